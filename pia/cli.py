@@ -1,0 +1,86 @@
+"""The `pia` command: a thin click layer over the library.
+
+Subcommands live in `pia/commands/` and are imported only when invoked (or listed by --help), so
+that `pia --help` and `pia inventory` never import great-expectations, papermill or Jupyter.
+Library code raises; this module turns errors into messages and exit codes:
+0 ok, 1 findings (e.g. a failed dataset check), 2 bad input, 3 a gate tripped (--fail-on-...).
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+
+import click
+
+from .errors import InputError, PiaError
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_INPUT = 2
+EXIT_GATE = 3
+
+# command name -> "module:function"; a command whose module is absent is simply not offered.
+COMMANDS = {
+    "inventory": "pia.commands.inventory:inventory",
+    "assess": "pia.commands.assess:assess",
+    "diff": "pia.commands.diff:diff",
+    "validate": "pia.commands.validate:validate",
+    "samples": "pia.commands.samples:samples",
+    "scan": "pia.commands.scan:scan",
+    "report": "pia.commands.report:report",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group that imports a subcommand's module only when it is needed."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name, target in COMMANDS.items()
+                if importlib.util.find_spec(target.split(":")[0]) is not None]
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        module_name, attr = target.split(":")
+        if importlib.util.find_spec(module_name) is None:
+            return None
+        return getattr(importlib.import_module(module_name), attr)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="pia", prog_name="pia")
+def cli() -> None:
+    """Privacy impact assessment from evidence: inventory, risk, change review, validation, discovery, reports.
+
+    With no file arguments every command works on the shipped samples in data_samples/.
+    """
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the CLI and map the kit's errors to exit codes without tracebacks."""
+    try:
+        rv = cli.main(args=argv, prog_name="pia", standalone_mode=False)
+    except InputError as exc:
+        for line in exc.lines:
+            click.echo(f"pia: {line}", err=True)
+        sys.exit(EXIT_INPUT)
+    except PiaError as exc:
+        click.echo(f"pia: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+    except click.exceptions.Abort:
+        click.echo("pia: aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except BrokenPipeError:  # e.g. `pia inventory | head`
+        sys.exit(0)
+    sys.exit(rv if isinstance(rv, int) else EXIT_OK)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,33 @@
+"""Every path the kit knows: project root, shipped samples, package data and reports.
+
+Nothing else in the kit builds paths from strings relative to a notebook or the working directory.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DATA = PACKAGE_DIR / "data"
+
+# The project checkout (pyproject.toml beside pia/). PIA_HOME overrides it, e.g. for an installed kit.
+PROJECT_ROOT = Path(os.environ.get("PIA_HOME", PACKAGE_DIR.parent)).resolve()
+DATA_SAMPLES = PROJECT_ROOT / "data_samples"
+NOTEBOOKS = PROJECT_ROOT / "notebooks"
+REPORTS = PROJECT_ROOT / "reports"
+
+REFERENCE_MANIFEST = DATA_SAMPLES / "zosi-camera.pia.yaml"
+PROPOSED_MANIFEST = DATA_SAMPLES / "zosi-camera.proposed.pia.yaml"
+SAMPLE_ESTATE = DATA_SAMPLES / "estate"
+
+TAXONOMY_FILE = PACKAGE_DATA / "taxonomy.yaml"
+METHODS_DIR = PACKAGE_DATA / "methods"
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """A path as the user should read it in messages: relative to the working directory if inside it."""
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(p)

@@ -1,0 +1,120 @@
+"""Rendering of tabular and JSON results, and writing outputs whole or not at all."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from .errors import InputError, Problem
+
+
+def to_json(data: Any) -> str:
+    """Deterministic JSON: sorted keys, two-space indent, UTF-8 characters kept, newline at the end."""
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, default=_default) + "\n"
+
+
+def _default(obj: Any) -> Any:
+    if hasattr(obj, "isoformat"):
+        return obj.isoformat()
+    if hasattr(obj, "value"):
+        return obj.value
+    if isinstance(obj, (set, frozenset)):
+        return sorted(obj)
+    if isinstance(obj, Path):
+        return str(obj)
+    raise TypeError(f"cannot serialise {type(obj).__name__}")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (list, tuple, set)):
+        return ", ".join(_cell(v) for v in value)
+    if hasattr(value, "value"):
+        return str(value.value)
+    return str(value)
+
+
+def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], headers: Sequence[str] | None = None,
+                 max_width: int = 48) -> str:
+    """A plain-text table for terminals; long cells are shortened with an ellipsis."""
+    headers = list(headers or columns)
+    body = [[_shorten(_cell(r.get(c)), max_width) for c in columns] for r in rows]
+    widths = [max([len(h)] + [len(row[i]) for row in body]) for i, h in enumerate(headers)]
+    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
+    out = [line(headers), line(["-" * w for w in widths])]
+    out.extend(line(row) for row in body)
+    return "\n".join(out) + "\n"
+
+
+def _shorten(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def md_escape(text: str) -> str:
+    """Escape text for a Markdown table cell."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown_table(rows: Sequence[dict[str, Any]], columns: Sequence[str],
+                          headers: Sequence[str] | None = None) -> str:
+    headers = list(headers or columns)
+    out = ["| " + " | ".join(md_escape(h) for h in headers) + " |",
+           "|" + "|".join("---" for _ in headers) + "|"]
+    for r in rows:
+        out.append("| " + " | ".join(md_escape(_cell(r.get(c))) for c in columns) + " |")
+    return "\n".join(out) + "\n"
+
+
+def render_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    for r in rows:
+        writer.writerow([_cell(r.get(c)).replace(", ", ";") if isinstance(r.get(c), (list, tuple)) else _cell(r.get(c))
+                         for c in columns])
+    return buf.getvalue()
+
+
+def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
+    """Write a file whole or not at all: write a temporary file beside it, then rename it into place."""
+    target = Path(path)
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.is_dir():
+        raise InputError(Problem(str(target), f"cannot write: directory {parent} does not exist"))
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def emit(content: str, output: str | os.PathLike[str] | None) -> None:
+    """Print to stdout, or write whole to `output` (`-` means stdout)."""
+    if output is None or str(output) == "-":
+        sys.stdout.write(content)
+        sys.stdout.flush()
+    else:
+        try:
+            write_atomic(output, content)
+        except PermissionError:
+            raise InputError(Problem(str(output), "cannot write: permission denied")) from None
+        except IsADirectoryError:
+            raise InputError(Problem(str(output), "cannot write: is a directory")) from None
