@@ -1,0 +1,32 @@
+"""Shared fixtures: the reference manifest as text and data, and a helper to write variants of it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pia.config import REFERENCE_MANIFEST
+
+
+@pytest.fixture(scope="session")
+def reference_text() -> str:
+    return REFERENCE_MANIFEST.read_text(encoding="utf-8")
+
+
+@pytest.fixture()
+def reference_data(reference_text: str) -> dict:
+    return yaml.safe_load(reference_text)
+
+
+@pytest.fixture()
+def write_manifest(tmp_path: Path):
+    """Write a manifest (dict or YAML text) to a temporary file and return its path."""
+
+    def _write(content: dict | str, name: str = "manifest.yaml") -> Path:
+        path = tmp_path / name
+        text = content if isinstance(content, str) else yaml.safe_dump(content, sort_keys=False, allow_unicode=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return _write
