@@ -22,6 +22,7 @@ EXIT_GATE = 3
 
 # command name -> "module:function"; a command whose module is absent is simply not offered.
 COMMANDS = {
+    "check": "pia.commands.check:check",
     "inventory": "pia.commands.inventory:inventory",
     "assess": "pia.commands.assess:assess",
     "diff": "pia.commands.diff:diff",

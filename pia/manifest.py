@@ -366,6 +366,16 @@ class Manifest(_Model):
 
     _source: str = PrivateAttr("<memory>")
     _sha256: str | None = PrivateAttr(None)
+    _lines: dict = PrivateAttr(default_factory=dict)
+
+    def line_of(self, *loc: str | int) -> int | None:
+        """1-based line in the source YAML of the node at `loc` (or its nearest parent), if read from YAML."""
+        loc_t = tuple(loc)
+        while loc_t:
+            if loc_t in self._lines:
+                return self._lines[loc_t]
+            loc_t = loc_t[:-1]
+        return None
 
     # ------------------------------------------------------------------ lookups
     @property
@@ -531,6 +541,7 @@ def manifest_from_document(doc: YamlDocument) -> Manifest:
         raise InputError(problems)
     assert manifest is not None
     manifest._source = doc.source
+    manifest._lines = dict(doc.lines)
     return manifest
 
 

@@ -1,0 +1,37 @@
+"""`pia check`: validate a manifest and list what a reviewer should look at; `--schema` prints its JSON Schema."""
+from __future__ import annotations
+
+import click
+
+from ..config import REFERENCE_MANIFEST
+
+
+@click.command()
+@click.argument("manifest", required=False, type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file (whole or not at all).")
+@click.option("--strict", is_flag=True, help="Exit 1 when there are warnings (for pre-commit hooks and CI).")
+@click.option("--schema", is_flag=True, help="Print the manifest's JSON Schema (for editors) instead.")
+def check(manifest: str | None, fmt: str, output: str | None, strict: bool, schema: bool) -> int:
+    """Validate MANIFEST (default: the reference inventory) and report consistency findings.
+
+    Errors in the file exit 2 with one line per problem; warnings exit 0, or 1 with --strict.
+    """
+    from ..lint import Level, lint
+    from ..manifest import Manifest, load_manifest
+    from ..output import emit, to_json
+
+    if schema:
+        emit(to_json(Manifest.model_json_schema()), output)
+        return 0
+    m = load_manifest(manifest or REFERENCE_MANIFEST)
+    findings = lint(m)
+    warnings = [f for f in findings if f.level is Level.warning]
+    if fmt == "json":
+        emit(to_json({"manifest": m.source, "sha256": m.sha256, "valid": True,
+                      "findings": [f.model_dump(mode="json") for f in findings]}), output)
+    else:
+        lines = [f"{m.source}: valid manifest; {len(warnings)} warning(s), {len(findings) - len(warnings)} note(s)"]
+        lines += [f"{m.source}:{f}" for f in findings]
+        emit("\n".join(lines) + "\n", output)
+    return 1 if strict and warnings else 0

@@ -1,0 +1,61 @@
+"""`pia check`: consistency findings of a valid manifest, each with its line and clause."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from pia.cli import cli
+from pia.lint import lint
+from pia.manifest import load_manifest
+
+
+def rules(m) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for f in lint(m):
+        out.setdefault(f.rule, []).append(f)
+    return out
+
+
+def test_reference_has_only_the_known_gaps():
+    got = rules(load_manifest())
+    assert set(got) == {"contact_email_missing", "ownership_unknown", "consent_scope_missing"}
+    assert got["contact_email_missing"][0].clause == "VIII"
+
+
+def test_unused_element_is_flagged_with_its_line(reference_data, write_manifest):
+    reference_data["data_elements"].append({
+        "id": "fingerprint", "name": "Fingerprint", "category": "user.biometric.fingerprint", "group": "account",
+        "source": "user_provided", "retention": {"rule": "forever"}, "clauses": ["I.1"]})
+    m = load_manifest(write_manifest(reference_data))
+    (f,) = rules(m)["element_unused"]
+    assert f.path == f"data_elements.{len(reference_data['data_elements']) - 1}.id"
+    assert f.line is not None and "fingerprint" in f.message
+
+
+def test_storage_abroad_without_cross_border_flag(reference_data, write_manifest):
+    reference_data["processing_activities"][0]["storage"] = {"locations": ["CN", "SG"]}
+    reference_data["recipients"][0]["location"] = "US"
+    got = rules(load_manifest(write_manifest(reference_data)))
+    assert "SG" in got["storage_abroad_undeclared"][0].message
+    assert got["recipient_abroad"][0].path == "recipients.0.location"
+
+
+def test_sensitive_data_without_encryption_at_rest(reference_data, write_manifest):
+    reference_data["processing_activities"][0]["controls"]["encryption_at_rest"] = "planned"
+    (f,) = rules(load_manifest(write_manifest(reference_data)))["sensitive_unencrypted"]
+    assert "password" in f.message and f.clause == "III.3"
+
+
+def test_check_cli_strict_and_schema(tmp_path):
+    runner = CliRunner()
+    res = runner.invoke(cli, ["check"])
+    assert res.exit_code == 0 and "valid manifest; 1 warning(s)" in res.output
+    res = runner.invoke(cli, ["check", "--strict"], standalone_mode=False)
+    assert res.return_value == 1
+    res = runner.invoke(cli, ["check", "--format", "json"])
+    assert json.loads(res.output)["valid"] is True
+    out = tmp_path / "schema.json"
+    runner.invoke(cli, ["check", "--schema", "-o", str(out)])
+    schema = json.loads(out.read_text())
+    assert "data_elements" in schema["properties"] and "$defs" in schema
