@@ -70,7 +70,8 @@ def lint(m: Manifest) -> list[Finding]:
             add(Level.note, "consent_scope_missing", ("processing_activities", i, "legal_basis"),
                 f"activity {a.id!r} relies on consent but names no consent_scope, so consent records cannot be checked",
                 "V.3")
-        if DataSubject.minors in a.data_subjects and a.legal_basis != "consent":
+        overriding = a.legal_basis == "legal_obligation" or a.legal_basis in {f"I.5({n})" for n in (1, 2, 3, 4, 11)}
+        if DataSubject.minors in a.data_subjects and a.legal_basis != "consent" and not overriding:
             add(Level.note, "minors_without_consent_basis", ("processing_activities", i, "data_subjects"),
                 f"activity {a.id!r} processes minors' data on basis {a.legal_basis!r}; the policy requires a guardian's "
                 "prior consent for minors", "VI.1")

@@ -1,0 +1,141 @@
+"""Invariants of the risk engine (hypothesis): more exposure never lowers a risk, a control never raises one."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from pia.manifest import (Control, ControlStatus, DataSubject, FlowKind, ProcessingActivity, Recipient,
+                          RecipientBasis, RecipientType, load_manifest)
+from pia.methods import load_method
+from pia.risk import FearedEvent, assess
+
+FIX = Path(__file__).parent / "fixtures" / "risk"
+BASE = load_manifest(FIX / "hand.pia.yaml")
+EXTRA_RECIPIENTS = [
+    Recipient(id="cloud_sg", name="Cloud abroad", type=RecipientType.processor, flow=FlowKind.share,
+              data_groups=["account"], legal_basis=RecipientBasis.service_agreement, confidentiality_agreement=True,
+              location="SG", clauses=["IV.1"]),
+    Recipient(id="authority", name="Authority", type=RecipientType.authority, flow=FlowKind.share,
+              data_groups=["account"], legal_basis=RecipientBasis.authority_request, confidentiality_agreement=False,
+              location="CN", clauses=["IV.1(2)"]),
+    Recipient(id="buyer", name="Acquirer", type=RecipientType.acquirer, flow=FlowKind.transfer,
+              data_groups=["account"], legal_basis=RecipientBasis.merger, confidentiality_agreement=True,
+              location="CN", clauses=["IV.2(2)"]),
+]
+ELEMENTS = [e.id for e in BASE.data_elements]
+SENSITIVE = [e.id for e in BASE.data_elements if e.sensitive]
+RECIPIENTS = [r.id for r in BASE.recipients] + [r.id for r in EXTRA_RECIPIENTS]
+METHODS = {name: load_method(name) for name in ("gbt39335", "cnil", "ico")}
+
+activities = st.builds(
+    dict,
+    data_elements=st.lists(st.sampled_from(ELEMENTS), min_size=1, max_size=4, unique=True),
+    data_subjects=st.lists(st.sampled_from(list(DataSubject)), min_size=1, max_size=3, unique=True),
+    subjects_count=st.one_of(st.integers(0, 5_000), st.integers(0, 20_000_000)),
+    recipients=st.lists(st.sampled_from(RECIPIENTS), max_size=2, unique=True),
+    cross_border=st.booleans(),
+    internet_facing_devices=st.booleans(),
+    controls=st.one_of(
+        st.dictionaries(st.sampled_from(list(Control)), st.sampled_from(list(ControlStatus))),
+        # one gap: the case where implementing one control completes a feared event's set of controls
+        st.builds(lambda gap, status: {c: ControlStatus.implemented if c is not gap else status for c in Control},
+                  st.sampled_from(list(Control)), st.sampled_from([ControlStatus.planned, ControlStatus.missing]))),
+)
+
+
+def manifest_with(spec: dict):
+    m = BASE.model_copy(deep=True)
+    m.recipients = list(m.recipients) + EXTRA_RECIPIENTS
+    act = ProcessingActivity(
+        id="prop", name="Property activity", purpose="Generated.", legal_basis="consent", clauses=["I.1"],
+        data_elements=spec["data_elements"], data_subjects=spec["data_subjects"],
+        subjects_count=spec["subjects_count"], recipients=spec["recipients"],
+        storage={"locations": ["CN"], "cross_border": spec["cross_border"]},
+        internet_facing_devices=spec["internet_facing_devices"], controls=spec["controls"])
+    m.processing_activities = [act]
+    return m
+
+
+def ranks(spec: dict, method: str, evidence=()) -> dict[tuple[str, FearedEvent], int]:
+    meth = METHODS[method]
+    (a,) = assess(manifest_with(spec), method=meth, evidence=evidence).activities
+    out = {}
+    for ev in FearedEvent:
+        out[("inherent", ev)] = meth.risk_rank(a.inherent[ev].level)
+        out[("residual", ev)] = meth.risk_rank(a.residual[ev].level)
+    return out
+
+
+def never_lower(before: dict, after: dict) -> None:
+    for key, rank in before.items():
+        assert after[key] >= rank, key
+
+
+SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+methods = st.sampled_from(sorted(METHODS))
+
+
+@SETTINGS
+@given(activities, st.sampled_from(SENSITIVE), methods)
+def test_adding_a_sensitive_element_never_lowers_a_risk(spec, element, method):
+    more = {**spec, "data_elements": list(dict.fromkeys(spec["data_elements"] + [element]))}
+    never_lower(ranks(spec, method), ranks(more, method))
+
+
+@SETTINGS
+@given(activities, st.integers(1, 15_000_000), methods)
+def test_more_data_subjects_never_lower_a_risk(spec, extra, method):
+    more = {**spec, "subjects_count": spec["subjects_count"] + extra}
+    never_lower(ranks(spec, method), ranks(more, method))
+
+
+@SETTINGS
+@given(activities, st.sampled_from(RECIPIENTS), methods)
+def test_adding_a_recipient_never_lowers_a_risk(spec, recipient, method):
+    more = {**spec, "recipients": list(dict.fromkeys(spec["recipients"] + [recipient]))}
+    never_lower(ranks(spec, method), ranks(more, method))
+
+
+@SETTINGS
+@given(activities, methods)
+def test_a_cross_border_flow_never_lowers_a_risk(spec, method):
+    more = {**spec, "cross_border": True}
+    never_lower(ranks(spec, method), ranks(more, method))
+
+
+@SETTINGS
+@given(activities, st.data(), methods)
+def test_implementing_a_control_never_raises_a_risk(spec, data, method):
+    gaps = [c for c in Control if spec["controls"].get(c) is not ControlStatus.implemented]
+    assume(gaps)
+    control = data.draw(st.sampled_from(gaps), label="control implemented")
+    better = {**spec, "controls": {**spec["controls"], control: ControlStatus.implemented}}
+    never_lower(ranks(better, method), ranks(spec, method))
+
+
+@SETTINGS
+@given(activities, methods, st.lists(st.sampled_from([c.value for c in Control]), max_size=2, unique=True))
+def test_a_failed_check_never_lowers_a_risk(spec, method, controls):
+    doc = {"kind": "pia.validation", "checks": [
+        {"id": "x.check", "clause": "III.3", "status": "fail", "failed_rows": 1, "activities": ["prop"],
+         "controls": controls}]}
+    never_lower(ranks(spec, method), ranks(spec, method, evidence=[doc]))
+
+
+@SETTINGS
+@given(activities, methods)
+def test_residual_never_above_inherent(spec, method):
+    r = ranks(spec, method)
+    for ev in FearedEvent:
+        assert r[("residual", ev)] <= r[("inherent", ev)]
+
+
+@pytest.mark.parametrize("method", sorted(METHODS))
+def test_to_dict_is_byte_identical_across_runs(method):
+    from pia.output import to_json
+    spec = {"data_elements": ["snap", "email"], "data_subjects": [DataSubject.minors], "subjects_count": 700_000,
+            "recipients": ["cloud_sg"], "cross_border": False, "internet_facing_devices": True, "controls": {}}
+    assert to_json(assess(manifest_with(spec), method).to_dict()) == to_json(assess(manifest_with(spec), method).to_dict())
