@@ -3,7 +3,8 @@
 Subcommands live in `pia/commands/` and are imported only when invoked (or listed by --help), so
 that `pia --help` and `pia inventory` never import great-expectations, papermill or Jupyter.
 Library code raises; this module turns errors into messages and exit codes:
-0 ok, 1 findings (e.g. a failed dataset check), 2 bad input, 3 a gate tripped (--fail-on-...).
+0 ok, 1 findings (e.g. a failed dataset check), 2 bad input, 3 a gate tripped (--fail-on-...),
+4 the report could not be made (a notebook cell raised).
 """
 from __future__ import annotations
 

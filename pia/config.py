@@ -19,6 +19,8 @@ REPORTS = PROJECT_ROOT / "reports"
 REFERENCE_MANIFEST = DATA_SAMPLES / "zosi-camera.pia.yaml"
 PROPOSED_MANIFEST = DATA_SAMPLES / "zosi-camera.proposed.pia.yaml"
 SAMPLE_ESTATE = DATA_SAMPLES / "estate"
+REPORT_PARAMS = DATA_SAMPLES / "report-params.yaml"
+REPORT_NOTEBOOK = NOTEBOOKS / "assessment_report.ipynb"
 
 TAXONOMY_FILE = PACKAGE_DATA / "taxonomy.yaml"
 METHODS_DIR = PACKAGE_DATA / "methods"

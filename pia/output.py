@@ -92,6 +92,9 @@ def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
         raise InputError(Problem(str(target), f"cannot write: directory {parent} does not exist"))
     data = content.encode("utf-8") if isinstance(content, str) else content
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; give the file the usual permissions
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

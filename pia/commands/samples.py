@@ -1,0 +1,83 @@
+"""`pia samples`: write a synthetic estate in the data contract, clean or with planted violations.
+
+The estate is generated into a temporary directory beside DIR and then moved into place, file by file.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import click
+
+from ..config import display_path
+
+
+def _is_previous_estate(path: Path) -> bool:
+    from ..samples import DATASETS, EXPECTED_FILE
+
+    allowed = {f"{name}.csv" for name in DATASETS} | {EXPECTED_FILE}
+    names = {p.name for p in path.iterdir()}
+    return EXPECTED_FILE in names and names <= allowed
+
+
+@click.command()
+@click.argument("directory", type=click.Path(file_okay=False))
+@click.option("--users", type=click.IntRange(min=1), default=1800, show_default=True, help="Number of users.")
+@click.option("--seed", type=int, default=7, show_default=True, help="Random seed (same seed, same bytes).")
+@click.option("--violations", is_flag=True, help="Plant a few violations of every dataset check.")
+@click.option("--reference-date", type=click.DateTime(formats=["%Y-%m-%d"]), default="2026-06-30",
+              show_default=True, help="Every timestamp is before it; expectations hold for --as-of on or after it.")
+@click.option("--manifest", type=click.Path(dir_okay=False),
+              help="Manifest for settings and recipients (default: the reference inventory).")
+@click.option("--force", is_flag=True, help="Write into a non-empty DIR that is not a previous estate.")
+def samples(directory: str, users: int, seed: int, violations: bool, reference_date: dt.datetime,
+            manifest: str | None, force: bool) -> int:
+    """Generate a synthetic estate (7 CSV files and expected_violations.json) in DIRECTORY.
+
+    With --violations, every one of the 20 dataset checks has a few failing rows, and
+    expected_violations.json gives the exact failed-row count per check.
+    """
+    from ..errors import InputError, Problem
+    from ..manifest import load_manifest
+    from ..samples import generate_estate
+
+    target = Path(directory)
+    if target.exists() and not target.is_dir():
+        raise InputError(Problem(directory, "exists and is not a directory"))
+    if target.is_dir() and any(target.iterdir()) and not _is_previous_estate(target) and not force:
+        raise InputError(Problem(directory, "directory is not empty and is not a sample estate "
+                                 "(use --force to write into it)"))
+    m = load_manifest(manifest) if manifest else None
+    parent = target.resolve().parent
+    if not parent.is_dir():
+        raise InputError(Problem(directory, f"cannot write: directory {parent} does not exist"))
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes it private; the estate is an ordinary directory
+    try:
+        try:
+            expected = generate_estate(tmp, users, seed, violations=violations,
+                                       reference_date=reference_date.date(), manifest=m)
+        except InputError as exc:  # name DIR, not the temporary directory
+            raise InputError([Problem(directory if p.file == str(tmp) else p.file, p.message, p.line, p.path)
+                              for p in exc.problems]) from None
+        from ..samples import read_expected
+
+        rows = read_expected(tmp)["rows"]
+        if not target.exists():
+            os.replace(tmp, target)
+        else:
+            for item in sorted(tmp.iterdir()):
+                os.replace(item, target / item.name)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    planted = sum(expected.values())
+    what = (f"{planted} planted failing rows across {sum(1 for v in expected.values() if v)} checks"
+            if violations else "no planted violations")
+    click.echo(f"wrote {sum(rows.values()):,} rows in {len(rows)} files ({users:,} users, seed {seed}, "
+               f"reference date {reference_date.date().isoformat()}) to {display_path(target)}: {what}")
+    return 0

@@ -1,0 +1,85 @@
+"""`pia validate`: run the policy's dataset checks (GX suites) over a directory of CSV or Parquet files."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..config import SAMPLE_ESTATE, display_path
+
+
+@click.command()
+@click.argument("data_dir", required=False, type=click.Path(file_okay=False))
+@click.option("--manifest", type=click.Path(dir_okay=False),
+              help="Manifest for recipients and settings (default: the reference inventory).")
+@click.option("--columns", "columns", type=click.Path(dir_okay=False),
+              help="YAML mapping: dataset -> {contract column: your column}.")
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Date the checks are judged at (default: today, UTC).")
+@click.option("--minor-age", type=click.IntRange(1, 25), help="Override the manifest's minor_age.")
+@click.option("--erasure-grace-days", type=click.IntRange(0, 3650), help="Override the manifest's erasure_grace_days.")
+@click.option("--rights-response-days", type=click.IntRange(1, 365),
+              help="Override the manifest's rights_response_days.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file (whole or not at all).")
+@click.option("--export-suites", type=click.Path(file_okay=False),
+              help="Also write each check's GX expectation suite as JSON into this directory.")
+def validate(data_dir: str | None, manifest: str | None, columns: str | None, as_of: str | None,
+             minor_age: int | None, erasure_grace_days: int | None, rights_response_days: int | None,
+             fmt: str, output: str | None, export_suites: str | None) -> int:
+    """Check the data in DATA_DIR against the policy's commitments; exit 1 when a check fails.
+
+    DATA_DIR holds users.csv, devices.csv, orders.csv, alert_snapshots.csv, consents.csv,
+    data_sharing.csv and rights_requests.csv (or .parquet); a missing file skips its checks.
+    DATA_DIR defaults to the sample estate in data_samples/estate.
+    Failing rows are shown by their key; personal values only masked, secrets never.
+    """
+    from ..gx_engine import import_in_background
+
+    import_in_background()  # GX takes seconds to import: start before anything else
+    from ..output import emit, to_json
+    from ..validation import validate as run_validation
+
+    progress = None
+    if fmt != "json" and sys.stderr.isatty():
+        progress = lambda msg: click.echo(f"pia validate: {msg}", err=True)
+    result = run_validation(data_dir or SAMPLE_ESTATE, manifest=manifest, columns=columns, as_of=as_of,
+                            progress=progress, export_suites=export_suites,
+                            overrides={"minor_age": minor_age, "erasure_grace_days": erasure_grace_days,
+                                       "rights_response_days": rights_response_days})
+    if fmt == "json":
+        text = to_json(result.to_dict())
+    else:
+        text = render_validation_table(result, display_path(data_dir or SAMPLE_ESTATE))
+    emit(text, output)
+    return 1 if not result.passed else 0
+
+
+def render_validation_table(result, where: str) -> str:
+    """The terminal view: one row per check, then the samples of failed checks."""
+    from ..output import render_table
+
+    counts = {s: sum(1 for c in result.checks if c.status.value == s) for s in ("pass", "fail", "skipped")}
+    s = result.settings
+    head = (f"validation of {where} as of {result.as_of.isoformat()} - {len(result.checks)} checks: "
+            f"{counts['pass']} pass, {counts['fail']} fail, {counts['skipped']} skipped\n"
+            f"settings: minor_age {s['minor_age']}, erasure_grace_days {s['erasure_grace_days']}, "
+            f"rights_response_days {s['rights_response_days']}; manifest {s['manifest']}\n\n")
+    rows = [{"check": c.id, "clause": c.clause, "status": c.status.value,
+             "failed": c.failed_rows if c.status.value != "skipped" else "",
+             "in_scope": c.rows_in_scope if c.status.value != "skipped" else "",
+             "rows": c.rows_checked if c.status.value != "skipped" else "",
+             "note": c.reason if c.status.value == "skipped" else c.description} for c in result.checks]
+    text = head + render_table(rows, ["check", "clause", "status", "failed", "in_scope", "rows", "note"],
+                               ["check", "clause", "status", "failed", "in scope", "rows", "fails when / why skipped"],
+                               max_width=60)
+    failed = [c for c in result.checks if c.status.value == "fail"]
+    if failed:
+        text += "\nsamples of failing rows (personal values masked, secrets never shown):\n"
+        for c in failed:
+            for smp in c.samples:
+                values = "  ".join(f"{k}={v}" for k, v in smp.values.items())
+                text += f"  {c.id:32} row {smp.row:<8} key={smp.key if smp.key is not None else '(blank)'}"
+                text += f"  {values}\n" if values else "\n"
+    text += f"\nresult: {'pass' if result.passed else 'FAIL'}\n"
+    return text

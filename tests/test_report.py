@@ -1,0 +1,284 @@
+"""`pia report`: parameters, escaped sections, provenance, and whole runs of papermill + nbconvert into tmp."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+from click.testing import CliRunner
+
+from pia import config, report
+from pia.cli import cli
+from pia.errors import InputError
+
+EVIL = "<img src=x onerror=alert(1)>"
+EVIL_ESCAPED = "&lt;img src=x onerror=alert(1)&gt;"
+
+
+# --------------------------------------------------------------------------- parameters
+
+
+def test_load_params_defaults_are_the_shipped_samples_with_fixed_as_of():
+    params, used = report.load_params()
+    assert used == report.REPORT_PARAMS.resolve()
+    assert params.as_of == "2026-06-30"
+    assert Path(params.manifest) == config.REFERENCE_MANIFEST.resolve()
+    assert Path(params.proposed) == config.PROPOSED_MANIFEST.resolve()
+    assert Path(params.estate) == config.SAMPLE_ESTATE.resolve()
+    assert params.columns == ""
+
+
+def test_load_params_file_paths_relative_to_the_file_and_overrides_to_cwd(tmp_path, monkeypatch):
+    shutil.copy(config.REFERENCE_MANIFEST, tmp_path / "svc.yaml")
+    (tmp_path / "p.yaml").write_text("manifest: svc.yaml\nas_of: 2026-01-31\nestate: ''\nproposed: ''\n")
+    monkeypatch.chdir(config.PROJECT_ROOT)
+    params, _ = report.load_params(tmp_path / "p.yaml", [("proposed", "data_samples/zosi-camera.proposed.pia.yaml"),
+                                                         ("method", "cnil")])
+    assert params.manifest == str((tmp_path / "svc.yaml").resolve())
+    assert params.proposed == str(config.PROPOSED_MANIFEST.resolve())
+    assert (params.as_of, params.method, params.estate) == ("2026-01-31", "cnil", "")
+
+
+@pytest.mark.parametrize("overrides, message", [
+    ([("colour", "red")], "unknown parameter 'colour'"),
+    ([("as_of", "2026-02-30")], "'2026-02-30' is not a date YYYY-MM-DD"),
+    ([("scan_sample", "0")], "greater than or equal to 1"),
+    ([("manifest", "no/such.yaml")], "no such file"),
+])
+def test_load_params_bad_input_names_the_problem(overrides, message):
+    with pytest.raises(InputError) as exc:
+        report.load_params(None, overrides)
+    assert message in str(exc.value)
+
+
+def test_load_params_unknown_key_in_file_gives_its_line(tmp_path):
+    (tmp_path / "p.yaml").write_text("as_of: 2026-06-30\nestat: x\n")
+    with pytest.raises(InputError) as exc:
+        report.load_params(tmp_path / "p.yaml")
+    assert exc.value.problems[0].line == 2 and exc.value.problems[0].path == "estat"
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def test_markdown_html_escapes_markup_but_keeps_headings_bullets_bold():
+    out = report.markdown_html(f"# Title {EVIL}\n\n- **new** {EVIL}\n- two\n\ntext `code`")
+    assert EVIL not in out and out.count(EVIL_ESCAPED) == 2
+    assert "<h3>Title" in out and "<li><b>new</b>" in out and "<code>code</code>" in out
+
+
+@pytest.mark.parametrize("change, phrase", [
+    ({"path": "processing_activities[familiar_faces]", "kind": "added", "after": {"name": "Face recognition"}},
+     'new processing activity "Face recognition"'),
+    ({"path": "recipients[ad_partner]", "kind": "removed", "before": {"id": "ad_partner"}},
+     'removed recipient "ad_partner"'),
+    ({"path": "controller.ownership.controlling_shareholders[Big Co. Ltd.]", "kind": "added"},
+     "controller › ownership › controlling shareholders Big Co. Ltd. added"),
+])
+def test_change_phrase_reads_as_words(change, phrase):
+    assert report.change_phrase(change) == phrase
+
+
+@pytest.fixture(scope="module")
+def data() -> report.ReportData:
+    """The shipped samples without an estate (no great-expectations in the fast tests)."""
+    return report.gather(str(config.REFERENCE_MANIFEST), str(config.PROPOSED_MANIFEST), as_of="2026-06-30",
+                         run_started="2026-06-30T00:00:00Z")
+
+
+def test_summary_states_verdict_notification_channels_and_actions(data):
+    html = report.summary_html(data)
+    assert ("High risk" if data.high_risk else "No high risk") in html
+    assert "Must users be notified?" in html and "Yes: push, popup, email" in html
+    assert "VII.2(2)" in html and "Action plan" in html and html.count('class="prio') >= 1
+
+
+def test_notification_includes_vii2_5_when_only_the_assessment_is_high(data):
+    alone = report.ReportData(**{**data.__dict__, "review": None})
+    n = alone.notification()
+    assert n["required"] is alone.high_risk
+    assert [r["clause"] for r in n["reasons"]] == (["VII.2(5)"] if alone.high_risk else [])
+
+
+def test_sections_escape_names_from_inputs(data):
+    evil = report.ReportData(**data.__dict__)
+    evil.inventory = json.loads(json.dumps(data.inventory))
+    evil.inventory["recipients"][0]["name"] = EVIL
+    evil.inventory["data_elements"][7]["name"] = EVIL  # guardian_consent: sensitive, listed in the data section
+    evil.assessment = json.loads(json.dumps(data.assessment))
+    evil.assessment["activities"][0]["name"] = EVIL
+    html = "".join([report.summary_html(evil), report.risk_html(evil), report.data_html(evil)])
+    assert EVIL not in html and html.count(EVIL_ESCAPED) >= 3
+
+
+def test_provenance_hashes_every_input_file(data):
+    files = {f["path"]: f["sha256"] for f in data.provenance["files"]}
+    ref = config.display_path(config.REFERENCE_MANIFEST)
+    assert files[ref] == hashlib.sha256(config.REFERENCE_MANIFEST.read_bytes()).hexdigest()
+    assert config.display_path(config.PROPOSED_MANIFEST) in files
+    assert set(data.provenance["versions"]) >= {"pia", "great-expectations", "pandas", "plotly"}
+    assert data.provenance["run_started"] == "2026-06-30T00:00:00Z"
+
+
+@pytest.mark.slow
+def test_validation_in_another_process_gives_the_same_document_as_in_process(tmp_path):
+    import datetime as dt
+
+    from pia.manifest import load_manifest
+    from pia.validation import validate
+
+    args = (str(config.SAMPLE_ESTATE), str(config.REFERENCE_MANIFEST), "", "2026-06-30")
+    job = report.start_validation(*args)
+    published = report.ValidationJob(*args, status_file=tmp_path / "status.json")  # as `pia report` starts it
+    direct = json.loads(json.dumps(validate(config.SAMPLE_ESTATE, load_manifest(), None,
+                                            dt.date(2026, 6, 30)).to_dict()))
+    assert job.result() == direct
+    assert report.attach_validation(str(tmp_path / "status.json")).result() == direct
+    published.close()
+
+
+def test_validation_job_bad_estate_is_input_error(tmp_path):
+    (tmp_path / "users.csv").write_text("user_id\n1\n")  # required columns missing
+    job = report.start_validation(str(tmp_path), str(config.REFERENCE_MANIFEST), "", "2026-06-30")
+    with pytest.raises(InputError) as exc:
+        job.result()
+    assert "users.csv" in str(exc.value)
+
+
+# --------------------------------------------------------------------------- whole runs (papermill + nbconvert)
+
+
+@pytest.fixture(scope="module")
+def evil_run(tmp_path_factory):
+    """`pia report` with non-default parameters: a manifest with markup in names, cnil, another as_of, no estate."""
+    tmp = tmp_path_factory.mktemp("evil")
+    text = config.REFERENCE_MANIFEST.read_text(encoding="utf-8")
+    text = text.replace("name: Username", f'name: "{EVIL}"', 1)
+    text = text.replace("name: ZOSI camera and cloud service", f'name: "ZOSI {EVIL}"', 1)
+    (tmp / "evil.pia.yaml").write_text(text, encoding="utf-8")
+    (tmp / "params.yaml").write_text("manifest: evil.pia.yaml\nproposed: ''\nestate: ''\nas_of: 2026-07-31\n")
+    result = CliRunner().invoke(cli, ["report", "--params", str(tmp / "params.yaml"), "-p", "method", "cnil",
+                                      "--out", str(tmp / "out"), "--fail-on-high"], standalone_mode=False)
+    directory = tmp / "out" / "2026-07-31-zosi-camera"
+    return result, directory, (tmp / "evil.pia.yaml")
+
+
+@pytest.mark.slow
+def test_report_writes_html_and_executed_notebook_into_dated_service_dir(evil_run):
+    result, directory, _ = evil_run
+    assert result.exception is None, result.output
+    assert sorted(p.name for p in directory.iterdir()) == ["report.html", "report.ipynb"]
+    nb = nbformat.read(directory / "report.ipynb", as_version=4)
+    assert report.read_summary(nb)["as_of"] == "2026-07-31"
+
+
+@pytest.mark.slow
+def test_report_exit_3_with_fail_on_high_when_verdict_high(evil_run):
+    result, directory, _ = evil_run
+    summary = report.read_summary(nbformat.read(directory / "report.ipynb", as_version=4))
+    assert result.return_value == (3 if summary["high_risk"] else 0)
+    assert ("HIGH RISK" if summary["high_risk"] else "no high risk") in result.output
+
+
+@pytest.mark.slow
+def test_report_html_has_verdict_provenance_and_cnil_method(evil_run):
+    _, directory, manifest = evil_run
+    html = (directory / "report.html").read_text(encoding="utf-8")
+    assert "Does the assessment indicate high risk?" in html and "Must users be notified?" in html
+    assert "Appendix: provenance" in html
+    assert hashlib.sha256(manifest.read_bytes()).hexdigest() in html
+    assert "CNIL" in html and "2026-07-31" in html
+    assert "great-expectations" in html and "plotly" in html
+
+
+@pytest.mark.slow
+def test_report_html_is_offline_and_embeds_plotly_once(evil_run):
+    _, directory, _ = evil_run
+    html = (directory / "report.html").read_text(encoding="utf-8")
+    assert not re.search(r"<script[^>]+src\s*=\s*[\"']?(https?:)?//", html, re.IGNORECASE)
+    assert not re.search(r"<link[^>]+href\s*=\s*[\"']?(https?:)?//", html, re.IGNORECASE)
+    assert not re.search(r"@import\s+url\(\s*[\"']?(https?:)?//", html, re.IGNORECASE)
+    assert html.count("plotly.js v") == 1  # the bundle's banner: embedded exactly once
+    # Outside the plotly.js bundle (whose map layers name tile servers it never calls here), no URL to fetch.
+    start = html.index("plotly.js v")
+    rest = html[:start] + html[html.index("</script>", start):]
+    assert not re.search(r"(src|href)\s*=\s*[\"']?(https?:)?//", rest, re.IGNORECASE)
+    assert "require.js" not in rest and "mathjax" not in rest.lower() and "cdn." not in rest
+    assert html.count('class="plotly-graph-div"') >= 3
+
+
+@pytest.mark.slow
+def test_report_html_shows_injected_markup_as_text(evil_run):
+    _, directory, _ = evil_run
+    html = (directory / "report.html").read_text(encoding="utf-8")
+    assert EVIL not in html
+    assert EVIL_ESCAPED in html
+
+
+@pytest.mark.slow
+def test_failing_cell_names_cell_keeps_notebook_and_writes_no_html(tmp_path, monkeypatch):
+    nb = nbformat.read(report.REPORT_NOTEBOOK, as_version=4)
+    nb.cells.insert(len(nb.cells) - 1, nbformat.v4.new_code_cell("raise RuntimeError('planted failure')"))
+    broken = tmp_path / "broken.ipynb"
+    nbformat.write(nb, broken)
+    monkeypatch.setattr(report, "REPORT_NOTEBOOK", broken)
+    out = tmp_path / "out"
+    earlier = out / "2026-06-30-zosi-camera"
+    earlier.mkdir(parents=True)
+    (earlier / "report.html").write_text("earlier good report")
+    result = CliRunner().invoke(cli, ["report", "-p", "estate", "", "-p", "proposed", "", "--out", str(out)],
+                                standalone_mode=False)
+    assert result.return_value == 4
+    assert "RuntimeError: planted failure" in result.output
+    index = int(re.search(r"cell (\d+) \(In \[", result.output).group(1))  # an index into the kept notebook
+    kept = nbformat.read(earlier / "report.failed.ipynb", as_version=4)
+    assert "planted failure" in kept.cells[index].source
+    assert (earlier / "report.html").read_text() == "earlier good report"  # not replaced by a broken one
+    assert not (earlier / "report.partial.ipynb").exists()
+
+
+# --------------------------------------------------------------------------- notebooks as committed
+
+NOTEBOOK_FILES = sorted(config.NOTEBOOKS.glob("*.ipynb"))
+PARAM_LINE = re.compile(r"^[a-z_][a-z0-9_]*: (str|int|float|bool) = .+  # \S.*$")
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_FILES, ids=[p.stem for p in NOTEBOOK_FILES])
+def test_notebook_committed_without_outputs_and_with_documented_parameters(path):
+    nb = nbformat.read(path, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(not c.outputs and c.execution_count is None for c in code)
+    params = [c for c in code if "parameters" in c.metadata.get("tags", [])]
+    assert len(params) == 1
+    lines = [ln for ln in params[0].source.splitlines() if ln.strip()]
+    assert lines and all(PARAM_LINE.match(ln) for ln in lines), lines
+
+
+def test_notebooks_cover_the_pipeline_in_order():
+    assert [p.stem for p in NOTEBOOK_FILES] == ["01_inventory", "02_validation", "03_risk_assessment",
+                                                "04_change_review", "05_discovery", "assessment_report"]
+
+
+def test_report_notebook_parameters_match_report_params():
+    nb = nbformat.read(report.REPORT_NOTEBOOK, as_version=4)
+    source = next(c.source for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    names = [ln.split(":")[0] for ln in source.splitlines() if ln.strip()]
+    assert names == [*report.ReportParams.model_fields, "params_file", "run_started", "validation_status"]
+
+
+def test_cli_invalid_manifest_exits_2_with_file_line_and_no_output_dir(tmp_path):
+    import subprocess
+    import sys
+
+    bad = tmp_path / "bad.pia.yaml"
+    bad.write_text(config.REFERENCE_MANIFEST.read_text(encoding="utf-8").replace("group: account", "group: acount", 1))
+    proc = subprocess.run([sys.executable, "-m", "pia.cli", "report", "-p", "manifest", str(bad), "--out",
+                           str(tmp_path / "out")], capture_output=True, text=True, check=False)
+    assert proc.returncode == 2
+    assert re.search(r"bad\.pia\.yaml:\d+: data_elements\.0\.group: ", proc.stderr), proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert not (tmp_path / "out").exists()
