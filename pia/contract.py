@@ -90,15 +90,11 @@ def load_column_mapping(path: str | Path | None) -> ColumnMapping:
     """Read a `--columns` YAML file: dataset -> {contract column: their column}; None gives no mapping."""
     if path is None:
         return {}
+    from .inputs import read_text
     from .yamlsource import load_yaml
 
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(Problem(str(path), "no such file")) from None
-    except (IsADirectoryError, UnicodeDecodeError, OSError) as exc:
-        raise InputError(Problem(str(path), f"cannot read a column mapping: {exc.__class__.__name__}")) from None
+    _, text = read_text(path, expected="a column mapping YAML file")
     doc = load_yaml(path, text)
     data = doc.data if doc.data is not None else {}
     if not isinstance(data, dict):

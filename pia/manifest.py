@@ -445,10 +445,7 @@ def _data_loc(doc: YamlDocument, loc: tuple[Any, ...]) -> Loc:
     out: list[str | int] = []
     node: Any = doc.data
     for part in loc:
-        if isinstance(node, dict) and part in node:
-            out.append(part)
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        if isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
             out.append(part)
             node = node[part]
         elif isinstance(node, dict) and isinstance(part, str) and not part.startswith(("function-", "[")):
@@ -466,11 +463,8 @@ def _message(err: dict[str, Any]) -> str:
     if kind == "extra_forbidden":
         return "unknown field (check its spelling)"
     msg = err["msg"]
-    if msg.startswith("Value error, "):
-        msg = msg[len("Value error, "):]
-    if kind in ("enum", "literal_error"):
-        msg = f"{msg}; got {err.get('input')!r}"
-    elif kind.endswith("_type") or kind.endswith("_parsing"):
+    msg = msg.removeprefix("Value error, ")
+    if kind in ("enum", "literal_error") or kind.endswith("_type") or kind.endswith("_parsing"):
         msg = f"{msg}; got {err.get('input')!r}"
     return msg
 
@@ -548,20 +542,10 @@ def manifest_from_document(doc: YamlDocument) -> Manifest:
 def load_manifest(path: str | Path | None = None) -> Manifest:
     """Load and validate a manifest file (the reference inventory when `path` is None)."""
     from .config import REFERENCE_MANIFEST
+    from .inputs import read_text
 
     path = Path(path) if path is not None else REFERENCE_MANIFEST
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(Problem(str(path), "no such file")) from None
-    except IsADirectoryError:
-        raise InputError(Problem(str(path), "is a directory, expected a manifest YAML file")) from None
-    except OSError as exc:
-        raise InputError(Problem(str(path), f"cannot read: {exc.strerror}")) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(Problem(str(path), f"not UTF-8 text (byte {exc.start})")) from None
+    raw, text = read_text(path, expected="a manifest YAML file")
     doc = load_yaml(path, text)
     manifest = manifest_from_document(doc)
     manifest._sha256 = hashlib.sha256(raw).hexdigest()

@@ -7,8 +7,9 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from .errors import InputError, Problem
 
@@ -48,7 +49,7 @@ def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], headers
     headers = list(headers or columns)
     body = [[_shorten(_cell(r.get(c)), max_width) for c in columns] for r in rows]
     widths = [max([len(h)] + [len(row[i]) for row in body]) for i, h in enumerate(headers)]
-    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
+    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
     out = [line(headers), line(["-" * w for w in widths])]
     out.extend(line(row) for row in body)
     return "\n".join(out) + "\n"

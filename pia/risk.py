@@ -6,19 +6,35 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from pydantic import BaseModel, Field
 
 from .config import display_path
 from .errors import InputError, Problem
-from .manifest import (CONTROL_CLAUSES, Control, ControlStatus, DataElement, FlowKind, Manifest,
-                       ProcessingActivity, RecipientType)
+from .inputs import decode_utf8, read_bytes
+from .manifest import (
+    CONTROL_CLAUSES,
+    Control,
+    ControlStatus,
+    DataElement,
+    FlowKind,
+    Manifest,
+    ProcessingActivity,
+    RecipientType,
+)
 from .methods import INTERNAL_IMPACT, INTERNAL_LIKELIHOOD, Method, load_method
-from .screening import LARGE_SENSITIVE_SUBJECTS, cross_border_reasons, screen, summary, vulnerable_reasons
+from .screening import (
+    LARGE_SENSITIVE_SUBJECTS,
+    cross_border_reasons,
+    screen,
+    summary,
+    vulnerable_reasons,
+)
 from .taxonomy import IMPACT_LEVELS, load_taxonomy
 
 GBT_D = "GB/T 39335-2020 Annex D"
@@ -196,18 +212,9 @@ def _read_evidence(item: str | Path | Mapping[str, Any]) -> tuple[str, str | Non
         return "<dict>", None, dict(item)
     path = Path(item)
     src = display_path(path)
+    raw = read_bytes(path, "the JSON of pia validate or pia scan", src, missing="evidence file not found")
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(Problem(src, "evidence file not found")) from None
-    except IsADirectoryError:
-        raise InputError(Problem(src, "is a directory, expected the JSON of pia validate or pia scan")) from None
-    except OSError as exc:
-        raise InputError(Problem(src, f"cannot read evidence: {exc.strerror}")) from None
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise InputError(Problem(src, f"evidence is not UTF-8 text (byte {exc.start})")) from None
+        data = json.loads(decode_utf8(raw, src, "evidence"))
     except json.JSONDecodeError as exc:
         raise InputError(Problem(src, f"evidence is not valid JSON: {exc.msg} (column {exc.colno})", exc.lineno)) from None
     if not isinstance(data, dict):

@@ -4,9 +4,9 @@ Criteria are data (id, framework, source, the manifest fact read); each answer c
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-from typing import Callable
 
 from pydantic import BaseModel, Field
 

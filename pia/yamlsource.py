@@ -95,14 +95,7 @@ def load_yaml(path: str | Path, text: str | None = None) -> YamlDocument:
     """Read and parse a YAML file; unreadable or undecodable files are input errors."""
     source = display_path(path)
     if text is None:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise InputError(Problem(source, "no such file")) from None
-        except IsADirectoryError:
-            raise InputError(Problem(source, "is a directory, expected a YAML file")) from None
-        except UnicodeDecodeError as exc:
-            raise InputError(Problem(source, f"not UTF-8 text (byte {exc.start})")) from None
-        except OSError as exc:
-            raise InputError(Problem(source, f"cannot read: {exc.strerror}")) from None
+        from .inputs import read_text
+
+        _, text = read_text(path, expected="a YAML file", source=source)
     return parse_yaml(text, source)

@@ -4,7 +4,8 @@ Renders the `pia.risk.Assessment` as a terminal report, Markdown or JSON, with t
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import click
 
