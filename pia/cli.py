@@ -74,8 +74,14 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Abort:
         click.echo("pia: aborted", err=True)
         sys.exit(130)
+    except click.UsageError as exc:
+        # One line, like every other input error: the command, the problem, and where to read more.
+        command = exc.ctx.command_path if exc.ctx is not None else "pia"
+        message = " ".join(exc.format_message().split())
+        click.echo(f"pia: {command}: {message} (see '{command} --help')", err=True)
+        sys.exit(EXIT_INPUT)
     except click.ClickException as exc:
-        exc.show()
+        click.echo(f"pia: {' '.join(exc.format_message().split())}", err=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)

@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 
 from .errors import InputError, Problem
 from .masking import mask_value
+from .value_patterns import duplicate_names, header_problem, positions_text
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -156,10 +157,46 @@ def read_dataset(path: str | Path, dataset: str, mapping: ColumnMapping | None =
     renames = (mapping or {}).get(dataset, {})
     theirs = {c: renames.get(c, c) for c in spec.required}
     if path.suffix.lower() == ".parquet":
-        table = _read_parquet(path, spec, theirs)
-    else:
-        table = _read_csv(path, spec, theirs)
-    return _to_frame(table, path, spec, theirs, csv_lines=path.suffix.lower() != ".parquet")
+        return _to_frame(_read_parquet(path, spec, theirs), path, spec, theirs, csv_lines=False)
+    table, structural, skipped = _read_csv(path, spec, theirs)
+    if not structural:
+        return _to_frame(table, path, spec, theirs, csv_lines=True)
+    # Rows with the wrong number of fields were skipped: report them, and every bad value of the other
+    # lines at once (their positions mapped back to line numbers of the file).
+    try:
+        _to_frame(table, path, spec, theirs, csv_lines=True)
+        values: list[Problem] = []
+    except InputError as exc:
+        values = _renumber(exc.problems, skipped, table.num_rows)
+    raise InputError(structural + values)
+
+
+def _renumber(problems: list[Problem], skipped: list[int], rows: int) -> list[Problem]:
+    """Problems located as if no line were skipped, moved to the lines of the file the rows came from."""
+    import dataclasses
+
+    gone = set(skipped)
+    kept = [n for n in range(2, rows + len(gone) + 2) if n not in gone]
+    return [dataclasses.replace(p, line=kept[p.line - 2]) if p.line is not None and 0 <= p.line - 2 < len(kept)
+            else p for p in problems]
+
+
+def _check_header(path: Path, header: list[str], spec: Dataset, theirs: dict[str, str], csv_file: bool) -> None:
+    """Raise `InputError` when header cells are data values (no header row) or a column name repeats.
+
+    Messages name column positions; a repeated name is echoed only when it is a contract or mapped column name
+    (a header cell may be personal data, contract names are not).
+    """
+    looks = header_problem(header)
+    if looks:
+        what = "no header row: the first line holds data values" if csv_file else "column names hold data values"
+        raise InputError(Problem(path.name, f"{what} ({looks})", 1 if csv_file else None))
+    known = set(spec.columns) | set(theirs.values())
+    problems = [Problem(path.name, f"duplicate column {name!r} in {positions_text(pos)}" if name in known
+                        else f"duplicate column name in {positions_text(pos)}", 1 if csv_file else None)
+                for name, pos in duplicate_names(header)]
+    if problems:
+        raise InputError(problems)
 
 
 def _missing_columns(path: Path, header: list[str], theirs: dict[str, str]) -> None:
@@ -185,20 +222,39 @@ def _read_csv(path: Path, spec: Dataset, theirs: dict[str, str]):
         raise InputError(Problem(path.name, "not UTF-8 text", 1)) from None
     if not header:
         raise InputError(Problem(path.name, "empty file: expected a header row", 1))
+    _check_header(path, header, spec, theirs, csv_file=True)
     _missing_columns(path, header, theirs)
     cols = list(theirs.values())
+    convert = pacsv.ConvertOptions(include_columns=cols, column_types={c: pa.string() for c in cols},
+                                   null_values=[""], strings_can_be_null=True, quoted_strings_can_be_null=True)
     try:
-        return pacsv.read_csv(
-            path,
-            read_options=pacsv.ReadOptions(use_threads=True),
-            parse_options=pacsv.ParseOptions(newlines_in_values=False),
-            convert_options=pacsv.ConvertOptions(
-                include_columns=cols, column_types={c: pa.string() for c in cols},
-                null_values=[""], strings_can_be_null=True, quoted_strings_can_be_null=True),
-        )
+        return pacsv.read_csv(path, read_options=pacsv.ReadOptions(use_threads=True),
+                              parse_options=pacsv.ParseOptions(newlines_in_values=False),
+                              convert_options=convert), [], []
     except (pa.ArrowInvalid, pa.ArrowException):
-        # pyarrow's message quotes the offending row, which may hold personal data: locate it ourselves.
+        pass
+    # Again, single-threaded (so pyarrow knows line numbers), skipping rows with the wrong number of fields.
+    # pyarrow's messages quote the offending row, which may hold personal data: never pass them on.
+    bad: list[tuple[int | None, int, int]] = []
+
+    def skip(row) -> str:
+        bad.append((row.number, row.expected_columns, row.actual_columns))
+        return "skip"
+
+    try:
+        table = pacsv.read_csv(path, read_options=pacsv.ReadOptions(use_threads=False),
+                               parse_options=pacsv.ParseOptions(newlines_in_values=False, invalid_row_handler=skip),
+                               convert_options=convert)
+    except (pa.ArrowInvalid, pa.ArrowException):
+        table = None
+    if table is None or not bad or any(n is None for n, _, _ in bad):
         raise InputError(_locate_csv_problem(path, len(header))) from None
+    problems = [Problem(path.name, f"expected {want} fields, found {got}", n)
+                for n, want, got in bad[:_MAX_PROBLEMS_PER_COLUMN]]
+    if len(bad) > _MAX_PROBLEMS_PER_COLUMN:
+        problems.append(Problem(path.name, f"{len(bad) - _MAX_PROBLEMS_PER_COLUMN} more lines have the wrong "
+                                           f"number of fields"))
+    return table, problems, [n for n, _, _ in bad]
 
 
 def _locate_csv_problem(path: Path, width: int) -> Problem:
@@ -236,6 +292,7 @@ def _read_parquet(path: Path, spec: Dataset, theirs: dict[str, str]):
         schema = pq.read_schema(path)
     except (pa.ArrowException, OSError):
         raise InputError(Problem(path.name, "not a readable Parquet file")) from None
+    _check_header(path, list(schema.names), spec, theirs, csv_file=False)
     _missing_columns(path, list(schema.names), theirs)
     try:
         return pq.read_table(path, columns=list(theirs.values()))

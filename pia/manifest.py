@@ -6,6 +6,7 @@ One YAML file per service, edited by hand and reviewed in git. `load_manifest` r
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import hashlib
 import re
 from enum import Enum
@@ -464,8 +465,10 @@ def _message(err: dict[str, Any]) -> str:
         return "unknown field (check its spelling)"
     msg = err["msg"]
     msg = msg.removeprefix("Value error, ")
-    if kind in ("enum", "literal_error") or kind.endswith("_type") or kind.endswith("_parsing"):
+    if kind in ("enum", "literal_error") or kind.endswith(("_type", "_parsing")):
         msg = f"{msg}; got {err.get('input')!r}"
+        if isinstance(err.get("input"), bool) and kind != "bool_type":
+            msg += " (YAML reads unquoted yes/no/on/off as true/false: quote the value)"
     return msg
 
 
@@ -510,8 +513,8 @@ def _cross_reference_problems(doc: YamlDocument) -> list[Problem]:
             for j, ref in enumerate(refs):
                 if isinstance(ref, str) and ref not in known:
                     loc = ("processing_activities", i, field, j)
-                    close = [k for k in sorted(known) if k.startswith(ref[:3])][:3]
-                    hint = f"; defined: {', '.join(close)}" if close else ""
+                    close = difflib.get_close_matches(ref, sorted(known), n=3, cutoff=0.6)
+                    hint = f"; did you mean {', '.join(close)}?" if close else ""
                     problems.append(Problem(doc.source, f"{what} {ref!r} is not defined{hint}",
                                             doc.line_of(loc), _pretty_loc(loc)))
     return problems

@@ -74,6 +74,22 @@ def _groups(groups: list[str]) -> str:
     return _join_words([GROUP_WORDS.get(g, g) for g in groups])
 
 
+def _received(manifest: Manifest, recipient) -> str:
+    """What a recipient actually receives: the data elements of the activities that name it, within its data
+    groups (so the notice does not claim more, or less, than the manifest says); group words as a fallback."""
+    groups = {g.value for g in recipient.data_groups}
+    names: list[str] = []
+    for act in manifest.processing_activities:
+        if recipient.id not in act.recipients:
+            continue
+        for el in manifest.elements_of(act):
+            if el.group.value in groups and el.name not in names:
+                names.append(el.name)
+    if not names:
+        return f"your {_groups(sorted(groups))}"
+    return "your " + _join_words([_lower_first(n) for n in names])
+
+
 def _split(path: str) -> tuple[str, str | None, str]:
     m = _ID_PATH.match(path)
     if not m:
@@ -142,9 +158,9 @@ def _what_changes(review: ChangeReview, old: Manifest, new: Manifest) -> list[st
                 head = "A new organisation will receive your information" if before is None else \
                     "What we give to an organisation changes"
                 via = [new_act[a].name for a in sorted(new_act) if rid in new_act[a].recipients]
-                src = f" collected for {_join_words([_lower_first(v) for v in via])}" if via else ""
-                bullets.append(f"**{head}: {after.name}.** It would receive your "
-                               f"{_groups([g.value for g in after.data_groups])}{src}.{consent}{cond}")
+                src = f", collected for {_join_words([_lower_first(v) for v in via])}" if via else ""
+                bullets.append(f"**{head}: {after.name}.** It would receive "
+                               f"{_received(new, after)}{src}.{consent}{cond}")
             elif before is not None:
                 bullets.append(f"**{before.name} will no longer receive your information.**")
         elif section == "rights" and rid:
@@ -289,7 +305,7 @@ def _asks(review: ChangeReview, new: Manifest) -> list[str]:
             out.append(f"to process {tax[r.subject].name.lower()}, which is sensitive information;")
         elif r.kind == "new_consent_recipient" and r.subject in recs:
             rec = recs[r.subject]
-            out.append(f"to give your {_groups([g.value for g in rec.data_groups])} to {rec.name};")
+            out.append(f"to give {_received(new, rec)} to {rec.name};")
     if out:
         out[-1] = out[-1].rstrip(";") + "."
     return out

@@ -89,10 +89,17 @@ def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
     """Write a file whole or not at all: write a temporary file beside it, then rename it into place."""
     target = Path(path)
     parent = target.parent if str(target.parent) else Path(".")
+    if parent.exists() and not parent.is_dir():
+        raise InputError(Problem(str(target), f"cannot write: {parent} is a file, not a directory"))
     if not parent.is_dir():
         raise InputError(Problem(str(target), f"cannot write: directory {parent} does not exist"))
+    if target.is_dir():
+        raise InputError(Problem(str(target), "cannot write: is a directory"))
     data = content.encode("utf-8") if isinstance(content, str) else content
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
+    except OSError as exc:
+        raise InputError(Problem(str(target), f"cannot write: {exc.strerror}")) from None
     umask = os.umask(0)
     os.umask(umask)
     os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; give the file the usual permissions
@@ -102,12 +109,19 @@ def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
+    except OSError as exc:
+        _discard(tmp)
+        raise InputError(Problem(str(target), f"cannot write: {exc.strerror}")) from None
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        _discard(tmp)
         raise
+
+
+def _discard(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except FileNotFoundError:
+        pass
 
 
 def emit(content: str, output: str | os.PathLike[str] | None) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from . import config
-from .errors import PiaError
+from .errors import InputError, PiaError, Problem
 from .report_data import (
     VERSIONED,
     AttachedValidation,
@@ -28,6 +28,7 @@ from .report_data import (
     change_phrase,
     gather,
     input_files,
+    manifest_names,
     method_grid,
     provenance,
     sha256_file,
@@ -114,6 +115,27 @@ def report_dir(params: ReportParams, out: str | os.PathLike[str] | None = None) 
     return Path(out or config.REPORTS) / f"{params.as_of}-{m.service.id}"
 
 
+def make_report_dir(directory: Path, out: Path) -> None:
+    """Create the report's directory under `out`; InputError naming `out` if it cannot be a directory.
+
+    Raises
+    ------
+    InputError
+        `out` or one of its parents is a file, or the directory cannot be created (permissions, ...).
+    """
+    shown = config.display_path(out)
+    for parent in (out, *out.parents):
+        if parent.exists():
+            if not parent.is_dir():
+                what = "not a directory" if parent == out else f"{config.display_path(parent)} is a file"
+                raise InputError(Problem(shown, f"{what}; --out names the directory the report is written under"))
+            break
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(Problem(shown, f"cannot create the report directory: {exc.strerror or exc}")) from None
+
+
 def run_report(params: ReportParams, out: str | os.PathLike[str] | None = None, params_file: str | Path = "",
                notebook: str | os.PathLike[str] | None = None, progress: bool = False) -> ReportRun:
     """Execute the report notebook with papermill, then write its HTML whole, only if every cell ran.
@@ -139,15 +161,18 @@ def run_report(params: ReportParams, out: str | os.PathLike[str] | None = None, 
     Raises
     ------
     InputError
-        The manifest is invalid (found before any kernel starts).
+        The manifest is invalid, or `out` cannot be a directory (found before any kernel starts).
     ReportError
         A cell raised: the error names the cell; the partly executed notebook is kept as
         `report.failed.ipynb`, no HTML is written, and an earlier report in the directory is left intact.
     """
     directory = report_dir(params, out)  # validates the manifest first: bad input fails before any kernel
-    directory.mkdir(parents=True, exist_ok=True)
+    make_report_dir(directory, Path(out or config.REPORTS))
     # The dataset checks start first, in their own process: they are the longest part and need no kernel.
-    status = Path(tempfile.mkdtemp(prefix="pia-report-")) / "validation.status.json"
+    # A private directory per run holds the validation status, the kernel's connection file and its ipc
+    # sockets: runs started side by side (even from one working directory) never share a name.
+    private = Path(tempfile.mkdtemp(prefix="pia-report-"))
+    status = private / "validation.status.json"
     job = ValidationJob(params.estate, params.manifest, params.columns, params.as_of, status) \
         if params.estate else None
     try:
@@ -155,7 +180,7 @@ def run_report(params: ReportParams, out: str | os.PathLike[str] | None = None, 
     finally:
         if job is not None:
             job.close()
-        shutil.rmtree(status.parent, ignore_errors=True)
+        shutil.rmtree(private, ignore_errors=True)
 
 
 def _execute(params: ReportParams, directory: Path, job: ValidationJob | None, status: Path,
@@ -178,7 +203,7 @@ def _execute(params: ReportParams, directory: Path, job: ValidationJob | None, s
     try:
         pm.execute_notebook(str(source), str(partial), parameters=values, progress_bar=progress,
                             kernel_name="python3", cwd=str(config.PROJECT_ROOT), log_output=False,
-                            kernel_manager_class=_ipc_kernel_manager())
+                            kernel_manager_class=_ipc_kernel_manager(status.parent))
     except PapermillExecutionError as exc:
         os.replace(partial, failed)
         lines = str(exc.evalue).strip().splitlines()
@@ -218,11 +243,13 @@ def _warm_converter() -> None:
     get_plotlyjs()
 
 
-def _ipc_kernel_manager() -> type:
-    """A kernel manager for this very interpreter, on local IPC sockets.
+def _ipc_kernel_manager(private: Path) -> type:
+    """A kernel manager for this very interpreter, on local IPC sockets in the run's private directory.
 
     The kernel is `sys.executable`, whatever "python3" kernel spec a user has installed elsewhere (so the
     report runs with the pia that was invoked); nothing listens on TCP, and the kernel logs no warning about it.
+    The connection file and the sockets live in `private` (jupyter_client's default for ipc is
+    `kernel-ipc-<n>` in the working directory, whose names collide between concurrent runs).
     """
     from jupyter_client.kernelspec import KernelSpec
     from jupyter_client.manager import AsyncKernelManager
@@ -230,10 +257,20 @@ def _ipc_kernel_manager() -> type:
     class IpcKernelManager(AsyncKernelManager):
         def __init__(self, **kwargs: Any):
             kwargs.setdefault("transport", "ipc")
+            kwargs.setdefault("connection_file", str(private / "kernel.json"))
+            kwargs.setdefault("ip", str(private / "kernel-ipc"))
             super().__init__(**kwargs)
             self._kernel_spec = KernelSpec(argv=[sys.executable, "-m", "ipykernel_launcher", "-f",
                                                  "{connection_file}"],
                                            display_name="Python 3 (pia)", language="python")
+
+        async def _async_interrupt_kernel(self) -> None:
+            # jupyter_client sends SIGINT before every shutdown request; the kernel is idle by then and would
+            # only log "KeyboardInterrupt caught in kernel" on our stderr. The shutdown request (then SIGTERM,
+            # SIGKILL after `shutdown_wait_time`) still stops it.
+            if self.shutting_down:
+                return
+            await super()._async_interrupt_kernel()
 
     return IpcKernelManager
 
@@ -314,6 +351,8 @@ __all__ = [
     "gather",
     "input_files",
     "load_params",
+    "make_report_dir",
+    "manifest_names",
     "markdown_html",
     "method_grid",
     "provenance",

@@ -43,6 +43,9 @@ class ReportData:
     review: dict[str, Any] | None = None
     notice_markdown: str = ""
     provenance: dict[str, Any] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    manifest_only: dict[str, Any] | None = None
+    """The assessment from the manifest alone (as `pia assess` gives it), when data evidence changed the inputs."""
 
     @property
     def high_risk(self) -> bool:
@@ -55,11 +58,13 @@ class ReportData:
         if self.review:
             for t in self.review.get("triggers", []):
                 reasons.append({"clause": str(t.get("clause", "")),
-                                "text": trigger_text(t, self.review.get("changes", []))})
+                                "text": trigger_text(t, self.review.get("changes", []), self.names)})
             channels = list((self.review.get("notify") or {}).get("channels") or channels)
         if self.high_risk and not any(r["clause"].startswith("VII.2(5)") for r in reasons):
             reasons.append({"clause": "VII.2(5)",
-                            "text": "this assessment, with the data evidence, finds a high residual risk"})
+                            "text": "this assessment" + (", with the evidence from the service's data,"
+                                                         if self.manifest_only is not None else "")
+                            + " finds a high residual risk"})
         return {"required": bool(reasons), "channels": channels if reasons else [], "reasons": reasons,
                 "reconsent_required": bool(self.review and self.review.get("reconsent_required")),
                 "reconsent_reasons": [f"{str(x.get('kind', '')).replace('_', ' ')}: {x.get('subject', '')}"
@@ -73,36 +78,95 @@ class ReportData:
                 "service": self.service["id"], "as_of": self.params["as_of"]}
 
 
-def trigger_text(t: Mapping[str, Any], changes: Sequence[Mapping[str, Any]] = ()) -> str:
+def trigger_text(t: Mapping[str, Any], changes: Sequence[Mapping[str, Any]] = (),
+                 names: Mapping[str, str] | None = None) -> str:
     """A trigger in plain words: its short title, then what changed (`new processing activity: ...`)."""
     title = re.split(r"[:(]", str(t.get("title") or t.get("id", "")).replace("_", " "))[0].strip()
     by_path = {str(c.get("path")): c for c in changes}
     paths = [str(p.get("path", p)) if isinstance(p, Mapping) else str(p) for p in t.get("changes") or []]
     if t.get("id") == "high_risk_assessment" and t.get("detail"):
-        return f"{title}: {t['detail']}"
-    phrases = list(dict.fromkeys(change_phrase(by_path.get(p, {"path": p})) for p in paths))
+        return f"{title}: {_risk_detail(str(t['detail']), names or {})}"
+    phrases = list(dict.fromkeys(change_phrase(by_path.get(p, {"path": p}), names) for p in paths))
+    # `Activity: new recipient X` already says `new recipient "X"`: keep the phrase that names the activity.
+    phrases = [ph for ph in phrases if not (m := re.fullmatch(r'(\w+ [\w ]+?) "(.+)"', ph))
+               or not any(o.endswith(f": {m.group(1)} {m.group(2)}") for o in phrases)]
     more = f" and {len(phrases) - 4} more" if len(phrases) > 4 else ""
     return f"{title}: {'; '.join(phrases[:4])}{more}" if phrases else title
 
 
-def change_phrase(change: Mapping[str, Any]) -> str:
-    """One change in words, e.g. `new processing activity "Familiar-face recognition"`, from its path and values."""
+def _risk_detail(detail: str, names: Mapping[str, str]) -> str:
+    """The risk trigger's detail (`The risk engine rates NEW high risk; OLD ... Activities newly high risk: a, b.`)
+    in the report's words, activities by name; any other text is kept as it is."""
+    was = re.search(r"OLD (was also high risk|was not high risk)", detail)
+    if not detail.startswith("The risk engine rates NEW high risk") or not was:
+        return detail
+    text = "the proposed version is rated high risk (the current one " + \
+        ("was too)" if "also" in was.group(1) else "was not)")
+    newly = re.search(r"Activities newly high risk: (.+)\.$", detail)
+    if newly:
+        acts = [names.get(f"processing_activities[{a.strip()}]", a.strip()) for a in newly.group(1).split(",")]
+        text += "; newly high risk: " + "; ".join(acts)
+    return text
+
+
+def change_phrase(change: Mapping[str, Any], names: Mapping[str, str] | None = None) -> str:
+    """One change in words, from its path and values, e.g. `new processing activity "Familiar-face recognition"`.
+
+    With `names` (`"collection[id]"` to the item's human name, see `manifest_names`), items are called by name:
+    `Tracking of marketing email opens and clicks: new recipient Advertising partner`.
+    """
+    names = names or {}
     path = str(change.get("path", ""))
     kind = str(change.get("kind", "changed"))
     value = change.get("after") if kind != "removed" else change.get("before")
-    m = re.match(r"^([a-z_]+)\[([^\]]+)\]$", path)
-    if m and isinstance(value, Mapping):
-        what = re.sub(r"ies$", "y", m.group(1)).rstrip("s").replace("_", " ")
-        name = value.get("name") or value.get("id") or m.group(2)
-        word = {"added": "new", "removed": "removed", "changed": "changed"}.get(kind, kind)
-        return f'{word} {what} "{name}"'
-    parts = []
-    for ident, name in re.findall(r"\[([^\]]+)\]|([^.\[\]]+)", path):
+    word = {"added": "new", "removed": "removed", "changed": "changed"}.get(kind, kind)
+    segments = re.findall(r"([^.\[\]]+)(?:\[([^\]]+)\])?", path)
+    if not segments:
+        return kind
+
+    def item_name(field_: str, ident: str, val: Any = None) -> str:
+        if isinstance(val, Mapping) and val.get("name"):
+            return str(val["name"])
+        return names.get(f"{field_}[{ident}]") or (str(val["id"]) if isinstance(val, Mapping) and val.get("id")
+                                                    else ident)
+
+    def singular(field_: str) -> str:
+        return re.sub(r"ies$", "y", field_).rstrip("s").replace("_", " ")
+
+    *head, (last, last_id) = segments
+    # The item the change is about (the last [id] before the changed field), named for humans.
+    owner = ""
+    words: list[str] = []
+    for field_, ident in head:
         if ident:
-            parts[-1:] = [f"{parts[-1]} {ident}" if parts else ident]
+            owner, words = item_name(field_, ident), []
         else:
-            parts.append(name.replace("_", " "))
-    return f"{' › '.join(parts)} {kind}".strip()
+            words.append(field_.replace("_", " "))
+    if last_id:  # an item of a list was added, removed or changed
+        name = item_name(last, last_id, value)
+        what = f'{word} {singular(last)} "{name}"' if not owner and not words else f"{word} {singular(last)} {name}"
+        prefix = owner or " ".join(words)
+        return f"{prefix}: {what}" if prefix and (owner or words) else what
+    words.append({"how": "how to exercise it"}.get(last, last.replace("_", " ")))
+    text = f"{' '.join(words)} {kind}"
+    return f"{owner}: {text}" if owner else text
+
+
+def manifest_names(*manifests: Any) -> dict[str, str]:
+    """`"collection[id]"` to the human name of every named item of the manifests (later manifests win)."""
+    out: dict[str, str] = {}
+    for m in manifests:
+        if m is None:
+            continue
+        doc = m.model_dump(mode="json") if hasattr(m, "model_dump") else dict(m)
+        for key, items in doc.items():
+            if isinstance(items, list):
+                for it in items:
+                    if isinstance(it, Mapping) and it.get("id") and it.get("name"):
+                        out[f"{key}[{it['id']}]"] = str(it["name"])
+                    elif key == "rights" and isinstance(it, Mapping) and it.get("kind"):
+                        out[f"rights[{it['kind']}]"] = "right to " + str(it["kind"]).replace("_", " ")
+    return out
 
 
 def method_grid(method: Any) -> dict[str, Any]:
@@ -150,16 +214,23 @@ class ValidationJob:
         cmd += ["--columns", columns] if columns else []
         cmd += ["--as-of", as_of] if as_of else []
         self._proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        self._closed = threading.Event()
         if status_file is not None:
             threading.Thread(target=self._publish, name="pia-validate-status", daemon=True).start()
 
     def _publish(self) -> None:
         from .output import write_atomic
 
-        _, err = self._proc.communicate()
         assert self.status_file is not None
-        write_atomic(self.status_file, json.dumps({"returncode": self._proc.returncode, "stderr": err,
-                                                   "output": str(self.output)}))
+        try:
+            _, err = self._proc.communicate()
+            if not self._closed.is_set():
+                write_atomic(self.status_file, json.dumps({"returncode": self._proc.returncode, "stderr": err,
+                                                           "output": str(self.output)}))
+        except (OSError, ValueError):
+            # After `close()` (the report stopped early) the directory is gone and nobody waits: exit quietly.
+            if not self._closed.is_set():
+                raise
 
     def result(self) -> dict[str, Any]:
         """The validation document; InputError with `pia validate`'s own messages if it could not run."""
@@ -170,7 +241,8 @@ class ValidationJob:
             self.close()
 
     def close(self) -> None:
-        """Stop the process if it still runs and remove its temporary files."""
+        """Stop the process if it still runs and remove its temporary files (the status thread then stays quiet)."""
+        self._closed.set()
         if self._proc.poll() is None:
             self._proc.kill()
             self._proc.wait()
@@ -235,8 +307,9 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
 
     m = load_manifest(manifest)
     rev = notice = None
-    if proposed:
-        cr = review_changes(m, load_manifest(proposed), method=method)
+    m_next = load_manifest(proposed) if proposed else None
+    if m_next is not None:
+        cr = review_changes(m, m_next, method=method)
         rev, notice = cr.to_dict(), cr.notice_markdown()
     evidence: list[dict[str, Any]] = []
     scan_doc = None
@@ -255,6 +328,7 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
     else:
         validation = None
     assessment = assess(m, method=method, evidence=evidence).to_dict()
+    manifest_only = assess(m, method=method).to_dict() if evidence else None
     params = {"manifest": manifest, "proposed": proposed, "estate": estate, "columns": columns, "as_of": as_of,
               "method": method, "scan_sample": scan_sample}
     service = {"id": m.service.id, "name": m.service.name, "controller": m.controller.legal_entity,
@@ -263,7 +337,8 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
     data = ReportData(params=params, service=service, inventory=inventory_document(m),
                       grid=method_grid(load_method(method)), assessment=assessment,
                       validation=dict(validation) if validation is not None else None,
-                      scan=scan_doc, review=rev, notice_markdown=notice or "")
+                      scan=scan_doc, review=rev, notice_markdown=notice or "",
+                      names=manifest_names(m, m_next), manifest_only=manifest_only)
     data.provenance = provenance(params, params_file=params_file, run_started=run_started)
     return data
 
@@ -323,6 +398,7 @@ __all__ = [
     "change_phrase",
     "gather",
     "input_files",
+    "manifest_names",
     "method_grid",
     "provenance",
     "sha256_file",

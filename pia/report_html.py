@@ -88,10 +88,16 @@ def action_plan(r: ReportData) -> list[dict[str, str]]:
     n = r.notification()
     if n["required"]:
         channels = ", ".join(n["channels"]) or "the channels the policy names"
-        actions.append({"priority": "2", "what": esc(f"Notify every user actively ({channels}) before the "
-                                                     "changes take effect, with the draft notice below"),
+        if r.review and r.review.get("triggers"):
+            what = (f"Notify every user actively ({channels}) before the changes take effect"
+                    + (", with the draft notice below" if r.notice_markdown else ""))
+        else:  # no proposed change: the high-risk finding itself is the significant change of VII.2(5)
+            what = (f"Notify every user actively ({channels}) of the high risk this assessment finds "
+                    "(VII.2(5) counts it as a significant change); no proposed change was reviewed, so no "
+                    "draft notice is shown")
+        actions.append({"priority": "2", "what": esc(what),
                         "where": "all users", "why": esc("; ".join(x["clause"] for x in n["reasons"])),
-                        "effect": "VII.2 duty met"})
+                        "effect": "users informed as VII.2 requires"})
     if n["reconsent_required"]:
         actions.append({"priority": "2", "what": "Ask for fresh consent before the new processing starts",
                         "where": "affected users", "why": esc("; ".join(n["reconsent_reasons"])),
@@ -147,17 +153,24 @@ def summary_html(r: ReportData) -> str:
                if _level_class(_worst(x, "residual", grid)["level"], grid) == "lvl-high"]
     verdict_cls = "bad" if r.high_risk else "good"
     verdict = "High risk" if r.high_risk else "No high risk"
+    basis = ""
+    if r.manifest_only is not None:  # the data evidence changed the inputs: say so, beside `pia assess`'s figure
+        mo = [x for x in r.manifest_only.get("activities", [])
+              if _level_class(_worst(x, "residual", grid)["level"], grid) == "lvl-high"]
+        basis = (" with the evidence from the service's data (dataset checks and discovery scan); from the "
+                 f"manifest alone, as <code>pia assess</code> shows, {len(mo)} of "
+                 f"{len(r.manifest_only.get('activities', []))} do")
     if at_risk:
         detail = (f"{len(at_risk)} of {len(acts)} processing activities keep a residual risk at or above "
                   f"<b>{esc(grid['unacceptable_from'])}</b>, the level this method ({esc(grid['name'])}) does not "
-                  "accept. Under VII.2(5) a high risk in this assessment is itself a significant change.</p>"
+                  f"accept,{basis}. Under VII.2(5) a high risk in this assessment is itself a significant change.</p>"
                   '<table class="pia-table compact">' + "".join(
                       f'<tr><td>{esc(names.get(i, i))}</td><td><span class="lvl {_level_class(lv, grid)}">'
                       f"{esc(lv)}</span></td></tr>" for i, lv in sorted(at_risk, key=lambda x: (
                           -_rank_of(x[1], grid), x[0]))) + "</table><p>")
     else:
         detail = (f"None of the {len(acts)} processing activities keeps a residual risk at or above "
-                  f"<b>{esc(grid['unacceptable_from'])}</b> ({esc(grid['name'])}).")
+                  f"<b>{esc(grid['unacceptable_from'])}</b> ({esc(grid['name'])}){basis}.")
     n = r.notification()
     if n["required"]:
         notify = "Yes: " + ", ".join(esc(c) for c in n["channels"]) if n["channels"] else "Yes"
@@ -334,9 +347,9 @@ def changes_html(r: ReportData) -> str:
     rv = r.review
     if not rv:
         return '<h2 class="section">Change review</h2><p class="lead">No proposed version was reviewed.</p>'
-    trig = [(esc(t.get("id", "")), esc(t.get("clause", "")), esc(trigger_text(t, rv.get("changes", []))))
+    trig = [(esc(t.get("id", "")), esc(t.get("clause", "")), esc(trigger_text(t, rv.get("changes", []), r.names)))
             for t in rv.get("triggers", [])]
-    changes = [(esc(change_phrase(c)) + f"<br><small><code>{esc(c.get('path', ''))}</code></small>",
+    changes = [(esc(change_phrase(c, r.names)) + f"<br><small><code>{esc(c.get('path', ''))}</code></small>",
                 _chip(c.get("kind", ""), c.get("kind", "")), esc(c.get("trigger") or "minor"),
                 f"<small>{esc(c.get('clause', ''))}</small>") for c in rv.get("changes", [])]
     verdict = "significant: users must be notified" if rv.get("significant") else "minor: posting the policy is enough"

@@ -80,10 +80,12 @@ def load_params(params_file: str | os.PathLike[str] | None = None,
     for k, v in data.items():
         if k in ReportParams.model_fields:
             values[k] = _resolve(v, path.parent) if k in PATH_PARAMS or (k == "method" and _is_file(v)) else v
+    given: set[str] = set()  # names given with -p: their problems are blamed on `-p NAME`, not on the file
     for name, value in overrides:
         if name not in ReportParams.model_fields:
             problems.append(Problem("-p", f"unknown parameter {name!r} (allowed: {allowed})"))
             continue
+        given.add(name)
         values[name] = _resolve(value, Path.cwd()) if name in PATH_PARAMS or (
             name == "method" and _is_file(value)) else value
     if problems:
@@ -91,19 +93,40 @@ def load_params(params_file: str | os.PathLike[str] | None = None,
     for k, v in list(values.items()):
         if isinstance(v, (dt.date,)):
             values[k] = v.isoformat()
+
+    def blame(name: str, message: str) -> Problem:
+        if name in given:
+            return Problem(f"-p {name}", message)
+        return Problem(doc.source, message, doc.line_of((name,)), name)
+
     try:
         params = ReportParams.model_validate(values)
     except ValidationError as exc:
-        raise InputError([Problem(doc.source, e["msg"].removeprefix("Value error, "),
-                                  doc.line_of(tuple(str(x) for x in e["loc"])), ".".join(map(str, e["loc"])))
+        raise InputError([blame(".".join(map(str, e["loc"])) or "params", e["msg"].removeprefix("Value error, "))
                           for e in exc.errors()]) from None
-    missing = [Problem(doc.source, f"no such {'directory' if k == 'estate' else 'file'}: {getattr(params, k)}",
-                       doc.line_of((k,)), k)
-               for k in ("manifest", "proposed", "estate", "columns")
-               if getattr(params, k) and not Path(getattr(params, k)).exists()]
+    kinds = {"manifest": "file", "proposed": "file", "estate": "directory", "columns": "file"}
+    missing = [blame(k, f"no such {kind}: {getattr(params, k)}") if not Path(getattr(params, k)).exists()
+               else blame(k, f"not a {kind}: {getattr(params, k)}")
+               for k, kind in kinds.items()
+               if getattr(params, k) and not (Path(getattr(params, k)).is_dir() if kind == "directory"
+                                              else Path(getattr(params, k)).is_file())]
     if missing:
         raise InputError(missing)
+    problems = _method_problems(params.method)
+    if problems:
+        raise InputError([blame("method", p.message) if p.file == "--method" else p for p in problems])
     return params, path.resolve()
+
+
+def _method_problems(method: str) -> list[Problem]:
+    """What is wrong with the risk method (a shipped name or a method file), checked before any kernel starts."""
+    from .methods import load_method
+
+    try:
+        load_method(method)
+    except InputError as exc:
+        return exc.problems
+    return []
 
 
 def _is_file(value: Any) -> bool:

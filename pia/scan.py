@@ -4,6 +4,7 @@ Evidence is pattern names, shares and counts, never values; see `_read_csv` for 
 """
 from __future__ import annotations
 
+import csv
 import io
 import math
 import os
@@ -25,6 +26,7 @@ from .detectors import (
 )
 from .errors import InputError, Problem
 from .taxonomy import load_taxonomy
+from .value_patterns import duplicate_names, header_problem, positions_text, safe_column_name
 
 DEFAULT_SAMPLE = 50_000
 MAX_DISTINCT = 2_000  # distinct values per column tested against the value patterns
@@ -130,10 +132,12 @@ class _RawTable:
     """A sampled table: column names and their values as text (or bytes for BLOBs)."""
 
     def __init__(self, source: str, table: str, fmt: str, columns: list[str], rows: list[list[Any]] | None,
-                 frame: Any = None, total: int | None = None, estimated: int | None = None, sampling: str = ""):
+                 frame: Any = None, total: int | None = None, estimated: int | None = None, sampling: str = "",
+                 header: list[str] | None = None):
         self.source, self.table, self.format = source, table, fmt
         self.columns, self.rows, self.frame = columns, rows, frame
         self.total, self.estimated, self.sampling = total, estimated, sampling
+        self.header = header if header is not None else list(columns)  # names as stored (CSV: before pandas renames)
 
     def column_values(self, i: int) -> list[Any]:
         if self.frame is not None:
@@ -204,6 +208,10 @@ def _read_csv(path: Path, source: str, sample: int, sep: str) -> _RawTable:
     header_text = _decode(header, source)
     if sep == "," and header_text.count(";") > header_text.count(",") and header_text.count(";") > 0:
         sep = ";"
+    try:
+        header_cells = next(csv.reader(io.StringIO(header_text), delimiter=sep), [])
+    except csv.Error:
+        header_cells = []
 
     def parse(chunk: bytes) -> Any:
         text = header_text + _decode(chunk, source)
@@ -234,7 +242,7 @@ def _read_csv(path: Path, source: str, sample: int, sep: str) -> _RawTable:
         frame = pd.concat(parts, ignore_index=True)
     if at_end:
         return _RawTable(source, path.stem, "csv", [str(c) for c in frame.columns], None, frame, total=len(frame),
-                         sampling="whole file")
+                         sampling="whole file", header=header_cells or None)
     # The head is counted; the rest is estimated from the line length of the spread runs (the head's
     # lines alone are biased on exports sorted by time).
     # Each run stands for its 1/8 of the rest of the file: rows there = bytes / that run's line length.
@@ -243,7 +251,7 @@ def _read_csv(path: Path, source: str, sample: int, sep: str) -> _RawTable:
     estimated = len(head) + int(sum(seg / (len(c) / c.count(b"\n") if c.count(b"\n") else head_len or 1)
                                     for c in runs)) if runs else None
     return _RawTable(source, path.stem, "csv", [str(c) for c in frame.columns], None, frame, total=None,
-                     estimated=estimated,
+                     estimated=estimated, header=header_cells or None,
                      sampling=f"first {len(head)} rows and {len(frame) - len(parts[0])} rows from "
                               f"{SPREAD_RUNS} offsets spread over the rest")
 
@@ -421,7 +429,7 @@ def _encryption_flag(raw: _RawTable) -> EncryptionFlag | None:
                     f += 1
                 else:
                     b += 1
-            return EncryptionFlag(column=name, rows_true=t, rows_false=f, rows_blank=b)
+            return EncryptionFlag(column=safe_column_name(name), rows_true=t, rows_false=f, rows_blank=b)
     return None
 
 
@@ -437,7 +445,7 @@ def scan_table(raw: _RawTable) -> TableScan:
         if j.detector and DETECTORS_BY_ID.get(j.detector) and DETECTORS_BY_ID[j.detector].secret and profile.non_blank:
             unprotected = _secret_rows_not_hashed(values)
         findings.append(ColumnFinding(
-            name=name, category=j.category, confidence=j.confidence,
+            name=safe_column_name(name), category=j.category, confidence=j.confidence,
             sensitive=bool(j.category and tax[j.category].sensitive), detector=j.detector, evidence=j.evidence,
             value_share=j.value_share, non_blank=profile.non_blank, distinct=profile.distinct,
             stored_form=j.stored_form, unprotected_rows=unprotected))
@@ -540,6 +548,27 @@ def _unique_names(tables: list[_RawTable]) -> None:
             t.table = src if t.format != "sqlite" else f"{src}:{t.table}"
 
 
+def _label(raw: _RawTable) -> str:
+    return raw.source if raw.format != "sqlite" else f"{raw.source}:{raw.table}"
+
+
+def _header_problem(raw: _RawTable) -> str | None:
+    """Why the table's column names cannot be trusted (data values as names, or a repeated name), else None.
+
+    The message names column positions, never a name that looks like a data value.
+    """
+    looks = header_problem(raw.header)
+    if looks:
+        if raw.format == "csv":
+            return f"no header row: the first line holds data values ({looks}); the table is not scanned"
+        return f"column names hold data values ({looks}); the table is not scanned"
+    dups = duplicate_names(raw.header)
+    if dups:
+        text = "; ".join(f"{safe_column_name(n)!r} in {positions_text(pos)}" for n, pos in dups)
+        return f"duplicate column name: {text}; the table is not scanned"
+    return None
+
+
 def scan(paths: Sequence[str | os.PathLike[str]] | None = None, manifest: Any = None, sample: int = DEFAULT_SAMPLE,
          progress: Progress | None = None) -> ScanResult:
     """Scan tables for personal data and reconcile what is found with `manifest` (a `Manifest` or None).
@@ -568,11 +597,14 @@ def scan(paths: Sequence[str | os.PathLike[str]] | None = None, manifest: Any = 
     _unique_names(raws)
     tables = []
     for raw in raws:
+        bad_header = _header_problem(raw)
+        if bad_header:
+            problems.append(Problem(_label(raw), bad_header))
+            continue
         if progress:
             progress(f"scanning {raw.table} ({raw.n_rows} rows)")
         if raw.n_rows == 0:
-            problems.append(Problem(raw.source if raw.format != "sqlite" else f"{raw.source}:{raw.table}",
-                                    "empty table (header only): columns judged by name alone"))
+            problems.append(Problem(_label(raw), "empty table (header only): columns judged by name alone"))
         tables.append(scan_table(raw))
     tables.sort(key=lambda t: (t.table, t.source))
     result = ScanResult(sample=sample, tables=tables,

@@ -122,7 +122,8 @@ def validate(data_dir: str | Path, manifest: str | Path | Any | None = None, col
 
     Raises
     ------
-    InputError : missing directory, bad mapping or as_of, missing required column, unparseable file.
+    InputError : missing directory, none of the contract's files in it, bad mapping or as_of, a header row
+        missing, holding data values or repeating a name, missing required column, unparseable file.
     """
     from . import gx_engine
     from .manifest import Manifest, load_manifest
@@ -131,6 +132,8 @@ def validate(data_dir: str | Path, manifest: str | Path | Any | None = None, col
     say = progress or (lambda _msg: None)
     day = parse_as_of(as_of)
     data_dir = Path(data_dir)
+    if data_dir.exists() and not data_dir.is_dir():
+        raise InputError(Problem(str(data_dir), "is not a directory"))
     if not data_dir.is_dir():
         raise InputError(Problem(str(data_dir), "no such directory (expected a directory of CSV or Parquet files)"))
     man = manifest if isinstance(manifest, Manifest) else load_manifest(manifest)
@@ -141,6 +144,10 @@ def validate(data_dir: str | Path, manifest: str | Path | Any | None = None, col
 
     files = {name: find_file(data_dir, name) for name in DATASETS}
     present = {name: path for name, path in files.items() if path is not None}
+    if not present:
+        expected = ", ".join(DATASETS[n].file_names[0] for n in DATASETS)
+        raise InputError(Problem(str(data_dir), f"none of the data contract's files found (expected {expected}, "
+                                                "or the same names as .parquet)"))
     with ThreadPoolExecutor(max_workers=1) as pool:
         digests = {path.name: pool.submit(_sha256, path) for path in present.values()}
         tables = {}

@@ -205,3 +205,81 @@ VALUE_PATTERNS: dict[str, ValuePattern] = {p.id: p for p in (
     ValuePattern("serial", "serial-number shape (upper-case letters and digits)", is_serial),
     ValuePattern("short_code", "4 to 8 digit code", is_short_code),
 )}
+
+
+_LONG_DIGITS_RE = re.compile(r"^\+?\d[\d -]{5,}\d$")
+
+
+def is_long_digits(v: str) -> bool:
+    """Seven or more digits (spaces and dashes allowed): an ID, account or phone number, never a column name."""
+    return sum(c.isdigit() for c in v) >= 7 and bool(_LONG_DIGITS_RE.match(v))
+
+
+HEADER_VALUE_PATTERNS: tuple[ValuePattern, ...] = tuple(VALUE_PATTERNS[pid] for pid in (
+    "email", "cn_id", "card", "phone", "password_hash", "digest", "ip", "mac", "uuid", "datetime", "date",
+    "latlon_pair", "media_uri", "cookie")) + (
+    ValuePattern("long_digits", "long digit string (an ID, account or phone number)", is_long_digits),)
+"""Patterns a column name never has: a header cell with one is a data value (a file without a header row).
+
+Serial numbers and short codes are left out: upper-case names like `USER_ID2` or a year `2024` are real headers.
+"""
+
+HEADER_LOOKS_LIKE: dict[str, str] = {
+    "email": "an email address", "cn_id": "a resident ID number", "card": "a payment card number",
+    "phone": "a phone number", "password_hash": "a password hash", "digest": "a hex digest", "ip": "an IP address",
+    "mac": "a MAC address", "uuid": "a UUID", "datetime": "a date and time", "date": "a date",
+    "latlon_pair": "a latitude,longitude position", "media_uri": "an image or video URL", "cookie": "a cookie value",
+    "long_digits": "a long digit string"}
+"""What a header cell with each pattern looks like, for messages (the cell itself is never shown)."""
+
+
+def header_problem(names: list[object]) -> str | None:
+    """Why a header row is not one (a cell is a data value, or a name repeats), or None when it is fine.
+
+    The message names column positions (1-based) and what a cell looks like, never a cell that looks like a value.
+    """
+    for i, name in enumerate(names, start=1):
+        p = header_value_pattern(name)
+        if p is not None:
+            return f"column {i} looks like {HEADER_LOOKS_LIKE[p.id]}"
+    return None
+
+
+def duplicate_names(names: list[object]) -> list[tuple[str, list[int]]]:
+    """Column names that occur more than once, with their 1-based positions, in order of first occurrence."""
+    where: dict[str, list[int]] = {}
+    for i, name in enumerate(names, start=1):
+        text = str(name).strip()
+        if text:
+            where.setdefault(text, []).append(i)
+    return [(n, pos) for n, pos in where.items() if len(pos) > 1]
+
+
+def positions_text(positions: list[int]) -> str:
+    """`[3, 5]` -> `columns 3 and 5`; `[1, 2, 4]` -> `columns 1, 2 and 4`."""
+    nums = [str(p) for p in positions]
+    return "columns " + (", ".join(nums[:-1]) + " and " + nums[-1] if len(nums) > 1 else nums[0])
+
+
+_MASK_KIND = {"email": "email", "phone": "phone", "date": "birth_date", "password_hash": "hash", "digest": "hash"}
+
+
+def header_value_pattern(name: object) -> ValuePattern | None:
+    """The value pattern a column name has (so it is a data value, not a name), or None for a plausible name."""
+    text = str(name).strip()
+    if not text:
+        return None
+    for p in HEADER_VALUE_PATTERNS:
+        if p.test(text):
+            return p
+    return None
+
+
+def safe_column_name(name: object) -> str:
+    """`name` as it may be shown: itself, or masked (`pia.masking.mask_value`) when it looks like a data value."""
+    from .masking import mask_value
+
+    p = header_value_pattern(name)
+    if p is None:
+        return str(name)
+    return mask_value(str(name).strip(), _MASK_KIND.get(p.id, "text")) or "***"

@@ -148,3 +148,25 @@ def test_age_in_whole_years_matches_calendar_rule(birth, at):
     b = pd.Series(pd.to_datetime([birth]).tz_localize("UTC"))
     a = pd.Series(pd.to_datetime([at]).tz_localize("UTC"))
     assert _age_years(b, a).iloc[0] == _reference_age(birth, at)
+
+
+def test_short_row_and_bad_values_on_other_lines_are_reported_together(tmp_path):
+    path = _write(tmp_path, "consents.csv", HEADER
+                  + "c1,u1,alerts,2026-03-01 08:00:00,,self\n"
+                  + "c2,u1,alerts\n"
+                  + "c3,u1,alerts,not-a-time,,self\n"
+                  + "c4,u1,alerts,2026-03-01 08:00:00,,self,extra\n"
+                  + "c5,u1,alerts,2026-13-01 08:00:00,,self\n")
+    with pytest.raises(InputError) as err:
+        read_dataset(path, "consents")
+    assert err.value.lines[:2] == ["consents.csv:3: expected 6 fields, found 3",
+                                   "consents.csv:5: expected 6 fields, found 7"]
+    bad_values = [ln.split(": column")[0] for ln in err.value.lines[2:]]
+    assert bad_values == ["consents.csv:4", "consents.csv:6"]
+
+
+def test_many_short_rows_are_capped_with_a_count(tmp_path):
+    path = _write(tmp_path, "consents.csv", HEADER + "c,u1\n" * 8 + "c9,u1,alerts,2026-03-01 08:00:00,,self\n")
+    with pytest.raises(InputError) as err:
+        read_dataset(path, "consents")
+    assert len(err.value.lines) == 6 and err.value.lines[-1] == "consents.csv: 3 more lines have the wrong number of fields"

@@ -96,3 +96,17 @@ def test_start_up_does_not_import_heavy_libraries(argv):
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert "HEAVY=" in proc.stderr
     assert proc.stderr.split("HEAVY=")[1].strip() == ""
+
+
+def test_usage_errors_are_one_line(tmp_path):
+    proc = run("check", str(tmp_path))
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("pia: pia check: ")
+
+
+def test_output_into_a_file_as_if_directory(tmp_path):
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("x")
+    proc = run("inventory", "-o", str(blocker / "out.json"))
+    assert proc.returncode == 2 and "is a file, not a directory" in proc.stderr
+    assert "Traceback" not in proc.stderr and blocker.read_text() == "x"

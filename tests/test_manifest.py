@@ -192,3 +192,16 @@ def test_manifest_records_sha256_of_its_bytes():
     from pia.config import REFERENCE_MANIFEST
 
     assert load_manifest().sha256 == hashlib.sha256(REFERENCE_MANIFEST.read_bytes()).hexdigest()
+
+
+def test_unquoted_yes_for_an_enum_explains_yaml_booleans(reference_text, write_manifest):
+    text = reference_text.replace("      encryption_in_transit: implemented\n", "      encryption_in_transit: yes\n", 1)
+    (line,) = problems_of(write_manifest(text))
+    assert "got True" in line and "quote the value" in line
+
+
+def test_undefined_reference_suggests_close_ids(reference_text, write_manifest):
+    text = reference_text.replace("data_elements: [user_id, birth_date, guardian_consent]",
+                                  "data_elements: [user_id, birthdate, guardian_consent]", 1)
+    (line,) = problems_of(write_manifest(text))
+    assert line.endswith("data element 'birthdate' is not defined; did you mean birth_date?")

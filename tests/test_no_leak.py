@@ -70,3 +70,29 @@ def test_bad_value_messages_do_not_leak(capsys, tmp_path):
     code, text = _run(capsys, tmp_path, "--as-of", AS_OF)
     assert code == 2 and "guardian_consent" in text
     assert "maybe@example.com" not in text and "jane.doe" not in text
+
+
+@pytest.fixture(scope="module")
+def headerless_estate(estate, tmp_path_factory):
+    """The estate with the header line of users.csv cut off: its first data row becomes the 'header'."""
+    out = tmp_path_factory.mktemp("headerless-estate")
+    for f in estate.glob("*.csv"):
+        lines = f.read_text(encoding="utf-8").splitlines(keepends=True)
+        (out / f.name).write_text("".join(lines[1:] if f.name == "users.csv" else lines), encoding="utf-8")
+    with open(estate / "users.csv", newline="", encoding="utf-8") as fh:
+        first = next(csv.DictReader(fh))
+    values = {v for k, v in first.items() if v and k not in ("status", "country", "guardian_consent", "cancelled_at")}
+    assert any("@" in v for v in values)
+    return out, values
+
+
+@pytest.mark.parametrize("command", [["validate", "--as-of", AS_OF], ["scan"], ["scan", "--format", "json"]],
+                         ids=["validate", "scan_table", "scan_json"])
+def test_headerless_users_csv_never_echoes_its_first_row(capsys, headerless_estate, command):
+    where, values = headerless_estate
+    with pytest.raises(SystemExit) as exc:
+        main([command[0], str(where), *command[1:]])
+    out, err = capsys.readouterr()
+    assert "no header row" in err and "users.csv" in err
+    assert exc.value.code == 2 if command[0] == "validate" else exc.value.code in (0, 1)
+    assert _leaks(out + err, values) == []

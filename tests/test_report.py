@@ -55,6 +55,28 @@ def test_load_params_bad_input_names_the_problem(overrides, message):
     assert message in str(exc.value)
 
 
+@pytest.mark.parametrize("overrides, line", [
+    ([("as_of", "2026-13-01")], "-p as_of: '2026-13-01' is not a date YYYY-MM-DD"),
+    ([("manifest", "nope.yaml")], "-p manifest: no such file: "),
+    ([("method", "nope")], "-p method: unknown method 'nope'"),
+    ([("estate", str(config.REFERENCE_MANIFEST))], "-p estate: not a directory: "),
+    ([("columns", str(config.SAMPLE_ESTATE))], "-p columns: not a file: "),
+])
+def test_load_params_blames_values_given_with_p_not_the_params_file(overrides, line):
+    with pytest.raises(InputError) as exc:
+        report.load_params(None, overrides)
+    assert exc.value.lines[0].startswith(line), exc.value.lines
+    assert "report-params.yaml" not in str(exc.value)
+
+
+def test_load_params_bad_method_in_file_gives_its_line(tmp_path):
+    (tmp_path / "p.yaml").write_text("as_of: 2026-06-30\nmethod: nope\n")
+    with pytest.raises(InputError) as exc:
+        report.load_params(tmp_path / "p.yaml")
+    assert len(exc.value.lines) == 1
+    assert exc.value.lines[0].startswith(f"{tmp_path / 'p.yaml'}:2: method: unknown method 'nope' (shipped: ")
+
+
 def test_load_params_unknown_key_in_file_gives_its_line(tmp_path):
     (tmp_path / "p.yaml").write_text("as_of: 2026-06-30\nestat: x\n")
     with pytest.raises(InputError) as exc:
@@ -75,12 +97,35 @@ def test_markdown_html_escapes_markup_but_keeps_headings_bullets_bold():
     ({"path": "processing_activities[familiar_faces]", "kind": "added", "after": {"name": "Face recognition"}},
      'new processing activity "Face recognition"'),
     ({"path": "recipients[ad_partner]", "kind": "removed", "before": {"id": "ad_partner"}},
-     'removed recipient "ad_partner"'),
+     'removed recipient "Advertising partner"'),
     ({"path": "controller.ownership.controlling_shareholders[Big Co. Ltd.]", "kind": "added"},
-     "controller › ownership › controlling shareholders Big Co. Ltd. added"),
+     "controller ownership: new controlling shareholder Big Co. Ltd."),
+    ({"path": "processing_activities[email_tracking].recipients[ad_partner]", "kind": "added", "after": "ad_partner"},
+     "Tracking of marketing email opens and clicks: new recipient Advertising partner"),
+    ({"path": "data_elements[pixel_events].retention.rule", "kind": "changed"}, "Pixel events: retention rule changed"),
+    ({"path": "rights[change_consent].how", "kind": "changed"}, "right to change consent: how to exercise it changed"),
+    ({"path": "controller.security_department.contact.email", "kind": "changed"},
+     "controller security department contact email changed"),
 ])
-def test_change_phrase_reads_as_words(change, phrase):
-    assert report.change_phrase(change) == phrase
+def test_change_phrase_reads_as_words_with_the_manifest_names(change, phrase):
+    names = {"processing_activities[email_tracking]": "Tracking of marketing email opens and clicks",
+             "recipients[ad_partner]": "Advertising partner", "data_elements[pixel_events]": "Pixel events",
+             "rights[change_consent]": "right to change consent"}
+    assert report.change_phrase(change, names) == phrase
+
+
+def test_change_phrase_without_names_falls_back_to_ids():
+    change = {"path": "processing_activities[email_tracking].recipients[ad_partner]", "kind": "added"}
+    assert report.change_phrase(change) == "email_tracking: new recipient ad_partner"
+
+
+def test_manifest_names_cover_activities_recipients_elements_and_rights():
+    from pia.manifest import load_manifest
+
+    names = report.manifest_names(load_manifest(config.REFERENCE_MANIFEST))
+    assert names["processing_activities[email_tracking]"] == "Tracking of marketing email opens and clicks"
+    assert names["data_elements[cookie_preferences]"].startswith("Preferences and shopping")
+    assert names["rights[change_consent]"] == "right to change consent"
 
 
 @pytest.fixture(scope="module")
@@ -102,6 +147,39 @@ def test_notification_includes_vii2_5_when_only_the_assessment_is_high(data):
     n = alone.notification()
     assert n["required"] is alone.high_risk
     assert [r["clause"] for r in n["reasons"]] == (["VII.2(5)"] if alone.high_risk else [])
+
+
+def test_action_plan_without_a_proposed_change_words_the_vii2_5_notice_without_a_draft(data):
+    alone = report.ReportData(**{**data.__dict__, "review": None, "notice_markdown": ""})
+    notify = [a for a in report.action_plan(alone) if a["what"].startswith("Notify")]
+    assert len(notify) == (1 if alone.high_risk else 0)
+    if notify:
+        assert "VII.2(5)" in notify[0]["what"] and "draft notice below" not in notify[0]["what"]
+        assert notify[0]["effect"] == "users informed as VII.2 requires"
+
+
+def test_action_plan_with_a_proposed_change_points_to_the_draft_notice(data):
+    notify = [a for a in report.action_plan(data) if a["what"].startswith("Notify")]
+    assert len(notify) == 1 and "before the changes take effect, with the draft notice below" in notify[0]["what"]
+
+
+def test_verdict_card_gives_the_manifest_only_figure_when_data_evidence_was_used(data):
+    import dataclasses
+
+    assert "manifest alone" not in report.summary_html(data)  # no estate: the figure is the manifest's
+    with_evidence = dataclasses.replace(data, manifest_only={"activities": []})
+    html = report.summary_html(with_evidence)
+    assert "with the evidence from the service's data" in html
+    assert "from the manifest alone, as <code>pia assess</code> shows, 0 of 0 do" in html
+
+
+def test_trigger_reasons_use_names_not_manifest_paths_or_ids(data):
+    html = report.summary_html(data)
+    assert "processing activities email_tracking" not in html and " › " not in html
+    assert "Tracking of marketing email opens and clicks: new recipient " in html
+    reasons = " ".join(x["text"] for x in data.notification()["reasons"])
+    assert "email_tracking" not in reasons and "NEW" not in reasons
+    assert reasons.count("new recipient Advertising partner") == 1  # said once, with its activity
 
 
 def test_sections_escape_names_from_inputs(data):
@@ -139,6 +217,38 @@ def test_validation_in_another_process_gives_the_same_document_as_in_process(tmp
     assert job.result() == direct
     assert report.attach_validation(str(tmp_path / "status.json")).result() == direct
     published.close()
+
+
+@pytest.mark.slow
+def test_gather_with_estate_keeps_the_manifest_only_assessment_beside_the_evidence_one():
+    from pia.manifest import load_manifest
+    from pia.risk import assess
+
+    r = report.gather(str(config.REFERENCE_MANIFEST), "", estate=str(config.SAMPLE_ESTATE), as_of="2026-06-30")
+    assert r.manifest_only == assess(load_manifest(config.REFERENCE_MANIFEST), method="gbt39335").to_dict()
+    assert "from the manifest alone" in report.summary_html(r)
+
+
+def test_validation_job_status_thread_exits_quietly_after_close(tmp_path, monkeypatch):
+    import threading
+
+    errors: list = []
+    monkeypatch.setattr(threading, "excepthook", errors.append)
+    private = tmp_path / "private"
+    private.mkdir()
+    job = report.ValidationJob(str(tmp_path), str(config.REFERENCE_MANIFEST), "", "2026-06-30",
+                               status_file=private / "status.json")
+    job.close()
+    shutil.rmtree(private)  # as run_report does after close()
+    for t in [t for t in threading.enumerate() if t.name == "pia-validate-status"]:
+        t.join(timeout=30)
+    assert errors == [] and not private.exists()
+
+
+def test_kernel_manager_keeps_connection_file_and_ipc_sockets_in_the_private_dir(tmp_path):
+    km = report._ipc_kernel_manager(tmp_path)()
+    assert km.transport == "ipc"
+    assert Path(km.connection_file).parent == tmp_path and Path(km.ip).parent == tmp_path
 
 
 def test_validation_job_bad_estate_is_input_error(tmp_path):
@@ -282,3 +392,44 @@ def test_cli_invalid_manifest_exits_2_with_file_line_and_no_output_dir(tmp_path)
     assert re.search(r"bad\.pia\.yaml:\d+: data_elements\.0\.group: ", proc.stderr), proc.stderr
     assert "Traceback" not in proc.stderr
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("out", ["afile", "afile/sub", "my.yaml"])
+def test_cli_out_that_is_or_is_under_a_file_exits_2_with_one_line(tmp_path, out):
+    import subprocess
+    import sys
+
+    (tmp_path / "afile").write_text("x")
+    (tmp_path / "my.yaml").write_text("x")
+    proc = subprocess.run([sys.executable, "-m", "pia.cli", "report", "--out", out], capture_output=True, text=True,
+                          check=False, cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == [proc.stderr.strip()] and proc.stderr.startswith(f"pia: {out}: "), proc.stderr
+    assert (tmp_path / "afile").read_text() == "x"
+
+
+@pytest.mark.parametrize("p", [["-p", "method", "nope"], ["-p", "estate", "data_samples/zosi-camera.pia.yaml"]])
+def test_cli_bad_method_or_estate_exits_2_before_the_notebook_runs(tmp_path, p):
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "pia.cli", "report", *p, "--out", str(tmp_path / "out")],
+                          capture_output=True, text=True, check=False, cwd=config.PROJECT_ROOT)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith(f"pia: -p {p[1]}: ") and len(proc.stderr.splitlines()) == 1, proc.stderr
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.slow
+def test_concurrent_reports_from_one_working_directory_do_not_disturb_each_other(tmp_path):
+    import subprocess
+    import sys
+
+    cmd = [sys.executable, "-m", "pia.cli", "report", "-p", "estate", "", "-p", "proposed", ""]
+    # From the project root, where the kernels run: jupyter_client's default ipc names collided there.
+    procs = [subprocess.Popen([*cmd, "--out", str(tmp_path / f"out{i}")], cwd=config.PROJECT_ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for i in range(3)]
+    results = [(p.wait(timeout=600), p.communicate()[1]) for p in procs]
+    assert results == [(0, "")] * 3
+    assert all((tmp_path / f"out{i}" / "2026-06-30-zosi-camera" / "report.html").is_file() for i in range(3))
+    assert not list(config.PROJECT_ROOT.glob("kernel-ipc-*"))  # no sockets in the working directory

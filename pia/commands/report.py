@@ -13,7 +13,7 @@ EXIT_REPORT_FAILED = 4  # a notebook cell raised: the report could not be made
               help="Params YAML (default: data_samples/report-params.yaml); its paths are relative to it.")
 @click.option("-p", "--parameter", "overrides", multiple=True, nargs=2, metavar="NAME VALUE",
               help="Override one parameter (repeatable), e.g. -p as_of 2026-07-31; paths relative to the working directory.")
-@click.option("--out", type=click.Path(file_okay=False),
+@click.option("--out", type=click.Path(),
               help="Directory under which <as_of>-<service>/ is written (default: reports/).")
 @click.option("--fail-on-high", is_flag=True, help="Exit 3 when the assessment indicates high risk.")
 @click.option("--progress/--no-progress", default=False, help="Show papermill's progress bar on stderr.")

@@ -54,7 +54,10 @@ def samples(directory: str, users: int, seed: int, violations: bool, reference_d
     parent = target.resolve().parent
     if not parent.is_dir():
         raise InputError(Problem(directory, f"cannot write: directory {parent} does not exist"))
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+    except OSError as exc:
+        raise InputError(Problem(directory, f"cannot write: {exc.strerror}")) from None
     umask = os.umask(0)
     os.umask(umask)
     os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes it private; the estate is an ordinary directory

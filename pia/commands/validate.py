@@ -9,7 +9,7 @@ from ..config import SAMPLE_ESTATE, display_path
 
 
 @click.command()
-@click.argument("data_dir", required=False, type=click.Path(file_okay=False))
+@click.argument("data_dir", required=False, type=str)  # checked by pia.validation: one line, exit 2
 @click.option("--manifest", type=click.Path(dir_okay=False),
               help="Manifest for recipients and settings (default: the reference inventory).")
 @click.option("--columns", "columns", type=click.Path(dir_okay=False),
@@ -30,7 +30,8 @@ def validate(data_dir: str | None, manifest: str | None, columns: str | None, as
     """Check the data in DATA_DIR against the policy's commitments; exit 1 when a check fails.
 
     DATA_DIR holds users.csv, devices.csv, orders.csv, alert_snapshots.csv, consents.csv,
-    data_sharing.csv and rights_requests.csv (or .parquet); a missing file skips its checks.
+    data_sharing.csv and rights_requests.csv (or .parquet); a missing file skips its checks,
+    none of them at all is an input error (exit 2).
     DATA_DIR defaults to the sample estate in data_samples/estate.
     Failing rows are shown by their key; personal values only masked, secrets never.
     """
