@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import copy
 import importlib
+import importlib.util
 import os
 import sys
 import threading
+import types
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -51,6 +53,54 @@ def _quiet_environment() -> None:
 _SLOW_OPTIONAL_MODULES = ("rfc3987_syntax",)
 
 
+# GX imports scipy.stats at the top of a few distribution expectations and metrics (KL divergence, KS
+# tests) that the catalogue never uses; it is the single slowest part of the GX import. A lean import
+# registers it as a lazy module (importlib.util.LazyLoader): it is loaded in full on first attribute use.
+_LAZY_MODULES = ("scipy.stats",)
+
+
+def _import_lazily(name: str) -> None:
+    if name in sys.modules:
+        return
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return
+    if spec is None or spec.loader is None:
+        return
+    loader = importlib.util.LazyLoader(spec.loader)
+    spec.loader = loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    loader.exec_module(module)
+    parent, _, child = name.rpartition(".")
+    if parent:  # `from parent import child` then finds it without going through the import system
+        setattr(sys.modules[parent], child, module)
+
+
+# altair (charts) is imported at the top of GX's KL-divergence expectation and used only in its
+# renderers; a lean import puts a stand-in in its place that imports the real package on first use.
+_DEFERRED_MODULES = ("altair",)
+
+
+class _Deferred(types.ModuleType):
+    """Stands for a module until one of its attributes is used, then imports it and passes through."""
+
+    def __getattr__(self, attr: str) -> Any:
+        real = self.__dict__.get("_pia_real")
+        if real is None:
+            if sys.modules.get(self.__name__) is self:
+                del sys.modules[self.__name__]
+            real = importlib.import_module(self.__name__)
+            self.__dict__["_pia_real"] = real
+        return getattr(real, attr)
+
+
+def _defer(name: str) -> None:
+    if name not in sys.modules and importlib.util.find_spec(name) is not None:
+        sys.modules[name] = _Deferred(name)
+
+
 def _import_gx(lean: bool = True) -> None:
     _quiet_environment()
     hidden = []
@@ -59,6 +109,11 @@ def _import_gx(lean: bool = True) -> None:
             if name not in sys.modules:
                 sys.modules[name] = None  # type: ignore[assignment]  # makes `import name` raise ImportError
                 hidden.append(name)
+    if lean:
+        for name in _LAZY_MODULES:
+            _import_lazily(name)
+        for name in _DEFERRED_MODULES:
+            _defer(name)
     try:
         importlib.import_module("great_expectations")
         importlib.import_module("great_expectations.expectations")
@@ -71,10 +126,22 @@ def _import_gx(lean: bool = True) -> None:
 
 
 def import_in_background(lean: bool = True) -> None:
-    """Start importing great_expectations in a daemon thread (it takes seconds); idempotent.
+    """Start importing great_expectations early (it takes seconds); idempotent.
 
-    `lean` skips an optional package GX never uses (see `_SLOW_OPTIONAL_MODULES`).
+    By default a worker process (`pia.gx_worker`) imports GX on another core and later runs the suites;
+    with PIA_GX_WORKER=0 a daemon thread imports it in this process. `lean` skips an optional package
+    GX never uses (see `_SLOW_OPTIONAL_MODULES`).
     """
+    from . import gx_worker
+
+    if gx_worker.enabled():
+        gx_worker.start_early()
+        return
+    import_in_thread(lean)
+
+
+def import_in_thread(lean: bool = True) -> None:
+    """Start importing great_expectations in a daemon thread of this process; idempotent."""
     global _import_thread
     with _import_lock:
         if _import_thread is None and "great_expectations.expectations" not in sys.modules:

@@ -125,10 +125,26 @@ def validate(data_dir: str | Path, manifest: str | Path | Any | None = None, col
     InputError : missing directory, none of the contract's files in it, bad mapping or as_of, a header row
         missing, holding data values or repeating a name, missing required column, unparseable file.
     """
-    from . import gx_engine
+    from . import gx_engine, gx_worker
+
+    # GX takes seconds to import: a worker process imports it (and later runs the suites) on another
+    # core while this one reads and prepares the data; without a worker, a thread imports it here.
+    worker = gx_worker.claim()
+    if worker is None:
+        gx_engine.import_in_thread()
+    try:
+        return _validate(worker, data_dir, manifest, columns, as_of, progress, overrides, export_suites)
+    finally:
+        if worker is not None:
+            worker.close()
+
+
+def _validate(worker: Any, data_dir: str | Path, manifest: Any, columns: Any, as_of: Any,
+              progress: ProgressFn | None, overrides: dict[str, int] | None,
+              export_suites: str | Path | None) -> ValidationResult:
+    from . import gx_engine, gx_worker
     from .manifest import Manifest, load_manifest
 
-    gx_engine.import_in_background()  # seconds of imports overlap with reading the data
     say = progress or (lambda _msg: None)
     day = parse_as_of(as_of)
     data_dir = Path(data_dir)
@@ -139,6 +155,8 @@ def validate(data_dir: str | Path, manifest: str | Path | Any | None = None, col
     man = manifest if isinstance(manifest, Manifest) else load_manifest(manifest)
     mapping = columns if isinstance(columns, dict) else load_column_mapping(columns)
     settings = _settings(man, overrides or {}, day)
+    if worker is not None:
+        worker.setup(_gx_settings(settings, man))  # the worker builds its GX context meanwhile
     if export_suites is not None and not Path(export_suites).is_dir():
         raise InputError(Problem(str(export_suites), "no such directory for --export-suites"))
 
@@ -177,15 +195,26 @@ def validate(data_dir: str | Path, manifest: str | Path | Any | None = None, col
     for check in runnable:  # pandas preparation, while GX may still be importing
         say(f"preparing {check.id}")
         frames[check.id] = source.frame(check)
+        if worker is not None:
+            worker.submit(check.id, frames[check.id], gx_engine.SAMPLE_LIMIT)
 
     say("starting great-expectations")
-    engine = gx_engine.GxEngine(_gx_settings(settings, man))
-    if export_suites is not None:
-        from .output import to_json, write_atomic
+    outcomes: dict[str, Any] | None = None
+    if worker is not None:
+        if export_suites is not None:
+            worker.export(export_suites)
+        try:
+            outcomes = worker.finish()
+        except gx_worker.WorkerFailed:
+            outcomes = None  # the worker could not do it: GX runs in this process, as without a worker
+    if outcomes is None:
+        engine = gx_engine.GxEngine(_gx_settings(settings, man))
+        if export_suites is not None:
+            from .output import to_json, write_atomic
 
-        for check in CHECKS:
-            write_atomic(Path(export_suites) / f"{gx_engine.SUITE_PREFIX}{check.id}.json",
-                         to_json(engine.suite_json(check)))
+            for check in CHECKS:
+                write_atomic(Path(export_suites) / f"{gx_engine.SUITE_PREFIX}{check.id}.json",
+                             to_json(engine.suite_json(check)))
 
     results: list[CheckResult] = []
     for check in CHECKS:
@@ -201,7 +230,7 @@ def validate(data_dir: str | Path, manifest: str | Path | Any | None = None, col
             continue
         say(f"checking {check.dataset}: {check.id}")
         frame = frames.pop(check.id)
-        outcome = engine.run(check, frame)
+        outcome = outcomes[check.id] if outcomes is not None else engine.run(check, frame)
         rows = source.rows(check.dataset)
         status = CheckStatus.passed if outcome.success else CheckStatus.failed
         if status is CheckStatus.passed:

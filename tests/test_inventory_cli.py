@@ -110,3 +110,12 @@ def test_output_into_a_file_as_if_directory(tmp_path):
     proc = run("inventory", "-o", str(blocker / "out.json"))
     assert proc.returncode == 2 and "is a file, not a directory" in proc.stderr
     assert "Traceback" not in proc.stderr and blocker.read_text() == "x"
+
+
+def test_public_api_names_all_resolve():
+    import pia
+
+    for name in pia.__all__:
+        assert getattr(pia, name) is not None
+    with pytest.raises(AttributeError):
+        pia.no_such_thing  # noqa: B018

@@ -1,11 +1,18 @@
-"""The GX engine: a misconfigured expectation is an internal error, never a finding; suites are stable."""
+"""The GX engine: a misconfigured expectation is an internal error, never a finding; suites are stable.
+
+The worker process gives the in-process results and errors, and falls back in-process when it fails."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from pia import gx_worker
 from pia.checks import CHECKS, Check, Expect
+from pia.errors import InputError
 from pia.gx_engine import EngineError, GxEngine
+from pia.validation import validate
 
 
 @pytest.fixture(scope="module")
@@ -64,3 +71,113 @@ def test_lean_import_leaves_no_hidden_module_behind(engine):
 
     assert "great_expectations" in sys.modules
     assert sys.modules.get("rfc3987_syntax", "absent") is not None  # hidden only while GX was imported
+
+
+# ---------------------------------------------------------------------------- the worker process
+ESTATE = Path(__file__).resolve().parents[1] / "data_samples" / "estate"
+SETTINGS = {"minor_age": 18, "rights_response_days": 30, "recipients": ["cloud_provider"]}
+
+
+@pytest.fixture(scope="module")
+def in_process_result():
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PIA_GX_WORKER", "0")
+        return validate(ESTATE, as_of="2026-06-30").to_dict()
+
+
+def test_worker_gives_the_in_process_result(monkeypatch, in_process_result):
+    monkeypatch.setenv("PIA_GX_WORKER", "1")
+    started = []
+    monkeypatch.setattr(gx_worker.Worker, "submit", _spy(gx_worker.Worker.submit, started))
+    assert validate(ESTATE, as_of="2026-06-30").to_dict() == in_process_result
+    assert len(started) == 20  # every runnable check went to the worker
+
+
+def test_worker_that_cannot_start_falls_back_in_process(monkeypatch, in_process_result):
+    monkeypatch.setenv("PIA_GX_WORKER", "1")
+
+    def refuse(self):
+        raise OSError("no processes left")
+
+    monkeypatch.setattr(gx_worker.Worker, "__init__", refuse)
+    assert gx_worker.claim() is None
+    assert validate(ESTATE, as_of="2026-06-30").to_dict() == in_process_result
+
+
+def test_worker_that_dies_falls_back_in_process(monkeypatch, in_process_result):
+    monkeypatch.setenv("PIA_GX_WORKER", "1")
+    monkeypatch.setattr(gx_worker.Worker, "command", ("-c", "import sys; sys.exit(3)"))
+    assert validate(ESTATE, as_of="2026-06-30").to_dict() == in_process_result
+
+
+def test_worker_engine_error_has_the_in_process_message(engine):
+    check = next(c for c in CHECKS if c.id == "users.unique_id")
+    frame = pd.DataFrame({"present": [1, 2]})  # the suite's column is missing
+    with pytest.raises(EngineError) as local:
+        engine.run(check, frame)
+    worker = gx_worker.Worker()
+    try:
+        worker.setup(SETTINGS)
+        worker.submit(check.id, frame, 5)
+        with pytest.raises(EngineError) as remote:
+            worker.finish(timeout=120)
+    finally:
+        worker.close()
+    assert str(remote.value) == str(local.value) and "users.unique_id" in str(remote.value)
+
+
+def test_worker_counts_match_the_engine_with_index_gaps(engine):
+    check = next(c for c in CHECKS if c.id == "users.unique_id")
+    frame = pd.DataFrame({"user_id": pd.Series(["a", "b", "b", None, "c", "c", "c"], dtype="str",
+                                               index=[0, 1, 2, 3, 4, 5, 7])})
+    worker = gx_worker.Worker()
+    try:
+        worker.setup(SETTINGS)
+        worker.submit(check.id, frame, 5)
+        remote = worker.finish(timeout=120)[check.id]
+    finally:
+        worker.close()
+    assert remote == engine.run(check, frame)
+
+
+def test_silent_worker_times_out_and_is_cleaned_up(monkeypatch):
+    monkeypatch.setattr(gx_worker.Worker, "command", ("-c", "import time; time.sleep(60)"))
+    worker = gx_worker.Worker()
+    with pytest.raises(EngineError, match="no answer within 0.5 s"):
+        worker.finish(timeout=0.5)
+    assert worker.proc.poll() is not None and not worker.dir.exists()
+
+
+def test_failed_read_stops_the_worker_and_removes_its_frames(monkeypatch, tmp_path):
+    monkeypatch.setenv("PIA_GX_WORKER", "1")
+    made = []
+    monkeypatch.setattr(gx_worker.Worker, "setup", _spy(gx_worker.Worker.setup, made))
+    (tmp_path / "users.csv").write_text("not,a,users,header\n1,2,3,4\n")
+    with pytest.raises(InputError):
+        validate(tmp_path, as_of="2026-06-30")
+    assert made and made[0].proc.poll() is not None and not made[0].dir.exists()
+
+
+def _spy(method, calls):
+    def wrapper(self, *args, **kwargs):
+        calls.append(self)
+        return method(self, *args, **kwargs)
+
+    return wrapper
+
+
+def test_worker_refuses_without_ram_backed_directory(monkeypatch, tmp_path):
+    """Frames hold personal values: they are handed over only through /dev/shm, never a disk directory."""
+    monkeypatch.setattr(gx_worker, "SHM", str(tmp_path / "no-shm"))
+    with pytest.raises(gx_worker.WorkerFailed):
+        gx_worker.Worker()
+    assert gx_worker.claim() is None
+
+
+def test_worker_frames_live_in_shm():
+    worker = gx_worker.Worker()
+    try:
+        assert str(worker.dir).startswith(gx_worker.SHM + "/")
+    finally:
+        worker.close()
+    assert not worker.dir.exists()
