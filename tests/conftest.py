@@ -20,6 +20,12 @@ def reference_data(reference_text: str) -> dict:
 
 
 @pytest.fixture()
+def ref(reference_data: dict) -> dict:
+    """The reference manifest as plain data, a fresh copy per test (for planting changes)."""
+    return reference_data
+
+
+@pytest.fixture()
 def write_manifest(tmp_path: Path):
     """Write a manifest (dict or YAML text) to a temporary file and return its path."""
 

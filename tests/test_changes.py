@@ -24,11 +24,6 @@ def model(data: dict) -> Manifest:
     return Manifest.model_validate(data)
 
 
-@pytest.fixture()
-def ref() -> dict:
-    return copy.deepcopy(REFERENCE)
-
-
 @pytest.fixture(autouse=True)
 def not_high_risk(monkeypatch):
     """The risk engine is someone else's module: by default it says 'not high risk' for both sides."""

@@ -4,24 +4,15 @@ from __future__ import annotations
 import copy
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pia.config import REFERENCE_MANIFEST
 from pia.diff import ChangeKind, diff, diff_data, pattern_of
 from pia.manifest import Manifest, load_manifest
-
-REFERENCE = yaml.safe_load(REFERENCE_MANIFEST.read_text(encoding="utf-8"))
 
 
 def model(data: dict) -> Manifest:
     return Manifest.model_validate(data)
-
-
-@pytest.fixture()
-def ref() -> dict:
-    return copy.deepcopy(REFERENCE)
 
 
 def test_reference_with_itself_is_empty():
