@@ -5,6 +5,7 @@ so reordering a manifest is no change; every change gets a stable path like `rec
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
@@ -79,14 +80,7 @@ def _diff(before: Any, after: Any, path: str, out: list[Change]) -> None:
     if before == after:
         return
     if isinstance(before, dict) and isinstance(after, dict):
-        for key in sorted(set(before) | set(after), key=str):
-            sub = _join(path, str(key))
-            if key not in after:
-                out.append(Change(path=sub, kind=ChangeKind.removed, before=before[key]))
-            elif key not in before:
-                out.append(Change(path=sub, kind=ChangeKind.added, after=after[key]))
-            else:
-                _diff(before[key], after[key], sub, out)
+        _diff_keyed(before, after, lambda key: _join(path, str(key)), out)
         return
     if isinstance(before, list) and isinstance(after, list):
         key_field = RECORD_KEYS.get(pattern_of(path))
@@ -112,8 +106,13 @@ def _keyed(records: list[Any], key_field: str) -> bool:
 def _diff_records(before: list[dict], after: list[dict], path: str, key_field: str, out: list[Change]) -> None:
     old = {str(r[key_field]): r for r in before}
     new = {str(r[key_field]): r for r in after}
-    for key in sorted(set(old) | set(new)):
-        sub = f"{path}[{key}]"
+    _diff_keyed(old, new, lambda key: f"{path}[{key}]", out)
+
+
+def _diff_keyed(old: dict, new: dict, path_of: Callable[[Any], str], out: list[Change]) -> None:
+    """Match entries by key: a key only in OLD is removed, only in NEW added, in both compared in depth."""
+    for key in sorted(set(old) | set(new), key=str):
+        sub = path_of(key)
         if key not in new:
             out.append(Change(path=sub, kind=ChangeKind.removed, before=old[key]))
         elif key not in old:
