@@ -81,7 +81,7 @@ def active_consent(events: pd.DataFrame, consents: pd.DataFrame, scope: str, at:
 
 def run_checks(directory: str | Path, as_of: dt.date, manifest: str | Path | None = None) -> dict[str, int]:
     """Count the failing rows of each of the 20 checks over the estate in `directory`."""
-    from pia.manifest import load_manifest
+    from pia.declare.manifest import load_manifest
 
     m = load_manifest(manifest)
     minor_age = m.settings.minor_age

@@ -76,7 +76,7 @@ def main() -> None:
         doc = json.loads(proc.stdout)
         import pandas  # noqa: F401  (imported before timing: the in-process figure is the scan alone)
 
-        from pia.scan import scan
+        from pia.discovery.scan import scan
 
         t0 = time.perf_counter()
         scan([path], sample=args.sample)

@@ -1,6 +1,6 @@
 """Benchmark: `pia validate` (whole process, GX engine) against the hand-written pandas baseline.
 
-Generates estates with `pia.samples.generate_estate` (cached under benchmarks/out/), runs both as
+Generates estates with `pia.samples.generate.generate_estate` (cached under benchmarks/out/), runs both as
 separate processes, measures wall time and peak RSS (os.wait4 rusage of each child), checks that
 both find the planted counts, prints a table and writes benchmarks/out/validate.json.
 
@@ -24,7 +24,7 @@ BASELINE = HERE / "baseline_pandas.py"
 
 def estate(users: int, seed: int) -> tuple[Path, dict]:
     """The cached estate of `users` users (generated with planted violations if missing)."""
-    from pia.samples import generate_estate, read_expected
+    from pia.samples.generate import generate_estate, read_expected
 
     path = OUT / f"estate-{users}-seed{seed}"
     expected = path / "expected_violations.json"

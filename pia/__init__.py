@@ -4,30 +4,23 @@ The public API for notebooks and scripts; each name loads its module (and its he
 """
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+from pia._lazy import exports
 
 __version__ = "0.1.0"
 
 _API = {
-    "load_manifest": "pia.manifest",
-    "parse_manifest": "pia.manifest",
-    "data_map": "pia.inventory",
-    "lint": "pia.lint",
-    "assess": "pia.risk",
-    "load_method": "pia.methods",
-    "review": "pia.changes",
-    "load_side": "pia.revisions",
-    "validate": "pia.validation",
-    "generate_estate": "pia.samples",
-    "scan": "pia.scan",
+    "load_manifest": "pia.declare.manifest",
+    "parse_manifest": "pia.declare.manifest",
+    "data_map": "pia.declare.inventory",
+    "lint": "pia.declare.lint",
+    "assess": "pia.risk.scoring",
+    "load_method": "pia.risk.methods",
+    "review": "pia.changes.rules",
+    "load_side": "pia.declare.revisions",
+    "validate": "pia.validation.run",
+    "generate_estate": "pia.samples.generate",
+    "scan": "pia.discovery.scan",
 }
 
-__all__ = sorted(_API) + ["__version__"]
-
-
-def __getattr__(name: str) -> Any:
-    module = _API.get(name)
-    if module is None:
-        raise AttributeError(f"module 'pia' has no attribute {name!r}")
-    return getattr(import_module(module), name)
+__getattr__, __dir__, _names = exports(__name__, _API)
+__all__ = [*_names, "__version__"]

@@ -14,7 +14,7 @@ import sys
 
 import click
 
-from .errors import InputError, PiaError
+from pia.errors import InputError, PiaError
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .errors import InputError, Problem
+from pia.errors import InputError, Problem
 
 
 def read_bytes(path: str | os.PathLike[str], expected: str = "a file", source: str | None = None,

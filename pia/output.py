@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError, Problem
+from pia.errors import InputError, Problem
 
 
 def to_json(data: Any) -> str:

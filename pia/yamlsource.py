@@ -9,8 +9,8 @@ from typing import Any
 
 import yaml
 
-from .config import display_path
-from .errors import InputError, Problem
+from pia.config import display_path
+from pia.errors import InputError, Problem
 
 Loc = tuple[str | int, ...]
 
@@ -95,7 +95,7 @@ def load_yaml(path: str | Path, text: str | None = None) -> YamlDocument:
     """Read and parse a YAML file; unreadable or undecodable files are input errors."""
     source = display_path(path)
     if text is None:
-        from .inputs import read_text
+        from pia.inputs import read_text
 
         _, text = read_text(path, expected="a YAML file", source=source)
     return parse_yaml(text, source)

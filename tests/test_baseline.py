@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pia.config import PROJECT_ROOT
-from pia.samples import CHECK_IDS, DATASETS, generate_estate
+from pia.samples.generate import CHECK_IDS, DATASETS, generate_estate
 
 REF = dt.date(2026, 6, 30)
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pia.checks import CHECKS
-from pia.validation import validate
+from pia.validation.checks import CHECKS
+from pia.validation.run import validate
 
 _spec = importlib.util.spec_from_file_location(
     "boundary_estate", Path(__file__).parent / "fixtures" / "validation" / "boundary_estate.py")

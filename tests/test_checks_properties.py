@@ -9,9 +9,9 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pia.checks import CHECKS_BY_ID, E164_RE, EMAIL_RE
-from pia.frames import FrameSettings, PandasFrames
-from pia.gx_engine import GxEngine
+from pia.validation.checks import CHECKS_BY_ID, E164_RE, EMAIL_RE
+from pia.validation.frames import FrameSettings, PandasFrames
+from pia.validation.gx_engine import GxEngine
 
 AS_OF = dt.date(2026, 6, 30)
 SLA_DAYS = 30

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pia.contract import DATASETS, find_file, load_column_mapping, read_dataset
+from pia.validation.contract import DATASETS, find_file, load_column_mapping, read_dataset
 from pia.errors import InputError
-from pia.frames import _age_years
+from pia.validation.frames import _age_years
 
 HEADER = "consent_id,user_id,scope,granted_at,withdrawn_at,granted_by\n"
 

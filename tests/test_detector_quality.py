@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pia.scan import scan
+from pia.discovery.scan import scan
 
 _spec = importlib.util.spec_from_file_location("build_corpus", Path(__file__).parent / "corpus" / "build_corpus.py")
 corpus = importlib.util.module_from_spec(_spec)

@@ -7,14 +7,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pia.detectors import (
+from pia.discovery.detectors import (
     DETECTORS,
     ColumnProfile,
     classify_column,
     normalise_name,
 )
-from pia.taxonomy import load_taxonomy
-from pia.value_patterns import (
+from pia.declare.taxonomy import load_taxonomy
+from pia.discovery.value_patterns import (
     cn_resident_id_ok,
     is_ip,
     is_password_hash,

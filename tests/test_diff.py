@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pia.diff import ChangeKind, diff, diff_data, pattern_of
-from pia.manifest import Manifest, load_manifest
+from pia.changes.diff import ChangeKind, diff, diff_data, pattern_of
+from pia.declare.manifest import Manifest, load_manifest
 
 
 def model(data: dict) -> Manifest:

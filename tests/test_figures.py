@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pia import figures
-from pia.inventory import data_map
-from pia.manifest import load_manifest
-from pia.methods import load_method
-from pia.report import method_grid
+from pia.report import figures
+from pia.declare.inventory import data_map
+from pia.declare.manifest import load_manifest
+from pia.risk.methods import load_method
+from pia.report.run import method_grid
 
 EVIL = "<img src=x onerror=alert(1)>"
 

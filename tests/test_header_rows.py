@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pia.cli import main
-from pia.value_patterns import (
+from pia.discovery.value_patterns import (
     cn_resident_id_ok,
     duplicate_names,
     header_problem,
@@ -152,7 +152,7 @@ def test_parquet_with_values_as_column_names_is_not_scanned(capsys, tmp_path):
 
 
 def test_scan_table_masks_a_value_like_name_that_got_through():
-    from pia.scan import _RawTable, scan_table
+    from pia.discovery.scan import _RawTable, scan_table
 
     raw = _RawTable("x.db", "t", "sqlite", ["user_id", "jun.tan3654@example.com"], [["U1", "a@example.com"]])
     names = [c.name for c in scan_table(raw).columns]

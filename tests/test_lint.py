@@ -6,8 +6,8 @@ import json
 from click.testing import CliRunner
 
 from pia.cli import cli
-from pia.lint import lint
-from pia.manifest import load_manifest
+from pia.declare.lint import lint
+from pia.declare.manifest import load_manifest
 
 
 def rules(m) -> dict[str, list]:

@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from pia.errors import InputError
-from pia.manifest import Control, ControlStatus, load_manifest, parse_manifest
+from pia.declare.manifest import Control, ControlStatus, load_manifest, parse_manifest
 
 
 def problems_of(path) -> list[str]:

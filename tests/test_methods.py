@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from pia.errors import InputError
-from pia.methods import INTERNAL_IMPACT, INTERNAL_LIKELIHOOD, available_methods, load_method
+from pia.risk.methods import INTERNAL_IMPACT, INTERNAL_LIKELIHOOD, available_methods, load_method
 
 FIX = Path(__file__).parent / "fixtures" / "risk"
 

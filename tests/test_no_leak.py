@@ -7,7 +7,7 @@ import pytest
 
 from pia.cli import main
 
-samples = pytest.importorskip("pia.samples", reason="pia.samples (the estate generator) is not importable")
+samples = pytest.importorskip("pia.samples.generate", reason="pia.samples.generate (the estate generator) is not importable")
 
 AS_OF = "2026-06-30"
 PERSONAL = {"users.csv": ("email", "phone", "password_hash"), "devices.csv": ("verification_code_hash",)}

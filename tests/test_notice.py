@@ -6,10 +6,11 @@ import re
 
 import pytest
 
-from pia import changes
-from pia.changes import Verdict, review
+from pia.changes import rules as changes
+from pia.changes.notice import draft_notice
+from pia.changes.rules import Verdict, review
 from pia.config import PROPOSED_MANIFEST, REFERENCE_MANIFEST
-from pia.manifest import Manifest, load_manifest
+from pia.declare.manifest import Manifest, load_manifest
 
 POLICY = REFERENCE_MANIFEST.parent.parent.parent / "shared" / "seed" / "privacy-policy.txt"
 
@@ -23,7 +24,7 @@ def not_high_risk(monkeypatch):
 def shipped_notice() -> str:
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(changes, "_verdict", lambda m, method: Verdict(False))
-        return review(load_manifest(), load_manifest(PROPOSED_MANIFEST)).notice_markdown()
+        return draft_notice(review(load_manifest(), load_manifest(PROPOSED_MANIFEST)))
 
 
 def test_shipped_notice_has_the_sections_a_user_needs(shipped_notice):
@@ -71,14 +72,14 @@ def test_notice_copies_no_eight_word_run_of_the_policy(shipped_notice):
 def test_minor_only_notice_says_nothing_changes_for_the_user(reference_data):
     new = copy.deepcopy(reference_data)
     new["data_elements"][0]["name"] = "Account id"
-    text = review(Manifest.model_validate(reference_data), Manifest.model_validate(new)).notice_markdown()
+    text = draft_notice(review(Manifest.model_validate(reference_data), Manifest.model_validate(new)))
     assert "small edits only" in text and "1 smaller edit " in text
     assert "## We will ask for your agreement first" not in text and "## Why this matters to you" not in text
 
 
 def test_no_change_notice_says_there_is_nothing_to_tell():
     m = load_manifest()
-    assert "nothing to tell users" in review(m, m).notice_markdown()
+    assert "nothing to tell users" in draft_notice(review(m, m))
 
 
 def test_removed_recipient_and_new_answer_deadline_are_explained(reference_data):
@@ -87,6 +88,6 @@ def test_removed_recipient_and_new_answer_deadline_are_explained(reference_data)
     for act in new["processing_activities"]:
         act["recipients"] = [r for r in act.get("recipients", []) if r != "push_provider"]
     new["settings"]["rights_response_days"] = 15
-    text = review(Manifest.model_validate(reference_data), Manifest.model_validate(new)).notice_markdown()
+    text = draft_notice(review(Manifest.model_validate(reference_data), Manifest.model_validate(new)))
     assert "**Push notification service will no longer receive your information.**" in text
     assert "within 15 days** (before: 30)" in text

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pia.manifest import Control, ControlStatus, load_manifest
-from pia.reconcile import reconcile
-from pia.scan import ColumnFinding, TableScan, scan
-from pia.taxonomy import load_taxonomy
+from pia.declare.manifest import Control, ControlStatus, load_manifest
+from pia.discovery.reconcile import reconcile
+from pia.discovery.scan import ColumnFinding, TableScan, scan
+from pia.declare.taxonomy import load_taxonomy
 
 _W = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from pia.config import PROJECT_ROOT, REFERENCE_MANIFEST
-from pia.manifest import DataGroup, RightKind, load_manifest
+from pia.declare.manifest import DataGroup, RightKind, load_manifest
 
 POLICY = PROJECT_ROOT.parent / "shared" / "seed" / "privacy-policy.txt"
 

@@ -11,7 +11,8 @@ import nbformat
 import pytest
 from click.testing import CliRunner
 
-from pia import config, report
+from pia import config
+from pia.report import run as report
 from pia.cli import cli
 from pia.errors import InputError
 
@@ -120,7 +121,7 @@ def test_change_phrase_without_names_falls_back_to_ids():
 
 
 def test_manifest_names_cover_activities_recipients_elements_and_rights():
-    from pia.manifest import load_manifest
+    from pia.declare.manifest import load_manifest
 
     names = report.manifest_names(load_manifest(config.REFERENCE_MANIFEST))
     assert names["processing_activities[email_tracking]"] == "Tracking of marketing email opens and clicks"
@@ -206,8 +207,8 @@ def test_provenance_hashes_every_input_file(data):
 def test_validation_in_another_process_gives_the_same_document_as_in_process(tmp_path):
     import datetime as dt
 
-    from pia.manifest import load_manifest
-    from pia.validation import validate
+    from pia.declare.manifest import load_manifest
+    from pia.validation.run import validate
 
     args = (str(config.SAMPLE_ESTATE), str(config.REFERENCE_MANIFEST), "", "2026-06-30")
     job = report.start_validation(*args)
@@ -221,8 +222,8 @@ def test_validation_in_another_process_gives_the_same_document_as_in_process(tmp
 
 @pytest.mark.slow
 def test_gather_with_estate_keeps_the_manifest_only_assessment_beside_the_evidence_one():
-    from pia.manifest import load_manifest
-    from pia.risk import assess
+    from pia.declare.manifest import load_manifest
+    from pia.risk.scoring import assess
 
     r = report.gather(str(config.REFERENCE_MANIFEST), "", estate=str(config.SAMPLE_ESTATE), as_of="2026-06-30")
     assert r.manifest_only == assess(load_manifest(config.REFERENCE_MANIFEST), method="gbt39335").to_dict()

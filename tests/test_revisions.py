@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pia.changes import review
+from pia.changes.rules import review
 from pia.config import REFERENCE_MANIFEST
 from pia.errors import InputError
-from pia.revisions import load_side
+from pia.declare.revisions import load_side
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

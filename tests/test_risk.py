@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from pia.errors import InputError
-from pia.manifest import Control, ControlStatus, load_manifest
+from pia.declare.manifest import Control, ControlStatus, load_manifest
 from pia.output import to_json
-from pia.risk import FearedEvent, assess
+from pia.risk.scoring import FearedEvent, assess
 
 FIX = Path(__file__).parent / "fixtures" / "risk"
 ACCESS, MODIFY, LOSS = FearedEvent.illegitimate_access, FearedEvent.unwanted_modification, FearedEvent.disappearance
@@ -110,7 +110,7 @@ def test_every_step_names_rule_source_and_levels(plain):
 
 
 def test_residual_never_exceeds_inherent(plain):
-    from pia.methods import load_method
+    from pia.risk.methods import load_method
     m = load_method("gbt39335")
     for a in plain.values():
         for ev in FearedEvent:

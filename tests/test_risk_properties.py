@@ -7,10 +7,10 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from pia.manifest import (Control, ControlStatus, DataSubject, FlowKind, ProcessingActivity, Recipient,
+from pia.declare.manifest import (Control, ControlStatus, DataSubject, FlowKind, ProcessingActivity, Recipient,
                           RecipientBasis, RecipientType, load_manifest)
-from pia.methods import load_method
-from pia.risk import FearedEvent, assess
+from pia.risk.methods import load_method
+from pia.risk.scoring import FearedEvent, assess
 
 FIX = Path(__file__).parent / "fixtures" / "risk"
 BASE = load_manifest(FIX / "hand.pia.yaml")

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from pia.cli import cli
 from pia.config import REFERENCE_MANIFEST
 from pia.errors import InputError
-from pia.samples import (
+from pia.samples.generate import (
     CHECK_IDS,
     DATASETS,
     EXPECTED_FILE,

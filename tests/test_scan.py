@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from pia.errors import InputError
-from pia.scan import scan
+from pia.discovery.scan import scan
 
 USERS = pd.DataFrame({
     "user_id": [f"U{i:05d}" for i in range(200)],

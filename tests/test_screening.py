@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from pia.manifest import DataSubject, load_manifest
-from pia.screening import LARGE_SCALE_SUBJECTS, LARGE_SENSITIVE_SUBJECTS, Framework, screen, summary
+from pia.declare.manifest import DataSubject, load_manifest
+from pia.risk.screening import LARGE_SCALE_SUBJECTS, LARGE_SENSITIVE_SUBJECTS, Framework, screen, summary
 
 FIX = Path(__file__).parent / "fixtures" / "risk"
 
@@ -95,7 +95,7 @@ def test_reference_alert_snapshots_require_an_assessment():
 
 
 def test_childrens_data_category_counts_as_vulnerable_subjects(hand):
-    from pia.manifest import DataElement
+    from pia.declare.manifest import DataElement
 
     m = hand.model_copy(deep=True)
     m.data_elements.append(DataElement(id="kid_photo", name="Child's photo", category="user.childrens",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pia.taxonomy import IMPACT_LEVELS, Taxonomy, load_taxonomy
+from pia.declare.taxonomy import IMPACT_LEVELS, Taxonomy, load_taxonomy
 
 
 @pytest.fixture(scope="module")

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from pia.validation import validate
+from pia.validation.run import validate
 
-samples = pytest.importorskip("pia.samples", reason="pia.samples (the estate generator) is not importable")
+samples = pytest.importorskip("pia.samples.generate", reason="pia.samples.generate (the estate generator) is not importable")
 
 AS_OF = "2026-06-30"
 

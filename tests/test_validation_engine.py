@@ -8,11 +8,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pia import gx_worker
-from pia.checks import CHECKS, Check, Expect
+from pia.validation import gx_worker
+from pia.validation.checks import CHECKS, Check, Expect
 from pia.errors import InputError
-from pia.gx_engine import EngineError, GxEngine
-from pia.validation import validate
+from pia.validation.gx_engine import EngineError, GxEngine
+from pia.validation.run import validate
 
 
 @pytest.fixture(scope="module")

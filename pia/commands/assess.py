@@ -1,6 +1,6 @@
 """`pia assess`: score every processing activity of a manifest and say whether the assessment shows high risk.
 
-Renders the `pia.risk.Assessment` as a terminal report, Markdown or JSON, with the reasons for every level.
+Renders the `pia.risk.scoring.Assessment` as a terminal report, Markdown or JSON, with the reasons for every level.
 """
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..config import REFERENCE_MANIFEST
+from pia.config import REFERENCE_MANIFEST
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..risk import ActivityRisk, Assessment, Step
+    from pia.risk.scoring import ActivityRisk, Assessment, Step
 
 EVENT_TITLES = {"illegitimate_access": "illegitimate access", "unwanted_modification": "unwanted modification",
                 "disappearance": "disappearance of data"}
@@ -81,8 +81,8 @@ def scale_note(result: Assessment) -> str:
 
 def render_text(result: Assessment) -> str:
     """The terminal report: verdict, summary table, then per activity the reasons and the actions."""
-    from ..output import render_table
-    from ..risk import verdict_sentence
+    from pia.output import render_table
+    from pia.risk.scoring import verdict_sentence
 
     out = [f"Risk assessment of {result.service} ({result.manifest})",
            f"Method: {result.method_title} [{result.method}]; unacceptable from: {result.threshold}",
@@ -134,8 +134,8 @@ def render_text(result: Assessment) -> str:
 
 def render_markdown(result: Assessment) -> str:
     """The same report in Markdown (for a pull request, a wiki or the report)."""
-    from ..output import md_escape, render_markdown_table
-    from ..risk import verdict_sentence
+    from pia.output import md_escape, render_markdown_table
+    from pia.risk.scoring import verdict_sentence
 
     out = [f"# Risk assessment: {md_escape(result.service)}", "",
            f"- Method: **{md_escape(result.method_title)}** (`{result.method}`), unacceptable from "
@@ -206,9 +206,9 @@ def assess(manifest: str | None, method: str, evidence: tuple[str, ...], fmt: st
     MANIFEST defaults to the reference inventory in data_samples/. High risk (a residual risk at or
     above the method's unacceptable level) is the significant-change trigger of policy clause VII.2(5).
     """
-    from ..manifest import load_manifest
-    from ..output import emit, to_json
-    from ..risk import assess as run
+    from pia.declare.manifest import load_manifest
+    from pia.output import emit, to_json
+    from pia.risk.scoring import assess as run
 
     result = run(load_manifest(manifest or REFERENCE_MANIFEST), method=method, evidence=list(evidence))
     if fmt == "json":

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from ..config import REFERENCE_MANIFEST
+from pia.config import REFERENCE_MANIFEST
 
 
 @click.command()
@@ -17,9 +17,9 @@ def check(manifest: str | None, fmt: str, output: str | None, strict: bool, sche
 
     Errors in the file exit 2 with one line per problem; warnings exit 0, or 1 with --strict.
     """
-    from ..lint import Level, lint
-    from ..manifest import Manifest, load_manifest
-    from ..output import emit, to_json
+    from pia.declare.lint import Level, lint
+    from pia.declare.manifest import Manifest, load_manifest
+    from pia.output import emit, to_json
 
     if schema:
         emit(to_json(Manifest.model_json_schema()), output)

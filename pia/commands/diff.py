@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..changes import ChangeReview
+    from pia.changes.rules import ChangeReview
 
 CHANGE_COLUMNS = ["path", "kind", "trigger", "clause", "before", "after"]
 TABLE_COLUMNS = ["path", "kind", "trigger", "before", "after"]
@@ -69,7 +69,7 @@ def _risk_line(review: ChangeReview) -> str:
 
 def render_table(review: ChangeReview) -> str:
     """Plain-text report for a terminal."""
-    from ..output import render_table as table
+    from pia.output import render_table as table
 
     out = [f"Change review: {review.old.service} -> {review.new.service}",
            f"OLD: {review.old.source}", f"NEW: {review.new.source}", "", _verdict_line(review), _risk_line(review), ""]
@@ -88,7 +88,7 @@ def render_table(review: ChangeReview) -> str:
 
 def render_markdown(review: ChangeReview) -> str:
     """Markdown report for analysts (the user notice is separate: --notice)."""
-    from ..output import md_escape, render_markdown_table
+    from pia.output import md_escape, render_markdown_table
 
     out = [f"# Change review: {md_escape(review.new.service)}", "",
            f"- OLD: `{review.old.source}`", f"- NEW: `{review.new.source}`", "",
@@ -133,9 +133,10 @@ def diff(old: str | None, new: str | None, method: str, fmt: str, output: str | 
     OLD and NEW are manifest files or git REV:PATH (e.g. HEAD~1:data_samples/zosi-camera.pia.yaml).
     With neither, OLD is the reference inventory and NEW the proposed one in data_samples/.
     """
-    from ..changes import review as make_review
-    from ..config import PROPOSED_MANIFEST, REFERENCE_MANIFEST
-    from ..output import emit, to_json
+    from pia.changes.notice import draft_notice
+    from pia.changes.rules import review as make_review
+    from pia.config import PROPOSED_MANIFEST, REFERENCE_MANIFEST
+    from pia.output import emit, to_json
     if (old is None) != (new is None):
         raise click.UsageError("give both OLD and NEW, or neither (to review the shipped pair)")
     if old is None:
@@ -149,7 +150,7 @@ def diff(old: str | None, new: str | None, method: str, fmt: str, output: str | 
         text = render_markdown(result)
     else:
         text = render_table(result)
-    notice_text = result.notice_markdown() if notice else None  # built before anything is written
+    notice_text = draft_notice(result) if notice else None  # built before anything is written
     if notice_text is not None:
         emit(notice_text, notice)
     emit(text, output)
@@ -160,8 +161,8 @@ def _load_both(old: str, new: str, repo: str | None):
     """Both sides, or one InputError listing the problems of both."""
     from pathlib import Path
 
-    from ..errors import InputError
-    from ..revisions import load_side
+    from pia.errors import InputError
+    from pia.declare.revisions import load_side
 
     loaded, problems = [], []
     for spec, side in ((old, "OLD"), (new, "NEW")):
@@ -179,7 +180,7 @@ def _load_both(old: str, new: str, repo: str | None):
 def _check_method(method: str) -> None:
     """Reject an unknown risk method up front, even when nothing changed (the engine is optional)."""
     try:
-        from ..methods import load_method
+        from pia.risk.methods import load_method
     except ImportError:  # pragma: no cover - the risk engine ships with the kit
         return
     load_method(method)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from ..config import REFERENCE_MANIFEST, display_path
+from pia.config import REFERENCE_MANIFEST, display_path
 
 
 @click.command()
@@ -16,9 +16,9 @@ def inventory(manifest: str | None, fmt: str, output: str | None) -> int:
 
     MANIFEST defaults to the reference inventory in data_samples/.
     """
-    from ..inventory import COLUMNS, TABLE_COLUMNS, data_map, inventory_document
-    from ..manifest import load_manifest
-    from ..output import emit, render_csv, render_markdown_table, render_table, to_json
+    from pia.declare.inventory import COLUMNS, TABLE_COLUMNS, data_map, inventory_document
+    from pia.declare.manifest import load_manifest
+    from pia.output import emit, render_csv, render_markdown_table, render_table, to_json
 
     m = load_manifest(manifest or REFERENCE_MANIFEST)
     if fmt == "json":

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from ..config import display_path
+from pia.config import display_path
 
 EXIT_REPORT_FAILED = 4  # a notebook cell raised: the report could not be made
 
@@ -28,7 +28,7 @@ def report(params_file: str | None, overrides: tuple[tuple[str, str], ...], out:
     Exit codes: 0 report written; 2 bad input; 3 --fail-on-high and the verdict is high risk;
     4 a notebook cell raised (the cell is named; the partly executed notebook is kept, no HTML is written).
     """
-    from ..report import ReportError, load_params, run_report
+    from pia.report.run import ReportError, load_params, run_report
 
     params, used = load_params(params_file, list(overrides))
     try:

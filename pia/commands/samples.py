@@ -12,11 +12,11 @@ from pathlib import Path
 
 import click
 
-from ..config import display_path
+from pia.config import display_path
 
 
 def _is_previous_estate(path: Path) -> bool:
-    from ..samples import DATASETS, EXPECTED_FILE
+    from pia.samples.generate import DATASETS, EXPECTED_FILE
 
     allowed = {f"{name}.csv" for name in DATASETS} | {EXPECTED_FILE}
     names = {p.name for p in path.iterdir()}
@@ -40,9 +40,9 @@ def samples(directory: str, users: int, seed: int, violations: bool, reference_d
     With --violations, every one of the 20 dataset checks has a few failing rows, and
     expected_violations.json gives the exact failed-row count per check.
     """
-    from ..errors import InputError, Problem
-    from ..manifest import load_manifest
-    from ..samples import generate_estate
+    from pia.errors import InputError, Problem
+    from pia.declare.manifest import load_manifest
+    from pia.samples.generate import generate_estate
 
     target = Path(directory)
     if target.exists() and not target.is_dir():
@@ -68,7 +68,7 @@ def samples(directory: str, users: int, seed: int, violations: bool, reference_d
         except InputError as exc:  # name DIR, not the temporary directory
             raise InputError([Problem(directory if p.file == str(tmp) else p.file, p.message, p.line, p.path)
                               for p in exc.problems]) from None
-        from ..samples import read_expected
+        from pia.samples.generate import read_expected
 
         rows = read_expected(tmp)["rows"]
         if not target.exists():

@@ -6,7 +6,7 @@ import textwrap
 
 import click
 
-from ..config import REFERENCE_MANIFEST
+from pia.config import REFERENCE_MANIFEST
 
 
 @click.command()
@@ -24,9 +24,9 @@ def scan(paths: tuple[str, ...], manifest: str | None, sample: int, fmt: str, ou
     values. Exit 0 when the data matches the manifest, 1 when something is undeclared or stored in
     plaintext, 2 when nothing could be scanned.
     """
-    from ..manifest import load_manifest
-    from ..output import emit, to_json
-    from ..scan import scan as run_scan
+    from pia.declare.manifest import load_manifest
+    from pia.output import emit, to_json
+    from pia.discovery.scan import scan as run_scan
 
     m = load_manifest(manifest or REFERENCE_MANIFEST)
     def progress(msg: str) -> None:
@@ -43,7 +43,7 @@ def scan(paths: tuple[str, ...], manifest: str | None, sample: int, fmt: str, ou
 
 def render(data: dict) -> str:
     """The scan as text for a terminal: personal columns per table, then the reconciliation."""
-    from ..output import render_table
+    from pia.output import render_table
 
     out = []
     rec = data["reconciliation"]

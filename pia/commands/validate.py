@@ -5,7 +5,7 @@ import sys
 
 import click
 
-from ..config import SAMPLE_ESTATE, display_path
+from pia.config import SAMPLE_ESTATE, display_path
 
 
 @click.command()
@@ -35,11 +35,11 @@ def validate(data_dir: str | None, manifest: str | None, columns: str | None, as
     DATA_DIR defaults to the sample estate in data_samples/estate.
     Failing rows are shown by their key; personal values only masked, secrets never.
     """
-    from ..gx_engine import import_in_background
+    from pia.validation.gx_worker import import_in_background
 
     import_in_background()  # GX takes seconds to import: start before anything else
-    from ..output import emit, to_json
-    from ..validation import validate as run_validation
+    from pia.output import emit, to_json
+    from pia.validation.run import validate as run_validation
 
     progress = None
     if fmt != "json" and sys.stderr.isatty():
@@ -58,7 +58,7 @@ def validate(data_dir: str | None, manifest: str | None, columns: str | None, as
 
 def render_validation_table(result, where: str) -> str:
     """The terminal view: one row per check, then the samples of failed checks."""
-    from ..output import render_table
+    from pia.output import render_table
 
     counts = {s: sum(1 for c in result.checks if c.status.value == s) for s in ("pass", "fail", "skipped")}
     s = result.settings

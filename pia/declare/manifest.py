@@ -1,0 +1,562 @@
+"""The assessment manifest: a pydantic model of one service's personal-data processing.
+
+One YAML file per service, edited by hand and reviewed in git. `load_manifest` returns a validated
+`Manifest` or raises `InputError` listing every problem as `FILE:LINE: path: message`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import hashlib
+import re
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
+
+from pia.errors import InputError, Problem
+from pia.declare.taxonomy import load_taxonomy
+from pia.yamlsource import Loc, YamlDocument, load_yaml, parse_yaml
+
+# --------------------------------------------------------------------------- vocabularies
+
+
+class DataGroup(str, Enum):
+    """The policy's groups of personal data (section I and II)."""
+
+    account = "account"
+    order = "order"
+    device = "device"
+    snapshot = "snapshot"
+    tracking = "tracking"
+
+
+class DataSource(str, Enum):
+    user_provided = "user_provided"
+    device_generated = "device_generated"
+    observed = "observed"  # cookies, pixel tags, web beacons
+    service_generated = "service_generated"
+
+
+class Sensitivity(str, Enum):
+    general = "general"
+    sensitive = "sensitive"
+
+
+class DataSubject(str, Enum):
+    customers = "customers"
+    minors = "minors"
+    bystanders = "bystanders"  # people who merely appear in camera images
+    website_visitors = "website_visitors"
+
+
+class ControlStatus(str, Enum):
+    implemented = "implemented"
+    planned = "planned"
+    missing = "missing"
+
+
+class Control(str, Enum):
+    """Security controls an activity can rely on; the clause each one implements is in CONTROL_CLAUSES."""
+
+    encryption_in_transit = "encryption_in_transit"
+    encryption_at_rest = "encryption_at_rest"
+    access_control = "access_control"
+    staff_training = "staff_training"
+    breach_response = "breach_response"
+    deidentification = "deidentification"
+    retention_enforcement = "retention_enforcement"
+
+
+CONTROL_CLAUSES: dict[Control, str] = {
+    Control.encryption_in_transit: "III.2",
+    Control.encryption_at_rest: "III.3",
+    Control.access_control: "III.4",
+    Control.staff_training: "III.5",
+    Control.breach_response: "III.7",
+    Control.deidentification: "I.5(10)",
+    Control.retention_enforcement: "V.4",
+}
+
+
+class RecipientType(str, Enum):
+    partner = "partner"
+    processor = "processor"
+    authority = "authority"
+    acquirer = "acquirer"
+
+
+class FlowKind(str, Enum):
+    """Section IV: sharing (IV.1), transfer (IV.2), public disclosure (IV.3)."""
+
+    share = "share"
+    transfer = "transfer"
+    disclosure = "disclosure"
+
+
+class RecipientBasis(str, Enum):
+    """Why data may flow to a recipient under section IV."""
+
+    consent = "consent"  # IV.1(1), IV.2(1), IV.3(1)
+    authority_request = "authority_request"  # IV.1(2), IV.3(2)
+    service_agreement = "service_agreement"  # IV.1(3)
+    legal_claim = "legal_claim"  # IV.1(4)
+    merger = "merger"  # IV.2(2)
+
+
+class NotificationChannel(str, Enum):
+    push = "push"
+    popup = "popup"
+    email = "email"
+    sms = "sms"
+    website = "website"
+
+
+class RightKind(str, Enum):
+    """Section V's rights."""
+
+    access_correct = "access_correct"  # V.1
+    delete = "delete"  # V.2
+    change_consent = "change_consent"  # V.3
+    cancel_account = "cancel_account"  # V.4
+
+
+class RejectionReason(str, Enum):
+    """Grounds on which a rights request may be refused (V.5)."""
+
+    national_security = "national_security"
+    public_interest = "public_interest"
+    criminal_investigation = "criminal_investigation"
+    malicious_or_abusive = "malicious_or_abusive"
+    harm_to_others = "harm_to_others"
+    trade_secret = "trade_secret"
+    repetitive = "repetitive"
+    technically_impractical = "technically_impractical"
+
+
+# --------------------------------------------------------------------------- value validators
+
+_CLAUSE_RE = re.compile(r"^(preamble|(VIII|VII|VI|V|IV|III|II|I)(\.\d+(\(\d+\))?)?)$")
+_ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+_LEGAL_BASIS_RE = re.compile(r"^I\.5\((\d+)\)$")
+LEGAL_BASES = ("consent", "contract", "legal_obligation")
+
+
+def _clause(value: str) -> str:
+    if not isinstance(value, str) or not _CLAUSE_RE.match(value):
+        raise ValueError(f"{value!r} is not a clause reference of the policy (e.g. 'I.3', 'IV.1(3)', 'VIII')")
+    return value
+
+
+def _ident(value: str) -> str:
+    if not _ID_RE.match(value):
+        raise ValueError(f"{value!r} is not an id (lower case letters, digits and _, starting with a letter)")
+    return value
+
+
+def _legal_basis(value: str) -> str:
+    if value in LEGAL_BASES:
+        return value
+    m = _LEGAL_BASIS_RE.match(value)
+    if m and 1 <= int(m.group(1)) <= 11:
+        return value
+    raise ValueError(f"{value!r} is not a legal basis (allowed: consent, contract, legal_obligation, "
+                     "or a consent exemption I.5(1) to I.5(11))")
+
+
+def _category(value: str) -> str:
+    tax = load_taxonomy()
+    if value not in tax:
+        raise ValueError(tax.unknown_key_message(value))
+    return value
+
+
+Clause = Annotated[str, AfterValidator(_clause)]
+Id = Annotated[str, AfterValidator(_ident)]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+LegalBasis = Annotated[str, AfterValidator(_legal_basis)]
+CategoryKey = Annotated[str, AfterValidator(_category)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_enum_values=False, frozen=False)
+
+
+# --------------------------------------------------------------------------- service and controller
+
+
+class PolicyRef(_Model):
+    title: str = Field(description="Title of the privacy policy this manifest documents.")
+    version: str | None = Field(None, description="Version label of the policy.")
+    effective_date: dt.date | None = Field(None, description="Date the policy version takes effect.")
+    location: str | None = Field(None, description="Where the policy text is published or stored.")
+
+
+class Service(_Model):
+    id: Slug = Field(description="Short id of the service (lower case, digits, - and _), used in report paths.")
+    name: str = Field(description="Name of the service as users know it.")
+    description: str = Field("", description="What the service does, in a sentence or two.")
+    policy: PolicyRef | None = Field(None, description="The privacy policy this manifest documents.")
+
+
+class Ownership(_Model):
+    parent_company: str | None = Field(None, description="Parent company, if any.")
+    controlling_shareholders: list[str] = Field(default_factory=list, description="Controlling shareholders.")
+    clauses: list[Clause] = Field(default_factory=list, description="Policy clauses about ownership changes.")
+
+
+class ContactPoint(_Model):
+    phone: str | None = Field(None, description="Phone number of the contact point.")
+    email: str | None = Field(None, description="Email address of the contact point.")
+    address: str | None = Field(None, description="Postal address of the contact point.")
+    web: str | None = Field(None, description="Web form or page.")
+
+
+class Department(_Model):
+    name: str = Field(description="Name of the department.")
+    contact: ContactPoint = Field(default_factory=ContactPoint, description="How to reach it.")
+    clauses: list[Clause] = Field(default_factory=list, description="Policy clauses that name it.")
+
+
+class ComplaintChannel(_Model):
+    authority: str = Field(description="Authority or body that takes complaints.")
+    clauses: list[Clause] = Field(default_factory=list, description="Policy clauses that name it.")
+
+
+class Controller(_Model):
+    legal_entity: str = Field(description="Legal name of the personal-information controller.")
+    jurisdiction: str = Field(description="ISO 3166 country code of the controller's establishment.")
+    ownership: Ownership = Field(default_factory=Ownership, description="Parent company and shareholders.")
+    security_department: Department = Field(description="Department responsible for personal-information security (III.1, III.4).")
+    contact: ContactPoint = Field(description="Where users send questions and requests (VIII).")
+    contact_clauses: list[Clause] = Field(default_factory=list, description="Clauses that give the contact.")
+    complaint_channels: list[ComplaintChannel] = Field(default_factory=list, description="Where users can complain (VIII).")
+
+
+class Settings(_Model):
+    minor_age: int = Field(18, ge=1, le=25, description="Age under which a user is a minor (VI.1: 18; PIPL uses 14).")
+    rights_response_days: int = Field(30, ge=1, le=365, description="Days to answer a rights request (GB/T 35273-2020 8.7: 30).")
+    erasure_grace_days: int = Field(15, ge=0, le=3650, description="Days after cancellation by which data must be erased.")
+
+
+# --------------------------------------------------------------------------- data, activities, recipients
+
+
+class Retention(_Model):
+    rule: str = Field(description="How long the data is kept, in words.")
+    max_days: int | None = Field(None, ge=0, description="Upper bound in days, if there is one.")
+    clauses: list[Clause] = Field(default_factory=list, description="Clauses that state it.")
+
+
+class SensitivityOverride(_Model):
+    level: Sensitivity = Field(description="Sensitivity that replaces the taxonomy's.")
+    reason: str = Field(min_length=3, description="Why the taxonomy's sensitivity does not apply.")
+
+
+class DataElement(_Model):
+    id: Id = Field(description="Unique id of the data element.")
+    name: str = Field(description="Name of the data element.")
+    category: CategoryKey = Field(description="Taxonomy category key (dotted, e.g. user.contact.email).")
+    group: DataGroup = Field(description="The policy's data group.")
+    source: DataSource = Field(description="Where the data comes from.")
+    retention: Retention = Field(description="How long it is kept.")
+    sensitivity: SensitivityOverride | None = Field(None, description="Override of the taxonomy's sensitivity, with a reason.")
+    description: str = Field("", description="What the element holds, in the service's terms.")
+    clauses: list[Clause] = Field(min_length=1, description="Policy clauses that disclose it.")
+
+    @property
+    def sensitive(self) -> bool:
+        if self.sensitivity is not None:
+            return self.sensitivity.level is Sensitivity.sensitive
+        return load_taxonomy()[self.category].sensitive
+
+    @property
+    def sensitivity_reason(self) -> str:
+        if self.sensitivity is not None:
+            return f"override: {self.sensitivity.reason}"
+        cat = load_taxonomy()[self.category]
+        return cat.basis or "not sensitive under GB/T 35273-2020 Annex B"
+
+
+class Storage(_Model):
+    locations: list[str] = Field(min_length=1, description="ISO country codes where the data is stored.")
+    cross_border: bool = Field(False, description="Whether data leaves the controller's jurisdiction.")
+
+
+class ProcessingActivity(_Model):
+    id: Id = Field(description="Unique id of the processing activity.")
+    name: str = Field(description="Short name.")
+    purpose: str = Field(description="Purpose of processing, in words a user understands.")
+    data_elements: list[str] = Field(min_length=1, description="Ids of the data elements used.")
+    data_subjects: list[DataSubject] = Field(min_length=1, description="Whose data is processed.")
+    legal_basis: LegalBasis = Field(description="consent, contract, legal_obligation or I.5(n).")
+    consent_scope: str | None = Field(None, description="Consent scope id in the service's consent records, if consent-based.")
+    subjects_count: int = Field(ge=0, description="Expected number of data subjects.")
+    storage: Storage = Field(description="Where the data is stored.")
+    recipients: list[str] = Field(default_factory=list, description="Ids of recipients that receive data of this activity.")
+    profiling: bool = Field(False, description="Evaluates or predicts personal aspects (scoring, preferences).")
+    automated_decisions: bool = Field(False, description="Takes decisions with legal or similar effect without a human.")
+    systematic_monitoring: bool = Field(False, description="Observes people systematically (e.g. cameras).")
+    matches_datasets: bool = Field(False, description="Combines or matches datasets from different sources.")
+    innovative_technology: list[str] = Field(default_factory=list, description="New technologies used (iot_camera, face_recognition, ...).")
+    internet_facing_devices: bool = Field(False, description="Relies on devices reachable from the internet.")
+    may_block_service: bool = Field(False, description="Can prevent people from using a service or exercising a right.")
+    optional: bool = Field(False, description="Users can switch it off (e.g. I.4 alerts).")
+    controls: dict[Control, ControlStatus] = Field(default_factory=dict, description="Security controls and their status.")
+    clauses: list[Clause] = Field(min_length=1, description="Policy clauses that disclose it.")
+
+    def control(self, control: Control) -> ControlStatus:
+        """Status of a control; a control the manifest does not mention is missing."""
+        return self.controls.get(control, ControlStatus.missing)
+
+
+class Recipient(_Model):
+    id: Id = Field(description="Unique id of the recipient.")
+    name: str = Field(description="Name or kind of recipient.")
+    type: RecipientType = Field(description="partner, processor, authority or acquirer.")
+    flow: FlowKind = Field(description="share (IV.1), transfer (IV.2) or disclosure (IV.3).")
+    data_groups: list[DataGroup] = Field(min_length=1, description="Data groups the recipient receives.")
+    legal_basis: RecipientBasis = Field(description="Section IV ground for the flow.")
+    confidentiality_agreement: bool = Field(description="Bound by a confidentiality agreement (IV.1).")
+    location: str = Field(description="ISO country code where the recipient processes the data.")
+    condition: str = Field("", description="When data flows, if not always.")
+    clauses: list[Clause] = Field(min_length=1, description="Policy clauses that disclose the flow.")
+
+
+class Right(_Model):
+    kind: RightKind = Field(description="Which right (section V).")
+    how: str = Field(description="How users exercise it.")
+    response_days: int = Field(30, ge=1, le=365, description="Deadline to respond, in days (GB/T 35273-2020 8.7: 30).")
+    limitations: str = Field("", description="When it does not apply.")
+    clauses: list[Clause] = Field(min_length=1, description="Policy clauses that grant it.")
+
+
+class RejectionGround(_Model):
+    id: RejectionReason = Field(description="Ground for refusing a rights request.")
+    clauses: list[Clause] = Field(min_length=1, description="Policy clauses that allow it.")
+
+
+class ConsentExemption(_Model):
+    number: int = Field(ge=1, le=11, description="Item number in clause I.5.")
+    summary: str = Field(description="The situation, paraphrased.")
+
+
+class Commitment(_Model):
+    id: Id = Field(description="Unique id of the commitment.")
+    summary: str = Field(description="What the service promises, paraphrased.")
+    clauses: list[Clause] = Field(min_length=1, description="Policy clauses that make the promise.")
+    evidence: list[str] = Field(default_factory=list, description="Ids of dataset checks that test it.")
+
+
+class Manifest(_Model):
+    """A service's personal-data processing, as its privacy policy and its operators describe it."""
+
+    schema_version: Literal[1] = Field(1, description="Manifest format version.")
+    service: Service
+    controller: Controller
+    settings: Settings = Field(default_factory=Settings)
+    notification_channels: list[NotificationChannel] = Field(min_length=1, description="Channels for notifying significant changes (VII.1).")
+    data_elements: list[DataElement] = Field(min_length=1)
+    processing_activities: list[ProcessingActivity] = Field(min_length=1)
+    recipients: list[Recipient] = Field(default_factory=list)
+    rights: list[Right] = Field(default_factory=list)
+    rejection_grounds: list[RejectionGround] = Field(default_factory=list)
+    consent_exemptions: list[ConsentExemption] = Field(default_factory=list)
+    commitments: list[Commitment] = Field(default_factory=list)
+
+    _source: str = PrivateAttr("<memory>")
+    _sha256: str | None = PrivateAttr(None)
+    _lines: dict = PrivateAttr(default_factory=dict)
+
+    def line_of(self, *loc: str | int) -> int | None:
+        """1-based line in the source YAML of the node at `loc` (or its nearest parent), if read from YAML."""
+        loc_t = tuple(loc)
+        while loc_t:
+            if loc_t in self._lines:
+                return self._lines[loc_t]
+            loc_t = loc_t[:-1]
+        return None
+
+    # ------------------------------------------------------------------ lookups
+    @property
+    def source(self) -> str:
+        """Where the manifest was read from (for messages and provenance)."""
+        return self._source
+
+    @property
+    def sha256(self) -> str | None:
+        """sha256 of the manifest file's bytes, when read from a file."""
+        return self._sha256
+
+    def element(self, element_id: str) -> DataElement:
+        return {e.id: e for e in self.data_elements}[element_id]
+
+    def recipient(self, recipient_id: str) -> Recipient:
+        return {r.id: r for r in self.recipients}[recipient_id]
+
+    def activity(self, activity_id: str) -> ProcessingActivity:
+        return {a.id: a for a in self.processing_activities}[activity_id]
+
+    def elements_of(self, activity: ProcessingActivity) -> list[DataElement]:
+        by_id = {e.id: e for e in self.data_elements}
+        return [by_id[i] for i in activity.data_elements]
+
+    def recipients_of(self, activity: ProcessingActivity) -> list[Recipient]:
+        by_id = {r.id: r for r in self.recipients}
+        return [by_id[i] for i in activity.recipients]
+
+    def all_clauses(self) -> set[str]:
+        """Every clause reference anywhere in the manifest."""
+        found: set[str] = set()
+
+        def walk(obj: Any) -> None:
+            if isinstance(obj, BaseModel):
+                for name in type(obj).model_fields:
+                    value = getattr(obj, name)
+                    if name == "clauses" or name == "contact_clauses":
+                        found.update(value)
+                    else:
+                        walk(value)
+            elif isinstance(obj, (list, tuple)):
+                for v in obj:
+                    walk(v)
+            elif isinstance(obj, dict):
+                for v in obj.values():
+                    walk(v)
+
+        walk(self)
+        found.update(f"I.5({x.number})" for x in self.consent_exemptions)
+        return found
+
+    def to_yaml_data(self) -> dict[str, Any]:
+        """Plain data for YAML or JSON (enums as strings, dates ISO), omitting defaults."""
+        return self.model_dump(mode="json", exclude_defaults=True)
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _pretty_loc(loc: Loc) -> str:
+    return ".".join(str(p) for p in loc)
+
+
+def _data_loc(doc: YamlDocument, loc: tuple[Any, ...]) -> Loc:
+    """Keep only the parts of a pydantic error location that address the YAML data."""
+    out: list[str | int] = []
+    node: Any = doc.data
+    for part in loc:
+        if isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            out.append(part)
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str) and not part.startswith(("function-", "[")):
+            out.append(part)  # a missing or unknown field: name it
+            node = None
+        else:
+            continue
+    return tuple(out)
+
+
+def _message(err: dict[str, Any]) -> str:
+    kind = err["type"]
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return "unknown field (check its spelling)"
+    msg = err["msg"]
+    msg = msg.removeprefix("Value error, ")
+    if kind in ("enum", "literal_error") or kind.endswith(("_type", "_parsing")):
+        msg = f"{msg}; got {err.get('input')!r}"
+        if isinstance(err.get("input"), bool) and kind != "bool_type":
+            msg += " (YAML reads unquoted yes/no/on/off as true/false: quote the value)"
+    return msg
+
+
+def _cross_reference_problems(doc: YamlDocument) -> list[Problem]:
+    """Duplicate ids and references to undefined elements or recipients, read from the raw data."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    problems: list[Problem] = []
+
+    def items(key: str) -> list[tuple[int, dict]]:
+        seq = data.get(key)
+        return [(i, x) for i, x in enumerate(seq) if isinstance(x, dict)] if isinstance(seq, list) else []
+
+    def check_unique(key: str, field: str = "id") -> set[str]:
+        seen: dict[Any, int] = {}
+        for i, item in items(key):
+            value = item.get(field)
+            if value is None or isinstance(value, (list, dict)):
+                continue
+            if value in seen:
+                loc = (key, i, field)
+                first = doc.line_of((key, seen[value], field))
+                problems.append(Problem(doc.source, f"duplicate {field} {value!r} (first defined on line {first})",
+                                        doc.line_of(loc), _pretty_loc(loc)))
+            else:
+                seen[value] = i
+        return {str(v) for v in seen}
+
+    element_ids = check_unique("data_elements")
+    recipient_ids = check_unique("recipients")
+    check_unique("processing_activities")
+    check_unique("commitments")
+    check_unique("rights", "kind")
+    check_unique("rejection_grounds")
+    check_unique("consent_exemptions", "number")
+
+    for i, act in items("processing_activities"):
+        for field, known, what in (("data_elements", element_ids, "data element"),
+                                   ("recipients", recipient_ids, "recipient")):
+            refs = act.get(field)
+            if not isinstance(refs, list):
+                continue
+            for j, ref in enumerate(refs):
+                if isinstance(ref, str) and ref not in known:
+                    loc = ("processing_activities", i, field, j)
+                    close = difflib.get_close_matches(ref, sorted(known), n=3, cutoff=0.6)
+                    hint = f"; did you mean {', '.join(close)}?" if close else ""
+                    problems.append(Problem(doc.source, f"{what} {ref!r} is not defined{hint}",
+                                            doc.line_of(loc), _pretty_loc(loc)))
+    return problems
+
+
+def manifest_from_document(doc: YamlDocument) -> Manifest:
+    """Validate parsed YAML as a manifest; raise InputError with every problem found."""
+    problems: list[Problem] = []
+    manifest: Manifest | None = None
+    if not isinstance(doc.data, dict):
+        raise InputError(Problem(doc.source, "a manifest must be a YAML mapping at the top level", 1))
+    try:
+        manifest = Manifest.model_validate(doc.data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = _data_loc(doc, err["loc"])
+            problems.append(Problem(doc.source, _message(err), doc.line_of(loc), _pretty_loc(loc)))
+    problems.extend(_cross_reference_problems(doc))
+    if problems:
+        problems.sort(key=lambda p: (p.line or 0, p.path))
+        raise InputError(problems)
+    assert manifest is not None
+    manifest._source = doc.source
+    manifest._lines = dict(doc.lines)
+    return manifest
+
+
+def load_manifest(path: str | Path | None = None) -> Manifest:
+    """Load and validate a manifest file (the reference inventory when `path` is None)."""
+    from pia.config import REFERENCE_MANIFEST
+    from pia.inputs import read_text
+
+    path = Path(path) if path is not None else REFERENCE_MANIFEST
+    raw, text = read_text(path, expected="a manifest YAML file")
+    doc = load_yaml(path, text)
+    manifest = manifest_from_document(doc)
+    manifest._sha256 = hashlib.sha256(raw).hexdigest()
+    return manifest
+
+
+def parse_manifest(text: str, source: str = "<string>") -> Manifest:
+    """Validate a manifest given as YAML text (e.g. read from a git revision)."""
+    manifest = manifest_from_document(parse_yaml(text, source))
+    manifest._sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return manifest

@@ -1,0 +1,285 @@
+"""Value patterns of personal data: validators (Luhn, resident-ID checksum, hash shapes) and regexes.
+
+Each test takes one string and says whether it has the pattern; `VALUE_PATTERNS` names them for evidence.
+"""
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+_CN_ID_RE = re.compile(r"^\d{6}(18|19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[\dXx]$")
+
+
+def luhn_ok(digits: str) -> bool:
+    """True if the digit string passes the Luhn (mod 10) check of ISO/IEC 7812-1."""
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = ord(ch) - 48
+        if i % 2 == 1:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+def cn_resident_id_ok(value: str) -> bool:
+    """True for an 18-character Chinese resident ID whose check character is right (GB 11643-1999, ISO 7064 MOD 11-2)."""
+    if not _CN_ID_RE.match(value):
+        return False
+    total = sum(int(c) * w for c, w in zip(value[:17], _ID_WEIGHTS))
+    return _ID_CHECK[total % 11] == value[17].upper()
+
+
+_CARD_RE = re.compile(r"^\d{4}([ -]?\d{2,6}){2,4}$")
+_CARD_IIN = re.compile(r"^(4|5[1-5]|2[2-7]|3[47]|6011|65|62|35|30|36|38)")
+
+
+def payment_card_ok(value: str) -> bool:
+    """A payment card number: 13 to 19 digits (groups allowed), a known issuer prefix, and the Luhn check."""
+    if not _CARD_RE.match(value):
+        return False
+    digits = value.replace(" ", "").replace("-", "")
+    return 13 <= len(digits) <= 19 and bool(_CARD_IIN.match(digits)) and luhn_ok(digits)
+
+
+_EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+_E164_RE = re.compile(r"^\+[1-9]\d{6,14}$")
+_CN_MOBILE_RE = re.compile(r"^(\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}$")
+_NATIONAL_PHONE_RE = re.compile(r"^(\+\d{1,3}[ -]?)?\(?\d{2,4}\)?[- .]\d{3,4}[- .]\d{3,4}$")
+IPV4_RE = re.compile(r"^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$")
+_MAC_RE = re.compile(r"^([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}$|^[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}$")
+_HASH_RE = re.compile(
+    r"^(\$2[abxy]\$\d{2}\$[./A-Za-z0-9]{53}"          # bcrypt
+    r"|\$argon2(id|i|d)\$\S+"                        # argon2
+    r"|\$scrypt\$\S+|\$7\$\S+"                       # scrypt
+    r"|pbkdf2_sha(256|512)\$\d+\$\S+|\$pbkdf2(-sha(256|512))?\$\d+\$\S+"  # pbkdf2 (Django, passlib)
+    r"|\$[56]\$(rounds=\d+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43,86})$"  # sha-crypt
+)
+_DIGEST_RE = re.compile(r"^([0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{56}|[0-9a-fA-F]{64}|[0-9a-fA-F]{128})$")
+_DATE_RE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$|^(\d{4})(\d{2})(\d{2})$")
+_DATETIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+_LATLON_PAIR_RE = re.compile(r"^\(?\s*(-?\d{1,2}\.\d+)\s*[,;]\s*(-?\d{1,3}\.\d+)\s*\)?$")
+_DECIMAL_RE = re.compile(r"^-?\d{1,3}\.(\d+)$")
+_MEDIA_EXT_RE = re.compile(r"\.(jpe?g|png|webp|heic|bmp|gif|mp4|h264|h265|mkv|avi|mov|ts|m3u8|flv)(\?.*)?$", re.IGNORECASE)
+_VIDEO_EXT_RE = re.compile(r"\.(mp4|h264|h265|mkv|avi|mov|ts|m3u8|flv)(\?.*)?$", re.IGNORECASE)
+_URI_RE = re.compile(r"^([a-z][a-z0-9+.-]*://|/)\S+$", re.IGNORECASE)
+_GA_COOKIE_RE = re.compile(r"^GA\d\.\d\.\d{5,12}\.\d{9,11}$")
+_UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+_SERIAL_RE = re.compile(r"^(?=.*[A-Z])(?=.*(\d|[-_]))[A-Z0-9]{2,}([-_][A-Z0-9]{2,})*$")
+_CODE_RE = re.compile(r"^\d{4,8}$")
+
+
+def is_email(v: str) -> bool:
+    return len(v) <= 254 and bool(_EMAIL_RE.match(v))
+
+
+def is_phone(v: str) -> bool:
+    """E.164, a Chinese mobile number (with or without +86) or a national number with separators."""
+    return bool(_E164_RE.match(v) or _CN_MOBILE_RE.match(v) or _NATIONAL_PHONE_RE.match(v))
+
+
+def is_ipv4(v: str) -> bool:
+    m = IPV4_RE.match(v)
+    return bool(m) and all(int(g) <= 255 for g in m.groups()) and not any(
+        len(g) > 1 and g.startswith("0") for g in m.groups())
+
+
+def is_ip(v: str) -> bool:
+    """An IPv4 address in dotted decimal, or an IPv6 address."""
+    if is_ipv4(v):
+        return True
+    if ":" not in v or len(v) > 45:
+        return False
+    try:
+        ipaddress.IPv6Address(v)
+    except ValueError:
+        return False
+    return True
+
+
+def is_mac(v: str) -> bool:
+    return bool(_MAC_RE.match(v))
+
+
+def is_password_hash(v: str) -> bool:
+    """A recognised one-way password hash: bcrypt, argon2, scrypt, pbkdf2 or sha-crypt."""
+    return bool(_HASH_RE.match(v))
+
+
+def is_digest(v: str) -> bool:
+    """A bare hex digest (MD5, SHA-1, SHA-2): one-way, but unsalted and fast, unfit for secrets."""
+    return bool(_DIGEST_RE.match(v))
+
+
+def parse_date(v: str) -> tuple[int, int, int] | None:
+    m = _DATE_RE.match(v)
+    if not m:
+        return None
+    y, mo, d = (int(x) for x in (m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)))
+    if not (1 <= mo <= 12 and 1 <= d <= 31 and 1850 <= y <= 2100):
+        return None
+    return y, mo, d
+
+
+def is_date(v: str) -> bool:
+    """A calendar date without a time of day."""
+    return parse_date(v) is not None
+
+
+def is_datetime(v: str) -> bool:
+    return bool(_DATETIME_RE.match(v))
+
+
+def is_latlon_pair(v: str) -> bool:
+    """`lat,lon` with at least 4 decimals each (about 10 m): a precise position."""
+    m = _LATLON_PAIR_RE.match(v)
+    if not m:
+        return False
+    lat, lon = m.groups()
+    return (abs(float(lat)) <= 90 and abs(float(lon)) <= 180
+            and len(lat.split(".")[1]) >= 4 and len(lon.split(".")[1]) >= 4)
+
+
+def decimals(v: str) -> int | None:
+    m = _DECIMAL_RE.match(v)
+    return len(m.group(1)) if m else None
+
+
+def is_media_uri(v: str) -> bool:
+    """A URL or path to an image or a video file."""
+    return bool(_URI_RE.match(v) and _MEDIA_EXT_RE.search(v))
+
+
+def is_video_uri(v: str) -> bool:
+    return bool(_URI_RE.match(v) and _VIDEO_EXT_RE.search(v))
+
+
+def is_cookie_value(v: str) -> bool:
+    """A Google Analytics client cookie (`GA1.2.<random>.<timestamp>`)."""
+    return bool(_GA_COOKIE_RE.match(v))
+
+
+def is_uuid(v: str) -> bool:
+    return bool(_UUID_RE.match(v))
+
+
+def is_serial(v: str) -> bool:
+    """Upper-case letters and digits in dash-separated groups, 8 to 32 characters."""
+    return 8 <= len(v) <= 32 and bool(_SERIAL_RE.match(v))
+
+
+def is_short_code(v: str) -> bool:
+    return bool(_CODE_RE.match(v))
+
+
+@dataclass(frozen=True)
+class ValuePattern:
+    """A named test of one value; the evidence names the pattern, never the value."""
+
+    id: str
+    description: str
+    test: Callable[[str], bool]
+
+
+VALUE_PATTERNS: dict[str, ValuePattern] = {p.id: p for p in (
+    ValuePattern("email", "email address", is_email),
+    ValuePattern("phone", "phone number (E.164, CN mobile or national format)", is_phone),
+    ValuePattern("ip", "IPv4 or IPv6 address", is_ip),
+    ValuePattern("mac", "MAC address", is_mac),
+    ValuePattern("password_hash", "one-way password hash (bcrypt/argon2/scrypt/pbkdf2/sha-crypt)", is_password_hash),
+    ValuePattern("digest", "bare hex digest (MD5/SHA)", is_digest),
+    ValuePattern("card", "payment card number (issuer prefix, Luhn-checked)", payment_card_ok),
+    ValuePattern("cn_id", "Chinese resident ID number (checksum-verified)", cn_resident_id_ok),
+    ValuePattern("date", "calendar date without time", is_date),
+    ValuePattern("datetime", "date and time", is_datetime),
+    ValuePattern("latlon_pair", "latitude,longitude pair with 4+ decimals", is_latlon_pair),
+    ValuePattern("media_uri", "URL or path of an image or video file", is_media_uri),
+    ValuePattern("video_uri", "URL or path of a video file", is_video_uri),
+    ValuePattern("cookie", "analytics cookie value", is_cookie_value),
+    ValuePattern("uuid", "UUID", is_uuid),
+    ValuePattern("serial", "serial-number shape (upper-case letters and digits)", is_serial),
+    ValuePattern("short_code", "4 to 8 digit code", is_short_code),
+)}
+
+
+_LONG_DIGITS_RE = re.compile(r"^\+?\d[\d -]{5,}\d$")
+
+
+def is_long_digits(v: str) -> bool:
+    """Seven or more digits (spaces and dashes allowed): an ID, account or phone number, never a column name."""
+    return sum(c.isdigit() for c in v) >= 7 and bool(_LONG_DIGITS_RE.match(v))
+
+
+HEADER_VALUE_PATTERNS: tuple[ValuePattern, ...] = tuple(VALUE_PATTERNS[pid] for pid in (
+    "email", "cn_id", "card", "phone", "password_hash", "digest", "ip", "mac", "uuid", "datetime", "date",
+    "latlon_pair", "media_uri", "cookie")) + (
+    ValuePattern("long_digits", "long digit string (an ID, account or phone number)", is_long_digits),)
+"""Patterns a column name never has: a header cell with one is a data value (a file without a header row).
+
+Serial numbers and short codes are left out: upper-case names like `USER_ID2` or a year `2024` are real headers.
+"""
+
+HEADER_LOOKS_LIKE: dict[str, str] = {
+    "email": "an email address", "cn_id": "a resident ID number", "card": "a payment card number",
+    "phone": "a phone number", "password_hash": "a password hash", "digest": "a hex digest", "ip": "an IP address",
+    "mac": "a MAC address", "uuid": "a UUID", "datetime": "a date and time", "date": "a date",
+    "latlon_pair": "a latitude,longitude position", "media_uri": "an image or video URL", "cookie": "a cookie value",
+    "long_digits": "a long digit string"}
+"""What a header cell with each pattern looks like, for messages (the cell itself is never shown)."""
+
+
+def header_problem(names: list[object]) -> str | None:
+    """Why a header row is not one (a cell is a data value, or a name repeats), or None when it is fine.
+
+    The message names column positions (1-based) and what a cell looks like, never a cell that looks like a value.
+    """
+    for i, name in enumerate(names, start=1):
+        p = header_value_pattern(name)
+        if p is not None:
+            return f"column {i} looks like {HEADER_LOOKS_LIKE[p.id]}"
+    return None
+
+
+def duplicate_names(names: list[object]) -> list[tuple[str, list[int]]]:
+    """Column names that occur more than once, with their 1-based positions, in order of first occurrence."""
+    where: dict[str, list[int]] = {}
+    for i, name in enumerate(names, start=1):
+        text = str(name).strip()
+        if text:
+            where.setdefault(text, []).append(i)
+    return [(n, pos) for n, pos in where.items() if len(pos) > 1]
+
+
+def positions_text(positions: list[int]) -> str:
+    """`[3, 5]` -> `columns 3 and 5`; `[1, 2, 4]` -> `columns 1, 2 and 4`."""
+    nums = [str(p) for p in positions]
+    return "columns " + (", ".join(nums[:-1]) + " and " + nums[-1] if len(nums) > 1 else nums[0])
+
+
+_MASK_KIND = {"email": "email", "phone": "phone", "date": "birth_date", "password_hash": "hash", "digest": "hash"}
+
+
+def header_value_pattern(name: object) -> ValuePattern | None:
+    """The value pattern a column name has (so it is a data value, not a name), or None for a plausible name."""
+    text = str(name).strip()
+    if not text:
+        return None
+    for p in HEADER_VALUE_PATTERNS:
+        if p.test(text):
+            return p
+    return None
+
+
+def safe_column_name(name: object) -> str:
+    """`name` as it may be shown: itself, or masked (`pia.masking.mask_value`) when it looks like a data value."""
+    from pia.masking import mask_value
+
+    p = header_value_pattern(name)
+    if p is None:
+        return str(name)
+    return mask_value(str(name).strip(), _MASK_KIND.get(p.id, "text")) or "***"

@@ -1,0 +1,409 @@
+"""Everything the report shows, gathered as JSON-ready documents: `gather`, the dataset checks in a background
+process (`ValidationJob`), and the provenance of the inputs (sha256 of files, versions).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from pia import config
+from pia.errors import InputError, PiaError, Problem
+
+REPORT_NOTEBOOK = config.REPORT_NOTEBOOK
+VERSIONED = ("pia", "great-expectations", "pandas", "plotly", "papermill", "nbconvert", "pydantic")
+
+
+# --------------------------------------------------------------------------- the gathered results
+
+
+@dataclass
+class ReportData:
+    """Everything the report shows, as JSON-ready documents (the objects stay out of the HTML)."""
+
+    params: dict[str, Any]
+    service: dict[str, Any]
+    inventory: dict[str, Any]
+    grid: dict[str, Any]
+    assessment: dict[str, Any]
+    validation: dict[str, Any] | None = None
+    scan: dict[str, Any] | None = None
+    review: dict[str, Any] | None = None
+    notice_markdown: str = ""
+    provenance: dict[str, Any] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    manifest_only: dict[str, Any] | None = None
+    """The assessment from the manifest alone (as `pia assess` gives it), when data evidence changed the inputs."""
+
+    @property
+    def high_risk(self) -> bool:
+        return bool(self.assessment.get("high_risk"))
+
+    def notification(self) -> dict[str, Any]:
+        """Must users be notified (VII.2), through which channels, and why."""
+        reasons: list[dict[str, str]] = []
+        channels = list(self.service.get("notification_channels", []))
+        if self.review:
+            for t in self.review.get("triggers", []):
+                reasons.append({"clause": str(t.get("clause", "")),
+                                "text": trigger_text(t, self.review.get("changes", []), self.names)})
+            channels = list((self.review.get("notify") or {}).get("channels") or channels)
+        if self.high_risk and not any(r["clause"].startswith("VII.2(5)") for r in reasons):
+            reasons.append({"clause": "VII.2(5)",
+                            "text": "this assessment" + (", with the evidence from the service's data,"
+                                                         if self.manifest_only is not None else "")
+                            + " finds a high residual risk"})
+        return {"required": bool(reasons), "channels": channels if reasons else [], "reasons": reasons,
+                "reconsent_required": bool(self.review and self.review.get("reconsent_required")),
+                "reconsent_reasons": [f"{str(x.get('kind', '')).replace('_', ' ')}: {x.get('subject', '')}"
+                                      if isinstance(x, Mapping) else str(x)
+                                      for x in (self.review or {}).get("reasons") or []]}
+
+    def summary(self) -> dict[str, Any]:
+        """The verdict in a few fields (recorded in the executed notebook for `pia report --fail-on-high`)."""
+        n = self.notification()
+        return {"high_risk": self.high_risk, "notify": n["required"], "channels": n["channels"],
+                "service": self.service["id"], "as_of": self.params["as_of"]}
+
+
+def trigger_text(t: Mapping[str, Any], changes: Sequence[Mapping[str, Any]] = (),
+                 names: Mapping[str, str] | None = None) -> str:
+    """A trigger in plain words: its short title, then what changed (`new processing activity: ...`)."""
+    title = re.split(r"[:(]", str(t.get("title") or t.get("id", "")).replace("_", " "))[0].strip()
+    by_path = {str(c.get("path")): c for c in changes}
+    paths = [str(p.get("path", p)) if isinstance(p, Mapping) else str(p) for p in t.get("changes") or []]
+    if t.get("id") == "high_risk_assessment" and t.get("detail"):
+        return f"{title}: {_risk_detail(str(t['detail']), names or {})}"
+    phrases = list(dict.fromkeys(change_phrase(by_path.get(p, {"path": p}), names) for p in paths))
+    # `Activity: new recipient X` already says `new recipient "X"`: keep the phrase that names the activity.
+    phrases = [ph for ph in phrases if not (m := re.fullmatch(r'(\w+ [\w ]+?) "(.+)"', ph))
+               or not any(o.endswith(f": {m.group(1)} {m.group(2)}") for o in phrases)]
+    more = f" and {len(phrases) - 4} more" if len(phrases) > 4 else ""
+    return f"{title}: {'; '.join(phrases[:4])}{more}" if phrases else title
+
+
+def _risk_detail(detail: str, names: Mapping[str, str]) -> str:
+    """The risk trigger's detail (`The risk engine rates NEW high risk; OLD ... Activities newly high risk: a, b.`)
+    in the report's words, activities by name; any other text is kept as it is."""
+    was = re.search(r"OLD (was also high risk|was not high risk)", detail)
+    if not detail.startswith("The risk engine rates NEW high risk") or not was:
+        return detail
+    text = "the proposed version is rated high risk (the current one " + \
+        ("was too)" if "also" in was.group(1) else "was not)")
+    newly = re.search(r"Activities newly high risk: (.+)\.$", detail)
+    if newly:
+        acts = [names.get(f"processing_activities[{a.strip()}]", a.strip()) for a in newly.group(1).split(",")]
+        text += "; newly high risk: " + "; ".join(acts)
+    return text
+
+
+def change_phrase(change: Mapping[str, Any], names: Mapping[str, str] | None = None) -> str:
+    """One change in words, from its path and values, e.g. `new processing activity "Familiar-face recognition"`.
+
+    With `names` (`"collection[id]"` to the item's human name, see `manifest_names`), items are called by name:
+    `Tracking of marketing email opens and clicks: new recipient Advertising partner`.
+    """
+    names = names or {}
+    path = str(change.get("path", ""))
+    kind = str(change.get("kind", "changed"))
+    value = change.get("after") if kind != "removed" else change.get("before")
+    word = {"added": "new", "removed": "removed", "changed": "changed"}.get(kind, kind)
+    segments = re.findall(r"([^.\[\]]+)(?:\[([^\]]+)\])?", path)
+    if not segments:
+        return kind
+
+    def item_name(field_: str, ident: str, val: Any = None) -> str:
+        if isinstance(val, Mapping) and val.get("name"):
+            return str(val["name"])
+        return names.get(f"{field_}[{ident}]") or (str(val["id"]) if isinstance(val, Mapping) and val.get("id")
+                                                    else ident)
+
+    def singular(field_: str) -> str:
+        return re.sub(r"ies$", "y", field_).rstrip("s").replace("_", " ")
+
+    *head, (last, last_id) = segments
+    # The item the change is about (the last [id] before the changed field), named for humans.
+    owner = ""
+    words: list[str] = []
+    for field_, ident in head:
+        if ident:
+            owner, words = item_name(field_, ident), []
+        else:
+            words.append(field_.replace("_", " "))
+    if last_id:  # an item of a list was added, removed or changed
+        name = item_name(last, last_id, value)
+        what = f'{word} {singular(last)} "{name}"' if not owner and not words else f"{word} {singular(last)} {name}"
+        prefix = owner or " ".join(words)
+        return f"{prefix}: {what}" if prefix and (owner or words) else what
+    words.append({"how": "how to exercise it"}.get(last, last.replace("_", " ")))
+    text = f"{' '.join(words)} {kind}"
+    return f"{owner}: {text}" if owner else text
+
+
+def manifest_names(*manifests: Any) -> dict[str, str]:
+    """`"collection[id]"` to the human name of every named item of the manifests (later manifests win)."""
+    out: dict[str, str] = {}
+    for m in manifests:
+        if m is None:
+            continue
+        doc = m.model_dump(mode="json") if hasattr(m, "model_dump") else dict(m)
+        for key, items in doc.items():
+            if isinstance(items, list):
+                for it in items:
+                    if isinstance(it, Mapping) and it.get("id") and it.get("name"):
+                        out[f"{key}[{it['id']}]"] = str(it["name"])
+                    elif key == "rights" and isinstance(it, Mapping) and it.get("kind"):
+                        out[f"rights[{it['kind']}]"] = "right to " + str(it["kind"]).replace("_", " ")
+    return out
+
+
+def method_grid(method: Any) -> dict[str, Any]:
+    """A risk method (from `pia.risk.methods.load_method`) as the plain grid the risk map draws."""
+    def get(*names: str) -> Any:
+        for n in names:
+            v = method.get(n) if isinstance(method, Mapping) else getattr(method, n, None)
+            if v is not None:
+                return v
+        raise PiaError(f"risk method has none of {names}")
+
+    def plain(v: Any) -> Any:
+        if isinstance(v, Mapping):
+            return v.get("id")
+        return getattr(v, "id", None) or getattr(v, "value", None) or v
+
+    impacts = [plain(x) for x in get("impact_levels", "impact")]
+    likelihoods = [plain(x) for x in get("likelihood_levels", "likelihood")]
+    matrix = get("matrix")
+    grid = {str(plain(i)): {str(plain(lk)): str(plain(v)) for lk, v in row.items()} for i, row in matrix.items()}
+    return {"name": str(get("title", "name")), "impact_levels": [str(x) for x in impacts],
+            "likelihood_levels": [str(x) for x in likelihoods],
+            "risk_levels": [str(plain(x)) for x in get("risk_levels", "levels")],
+            "matrix": grid, "unacceptable_from": str(plain(get("unacceptable_from")))}
+
+
+# --------------------------------------------------------------------------- the dataset checks, in another process
+
+
+class ValidationJob:
+    """`pia validate` running in a separate process, so that great-expectations' import (seconds) and the
+    checks overlap the rest of the report's work on another core. `result()` waits and returns its JSON.
+
+    With `status_file`, a thread publishes the outcome there when the process ends, so that another
+    process (the report's kernel, through `attach_validation`) can collect it; `close()` then cleans up.
+    """
+
+    def __init__(self, estate: str, manifest: str, columns: str = "", as_of: str = "",
+                 status_file: Path | None = None):
+        self._dir = Path(tempfile.mkdtemp(prefix="pia-validate-"))
+        self.output = self._dir / "validation.json"
+        self.status_file = status_file
+        cmd = [sys.executable, "-m", "pia.cli", "validate", estate, "--manifest", manifest, "--format", "json",
+               "-o", str(self.output)]
+        cmd += ["--columns", columns] if columns else []
+        cmd += ["--as-of", as_of] if as_of else []
+        self._proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        self._closed = threading.Event()
+        if status_file is not None:
+            threading.Thread(target=self._publish, name="pia-validate-status", daemon=True).start()
+
+    def _publish(self) -> None:
+        from pia.output import write_atomic
+
+        assert self.status_file is not None
+        try:
+            _, err = self._proc.communicate()
+            if not self._closed.is_set():
+                write_atomic(self.status_file, json.dumps({"returncode": self._proc.returncode, "stderr": err,
+                                                           "output": str(self.output)}))
+        except (OSError, ValueError):
+            # After `close()` (the report stopped early) the directory is gone and nobody waits: exit quietly.
+            if not self._closed.is_set():
+                raise
+
+    def result(self) -> dict[str, Any]:
+        """The validation document; InputError with `pia validate`'s own messages if it could not run."""
+        try:
+            _, err = self._proc.communicate()
+            return _validation_outcome(self._proc.returncode, err, self.output)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the process if it still runs and remove its temporary files (the status thread then stays quiet)."""
+        self._closed.set()
+        if self._proc.poll() is None:
+            self._proc.kill()
+            self._proc.wait()
+        shutil.rmtree(self._dir, ignore_errors=True)
+
+
+class AttachedValidation:
+    """The checks `pia report` started before the kernel: `result()` waits for their status file."""
+
+    def __init__(self, status_file: str | os.PathLike[str], timeout: float = 3600.0):
+        self.status_file = Path(status_file)
+        self.timeout = timeout
+
+    def result(self) -> dict[str, Any]:
+        import time
+
+        deadline = time.monotonic() + self.timeout
+        while not self.status_file.exists():
+            if time.monotonic() > deadline:
+                raise PiaError(f"the dataset checks did not finish within {self.timeout:.0f} s")
+            time.sleep(0.05)
+        status = json.loads(self.status_file.read_text(encoding="utf-8"))
+        return _validation_outcome(status["returncode"], status["stderr"], Path(status["output"]))
+
+
+def _validation_outcome(returncode: int | None, stderr: str, output: Path) -> dict[str, Any]:
+    # `pia validate` exits 1 when a check fails: that is a finding, and the document is complete.
+    if returncode not in (0, 1) or not output.exists():
+        lines = [ln.removeprefix("pia: ") for ln in stderr.splitlines() if ln.strip()] or [
+            f"exited with status {returncode}"]
+        raise InputError([Problem("pia validate", ln) for ln in lines[-20:]])
+    return json.loads(output.read_text(encoding="utf-8"))
+
+
+def start_validation(estate: str, manifest: str, columns: str = "", as_of: str = "") -> ValidationJob | None:
+    """Start the dataset checks in the background (None when there is no estate)."""
+    return ValidationJob(estate, manifest, columns, as_of) if estate else None
+
+
+def attach_validation(status_file: str) -> AttachedValidation:
+    """Collect the dataset checks `pia report` started before the kernel (see `ValidationJob`)."""
+    return AttachedValidation(status_file)
+
+
+# --------------------------------------------------------------------------- gathering
+
+
+def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "", as_of: str = "",
+           method: str = "gbt39335", scan_sample: int = 50_000, params_file: str = "",
+           run_started: str = "",
+           validation: ValidationJob | AttachedValidation | Mapping[str, Any] | None = None) -> ReportData:
+    """Run every part of the kit on the inputs: inventory, validation, discovery, risk and change review.
+
+    `validation` may be a job from `start_validation` or `attach_validation` (its result is awaited last, so
+    the checks overlap the rest) or a finished document; without it the checks run here.
+    """
+    from pia.changes.notice import draft_notice
+    from pia.changes.rules import review as review_changes
+    from pia.declare.inventory import inventory_document
+    from pia.declare.manifest import load_manifest
+    from pia.risk.methods import load_method
+    from pia.risk.scoring import assess
+
+    m = load_manifest(manifest)
+    rev = notice = None
+    m_next = load_manifest(proposed) if proposed else None
+    if m_next is not None:
+        cr = review_changes(m, m_next, method=method)
+        rev, notice = cr.to_dict(), draft_notice(cr)
+    evidence: list[dict[str, Any]] = []
+    scan_doc = None
+    if estate:
+        from pia.discovery.scan import scan as scan_paths
+
+        scan_doc = scan_paths([estate], m, scan_sample).to_dict()
+        if isinstance(validation, (ValidationJob, AttachedValidation)):
+            validation = validation.result()
+        elif validation is None:
+            from pia.validation.run import validate
+
+            validation = validate(estate, m, columns or None,
+                                  dt.date.fromisoformat(as_of) if as_of else None).to_dict()
+        evidence = [dict(validation), scan_doc]
+    else:
+        validation = None
+    assessment = assess(m, method=method, evidence=evidence).to_dict()
+    manifest_only = assess(m, method=method).to_dict() if evidence else None
+    params = {"manifest": manifest, "proposed": proposed, "estate": estate, "columns": columns, "as_of": as_of,
+              "method": method, "scan_sample": scan_sample}
+    service = {"id": m.service.id, "name": m.service.name, "controller": m.controller.legal_entity,
+               "policy": m.service.policy.title if m.service.policy else "",
+               "notification_channels": [c.value for c in m.notification_channels]}
+    data = ReportData(params=params, service=service, inventory=inventory_document(m),
+                      grid=method_grid(load_method(method)), assessment=assessment,
+                      validation=dict(validation) if validation is not None else None,
+                      scan=scan_doc, review=rev, notice_markdown=notice or "",
+                      names=manifest_names(m, m_next), manifest_only=manifest_only)
+    data.provenance = provenance(params, params_file=params_file, run_started=run_started)
+    return data
+
+
+# --------------------------------------------------------------------------- provenance
+
+
+def sha256_file(path: str | os.PathLike[str]) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def input_files(params: Mapping[str, Any], params_file: str = "") -> list[Path]:
+    """Every file the run reads: manifests, params file, column mapping, method file, the estate's tables."""
+    files: list[Path] = []
+    for key in ("manifest", "proposed", "columns"):
+        if params.get(key):
+            files.append(Path(params[key]))
+    if str(params.get("method", "")).endswith((".yaml", ".yml")):
+        files.append(Path(params["method"]))
+    if params_file:
+        files.append(Path(params_file))
+    if params.get("estate"):
+        files.extend(p for p in sorted(Path(params["estate"]).rglob("*")) if p.is_file())
+    return files
+
+
+def versions() -> dict[str, str]:
+    out = {}
+    for dist in VERSIONED:
+        try:
+            out[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            out[dist] = "not installed"
+    return out
+
+
+def provenance(params: Mapping[str, Any], params_file: str = "", run_started: str = "") -> dict[str, Any]:
+    """What this report was made from: input files with sha256, versions, method, as_of, time of the run."""
+    files = [{"path": config.display_path(p), "sha256": sha256_file(p), "bytes": p.stat().st_size}
+             for p in input_files(params, params_file)]
+    return {"files": files, "versions": versions(), "method": params.get("method"), "as_of": params.get("as_of"),
+            "run_started": run_started or dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "notebook": config.display_path(REPORT_NOTEBOOK)}
+
+
+__all__ = [
+    "REPORT_NOTEBOOK",
+    "VERSIONED",
+    "AttachedValidation",
+    "ReportData",
+    "ValidationJob",
+    "attach_validation",
+    "change_phrase",
+    "gather",
+    "input_files",
+    "manifest_names",
+    "method_grid",
+    "provenance",
+    "sha256_file",
+    "start_validation",
+    "trigger_text",
+    "versions",
+]

@@ -1,0 +1,301 @@
+"""Plotly figures of an assessment: risk map, data map, validation results, screening and discovery.
+
+Each function takes the kit's JSON-ready documents and returns a `plotly.graph_objects.Figure`;
+nothing here shows a figure. Text from inputs is HTML-escaped, since plotly renders labels as markup.
+"""
+from __future__ import annotations
+
+import html
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import plotly.graph_objects as go
+
+# Ordered greens to reds for risk levels, picked by a level's rank on its method's scale.
+RISK_COLOURS = ["#2e7d32", "#f9a825", "#ef6c00", "#c62828"]
+# One colour per section of the policy (I to VIII): clauses of one section share a colour.
+SECTION_TOPICS = {  # our short names for the policy's sections, for legends
+    "I": "collection and use", "II": "cookies and tracking", "III": "protection", "IV": "sharing and disclosure",
+    "V": "users' rights", "VI": "minors", "VII": "policy updates", "VIII": "contact",
+}
+SECTION_COLOURS = {
+    "I": "#1f77b4", "II": "#17becf", "III": "#d62728", "IV": "#9467bd",
+    "V": "#ff7f0e", "VI": "#e377c2", "VII": "#8c564b", "VIII": "#7f7f7f",
+}
+FEARED_EVENTS = ("illegitimate_access", "unwanted_modification", "disappearance")
+_FONT = {"family": "Segoe UI, Helvetica, Arial, sans-serif", "size": 12, "color": "#222"}
+
+
+def label(text: Any) -> str:
+    """Text from inputs, escaped for plotly (which renders a subset of HTML in labels)."""
+    return html.escape(str(text), quote=False)
+
+
+def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
+    fig.update_layout(title={"text": label(title), "x": 0, "font": {"size": 15}}, height=height,
+                      font=_FONT, paper_bgcolor="white", plot_bgcolor="white",
+                      margin={"l": 20, "r": 20, "t": 50, "b": 30})
+    return fig
+
+
+def _risk_colour(level: str, levels: Sequence[str]) -> str:
+    if level not in levels or len(levels) < 2:
+        return RISK_COLOURS[0]
+    rank = levels.index(level) / (len(levels) - 1)
+    return RISK_COLOURS[round(rank * (len(RISK_COLOURS) - 1))]
+
+
+def section_of(clause: str) -> str:
+    """The policy section of a clause reference: `IV.1(2)` -> `IV`; the first of a list like `I.1, III.3`."""
+    first = str(clause).split(",")[0].strip()
+    return first.split(".")[0].split("(")[0] or "?"
+
+
+# --------------------------------------------------------------------------- risk map
+
+
+def worst_event(events: Mapping[str, Mapping[str, str]], risk_levels: Sequence[str]) -> dict[str, str]:
+    """The feared event with the highest risk level (ties: first in FEARED_EVENTS order, then by name)."""
+    order = [e for e in FEARED_EVENTS if e in events] + sorted(e for e in events if e not in FEARED_EVENTS)
+    best = max(order, key=lambda e: (_rank(events[e].get("level"), risk_levels), -order.index(e)))
+    return {"event": best, **events[best]}
+
+
+def _rank(level: str | None, levels: Sequence[str]) -> int:
+    return levels.index(level) if level in levels else -1
+
+
+def risk_map(assessment: Mapping[str, Any], grid: Mapping[str, Any]) -> go.Figure:
+    """The method's matrix as a heat map, each activity placed by its worst feared event, inherent -> residual.
+
+    Parameters
+    ----------
+    assessment
+        `Assessment.to_dict()`: `activities[{id, inherent, residual}]`, each a mapping of feared event to
+        `{impact, likelihood, level}`.
+    grid
+        The method as `{name, impact_levels, likelihood_levels, risk_levels, matrix, unacceptable_from}`, where
+        `matrix[impact][likelihood]` is a risk level (see `pia.report.run.method_grid`).
+    """
+    impacts = list(grid["impact_levels"])
+    likelihoods = list(grid["likelihood_levels"])
+    risk_levels = list(grid["risk_levels"])
+    z = [[_rank(grid["matrix"][i][lk], risk_levels) for lk in likelihoods] for i in impacts]
+    n = max(len(risk_levels) - 1, 1)
+    scale = []
+    for k, level in enumerate(risk_levels):
+        colour = _risk_colour(level, risk_levels)
+        scale += [[max(k - 0.5, 0) / n, colour], [min(k + 0.5, n) / n, colour]]
+    fig = go.Figure(go.Heatmap(
+        z=z, x=list(range(len(likelihoods))), y=list(range(len(impacts))), zmin=0, zmax=n, xgap=2, ygap=2,
+        colorscale=scale, opacity=0.35, showscale=False, hoverinfo="skip"))
+    for yi, i in enumerate(impacts):  # the cell's risk level in its corner, clear of the markers
+        for xi, lk in enumerate(likelihoods):
+            fig.add_annotation(x=xi - 0.46, y=yi + 0.44, text=label(grid["matrix"][i][lk]), showarrow=False,
+                               xanchor="left", yanchor="top", font={"size": 10, "color": "#666"})
+    activities = sorted(assessment.get("activities", []), key=lambda a: a["id"])
+    # Several activities may fall in one cell: spread them on a small circle so arrows stay readable.
+    placed: Counter[tuple[str, str]] = Counter()
+    for i, act in enumerate(activities):
+        inh = worst_event(act["inherent"], risk_levels)
+        res = worst_event(act["residual"], risk_levels)
+        points = []
+        for kind, point in (("inherent", inh), ("residual", res)):
+            cell = (point["impact"], point["likelihood"])
+            if points and cell == (inh["impact"], inh["likelihood"]):
+                x, y = points[0][0], points[0][1]  # risk unchanged: one spot, no arrow
+            else:
+                dx, dy = _offset(placed[cell])
+                placed[cell] += 1
+                x, y = likelihoods.index(point["likelihood"]) + dx, impacts.index(point["impact"]) + dy
+            points.append((x, y, kind, point))
+        (x0, y0, _, p0), (x1, y1, _, p1) = points
+        name = label(act["id"])
+        if (x0, y0) != (x1, y1):
+            fig.add_annotation(x=x1, y=y1, ax=x0, ay=y0, xref="x", yref="y", axref="x", ayref="y",
+                               showarrow=True, arrowhead=3, arrowsize=1.2, arrowwidth=1.5,
+                               arrowcolor="#444", text="")
+        fig.add_trace(go.Scatter(
+            x=[x0, x1], y=[y0, y1], mode="markers+text", name=name, legendgroup=name,
+            marker={"size": [9, 13], "symbol": ["circle-open", "circle"], "color": "#263238", "line": {"width": 2}},
+            text=["", name], textposition="top center", textfont={"size": 10},
+            customdata=[[label(p0["event"]), "inherent", label(p0["level"])],
+                        [label(p1["event"]), "residual", label(p1["level"])]],
+            hovertemplate=f"<b>{name}</b><br>%{{customdata[1]}}: %{{customdata[2]}}"
+                          "<br>worst event: %{customdata[0]}<extra></extra>"))
+    # Numeric axes (cell centres at 0, 1, ...) so markers can sit off-centre inside a cell.
+    fig.update_xaxes(title_text="likelihood", tickvals=list(range(len(likelihoods))),
+                     ticktext=[label(x) for x in likelihoods], range=[-0.5, len(likelihoods) - 0.5],
+                     showgrid=False, zeroline=False)
+    fig.update_yaxes(title_text="impact", tickvals=list(range(len(impacts))),
+                     ticktext=[label(y) for y in impacts], range=[-0.5, len(impacts) - 0.5],
+                     showgrid=False, zeroline=False)
+    fig.update_layout(showlegend=False)
+    title = f"Risk map ({grid.get('name', 'method')}): open circle inherent, filled residual"
+    return _layout(fig, title, 520)
+
+
+def _offset(k: int) -> tuple[float, float]:
+    ring = [(0, 0), (-0.25, 0.2), (0.25, 0.2), (-0.25, -0.2), (0.25, -0.2), (0, 0.3), (0, -0.3),
+            (-0.35, 0), (0.35, 0)]
+    return ring[k % len(ring)]
+
+
+# --------------------------------------------------------------------------- data map
+
+
+def data_map(rows: Iterable[Mapping[str, Any]], recipient_names: Mapping[str, str] | None = None) -> go.Figure:
+    """Sankey of data groups -> data elements -> processing activities -> recipients.
+
+    `rows` are `pia.declare.inventory.data_map(manifest)` rows; links weigh one per (element, activity) pair, so a
+    band's width is how many uses flow through it. Sensitive elements are drawn in red.
+    """
+    rows = list(rows)
+    recipient_names = dict(recipient_names or {})
+    nodes: dict[tuple[str, str], int] = {}
+    labels: list[str] = []
+    colours: list[str] = []
+    kind_colour = {"group": "#546e7a", "element": "#1976d2", "activity": "#6a1b9a", "recipient": "#00897b"}
+
+    def node(kind: str, key: str, text: str, sensitive: bool = False) -> int:
+        if (kind, key) not in nodes:
+            nodes[(kind, key)] = len(labels)
+            labels.append(label(text))
+            colours.append("#c62828" if sensitive else kind_colour[kind])
+        return nodes[(kind, key)]
+
+    links: Counter[tuple[int, int]] = Counter()
+    for r in rows:
+        g = node("group", r["group"], f"{r['group']} data")
+        e = node("element", r["data_element"], r.get("element_name") or r["data_element"], bool(r.get("sensitive")))
+        a = node("activity", r["activity"], r.get("activity_name") or r["activity"])
+        links[(g, e)] += 1
+        links[(e, a)] += 1
+        for rec in r.get("recipients", []):
+            links[(a, node("recipient", rec, recipient_names.get(rec, rec)))] += 1
+    src, dst, val = zip(*[(s, d, v) for (s, d), v in sorted(links.items())]) if links else ((), (), ())
+    fig = go.Figure(go.Sankey(
+        arrangement="snap",
+        node={"label": labels, "color": colours, "pad": 8, "thickness": 14, "line": {"width": 0}},
+        link={"source": list(src), "target": list(dst), "value": list(val), "color": "rgba(120,144,156,0.25)"}))
+    title = "Data map: data groups → data elements (red: sensitive) → processing activities → recipients"
+    return _layout(fig, title, max(520, 30 * sum(1 for k in nodes if k[0] == "element")))
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def validation_results(validation: Mapping[str, Any]) -> go.Figure:
+    """Failed rows per dataset check, one bar per check, coloured by the policy section of its clause.
+
+    Passing checks show as empty rows so the reader sees what was checked; skipped checks are marked. The
+    axis is logarithmic when the counts span two orders of magnitude or more.
+    """
+    checks = sorted(validation.get("checks", []), key=lambda c: (-int(c.get("failed_rows") or 0), c["id"]))
+    fig = go.Figure()
+    seen: set[str] = set()
+    for c in checks:
+        section = section_of(c.get("clause", ""))
+        status = c.get("status", "")
+        failed = int(c.get("failed_rows") or 0)
+        fig.add_trace(go.Bar(
+            y=[label(c["id"])], x=[failed if failed else None], orientation="h",  # None: no bar (log-safe)
+            name=f"{section}: {SECTION_TOPICS.get(section, 'other')}", legendgroup=section,
+            showlegend=section not in seen,
+            marker_color=SECTION_COLOURS.get(section, "#999"),
+            text=[f"{failed:,} of {int(c.get('rows_checked') or 0):,}" if status != "skipped" else "skipped"],
+            textposition="outside", cliponaxis=False,
+            customdata=[[label(c.get("clause", "")), label(status), label(c.get("dataset", ""))]],
+            hovertemplate="<b>%{y}</b><br>clause %{customdata[0]} · %{customdata[2]}<br>"
+                          "status %{customdata[1]}<br>failed rows %{x}<extra></extra>"))
+        seen.add(section)
+    counts = [int(c.get("failed_rows") or 0) for c in checks if int(c.get("failed_rows") or 0) > 0]
+    # A log scale only when counts span orders of magnitude; small counts read better on a linear one.
+    log = bool(counts) and max(counts) >= 100 * min(counts)
+    top = max(counts, default=1)
+    # Head room on the right for the "n of m" labels drawn outside the bars.
+    span = [0, math.log10(top) + 0.5] if log else [0, top * 1.3]
+    fig.update_xaxes(type="log" if log else "linear", title_text="failed rows" + (" (log scale)" if log else ""),
+                     showgrid=True, gridcolor="#eee", range=span)
+    fig.update_yaxes(autorange="reversed", type="category")
+    fig.update_layout(barmode="overlay", legend={"title_text": "policy section", "orientation": "h", "y": -0.12,
+                                                 "x": 0, "yanchor": "top"})
+    return _layout(fig, "Dataset checks: failed rows per check, coloured by policy section",
+                   max(340, 26 * len(checks) + 150))
+
+
+# --------------------------------------------------------------------------- screening
+
+
+def screening(assessment: Mapping[str, Any]) -> go.Figure:
+    """High-risk screening criteria met per activity (rows: criteria by framework; columns: activities)."""
+    activities = sorted(assessment.get("activities", []), key=lambda a: a["id"])
+    criteria: dict[tuple[str, str], dict[str, Any]] = {}
+    for act in activities:
+        sc = act.get("screening") or []
+        for c in (sc.get("criteria", []) if isinstance(sc, Mapping) else sc):
+            criteria.setdefault((c.get("framework", ""), c.get("name") or c["id"]), {})[act["id"]] = c
+    keys = sorted(criteria)
+    z, hover = [], []
+    for key in keys:
+        row, hrow = [], []
+        for act in activities:
+            c = criteria[key].get(act["id"])
+            met = bool(c and c.get("met"))
+            row.append(1 if met else 0)
+            evidence = c.get("evidence", "") if c else ""
+            if isinstance(evidence, (list, tuple)):
+                evidence = "; ".join(map(str, evidence))
+            hrow.append(label(evidence)[:300] or ("met" if met else "not met"))
+        z.append(row)
+        hover.append(hrow)
+    ylabels = [label(f"{fw} · {cid}" if fw else cid) for fw, cid in keys]
+    fig = go.Figure(go.Heatmap(
+        z=z, x=[label(a["id"]) for a in activities], y=ylabels, zmin=0, zmax=1,
+        colorscale=[[0, "#f1f3f4"], [0.5, "#f1f3f4"], [0.5, "#ef6c00"], [1, "#ef6c00"]], showscale=False,
+        xgap=2, ygap=2, customdata=hover,
+        hovertemplate="<b>%{x}</b><br>%{y}<br>%{customdata}<extra></extra>"))
+    counts = [sum(col) for col in zip(*z)] if z else []
+    for act, n in zip(activities, counts):
+        fig.add_annotation(x=label(act["id"]), y=1.0, yref="paper", yanchor="bottom", showarrow=False,
+                           text=f"{n} met", font={"size": 10, "color": "#444"})
+    fig.update_xaxes(type="category", tickangle=-30, side="bottom")
+    fig.update_yaxes(type="category", autorange="reversed")
+    fig = _layout(fig, "High-risk screening: criteria met per activity (orange: met)",
+                  max(380, 20 * len(keys) + 220))
+    fig.update_layout(margin={"b": 120})  # room for the slanted activity ids
+    return fig
+
+
+# --------------------------------------------------------------------------- discovery
+
+
+def discovery(scan: Mapping[str, Any]) -> go.Figure:
+    """Personal-data columns found per scanned table, split by how they reconcile with the declared inventory."""
+    rec = scan.get("reconciliation", {}) or {}
+    status_of: dict[str, str] = {}
+    for kind in ("undeclared", "plaintext_sensitive"):
+        for item in rec.get(kind, []) or []:
+            for where in item.get("where", []) or []:
+                status_of.setdefault(str(where), kind)
+    counts: dict[str, Counter[str]] = {}
+    for t in scan.get("tables", []) or []:
+        table = str(t.get("table") or t.get("source") or "?")
+        for col in t.get("columns", []) or []:
+            if not col.get("category"):
+                continue
+            where = f"{table}.{col.get('name')}"
+            counts.setdefault(table, Counter())[status_of.get(where, "declared")] += 1
+    tables = sorted(counts)
+    fig = go.Figure()
+    for kind, colour, text in (("declared", "#1976d2", "declared in the inventory"),
+                               ("undeclared", "#c62828", "not declared (undisclosed collection)"),
+                               ("plaintext_sensitive", "#ef6c00", "sensitive, stored in plaintext")):
+        fig.add_trace(go.Bar(x=[label(t) for t in tables], y=[counts[t][kind] for t in tables], name=text,
+                             marker_color=colour,
+                             hovertemplate="%{x}: %{y} columns<extra>" + text + "</extra>"))
+    fig.update_layout(barmode="stack", legend={"orientation": "h", "y": -0.25})
+    fig.update_yaxes(title_text="personal-data columns", gridcolor="#eee")
+    return _layout(fig, "Discovery: personal-data columns found per table", 380)

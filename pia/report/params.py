@@ -1,0 +1,143 @@
+"""Parameters of a report run: the `ReportParams` model and `load_params` (params YAML plus `-p` overrides).
+
+Path-valued parameters are resolved to absolute paths here, before the report's kernel ever sees them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from pia import config
+from pia.errors import InputError, Problem
+
+REPORT_PARAMS = config.REPORT_PARAMS
+# Path-valued parameters: resolved to absolute paths before the kernel sees them.
+PATH_PARAMS = ("manifest", "proposed", "estate", "columns")
+
+
+class ReportParams(BaseModel):
+    """The parameters of a report run (the parameters cell of notebooks/assessment_report.ipynb)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    manifest: str = Field(str(config.REFERENCE_MANIFEST), description="Manifest of the service (YAML).")
+    proposed: str = Field("", description="Proposed next manifest for the change review; empty: no review.")
+    estate: str = Field("", description="Directory of the service's tables; empty: no validation or discovery.")
+    columns: str = Field("", description="Column mapping YAML for `pia validate`; empty: contract names.")
+    as_of: str = Field(description="Reference date YYYY-MM-DD of the assessment (fixes every time-based check).")
+    method: str = Field("gbt39335", description="Risk method: gbt39335, cnil, ico or a method YAML file.")
+    scan_sample: int = Field(50_000, ge=1, description="Rows sampled per table by the discovery scan.")
+
+    @field_validator("as_of")
+    @classmethod
+    def _date(cls, value: str) -> str:
+        try:
+            return dt.date.fromisoformat(str(value)).isoformat()
+        except ValueError:
+            raise ValueError(f"{value!r} is not a date YYYY-MM-DD") from None
+
+
+def load_params(params_file: str | os.PathLike[str] | None = None,
+                overrides: Sequence[tuple[str, str]] = ()) -> tuple[ReportParams, Path]:
+    """Read a params YAML file and apply `-p NAME VALUE` overrides; paths become absolute.
+
+    Parameters
+    ----------
+    params_file
+        YAML mapping of parameter names to values; None: data_samples/report-params.yaml. Its paths are
+        relative to the file's directory.
+    overrides
+        `(name, value)` pairs from `-p`; their paths are relative to the working directory.
+
+    Returns
+    -------
+    tuple
+        The validated parameters and the resolved path of the params file used.
+
+    Raises
+    ------
+    InputError
+        Unknown parameter, bad value (with its line in the file), or an input path that does not exist.
+    """
+    from pia.yamlsource import load_yaml
+
+    path = Path(params_file) if params_file is not None else REPORT_PARAMS
+    if not path.is_file():
+        raise InputError(Problem(str(path), "no such params file"))
+    doc = load_yaml(path)
+    data = doc.data if doc.data is not None else {}
+    if not isinstance(data, dict):
+        raise InputError(Problem(doc.source, "a params file must be a YAML mapping of parameter names to values", 1))
+    allowed = ", ".join(ReportParams.model_fields)
+    problems = [Problem(doc.source, f"unknown parameter (allowed: {allowed})", doc.line_of((k,)), str(k))
+                for k in data if k not in ReportParams.model_fields]
+    values: dict[str, Any] = {}
+    for k, v in data.items():
+        if k in ReportParams.model_fields:
+            values[k] = _resolve(v, path.parent) if k in PATH_PARAMS or (k == "method" and _is_file(v)) else v
+    given: set[str] = set()  # names given with -p: their problems are blamed on `-p NAME`, not on the file
+    for name, value in overrides:
+        if name not in ReportParams.model_fields:
+            problems.append(Problem("-p", f"unknown parameter {name!r} (allowed: {allowed})"))
+            continue
+        given.add(name)
+        values[name] = _resolve(value, Path.cwd()) if name in PATH_PARAMS or (
+            name == "method" and _is_file(value)) else value
+    if problems:
+        raise InputError(problems)
+    for k, v in list(values.items()):
+        if isinstance(v, (dt.date,)):
+            values[k] = v.isoformat()
+
+    def blame(name: str, message: str) -> Problem:
+        if name in given:
+            return Problem(f"-p {name}", message)
+        return Problem(doc.source, message, doc.line_of((name,)), name)
+
+    try:
+        params = ReportParams.model_validate(values)
+    except ValidationError as exc:
+        raise InputError([blame(".".join(map(str, e["loc"])) or "params", e["msg"].removeprefix("Value error, "))
+                          for e in exc.errors()]) from None
+    kinds = {"manifest": "file", "proposed": "file", "estate": "directory", "columns": "file"}
+    missing = [blame(k, f"no such {kind}: {getattr(params, k)}") if not Path(getattr(params, k)).exists()
+               else blame(k, f"not a {kind}: {getattr(params, k)}")
+               for k, kind in kinds.items()
+               if getattr(params, k) and not (Path(getattr(params, k)).is_dir() if kind == "directory"
+                                              else Path(getattr(params, k)).is_file())]
+    if missing:
+        raise InputError(missing)
+    problems = _method_problems(params.method)
+    if problems:
+        raise InputError([blame("method", p.message) if p.file == "--method" else p for p in problems])
+    return params, path.resolve()
+
+
+def _method_problems(method: str) -> list[Problem]:
+    """What is wrong with the risk method (a shipped name or a method file), checked before any kernel starts."""
+    from pia.risk.methods import load_method
+
+    try:
+        load_method(method)
+    except InputError as exc:
+        return exc.problems
+    return []
+
+
+def _is_file(value: Any) -> bool:
+    """A method given as a YAML file rather than by name."""
+    return isinstance(value, str) and value.endswith((".yaml", ".yml"))
+
+
+def _resolve(value: Any, base: Path) -> Any:
+    if value in (None, ""):
+        return ""
+    return str((base / str(value)).resolve())
+
+
+__all__ = ["PATH_PARAMS", "REPORT_PARAMS", "ReportParams", "load_params"]

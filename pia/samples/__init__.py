@@ -1,0 +1,12 @@
+"""Synthetic estates in the data contract, clean or with planted violations of every check.
+
+Fake values only; used by tests, demos and benchmarks.
+"""
+from __future__ import annotations
+
+from pia._lazy import exports
+
+__getattr__, __dir__, __all__ = exports(__name__, {
+    "generate_estate": "pia.samples.generate",
+    "read_expected": "pia.samples.generate",
+})

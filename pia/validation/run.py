@@ -1,0 +1,318 @@
+"""Validation of a data estate against the policy: read, prepare, let GX judge, report without leaking.
+
+`validate(data_dir, ...)` returns a `ValidationResult` whose `to_dict()` is the `pia.validation`
+evidence document that `pia assess --evidence` reads.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from pia.validation.checks import CHECKS, Check
+from pia.validation.contract import DATASETS, ColumnMapping, find_file, load_column_mapping, read_dataset
+from pia.errors import InputError, Problem
+from pia.masking import mask_value
+
+ProgressFn = Callable[[str], None]
+
+
+class CheckStatus(str, Enum):
+    passed = "pass"
+    failed = "fail"
+    skipped = "skipped"
+
+
+class Sample(BaseModel):
+    """One failing row: where it is, its key, and masked values (secrets are never shown)."""
+
+    row: int = Field(description="Line of the CSV file (header is line 1), or 1-based row of a Parquet file.")
+    key: str | None = Field(description="Value of the dataset's key column (None when blank).")
+    values: dict[str, str] = Field(default_factory=dict, description="Columns shown, personal values masked.")
+
+
+class CheckResult(BaseModel):
+    """The outcome of one check, with its reason and what it is evidence for."""
+
+    id: str = Field(description="Check id.")
+    clause: str = Field(description="Clause(s) of the policy tested.")
+    dataset: str = Field(description="Dataset whose rows are counted.")
+    description: str = Field(description="When a row fails.")
+    status: CheckStatus = Field(description="pass, fail or skipped.")
+    rows_checked: int = Field(description="Rows of the dataset examined (0 when skipped).")
+    rows_in_scope: int = Field(description="Rows the condition applies to (e.g. active accounts only).")
+    failed_rows: int = Field(description="Rows that fail, as counted by GX.")
+    samples: list[Sample] = Field(default_factory=list, description="Up to 5 failing rows, sorted by key and row.")
+    reason: str = Field(description="Why the check has its status.")
+    activities: list[str] = Field(default_factory=list, description="Manifest activities it is evidence for.")
+    controls: list[str] = Field(default_factory=list, description="Controls it is evidence for.")
+
+
+class ValidationResult(BaseModel):
+    """Every check's outcome, the settings used and the sha256 of every input read."""
+
+    passed: bool = Field(description="True when no check failed.")
+    as_of: dt.date = Field(description="The date the checks are judged at.")
+    settings: dict[str, Any] = Field(description="minor_age, erasure_grace_days, rights_response_days, manifest.")
+    inputs: dict[str, str] = Field(description="File name -> sha256 of every file read.")
+    checks: list[CheckResult] = Field(description="One result per check, in catalogue order sorted by id.")
+
+    @property
+    def failed(self) -> list[CheckResult]:
+        return [c for c in self.checks if c.status is CheckStatus.failed]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `pia.validation` evidence document (plain JSON data)."""
+        data = self.model_dump(mode="json")
+        data["kind"] = "pia.validation"
+        return data
+
+
+def parse_as_of(value: str | dt.date | None) -> dt.date:
+    """`--as-of`: a date, 'YYYY-MM-DD', or None for today (UTC)."""
+    if value is None:
+        return dt.datetime.now(dt.UTC).date()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip()) if len(str(value).strip()) == 10 else _bad_date(value)
+    except ValueError:
+        return _bad_date(value)
+
+
+def _bad_date(value: object) -> dt.date:
+    raise InputError(Problem("--as-of", f"{value!r} is not a date (YYYY-MM-DD)"))
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 22), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def validate(data_dir: str | Path, manifest: str | Path | Any | None = None, columns: str | Path | ColumnMapping | None = None,
+             as_of: str | dt.date | None = None, progress: ProgressFn | None = None,
+             overrides: dict[str, int] | None = None, export_suites: str | Path | None = None) -> ValidationResult:
+    """Run every check of the catalogue over the estate in `data_dir`.
+
+    Parameters
+    ----------
+    data_dir : directory with the contract's CSV or Parquet files.
+    manifest : manifest path or `Manifest` (recipients and settings); None reads the reference manifest.
+    columns : a `--columns` mapping file, or an already loaded mapping.
+    as_of : the date the checks are judged at (default today, UTC).
+    progress : called with a short message before each dataset is read and each check runs.
+    overrides : settings that replace the manifest's (minor_age, erasure_grace_days, rights_response_days).
+    export_suites : a directory to write each check's GX suite to, as JSON.
+
+    Returns
+    -------
+    ValidationResult
+
+    Raises
+    ------
+    InputError : missing directory, none of the contract's files in it, bad mapping or as_of, a header row
+        missing, holding data values or repeating a name, missing required column, unparseable file.
+    """
+    from pia.validation import gx_engine
+    from pia.validation import gx_worker
+
+    # GX takes seconds to import: a worker process imports it (and later runs the suites) on another
+    # core while this one reads and prepares the data; without a worker, a thread imports it here.
+    worker = gx_worker.claim()
+    if worker is None:
+        gx_engine.import_in_thread()
+    try:
+        return _validate(worker, data_dir, manifest, columns, as_of, progress, overrides, export_suites)
+    finally:
+        if worker is not None:
+            worker.close()
+
+
+def _validate(worker: Any, data_dir: str | Path, manifest: Any, columns: Any, as_of: Any,
+              progress: ProgressFn | None, overrides: dict[str, int] | None,
+              export_suites: str | Path | None) -> ValidationResult:
+    from pia.validation import gx_engine
+    from pia.validation import gx_worker
+    from pia.declare.manifest import Manifest, load_manifest
+
+    say = progress or (lambda _msg: None)
+    day = parse_as_of(as_of)
+    data_dir = Path(data_dir)
+    if data_dir.exists() and not data_dir.is_dir():
+        raise InputError(Problem(str(data_dir), "is not a directory"))
+    if not data_dir.is_dir():
+        raise InputError(Problem(str(data_dir), "no such directory (expected a directory of CSV or Parquet files)"))
+    man = manifest if isinstance(manifest, Manifest) else load_manifest(manifest)
+    mapping = columns if isinstance(columns, dict) else load_column_mapping(columns)
+    settings = _settings(man, overrides or {}, day)
+    if worker is not None:
+        worker.setup(_gx_settings(settings, man))  # the worker builds its GX context meanwhile
+    if export_suites is not None and not Path(export_suites).is_dir():
+        raise InputError(Problem(str(export_suites), "no such directory for --export-suites"))
+
+    files = {name: find_file(data_dir, name) for name in DATASETS}
+    present = {name: path for name, path in files.items() if path is not None}
+    if not present:
+        expected = ", ".join(DATASETS[n].file_names[0] for n in DATASETS)
+        raise InputError(Problem(str(data_dir), f"none of the data contract's files found (expected {expected}, "
+                                                "or the same names as .parquet)"))
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        digests = {path.name: pool.submit(_sha256, path) for path in present.values()}
+        tables = {}
+        problems: list[Problem] = []
+        for name, path in present.items():
+            say(f"reading {path.name}")
+            try:
+                tables[name] = read_dataset(path, name, mapping)
+            except InputError as exc:
+                problems.extend(exc.problems)
+        if problems:
+            raise InputError(problems)
+        inputs = {name: fut.result() for name, fut in digests.items()}
+    if man.sha256 and man.source:
+        inputs[Path(man.source).name] = man.sha256
+
+    from pia.validation.frames import FrameSettings, PandasFrames
+
+    frame_settings = FrameSettings(as_of=day, minor_age=settings["minor_age"],
+                                   erasure_grace_days=settings["erasure_grace_days"],
+                                   rights_response_days=settings["rights_response_days"],
+                                   recipients={r.id: frozenset(g.value for g in r.data_groups) for r in man.recipients})
+    source = PandasFrames(tables, frame_settings)
+    activity_ids = {a.id for a in man.processing_activities}
+    runnable = [c for c in CHECKS if all(d in tables for d in c.datasets)]
+    frames = {}
+    for check in runnable:  # pandas preparation, while GX may still be importing
+        say(f"preparing {check.id}")
+        frames[check.id] = source.frame(check)
+        if worker is not None:
+            worker.submit(check.id, frames[check.id], gx_engine.SAMPLE_LIMIT)
+
+    say("starting great-expectations")
+    outcomes: dict[str, Any] | None = None
+    if worker is not None:
+        if export_suites is not None:
+            worker.export(export_suites)
+        try:
+            outcomes = worker.finish()
+        except gx_worker.WorkerFailed:
+            outcomes = None  # the worker could not do it: GX runs in this process, as without a worker
+    if outcomes is None:
+        engine = gx_engine.GxEngine(_gx_settings(settings, man))
+        if export_suites is not None:
+            from pia.output import to_json, write_atomic
+
+            for check in CHECKS:
+                write_atomic(Path(export_suites) / f"{gx_engine.SUITE_PREFIX}{check.id}.json",
+                             to_json(engine.suite_json(check)))
+
+    results: list[CheckResult] = []
+    for check in CHECKS:
+        acts = [a for a in check.activities if a in activity_ids]
+        missing = [d for d in check.datasets if d not in tables]
+        if missing:
+            names = ", ".join(f"{d}.csv" for d in missing)
+            results.append(CheckResult(
+                id=check.id, clause=check.clause, dataset=check.dataset, description=check.description,
+                status=CheckStatus.skipped, rows_checked=0, rows_in_scope=0, failed_rows=0,
+                reason=f"skipped: {names} not found in {data_dir.name or data_dir} (nor as .parquet)",
+                activities=acts, controls=list(check.controls)))
+            continue
+        say(f"checking {check.dataset}: {check.id}")
+        frame = frames.pop(check.id)
+        outcome = outcomes[check.id] if outcomes is not None else engine.run(check, frame)
+        rows = source.rows(check.dataset)
+        status = CheckStatus.passed if outcome.success else CheckStatus.failed
+        if status is CheckStatus.passed:
+            reason = f"no failing row among {outcome.rows_in_scope} in scope ({check.clause})"
+        else:
+            reason = (f"{outcome.failed_rows} of {outcome.rows_in_scope} {check.dataset} rows in scope fail: "
+                      f"{check.description} ({check.clause})")
+        samples = _samples(check, outcome.sample_rows, tables, frame, frame_settings,
+                           csv_lines=present[check.dataset].suffix.lower() != ".parquet")
+        results.append(CheckResult(
+            id=check.id, clause=check.clause, dataset=check.dataset, description=check.description,
+            status=status, rows_checked=rows, rows_in_scope=outcome.rows_in_scope,
+            failed_rows=outcome.failed_rows, samples=samples, reason=reason,
+            activities=acts, controls=list(check.controls)))
+    results.sort(key=lambda r: r.id)
+    return ValidationResult(passed=not any(r.status is CheckStatus.failed for r in results), as_of=day,
+                            settings={k: v for k, v in settings.items() if k != "as_of"},
+                            inputs=dict(sorted(inputs.items())), checks=results)
+
+
+def _settings(man: Any, overrides: dict[str, int], day: dt.date) -> dict[str, Any]:
+    out: dict[str, Any] = {"minor_age": man.settings.minor_age, "erasure_grace_days": man.settings.erasure_grace_days,
+                           "rights_response_days": man.settings.rights_response_days}
+    for key, value in overrides.items():
+        if value is None:
+            continue
+        if key not in out:
+            raise InputError(Problem(f"--{key.replace('_', '-')}", "unknown setting"))
+        if not isinstance(value, int) or value < 0:
+            raise InputError(Problem(f"--{key.replace('_', '-')}", f"{value!r} is not a whole number >= 0"))
+        out[key] = value
+    out["manifest"] = Path(man.source).name if man.source else "<memory>"
+    out["as_of"] = day.isoformat()
+    return out
+
+
+def _gx_settings(settings: dict[str, Any], man: Any) -> dict[str, Any]:
+    return {"minor_age": settings["minor_age"], "rights_response_days": settings["rights_response_days"],
+            "recipients": sorted(r.id for r in man.recipients)}
+
+
+def _shown(value: Any) -> str:
+    """A non-personal frame value as text (numbers rounded, missing as '')."""
+    if _is_missing(value):
+        return ""
+    if isinstance(value, float):
+        return "" if math.isnan(value) else (str(int(value)) if value.is_integer() else f"{value:.2f}")
+    if hasattr(value, "item"):
+        return _shown(value.item())
+    return str(value)
+
+
+def _samples(check: Check, rows: tuple[int, ...], tables: dict[str, Any], frame: Any,
+             settings: Any, csv_lines: bool) -> list[Sample]:
+    from pia.validation.frames import undeclared_groups
+
+    table = tables[check.dataset]
+    key_col = DATASETS[check.dataset].key
+    out = []
+    for pos in rows:
+        key = table[key_col].iloc[pos]
+        values: dict[str, str] = {}
+        for col in check.show:
+            values[col] = mask_value(table[col].iloc[pos], col)
+        for col in check.show_frame:
+            if col == "undeclared":
+                recipient = table["recipient"].iloc[pos]
+                values[col] = undeclared_groups(table["data_categories"].iloc[pos],
+                                                settings.recipients.get(recipient, frozenset()))
+            elif col in frame.columns:
+                values[col] = _shown(frame[col].loc[pos]) if pos in frame.index else ""
+            else:  # a non-personal column of the dataset (e.g. recipient)
+                values[col] = _shown(table[col].iloc[pos])
+        out.append(Sample(row=pos + 2 if csv_lines else pos + 1, key=None if _is_missing(key) else str(key),
+                          values=values))
+    out.sort(key=lambda s: (s.key is None, s.key or "", s.row))
+    return out
+
+
+def _is_missing(value: Any) -> bool:
+    import pandas as pd
+
+    return value is None or bool(pd.isna(value))
