@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from pia.declare.datasets import TEMPLATES, CheckDecl, DatasetDecl, parameters_with_defaults
-from pia.validation.checks import E164_RE, EMAIL_RE, HASH_RE, REJECTION_REASONS, Check, Expect
+from pia.validation.spec import E164_RE, EMAIL_RE, HASH_RE, REJECTION_REASONS, Check, Expect
 
 if TYPE_CHECKING:  # pragma: no cover
     import ibis.expr.types as ir
