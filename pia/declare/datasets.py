@@ -108,7 +108,7 @@ class CheckDecl(BaseModel):
     parameters: dict[str, Any] = Field(default_factory=dict, description="Template parameters.")
     scope: list[dict[str, Any]] = Field(default_factory=list,
                                         description="Conditions a row must meet to be checked (all of them).")
-    clause: str = Field(description="Clause(s) of the policy the check tests, e.g. 'I.1, III.3'.")
+    clauses: list[str] = Field(min_length=1, description="Clauses of the policy the check tests, e.g. [I.1, III.3].")
     description: str | None = Field(None, description="When a row fails, in words (default: the template's).")
     activities: list[str] = Field(default_factory=list, description="Activities it is evidence for.")
     controls: list[str] = Field(default_factory=list, description="Controls it is evidence for.")
@@ -281,6 +281,12 @@ def declaration_problems(doc: YamlDocument) -> list[Problem]:
             msg = _scope_problem(cond, datasets[ds_id])
             if msg:
                 bad(("checks", i, "scope", j), msg)
+    if seen:  # commitments name the checks that are their evidence
+        for i, com in enumerate(data.get("commitments") or []):
+            for j, ev in enumerate(com.get("evidence") or [] if isinstance(com, dict) else []):
+                if isinstance(ev, str) and ev not in seen:
+                    bad(("commitments", i, "evidence", j), f"check {ev!r} is not declared under checks"
+                                                           f"{hint(ev, list(seen))}")
     for name in ("datasets", "checks"):
         if name in data and not isinstance(data[name], list):
             bad((name,), "expected a list")

@@ -333,7 +333,7 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
     params = {"manifest": manifest, "proposed": proposed, "estate": estate, "columns": columns, "as_of": as_of,
               "method": method, "scan_sample": scan_sample}
     service = {"id": m.service.id, "name": m.service.name, "controller": m.controller.legal_entity,
-               "policy": m.service.policy.title if m.service.policy else "",
+               "policy": m.policy_ref.title if m.policy_ref else "",
                "notification_channels": [c.value for c in m.notification_channels]}
     data = ReportData(params=params, service=service, inventory=inventory_document(m),
                       grid=method_grid(load_method(method)), assessment=assessment,

@@ -203,7 +203,7 @@ def compile_check(decl: CheckDecl, datasets: dict[str, DatasetDecl]) -> Check:
     read(decl.dataset, ds.key)
     scope = _scope_text(decl.scope)
     frame = f"{decl.dataset} rows with {scope}: {what}" if scope else f"every {decl.dataset} row: {what}"
-    return Check(id=decl.id, clause=decl.clause, dataset=decl.dataset, needs=needs, needs_manifest=needs_manifest,
+    return Check(id=decl.id, clause=", ".join(decl.clauses), dataset=decl.dataset, needs=needs, needs_manifest=needs_manifest,
                  description=decl.description or desc, frame=frame, expectations=exps, show=show,
                  show_frame=show_frame, activities=list(decl.activities), controls=list(decl.controls),
                  template=t, parameters=p, scope=[dict(c) for c in decl.scope],
