@@ -235,11 +235,21 @@ class _Estate:
         return True
 
     # ------------------------------------------------------------------ violations
-    def pick(self, dataset: str, n: int, where: Any = None) -> list[int]:
-        """`n` rows of `dataset` no other planting uses (and meeting `where`)."""
+    def pick(self, dataset: str, n: int, where: Any = None, erased: bool = False) -> list[int]:
+        """`n` rows of `dataset` no other planting uses (and meeting `where`).
+
+        Rows an erasure check judges (a deleted account) are left to that check's planting: a value written into
+        them would also count as a personal field left.
+        """
         rows = self.rows[dataset]
+        ended = [(c.parameters["status"], c.parameters["status_value"]) for c in self.checks_on(dataset, "erased_after")]
+
+        def judged_by_erasure(row: dict[str, Any]) -> bool:
+            return any(row.get(col) == value for col, value in ended)
+
         free = [i for i in range(len(rows)) if i not in self.used[dataset] and (where is None or where(rows[i]))
-                and (dataset != self.root or i not in self.free_roots)]
+                and (dataset != self.root or i not in self.free_roots)
+                and (erased or not judged_by_erasure(rows[i]))]
         chosen = self.rng.sample(free, min(n, len(free)))
         self.used[dataset].update(chosen)
         return sorted(chosen)
@@ -312,7 +322,7 @@ class _Estate:
             self.expected[c.id] = len(chosen)
             return None
         if t == "erased_after":
-            chosen = self.pick(c.dataset, n, lambda r: r.get(p["status"]) == p["status_value"])
+            chosen = self.pick(c.dataset, n, lambda r: r.get(p["status"]) == p["status_value"], erased=True)
             for i in chosen:
                 rows[i][p["fields"][0]] = self.value(ds, p["fields"][0], 900000 + i)
             self.expected[c.id] = len(chosen)
