@@ -26,7 +26,7 @@ LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): (?P<path>[\w.]+): (?P<msg>.+
 
 def _cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     env = {"PYTHONPATH": str(ROOT), "PIA_GX_WORKER": "0", "PATH": "/usr/bin:/bin"}
-    return subprocess.run([sys.executable, "-m", "pia.cli", *args], capture_output=True, text=True, cwd=cwd, env=env,
+    return subprocess.run([sys.executable, "-m", "pia.cli", *args], check=False, capture_output=True, text=True, cwd=cwd, env=env,
                           timeout=600)
 
 

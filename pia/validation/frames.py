@@ -128,7 +128,8 @@ class FrameContext:
             t = self.table(dataset)
             t = t.filter(t[key].notnull())
             ranked = t.mutate(_rank=ibis.row_number().over(group_by=t[key], order_by=t["_row"]))
-            self._first[(dataset, key)] = ranked.filter(ranked._rank == 0).drop("_rank")
+            first = ranked.filter(ranked._rank == 0).drop("_rank")
+            self._first[(dataset, key)] = first
         return self._first[(dataset, key)]
 
 
@@ -221,8 +222,9 @@ def arrow_frame(table: Any) -> pd.DataFrame:
                 series = series.dt.tz_convert(None)
             # naive UTC: GX compares pairs through Series.values, which drops time zones with a warning
             out[name] = series.astype("datetime64[us]")
-        elif pa.types.is_string(typ) or pa.types.is_large_string(typ):
-            out[name] = pd.Series(col.to_pandas(), dtype="str")
+        elif pa.types.is_string(typ) or pa.types.is_large_string(typ) or pa.types.is_string_view(typ):
+            # Arrow-backed strings (pandas' "str" dtype): no Python string objects are built
+            out[name] = pd.Series(pd.arrays.ArrowStringArray(col.cast(pa.large_string())), dtype="str")
         else:
             out[name] = pd.Series(col.to_pandas())
     index = pd.Index(table.column("_row").to_numpy(), name=None)
