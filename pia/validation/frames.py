@@ -205,7 +205,12 @@ def arrow_frame(table: Any) -> pd.DataFrame:
     """A frame result (Arrow, with `_row`) as the pandas frame GX judges, indexed by `_row`."""
     import pandas as pd
     import pyarrow as pa
+    import pyarrow.compute as pc
 
+    rows = table.column("_row")
+    if len(rows) > 1 and not pc.all(pc.greater(rows[1:], rows[:-1])).as_py():
+        # joins and aggregates come back in any order; scans keep DuckDB's insertion order (no sort needed)
+        table = table.take(pc.sort_indices(rows))
     out: dict[str, pd.Series] = {}
     for name, col in zip(table.column_names, table.columns):
         if name == "_row":

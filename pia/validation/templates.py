@@ -245,9 +245,9 @@ def scope_filter(t: ir.Table, scope: list[dict[str, Any]]) -> ir.Table:
 
 
 def build_frame(ctx: FrameContext, check: Check) -> ir.Table:
-    """The frame GX judges for `check`: `_row` plus the judged columns, ordered by `_row`."""
+    """The frame GX judges for `check`: `_row` plus the judged columns (unordered: `Backend.execute` orders)."""
     base = scope_filter(ctx.table(check.dataset), check.scope)
-    return _BUILDERS[check.template](ctx, check, base).order_by("_row")
+    return _BUILDERS[check.template](ctx, check, base)
 
 
 def _age_years(birth: ir.Value, at: ir.Value) -> ir.Value:
