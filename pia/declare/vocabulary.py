@@ -302,7 +302,8 @@ def vocabulary_problems(doc: YamlDocument) -> list[Problem]:
             add(("processing_activities", i, "legal_basis"),
                 "legitimate interest needs a balancing_test (interest, necessity, impact, safeguards, outcome): "
                 "GDPR Art. 6(1)(f) requires that the interest is not overridden by the person's interests or rights")
-        if act.get("balancing_test") is not None and (info is None or info.id != "legitimate_interest"):
+        known_basis = info is not None or basis in exemptions  # an unknown basis is reported once, above
+        if act.get("balancing_test") is not None and known_basis and (info is None or info.id != "legitimate_interest"):
             add(("processing_activities", i, "balancing_test"),
                 f"a balancing_test is only for legal_basis legitimate_interest (this activity relies on {basis!r})")
     return problems
