@@ -79,6 +79,19 @@ def test_pulsewear_diff_to_proposed_is_significant_on_its_own_facts(tmp_path):
     text = notice.read_text(encoding="utf-8")
     assert "PulseWear" in text and "University sleep-research group" in text
     assert "zosi" not in (out + text).lower() and "camera" not in (out + text).lower()
+    # its own clauses: 9.2 lists these kinds of change, 9.1 requires posting; the rest cite the standard
+    assert {t["id"]: t["clause"] for t in doc["triggers"]}["recipients"] == "9.2"
+    assert doc["notify"]["clause"] == "9.1" and "VII." not in out and "IV.1" not in out
+    assert {r["clause"] for r in doc["reasons"]} <= {"GDPR Art. 6(1)(a) and 5(1)(b)", "GDPR Art. 6(1)(a) and 13(1)(e)",
+                                                      "GDPR Art. 9(2)(a)"}
+
+
+def test_pulsewear_verdict_cites_no_reference_clause():
+    code, out = run("assess", str(PULSEWEAR), "--format", "json")
+    doc = json.loads(out)
+    assert "VII.2" not in doc["verdict"] and "GB/T 35273-2020 Annex D" in doc["verdict"]
+    clauses = {c["clause"] for a in doc["actions"] for c in a["controls"]}
+    assert clauses <= {"7.1", "7.2", "5.1", "GB/T 39335-2020 Annex D"}, clauses
 
 
 def test_report_params_of_pulsewear_name_only_its_own_inputs():

@@ -330,6 +330,13 @@ def _consent_clause(flow: FlowKind) -> str:
     return {FlowKind.share: "IV.1(1)", FlowKind.transfer: "IV.2(1)", FlowKind.disclosure: "IV.3(1)"}[flow]
 
 
+def _grounds(m: Manifest, reference: str | None, pipl: str, gdpr: str) -> str:
+    """The policy clause (when `m` follows the reference numbering) and the law of `m`'s jurisdictions."""
+    laws = ([pipl] if "CN" in m.regimes else []) + ([gdpr] if m.regimes & {"EU", "UK"} else [])
+    parts = ([reference] if reference and m.cite("", reference.split(",")[-1].strip()) else []) + (laws or [pipl, gdpr])
+    return "; ".join(parts)
+
+
 def reconsent_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
     """Reasons to ask for fresh consent: a new purpose, a new sensitive category, a new consent-based recipient."""
     reasons: list[ReconsentReason] = []
@@ -342,7 +349,8 @@ def reconsent_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
             continue
         what = "new purpose" if before is None else "changed purpose"
         reasons.append(ReconsentReason(
-            kind="new_purpose", subject=act.id, clause="preamble, I; PIPL Art. 14",
+            kind="new_purpose", subject=act.id,
+            clause=_grounds(new, "preamble, I", "PIPL Art. 14", "GDPR Art. 6(1)(a) and 5(1)(b)"),
             text=f"{what} '{act.name}' (activity {act.id}, legal basis {act.legal_basis}): {act.purpose} "
                  "The policy limits use to the purposes it lists, and a changed purpose needs fresh consent."))
 
@@ -356,7 +364,8 @@ def reconsent_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
         users = sorted({a.id for a in new.processing_activities if set(a.data_elements) & set(elements)})
         used = f", used by {', '.join(users)}" if users else ""
         reasons.append(ReconsentReason(
-            kind="new_sensitive_category", subject=cat, clause="PIPL Art. 29; GB/T 35273-2020 5.4",
+            kind="new_sensitive_category", subject=cat,
+            clause=_grounds(new, None, "PIPL Art. 29; GB/T 35273-2020 5.4", "GDPR Art. 9(2)(a)"),
             text=f"new sensitive category {cat} ({tax[cat].name}) in {', '.join(sorted(elements))}{used}: "
                  "sensitive personal information needs the user's separate consent."))
 
@@ -376,7 +385,8 @@ def reconsent_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
                 continue
             why = f"recipient '{rec.name}' ({rec.id}) now also receives {', '.join(extra)} data"
         reasons.append(ReconsentReason(
-            kind="new_consent_recipient", subject=rec.id, clause=f"{_consent_clause(rec.flow)}; PIPL Art. 23",
+            kind="new_consent_recipient", subject=rec.id,
+            clause=_grounds(new, _consent_clause(rec.flow), "PIPL Art. 23", "GDPR Art. 6(1)(a) and 13(1)(e)"),
             text=f"{why} on the ground of consent: the user's consent must be asked for it."))
     return reasons
 
@@ -408,6 +418,10 @@ def review(old: Manifest, new: Manifest, method: str | os.PathLike[str] = "gbt39
     for ch in diff(old, new):
         trig, reason = classify(ch)
         clause = trigger_clause(new, trig)
+        if "VII." in reason and trigger_clause(new, "service_mode") != TRIGGERS["service_mode"].clause:
+            # the reference policy's numbering in a rule's reason: say it in this policy's terms
+            reason = reason.replace("significant changes of VII.2", "significant changes").replace(
+                "VII.2(5)", trigger_clause(new, "high_risk_assessment")).replace("VII.1", trigger_clause(new, None))
         classified.append(ClassifiedChange(path=ch.path, kind=ch.kind, before=ch.before, after=ch.after,
                                            trigger=trig, clause=clause, reason=reason))
 
