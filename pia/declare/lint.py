@@ -25,6 +25,8 @@ from pia.declare.vocabulary import (
 
 
 class Level(str, Enum):
+    """How much a lint finding matters to the reviewer."""
+
     warning = "warning"
     note = "note"
 
