@@ -123,6 +123,7 @@ def test_reports_go_under_the_working_directory(monkeypatch, tmp_path):
     assert report_dir(params, tmp_path / "x") == tmp_path / "x" / "2026-06-30-pulsewear"
 
 
+@pytest.mark.slow
 def test_pulsewear_report_runs_on_its_own_data_only(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "pia.cli", "report", "--params", str(PULSE_DIR / "report-params.yaml")],
                           capture_output=True, text=True, cwd=tmp_path, timeout=600)

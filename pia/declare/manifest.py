@@ -495,7 +495,7 @@ class Manifest(_Model):
         return self.service.policy or self.policy
 
     def cite(self, concept: str, reference: str | None = None) -> str | None:
-        """This manifest's policy clause for a kit concept (a significant-change kind, `posting`, a control).
+        """The manifest's policy clause for a kit concept (a significant-change kind, `posting`, a control).
 
         The clause `policy.clause_for` maps it to; else `reference` (the reference policy's clause, default from
         `policy.KIT_CONCEPTS`) when the manifest follows that numbering (it declares the clause, or declares

@@ -58,6 +58,7 @@ class LegalBasisInfo:
 
     @property
     def is_consent(self) -> bool:
+        """Whether the ground is the person's consent."""
         return self.id == "consent"
 
 
@@ -150,6 +151,7 @@ class GroupId(str):
 
     @property
     def value(self) -> str:
+        """The id itself, as the former enum's `.value` gave it."""
         return str(self)
 
 
