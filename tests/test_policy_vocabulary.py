@@ -194,7 +194,7 @@ def test_pulsewear_lint_uses_gdpr_rules():
     got = rules(load_manifest(PULSEWEAR))
     abroad = got["recipient_abroad"]
     assert [f.path for f in abroad] == ["recipients.3.location"]  # CN; Ireland and Germany are inside the EU
-    assert abroad[0].clause == "GDPR Art. 44-46"
+    assert abroad[0].clause == "GDPR Art. 44; GDPR Art. 46"
     assert got["processed_in_cn"][0].clause.startswith("PIPL Art. 3")
     assert "right_missing" not in got and "storage_abroad_undeclared" not in got
     assert all(f.clause is None or not f.clause.startswith(("III.", "IV.", "VII.")) for fs in got.values() for f in fs)

@@ -353,7 +353,7 @@ def reconsent_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
         what = "new purpose" if before is None else "changed purpose"
         reasons.append(ReconsentReason(
             kind="new_purpose", subject=act.id,
-            clause=_grounds(new, "preamble, I", "PIPL Art. 14", "GDPR Art. 6(1)(a) and 5(1)(b)"),
+            clause=_grounds(new, "preamble, I", "PIPL Art. 14", "GDPR Art. 6(1)(a); GDPR Art. 5(1)(b)"),
             text=f"{what} '{act.name}' (activity {act.id}, legal basis {act.legal_basis}): {act.purpose} "
                  "The policy limits use to the purposes it lists, and a changed purpose needs fresh consent."))
 
@@ -389,7 +389,7 @@ def reconsent_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
             why = f"recipient '{rec.name}' ({rec.id}) now also receives {', '.join(extra)} data"
         reasons.append(ReconsentReason(
             kind="new_consent_recipient", subject=rec.id,
-            clause=_grounds(new, _consent_clause(rec.flow), "PIPL Art. 23", "GDPR Art. 6(1)(a) and 13(1)(e)"),
+            clause=_grounds(new, _consent_clause(rec.flow), "PIPL Art. 23", "GDPR Art. 6(1)(a); GDPR Art. 13(1)(e)"),
             text=f"{why} on the ground of consent: the user's consent must be asked for it."))
     return reasons
 
