@@ -16,6 +16,7 @@ from pia.declare.vocabulary import (
     AUTOMATED_DECISION_RIGHT,
     REGIME_LAWS,
     REQUIRED_RIGHTS,
+    STORAGE_RULES,
     TRANSFER_RULES,
     basis_id,
     covered_rights,
@@ -92,7 +93,7 @@ def lint(m: Manifest) -> list[Finding]:
                     f"recipient {r.id!r} processes in China, so PIPL governs that processing (PIPL Art. 3); data "
                     "collected abroad and sent back without adding personal information from China needs no CAC "
                     "security assessment, standard contract or certification",
-                    "PIPL Art. 3; CAC Provisions on Promoting and Regulating Cross-border Data Flows (2024) Art. 4")
+                    "PIPL Art. 3; CAC Cross-border Data Flow Provisions 2024 Art. 4")
         if not r.confidentiality_agreement and r.type.value in ("partner", "processor"):
             add(Level.warning, "recipient_unbound", ("recipients", i, "confidentiality_agreement"),
                 f"{r.type.value} {r.id!r} has no confidentiality agreement although the policy promises one",
@@ -125,7 +126,7 @@ def lint(m: Manifest) -> list[Finding]:
         if abroad and not a.storage.cross_border:
             add(Level.warning, "storage_abroad_undeclared", ("processing_activities", i, "storage"),
                 f"activity {a.id!r} stores data in {', '.join(abroad)} but says cross_border: false",
-                TRANSFER_RULES.get(home, "pia default: data stored outside the controller's jurisdiction").split("-")[0])
+                STORAGE_RULES.get(home, "pia default: data stored outside the controller's jurisdiction"))
         sensitive = [e.id for e in m.elements_of(a) if e.sensitive]
         if sensitive and a.control(Control.encryption_at_rest) is not ControlStatus.implemented:
             add(Level.warning, "sensitive_unencrypted", ("processing_activities", i, "controls"),
@@ -156,10 +157,10 @@ def lint(m: Manifest) -> list[Finding]:
     if not contact.email:
         add(Level.warning, "contact_email_missing", ("controller", "contact"),
             "no contact email is given: users can only call (the policy's own contact leaves the email blank)",
-            _cite(m, "VIII", "PIPL Art. 17(1); GDPR Art. 13(1)(a)"))
+            _cite(m, "VIII", "PIPL Art. 17; GDPR Art. 13(1)(a)"))
     if not (contact.phone or contact.email or contact.web or contact.address):
         add(Level.warning, "contact_missing", ("controller", "contact"), "no contact point at all",
-            _cite(m, "VIII", "PIPL Art. 17(1); GDPR Art. 13(1)(a)"))
+            _cite(m, "VIII", "PIPL Art. 17; GDPR Art. 13(1)(a)"))
     if not m.controller.ownership.parent_company and not m.controller.ownership.controlling_shareholders:
         add(Level.note, "ownership_unknown", ("controller", "ownership"),
             "ownership (parent company, controlling shareholders) is not recorded, so a change of control cannot be "

@@ -25,7 +25,7 @@ from pydantic import (
 )
 
 from pia.declare.datasets import CheckDecl, DatasetDecl, declaration_problems
-from pia.declare.policy import ClauseRef, Policy, clause_problems
+from pia.declare.policy import KIT_CONCEPTS, ClauseRef, Policy, clause_problems, is_declared
 from pia.declare.taxonomy import load_taxonomy
 from pia.declare.vocabulary import (
     BalancingTest,
@@ -459,7 +459,8 @@ class Manifest(_Model):
     service: Service
     controller: Controller
     settings: Settings = Field(default_factory=Settings)
-    notification_channels: list[NotificationChannel] = Field(min_length=1, description="Channels for notifying significant changes (VII.1).")
+    notification_channels: list[NotificationChannel] = Field(
+        min_length=1, description="Channels for notifying significant changes (VII.1).")
     data_groups: list[DataGroupDecl] = Field(default_factory=list, description="The data groups the policy names "
                                              "(none declared: any group id is accepted).")
     data_elements: list[DataElement] = Field(min_length=1)
@@ -493,8 +494,25 @@ class Manifest(_Model):
 
     @property
     def policy_ref(self) -> Policy | PolicyRef | None:
-        """The policy documented: the top-level `policy:` section, else `service.policy`."""
-        return self.policy or self.service.policy
+        """The policy documented: `service.policy` (the older place, with its version label), else `policy:`."""
+        return self.service.policy or self.policy
+
+    def cite(self, concept: str, reference: str | None = None) -> str | None:
+        """The manifest's policy clause for a kit concept (a significant-change kind, `posting`, a control).
+
+        The clause `policy.clause_for` maps it to; else `reference` (the reference policy's clause, default from
+        `policy.KIT_CONCEPTS`) when the manifest follows that numbering (it declares the clause, or declares
+        no clauses at all); else None, and the caller cites the standard its rule rests on.
+        """
+        if reference is None:
+            reference = KIT_CONCEPTS.get(concept)
+        if self.policy is not None and concept in self.policy.clause_for:
+            return self.policy.clause_for[concept]
+        if reference is None:
+            return None
+        if self.policy is not None and self.policy.clauses:
+            return reference if is_declared(reference, set(self.policy.clause_ids())) else None
+        return reference
 
     @property
     def regimes(self) -> frozenset[str]:

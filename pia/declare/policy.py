@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from pia.errors import Problem
 from pia.yamlsource import Loc, YamlDocument
@@ -21,6 +21,16 @@ from pia.yamlsource import Loc, YamlDocument
 _ITEM_RE = re.compile(r"^(?P<parent>.+?)\((?:\d+|[a-z]{1,3})\)$")
 # Fields that hold lists of clause references, wherever they appear in a manifest.
 CLAUSE_FIELDS = ("clauses", "contact_clauses")
+# What the kit cites a policy clause for, and the reference policy's clause for each (used when a manifest
+# follows the reference numbering). Significant-change kinds after GB/T 35273-2020 Annex D; `posting`: every
+# update is published; the security controls an activity relies on.
+KIT_CONCEPTS: dict[str, str | None] = {
+    "service_mode": "VII.2(1)", "ownership": "VII.2(2)", "recipients": "VII.2(3)", "user_rights": "VII.2(4)",
+    "high_risk_assessment": "VII.2(5)", "contact_channel": None, "posting": "VII.1",
+    "encryption_in_transit": "III.2", "encryption_at_rest": "III.3", "access_control": "III.4",
+    "staff_training": "III.5", "breach_response": "III.7", "deidentification": "I.5(10)",
+    "retention_enforcement": "V.4",
+}
 
 
 def _clause_text(value: Any) -> Any:
@@ -66,6 +76,20 @@ class Policy(BaseModel):
         default_factory=list,
         description="The policy's clauses; when given, every clause reference in the manifest must name one of "
                     "them or an item '(n)' of one. Empty: references are free-form.")
+    clause_for: dict[str, ClauseRef] = Field(
+        default_factory=dict,
+        description="This policy's clause for what the kit cites: significant-change kinds (service_mode, "
+                    "ownership, recipients, user_rights, high_risk_assessment, contact_channel), posting of updates "
+                    "(posting) and security controls (encryption_at_rest, access_control, ...). Without an entry "
+                    "the kit cites the standard its rule rests on.")
+
+    @field_validator("clause_for")
+    @classmethod
+    def _known_concepts(cls, value: dict[str, str]) -> dict[str, str]:
+        unknown = sorted(set(value) - set(KIT_CONCEPTS))
+        if unknown:
+            raise ValueError(f"unknown key(s) {', '.join(map(repr, unknown))} (allowed: {', '.join(KIT_CONCEPTS)})")
+        return value
 
     def clause_ids(self) -> list[str]:
         """The declared clause ids, in the policy's order."""
@@ -147,7 +171,9 @@ def clause_problems(doc: YamlDocument) -> list[Problem]:
             else:
                 seen[key] = i
     declared = set(declared_list)
-    for loc, ref in _references(doc.data):
+    mapping = doc.data["policy"].get("clause_for")
+    mapped = [(("policy", "clause_for", k), v) for k, v in mapping.items()] if isinstance(mapping, dict) else []
+    for loc, ref in [*_references(doc.data), *mapped]:
         if isinstance(ref, bool) or not isinstance(ref, (str, int)):
             continue  # wrong types are reported by the model
         ref = str(ref)
@@ -170,5 +196,5 @@ def _span(ids: list[str]) -> str:
     return f"{len(ids)} clauses, {ids[0]!r} to {ids[-1]!r}"
 
 
-__all__ = ["CLAUSE_FIELDS", "ClauseRef", "Policy", "PolicyClause", "clause_ancestry", "clause_problems",
+__all__ = ["CLAUSE_FIELDS", "KIT_CONCEPTS", "ClauseRef", "Policy", "PolicyClause", "clause_ancestry", "clause_problems",
            "declared_clauses", "is_declared"]

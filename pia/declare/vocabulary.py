@@ -58,6 +58,7 @@ class LegalBasisInfo:
 
     @property
     def is_consent(self) -> bool:
+        """Whether the ground is the person's consent."""
         return self.id == "consent"
 
 
@@ -150,6 +151,7 @@ class GroupId(str):
 
     @property
     def value(self) -> str:
+        """The id itself, as the former enum's `.value` gave it."""
         return str(self)
 
 
@@ -220,10 +222,14 @@ REQUIRED_RIGHTS: dict[str, tuple[tuple[str, str], ...]] = {
            ("restriction", "GDPR Art. 18"), ("portability", "GDPR Art. 20"), ("objection", "GDPR Art. 21"),
            ("consent_withdrawal", "GDPR Art. 7(3)")),
 }
-REQUIRED_RIGHTS["UK"] = tuple((r, s.replace("GDPR", "UK GDPR")) for r, s in REQUIRED_RIGHTS["EU"])
+# The UK GDPR keeps the GDPR's article numbers.
+REQUIRED_RIGHTS["UK"] = tuple((r, f"{s} (as the UK GDPR)") for r, s in REQUIRED_RIGHTS["EU"])
 # Where automated decisions are taken: the right to an explanation and to a human (PIPL Art. 24, GDPR Art. 22(3)).
-AUTOMATED_DECISION_RIGHT = {"CN": "PIPL Art. 24", "EU": "GDPR Art. 22(3)", "UK": "UK GDPR Art. 22(3)"}
-TRANSFER_RULES = {"CN": "PIPL Art. 38-39", "EU": "GDPR Art. 44-46", "UK": "UK GDPR Art. 44-46"}
+AUTOMATED_DECISION_RIGHT = {"CN": "PIPL Art. 24", "EU": "GDPR Art. 22(3)", "UK": "GDPR Art. 22(3) (as the UK GDPR)"}
+# Transfers out of the regime, and storage abroad.
+TRANSFER_RULES = {"CN": "PIPL Art. 38; PIPL Art. 39", "EU": "GDPR Art. 44; GDPR Art. 46",
+                  "UK": "GDPR Art. 44; GDPR Art. 46 (as the UK GDPR)"}
+STORAGE_RULES = {"CN": "PIPL Art. 38", "EU": "GDPR Art. 44", "UK": "GDPR Art. 44 (as the UK GDPR)"}
 
 
 def covered_rights(kinds: Iterable[str]) -> set[str]:
@@ -302,7 +308,8 @@ def vocabulary_problems(doc: YamlDocument) -> list[Problem]:
             add(("processing_activities", i, "legal_basis"),
                 "legitimate interest needs a balancing_test (interest, necessity, impact, safeguards, outcome): "
                 "GDPR Art. 6(1)(f) requires that the interest is not overridden by the person's interests or rights")
-        if act.get("balancing_test") is not None and (info is None or info.id != "legitimate_interest"):
+        known_basis = info is not None or basis in exemptions  # an unknown basis is reported once, above
+        if act.get("balancing_test") is not None and known_basis and (info is None or info.id != "legitimate_interest"):
             add(("processing_activities", i, "balancing_test"),
                 f"a balancing_test is only for legal_basis legitimate_interest (this activity relies on {basis!r})")
     return problems
@@ -310,5 +317,5 @@ def vocabulary_problems(doc: YamlDocument) -> list[Problem]:
 
 __all__ = ["AUTOMATED_DECISION_RIGHT", "BalancingTest", "DataGroupDecl", "DataSubjectRight", "EU_EEA", "GroupId", "GroupRef",
            "LEGAL_BASIS_INFO", "LegalBasisInfo", "LegalBasisValue", "REGIME_LAWS", "REQUIRED_RIGHTS", "RIGHT_COVERS",
-           "SPECIAL_CATEGORY_CONDITIONS", "SpecialCondition", "TRANSFER_RULES", "basis_id", "covered_rights",
+           "SPECIAL_CATEGORY_CONDITIONS", "STORAGE_RULES", "SpecialCondition", "TRANSFER_RULES", "basis_id", "covered_rights",
            "legal_basis_info", "regime_of", "regimes", "vocabulary_problems"]
