@@ -57,13 +57,16 @@ def _line_of(path: Path, needle: str) -> int:
 
 
 @pytest.mark.parametrize("old,new,where,path_re,msg", [
-    ("parameters: {at: issued_at, days: 2557}", "parameters: {at: issued_at}", "parameters: {at: issued_at}",
+    ("parameters: {at: issued_at, days: $retention.invoice}", "parameters: {at: issued_at}",
+     "parameters: {at: issued_at}",
      r"checks\.15\.parameters", "template max_retention needs parameter 'days'"),
     ("parameters: {column: encrypted}", "parameters: {column: encryption}", "parameters: {column: encryption}",
      r"checks\.6\.parameters\.column", "'encryption' is not a column of heart_rate"),
     ("      - {column: account_id, to: accounts.account_id}\n  - id: sleep_sessions",
      "      - {column: account_id, to: acounts.account_id}\n  - id: sleep_sessions", "to: acounts.account_id",
      r"datasets\.2\.links\.0\.to", "link to unknown dataset 'acounts'; did you mean accounts"),
+    ("days: $retention.invoice}", "days: $retention.invoices}", "days: $retention.invoices}",
+     r"checks\.15\.parameters\.days", "'invoices' is not a data element of the manifest"),
     ("template: flag_true", "template: flag_is_true", "template: flag_is_true", r"checks\.6\.template",
      "unknown template 'flag_is_true'"),
     ("scope: [{column: outcome, equals: refused}]", "scope: [{column: result, equals: refused}]",
