@@ -15,7 +15,7 @@ from pia.declare.datasets import TEMPLATES
 from pia.declare.manifest import load_manifest
 from pia.errors import InputError
 from pia.validation.checks import compile_checks
-from pia.validation.frames import FrameSettings, PandasFrames
+from pia.validation.frames import FrameSettings, IbisFrames, PandasFrames
 from pia.validation.templates import built_templates
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -166,3 +166,19 @@ def test_pulsewear_validation_json_is_reproducible():
     second = _cli("validate", str(PULSEWEAR_ESTATE), "--manifest", str(PULSEWEAR), "--as-of", "2026-06-30",
                   "--format", "json")
     assert first.returncode == 1 and first.stdout == second.stdout
+
+
+@pytest.mark.parametrize("manifest", [None, PULSEWEAR], ids=["reference", "pulsewear"])
+def test_every_frame_is_one_definition_that_compiles_to_postgres_sql(manifest):
+    import ibis
+
+    from pia.validation.frames import UnboundBackend
+
+    man = load_manifest(manifest)
+    datasets, checks = compile_checks(man)
+    recipients = {r.id: frozenset(str(getattr(g, "value", g)) for g in r.data_groups) for r in man.recipients}
+    settings = FrameSettings(as_of=dt.date(2026, 6, 30), recipients=recipients)
+    frames = IbisFrames(UnboundBackend(datasets), settings, datasets)
+    for check in checks:
+        sql = ibis.to_sql(frames.expression(check), dialect="postgres")
+        assert "_row" in sql and check.dataset in sql

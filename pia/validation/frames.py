@@ -201,6 +201,35 @@ class DuckDBBackend:
         return len(self.frames[dataset])
 
 
+IBIS_TYPES = {"text": "string", "datetime": "timestamp('UTC')", "date": "timestamp('UTC')", "boolean": "boolean"}
+"""The Ibis type of each declared column type (dates are timestamps at midnight UTC, see the module docstring)."""
+
+
+class UnboundBackend:
+    """Tables with the declared schema and no data: compile a check's frame to SQL without a connection.
+
+    `ibis.to_sql(IbisFrames(UnboundBackend(datasets), settings, datasets).expression(check), dialect="postgres")`
+    is the query a database backend would run (table names are the dataset ids).
+    """
+
+    name = "unbound"
+
+    def __init__(self, datasets: dict[str, DatasetDecl]):
+        self.datasets = datasets
+
+    def table(self, dataset: str) -> ir.Table:
+        import ibis
+
+        cols = {"_row": "int64", **{c: IBIS_TYPES[col.type.value] for c, col in self.datasets[dataset].columns.items()}}
+        return ibis.table(cols, name=dataset)
+
+    def execute(self, expr: ir.Table) -> pd.DataFrame:
+        raise NotImplementedError("an unbound backend compiles frames; it has no data to run them on")
+
+    def rows(self, dataset: str) -> int:
+        raise NotImplementedError("an unbound backend has no data")
+
+
 def arrow_frame(table: Any) -> pd.DataFrame:
     """A frame result (Arrow, with `_row`) as the pandas frame GX judges, indexed by `_row`."""
     import pandas as pd
