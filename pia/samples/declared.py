@@ -267,7 +267,9 @@ class _Estate:
     def _plant(self, c: Any) -> str | None:
         p, t, n = c.parameters, c.template, PLANTED_PER_CHECK
         rows, ds = self.rows[c.dataset], self.datasets[c.dataset]
-        scope = (lambda r: self._in_scope(c, r))
+        def scope(r: dict[str, Any]) -> bool:
+            return self._in_scope(c, r)
+
         if t == "unique":
             if p["column"] == ds.key and c.dataset == self.root:
                 a, b = self.free_roots[:2]

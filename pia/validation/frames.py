@@ -148,9 +148,11 @@ class IbisFrames:
         return build_frame(self.ctx, check)
 
     def frame(self, check: Check) -> pd.DataFrame:
+        """The frame of `check`, executed on the backend (indexed by `_row`)."""
         return self.backend.execute(self.expression(check))
 
     def rows(self, dataset: str) -> int:
+        """Number of rows of `dataset` on the backend."""
         return self.backend.rows(dataset)
 
 
@@ -176,6 +178,7 @@ class DuckDBBackend:
         self._tables: dict[str, ir.Table] = {}
 
     def table(self, dataset: str) -> ir.Table:
+        """The dataset registered in DuckDB (zero-copy Arrow) with `_row`."""
         if dataset not in self._tables:
             import pyarrow as pa
 
@@ -191,6 +194,7 @@ class DuckDBBackend:
         return self._tables[dataset]
 
     def execute(self, expr: ir.Table) -> pd.DataFrame:
+        """Run the frame in DuckDB; the pandas frame GX judges."""
         import warnings
 
         with warnings.catch_warnings():  # ibis 12 calls a DuckDB method DuckDB 2 deprecates: not ours to fix
@@ -198,6 +202,7 @@ class DuckDBBackend:
             return arrow_frame(self.con.to_pyarrow(expr))
 
     def rows(self, dataset: str) -> int:
+        """Number of rows of `dataset`."""
         return len(self.frames[dataset])
 
 
@@ -218,15 +223,18 @@ class UnboundBackend:
         self.datasets = datasets
 
     def table(self, dataset: str) -> ir.Table:
+        """An unbound Ibis table named after the dataset, with the declared schema and `_row`."""
         import ibis
 
         cols = {"_row": "int64", **{c: IBIS_TYPES[col.type.value] for c, col in self.datasets[dataset].columns.items()}}
         return ibis.table(cols, name=dataset)
 
     def execute(self, expr: ir.Table) -> pd.DataFrame:
+        """Not available: there is no data."""
         raise NotImplementedError("an unbound backend compiles frames; it has no data to run them on")
 
     def rows(self, dataset: str) -> int:
+        """Not available: there is no data."""
         raise NotImplementedError("an unbound backend has no data")
 
 
@@ -241,7 +249,7 @@ def arrow_frame(table: Any) -> pd.DataFrame:
         # joins and aggregates come back in any order; scans keep DuckDB's insertion order (no sort needed)
         table = table.take(pc.sort_indices(rows))
     out: dict[str, pd.Series] = {}
-    for name, col in zip(table.column_names, table.columns):
+    for name, col in zip(table.column_names, table.columns, strict=True):
         if name == "_row":
             continue
         typ = col.type

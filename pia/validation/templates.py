@@ -289,8 +289,10 @@ def _references(ctx: FrameContext, c: Check, t: ir.Table) -> ir.Table:
 
 
 def _through_link(ctx: FrameContext, c: Check, t: ir.Table, ref: str, out: str) -> ir.Table:
-    """`t` (with `_row` and its columns) plus `out`: the value of `ref` (a column, or dataset.column reached
-    through this dataset's link to that dataset, first row of the key)."""
+    """`t` (with `_row` and its columns) plus `out`, the value of `ref`.
+
+    `ref` is a column, or dataset.column reached through this dataset's link to that dataset (first row of the key).
+    """
     if "." not in ref:
         return t.mutate(**{out: t[ref]})
     ds, col = ref.split(".", 1)
