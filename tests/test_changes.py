@@ -59,7 +59,7 @@ def change_category(d):
 
 
 def change_legal_basis(d):
-    _by_id(d["processing_activities"], "id", "website_cookies")["legal_basis"] = "contract"
+    _by_id(d["processing_activities"], "id", "website_cookies")["legal_basis"] = "I.5(8)"
 
 
 def start_profiling(d):

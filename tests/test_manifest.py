@@ -159,7 +159,7 @@ def test_all_problems_are_reported_at_once_in_line_order(reference_text, write_m
 
 def test_sensitivity_override_needs_a_reason(reference_text, write_manifest):
     text = reference_text.replace(
-        "sensitivity: {level: sensitive, reason: \"It identifies the user as a minor (PIPL Art. 28; GB/T 35273-2020 3.2 note)\"}",
+        re.search(r"sensitivity: \{level: sensitive, reason: .*\}", reference_text).group(0),
         "sensitivity: {level: sensitive}", 1)
     path = write_manifest(text)
     (line,) = problems_of(path)

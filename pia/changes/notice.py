@@ -204,7 +204,8 @@ def _what_changes(review: ChangeReview, old: Manifest, new: Manifest) -> list[st
                 bullets.append("**The situations in which we may use information without asking you change.**"
                                if section.startswith("consent_exemptions") else
                                f"**Other change: {section.replace('_', ' ')}.**")
-    minor = len(review.minor_changes)
+    # assumptions document the assessment, not the policy: users are not told about them
+    minor = sum(1 for c in review.minor_changes if not c.path.startswith("assumptions"))
     if minor:
         bullets.append(f"We also made {minor} smaller edit{'s' if minor != 1 else ''} (clearer wording, corrected "
                        "names, more detail) that do not change how your information is used.")

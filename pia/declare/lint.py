@@ -9,6 +9,7 @@ from enum import Enum
 
 from pydantic import BaseModel, Field
 
+from pia.declare.assumptions import resolve, undisclosed
 from pia.declare.manifest import Control, ControlStatus, DataSubject, Manifest, RightKind
 
 
@@ -99,5 +100,11 @@ def lint(m: Manifest) -> list[Finding]:
         add(Level.note, "ownership_unknown", ("controller", "ownership"),
             "ownership (parent company, controlling shareholders) is not recorded, so a change of control cannot be "
             "detected by `pia diff`", "VII.2(2)")
+    data = m.model_dump(mode="json")
+    for a in undisclosed(m):
+        loc, _ = resolve(data, a.about)
+        out.append(Finding(level=Level.warning, rule="not_disclosed", path=a.about,
+                           line=m.line_of(*loc) if loc else None,
+                           message=f"not disclosed by the policy: {a.why}", clause="PIPL Art. 17"))
     out.sort(key=lambda f: (f.line or 0, f.rule, f.path))
     return out
