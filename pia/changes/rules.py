@@ -80,7 +80,7 @@ RULES: tuple[Rule, ...] = (
     Rule("processing_activities[*].clauses", None, _CITATION),
     Rule("processing_activities[*].subjects_count", None,
          "an estimate of scale; its effect on risk is judged under VII.2(5)"),
-    Rule("processing_activities[*].controls", None,
+    Rule("processing_activities[*].measures", None,
          "security measures; their effect on risk is judged under VII.2(5)"),
     Rule("processing_activities[*].consent_scope", None, "internal id of the consent records"),
     Rule("processing_activities[*].recipients", "recipients",
