@@ -32,8 +32,8 @@ def _review(change, **kw):
 
 
 def _set_measure(d: dict, act_id: str, measure: str, status: str) -> None:
-    """Set a security measure's status on an activity (the manifest's `controls` mapping)."""
-    _act(d, act_id)["controls"][measure] = status
+    """Set a measure's status on an activity (its `measures` mapping)."""
+    _act(d, act_id)["measures"][measure] = status
 
 
 # --------------------------------------------------------------------------- the five probes
@@ -43,7 +43,7 @@ def test_probe_dropping_encryption_at_rest_on_snapshots_is_significant():
     r = _review(lambda d: _set_measure(d, "alert_snapshots", "encryption_at_rest", "missing"))
     t = r.trigger("promised_measure")
     assert r.significant and r.notify.required and t is not None
-    assert t.changes == ["processing_activities[alert_snapshots].controls.encryption_at_rest"]
+    assert t.changes == ["processing_activities[alert_snapshots].measures.encryption_at_rest.status"]
     (c,) = [c for c in r.changes if c.trigger == "promised_measure"]
     assert "III.3" in c.reason
 

@@ -44,7 +44,7 @@ def test_storage_abroad_without_cross_border_flag(reference_data, write_manifest
 
 
 def test_sensitive_data_without_encryption_at_rest(reference_data, write_manifest):
-    reference_data["processing_activities"][0]["controls"]["encryption_at_rest"] = "planned"
+    reference_data["processing_activities"][0]["measures"]["encryption_at_rest"] = "planned"
     (f,) = rules(load_manifest(write_manifest(reference_data)))["sensitive_unencrypted"]
     assert "password" in f.message and f.clause == "III.3"
 

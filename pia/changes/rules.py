@@ -12,7 +12,8 @@ from typing import Any
 from pydantic import BaseModel, Field, PrivateAttr
 
 from pia.changes.diff import Change, ChangeKind, diff, pattern_of
-from pia.declare.manifest import CONTROL_CLAUSES, ControlStatus, FlowKind, Manifest, RecipientBasis
+from pia.declare.manifest import FlowKind, Manifest, RecipientBasis
+from pia.declare.measures import MeasureStatus, catalogue
 from pia.errors import InputError, Problem
 from pia.declare.taxonomy import load_taxonomy
 
@@ -116,7 +117,7 @@ RULES: tuple[Rule, ...] = (
     Rule("processing_activities[*].clauses", None, _CITATION),
     Rule("processing_activities[*].subjects_count", None,
          "an estimate of scale; its effect on risk is judged under VII.2(5)"),
-    Rule("processing_activities[*].controls", None,
+    Rule("processing_activities[*].measures", None,
          "a measure the policy does not promise, or one that improves; its effect on risk is judged under VII.2(5)"),
     Rule("processing_activities[*].consent_scope", None, "internal id of the consent records"),
     Rule("processing_activities[*].recipients", "recipients",
@@ -175,16 +176,27 @@ def _lengthened(change: Change, old: Manifest | None, new: Manifest | None) -> t
     return "retention_lengthened", f"retention lengthened from {change.before} days to {after}"
 
 
+def _status(value: Any) -> str | None:
+    """A measure's status from a diff value (`{status, note}` or the status alone)."""
+    return value.get("status") if isinstance(value, dict) else value
+
+
 def _measure_dropped(change: Change, old: Manifest | None, new: Manifest | None) -> tuple[str, str] | None:
+    """A measure the policy promises in section III that was implemented and no longer is."""
     p = pattern_of(change.path)
-    if not p.startswith("processing_activities[*].controls."):
+    if not p.startswith("processing_activities[*].measures."):
         return None
-    control = p.rsplit(".", 1)[1]
-    clause = next((v for k, v in CONTROL_CLAUSES.items() if k.value == control), "")
-    if not clause.startswith("III.") or change.before != ControlStatus.implemented.value:
+    parts = p.split(".")
+    if len(parts) not in (3, 4) or (len(parts) == 4 and parts[3] != "status"):
         return None
-    state = "removed" if change.after is None else f"now {change.after}"
-    return "promised_measure", f"{control} promised by {clause} was implemented and is {state}"
+    measure = parts[2]
+    entry = catalogue(new.measures if new is not None else None).get(measure)
+    promised = [c for c in (entry.policy_clauses if entry else []) if c.startswith("III.")]
+    if not promised or _status(change.before) != MeasureStatus.implemented.value:
+        return None
+    after = _status(change.after)
+    state = "removed" if after is None else f"now {after}"
+    return "promised_measure", f"{measure}, promised by {', '.join(promised)}, was implemented and is {state}"
 
 
 def _abroad(code: Any, manifest: Manifest | None) -> bool:

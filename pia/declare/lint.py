@@ -10,7 +10,8 @@ from enum import Enum
 from pydantic import BaseModel, Field
 
 from pia.declare.assumptions import resolve, undisclosed
-from pia.declare.manifest import Control, ControlStatus, DataSubject, Manifest, RightKind
+from pia.declare.manifest import DataSubject, Manifest, RightKind
+from pia.declare.measures import MeasureStatus
 
 
 class Level(str, Enum):
@@ -81,8 +82,8 @@ def lint(m: Manifest) -> list[Finding]:
             add(Level.warning, "storage_abroad_undeclared", ("processing_activities", i, "storage"),
                 f"activity {a.id!r} stores data in {', '.join(abroad)} but says cross_border: false", "PIPL Art. 38")
         sensitive = [e.id for e in m.elements_of(a) if e.sensitive]
-        if sensitive and a.control(Control.encryption_at_rest) is not ControlStatus.implemented:
-            add(Level.warning, "sensitive_unencrypted", ("processing_activities", i, "controls"),
+        if sensitive and a.measure("encryption_at_rest") is not MeasureStatus.implemented:
+            add(Level.warning, "sensitive_unencrypted", ("processing_activities", i, "measures"),
                 f"activity {a.id!r} stores sensitive data ({', '.join(sensitive)}) without encryption at rest "
                 "implemented", "III.3")
 
