@@ -57,7 +57,7 @@ def lint(m: Manifest) -> list[Finding]:
         if r.location != m.controller.jurisdiction:
             add(Level.warning, "recipient_abroad", ("recipients", i, "location"),
                 f"recipient {r.id!r} processes data in {r.location}, outside {m.controller.jurisdiction}: "
-                "a cross-border transfer", "PIPL Art. 38-39")
+                "a cross-border transfer", "PIPL Art. 38; PIPL Art. 39")
         if not r.confidentiality_agreement and r.type.value in ("partner", "processor"):
             add(Level.warning, "recipient_unbound", ("recipients", i, "confidentiality_agreement"),
                 f"{r.type.value} {r.id!r} has no confidentiality agreement although the policy promises one", "IV.1")
