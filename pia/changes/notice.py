@@ -7,10 +7,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from pia.changes.rules import TRIGGERS
 from pia.declare.manifest import DataGroup, Manifest, RightKind
 from pia.declare.taxonomy import load_taxonomy
-
-from pia.changes.rules import TRIGGERS
 
 if TYPE_CHECKING:  # pragma: no cover
     from pia.changes.rules import ChangeReview, ClassifiedChange

@@ -14,8 +14,8 @@ from pydantic import BaseModel, Field, PrivateAttr
 from pia.changes.diff import Change, ChangeKind, diff, pattern_of
 from pia.declare.manifest import FlowKind, Manifest, RecipientBasis
 from pia.declare.measures import MeasureStatus, catalogue
-from pia.errors import InputError, Problem
 from pia.declare.taxonomy import load_taxonomy
+from pia.errors import InputError, Problem
 
 # --------------------------------------------------------------------------- catalogue (data)
 

@@ -34,8 +34,9 @@ def check(manifest: str | None, fmt: str, output: str | None, strict: bool, sche
                       "findings": [f.model_dump(mode="json") for f in findings],
                       "assumptions": [a.model_dump(mode="json") for a in assumptions]}), output)
     else:
-        lines = [f"{m.source}: valid manifest; {len(warnings)} warning(s), {len(findings) - len(warnings)} note(s), "
-                 f"{len(assumptions)} assumption(s)"]
+        head = (f"{m.source}: valid manifest; {len(warnings)} warning(s), {len(findings) - len(warnings)} note(s), "
+                f"{len(assumptions)} assumption(s)")
+        lines = [head]
         lines += [f"{m.source}:{f}" for f in findings]
         if assumptions:
             lines += ["", f"{len(assumptions)} assumptions to confirm (facts the policy does not state):"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import click
 
+
 @click.command()
 @click.argument("old", required=False)
 @click.argument("new", required=False)
@@ -57,8 +58,8 @@ def _load_both(old: str, new: str, repo: str | None):
     """Both sides, or one InputError listing the problems of both."""
     from pathlib import Path
 
-    from pia.errors import InputError
     from pia.declare.revisions import load_side
+    from pia.errors import InputError
 
     loaded, problems = [], []
     for spec, side in ((old, "OLD"), (new, "NEW")):
