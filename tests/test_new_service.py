@@ -237,3 +237,10 @@ def test_pulsewear_scan_and_assess_with_its_own_evidence(tmp_path):
     assert code == 0 and doc["high_risk"]
     assert {e["kind"] for e in doc["evidence"]} == {"pia.validation", "pia.scan"}
     no_reference_facts(json.dumps(doc["activities"]))
+
+
+@pytest.mark.parametrize("command", ["scan", "validate"])
+def test_another_service_never_gets_the_reference_estate_by_default(command):
+    proc = subprocess.run([sys.executable, "-m", "pia.cli", command, "--manifest", str(PULSEWEAR)],
+                          capture_output=True, text=True, cwd=config.PROJECT_ROOT)
+    assert proc.returncode == 2 and "belongs to the reference service" in proc.stderr and "Traceback" not in proc.stderr
