@@ -50,6 +50,7 @@ RECORD_KEYS: dict[str, str] = {
     "checks": "id",
     "commitments": "id",
     "controller.complaint_channels": "authority",
+    "assumptions": "about",
 }
 
 
