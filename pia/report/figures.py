@@ -268,7 +268,7 @@ def data_map(rows: Iterable[Mapping[str, Any]], recipient_names: Mapping[str, st
         links[(e, a)] += 1
         for rec in r.get("recipients", []):
             links[(a, node("recipient", rec, recipient_names.get(rec, rec)))] += 1
-    src, dst, val = zip(*[(s, d, v) for (s, d), v in sorted(links.items())]) if links else ((), (), ())
+    src, dst, val = zip(*[(s, d, v) for (s, d), v in sorted(links.items())], strict=False) if links else ((), (), ())
     fig = go.Figure(go.Sankey(
         arrangement="snap",
         node={"label": labels, "color": colours, "pad": 10, "thickness": 14, "line": {"width": 0},
