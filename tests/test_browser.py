@@ -85,7 +85,7 @@ def _title_top(pdf: Path, page: int, title: str) -> float:
              re.findall(r'<word xMin="[^"]+" yMin="([^"]+)" xMax="[^"]+" yMax="[^"]+">([^<]*)</word>', out)]
     want = title.split()[:2]
     return next(words[i][0] for i in range(len(words) - 1)
-                if all(w.startswith(x) for (_, w), x in zip(words[i:i + 2], want)))
+                if all(w.startswith(x) for (_, w), x in zip(words[i:i + 2], want, strict=False)))
 
 
 def _coloured_share(pdf: Path, page: int, tmp: Path, top: float = 0.0, height: float = 10_000.0) -> float:

@@ -120,7 +120,7 @@ def test_data_map_labels_are_cut_to_their_column_width_with_the_full_name_in_the
     node = figures.data_map(data_map(m), {r.id: r.name for r in m.recipients}).data[0].node
     longest = max(figures.SANKEY_LABEL.values())
     assert all(len(html.unescape(lab)) <= longest for lab in node.label)
-    cut = [(lab, name) for lab, name in zip(node.label, node.customdata) if lab != name]
+    cut = [(lab, name) for lab, name in zip(node.label, node.customdata, strict=False) if lab != name]
     assert cut and all(lab.endswith("…") and html.unescape(name).startswith(html.unescape(lab)[:-1].rstrip())
                        for lab, name in cut)
     assert "%{customdata}" in node.hovertemplate

@@ -1,5 +1,7 @@
-"""`pia export`: the assessment for other tools — the CNIL PIA application, a spreadsheet record of processing,
-fideslang resources for Fides."""
+"""`pia export`: the assessment for other tools.
+
+The CNIL PIA application, a spreadsheet record of processing, fideslang resources for Fides.
+"""
 from __future__ import annotations
 
 import datetime as dt

@@ -1,5 +1,7 @@
-"""The manifest as fideslang resources for Fides users: a dataset, the system with one privacy declaration per
-processing activity, and the taxonomy keys pia adds (data categories and data subjects fideslang lacks).
+"""The manifest as fideslang resources for Fides users.
+
+A dataset, the system with one privacy declaration per processing activity, and the taxonomy keys pia adds
+(data categories and data subjects fideslang lacks).
 
 Shapes follow fideslang's models (`Dataset`/`DatasetCollection`/`DatasetField`, `System`/`PrivacyDeclaration`,
 `DataCategory`, `DataSubject`); keys pia adds carry a `parent_key` chain up to a fideslang key, so Fides accepts

@@ -155,7 +155,8 @@ def risk_map(assessment: Mapping[str, Any], grid: Mapping[str, Any]) -> go.Figur
                           "<br>worst event: %{customdata[0]}<extra></extra>"))
     # Numeric axes (cell centres at 0, 1, ...) so markers can sit off-centre inside a cell.
     fig.update_xaxes(title_text="likelihood", tickvals=list(range(len(likelihoods))),
-                     ticktext=[label(_level_label(x, grid, "likelihood")) for x in likelihoods], range=[-0.5, len(likelihoods) - 0.5],
+                     ticktext=[label(_level_label(x, grid, "likelihood")) for x in likelihoods],
+                     range=[-0.5, len(likelihoods) - 0.5],
                      showgrid=False, zeroline=False)
     fig.update_yaxes(title_text="impact", tickvals=list(range(len(impacts))),
                      ticktext=[label(_level_label(y, grid, "impact")) for y in impacts], range=[-0.5, len(impacts) - 0.5],
@@ -215,7 +216,7 @@ def label_boxes(fig: go.Figure, width: int = RISK_MAP_WIDTH) -> list[tuple[str, 
         if trace.type != "scatter" or trace.text is None:
             continue
         sizes = trace.marker.size if isinstance(trace.marker.size, (list, tuple)) else [trace.marker.size] * len(trace.x)
-        for x, y, text, msize in zip(trace.x, trace.y, trace.text, sizes):
+        for x, y, text, msize in zip(trace.x, trace.y, trace.text, sizes, strict=False):
             if not text:
                 continue
             w, h = size(text, trace.textfont.size or 12)

@@ -309,7 +309,7 @@ def risk_html(r: ReportData, part: str = "all") -> str:
     rows = []
     for act in activities:
         cells = []
-        for key, title in stage_titles:
+        for _key, title in stage_titles:
             stage_key = next((k for k, t in _stages(act) if t == title), None)
             if stage_key is None:
                 cells.append(None)
