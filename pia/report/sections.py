@@ -318,9 +318,14 @@ def risk_html(r: ReportData, part: str = "all") -> str:
             cells.append({"level": level_name(w["level"], grid), "cls": _level_class(w["level"], grid),
                           "event": event_name(w["event"])})
         current = _worst(act, _current(act), grid)
-        met = sorted({f"{framework_name(c.get('framework', ''))}: {c.get('name') or words(c['id'])}"
-                      for c in screening_criteria(act) if c.get("met")})
-        rows.append({"n": numbers.get(act["id"], ""), "name": names.get(act["id"], act["id"]), "met": met,
+        by_framework: dict[str, list[str]] = {}
+        for c in screening_criteria(act):
+            if c.get("met"):
+                by_framework.setdefault(framework_name(c.get("framework", "")), []).append(
+                    str(c.get("name") or words(c["id"])))
+        met = [f"{fw}: {', '.join(sorted(set(names)))}" for fw, names in sorted(by_framework.items())]
+        n_met = sum(1 for c in screening_criteria(act) if c.get("met"))
+        rows.append({"n": numbers.get(act["id"], ""), "name": names.get(act["id"], act["id"]), "met": met, "n_met": n_met,
                      "stages": cells, "factors": main_factors(act, current["event"], _current(act), limit=6,
                                                           names=r.names)})
     return render("risk.html.j2", part=part, method=grid["name"], rows=rows,
