@@ -221,7 +221,7 @@ def test_action_plan_has_one_row_per_measure_with_its_effect(data):
     risk_rows = [a for a in plan if a["priority"] == "1"]
     controls = {c["control"] for a in data.assessment["actions"] for c in a["controls"]}
     assert len(risk_rows) == len(controls)
-    assert all("→" in a["effect"] or "with the others" in a["effect"] for a in risk_rows)
+    assert all("→" in a["effect"] or "only together with the other measures" in a["effect"] for a in risk_rows)
 
 
 def test_management_part_ends_with_the_appendix_heading(data):

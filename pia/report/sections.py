@@ -25,8 +25,9 @@ from pia.report.names import (
 
 SECTIONS_DIR = config.PACKAGE_DATA / "report" / "sections"
 BREAK = "<!-- pia:figures -->"
-TOP_ACTIONS = 6
-ALONE = "alone: no change"  # rows of the action plan in the management part: what fits its two A4 pages
+TOP_ACTIONS = 8  # rows of the action plan in the management part: what fits its two A4 pages
+AT_RISK_ROWS = 8  # activities named in the verdict's table; the others are in the appendix's risk table
+ALONE = "alone: no change"
 # Stages of the risk, in the order the assessment runs them; the current engine gives inherent and residual.
 STAGES = (("inherent", "Inherent"), ("current", "Current"), ("residual", "Current"), ("planned", "Planned"),
           ("target", "Target"))
@@ -132,7 +133,9 @@ def _risk_actions(r: ReportData) -> tuple[list[dict[str, str]], str]:
         parts = [f"{change} ({len(acts)})" if n > 1 else change for change, acts in lowered]
         if ALONE in e["effects"]:
             k = len(e["effects"][ALONE])
-            parts.append(f"with the others only ({k})" if n > 1 else "lowers the risk only with the others")
+            parts.append(f"{k} more only together with the other measures" if lowered
+                         else f"lowers the risk only together with the other measures ({k})" if n > 1
+                         else "lowers the risk only together with the other measures")
         effect = "; ".join(parts)
         e["lowers"] = sum(len(acts) for _, acts in lowered)
         planned = f"; planned for {e['planned']} of {n}, not yet in place" if e["planned"] else ""
@@ -149,7 +152,7 @@ def _risk_actions(r: ReportData) -> tuple[list[dict[str, str]], str]:
     if by_control and below_all and all(below_all):
         levels = sorted(after_all, key=lambda lv: _rank_of(lv, grid))
         worst = level_name(levels[-1], grid) if levels else ""
-        together = (f"With these {len(by_control)} measures together, every activity falls below {threshold}"
+        together = (f"With the first {len(by_control)} measures together, every activity falls below {threshold}"
                     + (f" (at most {worst})." if worst else "."))
     return actions, together
 
@@ -278,8 +281,9 @@ def summary_html(r: ReportData) -> str:
     plan = action_plan(r)
     _, together = _risk_actions(r)
     return render("management.html.j2", service=r.service, as_of=r.params["as_of"], method=method,
-                  high_risk=r.high_risk, verdict_text=verdict_text, at_risk=at_risk, notify=notify,
+                  high_risk=r.high_risk, verdict_text=verdict_text, at_risk=at_risk[:AT_RISK_ROWS], notify=notify,
                   reviewed=bool(r.review), kpis=kpis, actions=plan[:TOP_ACTIONS], together=together,
+                  more_at_risk=max(len(at_risk) - AT_RISK_ROWS, 0),
                   further=max(len(plan) - TOP_ACTIONS, 0))
 
 
