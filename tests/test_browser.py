@@ -237,3 +237,18 @@ def test_management_part_of_the_full_report_shows_no_raw_id(report_html):
                  and re.search(rf"(?<![\w.]){re.escape(i)}(?![\w])", text))
     assert raw == []
     assert "pia assess" not in text and "does not accept,." not in text
+
+
+def test_print_media_hides_toolbars_and_keeps_tiles_and_rows_whole(browser):
+    _wait_for_figures(browser)
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        style = browser.execute_script(
+            "const s = (sel, prop) => { const e = document.querySelector(sel); "
+            "  return e ? getComputedStyle(e).getPropertyValue(prop) : 'absent'; };"
+            "return {modebar: s('.modebar-container', 'display'), kpi: s('.kpi', 'break-inside'),"
+            "        row: s('table.pia-table tr', 'break-inside'), figure: s('.pia-figure', 'break-inside'),"
+            "        appendix: s('.appendix-start', 'break-before')};")
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert style == {"modebar": "none", "kpi": "avoid", "row": "avoid", "figure": "avoid", "appendix": "page"}
