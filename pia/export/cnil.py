@@ -163,7 +163,9 @@ def _after_actions(m: Manifest, assessment: Mapping[str, Any], evidence: Sequenc
     planned = m.model_copy(deep=True)
     for action in assessment.get("actions", []):
         act = next((a for a in planned.processing_activities if a.id == action.get("activity")), None)
-        for c in action.get("controls", []) if act is not None else []:
+        if act is None:
+            continue
+        for c in action.get("controls", []):
             try:
                 act.controls[Control(c["control"])] = ControlStatus.implemented
             except (KeyError, ValueError):

@@ -125,7 +125,7 @@ def risk_map(assessment: Mapping[str, Any], grid: Mapping[str, Any]) -> go.Figur
     for act in activities:
         inh = worst_event(act["inherent"], risk_levels)
         res = worst_event(act[current], risk_levels)
-        points = []
+        points: list[tuple[float, float, str, dict[str, str]]] = []
         for kind, point in (("inherent", inh), ("current", res)):
             cell = (point["impact"], point["likelihood"])
             if points and cell == (inh["impact"], inh["likelihood"]):

@@ -125,7 +125,7 @@ def _risk_actions(r: ReportData) -> tuple[list[dict[str, str]], str]:
             change = (f"{level_name(level, grid)} → {level_name(after, grid)}" if c.get("lowers") and after != level
                       else ALONE)
             entry["effects"].setdefault(change, []).append(names.get(act, act))
-    actions = []
+    ranked: list[tuple[tuple[int, int, str], dict[str, str]]] = []
     for control, e in by_control.items():
         n = len(e["acts"])
         # What the measure alone does: the risk it lowers first, then where it only helps with the others.
@@ -140,14 +140,15 @@ def _risk_actions(r: ReportData) -> tuple[list[dict[str, str]], str]:
         e["lowers"] = sum(len(acts) for _, acts in lowered)
         planned = f"; planned for {e['planned']} of {n}, not yet in place" if e["planned"] else ""
         clauses = ", ".join(sorted(e["clauses"]))
-        actions.append({"priority": "1", "what": CONTROL_ACTIONS.get(control, f"Put {control_name(control)} in place"),
+        ranked.append(((-e["lowers"], -n, control), {
+                        "priority": "1", "what": CONTROL_ACTIONS.get(control, f"Put {control_name(control)} in place"),
                         "detail": str(e["note"] or ""),
                         "where": _join_names(e["acts"]),
                         "why": f"risk at or above {threshold} in {n} activit{'ies' if n != 1 else 'y'}"
                                + (f" (clause {clauses})" if clauses else "") + planned,
-                        "effect": effect, "rank": (-e["lowers"], -n, control)})
+                        "effect": effect}))
     # The measures that lower the most risks on their own first, then those helping the most activities.
-    actions = [{k: v for k, v in a.items() if k != "rank"} for a in sorted(actions, key=lambda a: a["rank"])]
+    actions = [a for _, a in sorted(ranked, key=lambda x: x[0])]
     together = ""
     if by_control and below_all and all(below_all):
         levels = sorted(after_all, key=lambda lv: _rank_of(lv, grid))
@@ -312,7 +313,7 @@ def risk_html(r: ReportData, part: str = "all") -> str:
                 stage_titles.append(s)
     rows = []
     for act in activities:
-        cells = []
+        cells: list[dict[str, str] | None] = []
         for _key, title in stage_titles:
             stage_key = next((k for k, t in _stages(act) if t == title), None)
             if stage_key is None:
@@ -369,7 +370,8 @@ def validation_html(r: ReportData, part: str = "all") -> str:
 def _sample_text(s: Any) -> str:
     """A failing row as `KEY: column=masked value, ...` (values arrive already masked from the validation)."""
     if isinstance(s, Mapping):
-        values = s.get("values") if isinstance(s.get("values"), Mapping) else {
+        given = s.get("values")
+        values: Mapping[str, Any] = given if isinstance(given, Mapping) else {
             k: v for k, v in s.items() if k not in ("key", "row")}
         shown = ", ".join(f"{k}={v}" for k, v in sorted(values.items()))
         key = s.get("key", s.get("row", ""))
