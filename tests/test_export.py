@@ -206,6 +206,13 @@ def test_workbook_has_one_sheet_per_table_with_frozen_headers_and_filters(workbo
         assert ws.max_row >= 2, ws.title
 
 
+def test_workbook_is_byte_identical_for_the_same_inputs(workbook, tmp_path):
+    again = tmp_path / "again.xlsx"
+    proc = _run("export", "--format", "ropa-xlsx", "-o", str(again))
+    assert proc.returncode == 0, proc.stderr
+    assert again.read_bytes() == workbook.read_bytes()
+
+
 def test_record_has_a_row_per_activity_with_the_art30_fields(workbook):
     from openpyxl import load_workbook
 
