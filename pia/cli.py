@@ -32,6 +32,8 @@ COMMANDS = {
     "scan": "pia.commands.scan:scan",
     "report": "pia.commands.report:report",
     "export": "pia.commands.export:export",
+    "taxonomy": "pia.commands.taxonomy:taxonomy",
+    "init": "pia.commands.init:init",
 }
 
 

@@ -185,11 +185,11 @@ def _text(fragment: str) -> str:
 def _raw_ids(data: report.ReportData) -> set[str]:
     """Ids a manager should never read: manifest ids, level, event and control ids with an underscore or a digit,
     method and framework ids."""
-    from pia.declare.manifest import Control, load_manifest
+    from pia.declare.manifest import load_manifest
 
     m = load_manifest(data.params["manifest"])
     ids = {a.id for a in m.processing_activities} | {e.id for e in m.data_elements} | {r.id for r in m.recipients}
-    ids |= {lv for scale in data.grid["labels"].values() for lv in scale} | {c.value for c in Control}
+    ids |= {lv for scale in data.grid["labels"].values() for lv in scale} | set(m.measure_catalogue())
     ids |= {"illegitimate_access", "unwanted_modification", "gbt39335", "wp248", "pipl55"}
     return {i for i in ids if "_" in i or any(ch.isdigit() for ch in i)}
 

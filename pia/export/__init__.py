@@ -1,6 +1,6 @@
 """Export: the assessment in other tools' formats.
 
-The CNIL PIA application, a spreadsheet record of processing (GDPR Art. 30(1), GB/T 35273-2020 §11.3) and
+The CNIL PIA application, a spreadsheet record of processing (GDPR Art. 30(1), GB/T 35273-2020 11.3) and
 fideslang datasets and systems.
 
 A room of the same rank as report: it reads the manifest and the assessment, and writes files for other tools.

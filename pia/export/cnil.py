@@ -13,16 +13,13 @@ import html
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from pia.declare.manifest import Control, ControlStatus, Manifest
+from pia.declare.manifest import Manifest
+from pia.declare.measures import MeasureState, MeasureStatus
 
 # The application's question ids per feared event (its section 3: items 2, 3, 4; questions 1-6 of each).
 EVENT_ITEMS = {"illegitimate_access": "3.2", "unwanted_modification": "3.3", "disappearance": "3.4"}
 EVENT_QUESTIONS = {"illegitimate_access": 320, "unwanted_modification": 330, "disappearance": 340}
 IMPACTS, THREATS, SOURCES, MEASURES, SEVERITY, LIKELIHOOD = 1, 2, 3, 4, 5, 6
-CONTROL_TITLES = {"encryption_in_transit": "Encryption in transit", "encryption_at_rest": "Encryption at rest",
-                  "access_control": "Logical access control", "staff_training": "Staff training",
-                  "breach_response": "Breach response", "deidentification": "De-identification",
-                  "retention_enforcement": "Automatic deletion at the end of retention"}
 # pia default: the kit's likelihood factors as the CNIL's threats and risk sources (its rules, in words).
 THREAT_OF_RULE = {"likelihood.processors": "Data handled by processors (entrusted processing)",
                   "likelihood.recipients": "Data provided to other recipients",
@@ -131,17 +128,21 @@ def _principle_answers(m: Manifest, stamp: str) -> list[dict[str, Any]]:
     return [_answer(ref, stamp, text) for ref, text in texts.items()]
 
 
-def _measure_list(m: Manifest) -> list[tuple[int, str, str]]:
-    """The measures of the PIA (section 3.1): one per control the manifest declares, with its status per activity."""
+def _measure_list(m: Manifest) -> list[tuple[int, str, str, str]]:
+    """The measures of the PIA (section 3.1): each catalogue measure an activity declares, with its status per
+    activity, numbered from 101 as the application numbers its own; (number, measure id, title, content)."""
+    catalogue = m.measure_catalogue()
+    used = list(dict.fromkeys(k for a in m.processing_activities for k in a.measures))
+    order = {k: i for i, k in enumerate(catalogue)}
     out = []
-    controls = [c for c in Control if any(c in a.controls for a in m.processing_activities)]
-    for i, control in enumerate(controls, 101):
+    for i, measure in enumerate(sorted(used, key=lambda k: (order.get(k, len(order)), k)), 101):
         by_status: dict[str, list[str]] = {}
         for a in m.processing_activities:
-            if control in a.controls:
-                by_status.setdefault(a.controls[control].value, []).append(a.name)
+            if measure in a.measures:
+                by_status.setdefault(_words(a.measures[measure].status), []).append(a.name)
         content = " ".join(f"{status.capitalize()} for: {', '.join(names)}." for status, names in by_status.items())
-        out.append((i, CONTROL_TITLES.get(control.value, _words(control)), content))
+        title = catalogue[measure].name if measure in catalogue else _words(measure)
+        out.append((i, measure, title, content))
     return out
 
 
@@ -166,10 +167,7 @@ def _after_actions(m: Manifest, assessment: Mapping[str, Any], evidence: Sequenc
         if act is None:
             continue
         for c in action.get("controls", []):
-            try:
-                act.controls[Control(c["control"])] = ControlStatus.implemented
-            except (KeyError, ValueError):
-                continue
+            act.measures[str(c["control"])] = MeasureState(status=MeasureStatus.implemented)
     return assess(planned, method="cnil", evidence=evidence).to_dict()
 
 
@@ -198,7 +196,8 @@ def cnil_pia(m: Manifest, as_of: str, evidence: Sequence[Any] = ()) -> dict[str,
     levels = assessment["levels"]
     activities = assessment["activities"]
     measures = _measure_list(m)
-    titles = dict(CONTROL_TITLES)
+    titles = {ident: title for _, ident, title, _ in measures}
+    catalogue = m.measure_catalogue()
     answers = _context_answers(m, stamp) + _principle_answers(m, stamp)
     evaluations: list[dict[str, Any]] = []
     sensitive = [e for e in m.data_elements if e.sensitive]
@@ -209,8 +208,10 @@ def cnil_pia(m: Manifest, as_of: str, evidence: Sequence[Any] = ()) -> dict[str,
                  and f["feared_event"] == event and f["before"] != f["after"]]
         rules = list(dict.fromkeys(str(f["rule"]) for f in steps))
         harmed = sensitive or m.elements_of(m.activity(act["id"]))
-        implemented = sorted({titles.get(c.value, _words(c)) for a in m.processing_activities
-                              for c, status in a.controls.items() if status is ControlStatus.implemented})
+        # the measures in place that mitigate this feared event (the catalogue says which events each one mitigates)
+        implemented = sorted({titles[k] for a in m.processing_activities for k, st in a.measures.items()
+                              if st.status is MeasureStatus.implemented and k in titles
+                              and (k not in catalogue or event in {e.value for e in catalogue[k].mitigates})})
         severity = _gauge(score["impact"], levels["impact"])
         likelihood = _gauge(score["likelihood"], levels["likelihood"])
         answers += [
@@ -230,7 +231,8 @@ def cnil_pia(m: Manifest, as_of: str, evidence: Sequence[Any] = ()) -> dict[str,
         unacceptable = score["level"] in levels["risk"][levels["risk"].index(assessment["threshold"]):]
         names = {a.id: a.name for a in m.processing_activities}
         fixes = [f"{names.get(a['activity'], a['activity'])}: "
-                 + ", ".join(CONTROL_TITLES.get(c["control"], _words(c["control"])) for c in a.get("controls", []))
+                 + ", ".join(catalogue[c["control"]].name if c["control"] in catalogue else _words(c["control"])
+                             for c in a.get("controls", []))
                  for a in assessment.get("actions", [])]
         evaluations.append({
             "reference_to": item, "status": IMPROVABLE if unacceptable else ACCEPTABLE,
@@ -243,10 +245,10 @@ def cnil_pia(m: Manifest, as_of: str, evidence: Sequence[Any] = ()) -> dict[str,
             "estimated_implementation_date": None, "person_in_charge": "", "global_status": EVALUATION_STARTED,
             "created_at": stamp, "updated_at": stamp})
     measure_docs = []
-    for ident, title, content in measures:
+    for ident, _, title, content in measures:
         measure_docs.append({"id": ident, "title": title, "content": _t(content), "placeholder": "",
                              "created_at": stamp, "updated_at": stamp})
-        open_ = "Planned" in content or "Missing" in content
+        open_ = any(word in content for word in ("Planned", "Missing", "Improvable"))
         evaluations.append({
             "reference_to": f"3.1.{ident}", "status": IMPROVABLE if open_ else ACCEPTABLE,
             "action_plan_comment": _t("Put the measure in place where it is planned or missing.") if open_ else "",
@@ -261,4 +263,4 @@ def cnil_pia(m: Manifest, as_of: str, evidence: Sequence[Any] = ()) -> dict[str,
     return {"pia": pia, "answers": answers, "measures": measure_docs, "evaluations": evaluations, "comments": []}
 
 
-__all__ = ["CONTROL_TITLES", "EVENT_ITEMS", "EVENT_QUESTIONS", "cnil_pia"]
+__all__ = ["EVENT_ITEMS", "EVENT_QUESTIONS", "cnil_pia"]

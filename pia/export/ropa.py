@@ -1,7 +1,7 @@
 """The record of processing activities as tables: the record itself, the data map, recipients and the action plan.
 
 The record has one row per processing activity with the fields of GDPR Art. 30(1) and of the record of personal
-information processing of GB/T 35273-2020 §11.3; the data map is `pia inventory`'s, row for row. Written as an
+information processing of GB/T 35273-2020 11.3; the data map is `pia inventory`'s, row for row. Written as an
 xlsx workbook (one sheet per table, frozen header, filters; openpyxl is imported only to write it) or as CSV.
 """
 from __future__ import annotations
@@ -29,21 +29,21 @@ class Table:
 # Each column of the record and the provision that asks for it (see pia/data/sources.yaml).
 RECORD_FIELDS: list[tuple[str, str]] = [
     ("activity_id", "pia default: the manifest's id, to join the other sheets"),
-    ("activity", "GDPR Art. 30(1)(b); GB/T 35273-2020 §11.3 a)"),
+    ("activity", "GDPR Art. 30(1)(b); GB/T 35273-2020 11.3 a)"),
     ("controller", "GDPR Art. 30(1)(a)"),
     ("controller_contact", "GDPR Art. 30(1)(a)"),
-    ("responsible_department", "GB/T 35273-2020 §11.3 c); GDPR Art. 30(1)(a) (contact of the DPO, if any)"),
-    ("purpose", "GDPR Art. 30(1)(b); GB/T 35273-2020 §11.3 b)"),
+    ("responsible_department", "GB/T 35273-2020 11.3 c); GDPR Art. 30(1)(a) (contact of the DPO, if any)"),
+    ("purpose", "GDPR Art. 30(1)(b); GB/T 35273-2020 11.3 b)"),
     ("legal_basis", "pia default: the manifest's basis for the processing (GDPR Art. 6, PIPL Art. 13)"),
     ("data_subjects", "GDPR Art. 30(1)(c)"),
-    ("subjects_count", "GB/T 35273-2020 §11.3 a) (volume)"),
-    ("data_categories", "GDPR Art. 30(1)(c); GB/T 35273-2020 §11.3 a) (type)"),
+    ("subjects_count", "GB/T 35273-2020 11.3 a) (volume)"),
+    ("data_categories", "GDPR Art. 30(1)(c); GB/T 35273-2020 11.3 a) (type)"),
     ("data_elements", "GDPR Art. 30(1)(c)"),
     ("sensitive_data", "GB/T 35273-2020 §3.2 and Annex B; PIPL Art. 28"),
-    ("data_sources", "GB/T 35273-2020 §11.3 a) (source)"),
-    ("recipients", "GDPR Art. 30(1)(d); GB/T 35273-2020 §11.3 b) (entrusted processing, sharing, transfer, disclosure)"),
-    ("storage_locations", "GB/T 35273-2020 §11.3 b) (cross-border transfer)"),
-    ("third_country_transfers", "GDPR Art. 30(1)(e); GB/T 35273-2020 §11.3 b)"),
+    ("data_sources", "GB/T 35273-2020 11.3 a) (source)"),
+    ("recipients", "GDPR Art. 30(1)(d); GB/T 35273-2020 11.3 b) (entrusted processing, sharing, transfer, disclosure)"),
+    ("storage_locations", "GB/T 35273-2020 11.3 b) (cross-border transfer)"),
+    ("third_country_transfers", "GDPR Art. 30(1)(e); GB/T 35273-2020 11.3 b)"),
     ("retention", "GDPR Art. 30(1)(f)"),
     ("security_measures", "GDPR Art. 30(1)(g)"),
     ("policy_clauses", "pia default: where the privacy policy discloses the processing"),
@@ -67,8 +67,9 @@ def _contact(point: Any) -> str:
 
 
 def record_table(m: Manifest, assessment: Mapping[str, Any] | None = None) -> Table:
-    """The record of processing activities: one row per activity, the fields of Art. 30(1) and GB/T 35273 §11.3."""
+    """The record of processing activities: one row per activity, the fields of Art. 30(1) and GB/T 35273-2020 11.3."""
     risk = {a["id"]: a for a in (assessment or {}).get("activities", [])}
+    catalogue = m.measure_catalogue()
     rows = []
     for act in m.processing_activities:
         elements = m.elements_of(act)
@@ -92,7 +93,8 @@ def record_table(m: Manifest, assessment: Mapping[str, Any] | None = None) -> Ta
             ", ".join(act.storage.locations),
             "; ".join(transfers) or "none",
             "; ".join(f"{e.name}: {e.retention.rule}" for e in elements),
-            "; ".join(f"{_words(c)}: {_words(s)}" for c, s in act.controls.items()) or "none declared",
+            "; ".join(f"{catalogue[k].name if k in catalogue else _words(k)}: {_words(s.status)}"
+                      for k, s in act.measures.items()) or "none declared",
             ", ".join(act.clauses),
             _words(a.get("level", "")) + (" (unacceptable)" if a.get("unacceptable") else "") if a else "",
         ])
