@@ -129,8 +129,11 @@ def _principle_answers(m: Manifest, stamp: str) -> list[dict[str, Any]]:
 
 
 def _measure_list(m: Manifest) -> list[tuple[int, str, str, str]]:
-    """The measures of the PIA (section 3.1): each catalogue measure an activity declares, with its status per
-    activity, numbered from 101 as the application numbers its own; (number, measure id, title, content)."""
+    """The measures of the PIA (section 3.1): (number, measure id, title, content).
+
+    Each catalogue measure an activity declares, with its status per activity, numbered from 101 as the
+    application numbers its own.
+    """
     catalogue = m.measure_catalogue()
     used = list(dict.fromkeys(k for a in m.processing_activities for k in a.measures))
     order = {k: i for i, k in enumerate(catalogue)}
