@@ -490,3 +490,34 @@ def test_concurrent_reports_from_one_working_directory_do_not_disturb_each_other
     assert results == [(0, "")] * 3
     assert all((tmp_path / f"out{i}" / "2026-06-30-zosi-camera" / "report.html").is_file() for i in range(3))
     assert not list(config.PROJECT_ROOT.glob("kernel-ipc-*"))  # no sockets in the working directory
+
+
+def test_four_stage_assessment_shows_every_stage_and_groups_the_set_of_measures(data):
+    """The risk engine's four-stage shape (stages inherent/current/planned/target, actions as the smallest set of
+    measures with the planned ones): the risk table has a column per stage, the plan a row per measure."""
+    import copy
+    import dataclasses
+
+    four = copy.deepcopy(data.assessment)
+    for act in four["activities"]:
+        current = act["residual"]
+        act["stages"] = {"inherent": act["inherent"], "current": current, "planned": current,
+                         "target": {e: dict(s, level="low") for e, s in current.items()}}
+        for f in act["factors"]:
+            f["stage"] = "current" if f["stage"] == "residual" else f["stage"]
+    four["actions"] = [{"activity": a["activity"], "level": a["level"], "level_after": "medium",
+                        "reaches_acceptable": True, "note": "",
+                        "measures": [{"measure": "backups", "name": "Backups", "status": "missing", "clauses": [],
+                                      "note": ""}],
+                        "planned": [{"measure": "retention_enforcement", "name": "Retention enforcement",
+                                     "status": "planned", "clauses": ["V.4"], "note": ""}]}
+                       for a in data.assessment["actions"]]
+    r = dataclasses.replace(data, assessment=four)
+    table = _text(report.risk_html(r, "body"))
+    assert "Inherent Current Planned Target Main factors" in table
+    plan = [a for a in report.action_plan(r) if a["priority"] == "1"]
+    assert [a["what"] for a in plan] == ["Put in place: Backups",
+                                         "Delete data automatically when its retention period ends"]
+    assert all("with the other measures listed" in a["effect"] for a in plan)
+    assert "planned for" in plan[1]["why"] and "clause V.4" in plan[1]["why"]
+    assert "Together, these 2 risk measures bring every activity below high" in _text(report.summary_html(r))

@@ -169,8 +169,9 @@ def _after_actions(m: Manifest, assessment: Mapping[str, Any], evidence: Sequenc
         act = next((a for a in planned.processing_activities if a.id == action.get("activity")), None)
         if act is None:
             continue
-        for c in action.get("controls", []):
-            act.measures[str(c["control"])] = MeasureState(status=MeasureStatus.implemented)
+        # per-control effects (`controls`), or the four-stage engine's set of measures with the planned ones
+        for c in (action.get("controls") or []) + (action.get("measures") or []) + (action.get("planned") or []):
+            act.measures[str(c.get("control") or c.get("measure"))] = MeasureState(status=MeasureStatus.implemented)
     return assess(planned, method="cnil", evidence=evidence).to_dict()
 
 
@@ -234,8 +235,10 @@ def cnil_pia(m: Manifest, as_of: str, evidence: Sequence[Any] = ()) -> dict[str,
         unacceptable = score["level"] in levels["risk"][levels["risk"].index(assessment["threshold"]):]
         names = {a.id: a.name for a in m.processing_activities}
         fixes = [f"{names.get(a['activity'], a['activity'])}: "
-                 + ", ".join(catalogue[c["control"]].name if c["control"] in catalogue else _words(c["control"])
-                             for c in a.get("controls", []))
+                 + ", ".join(catalogue[k].name if k in catalogue else _words(k)
+                             for k in (str(c.get("control") or c.get("measure"))
+                                       for c in (a.get("controls") or []) + (a.get("measures") or [])
+                                       + (a.get("planned") or [])))
                  for a in assessment.get("actions", [])]
         evaluations.append({
             "reference_to": item, "status": IMPROVABLE if unacceptable else ACCEPTABLE,

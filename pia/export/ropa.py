@@ -125,10 +125,15 @@ def actions_table(m: Manifest, assessment: Mapping[str, Any]) -> Table:
     rows = []
     for a in assessment.get("actions", []):
         act = str(a.get("activity", ""))
-        for c in a.get("controls", []) or [{}]:
-            rows.append([act, names.get(act, act), _words(a.get("level")), threshold, _words(c.get("control")),
-                         _words(c.get("status")), str(c.get("clause") or ""), _words(c.get("level_after")),
-                         _words(a.get("level_after_all")), str(c.get("note") or a.get("note") or "")])
+        # per-control effects (`controls`), or the four-stage engine's set of measures with the planned ones
+        items = list(a.get("controls") or []) + list(a.get("measures") or []) + list(a.get("planned") or [])
+        for c in items or [{}]:
+            clause = str(c.get("clause") or ", ".join(c.get("clauses") or []))
+            rows.append([act, names.get(act, act), _words(a.get("level")), threshold,
+                         str(c.get("name") or _words(c.get("control") or c.get("measure"))), _words(c.get("status")),
+                         clause, _words(c.get("level_after")) if "control" in c else "",
+                         _words(a.get("level_after_all") or a.get("level_after")),
+                         str(c.get("note") or a.get("note") or "")])
     return Table("Action plan", ACTION_COLUMNS, rows)
 
 

@@ -97,6 +97,10 @@ def plain_factor(factor: Mapping[str, Any], names: Mapping[str, str] | None = No
         if found:
             return "; ".join(f"{control_name(c)} {'only planned' if s == 'planned' else 'missing'}" for c, s in found)
         return "controls not in place"
+    if rule == "likelihood.exposure":  # "... (group title): rating (gist: detail); ..." per factor group
+        found = [(float(r), g.strip()) for r, g in re.findall(r"\): (\d+(?:\.\d+)?) \(([^:;(]+)", reason)]
+        gists = [{"scale": "many people concerned"}.get(g, g) for r, g in found if r > 0 and g]
+        return ", ".join(gists) or "exposure of the data"
     if rule.startswith("evidence") or "check" in rule:
         return words(reason.split(":")[0])
     return words(reason.split(":")[0])
@@ -114,11 +118,13 @@ def main_factors(activity: Mapping[str, Any], event: str, stage: str = "residual
             continue  # "no exposure counted yet": the starting point, not a factor
         if before is not None and before == after:
             continue
-        if str(f.get("rule", "")).endswith("controls_implemented") or str(f.get("rule", "")) == "impact.feared_event":
+        if str(f.get("rule", "")).endswith(("controls_implemented", ".measures")) \
+                or str(f.get("rule", "")) == "impact.feared_event":
             continue  # these lower the risk: the factors shown are what keeps it high
-        text = plain_factor(f, names)
-        if text and text not in out:
-            out.append(text)
+        for text in plain_factor(f, names).split(", ") if f.get("rule") == "likelihood.exposure" \
+                else [plain_factor(f, names)]:
+            if text and text not in out:
+                out.append(text)
     return out[:limit]
 
 

@@ -68,14 +68,25 @@ def _rank_of(level: str, grid: Mapping[str, Any]) -> int:
     return levels.index(level) if level in levels else -1
 
 
+def _stage_map(act: Mapping[str, Any], stage: str) -> Mapping[str, Any]:
+    """The risk per feared event at one stage: from `stages` (the four-stage assessment) or the activity itself."""
+    stages = act.get("stages")
+    if isinstance(stages, Mapping) and isinstance(stages.get(stage), Mapping):
+        return stages[stage]
+    return act[stage]
+
+
 def _worst(act: Mapping[str, Any], which: str, grid: Mapping[str, Any]) -> dict[str, str]:
     from pia.report.figures import worst_event
 
-    return worst_event(act[which], grid["risk_levels"])
+    return worst_event(_stage_map(act, which), grid["risk_levels"])
 
 
 def _current(act: Mapping[str, Any]) -> str:
     """The stage that holds the current risk (`current` in the four-stage assessment, `residual` before it)."""
+    stages = act.get("stages")
+    if isinstance(stages, Mapping) and isinstance(stages.get("current"), Mapping):
+        return "current"
     return "current" if isinstance(act.get("current"), Mapping) else "residual"
 
 
@@ -109,21 +120,29 @@ def _risk_actions(r: ReportData) -> tuple[list[dict[str, str]], str]:
     after_all: set[str] = set()
     for a in r.assessment.get("actions", []):
         act, level = str(a.get("activity", "")), str(a.get("level", ""))
-        below_all.append(bool(a.get("below_threshold_after_all")))
-        if a.get("level_after_all"):
-            after_all.add(str(a["level_after_all"]))
-        for c in a.get("controls", []) or []:
-            if not isinstance(c, Mapping):
-                continue
-            entry = by_control.setdefault(str(c.get("control", "")), {"acts": [], "effects": {}, "planned": 0,
-                                                                      "clauses": set(), "note": c.get("note", "")})
+        # Two shapes: per-control effects (`controls`, `level_after_all`), or the smallest set of measures with
+        # the planned ones (`measures`, `planned`, `level_after`, `reaches_acceptable`) of the four-stage engine.
+        set_after = str(a.get("level_after_all") or a.get("level_after") or "")
+        below_all.append(bool(a.get("below_threshold_after_all", a.get("reaches_acceptable"))))
+        if set_after:
+            after_all.add(set_after)
+        items = [dict(c, key=c.get("control")) for c in a.get("controls", []) or [] if isinstance(c, Mapping)]
+        items += [dict(c, key=c.get("measure")) for c in (a.get("measures") or []) + (a.get("planned") or [])
+                  if isinstance(c, Mapping)]
+        for c in items:
+            entry = by_control.setdefault(str(c["key"]), {"acts": [], "effects": {}, "planned": 0, "clauses": set(),
+                                                          "note": c.get("note", ""), "name": c.get("name")})
             entry["acts"].append(names.get(act, act))
             entry["planned"] += c.get("status") == "planned"
-            if c.get("clause"):
-                entry["clauses"].add(str(c["clause"]))
-            after = str(c.get("level_after") or level)
-            change = (f"{level_name(level, grid)} → {level_name(after, grid)}" if c.get("lowers") and after != level
-                      else ALONE)
+            for clause in ([c["clause"]] if c.get("clause") else []) + list(c.get("clauses") or []):
+                entry["clauses"].add(str(clause))
+            if "level_after" in c:  # this control alone
+                after = str(c.get("level_after") or level)
+                change = (f"{level_name(level, grid)} → {level_name(after, grid)}"
+                          if c.get("lowers") and after != level else ALONE)
+            else:  # the set of measures listed for the activity, together
+                change = (f"{level_name(level, grid)} → {level_name(set_after, grid)} with the other measures listed"
+                          if set_after and set_after != level else ALONE)
             entry["effects"].setdefault(change, []).append(names.get(act, act))
     ranked: list[tuple[tuple[int, int, str], dict[str, str]]] = []
     for control, e in by_control.items():
@@ -141,7 +160,8 @@ def _risk_actions(r: ReportData) -> tuple[list[dict[str, str]], str]:
         planned = f"; planned for {e['planned']} of {n}, not yet in place" if e["planned"] else ""
         clauses = ", ".join(sorted(e["clauses"]))
         ranked.append(((-e["lowers"], -n, control), {
-                        "priority": "1", "what": CONTROL_ACTIONS.get(control, f"Put {control_name(control)} in place"),
+                        "priority": "1",
+                        "what": CONTROL_ACTIONS.get(control) or f"Put in place: {e['name'] or control_name(control)}",
                         "detail": str(e["note"] or ""),
                         "where": _join_names(e["acts"]),
                         "why": f"risk at or above {threshold} in {n} activit{'ies' if n != 1 else 'y'}"
@@ -153,7 +173,7 @@ def _risk_actions(r: ReportData) -> tuple[list[dict[str, str]], str]:
     if by_control and below_all and all(below_all):
         levels = sorted(after_all, key=lambda lv: _rank_of(lv, grid))
         worst = level_name(levels[-1], grid) if levels else ""
-        together = (f"With the first {len(by_control)} measures together, every activity falls below {threshold}"
+        together = (f"Together, these {len(by_control)} risk measures bring every activity below {threshold}"
                     + (f" (at most {worst})." if worst else "."))
     return actions, together
 
@@ -292,10 +312,12 @@ def summary_html(r: ReportData) -> str:
 
 
 def _stages(act: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The stages an activity's assessment gives, as (key, title), in the order the assessment runs them."""
     seen: set[str] = set()
     out = []
+    stages = act.get("stages") if isinstance(act.get("stages"), Mapping) else act
     for key, title in STAGES:
-        if isinstance(act.get(key), Mapping) and act[key] and title not in seen:
+        if isinstance(stages.get(key), Mapping) and stages[key] and title not in seen:
             out.append((key, title))
             seen.add(title)
     return out
