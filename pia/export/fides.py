@@ -29,6 +29,11 @@ RENAMED = {"user.id": "user.unique_id", "user.financial.account_number": "user.f
 SPECIAL_BASIS = "Explicit consent"  # fideslang's special-category basis for sensitive data relying on consent
 
 
+def _v(value: Any) -> str:
+    """An enum's value, or the string itself (data groups are names a manifest may declare)."""
+    return str(getattr(value, "value", value))
+
+
 def _key(text: str) -> str:
     """A fides_key: letters, digits, `_`, `-` and `.` only."""
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", text).strip("_") or "key"
@@ -66,7 +71,7 @@ def fideslang_document(m: Manifest) -> dict[str, Any]:
             node = parent
     collections: dict[str, list[dict[str, Any]]] = {}
     for e in m.data_elements:
-        collections.setdefault(e.group.value, []).append({
+        collections.setdefault(_v(e.group), []).append({
             "name": e.id, "description": e.name, "data_categories": [category_key(e.category)]})
     dataset = {"fides_key": dataset_key, "organization_fides_key": ORGANIZATION, "name": f"{m.service.name} data",
                "description": f"Personal data of {m.service.name}, declared in the pia manifest.",
@@ -78,7 +83,7 @@ def fideslang_document(m: Manifest) -> dict[str, Any]:
     for act in m.processing_activities:
         elements = m.elements_of(act)
         basis = str(act.legal_basis)
-        subjects = [SUBJECT_KEYS.get(s.value, s.value) for s in act.data_subjects]
+        subjects = [SUBJECT_KEYS.get(_v(s), _v(s)) for s in act.data_subjects]
         sensitive = any(e.sensitive for e in elements)
         shared = [recipients[r] for r in act.recipients if r in recipients]
         declaration: dict[str, Any] = {
@@ -89,8 +94,8 @@ def fideslang_document(m: Manifest) -> dict[str, Any]:
             "legal_basis_for_processing": LEGAL_BASIS_OF.get(basis),
             "retention_period": "; ".join(dict.fromkeys(e.retention.rule for e in elements)) or None,
             "processes_special_category_data": sensitive,
-            "data_shared_with_third_parties": any(r.type.value != "processor" for r in shared),
-            "third_parties": ", ".join(r.name for r in shared if r.type.value != "processor") or None,
+            "data_shared_with_third_parties": any(_v(r.type) != "processor" for r in shared),
+            "third_parties": ", ".join(r.name for r in shared if _v(r.type) != "processor") or None,
         }
         if sensitive and basis == "consent":
             declaration["special_category_legal_basis"] = SPECIAL_BASIS
@@ -104,11 +109,11 @@ def fideslang_document(m: Manifest) -> dict[str, Any]:
                 "uses_profiling": any(a.profiling for a in m.processing_activities)}]
     for r in m.recipients:
         systems.append({"fides_key": _key(r.id), "organization_fides_key": ORGANIZATION, "name": r.name,
-                        "description": f"{r.type.value} receiving {', '.join(g.value for g in r.data_groups)} data "
-                                       f"({r.flow.value}, {r.location})",
+                        "description": f"{_v(r.type)} receiving {', '.join(_v(g) for g in r.data_groups)} data "
+                                       f"({_v(r.flow)}, {r.location})",
                         "system_type": "Third Party", "ingress": [{"fides_key": service, "type": "system"}],
                         "privacy_declarations": []})
-    subjects_used = {SUBJECT_KEYS.get(s.value, s.value) for a in m.processing_activities for s in a.data_subjects}
+    subjects_used = {SUBJECT_KEYS.get(_v(s), _v(s)) for a in m.processing_activities for s in a.data_subjects}
     doc: dict[str, Any] = {
         "dataset": [dataset],
         "system": [{k: v for k, v in s.items() if v is not None} for s in systems],

@@ -315,7 +315,8 @@ def _stages(act: Mapping[str, Any]) -> list[tuple[str, str]]:
     """The stages an activity's assessment gives, as (key, title), in the order the assessment runs them."""
     seen: set[str] = set()
     out = []
-    stages = act.get("stages") if isinstance(act.get("stages"), Mapping) else act
+    given = act.get("stages")
+    stages: Mapping[str, Any] = given if isinstance(given, Mapping) else act
     for key, title in STAGES:
         if isinstance(stages.get(key), Mapping) and stages[key] and title not in seen:
             out.append((key, title))
