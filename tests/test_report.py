@@ -224,6 +224,11 @@ def test_action_plan_has_one_row_per_measure_with_its_effect(data):
     assert all("→" in a["effect"] or "only together with the other measures" in a["effect"] for a in risk_rows)
 
 
+def test_management_part_says_what_was_not_provided(data):
+    text = _text(report.summary_html(data))  # the fixture has no estate
+    assert "Not provided: no dataset validation or discovery scan" in text
+
+
 def test_management_part_ends_with_the_appendix_heading(data):
     html = report.summary_html(data)
     end = html.index('id="pia-end-of-management"')

@@ -305,6 +305,7 @@ def summary_html(r: ReportData) -> str:
                   high_risk=r.high_risk, verdict_text=verdict_text, at_risk=at_risk[:AT_RISK_ROWS], notify=notify,
                   reviewed=bool(r.review), kpis=kpis, actions=plan[:TOP_ACTIONS], together=together,
                   more_at_risk=max(len(at_risk) - AT_RISK_ROWS, 0),
+                  not_provided=[why for _, why in sorted(r.not_provided.items())],
                   further=max(len(plan) - TOP_ACTIONS, 0))
 
 
