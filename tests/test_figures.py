@@ -126,6 +126,25 @@ def test_data_map_labels_are_cut_to_their_column_width_with_the_full_name_in_the
     assert "%{customdata}" in node.hovertemplate
 
 
+def test_data_map_labels_fit_between_the_columns_at_the_printed_width():
+    """Sankey labels sit right of their node (left of it in the last column): activity and recipient labels share
+    the gap between those two columns, so each must fit in half of it at the printed width (A4, 703 px)."""
+    import html
+
+    m = load_manifest()
+    fig = figures.data_map(data_map(m), {r.id: r.name for r in m.recipients})
+    node, layout = fig.data[0].node, fig.layout
+    width = figures.RISK_MAP_WIDTH - layout.margin.l - layout.margin.r
+    gap = (width - 4 * node.thickness) / 3 - 2 * 6  # three gaps between four columns; 6 px padding each side
+    font = layout.font.size
+
+    def longest(kind_colour):
+        return max(len(html.unescape(lab)) for lab, c in zip(node.label, node.color, strict=True) if c == kind_colour)
+    px = figures.CHAR_WIDTH * font
+    assert longest("#6a1b9a") * px + longest("#00897b") * px <= gap  # activities + recipients share one gap
+    assert max(len(html.unescape(lab)) for lab in node.label) * px <= gap  # any other label fits a gap alone
+
+
 def _overlaps(boxes):
     return [(a[0], b[0]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
             if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]]

@@ -28,7 +28,8 @@ FEARED_EVENTS = ("illegitimate_access", "unwanted_modification", "disappearance"
 MARKER_SIZE = 18
 # Characters of a node label in the data map, per column: activities and recipients share one gap between their
 # columns (activity labels to the right of theirs, recipient labels to the left), so each gets half of it.
-SANKEY_LABEL = {"group": 18, "element": 24, "activity": 17, "recipient": 17}
+SANKEY_LABEL = {"group": 18, "element": 24, "activity": 15, "recipient": 15}
+CHAR_WIDTH = 0.62  # average glyph width of the sans-serif fonts, in font sizes (generous; used to box labels)
 RISK_MAP_HEIGHT = 520
 RISK_MAP_WIDTH = 700  # the printed width (A4, 12 mm margins) at 96 px per inch: the narrowest the map is drawn
 _FONT = {"family": "Segoe UI, Helvetica, Arial, sans-serif", "size": 12, "color": "#222"}
@@ -201,7 +202,7 @@ def label_boxes(fig: go.Figure, width: int = RISK_MAP_WIDTH) -> list[tuple[str, 
         return (x - x0r) / (x1r - x0r) * plot_w, (y1r - y) / (y1r - y0r) * plot_h
 
     def size(text: str, font: float) -> tuple[float, float]:
-        return 0.62 * font * len(text), 1.2 * font
+        return CHAR_WIDTH * font * len(text), 1.2 * font
 
     boxes = []
     for ann in layout.annotations:
