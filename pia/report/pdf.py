@@ -13,9 +13,11 @@ from pathlib import Path
 
 from pia.errors import PiaError
 
-# The printable width of A4 with the report's 12 mm margins, in CSS pixels: plotly draws the figures at the
-# window's width when the page loads, so the window is as wide as the paper's text block.
+# The printable width of A4 with the report's 12 mm margins, in CSS pixels. Plotly draws the figures when the page
+# loads, in the screen layout: the window is as wide as the paper's text block plus the screen layout's padding
+# around a figure (main 28 px, figure frame 5 px, each side), so that figures come out exactly as wide as the paper.
 PRINT_WIDTH_PX = 703
+WINDOW_WIDTH_PX = PRINT_WIDTH_PX + 2 * 28 + 2 * 5
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 
@@ -60,7 +62,7 @@ def html_to_pdf(html: Path, pdf: Path, timeout: float = 120.0) -> Path:
     out = private / "report.pdf"
     cmd = [exe, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
            "--disable-component-update", "--disable-sync", "--disable-extensions", "--hide-scrollbars",
-           f"--user-data-dir={private / 'profile'}", f"--window-size={PRINT_WIDTH_PX},1000",
+           f"--user-data-dir={private / 'profile'}", f"--window-size={WINDOW_WIDTH_PX},1000",
            # time for plotly to draw every figure before printing (virtual time: no real wait when idle)
            "--virtual-time-budget=20000", "--run-all-compositor-stages-before-draw",
            "--no-pdf-header-footer", f"--print-to-pdf={out}", Path(html).resolve().as_uri()]
@@ -81,4 +83,4 @@ def html_to_pdf(html: Path, pdf: Path, timeout: float = 120.0) -> Path:
         shutil.rmtree(private, ignore_errors=True)
 
 
-__all__ = ["CHROMIUM_NAMES", "PRINT_WIDTH_PX", "PdfError", "find_chromium", "html_to_pdf"]
+__all__ = ["CHROMIUM_NAMES", "PRINT_WIDTH_PX", "WINDOW_WIDTH_PX", "PdfError", "find_chromium", "html_to_pdf"]
