@@ -15,6 +15,8 @@ from pia.declare.measures import MeasureStatus
 
 
 class Level(str, Enum):
+    """How much a lint finding matters to the reviewer."""
+
     warning = "warning"
     note = "note"
 

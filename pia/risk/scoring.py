@@ -66,6 +66,8 @@ CONTROL_CLAUSES: dict[Control, str] = {
 
 
 class Stage(str, Enum):
+    """Which measures a risk is scored with."""
+
     inherent = "inherent"  # controls ignored
     residual = "residual"  # implemented controls counted
 
@@ -142,6 +144,8 @@ class ActivityRisk(BaseModel):
 
 
 class ControlAction(BaseModel):
+    """An action-plan step: put a control in place, with the level it would reach."""
+
     control: Control
     clause: str
     status: str = Field(description="missing, planned, or 'not effective' (implemented but contradicted by evidence).")
@@ -151,6 +155,8 @@ class ControlAction(BaseModel):
 
 
 class EvidenceAction(BaseModel):
+    """An action-plan step: fix what a dataset check or the scan found."""
+
     evidence: str = Field(description="The finding to remedy: a failed check id, or undeclared:<category>.")
     remedy: str = Field(description="What remedying it means.")
     level_after: str = Field(description="Residual level of the activity once this finding alone is remedied.")
@@ -170,6 +176,8 @@ class Action(BaseModel):
 
 
 class EvidenceSummary(BaseModel):
+    """The evidence documents an assessment read, by kind."""
+
     kind: str
     source: str
     sha256: str | None
@@ -203,6 +211,7 @@ class Assessment(BaseModel):
         return data
 
     def unacceptable_activities(self) -> list[ActivityRisk]:
+        """The activities whose residual risk reaches the unacceptable level."""
         return [a for a in self.activities if a.unacceptable]
 
 
