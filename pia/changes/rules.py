@@ -455,8 +455,11 @@ def _consent_clause(flow: FlowKind) -> str:
 
 
 def _purpose_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
-    """New or changed purposes: consent-based ones need consent again; an exemption claimed for the old purpose
-    does not carry over to a new one (pia default: the kit cannot tell whether the exemption still covers it)."""
+    """New or changed purposes that need consent.
+
+    A consent-based purpose needs consent again; an exemption claimed for the old purpose does not carry over to a
+    changed one (pia default: the kit cannot tell whether the exemption still covers it).
+    """
     out: list[ReconsentReason] = []
     old_acts = {a.id: a for a in old.processing_activities}
     for act in sorted(new.processing_activities, key=lambda a: a.id):
