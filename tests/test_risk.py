@@ -8,7 +8,7 @@ import pytest
 
 from pia.errors import InputError
 from pia.declare.manifest import load_manifest
-from pia.declare.measures import MeasureState, MeasureStatus as ControlStatus
+from pia.declare.measures import MeasureState
 from pia.risk.scoring import Control
 from pia.output import to_json
 from pia.risk.scoring import FearedEvent, assess
