@@ -31,6 +31,7 @@ COMMANDS = {
     "samples": "pia.commands.samples:samples",
     "scan": "pia.commands.scan:scan",
     "report": "pia.commands.report:report",
+    "schema": "pia.commands.schema:schema",
 }
 
 

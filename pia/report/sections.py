@@ -76,10 +76,11 @@ def action_plan(r: ReportData) -> list[dict[str, str]]:
     threshold = r.assessment.get("threshold") or r.grid.get("unacceptable_from", "")
     for a in r.assessment.get("actions", []):
         act = a.get("activity", "")
-        controls = [c for c in a.get("controls", []) if isinstance(c, Mapping)]
-        ctrl = ", ".join(f"{str(c.get('control', '')).replace('_', ' ')} ({c.get('status', '')})" for c in controls)
-        clauses = ", ".join(sorted({str(c.get("clause")) for c in controls if c.get("clause")}))
-        after = a.get("level_after_all") or ""
+        # pia.assessment: planned measures to carry out and the smallest set of further measures
+        controls = [c for c in [*a.get("planned", []), *a.get("measures", [])] if isinstance(c, Mapping)]
+        ctrl = ", ".join(f"{str(c.get('measure', '')).replace('_', ' ')} ({c.get('status', '')})" for c in controls)
+        clauses = ", ".join(sorted({str(x) for c in controls for x in c.get("clauses", [])}))
+        after = a.get("level_after") or ""
         actions.append({"priority": "1", "what": esc(f"Make effective: {ctrl}" if ctrl else a.get("note", "")),
                         "where": esc(names.get(act, act)),
                         "why": esc(f"residual risk {a.get('level', '')} (unacceptable from {threshold})"
@@ -237,7 +238,7 @@ def risk_html(r: ReportData, part: str = "all") -> str:
     for act in sorted(r.assessment.get("activities", []), key=lambda x: x["id"]):
         inh, res = _worst(act, "inherent", grid), _worst(act, "residual", grid)
         met = [c for c in screening_criteria(act) if c.get("met")]
-        steps = [f for f in act.get("factors", []) if isinstance(f, Mapping) and f.get("stage") == "residual"
+        steps = [f for f in act.get("factors", []) if isinstance(f, Mapping) and f.get("stage") == "current"
                  and f.get("feared_event") == res["event"] and f.get("before") != f.get("after")]
         fx = "".join(f"<li>{esc(_factor_text(f))}</li>" for f in steps[:6])
         more = f"<li class='muted'>… {len(steps) - 6} more</li>" if len(steps) > 6 else ""
@@ -249,8 +250,8 @@ def risk_html(r: ReportData, part: str = "all") -> str:
                       f'<br><small>{esc(res["event"]).replace("_", " ")}</small>'),
                      f"<ul class='factors'>{fx}{more}</ul>"))
     head = ('<h2 class="section">Risk map</h2><p class="lead">Each activity is placed by its worst feared event on '
-            f'the matrix of {esc(grid["name"])}; the arrow runs from the inherent risk (controls ignored) to the '
-            'residual risk (implemented controls counted).</p>')
+            f'the matrix of {esc(grid["name"])}; the arrow runs from the inherent risk (no measure counted) to the '
+            'current risk (implemented measures counted, improvable ones partly).</p>')
     body = _table(rows, ["Activity", "Screening criteria met", "Inherent", "Residual", "Main factors"], "risk")
     return _part(head + BREAK + body, part)
 
