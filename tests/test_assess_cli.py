@@ -132,13 +132,14 @@ def test_schema_command_prints_json_schemas(capsys):
     assert exc.value.code == 2
 
 
-def test_assumptions_to_confirm_are_listed_when_the_manifest_has_them():
-    # pia.declare.assumptions (issue 13) may not be merged yet: the assessment reads the field when present
+def test_assumptions_to_confirm_are_in_the_text_and_the_json(capsys):
     from pia.declare.manifest import load_manifest
-    from pia.risk.render import render_text
-    from pia.risk.scoring import assess as run
 
-    result = run(load_manifest(HAND))
-    result.assumptions = [{"path": "processing_activities.camera_alerts.subjects_count", "text": "estimate"}]
-    out = render_text(result)
-    assert "Assumptions to confirm" in out and "camera_alerts.subjects_count: estimate" in out
+    manifest = load_manifest()
+    assert manifest.assumptions  # the reference marks its estimates (pia.declare.assumptions)
+    first = manifest.assumptions[0]
+    _, out, _ = run(["--format", "json"], capsys)
+    doc = json.loads(out)
+    assert doc["assumptions"][0]["about"] == first.about and len(doc["assumptions"]) == len(manifest.assumptions)
+    _, out, _ = run([], capsys)
+    assert "Assumptions to confirm (the verdict rests on them):" in out and first.about in out

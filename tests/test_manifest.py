@@ -145,9 +145,11 @@ def test_activity_naming_undefined_element_and_recipient(reference_text, write_m
     path = write_manifest(text)
     lines = problems_of(path)
     assert len(lines) == 2, lines
-    assert f":{line_of(text, 'birth_day')}: processing_activities.1.data_elements.1: data element 'birth_day' is not defined" in lines[0]
+    assert (f":{line_of(text, 'birth_day')}: processing_activities.1.data_elements.1: "
+            "data element 'birth_day' is not defined") in lines[0]
     assert "birth_date" in lines[0]  # the hint lists similar ids
-    assert f":{line_of(text, 'payment_processer')}: processing_activities.2.recipients.0: recipient 'payment_processer' is not defined" in lines[1]
+    assert (f":{line_of(text, 'payment_processer')}: processing_activities.2.recipients.0: "
+            "recipient 'payment_processer' is not defined") in lines[1]
 
 
 def test_duplicate_id_names_both_lines(reference_text, write_manifest):
@@ -188,7 +190,7 @@ def test_all_problems_are_reported_at_once_in_line_order(reference_text, write_m
 
 def test_sensitivity_override_needs_a_reason(reference_text, write_manifest):
     text = reference_text.replace(
-        "sensitivity: {level: sensitive, reason: \"It identifies the user as a minor (PIPL Art. 28; GB/T 35273-2020 3.2 note)\"}",
+        re.search(r"sensitivity: \{level: sensitive, reason: .*\}", reference_text).group(0),
         "sensitivity: {level: sensitive}", 1)
     path = write_manifest(text)
     (line,) = problems_of(path)

@@ -386,3 +386,14 @@ def test_malformed_parsed_evidence_is_an_input_error(hand, doc, message):
     with pytest.raises(InputError) as exc:
         assess(hand, evidence=[doc])
     assert message in str(exc.value) and str(exc.value).startswith("<dict>")
+
+
+@pytest.mark.parametrize("method", ["gbt39335", "cnil", "ico"])
+def test_every_citation_of_an_assessment_is_catalogued(method):
+    from pia.sources import unknown
+    result = assess(load_manifest(), method=method, evidence=[FIX / "validation.json", FIX / "scan.json"])
+    cited = {st.source for a in result.activities for st in a.factors}
+    cited |= {g.source for a in result.activities for groups in a.likelihood_factors.values() for g in groups}
+    cited |= {c["source"] for a in result.activities for c in a.screening["criteria"]}
+    assert len(cited) > 5
+    assert [(c, unknown(c)) for c in sorted(cited) if unknown(c)] == []

@@ -46,6 +46,7 @@ RECORD_KEYS: dict[str, str] = {
     "consent_exemptions": "number",
     "commitments": "id",
     "controller.complaint_channels": "authority",
+    "assumptions": "about",
 }
 
 

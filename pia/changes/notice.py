@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from pia.changes.rules import TRIGGERS
 from pia.declare.manifest import DataGroup, Manifest, RightKind
 from pia.declare.taxonomy import load_taxonomy
 
@@ -36,19 +37,6 @@ CHANNEL_WORDS: dict[str, str] = {
     "website": "a notice on our website",
 }
 
-WHY: dict[str, str] = {
-    "service_mode": "We will use your information for something new, or use new kinds of information. "
-                    "You have a right to know what we collect and why before it starts.",
-    "ownership": "The companies that own or control the business behind the service change. "
-                 "Who stands behind your information matters, so we tell you directly.",
-    "recipients": "The organisations that receive your information, or what they receive, change. "
-                  "You should know who gets your information and why.",
-    "user_rights": "The way you use your rights over your information changes. The new way is described below.",
-    "high_risk_assessment": "Our own privacy impact assessment of the new version finds a high risk for your "
-                            "information. We tell you directly so you can decide with full knowledge.",
-    "contact_channel": "Where to send questions, requests or complaints about your information changes.",
-}
-
 _SECTION_ORDER = {"processing_activities": 0, "data_elements": 1, "recipients": 2}
 _ID_PATH = re.compile(r"^(?P<section>[a-z_.]+?)\[(?P<id>[^\]]+)\](?P<rest>.*)$")
 
@@ -75,8 +63,11 @@ def _groups(groups: list[str]) -> str:
 
 
 def _received(manifest: Manifest, recipient) -> str:
-    """What a recipient actually receives: the data elements of the activities that name it, within its data
-    groups (so the notice does not claim more, or less, than the manifest says); group words as a fallback."""
+    """What a recipient actually receives, in the words of the notice.
+
+    The data elements of the activities that name it, within its data groups (so the notice does not claim more,
+    or less, than the manifest says); group words as a fallback.
+    """
     groups = {g.value for g in recipient.data_groups}
     names: list[str] = []
     for act in manifest.processing_activities:
@@ -143,6 +134,12 @@ def _what_changes(review: ChangeReview, old: Manifest, new: Manifest) -> list[st
                 bullets.append(text)
             elif after is None and before is not None:
                 bullets.append(f"**We will stop collecting {_lower_first(before.name)}.**")
+            elif after is not None and ch.trigger == "retention_lengthened":
+                until = f"up to {after.retention.max_days} days" if after.retention.max_days is not None \
+                    else "with no fixed limit"
+                was = f" (before: up to {before.retention.max_days} days)" if before.retention.max_days else ""
+                bullets.append(f"**We will keep {_lower_first(after.name)} longer: {until}{was}.** "
+                               f"{_sentence(after.retention.rule)}")
             elif after is not None:
                 note = " It now counts as sensitive personal information." if after.sensitive and not before.sensitive else ""
                 bullets.append(f"**What we record as {_lower_first(after.name)} changes** (its kind, source or "
@@ -204,7 +201,8 @@ def _what_changes(review: ChangeReview, old: Manifest, new: Manifest) -> list[st
                 bullets.append("**The situations in which we may use information without asking you change.**"
                                if section.startswith("consent_exemptions") else
                                f"**Other change: {section.replace('_', ' ')}.**")
-    minor = len(review.minor_changes)
+    # assumptions document the assessment, not the policy: users are not told about them
+    minor = sum(1 for c in review.minor_changes if not c.path.startswith("assumptions"))
     if minor:
         bullets.append(f"We also made {minor} smaller edit{'s' if minor != 1 else ''} (clearer wording, corrected "
                        "names, more detail) that do not change how your information is used.")
@@ -238,6 +236,11 @@ def _activity_bullet(before, after, new_el, recipients, changes: list[Classified
             parts.append(f"{recipients[ch.after].name} will receive information from it")
         elif field.startswith("recipients[") and ch.before in recipients:
             parts.append(f"{recipients[ch.before].name} will no longer receive information from it")
+        elif field.startswith("measures.") and ch.trigger == "promised_measure":
+            measure = field.split(".")[1].replace("_", " ")
+            parts.append(f"a protection our policy promises ({measure}) will no longer be fully in place")
+        elif field.startswith("storage.locations[") and ch.trigger == "cross_border":
+            parts.append(f"your information will also be stored in {ch.after}, outside the country")
         else:
             label = re.sub(r"\[.*$", "", field).split(".")[0].replace("_", " ")
             parts.append(f"the way it works changes ({label})")
@@ -306,6 +309,14 @@ def _asks(review: ChangeReview, new: Manifest) -> list[str]:
         elif r.kind == "new_consent_recipient" and r.subject in recs:
             rec = recs[r.subject]
             out.append(f"to give {_received(new, rec)} to {rec.name};")
+        elif r.kind == "purpose_outside_exemption" and r.subject in acts:
+            out.append(f"to use your information for the new purpose of {_lower_first(acts[r.subject].name)}: "
+                       f"{_lower_first(_sentence(acts[r.subject].purpose)).rstrip('.')};")
+        elif r.kind == "new_data_type" and r.subject in acts:
+            out.append(f"to use more kinds of information for {_lower_first(acts[r.subject].name)};")
+        elif r.kind == "cross_border":
+            name = acts[r.subject].name if r.subject in acts else recs[r.subject].name if r.subject in recs else r.subject
+            out.append(f"to store or send information of {_lower_first(name)} outside the country;")
     if out:
         out[-1] = out[-1].rstrip(";") + "."
     return out
@@ -359,7 +370,7 @@ def draft_notice(review: ChangeReview) -> str:
     if review.triggers:
         out += ["## Why this matters to you", ""]
         for t in review.triggers:
-            out.append(f"- {WHY.get(t.id, t.title)}")
+            out.append(f"- {TRIGGERS[t.id].why}")
         out.append("")
 
     asks = _asks(review, new)

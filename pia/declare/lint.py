@@ -9,11 +9,14 @@ from enum import Enum
 
 from pydantic import BaseModel, Field
 
+from pia.declare.assumptions import resolve, undisclosed
 from pia.declare.manifest import DataSubject, Manifest, RightKind
 from pia.declare.measures import MeasureStatus
 
 
 class Level(str, Enum):
+    """How much a lint finding matters to the reviewer."""
+
     warning = "warning"
     note = "note"
 
@@ -56,7 +59,7 @@ def lint(m: Manifest) -> list[Finding]:
         if r.location != m.controller.jurisdiction:
             add(Level.warning, "recipient_abroad", ("recipients", i, "location"),
                 f"recipient {r.id!r} processes data in {r.location}, outside {m.controller.jurisdiction}: "
-                "a cross-border transfer", "PIPL Art. 38-39")
+                "a cross-border transfer", "PIPL Art. 38; PIPL Art. 39")
         if not r.confidentiality_agreement and r.type.value in ("partner", "processor"):
             add(Level.warning, "recipient_unbound", ("recipients", i, "confidentiality_agreement"),
                 f"{r.type.value} {r.id!r} has no confidentiality agreement although the policy promises one", "IV.1")
@@ -100,5 +103,11 @@ def lint(m: Manifest) -> list[Finding]:
         add(Level.note, "ownership_unknown", ("controller", "ownership"),
             "ownership (parent company, controlling shareholders) is not recorded, so a change of control cannot be "
             "detected by `pia diff`", "VII.2(2)")
+    data = m.model_dump(mode="json")
+    for a in undisclosed(m):
+        loc, _ = resolve(data, a.about)
+        out.append(Finding(level=Level.warning, rule="not_disclosed", path=a.about,
+                           line=m.line_of(*loc) if loc else None,
+                           message=f"not disclosed by the policy: {a.why}", clause="PIPL Art. 17"))
     out.sort(key=lambda f: (f.line or 0, f.rule, f.path))
     return out

@@ -1,5 +1,7 @@
-"""Everything the report shows, gathered as JSON-ready documents: `gather`, the dataset checks in a background
-process (`ValidationJob`), and the provenance of the inputs (sha256 of files, versions).
+"""Everything the report shows, gathered as JSON-ready documents.
+
+`gather`, the dataset checks in a background process (`ValidationJob`), and the provenance of the inputs
+(sha256 of files, versions).
 """
 from __future__ import annotations
 
@@ -49,6 +51,7 @@ class ReportData:
 
     @property
     def high_risk(self) -> bool:
+        """Whether the assessment shown is high risk."""
         return bool(self.assessment.get("high_risk"))
 
     def notification(self) -> dict[str, Any]:
@@ -80,12 +83,13 @@ class ReportData:
 
 def trigger_text(t: Mapping[str, Any], changes: Sequence[Mapping[str, Any]] = (),
                  names: Mapping[str, str] | None = None) -> str:
-    """A trigger in plain words: its short title, then what changed (`new processing activity: ...`)."""
-    title = re.split(r"[:(]", str(t.get("title") or t.get("id", "")).replace("_", " "))[0].strip()
+    """A trigger in plain words: its short name (from the trigger catalogue), then what changed."""
+    title = str(t.get("name") or t.get("id", "")).replace("_", " ")
+    names = names or {}
+    if t.get("rises"):
+        return f"{title}: " + "; ".join(rise_phrase(r, names) for r in t["rises"])
     by_path = {str(c.get("path")): c for c in changes}
     paths = [str(p.get("path", p)) if isinstance(p, Mapping) else str(p) for p in t.get("changes") or []]
-    if t.get("id") == "high_risk_assessment" and t.get("detail"):
-        return f"{title}: {_risk_detail(str(t['detail']), names or {})}"
     phrases = list(dict.fromkeys(change_phrase(by_path.get(p, {"path": p}), names) for p in paths))
     # `Activity: new recipient X` already says `new recipient "X"`: keep the phrase that names the activity.
     phrases = [ph for ph in phrases if not (m := re.fullmatch(r'(\w+ [\w ]+?) "(.+)"', ph))
@@ -94,19 +98,12 @@ def trigger_text(t: Mapping[str, Any], changes: Sequence[Mapping[str, Any]] = ()
     return f"{title}: {'; '.join(phrases[:4])}{more}" if phrases else title
 
 
-def _risk_detail(detail: str, names: Mapping[str, str]) -> str:
-    """The risk trigger's detail (`The risk engine rates NEW high risk; OLD ... Activities newly high risk: a, b.`)
-    in the report's words, activities by name; any other text is kept as it is."""
-    was = re.search(r"OLD (was also high risk|was not high risk)", detail)
-    if not detail.startswith("The risk engine rates NEW high risk") or not was:
-        return detail
-    text = "the proposed version is rated high risk (the current one " + \
-        ("was too)" if "also" in was.group(1) else "was not)")
-    newly = re.search(r"Activities newly high risk: (.+)\.$", detail)
-    if newly:
-        acts = [names.get(f"processing_activities[{a.strip()}]", a.strip()) for a in newly.group(1).split(",")]
-        text += "; newly high risk: " + "; ".join(acts)
-    return text
+def rise_phrase(rise: Mapping[str, Any], names: Mapping[str, str]) -> str:
+    """One activity's residual risk rise (a structured field of the VII.2(5) trigger), the activity by name."""
+    act = str(rise.get("activity", ""))
+    name = names.get(f"processing_activities[{act}]", act)
+    before = rise.get("before")
+    return f"{name} from {before} to {rise.get('after')}" if before else f"{name} (new) at {rise.get('after')}"
 
 
 def change_phrase(change: Mapping[str, Any], names: Mapping[str, str] | None = None) -> str:
@@ -197,8 +194,10 @@ def method_grid(method: Any) -> dict[str, Any]:
 
 
 class ValidationJob:
-    """`pia validate` running in a separate process, so that great-expectations' import (seconds) and the
-    checks overlap the rest of the report's work on another core. `result()` waits and returns its JSON.
+    """`pia validate` running in a separate process.
+
+    Great-expectations' import (seconds) and the checks overlap the rest of the report's work on another core.
+    `result()` waits and returns its JSON.
 
     With `status_file`, a thread publishes the outcome there when the process ends, so that another
     process (the report's kernel, through `attach_validation`) can collect it; `close()` then cleans up.
@@ -257,6 +256,7 @@ class AttachedValidation:
         self.timeout = timeout
 
     def result(self) -> dict[str, Any]:
+        """The validation document, waiting for the background run if needed."""
         import time
 
         deadline = time.monotonic() + self.timeout
@@ -348,6 +348,7 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
 
 
 def sha256_file(path: str | os.PathLike[str]) -> str:
+    """The SHA-256 hex digest of the file at `path`."""
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -371,6 +372,7 @@ def input_files(params: Mapping[str, Any], params_file: str = "") -> list[Path]:
 
 
 def versions() -> dict[str, str]:
+    """The versions of pia and of the libraries a report depends on."""
     out = {}
     for dist in VERSIONED:
         try:

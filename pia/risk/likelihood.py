@@ -27,10 +27,12 @@ GBT_GROUPS = {
                  "GB/T 39335-2020 5.4.4"),
 }
 CNIL_GROUPS = {
-    "internal": ("internal human sources: staff and processors", "CNIL PIA Knowledge Bases (2018), risk sources"),
-    "external": ("external human sources: recipients and attackers", "CNIL PIA Knowledge Bases (2018), risk sources"),
+    "internal": ("internal human sources: staff and processors",
+                 "CNIL PIA Knowledge Bases (2018), Typology of risk sources"),
+    "external": ("external human sources: recipients and attackers",
+                 "CNIL PIA Knowledge Bases (2018), Typology of risk sources"),
     "motivation": ("what drives the sources: attractiveness, scale, known weaknesses",
-                   "CNIL PIA Methodology (2018), likelihood"),
+                   "CNIL PIA Knowledge Bases (2018), Scale and rules for estimating likelihood"),
 }
 
 

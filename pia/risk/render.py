@@ -98,10 +98,11 @@ def _threshold_line(result: Assessment) -> str:
 
 def _assumption_lines(result: Assessment) -> list[str]:
     out = []
-    for x in result.assumptions:
-        where = x.get("path") or x.get("field") or x.get("id") or ""
-        text = x.get("text") or x.get("summary") or x.get("statement") or x.get("note") or ""
-        out.append(f"{where}: {text}".strip(": ") if where or text else str(x))
+    for x in result.assumptions:  # pia.declare.assumptions.Assumption: about, why, undisclosed
+        where = x.get("about") or x.get("path") or ""
+        text = x.get("why") or x.get("text") or ""
+        flag = " (the service's practice; the policy does not disclose it)" if x.get("undisclosed") else ""
+        out.append(f"{where}: {text}{flag}".strip(": ") if where or text else str(x))
     return out
 
 

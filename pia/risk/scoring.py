@@ -289,13 +289,14 @@ def _severity(m: Manifest, a: ProcessingActivity, event: FearedEvent, ev: Eviden
     lines: list[_Line] = []
     scored = sorted((element_impact(e) for e in m.elements_of(a)), key=lambda x: (-x[0], x[1]))
     value, why = scored[0]
-    lines.append(_Line("impact", "impact.base", "pia taxonomy (GB/T 35273-2020 Annex B)", None, value,
+    lines.append(_Line("impact", "impact.base", "GB/T 35273-2020 Annex B (through the pia taxonomy)", None, value,
                        f"most harmful data: {why}", []))
     hidden = [(undeclared_impact(f), f) for f in ev.undeclared.get(a.id, [])]
     worse = sorted(((s, f) for s, f in hidden if s is not None and s > value), key=lambda x: -x[0])
     if worse:
         step, f = worse[0]
-        lines.append(_Line("impact", "impact.undisclosed_data", "pia scan (data found, not declared)", value, step,
+        lines.append(_Line("impact", "impact.undisclosed_data",
+                           "pia default: data a scan finds and the manifest does not declare is processed data", value, step,
                            f"the scan found {f['category']} in {', '.join(f['where'])}, more harmful than the "
                            "declared data", [f"undeclared:{f['category']}"]))
         value = step
@@ -310,8 +311,8 @@ def _severity(m: Manifest, a: ProcessingActivity, event: FearedEvent, ev: Eviden
         value = new
     limit = m.settings.large_scale_subjects
     if sensitive and held >= limit and value < TOP:
-        lines.append(_Line("impact", "impact.sensitive_scale", "WP248 criteria 4 and 5; threshold: settings."
-                           "large_scale_subjects (pia default 1,000,000)", value, value + 1,
+        lines.append(_Line("impact", "impact.sensitive_scale", "WP248 criterion 4; WP248 criterion 5 (threshold: "
+                           "settings.large_scale_subjects, pia default 1,000,000)", value, value + 1,
                            f"sensitive data ({', '.join(sensitive)}) held for {held:,} people (large scale from "
                            f"{limit:,})", []))
         value += 1
@@ -477,15 +478,15 @@ class _Activity:
                 why = ", ".join(used)
                 if f.severity_floor and _ceil(s) == sev and s <= f.severity_floor + 1e-9 < f.severity:
                     why += "; sensitive data: severity stays at least high unless de-identification is in place"
-                add(_Line("impact", "impact.measures", "CNIL PIA Methodology (2018): measures on the data lower "
-                          "severity; step size pia default (MethodParameters.severity_step_weight)",
+                add(_Line("impact", "impact.measures", "CNIL PIA Methodology (2018) (measures on the data lower "
+                          "severity, step size a pia default: MethodParameters.severity_step_weight)",
                           sev, _ceil(s), f"severity score {f.severity:.2f} -> {s:.2f} with " + why, []))
             lines = "; ".join(f"{r.title}: {r.rating} ({'; '.join(r.reasons) or 'nothing counted'})"
                               for r in f.ratings)
-            model = ("GB/T 39335-2020 5.4 factor groups" if p.likelihood_model.value == "gbt39335_factors"
-                     else "CNIL PIA methodology: risk sources' capabilities")
-            add(_Line("likelihood", "likelihood.exposure", f"{model}; combined as pia default "
-                      "(MethodParameters.exposure_rule: mean of the two highest groups)", None, _ceil(f.exposure),
+            model = ("GB/T 39335-2020 5.4 (factor groups" if p.likelihood_model.value == "gbt39335_factors"
+                     else "CNIL PIA Knowledge Bases (2018), Scale and rules for estimating likelihood (risk sources")
+            add(_Line("likelihood", "likelihood.exposure", f"{model}, combined by the pia default exposure_rule: "
+                      "mean of the two highest groups)", None, _ceil(f.exposure),
                       f"exposure {f.exposure:.2f}: {lines}", []), INTERNAL_LIKELIHOOD)
             lk, _, coverage, weakest = _likelihood_score(f.exposure, f.likelihood_lowering, self.ms, stage,
                                                          frozenset())
@@ -501,8 +502,8 @@ class _Activity:
                         f"{k} ({self._state(k)})" for k in gaps)
                 if used:
                     reason += "; counted: " + ", ".join(used)
-                src = ("CNIL PIA Methodology (2018): vulnerabilities of the supporting assets; pia default "
-                       "(MethodParameters.max_measure_reduction, core_gate_floor)")
+                src = ("CNIL PIA Knowledge Bases (2018), Scale and rules for estimating likelihood (vulnerabilities "
+                       "of the supporting assets, reduction a pia default: max_measure_reduction, core_gate_floor)")
                 add(_Line("likelihood", "likelihood.measures", src, _ceil(f.exposure), _ceil(lk), reason,
                           contradicted), INTERNAL_LIKELIHOOD)
         return out
@@ -629,8 +630,8 @@ def _threshold(m: Manifest, meth: Method) -> str:
 
 
 def _assumptions(m: Manifest) -> list[dict[str, Any]]:
-    """The manifest's assumptions to confirm, when the manifest model has them (pia.declare.assumptions)."""
-    items = getattr(m, "assumptions", None) or []
+    """The manifest's assumptions to confirm (pia.declare.assumptions), as plain data."""
+    items = m.assumptions
     out = []
     for x in items:
         out.append(x.model_dump(mode="json") if isinstance(x, BaseModel) else dict(x) if isinstance(x, Mapping)
