@@ -93,7 +93,7 @@ def scale_note(result: Assessment) -> str:
 
 
 def _threshold_line(result: Assessment) -> str:
-    return f"Unacceptable from: {result.threshold} ({result.threshold_source})"
+    return f"Unacceptable from: {result.threshold}, {result.threshold_source}"
 
 
 def _assumption_lines(result: Assessment) -> list[str]:
