@@ -344,7 +344,7 @@ def draft_notice(review: ChangeReview) -> str:
     """The draft user notice for `review` (NEW's rights, contacts and channels), as Markdown."""
     old, new = review.manifests
     service = new.service.name
-    policy = new.service.policy
+    policy = new.policy_ref
     version = f" to version {policy.version}" if policy and policy.version else ""
     when = policy.effective_date.isoformat() if policy and policy.effective_date else "[effective date]"
     draft = ("*Draft notice prepared from a change review. Check it, fill in the date, and have it approved "

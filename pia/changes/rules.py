@@ -416,26 +416,48 @@ def level_rises(old_v: Verdict, new_v: Verdict) -> list[LevelChange]:
     return [out[a] for a in sorted(out)]
 
 
-def _risk_trigger(rises: list[LevelChange], changes: list[ClassifiedChange]) -> Trigger | None:
+def _risk_trigger(rises: list[LevelChange], changes: list[ClassifiedChange], clause: str = "VII.2(5)",
+                  listed: bool = True) -> Trigger | None:
     """VII.2(5) applies when a change raises some activity's residual risk level."""
     if not changes or not rises:
         return None
     prefixes = tuple(f"processing_activities[{r.activity}]" for r in rises)
     paths = sorted(c.path for c in changes if c.path.startswith(prefixes))
     d = TRIGGERS["high_risk_assessment"]
-    return Trigger(id=d.id, clause=d.clause, title=d.title, name=d.name, in_policy_list=d.in_policy_list,
+    return Trigger(id=d.id, clause=clause, title=d.title, name=d.name, in_policy_list=listed,
                    changes=paths, rises=rises)
 
 
-def _risk_decision(risk: RiskComparison) -> str:
+def _risk_decision(risk: RiskComparison, clause: str = "VII.2(5)") -> str:
     if not risk.assessed:
         return "Not assessed: nothing changed, so there is no policy update to classify."
     if risk.rises:
         moves = ", ".join(f"{r.activity} {r.before or 'new'} -> {r.after}" for r in risk.rises)
-        return f"VII.2(5) applies: residual risk rises ({moves})."
+        return f"{clause} applies: residual risk rises ({moves})."
     if risk.new_high_risk:
-        return "VII.2(5) does not apply to this revision: NEW is high risk, but no activity's residual level rises."
-    return "VII.2(5) does not apply: no activity's residual level rises."
+        return f"{clause} does not apply to this revision: NEW is high risk, but no activity's residual level rises."
+    return f"{clause} does not apply: no activity's residual level rises."
+
+
+# Where the policy has no clause for a kind of change, the kit cites the list it takes the kinds from.
+STANDARD_LIST = "GB/T 35273-2020 Annex D"
+
+
+def trigger_clause(m: Manifest, trigger: str | None) -> str:
+    """The clause that makes a kind of change significant (or, for None, requires posting) in `m`'s policy."""
+    if trigger is None:
+        return m.cite("posting", MINOR_CLAUSE) or STANDARD_LIST
+    d = TRIGGERS[trigger]
+    return m.cite(trigger, d.clause if d.in_policy_list else None) or (d.clause if not d.in_policy_list
+                                                                          else STANDARD_LIST)
+
+
+def _in_policy(m: Manifest, d: TriggerDef) -> tuple[bool, str]:
+    """Whether `m`'s policy lists the kind of change `d`, and the note to give when it does not."""
+    listed = m.cite(d.id, d.clause if d.in_policy_list else None) is not None
+    if listed or m.cite("service_mode") == TRIGGERS["service_mode"].clause:
+        return listed, d.note  # the reference numbering: its own note
+    return False, f"Significant under the privacy-policy template of {STANDARD_LIST}; this policy does not list it."
 
 
 # --------------------------------------------------------------------------- re-consent
@@ -455,10 +477,8 @@ def _consent_clause(flow: FlowKind) -> str:
 
 
 def _purpose_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
-    """New or changed purposes that need consent.
-
-    A consent-based purpose needs consent again; an exemption claimed for the old purpose does not carry over to a
-    changed one (pia default: the kit cannot tell whether the exemption still covers it).
+    """New or changed purposes: consent-based ones need consent again; an exemption claimed for the old purpose
+    does not carry over to a new one (pia default: the kit cannot tell whether the exemption still covers it).
     """
     out: list[ReconsentReason] = []
     old_acts = {a.id: a for a in old.processing_activities}
@@ -603,7 +623,11 @@ def review(old: Manifest, new: Manifest, method: str | os.PathLike[str] = "gbt39
     classified = []
     for ch in diff(old, new):
         trig, reason = classify(ch, old, new)
-        clause = TRIGGERS[trig].clause if trig else MINOR_CLAUSE
+        clause = trigger_clause(new, trig)
+        if "VII." in reason and trigger_clause(new, "service_mode") != TRIGGERS["service_mode"].clause:
+            # the reference policy's numbering in a rule's reason: say it in this policy's terms
+            reason = reason.replace("significant changes of VII.2", "significant changes").replace(
+                "VII.2(5)", trigger_clause(new, "high_risk_assessment")).replace("VII.1", trigger_clause(new, None))
         c = ClassifiedChange(path=ch.path, kind=ch.kind, before=ch.before, after=ch.after,
                              trigger=trig, clause=clause, reason=reason)
         c.also = _also(c, new)
@@ -615,8 +639,9 @@ def review(old: Manifest, new: Manifest, method: str | os.PathLike[str] = "gbt39
             continue
         paths = [c.path for c in classified if c.trigger == d.id or d.id in c.also]
         if paths:
-            triggers.append(Trigger(id=d.id, clause=d.clause, title=d.title, name=d.name,
-                                    in_policy_list=d.in_policy_list, changes=paths, detail=d.note))
+            listed, note = _in_policy(new, d)
+            triggers.append(Trigger(id=d.id, clause=trigger_clause(new, d.id), title=d.title, name=d.name,
+                                    in_policy_list=listed, changes=paths, detail=note))
 
     if classified:
         new_v, old_v = _verdict(new, method), _verdict(old, method)
@@ -626,8 +651,9 @@ def review(old: Manifest, new: Manifest, method: str | os.PathLike[str] = "gbt39
                               old_high_activities=list(old_v.high_activities), rises=rises)
     else:  # nothing changed: no policy update, nothing to assess
         risk = RiskComparison(method=method, assessed=False)
-    risk.decision = _risk_decision(risk)
-    risk_trigger = _risk_trigger(risk.rises, classified)
+    risk_clause = trigger_clause(new, "high_risk_assessment")
+    risk.decision = _risk_decision(risk, risk_clause)
+    risk_trigger = _risk_trigger(risk.rises, classified, risk_clause, _in_policy(new, TRIGGERS["high_risk_assessment"])[0])
     if risk_trigger is not None:
         for c in classified:
             if c.path in risk_trigger.changes and c.trigger is None:
@@ -641,7 +667,8 @@ def review(old: Manifest, new: Manifest, method: str | os.PathLike[str] = "gbt39
     result = ChangeReview(
         method=method, old=_side(old), new=_side(new), significant=significant, triggers=triggers,
         changes=classified,
-        notify=Notify(required=significant, channels=[c.value for c in new.notification_channels] if significant else []),
+        notify=Notify(required=significant, channels=[c.value for c in new.notification_channels] if significant else [],
+                      clause=trigger_clause(new, None)),
         reconsent_required=bool(reasons), reasons=reasons, risk=risk,
     )
     result._old, result._new = old, new

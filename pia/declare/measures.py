@@ -21,7 +21,8 @@ MEASURES_FILE = PACKAGE_DATA / "measures.yaml"
 
 class FearedEvent(str, Enum):
     """The three feared events of a privacy risk analysis (CNIL PIA methodology: confidentiality, integrity,
-    availability of personal data)."""
+    availability of personal data).
+    """
 
     illegitimate_access = "illegitimate_access"
     unwanted_modification = "unwanted_modification"

@@ -23,6 +23,7 @@ from typing import Any
 
 from pia import config
 from pia.errors import InputError, PiaError, Problem
+from pia.report.params import OPTIONAL_INPUTS
 
 REPORT_NOTEBOOK = config.REPORT_NOTEBOOK
 VERSIONED = ("pia", "great-expectations", "pandas", "plotly", "papermill", "nbconvert", "pydantic")
@@ -48,6 +49,8 @@ class ReportData:
     names: dict[str, str] = field(default_factory=dict)
     manifest_only: dict[str, Any] | None = None
     """The assessment from the manifest alone (as `pia assess` gives it), when data evidence changed the inputs."""
+    not_provided: dict[str, str] = field(default_factory=dict)
+    """The optional inputs left out (`proposed`, `estate`), each with what the report cannot show without it."""
 
     @property
     def high_risk(self) -> bool:
@@ -78,7 +81,8 @@ class ReportData:
         """The verdict in a few fields (recorded in the executed notebook for `pia report --fail-on-high`)."""
         n = self.notification()
         return {"high_risk": self.high_risk, "notify": n["required"], "channels": n["channels"],
-                "service": self.service["id"], "as_of": self.params["as_of"]}
+                "service": self.service["id"], "as_of": self.params["as_of"],
+                "not_provided": sorted(self.not_provided)}
 
 
 def trigger_text(t: Mapping[str, Any], changes: Sequence[Mapping[str, Any]] = (),
@@ -333,13 +337,15 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
     params = {"manifest": manifest, "proposed": proposed, "estate": estate, "columns": columns, "as_of": as_of,
               "method": method, "scan_sample": scan_sample}
     service = {"id": m.service.id, "name": m.service.name, "controller": m.controller.legal_entity,
-               "policy": m.service.policy.title if m.service.policy else "",
+               "policy": m.policy_ref.title if m.policy_ref else "",
                "notification_channels": [c.value for c in m.notification_channels]}
     data = ReportData(params=params, service=service, inventory=inventory_document(m),
                       grid=method_grid(load_method(method)), assessment=assessment,
                       validation=dict(validation) if validation is not None else None,
                       scan=scan_doc, review=rev, notice_markdown=notice or "",
-                      names=manifest_names(m, m_next), manifest_only=manifest_only)
+                      names=manifest_names(m, m_next), manifest_only=manifest_only,
+                      not_provided={k: why for k, why in OPTIONAL_INPUTS.items() if not {"proposed": proposed,
+                                                                                         "estate": estate}[k]})
     data.provenance = provenance(params, params_file=params_file, run_started=run_started)
     return data
 

@@ -13,7 +13,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 
 from pia.declare.manifest import DataElement, DataSubject, Manifest, ProcessingActivity
 from pia.declare.measures import FearedEvent, Gauge, Measure, MeasureStatus
@@ -169,6 +169,7 @@ class Assessment(BaseModel):
     levels: dict[str, list[str]] = Field(description="The method's impact, likelihood and risk levels, lowest first.")
     scale: dict[str, dict[str, str]] = Field(
         description="How the internal steps of the explanation lines map onto the method's impact and likelihood.")
+    _notify_clause: str | None = PrivateAttr("VII.2(5)")  # the policy's clause for a high-risk assessment
 
     def to_dict(self) -> dict[str, Any]:
         """The assessment JSON: deterministic (activities and actions sorted by id, no run timestamp)."""
@@ -583,7 +584,9 @@ def _plan(act: _Activity, threshold_rank: int) -> tuple[frozenset[str], list[str
 def _measure_action(act: _Activity, mid: str) -> MeasureAction:
     x = act.ms.catalogue[mid]
     status = "not effective" if mid in act.ms.contradicted else act.ms.status[mid].value
-    return MeasureAction(measure=mid, name=x.name, status=status, clauses=list(x.policy_clauses), note=x.note)
+    # the service's own policy clause for the measure (the catalogue's clause is the reference policy's)
+    clause = act.m.cite(mid, x.policy_clauses[0]) if x.policy_clauses else act.m.cite(mid)
+    return MeasureAction(measure=mid, name=x.name, status=status, clauses=[clause] if clause else [], note=x.note)
 
 
 def _action(act: _Activity, level: str, threshold: str, threshold_rank: int) -> tuple[Action, frozenset[str]]:
@@ -712,7 +715,7 @@ def assess(manifest: Manifest | str | Path, method: str | Path | Method = "gbt39
             exposure={e: round(f.exposure, 4) for e, f in act.events.items()},
             measures=act.measure_uses(extra),
             factors=act.steps(Stage.inherent) + act.steps(Stage.current)))
-    return Assessment(
+    result = Assessment(
         method=meth.name, method_title=meth.title, method_source=meth.source, threshold=threshold,
         threshold_source=("the organisation's choice (manifest settings.unacceptable_risk; GB/T 39335-2020 "
                           "leaves the acceptable level to the organisation)"),
@@ -722,6 +725,8 @@ def assess(manifest: Manifest | str | Path, method: str | Path | Method = "gbt39
         assumptions=_assumptions(manifest), parameters=meth.parameters,
         levels={"impact": meth.impact_ids(), "likelihood": meth.likelihood_ids(), "risk": meth.risk_ids()},
         scale={"impact": dict(meth.impact_from_internal), "likelihood": dict(meth.likelihood_from_internal)})
+    result._notify_clause = manifest.cite("high_risk_assessment")
+    return result
 
 
 def verdict_sentence(result: Assessment) -> str:
@@ -729,9 +734,12 @@ def verdict_sentence(result: Assessment) -> str:
     bad = result.unacceptable_activities()
     who = (f"the organisation's unacceptable level {result.threshold!r} (its own setting; the standard leaves "
            "it open)")
+    clause = result._notify_clause
+    condition = (f"the {clause} condition" if clause else "the condition of a significant change under GB/T "
+                 "35273-2020 Annex D (the policy declares no clause for it: policy.clause_for.high_risk_assessment)")
     if not bad:
         return (f"The assessment does not indicate high risk: no current risk reaches {who} under "
-                f"{result.method_title}; the VII.2(5) condition does not hold.")
+                f"{result.method_title}; {condition} does not hold.")
     listed = ", ".join(f"{a.id} ({a.level})" for a in bad)
-    return (f"The assessment indicates high risk: the VII.2(5) condition holds. The current risk of {len(bad)} "
+    return (f"The assessment indicates high risk: {condition} holds. The current risk of {len(bad)} "
             f"of {len(result.activities)} activities reaches {who} under {result.method_title}: {listed}.")
