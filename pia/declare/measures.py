@@ -20,8 +20,9 @@ MEASURES_FILE = PACKAGE_DATA / "measures.yaml"
 
 
 class FearedEvent(str, Enum):
-    """The three feared events of a privacy risk analysis (CNIL PIA methodology: confidentiality, integrity,
-    availability of personal data).
+    """The three feared events of a privacy risk analysis (CNIL PIA methodology).
+
+    They are the loss of confidentiality, integrity and availability of personal data.
     """
 
     illegitimate_access = "illegitimate_access"

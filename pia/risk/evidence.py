@@ -95,7 +95,7 @@ class EvidenceContext:
     summaries: list[EvidenceSummary] = field(default_factory=list)
 
     def without(self, activity: str, evidence_ids: set[str]) -> EvidenceContext:
-        """This evidence with some findings on one activity remedied (failed checks, undeclared categories)."""
+        """The evidence with some findings on one activity remedied (failed checks, undeclared categories)."""
         failed = [c for c in self.failed_checks.get(activity, []) if c["id"] not in evidence_ids]
         undeclared = [f for f in self.undeclared.get(activity, [])
                       if f"undeclared:{f['category']}" not in evidence_ids]

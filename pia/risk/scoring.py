@@ -180,6 +180,7 @@ class Assessment(BaseModel):
         return data
 
     def unacceptable_activities(self) -> list[ActivityRisk]:
+        """The activities whose current risk reaches the organisation's unacceptable level."""
         return [a for a in self.activities if a.unacceptable]
 
 
