@@ -28,7 +28,7 @@ def test_reference_assumptions_are_typed_and_in_file_order():
     "processing_activities[alert_snapshots].storage",
     "recipients[cloud_provider].data_groups[snapshot]",
     "rights[delete].how",
-    "consent_exemptions[7]",
+    "consent_exemptions[I.5(7)]",
     "settings.erasure_grace_days",
 ])
 def test_paths_resolve(path, reference_data):

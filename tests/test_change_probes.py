@@ -230,3 +230,12 @@ def test_notice_of_the_probes_in_plain_words():
     assert "stored in US, outside the country" in text
     assert "to store or send information of motion alerts with snapshots outside the country" in text
     assert "keep some of your information for longer" in text  # why, from the trigger catalogue
+
+
+def test_consent_written_as_its_article_follows_the_consent_rule():
+    old = copy.deepcopy(REFERENCE)
+    _act(old, "alert_snapshots")["legal_basis"] = "PIPL Art. 13(1)"
+    new = copy.deepcopy(old)
+    _act(new, "alert_snapshots")["data_elements"].append("phone_number")
+    r = review(Manifest.model_validate(old), Manifest.model_validate(new))
+    assert [(x.kind, x.subject) for x in r.reasons] == [("new_data_type", "alert_snapshots")]

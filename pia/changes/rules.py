@@ -15,6 +15,7 @@ from pia.changes.diff import Change, ChangeKind, diff, pattern_of
 from pia.declare.manifest import FlowKind, Manifest, RecipientBasis
 from pia.declare.measures import MeasureStatus, catalogue
 from pia.declare.taxonomy import load_taxonomy
+from pia.declare.vocabulary import TRANSFER_RULES, basis_id, regime_of
 from pia.errors import InputError, Problem
 
 # --------------------------------------------------------------------------- catalogue (data)
@@ -201,7 +202,9 @@ def _measure_dropped(change: Change, old: Manifest | None, new: Manifest | None)
 
 
 def _abroad(code: Any, manifest: Manifest | None) -> bool:
-    return manifest is not None and isinstance(code, str) and code != manifest.controller.jurisdiction
+    # by regime: for a Dutch controller Ireland is not abroad (the GDPR applies in both)
+    return manifest is not None and isinstance(code, str) and \
+        regime_of(code) != regime_of(manifest.controller.jurisdiction)
 
 
 def _cross_border(change: Change, old: Manifest | None, new: Manifest | None) -> tuple[str, str] | None:
@@ -448,8 +451,18 @@ def trigger_clause(m: Manifest, trigger: str | None) -> str:
     if trigger is None:
         return m.cite("posting", MINOR_CLAUSE) or STANDARD_LIST
     d = TRIGGERS[trigger]
+    if trigger == "cross_border" and m.cite(trigger, None) is None:
+        return TRANSFER_RULES.get(regime_of(m.controller.jurisdiction), d.clause)
     return m.cite(trigger, d.clause if d.in_policy_list else None) or (d.clause if not d.in_policy_list
                                                                           else STANDARD_LIST)
+
+
+def trigger_why(m: Manifest, trigger: str) -> str:
+    """Why users care about a kind of change, in words true under `m`'s laws."""
+    if trigger == "cross_border" and "CN" not in m.regimes:
+        return ("Some of your information will be stored or received outside the region whose data-protection law "
+                "covers you. The law requires safeguards for this, such as standard contractual clauses.")
+    return TRIGGERS[trigger].why
 
 
 def _in_policy(m: Manifest, d: TriggerDef) -> tuple[bool, str]:
@@ -457,15 +470,27 @@ def _in_policy(m: Manifest, d: TriggerDef) -> tuple[bool, str]:
     listed = m.cite(d.id, d.clause if d.in_policy_list else None) is not None
     if listed or m.cite("service_mode") == TRIGGERS["service_mode"].clause:
         return listed, d.note  # the reference numbering: its own note
+    if d.id == "cross_border":
+        return False, ("pia default: data leaving the regime of the controller's law is treated as significant; "
+                       "this policy does not list it.")
     return False, f"Significant under the privacy-policy template of {STANDARD_LIST}; this policy does not list it."
 
 
 # --------------------------------------------------------------------------- re-consent
 
 
-def _exemption(legal_basis: str) -> bool:
-    """Whether the basis is a consent exemption of I.5 (contract is the twin of I.5(7)); legal_obligation is not."""
-    return legal_basis == "contract" or legal_basis.startswith("I.5(")
+def _consent(legal_basis: str) -> bool:
+    """Whether the basis is the person's consent (`consent`, PIPL Art. 13(1), GDPR Art. 6(1)(a))."""
+    return basis_id(legal_basis) == "consent"
+
+
+def _exemption(legal_basis: str, m: Manifest) -> bool:
+    """Whether the basis is a consent exemption the policy declares (contract is the twin of I.5(7)).
+
+    A legal obligation is no exemption the service chose: a changed purpose under it needs no consent.
+    """
+    declared = {x.clause for x in m.consent_exemptions}
+    return basis_id(legal_basis) == "contract" or legal_basis in declared or legal_basis.startswith("I.5(")
 
 
 def _reason(kind: str, subject: str, text: str, clause: str | None = None) -> ReconsentReason:
@@ -477,8 +502,10 @@ def _consent_clause(flow: FlowKind) -> str:
 
 
 def _purpose_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
-    """New or changed purposes: consent-based ones need consent again; an exemption claimed for the old purpose
-    does not carry over to a new one (pia default: the kit cannot tell whether the exemption still covers it).
+    """New or changed purposes that need consent.
+
+    A consent-based purpose needs consent again; an exemption claimed for the old purpose does not carry over to a
+    changed one (pia default: the kit cannot tell whether the exemption still covers it).
     """
     out: list[ReconsentReason] = []
     old_acts = {a.id: a for a in old.processing_activities}
@@ -486,13 +513,13 @@ def _purpose_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
         before = old_acts.get(act.id)
         if before is not None and before.purpose == act.purpose:
             continue
-        if act.legal_basis == "consent":
+        if _consent(act.legal_basis):
             what = "new purpose" if before is None else "changed purpose"
             out.append(_reason("new_purpose", act.id,
                                f"{what} '{act.name}' (activity {act.id}, legal basis consent): {act.purpose} "
                                "The policy limits use to the purposes it lists; consent given for another purpose "
                                "does not cover it."))
-        elif before is not None and _exemption(act.legal_basis) and before.legal_basis == act.legal_basis:
+        elif before is not None and _exemption(act.legal_basis, new) and before.legal_basis == act.legal_basis:
             out.append(_reason("purpose_outside_exemption", act.id,
                                f"changed purpose of '{act.name}' (activity {act.id}) under {act.legal_basis}: "
                                f"{act.purpose} The exemption was claimed for the old purpose; unless the assessor "
@@ -507,7 +534,7 @@ def _data_type_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
     names = {e.id: e.name for e in new.data_elements}
     for act in sorted(new.processing_activities, key=lambda a: a.id):
         before = old_acts.get(act.id)
-        if before is None or act.legal_basis != "consent":
+        if before is None or not _consent(act.legal_basis):
             continue
         added = sorted(set(act.data_elements) - set(before.data_elements))
         if added:
@@ -521,12 +548,12 @@ def _data_type_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
 def _cross_border_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
     """Storage abroad or a recipient abroad that starts needs the user's separate consent (PIPL Art. 39)."""
     out: list[ReconsentReason] = []
-    home_old, home_new = old.controller.jurisdiction, new.controller.jurisdiction
+    home_old, home_new = regime_of(old.controller.jurisdiction), regime_of(new.controller.jurisdiction)
     old_acts = {a.id: a for a in old.processing_activities}
     for act in sorted(new.processing_activities, key=lambda a: a.id):
         before = old_acts.get(act.id)
-        was = {loc for loc in before.storage.locations if loc != home_old} if before else set()
-        now = {loc for loc in act.storage.locations if loc != home_new}
+        was = {loc for loc in before.storage.locations if regime_of(loc) != home_old} if before else set()
+        now = {loc for loc in act.storage.locations if regime_of(loc) != home_new}
         if now - was or (act.storage.cross_border and not (before and before.storage.cross_border)):
             where = ", ".join(sorted(now - was)) or "abroad"
             out.append(_reason("cross_border", act.id,
@@ -535,15 +562,47 @@ def _cross_border_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]
     old_recips = {r.id: r for r in old.recipients}
     for rec in sorted(new.recipients, key=lambda r: r.id):
         before = old_recips.get(rec.id)
-        if rec.location != home_new and (before is None or before.location == home_old):
+        if regime_of(rec.location) != home_new and (before is None or regime_of(before.location) == home_old):
             out.append(_reason("cross_border", rec.id,
                                f"recipient '{rec.name}' ({rec.id}) processes data in {rec.location}: providing "
                                "personal data outside the country needs the user's separate consent."))
     return out
 
 
+# The GDPR's ground for each kind of re-consent reason, for services under it (REASONS cite PIPL).
+GDPR_REASONS = {"new_purpose": "GDPR Art. 6(1)(a); GDPR Art. 5(1)(b)",
+                "purpose_outside_exemption": "GDPR Art. 6(1); GDPR Art. 5(1)(b)",
+                "new_data_type": "GDPR Art. 6(1)(a)", "new_sensitive_category": "GDPR Art. 9(2)(a)",
+                "new_consent_recipient": "GDPR Art. 6(1)(a); GDPR Art. 13(1)(e)"}
+_LAWS = ("PIPL", "GDPR", "GB/T")
+
+
+def _localise(reasons: list[ReconsentReason], m: Manifest) -> list[ReconsentReason]:
+    """The reasons in `m`'s terms: its own policy clauses only, the laws of its jurisdictions.
+
+    Separate consent for providing data abroad is PIPL's rule (Art. 39): without CN among the regimes the
+    cross-border reasons are dropped (the GDPR asks for safeguards, GDPR Art. 46, which `pia check` reports).
+    """
+    cn, gdpr = "CN" in m.regimes, bool(m.regimes & {"EU", "UK"})
+    out = []
+    for r in reasons:
+        if r.kind == "cross_border" and not cn:
+            continue
+        ids = [c.strip() for c in r.clause.split(";") if c.strip()]
+        policy = [c for c in ids if not c.startswith(_LAWS) and m.cite("", c)]
+        laws = [c for c in ids if c.startswith(_LAWS)] if cn or not gdpr else []
+        if gdpr and r.kind in GDPR_REASONS:
+            laws.append(GDPR_REASONS[r.kind])
+        out.append(r.model_copy(update={"clause": "; ".join(policy + laws)}))
+    return out
+
+
 def reconsent_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
     """Reasons to ask for fresh consent: purposes, data types, sensitive categories, cross-border, recipients."""
+    return _localise(_reconsent_reasons(old, new), new)
+
+
+def _reconsent_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
     reasons = _purpose_reasons(old, new) + _data_type_reasons(old, new)
 
     tax = load_taxonomy()
