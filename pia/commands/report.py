@@ -28,13 +28,14 @@ def report(params_file: str | None, overrides: tuple[tuple[str, str], ...], out:
     Exit codes: 0 report written; 2 bad input; 3 --fail-on-high and the verdict is high risk;
     4 a notebook cell raised (the cell is named; the partly executed notebook is kept, no HTML is written).
     """
+    from pia.errors import one_line
     from pia.report.run import ReportError, load_params, run_report
 
     params, used = load_params(params_file, list(overrides))
     try:
         run = run_report(params, out, params_file=used, progress=progress)
     except ReportError as exc:
-        click.echo(f"pia: report failed: {exc}", err=True)
+        click.echo(f"pia: report failed: {one_line(str(exc))}", err=True)
         return 2 if exc.ename == "InputError" else EXIT_REPORT_FAILED
     s = run.summary
     verdict = "HIGH RISK" if s.get("high_risk") else "no high risk"

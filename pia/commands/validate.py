@@ -41,6 +41,11 @@ def validate(data_dir: str | None, manifest: str | None, columns: str | None, as
     from pia.output import emit, to_json
     from pia.validation.run import validate as run_validation
 
+    if manifest is not None:  # its commitments must cite checks that exist
+        from pia.declare.manifest import load_manifest
+        from pia.validation.commitments import require_defined_checks
+
+        manifest = require_defined_checks(load_manifest(manifest))
     progress = None
     if fmt != "json" and sys.stderr.isatty():
         progress = lambda msg: click.echo(f"pia validate: {msg}", err=True)

@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -16,7 +15,7 @@ from pydantic import BaseModel, Field
 
 from pia.config import display_path
 from pia.errors import InputError, Problem
-from pia.inputs import decode_utf8, read_bytes
+from pia.inputs import load_json
 from pia.declare.manifest import (
     CONTROL_CLAUSES,
     Control,
@@ -212,11 +211,9 @@ def _read_evidence(item: str | Path | Mapping[str, Any]) -> tuple[str, str | Non
         return "<dict>", None, dict(item)
     path = Path(item)
     src = display_path(path)
-    raw = read_bytes(path, "the JSON of pia validate or pia scan", src, missing="evidence file not found")
-    try:
-        data = json.loads(decode_utf8(raw, src, "evidence"))
-    except json.JSONDecodeError as exc:
-        raise InputError(Problem(src, f"evidence is not valid JSON: {exc.msg} (column {exc.colno})", exc.lineno)) from None
+    # The shared input layer bounds the file (regular file, size, nesting depth) and the JSON parse.
+    raw, data = load_json(path, "the JSON of pia validate or pia scan", src, missing="evidence file not found",
+                          what="evidence")
     if not isinstance(data, dict):
         raise InputError(Problem(src, "evidence must be a JSON object with a 'kind'"))
     return path.name, hashlib.sha256(raw).hexdigest(), data

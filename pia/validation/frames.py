@@ -75,7 +75,9 @@ class PandasFrames:
     def user_rows(self, dataset: str) -> np.ndarray:
         """For each row of `dataset`, the row position of its user in users (first occurrence), or -1."""
         if dataset not in self._user_rows:
-            users = self.tables["users"]["user_id"]
+            # Without users.csv (its checks skipped), consent joins still run: every id is then "not in users".
+            users = self.tables["users"]["user_id"] if "users" in self.tables else \
+                self.tables[dataset]["user_id"].iloc[:0]
             other = self.tables[dataset]["user_id"]
             codes, uniques = pd.factorize(pd.concat([users, other], ignore_index=True))
             user_codes, other_codes = codes[: len(users)], codes[len(users):]
