@@ -25,11 +25,12 @@ def one_line(text: str) -> str:
 
 
 def quote(value: object, limit: int = 60) -> str:
-    """A value from an input, quoted for a message: one line, escaped, shortened to `limit` characters."""
+    """A value from an input, for a message: one line, escaped, shortened to `limit` characters."""
     text = value if isinstance(value, str) else repr(value)
     if len(text) > limit:
         text = text[: limit - 1] + "…"
-    return "'" + one_line(text).replace("'", "\\'") + "'"
+    # Strings in quotes; anything else (None, 3, [...]) as Python shows it, like `{value!r}`.
+    return "'" + one_line(text).replace("'", "\\'") + "'" if isinstance(value, str) else one_line(text)
 
 
 class PiaError(Exception):

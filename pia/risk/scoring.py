@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from pia.config import display_path
-from pia.errors import InputError, Problem
+from pia.errors import InputError, Problem, quote
 from pia.inputs import load_json
 from pia.declare.manifest import (
     CONTROL_CLAUSES,
@@ -348,8 +348,8 @@ def load_evidence(items: Iterable[str | Path | Mapping[str, Any]], manifest: Man
         name, sha, data = _read_evidence(item)
         src = name if sha is None else display_path(item)  # type: ignore[arg-type]
         kind = data.get("kind")
-        if kind not in readers:
-            problems.append(Problem(src, f"unknown evidence kind {kind!r} (expected 'pia.validation' from pia "
+        if not isinstance(kind, str) or kind not in readers:  # e.g. a list: unhashable (found by fuzzing)
+            problems.append(Problem(src, f"unknown evidence kind {quote(kind)} (expected 'pia.validation' from pia "
                                          "validate or 'pia.scan' from pia scan)", path="kind"))
             continue
         findings = readers[kind](ctx, src, data, known, problems)
