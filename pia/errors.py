@@ -20,7 +20,7 @@ def _escape(match: re.Match[str]) -> str:
 
 
 def one_line(text: str) -> str:
-    """`text` with every control character escaped (`\\n`, `\\x00`, `\\u202e`): safe on one terminal line."""
+    r"""`text` with every control character escaped (`\\n`, `\\x00`, `\\u202e`): safe on one terminal line."""
     return _UNSAFE.sub(_escape, text)
 
 

@@ -1,6 +1,6 @@
-"""The one input layer: every document the kit reads (manifests, method and params files, column mappings,
-evidence JSON, git revisions) comes through here, bounded and as a regular file, or is a one-line InputError.
+"""The one input layer: every document the kit reads comes through here, bounded, or is a one-line InputError.
 
+Documents are manifests, method and params files, column mappings, evidence JSON and git revisions.
 The limits (pia defaults, named in the README):
 
 - regular files only: a directory, FIFO, device, socket, symbolic-link loop or dangling link is refused before
@@ -18,7 +18,6 @@ import json
 import os
 import re
 import stat
-from pathlib import Path
 from typing import Any
 
 from pia.errors import InputError, Problem, quote

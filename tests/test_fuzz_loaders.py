@@ -1,5 +1,7 @@
-"""Fuzzing of the loaders with hypothesis: mutations of valid documents (text and data) must load or fail with
-`InputError` lines of one line each, never another exception.
+"""Fuzzing of the loaders with hypothesis: mutated valid documents load, or fail with one-line InputErrors only.
+
+Mutations are of the text (tokens inserted, spans deleted, duplicated, replaced) and of the data (values
+replaced, deleted, keys added); any exception other than `InputError` is a failure.
 
 The suite's budget is small (`FUZZ_EXAMPLES` examples per loader and mutation kind, no deadline); set the
 environment variable PIA_FUZZ_EXAMPLES to fuzz longer, e.g. `PIA_FUZZ_EXAMPLES=2000 pytest tests/test_fuzz_loaders.py`.
@@ -24,7 +26,8 @@ from pia.errors import InputError
 
 FUZZ_EXAMPLES = int(os.environ.get("PIA_FUZZ_EXAMPLES", "10"))
 FUZZ = settings(max_examples=FUZZ_EXAMPLES, deadline=None, database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example])
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                       HealthCheck.large_base_example])
 
 MANIFEST_TEXT = config.REFERENCE_MANIFEST.read_text(encoding="utf-8")
 METHOD_TEXT = (config.PACKAGE_DATA / "methods" / "gbt39335.yaml").read_text(encoding="utf-8")
