@@ -492,6 +492,23 @@ def build(root: Path) -> list[Case]:
         cases.append(Case(f"output-samples-dir-{kind}", ["samples", str(target), "--users", "5"], 2, "", lines=1,
                           after=_still(target, kind)))
 
+    # `pia init` and `pia taxonomy` (the scaffold writes through the same output layer).
+    for kind in ("chardev", "fifo", "loop"):
+        target = _kind(root / "init-out" / kind / "svc", kind)
+        cases.append(Case(f"output-init-dir-{kind}", ["init", str(target)], 2, "", lines=1,
+                          after=_still(target, kind)))
+    d = root / "init-out" / "fifo-target" / "svc"
+    d.mkdir(parents=True)
+    _kind(d / "svc.pia.yaml", "fifo")
+    cases.append(Case("output-init-existing-fifo-force", ["init", str(d), "--force"], 2, "FIFO", lines=1,
+                      after=_still(d / "svc.pia.yaml", "fifo")))
+    cases.append(Case("output-init-id-newline", ["init", str(root / "init-out" / "x"), "--id", "a\nb"], 2, "",
+                      lines=1))
+    for kind in ("chardev", "fifo", "dir"):
+        target = _kind(root / "outputs" / "taxonomy" / kind / "t.json", kind)
+        cases.append(Case(f"output-taxonomy-{kind}", ["taxonomy", "--format", "json", "-o", str(target)], 2, "",
+                          lines=1, after=_still(target, kind)))
+
     # 9. Manifest meaning the hardening issue names: a commitment citing an undefined check id.
     bad_commit = manifest_text.replace("commitments:\n", "commitments:\n  - id: zz_cites_nothing\n"
                                        "    summary: Cites a check that does not exist.\n    clauses: [I]\n"
