@@ -561,14 +561,14 @@ def run_inproc(case: Case, cwd: Path) -> Outcome:
     def on_alarm(signum, frame):  # noqa: ANN001
         raise _Hang()
 
+    import pia.report.run as report_run
+
+    def no_kernel(*args, **kwargs):  # noqa: ANN002, ANN003
+        raise RuntimeError("corpus: a bad-input report case reached the notebook kernel")
+
+    execute = report_run._execute
+    report_run._execute = no_kernel  # every report case must fail before any kernel starts (restored below)
     old = signal.signal(signal.SIGALRM, on_alarm)
-    if case.argv and case.argv[0] == "report":
-        import pia.report.run as report_run
-
-        def no_kernel(*args, **kwargs):  # noqa: ANN002, ANN003
-            raise RuntimeError("corpus: a bad-input report case reached the notebook kernel")
-
-        report_run._execute = no_kernel  # every report case must fail before any kernel starts
     start = time.monotonic()
     code: int | None = None
     hung = tb = False
@@ -593,6 +593,7 @@ def run_inproc(case: Case, cwd: Path) -> Outcome:
             stdout, stderr = out.getvalue(), err.getvalue()
     finally:
         signal.signal(signal.SIGALRM, old)
+        report_run._execute = execute
         os.chdir(prev)
     text_err = stderr.decode("utf-8", "replace")
     return Outcome(code, stdout.decode("utf-8", "replace"), text_err, hung, tb or "Traceback" in text_err,

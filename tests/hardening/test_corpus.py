@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,10 +19,11 @@ GROUPS = ["kind", "device", "yaml", "evidence", "params", "validate", "scan", "d
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[corpus.Case]]:
-    os.environ["PIA_GX_WORKER"] = "0"
-    root = tmp_path_factory.mktemp("hardening")
-    return root, corpus.build(root / "corpus")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, list[corpus.Case]]]:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PIA_GX_WORKER", "0")  # validation in-process: no worker per case
+        root = tmp_path_factory.mktemp("hardening")
+        yield root, corpus.build(root / "corpus")
 
 
 def test_corpus_is_large_and_covers_every_command(built: tuple[Path, list[corpus.Case]]) -> None:
