@@ -26,6 +26,7 @@ from pydantic import (
 
 from pia.declare.assumptions import Assumption, assumption_problems
 from pia.declare.measures import Measure, MeasureEntry, MeasureStatus, catalogue, measure_reference_problems
+from pia.declare.datasets import CheckDecl, DatasetDecl, declaration_problems
 from pia.declare.policy import KIT_CONCEPTS, ClauseRef, Policy, clause_problems, is_declared
 from pia.declare.taxonomy import load_taxonomy
 from pia.declare.vocabulary import (
@@ -444,6 +445,8 @@ class Manifest(_Model):
     commitments: list[Commitment] = Field(default_factory=list)
     assumptions: list[Assumption] = Field(default_factory=list, description="Facts the policy does not state, to confirm.")
     measures: list[Measure] = Field(default_factory=list, description="The manifest's own measures, added to the catalogue.")
+    datasets: list[DatasetDecl] = Field(default_factory=list, description="The service's tables (pia validate, pia samples).")
+    checks: list[CheckDecl] = Field(default_factory=list, description="Dataset checks: templates over the datasets.")
 
     _source: str = PrivateAttr("<memory>")
     _sha256: str | None = PrivateAttr(None)
@@ -655,6 +658,7 @@ def manifest_from_document(doc: YamlDocument) -> Manifest:
     problems.extend(vocabulary_problems(doc))
     problems.extend(assumption_problems(doc, manifest.model_dump(mode="json") if manifest is not None else None))
     problems.extend(measure_reference_problems(doc))
+    problems.extend(declaration_problems(doc))
     if problems:
         problems.sort(key=lambda p: (p.line or 0, p.path))
         raise InputError(problems)
