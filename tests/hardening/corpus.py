@@ -509,6 +509,19 @@ def build(root: Path) -> list[Case]:
         cases.append(Case(f"output-taxonomy-{kind}", ["taxonomy", "--format", "json", "-o", str(target)], 2, "",
                           lines=1, after=_still(target, kind)))
 
+    # `pia export` (record of processing, CNIL PIA, fideslang): inputs and outputs through the same layers.
+    for kind in ("chardev", "fifo", "dir"):
+        target = _kind(root / "outputs" / "export" / kind / "e.json", kind)
+        cases.append(Case(f"output-export-{kind}", ["export", str(good), "--format", "cnil-pia", "-o", str(target)],
+                          2, "", lines=1, after=_still(target, kind)))
+    for kind in ("fifo", "loop"):
+        f = _kind(root / "kinds" / "export" / kind / "m.yaml", kind)
+        cases.append(Case(f"kind-export-{kind}", ["export", str(f), "--format", "fideslang"], 2, KIND_EXPECT[kind]))
+    cases.append(Case("params-export-as-of-feb30", ["export", str(good), "--format", "cnil-pia", "--as-of",
+                                                    "2026-02-30"], 2, "2026-02-30", lines=1))
+    cases.append(Case("params-export-as-of-newline", ["export", str(good), "--format", "cnil-pia", "--as-of",
+                                                      "2026-06-30\npia: forged"], 2, "date", lines=1))
+
     # 9. Manifest meaning the hardening issue names: a commitment citing an undefined check id.
     bad_commit = manifest_text.replace("commitments:\n", "commitments:\n  - id: zz_cites_nothing\n"
                                        "    summary: Cites a check that does not exist.\n    clauses: [I]\n"

@@ -32,7 +32,7 @@ def test_corpus_is_large_and_covers_every_command(built: tuple[Path, list[corpus
     assert len({c.id for c in cases}) == len(cases)
     commands = {c.argv[0] for c in cases}
     assert {"check", "inventory", "assess", "diff", "validate", "samples", "scan", "report", "init",
-            "taxonomy"} <= commands
+            "taxonomy", "export"} <= commands
     assert {c.id.split("-")[0] for c in cases} == set(GROUPS)
 
 
