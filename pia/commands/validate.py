@@ -43,6 +43,12 @@ def validate(data_dir: str | None, manifest: str | None, columns: str | None, as
     from pia.output import emit, to_json
     from pia.validation.run import validate as run_validation
 
+    if manifest is not None:  # its commitments must cite checks that exist
+        from pia.declare.manifest import load_manifest
+        from pia.validation.commitments import require_defined_checks
+
+        manifest = require_defined_checks(load_manifest(manifest))
+
     def show_progress(msg: str) -> None:
         click.echo(f"pia validate: {msg}", err=True)
 
