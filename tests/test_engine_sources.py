@@ -1,0 +1,123 @@
+"""Sources of `pia validate` in a database: URLs, reachability, tables and column types (a real PostgreSQL)."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from pia.errors import InputError
+from pia.validation.contract import DATASETS
+from pia.validation.sources import EngineKind, hide_password, parse_source
+
+ESTATE = Path(__file__).resolve().parent.parent / "data_samples" / "estate"
+COLUMNS = {d: {c: t.value for c, t in spec.columns.items()} for d, spec in DATASETS.items()}
+KEYS = {d: spec.key for d, spec in DATASETS.items()}
+
+pytest_plugins = ["db_services"]
+
+
+def test_source_kinds_by_scheme_and_engine(tmp_path):
+    assert parse_source("postgresql://u@h/db").engine is EngineKind.postgresql
+    assert parse_source(str(tmp_path)).engine is EngineKind.local
+    spark = parse_source(str(tmp_path), engine="spark", master="spark://h:7077")
+    assert (spark.engine, spark.master) == (EngineKind.spark, "spark://h:7077")
+    assert parse_source(str(tmp_path), engine="spark").master == "local[2]"
+
+
+def test_socket_url_gets_a_host_the_psycopg2_driver_and_utc():
+    url = parse_source("postgresql:///pia?host=/run/postgresql").location
+    assert url.startswith("postgresql+psycopg2://localhost/pia?host=/run/postgresql&")
+    assert "TimeZone" in url
+
+
+def test_password_never_shown():
+    assert hide_password("postgresql://ann:s3cret@db/x") == "postgresql://ann:***@db/x"
+    assert "s3cret" not in parse_source("postgresql://ann:s3cret@db/x").shown
+
+
+@pytest.mark.parametrize(("arg", "kw", "says"), [
+    ("mysql://h/db", {}, "unsupported URL scheme"),
+    ("postgresql://h/db", {"engine": "spark"}, "not a database URL"),
+    ("sqlite:///no/such/file.db", {}, "no such SQLite file"),
+    (".", {"master": "local[2]"}, "only with --engine spark"),
+])
+def test_bad_sources_are_one_line(arg, kw, says):
+    with pytest.raises(InputError) as err:
+        parse_source(arg, **kw)
+    assert len(err.value.problems) == 1 and says in str(err.value)
+
+
+def test_unreachable_database_is_one_line(tmp_path):
+    from pia.validation.remote import open_sql
+
+    src = parse_source(f"postgresql://pia:secret@localhost/none?host={tmp_path}")
+    with pytest.raises(InputError) as err:
+        open_sql(src, COLUMNS, KEYS, {})
+    (problem,) = err.value.problems
+    assert "cannot connect" in problem.message and "secret" not in str(err.value)
+
+
+def test_postgres_tables_types_and_row_positions(postgres, postgres_estate):
+    from pia.validation.remote import open_sql
+
+    url = postgres_estate("estate_shipped", ESTATE)
+    backend = open_sql(parse_source(url), COLUMNS, KEYS, {})
+    assert backend.rows("users") == sum(1 for _ in open(ESTATE / "users.csv", encoding="utf-8")) - 1
+    first = backend.sample_values("users", [0], ["user_id", "birth_date"])
+    with open(ESTATE / "users.csv", encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh)
+        next(reader)
+        line2 = next(reader)
+    assert first.loc[0, "user_id"] == line2[0]  # _row 0 is the file's first data line
+    assert str(first.loc[0, "birth_date"])[:10] == line2[5]  # a date arrives as midnight UTC
+
+
+def test_missing_column_and_wrong_type_name_the_table(postgres, postgres_estate):
+    from pia.validation.remote import open_sql
+
+    url = postgres_estate("estate_wrong_type", ESTATE, types={("users", "registered_at"): "text"},
+                          skip=("devices",))
+    with pytest.raises(InputError) as err:
+        open_sql(parse_source(url), COLUMNS, KEYS, {})
+    (problem,) = err.value.problems
+    assert "table users" in problem.file and "options" not in problem.file
+    assert "'registered_at' has type text, expected datetime" in problem.message
+    renamed = {"users": {"email": "mail"}}
+    url = postgres_estate("estate_ok", ESTATE)
+    with pytest.raises(InputError) as err:
+        open_sql(parse_source(url), COLUMNS, KEYS, renamed)
+    assert "missing required column 'mail' (mapped from email)" in str(err.value)
+
+
+def test_declared_table_missing_is_an_error_default_one_skips(postgres, postgres_estate):
+    from pia.validation.remote import open_sql
+
+    url = postgres_estate("estate_no_devices", ESTATE, skip=("devices",))
+    backend = open_sql(parse_source(url), COLUMNS, KEYS, {})
+    assert "devices" not in backend.physical and "users" in backend.physical
+    src = parse_source(url, tables={"devices": "inventory.devices"})
+    with pytest.raises(InputError) as err:
+        open_sql(src, COLUMNS, KEYS, {})
+    assert "table inventory.devices: no such table (declared for dataset devices)" in str(err.value)
+
+
+def test_sqlite_types_checked(sqlite_estate, tmp_path):
+    import sqlite3
+
+    from pia.validation.remote import open_sql
+
+    url = sqlite_estate(ESTATE)
+    backend = open_sql(parse_source(url), COLUMNS, KEYS, {})
+    assert backend.rows("consents") > 0
+    conn = sqlite3.connect(url.split(":///", 1)[1])
+    conn.execute("CREATE TABLE users2 AS SELECT * FROM users")
+    conn.execute("DROP TABLE users")
+    conn.execute('CREATE TABLE users ("user_id" TEXT, "username" TEXT, "email" INTEGER, "phone" TEXT, '
+                 '"password_hash" TEXT, "birth_date" DATE, "guardian_consent" BOOLEAN, "registered_at" TIMESTAMP, '
+                 '"status" TEXT, "cancelled_at" TIMESTAMP)')
+    conn.commit()
+    conn.close()
+    with pytest.raises(InputError) as err:
+        open_sql(parse_source(url), COLUMNS, KEYS, {})
+    assert "'email' has type INTEGER, expected text" in str(err.value)
