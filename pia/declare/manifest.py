@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from pia.errors import InputError, Problem
+from pia.declare.datasets import CheckDecl, DatasetDecl, declaration_problems
 from pia.declare.taxonomy import load_taxonomy
 from pia.yamlsource import Loc, YamlDocument, load_yaml, parse_yaml
 
@@ -364,6 +365,8 @@ class Manifest(_Model):
     rejection_grounds: list[RejectionGround] = Field(default_factory=list)
     consent_exemptions: list[ConsentExemption] = Field(default_factory=list)
     commitments: list[Commitment] = Field(default_factory=list)
+    datasets: list[DatasetDecl] = Field(default_factory=list, description="The service's tables (pia validate, pia samples).")
+    checks: list[CheckDecl] = Field(default_factory=list, description="Dataset checks: templates over the datasets.")
 
     _source: str = PrivateAttr("<memory>")
     _sha256: str | None = PrivateAttr(None)
@@ -533,6 +536,7 @@ def manifest_from_document(doc: YamlDocument) -> Manifest:
             loc = _data_loc(doc, err["loc"])
             problems.append(Problem(doc.source, _message(err), doc.line_of(loc), _pretty_loc(loc)))
     problems.extend(_cross_reference_problems(doc))
+    problems.extend(declaration_problems(doc))
     if problems:
         problems.sort(key=lambda p: (p.line or 0, p.path))
         raise InputError(problems)
