@@ -11,8 +11,6 @@ from pia.validation.contract import DATASETS
 from pia.validation.sources import EngineKind, hide_password, parse_source
 
 ESTATE = Path(__file__).resolve().parent.parent / "data_samples" / "estate"
-COLUMNS = {d: {c: t.value for c, t in spec.columns.items()} for d, spec in DATASETS.items()}
-KEYS = {d: spec.key for d, spec in DATASETS.items()}
 
 pytest_plugins = ["db_services"]
 
@@ -53,7 +51,7 @@ def test_unreachable_database_is_one_line(tmp_path):
 
     src = parse_source(f"postgresql://pia:secret@localhost/none?host={tmp_path}")
     with pytest.raises(InputError) as err:
-        open_sql(src, COLUMNS, KEYS, {})
+        open_sql(src, DATASETS, {})
     (problem,) = err.value.problems
     assert "cannot connect" in problem.message and "secret" not in str(err.value)
 
@@ -62,7 +60,7 @@ def test_postgres_tables_types_and_row_positions(postgres, postgres_estate):
     from pia.validation.remote import open_sql
 
     url = postgres_estate("estate_shipped", ESTATE)
-    backend = open_sql(parse_source(url), COLUMNS, KEYS, {})
+    backend = open_sql(parse_source(url), DATASETS, {})
     assert backend.rows("users") == sum(1 for _ in open(ESTATE / "users.csv", encoding="utf-8")) - 1
     first = backend.sample_values("users", [0], ["user_id", "birth_date"])
     with open(ESTATE / "users.csv", encoding="utf-8", newline="") as fh:
@@ -79,14 +77,14 @@ def test_missing_column_and_wrong_type_name_the_table(postgres, postgres_estate)
     url = postgres_estate("estate_wrong_type", ESTATE, types={("users", "registered_at"): "text"},
                           skip=("devices",))
     with pytest.raises(InputError) as err:
-        open_sql(parse_source(url), COLUMNS, KEYS, {})
+        open_sql(parse_source(url), DATASETS, {})
     (problem,) = err.value.problems
     assert "table users" in problem.file and "options" not in problem.file
     assert "'registered_at' has type text, expected datetime" in problem.message
     renamed = {"users": {"email": "mail"}}
     url = postgres_estate("estate_ok", ESTATE)
     with pytest.raises(InputError) as err:
-        open_sql(parse_source(url), COLUMNS, KEYS, renamed)
+        open_sql(parse_source(url), DATASETS, renamed)
     assert "missing required column 'mail' (mapped from email)" in str(err.value)
 
 
@@ -94,11 +92,11 @@ def test_declared_table_missing_is_an_error_default_one_skips(postgres, postgres
     from pia.validation.remote import open_sql
 
     url = postgres_estate("estate_no_devices", ESTATE, skip=("devices",))
-    backend = open_sql(parse_source(url), COLUMNS, KEYS, {})
+    backend = open_sql(parse_source(url), DATASETS, {})
     assert "devices" not in backend.physical and "users" in backend.physical
     src = parse_source(url, tables={"devices": "inventory.devices"})
     with pytest.raises(InputError) as err:
-        open_sql(src, COLUMNS, KEYS, {})
+        open_sql(src, DATASETS, {})
     assert "table inventory.devices: no such table (declared for dataset devices)" in str(err.value)
 
 
@@ -108,7 +106,7 @@ def test_sqlite_types_checked(sqlite_estate, tmp_path):
     from pia.validation.remote import open_sql
 
     url = sqlite_estate(ESTATE)
-    backend = open_sql(parse_source(url), COLUMNS, KEYS, {})
+    backend = open_sql(parse_source(url), DATASETS, {})
     assert backend.rows("consents") > 0
     conn = sqlite3.connect(url.split(":///", 1)[1])
     conn.execute("CREATE TABLE users2 AS SELECT * FROM users")
@@ -119,5 +117,5 @@ def test_sqlite_types_checked(sqlite_estate, tmp_path):
     conn.commit()
     conn.close()
     with pytest.raises(InputError) as err:
-        open_sql(parse_source(url), COLUMNS, KEYS, {})
+        open_sql(parse_source(url), DATASETS, {})
     assert "'email' has type INTEGER, expected text" in str(err.value)

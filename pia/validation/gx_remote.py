@@ -100,10 +100,10 @@ def unexpected_sql(check: Check, settings: dict[str, Any], dialect: EngineKind, 
     for exp in check.expectations:
         kw = exp.resolve(settings)
         if exp.type == "expect_column_values_to_not_be_null":
-            parts.append(f"{_col(kw['column'])} IS NULL")
+            parts.append(f"{_col(kw['column'], dialect)} IS NULL")
             continue
         if exp.type == "expect_column_pair_values_a_to_be_greater_than_b":
-            a, b = _col(kw["column_A"]), _col(kw["column_B"])
+            a, b = _col(kw["column_A"], dialect), _col(kw["column_B"], dialect)
             op = ">=" if kw.get("or_equal") else ">"
             ignore = kw.get("ignore_row_if", "both_values_are_missing")
             if ignore == "either_value_is_missing":
@@ -111,7 +111,7 @@ def unexpected_sql(check: Check, settings: dict[str, Any], dialect: EngineKind, 
             else:
                 parts.append(f"(NOT ({a} IS NULL AND {b} IS NULL) AND NOT COALESCE({a} {op} {b}, FALSE))")
             continue
-        col = _col(kw["column"])
+        col = _col(kw["column"], dialect)
         if exp.type == "expect_column_values_to_be_unique":
             parts.append(f"{col} IN (SELECT {col} FROM {{frame}} GROUP BY {col} HAVING COUNT(*) > 1)")
         elif exp.type == "expect_column_values_to_match_regex":
@@ -131,8 +131,10 @@ def unexpected_sql(check: Check, settings: dict[str, Any], dialect: EngineKind, 
     return " OR ".join(f"({p})" for p in parts)
 
 
-def _col(name: str) -> str:
-    return quote_ident(name) if "." not in name else name
+def _col(name: str, dialect: EngineKind) -> str:
+    if dialect is EngineKind.spark:  # Spark SQL reads double quotes as a string
+        return "`" + name.replace("`", "``") + "`"
+    return quote_ident(name)
 
 
 def _regex(col: str, pattern: str, dialect: EngineKind) -> str:
@@ -160,6 +162,6 @@ def sample_query(check: Check, frame_sql: str, settings: dict[str, Any], dialect
     """The bounded query returning `columns` of up to `limit` failing rows of the frame, in a stable order."""
     frame = f"({frame_sql}) AS pia_frame"
     where = unexpected_sql(check, settings, dialect).replace("{frame}", f"({frame_sql}) AS pia_dup")
-    cols = ", ".join(_col(c) for c in columns)
-    order = ", ".join(f"{_col(c)} IS NULL, {_col(c)}" for c in order_by)
+    cols = ", ".join(_col(c, dialect) for c in columns)
+    order = ", ".join(f"{_col(c, dialect)} IS NULL, {_col(c, dialect)}" for c in order_by)
     return f"SELECT {cols} FROM {frame} WHERE {where} ORDER BY {order} LIMIT {int(limit)}"

@@ -87,6 +87,9 @@ class SqlBackend(_IbisTables):
         self.catalog = catalog
         self.engine = source.engine
 
+    def close(self) -> None:
+        self.catalog.dispose()
+
     def query(self, sql: str) -> list[tuple]:
         """Run a bounded query (counts, samples) and return its rows."""
         with self.catalog.engine.connect() as conn:
@@ -132,6 +135,9 @@ class SparkBackend(_IbisTables):
     def query(self, sql: str) -> list[tuple]:
         return [tuple(r) for r in self.session.sql(sql).collect()]
 
+    def close(self) -> None:
+        """Leave the session running (a cluster's, or reused by the next run in this process)."""
+
     def execute(self, expr: ir.Table) -> pd.DataFrame:
         return self.dataframe(expr).toPandas().set_index(ROW).sort_index()
 
@@ -155,23 +161,50 @@ def _spark_ident(name: str) -> str:
 # --------------------------------------------------------------------------- opening a source
 
 
-def open_sql(source: Source, columns: dict[str, dict[str, str]], keys: dict[str, str],
-             mapping: dict[str, dict[str, str]]) -> SqlBackend:
+def _columns_keys(contract: dict[str, Any]) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
+    columns = {d: {c: t.value for c, t in spec.columns.items()} for d, spec in contract.items()}
+    return columns, {d: spec.key for d, spec in contract.items()}
+
+
+def open_remote(where: Source, declared: dict[str, Any], contract: dict[str, Any],
+                mapping: dict[str, dict[str, str]]) -> tuple[Any, dict[str, str]]:
+    """The backend of a PostgreSQL, SQLite or Spark source for the declared datasets, and what each dataset read.
+
+    A dataset whose declared `source` is a table name (`table` or `schema.table`, not a file) is read from that
+    table; otherwise from the table named as the dataset.
+    """
+    tables = dict(where.tables)
+    for ds in declared.values():
+        src = getattr(ds, "source", None)
+        if src and "://" not in src and "/" not in src and not src.lower().endswith((".csv", ".parquet")):
+            tables.setdefault(ds.id, src)
+    where = Source(engine=where.engine, location=where.location, master=where.master, tables=tables,
+                   given=where.given)
+    if where.engine is EngineKind.spark:
+        from pia.validation.spark import spark_session
+
+        return open_spark(where, spark_session(where.master or "local[2]"), contract, mapping)
+    backend = open_sql(where, contract, mapping)
+    return backend, {d: where.table(d) for d in backend.physical}
+
+
+def open_sql(source: Source, contract: dict[str, Any], mapping: dict[str, dict[str, str]]) -> SqlBackend:
     """Connect, check each dataset's table (exists, required columns, types) and return the backend.
 
     Datasets without a table are left out (their checks are skipped, as a missing file's are).
     Raises `InputError`: unreachable database, a declared table missing, a missing column or a wrong type.
     """
+    columns, keys = _columns_keys(contract)
     catalog = SqlCatalog(source)
     try:
-        physical = catalog.present(mapping)
+        physical = catalog.present(contract, mapping)
     except InputError:
         catalog.dispose()
         raise
     return SqlBackend(source, catalog, {d: columns[d] for d in physical}, keys, mapping, physical)
 
 
-def open_spark(source: Source, session: Any, columns: dict[str, dict[str, str]], keys: dict[str, str],
+def open_spark(source: Source, session: Any, contract: dict[str, Any],
                mapping: dict[str, dict[str, str]]) -> tuple[SparkBackend, dict[str, str]]:
     """Register each dataset's files (or catalog table) as a Spark view; return the backend and what was read.
 
@@ -180,12 +213,10 @@ def open_spark(source: Source, session: Any, columns: dict[str, dict[str, str]],
     """
     from pathlib import Path
 
-    from pia.validation.contract import DATASETS
-
+    columns, keys = _columns_keys(contract)
     physical: dict[str, dict[str, str]] = {}
     read: dict[str, str] = {}
     problems: list[Problem] = []
-    views: dict[str, str] = {}
     catalog_db = source.location.split(":", 1)[1] if source.location.startswith("spark-catalog:") else None
     for dataset in columns:
         if catalog_db is not None:
@@ -198,29 +229,27 @@ def open_spark(source: Source, session: Any, columns: dict[str, dict[str, str]],
         else:
             base = Path(source.location)
             parquet, csv = base / f"{dataset}.parquet", base / f"{dataset}.csv"
-            if parquet.exists():
-                frame = session.read.parquet(str(parquet))
-            elif csv.is_file():
-                frame = _read_csv(session, csv, dataset, columns[dataset], mapping)
+            if csv.is_file():  # the local engine's order of preference
+                frame, name = _read_csv(session, csv, dataset, columns[dataset], mapping), str(csv)
+            elif parquet.exists():
+                frame, name = session.read.parquet(str(parquet)), str(parquet)
             else:
                 continue
             if ROW not in frame.columns:  # the file's order, as the local engine numbers rows
                 frame = _with_positions(session, frame)
-            name = f"pia_{dataset}"
         cols = spark_columns(frame)
-        problems.extend(check_columns(source, dataset, cols, mapping))
-        views[dataset] = name
+        problems.extend(check_columns(source, contract[dataset], cols, mapping))
         frame.createOrReplaceTempView(f"pia_{dataset}")
         physical[dataset] = cols
         read[dataset] = name
     if problems:
         raise InputError(problems)
     if not physical:
-        expected = ", ".join(DATASETS[d].file_names[0] for d in DATASETS)
+        expected = ", ".join(contract[d].file_names[0] for d in contract)
         raise InputError(Problem(source.location, f"none of the data contract's datasets found (expected {expected}, "
                                                   "or .parquet, or catalog tables)"))
     routed = Source(engine=source.engine, location=source.location, master=source.master,
-                    tables={d: f"pia_{d}" for d in physical})
+                    tables={d: f"pia_{d}" for d in physical}, given=source.given)
     return SparkBackend(routed, session, {d: columns[d] for d in physical}, keys, mapping, physical), read
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pia.errors import InputError, Problem
-from pia.validation.contract import DATASETS, ColumnMapping, ColumnType
+from pia.validation.contract import ColumnMapping, ColumnType
 
 
 class EngineKind(str, Enum):
@@ -146,12 +146,12 @@ def _type_ok(kind: ColumnType, declared: str, engine: EngineKind) -> bool:
     return base in _PG_TYPES[kind] or (kind is ColumnType.text and base.startswith(("character", "varchar")))
 
 
-def check_columns(source: Source, dataset: str, columns: dict[str, str], mapping: ColumnMapping) -> list[Problem]:
+def check_columns(source: Source, spec: Any, columns: dict[str, str], mapping: ColumnMapping) -> list[Problem]:
     """Problems with one dataset's table: required columns missing or of a type the contract cannot read.
 
-    `columns` is the table's column -> declared type.
+    `spec` is the dataset's contract (`pia.validation.contract.Dataset`); `columns` the table's column -> type.
     """
-    spec = DATASETS[dataset]
+    dataset = spec.name
     renames = mapping.get(dataset, {})
     where = f"{source.shown}: table {source.table(dataset)}"
     problems = []
@@ -210,7 +210,7 @@ class SqlCatalog:
                 "ORDER BY ordinal_position", {"t": name, "s": schema or None}).fetchall()
         return {r[0]: r[1] for r in rows}
 
-    def present(self, mapping: ColumnMapping) -> dict[str, dict[str, str]]:
+    def present(self, contract: dict[str, Any], mapping: ColumnMapping) -> dict[str, dict[str, str]]:
         """dataset -> its table's columns, for the datasets whose table exists; raises on wrong columns.
 
         A table the source names explicitly (manifest datasets) must exist; a default-named one may be absent,
@@ -218,19 +218,19 @@ class SqlCatalog:
         """
         found: dict[str, dict[str, str]] = {}
         problems: list[Problem] = []
-        for dataset in DATASETS:
+        for dataset, spec in contract.items():
             cols = self.columns(self.source.table(dataset))
             if cols is None:
                 if dataset in self.source.tables:
                     problems.append(Problem(f"{self.source.shown}: table {self.source.table(dataset)}",
                                             f"no such table (declared for dataset {dataset})"))
                 continue
-            problems.extend(check_columns(self.source, dataset, cols, mapping))
+            problems.extend(check_columns(self.source, spec, cols, mapping))
             found[dataset] = cols
         if problems:
             raise InputError(problems)
         if not found:
-            names = ", ".join(self.source.table(d) for d in DATASETS)
+            names = ", ".join(self.source.table(d) for d in contract)
             raise InputError(Problem(self.source.shown, f"none of the data contract's tables found (expected {names})"))
         return found
 
