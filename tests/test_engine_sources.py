@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,56 @@ def test_sqlite_types_checked(sqlite_estate, tmp_path):
     with pytest.raises(InputError) as err:
         open_sql(parse_source(url), DATASETS, {})
     assert "'email' has type INTEGER, expected text" in str(err.value)
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def _cli(capsys, *args):
+    from pia.cli import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["validate", *map(str, args)])
+    out, err = capsys.readouterr()
+    return exc.value.code, out, err
+
+
+def test_cli_unreachable_database_exit_2_one_line(capsys, tmp_path):
+    code, out, err = _cli(capsys, f"postgresql://pia:secret@localhost/none?host={tmp_path}", "--as-of", "2026-06-30")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "cannot connect" in err and "secret" not in err and "Traceback" not in err
+
+
+def test_cli_wrong_column_type_exit_2_one_line(capsys, postgres, postgres_estate):
+    url = postgres_estate("cli_wrong_type", ESTATE, types={("alert_snapshots", "encrypted"): "text"})
+    code, out, err = _cli(capsys, url, "--as-of", "2026-06-30")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "table alert_snapshots" in err and "'encrypted' has type text" in err
+
+
+def test_cli_missing_declared_table_exit_2(capsys, postgres, postgres_estate, write_manifest, ref):
+    url = postgres_estate("cli_missing", ESTATE)
+    for ds in ref["datasets"]:
+        if ds["id"] == "consents":
+            ds["source"] = "privacy.consents"
+    code, out, err = _cli(capsys, url, "--manifest", write_manifest(ref), "--as-of", "2026-06-30")
+    assert code == 2 and "table privacy.consents: no such table (declared for dataset consents)" in err
+
+
+def test_cli_json_from_postgres(capsys, postgres, postgres_estate, tmp_path):
+    url = postgres_estate("estate_shipped", ESTATE)
+    code, out, err = _cli(capsys, url, "--as-of", "2026-06-30", "--format", "json", "-o", tmp_path / "v.json")
+    assert code == 1 and out == ""
+    doc = json.loads((tmp_path / "v.json").read_text())
+    assert doc["kind"] == "pia.validation" and any(k.startswith("postgresql:users") for k in doc["inputs"])
+
+
+def test_cli_heavy_libraries_stay_out_of_the_import(tmp_path):
+    import subprocess
+    import sys
+
+    code = ("import sys, pia.cli, pia.commands.validate, pia.validation.sources, pia.validation.remote, "
+            "pia.validation.gx_remote; bad = [m for m in ('pyspark', 'ibis', 'sqlalchemy', 'psycopg2', "
+            "'great_expectations', 'duckdb') if m in sys.modules]; print(bad)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -254,12 +254,24 @@ def open_spark(source: Source, session: Any, contract: dict[str, Any],
 
 
 def _with_positions(session: Any, frame: Any) -> Any:
-    """`frame` with `_row`: each row's 0-based position in the file (Spark keeps a file's order in its splits)."""
-    from pyspark.sql.types import LongType, StructField, StructType
+    """`frame` with `_row`: each row's 0-based position in the file, computed in the JVM.
 
-    schema = StructType([*frame.schema.fields, StructField(ROW, LongType(), False)])
-    rdd = frame.rdd.zipWithIndex().map(lambda pair: (*pair[0], pair[1]))
-    return session.createDataFrame(rdd, schema)
+    A file scan's partitions follow the file's order and `monotonically_increasing_id` is (partition << 33) +
+    position in the partition, so the position in the file is the partition's offset (rows of the partitions
+    before it, one small aggregate) plus that position.
+    """
+    from pyspark.sql import functions as F  # noqa: N812
+
+    tagged = (frame.withColumn("_pia_part", F.spark_partition_id())
+              .withColumn("_pia_id", F.monotonically_increasing_id()))
+    counts = dict(tagged.groupBy("_pia_part").count().collect())
+    offsets, total = [], 0
+    for part in range(max(counts, default=-1) + 1):
+        offsets.append(total)
+        total += counts.get(part, 0)
+    offset = F.element_at(F.array(*[F.lit(o).cast("long") for o in offsets or [0]]), F.col("_pia_part") + 1)
+    position = offset + (F.col("_pia_id") - F.shiftleft(F.col("_pia_part").cast("long"), 33))
+    return tagged.withColumn(ROW, position).drop("_pia_part", "_pia_id")
 
 
 def _read_csv(session: Any, path: Any, dataset: str, types: dict[str, str], mapping: dict[str, dict[str, str]]) -> Any:
