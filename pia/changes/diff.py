@@ -43,7 +43,9 @@ RECORD_KEYS: dict[str, str] = {
     "recipients": "id",
     "rights": "kind",
     "rejection_grounds": "id",
-    "consent_exemptions": "number",
+    "consent_exemptions": "clause",
+    "data_groups": "id",
+    "policy.clauses": "id",
     "commitments": "id",
     "controller.complaint_channels": "authority",
 }

@@ -75,8 +75,11 @@ def _groups(groups: list[str]) -> str:
 
 
 def _received(manifest: Manifest, recipient) -> str:
-    """What a recipient actually receives: the data elements of the activities that name it, within its data
-    groups (so the notice does not claim more, or less, than the manifest says); group words as a fallback."""
+    """What a recipient actually receives, in the words of the notice.
+
+    The data elements of the activities that name it, within its data groups (so the notice does not claim more,
+    or less, than the manifest says); group words as a fallback.
+    """
     groups = {g.value for g in recipient.data_groups}
     names: list[str] = []
     for act in manifest.processing_activities:
@@ -333,7 +336,7 @@ def draft_notice(review: ChangeReview) -> str:
     """The draft user notice for `review` (NEW's rights, contacts and channels), as Markdown."""
     old, new = review.manifests
     service = new.service.name
-    policy = new.service.policy
+    policy = new.policy_ref
     version = f" to version {policy.version}" if policy and policy.version else ""
     when = policy.effective_date.isoformat() if policy and policy.effective_date else "[effective date]"
     draft = ("*Draft notice prepared from a change review. Check it, fill in the date, and have it approved "

@@ -62,6 +62,7 @@ class Rule:
     reason: str
 
     def matches(self, path: str) -> bool:
+        """Whether the change path `path` falls under this rule."""
         p = pattern_of(path)
         return p == self.pattern or (p.startswith(self.pattern) and p[len(self.pattern)] in ".[")
 
@@ -212,9 +213,11 @@ class ChangeReview(BaseModel):
 
     @property
     def minor_changes(self) -> list[ClassifiedChange]:
+        """The changes that trigger nothing (posting the updated policy is enough)."""
         return [c for c in self.changes if c.trigger is None]
 
     def trigger(self, trigger_id: str) -> Trigger | None:
+        """The trigger `trigger_id` if this review fired it, else None."""
         return next((t for t in self.triggers if t.id == trigger_id), None)
 
     def to_dict(self) -> dict[str, Any]:
@@ -269,7 +272,7 @@ def _high_activities(assessment: Any) -> list[str]:
 
 
 def _risk_trigger(old_v: Verdict | None, new_v: Verdict | None, has_changes: bool,
-                  changes: list[ClassifiedChange]) -> Trigger | None:
+                  changes: list[ClassifiedChange], clause: str = "VII.2(5)", listed: bool = True) -> Trigger | None:
     """VII.2(5) applies when NEW is high risk and OLD was not, or an activity of NEW is newly high risk."""
     if not has_changes or new_v is None or old_v is None or not new_v.high_risk:
         return None
@@ -283,19 +286,39 @@ def _risk_trigger(old_v: Verdict | None, new_v: Verdict | None, has_changes: boo
     if newly:
         detail += f" Activities newly high risk: {', '.join(newly)}."
     d = TRIGGERS["high_risk_assessment"]
-    return Trigger(id=d.id, clause=d.clause, title=d.title, in_policy_list=d.in_policy_list,
-                   changes=paths, detail=detail)
+    return Trigger(id=d.id, clause=clause, title=d.title, in_policy_list=listed, changes=paths, detail=detail)
 
 
-def _risk_decision(risk: RiskComparison, trigger: Trigger | None) -> str:
+def _risk_decision(risk: RiskComparison, trigger: Trigger | None, clause: str = "VII.2(5)") -> str:
     if not risk.assessed:
-        return "Not assessed: the risk engine is not available; VII.2(5) could not be checked."
+        return f"Not assessed: the risk engine is not available; {clause} could not be checked."
     if trigger is not None:
-        return f"VII.2(5) applies. {trigger.detail}"
+        return f"{clause} applies. {trigger.detail}"
     if risk.new_high_risk:
-        return ("VII.2(5) does not apply to this revision: NEW is high risk, but OLD was already high risk and "
+        return (f"{clause} does not apply to this revision: NEW is high risk, but OLD was already high risk and "
                 "no activity becomes high risk with these changes.")
-    return "VII.2(5) does not apply: the risk engine does not rate NEW high risk."
+    return f"{clause} does not apply: the risk engine does not rate NEW high risk."
+
+
+# Where the policy has no clause for a kind of change, the kit cites the list it takes the kinds from.
+STANDARD_LIST = "GB/T 35273-2020 Annex D"
+
+
+def trigger_clause(m: Manifest, trigger: str | None) -> str:
+    """The clause that makes a kind of change significant (or, for None, requires posting) in `m`'s policy."""
+    if trigger is None:
+        return m.cite("posting", MINOR_CLAUSE) or STANDARD_LIST
+    d = TRIGGERS[trigger]
+    return m.cite(trigger, d.clause if d.in_policy_list else None) or (d.clause if not d.in_policy_list
+                                                                          else STANDARD_LIST)
+
+
+def _in_policy(m: Manifest, d: TriggerDef) -> tuple[bool, str]:
+    """Whether `m`'s policy lists the kind of change `d`, and the note to give when it does not."""
+    listed = m.cite(d.id, d.clause if d.in_policy_list else None) is not None
+    if listed or m.cite("service_mode") == TRIGGERS["service_mode"].clause:
+        return listed, d.note  # the reference numbering: its own note
+    return False, f"Significant under the privacy-policy template of {STANDARD_LIST}; this policy does not list it."
 
 
 # --------------------------------------------------------------------------- re-consent
@@ -310,6 +333,13 @@ def _consent_clause(flow: FlowKind) -> str:
     return {FlowKind.share: "IV.1(1)", FlowKind.transfer: "IV.2(1)", FlowKind.disclosure: "IV.3(1)"}[flow]
 
 
+def _grounds(m: Manifest, reference: str | None, pipl: str, gdpr: str) -> str:
+    """The policy clause (when `m` follows the reference numbering) and the law of `m`'s jurisdictions."""
+    laws = ([pipl] if "CN" in m.regimes else []) + ([gdpr] if m.regimes & {"EU", "UK"} else [])
+    parts = ([reference] if reference and m.cite("", reference.split(",")[-1].strip()) else []) + (laws or [pipl, gdpr])
+    return "; ".join(parts)
+
+
 def reconsent_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
     """Reasons to ask for fresh consent: a new purpose, a new sensitive category, a new consent-based recipient."""
     reasons: list[ReconsentReason] = []
@@ -322,7 +352,8 @@ def reconsent_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
             continue
         what = "new purpose" if before is None else "changed purpose"
         reasons.append(ReconsentReason(
-            kind="new_purpose", subject=act.id, clause="preamble, I; PIPL Art. 14",
+            kind="new_purpose", subject=act.id,
+            clause=_grounds(new, "preamble, I", "PIPL Art. 14", "GDPR Art. 6(1)(a); GDPR Art. 5(1)(b)"),
             text=f"{what} '{act.name}' (activity {act.id}, legal basis {act.legal_basis}): {act.purpose} "
                  "The policy limits use to the purposes it lists, and a changed purpose needs fresh consent."))
 
@@ -336,7 +367,8 @@ def reconsent_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
         users = sorted({a.id for a in new.processing_activities if set(a.data_elements) & set(elements)})
         used = f", used by {', '.join(users)}" if users else ""
         reasons.append(ReconsentReason(
-            kind="new_sensitive_category", subject=cat, clause="PIPL Art. 29; GB/T 35273-2020 5.4",
+            kind="new_sensitive_category", subject=cat,
+            clause=_grounds(new, None, "PIPL Art. 29; GB/T 35273-2020 5.4", "GDPR Art. 9(2)(a)"),
             text=f"new sensitive category {cat} ({tax[cat].name}) in {', '.join(sorted(elements))}{used}: "
                  "sensitive personal information needs the user's separate consent."))
 
@@ -356,7 +388,8 @@ def reconsent_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
                 continue
             why = f"recipient '{rec.name}' ({rec.id}) now also receives {', '.join(extra)} data"
         reasons.append(ReconsentReason(
-            kind="new_consent_recipient", subject=rec.id, clause=f"{_consent_clause(rec.flow)}; PIPL Art. 23",
+            kind="new_consent_recipient", subject=rec.id,
+            clause=_grounds(new, _consent_clause(rec.flow), "PIPL Art. 23", "GDPR Art. 6(1)(a); GDPR Art. 13(1)(e)"),
             text=f"{why} on the ground of consent: the user's consent must be asked for it."))
     return reasons
 
@@ -387,7 +420,11 @@ def review(old: Manifest, new: Manifest, method: str | os.PathLike[str] = "gbt39
     classified = []
     for ch in diff(old, new):
         trig, reason = classify(ch)
-        clause = TRIGGERS[trig].clause if trig else MINOR_CLAUSE
+        clause = trigger_clause(new, trig)
+        if "VII." in reason and trigger_clause(new, "service_mode") != TRIGGERS["service_mode"].clause:
+            # the reference policy's numbering in a rule's reason: say it in this policy's terms
+            reason = reason.replace("significant changes of VII.2", "significant changes").replace(
+                "VII.2(5)", trigger_clause(new, "high_risk_assessment")).replace("VII.1", trigger_clause(new, None))
         classified.append(ClassifiedChange(path=ch.path, kind=ch.kind, before=ch.before, after=ch.after,
                                            trigger=trig, clause=clause, reason=reason))
 
@@ -397,12 +434,15 @@ def review(old: Manifest, new: Manifest, method: str | os.PathLike[str] = "gbt39
             continue
         paths = [c.path for c in classified if c.trigger == d.id]
         if paths:
-            triggers.append(Trigger(id=d.id, clause=d.clause, title=d.title, in_policy_list=d.in_policy_list,
-                                    changes=paths, detail=d.note))
+            listed, note = _in_policy(new, d)
+            triggers.append(Trigger(id=d.id, clause=trigger_clause(new, d.id), title=d.title,
+                                    in_policy_list=listed, changes=paths, detail=note))
 
     new_v = _verdict(new, method) if classified else None
     old_v = _verdict(old, method) if classified else None
-    risk_trigger = _risk_trigger(old_v, new_v, bool(classified), classified)
+    risk_clause = trigger_clause(new, "high_risk_assessment")
+    risk_trigger = _risk_trigger(old_v, new_v, bool(classified), classified, risk_clause,
+                                 _in_policy(new, TRIGGERS["high_risk_assessment"])[0])
     if risk_trigger is not None:
         for c in classified:
             if c.path in risk_trigger.changes and c.trigger is None:
@@ -416,7 +456,7 @@ def review(old: Manifest, new: Manifest, method: str | os.PathLike[str] = "gbt39
                               old_high_risk=old_v.high_risk if old_v else None,
                               new_high_activities=list(new_v.high_activities) if new_v else [],
                               old_high_activities=list(old_v.high_activities) if old_v else [])
-        risk.decision = _risk_decision(risk, risk_trigger)
+        risk.decision = _risk_decision(risk, risk_trigger, risk_clause)
     else:  # nothing changed: no policy update, nothing to assess
         risk = RiskComparison(method=method, assessed=False,
                               decision="Not assessed: nothing changed, so there is no policy update to classify.")
@@ -426,7 +466,8 @@ def review(old: Manifest, new: Manifest, method: str | os.PathLike[str] = "gbt39
     result = ChangeReview(
         method=method, old=_side(old), new=_side(new), significant=significant, triggers=triggers,
         changes=classified,
-        notify=Notify(required=significant, channels=[c.value for c in new.notification_channels] if significant else []),
+        notify=Notify(required=significant, channels=[c.value for c in new.notification_channels] if significant else [],
+                      clause=trigger_clause(new, None)),
         reconsent_required=bool(reasons), reasons=reasons, risk=risk,
     )
     result._old, result._new = old, new

@@ -44,26 +44,29 @@ def _verdict_line(review: ChangeReview) -> str:
     if not review.changes:
         return "No change: OLD and NEW describe the same processing; nothing to post or notify."
     if not review.significant:
-        return (f"Minor changes only ({len(review.changes)}): post the updated policy (VII.1); "
+        return (f"Minor changes only ({len(review.changes)}): post the updated policy ({review.notify.clause}); "
                 "no active notification needed.")
     channels = ", ".join(review.notify.channels) or "no channel listed in NEW"
-    text = f"SIGNIFICANT: notify users actively by {channels} (VII.1), and post the updated policy."
+    text = f"SIGNIFICANT: notify users actively by {channels} ({review.notify.clause}), and post the updated policy."
     if review.reconsent_required:
         text += f" Fresh consent required ({len(review.reasons)} reason{'s' if len(review.reasons) != 1 else ''})."
     return text
 
 
 def _risk_line(review: ChangeReview) -> str:
+    from pia.changes.rules import trigger_clause
+
     r = review.risk
+    clause = trigger_clause(review.manifests[1], "high_risk_assessment")
     if not review.changes:
-        return "Risk (VII.2(5)): not assessed, nothing changed."
+        return f"Risk ({clause}): not assessed, nothing changed."
     if not r.assessed:
-        return "Risk (VII.2(5)): not assessed (the risk engine is not available)."
+        return f"Risk ({clause}): not assessed (the risk engine is not available)."
 
     def side(high: bool | None, acts: list[str]) -> str:
         return f"high risk ({', '.join(acts)})" if high and acts else ("high risk" if high else "not high risk")
 
-    return (f"Risk (VII.2(5), method {r.method}): NEW {side(r.new_high_risk, r.new_high_activities)}; "
+    return (f"Risk ({clause}, method {r.method}): NEW {side(r.new_high_risk, r.new_high_activities)}; "
             f"OLD {side(r.old_high_risk, r.old_high_activities)}. {r.decision}")
 
 
@@ -94,9 +97,13 @@ def render_markdown(review: ChangeReview) -> str:
            f"- OLD: `{review.old.source}`", f"- NEW: `{review.new.source}`", "",
            f"**{_verdict_line(review)}**", "", _risk_line(review), ""]
     if review.triggers:
+        from pia.changes.rules import trigger_clause
+
+        listing = trigger_clause(review.manifests[1], "service_mode")
+        own_list = "VII.2 list" if listing.startswith("VII.2") else "list of significant changes"
         out += ["## Triggers", ""]
         for t in review.triggers:
-            listed = "" if t.in_policy_list else "; not in the policy's VII.2 list"
+            listed = "" if t.in_policy_list else f"; not in the policy's {own_list}"
             out.append(f"- **{t.id}** ({t.clause}{listed}): {md_escape(t.title)}.")
             if t.detail:
                 out.append(f"  {md_escape(t.detail)}")

@@ -13,18 +13,38 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    model_serializer,
+)
 
-from pia.errors import InputError, Problem
 from pia.declare.datasets import CheckDecl, DatasetDecl, declaration_problems
+from pia.declare.policy import KIT_CONCEPTS, ClauseRef, Policy, clause_problems, is_declared
 from pia.declare.taxonomy import load_taxonomy
+from pia.declare.vocabulary import (
+    BalancingTest,
+    DataGroupDecl,
+    DataSubjectRight,
+    GroupRef,
+    LegalBasisValue,
+    SpecialCondition,
+    regimes,
+    vocabulary_problems,
+)
+from pia.errors import InputError, Problem
 from pia.yamlsource import Loc, YamlDocument, load_yaml, parse_yaml
 
 # --------------------------------------------------------------------------- vocabularies
 
 
 class DataGroup(str, Enum):
-    """The policy's groups of personal data (section I and II)."""
+    """The reference policy's groups of personal data (its sections I and II); a manifest declares its own."""
 
     account = "account"
     order = "order"
@@ -34,6 +54,8 @@ class DataGroup(str, Enum):
 
 
 class DataSource(str, Enum):
+    """Where a data element comes from."""
+
     user_provided = "user_provided"
     device_generated = "device_generated"
     observed = "observed"  # cookies, pixel tags, web beacons
@@ -41,11 +63,15 @@ class DataSource(str, Enum):
 
 
 class Sensitivity(str, Enum):
+    """Whether a data element is sensitive personal information."""
+
     general = "general"
     sensitive = "sensitive"
 
 
 class DataSubject(str, Enum):
+    """The kinds of people whose data an activity processes."""
+
     customers = "customers"
     minors = "minors"
     bystanders = "bystanders"  # people who merely appear in camera images
@@ -53,6 +79,8 @@ class DataSubject(str, Enum):
 
 
 class ControlStatus(str, Enum):
+    """The state of a security control in an activity."""
+
     implemented = "implemented"
     planned = "planned"
     missing = "missing"
@@ -82,6 +110,8 @@ CONTROL_CLAUSES: dict[Control, str] = {
 
 
 class RecipientType(str, Enum):
+    """The role of a party that receives personal data."""
+
     partner = "partner"
     processor = "processor"
     authority = "authority"
@@ -107,6 +137,8 @@ class RecipientBasis(str, Enum):
 
 
 class NotificationChannel(str, Enum):
+    """A channel for notifying users of significant changes."""
+
     push = "push"
     popup = "popup"
     email = "email"
@@ -115,12 +147,29 @@ class NotificationChannel(str, Enum):
 
 
 class RightKind(str, Enum):
-    """Section V's rights."""
+    """The reference policy's section V rights, each combining rights the law names separately.
 
-    access_correct = "access_correct"  # V.1
-    delete = "delete"  # V.2
-    change_consent = "change_consent"  # V.3
-    cancel_account = "cancel_account"  # V.4
+    A manifest may use these or the rights of `vocabulary.DataSubjectRight` (access, erasure, portability, ...);
+    `vocabulary.RIGHT_COVERS` says what each covers.
+    """
+
+    access_correct = "access_correct"  # V.1: access and rectification
+    delete = "delete"  # V.2: erasure
+    change_consent = "change_consent"  # V.3: consent withdrawal
+    cancel_account = "cancel_account"  # V.4: account cancellation
+
+
+def _right_kind(value: Any) -> Any:
+    """One error listing every allowed value, rather than one error per enum of the union."""
+    if isinstance(value, (RightKind, DataSubjectRight)):
+        return value
+    for enum in (DataSubjectRight, RightKind):
+        try:
+            return enum(value)
+        except ValueError:
+            continue
+    allowed = ", ".join(repr(e.value) for e in (*DataSubjectRight, *RightKind))
+    raise ValueError(f"{value!r} is not a right (allowed: {allowed})")
 
 
 class RejectionReason(str, Enum):
@@ -138,32 +187,15 @@ class RejectionReason(str, Enum):
 
 # --------------------------------------------------------------------------- value validators
 
-_CLAUSE_RE = re.compile(r"^(preamble|(VIII|VII|VI|V|IV|III|II|I)(\.\d+(\(\d+\))?)?)$")
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-_LEGAL_BASIS_RE = re.compile(r"^I\.5\((\d+)\)$")
+# The grounds both PIPL Art. 13 and GDPR Art. 6(1) name; `vocabulary.LEGAL_BASIS_INFO` has all of them.
 LEGAL_BASES = ("consent", "contract", "legal_obligation")
-
-
-def _clause(value: str) -> str:
-    if not isinstance(value, str) or not _CLAUSE_RE.match(value):
-        raise ValueError(f"{value!r} is not a clause reference of the policy (e.g. 'I.3', 'IV.1(3)', 'VIII')")
-    return value
 
 
 def _ident(value: str) -> str:
     if not _ID_RE.match(value):
         raise ValueError(f"{value!r} is not an id (lower case letters, digits and _, starting with a letter)")
     return value
-
-
-def _legal_basis(value: str) -> str:
-    if value in LEGAL_BASES:
-        return value
-    m = _LEGAL_BASIS_RE.match(value)
-    if m and 1 <= int(m.group(1)) <= 11:
-        return value
-    raise ValueError(f"{value!r} is not a legal basis (allowed: consent, contract, legal_obligation, "
-                     "or a consent exemption I.5(1) to I.5(11))")
 
 
 def _category(value: str) -> str:
@@ -173,10 +205,12 @@ def _category(value: str) -> str:
     return value
 
 
-Clause = Annotated[str, AfterValidator(_clause)]
+# A clause reference: checked against `policy.clauses` when the manifest declares them (policy.py).
+Clause = ClauseRef
 Id = Annotated[str, AfterValidator(_ident)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
-LegalBasis = Annotated[str, AfterValidator(_legal_basis)]
+# A legal basis: checked against PIPL Art. 13, GDPR Art. 6(1) and the declared exemptions (vocabulary.py).
+LegalBasis = LegalBasisValue
 CategoryKey = Annotated[str, AfterValidator(_category)]
 
 
@@ -188,6 +222,8 @@ class _Model(BaseModel):
 
 
 class PolicyRef(_Model):
+    """The privacy policy the manifest encodes: title, version, effective date."""
+
     title: str = Field(description="Title of the privacy policy this manifest documents.")
     version: str | None = Field(None, description="Version label of the policy.")
     effective_date: dt.date | None = Field(None, description="Date the policy version takes effect.")
@@ -195,19 +231,29 @@ class PolicyRef(_Model):
 
 
 class Service(_Model):
+    """The service being assessed."""
+
     id: Slug = Field(description="Short id of the service (lower case, digits, - and _), used in report paths.")
     name: str = Field(description="Name of the service as users know it.")
     description: str = Field("", description="What the service does, in a sentence or two.")
-    policy: PolicyRef | None = Field(None, description="The privacy policy this manifest documents.")
+    policy: PolicyRef | None = Field(None, description="The privacy policy (prefer the top-level `policy:` section).")
+    jurisdictions: list[str] = Field(
+        default_factory=list,
+        description="Where the service's users are (ISO 3166 codes, or EU/EEA/UK): decides which laws' rules apply "
+                    "(none: the controller's only, and every screening framework).")
 
 
 class Ownership(_Model):
+    """Who owns the controller: parent company and controlling shareholders."""
+
     parent_company: str | None = Field(None, description="Parent company, if any.")
     controlling_shareholders: list[str] = Field(default_factory=list, description="Controlling shareholders.")
     clauses: list[Clause] = Field(default_factory=list, description="Policy clauses about ownership changes.")
 
 
 class ContactPoint(_Model):
+    """A way to reach the controller (email, phone, address)."""
+
     phone: str | None = Field(None, description="Phone number of the contact point.")
     email: str | None = Field(None, description="Email address of the contact point.")
     address: str | None = Field(None, description="Postal address of the contact point.")
@@ -215,27 +261,36 @@ class ContactPoint(_Model):
 
 
 class Department(_Model):
+    """The department responsible for personal-information security."""
+
     name: str = Field(description="Name of the department.")
     contact: ContactPoint = Field(default_factory=ContactPoint, description="How to reach it.")
     clauses: list[Clause] = Field(default_factory=list, description="Policy clauses that name it.")
 
 
 class ComplaintChannel(_Model):
+    """Where users can complain about the processing."""
+
     authority: str = Field(description="Authority or body that takes complaints.")
     clauses: list[Clause] = Field(default_factory=list, description="Policy clauses that name it.")
 
 
 class Controller(_Model):
+    """The legal entity that decides the purposes and means of the processing."""
+
     legal_entity: str = Field(description="Legal name of the personal-information controller.")
     jurisdiction: str = Field(description="ISO 3166 country code of the controller's establishment.")
     ownership: Ownership = Field(default_factory=Ownership, description="Parent company and shareholders.")
-    security_department: Department = Field(description="Department responsible for personal-information security (III.1, III.4).")
+    security_department: Department = Field(
+        description="Department responsible for personal-information security (III.1, III.4).")
     contact: ContactPoint = Field(description="Where users send questions and requests (VIII).")
     contact_clauses: list[Clause] = Field(default_factory=list, description="Clauses that give the contact.")
     complaint_channels: list[ComplaintChannel] = Field(default_factory=list, description="Where users can complain (VIII).")
 
 
 class Settings(_Model):
+    """Assessor settings: minor age, response and erasure deadlines."""
+
     minor_age: int = Field(18, ge=1, le=25, description="Age under which a user is a minor (VI.1: 18; PIPL uses 14).")
     rights_response_days: int = Field(30, ge=1, le=365, description="Days to answer a rights request (GB/T 35273-2020 8.7: 30).")
     erasure_grace_days: int = Field(15, ge=0, le=3650, description="Days after cancellation by which data must be erased.")
@@ -245,21 +300,27 @@ class Settings(_Model):
 
 
 class Retention(_Model):
+    """How long a data element is kept, and what happens afterwards."""
+
     rule: str = Field(description="How long the data is kept, in words.")
     max_days: int | None = Field(None, ge=0, description="Upper bound in days, if there is one.")
     clauses: list[Clause] = Field(default_factory=list, description="Clauses that state it.")
 
 
 class SensitivityOverride(_Model):
+    """A sensitivity different from the taxonomy's, with the reason."""
+
     level: Sensitivity = Field(description="Sensitivity that replaces the taxonomy's.")
     reason: str = Field(min_length=3, description="Why the taxonomy's sensitivity does not apply.")
 
 
 class DataElement(_Model):
+    """One kind of personal data the service collects."""
+
     id: Id = Field(description="Unique id of the data element.")
     name: str = Field(description="Name of the data element.")
     category: CategoryKey = Field(description="Taxonomy category key (dotted, e.g. user.contact.email).")
-    group: DataGroup = Field(description="The policy's data group.")
+    group: GroupRef = Field(description="The data group (one of `data_groups` when the manifest declares them).")
     source: DataSource = Field(description="Where the data comes from.")
     retention: Retention = Field(description="How long it is kept.")
     sensitivity: SensitivityOverride | None = Field(None, description="Override of the taxonomy's sensitivity, with a reason.")
@@ -268,12 +329,14 @@ class DataElement(_Model):
 
     @property
     def sensitive(self) -> bool:
+        """Whether the element is sensitive (its override, else its taxonomy category)."""
         if self.sensitivity is not None:
             return self.sensitivity.level is Sensitivity.sensitive
         return load_taxonomy()[self.category].sensitive
 
     @property
     def sensitivity_reason(self) -> str:
+        """Why the element is (or is not) sensitive: the override's reason or the taxonomy's basis."""
         if self.sensitivity is not None:
             return f"override: {self.sensitivity.reason}"
         cat = load_taxonomy()[self.category]
@@ -281,17 +344,26 @@ class DataElement(_Model):
 
 
 class Storage(_Model):
+    """Where an activity's data is stored and whether it leaves the jurisdiction."""
+
     locations: list[str] = Field(min_length=1, description="ISO country codes where the data is stored.")
     cross_border: bool = Field(False, description="Whether data leaves the controller's jurisdiction.")
 
 
 class ProcessingActivity(_Model):
+    """One purpose for which personal data is processed, with its facts and controls."""
+
     id: Id = Field(description="Unique id of the processing activity.")
     name: str = Field(description="Short name.")
     purpose: str = Field(description="Purpose of processing, in words a user understands.")
     data_elements: list[str] = Field(min_length=1, description="Ids of the data elements used.")
     data_subjects: list[DataSubject] = Field(min_length=1, description="Whose data is processed.")
-    legal_basis: LegalBasis = Field(description="consent, contract, legal_obligation or I.5(n).")
+    legal_basis: LegalBasis = Field(
+        description="PIPL Art. 13 / GDPR Art. 6(1) ground (consent, contract, legal_obligation, legitimate_interest, "
+                    "..., or its article, e.g. 'GDPR Art. 6(1)(f)'), or a consent exemption the manifest declares.")
+    balancing_test: BalancingTest | None = Field(None, description="Required with legitimate_interest (GDPR Art. 6(1)(f)).")
+    special_category_basis: SpecialCondition | None = Field(
+        None, description="Condition for special-category data: GDPR Art. 9(2)(a)-(j), GDPR Art. 10 or PIPL Art. 29.")
     consent_scope: str | None = Field(None, description="Consent scope id in the service's consent records, if consent-based.")
     subjects_count: int = Field(ge=0, description="Expected number of data subjects.")
     storage: Storage = Field(description="Where the data is stored.")
@@ -300,7 +372,8 @@ class ProcessingActivity(_Model):
     automated_decisions: bool = Field(False, description="Takes decisions with legal or similar effect without a human.")
     systematic_monitoring: bool = Field(False, description="Observes people systematically (e.g. cameras).")
     matches_datasets: bool = Field(False, description="Combines or matches datasets from different sources.")
-    innovative_technology: list[str] = Field(default_factory=list, description="New technologies used (iot_camera, face_recognition, ...).")
+    innovative_technology: list[str] = Field(
+        default_factory=list, description="New technologies used (iot_camera, face_recognition, ...).")
     internet_facing_devices: bool = Field(False, description="Relies on devices reachable from the internet.")
     may_block_service: bool = Field(False, description="Can prevent people from using a service or exercising a right.")
     optional: bool = Field(False, description="Users can switch it off (e.g. I.4 alerts).")
@@ -311,13 +384,24 @@ class ProcessingActivity(_Model):
         """Status of a control; a control the manifest does not mention is missing."""
         return self.controls.get(control, ControlStatus.missing)
 
+    @model_serializer(mode="wrap")
+    def _omit_absent_grounds(self, handler: Any) -> dict[str, Any]:
+        # The GDPR fields appear in dumps only when set, so documents of manifests without them stay as they were.
+        data = handler(self)
+        for key in ("balancing_test", "special_category_basis"):
+            if data.get(key) is None:
+                data.pop(key, None)
+        return data
+
 
 class Recipient(_Model):
+    """A party that receives personal data: a partner, processor, authority or acquirer."""
+
     id: Id = Field(description="Unique id of the recipient.")
     name: str = Field(description="Name or kind of recipient.")
     type: RecipientType = Field(description="partner, processor, authority or acquirer.")
     flow: FlowKind = Field(description="share (IV.1), transfer (IV.2) or disclosure (IV.3).")
-    data_groups: list[DataGroup] = Field(min_length=1, description="Data groups the recipient receives.")
+    data_groups: list[GroupRef] = Field(min_length=1, description="Data groups the recipient receives.")
     legal_basis: RecipientBasis = Field(description="Section IV ground for the flow.")
     confidentiality_agreement: bool = Field(description="Bound by a confidentiality agreement (IV.1).")
     location: str = Field(description="ISO country code where the recipient processes the data.")
@@ -326,7 +410,11 @@ class Recipient(_Model):
 
 
 class Right(_Model):
-    kind: RightKind = Field(description="Which right (section V).")
+    """A right of the data subjects and how it is exercised."""
+
+    kind: Annotated[RightKind | DataSubjectRight, BeforeValidator(_right_kind)] = Field(
+        description="Which right: access, rectification, erasure, consent_withdrawal, portability, objection, "
+                    "restriction, account_cancellation, automated_decision_explanation (or a reference combined kind).")
     how: str = Field(description="How users exercise it.")
     response_days: int = Field(30, ge=1, le=365, description="Deadline to respond, in days (GB/T 35273-2020 8.7: 30).")
     limitations: str = Field("", description="When it does not apply.")
@@ -334,16 +422,28 @@ class Right(_Model):
 
 
 class RejectionGround(_Model):
+    """A ground on which a rights request may be refused."""
+
     id: RejectionReason = Field(description="Ground for refusing a rights request.")
     clauses: list[Clause] = Field(min_length=1, description="Policy clauses that allow it.")
 
 
 class ConsentExemption(_Model):
-    number: int = Field(ge=1, le=11, description="Item number in clause I.5.")
+    """A situation in which the policy processes data without consent; activities may name it as legal basis."""
+
+    clause: Clause = Field(description="The policy clause that states the exemption, e.g. 'I.5(7)'.")
     summary: str = Field(description="The situation, paraphrased.")
+
+    @property
+    def number(self) -> int | None:
+        """The item number of the clause ('I.5(7)' -> 7), None when the clause is not an item '(n)'."""
+        m = re.search(r"\((\d+)\)$", self.clause)
+        return int(m.group(1)) if m else None
 
 
 class Commitment(_Model):
+    """A promise of the policy, with the dataset checks that test it."""
+
     id: Id = Field(description="Unique id of the commitment.")
     summary: str = Field(description="What the service promises, paraphrased.")
     clauses: list[Clause] = Field(min_length=1, description="Policy clauses that make the promise.")
@@ -354,10 +454,15 @@ class Manifest(_Model):
     """A service's personal-data processing, as its privacy policy and its operators describe it."""
 
     schema_version: Literal[1] = Field(1, description="Manifest format version.")
+    policy: Policy | None = Field(None, description="The privacy policy and its clauses (references are checked "
+                                                    "against them; without it they are free-form).")
     service: Service
     controller: Controller
     settings: Settings = Field(default_factory=Settings)
-    notification_channels: list[NotificationChannel] = Field(min_length=1, description="Channels for notifying significant changes (VII.1).")
+    notification_channels: list[NotificationChannel] = Field(
+        min_length=1, description="Channels for notifying significant changes (VII.1).")
+    data_groups: list[DataGroupDecl] = Field(default_factory=list, description="The data groups the policy names "
+                                             "(none declared: any group id is accepted).")
     data_elements: list[DataElement] = Field(min_length=1)
     processing_activities: list[ProcessingActivity] = Field(min_length=1)
     recipients: list[Recipient] = Field(default_factory=list)
@@ -388,24 +493,56 @@ class Manifest(_Model):
         return self._source
 
     @property
+    def policy_ref(self) -> Policy | PolicyRef | None:
+        """The policy documented: `service.policy` (the older place, with its version label), else `policy:`."""
+        return self.service.policy or self.policy
+
+    def cite(self, concept: str, reference: str | None = None) -> str | None:
+        """The manifest's policy clause for a kit concept (a significant-change kind, `posting`, a control).
+
+        The clause `policy.clause_for` maps it to; else `reference` (the reference policy's clause, default from
+        `policy.KIT_CONCEPTS`) when the manifest follows that numbering (it declares the clause, or declares
+        no clauses at all); else None, and the caller cites the standard its rule rests on.
+        """
+        if reference is None:
+            reference = KIT_CONCEPTS.get(concept)
+        if self.policy is not None and concept in self.policy.clause_for:
+            return self.policy.clause_for[concept]
+        if reference is None:
+            return None
+        if self.policy is not None and self.policy.clauses:
+            return reference if is_declared(reference, set(self.policy.clause_ids())) else None
+        return reference
+
+    @property
+    def regimes(self) -> frozenset[str]:
+        """Data-protection regimes whose rules apply: the controller's and its users' ('CN', 'EU', 'UK', ...)."""
+        return regimes(self.controller.jurisdiction, self.service.jurisdictions)
+
+    @property
     def sha256(self) -> str | None:
         """sha256 of the manifest file's bytes, when read from a file."""
         return self._sha256
 
     def element(self, element_id: str) -> DataElement:
+        """The data element `element_id` (KeyError if undeclared)."""
         return {e.id: e for e in self.data_elements}[element_id]
 
     def recipient(self, recipient_id: str) -> Recipient:
+        """The recipient `recipient_id` (KeyError if undeclared)."""
         return {r.id: r for r in self.recipients}[recipient_id]
 
     def activity(self, activity_id: str) -> ProcessingActivity:
+        """The processing activity `activity_id` (KeyError if undeclared)."""
         return {a.id: a for a in self.processing_activities}[activity_id]
 
     def elements_of(self, activity: ProcessingActivity) -> list[DataElement]:
+        """The data elements `activity` processes, in its order."""
         by_id = {e.id: e for e in self.data_elements}
         return [by_id[i] for i in activity.data_elements]
 
     def recipients_of(self, activity: ProcessingActivity) -> list[Recipient]:
+        """The recipients `activity` sends data to, in its order."""
         by_id = {r.id: r for r in self.recipients}
         return [by_id[i] for i in activity.recipients]
 
@@ -414,6 +551,8 @@ class Manifest(_Model):
         found: set[str] = set()
 
         def walk(obj: Any) -> None:
+            if isinstance(obj, Policy):
+                return  # the clauses the policy declares, not references to them
             if isinstance(obj, BaseModel):
                 for name in type(obj).model_fields:
                     value = getattr(obj, name)
@@ -429,7 +568,7 @@ class Manifest(_Model):
                     walk(v)
 
         walk(self)
-        found.update(f"I.5({x.number})" for x in self.consent_exemptions)
+        found.update(x.clause for x in self.consent_exemptions)
         return found
 
     def to_yaml_data(self) -> dict[str, Any]:
@@ -505,7 +644,7 @@ def _cross_reference_problems(doc: YamlDocument) -> list[Problem]:
     check_unique("commitments")
     check_unique("rights", "kind")
     check_unique("rejection_grounds")
-    check_unique("consent_exemptions", "number")
+    check_unique("consent_exemptions", "clause")
 
     for i, act in items("processing_activities"):
         for field, known, what in (("data_elements", element_ids, "data element"),
@@ -536,6 +675,8 @@ def manifest_from_document(doc: YamlDocument) -> Manifest:
             loc = _data_loc(doc, err["loc"])
             problems.append(Problem(doc.source, _message(err), doc.line_of(loc), _pretty_loc(loc)))
     problems.extend(_cross_reference_problems(doc))
+    problems.extend(clause_problems(doc))
+    problems.extend(vocabulary_problems(doc))
     problems.extend(declaration_problems(doc))
     if problems:
         problems.sort(key=lambda p: (p.line or 0, p.path))

@@ -1,5 +1,7 @@
-"""Everything the report shows, gathered as JSON-ready documents: `gather`, the dataset checks in a background
-process (`ValidationJob`), and the provenance of the inputs (sha256 of files, versions).
+"""Everything the report shows, gathered as JSON-ready documents.
+
+`gather`, the dataset checks in a background process (`ValidationJob`), and the provenance of the inputs
+(sha256 of files, versions).
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from typing import Any
 
 from pia import config
 from pia.errors import InputError, PiaError, Problem
+from pia.report.params import OPTIONAL_INPUTS
 
 REPORT_NOTEBOOK = config.REPORT_NOTEBOOK
 VERSIONED = ("pia", "great-expectations", "pandas", "plotly", "papermill", "nbconvert", "pydantic")
@@ -46,9 +49,12 @@ class ReportData:
     names: dict[str, str] = field(default_factory=dict)
     manifest_only: dict[str, Any] | None = None
     """The assessment from the manifest alone (as `pia assess` gives it), when data evidence changed the inputs."""
+    not_provided: dict[str, str] = field(default_factory=dict)
+    """The optional inputs left out (`proposed`, `estate`), each with what the report cannot show without it."""
 
     @property
     def high_risk(self) -> bool:
+        """Whether the assessment shown is high risk."""
         return bool(self.assessment.get("high_risk"))
 
     def notification(self) -> dict[str, Any]:
@@ -75,7 +81,8 @@ class ReportData:
         """The verdict in a few fields (recorded in the executed notebook for `pia report --fail-on-high`)."""
         n = self.notification()
         return {"high_risk": self.high_risk, "notify": n["required"], "channels": n["channels"],
-                "service": self.service["id"], "as_of": self.params["as_of"]}
+                "service": self.service["id"], "as_of": self.params["as_of"],
+                "not_provided": sorted(self.not_provided)}
 
 
 def trigger_text(t: Mapping[str, Any], changes: Sequence[Mapping[str, Any]] = (),
@@ -95,8 +102,10 @@ def trigger_text(t: Mapping[str, Any], changes: Sequence[Mapping[str, Any]] = ()
 
 
 def _risk_detail(detail: str, names: Mapping[str, str]) -> str:
-    """The risk trigger's detail (`The risk engine rates NEW high risk; OLD ... Activities newly high risk: a, b.`)
-    in the report's words, activities by name; any other text is kept as it is."""
+    """The risk trigger's detail in the report's words, activities by name.
+
+    Reads `The risk engine rates NEW high risk; OLD ... Activities newly high risk: a, b.`; any other text is kept.
+    """
     was = re.search(r"OLD (was also high risk|was not high risk)", detail)
     if not detail.startswith("The risk engine rates NEW high risk") or not was:
         return detail
@@ -197,8 +206,10 @@ def method_grid(method: Any) -> dict[str, Any]:
 
 
 class ValidationJob:
-    """`pia validate` running in a separate process, so that great-expectations' import (seconds) and the
-    checks overlap the rest of the report's work on another core. `result()` waits and returns its JSON.
+    """`pia validate` running in a separate process.
+
+    Great-expectations' import (seconds) and the checks overlap the rest of the report's work on another core.
+    `result()` waits and returns its JSON.
 
     With `status_file`, a thread publishes the outcome there when the process ends, so that another
     process (the report's kernel, through `attach_validation`) can collect it; `close()` then cleans up.
@@ -257,6 +268,7 @@ class AttachedValidation:
         self.timeout = timeout
 
     def result(self) -> dict[str, Any]:
+        """The validation document, waiting for the background run if needed."""
         import time
 
         deadline = time.monotonic() + self.timeout
@@ -333,13 +345,15 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
     params = {"manifest": manifest, "proposed": proposed, "estate": estate, "columns": columns, "as_of": as_of,
               "method": method, "scan_sample": scan_sample}
     service = {"id": m.service.id, "name": m.service.name, "controller": m.controller.legal_entity,
-               "policy": m.service.policy.title if m.service.policy else "",
+               "policy": m.policy_ref.title if m.policy_ref else "",
                "notification_channels": [c.value for c in m.notification_channels]}
     data = ReportData(params=params, service=service, inventory=inventory_document(m),
                       grid=method_grid(load_method(method)), assessment=assessment,
                       validation=dict(validation) if validation is not None else None,
                       scan=scan_doc, review=rev, notice_markdown=notice or "",
-                      names=manifest_names(m, m_next), manifest_only=manifest_only)
+                      names=manifest_names(m, m_next), manifest_only=manifest_only,
+                      not_provided={k: why for k, why in OPTIONAL_INPUTS.items() if not {"proposed": proposed,
+                                                                                         "estate": estate}[k]})
     data.provenance = provenance(params, params_file=params_file, run_started=run_started)
     return data
 
@@ -348,6 +362,7 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
 
 
 def sha256_file(path: str | os.PathLike[str]) -> str:
+    """The SHA-256 hex digest of the file at `path`."""
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -371,6 +386,7 @@ def input_files(params: Mapping[str, Any], params_file: str = "") -> list[Path]:
 
 
 def versions() -> dict[str, str]:
+    """The versions of pia and of the libraries a report depends on."""
     out = {}
     for dist in VERSIONED:
         try:

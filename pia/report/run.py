@@ -1,5 +1,6 @@
-"""The management report: run notebooks/assessment_report.ipynb with papermill, convert it with nbconvert
-into one self-contained offline HTML page, and write it whole (only if every cell ran).
+"""The management report: run the report notebook with papermill and convert it into one offline HTML page.
+
+nbconvert writes one self-contained page, written whole (only if every cell ran).
 
 The notebook calls `gather`, the `*_html` sections, `show` and `record` through `pia.report`'s lazy exports.
 """
@@ -111,7 +112,7 @@ def report_dir(params: ReportParams, out: str | os.PathLike[str] | None = None) 
     from pia.declare.manifest import load_manifest
 
     m = load_manifest(params.manifest)
-    return Path(out or config.REPORTS) / f"{params.as_of}-{m.service.id}"
+    return Path(out or config.reports_dir()) / f"{params.as_of}-{m.service.id}"
 
 
 def make_report_dir(directory: Path, out: Path) -> None:
@@ -166,7 +167,7 @@ def run_report(params: ReportParams, out: str | os.PathLike[str] | None = None, 
         `report.failed.ipynb`, no HTML is written, and an earlier report in the directory is left intact.
     """
     directory = report_dir(params, out)  # validates the manifest first: bad input fails before any kernel
-    make_report_dir(directory, Path(out or config.REPORTS))
+    make_report_dir(directory, Path(out or config.reports_dir()))
     # The dataset checks start first, in their own process: they are the longest part and need no kernel.
     # A private directory per run holds the validation status, the kernel's connection file and its ipc
     # sockets: runs started side by side (even from one working directory) never share a name.

@@ -12,7 +12,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 
 from pia.config import display_path
 from pia.errors import InputError, Problem
@@ -53,6 +53,8 @@ class FearedEvent(str, Enum):
 
 
 class Stage(str, Enum):
+    """Which measures a risk is scored with."""
+
     inherent = "inherent"  # controls ignored
     residual = "residual"  # implemented controls counted
 
@@ -129,6 +131,8 @@ class ActivityRisk(BaseModel):
 
 
 class ControlAction(BaseModel):
+    """An action-plan step: put a control in place, with the level it would reach."""
+
     control: Control
     clause: str
     status: str = Field(description="missing, planned, or 'not effective' (implemented but contradicted by evidence).")
@@ -138,6 +142,8 @@ class ControlAction(BaseModel):
 
 
 class EvidenceAction(BaseModel):
+    """An action-plan step: fix what a dataset check or the scan found."""
+
     evidence: str = Field(description="The finding to remedy: a failed check id, or undeclared:<category>.")
     remedy: str = Field(description="What remedying it means.")
     level_after: str = Field(description="Residual level of the activity once this finding alone is remedied.")
@@ -157,6 +163,8 @@ class Action(BaseModel):
 
 
 class EvidenceSummary(BaseModel):
+    """The evidence documents an assessment read, by kind."""
+
     kind: str
     source: str
     sha256: str | None
@@ -182,6 +190,9 @@ class Assessment(BaseModel):
     scale: dict[str, dict[str, str]] = Field(
         description="How the internal steps of the explanation lines map onto the method's impact and likelihood.")
 
+    _notify_clause: str | None = PrivateAttr("VII.2(5)")
+    """The policy's clause that makes a high-risk assessment a significant change (None: the policy has none)."""
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON of the issue: deterministic (activities and actions sorted by id, no run timestamp)."""
         data = self.model_dump(mode="json")
@@ -190,6 +201,7 @@ class Assessment(BaseModel):
         return data
 
     def unacceptable_activities(self) -> list[ActivityRisk]:
+        """The activities whose residual risk reaches the unacceptable level."""
         return [a for a in self.activities if a.unacceptable]
 
 
@@ -472,7 +484,8 @@ def _impact(m: Manifest, a: ProcessingActivity, event: FearedEvent, stage: Stage
     if vulnerable:
         t.move(+1, "impact.vulnerable", GBT_D, "vulnerable people: " + "; ".join(vulnerable))
     if stage is Stage.residual and controls[Control.deidentification] == "implemented":
-        t.move(-1, "impact.deidentification", f"{GBT_D}; policy {CONTROL_CLAUSES[Control.deidentification]}",
+        t.move(-1, "impact.deidentification", _with_policy(GBT_D, m.cite(Control.deidentification.value,
+                                                                       CONTROL_CLAUSES[Control.deidentification])),
                "de-identification is implemented")
     return t.value
 
@@ -511,7 +524,8 @@ def _likelihood(m: Manifest, a: ProcessingActivity, event: FearedEvent, stage: S
         weak = [(c, controls[c]) for c in relevant if controls[c] != "implemented"]
         if weak:
             why = ev.contradicted.get(a.id, {})
-            t.move(+1, "likelihood.controls_missing", "policy " + ", ".join(CONTROL_CLAUSES[c] for c, _ in weak),
+            cited = [x for x in (m.cite(c.value, CONTROL_CLAUSES[c]) for c, _ in weak) if x]
+            t.move(+1, "likelihood.controls_missing", "policy " + ", ".join(cited) if cited else GBT_D,
                    "relevant controls not in place: " + ", ".join(
                        f"{c.value} ({s}" + (f": {'; '.join(sorted(set(why.get(c, []))))})" if s == "not effective"
                                             else ")") for c, s in weak),
@@ -593,7 +607,8 @@ def _action(m: Manifest, a: ProcessingActivity, method: Method, ev: EvidenceCont
     controls = []
     for c in candidates:
         lv = after(frozenset({c}), set())
-        controls.append(ControlAction(control=c, clause=CONTROL_CLAUSES[c], status=state[c], level_after=lv,
+        controls.append(ControlAction(control=c, clause=m.cite(c.value, CONTROL_CLAUSES[c]) or GBT_D,
+                                      status=state[c], level_after=lv,
                                       lowers=method.risk_rank(lv) < rank, note=CONTROL_NOTES.get(c, "")))
     findings = [(c["id"], f"make the data keep the commitment checked by {c['id']} ({c['clause']})")
                 for c in ev.failed_checks.get(a.id, [])]
@@ -681,22 +696,32 @@ def assess(manifest: Manifest | str | Path, method: str | Path | Method = "gbt39
             unacceptable=unacceptable, factors=scored.steps))
         if unacceptable:
             actions.append(_action(manifest, a, meth, ev, level))
-    return Assessment(
+    result = Assessment(
         method=meth.name, method_title=meth.title, method_source=meth.source, threshold=meth.unacceptable_from,
         high_risk=any(a.unacceptable for a in activities), service=manifest.service.id,
         manifest=Path(manifest.source).name, manifest_sha256=manifest.sha256, activities=activities,
         actions=actions, evidence=ev.summaries, service_factors=ev.service_factors,
         levels={"impact": meth.impact_ids(), "likelihood": meth.likelihood_ids(), "risk": meth.risk_ids()},
         scale={"impact": dict(meth.impact_from_internal), "likelihood": dict(meth.likelihood_from_internal)})
+    result._notify_clause = manifest.cite("high_risk_assessment")
+    return result
 
 
 def verdict_sentence(result: Assessment) -> str:
     """The verdict in one sentence, with the activities it rests on."""
     bad = result.unacceptable_activities()
+    clause = result._notify_clause
     if not bad:
         return (f"Not high risk: no residual risk reaches {result.threshold!r} under {result.method_title}; "
-                "the VII.2(5) trigger does not apply.")
+                + (f"the {clause} trigger does not apply." if clause else "no notification is triggered."))
     listed = ", ".join(f"{a.id} ({a.level})" for a in bad)
+    then = (f"This is a significant change under {clause}: users must be notified." if clause else
+            "A high-risk assessment is a significant change to notify to users under GB/T 35273-2020 Annex D; "
+            "the policy declares no clause for it (policy.clause_for.high_risk_assessment).")
     return (f"High risk: the residual risk of {len(bad)} of {len(result.activities)} activities reaches "
-            f"{result.threshold!r} under {result.method_title}: {listed}. This is a significant change under "
-            "VII.2(5): users must be notified.")
+            f"{result.threshold!r} under {result.method_title}: {listed}. {then}")
+
+
+def _with_policy(standard: str, clause: str | None) -> str:
+    """A step's source: the standard, and the policy clause when the manifest's policy has one."""
+    return f"{standard}; policy {clause}" if clause else standard

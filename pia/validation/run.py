@@ -25,6 +25,8 @@ ProgressFn = Callable[[str], None]
 
 
 class CheckStatus(str, Enum):
+    """The outcome of one dataset check."""
+
     passed = "pass"
     failed = "fail"
     skipped = "skipped"
@@ -66,6 +68,7 @@ class ValidationResult(BaseModel):
 
     @property
     def failed(self) -> list[CheckResult]:
+        """The checks that failed."""
         return [c for c in self.checks if c.status is CheckStatus.failed]
 
     def to_dict(self) -> dict[str, Any]:
@@ -254,7 +257,7 @@ def _validate(worker: Any, data_dir: str | Path, manifest: Any, columns: Any, as
         else:
             reason = (f"{outcome.failed_rows} of {outcome.rows_in_scope} {check.dataset} rows in scope fail: "
                       f"{check.description} ({check.clause})")
-        samples = _samples(check, outcome.sample_rows, tables, frame, frame_settings, DATASETS[check.dataset].key,
+        samples = _samples(check, outcome.sample_rows, tables, frame, frame_settings, declared[check.dataset],
                            csv_lines=present[check.dataset].suffix.lower() != ".parquet")
         results.append(CheckResult(
             id=check.id, clause=check.clause, dataset=check.dataset, description=check.description,
@@ -300,16 +303,17 @@ def _shown(value: Any) -> str:
 
 
 def _samples(check: Check, rows: tuple[int, ...], tables: dict[str, Any], frame: Any,
-             settings: Any, key_col: str, csv_lines: bool) -> list[Sample]:
+             settings: Any, decl: Any, csv_lines: bool) -> list[Sample]:
     from pia.validation.frames import undeclared_groups
 
     table = tables[check.dataset]
+    key_col = decl.key
     out = []
     for pos in rows:
         key = table[key_col].iloc[pos]
         values: dict[str, str] = {}
         for col in check.show:
-            values[col] = mask_value(table[col].iloc[pos], col)
+            values[col] = mask_value(table[col].iloc[pos], _mask_kind(decl, col))
         for col in check.show_frame:
             if col == "undeclared":
                 p = check.parameters
@@ -324,6 +328,16 @@ def _samples(check: Check, rows: tuple[int, ...], tables: dict[str, Any], frame:
                           values=values))
     out.sort(key=lambda s: (s.key is None, s.key or "", s.row))
     return out
+
+
+_MASK_ROLES = ("email", "phone", "birth_date", "secret_hash")
+
+
+def _mask_kind(decl: Any, column: str) -> str:
+    """How a shown column is masked: by its declared role when that says more than its name."""
+    col = decl.columns.get(column)
+    role = col.role.value if col is not None and col.role is not None else None
+    return role if role in _MASK_ROLES else column
 
 
 def _is_missing(value: Any) -> bool:

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from pia.declare.datasets import TEMPLATES, CheckDecl, DatasetDecl, parameters_with_defaults
-from pia.validation.checks import E164_RE, EMAIL_RE, HASH_RE, REJECTION_REASONS, Check, Expect
+from pia.validation.spec import E164_RE, EMAIL_RE, HASH_RE, REJECTION_REASONS, Check, Expect
 
 if TYPE_CHECKING:  # pragma: no cover
     import ibis.expr.types as ir
@@ -204,7 +204,7 @@ def compile_check(decl: CheckDecl, datasets: dict[str, DatasetDecl]) -> Check:
     read(decl.dataset, ds.key)
     scope = _scope_text(decl.scope)
     frame = f"{decl.dataset} rows with {scope}: {what}" if scope else f"every {decl.dataset} row: {what}"
-    return Check(id=decl.id, clause=decl.clause, dataset=decl.dataset, needs=needs, needs_manifest=needs_manifest,
+    return Check(id=decl.id, clause=", ".join(decl.clauses), dataset=decl.dataset, needs=needs, needs_manifest=needs_manifest,
                  description=decl.description or desc, frame=frame, expectations=exps, show=show,
                  show_frame=show_frame, activities=list(decl.activities), controls=list(decl.controls),
                  template=t, parameters=p, scope=[dict(c) for c in decl.scope],
@@ -246,9 +246,9 @@ def scope_filter(t: ir.Table, scope: list[dict[str, Any]]) -> ir.Table:
 
 
 def build_frame(ctx: FrameContext, check: Check) -> ir.Table:
-    """The frame GX judges for `check`: `_row` plus the judged columns, ordered by `_row`."""
+    """The frame GX judges for `check`: `_row` plus the judged columns (unordered: `Backend.execute` orders)."""
     base = scope_filter(ctx.table(check.dataset), check.scope)
-    return _BUILDERS[check.template](ctx, check, base).order_by("_row")
+    return _BUILDERS[check.template](ctx, check, base)
 
 
 def _age_years(birth: ir.Value, at: ir.Value) -> ir.Value:
@@ -293,8 +293,10 @@ def _references(ctx: FrameContext, c: Check, t: ir.Table) -> ir.Table:
 
 
 def _through_link(ctx: FrameContext, c: Check, t: ir.Table, ref: str, out: str) -> ir.Table:
-    """`t` (with `_row` and its columns) plus `out`: the value of `ref` (a column, or dataset.column reached
-    through this dataset's link to that dataset, first row of the key)."""
+    """`t` (with `_row` and its columns) plus `out`, the value of `ref`.
+
+    `ref` is a column, or dataset.column reached through this dataset's link to that dataset (first row of the key).
+    """
     if "." not in ref:
         return t.mutate(**{out: t[ref]})
     ds, col = ref.split(".", 1)
