@@ -48,7 +48,8 @@ def queries(spark: bool, as_of: dt.date, minor_age: int, grace: int, sla: int,
                 f"THEN 1 ELSE 0 END)")
 
     def n(cond: str, table: str) -> str:
-        return f"SELECT COALESCE(SUM(CASE WHEN {cond} THEN 1 ELSE 0 END), 0) FROM {table}"
+        # in WHERE, so that EXISTS becomes a (hash) anti-join rather than a subquery per row
+        return f"SELECT COUNT(*) FROM {table} WHERE {cond}"
 
     def dup(col: str, table: str, where: str = "TRUE") -> str:
         return (f"SELECT COALESCE(SUM(c), 0) FROM (SELECT COUNT(*) AS c FROM {table} WHERE {where} AND {col} IS NOT "

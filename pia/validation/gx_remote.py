@@ -53,6 +53,10 @@ class RemoteGx(GxEngine):
             asset = self._remote.add_query_asset(name, query=frame)
             batch, params = asset.add_batch_definition_whole_table("whole"), None
         else:
+            from pyspark import StorageLevel
+
+            # GX asks several metrics of the frame: compute its joins once, not once per metric
+            frame = frame.persist(StorageLevel.MEMORY_AND_DISK)
             asset, batch, params = None, self._spark_batch, {"dataframe": frame}
         suite = self.context.suites.add(self.suite(check))
         validation = self.context.validation_definitions.add(
@@ -64,6 +68,8 @@ class RemoteGx(GxEngine):
             self.context.suites.delete(name)
             if asset is not None:
                 self._remote.delete_asset(name)
+            else:
+                frame.unpersist()
         if len(outcome.results) != len(check.expectations):
             raise EngineError(f"{check.id}: GX returned {len(outcome.results)} results for "
                               f"{len(check.expectations)} expectations")

@@ -75,6 +75,11 @@ class _IbisTables:
         """`expr` in the engine's SQL."""
         import ibis
 
+        if self.source.engine is EngineKind.spark and ibis.options.pyspark is None:
+            from ibis.backends.pyspark import Backend  # its SQL compiler reads the options a connection registers
+
+            Backend.register_options()
+
         return str(ibis.to_sql(expr, dialect=IBIS_DIALECT[self.source.engine]))
 
 
@@ -237,6 +242,10 @@ def open_spark(source: Source, session: Any, contract: dict[str, Any],
                 continue
             if ROW not in frame.columns:  # the file's order, as the local engine numbers rows
                 frame = _with_positions(session, frame)
+        if catalog_db is None:  # parsed once, not once per check (spills to disk when memory is short)
+            from pyspark import StorageLevel
+
+            frame = frame.persist(StorageLevel.MEMORY_AND_DISK)
         cols = spark_columns(frame)
         problems.extend(check_columns(source, contract[dataset], cols, mapping))
         frame.createOrReplaceTempView(f"pia_{dataset}")
