@@ -48,6 +48,7 @@ RECORD_KEYS: dict[str, str] = {
     "policy.clauses": "id",
     "commitments": "id",
     "controller.complaint_channels": "authority",
+    "assumptions": "about",
 }
 
 

@@ -9,7 +9,9 @@ from enum import Enum
 
 from pydantic import BaseModel, Field
 
-from pia.declare.manifest import Control, ControlStatus, DataSubject, Manifest
+from pia.declare.assumptions import resolve, undisclosed
+from pia.declare.manifest import DataSubject, Manifest
+from pia.declare.measures import MeasureStatus
 from pia.declare.policy import is_declared
 from pia.declare.taxonomy import load_taxonomy
 from pia.declare.vocabulary import (
@@ -128,8 +130,8 @@ def lint(m: Manifest) -> list[Finding]:
                 f"activity {a.id!r} stores data in {', '.join(abroad)} but says cross_border: false",
                 STORAGE_RULES.get(home, "pia default: data stored outside the controller's jurisdiction"))
         sensitive = [e.id for e in m.elements_of(a) if e.sensitive]
-        if sensitive and a.control(Control.encryption_at_rest) is not ControlStatus.implemented:
-            add(Level.warning, "sensitive_unencrypted", ("processing_activities", i, "controls"),
+        if sensitive and a.measure("encryption_at_rest") is not MeasureStatus.implemented:
+            add(Level.warning, "sensitive_unencrypted", ("processing_activities", i, "measures"),
                 f"activity {a.id!r} stores sensitive data ({', '.join(sensitive)}) without encryption at rest "
                 "implemented", _cite(m, "III.3", "GB/T 35273-2020 6.3; GDPR Art. 32(1)(a)"))
         if m.regimes & {"EU", "UK"} and a.special_category_basis is None:
@@ -165,5 +167,11 @@ def lint(m: Manifest) -> list[Finding]:
         add(Level.note, "ownership_unknown", ("controller", "ownership"),
             "ownership (parent company, controlling shareholders) is not recorded, so a change of control cannot be "
             "detected by `pia diff`", _cite(m, "VII.2(2)", "pia default: a change of control is a significant change"))
+    data = m.model_dump(mode="json")
+    for a in undisclosed(m):
+        loc, _ = resolve(data, a.about)
+        out.append(Finding(level=Level.warning, rule="not_disclosed", path=a.about,
+                           line=m.line_of(*loc) if loc else None,
+                           message=f"not disclosed by the policy: {a.why}", clause="PIPL Art. 17"))
     out.sort(key=lambda f: (f.line or 0, f.rule, f.path))
     return out

@@ -25,6 +25,8 @@ from pydantic import (
 )
 
 from pia.declare.datasets import CheckDecl, DatasetDecl, declaration_problems
+from pia.declare.assumptions import Assumption, assumption_problems
+from pia.declare.measures import Measure, MeasureEntry, MeasureStatus, catalogue, measure_reference_problems
 from pia.declare.policy import KIT_CONCEPTS, ClauseRef, Policy, clause_problems, is_declared
 from pia.declare.taxonomy import load_taxonomy
 from pia.declare.vocabulary import (
@@ -76,37 +78,6 @@ class DataSubject(str, Enum):
     minors = "minors"
     bystanders = "bystanders"  # people who merely appear in camera images
     website_visitors = "website_visitors"
-
-
-class ControlStatus(str, Enum):
-    """The state of a security control in an activity."""
-
-    implemented = "implemented"
-    planned = "planned"
-    missing = "missing"
-
-
-class Control(str, Enum):
-    """Security controls an activity can rely on; the clause each one implements is in CONTROL_CLAUSES."""
-
-    encryption_in_transit = "encryption_in_transit"
-    encryption_at_rest = "encryption_at_rest"
-    access_control = "access_control"
-    staff_training = "staff_training"
-    breach_response = "breach_response"
-    deidentification = "deidentification"
-    retention_enforcement = "retention_enforcement"
-
-
-CONTROL_CLAUSES: dict[Control, str] = {
-    Control.encryption_in_transit: "III.2",
-    Control.encryption_at_rest: "III.3",
-    Control.access_control: "III.4",
-    Control.staff_training: "III.5",
-    Control.breach_response: "III.7",
-    Control.deidentification: "I.5(10)",
-    Control.retention_enforcement: "V.4",
-}
 
 
 class RecipientType(str, Enum):
@@ -377,12 +348,14 @@ class ProcessingActivity(_Model):
     internet_facing_devices: bool = Field(False, description="Relies on devices reachable from the internet.")
     may_block_service: bool = Field(False, description="Can prevent people from using a service or exercising a right.")
     optional: bool = Field(False, description="Users can switch it off (e.g. I.4 alerts).")
-    controls: dict[Control, ControlStatus] = Field(default_factory=dict, description="Security controls and their status.")
+    measures: dict[Id, MeasureEntry] = Field(default_factory=dict, description=(
+        "Measure id (pia/data/measures.yaml or the manifest's own measures) -> status, or {status, note}."))
     clauses: list[Clause] = Field(min_length=1, description="Policy clauses that disclose it.")
 
-    def control(self, control: Control) -> ControlStatus:
-        """Status of a control; a control the manifest does not mention is missing."""
-        return self.controls.get(control, ControlStatus.missing)
+    def measure(self, measure_id: str) -> MeasureStatus:
+        """Status of a measure; a measure the manifest does not mention is missing."""
+        state = self.measures.get(measure_id)
+        return state.status if state is not None else MeasureStatus.missing
 
     @model_serializer(mode="wrap")
     def _omit_absent_grounds(self, handler: Any) -> dict[str, Any]:
@@ -472,6 +445,8 @@ class Manifest(_Model):
     commitments: list[Commitment] = Field(default_factory=list)
     datasets: list[DatasetDecl] = Field(default_factory=list, description="The service's tables (pia validate, pia samples).")
     checks: list[CheckDecl] = Field(default_factory=list, description="Dataset checks: templates over the datasets.")
+    assumptions: list[Assumption] = Field(default_factory=list, description="Facts the policy does not state, to confirm.")
+    measures: list[Measure] = Field(default_factory=list, description="The manifest's own measures, added to the catalogue.")
 
     _source: str = PrivateAttr("<memory>")
     _sha256: str | None = PrivateAttr(None)
@@ -527,6 +502,10 @@ class Manifest(_Model):
     def element(self, element_id: str) -> DataElement:
         """The data element `element_id` (KeyError if undeclared)."""
         return {e.id: e for e in self.data_elements}[element_id]
+
+    def measure_catalogue(self) -> dict[str, Measure]:
+        """The shipped catalogue of measures with this manifest's own measures added."""
+        return catalogue(self.measures)
 
     def recipient(self, recipient_id: str) -> Recipient:
         """The recipient `recipient_id` (KeyError if undeclared)."""
@@ -678,6 +657,8 @@ def manifest_from_document(doc: YamlDocument) -> Manifest:
     problems.extend(clause_problems(doc))
     problems.extend(vocabulary_problems(doc))
     problems.extend(declaration_problems(doc))
+    problems.extend(assumption_problems(doc, manifest.model_dump(mode="json") if manifest is not None else None))
+    problems.extend(measure_reference_problems(doc))
     if problems:
         problems.sort(key=lambda p: (p.line or 0, p.path))
         raise InputError(problems)

@@ -87,12 +87,13 @@ class ReportData:
 
 def trigger_text(t: Mapping[str, Any], changes: Sequence[Mapping[str, Any]] = (),
                  names: Mapping[str, str] | None = None) -> str:
-    """A trigger in plain words: its short title, then what changed (`new processing activity: ...`)."""
-    title = re.split(r"[:(]", str(t.get("title") or t.get("id", "")).replace("_", " "))[0].strip()
+    """A trigger in plain words: its short name (from the trigger catalogue), then what changed."""
+    title = str(t.get("name") or t.get("id", "")).replace("_", " ")
+    names = names or {}
+    if t.get("rises"):
+        return f"{title}: " + "; ".join(rise_phrase(r, names) for r in t["rises"])
     by_path = {str(c.get("path")): c for c in changes}
     paths = [str(p.get("path", p)) if isinstance(p, Mapping) else str(p) for p in t.get("changes") or []]
-    if t.get("id") == "high_risk_assessment" and t.get("detail"):
-        return f"{title}: {_risk_detail(str(t['detail']), names or {})}"
     phrases = list(dict.fromkeys(change_phrase(by_path.get(p, {"path": p}), names) for p in paths))
     # `Activity: new recipient X` already says `new recipient "X"`: keep the phrase that names the activity.
     phrases = [ph for ph in phrases if not (m := re.fullmatch(r'(\w+ [\w ]+?) "(.+)"', ph))
@@ -101,21 +102,12 @@ def trigger_text(t: Mapping[str, Any], changes: Sequence[Mapping[str, Any]] = ()
     return f"{title}: {'; '.join(phrases[:4])}{more}" if phrases else title
 
 
-def _risk_detail(detail: str, names: Mapping[str, str]) -> str:
-    """The risk trigger's detail in the report's words, activities by name.
-
-    Reads `The risk engine rates NEW high risk; OLD ... Activities newly high risk: a, b.`; any other text is kept.
-    """
-    was = re.search(r"OLD (was also high risk|was not high risk)", detail)
-    if not detail.startswith("The risk engine rates NEW high risk") or not was:
-        return detail
-    text = "the proposed version is rated high risk (the current one " + \
-        ("was too)" if "also" in was.group(1) else "was not)")
-    newly = re.search(r"Activities newly high risk: (.+)\.$", detail)
-    if newly:
-        acts = [names.get(f"processing_activities[{a.strip()}]", a.strip()) for a in newly.group(1).split(",")]
-        text += "; newly high risk: " + "; ".join(acts)
-    return text
+def rise_phrase(rise: Mapping[str, Any], names: Mapping[str, str]) -> str:
+    """One activity's residual risk rise (a structured field of the VII.2(5) trigger), the activity by name."""
+    act = str(rise.get("activity", ""))
+    name = names.get(f"processing_activities[{act}]", act)
+    before = rise.get("before")
+    return f"{name} from {before} to {rise.get('after')}" if before else f"{name} (new) at {rise.get('after')}"
 
 
 def change_phrase(change: Mapping[str, Any], names: Mapping[str, str] | None = None) -> str:

@@ -18,9 +18,6 @@ from pia.config import display_path
 from pia.errors import InputError, Problem
 from pia.inputs import decode_utf8, read_bytes
 from pia.declare.manifest import (
-    CONTROL_CLAUSES,
-    Control,
-    ControlStatus,
     DataElement,
     FlowKind,
     Manifest,
@@ -35,6 +32,7 @@ from pia.risk.screening import (
     summary,
     vulnerable_reasons,
 )
+from pia.declare.measures import FearedEvent, MeasureStatus
 from pia.declare.taxonomy import IMPACT_LEVELS, load_taxonomy
 
 GBT_D = "GB/T 39335-2020 Annex D"
@@ -44,12 +42,27 @@ MEDIUM = IMPACT_LEVELS.index("medium")
 TOP = 3
 
 
-class FearedEvent(str, Enum):
-    """The three feared events of a privacy risk analysis (confidentiality, integrity, availability)."""
+class Control(str, Enum):
+    """The measures this scoring reads (ids of the catalogue pia/data/measures.yaml)."""
 
-    illegitimate_access = "illegitimate_access"
-    unwanted_modification = "unwanted_modification"
-    disappearance = "disappearance"
+    encryption_in_transit = "encryption_in_transit"
+    encryption_at_rest = "encryption_at_rest"
+    access_control = "access_control"
+    staff_training = "staff_training"
+    breach_response = "breach_response"
+    deidentification = "deidentification"
+    retention_enforcement = "retention_enforcement"
+
+
+CONTROL_CLAUSES: dict[Control, str] = {
+    Control.encryption_in_transit: "III.2",
+    Control.encryption_at_rest: "III.3",
+    Control.access_control: "III.4",
+    Control.staff_training: "III.5",
+    Control.breach_response: "III.7",
+    Control.deidentification: "I.5(10)",
+    Control.retention_enforcement: "V.4",
+}
 
 
 class Stage(str, Enum):
@@ -416,11 +429,13 @@ def _effective(activity: ProcessingActivity, ev: EvidenceContext, extra: frozens
         if c in extra:
             out[c] = "implemented"
             continue
-        status = activity.control(c)
-        if status is ControlStatus.implemented and c in contradicted:
+        status = activity.measure(c.value)
+        if status is MeasureStatus.implemented and c in contradicted:
             out[c] = "not effective"
-        else:
+        elif status in (MeasureStatus.implemented, MeasureStatus.planned, MeasureStatus.missing):
             out[c] = status.value
+        else:
+            out[c] = "planned" if status is MeasureStatus.improvable else "missing"
     return out
 
 
