@@ -59,6 +59,7 @@ def queries(spark: bool, as_of: dt.date, minor_age: int, grace: int, sla: int,
                    "ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY _row) AS k FROM users WHERE user_id IS NOT NULL) "
                    "f WHERE k = 1)")
     birth = "CAST(birth_date AS TIMESTAMP)" if spark else "CAST(birth_date AS TIMESTAMPTZ)"
+    u_birth = birth.replace("birth_date", "u.birth_date")
     in_list = ", ".join(_lit(r, spark) for r in sorted(recipients))
     pairs = " OR ".join(f"(s.recipient = {_lit(r, spark)} AND TRIM(g) IN ({', '.join(_lit(x, spark) for x in gs)}))"
                         for r, gs in sorted(recipients.items()) if gs) or "FALSE"
@@ -77,8 +78,8 @@ def queries(spark: bool, as_of: dt.date, minor_age: int, grace: int, sla: int,
         "users.contact_present": n("status = 'active' AND email IS NULL AND phone IS NULL", "users"),
         "users.email_format": n(f"email IS NOT NULL AND NOT ({rx('email', EMAIL)})", "users"),
         "users.phone_format": n(f"phone IS NOT NULL AND NOT ({rx('phone', E164)})", "users"),
-        "users.password_hashed": n(f"status = 'active' AND (password_hash IS NULL OR NOT ({rx('password_hash', HASH)}))",
-                                   "users"),
+        "users.password_hashed": n("status = 'active' AND (password_hash IS NULL OR NOT "
+                                   f"({rx('password_hash', HASH)}))", "users"),
         "users.minor_guardian_consent": n(f"NOT COALESCE(guardian_consent, FALSE) AND {age(birth, 'registered_at')} "
                                           f"< {minor_age}", "users"),
         "users.cancelled_erased": n(f"status = 'cancelled' AND cancelled_at < {ts(as_of - dt.timedelta(days=grace))} "
@@ -106,7 +107,7 @@ def queries(spark: bool, as_of: dt.date, minor_age: int, grace: int, sla: int,
             f"status = 'rejected' AND (rejection_reason IS NULL OR rejection_reason NOT IN "
             f"({', '.join(_lit(r, spark) for r in reasons)}))", "rights_requests"),
         "consents.minor_guardian": n(f"(c.granted_by IS NULL OR c.granted_by <> 'guardian') AND "
-                                     f"{age(birth.replace('birth_date', 'u.birth_date'), 'c.granted_at')} < {minor_age}",
+                                     f"{age(u_birth, 'c.granted_at')} < {minor_age}",
                                      f"consents c JOIN {first_users} u ON u.user_id = c.user_id"),
     }
 

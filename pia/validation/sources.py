@@ -104,6 +104,9 @@ def parse_source(location: str, engine: str | None = None, master: str | None = 
         path = text.split(":///", 1)[1] if ":///" in text else ""
         if not path or not Path(path).is_file():
             raise InputError(Problem(text, "no such SQLite file"))
+    if kind is EngineKind.spark and not text.startswith("spark-catalog:") and "://" not in text \
+            and not Path(text).is_dir():  # checked before a JVM starts
+        raise InputError(Problem(text, "no such directory (expected Parquet/CSV files, or spark-catalog:DATABASE)"))
     if master is not None and kind is not EngineKind.spark:
         raise InputError(Problem("--master", "only with --engine spark"))
     location_out = sqlalchemy_url(text) if kind is EngineKind.postgresql else text
