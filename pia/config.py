@@ -26,6 +26,11 @@ TAXONOMY_FILE = PACKAGE_DATA / "taxonomy.yaml"
 METHODS_DIR = PACKAGE_DATA / "methods"
 
 
+def is_reference(manifest: str | os.PathLike[str] | None) -> bool:
+    """Whether `manifest` is the shipped reference manifest (None: the default, so yes)."""
+    return manifest is None or Path(manifest).resolve() == REFERENCE_MANIFEST.resolve()
+
+
 def reports_dir() -> Path:
     """Where `pia report` writes when not told otherwise: `reports/` of the working directory.
 

@@ -82,6 +82,8 @@ def test_pulsewear_diff_to_proposed_is_significant_on_its_own_facts(tmp_path):
     # its own clauses: 9.2 lists these kinds of change, 9.1 requires posting; the rest cite the standard
     assert {t["id"]: t["clause"] for t in doc["triggers"]}["recipients"] == "9.2"
     assert doc["notify"]["clause"] == "9.1" and "VII." not in out and "IV.1" not in out
+    assert {t["id"]: t["clause"] for t in doc["triggers"]}["cross_border"] == "GDPR Art. 44; GDPR Art. 46"
+    assert "PIPL" not in json.dumps(doc["reasons"]) and "separate consent" not in text  # PIPL Art. 39 is not its law
     assert {r["clause"] for r in doc["reasons"]} <= {"GDPR Art. 6(1)(a); GDPR Art. 5(1)(b)",
                                                       "GDPR Art. 6(1)(a); GDPR Art. 13(1)(e)", "GDPR Art. 9(2)(a)"}
 
@@ -99,7 +101,7 @@ def test_report_params_of_pulsewear_name_only_its_own_inputs():
 
     params, used = load_params(PULSE_DIR / "report-params.yaml")
     assert Path(params.manifest) == PULSEWEAR and Path(params.proposed) == PROPOSED
-    assert params.estate == "" and params.not_provided() == {"estate": pytest.approx(params.not_provided()["estate"])}
+    assert Path(params.estate) == PULSE_DIR / "estate" and params.not_provided() == {}
 
 
 def test_custom_manifest_never_picks_up_the_reference_inputs(monkeypatch, tmp_path):
@@ -128,9 +130,10 @@ def test_pulsewear_report_runs_on_its_own_data_only(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "pia.cli", "report", "--params", str(PULSE_DIR / "report-params.yaml")],
                           capture_output=True, text=True, cwd=tmp_path, timeout=600)
     assert proc.returncode == 0, proc.stderr
-    assert "not provided: no dataset validation or discovery scan" in proc.stdout
+    assert "not provided" not in proc.stdout  # manifest, proposed version and estate are all its own
     html = (tmp_path / "reports" / "2026-06-30-pulsewear" / "report.html").read_text(encoding="utf-8")
     assert "PulseWear" in html and "stress score" in html  # the change review of its own proposed version
+    assert "accounts.password_hashed" in html  # its own dataset checks
     assert "zosi" not in html.lower() and "camera snapshot" not in html.lower()
 
 
@@ -209,3 +212,37 @@ def test_special_categories_file_block_names_known_keys():
     raw = yaml.safe_load((config.PACKAGE_DATA / "taxonomy.yaml").read_text(encoding="utf-8"))
     assert set(raw["special_categories"]) <= set(raw["categories"])
     assert all(v.startswith(("GDPR Art. 9(1)", "GDPR Art. 10")) for v in raw["special_categories"].values())
+
+
+# --------------------------------------------------------------------------- its own estate: validate, scan, assess
+
+
+def test_pulsewear_scan_and_assess_with_its_own_evidence(tmp_path):
+    estate = PULSE_DIR / "estate"
+    scan_json, val_json = tmp_path / "scan.json", tmp_path / "validation.json"
+    code, _ = run("scan", str(estate), "--manifest", str(PULSEWEAR), "--format", "json", "-o", str(scan_json))
+    scan = json.loads(scan_json.read_text(encoding="utf-8"))
+    assert code == 1  # planted: a few passwords not hashed
+    rec = scan["reconciliation"]
+    assert rec["undeclared"] == []
+    assert [x["category"] for x in rec["plaintext_sensitive"]] == ["user.authorization.credentials"]
+    declared = {e.category for e in load_manifest(PULSEWEAR).data_elements}
+    assert {x["category"] for x in rec["not_found"]} <= declared
+    code, _ = run("validate", str(estate), "--manifest", str(PULSEWEAR), "--as-of", "2026-06-30", "--format", "json",
+                  "-o", str(val_json))
+    validation = json.loads(val_json.read_text(encoding="utf-8"))
+    assert code == 1 and not validation["passed"]
+    assert all(c["id"].split(".")[0] in {d.id for d in load_manifest(PULSEWEAR).datasets} for c in validation["checks"])
+    code, out = run("assess", str(PULSEWEAR), "--evidence", str(val_json), "--evidence", str(scan_json),
+                    "--format", "json")
+    doc = json.loads(out)
+    assert code == 0 and doc["high_risk"]
+    assert {e["kind"] for e in doc["evidence"]} == {"pia.validation", "pia.scan"}
+    no_reference_facts(json.dumps(doc["activities"]))
+
+
+@pytest.mark.parametrize("command", ["scan", "validate"])
+def test_another_service_never_gets_the_reference_estate_by_default(command):
+    proc = subprocess.run([sys.executable, "-m", "pia.cli", command, "--manifest", str(PULSEWEAR)],
+                          capture_output=True, text=True, cwd=config.PROJECT_ROOT)
+    assert proc.returncode == 2 and "belongs to the reference service" in proc.stderr and "Traceback" not in proc.stderr

@@ -46,6 +46,8 @@ RECORD_KEYS: dict[str, str] = {
     "consent_exemptions": "clause",
     "data_groups": "id",
     "policy.clauses": "id",
+    "datasets": "id",
+    "checks": "id",
     "commitments": "id",
     "controller.complaint_channels": "authority",
     "assumptions": "about",

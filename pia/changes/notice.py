@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from pia.changes.rules import TRIGGERS
+from pia.changes.rules import trigger_why
 from pia.declare.manifest import DataGroup, Manifest, RightKind
 from pia.declare.taxonomy import load_taxonomy
 
@@ -351,7 +351,7 @@ def draft_notice(review: ChangeReview) -> str:
     if review.triggers:
         out += ["## Why this matters to you", ""]
         for t in review.triggers:
-            out.append(f"- {TRIGGERS[t.id].why}")
+            out.append(f"- {trigger_why(review.manifests[1], t.id)}")
         out.append("")
 
     asks = _asks(review, new)

@@ -15,6 +15,7 @@ from pia.changes.diff import Change, ChangeKind, diff, pattern_of
 from pia.declare.manifest import FlowKind, Manifest, RecipientBasis
 from pia.declare.measures import MeasureStatus, catalogue
 from pia.declare.taxonomy import load_taxonomy
+from pia.declare.vocabulary import TRANSFER_RULES, regime_of
 from pia.errors import InputError, Problem
 
 # --------------------------------------------------------------------------- catalogue (data)
@@ -201,7 +202,9 @@ def _measure_dropped(change: Change, old: Manifest | None, new: Manifest | None)
 
 
 def _abroad(code: Any, manifest: Manifest | None) -> bool:
-    return manifest is not None and isinstance(code, str) and code != manifest.controller.jurisdiction
+    # by regime: for a Dutch controller Ireland is not abroad (the GDPR applies in both)
+    return manifest is not None and isinstance(code, str) and \
+        regime_of(code) != regime_of(manifest.controller.jurisdiction)
 
 
 def _cross_border(change: Change, old: Manifest | None, new: Manifest | None) -> tuple[str, str] | None:
@@ -448,8 +451,18 @@ def trigger_clause(m: Manifest, trigger: str | None) -> str:
     if trigger is None:
         return m.cite("posting", MINOR_CLAUSE) or STANDARD_LIST
     d = TRIGGERS[trigger]
+    if trigger == "cross_border" and m.cite(trigger, None) is None:
+        return TRANSFER_RULES.get(regime_of(m.controller.jurisdiction), d.clause)
     return m.cite(trigger, d.clause if d.in_policy_list else None) or (d.clause if not d.in_policy_list
                                                                           else STANDARD_LIST)
+
+
+def trigger_why(m: Manifest, trigger: str) -> str:
+    """Why users care about a kind of change, in words true under `m`'s laws."""
+    if trigger == "cross_border" and "CN" not in m.regimes:
+        return ("Some of your information will be stored or received outside the region whose data-protection law "
+                "covers you. The law requires safeguards for this, such as standard contractual clauses.")
+    return TRIGGERS[trigger].why
 
 
 def _in_policy(m: Manifest, d: TriggerDef) -> tuple[bool, str]:
@@ -457,6 +470,9 @@ def _in_policy(m: Manifest, d: TriggerDef) -> tuple[bool, str]:
     listed = m.cite(d.id, d.clause if d.in_policy_list else None) is not None
     if listed or m.cite("service_mode") == TRIGGERS["service_mode"].clause:
         return listed, d.note  # the reference numbering: its own note
+    if d.id == "cross_border":
+        return False, ("pia default: data leaving the regime of the controller's law is treated as significant; "
+                       "this policy does not list it.")
     return False, f"Significant under the privacy-policy template of {STANDARD_LIST}; this policy does not list it."
 
 
@@ -521,12 +537,12 @@ def _data_type_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
 def _cross_border_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
     """Storage abroad or a recipient abroad that starts needs the user's separate consent (PIPL Art. 39)."""
     out: list[ReconsentReason] = []
-    home_old, home_new = old.controller.jurisdiction, new.controller.jurisdiction
+    home_old, home_new = regime_of(old.controller.jurisdiction), regime_of(new.controller.jurisdiction)
     old_acts = {a.id: a for a in old.processing_activities}
     for act in sorted(new.processing_activities, key=lambda a: a.id):
         before = old_acts.get(act.id)
-        was = {loc for loc in before.storage.locations if loc != home_old} if before else set()
-        now = {loc for loc in act.storage.locations if loc != home_new}
+        was = {loc for loc in before.storage.locations if regime_of(loc) != home_old} if before else set()
+        now = {loc for loc in act.storage.locations if regime_of(loc) != home_new}
         if now - was or (act.storage.cross_border and not (before and before.storage.cross_border)):
             where = ", ".join(sorted(now - was)) or "abroad"
             out.append(_reason("cross_border", act.id,
@@ -535,15 +551,47 @@ def _cross_border_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]
     old_recips = {r.id: r for r in old.recipients}
     for rec in sorted(new.recipients, key=lambda r: r.id):
         before = old_recips.get(rec.id)
-        if rec.location != home_new and (before is None or before.location == home_old):
+        if regime_of(rec.location) != home_new and (before is None or regime_of(before.location) == home_old):
             out.append(_reason("cross_border", rec.id,
                                f"recipient '{rec.name}' ({rec.id}) processes data in {rec.location}: providing "
                                "personal data outside the country needs the user's separate consent."))
     return out
 
 
+# The GDPR's ground for each kind of re-consent reason, for services under it (REASONS cite PIPL).
+GDPR_REASONS = {"new_purpose": "GDPR Art. 6(1)(a); GDPR Art. 5(1)(b)",
+                "purpose_outside_exemption": "GDPR Art. 6(1); GDPR Art. 5(1)(b)",
+                "new_data_type": "GDPR Art. 6(1)(a)", "new_sensitive_category": "GDPR Art. 9(2)(a)",
+                "new_consent_recipient": "GDPR Art. 6(1)(a); GDPR Art. 13(1)(e)"}
+_LAWS = ("PIPL", "GDPR", "GB/T")
+
+
+def _localise(reasons: list[ReconsentReason], m: Manifest) -> list[ReconsentReason]:
+    """The reasons in `m`'s terms: its own policy clauses only, the laws of its jurisdictions.
+
+    Separate consent for providing data abroad is PIPL's rule (Art. 39): without CN among the regimes the
+    cross-border reasons are dropped (the GDPR asks for safeguards, GDPR Art. 46, which `pia check` reports).
+    """
+    cn, gdpr = "CN" in m.regimes, bool(m.regimes & {"EU", "UK"})
+    out = []
+    for r in reasons:
+        if r.kind == "cross_border" and not cn:
+            continue
+        ids = [c.strip() for c in r.clause.split(";") if c.strip()]
+        policy = [c for c in ids if not c.startswith(_LAWS) and m.cite("", c)]
+        laws = [c for c in ids if c.startswith(_LAWS)] if cn or not gdpr else []
+        if gdpr and r.kind in GDPR_REASONS:
+            laws.append(GDPR_REASONS[r.kind])
+        out.append(r.model_copy(update={"clause": "; ".join(policy + laws)}))
+    return out
+
+
 def reconsent_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
     """Reasons to ask for fresh consent: purposes, data types, sensitive categories, cross-border, recipients."""
+    return _localise(_reconsent_reasons(old, new), new)
+
+
+def _reconsent_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
     reasons = _purpose_reasons(old, new) + _data_type_reasons(old, new)
 
     tax = load_taxonomy()

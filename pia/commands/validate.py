@@ -1,17 +1,18 @@
-"""`pia validate`: run the policy's dataset checks (GX suites) over a directory of CSV or Parquet files."""
+"""`pia validate`: run the manifest's declared dataset checks (GX suites) over a directory of CSV or Parquet files."""
 from __future__ import annotations
 
 import sys
 
 import click
 
-from pia.config import SAMPLE_ESTATE, display_path
+from pia.config import SAMPLE_ESTATE, display_path, is_reference
+from pia.errors import InputError, Problem
 
 
 @click.command()
 @click.argument("data_dir", required=False, type=str)  # checked by pia.validation: one line, exit 2
 @click.option("--manifest", type=click.Path(dir_okay=False),
-              help="Manifest for recipients and settings (default: the reference inventory).")
+              help="Manifest: datasets, checks, recipients and settings (default: the reference inventory).")
 @click.option("--columns", "columns", type=click.Path(dir_okay=False),
               help="YAML mapping: dataset -> {contract column: your column}.")
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Date the checks are judged at (default: today, UTC).")
@@ -35,8 +36,9 @@ def validate(data_dir: str | None, manifest: str | None, columns: str | None, as
              master: str | None) -> int:
     """Check the data in DATA_DIR against the policy's commitments; exit 1 when a check fails.
 
-    DATA_DIR holds users.csv, devices.csv, orders.csv, alert_snapshots.csv, consents.csv,
-    data_sharing.csv and rights_requests.csv (or .parquet); a missing file skips its checks,
+    DATA_DIR holds one CSV or Parquet file per dataset the manifest declares (datasets:, by default
+    <id>.csv; the reference: users, devices, orders, alert_snapshots, consents, data_sharing,
+    rights_requests) and the manifest's checks: run over them; a missing file skips its checks,
     none of them at all is an input error (exit 2). DATA_DIR may instead be a database URL,
     postgresql://USER@HOST/DB or sqlite:///PATH: the checks then run in the database and only
     counts and a few masked sample rows come back.
@@ -54,6 +56,10 @@ def validate(data_dir: str | None, manifest: str | None, columns: str | None, as
         click.echo(f"pia validate: {msg}", err=True)
 
     progress = show_progress if fmt != "json" and sys.stderr.isatty() else None
+    if data_dir is None and not is_reference(manifest):
+        # The shipped estate is the reference service's data: another service names its own tables.
+        raise InputError(Problem("DIR", "give the directory of tables to validate: the shipped sample estate belongs "
+                                        "to the reference service, not to --manifest " + str(manifest)))
     result = run_validation(data_dir or SAMPLE_ESTATE, manifest=manifest, columns=columns, as_of=as_of,
                             progress=progress, export_suites=export_suites, engine=engine, master=master,
                             overrides={"minor_age": minor_age, "erasure_grace_days": erasure_grace_days,

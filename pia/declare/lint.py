@@ -133,7 +133,7 @@ def lint(m: Manifest) -> list[Finding]:
         if sensitive and a.measure("encryption_at_rest") is not MeasureStatus.implemented:
             add(Level.warning, "sensitive_unencrypted", ("processing_activities", i, "measures"),
                 f"activity {a.id!r} stores sensitive data ({', '.join(sensitive)}) without encryption at rest "
-                "implemented", _cite(m, "III.3", "GB/T 35273-2020 6.3; GDPR Art. 32(1)(a)"))
+                "implemented", m.cite("encryption_at_rest") or "GB/T 35273-2020 6.3; GDPR Art. 32(1)(a)")
         if m.regimes & {"EU", "UK"} and a.special_category_basis is None:
             tax = load_taxonomy()
             special = [(e.id, tax[e.category].special_category) for e in m.elements_of(a)
@@ -166,7 +166,7 @@ def lint(m: Manifest) -> list[Finding]:
     if not m.controller.ownership.parent_company and not m.controller.ownership.controlling_shareholders:
         add(Level.note, "ownership_unknown", ("controller", "ownership"),
             "ownership (parent company, controlling shareholders) is not recorded, so a change of control cannot be "
-            "detected by `pia diff`", _cite(m, "VII.2(2)", "pia default: a change of control is a significant change"))
+            "detected by `pia diff`", m.cite("ownership") or "GB/T 35273-2020 Annex D")
     data = m.model_dump(mode="json")
     for a in undisclosed(m):
         loc, _ = resolve(data, a.about)

@@ -24,9 +24,9 @@ from pydantic import (
     model_serializer,
 )
 
-from pia.declare.datasets import CheckDecl, DatasetDecl, declaration_problems
 from pia.declare.assumptions import Assumption, assumption_problems
 from pia.declare.measures import Measure, MeasureEntry, MeasureStatus, catalogue, measure_reference_problems
+from pia.declare.datasets import CheckDecl, DatasetDecl, declaration_problems
 from pia.declare.policy import KIT_CONCEPTS, ClauseRef, Policy, clause_problems, is_declared
 from pia.declare.taxonomy import load_taxonomy
 from pia.declare.vocabulary import (
@@ -443,10 +443,10 @@ class Manifest(_Model):
     rejection_grounds: list[RejectionGround] = Field(default_factory=list)
     consent_exemptions: list[ConsentExemption] = Field(default_factory=list)
     commitments: list[Commitment] = Field(default_factory=list)
-    datasets: list[DatasetDecl] = Field(default_factory=list, description="The service's tables (pia validate, pia samples).")
-    checks: list[CheckDecl] = Field(default_factory=list, description="Dataset checks: templates over the datasets.")
     assumptions: list[Assumption] = Field(default_factory=list, description="Facts the policy does not state, to confirm.")
     measures: list[Measure] = Field(default_factory=list, description="The manifest's own measures, added to the catalogue.")
+    datasets: list[DatasetDecl] = Field(default_factory=list, description="The service's tables (pia validate, pia samples).")
+    checks: list[CheckDecl] = Field(default_factory=list, description="Dataset checks: templates over the datasets.")
 
     _source: str = PrivateAttr("<memory>")
     _sha256: str | None = PrivateAttr(None)
@@ -656,9 +656,9 @@ def manifest_from_document(doc: YamlDocument) -> Manifest:
     problems.extend(_cross_reference_problems(doc))
     problems.extend(clause_problems(doc))
     problems.extend(vocabulary_problems(doc))
-    problems.extend(declaration_problems(doc))
     problems.extend(assumption_problems(doc, manifest.model_dump(mode="json") if manifest is not None else None))
     problems.extend(measure_reference_problems(doc))
+    problems.extend(declaration_problems(doc))
     if problems:
         problems.sort(key=lambda p: (p.line or 0, p.path))
         raise InputError(problems)

@@ -190,7 +190,11 @@ class DuckDBBackend:
             arrow = pa.Table.from_arrays(arrays, names=names)
             name = f"pia_{dataset}"
             self.con.con.register(name, arrow)
-            self._tables[dataset] = self.con.table(name)
+            import warnings
+
+            with warnings.catch_warnings():  # ibis 12 calls a DuckDB method DuckDB 2 deprecates: not ours to fix
+                warnings.simplefilter("ignore", DeprecationWarning)
+                self._tables[dataset] = self.con.table(name)
         return self._tables[dataset]
 
     def execute(self, expr: ir.Table) -> pd.DataFrame:
