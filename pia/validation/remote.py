@@ -93,6 +93,7 @@ class SqlBackend(_IbisTables):
         self.engine = source.engine
 
     def close(self) -> None:
+        """Release the database connections."""
         self.catalog.dispose()
 
     def query(self, sql: str) -> list[tuple]:
@@ -109,6 +110,7 @@ class SqlBackend(_IbisTables):
         return frame.set_index(ROW).sort_index()
 
     def rows(self, dataset: str) -> int:
+        """Number of rows of the dataset's table."""
         return int(self.query(f"SELECT COUNT(*) FROM {quote_ident(self.source.table(dataset))}")[0][0])
 
     def sample_values(self, dataset: str, rows: list[int], columns: list[str]) -> pd.DataFrame:
@@ -138,18 +140,22 @@ class SparkBackend(_IbisTables):
         return self.session.sql(self.sql(expr))
 
     def query(self, sql: str) -> list[tuple]:
+        """Run a bounded Spark SQL query (counts, samples) and return its rows."""
         return [tuple(r) for r in self.session.sql(sql).collect()]
 
     def close(self) -> None:
         """Leave the session running (a cluster's, or reused by the next run in this process)."""
 
     def execute(self, expr: ir.Table) -> pd.DataFrame:
+        """Run a frame on Spark and fetch it (for small frames and tests; validation never does)."""
         return self.dataframe(expr).toPandas().set_index(ROW).sort_index()
 
     def rows(self, dataset: str) -> int:
+        """Number of rows of the dataset's view."""
         return int(self.query(f"SELECT COUNT(*) FROM {_spark_ident(self.source.table(dataset))}")[0][0])
 
     def sample_values(self, dataset: str, rows: list[int], columns: list[str]) -> pd.DataFrame:
+        """`columns` of the rows at positions `rows` (a sample's few), indexed by `_row`."""
         import pandas as pd
 
         if not rows:

@@ -191,7 +191,7 @@ class SqlCatalog:
             raise InputError(Problem(source.shown, f"cannot connect ({_first_line(exc)})")) from None
 
     def columns(self, table: str) -> dict[str, str] | None:
-        """column -> declared type of `table` (schema.table allowed), or None when there is no such table."""
+        """Column -> declared type of `table` (schema.table allowed), or None when there is no such table."""
         import sqlalchemy as sa
 
         schema, _, name = table.rpartition(".")
@@ -214,7 +214,7 @@ class SqlCatalog:
         return {r[0]: r[1] for r in rows}
 
     def present(self, contract: dict[str, Any], mapping: ColumnMapping) -> dict[str, dict[str, str]]:
-        """dataset -> its table's columns, for the datasets whose table exists; raises on wrong columns.
+        """Dataset -> its table's columns, for the datasets whose table exists; raises on wrong columns.
 
         A table the source names explicitly (manifest datasets) must exist; a default-named one may be absent,
         which skips its checks as a missing file does.
@@ -238,6 +238,7 @@ class SqlCatalog:
         return found
 
     def dispose(self) -> None:
+        """Release the database connections."""
         self.engine.dispose()
 
 
@@ -253,5 +254,5 @@ def _first_line(exc: BaseException) -> str:
 
 
 def spark_columns(frame: Any) -> dict[str, str]:
-    """column -> Spark type name of a DataFrame (for `check_columns`)."""
+    """Column -> Spark type name of a DataFrame (for `check_columns`)."""
     return {f.name: f.dataType.typeName() for f in frame.schema.fields}
