@@ -34,6 +34,7 @@ COMMANDS = {
     "export": "pia.commands.export:export",
     "taxonomy": "pia.commands.taxonomy:taxonomy",
     "init": "pia.commands.init:init",
+    "schema": "pia.commands.schema:schema",
 }
 
 

@@ -75,6 +75,7 @@ class ValidationResult(BaseModel):
         """The `pia.validation` evidence document (plain JSON data)."""
         data = self.model_dump(mode="json")
         data["kind"] = "pia.validation"
+        data["schema_version"] = 1  # read by pia.risk.evidence.ValidationDocument
         return data
 
 
