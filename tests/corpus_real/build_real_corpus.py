@@ -167,9 +167,9 @@ GENERATORS: dict[str, Callable[[random.Random, int], str]] = {
     "email": lambda r, i: f"{r.choice(['ana', 'li', 'wei', 'tom', 'mia', 'zhang.san', 'j.doe', 'omar'])}{r.randint(1, 99999)}@{r.choice(['example.com', 'example.net', 'example.org'])}",
     "md5_of_password": lambda r, i: hashlib.md5(f"pw{r.randint(1, 10**6)}".encode()).hexdigest(),
     "shinobi_details": lambda r, i: json.dumps({"days": str(r.choice([5, 10, 30])), "size": str(r.choice([10000, 50000]))}),
-    "phpass": lambda r, i: r.choice(["$P$B", "$P$B", "$H$9"]) + _s(r, CRYPT64, 31),
+    "phpass": lambda r, i: r.choice(["$P$B", "$P$B", "$H$9"]) + _s(r, CRYPT64, 30),  # 34 characters, as phpass writes
     "drupal_hash": lambda r, i: "$S$" + r.choice("DE") + _s(r, CRYPT64, 51),
-    "wp_activation_key": lambda r, i: f"{r.randint(1_690_000_000, 1_790_000_000)}:$P$B" + _s(r, CRYPT64, 31),
+    "wp_activation_key": lambda r, i: f"{r.randint(1_690_000_000, 1_790_000_000)}:$P$B" + _s(r, CRYPT64, 30),
     "datetime": lambda r, i: _dt(r),
     "datetime_min": lambda r, i: _dt(r)[:16],
     "datetime_tz": lambda r, i: _dt(r) + r.choice([" +0800", " -0500", " +0100"]),
