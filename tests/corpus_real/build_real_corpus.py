@@ -4,7 +4,7 @@ The columns, their sources and their labels are in `schemas.yaml` (labelled befo
 this module only generates values, deterministically for a seed. Every value is fake: example.* domains,
 random numbers with valid checksums where real ones have them, invented names and addresses.
 
-    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED]
+    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout]]
 """
 from __future__ import annotations
 
@@ -253,6 +253,19 @@ GENERATORS: dict[str, Callable[[random.Random, int], str]] = {
     "clock_time": lambda r, i: f"{r.randint(0, 23):02d}:{r.randint(0, 59):02d}:{r.randint(0, 59):02d}",
     "encrypted_blob": lambda r, i: base64.b64encode(r.randbytes(r.randint(90, 140))).decode(),
     "uuid_lower": lambda r, i: _uuid(r),
+    # generators of the held-out tables (holdout.yaml)
+    "username_lower": lambda r, i: r.choice(["cat", "sky", "neo", "lucky", "panda", "ana", "wei"]) + str(r.randint(1, 9999)),
+    "hex64": lambda r, i: _s(r, HEX, 64),
+    "hex100": lambda r, i: _s(r, HEX, 100),
+    "bcrypt_2a": lambda r, i: "$2a$10$" + _s(r, CRYPT64, 53),
+    "big_id": lambda r, i: str(r.randint(10**17, 2 * 10**17)),
+    "urlsafe20": lambda r, i: _s(r, ALNUM + "-_", 20),
+    "salt9": lambda r, i: _s(r, ALNUM, 9),
+    "free_location": lambda r, i: r.choice(["Berlin", "Shenzhen, China", "Austin, TX", "Lyon", "Osaka, Japan", "Earth"]),
+    "url_path": lambda r, i: r.choice(["/", "/cameras/c1", "/account/orders", "/help/reset-password", "/cart"]) + r.choice(["", f"/{r.randint(1, 999)}"]),
+    "yuan_amount": lambda r, i: f"¥{r.randint(1, 999)}.{r.randint(0, 99):02d}",
+    "wechat_txn": lambda r, i: "42000" + _s(r, string.digits, 23),
+    "merchant_order_no": lambda r, i: "ZS" + _s(r, string.digits, 14),
 }
 
 
@@ -270,21 +283,27 @@ def _param_generator(spec: str) -> Callable[[random.Random, int], str]:
     return GENERATORS[spec]
 
 
-def load_schemas() -> list[dict]:
-    """The tables of `schemas.yaml`: `{table, source, columns: [[name, generator, label, blank_share?]]}`."""
-    return yaml.safe_load((HERE / "schemas.yaml").read_text(encoding="utf-8"))["tables"]
+PARTS = {"tuned": "schemas.yaml", "holdout": "holdout.yaml"}
 
 
-def labels() -> dict[str, dict[str, str | None]]:
-    """{table: {column: label}} as written in `schemas.yaml`."""
-    return {t["table"]: {c[0]: c[2] for c in t["columns"]} for t in load_schemas()}
+def load_schemas(part: str = "tuned") -> list[dict]:
+    """The tables of a part (`tuned`: schemas.yaml, `holdout`: holdout.yaml).
+
+    Each table is `{table, source, columns: [[name, generator, label, blank_share?]]}`.
+    """
+    return yaml.safe_load((HERE / PARTS[part]).read_text(encoding="utf-8"))["tables"]
 
 
-def write_corpus(out_dir: str | Path, seed: int = 20260630) -> dict[str, dict[str, str | None]]:
-    """Write every table as `<table>.csv` under `out_dir`; return the labels."""
+def labels(part: str = "tuned") -> dict[str, dict[str, str | None]]:
+    """{table: {column: label}} as written in the part's YAML file."""
+    return {t["table"]: {c[0]: c[2] for c in t["columns"]} for t in load_schemas(part)}
+
+
+def write_corpus(out_dir: str | Path, seed: int = 20260630, part: str = "tuned") -> dict[str, dict[str, str | None]]:
+    """Write every table of a part as `<table>.csv` under `out_dir`; return its labels."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    for t in load_schemas():
+    for t in load_schemas(part):
         rng = random.Random(f"{seed}:{t['table']}")
         cols = t["columns"]
         gens = [_param_generator(c[1]) for c in cols]
@@ -295,10 +314,11 @@ def write_corpus(out_dir: str | Path, seed: int = 20260630) -> dict[str, dict[st
             for i in range(ROWS):
                 w.writerow(["" if blanks[k] and rng.random() < blanks[k] else gens[k](rng, i)
                             for k in range(len(cols))])
-    return labels()
+    return labels(part)
 
 
 if __name__ == "__main__":  # pragma: no cover
     target = sys.argv[1]
-    write_corpus(target, int(sys.argv[2]) if len(sys.argv) > 2 else 20260630)
-    print(f"wrote {len(load_schemas())} tables to {target}")
+    part = sys.argv[3] if len(sys.argv) > 3 else "tuned"
+    write_corpus(target, int(sys.argv[2]) if len(sys.argv) > 2 else 20260630, part)
+    print(f"wrote {len(load_schemas(part))} tables to {target}")
