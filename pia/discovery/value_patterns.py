@@ -44,6 +44,8 @@ def payment_card_ok(value: str) -> bool:
     if not _CARD_RE.match(value):
         return False
     digits = value.replace(" ", "").replace("-", "")
+    if len(digits) == 15 and not digits.startswith(("34", "37")):
+        return False  # 15-digit cards are American Express; other 15-digit Luhn numbers are IMEIs and the like
     return 13 <= len(digits) <= 19 and bool(_CARD_IIN.match(digits)) and luhn_ok(digits)
 
 
