@@ -429,6 +429,27 @@ _THING_TABLES = words("products", "product", "catalog", "catalogue", "items", "s
 MIN_VALUES = 20  # non-blank sampled values from which values may overrule a name
 
 
+SHARE_PROBE = 500  # distinct values a pattern share is measured on (weighted by their rows): ample for 0.3/0.8/0.9
+
+
+class _Shares(dict):
+    """Share of sampled rows matching each value pattern, measured when first asked (most never are)."""
+
+    def __init__(self, profile: ColumnProfile):
+        super().__init__()
+        items = list(profile.values.items())[:SHARE_PROBE]
+        self._items, self._total = items, sum(n for _, n in items)
+
+    def __missing__(self, pid: str) -> float:
+        test = VALUE_PATTERNS[pid].test
+        share = sum(n for v, n in self._items if test(v)) / self._total if self._total else 0.0
+        self[pid] = share
+        return share
+
+    def get(self, pid: str, default: float = 0.0) -> float:  # noqa: D102 - dict.get that measures on demand
+        return self[pid] if pid in VALUE_PATTERNS else default
+
+
 def _name_speaks_of_metadata(norm: str) -> str | None:
     """Why the name describes metadata (a flag, a state, a time), or None when it may name the data itself."""
     parts = norm.split("_")
@@ -515,7 +536,7 @@ def classify_column(name: str, table: str, profile: ColumnProfile) -> Judgement:
     if profile.binary_media:
         return Judgement("user.content.camera_snapshot", 0.8, "camera_snapshot",
                          [f"values: {profile.binary_media} binary cells hold image data"])
-    shares = {pid: profile.share(p.test) for pid, p in VALUE_PATTERNS.items()} if profile.values else {}
+    shares = _Shares(profile)
     sample_note = f"{profile.non_blank} non-blank sampled"
 
     name_hit = _name_detector(norm, tnorm, profile, evidence)
@@ -524,6 +545,13 @@ def classify_column(name: str, table: str, profile: ColumnProfile) -> Judgement:
         if why:
             evidence.append(f"name: {name!r} suggests {name_hit.description}, but {why} ({sample_note})")
             name_hit = None
+
+    if name_hit is not None and profile.values and name_hit.confirm \
+            and max(shares[p] for p in name_hit.confirm) >= CONFIRM_THRESHOLD:
+        # The values confirm the name: no other value pattern needs testing.
+        evidence.insert(0, f"name: {name!r} matches {name_hit.description}")
+        return _judge_by_name(name_hit, name, tnorm, profile, shares,
+                              max(shares[p] for p in name_hit.confirm), evidence)
 
     # Values alone: only patterns specific enough, and only where no decoy rule explains them.
     value_hit: tuple[Detector, str, float] | None = None
@@ -542,7 +570,7 @@ def classify_column(name: str, table: str, profile: ColumnProfile) -> Judgement:
                 value_hit = (d, pid, share)
 
     if name_hit is not None:
-        conf_share = max((shares.get(p, 0.0) for p in name_hit.confirm), default=None) if profile.values else None
+        conf_share = max((shares[p] for p in name_hit.confirm), default=None) if profile.values else None
         # A strong, specific value pattern of another kind beats a name (a `user_id` that holds emails).
         if (value_hit and value_hit[0].category != name_hit.category and value_hit[2] >= 0.9
                 and (conf_share is None or conf_share < CONFIRM_THRESHOLD)
