@@ -2,6 +2,7 @@
 
 Each case is one failure class of issue 15 (values made up here, never real data).
 """
+
 from __future__ import annotations
 
 import base64
@@ -38,8 +39,9 @@ def _imei() -> str:
     body = "35" + _s(string.digits, 12)
     for check in string.digits:
         digits = body + check
-        total = sum((d * 2 - 9 if d * 2 > 9 else d * 2) if i % 2 else d
-                    for i, d in enumerate(int(c) for c in reversed(digits)))
+        total = sum(
+            (d * 2 - 9 if d * 2 > 9 else d * 2) if i % 2 else d for i, d in enumerate(int(c) for c in reversed(digits))
+        )
         if total % 10 == 0:
             return digits
     raise AssertionError
@@ -68,13 +70,16 @@ def test_timestamps_overrule_a_secret_name():
     assert judge("reset_password_validity", values).category is None
 
 
-@pytest.mark.parametrize(("name", "category"), [
-    ("Default Address City", "user.contact.address.city"),
-    ("Card Address Zip", "user.contact.address.postal_code"),
-    ("Billing Country", "user.contact.address.country"),
-    ("device_geo_city", "user.contact.address.city"),
-    ("location_country", "user.contact.address.country"),
-])
+@pytest.mark.parametrize(
+    ("name", "category"),
+    [
+        ("Default Address City", "user.contact.address.city"),
+        ("Card Address Zip", "user.contact.address.postal_code"),
+        ("Billing Country", "user.contact.address.country"),
+        ("device_geo_city", "user.contact.address.city"),
+        ("location_country", "user.contact.address.country"),
+    ],
+)
 def test_the_head_noun_of_a_name_decides_address_parts(name, category):
     assert judge(name, []).category == category
 
@@ -89,8 +94,7 @@ def test_a_bare_name_in_a_table_of_devices_is_not_a_person():
 
 
 def test_a_bare_name_holding_logins_in_an_accounts_table_is_a_username():
-    assert judge("name", [f"cat_{i}" for i in range(100)], table="users_field_data").category == \
-        "user.account.username"
+    assert judge("name", [f"cat_{i}" for i in range(100)], table="users_field_data").category == "user.account.username"
 
 
 @pytest.mark.parametrize("name", ["订单状态", "订单创建时间", "订单关闭原因", "Card AVS Zip Status", "address_type"])
@@ -150,10 +154,14 @@ def test_imeis_are_hardware_ids_and_vendor_and_advertising_ids_by_name():
 
 
 def test_web_server_log_fields():
-    assert judge("request", [f"GET /account/{i} HTTP/1.1" for i in range(40)], table="access_log").category == \
-        "user.behavior.browsing_history"
-    assert judge("http_referer", [f"https://www.example.com/p/{i}" for i in range(40)]).category == \
-        "user.behavior.browsing_history"
+    assert (
+        judge("request", [f"GET /account/{i} HTTP/1.1" for i in range(40)], table="access_log").category
+        == "user.behavior.browsing_history"
+    )
+    assert (
+        judge("http_referer", [f"https://www.example.com/p/{i}" for i in range(40)]).category
+        == "user.behavior.browsing_history"
+    )
     assert judge("remote_user", [f"ops{i}" for i in range(40)]).category == "user.account.username"
     assert judge("upstream_addr", [f"10.0.0.{i}:8080" for i in range(40)]).category is None
 
@@ -166,11 +174,15 @@ def test_chinese_marketplace_buyer_and_payment_account_headers():
 
 
 def test_card_fingerprints_last_four_and_card_ids_are_payment_data():
-    assert judge("Card Fingerprint", [_s(string.ascii_letters + string.digits, 16) for _ in range(40)]).category == \
-        "user.payment"
-    assert judge("Card Last4", [f"{RNG.randint(0, 9999):04d}" for _ in range(40)]).category == "user.payment"
-    assert judge("Card ID", ["card_1" + _s(string.ascii_letters + string.digits, 23) for _ in range(40)]).category \
+    assert (
+        judge("Card Fingerprint", [_s(string.ascii_letters + string.digits, 16) for _ in range(40)]).category
         == "user.payment"
+    )
+    assert judge("Card Last4", [f"{RNG.randint(0, 9999):04d}" for _ in range(40)]).category == "user.payment"
+    assert (
+        judge("Card ID", ["card_1" + _s(string.ascii_letters + string.digits, 23) for _ in range(40)]).category
+        == "user.payment"
+    )
 
 
 def test_a_name_alone_says_so_in_its_evidence_and_confidence():

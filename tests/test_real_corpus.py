@@ -2,6 +2,7 @@
 
 Figures per category: `python benchmarks/bench_discovery_quality.py` (and `--part holdout`).
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -14,8 +15,9 @@ import pytest
 from pia.declare.taxonomy import load_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("bench_discovery_quality",
-                                               ROOT / "benchmarks" / "bench_discovery_quality.py")
+_spec = importlib.util.spec_from_file_location(
+    "bench_discovery_quality", ROOT / "benchmarks" / "bench_discovery_quality.py"
+)
 bench = importlib.util.module_from_spec(_spec)
 sys.modules["bench_discovery_quality"] = bench
 _spec.loader.exec_module(bench)

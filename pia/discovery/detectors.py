@@ -123,10 +123,12 @@ DETECTORS: tuple[Detector, ...] = (
              confirm=("card",), value_only=("card",)),
     Detector("payment_account", "user.financial.account_number", "payment account (Alipay, WeChat Pay, PayPal login)",
              names=(words("alipay_account", "alipay", "buyer_logon_id", "buyer_alipay", "paypal_email",
-                          "payer_email", "wechat_pay_account"), r"支付宝账号|支付宝帐号|付款账号|收款账号|支付账号"),
+                          "payer_email", "wechat_pay_account"),
+                    r"支付宝账号|支付宝帐号|付款账号|收款账号|支付账号"),
              confirm=("email", "phone")),
     Detector("bank_account", "user.financial.bank_account", "bank account number",
-             names=(words("iban", "bank_account", "account_no_bank", "bank_acct", "yinhang_zhanghao"), r"银行账号")),
+             names=(words("iban", "bank_account", "account_no_bank", "bank_acct", "yinhang_zhanghao"),
+                    r"银行账号")),
     Detector("payment", "user.payment", "payment reference (charge, card id, last four digits, card fingerprint)",
              names=(words("payment_id", "payment_ref", "payment_reference", "transaction_id", "txn_id",
                           "trade_no", "pay_id", "zhifu_liushui", "charge_id", "payment_intent", "payment_intent_id",
@@ -592,7 +594,8 @@ def classify_column(name: str, table: str, profile: ColumnProfile) -> Judgement:
         return Judgement(d.category, round(0.5 + 0.45 * share, 2), d.id, evidence, round(share, 4), stored)
 
     # Dates of birth by values: date-only values spread over decades, under a name that is not an event's.
-    if shares.get("date", 0) >= VALUE_THRESHOLD and not re.search(_EVENT_DATE, norm) and _birth_years_plausible(profile):
+    if (shares.get("date", 0) >= VALUE_THRESHOLD and not re.search(_EVENT_DATE, norm)
+            and _birth_years_plausible(profile)):
         evidence.append(f"values: {_pct(shares['date'])} are dates without time spread over decades ({sample_note})")
         return Judgement("user.demographic.date_of_birth", 0.7, "date_of_birth", evidence, round(shares["date"], 4))
     return Judgement(None, 0.9 if not evidence else 0.8, None, evidence)
@@ -657,7 +660,8 @@ def _judge_by_name(hit: Detector, name: str, tnorm: str, profile: ColumnProfile,
 def _location_by_decimals(name: str, profile: ColumnProfile, evidence: list[str]) -> Judgement:
     """A latitude or longitude in its own column: precise with 3 or more decimals (about 100 m), else imprecise."""
     places = sorted(p for p in (decimals(v) for v in profile.values) if p is not None)
-    numeric = sum(n for v, n in profile.values.items() if decimals(v) is not None) / max(1, sum(profile.values.values()))
+    numeric = (sum(n for v, n in profile.values.items() if decimals(v) is not None)
+               / max(1, sum(profile.values.values())))
     if numeric >= VALUE_THRESHOLD and places:
         median = places[len(places) // 2]
         if median >= 3:

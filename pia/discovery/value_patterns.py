@@ -77,16 +77,19 @@ _GA_COOKIE_RE = re.compile(r"^GA\d\.\d\.\d{5,12}\.\d{9,11}$")
 _UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _SERIAL_RE = re.compile(r"^(?=.*[A-Z])(?=.*(\d|[-_]))[A-Z0-9]{2,}([-_][A-Z0-9]{2,})*$")
 _CODE_RE = re.compile(r"^\d{4,8}$")
-_UA_RE = re.compile(r"^(Mozilla/\d|Dalvik/\d|Opera/\d|okhttp/\d|curl/\d|python-requests/|Wget/|\S+/[\w.]+ (\(|CFNetwork/))")
+_UA_RE = re.compile(r"^(Mozilla/\d|Dalvik/\d|Opera/\d|okhttp/\d|curl/\d|python-requests/|Wget/"
+                    r"|\S+/[\w.]+ (\(|CFNetwork/))")
 _URL_CREDENTIALS_RE = re.compile(r"^[a-z][a-z0-9+.-]*://[^/\s:@]+:[^/\s@]+@[^/\s@]+", re.IGNORECASE)
-_IMAGE_B64_RE = re.compile(r"^(data:image/[a-z+.-]+;base64,)?(/9j/|iVBORw0KGgo|R0lGOD|UklGR|Qk)[A-Za-z0-9+/]{60,}={0,2}$")
+_IMAGE_B64_RE = re.compile(r"^(data:image/[a-z+.-]+;base64,)?(/9j/|iVBORw0KGgo|R0lGOD|UklGR|Qk)"
+                           r"[A-Za-z0-9+/]{60,}={0,2}$")
 _REQUEST_LINE_RE = re.compile(r"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+ HTTP/\d(\.\d)?$")
 _URL_RE = re.compile(r"^https?://[^\s/]+\.[^\s/]+(/\S*)?$", re.IGNORECASE)
 _ORDER_REF_RE = re.compile(r"^#\d{3,12}$")
 _PAYMENT_REF_RE = re.compile(r"^(ch|py|pi|pm|card|src|tok|txn|seti)_[0-9A-Za-z]{14,40}$")
 _CUSTOMER_REF_RE = re.compile(r"^cus_[0-9A-Za-z]{8,30}$")
 _GA_CLIENT_ID_RE = re.compile(r"^\d{6,11}\.\d{10}$")
-_LOCALE_RE = re.compile(r"^[a-z]{2,3}([-_][A-Za-z]{2,4})?([,;][a-z]{2,3}([-_][A-Za-z]{2,4})?)*(;q=0\.\d)?$", re.IGNORECASE)
+_LOCALE_RE = re.compile(r"^[a-z]{2,3}([-_][A-Za-z]{2,4})?([,;][a-z]{2,3}([-_][A-Za-z]{2,4})?)*(;q=0\.\d)?$",
+                        re.IGNORECASE)
 _IMEI_RE = re.compile(r"^\d{15}$")
 _TOKEN_RE = re.compile(r"^[A-Za-z0-9_\-+/=.$:]{16,}$")
 _BOOL = {"0", "1", "true", "false", "yes", "no", "y", "n", "t", "f", "on", "off"}
