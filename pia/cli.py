@@ -38,10 +38,12 @@ class LazyGroup(click.Group):
     """A click group that imports a subcommand's module only when it is needed."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
+        """The subcommand names, sorted, without importing their modules."""
         return [name for name, target in COMMANDS.items()
                 if importlib.util.find_spec(target.split(":")[0]) is not None]
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        """The subcommand `name`, imported on first use."""
         target = COMMANDS.get(name)
         if target is None:
             return None

@@ -41,4 +41,5 @@ class InputError(PiaError):
 
     @property
     def lines(self) -> list[str]:
+        """The problems as printable lines, one per problem."""
         return [str(p) for p in self.problems]

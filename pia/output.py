@@ -49,7 +49,10 @@ def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], headers
     headers = list(headers or columns)
     body = [[_shorten(_cell(r.get(c)), max_width) for c in columns] for r in rows]
     widths = [max([len(h)] + [len(row[i]) for row in body]) for i, h in enumerate(headers)]
-    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
     out = [line(headers), line(["-" * w for w in widths])]
     out.extend(line(row) for row in body)
     return "\n".join(out) + "\n"
@@ -67,6 +70,7 @@ def md_escape(text: str) -> str:
 
 def render_markdown_table(rows: Sequence[dict[str, Any]], columns: Sequence[str],
                           headers: Sequence[str] | None = None) -> str:
+    """`rows` as a Markdown table with `columns` (cells escaped)."""
     headers = list(headers or columns)
     out = ["| " + " | ".join(md_escape(h) for h in headers) + " |",
            "|" + "|".join("---" for _ in headers) + "|"]
@@ -76,6 +80,7 @@ def render_markdown_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]
 
 
 def render_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> str:
+    """`rows` as CSV text with a header of `columns`."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(columns)

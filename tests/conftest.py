@@ -1,12 +1,17 @@
 """Shared fixtures: the reference manifest as text and data, and a helper to write variants of it."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 import yaml
 
 from pia.config import REFERENCE_MANIFEST
+
+# GX runs in-process in tests (and in the CLI processes they start): a worker process per CLI call costs seconds
+# of import on a 2-core machine. The worker's own tests switch it on with monkeypatch.
+os.environ.setdefault("PIA_GX_WORKER", "0")
 
 
 @pytest.fixture(scope="session")

@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pia.changes import rules as changes
+from pia.changes.diff import Change, ChangeKind
 from pia.changes.rules import RULES, TRIGGERS, Verdict, classify, review
 from pia.config import PROPOSED_MANIFEST, REFERENCE_MANIFEST
-from pia.changes.diff import Change, ChangeKind
 from pia.declare.manifest import Manifest, load_manifest
 from pia.output import to_json
 
@@ -308,7 +308,6 @@ def test_shipped_pair_has_every_policy_trigger_and_contact_channel():
 
 
 def test_shipped_pair_with_the_real_risk_engine_adds_vii_2_5(monkeypatch):
-    pytest.importorskip("pia.risk.scoring")
     monkeypatch.undo()  # use the real `_verdict`
     r = review(load_manifest(), load_manifest(PROPOSED_MANIFEST))
     t = r.trigger("high_risk_assessment")

@@ -53,9 +53,9 @@ def test_response_sla_counts_answers_later_than_the_deadline(rows):
     start = dt.datetime(2026, 4, 1, tzinfo=dt.UTC)
     as_of = dt.datetime.combine(AS_OF, dt.time(), dt.UTC)
     received = [start + dt.timedelta(seconds=r) for r, _ in rows]
-    responded = [None if d is None else rec + dt.timedelta(seconds=d) for rec, (_, d) in zip(received, rows)]
+    responded = [None if d is None else rec + dt.timedelta(seconds=d) for rec, (_, d) in zip(received, rows, strict=False)]
     limit = dt.timedelta(days=SLA_DAYS)
-    expected = sum(1 for rec, resp in zip(received, responded) if ((resp or as_of) - rec) > limit)
+    expected = sum(1 for rec, resp in zip(received, responded, strict=False) if ((resp or as_of) - rec) > limit)
     table = pd.DataFrame({"received_at": pd.Series(received, dtype="datetime64[us, UTC]"),
                           "responded_at": pd.Series(responded, dtype="datetime64[us, UTC]")})
     assert _count("rights.response_sla", {"rights_requests": table}) == expected

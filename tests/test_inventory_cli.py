@@ -89,10 +89,10 @@ def test_bad_option_is_a_usage_error():
 @pytest.mark.parametrize("argv", [["--help"], ["inventory", "--format", "json"]])
 def test_start_up_does_not_import_heavy_libraries(argv):
     code = ("import sys; from pia.cli import main\n"
-            "try:\n    main(%r)\nexcept SystemExit:\n    pass\n"
+            f"try:\n    main({argv!r})\nexcept SystemExit:\n    pass\n"
             "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
             "('great_expectations', 'papermill', 'nbconvert', 'jupyterlab', 'jupyter_client', 'plotly'))\n"
-            "sys.stderr.write('HEAVY=' + ','.join(heavy))" % (argv,))
+            "sys.stderr.write('HEAVY=' + ','.join(heavy))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert "HEAVY=" in proc.stderr
     assert proc.stderr.split("HEAVY=")[1].strip() == ""

@@ -116,9 +116,11 @@ def test_activity_naming_undefined_element_and_recipient(reference_text, write_m
     path = write_manifest(text)
     lines = problems_of(path)
     assert len(lines) == 2, lines
-    assert f":{line_of(text, 'birth_day')}: processing_activities.1.data_elements.1: data element 'birth_day' is not defined" in lines[0]
+    assert (f":{line_of(text, 'birth_day')}: processing_activities.1.data_elements.1: "
+            "data element 'birth_day' is not defined") in lines[0]
     assert "birth_date" in lines[0]  # the hint lists similar ids
-    assert f":{line_of(text, 'payment_processer')}: processing_activities.2.recipients.0: recipient 'payment_processer' is not defined" in lines[1]
+    assert (f":{line_of(text, 'payment_processer')}: processing_activities.2.recipients.0: "
+            "recipient 'payment_processer' is not defined") in lines[1]
 
 
 def test_duplicate_id_names_both_lines(reference_text, write_manifest):

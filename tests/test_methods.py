@@ -25,7 +25,7 @@ def test_gbt39335_matrix_matches_table_d5_cell_by_cell():
     cells = 0
     for line in GBT_TABLE.strip().splitlines():
         impact, *risks = [c.strip() for c in line.split("|")]
-        for likelihood, expected in zip(likelihoods, risks):
+        for likelihood, expected in zip(likelihoods, risks, strict=False):
             assert m.risk(impact, likelihood) == expected, (impact, likelihood)
             cells += 1
     assert cells == 16

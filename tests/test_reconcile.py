@@ -18,7 +18,7 @@ _W = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
 def _id(seq: int) -> str:
     body = f"11010119900307{seq:03d}"
-    return body + "10X98765432"[sum(int(c) * w for c, w in zip(body, _W)) % 11]
+    return body + "10X98765432"[sum(int(c) * w for c, w in zip(body, _W, strict=False)) % 11]
 
 
 @pytest.fixture(scope="module")

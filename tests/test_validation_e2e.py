@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from pia.samples import generate as samples
 from pia.validation.run import validate
-
-samples = pytest.importorskip("pia.samples.generate", reason="pia.samples.generate (the estate generator) is not importable")
 
 AS_OF = "2026-06-30"
 

@@ -75,8 +75,11 @@ def _groups(groups: list[str]) -> str:
 
 
 def _received(manifest: Manifest, recipient) -> str:
-    """What a recipient actually receives: the data elements of the activities that name it, within its data
-    groups (so the notice does not claim more, or less, than the manifest says); group words as a fallback."""
+    """What a recipient actually receives, in the words of the notice.
+
+    The data elements of the activities that name it, within its data groups (so the notice does not claim more,
+    or less, than the manifest says); group words as a fallback.
+    """
     groups = {g.value for g in recipient.data_groups}
     names: list[str] = []
     for act in manifest.processing_activities:

@@ -62,6 +62,7 @@ class Rule:
     reason: str
 
     def matches(self, path: str) -> bool:
+        """Whether the change path `path` falls under this rule."""
         p = pattern_of(path)
         return p == self.pattern or (p.startswith(self.pattern) and p[len(self.pattern)] in ".[")
 
@@ -212,9 +213,11 @@ class ChangeReview(BaseModel):
 
     @property
     def minor_changes(self) -> list[ClassifiedChange]:
+        """The changes that trigger nothing (posting the updated policy is enough)."""
         return [c for c in self.changes if c.trigger is None]
 
     def trigger(self, trigger_id: str) -> Trigger | None:
+        """The trigger `trigger_id` if this review fired it, else None."""
         return next((t for t in self.triggers if t.id == trigger_id), None)
 
     def to_dict(self) -> dict[str, Any]:

@@ -41,9 +41,10 @@ def validate(data_dir: str | None, manifest: str | None, columns: str | None, as
     from pia.output import emit, to_json
     from pia.validation.run import validate as run_validation
 
-    progress = None
-    if fmt != "json" and sys.stderr.isatty():
-        progress = lambda msg: click.echo(f"pia validate: {msg}", err=True)
+    def show_progress(msg: str) -> None:
+        click.echo(f"pia validate: {msg}", err=True)
+
+    progress = show_progress if fmt != "json" and sys.stderr.isatty() else None
     result = run_validation(data_dir or SAMPLE_ESTATE, manifest=manifest, columns=columns, as_of=as_of,
                             progress=progress, export_suites=export_suites,
                             overrides={"minor_age": minor_age, "erasure_grace_days": erasure_grace_days,

@@ -13,6 +13,8 @@ from pia.declare.manifest import Control, ControlStatus, DataSubject, Manifest, 
 
 
 class Level(str, Enum):
+    """How much a lint finding matters to the reviewer."""
+
     warning = "warning"
     note = "note"
 

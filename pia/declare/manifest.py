@@ -33,6 +33,8 @@ class DataGroup(str, Enum):
 
 
 class DataSource(str, Enum):
+    """Where a data element comes from."""
+
     user_provided = "user_provided"
     device_generated = "device_generated"
     observed = "observed"  # cookies, pixel tags, web beacons
@@ -40,11 +42,15 @@ class DataSource(str, Enum):
 
 
 class Sensitivity(str, Enum):
+    """Whether a data element is sensitive personal information."""
+
     general = "general"
     sensitive = "sensitive"
 
 
 class DataSubject(str, Enum):
+    """The kinds of people whose data an activity processes."""
+
     customers = "customers"
     minors = "minors"
     bystanders = "bystanders"  # people who merely appear in camera images
@@ -52,6 +58,8 @@ class DataSubject(str, Enum):
 
 
 class ControlStatus(str, Enum):
+    """The state of a security control in an activity."""
+
     implemented = "implemented"
     planned = "planned"
     missing = "missing"
@@ -81,6 +89,8 @@ CONTROL_CLAUSES: dict[Control, str] = {
 
 
 class RecipientType(str, Enum):
+    """The role of a party that receives personal data."""
+
     partner = "partner"
     processor = "processor"
     authority = "authority"
@@ -106,6 +116,8 @@ class RecipientBasis(str, Enum):
 
 
 class NotificationChannel(str, Enum):
+    """A channel for notifying users of significant changes."""
+
     push = "push"
     popup = "popup"
     email = "email"
@@ -187,6 +199,8 @@ class _Model(BaseModel):
 
 
 class PolicyRef(_Model):
+    """The privacy policy the manifest encodes: title, version, effective date."""
+
     title: str = Field(description="Title of the privacy policy this manifest documents.")
     version: str | None = Field(None, description="Version label of the policy.")
     effective_date: dt.date | None = Field(None, description="Date the policy version takes effect.")
@@ -194,6 +208,8 @@ class PolicyRef(_Model):
 
 
 class Service(_Model):
+    """The service being assessed."""
+
     id: Slug = Field(description="Short id of the service (lower case, digits, - and _), used in report paths.")
     name: str = Field(description="Name of the service as users know it.")
     description: str = Field("", description="What the service does, in a sentence or two.")
@@ -201,12 +217,16 @@ class Service(_Model):
 
 
 class Ownership(_Model):
+    """Who owns the controller: parent company and controlling shareholders."""
+
     parent_company: str | None = Field(None, description="Parent company, if any.")
     controlling_shareholders: list[str] = Field(default_factory=list, description="Controlling shareholders.")
     clauses: list[Clause] = Field(default_factory=list, description="Policy clauses about ownership changes.")
 
 
 class ContactPoint(_Model):
+    """A way to reach the controller (email, phone, address)."""
+
     phone: str | None = Field(None, description="Phone number of the contact point.")
     email: str | None = Field(None, description="Email address of the contact point.")
     address: str | None = Field(None, description="Postal address of the contact point.")
@@ -214,27 +234,36 @@ class ContactPoint(_Model):
 
 
 class Department(_Model):
+    """The department responsible for personal-information security."""
+
     name: str = Field(description="Name of the department.")
     contact: ContactPoint = Field(default_factory=ContactPoint, description="How to reach it.")
     clauses: list[Clause] = Field(default_factory=list, description="Policy clauses that name it.")
 
 
 class ComplaintChannel(_Model):
+    """Where users can complain about the processing."""
+
     authority: str = Field(description="Authority or body that takes complaints.")
     clauses: list[Clause] = Field(default_factory=list, description="Policy clauses that name it.")
 
 
 class Controller(_Model):
+    """The legal entity that decides the purposes and means of the processing."""
+
     legal_entity: str = Field(description="Legal name of the personal-information controller.")
     jurisdiction: str = Field(description="ISO 3166 country code of the controller's establishment.")
     ownership: Ownership = Field(default_factory=Ownership, description="Parent company and shareholders.")
-    security_department: Department = Field(description="Department responsible for personal-information security (III.1, III.4).")
+    security_department: Department = Field(
+        description="Department responsible for personal-information security (III.1, III.4).")
     contact: ContactPoint = Field(description="Where users send questions and requests (VIII).")
     contact_clauses: list[Clause] = Field(default_factory=list, description="Clauses that give the contact.")
     complaint_channels: list[ComplaintChannel] = Field(default_factory=list, description="Where users can complain (VIII).")
 
 
 class Settings(_Model):
+    """Assessor settings: minor age, response and erasure deadlines."""
+
     minor_age: int = Field(18, ge=1, le=25, description="Age under which a user is a minor (VI.1: 18; PIPL uses 14).")
     rights_response_days: int = Field(30, ge=1, le=365, description="Days to answer a rights request (GB/T 35273-2020 8.7: 30).")
     erasure_grace_days: int = Field(15, ge=0, le=3650, description="Days after cancellation by which data must be erased.")
@@ -244,17 +273,23 @@ class Settings(_Model):
 
 
 class Retention(_Model):
+    """How long a data element is kept, and what happens afterwards."""
+
     rule: str = Field(description="How long the data is kept, in words.")
     max_days: int | None = Field(None, ge=0, description="Upper bound in days, if there is one.")
     clauses: list[Clause] = Field(default_factory=list, description="Clauses that state it.")
 
 
 class SensitivityOverride(_Model):
+    """A sensitivity different from the taxonomy's, with the reason."""
+
     level: Sensitivity = Field(description="Sensitivity that replaces the taxonomy's.")
     reason: str = Field(min_length=3, description="Why the taxonomy's sensitivity does not apply.")
 
 
 class DataElement(_Model):
+    """One kind of personal data the service collects."""
+
     id: Id = Field(description="Unique id of the data element.")
     name: str = Field(description="Name of the data element.")
     category: CategoryKey = Field(description="Taxonomy category key (dotted, e.g. user.contact.email).")
@@ -267,12 +302,14 @@ class DataElement(_Model):
 
     @property
     def sensitive(self) -> bool:
+        """Whether the element is sensitive (its override, else its taxonomy category)."""
         if self.sensitivity is not None:
             return self.sensitivity.level is Sensitivity.sensitive
         return load_taxonomy()[self.category].sensitive
 
     @property
     def sensitivity_reason(self) -> str:
+        """Why the element is (or is not) sensitive: the override's reason or the taxonomy's basis."""
         if self.sensitivity is not None:
             return f"override: {self.sensitivity.reason}"
         cat = load_taxonomy()[self.category]
@@ -280,11 +317,15 @@ class DataElement(_Model):
 
 
 class Storage(_Model):
+    """Where an activity's data is stored and whether it leaves the jurisdiction."""
+
     locations: list[str] = Field(min_length=1, description="ISO country codes where the data is stored.")
     cross_border: bool = Field(False, description="Whether data leaves the controller's jurisdiction.")
 
 
 class ProcessingActivity(_Model):
+    """One purpose for which personal data is processed, with its facts and controls."""
+
     id: Id = Field(description="Unique id of the processing activity.")
     name: str = Field(description="Short name.")
     purpose: str = Field(description="Purpose of processing, in words a user understands.")
@@ -299,7 +340,8 @@ class ProcessingActivity(_Model):
     automated_decisions: bool = Field(False, description="Takes decisions with legal or similar effect without a human.")
     systematic_monitoring: bool = Field(False, description="Observes people systematically (e.g. cameras).")
     matches_datasets: bool = Field(False, description="Combines or matches datasets from different sources.")
-    innovative_technology: list[str] = Field(default_factory=list, description="New technologies used (iot_camera, face_recognition, ...).")
+    innovative_technology: list[str] = Field(
+        default_factory=list, description="New technologies used (iot_camera, face_recognition, ...).")
     internet_facing_devices: bool = Field(False, description="Relies on devices reachable from the internet.")
     may_block_service: bool = Field(False, description="Can prevent people from using a service or exercising a right.")
     optional: bool = Field(False, description="Users can switch it off (e.g. I.4 alerts).")
@@ -312,6 +354,8 @@ class ProcessingActivity(_Model):
 
 
 class Recipient(_Model):
+    """A party that receives personal data: a partner, processor, authority or acquirer."""
+
     id: Id = Field(description="Unique id of the recipient.")
     name: str = Field(description="Name or kind of recipient.")
     type: RecipientType = Field(description="partner, processor, authority or acquirer.")
@@ -325,6 +369,8 @@ class Recipient(_Model):
 
 
 class Right(_Model):
+    """A right of the data subjects and how it is exercised."""
+
     kind: RightKind = Field(description="Which right (section V).")
     how: str = Field(description="How users exercise it.")
     response_days: int = Field(30, ge=1, le=365, description="Deadline to respond, in days (GB/T 35273-2020 8.7: 30).")
@@ -333,16 +379,22 @@ class Right(_Model):
 
 
 class RejectionGround(_Model):
+    """A ground on which a rights request may be refused."""
+
     id: RejectionReason = Field(description="Ground for refusing a rights request.")
     clauses: list[Clause] = Field(min_length=1, description="Policy clauses that allow it.")
 
 
 class ConsentExemption(_Model):
+    """A case in which personal data may be processed without consent."""
+
     number: int = Field(ge=1, le=11, description="Item number in clause I.5.")
     summary: str = Field(description="The situation, paraphrased.")
 
 
 class Commitment(_Model):
+    """A promise of the policy, with the dataset checks that test it."""
+
     id: Id = Field(description="Unique id of the commitment.")
     summary: str = Field(description="What the service promises, paraphrased.")
     clauses: list[Clause] = Field(min_length=1, description="Policy clauses that make the promise.")
@@ -356,7 +408,8 @@ class Manifest(_Model):
     service: Service
     controller: Controller
     settings: Settings = Field(default_factory=Settings)
-    notification_channels: list[NotificationChannel] = Field(min_length=1, description="Channels for notifying significant changes (VII.1).")
+    notification_channels: list[NotificationChannel] = Field(
+        min_length=1, description="Channels for notifying significant changes (VII.1).")
     data_elements: list[DataElement] = Field(min_length=1)
     processing_activities: list[ProcessingActivity] = Field(min_length=1)
     recipients: list[Recipient] = Field(default_factory=list)
@@ -390,19 +443,24 @@ class Manifest(_Model):
         return self._sha256
 
     def element(self, element_id: str) -> DataElement:
+        """The data element `element_id` (KeyError if undeclared)."""
         return {e.id: e for e in self.data_elements}[element_id]
 
     def recipient(self, recipient_id: str) -> Recipient:
+        """The recipient `recipient_id` (KeyError if undeclared)."""
         return {r.id: r for r in self.recipients}[recipient_id]
 
     def activity(self, activity_id: str) -> ProcessingActivity:
+        """The processing activity `activity_id` (KeyError if undeclared)."""
         return {a.id: a for a in self.processing_activities}[activity_id]
 
     def elements_of(self, activity: ProcessingActivity) -> list[DataElement]:
+        """The data elements `activity` processes, in its order."""
         by_id = {e.id: e for e in self.data_elements}
         return [by_id[i] for i in activity.data_elements]
 
     def recipients_of(self, activity: ProcessingActivity) -> list[Recipient]:
+        """The recipients `activity` sends data to, in its order."""
         by_id = {r.id: r for r in self.recipients}
         return [by_id[i] for i in activity.recipients]
 

@@ -28,6 +28,7 @@ class Category:
 
     @property
     def parent(self) -> str | None:
+        """The dotted key one level up, or None at the top."""
         return self.key.rsplit(".", 1)[0] if "." in self.key else None
 
 
@@ -67,6 +68,7 @@ class Taxonomy:
         return len(self._cats)
 
     def keys(self) -> list[str]:
+        """Every category key, sorted."""
         return list(self._cats)
 
     def suggest(self, key: str, n: int = 3) -> list[str]:
@@ -83,6 +85,7 @@ class Taxonomy:
         return out[:n]
 
     def unknown_key_message(self, key: str) -> str:
+        """The message for an unknown key, with the closest known keys."""
         hints = self.suggest(key)
         hint = f"; did you mean {', '.join(hints)}?" if hints else ""
         return f"unknown taxonomy category {key!r}{hint}"

@@ -65,6 +65,7 @@ class Detector:
     secret: bool = False
 
     def name_matches(self, norm: str, table: str) -> bool:
+        """Whether the normalised column name `norm` (in `table`) matches this detector's names."""
         if not any(re.search(p, norm) for p in self.names):
             return False
         if self.tables and not re.search(self.tables, table):
@@ -72,6 +73,7 @@ class Detector:
         return not self.vetoed(norm, table)
 
     def vetoed(self, norm: str, table: str) -> bool:
+        """Whether a look-alike rule rules this detector out for the column."""
         if any(re.search(p, norm) for p in self.veto):
             return True
         return bool(self.veto_tables and re.search(self.veto_tables, table))
@@ -334,6 +336,7 @@ class ColumnProfile:
     binary_media: int = 0  # BLOB cells holding image bytes
 
     def share(self, test: Callable[[str], bool]) -> float:
+        """The share of sampled non-blank values for which `test` holds."""
         total = sum(self.values.values())
         if not total:
             return 0.0

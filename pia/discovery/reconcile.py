@@ -143,8 +143,9 @@ def _order(item: dict[str, Any]) -> tuple[str, list[str]]:
 
 def _related_elements(cat: str, hits: list[tuple[Any, Any]], found: dict[str, list[tuple[Any, Any]]],
                       declared: list[DataElement], elements_for: Any) -> tuple[list[DataElement], str, bool]:
-    """Declared elements an undeclared category is likely processed with, how they were chosen, and
-    whether they come from the same tables.
+    """Declared elements an undeclared category is likely processed with.
+
+    Also says how they were chosen and whether they come from the same tables.
 
     First the declared data stored in the same tables (other than the bare user id, which is everywhere);
     failing that, declared elements under the nearest broader category (below the root `user`).

@@ -105,6 +105,7 @@ class ScanResult(BaseModel):
 
     @property
     def has_findings(self) -> bool:
+        """Whether the reconciliation found undeclared or plaintext data."""
         return bool(self.reconciliation.get("undeclared") or self.reconciliation.get("plaintext_sensitive"))
 
     def personal_columns(self) -> list[dict[str, Any]]:
@@ -404,7 +405,7 @@ def _profile_text_column(series: Any, max_distinct: int = MAX_DISTINCT) -> Colum
     distinct = len(counts)
     head = counts.iloc[:max_distinct]
     return ColumnProfile(non_blank=len(text), distinct=distinct,
-                         values=dict(zip(head.index.tolist(), (int(n) for n in head.tolist()))))
+                         values=dict(zip(head.index.tolist(), (int(n) for n in head.tolist()), strict=False)))
 
 
 def _secret_rows_not_hashed(values: Iterable[Any]) -> int:

@@ -31,7 +31,7 @@ def cn_resident_id_ok(value: str) -> bool:
     """True for an 18-character Chinese resident ID whose check character is right (GB 11643-1999, ISO 7064 MOD 11-2)."""
     if not _CN_ID_RE.match(value):
         return False
-    total = sum(int(c) * w for c, w in zip(value[:17], _ID_WEIGHTS))
+    total = sum(int(c) * w for c, w in zip(value[:17], _ID_WEIGHTS, strict=False))
     return _ID_CHECK[total % 11] == value[17].upper()
 
 
@@ -96,6 +96,7 @@ _BOOL = {"0", "1", "true", "false", "yes", "no", "y", "n", "t", "f", "on", "off"
 
 
 def is_email(v: str) -> bool:
+    """Whether `v` is shaped like an email address."""
     return len(v) <= 254 and bool(_EMAIL_RE.match(v))
 
 
@@ -105,6 +106,7 @@ def is_phone(v: str) -> bool:
 
 
 def is_ipv4(v: str) -> bool:
+    """Whether `v` is a dotted-quad IPv4 address."""
     m = IPV4_RE.match(v)
     return bool(m) and all(int(g) <= 255 for g in m.groups()) and not any(
         len(g) > 1 and g.startswith("0") for g in m.groups())
@@ -124,6 +126,7 @@ def is_ip(v: str) -> bool:
 
 
 def is_mac(v: str) -> bool:
+    """Whether `v` is a MAC address."""
     return bool(_MAC_RE.match(v))
 
 
@@ -138,6 +141,7 @@ def is_digest(v: str) -> bool:
 
 
 def parse_date(v: str) -> tuple[int, int, int] | None:
+    """`(year, month, day)` if `v` starts with a valid ISO date, else None."""
     m = _DATE_RE.match(v)
     if not m:
         return None
@@ -153,6 +157,7 @@ def is_date(v: str) -> bool:
 
 
 def is_datetime(v: str) -> bool:
+    """Whether `v` is an ISO date-time."""
     return bool(_DATETIME_RE.match(v))
 
 
@@ -167,6 +172,7 @@ def is_latlon_pair(v: str) -> bool:
 
 
 def decimals(v: str) -> int | None:
+    """The number of decimal places of a plain number `v`, or None if it is not one."""
     m = _DECIMAL_RE.match(v)
     return len(m.group(1)) if m else None
 
@@ -177,6 +183,7 @@ def is_media_uri(v: str) -> bool:
 
 
 def is_video_uri(v: str) -> bool:
+    """Whether `v` is a URI of a video file or stream."""
     return bool(_URI_RE.match(v) and _VIDEO_EXT_RE.search(v))
 
 
@@ -186,6 +193,7 @@ def is_cookie_value(v: str) -> bool:
 
 
 def is_uuid(v: str) -> bool:
+    """Whether `v` is a UUID."""
     return bool(_UUID_RE.match(v))
 
 
@@ -195,6 +203,7 @@ def is_serial(v: str) -> bool:
 
 
 def is_short_code(v: str) -> bool:
+    """Whether `v` is a short alphanumeric code (verification or device code)."""
     return bool(_CODE_RE.match(v))
 
 

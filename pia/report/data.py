@@ -1,5 +1,7 @@
-"""Everything the report shows, gathered as JSON-ready documents: `gather`, the dataset checks in a background
-process (`ValidationJob`), and the provenance of the inputs (sha256 of files, versions).
+"""Everything the report shows, gathered as JSON-ready documents.
+
+`gather`, the dataset checks in a background process (`ValidationJob`), and the provenance of the inputs
+(sha256 of files, versions).
 """
 from __future__ import annotations
 
@@ -49,6 +51,7 @@ class ReportData:
 
     @property
     def high_risk(self) -> bool:
+        """Whether the assessment shown is high risk."""
         return bool(self.assessment.get("high_risk"))
 
     def notification(self) -> dict[str, Any]:
@@ -95,8 +98,10 @@ def trigger_text(t: Mapping[str, Any], changes: Sequence[Mapping[str, Any]] = ()
 
 
 def _risk_detail(detail: str, names: Mapping[str, str]) -> str:
-    """The risk trigger's detail (`The risk engine rates NEW high risk; OLD ... Activities newly high risk: a, b.`)
-    in the report's words, activities by name; any other text is kept as it is."""
+    """The risk trigger's detail in the report's words, activities by name.
+
+    Reads `The risk engine rates NEW high risk; OLD ... Activities newly high risk: a, b.`; any other text is kept.
+    """
     was = re.search(r"OLD (was also high risk|was not high risk)", detail)
     if not detail.startswith("The risk engine rates NEW high risk") or not was:
         return detail
@@ -197,8 +202,10 @@ def method_grid(method: Any) -> dict[str, Any]:
 
 
 class ValidationJob:
-    """`pia validate` running in a separate process, so that great-expectations' import (seconds) and the
-    checks overlap the rest of the report's work on another core. `result()` waits and returns its JSON.
+    """`pia validate` running in a separate process.
+
+    Great-expectations' import (seconds) and the checks overlap the rest of the report's work on another core.
+    `result()` waits and returns its JSON.
 
     With `status_file`, a thread publishes the outcome there when the process ends, so that another
     process (the report's kernel, through `attach_validation`) can collect it; `close()` then cleans up.
@@ -257,6 +264,7 @@ class AttachedValidation:
         self.timeout = timeout
 
     def result(self) -> dict[str, Any]:
+        """The validation document, waiting for the background run if needed."""
         import time
 
         deadline = time.monotonic() + self.timeout
@@ -348,6 +356,7 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
 
 
 def sha256_file(path: str | os.PathLike[str]) -> str:
+    """The SHA-256 hex digest of the file at `path`."""
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -371,6 +380,7 @@ def input_files(params: Mapping[str, Any], params_file: str = "") -> list[Path]:
 
 
 def versions() -> dict[str, str]:
+    """The versions of pia and of the libraries a report depends on."""
     out = {}
     for dist in VERSIONED:
         try:

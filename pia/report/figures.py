@@ -98,7 +98,7 @@ def risk_map(assessment: Mapping[str, Any], grid: Mapping[str, Any]) -> go.Figur
     activities = sorted(assessment.get("activities", []), key=lambda a: a["id"])
     # Several activities may fall in one cell: spread them on a small circle so arrows stay readable.
     placed: Counter[tuple[str, str]] = Counter()
-    for i, act in enumerate(activities):
+    for act in activities:
         inh = worst_event(act["inherent"], risk_levels)
         res = worst_event(act["residual"], risk_levels)
         points = []
@@ -175,7 +175,7 @@ def data_map(rows: Iterable[Mapping[str, Any]], recipient_names: Mapping[str, st
         links[(e, a)] += 1
         for rec in r.get("recipients", []):
             links[(a, node("recipient", rec, recipient_names.get(rec, rec)))] += 1
-    src, dst, val = zip(*[(s, d, v) for (s, d), v in sorted(links.items())]) if links else ((), (), ())
+    src, dst, val = zip(*[(s, d, v) for (s, d), v in sorted(links.items())], strict=False) if links else ((), (), ())
     fig = go.Figure(go.Sankey(
         arrangement="snap",
         node={"label": labels, "color": colours, "pad": 8, "thickness": 14, "line": {"width": 0}},
@@ -257,8 +257,8 @@ def screening(assessment: Mapping[str, Any]) -> go.Figure:
         colorscale=[[0, "#f1f3f4"], [0.5, "#f1f3f4"], [0.5, "#ef6c00"], [1, "#ef6c00"]], showscale=False,
         xgap=2, ygap=2, customdata=hover,
         hovertemplate="<b>%{x}</b><br>%{y}<br>%{customdata}<extra></extra>"))
-    counts = [sum(col) for col in zip(*z)] if z else []
-    for act, n in zip(activities, counts):
+    counts = [sum(col) for col in zip(*z, strict=False)] if z else []
+    for act, n in zip(activities, counts, strict=False):
         fig.add_annotation(x=label(act["id"]), y=1.0, yref="paper", yanchor="bottom", showarrow=False,
                            text=f"{n} met", font={"size": 10, "color": "#444"})
     fig.update_xaxes(type="category", tickangle=-30, side="bottom")

@@ -1,5 +1,6 @@
-"""The management report: run notebooks/assessment_report.ipynb with papermill, convert it with nbconvert
-into one self-contained offline HTML page, and write it whole (only if every cell ran).
+"""The management report: run the report notebook with papermill and convert it into one offline HTML page.
+
+nbconvert writes one self-contained page, written whole (only if every cell ran).
 
 The notebook calls `gather`, the `*_html` sections, `show` and `record` through `pia.report`'s lazy exports.
 """

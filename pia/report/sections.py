@@ -1,5 +1,7 @@
-"""The report's sections as HTML: every value from the inputs is escaped, and the draft notice goes through a
-small safe Markdown renderer; the notebook displays these strings with `pia.report.run.show`.
+"""The report's sections as HTML, every value from the inputs escaped.
+
+The draft notice goes through a small safe Markdown renderer; the notebook displays these strings with
+`pia.report.run.show`.
 """
 from __future__ import annotations
 

@@ -55,12 +55,15 @@ class Method(BaseModel):
 
     # ------------------------------------------------------------------ lookups
     def impact_ids(self) -> list[str]:
+        """The impact level ids, lowest first."""
         return [lv.id for lv in self.impact_levels]
 
     def likelihood_ids(self) -> list[str]:
+        """The likelihood level ids, lowest first."""
         return [lv.id for lv in self.likelihood_levels]
 
     def risk_ids(self) -> list[str]:
+        """The risk level ids, lowest first."""
         return [lv.id for lv in self.risk_levels]
 
     def risk_rank(self, level: str) -> int:
@@ -189,7 +192,7 @@ def method_from_document(doc: YamlDocument) -> Method:
             bad((key, "from_internal", extra), f"unknown internal step (allowed: {', '.join(internal)})")
         if len(out) == len(internal):
             ranks = [ids.index(out[s]) for s in internal]
-            if any(b < a for a, b in zip(ranks, ranks[1:])):
+            if any(b < a for a, b in zip(ranks, ranks[1:], strict=False)):
                 bad((key, "from_internal"), "the mapping must not go down as the internal step goes up")
         return lv, out
 

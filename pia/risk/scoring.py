@@ -53,6 +53,8 @@ class FearedEvent(str, Enum):
 
 
 class Stage(str, Enum):
+    """Which measures a risk is scored with."""
+
     inherent = "inherent"  # controls ignored
     residual = "residual"  # implemented controls counted
 
@@ -129,6 +131,8 @@ class ActivityRisk(BaseModel):
 
 
 class ControlAction(BaseModel):
+    """An action-plan step: put a control in place, with the level it would reach."""
+
     control: Control
     clause: str
     status: str = Field(description="missing, planned, or 'not effective' (implemented but contradicted by evidence).")
@@ -138,6 +142,8 @@ class ControlAction(BaseModel):
 
 
 class EvidenceAction(BaseModel):
+    """An action-plan step: fix what a dataset check or the scan found."""
+
     evidence: str = Field(description="The finding to remedy: a failed check id, or undeclared:<category>.")
     remedy: str = Field(description="What remedying it means.")
     level_after: str = Field(description="Residual level of the activity once this finding alone is remedied.")
@@ -157,6 +163,8 @@ class Action(BaseModel):
 
 
 class EvidenceSummary(BaseModel):
+    """The evidence documents an assessment read, by kind."""
+
     kind: str
     source: str
     sha256: str | None
@@ -190,6 +198,7 @@ class Assessment(BaseModel):
         return data
 
     def unacceptable_activities(self) -> list[ActivityRisk]:
+        """The activities whose residual risk reaches the unacceptable level."""
         return [a for a in self.activities if a.unacceptable]
 
 

@@ -42,6 +42,7 @@ class Criterion(BaseModel):
     evidence: str = Field(description="The manifest facts the answer rests on.")
 
     def to_dict(self) -> dict[str, object]:
+        """The criterion as JSON-ready data."""
         return {"id": self.id, "framework": self.framework.value, "name": self.name, "source": self.source,
                 "met": self.met, "evidence": self.evidence}
 

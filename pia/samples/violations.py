@@ -61,7 +61,7 @@ class _Planter:
         return sel
 
     def rows(self, table: str, mask: np.ndarray, k: int, what: str) -> np.ndarray:
-        """k rows of `table` matching mask, each of a different, so far unused user."""
+        """K rows of `table` matching mask, each of a different, so far unused user."""
         t = self.est.tables[table]
         cand = np.flatnonzero(mask & ~self.used[t["user"]])
         # a small random draw usually holds k distinct users; fall back to all candidates if not

@@ -66,9 +66,11 @@ class PandasFrames:
         self._user_rows: dict[str, np.ndarray] = {}
 
     def rows(self, dataset: str) -> int:
+        """The number of rows of `dataset`."""
         return len(self.tables[dataset])
 
     def frame(self, check: Check) -> pd.DataFrame:
+        """The prepared frame of `check`."""
         return _PREPARERS[check.id](self)
 
     # ------------------------------------------------------------------ shared joins
@@ -93,8 +95,9 @@ class PandasFrames:
         return pd.Series(values, index=self.tables[dataset].index, name=column)
 
     def consent_cover(self, dataset: str, time_column: str, scope: str, rows: np.ndarray) -> pd.Series:
-        """For the given rows of `dataset`, the consents row of the user's `scope` consent active at
-        `time_column` (granted at or before it, not withdrawn by then), or missing when there is none.
+        """For the given rows of `dataset`, the consents row of the user's `scope` consent active at `time_column`.
+
+        Active means granted at or before it and not withdrawn by then; missing when there is none.
         """
         table, consents = self.tables[dataset], self.tables["consents"]
         valid = (consents["scope"].eq(scope) & consents["granted_at"].notna()

@@ -25,6 +25,8 @@ ProgressFn = Callable[[str], None]
 
 
 class CheckStatus(str, Enum):
+    """The outcome of one dataset check."""
+
     passed = "pass"
     failed = "fail"
     skipped = "skipped"
@@ -66,6 +68,7 @@ class ValidationResult(BaseModel):
 
     @property
     def failed(self) -> list[CheckResult]:
+        """The checks that failed."""
         return [c for c in self.checks if c.status is CheckStatus.failed]
 
     def to_dict(self) -> dict[str, Any]:

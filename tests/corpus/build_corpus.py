@@ -60,7 +60,7 @@ def cn_id(rng, valid=True):
     area = rng.choice(["110101", "310104", "440305", "510107", "330106"])
     birth = f"{rng.randint(1950, 2012)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
     body = area + birth + f"{rng.randint(0, 999):03d}"
-    check = "10X98765432"[sum(int(c) * w for c, w in zip(body, _ID_WEIGHTS)) % 11]
+    check = "10X98765432"[sum(int(c) * w for c, w in zip(body, _ID_WEIGHTS, strict=False)) % 11]
     if not valid:
         check = rng.choice([c for c in "0123456789X" if c != check])
     return body + check
@@ -341,7 +341,8 @@ def build_corpus(seed: int = 20260630) -> list[Table]:
     columns: list[Column] = []
     for label, gen, names in POSITIVES:
         for name in names:
-            columns.append(Column(name, label, _values(rng, gen, rng.choice([0.0, 0.05, 0.3])), getattr(gen, "__name__", str(gen))))
+            values = _values(rng, gen, rng.choice([0.0, 0.05, 0.3]))
+            columns.append(Column(name, label, values, getattr(gen, "__name__", str(gen))))
     for label, what, gen, names in DECOYS:
         for name in names:
             columns.append(Column(name, label, _values(rng, gen, rng.choice([0.0, 0.1])), what))
