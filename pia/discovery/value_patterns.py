@@ -228,6 +228,7 @@ def is_request_line(v: str) -> bool:
 
 
 def is_web_url(v: str) -> bool:
+    """An http(s) address with a host name (a page visited or a referrer)."""
     return bool(_URL_RE.match(v))
 
 
