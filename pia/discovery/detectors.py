@@ -310,7 +310,7 @@ DETECTORS: tuple[Detector, ...] = (
              names=(words("user_id", "userid", "uid", "customer_id", "member_id", "account_id", "client_id",
                           "yonghu_id", "subscriber_id", "owner_id", "id_customer", "id_user", "id_member",
                           "customer_user_id"), r"用户ID|用户编号|会员号"),
-             confirm=("customer_ref",), value_only=("customer_ref",)),
+             value_only=("customer_ref",)),
     Detector("row_key_of_people", "user.id", "key of a table of people (the person's identifier)",
              names=(r"^(id|entity_id|pk)$",),
              tables=r"(?:^|_)(users|user|accounts|account|customers|customer|members|member|profiles)(?:_|$)"),
@@ -647,14 +647,16 @@ def _judge_by_name(hit: Detector, name: str, tnorm: str, profile: ColumnProfile,
     if conf_share is None:
         evidence.append("name alone: no value pattern exists for this kind, and the values do not contradict it")
         return Judgement(hit.category, 0.6, hit.id, evidence, None, stored)
+    if hit.secret:
+        # The stored form above already says what the values are; a secret's name is trusted either way.
+        if conf_share < CONFIRM_THRESHOLD:
+            evidence.append("name alone for a secret: values that match no hash pattern are taken as stored in clear")
+        return Judgement(hit.category, 0.9, hit.id, evidence, round(conf_share, 4), stored)
     if conf_share >= CONFIRM_THRESHOLD:
         evidence.append(f"values: {_pct(conf_share)} match "
                         f"{' or '.join(VALUE_PATTERNS[p].description for p in hit.confirm)} ({sample_note})")
         return Judgement(hit.category, round(min(0.99, 0.75 + 0.25 * conf_share), 2), hit.id,
                          evidence, round(conf_share, 4), stored)
-    if hit.secret:
-        evidence.append("name alone for a secret: values that match no hash pattern are taken as stored in clear")
-        return Judgement(hit.category, 0.8, hit.id, evidence, round(conf_share, 4), stored)
     evidence.append(f"name alone: values are opaque, only {_pct(conf_share)} match the expected pattern "
                     f"(masked, encoded or free text?) ({sample_note})")
     return Judgement(hit.category, 0.5, hit.id, evidence, round(conf_share, 4))
