@@ -31,6 +31,8 @@ COMMANDS = {
     "samples": "pia.commands.samples:samples",
     "scan": "pia.commands.scan:scan",
     "report": "pia.commands.report:report",
+    "taxonomy": "pia.commands.taxonomy:taxonomy",
+    "init": "pia.commands.init:init",
 }
 
 

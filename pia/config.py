@@ -14,7 +14,7 @@ PACKAGE_DATA = PACKAGE_DIR / "data"
 PROJECT_ROOT = Path(os.environ.get("PIA_HOME", PACKAGE_DIR.parent)).resolve()
 DATA_SAMPLES = PROJECT_ROOT / "data_samples"
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
-REPORTS = PROJECT_ROOT / "reports"
+REPORTS = PROJECT_ROOT / "reports"  # the checkout's reports/ (kept for scripts that name it)
 
 REFERENCE_MANIFEST = DATA_SAMPLES / "zosi-camera.pia.yaml"
 PROPOSED_MANIFEST = DATA_SAMPLES / "zosi-camera.proposed.pia.yaml"
@@ -24,6 +24,19 @@ REPORT_NOTEBOOK = NOTEBOOKS / "assessment_report.ipynb"
 
 TAXONOMY_FILE = PACKAGE_DATA / "taxonomy.yaml"
 METHODS_DIR = PACKAGE_DATA / "methods"
+
+
+def is_reference(manifest: str | os.PathLike[str] | None) -> bool:
+    """Whether `manifest` is the shipped reference manifest (None: the default, so yes)."""
+    return manifest is None or Path(manifest).resolve() == REFERENCE_MANIFEST.resolve()
+
+
+def reports_dir() -> Path:
+    """Where `pia report` writes when not told otherwise: `reports/` of the working directory.
+
+    Analysts run the kit from their own service's folder; writing into the kit's checkout would mix services.
+    """
+    return Path.cwd() / "reports"
 
 
 def display_path(path: str | os.PathLike[str]) -> str:

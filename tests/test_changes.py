@@ -59,7 +59,7 @@ def change_category(d):
 
 
 def change_legal_basis(d):
-    _by_id(d["processing_activities"], "id", "website_cookies")["legal_basis"] = "contract"
+    _by_id(d["processing_activities"], "id", "website_cookies")["legal_basis"] = "I.5(8)"
 
 
 def start_profiling(d):
@@ -218,7 +218,8 @@ def test_high_risk_trigger_when_new_is_high_and_old_was_not(ref, monkeypatch):
     _verdicts(monkeypatch, Verdict(False), Verdict(True, ("order_fulfilment",)), new_m)
     r = review(old_m, new_m)
     t = r.trigger("high_risk_assessment")
-    assert t is not None and t.clause == "VII.2(5)" and "was not high risk" in t.detail
+    assert t is not None and t.clause == "VII.2(5)"
+    assert [(x.activity, x.unacceptable) for x in t.rises] == [("order_fulfilment", True)]
     assert t.changes == ["processing_activities[order_fulfilment].profiling"]
     assert r.risk.new_high_risk is True and r.risk.old_high_risk is False
 
@@ -240,16 +241,17 @@ def test_newly_high_activity_triggers_even_if_old_was_high_and_promotes_its_mino
     _verdicts(monkeypatch, Verdict(True, ("alert_snapshots",)), Verdict(True, ("alert_snapshots", "email_tracking")), new_m)
     r = review(old_m, new_m)
     assert [t.id for t in r.triggers] == ["high_risk_assessment"]
-    assert "was also high risk" in r.triggers[0].detail and "email_tracking" in r.triggers[0].detail
+    assert [x.activity for x in r.triggers[0].rises] == ["email_tracking"]
     assert r.changes[0].trigger == "high_risk_assessment"
 
 
-def test_risk_engine_missing_means_not_assessed(ref, monkeypatch):
+def test_broken_risk_engine_fails_instead_of_not_assessed(ref, monkeypatch):
     new = copy.deepcopy(ref)
     start_profiling(new)
-    monkeypatch.setattr(changes, "_verdict", lambda m, method: None)
-    r = review(model(ref), model(new))
-    assert r.risk.assessed is False and r.trigger("high_risk_assessment") is None and r.significant
+    monkeypatch.undo()  # the real _verdict, with a risk module that cannot be imported
+    monkeypatch.setitem(__import__("sys").modules, "pia.risk.scoring", None)
+    with pytest.raises(ImportError):
+        review(model(ref), model(new))
 
 
 # --------------------------------------------------------------------------- re-consent
@@ -267,8 +269,9 @@ def test_reconsent_names_new_sensitive_category(ref):
     new = copy.deepcopy(ref)
     add_face_element(new)
     r = review(model(ref), model(new))
-    assert [(x.kind, x.subject) for x in r.reasons] == [("new_sensitive_category", "user.biometric.facial_template")]
-    assert "face_template" in r.reasons[0].text and "alert_snapshots" in r.reasons[0].text
+    assert [(x.kind, x.subject) for x in r.reasons] == [("new_data_type", "alert_snapshots"),
+                                                         ("new_sensitive_category", "user.biometric.facial_template")]
+    assert "face_template" in r.reasons[1].text and "alert_snapshots" in r.reasons[1].text
 
 
 def test_reconsent_names_changed_purpose(ref):

@@ -29,7 +29,7 @@ def test_json_lists_every_policy_data_kind_with_clauses():
     row = next(r for r in doc["rows"] if r["activity"] == "order_fulfilment" and r["data_element"] == "order_record")
     assert row["recipients"] == ["payment_processor", "logistics_partner", "cloud_provider"]
     assert row["legal_basis"] == "contract" and row["sensitive"] is False
-    assert len(doc["rows"]) == 47  # sum of len(activity.data_elements) over the 10 activities
+    assert len(doc["rows"]) == 55  # sum of len(activity.data_elements) over the 11 activities
 
 
 def test_json_is_byte_identical_across_runs():
@@ -39,7 +39,7 @@ def test_json_is_byte_identical_across_runs():
 def test_csv_has_header_and_one_row_per_activity_element():
     proc = run("inventory", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(proc.stdout)))
-    assert len(rows) == 47
+    assert len(rows) == 55
     assert rows[0]["activity"] == "account_management" and rows[0]["data_element"] == "user_id"
     assert {"purpose", "legal_basis", "sensitive", "recipients", "retention", "clauses"} <= set(rows[0])
 

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pia.declare.manifest import Control, ControlStatus, load_manifest
+from pia.declare.manifest import load_manifest
+from pia.declare.measures import MeasureStatus
 from pia.discovery.reconcile import reconcile
 from pia.discovery.scan import ColumnFinding, TableScan, scan
 from pia.declare.taxonomy import load_taxonomy
@@ -96,13 +97,13 @@ def test_unencrypted_snapshots_are_plaintext_when_encryption_at_rest_is_claimed(
     assert item["rows"] == 2 and item["rows_sampled"] == 10
     assert item["where"] == ["alert_snapshots.encrypted", "alert_snapshots.storage_uri"]
     claiming = sorted(a.id for a in reference.processing_activities if "alert_snapshot" in a.data_elements
-                      and a.control(Control.encryption_at_rest) is ControlStatus.implemented)
+                      and a.measure("encryption_at_rest") is MeasureStatus.implemented)
     assert claiming and item["activities"] == claiming  # those that claim the protection the data lacks
 
 
 def test_unencrypted_snapshots_without_a_claim_are_not_a_plaintext_finding(tmp_path, reference_data, write_manifest):
     for act in reference_data["processing_activities"]:
-        act.get("controls", {}).pop("encryption_at_rest", None)
+        act.get("measures", {}).pop("encryption_at_rest", None)
     manifest = load_manifest(write_manifest(reference_data))
     _snapshots(tmp_path)
     assert scan([tmp_path], manifest=manifest).reconciliation["plaintext_sensitive"] == []

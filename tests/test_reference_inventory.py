@@ -64,6 +64,7 @@ def test_recipients_are_the_fixed_table(manifest):
         "cloud_provider": {"account", "order", "device", "snapshot"},
         "push_provider": {"device", "snapshot"},
         "government_authority": {"account", "order", "device", "snapshot"},
+        "dispute_bodies": {"account", "order", "device"},
     }
     gov = manifest.recipient("government_authority")
     assert "IV.1(2)" in gov.clauses and gov.condition

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from pia.errors import InputError
-from pia.declare.manifest import Control, ControlStatus, load_manifest
+from pia.declare.manifest import load_manifest
+from pia.declare.measures import MeasureState
+from pia.risk.scoring import Control
 from pia.output import to_json
 from pia.risk.scoring import FearedEvent, assess
 
@@ -232,7 +234,7 @@ def test_action_plan_lists_evidence_remedies(with_evidence):
 def test_action_plan_when_every_control_is_in_place(hand):
     m = hand.model_copy(deep=True)
     act = m.activity("camera_alerts")
-    act.controls = {c: ControlStatus.implemented for c in Control}
+    act.measures = {c.value: MeasureState(status="implemented") for c in Control}
     act.subjects_count = 10_000_000
     # impact severe -1 (de-identified) = high; likelihood floor high: high x high = high
     (action,) = [x for x in assess(m).actions if x.activity == "camera_alerts"]

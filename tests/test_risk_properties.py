@@ -7,7 +7,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from pia.declare.manifest import (Control, ControlStatus, DataSubject, FlowKind, ProcessingActivity, Recipient,
+from pia.declare.measures import MeasureStatus as ControlStatus
+from pia.risk.scoring import Control
+from pia.declare.manifest import (DataSubject, FlowKind, ProcessingActivity, Recipient,
                           RecipientBasis, RecipientType, load_manifest)
 from pia.risk.methods import load_method
 from pia.risk.scoring import FearedEvent, assess
@@ -54,7 +56,8 @@ def manifest_with(spec: dict):
         data_elements=spec["data_elements"], data_subjects=spec["data_subjects"],
         subjects_count=spec["subjects_count"], recipients=spec["recipients"],
         storage={"locations": ["CN"], "cross_border": spec["cross_border"]},
-        internet_facing_devices=spec["internet_facing_devices"], controls=spec["controls"])
+        internet_facing_devices=spec["internet_facing_devices"],
+        measures={c.value: s for c, s in spec["controls"].items()})
     m.processing_activities = [act]
     return m
 

@@ -43,9 +43,14 @@ RECORD_KEYS: dict[str, str] = {
     "recipients": "id",
     "rights": "kind",
     "rejection_grounds": "id",
-    "consent_exemptions": "number",
+    "consent_exemptions": "clause",
+    "data_groups": "id",
+    "policy.clauses": "id",
+    "datasets": "id",
+    "checks": "id",
     "commitments": "id",
     "controller.complaint_channels": "authority",
+    "assumptions": "about",
 }
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from pia.changes.rules import trigger_why
 from pia.declare.manifest import DataGroup, Manifest, RightKind
 from pia.declare.taxonomy import load_taxonomy
 
@@ -34,19 +35,6 @@ CHANNEL_WORDS: dict[str, str] = {
     "email": "email",
     "sms": "a text message",
     "website": "a notice on our website",
-}
-
-WHY: dict[str, str] = {
-    "service_mode": "We will use your information for something new, or use new kinds of information. "
-                    "You have a right to know what we collect and why before it starts.",
-    "ownership": "The companies that own or control the business behind the service change. "
-                 "Who stands behind your information matters, so we tell you directly.",
-    "recipients": "The organisations that receive your information, or what they receive, change. "
-                  "You should know who gets your information and why.",
-    "user_rights": "The way you use your rights over your information changes. The new way is described below.",
-    "high_risk_assessment": "Our own privacy impact assessment of the new version finds a high risk for your "
-                            "information. We tell you directly so you can decide with full knowledge.",
-    "contact_channel": "Where to send questions, requests or complaints about your information changes.",
 }
 
 _SECTION_ORDER = {"processing_activities": 0, "data_elements": 1, "recipients": 2}
@@ -207,7 +195,8 @@ def _what_changes(review: ChangeReview, old: Manifest, new: Manifest) -> list[st
                 bullets.append("**The situations in which we may use information without asking you change.**"
                                if section.startswith("consent_exemptions") else
                                f"**Other change: {section.replace('_', ' ')}.**")
-    minor = len(review.minor_changes)
+    # assumptions document the assessment, not the policy: users are not told about them
+    minor = sum(1 for c in review.minor_changes if not c.path.startswith("assumptions"))
     if minor:
         bullets.append(f"We also made {minor} smaller edit{'s' if minor != 1 else ''} (clearer wording, corrected "
                        "names, more detail) that do not change how your information is used.")
@@ -336,7 +325,7 @@ def draft_notice(review: ChangeReview) -> str:
     """The draft user notice for `review` (NEW's rights, contacts and channels), as Markdown."""
     old, new = review.manifests
     service = new.service.name
-    policy = new.service.policy
+    policy = new.policy_ref
     version = f" to version {policy.version}" if policy and policy.version else ""
     when = policy.effective_date.isoformat() if policy and policy.effective_date else "[effective date]"
     draft = ("*Draft notice prepared from a change review. Check it, fill in the date, and have it approved "
@@ -362,7 +351,7 @@ def draft_notice(review: ChangeReview) -> str:
     if review.triggers:
         out += ["## Why this matters to you", ""]
         for t in review.triggers:
-            out.append(f"- {WHY.get(t.id, t.title)}")
+            out.append(f"- {trigger_why(review.manifests[1], t.id)}")
         out.append("")
 
     asks = _asks(review, new)

@@ -12,36 +12,74 @@ from typing import Any
 from pydantic import BaseModel, Field, PrivateAttr
 
 from pia.changes.diff import Change, ChangeKind, diff, pattern_of
-from pia.declare.manifest import LEGAL_BASES, FlowKind, Manifest, RecipientBasis
+from pia.declare.manifest import FlowKind, Manifest, RecipientBasis
+from pia.declare.measures import MeasureStatus, catalogue
 from pia.declare.taxonomy import load_taxonomy
+from pia.declare.vocabulary import TRANSFER_RULES, regime_of
+from pia.errors import InputError, Problem
 
 # --------------------------------------------------------------------------- catalogue (data)
 
 
 @dataclass(frozen=True)
 class TriggerDef:
-    """A significant-change category: stable id, the clause it rests on, and where that clause is."""
+    """A significant-change category: stable id, the clause it rests on, its short name and why users care."""
 
     id: str
     clause: str
     title: str
+    name: str
+    why: str
     in_policy_list: bool = True
     note: str = ""
 
 
+_NOT_EXHAUSTIVE = "VII.2 says its list is not exhaustive; "
+
 TRIGGERS: dict[str, TriggerDef] = {t.id: t for t in (
     TriggerDef("service_mode", "VII.2(1)",
-               "Service mode: the purpose of processing, the type of personal data or the way it is used"),
+               "Service mode: the purpose of processing, the type of personal data or the way it is used",
+               "Service mode",
+               "We will use your information for something new, or use new kinds of information. "
+               "You have a right to know what we collect and why before it starts."),
     TriggerDef("ownership", "VII.2(2)",
-               "Ownership or organisational structure (merger, acquisition, bankruptcy, change of controller)"),
+               "Ownership or organisational structure (merger, acquisition, bankruptcy, change of controller)",
+               "Ownership",
+               "The companies that own or control the business behind the service change. "
+               "Who stands behind your information matters, so we tell you directly."),
     TriggerDef("recipients", "VII.2(3)",
-               "Main recipients of sharing, transfer or public disclosure"),
+               "Main recipients of sharing, transfer or public disclosure", "Recipients",
+               "The organisations that receive your information, or what they receive, change. "
+               "You should know who gets your information and why."),
     TriggerDef("user_rights", "VII.2(4)",
-               "The rights users have over their data and how they exercise them"),
+               "The rights users have over their data and how they exercise them", "Your rights",
+               "The way you use your rights over your information changes. The new way is described below."),
     TriggerDef("high_risk_assessment", "VII.2(5)",
-               "The personal-information impact assessment shows high risk"),
+               "The personal-information impact assessment shows a higher risk", "Impact assessment",
+               "Our own privacy impact assessment of the new version finds a higher risk for your information. "
+               "We tell you directly so you can decide with full knowledge."),
+    TriggerDef("retention_lengthened", "PIPL Art. 17",
+               "Personal data is kept longer", "Longer retention",
+               "We will keep some of your information for longer than before. How long we keep it is part of "
+               "what you are entitled to know.",
+               in_policy_list=False,
+               note=_NOT_EXHAUSTIVE + "the retention period is part of what users must be told (PIPL Art. 17)."),
+    TriggerDef("promised_measure", "III",
+               "A security measure the policy promises stops being in place", "Promised protection",
+               "A protection of your information that our policy promises will no longer be fully in place.",
+               in_policy_list=False,
+               note=_NOT_EXHAUSTIVE + "section III promises these measures, so dropping one changes what users "
+                                      "were told."),
+    TriggerDef("cross_border", "PIPL Art. 38; PIPL Art. 39",
+               "Personal data is stored abroad or provided to a recipient abroad", "Cross-border",
+               "Some of your information will be stored or received outside the country. The law requires "
+               "your separate consent for this.",
+               in_policy_list=False,
+               note=_NOT_EXHAUSTIVE + "providing data abroad needs separate consent (PIPL Art. 39)."),
     TriggerDef("contact_channel", "GB/T 35273-2020 Annex D",
                "Department responsible for personal-information security, its contact details or the complaint channel",
+               "Contacts",
+               "Where to send questions, requests or complaints about your information changes.",
                in_policy_list=False,
                note="Significant under the privacy-policy template of GB/T 35273-2020 Annex D; "
                     "the policy's own list (VII.2(1)-(5)) omits it."),
@@ -73,7 +111,7 @@ RULES: tuple[Rule, ...] = (
     Rule("data_elements[*].description", None, _WORDING),
     Rule("data_elements[*].clauses", None, _CITATION),
     Rule("data_elements[*].retention", None,
-         "retention is not among the significant changes of VII.2; posting the update is enough (VII.1)"),
+         "retention wording, or a shorter retention: posting the update is enough (VII.1)"),
     Rule("data_elements[*]", "service_mode",
          "a type of personal data is added or removed, or its category, sensitivity, group or source changes"),
     # processing activities: purposes and ways of use (VII.2(1)); their recipients (VII.2(3))
@@ -81,8 +119,8 @@ RULES: tuple[Rule, ...] = (
     Rule("processing_activities[*].clauses", None, _CITATION),
     Rule("processing_activities[*].subjects_count", None,
          "an estimate of scale; its effect on risk is judged under VII.2(5)"),
-    Rule("processing_activities[*].controls", None,
-         "security measures; their effect on risk is judged under VII.2(5)"),
+    Rule("processing_activities[*].measures", None,
+         "a measure the policy does not promise, or one that improves; its effect on risk is judged under VII.2(5)"),
     Rule("processing_activities[*].consent_scope", None, "internal id of the consent records"),
     Rule("processing_activities[*].recipients", "recipients",
          "an activity starts or stops giving data to a recipient"),
@@ -119,11 +157,77 @@ RULES: tuple[Rule, ...] = (
     Rule("notification_channels", None, "how changes are announced (VII.1); not a change of processing"),
     Rule("commitments", None, "commitments restate the policy; the facts they rest on are compared field by field"),
     Rule("service", None, "name, description and policy metadata of the service"),
+    Rule("assumptions", None, "assumptions document the assessment; the facts they name are compared field by field"),
 )
 
 
-def classify(change: Change) -> tuple[str | None, str]:
-    """Trigger id (None: minor) and the reason, from the first rule matching the change's path."""
+# Changes whose classification depends on their values or on the manifests, tried before the path rules.
+
+
+def _days(value: Any) -> float:
+    """A retention bound in days; no bound is longest."""
+    return float("inf") if value is None else float(value)
+
+
+def _lengthened(change: Change, old: Manifest | None, new: Manifest | None) -> tuple[str, str] | None:
+    if pattern_of(change.path) != "data_elements[*].retention.max_days":
+        return None
+    if change.kind is ChangeKind.added or _days(change.after) <= _days(change.before):
+        return None
+    after = "no upper bound" if change.after is None else f"{change.after} days"
+    return "retention_lengthened", f"retention lengthened from {change.before} days to {after}"
+
+
+def _status(value: Any) -> str | None:
+    """A measure's status from a diff value (`{status, note}` or the status alone)."""
+    return value.get("status") if isinstance(value, dict) else value
+
+
+def _measure_dropped(change: Change, old: Manifest | None, new: Manifest | None) -> tuple[str, str] | None:
+    """A measure the policy promises in section III that was implemented and no longer is."""
+    p = pattern_of(change.path)
+    if not p.startswith("processing_activities[*].measures."):
+        return None
+    parts = p.split(".")
+    if len(parts) not in (3, 4) or (len(parts) == 4 and parts[3] != "status"):
+        return None
+    measure = parts[2]
+    entry = catalogue(new.measures if new is not None else None).get(measure)
+    promised = [c for c in (entry.policy_clauses if entry else []) if c.startswith("III.")]
+    if not promised or _status(change.before) != MeasureStatus.implemented.value:
+        return None
+    after = _status(change.after)
+    state = "removed" if after is None else f"now {after}"
+    return "promised_measure", f"{measure}, promised by {', '.join(promised)}, was implemented and is {state}"
+
+
+def _abroad(code: Any, manifest: Manifest | None) -> bool:
+    # by regime: for a Dutch controller Ireland is not abroad (the GDPR applies in both)
+    return manifest is not None and isinstance(code, str) and \
+        regime_of(code) != regime_of(manifest.controller.jurisdiction)
+
+
+def _cross_border(change: Change, old: Manifest | None, new: Manifest | None) -> tuple[str, str] | None:
+    p = pattern_of(change.path)
+    if p == "processing_activities[*].storage.locations[*]" and change.kind is ChangeKind.added \
+            and _abroad(change.after, new):
+        return "cross_border", f"data starts being stored in {change.after}, outside {new.controller.jurisdiction}"
+    if p == "processing_activities[*].storage.cross_border" and change.after is True:
+        return "cross_border", "the activity now declares a cross-border transfer"
+    if p == "recipients[*].location" and _abroad(change.after, new) and not _abroad(change.before, old):
+        return "cross_border", f"a recipient now processes data in {change.after}, outside {new.controller.jurisdiction}"
+    return None
+
+
+VALUE_RULES = (_lengthened, _measure_dropped, _cross_border)
+
+
+def classify(change: Change, old: Manifest | None = None, new: Manifest | None = None) -> tuple[str | None, str]:
+    """Trigger id (None: minor) and the reason: value rules first, then the first rule matching the path."""
+    for value_rule in VALUE_RULES:
+        found = value_rule(change, old, new)
+        if found is not None:
+            return found
     for rule in RULES:
         if rule.matches(change.path):
             return rule.trigger, rule.reason
@@ -141,8 +245,18 @@ class ClassifiedChange(BaseModel):
     before: Any = Field(None, description="Value in OLD.")
     after: Any = Field(None, description="Value in NEW.")
     trigger: str | None = Field(None, description="Significant-change category, or None for a minor change.")
+    also: list[str] = Field(default_factory=list, description="Further triggers the same change falls under.")
     clause: str = Field(description="Clause or standard the classification rests on.")
     reason: str = Field(description="Why the change falls under its trigger, or why it is minor.")
+
+
+class LevelChange(BaseModel):
+    """An activity whose residual risk level rises from OLD to NEW (VII.2(5))."""
+
+    activity: str = Field(description="Id of the processing activity.")
+    before: str | None = Field(None, description="Residual level in OLD (None: the activity is new).")
+    after: str = Field(description="Residual level in NEW.")
+    unacceptable: bool = Field(False, description="Whether the NEW level reaches the method's unacceptable level.")
 
 
 class Trigger(BaseModel):
@@ -151,9 +265,12 @@ class Trigger(BaseModel):
     id: str = Field(description="Stable trigger id (service_mode, ownership, ...).")
     clause: str = Field(description="Clause of the policy, or the standard, that makes it significant.")
     title: str = Field(description="What the category covers.")
+    name: str = Field("", description="Short name of the category (from the trigger catalogue).")
     in_policy_list: bool = Field(description="Whether the policy's own list in VII.2 names it.")
     changes: list[str] = Field(default_factory=list, description="Paths of the changes behind it.")
-    detail: str = Field("", description="Further explanation (e.g. the risk verdicts, a gap in the policy's list).")
+    rises: list[LevelChange] = Field(default_factory=list,
+                                     description="VII.2(5) only: activities whose residual level rises, before -> after.")
+    detail: str = Field("", description="Further explanation (e.g. a gap in the policy's list).")
 
 
 class Notify(BaseModel):
@@ -165,10 +282,29 @@ class Notify(BaseModel):
     clause: str = Field("VII.1", description="Clause requiring posting and active notification.")
 
 
+@dataclass(frozen=True)
+class ReasonDef:
+    """A kind of re-consent reason and the law it rests on."""
+
+    kind: str
+    clause: str
+
+
+REASONS: dict[str, ReasonDef] = {r.kind: r for r in (
+    ReasonDef("new_purpose", "preamble; I; PIPL Art. 14"),
+    ReasonDef("purpose_outside_exemption", "I.5; PIPL Art. 13; PIPL Art. 14"),
+    ReasonDef("new_data_type", "PIPL Art. 14"),
+    ReasonDef("new_sensitive_category", "PIPL Art. 29; GB/T 35273-2020 5.4"),
+    ReasonDef("cross_border", "PIPL Art. 39"),
+    ReasonDef("new_consent_recipient", "PIPL Art. 23"),
+)}
+
+
 class ReconsentReason(BaseModel):
     """Why fresh consent must be asked before NEW applies."""
 
-    kind: str = Field(description="new_purpose, new_sensitive_category or new_consent_recipient.")
+    kind: str = Field(description="One of REASONS: new_purpose, purpose_outside_exemption, new_data_type, "
+                                  "new_sensitive_category, cross_border or new_consent_recipient.")
     subject: str = Field(description="Id of the activity, category or recipient concerned.")
     clause: str = Field(description="Clause and law the reason rests on.")
     text: str = Field(description="The reason in words.")
@@ -178,11 +314,12 @@ class RiskComparison(BaseModel):
     """The risk engine's verdicts on OLD and NEW, for VII.2(5)."""
 
     method: str = Field(description="Risk method used.")
-    assessed: bool = Field(description="Whether the risk engine was available and ran.")
+    assessed: bool = Field(description="Whether the risk engine ran (it runs only when something changed).")
     new_high_risk: bool | None = Field(None, description="Verdict on NEW.")
     old_high_risk: bool | None = Field(None, description="Verdict on OLD.")
     new_high_activities: list[str] = Field(default_factory=list, description="Activities of NEW judged high risk.")
     old_high_activities: list[str] = Field(default_factory=list, description="Activities of OLD judged high risk.")
+    rises: list[LevelChange] = Field(default_factory=list, description="Activities whose residual level rises.")
     decision: str = Field("", description="Whether VII.2(5) applies, and why.")
 
 
@@ -245,89 +382,217 @@ class ChangeReview(BaseModel):
 
 @dataclass(frozen=True)
 class Verdict:
-    """The risk engine's verdict on one manifest."""
+    """The risk engine's verdict on one manifest: per activity residual level, on the method's scale."""
 
     high_risk: bool
     high_activities: tuple[str, ...] = ()
+    levels: tuple[tuple[str, str], ...] = ()
+    scale: tuple[str, ...] = ()
 
 
-def _verdict(manifest: Manifest, method: str) -> Verdict | None:
-    """The risk engine's verdict, or None when the engine is not installed (imported lazily)."""
-    try:
-        from pia.risk.scoring import assess
-    except ImportError:
-        return None
+def _verdict(manifest: Manifest, method: str) -> Verdict:
+    """The risk engine's verdict (imported lazily; a broken engine fails here, it is never 'not assessed')."""
+    from pia.risk.scoring import assess
+
     assessment = assess(manifest, method=method)
-    return Verdict(bool(assessment.high_risk), tuple(_high_activities(assessment)))
+    return Verdict(bool(assessment.high_risk),
+                   tuple(sorted(a.id for a in assessment.activities if a.unacceptable)),
+                   tuple(sorted((a.id, a.level) for a in assessment.activities)),
+                   tuple(assessment.levels["risk"]))
 
 
-def _high_activities(assessment: Any) -> list[str]:
-    """Ids of the activities the assessment marks high risk (empty when it does not say per activity)."""
-    out = []
-    for act in getattr(assessment, "activities", None) or []:
-        data = act.model_dump(mode="json") if hasattr(act, "model_dump") else act
-        if isinstance(data, dict) and data.get("unacceptable", data.get("high_risk")) and data.get("id"):
-            out.append(str(data["id"]))
-    return sorted(set(out))
+def level_rises(old_v: Verdict, new_v: Verdict) -> list[LevelChange]:
+    """Activities whose residual level rises from OLD to NEW, and new activities at an unacceptable level."""
+    old_levels, new_levels = dict(old_v.levels), dict(new_v.levels)
+    scale = new_v.scale or old_v.scale
+    high = set(new_v.high_activities)
+    out: dict[str, LevelChange] = {}
+    for act, after in new_levels.items():
+        before = old_levels.get(act)
+        rises = (before is None and act in high) or (
+            before is not None and before in scale and after in scale and scale.index(after) > scale.index(before))
+        if rises:
+            out[act] = LevelChange(activity=act, before=before, after=after, unacceptable=act in high)
+    for act in sorted(high - set(old_v.high_activities) - set(out)):  # engines that give no levels
+        out[act] = LevelChange(activity=act, before=old_levels.get(act), after=new_levels.get(act, "unacceptable"),
+                               unacceptable=True)
+    return [out[a] for a in sorted(out)]
 
 
-def _risk_trigger(old_v: Verdict | None, new_v: Verdict | None, has_changes: bool,
-                  changes: list[ClassifiedChange]) -> Trigger | None:
-    """VII.2(5) applies when NEW is high risk and OLD was not, or an activity of NEW is newly high risk."""
-    if not has_changes or new_v is None or old_v is None or not new_v.high_risk:
+def _risk_trigger(rises: list[LevelChange], changes: list[ClassifiedChange], clause: str = "VII.2(5)",
+                  listed: bool = True) -> Trigger | None:
+    """VII.2(5) applies when a change raises some activity's residual risk level."""
+    if not changes or not rises:
         return None
-    newly = sorted(set(new_v.high_activities) - set(old_v.high_activities))
-    if old_v.high_risk and not newly:
-        return None
-    prefixes = tuple(f"processing_activities[{a}]" for a in newly)
-    paths = sorted(c.path for c in changes if prefixes and c.path.startswith(prefixes))
-    was = "was also high risk" if old_v.high_risk else "was not high risk"
-    detail = f"The risk engine rates NEW high risk; OLD {was}."
-    if newly:
-        detail += f" Activities newly high risk: {', '.join(newly)}."
+    prefixes = tuple(f"processing_activities[{r.activity}]" for r in rises)
+    paths = sorted(c.path for c in changes if c.path.startswith(prefixes))
     d = TRIGGERS["high_risk_assessment"]
-    return Trigger(id=d.id, clause=d.clause, title=d.title, in_policy_list=d.in_policy_list,
-                   changes=paths, detail=detail)
+    return Trigger(id=d.id, clause=clause, title=d.title, name=d.name, in_policy_list=listed,
+                   changes=paths, rises=rises)
 
 
-def _risk_decision(risk: RiskComparison, trigger: Trigger | None) -> str:
+def _risk_decision(risk: RiskComparison, clause: str = "VII.2(5)") -> str:
     if not risk.assessed:
-        return "Not assessed: the risk engine is not available; VII.2(5) could not be checked."
-    if trigger is not None:
-        return f"VII.2(5) applies. {trigger.detail}"
+        return "Not assessed: nothing changed, so there is no policy update to classify."
+    if risk.rises:
+        moves = ", ".join(f"{r.activity} {r.before or 'new'} -> {r.after}" for r in risk.rises)
+        return f"{clause} applies: residual risk rises ({moves})."
     if risk.new_high_risk:
-        return ("VII.2(5) does not apply to this revision: NEW is high risk, but OLD was already high risk and "
-                "no activity becomes high risk with these changes.")
-    return "VII.2(5) does not apply: the risk engine does not rate NEW high risk."
+        return f"{clause} does not apply to this revision: NEW is high risk, but no activity's residual level rises."
+    return f"{clause} does not apply: no activity's residual level rises."
+
+
+# Where the policy has no clause for a kind of change, the kit cites the list it takes the kinds from.
+STANDARD_LIST = "GB/T 35273-2020 Annex D"
+
+
+def trigger_clause(m: Manifest, trigger: str | None) -> str:
+    """The clause that makes a kind of change significant (or, for None, requires posting) in `m`'s policy."""
+    if trigger is None:
+        return m.cite("posting", MINOR_CLAUSE) or STANDARD_LIST
+    d = TRIGGERS[trigger]
+    if trigger == "cross_border" and m.cite(trigger, None) is None:
+        return TRANSFER_RULES.get(regime_of(m.controller.jurisdiction), d.clause)
+    return m.cite(trigger, d.clause if d.in_policy_list else None) or (d.clause if not d.in_policy_list
+                                                                          else STANDARD_LIST)
+
+
+def trigger_why(m: Manifest, trigger: str) -> str:
+    """Why users care about a kind of change, in words true under `m`'s laws."""
+    if trigger == "cross_border" and "CN" not in m.regimes:
+        return ("Some of your information will be stored or received outside the region whose data-protection law "
+                "covers you. The law requires safeguards for this, such as standard contractual clauses.")
+    return TRIGGERS[trigger].why
+
+
+def _in_policy(m: Manifest, d: TriggerDef) -> tuple[bool, str]:
+    """Whether `m`'s policy lists the kind of change `d`, and the note to give when it does not."""
+    listed = m.cite(d.id, d.clause if d.in_policy_list else None) is not None
+    if listed or m.cite("service_mode") == TRIGGERS["service_mode"].clause:
+        return listed, d.note  # the reference numbering: its own note
+    if d.id == "cross_border":
+        return False, ("pia default: data leaving the regime of the controller's law is treated as significant; "
+                       "this policy does not list it.")
+    return False, f"Significant under the privacy-policy template of {STANDARD_LIST}; this policy does not list it."
 
 
 # --------------------------------------------------------------------------- re-consent
 
 
-def _purpose_needs_consent(legal_basis: str) -> bool:
-    """A new purpose needs the user's agreement unless the law or a consent exemption (I.5) covers it."""
-    return legal_basis in LEGAL_BASES and legal_basis != "legal_obligation"
+def _exemption(legal_basis: str) -> bool:
+    """Whether the basis is a consent exemption of I.5 (contract is the twin of I.5(7)); legal_obligation is not."""
+    return legal_basis == "contract" or legal_basis.startswith("I.5(")
+
+
+def _reason(kind: str, subject: str, text: str, clause: str | None = None) -> ReconsentReason:
+    return ReconsentReason(kind=kind, subject=subject, clause=clause or REASONS[kind].clause, text=text)
 
 
 def _consent_clause(flow: FlowKind) -> str:
     return {FlowKind.share: "IV.1(1)", FlowKind.transfer: "IV.2(1)", FlowKind.disclosure: "IV.3(1)"}[flow]
 
 
-def reconsent_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
-    """Reasons to ask for fresh consent: a new purpose, a new sensitive category, a new consent-based recipient."""
-    reasons: list[ReconsentReason] = []
+def _purpose_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
+    """New or changed purposes: consent-based ones need consent again; an exemption claimed for the old purpose
+    does not carry over to a new one (pia default: the kit cannot tell whether the exemption still covers it).
+    """
+    out: list[ReconsentReason] = []
     old_acts = {a.id: a for a in old.processing_activities}
     for act in sorted(new.processing_activities, key=lambda a: a.id):
         before = old_acts.get(act.id)
         if before is not None and before.purpose == act.purpose:
             continue
-        if not _purpose_needs_consent(act.legal_basis):
+        if act.legal_basis == "consent":
+            what = "new purpose" if before is None else "changed purpose"
+            out.append(_reason("new_purpose", act.id,
+                               f"{what} '{act.name}' (activity {act.id}, legal basis consent): {act.purpose} "
+                               "The policy limits use to the purposes it lists; consent given for another purpose "
+                               "does not cover it."))
+        elif before is not None and _exemption(act.legal_basis) and before.legal_basis == act.legal_basis:
+            out.append(_reason("purpose_outside_exemption", act.id,
+                               f"changed purpose of '{act.name}' (activity {act.id}) under {act.legal_basis}: "
+                               f"{act.purpose} The exemption was claimed for the old purpose; unless the assessor "
+                               "shows it still covers the new one, the user's consent is needed."))
+    return out
+
+
+def _data_type_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
+    """A consent-based activity that starts using another data element needs consent for it (PIPL Art. 14)."""
+    out: list[ReconsentReason] = []
+    old_acts = {a.id: a for a in old.processing_activities}
+    names = {e.id: e.name for e in new.data_elements}
+    for act in sorted(new.processing_activities, key=lambda a: a.id):
+        before = old_acts.get(act.id)
+        if before is None or act.legal_basis != "consent":
             continue
-        what = "new purpose" if before is None else "changed purpose"
-        reasons.append(ReconsentReason(
-            kind="new_purpose", subject=act.id, clause="preamble, I; PIPL Art. 14",
-            text=f"{what} '{act.name}' (activity {act.id}, legal basis {act.legal_basis}): {act.purpose} "
-                 "The policy limits use to the purposes it lists, and a changed purpose needs fresh consent."))
+        added = sorted(set(act.data_elements) - set(before.data_elements))
+        if added:
+            what = ", ".join(f"{names.get(e, e)} ({e})" for e in added)
+            out.append(_reason("new_data_type", act.id,
+                               f"'{act.name}' (activity {act.id}, legal basis consent) starts using {what}: the "
+                               "consent given covers the data types the user was told of, not new ones."))
+    return out
+
+
+def _cross_border_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
+    """Storage abroad or a recipient abroad that starts needs the user's separate consent (PIPL Art. 39)."""
+    out: list[ReconsentReason] = []
+    home_old, home_new = regime_of(old.controller.jurisdiction), regime_of(new.controller.jurisdiction)
+    old_acts = {a.id: a for a in old.processing_activities}
+    for act in sorted(new.processing_activities, key=lambda a: a.id):
+        before = old_acts.get(act.id)
+        was = {loc for loc in before.storage.locations if regime_of(loc) != home_old} if before else set()
+        now = {loc for loc in act.storage.locations if regime_of(loc) != home_new}
+        if now - was or (act.storage.cross_border and not (before and before.storage.cross_border)):
+            where = ", ".join(sorted(now - was)) or "abroad"
+            out.append(_reason("cross_border", act.id,
+                               f"'{act.name}' (activity {act.id}) starts storing data in {where}: providing personal "
+                               "data outside the country needs the user's separate consent."))
+    old_recips = {r.id: r for r in old.recipients}
+    for rec in sorted(new.recipients, key=lambda r: r.id):
+        before = old_recips.get(rec.id)
+        if regime_of(rec.location) != home_new and (before is None or regime_of(before.location) == home_old):
+            out.append(_reason("cross_border", rec.id,
+                               f"recipient '{rec.name}' ({rec.id}) processes data in {rec.location}: providing "
+                               "personal data outside the country needs the user's separate consent."))
+    return out
+
+
+# The GDPR's ground for each kind of re-consent reason, for services under it (REASONS cite PIPL).
+GDPR_REASONS = {"new_purpose": "GDPR Art. 6(1)(a); GDPR Art. 5(1)(b)",
+                "purpose_outside_exemption": "GDPR Art. 6(1); GDPR Art. 5(1)(b)",
+                "new_data_type": "GDPR Art. 6(1)(a)", "new_sensitive_category": "GDPR Art. 9(2)(a)",
+                "new_consent_recipient": "GDPR Art. 6(1)(a); GDPR Art. 13(1)(e)"}
+_LAWS = ("PIPL", "GDPR", "GB/T")
+
+
+def _localise(reasons: list[ReconsentReason], m: Manifest) -> list[ReconsentReason]:
+    """The reasons in `m`'s terms: its own policy clauses only, the laws of its jurisdictions.
+
+    Separate consent for providing data abroad is PIPL's rule (Art. 39): without CN among the regimes the
+    cross-border reasons are dropped (the GDPR asks for safeguards, GDPR Art. 46, which `pia check` reports).
+    """
+    cn, gdpr = "CN" in m.regimes, bool(m.regimes & {"EU", "UK"})
+    out = []
+    for r in reasons:
+        if r.kind == "cross_border" and not cn:
+            continue
+        ids = [c.strip() for c in r.clause.split(";") if c.strip()]
+        policy = [c for c in ids if not c.startswith(_LAWS) and m.cite("", c)]
+        laws = [c for c in ids if c.startswith(_LAWS)] if cn or not gdpr else []
+        if gdpr and r.kind in GDPR_REASONS:
+            laws.append(GDPR_REASONS[r.kind])
+        out.append(r.model_copy(update={"clause": "; ".join(policy + laws)}))
+    return out
+
+
+def reconsent_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
+    """Reasons to ask for fresh consent: purposes, data types, sensitive categories, cross-border, recipients."""
+    return _localise(_reconsent_reasons(old, new), new)
+
+
+def _reconsent_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
+    reasons = _purpose_reasons(old, new) + _data_type_reasons(old, new)
 
     tax = load_taxonomy()
     old_sensitive = {e.category for e in old.data_elements if e.sensitive}
@@ -338,10 +603,11 @@ def reconsent_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
     for cat, elements in sorted(new_by_cat.items()):
         users = sorted({a.id for a in new.processing_activities if set(a.data_elements) & set(elements)})
         used = f", used by {', '.join(users)}" if users else ""
-        reasons.append(ReconsentReason(
-            kind="new_sensitive_category", subject=cat, clause="PIPL Art. 29; GB/T 35273-2020 5.4",
-            text=f"new sensitive category {cat} ({tax[cat].name}) in {', '.join(sorted(elements))}{used}: "
-                 "sensitive personal information needs the user's separate consent."))
+        reasons.append(_reason("new_sensitive_category", cat,
+                               f"new sensitive category {cat} ({tax[cat].name}) in {', '.join(sorted(elements))}"
+                               f"{used}: sensitive personal information needs the user's separate consent."))
+
+    reasons += _cross_border_reasons(old, new)
 
     old_recips = {r.id: r for r in old.recipients}
     for rec in sorted(new.recipients, key=lambda r: r.id):
@@ -358,9 +624,9 @@ def reconsent_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
             if not extra:
                 continue
             why = f"recipient '{rec.name}' ({rec.id}) now also receives {', '.join(extra)} data"
-        reasons.append(ReconsentReason(
-            kind="new_consent_recipient", subject=rec.id, clause=f"{_consent_clause(rec.flow)}; PIPL Art. 23",
-            text=f"{why} on the ground of consent: the user's consent must be asked for it."))
+        reasons.append(_reason("new_consent_recipient", rec.id,
+                               f"{why} on the ground of consent: the user's consent must be asked for it.",
+                               clause=f"{_consent_clause(rec.flow)}; {REASONS['new_consent_recipient'].clause}"))
     return reasons
 
 
@@ -371,7 +637,16 @@ def _side(m: Manifest) -> Side:
     return Side(source=m.source, sha256=m.sha256, service=m.service.id)
 
 
-def review(old: Manifest, new: Manifest, method: str | os.PathLike[str] = "gbt39335") -> ChangeReview:
+def _also(change: ClassifiedChange, new: Manifest) -> list[str]:
+    """Further triggers of one change: a recipient added abroad is also a cross-border provision."""
+    if pattern_of(change.path) == "recipients[*]" and change.kind is ChangeKind.added \
+            and isinstance(change.after, dict) and _abroad(change.after.get("location"), new):
+        return ["cross_border"]
+    return []
+
+
+def review(old: Manifest, new: Manifest, method: str | os.PathLike[str] = "gbt39335",
+           allow_different_services: bool = False) -> ChangeReview:
     """Review NEW against OLD: every change classified, the triggers, notification and re-consent plan.
 
     Parameters
@@ -380,56 +655,68 @@ def review(old: Manifest, new: Manifest, method: str | os.PathLike[str] = "gbt39
         The current and the proposed manifest (see `pia.declare.revisions.load_side` to read them from git).
     method
         Risk method for VII.2(5), passed to `pia.risk.scoring.assess`; the engine runs only when something changed.
+    allow_different_services
+        Compare manifests of two different services (by default an `InputError`: such a diff is no revision).
 
     Returns
     -------
     ChangeReview
         Changes sorted by path, each with its trigger and reason; triggers; notify; re-consent reasons.
     """
+    if old.service.id != new.service.id and not allow_different_services:
+        raise InputError(Problem(new.source, f"service {new.service.id!r} is not {old.service.id!r} of OLD: a diff "
+                                             "compares two versions of one service (--allow-different-services to "
+                                             "compare anyway)", new.line_of("service", "id"), "service.id"))
     method = str(method)
     classified = []
     for ch in diff(old, new):
-        trig, reason = classify(ch)
-        clause = TRIGGERS[trig].clause if trig else MINOR_CLAUSE
-        classified.append(ClassifiedChange(path=ch.path, kind=ch.kind, before=ch.before, after=ch.after,
-                                           trigger=trig, clause=clause, reason=reason))
+        trig, reason = classify(ch, old, new)
+        clause = trigger_clause(new, trig)
+        if "VII." in reason and trigger_clause(new, "service_mode") != TRIGGERS["service_mode"].clause:
+            # the reference policy's numbering in a rule's reason: say it in this policy's terms
+            reason = reason.replace("significant changes of VII.2", "significant changes").replace(
+                "VII.2(5)", trigger_clause(new, "high_risk_assessment")).replace("VII.1", trigger_clause(new, None))
+        c = ClassifiedChange(path=ch.path, kind=ch.kind, before=ch.before, after=ch.after,
+                             trigger=trig, clause=clause, reason=reason)
+        c.also = _also(c, new)
+        classified.append(c)
 
     triggers = []
     for d in TRIGGERS.values():
         if d.id == "high_risk_assessment":
             continue
-        paths = [c.path for c in classified if c.trigger == d.id]
+        paths = [c.path for c in classified if c.trigger == d.id or d.id in c.also]
         if paths:
-            triggers.append(Trigger(id=d.id, clause=d.clause, title=d.title, in_policy_list=d.in_policy_list,
-                                    changes=paths, detail=d.note))
+            listed, note = _in_policy(new, d)
+            triggers.append(Trigger(id=d.id, clause=trigger_clause(new, d.id), title=d.title, name=d.name,
+                                    in_policy_list=listed, changes=paths, detail=note))
 
-    new_v = _verdict(new, method) if classified else None
-    old_v = _verdict(old, method) if classified else None
-    risk_trigger = _risk_trigger(old_v, new_v, bool(classified), classified)
+    if classified:
+        new_v, old_v = _verdict(new, method), _verdict(old, method)
+        rises = level_rises(old_v, new_v)
+        risk = RiskComparison(method=method, assessed=True, new_high_risk=new_v.high_risk,
+                              old_high_risk=old_v.high_risk, new_high_activities=list(new_v.high_activities),
+                              old_high_activities=list(old_v.high_activities), rises=rises)
+    else:  # nothing changed: no policy update, nothing to assess
+        risk = RiskComparison(method=method, assessed=False)
+    risk_clause = trigger_clause(new, "high_risk_assessment")
+    risk.decision = _risk_decision(risk, risk_clause)
+    risk_trigger = _risk_trigger(risk.rises, classified, risk_clause, _in_policy(new, TRIGGERS["high_risk_assessment"])[0])
     if risk_trigger is not None:
         for c in classified:
             if c.path in risk_trigger.changes and c.trigger is None:
                 c.trigger, c.clause = risk_trigger.id, risk_trigger.clause
-                c.reason = "part of an activity the risk engine rates newly high risk"
+                c.reason = "part of an activity whose residual risk level rises"
         order = list(TRIGGERS)
         triggers = sorted(triggers + [risk_trigger], key=lambda t: order.index(t.id))
-    if classified:
-        risk = RiskComparison(method=method, assessed=new_v is not None,
-                              new_high_risk=new_v.high_risk if new_v else None,
-                              old_high_risk=old_v.high_risk if old_v else None,
-                              new_high_activities=list(new_v.high_activities) if new_v else [],
-                              old_high_activities=list(old_v.high_activities) if old_v else [])
-        risk.decision = _risk_decision(risk, risk_trigger)
-    else:  # nothing changed: no policy update, nothing to assess
-        risk = RiskComparison(method=method, assessed=False,
-                              decision="Not assessed: nothing changed, so there is no policy update to classify.")
 
     significant = bool(triggers)
     reasons = reconsent_reasons(old, new)
     result = ChangeReview(
         method=method, old=_side(old), new=_side(new), significant=significant, triggers=triggers,
         changes=classified,
-        notify=Notify(required=significant, channels=[c.value for c in new.notification_channels] if significant else []),
+        notify=Notify(required=significant, channels=[c.value for c in new.notification_channels] if significant else [],
+                      clause=trigger_clause(new, None)),
         reconsent_required=bool(reasons), reasons=reasons, risk=risk,
     )
     result._old, result._new = old, new

@@ -17,6 +17,7 @@ def check(manifest: str | None, fmt: str, output: str | None, strict: bool, sche
 
     Errors in the file exit 2 with one line per problem; warnings exit 0, or 1 with --strict.
     """
+    from pia.declare.assumptions import list_assumptions
     from pia.declare.lint import Level, lint
     from pia.declare.manifest import Manifest, load_manifest
     from pia.output import emit, to_json
@@ -27,11 +28,18 @@ def check(manifest: str | None, fmt: str, output: str | None, strict: bool, sche
     m = load_manifest(manifest or REFERENCE_MANIFEST)
     findings = lint(m)
     warnings = [f for f in findings if f.level is Level.warning]
+    assumptions = list_assumptions(m)
     if fmt == "json":
         emit(to_json({"manifest": m.source, "sha256": m.sha256, "valid": True,
-                      "findings": [f.model_dump(mode="json") for f in findings]}), output)
+                      "findings": [f.model_dump(mode="json") for f in findings],
+                      "assumptions": [a.model_dump(mode="json") for a in assumptions]}), output)
     else:
-        lines = [f"{m.source}: valid manifest; {len(warnings)} warning(s), {len(findings) - len(warnings)} note(s)"]
+        head = (f"{m.source}: valid manifest; {len(warnings)} warning(s), {len(findings) - len(warnings)} note(s), "
+                f"{len(assumptions)} assumption(s)")
+        lines = [head]
         lines += [f"{m.source}:{f}" for f in findings]
+        if assumptions:
+            lines += ["", f"{len(assumptions)} assumptions to confirm (facts the policy does not state):"]
+            lines += [f"- {a.about}{' [not disclosed]' if a.undisclosed else ''}: {a.why}" for a in assumptions]
         emit("\n".join(lines) + "\n", output)
     return 1 if strict and warnings else 0

@@ -14,7 +14,7 @@ EXIT_REPORT_FAILED = 4  # a notebook cell raised: the report could not be made
 @click.option("-p", "--parameter", "overrides", multiple=True, nargs=2, metavar="NAME VALUE",
               help="Override one parameter (repeatable), e.g. -p as_of 2026-07-31; paths relative to the working directory.")
 @click.option("--out", type=click.Path(),
-              help="Directory under which <as_of>-<service>/ is written (default: reports/).")
+              help="Directory under which <as_of>-<service>/ is written (default: reports/ of the working directory).")
 @click.option("--fail-on-high", is_flag=True, help="Exit 3 when the assessment indicates high risk.")
 @click.option("--progress/--no-progress", default=False, help="Show papermill's progress bar on stderr.")
 def report(params_file: str | None, overrides: tuple[tuple[str, str], ...], out: str | None,
@@ -23,11 +23,13 @@ def report(params_file: str | None, overrides: tuple[tuple[str, str], ...], out:
 
     Runs notebooks/assessment_report.ipynb with papermill and converts it to one self-contained HTML file
     (inputs hidden, nothing loaded from the network) beside the executed notebook, in
-    reports/<as_of>-<service>/. With no options it reports on the shipped samples.
+    reports/<as_of>-<service>/ of the working directory. With no options it reports on the shipped samples;
+    with -p manifest naming another service, only the inputs given with -p are used.
 
     Exit codes: 0 report written; 2 bad input; 3 --fail-on-high and the verdict is high risk;
     4 a notebook cell raised (the cell is named; the partly executed notebook is kept, no HTML is written).
     """
+    from pia.report.params import OPTIONAL_INPUTS
     from pia.report.run import ReportError, load_params, run_report
 
     params, used = load_params(params_file, list(overrides))
@@ -39,5 +41,7 @@ def report(params_file: str | None, overrides: tuple[tuple[str, str], ...], out:
     s = run.summary
     verdict = "HIGH RISK" if s.get("high_risk") else "no high risk"
     notify = f"notify users via {', '.join(s.get('channels') or [])}" if s.get("notify") else "no user notification"
-    click.echo(f"{display_path(run.html)}\n{s.get('service')} as of {s.get('as_of')}: {verdict}; {notify}")
+    missing = "; ".join(OPTIONAL_INPUTS.get(k, k) for k in s.get("not_provided") or [])
+    click.echo(f"{display_path(run.html)}\n{s.get('service')} as of {s.get('as_of')}: {verdict}; {notify}"
+               + (f"\nnot provided: {missing}" if missing else ""))
     return 3 if fail_on_high and s.get("high_risk") else 0

@@ -16,11 +16,21 @@ from pia.config import display_path
 
 
 def _is_previous_estate(path: Path) -> bool:
-    from pia.samples.generate import DATASETS, EXPECTED_FILE
+    from pia.samples.generate import EXPECTED_FILE
 
-    allowed = {f"{name}.csv" for name in DATASETS} | {EXPECTED_FILE}
     names = {p.name for p in path.iterdir()}
-    return EXPECTED_FILE in names and names <= allowed
+    return EXPECTED_FILE in names and all(n == EXPECTED_FILE or n.endswith(".csv") for n in names)
+
+
+def _declares_own_datasets(m) -> bool:
+    """Whether a manifest declares datasets other than the reference's (its estate is generated from them)."""
+    if m is None or not m.datasets:
+        return False
+    from pia.validation.checks import reference_datasets
+
+    ref = reference_datasets()
+    mine = {d.id: d for d in m.datasets}
+    return set(mine) != set(ref) or any(list(mine[k].columns) != list(ref[k].columns) for k in ref)
 
 
 @click.command()
@@ -35,10 +45,12 @@ def _is_previous_estate(path: Path) -> bool:
 @click.option("--force", is_flag=True, help="Write into a non-empty DIR that is not a previous estate.")
 def samples(directory: str, users: int, seed: int, violations: bool, reference_date: dt.datetime,
             manifest: str | None, force: bool) -> int:
-    """Generate a synthetic estate (7 CSV files and expected_violations.json) in DIRECTORY.
+    """Generate a synthetic estate (one CSV file per dataset and expected_violations.json) in DIRECTORY.
 
-    With --violations, every one of the 20 dataset checks has a few failing rows, and
-    expected_violations.json gives the exact failed-row count per check.
+    Without --manifest (or with a manifest that keeps the reference's 7 datasets) the reference estate;
+    with a manifest declaring its own datasets, an estate of those (values from the column roles).
+    With --violations, the checks have a few failing rows, and expected_violations.json gives the
+    exact failed-row count per check.
     """
     from pia.errors import InputError, Problem
     from pia.declare.manifest import load_manifest
@@ -63,8 +75,14 @@ def samples(directory: str, users: int, seed: int, violations: bool, reference_d
     os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes it private; the estate is an ordinary directory
     try:
         try:
-            expected = generate_estate(tmp, users, seed, violations=violations,
-                                       reference_date=reference_date.date(), manifest=m)
+            if _declares_own_datasets(m):
+                from pia.samples.declared import generate_declared
+
+                expected = generate_declared(tmp, m, users, seed, violations=violations,
+                                             reference_date=reference_date.date())
+            else:
+                expected = generate_estate(tmp, users, seed, violations=violations,
+                                           reference_date=reference_date.date(), manifest=m)
         except InputError as exc:  # name DIR, not the temporary directory
             raise InputError([Problem(directory if p.file == str(tmp) else p.file, p.message, p.line, p.path)
                               for p in exc.problems]) from None

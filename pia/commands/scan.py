@@ -6,7 +6,8 @@ import textwrap
 
 import click
 
-from pia.config import REFERENCE_MANIFEST
+from pia.config import REFERENCE_MANIFEST, SAMPLE_ESTATE, is_reference
+from pia.errors import InputError, Problem
 
 
 @click.command()
@@ -20,14 +21,20 @@ def scan(paths: tuple[str, ...], manifest: str | None, sample: int, fmt: str, ou
     """Find personal data in tables and reconcile it with the manifest's inventory.
 
     PATH is a CSV, TSV or Parquet file, a SQLite database (a file, or sqlite:///file.db), or a
-    directory of them; it defaults to data_samples/. Evidence names patterns and shares of matching values, never the
-    values. Exit 0 when the data matches the manifest, 1 when something is undeclared or stored in
-    plaintext, 2 when nothing could be scanned.
+    directory of them; without PATH, the reference's sample estate (data_samples/estate), for the reference manifest
+    only. Evidence names patterns and shares of matching values, never the values. Exit 0 when the data matches the
+    manifest, 1 when something is undeclared or stored in plaintext, 2 when nothing could be scanned.
     """
     from pia.declare.manifest import load_manifest
     from pia.output import emit, to_json
     from pia.discovery.scan import scan as run_scan
 
+    if not paths:
+        # The shipped estate is the reference service's data: another service names its own tables.
+        if not is_reference(manifest):
+            raise InputError(Problem("PATH", "give the tables to scan: the shipped sample estate belongs to the "
+                                             "reference service, not to --manifest " + str(manifest)))
+        paths = (str(SAMPLE_ESTATE),)
     m = load_manifest(manifest or REFERENCE_MANIFEST)
     def progress(msg: str) -> None:
         click.echo(f"pia scan: {msg}", err=True)

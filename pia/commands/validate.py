@@ -5,7 +5,8 @@ import sys
 
 import click
 
-from pia.config import SAMPLE_ESTATE, display_path
+from pia.config import SAMPLE_ESTATE, display_path, is_reference
+from pia.errors import InputError, Problem
 
 
 @click.command()
@@ -45,6 +46,10 @@ def validate(data_dir: str | None, manifest: str | None, columns: str | None, as
         click.echo(f"pia validate: {msg}", err=True)
 
     progress = show_progress if fmt != "json" and sys.stderr.isatty() else None
+    if data_dir is None and not is_reference(manifest):
+        # The shipped estate is the reference service's data: another service names its own tables.
+        raise InputError(Problem("DIR", "give the directory of tables to validate: the shipped sample estate belongs "
+                                        "to the reference service, not to --manifest " + str(manifest)))
     result = run_validation(data_dir or SAMPLE_ESTATE, manifest=manifest, columns=columns, as_of=as_of,
                             progress=progress, export_suites=export_suites,
                             overrides={"minor_age": minor_age, "erasure_grace_days": erasure_grace_days,

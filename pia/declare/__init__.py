@@ -17,5 +17,10 @@ __getattr__, __dir__, __all__ = exports(__name__, {
     "lint": "pia.declare.lint",
     "Finding": "pia.declare.lint",
     "load_side": "pia.declare.revisions",
+    "Policy": "pia.declare.policy",
+    "clause_problems": "pia.declare.policy",
+    "legal_basis_info": "pia.declare.vocabulary",
+    "regime_of": "pia.declare.vocabulary",
+    "scaffold": "pia.declare.scaffold",
     "read_revision": "pia.declare.revisions",
 })

@@ -9,7 +9,22 @@ from enum import Enum
 
 from pydantic import BaseModel, Field
 
-from pia.declare.manifest import Control, ControlStatus, DataSubject, Manifest, RightKind
+from pia.declare.assumptions import resolve, undisclosed
+from pia.declare.manifest import DataSubject, Manifest
+from pia.declare.measures import MeasureStatus
+from pia.declare.policy import is_declared
+from pia.declare.taxonomy import load_taxonomy
+from pia.declare.vocabulary import (
+    AUTOMATED_DECISION_RIGHT,
+    REGIME_LAWS,
+    REQUIRED_RIGHTS,
+    STORAGE_RULES,
+    TRANSFER_RULES,
+    basis_id,
+    covered_rights,
+    legal_basis_info,
+    regime_of,
+)
 
 
 class Level(str, Enum):
@@ -34,9 +49,24 @@ class Finding(BaseModel):
             f" [{self.clause}]" if self.clause else "")
 
 
+def _cite(m: Manifest, clause: str, otherwise: str | None) -> str | None:
+    """The reference policy's clause when the manifest's own policy declares it, else the standard's rule.
+
+    The kit's rules were first written against the reference policy; a service with its own numbering gets
+    the law or standard the rule rests on instead of a clause number that means nothing in its policy.
+    """
+    if m.policy is not None and m.policy.clauses and is_declared(clause, set(m.policy.clause_ids())):
+        return clause
+    if m.policy is None or not m.policy.clauses:
+        # no declared clauses: keep the reference clause only for a manifest that cites the reference numbering
+        return clause if clause in m.all_clauses() else otherwise
+    return otherwise
+
+
 def lint(m: Manifest) -> list[Finding]:
     """Every finding about `m`, ordered by line then rule."""
     out: list[Finding] = []
+    home = regime_of(m.controller.jurisdiction)
 
     def add(level: Level, rule: str, loc: tuple, message: str, clause: str | None = None) -> None:
         out.append(Finding(level=level, rule=rule, path=".".join(str(p) for p in loc),
@@ -53,53 +83,95 @@ def lint(m: Manifest) -> list[Finding]:
     for i, r in enumerate(m.recipients):
         if r.id not in named:
             add(Level.note, "recipient_unused", ("recipients", i, "id"),
-                f"recipient {r.id!r} is declared but no activity names it", "IV.1")
-        if r.location != m.controller.jurisdiction:
+                f"recipient {r.id!r} is declared but no activity names it", _cite(m, "IV.1", None))
+        if regime_of(r.location) != home:
+            outside = m.controller.jurisdiction if regime_of(m.controller.jurisdiction) == m.controller.jurisdiction \
+                else f"the {home} ({m.controller.jurisdiction})"
             add(Level.warning, "recipient_abroad", ("recipients", i, "location"),
-                f"recipient {r.id!r} processes data in {r.location}, outside {m.controller.jurisdiction}: "
-                "a cross-border transfer", "PIPL Art. 38-39")
+                f"recipient {r.id!r} processes data in {r.location}, outside {outside}: a cross-border transfer",
+                TRANSFER_RULES.get(home, f"pia default: no transfer rule modelled for {home}"))
+            if regime_of(r.location) == "CN":
+                add(Level.note, "processed_in_cn", ("recipients", i, "location"),
+                    f"recipient {r.id!r} processes in China, so PIPL governs that processing (PIPL Art. 3); data "
+                    "collected abroad and sent back without adding personal information from China needs no CAC "
+                    "security assessment, standard contract or certification",
+                    "PIPL Art. 3; CAC Cross-border Data Flow Provisions 2024 Art. 4")
         if not r.confidentiality_agreement and r.type.value in ("partner", "processor"):
             add(Level.warning, "recipient_unbound", ("recipients", i, "confidentiality_agreement"),
-                f"{r.type.value} {r.id!r} has no confidentiality agreement although the policy promises one", "IV.1")
+                f"{r.type.value} {r.id!r} has no confidentiality agreement although the policy promises one",
+                _cite(m, "IV.1", "PIPL Art. 21; GDPR Art. 28(3)(b)"))
 
     for i, a in enumerate(m.processing_activities):
         groups = {e.group for e in m.elements_of(a)}
         for j, r in enumerate(m.recipients_of(a)):
             if not groups & set(r.data_groups):
                 add(Level.warning, "recipient_gets_nothing", ("processing_activities", i, "recipients", j),
-                    f"recipient {r.id!r} receives none of the data groups activity {a.id!r} uses", "IV.1")
-        if a.legal_basis == "consent" and not a.consent_scope:
+                    f"recipient {r.id!r} receives none of the data groups activity {a.id!r} uses",
+                    _cite(m, "IV.1", None))
+        basis = basis_id(a.legal_basis)
+        if basis == "consent" and not a.consent_scope:
             add(Level.note, "consent_scope_missing", ("processing_activities", i, "legal_basis"),
                 f"activity {a.id!r} relies on consent but names no consent_scope, so consent records cannot be checked",
-                "V.3")
-        overriding = a.legal_basis == "legal_obligation" or a.legal_basis in {f"I.5({n})" for n in (1, 2, 3, 4, 11)}
-        if DataSubject.minors in a.data_subjects and a.legal_basis != "consent" and not overriding:
+                _cite(m, "V.3", "GDPR Art. 7(1); PIPL Art. 14"))
+        overriding = basis == "legal_obligation" or a.legal_basis in {f"I.5({n})" for n in (1, 2, 3, 4, 11)}
+        if DataSubject.minors in a.data_subjects and basis != "consent" and not overriding:
             add(Level.note, "minors_without_consent_basis", ("processing_activities", i, "data_subjects"),
                 f"activity {a.id!r} processes minors' data on basis {a.legal_basis!r}; the policy requires a guardian's "
-                "prior consent for minors", "VI.1")
-        abroad = [loc for loc in a.storage.locations if loc != m.controller.jurisdiction]
+                "prior consent for minors", _cite(m, "VI.1", "PIPL Art. 31; GDPR Art. 8(1)"))
+        info = legal_basis_info(a.legal_basis)
+        known = {r for r in m.regimes if r in REGIME_LAWS and r != "US"}
+        if info is not None and known and not info.regimes & known:
+            add(Level.warning, "basis_not_in_law", ("processing_activities", i, "legal_basis"),
+                f"activity {a.id!r} relies on {info.id} ({', '.join(info.sources)}), a ground the law of "
+                f"{', '.join(sorted(known))} does not offer", "PIPL Art. 13" if "CN" in known else "GDPR Art. 6(1)")
+        abroad = [loc for loc in a.storage.locations if regime_of(loc) != home]
         if abroad and not a.storage.cross_border:
             add(Level.warning, "storage_abroad_undeclared", ("processing_activities", i, "storage"),
-                f"activity {a.id!r} stores data in {', '.join(abroad)} but says cross_border: false", "PIPL Art. 38")
+                f"activity {a.id!r} stores data in {', '.join(abroad)} but says cross_border: false",
+                STORAGE_RULES.get(home, "pia default: data stored outside the controller's jurisdiction"))
         sensitive = [e.id for e in m.elements_of(a) if e.sensitive]
-        if sensitive and a.control(Control.encryption_at_rest) is not ControlStatus.implemented:
-            add(Level.warning, "sensitive_unencrypted", ("processing_activities", i, "controls"),
+        if sensitive and a.measure("encryption_at_rest") is not MeasureStatus.implemented:
+            add(Level.warning, "sensitive_unencrypted", ("processing_activities", i, "measures"),
                 f"activity {a.id!r} stores sensitive data ({', '.join(sensitive)}) without encryption at rest "
-                "implemented", "III.3")
+                "implemented", m.cite("encryption_at_rest") or "GB/T 35273-2020 6.3; GDPR Art. 32(1)(a)")
+        if m.regimes & {"EU", "UK"} and a.special_category_basis is None:
+            tax = load_taxonomy()
+            special = [(e.id, tax[e.category].special_category) for e in m.elements_of(a)
+                       if tax[e.category].special_category]
+            if special:
+                add(Level.warning, "special_category_without_condition", ("processing_activities", i, "legal_basis"),
+                    f"activity {a.id!r} processes special-category data ({', '.join(e for e, _ in special)}) but names "
+                    "no special_category_basis (a condition of GDPR Art. 9(2) or Art. 10)",
+                    "; ".join(sorted({why.split(" (")[0] for _, why in special})))
 
-    kinds = {r.kind for r in m.rights}
-    for k in RightKind:
-        if k not in kinds:
-            add(Level.warning, "right_missing", ("rights",), f"no way to exercise the right {k.value!r} is declared", "V")
+    have = covered_rights(r.kind.value for r in m.rights)
+    required: dict[str, list[str]] = {}
+    for regime in sorted(m.regimes):
+        for right, source in REQUIRED_RIGHTS.get(regime, ()):
+            required.setdefault(right, []).append(source)
+        if regime in AUTOMATED_DECISION_RIGHT and any(a.automated_decisions for a in m.processing_activities):
+            required.setdefault("automated_decision_explanation", []).append(AUTOMATED_DECISION_RIGHT[regime])
+    for right, sources in required.items():
+        if right not in have:
+            add(Level.warning, "right_missing", ("rights",), f"no way to exercise the right {right!r} is declared",
+                "; ".join(sources))
     contact = m.controller.contact
     if not contact.email:
         add(Level.warning, "contact_email_missing", ("controller", "contact"),
-            "no contact email is given: users can only call (the policy's own contact leaves the email blank)", "VIII")
+            "no contact email is given: users can only call (the policy's own contact leaves the email blank)",
+            _cite(m, "VIII", "PIPL Art. 17; GDPR Art. 13(1)(a)"))
     if not (contact.phone or contact.email or contact.web or contact.address):
-        add(Level.warning, "contact_missing", ("controller", "contact"), "no contact point at all", "VIII")
+        add(Level.warning, "contact_missing", ("controller", "contact"), "no contact point at all",
+            _cite(m, "VIII", "PIPL Art. 17; GDPR Art. 13(1)(a)"))
     if not m.controller.ownership.parent_company and not m.controller.ownership.controlling_shareholders:
         add(Level.note, "ownership_unknown", ("controller", "ownership"),
             "ownership (parent company, controlling shareholders) is not recorded, so a change of control cannot be "
-            "detected by `pia diff`", "VII.2(2)")
+            "detected by `pia diff`", m.cite("ownership") or "GB/T 35273-2020 Annex D")
+    data = m.model_dump(mode="json")
+    for a in undisclosed(m):
+        loc, _ = resolve(data, a.about)
+        out.append(Finding(level=Level.warning, rule="not_disclosed", path=a.about,
+                           line=m.line_of(*loc) if loc else None,
+                           message=f"not disclosed by the policy: {a.why}", clause="PIPL Art. 17"))
     out.sort(key=lambda f: (f.line or 0, f.rule, f.path))
     return out

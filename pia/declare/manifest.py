@@ -13,17 +13,40 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    model_serializer,
+)
 
-from pia.errors import InputError, Problem
+from pia.declare.assumptions import Assumption, assumption_problems
+from pia.declare.measures import Measure, MeasureEntry, MeasureStatus, catalogue, measure_reference_problems
+from pia.declare.datasets import CheckDecl, DatasetDecl, declaration_problems
+from pia.declare.policy import KIT_CONCEPTS, ClauseRef, Policy, clause_problems, is_declared
 from pia.declare.taxonomy import load_taxonomy
+from pia.declare.vocabulary import (
+    BalancingTest,
+    DataGroupDecl,
+    DataSubjectRight,
+    GroupRef,
+    LegalBasisValue,
+    SpecialCondition,
+    regimes,
+    vocabulary_problems,
+)
+from pia.errors import InputError, Problem
 from pia.yamlsource import Loc, YamlDocument, load_yaml, parse_yaml
 
 # --------------------------------------------------------------------------- vocabularies
 
 
 class DataGroup(str, Enum):
-    """The policy's groups of personal data (section I and II)."""
+    """The reference policy's groups of personal data (its sections I and II); a manifest declares its own."""
 
     account = "account"
     order = "order"
@@ -55,37 +78,6 @@ class DataSubject(str, Enum):
     minors = "minors"
     bystanders = "bystanders"  # people who merely appear in camera images
     website_visitors = "website_visitors"
-
-
-class ControlStatus(str, Enum):
-    """The state of a security control in an activity."""
-
-    implemented = "implemented"
-    planned = "planned"
-    missing = "missing"
-
-
-class Control(str, Enum):
-    """Security controls an activity can rely on; the clause each one implements is in CONTROL_CLAUSES."""
-
-    encryption_in_transit = "encryption_in_transit"
-    encryption_at_rest = "encryption_at_rest"
-    access_control = "access_control"
-    staff_training = "staff_training"
-    breach_response = "breach_response"
-    deidentification = "deidentification"
-    retention_enforcement = "retention_enforcement"
-
-
-CONTROL_CLAUSES: dict[Control, str] = {
-    Control.encryption_in_transit: "III.2",
-    Control.encryption_at_rest: "III.3",
-    Control.access_control: "III.4",
-    Control.staff_training: "III.5",
-    Control.breach_response: "III.7",
-    Control.deidentification: "I.5(10)",
-    Control.retention_enforcement: "V.4",
-}
 
 
 class RecipientType(str, Enum):
@@ -126,12 +118,29 @@ class NotificationChannel(str, Enum):
 
 
 class RightKind(str, Enum):
-    """Section V's rights."""
+    """The reference policy's section V rights, each combining rights the law names separately.
 
-    access_correct = "access_correct"  # V.1
-    delete = "delete"  # V.2
-    change_consent = "change_consent"  # V.3
-    cancel_account = "cancel_account"  # V.4
+    A manifest may use these or the rights of `vocabulary.DataSubjectRight` (access, erasure, portability, ...);
+    `vocabulary.RIGHT_COVERS` says what each covers.
+    """
+
+    access_correct = "access_correct"  # V.1: access and rectification
+    delete = "delete"  # V.2: erasure
+    change_consent = "change_consent"  # V.3: consent withdrawal
+    cancel_account = "cancel_account"  # V.4: account cancellation
+
+
+def _right_kind(value: Any) -> Any:
+    """One error listing every allowed value, rather than one error per enum of the union."""
+    if isinstance(value, (RightKind, DataSubjectRight)):
+        return value
+    for enum in (DataSubjectRight, RightKind):
+        try:
+            return enum(value)
+        except ValueError:
+            continue
+    allowed = ", ".join(repr(e.value) for e in (*DataSubjectRight, *RightKind))
+    raise ValueError(f"{value!r} is not a right (allowed: {allowed})")
 
 
 class RejectionReason(str, Enum):
@@ -149,32 +158,15 @@ class RejectionReason(str, Enum):
 
 # --------------------------------------------------------------------------- value validators
 
-_CLAUSE_RE = re.compile(r"^(preamble|(VIII|VII|VI|V|IV|III|II|I)(\.\d+(\(\d+\))?)?)$")
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-_LEGAL_BASIS_RE = re.compile(r"^I\.5\((\d+)\)$")
+# The grounds both PIPL Art. 13 and GDPR Art. 6(1) name; `vocabulary.LEGAL_BASIS_INFO` has all of them.
 LEGAL_BASES = ("consent", "contract", "legal_obligation")
-
-
-def _clause(value: str) -> str:
-    if not isinstance(value, str) or not _CLAUSE_RE.match(value):
-        raise ValueError(f"{value!r} is not a clause reference of the policy (e.g. 'I.3', 'IV.1(3)', 'VIII')")
-    return value
 
 
 def _ident(value: str) -> str:
     if not _ID_RE.match(value):
         raise ValueError(f"{value!r} is not an id (lower case letters, digits and _, starting with a letter)")
     return value
-
-
-def _legal_basis(value: str) -> str:
-    if value in LEGAL_BASES:
-        return value
-    m = _LEGAL_BASIS_RE.match(value)
-    if m and 1 <= int(m.group(1)) <= 11:
-        return value
-    raise ValueError(f"{value!r} is not a legal basis (allowed: consent, contract, legal_obligation, "
-                     "or a consent exemption I.5(1) to I.5(11))")
 
 
 def _category(value: str) -> str:
@@ -184,10 +176,12 @@ def _category(value: str) -> str:
     return value
 
 
-Clause = Annotated[str, AfterValidator(_clause)]
+# A clause reference: checked against `policy.clauses` when the manifest declares them (policy.py).
+Clause = ClauseRef
 Id = Annotated[str, AfterValidator(_ident)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
-LegalBasis = Annotated[str, AfterValidator(_legal_basis)]
+# A legal basis: checked against PIPL Art. 13, GDPR Art. 6(1) and the declared exemptions (vocabulary.py).
+LegalBasis = LegalBasisValue
 CategoryKey = Annotated[str, AfterValidator(_category)]
 
 
@@ -213,7 +207,11 @@ class Service(_Model):
     id: Slug = Field(description="Short id of the service (lower case, digits, - and _), used in report paths.")
     name: str = Field(description="Name of the service as users know it.")
     description: str = Field("", description="What the service does, in a sentence or two.")
-    policy: PolicyRef | None = Field(None, description="The privacy policy this manifest documents.")
+    policy: PolicyRef | None = Field(None, description="The privacy policy (prefer the top-level `policy:` section).")
+    jurisdictions: list[str] = Field(
+        default_factory=list,
+        description="Where the service's users are (ISO 3166 codes, or EU/EEA/UK): decides which laws' rules apply "
+                    "(none: the controller's only, and every screening framework).")
 
 
 class Ownership(_Model):
@@ -293,7 +291,7 @@ class DataElement(_Model):
     id: Id = Field(description="Unique id of the data element.")
     name: str = Field(description="Name of the data element.")
     category: CategoryKey = Field(description="Taxonomy category key (dotted, e.g. user.contact.email).")
-    group: DataGroup = Field(description="The policy's data group.")
+    group: GroupRef = Field(description="The data group (one of `data_groups` when the manifest declares them).")
     source: DataSource = Field(description="Where the data comes from.")
     retention: Retention = Field(description="How long it is kept.")
     sensitivity: SensitivityOverride | None = Field(None, description="Override of the taxonomy's sensitivity, with a reason.")
@@ -331,7 +329,12 @@ class ProcessingActivity(_Model):
     purpose: str = Field(description="Purpose of processing, in words a user understands.")
     data_elements: list[str] = Field(min_length=1, description="Ids of the data elements used.")
     data_subjects: list[DataSubject] = Field(min_length=1, description="Whose data is processed.")
-    legal_basis: LegalBasis = Field(description="consent, contract, legal_obligation or I.5(n).")
+    legal_basis: LegalBasis = Field(
+        description="PIPL Art. 13 / GDPR Art. 6(1) ground (consent, contract, legal_obligation, legitimate_interest, "
+                    "..., or its article, e.g. 'GDPR Art. 6(1)(f)'), or a consent exemption the manifest declares.")
+    balancing_test: BalancingTest | None = Field(None, description="Required with legitimate_interest (GDPR Art. 6(1)(f)).")
+    special_category_basis: SpecialCondition | None = Field(
+        None, description="Condition for special-category data: GDPR Art. 9(2)(a)-(j), GDPR Art. 10 or PIPL Art. 29.")
     consent_scope: str | None = Field(None, description="Consent scope id in the service's consent records, if consent-based.")
     subjects_count: int = Field(ge=0, description="Expected number of data subjects.")
     storage: Storage = Field(description="Where the data is stored.")
@@ -345,12 +348,23 @@ class ProcessingActivity(_Model):
     internet_facing_devices: bool = Field(False, description="Relies on devices reachable from the internet.")
     may_block_service: bool = Field(False, description="Can prevent people from using a service or exercising a right.")
     optional: bool = Field(False, description="Users can switch it off (e.g. I.4 alerts).")
-    controls: dict[Control, ControlStatus] = Field(default_factory=dict, description="Security controls and their status.")
+    measures: dict[Id, MeasureEntry] = Field(default_factory=dict, description=(
+        "Measure id (pia/data/measures.yaml or the manifest's own measures) -> status, or {status, note}."))
     clauses: list[Clause] = Field(min_length=1, description="Policy clauses that disclose it.")
 
-    def control(self, control: Control) -> ControlStatus:
-        """Status of a control; a control the manifest does not mention is missing."""
-        return self.controls.get(control, ControlStatus.missing)
+    def measure(self, measure_id: str) -> MeasureStatus:
+        """Status of a measure; a measure the manifest does not mention is missing."""
+        state = self.measures.get(measure_id)
+        return state.status if state is not None else MeasureStatus.missing
+
+    @model_serializer(mode="wrap")
+    def _omit_absent_grounds(self, handler: Any) -> dict[str, Any]:
+        # The GDPR fields appear in dumps only when set, so documents of manifests without them stay as they were.
+        data = handler(self)
+        for key in ("balancing_test", "special_category_basis"):
+            if data.get(key) is None:
+                data.pop(key, None)
+        return data
 
 
 class Recipient(_Model):
@@ -360,7 +374,7 @@ class Recipient(_Model):
     name: str = Field(description="Name or kind of recipient.")
     type: RecipientType = Field(description="partner, processor, authority or acquirer.")
     flow: FlowKind = Field(description="share (IV.1), transfer (IV.2) or disclosure (IV.3).")
-    data_groups: list[DataGroup] = Field(min_length=1, description="Data groups the recipient receives.")
+    data_groups: list[GroupRef] = Field(min_length=1, description="Data groups the recipient receives.")
     legal_basis: RecipientBasis = Field(description="Section IV ground for the flow.")
     confidentiality_agreement: bool = Field(description="Bound by a confidentiality agreement (IV.1).")
     location: str = Field(description="ISO country code where the recipient processes the data.")
@@ -371,7 +385,9 @@ class Recipient(_Model):
 class Right(_Model):
     """A right of the data subjects and how it is exercised."""
 
-    kind: RightKind = Field(description="Which right (section V).")
+    kind: Annotated[RightKind | DataSubjectRight, BeforeValidator(_right_kind)] = Field(
+        description="Which right: access, rectification, erasure, consent_withdrawal, portability, objection, "
+                    "restriction, account_cancellation, automated_decision_explanation (or a reference combined kind).")
     how: str = Field(description="How users exercise it.")
     response_days: int = Field(30, ge=1, le=365, description="Deadline to respond, in days (GB/T 35273-2020 8.7: 30).")
     limitations: str = Field("", description="When it does not apply.")
@@ -386,10 +402,16 @@ class RejectionGround(_Model):
 
 
 class ConsentExemption(_Model):
-    """A case in which personal data may be processed without consent."""
+    """A situation in which the policy processes data without consent; activities may name it as legal basis."""
 
-    number: int = Field(ge=1, le=11, description="Item number in clause I.5.")
+    clause: Clause = Field(description="The policy clause that states the exemption, e.g. 'I.5(7)'.")
     summary: str = Field(description="The situation, paraphrased.")
+
+    @property
+    def number(self) -> int | None:
+        """The item number of the clause ('I.5(7)' -> 7), None when the clause is not an item '(n)'."""
+        m = re.search(r"\((\d+)\)$", self.clause)
+        return int(m.group(1)) if m else None
 
 
 class Commitment(_Model):
@@ -405,11 +427,15 @@ class Manifest(_Model):
     """A service's personal-data processing, as its privacy policy and its operators describe it."""
 
     schema_version: Literal[1] = Field(1, description="Manifest format version.")
+    policy: Policy | None = Field(None, description="The privacy policy and its clauses (references are checked "
+                                                    "against them; without it they are free-form).")
     service: Service
     controller: Controller
     settings: Settings = Field(default_factory=Settings)
     notification_channels: list[NotificationChannel] = Field(
         min_length=1, description="Channels for notifying significant changes (VII.1).")
+    data_groups: list[DataGroupDecl] = Field(default_factory=list, description="The data groups the policy names "
+                                             "(none declared: any group id is accepted).")
     data_elements: list[DataElement] = Field(min_length=1)
     processing_activities: list[ProcessingActivity] = Field(min_length=1)
     recipients: list[Recipient] = Field(default_factory=list)
@@ -417,6 +443,10 @@ class Manifest(_Model):
     rejection_grounds: list[RejectionGround] = Field(default_factory=list)
     consent_exemptions: list[ConsentExemption] = Field(default_factory=list)
     commitments: list[Commitment] = Field(default_factory=list)
+    assumptions: list[Assumption] = Field(default_factory=list, description="Facts the policy does not state, to confirm.")
+    measures: list[Measure] = Field(default_factory=list, description="The manifest's own measures, added to the catalogue.")
+    datasets: list[DatasetDecl] = Field(default_factory=list, description="The service's tables (pia validate, pia samples).")
+    checks: list[CheckDecl] = Field(default_factory=list, description="Dataset checks: templates over the datasets.")
 
     _source: str = PrivateAttr("<memory>")
     _sha256: str | None = PrivateAttr(None)
@@ -438,6 +468,33 @@ class Manifest(_Model):
         return self._source
 
     @property
+    def policy_ref(self) -> Policy | PolicyRef | None:
+        """The policy documented: `service.policy` (the older place, with its version label), else `policy:`."""
+        return self.service.policy or self.policy
+
+    def cite(self, concept: str, reference: str | None = None) -> str | None:
+        """The manifest's policy clause for a kit concept (a significant-change kind, `posting`, a control).
+
+        The clause `policy.clause_for` maps it to; else `reference` (the reference policy's clause, default from
+        `policy.KIT_CONCEPTS`) when the manifest follows that numbering (it declares the clause, or declares
+        no clauses at all); else None, and the caller cites the standard its rule rests on.
+        """
+        if reference is None:
+            reference = KIT_CONCEPTS.get(concept)
+        if self.policy is not None and concept in self.policy.clause_for:
+            return self.policy.clause_for[concept]
+        if reference is None:
+            return None
+        if self.policy is not None and self.policy.clauses:
+            return reference if is_declared(reference, set(self.policy.clause_ids())) else None
+        return reference
+
+    @property
+    def regimes(self) -> frozenset[str]:
+        """Data-protection regimes whose rules apply: the controller's and its users' ('CN', 'EU', 'UK', ...)."""
+        return regimes(self.controller.jurisdiction, self.service.jurisdictions)
+
+    @property
     def sha256(self) -> str | None:
         """sha256 of the manifest file's bytes, when read from a file."""
         return self._sha256
@@ -445,6 +502,10 @@ class Manifest(_Model):
     def element(self, element_id: str) -> DataElement:
         """The data element `element_id` (KeyError if undeclared)."""
         return {e.id: e for e in self.data_elements}[element_id]
+
+    def measure_catalogue(self) -> dict[str, Measure]:
+        """The shipped catalogue of measures with this manifest's own measures added."""
+        return catalogue(self.measures)
 
     def recipient(self, recipient_id: str) -> Recipient:
         """The recipient `recipient_id` (KeyError if undeclared)."""
@@ -469,6 +530,8 @@ class Manifest(_Model):
         found: set[str] = set()
 
         def walk(obj: Any) -> None:
+            if isinstance(obj, Policy):
+                return  # the clauses the policy declares, not references to them
             if isinstance(obj, BaseModel):
                 for name in type(obj).model_fields:
                     value = getattr(obj, name)
@@ -484,7 +547,7 @@ class Manifest(_Model):
                     walk(v)
 
         walk(self)
-        found.update(f"I.5({x.number})" for x in self.consent_exemptions)
+        found.update(x.clause for x in self.consent_exemptions)
         return found
 
     def to_yaml_data(self) -> dict[str, Any]:
@@ -560,7 +623,7 @@ def _cross_reference_problems(doc: YamlDocument) -> list[Problem]:
     check_unique("commitments")
     check_unique("rights", "kind")
     check_unique("rejection_grounds")
-    check_unique("consent_exemptions", "number")
+    check_unique("consent_exemptions", "clause")
 
     for i, act in items("processing_activities"):
         for field, known, what in (("data_elements", element_ids, "data element"),
@@ -591,6 +654,11 @@ def manifest_from_document(doc: YamlDocument) -> Manifest:
             loc = _data_loc(doc, err["loc"])
             problems.append(Problem(doc.source, _message(err), doc.line_of(loc), _pretty_loc(loc)))
     problems.extend(_cross_reference_problems(doc))
+    problems.extend(clause_problems(doc))
+    problems.extend(vocabulary_problems(doc))
+    problems.extend(assumption_problems(doc, manifest.model_dump(mode="json") if manifest is not None else None))
+    problems.extend(measure_reference_problems(doc))
+    problems.extend(declaration_problems(doc))
     if problems:
         problems.sort(key=lambda p: (p.line or 0, p.path))
         raise InputError(problems)

@@ -5,6 +5,7 @@ Loaded from `pia/data/taxonomy.yaml`; unknown keys are rejected with the closest
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,17 +26,30 @@ class Category:
     impact: str
     basis: str | None
     fideslang: bool
+    description: str = ""
+    special_category: str | None = None
+    """GDPR Art. 9(1) / Art. 10 status (inherited by descendants); None when not a special category."""
 
     @property
     def parent(self) -> str | None:
         """The dotted key one level up, or None at the top."""
         return self.key.rsplit(".", 1)[0] if "." in self.key else None
 
+    def words(self, with_basis: bool = False) -> set[str]:
+        """The words of the key, name and description (and basis), for searching."""
+        text = " ".join([self.key, self.name, self.description] + ([self.basis or "", self.special_category or ""]
+                                                                      if with_basis else []))
+        return _words(text)
+
 
 class Taxonomy:
     """All categories by key. Children inherit `sensitive`, `impact` and `basis` from their parent."""
 
-    def __init__(self, raw: dict[str, dict]):
+    def __init__(self, raw: dict[str, dict], special: dict[str, str] | None = None):
+        special = special or {}
+        for key in special:
+            if key not in raw:
+                raise ValueError(f"taxonomy: special_categories: {key} is not a category")
         self._cats: dict[str, Category] = {}
         for key in sorted(raw, key=lambda k: k.count(".")):
             entry = raw[key] or {}
@@ -53,6 +67,8 @@ class Taxonomy:
                 impact=impact,
                 basis=entry.get("basis", parent.basis if parent else None),
                 fideslang=bool(entry.get("fideslang", False)),
+                description=entry.get("description", ""),
+                special_category=special.get(key, parent.special_category if parent else None),
             )
 
     def __contains__(self, key: object) -> bool:
@@ -72,17 +88,33 @@ class Taxonomy:
         return list(self._cats)
 
     def suggest(self, key: str, n: int = 3) -> list[str]:
-        """The known keys closest to `key`: same last segment first, then by string similarity."""
+        """The known keys closest to `key`.
+
+        Order: keys with the same last segment; keys whose key, name and description contain every word of
+        `key` ('user.health.heart_rate' finds the category described as heart rate); keys similar as
+        strings (typos); then keys sharing some of its words.
+        """
         last = key.rsplit(".", 1)[-1]
         same_leaf = [k for k in self._cats if k.rsplit(".", 1)[-1] == last]
+        words = _words(key) - {"user"}
+        scored = [(len(words & c.words()), c.key) for c in self._cats.values()] if words else []
+        full = [k for s, k in sorted(scored, key=lambda x: (-x[0], x[1])) if s == len(words)]
+        partial = [k for s, k in sorted(scored, key=lambda x: (-x[0], len(x[1]), x[1])) if 0 < s < len(words)]
         close = difflib.get_close_matches(key, list(self._cats), n=n, cutoff=0.5)
         leaf_close = [k for k in self._cats
                       if difflib.SequenceMatcher(None, last, k.rsplit(".", 1)[-1]).ratio() >= 0.75]
         out: list[str] = []
-        for k in same_leaf + close + leaf_close:
+        for k in same_leaf + full + close + leaf_close + partial:
             if k not in out:
                 out.append(k)
         return out[:n]
+
+    def search(self, text: str = "") -> list[Category]:
+        """Categories whose key, name, description or basis contain every word of `text` (all when empty)."""
+        words = _words(text, shortest=1)
+        return [c for c in self._cats.values()
+                if all(any(w in cw for cw in _words(c.key + " " + c.name + " " + c.description + " " + (c.basis or "")
+                                                   + " " + (c.special_category or ""), shortest=1)) for w in words)]
 
     def unknown_key_message(self, key: str) -> str:
         """The message for an unknown key, with the closest known keys."""
@@ -95,9 +127,14 @@ class Taxonomy:
         return key == ancestor or key.startswith(ancestor + ".")
 
 
+def _words(text: str, shortest: int = 3) -> set[str]:
+    """Lower-case words of a key or a sentence, without very short ones (dots, _ and punctuation split)."""
+    return {w for w in re.split(r"[^a-z0-9]+", text.lower()) if len(w) >= shortest}
+
+
 @lru_cache(maxsize=1)
 def load_taxonomy() -> Taxonomy:
     """The kit's taxonomy (cached)."""
     with open(TAXONOMY_FILE, encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh)["categories"]
-    return Taxonomy(raw)
+        data = yaml.safe_load(fh)
+    return Taxonomy(data["categories"], data.get("special_categories"))

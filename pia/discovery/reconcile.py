@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from pia.declare.manifest import Control, ControlStatus, DataElement, Manifest
+from pia.declare.manifest import DataElement, Manifest
+from pia.declare.measures import MeasureStatus
 from pia.declare.taxonomy import load_taxonomy
 
 # Detectors whose values, when readable, are sensitive data the policy promises to protect (III.3).
@@ -34,7 +35,7 @@ def _activities_using(manifest: Manifest, elements: Iterable[DataElement]) -> li
 def _claims_encryption(manifest: Manifest, activities: list[str]) -> list[str]:
     """The given activities whose manifest entry says encryption at rest is implemented."""
     return [a for a in activities
-            if manifest.activity(a).control(Control.encryption_at_rest) is ControlStatus.implemented]
+            if manifest.activity(a).measure("encryption_at_rest") is MeasureStatus.implemented]
 
 
 def _where(table: Any, column: str) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from pia.config import DATA_SAMPLES, display_path
+from pia.config import SAMPLE_ESTATE, display_path
 from pia.discovery.detectors import (
     DETECTORS_BY_ID,
     ColumnProfile,
@@ -578,7 +578,7 @@ def scan(paths: Sequence[str | os.PathLike[str]] | None = None, manifest: Any = 
     ----------
     paths
         Files (CSV, TSV, Parquet, SQLite), directories of them, or `sqlite:///file.db` URLs
-        (default: the shipped samples, `pia.config.DATA_SAMPLES`).
+        (default: the reference service's sample estate, `pia.config.SAMPLE_ESTATE`).
     manifest
         The manifest to reconcile against (a `Manifest` or a path to one); None skips reconciliation.
     sample
@@ -593,7 +593,7 @@ def scan(paths: Sequence[str | os.PathLike[str]] | None = None, manifest: Any = 
     """
     if sample < 1:
         raise InputError(Problem("--sample", f"must be a positive number of rows, got {sample}"))
-    paths = list(paths) if paths else [DATA_SAMPLES]
+    paths = list(paths) if paths else [SAMPLE_ESTATE]
     raws, problems, skipped = read_tables(paths, sample, progress)
     _unique_names(raws)
     tables = []

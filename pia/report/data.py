@@ -23,6 +23,7 @@ from typing import Any
 
 from pia import config
 from pia.errors import InputError, PiaError, Problem
+from pia.report.params import OPTIONAL_INPUTS
 
 REPORT_NOTEBOOK = config.REPORT_NOTEBOOK
 VERSIONED = ("pia", "great-expectations", "pandas", "plotly", "papermill", "nbconvert", "pydantic")
@@ -48,6 +49,8 @@ class ReportData:
     names: dict[str, str] = field(default_factory=dict)
     manifest_only: dict[str, Any] | None = None
     """The assessment from the manifest alone (as `pia assess` gives it), when data evidence changed the inputs."""
+    not_provided: dict[str, str] = field(default_factory=dict)
+    """The optional inputs left out (`proposed`, `estate`), each with what the report cannot show without it."""
 
     @property
     def high_risk(self) -> bool:
@@ -78,17 +81,19 @@ class ReportData:
         """The verdict in a few fields (recorded in the executed notebook for `pia report --fail-on-high`)."""
         n = self.notification()
         return {"high_risk": self.high_risk, "notify": n["required"], "channels": n["channels"],
-                "service": self.service["id"], "as_of": self.params["as_of"]}
+                "service": self.service["id"], "as_of": self.params["as_of"],
+                "not_provided": sorted(self.not_provided)}
 
 
 def trigger_text(t: Mapping[str, Any], changes: Sequence[Mapping[str, Any]] = (),
                  names: Mapping[str, str] | None = None) -> str:
-    """A trigger in plain words: its short title, then what changed (`new processing activity: ...`)."""
-    title = re.split(r"[:(]", str(t.get("title") or t.get("id", "")).replace("_", " "))[0].strip()
+    """A trigger in plain words: its short name (from the trigger catalogue), then what changed."""
+    title = str(t.get("name") or t.get("id", "")).replace("_", " ")
+    names = names or {}
+    if t.get("rises"):
+        return f"{title}: " + "; ".join(rise_phrase(r, names) for r in t["rises"])
     by_path = {str(c.get("path")): c for c in changes}
     paths = [str(p.get("path", p)) if isinstance(p, Mapping) else str(p) for p in t.get("changes") or []]
-    if t.get("id") == "high_risk_assessment" and t.get("detail"):
-        return f"{title}: {_risk_detail(str(t['detail']), names or {})}"
     phrases = list(dict.fromkeys(change_phrase(by_path.get(p, {"path": p}), names) for p in paths))
     # `Activity: new recipient X` already says `new recipient "X"`: keep the phrase that names the activity.
     phrases = [ph for ph in phrases if not (m := re.fullmatch(r'(\w+ [\w ]+?) "(.+)"', ph))
@@ -97,21 +102,12 @@ def trigger_text(t: Mapping[str, Any], changes: Sequence[Mapping[str, Any]] = ()
     return f"{title}: {'; '.join(phrases[:4])}{more}" if phrases else title
 
 
-def _risk_detail(detail: str, names: Mapping[str, str]) -> str:
-    """The risk trigger's detail in the report's words, activities by name.
-
-    Reads `The risk engine rates NEW high risk; OLD ... Activities newly high risk: a, b.`; any other text is kept.
-    """
-    was = re.search(r"OLD (was also high risk|was not high risk)", detail)
-    if not detail.startswith("The risk engine rates NEW high risk") or not was:
-        return detail
-    text = "the proposed version is rated high risk (the current one " + \
-        ("was too)" if "also" in was.group(1) else "was not)")
-    newly = re.search(r"Activities newly high risk: (.+)\.$", detail)
-    if newly:
-        acts = [names.get(f"processing_activities[{a.strip()}]", a.strip()) for a in newly.group(1).split(",")]
-        text += "; newly high risk: " + "; ".join(acts)
-    return text
+def rise_phrase(rise: Mapping[str, Any], names: Mapping[str, str]) -> str:
+    """One activity's residual risk rise (a structured field of the VII.2(5) trigger), the activity by name."""
+    act = str(rise.get("activity", ""))
+    name = names.get(f"processing_activities[{act}]", act)
+    before = rise.get("before")
+    return f"{name} from {before} to {rise.get('after')}" if before else f"{name} (new) at {rise.get('after')}"
 
 
 def change_phrase(change: Mapping[str, Any], names: Mapping[str, str] | None = None) -> str:
@@ -341,13 +337,15 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
     params = {"manifest": manifest, "proposed": proposed, "estate": estate, "columns": columns, "as_of": as_of,
               "method": method, "scan_sample": scan_sample}
     service = {"id": m.service.id, "name": m.service.name, "controller": m.controller.legal_entity,
-               "policy": m.service.policy.title if m.service.policy else "",
+               "policy": m.policy_ref.title if m.policy_ref else "",
                "notification_channels": [c.value for c in m.notification_channels]}
     data = ReportData(params=params, service=service, inventory=inventory_document(m),
                       grid=method_grid(load_method(method)), assessment=assessment,
                       validation=dict(validation) if validation is not None else None,
                       scan=scan_doc, review=rev, notice_markdown=notice or "",
-                      names=manifest_names(m, m_next), manifest_only=manifest_only)
+                      names=manifest_names(m, m_next), manifest_only=manifest_only,
+                      not_provided={k: why for k, why in OPTIONAL_INPUTS.items() if not {"proposed": proposed,
+                                                                                         "estate": estate}[k]})
     data.provenance = provenance(params, params_file=params_file, run_started=run_started)
     return data
 

@@ -18,6 +18,11 @@ from pia.errors import InputError, Problem
 REPORT_PARAMS = config.REPORT_PARAMS
 # Path-valued parameters: resolved to absolute paths before the kernel sees them.
 PATH_PARAMS = ("manifest", "proposed", "estate", "columns")
+# The inputs that belong to one service: taken from the shipped samples' file only for the shipped manifest.
+SERVICE_INPUTS = ("proposed", "estate", "columns", "as_of")
+# What the report cannot show when an input is absent (recorded as `not_provided` in the report data).
+OPTIONAL_INPUTS = {"proposed": "no change review: no proposed manifest was given",
+                   "estate": "no dataset validation or discovery scan: no tables (estate) were given"}
 
 
 class ReportParams(BaseModel):
@@ -41,6 +46,10 @@ class ReportParams(BaseModel):
         except ValueError:
             raise ValueError(f"{value!r} is not a date YYYY-MM-DD") from None
 
+    def not_provided(self) -> dict[str, str]:
+        """The optional inputs left out, each with what the report cannot show without it."""
+        return {k: why for k, why in OPTIONAL_INPUTS.items() if not getattr(self, k)}
+
 
 def load_params(params_file: str | os.PathLike[str] | None = None,
                 overrides: Sequence[tuple[str, str]] = ()) -> tuple[ReportParams, Path]:
@@ -52,7 +61,9 @@ def load_params(params_file: str | os.PathLike[str] | None = None,
         YAML mapping of parameter names to values; None: data_samples/report-params.yaml. Its paths are
         relative to the file's directory.
     overrides
-        `(name, value)` pairs from `-p`; their paths are relative to the working directory.
+        `(name, value)` pairs from `-p`; their paths are relative to the working directory. When the shipped
+        samples' file is used and `-p manifest` names another service, the samples' proposed manifest, estate,
+        column mapping and date are not used: each input is given with `-p` or absent (`as_of`: today).
 
     Returns
     -------
@@ -81,6 +92,13 @@ def load_params(params_file: str | os.PathLike[str] | None = None,
         if k in ReportParams.model_fields:
             values[k] = _resolve(v, path.parent) if k in PATH_PARAMS or (k == "method" and _is_file(v)) else v
     given: set[str] = set()  # names given with -p: their problems are blamed on `-p NAME`, not on the file
+    custom = dict(overrides).get("manifest")
+    if params_file is None and custom is not None and \
+            Path(custom).resolve() != Path(str(values.get("manifest", ""))).resolve():
+        # Another service with the samples' file: the samples' other inputs belong to the reference service.
+        for k in SERVICE_INPUTS:
+            values.pop(k, None)
+        values["as_of"] = dt.date.today().isoformat()
     for name, value in overrides:
         if name not in ReportParams.model_fields:
             problems.append(Problem("-p", f"unknown parameter {name!r} (allowed: {allowed})"))
@@ -140,4 +158,4 @@ def _resolve(value: Any, base: Path) -> Any:
     return str((base / str(value)).resolve())
 
 
-__all__ = ["PATH_PARAMS", "REPORT_PARAMS", "ReportParams", "load_params"]
+__all__ = ["OPTIONAL_INPUTS", "PATH_PARAMS", "REPORT_PARAMS", "ReportParams", "load_params"]

@@ -112,7 +112,7 @@ def report_dir(params: ReportParams, out: str | os.PathLike[str] | None = None) 
     from pia.declare.manifest import load_manifest
 
     m = load_manifest(params.manifest)
-    return Path(out or config.REPORTS) / f"{params.as_of}-{m.service.id}"
+    return Path(out or config.reports_dir()) / f"{params.as_of}-{m.service.id}"
 
 
 def make_report_dir(directory: Path, out: Path) -> None:
@@ -167,7 +167,7 @@ def run_report(params: ReportParams, out: str | os.PathLike[str] | None = None, 
         `report.failed.ipynb`, no HTML is written, and an earlier report in the directory is left intact.
     """
     directory = report_dir(params, out)  # validates the manifest first: bad input fails before any kernel
-    make_report_dir(directory, Path(out or config.REPORTS))
+    make_report_dir(directory, Path(out or config.reports_dir()))
     # The dataset checks start first, in their own process: they are the longest part and need no kernel.
     # A private directory per run holds the validation status, the kernel's connection file and its ipc
     # sockets: runs started side by side (even from one working directory) never share a name.

@@ -12,15 +12,12 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 
 from pia.config import display_path
 from pia.errors import InputError, Problem
 from pia.inputs import decode_utf8, read_bytes
 from pia.declare.manifest import (
-    CONTROL_CLAUSES,
-    Control,
-    ControlStatus,
     DataElement,
     FlowKind,
     Manifest,
@@ -35,6 +32,7 @@ from pia.risk.screening import (
     summary,
     vulnerable_reasons,
 )
+from pia.declare.measures import FearedEvent, MeasureStatus
 from pia.declare.taxonomy import IMPACT_LEVELS, load_taxonomy
 
 GBT_D = "GB/T 39335-2020 Annex D"
@@ -44,12 +42,27 @@ MEDIUM = IMPACT_LEVELS.index("medium")
 TOP = 3
 
 
-class FearedEvent(str, Enum):
-    """The three feared events of a privacy risk analysis (confidentiality, integrity, availability)."""
+class Control(str, Enum):
+    """The measures this scoring reads (ids of the catalogue pia/data/measures.yaml)."""
 
-    illegitimate_access = "illegitimate_access"
-    unwanted_modification = "unwanted_modification"
-    disappearance = "disappearance"
+    encryption_in_transit = "encryption_in_transit"
+    encryption_at_rest = "encryption_at_rest"
+    access_control = "access_control"
+    staff_training = "staff_training"
+    breach_response = "breach_response"
+    deidentification = "deidentification"
+    retention_enforcement = "retention_enforcement"
+
+
+CONTROL_CLAUSES: dict[Control, str] = {
+    Control.encryption_in_transit: "III.2",
+    Control.encryption_at_rest: "III.3",
+    Control.access_control: "III.4",
+    Control.staff_training: "III.5",
+    Control.breach_response: "III.7",
+    Control.deidentification: "I.5(10)",
+    Control.retention_enforcement: "V.4",
+}
 
 
 class Stage(str, Enum):
@@ -189,6 +202,9 @@ class Assessment(BaseModel):
     levels: dict[str, list[str]] = Field(description="The method's impact, likelihood and risk levels, lowest first.")
     scale: dict[str, dict[str, str]] = Field(
         description="How the internal steps of the explanation lines map onto the method's impact and likelihood.")
+
+    _notify_clause: str | None = PrivateAttr("VII.2(5)")
+    """The policy's clause that makes a high-risk assessment a significant change (None: the policy has none)."""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON of the issue: deterministic (activities and actions sorted by id, no run timestamp)."""
@@ -413,11 +429,13 @@ def _effective(activity: ProcessingActivity, ev: EvidenceContext, extra: frozens
         if c in extra:
             out[c] = "implemented"
             continue
-        status = activity.control(c)
-        if status is ControlStatus.implemented and c in contradicted:
+        status = activity.measure(c.value)
+        if status is MeasureStatus.implemented and c in contradicted:
             out[c] = "not effective"
-        else:
+        elif status in (MeasureStatus.implemented, MeasureStatus.planned, MeasureStatus.missing):
             out[c] = status.value
+        else:
+            out[c] = "planned" if status is MeasureStatus.improvable else "missing"
     return out
 
 
@@ -481,7 +499,8 @@ def _impact(m: Manifest, a: ProcessingActivity, event: FearedEvent, stage: Stage
     if vulnerable:
         t.move(+1, "impact.vulnerable", GBT_D, "vulnerable people: " + "; ".join(vulnerable))
     if stage is Stage.residual and controls[Control.deidentification] == "implemented":
-        t.move(-1, "impact.deidentification", f"{GBT_D}; policy {CONTROL_CLAUSES[Control.deidentification]}",
+        t.move(-1, "impact.deidentification", _with_policy(GBT_D, m.cite(Control.deidentification.value,
+                                                                       CONTROL_CLAUSES[Control.deidentification])),
                "de-identification is implemented")
     return t.value
 
@@ -520,7 +539,8 @@ def _likelihood(m: Manifest, a: ProcessingActivity, event: FearedEvent, stage: S
         weak = [(c, controls[c]) for c in relevant if controls[c] != "implemented"]
         if weak:
             why = ev.contradicted.get(a.id, {})
-            t.move(+1, "likelihood.controls_missing", "policy " + ", ".join(CONTROL_CLAUSES[c] for c, _ in weak),
+            cited = [x for x in (m.cite(c.value, CONTROL_CLAUSES[c]) for c, _ in weak) if x]
+            t.move(+1, "likelihood.controls_missing", "policy " + ", ".join(cited) if cited else GBT_D,
                    "relevant controls not in place: " + ", ".join(
                        f"{c.value} ({s}" + (f": {'; '.join(sorted(set(why.get(c, []))))})" if s == "not effective"
                                             else ")") for c, s in weak),
@@ -602,7 +622,8 @@ def _action(m: Manifest, a: ProcessingActivity, method: Method, ev: EvidenceCont
     controls = []
     for c in candidates:
         lv = after(frozenset({c}), set())
-        controls.append(ControlAction(control=c, clause=CONTROL_CLAUSES[c], status=state[c], level_after=lv,
+        controls.append(ControlAction(control=c, clause=m.cite(c.value, CONTROL_CLAUSES[c]) or GBT_D,
+                                      status=state[c], level_after=lv,
                                       lowers=method.risk_rank(lv) < rank, note=CONTROL_NOTES.get(c, "")))
     findings = [(c["id"], f"make the data keep the commitment checked by {c['id']} ({c['clause']})")
                 for c in ev.failed_checks.get(a.id, [])]
@@ -690,22 +711,32 @@ def assess(manifest: Manifest | str | Path, method: str | Path | Method = "gbt39
             unacceptable=unacceptable, factors=scored.steps))
         if unacceptable:
             actions.append(_action(manifest, a, meth, ev, level))
-    return Assessment(
+    result = Assessment(
         method=meth.name, method_title=meth.title, method_source=meth.source, threshold=meth.unacceptable_from,
         high_risk=any(a.unacceptable for a in activities), service=manifest.service.id,
         manifest=Path(manifest.source).name, manifest_sha256=manifest.sha256, activities=activities,
         actions=actions, evidence=ev.summaries, service_factors=ev.service_factors,
         levels={"impact": meth.impact_ids(), "likelihood": meth.likelihood_ids(), "risk": meth.risk_ids()},
         scale={"impact": dict(meth.impact_from_internal), "likelihood": dict(meth.likelihood_from_internal)})
+    result._notify_clause = manifest.cite("high_risk_assessment")
+    return result
 
 
 def verdict_sentence(result: Assessment) -> str:
     """The verdict in one sentence, with the activities it rests on."""
     bad = result.unacceptable_activities()
+    clause = result._notify_clause
     if not bad:
         return (f"Not high risk: no residual risk reaches {result.threshold!r} under {result.method_title}; "
-                "the VII.2(5) trigger does not apply.")
+                + (f"the {clause} trigger does not apply." if clause else "no notification is triggered."))
     listed = ", ".join(f"{a.id} ({a.level})" for a in bad)
+    then = (f"This is a significant change under {clause}: users must be notified." if clause else
+            "A high-risk assessment is a significant change to notify to users under GB/T 35273-2020 Annex D; "
+            "the policy declares no clause for it (policy.clause_for.high_risk_assessment).")
     return (f"High risk: the residual risk of {len(bad)} of {len(result.activities)} activities reaches "
-            f"{result.threshold!r} under {result.method_title}: {listed}. This is a significant change under "
-            "VII.2(5): users must be notified.")
+            f"{result.threshold!r} under {result.method_title}: {listed}. {then}")
+
+
+def _with_policy(standard: str, clause: str | None) -> str:
+    """A step's source: the standard, and the policy clause when the manifest's policy has one."""
+    return f"{standard}; policy {clause}" if clause else standard

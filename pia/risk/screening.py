@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 
 from pia.declare.manifest import DataSubject, FlowKind, Manifest, ProcessingActivity, RecipientType
 from pia.declare.taxonomy import load_taxonomy
+from pia.declare.vocabulary import regime_of
 
 # Scale thresholds, in data subjects of one activity. The issue fixes 500,000 (sensitive data, GB/T 39335-2020
 # Annex D impact adjustment) and 1,000,000 (likelihood floor); WP248 gives no number for "large scale", so the
@@ -120,12 +121,13 @@ def _recipients_of_types(types: set[RecipientType], flows: set[FlowKind], what: 
 
 def cross_border_reasons(m: Manifest, a: ProcessingActivity) -> list[str]:
     """Why an activity's data leaves the controller's jurisdiction (empty when it does not)."""
-    home = m.controller.jurisdiction
+    # Compared by regime: for an EU controller, Ireland or Germany is not abroad (the GDPR applies throughout).
+    home = regime_of(m.controller.jurisdiction)
     out = []
     if a.storage.cross_border:
         out.append("storage.cross_border: yes")
-    out.extend(f"stored in {loc}" for loc in sorted(set(a.storage.locations)) if loc != home)
-    out.extend(f"recipient {r.id} in {r.location}" for r in m.recipients_of(a) if r.location != home)
+    out.extend(f"stored in {loc}" for loc in sorted(set(a.storage.locations)) if regime_of(loc) != home)
+    out.extend(f"recipient {r.id} in {r.location}" for r in m.recipients_of(a) if regime_of(r.location) != home)
     return out
 
 
@@ -184,8 +186,25 @@ RULES: tuple[_Rule, ...] = (
 )
 
 
+# Which frameworks apply where: GB/T 39335-2020 and PIPL Art. 55 where PIPL applies, WP248 where the GDPR
+# (or the UK GDPR) does. A manifest that declares no user jurisdictions gets every framework (as before).
+REGIME_FRAMEWORKS: dict[str, frozenset[Framework]] = {
+    "CN": frozenset({Framework.gbt39335, Framework.pipl55}),
+    "EU": frozenset({Framework.wp248}),
+    "UK": frozenset({Framework.wp248}),
+}
+
+
+def frameworks_for(manifest: Manifest) -> frozenset[Framework]:
+    """The screening frameworks for a manifest's jurisdictions (all of them when it declares none it knows)."""
+    if not manifest.service.jurisdictions:
+        return frozenset(Framework)
+    found = frozenset().union(*(REGIME_FRAMEWORKS.get(r, frozenset()) for r in manifest.regimes))
+    return found or frozenset(Framework)
+
+
 def screen(manifest: Manifest, activity: ProcessingActivity | str) -> list[Criterion]:
-    """Apply every screening criterion to one activity.
+    """Apply every screening criterion of the frameworks that apply to the manifest to one activity.
 
     Parameters
     ----------
@@ -200,8 +219,11 @@ def screen(manifest: Manifest, activity: ProcessingActivity | str) -> list[Crite
         Every criterion, met or not, in catalogue order, each with the evidence it rests on.
     """
     act = manifest.activity(activity) if isinstance(activity, str) else activity
+    applicable = frameworks_for(manifest)
     out = []
     for rule in RULES:
+        if rule.framework not in applicable:
+            continue
         met, evidence = rule.test(manifest, act)
         out.append(Criterion(id=rule.id, framework=rule.framework, name=rule.name, source=rule.source,
                              met=met, evidence=evidence))
@@ -211,6 +233,7 @@ def screen(manifest: Manifest, activity: ProcessingActivity | str) -> list[Crite
 def summary(criteria: list[Criterion]) -> dict[str, object]:
     """What the screening means: WP248 count, whether an assessment is required and why, met criteria."""
     met = [c for c in criteria if c.met]
+    applied = {c.framework for c in criteria}
     wp = [c for c in met if c.framework is Framework.wp248]
     pipl = [c for c in met if c.framework is Framework.pipl55]
     reasons = []
@@ -221,8 +244,9 @@ def summary(criteria: list[Criterion]) -> dict[str, object]:
     if reasons:
         verdict = "assessment required: " + "; ".join(reasons)
     else:
-        verdict = (f"no assessment required by these criteria ({len(wp)} of 9 WP248 criteria met, fewer than two; "
-                   "no PIPL Art. 55 case)")
+        why = ([f"{len(wp)} of 9 WP248 criteria met, fewer than two"] if Framework.wp248 in applied else []) + \
+              (["no PIPL Art. 55 case"] if Framework.pipl55 in applied else [])
+        verdict = f"no assessment required by these criteria ({'; '.join(why) or 'no framework applies'})"
     return {
         "summary": verdict,
         "criteria": [c.to_dict() for c in met],

@@ -13,21 +13,13 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
+from pia.declare.datasets import ColumnType
 from pia.errors import InputError, Problem
 from pia.masking import mask_value
 from pia.discovery.value_patterns import duplicate_names, header_problem, positions_text
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
-
-
-class ColumnType(str, Enum):
-    """How a contract column is parsed."""
-
-    text = "text"
-    datetime = "datetime"  # ISO 8601, space or T; no offset means UTC
-    date = "date"  # YYYY-MM-DD
-    boolean = "boolean"  # true/false in any case; blank is unknown
 
 
 class Dataset(BaseModel):
@@ -45,38 +37,32 @@ class Dataset(BaseModel):
         return (f"{self.name}.csv", f"{self.name}.parquet")
 
 
-T, D, DT, B = ColumnType.text, ColumnType.date, ColumnType.datetime, ColumnType.boolean
+def contract_of(datasets: dict, checks: list) -> dict[str, Dataset]:
+    """The data contract of declared datasets: a column is required when a check reads it (or it is the key)."""
+    out: dict[str, Dataset] = {}
+    for ds in datasets.values():
+        used = {ds.key}
+        for chk in checks:
+            used.update(chk.reads.get(ds.id, []))
+        out[ds.id] = Dataset(name=ds.id, key=ds.key, description=ds.description,
+                             columns={name: col.type for name, col in ds.columns.items()},
+                             required=[name for name in ds.columns if name in used])
+    return out
 
-DATASETS: dict[str, Dataset] = {d.name: d for d in [
-    Dataset(name="users", key="user_id", description="one account",
-            columns={"user_id": T, "username": T, "email": T, "phone": T, "password_hash": T, "birth_date": D,
-                     "guardian_consent": B, "registered_at": DT, "status": T, "cancelled_at": DT, "country": T},
-            required=["user_id", "username", "email", "phone", "password_hash", "birth_date", "guardian_consent",
-                      "registered_at", "status", "cancelled_at"]),
-    Dataset(name="devices", key="device_id", description="one camera bound (or once bound) to an account",
-            columns={"device_id": T, "user_id": T, "serial_number": T, "verification_code_hash": T,
-                     "bound_at": DT, "unbound_at": DT},
-            required=["device_id", "user_id", "serial_number", "verification_code_hash", "unbound_at"]),
-    Dataset(name="orders", key="order_id", description="one order",
-            columns={"order_id": T, "user_id": T, "product": T, "amount": T, "currency": T, "ordered_at": DT},
-            required=["order_id", "user_id"]),
-    Dataset(name="alert_snapshots", key="snapshot_id", description="one stored alert snapshot",
-            columns={"snapshot_id": T, "device_id": T, "user_id": T, "captured_at": DT, "storage_uri": T,
-                     "encrypted": B, "deleted_at": DT},
-            required=["snapshot_id", "user_id", "captured_at", "encrypted"]),
-    Dataset(name="consents", key="consent_id", description="one consent given (and perhaps withdrawn)",
-            columns={"consent_id": T, "user_id": T, "scope": T, "granted_at": DT, "withdrawn_at": DT,
-                     "granted_by": T},
-            required=["consent_id", "user_id", "scope", "granted_at", "withdrawn_at", "granted_by"]),
-    Dataset(name="data_sharing", key="share_id", description="one sharing, transfer or disclosure of data",
-            columns={"share_id": T, "user_id": T, "recipient": T, "kind": T, "legal_basis": T,
-                     "data_categories": T, "shared_at": DT},
-            required=["share_id", "user_id", "recipient", "kind", "legal_basis", "data_categories", "shared_at"]),
-    Dataset(name="rights_requests", key="request_id", description="one rights request and its answer",
-            columns={"request_id": T, "user_id": T, "type": T, "received_at": DT, "responded_at": DT,
-                     "status": T, "rejection_reason": T},
-            required=["request_id", "received_at", "responded_at", "status", "rejection_reason"]),
-]}
+
+def reference_contract() -> dict[str, Dataset]:
+    """The contract of the reference manifest's datasets and checks."""
+    from pia.validation.checks import CHECKS, reference_datasets
+
+    return contract_of(reference_datasets(), CHECKS)
+
+
+def __getattr__(name: str):
+    # DATASETS: the reference contract, built from the reference manifest on first use.
+    if name == "DATASETS":
+        return reference_contract()
+    raise AttributeError(name)
+
 
 ColumnMapping = dict[str, dict[str, str]]
 """dataset -> {contract column: the export's column}."""
@@ -87,8 +73,9 @@ _MAX_PROBLEMS_PER_COLUMN = 5
 # --------------------------------------------------------------------------- mapping file
 
 
-def load_column_mapping(path: str | Path | None) -> ColumnMapping:
+def load_column_mapping(path: str | Path | None, contract: dict[str, Dataset] | None = None) -> ColumnMapping:
     """Read a `--columns` YAML file: dataset -> {contract column: their column}; None gives no mapping."""
+    DATASETS = contract if contract is not None else reference_contract()  # noqa: N806
     if path is None:
         return {}
     from pia.inputs import read_text
@@ -137,8 +124,9 @@ def load_column_mapping(path: str | Path | None) -> ColumnMapping:
 # --------------------------------------------------------------------------- locating and reading
 
 
-def find_file(data_dir: str | Path, dataset: str) -> Path | None:
+def find_file(data_dir: str | Path, dataset: str, contract: dict[str, Dataset] | None = None) -> Path | None:
     """The CSV or Parquet file of `dataset` in `data_dir`, or None when there is none."""
+    DATASETS = contract if contract is not None else reference_contract()  # noqa: N806
     for name in DATASETS[dataset].file_names:
         candidate = Path(data_dir) / name
         if candidate.is_file():
@@ -146,14 +134,15 @@ def find_file(data_dir: str | Path, dataset: str) -> Path | None:
     return None
 
 
-def read_dataset(path: str | Path, dataset: str, mapping: ColumnMapping | None = None) -> pd.DataFrame:
+def read_dataset(path: str | Path, dataset: str | Dataset, mapping: ColumnMapping | None = None) -> pd.DataFrame:
     """Read the required columns of `dataset` from `path` (CSV or Parquet), parsed and named as the contract.
 
     The frame has a RangeIndex: row position `i` is line `i + 2` of a CSV file (after the header).
     Raises `InputError` for a missing required column, a malformed file or an unparseable value.
     """
     path = Path(path)
-    spec = DATASETS[dataset]
+    spec = dataset if isinstance(dataset, Dataset) else reference_contract()[dataset]
+    dataset = spec.name
     renames = (mapping or {}).get(dataset, {})
     theirs = {c: renames.get(c, c) for c in spec.required}
     if path.suffix.lower() == ".parquet":

@@ -1,26 +1,50 @@
-"""Preparation of each check's frame: the few columns GX judges, indexed by the dataset's row position.
+"""Check frames: ONE definition per check (an Ibis expression, `pia.validation.templates`), run by a backend.
 
-`FrameSource` is the interface; `PandasFrames` implements it with vectorized pandas joins. A Spark or
-SQL implementation can replace it as long as it returns the same columns for each check.
+The frame of a check is the few columns GX judges, one row per dataset row in the check's scope, with `_row`
+(the row's 0-based position in its dataset). GX (the engine of record) decides pass/fail and counts on it.
+
+How a backend plugs in
+----------------------
+A backend implements `Backend` (below):
+
+- `table(dataset)` returns an `ibis.Table` of the dataset with the declared column names (after any
+  `--columns` mapping) and a `_row` int64 column: the 0-based position of the row in its source, which samples
+  and GX's unexpected indices refer to (for a CSV file, line `_row + 2`). Types: text as string (blank is NULL),
+  datetime and date columns as timestamps in UTC (a `date` at midnight), booleans as boolean. The local backend
+  (`DuckDBBackend`) registers the frames read by `pia.validation.contract` in an in-process DuckDB;
+  a PostgreSQL/SQLite backend returns `con.table(...)` (plus `ibis.row_number()` ordered by the key, or a stored
+  row id, as `_row`); a Spark backend returns the Spark-session table the same way.
+- `execute(expr)` runs a frame expression and returns it as a pandas DataFrame indexed by `_row` (the local
+  engine hands that compact frame to GX's pandas engine). A pushdown backend may instead compile the expression
+  (`ibis.to_sql(expr, dialect="postgres")`, or the Spark backend's DataFrame) and hand GX a query asset: the
+  expression is the same, so the counts are the same.
+- `rows(dataset)` counts the dataset's rows; `sample_values(dataset, rows, columns)` fetches the few sample rows
+  a failed check shows (masked by the caller: never more than `SAMPLE_LIMIT` rows cross to the client).
+
+`IbisFrames(backend, settings, datasets)` is the `FrameSource` `pia.validation.run` uses: `frame(check)` builds
+the check's expression with `templates.build_frame` and executes it on the backend; `expression(check)` gives
+the unexecuted expression for a pushdown engine.
 """
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-import numpy as np
-import pandas as pd
+from pia.validation.spec import Check
 
-from pia.validation.checks import ALLOWED_BASES, Check
+if TYPE_CHECKING:  # pragma: no cover
+    import ibis.expr.types as ir
+    import pandas as pd
+
+    from pia.declare.datasets import DatasetDecl
 
 PERSONAL_FIELDS = ("username", "email", "phone", "birth_date", "password_hash")
 
 
 @dataclass(frozen=True)
 class FrameSettings:
-    """What the preparation of frames needs to know besides the data."""
+    """What the frames need to know besides the data."""
 
     as_of: dt.date
     minor_age: int = 18
@@ -31,7 +55,40 @@ class FrameSettings:
     @property
     def as_of_ts(self) -> pd.Timestamp:
         """as_of as an instant: midnight UTC at the start of the day."""
+        import pandas as pd
+
         return pd.Timestamp(self.as_of).tz_localize("UTC")
+
+    @property
+    def as_of_literal(self) -> ir.Value:
+        """as_of at 00:00 UTC as an Ibis timestamp literal (UTC)."""
+        import ibis
+
+        return ibis.literal(dt.datetime.combine(self.as_of, dt.time(), dt.UTC), type="timestamp('UTC')")
+
+    def number(self, value: Any) -> int:
+        """A `number` parameter: a whole number, or `$setting` read from these settings."""
+        if isinstance(value, str) and value.startswith("$"):
+            return int(getattr(self, value[1:]))
+        return int(value)
+
+
+class Backend(Protocol):
+    """Where the datasets live and how a frame expression runs (see the module docstring)."""
+
+    name: str
+
+    def table(self, dataset: str) -> ir.Table:
+        """The dataset as an Ibis table with the declared columns and `_row`."""
+        ...  # pragma: no cover
+
+    def execute(self, expr: ir.Table) -> pd.DataFrame:
+        """Run a frame expression; the result indexed by `_row`, in `_row` order."""
+        ...  # pragma: no cover
+
+    def rows(self, dataset: str) -> int:
+        """Number of rows of the dataset."""
+        ...  # pragma: no cover
 
 
 class FrameSource(Protocol):
@@ -46,302 +103,155 @@ class FrameSource(Protocol):
         ...  # pragma: no cover
 
 
-Preparer = Callable[["PandasFrames"], pd.DataFrame]
-_PREPARERS: dict[str, Preparer] = {}
+class FrameContext:
+    """What a template's frame definition sees: the tables, the declarations and the settings."""
 
-
-def _prepares(check_id: str) -> Callable[[Preparer], Preparer]:
-    def register(fn: Preparer) -> Preparer:
-        _PREPARERS[check_id] = fn
-        return fn
-    return register
-
-
-class PandasFrames:
-    """`FrameSource` over pandas frames read by `pia.validation.contract.read_dataset`."""
-
-    def __init__(self, tables: dict[str, pd.DataFrame], settings: FrameSettings):
-        self.tables = tables
+    def __init__(self, backend: Backend, settings: FrameSettings, datasets: dict[str, DatasetDecl]):
+        self.backend = backend
         self.settings = settings
-        self._user_rows: dict[str, np.ndarray] = {}
+        self.datasets = datasets
+        self._first: dict[tuple[str, str], ir.Table] = {}
 
-    def rows(self, dataset: str) -> int:
-        """The number of rows of `dataset`."""
-        return len(self.tables[dataset])
+    def table(self, dataset: str) -> ir.Table:
+        """The dataset's Ibis table (with `_row`)."""
+        return self.backend.table(dataset)
+
+    def link(self, dataset: str, column: str) -> tuple[str, str]:
+        """(dataset, column) that `dataset.column` links to."""
+        return next(lk for lk in self.datasets[dataset].links if lk.column == column).target
+
+    def first_rows(self, dataset: str, key: str) -> ir.Table:
+        """The first row (lowest `_row`) of each non-blank `key` of `dataset`: a lookup never fans out."""
+        import ibis
+
+        if (dataset, key) not in self._first:
+            t = self.table(dataset)
+            t = t.filter(t[key].notnull())
+            ranked = t.mutate(_rank=ibis.row_number().over(group_by=t[key], order_by=t["_row"]))
+            self._first[(dataset, key)] = ranked.filter(ranked._rank == 0).drop("_rank")
+        return self._first[(dataset, key)]
+
+
+class IbisFrames:
+    """`FrameSource` over any `Backend`: one Ibis expression per check (`templates.build_frame`)."""
+
+    def __init__(self, backend: Backend, settings: FrameSettings, datasets: dict[str, DatasetDecl]):
+        self.backend = backend
+        self.settings = settings
+        self.ctx = FrameContext(backend, settings, datasets)
+
+    def expression(self, check: Check) -> ir.Table:
+        """The unexecuted frame expression of `check` (for a pushdown engine)."""
+        from pia.validation.templates import build_frame
+
+        return build_frame(self.ctx, check)
 
     def frame(self, check: Check) -> pd.DataFrame:
-        """The prepared frame of `check`."""
-        return _PREPARERS[check.id](self)
+        return self.backend.execute(self.expression(check))
 
-    # ------------------------------------------------------------------ shared joins
-    def user_rows(self, dataset: str) -> np.ndarray:
-        """For each row of `dataset`, the row position of its user in users (first occurrence), or -1."""
-        if dataset not in self._user_rows:
-            users = self.tables["users"]["user_id"]
-            other = self.tables[dataset]["user_id"]
-            codes, uniques = pd.factorize(pd.concat([users, other], ignore_index=True))
-            user_codes, other_codes = codes[: len(users)], codes[len(users):]
-            first = np.full(len(uniques) + 1, -1, dtype=np.int64)  # slot -1 (blank ids) stays -1
-            positions = np.arange(len(users), dtype=np.int64)
-            first[user_codes[::-1]] = positions[::-1]  # written last = first occurrence
-            first[-1] = -1
-            self._user_rows[dataset] = first[other_codes]
-        return self._user_rows[dataset]
-
-    def user_column(self, dataset: str, column: str) -> pd.Series:
-        """A users column looked up for each row of `dataset` (missing where the user is unknown)."""
-        rows = self.user_rows(dataset)
-        values = self.tables["users"][column].array.take(rows, allow_fill=True)
-        return pd.Series(values, index=self.tables[dataset].index, name=column)
-
-    def consent_cover(self, dataset: str, time_column: str, scope: str, rows: np.ndarray) -> pd.Series:
-        """For the given rows of `dataset`, the consents row of the user's `scope` consent active at `time_column`.
-
-        Active means granted at or before it and not withdrawn by then; missing when there is none.
-        """
-        table, consents = self.tables[dataset], self.tables["consents"]
-        valid = (consents["scope"].eq(scope) & consents["granted_at"].notna()
-                 & consents["user_id"].notna()).to_numpy(dtype=bool)
-        ev_ok = (table["user_id"].notna() & table[time_column].notna()).to_numpy(dtype=bool)[rows]
-        ev_rows = rows[ev_ok]
-        cons_rows = np.flatnonzero(valid)
-        ev_key, cons_key = self._user_keys(dataset, ev_rows, cons_rows)
-        # join events to the consents of the same user (sorted consents, a range per event)
-        order = np.argsort(cons_key, kind="stable")
-        sorted_keys = cons_key[order]
-        lo = np.searchsorted(sorted_keys, ev_key, "left")
-        count = np.searchsorted(sorted_keys, ev_key, "right") - lo
-        event = np.repeat(np.arange(len(ev_key)), count)
-        offset = np.arange(len(event)) - np.repeat(np.cumsum(count) - count, count)
-        consent = cons_rows[order[np.repeat(lo, count) + offset]]
-        at = _instants(table[time_column])[ev_rows][event]
-        granted = _instants(consents["granted_at"])[consent]
-        withdrawn = _instants(consents["withdrawn_at"])[consent]
-        active = (granted <= at) & ((withdrawn == _NAT) | (withdrawn > at))
-        # one covering consent per row (which one does not matter: any proves the row)
-        cover = np.full(len(table), -1, dtype=np.int64)
-        cover[ev_rows[event[active]]] = consent[active]
-        cover = cover[rows]
-        out = pd.array(cover, dtype="Int64")
-        out[cover < 0] = pd.NA
-        return pd.Series(out, index=table.index[rows])
-
-    def _user_keys(self, dataset: str, ev_rows: np.ndarray, cons_rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Integer keys of the user ids of some rows of `dataset` and of consents (equal ids, equal keys).
-
-        Known users are keyed by their row in users (a join already made for other checks); ids not in
-        users get negative keys from a small factorization of just those ids.
-        """
-        ev_key = self.user_rows(dataset)[ev_rows]
-        cons_key = self.user_rows("consents")[cons_rows]
-        ev_unknown, cons_unknown = ev_key < 0, cons_key < 0
-        if ev_unknown.any() or cons_unknown.any():
-            ids = pd.concat([self.tables[dataset]["user_id"].iloc[ev_rows[ev_unknown]],
-                             self.tables["consents"]["user_id"].iloc[cons_rows[cons_unknown]]], ignore_index=True)
-            codes, _ = pd.factorize(ids)
-            n = int(ev_unknown.sum())
-            ev_key = ev_key.copy()
-            cons_key = cons_key.copy()
-            ev_key[ev_unknown] = -2 - codes[:n]
-            cons_key[cons_unknown] = -2 - codes[n:]
-        return ev_key, cons_key
+    def rows(self, dataset: str) -> int:
+        return self.backend.rows(dataset)
 
 
-_NAT = np.iinfo(np.int64).min
+# --------------------------------------------------------------------------- the local backend (DuckDB)
 
 
-def _instants(series: pd.Series) -> np.ndarray:
-    """UTC date-times as int64 microseconds (missing is the minimum int64, NaT's value)."""
-    return series.dt.tz_convert(None).to_numpy(dtype="datetime64[us]").view(np.int64)
+class DuckDBBackend:
+    """In-process DuckDB over the pandas frames read by `pia.validation.contract` (zero-copy Arrow where it can).
+
+    Time stamps are registered with time zone UTC and the session time zone is UTC, so calendar parts (ages) are
+    UTC parts. `execute` returns pandas frames with the dtypes GX saw from the former pandas preparers: nullable
+    booleans and integers as `boolean`/`Int64`, numbers as float64, time stamps as naive UTC `datetime64[us]`.
+    """
+
+    name = "duckdb"
+
+    def __init__(self, tables: dict[str, pd.DataFrame], threads: int | None = None):
+        import ibis
+
+        self.frames = tables
+        self.con = ibis.duckdb.connect(threads=threads) if threads else ibis.duckdb.connect()
+        self.con.raw_sql("SET TimeZone = 'UTC'")
+        self._tables: dict[str, ir.Table] = {}
+
+    def table(self, dataset: str) -> ir.Table:
+        if dataset not in self._tables:
+            import pyarrow as pa
+
+            df = self.frames[dataset]
+            arrays, names = [pa.array(range(len(df)), type=pa.int64())], ["_row"]
+            for col in df.columns:
+                arrays.append(pa.array(df[col], from_pandas=True))
+                names.append(col)
+            arrow = pa.Table.from_arrays(arrays, names=names)
+            name = f"pia_{dataset}"
+            self.con.con.register(name, arrow)
+            self._tables[dataset] = self.con.table(name)
+        return self._tables[dataset]
+
+    def execute(self, expr: ir.Table) -> pd.DataFrame:
+        import warnings
+
+        with warnings.catch_warnings():  # ibis 12 calls a DuckDB method DuckDB 2 deprecates: not ours to fix
+            warnings.simplefilter("ignore", DeprecationWarning)
+            return arrow_frame(self.con.to_pyarrow(expr))
+
+    def rows(self, dataset: str) -> int:
+        return len(self.frames[dataset])
+
+
+def arrow_frame(table: Any) -> pd.DataFrame:
+    """A frame result (Arrow, with `_row`) as the pandas frame GX judges, indexed by `_row`."""
+    import pandas as pd
+    import pyarrow as pa
+
+    out: dict[str, pd.Series] = {}
+    for name, col in zip(table.column_names, table.columns):
+        if name == "_row":
+            continue
+        typ = col.type
+        if pa.types.is_boolean(typ):
+            out[name] = pd.Series(col.to_pandas(types_mapper={pa.bool_(): pd.BooleanDtype()}.get), dtype="boolean")
+        elif pa.types.is_integer(typ):
+            out[name] = (pd.Series(col.to_pandas(), dtype="int64") if col.null_count == 0
+                         else pd.Series(col.to_pandas(types_mapper=lambda t: pd.Int64Dtype()), dtype="Int64"))
+        elif pa.types.is_timestamp(typ):
+            series = pd.Series(col.to_pandas())
+            if series.dt.tz is not None:
+                series = series.dt.tz_convert(None)
+            # naive UTC: GX compares pairs through Series.values, which drops time zones with a warning
+            out[name] = series.astype("datetime64[us]")
+        elif pa.types.is_string(typ) or pa.types.is_large_string(typ):
+            out[name] = pd.Series(col.to_pandas(), dtype="str")
+        else:
+            out[name] = pd.Series(col.to_pandas())
+    index = pd.Index(table.column("_row").to_numpy(), name=None)
+    return pd.DataFrame({k: v.array for k, v in out.items()}, index=index)
+
+
+class PandasFrames(IbisFrames):
+    """The local engine over already-read pandas frames (kept for callers of the former pandas preparers)."""
+
+    def __init__(self, tables: dict[str, pd.DataFrame], settings: FrameSettings,
+                 datasets: dict[str, DatasetDecl] | None = None):
+        if datasets is None:
+            from pia.validation.checks import reference_datasets
+
+            datasets = reference_datasets()
+        super().__init__(DuckDBBackend(tables), settings, datasets)
+        self.tables = tables
+
+
+def undeclared_groups(groups: object, declared: frozenset[str], separator: str = ";") -> str:
+    """The listed data groups not in `declared`, sorted and joined by ';' (for samples)."""
+    if not isinstance(groups, str):
+        return ""
+    return ";".join(sorted({g.strip() for g in groups.split(separator) if g.strip()} - declared))
 
 
 def _age_years(birth: pd.Series, at: pd.Series) -> pd.Series:
-    """Whole years between a birth date and an instant (UTC calendar date); missing if either is."""
+    """Whole years between a birth date and an instant (UTC calendar date), in pandas (a reference for tests)."""
     by, bm, bd = birth.dt.year, birth.dt.month, birth.dt.day
     ay, am, ad = at.dt.year, at.dt.month, at.dt.day
     before_birthday = (am * 100 + ad) < (bm * 100 + bd)
     return (ay - by - before_birthday.astype("float64")).astype("float64")
-
-
-def _owner_row(rows: np.ndarray, index: pd.Index) -> pd.DataFrame:
-    owner = pd.array(rows, dtype="Int64")
-    owner[rows < 0] = pd.NA
-    return pd.DataFrame({"owner_row": owner}, index=index)
-
-
-# --------------------------------------------------------------------------- users
-
-
-@_prepares("users.unique_id")
-def _unique_id(f: PandasFrames) -> pd.DataFrame:
-    return f.tables["users"][["user_id"]]
-
-
-@_prepares("users.contact_present")
-def _contact_present(f: PandasFrames) -> pd.DataFrame:
-    u = f.tables["users"]
-    active = u.loc[u["status"].eq("active").fillna(False).astype(bool), ["email", "phone"]]
-    contact = active["email"].where(active["email"].notna(), active["phone"])
-    return pd.DataFrame({"contact": contact}, index=active.index)
-
-
-@_prepares("users.email_format")
-def _email_format(f: PandasFrames) -> pd.DataFrame:
-    return f.tables["users"][["email"]]
-
-
-@_prepares("users.phone_format")
-def _phone_format(f: PandasFrames) -> pd.DataFrame:
-    return f.tables["users"][["phone"]]
-
-
-@_prepares("users.password_hashed")
-def _password_hashed(f: PandasFrames) -> pd.DataFrame:
-    u = f.tables["users"]
-    return u.loc[u["status"].eq("active").fillna(False).astype(bool), ["password_hash"]]
-
-
-@_prepares("users.minor_guardian_consent")
-def _minor_guardian(f: PandasFrames) -> pd.DataFrame:
-    u = f.tables["users"]
-    without_consent = ~u["guardian_consent"].fillna(False).astype(bool)
-    scope = u.loc[without_consent]
-    return pd.DataFrame({"age_at_registration": _age_years(scope["birth_date"], scope["registered_at"])},
-                        index=scope.index)
-
-
-@_prepares("users.cancelled_erased")
-def _cancelled_erased(f: PandasFrames) -> pd.DataFrame:
-    u = f.tables["users"]
-    s = f.settings
-    deadline = u["cancelled_at"] + pd.Timedelta(days=s.erasure_grace_days)
-    overdue = u["status"].eq("cancelled").fillna(False).astype(bool) & (deadline < s.as_of_ts).fillna(False)
-    left = u.loc[overdue, list(PERSONAL_FIELDS)].notna().sum(axis=1).astype("int64")
-    return pd.DataFrame({"personal_fields_left": left}, index=left.index)
-
-
-# --------------------------------------------------------------------------- devices, orders
-
-
-@_prepares("devices.owner_exists")
-def _device_owner(f: PandasFrames) -> pd.DataFrame:
-    return _owner_row(f.user_rows("devices"), f.tables["devices"].index)
-
-
-@_prepares("devices.code_hashed")
-def _code_hashed(f: PandasFrames) -> pd.DataFrame:
-    return f.tables["devices"][["verification_code_hash"]]
-
-
-@_prepares("devices.serial_unique")
-def _serial_unique(f: PandasFrames) -> pd.DataFrame:
-    d = f.tables["devices"]
-    return d.loc[d["unbound_at"].isna(), ["serial_number"]]
-
-
-@_prepares("orders.owner_exists")
-def _order_owner(f: PandasFrames) -> pd.DataFrame:
-    return _owner_row(f.user_rows("orders"), f.tables["orders"].index)
-
-
-# --------------------------------------------------------------------------- alert snapshots
-
-
-@_prepares("snapshots.alerts_consented")
-def _alerts_consented(f: PandasFrames) -> pd.DataFrame:
-    snaps = f.tables["alert_snapshots"]
-    cover = f.consent_cover("alert_snapshots", "captured_at", "alerts", np.arange(len(snaps)))
-    return pd.DataFrame({"consent_row": cover}, index=snaps.index)
-
-
-@_prepares("snapshots.encrypted")
-def _encrypted(f: PandasFrames) -> pd.DataFrame:
-    return f.tables["alert_snapshots"][["encrypted"]]
-
-
-@_prepares("snapshots.after_cancellation")
-def _after_cancellation(f: PandasFrames) -> pd.DataFrame:
-    snaps = f.tables["alert_snapshots"]
-    # naive UTC instants: GX compares pairs through Series.values, which drops time zones with a warning
-    return pd.DataFrame({"captured_at": snaps["captured_at"].dt.tz_convert(None),
-                         "user_cancelled_at": f.user_column("alert_snapshots", "cancelled_at").dt.tz_convert(None)},
-                        index=snaps.index)
-
-
-# --------------------------------------------------------------------------- data sharing
-
-
-@_prepares("sharing.recipient_declared")
-def _recipient_declared(f: PandasFrames) -> pd.DataFrame:
-    return f.tables["data_sharing"][["recipient"]]
-
-
-@_prepares("sharing.lawful_basis")
-def _lawful_basis(f: PandasFrames) -> pd.DataFrame:
-    sh = f.tables["data_sharing"]
-    needs_consent = (sh["legal_basis"].eq("consent") & sh["kind"].isin(list(ALLOWED_BASES))).fillna(False)
-    rows = np.flatnonzero(needs_consent.to_numpy(dtype=bool))
-    partner = pd.Series("not_required", index=sh.index, dtype="str")
-    if len(rows):
-        cover = f.consent_cover("data_sharing", "shared_at", "share_partners", rows)
-        partner.iloc[rows] = np.where(cover.isna().to_numpy(dtype=bool), "missing", "given")
-    # kind:legal_basis, blank parts kept empty so that a blank never matches an allowed pair
-    flow_basis = sh["kind"].fillna("") + ":" + sh["legal_basis"].fillna("")
-    return pd.DataFrame({"flow_basis": flow_basis, "partner_consent": partner}, index=sh.index)
-
-
-@_prepares("sharing.categories_declared")
-def _categories_declared(f: PandasFrames) -> pd.DataFrame:
-    sh = f.tables["data_sharing"]
-    declared = f.settings.recipients
-    scope = sh.loc[sh["recipient"].isin(list(declared)).fillna(False).astype(bool), ["recipient", "data_categories"]]
-    # The combinations of recipient and listed groups are few: judge each once, then map back.
-    combos = scope.drop_duplicates()
-    counts: dict[tuple[str, object], int] = {}
-    for recipient, groups in combos.itertuples(index=False):
-        listed = {g.strip() for g in str(groups).split(";") if g.strip()} if isinstance(groups, str) else set()
-        counts[(recipient, groups)] = len(listed - declared[recipient])
-    keys = pd.MultiIndex.from_frame(scope)
-    lookup = pd.Series(list(counts.values()), index=pd.MultiIndex.from_tuples(list(counts), names=keys.names),
-                       dtype="int64") if counts else pd.Series([], dtype="int64")
-    values = lookup.reindex(keys).to_numpy() if counts else np.zeros(0, dtype="int64")
-    return pd.DataFrame({"undeclared_groups": values.astype("int64")}, index=scope.index)
-
-
-def undeclared_groups(groups: object, declared: frozenset[str]) -> str:
-    """The listed data groups not in `declared`, sorted and joined by ';' (for samples)."""
-    if not isinstance(groups, str):
-        return ""
-    return ";".join(sorted({g.strip() for g in groups.split(";") if g.strip()} - declared))
-
-
-# --------------------------------------------------------------------------- rights requests, consents
-
-
-@_prepares("rights.response_sla")
-def _response_sla(f: PandasFrames) -> pd.DataFrame:
-    r = f.tables["rights_requests"]
-    answered = r["responded_at"].fillna(f.settings.as_of_ts)
-    days = (answered - r["received_at"]) / pd.Timedelta(days=1)
-    return pd.DataFrame({"days_to_answer": days.astype("float64")}, index=r.index)
-
-
-@_prepares("rights.rejection_reason_allowed")
-def _rejection_reason(f: PandasFrames) -> pd.DataFrame:
-    r = f.tables["rights_requests"]
-    return r.loc[r["status"].eq("rejected").fillna(False).astype(bool), ["rejection_reason"]]
-
-
-@_prepares("consents.minor_guardian")
-def _consent_minor(f: PandasFrames) -> pd.DataFrame:
-    c = f.tables["consents"]
-    not_guardian = ~c["granted_by"].eq("guardian").fillna(False).astype(bool)
-    birth = f.user_column("consents", "birth_date")
-    scope = c.loc[not_guardian]
-    age = _age_years(birth.loc[not_guardian], scope["granted_at"])
-    return pd.DataFrame({"age_at_grant": age}, index=scope.index)
-
-
-def prepared_checks() -> frozenset[str]:
-    """Ids of the checks this implementation prepares frames for."""
-    return frozenset(_PREPARERS)

@@ -75,8 +75,14 @@ class Worker:
         """Send the settings of the suites (the child builds its context meanwhile)."""
         self._send({"op": "setup", "settings": settings})
 
-    def submit(self, check_id: str, frame: Any, sample_limit: int) -> None:
-        """Hand over the prepared frame of a check (the child runs it as soon as it can)."""
+    def submit(self, check: Any, frame: Any, sample_limit: int) -> None:
+        """Hand over the prepared frame of a check (the child runs it as soon as it can).
+
+        `check` is a `Check` (its definition travels with the frame: declared checks differ per manifest) or,
+        for callers of the former protocol, the id of a reference check.
+        """
+        check_def = None if isinstance(check, str) else check.model_dump(mode="json")
+        check_id = check if isinstance(check, str) else check.id
         if self.failed:
             return
         self._count += 1
@@ -88,11 +94,13 @@ class Worker:
             path.unlink(missing_ok=True)
             self.failed = True
             return
-        self._send({"op": "run", "check": check_id, "path": str(path), "sample_limit": sample_limit})
+        self._send({"op": "run", "check": check_id, "def": check_def, "path": str(path),
+                    "sample_limit": sample_limit})
 
-    def export(self, directory: str | Path) -> None:
-        """Ask the child to write every check's suite JSON to `directory`."""
-        self._send({"op": "export", "dir": str(directory)})
+    def export(self, directory: str | Path, checks: Any = None) -> None:
+        """Ask the child to write every check's suite JSON to `directory` (default: the reference checks)."""
+        defs = None if checks is None else [c.model_dump(mode="json") for c in checks]
+        self._send({"op": "export", "dir": str(directory), "defs": defs})
 
     # ------------------------------------------------------------------ answer
     def finish(self, timeout: float | None = None) -> dict[str, Any]:
@@ -237,13 +245,17 @@ def _tracer() -> Any:
 
 
 def _serve(lines: Any, answer: Any) -> None:
-    from pia.validation.checks import CHECKS
+    from pia.validation.checks import Check
     from pia.validation.gx_engine import SUITE_PREFIX, EngineError, GxEngine, _import_gx
 
     trace = _tracer()
     _import_gx()
     trace("imported great_expectations")
-    by_id = {c.id: c for c in CHECKS}
+
+    def reference(check_id: str) -> Check:
+        from pia.validation.checks import CHECKS_BY_ID
+
+        return CHECKS_BY_ID[check_id]
     engine: GxEngine | None = None
     results: dict[str, list[Any]] = {}
     error: list[str] | None = None
@@ -259,7 +271,8 @@ def _serve(lines: Any, answer: Any) -> None:
                     with open(path, "rb") as fh:
                         frame = pickle.load(fh)  # our own file, in our private temp dir
                     path.unlink()
-                    res = engine.run(by_id[msg["check"]], frame, int(msg["sample_limit"]))
+                    chk = Check.model_validate(msg["def"]) if msg.get("def") else reference(msg["check"])
+                    res = engine.run(chk, frame, int(msg["sample_limit"]))
                     del frame
                     trace(f"ran {msg['check']}")
                     results[msg["check"]] = [res.success, res.failed_rows, res.rows_in_scope, list(res.sample_rows)]
@@ -278,7 +291,10 @@ def _serve(lines: Any, answer: Any) -> None:
             try:
                 from pia.output import to_json, write_atomic
 
-                for check in CHECKS:
+                from pia.validation.checks import CHECKS
+
+                defs = msg.get("defs")
+                for check in ([Check.model_validate(d) for d in defs] if defs is not None else CHECKS):
                     write_atomic(Path(msg["dir"]) / f"{SUITE_PREFIX}{check.id}.json", to_json(engine.suite_json(check)))
             except Exception as exc:  # noqa: BLE001
                 error = ["crash", f"{type(exc).__name__}: {exc}"]

@@ -16,8 +16,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from pia.validation.checks import CHECKS, Check
-from pia.validation.contract import DATASETS, ColumnMapping, find_file, load_column_mapping, read_dataset
+from pia.validation.checks import Check
+from pia.validation.contract import ColumnMapping, find_file, load_column_mapping, read_dataset
 from pia.errors import InputError, Problem
 from pia.masking import mask_value
 
@@ -158,14 +158,19 @@ def _validate(worker: Any, data_dir: str | Path, manifest: Any, columns: Any, as
     if not data_dir.is_dir():
         raise InputError(Problem(str(data_dir), "no such directory (expected a directory of CSV or Parquet files)"))
     man = manifest if isinstance(manifest, Manifest) else load_manifest(manifest)
-    mapping = columns if isinstance(columns, dict) else load_column_mapping(columns)
+    from pia.validation.checks import compile_checks
+    from pia.validation.contract import contract_of
+
+    declared, CHECKS = compile_checks(man)  # noqa: N806
+    DATASETS = contract_of(declared, CHECKS)  # noqa: N806
+    mapping = columns if isinstance(columns, dict) else load_column_mapping(columns, DATASETS)
     settings = _settings(man, overrides or {}, day)
     if worker is not None:
         worker.setup(_gx_settings(settings, man))  # the worker builds its GX context meanwhile
     if export_suites is not None and not Path(export_suites).is_dir():
         raise InputError(Problem(str(export_suites), "no such directory for --export-suites"))
 
-    files = {name: find_file(data_dir, name) for name in DATASETS}
+    files = {name: find_file(data_dir, name, DATASETS) for name in DATASETS}
     present = {name: path for name, path in files.items() if path is not None}
     if not present:
         expected = ", ".join(DATASETS[n].file_names[0] for n in DATASETS)
@@ -178,7 +183,7 @@ def _validate(worker: Any, data_dir: str | Path, manifest: Any, columns: Any, as
         for name, path in present.items():
             say(f"reading {path.name}")
             try:
-                tables[name] = read_dataset(path, name, mapping)
+                tables[name] = read_dataset(path, DATASETS[name], mapping)
             except InputError as exc:
                 problems.extend(exc.problems)
         if problems:
@@ -187,13 +192,13 @@ def _validate(worker: Any, data_dir: str | Path, manifest: Any, columns: Any, as
     if man.sha256 and man.source:
         inputs[Path(man.source).name] = man.sha256
 
-    from pia.validation.frames import FrameSettings, PandasFrames
+    from pia.validation.frames import DuckDBBackend, FrameSettings, IbisFrames
 
     frame_settings = FrameSettings(as_of=day, minor_age=settings["minor_age"],
                                    erasure_grace_days=settings["erasure_grace_days"],
                                    rights_response_days=settings["rights_response_days"],
                                    recipients={r.id: frozenset(g.value for g in r.data_groups) for r in man.recipients})
-    source = PandasFrames(tables, frame_settings)
+    source = IbisFrames(DuckDBBackend(tables), frame_settings, declared)
     activity_ids = {a.id for a in man.processing_activities}
     runnable = [c for c in CHECKS if all(d in tables for d in c.datasets)]
     frames = {}
@@ -201,13 +206,13 @@ def _validate(worker: Any, data_dir: str | Path, manifest: Any, columns: Any, as
         say(f"preparing {check.id}")
         frames[check.id] = source.frame(check)
         if worker is not None:
-            worker.submit(check.id, frames[check.id], gx_engine.SAMPLE_LIMIT)
+            worker.submit(check, frames[check.id], gx_engine.SAMPLE_LIMIT)
 
     say("starting great-expectations")
     outcomes: dict[str, Any] | None = None
     if worker is not None:
         if export_suites is not None:
-            worker.export(export_suites)
+            worker.export(export_suites, CHECKS)
         try:
             outcomes = worker.finish()
         except gx_worker.WorkerFailed:
@@ -243,7 +248,7 @@ def _validate(worker: Any, data_dir: str | Path, manifest: Any, columns: Any, as
         else:
             reason = (f"{outcome.failed_rows} of {outcome.rows_in_scope} {check.dataset} rows in scope fail: "
                       f"{check.description} ({check.clause})")
-        samples = _samples(check, outcome.sample_rows, tables, frame, frame_settings,
+        samples = _samples(check, outcome.sample_rows, tables, frame, frame_settings, declared[check.dataset],
                            csv_lines=present[check.dataset].suffix.lower() != ".parquet")
         results.append(CheckResult(
             id=check.id, clause=check.clause, dataset=check.dataset, description=check.description,
@@ -289,22 +294,23 @@ def _shown(value: Any) -> str:
 
 
 def _samples(check: Check, rows: tuple[int, ...], tables: dict[str, Any], frame: Any,
-             settings: Any, csv_lines: bool) -> list[Sample]:
+             settings: Any, decl: Any, csv_lines: bool) -> list[Sample]:
     from pia.validation.frames import undeclared_groups
 
     table = tables[check.dataset]
-    key_col = DATASETS[check.dataset].key
+    key_col = decl.key
     out = []
     for pos in rows:
         key = table[key_col].iloc[pos]
         values: dict[str, str] = {}
         for col in check.show:
-            values[col] = mask_value(table[col].iloc[pos], col)
+            values[col] = mask_value(table[col].iloc[pos], _mask_kind(decl, col))
         for col in check.show_frame:
             if col == "undeclared":
-                recipient = table["recipient"].iloc[pos]
-                values[col] = undeclared_groups(table["data_categories"].iloc[pos],
-                                                settings.recipients.get(recipient, frozenset()))
+                p = check.parameters
+                recipient = table[p["recipient"]].iloc[pos]
+                values[col] = undeclared_groups(table[p["groups"]].iloc[pos],
+                                                settings.recipients.get(recipient, frozenset()), p["separator"])
             elif col in frame.columns:
                 values[col] = _shown(frame[col].loc[pos]) if pos in frame.index else ""
             else:  # a non-personal column of the dataset (e.g. recipient)
@@ -313,6 +319,16 @@ def _samples(check: Check, rows: tuple[int, ...], tables: dict[str, Any], frame:
                           values=values))
     out.sort(key=lambda s: (s.key is None, s.key or "", s.row))
     return out
+
+
+_MASK_ROLES = ("email", "phone", "birth_date", "secret_hash")
+
+
+def _mask_kind(decl: Any, column: str) -> str:
+    """How a shown column is masked: by its declared role when that says more than its name."""
+    col = decl.columns.get(column)
+    role = col.role.value if col is not None and col.role is not None else None
+    return role if role in _MASK_ROLES else column
 
 
 def _is_missing(value: Any) -> bool:

@@ -1,0 +1,32 @@
+"""`pia init`: start a new service with a commented manifest skeleton and report parameters."""
+from __future__ import annotations
+
+import click
+
+
+@click.command()
+@click.argument("directory", type=click.Path(file_okay=False))
+@click.option("--from", "start", type=click.Choice(["blank", "reference"]), default="blank", show_default=True,
+              help="blank: a commented skeleton that passes `pia check`; reference: a copy of the reference manifest.")
+@click.option("--id", "service_id", default=None, help="Service id (lower case, digits, - and _); default: the "
+              "directory's name.")
+@click.option("--name", "service_name", default=None, help="Service name as users know it (default: from the id).")
+@click.option("--force", is_flag=True, help="Overwrite files that already exist.")
+def init(directory: str, start: str, service_id: str | None, service_name: str | None, force: bool) -> int:
+    """Write DIRECTORY/<id>.pia.yaml and DIRECTORY/<id>.params.yaml for a new service.
+
+    Then: edit the manifest (every TODO), `pia check` it, and `pia report --params DIRECTORY/<id>.params.yaml`.
+    """
+    from pathlib import Path
+
+    from pia.config import display_path
+    from pia.declare.scaffold import scaffold
+
+    written = scaffold(Path(directory), start=start, service_id=service_id, service_name=service_name,
+                       force=force)
+    for path in written:
+        click.echo(f"wrote {display_path(path)}")
+    manifest, params = written
+    click.echo(f"next: edit the TODOs, then `pia check {display_path(manifest)}` and "
+               f"`pia report --params {display_path(params)}`")
+    return 0

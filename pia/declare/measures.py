@@ -1,0 +1,159 @@
+"""Measures: the catalogue of security and privacy measures and each activity's status for them.
+
+The catalogue ships as data (`pia/data/measures.yaml`); a manifest may add its own measures in a top-level
+`measures:` list. Each activity maps measure ids to a status, written `id: status` or `id: {status, note}`.
+"""
+from __future__ import annotations
+
+import difflib
+from enum import Enum
+from functools import lru_cache
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+from pia.config import PACKAGE_DATA
+from pia.errors import InputError, Problem
+from pia.yamlsource import YamlDocument, load_yaml
+
+MEASURES_FILE = PACKAGE_DATA / "measures.yaml"
+
+
+class FearedEvent(str, Enum):
+    """The three feared events of a privacy risk analysis (CNIL PIA methodology: confidentiality, integrity,
+    availability of personal data).
+    """
+
+    illegitimate_access = "illegitimate_access"
+    unwanted_modification = "unwanted_modification"
+    disappearance = "disappearance"
+
+
+class Gauge(str, Enum):
+    """What a measure lowers: the severity (impact) of a feared event or its likelihood."""
+
+    severity = "severity"
+    likelihood = "likelihood"
+
+
+class MeasureStatus(str, Enum):
+    """Where a measure stands for one activity (the CNIL PIA tool's 'existing or planned' split, refined)."""
+
+    implemented = "implemented"  # in place and effective
+    improvable = "improvable"  # in place but with known gaps: counts partly in the current stage
+    planned = "planned"  # decided, not yet in place: counts from the planned stage on
+    missing = "missing"  # not in place and not decided
+    not_applicable = "not_applicable"  # cannot apply to this activity (e.g. no stored data to back up)
+
+
+class MeasureKind(str, Enum):
+    """The CNIL PIA knowledge base's three families of measures."""
+
+    data = "data"  # measures on the personal data processed
+    system = "system"  # general security measures of the system
+    organisation = "organisation"  # organisational measures (governance)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class MeasureState(_Model):
+    """The status of one measure for one activity, with the assessor's note."""
+
+    status: MeasureStatus = Field(description="implemented, improvable, planned, missing or not_applicable.")
+    note: str = Field("", description="Why this status (what is in place, what is missing, when it is planned).")
+
+
+def _state(value: Any) -> Any:
+    # `id: implemented` is shorthand for `id: {status: implemented}`
+    if isinstance(value, (str, MeasureStatus)):
+        return {"status": value}
+    return value
+
+
+MeasureEntry = Annotated[MeasureState, BeforeValidator(_state)]
+
+
+class Measure(_Model):
+    """One measure of the catalogue: what it is, which feared events it mitigates and how."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")] = Field(description="Unique id (lower case, digits, _).")
+    name: str = Field(description="Name of the measure for people.")
+    kind: MeasureKind = Field(MeasureKind.system, description="data, system or organisation (CNIL PIA families).")
+    description: str = Field("", description="What the measure consists of, in a sentence.")
+    mitigates: list[FearedEvent] = Field(min_length=1, description="Feared events the measure mitigates.")
+    lowers: Gauge = Field(description="Whether it lowers the severity or the likelihood of those events.")
+    weight: float = Field(1.0, gt=0, le=3, description=(
+        "Relative strength among the measures of the same feared event and gauge (pia default 1; "
+        "a core measure 2)."))
+    policy_clauses: list[str] = Field(default_factory=list, description="Clauses of the policy that promise it.")
+    sources: list[str] = Field(min_length=1, description="Where the measure and its effect are described.")
+    note: str = Field("", description="When the measure applies, if not always.")
+
+
+class MeasureCatalogue(_Model):
+    """The shipped catalogue file."""
+
+    measures: list[Measure] = Field(min_length=1, description="The measures, in display order.")
+
+
+@lru_cache(maxsize=1)
+def load_measures() -> dict[str, Measure]:
+    """The shipped catalogue of measures, by id (checked; InputError with file and line on a bad file)."""
+    doc = load_yaml(MEASURES_FILE)
+    return _catalogue_from_document(doc)
+
+
+def _catalogue_from_document(doc: YamlDocument) -> dict[str, Measure]:
+    try:
+        cat = MeasureCatalogue.model_validate(doc.data)
+    except ValidationError as exc:
+        raise InputError([Problem(doc.source, e["msg"], doc.line_of(tuple(e["loc"])),
+                                  ".".join(map(str, e["loc"]))) for e in exc.errors()]) from None
+    out: dict[str, Measure] = {}
+    for m in cat.measures:
+        if m.id in out:
+            raise InputError(Problem(doc.source, f"duplicate measure id {m.id!r}"))
+        out[m.id] = m
+    return out
+
+
+def catalogue(own: list[Measure] | None = None) -> dict[str, Measure]:
+    """The shipped catalogue extended by a manifest's own measures (a manifest may not redefine a shipped id)."""
+    out = dict(load_measures())
+    for m in own or []:
+        out[m.id] = m
+    return out
+
+
+def measure_reference_problems(doc: YamlDocument) -> list[Problem]:
+    """Unknown measure ids in activities and manifest measures that redefine shipped ones, read from the raw data."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    shipped = load_measures()
+    own_raw = data.get("measures")
+    own: set[str] = set()
+    problems: list[Problem] = []
+    if isinstance(own_raw, list):
+        for i, m in enumerate(own_raw):
+            if isinstance(m, dict) and isinstance(m.get("id"), str):
+                if m["id"] in shipped:
+                    loc = ("measures", i, "id")
+                    problems.append(Problem(doc.source, f"measure {m['id']!r} is already in the shipped catalogue "
+                                                        "(use another id for your own measure)",
+                                            doc.line_of(loc), ".".join(map(str, loc))))
+                own.add(m["id"])
+    known = set(shipped) | own
+    acts = data.get("processing_activities")
+    for i, act in enumerate(acts if isinstance(acts, list) else []):
+        ms = act.get("measures") if isinstance(act, dict) else None
+        if not isinstance(ms, dict):
+            continue
+        for key in ms:
+            if key not in known:
+                loc = ("processing_activities", i, "measures", key)
+                close = difflib.get_close_matches(str(key), sorted(known), n=3, cutoff=0.6)
+                hint = f"; did you mean {', '.join(close)}?" if close else " (declare it under top-level measures:)"
+                problems.append(Problem(doc.source, f"measure {key!r} is not in the catalogue{hint}",
+                                        doc.line_of(loc), ".".join(map(str, loc))))
+    return problems

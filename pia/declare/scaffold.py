@@ -1,0 +1,88 @@
+"""A new service's starting files: a commented manifest skeleton (or a copy of the reference) and report params.
+
+Used by `pia init`; the files are checked (the manifest must load) before either is written.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from pia import config
+from pia.errors import InputError, Problem
+
+BLANK_TEMPLATE = config.PACKAGE_DATA / "init" / "blank.pia.yaml"
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+PARAMS_TEMPLATE = """\
+# Parameters of `pia report` for {name} (paths relative to this file), written by `pia init`:
+#   pia report --params {params_name}
+# Leave an input "" when you do not have it: the report then says it was not provided.
+manifest: {manifest_name}        # the service's manifest
+proposed: ""                     # a proposed next version of the manifest, for the change review
+estate: ""                       # directory of the service's tables (CSV/Parquet), for validation and discovery
+columns: ""                      # column mapping YAML, when the tables use other column names
+as_of: {as_of}                   # the assessment date: fixed, so that runs are reproducible
+method: gbt39335                 # risk method: gbt39335, cnil, ico or a method YAML file
+scan_sample: 50000               # rows sampled per table by the discovery scan
+"""
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9_-]+", "-", text.lower()).strip("-_") or "my-service"
+
+
+def manifest_text(start: str, service_id: str, service_name: str) -> str:
+    """The manifest a new service starts from: the blank skeleton, or the reference manifest with a new id."""
+    if start == "blank":
+        text = BLANK_TEMPLATE.read_text(encoding="utf-8")
+        return text.replace("SERVICE_ID", service_id).replace("SERVICE_NAME", service_name)
+    if start == "reference":
+        text = config.REFERENCE_MANIFEST.read_text(encoding="utf-8")
+        head = (f"# {service_name}: started by `pia init --from reference` from the reference manifest\n"
+                f"# (data_samples/{config.REFERENCE_MANIFEST.name}). Every fact below is still the reference "
+                "service's: edit it.\n")
+        text = re.sub(r"(?m)^(service:\n  id: )\S+$", lambda m: m.group(1) + service_id, text, count=1)
+        text = re.sub(r"(?m)^(  name: ).*$", lambda m: m.group(1) + service_name, text, count=1)
+        # The reference's policy location is relative to the checkout: make it absolute for the copy.
+        policy = (config.REFERENCE_MANIFEST.parent / "../shared/seed/privacy-policy.txt").resolve()
+        text = text.replace("location: ../shared/seed/privacy-policy.txt", f"location: {policy}")
+        return head + text
+    raise InputError(Problem("--from", f"unknown starting point {start!r} (allowed: blank, reference)"))
+
+
+def scaffold(directory: Path, start: str = "blank", service_id: str | None = None,
+             service_name: str | None = None, force: bool = False,
+             today: dt.date | None = None) -> tuple[Path, Path]:
+    """Write `<id>.pia.yaml` and `<id>.params.yaml` into `directory`; return their paths.
+
+    Raises
+    ------
+    InputError
+        A bad id, an existing file without `force`, or a directory that cannot be created.
+    """
+    from pia.declare.manifest import parse_manifest
+    from pia.output import write_atomic
+
+    sid = service_id or _slug(directory.resolve().name)
+    if not _SLUG.match(sid):
+        raise InputError(Problem("--id", f"{sid!r} is not a service id (lower case letters, digits, - and _)"))
+    name = service_name or sid.replace("-", " ").replace("_", " ").title()
+    manifest_path = directory / f"{sid}.pia.yaml"
+    params_path = directory / f"{sid}.params.yaml"
+    existing = [p for p in (manifest_path, params_path) if p.exists()]
+    if existing and not force:
+        raise InputError([Problem(str(p), "already exists (use --force to overwrite)") for p in existing])
+    if directory.exists() and not directory.is_dir():
+        raise InputError(Problem(str(directory), "is not a directory"))
+    text = manifest_text(start, sid, name)
+    parse_manifest(text, str(manifest_path))  # never write a manifest the kit cannot read
+    params = PARAMS_TEMPLATE.format(name=name, params_name=params_path.name, manifest_name=manifest_path.name,
+                                    as_of=(today or dt.date.today()).isoformat())
+    directory.mkdir(parents=True, exist_ok=True)
+    write_atomic(manifest_path, text)
+    write_atomic(params_path, params)
+    return manifest_path, params_path
+
+
+__all__ = ["BLANK_TEMPLATE", "manifest_text", "scaffold"]

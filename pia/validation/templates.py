@@ -1,0 +1,409 @@
+"""Check templates: each turns a declared check into GX expectations and ONE frame definition (an Ibis expression).
+
+A template has two halves, both keyed by its name (the signatures are in `pia.declare.datasets.TEMPLATES`):
+
+- `compile_check(decl, datasets)` -> `Check`: what GX expects of the frame (expectations, with `$setting`
+  placeholders), which columns it reads, what a failing row's sample may show;
+- `build_frame(ctx, check)` -> `ibis.Table`: the frame GX judges, as an Ibis expression over the declared datasets
+  (`ctx.table(id)`), with a `_row` column (the row's 0-based position in its dataset) and the judged columns.
+  The same expression runs on DuckDB locally, or compiles to PostgreSQL / SQLite SQL or Spark (see
+  `pia.validation.frames`); nothing here knows which engine runs it.
+
+Conventions every backend relies on: text columns are strings (blank is NULL), datetime columns are UTC
+timestamps (naive or with time zone UTC: calendar parts are taken in UTC), dates are timestamps at midnight UTC,
+booleans are booleans. A row's failing condition never depends on row order.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from pia.declare.datasets import TEMPLATES, CheckDecl, DatasetDecl, parameters_with_defaults
+from pia.validation.spec import E164_RE, EMAIL_RE, HASH_RE, REJECTION_REASONS, Check, Expect
+
+if TYPE_CHECKING:  # pragma: no cover
+    import ibis.expr.types as ir
+
+    from pia.validation.frames import FrameContext
+
+NOT_NULL = "expect_column_values_to_not_be_null"
+UNIQUE = "expect_column_values_to_be_unique"
+REGEX = "expect_column_values_to_match_regex"
+IN_SET = "expect_column_values_to_be_in_set"
+BETWEEN = "expect_column_values_to_be_between"
+PAIR_A_GT_B = "expect_column_pair_values_a_to_be_greater_than_b"
+
+NAMED_REGEX = {"email": EMAIL_RE, "e164": E164_RE, "one_way_hash": HASH_RE}
+
+
+def _e(type_: str, **kwargs: Any) -> Expect:
+    return Expect(type=type_, kwargs=kwargs)
+
+
+def _setting(value: Any) -> Any:
+    """A `number` parameter as an expectation argument: `$name` stays a placeholder GX settings resolve."""
+    return value
+
+
+def _values(value: Any) -> list[str]:
+    if value == "$rejection_reasons":
+        return list(REJECTION_REASONS)
+    return list(value)
+
+
+def _scope_text(scope: list[dict[str, Any]]) -> str:
+    parts = []
+    for cond in scope:
+        op = next(k for k in cond if k != "column")
+        col, val = cond["column"], cond[op]
+        parts.append({"equals": f"{col} = {val}", "not_equals": f"{col} is not {val}", "in": f"{col} in {val}",
+                      "blank": f"{col} blank" if val else f"{col} given", "true": f"{col} true",
+                      "not_true": f"{col} not true"}[op])
+    return " and ".join(parts)
+
+
+def _ref(p: str, dataset: DatasetDecl, datasets: dict[str, DatasetDecl]) -> tuple[str, str, str | None]:
+    """A `ref` parameter: (dataset, column, link column of `dataset` or None when it is its own column)."""
+    if "." not in p:
+        return dataset.id, p, None
+    ds, _, col = p.partition(".")
+    link = dataset.link_to(ds)
+    return ds, col, link.column if link else None
+
+
+# --------------------------------------------------------------------------- compile
+
+
+def compile_check(decl: CheckDecl, datasets: dict[str, DatasetDecl]) -> Check:
+    """The `Check` of a declaration (declarations are already validated by `declaration_problems`)."""
+    p = parameters_with_defaults(decl)
+    ds = datasets[decl.dataset]
+    t = decl.template
+    cols: dict[str, list[str]] = {decl.dataset: [c["column"] for c in decl.scope]}
+    needs: list[str] = []
+    show: list[str] = []
+    show_frame: list[str] = []
+    needs_manifest = False
+
+    def read(dataset: str, *names: str) -> None:
+        cols.setdefault(dataset, [])
+        cols[dataset].extend(n for n in names if n not in cols[dataset])
+        if dataset != decl.dataset and dataset not in needs:
+            needs.append(dataset)
+
+    if t == "unique":
+        read(decl.dataset, p["column"])
+        exps = ([_e(NOT_NULL, column=p["column"])] if p["blank_fails"] else []) + [_e(UNIQUE, column=p["column"])]
+        show = [] if p["blank_fails"] else [p["column"]]
+        what, desc = p["column"], f"{p['column']} is {'blank or ' if p['blank_fails'] else ''}not unique"
+    elif t == "present":
+        read(decl.dataset, *p["columns"])
+        exps = [_e(NOT_NULL, column=p["label"])]
+        what = f"{p['label']} ({', else '.join(p['columns'])})"
+        desc = f"none of {', '.join(p['columns'])} is given"
+    elif t == "pattern":
+        read(decl.dataset, p["column"])
+        regex = NAMED_REGEX.get(p["regex"], p["regex"])
+        exps = ([_e(NOT_NULL, column=p["column"])] if p["blank_fails"] else []) + [
+            _e(REGEX, column=p["column"], regex=regex)]
+        # secrets (hashes) are never shown; other formats are shown masked
+        secret = p["regex"] == "one_way_hash" or (ds.columns[p["column"]].role or "") == "secret_hash"
+        show = [] if secret else [p["column"]]
+        what = p["column"]
+        desc = f"{p['column']} {'is blank or ' if p['blank_fails'] else 'is given and '}does not match {p['regex']}"
+    elif t == "flag_true":
+        read(decl.dataset, p["column"])
+        exps = [_e(NOT_NULL, column=p["column"]), _e(IN_SET, column=p["column"], value_set=[True])]
+        what, desc = f"{p['column']} (boolean, blank missing)", f"{p['column']} is not true (blank fails)"
+    elif t == "value_allowed":
+        read(decl.dataset, p["column"])
+        exps = ([_e(NOT_NULL, column=p["column"])] if p["blank_fails"] else []) + [
+            _e(IN_SET, column=p["column"], value_set=_values(p["values"]))]
+        show_frame = [p["column"]]
+        what, desc = p["column"], f"{p['column']} is not one of the allowed values"
+    elif t == "references":
+        link = next(lk for lk in ds.links if lk.column == p["column"])
+        target, key = link.target
+        read(decl.dataset, p["column"])
+        read(target, key)
+        exps = [_e(NOT_NULL, column=p["label"])]
+        show = [p["column"]]
+        what = f"{p['label']} (row of its {p['column']} in {target}, missing if none)"
+        desc = f"{p['column']} is not a {key} of {target}"
+    elif t == "min_age_at":
+        bds, bcol, link = _ref(p["birth"], ds, datasets)
+        read(decl.dataset, p["at"], *([link] if link else []))
+        read(bds, bcol)
+        if link:
+            read(bds, ds.link_to(bds).target[1])
+        exps = [_e(BETWEEN, column=p["label"], min_value=_setting(p["min_age"]))]
+        show = [link] if link else [bcol]
+        show_frame = [p["label"]]
+        what = f"{p['label']} (whole years, UTC date of {p['at']})"
+        desc = f"younger than {p['min_age']} at {p['at']}"
+    elif t == "erased_after":
+        read(decl.dataset, *p["fields"], p["status"], p["at"])
+        exps = [_e(BETWEEN, column=p["label"], max_value=0)]
+        show_frame = [p["label"]]
+        what = f"{p['label']} (non-blank of {', '.join(p['fields'])})"
+        desc = f"personal fields left {p['grace_days']} days after {p['at']}"
+    elif t == "consent_covers":
+        read(decl.dataset, p["user"], p["at"])
+        read(p["consents"], p["consent_user"], p["consent_scope"], p["granted"], p["withdrawn"])
+        exps = [_e(NOT_NULL, column=p["label"])]
+        show = [p["user"]]
+        what = f"{p['label']} (row of a {p['value']!r} consent active at {p['at']}, missing if none)"
+        desc = f"no {p['value']!r} consent active at {p['at']}"
+    elif t == "not_after":
+        lds, lcol, link = _ref(p["limit"], ds, datasets)
+        read(decl.dataset, p["at"], *([link] if link else []))
+        if link:
+            read(lds, lcol, ds.link_to(lds).target[1])
+        exps = [_e(PAIR_A_GT_B, column_A=p["label"], column_B=p["at"], or_equal=True,
+                   ignore_row_if="either_value_is_missing")]
+        show = [link] if link else []
+        what, desc = f"{p['at']} and {p['label']} ({p['limit']}), naive UTC", f"{p['at']} is after {p['limit']}"
+    elif t == "recipient_declared":
+        read(decl.dataset, p["column"])
+        needs_manifest = True
+        exps = [_e(NOT_NULL, column=p["column"]), _e(IN_SET, column=p["column"], value_set="$recipients")]
+        show_frame = [p["column"]]
+        what, desc = p["column"], f"{p['column']} is not a recipient id of the manifest (blank fails)"
+    elif t == "flow_basis_allowed":
+        read(decl.dataset, p["kind"], p["basis"], p["user"], p["at"])
+        read(p["consents"], p["consent_user"], p["consent_scope"], p["granted"], p["withdrawn"])
+        allowed = [f"{k}:{b}" for k, bases in p["allowed"].items() for b in bases]
+        exps = [_e(IN_SET, column="flow_basis", value_set=allowed),
+                _e(IN_SET, column="partner_consent", value_set=["given", "not_required"])]
+        show_frame = ["flow_basis", "partner_consent"]
+        what = (f"flow_basis ('{p['kind']}:{p['basis']}') and partner_consent (given, missing, or not_required "
+                f"unless the basis is {p['consent_basis']})")
+        desc = f"{p['basis']} is not allowed for {p['kind']}, or no {p['consent_value']!r} consent is active"
+    elif t == "groups_declared":
+        read(decl.dataset, p["recipient"], p["groups"])
+        needs_manifest = True
+        exps = [_e(BETWEEN, column="undeclared_groups", max_value=0)]
+        show_frame = [p["recipient"], "undeclared"]
+        what = "undeclared_groups (count of listed groups not declared for it)"
+        desc = f"a group in {p['groups']} is not declared for the recipient"
+    elif t == "answered_within":
+        read(decl.dataset, p["received"], p["answered"])
+        exps = [_e(BETWEEN, column=p["label"], max_value=_setting(p["days"]))]
+        show_frame = [p["label"]]
+        what = f"{p['label']} ({p['answered']}, else as_of at 00:00 UTC, minus {p['received']}, in days)"
+        desc = f"answered more than {p['days']} days after {p['received']}, or still open after that"
+    elif t == "max_retention":
+        read(decl.dataset, p["at"])
+        exps = [_e(BETWEEN, column=p["label"], max_value=_setting(p["days"]))]
+        show_frame = [p["label"]]
+        what = f"{p['label']} (as_of at 00:00 UTC minus {p['at']}, in days)"
+        desc = f"kept more than {p['days']} days after {p['at']}"
+    else:  # pragma: no cover - declaration_problems refuses unknown templates
+        raise KeyError(t)
+    read(decl.dataset, ds.key)
+    scope = _scope_text(decl.scope)
+    frame = f"{decl.dataset} rows with {scope}: {what}" if scope else f"every {decl.dataset} row: {what}"
+    return Check(id=decl.id, clause=", ".join(decl.clauses), dataset=decl.dataset, needs=needs, needs_manifest=needs_manifest,
+                 description=decl.description or desc, frame=frame, expectations=exps, show=show,
+                 show_frame=show_frame, activities=list(decl.activities), controls=list(decl.controls),
+                 template=t, parameters=p, scope=[dict(c) for c in decl.scope],
+                 reads={k: v for k, v in cols.items() if v})
+
+
+# --------------------------------------------------------------------------- frames (Ibis)
+
+FrameBuilder = Callable[["FrameContext", Check, "ir.Table"], "ir.Table"]
+_BUILDERS: dict[str, FrameBuilder] = {}
+
+
+def _builds(name: str) -> Callable[[FrameBuilder], FrameBuilder]:
+    def register(fn: FrameBuilder) -> FrameBuilder:
+        _BUILDERS[name] = fn
+        return fn
+    return register
+
+
+def scope_filter(t: ir.Table, scope: list[dict[str, Any]]) -> ir.Table:
+    """The rows of `t` meeting every scope condition (a blank value never equals anything)."""
+    for cond in scope:
+        op = next(k for k in cond if k != "column")
+        col, val = t[cond["column"]], cond[op]
+        if op == "equals":
+            pred = (col == val).fill_null(False)
+        elif op == "not_equals":
+            pred = (col != val).fill_null(True)
+        elif op == "in":
+            pred = col.isin(list(val)).fill_null(False)
+        elif op == "blank":
+            pred = col.isnull() if val else col.notnull()
+        elif op == "true":
+            pred = col.fill_null(False)
+        else:  # not_true
+            pred = ~col.fill_null(False)
+        t = t.filter(pred)
+    return t
+
+
+def build_frame(ctx: FrameContext, check: Check) -> ir.Table:
+    """The frame GX judges for `check`: `_row` plus the judged columns, ordered by `_row`."""
+    base = scope_filter(ctx.table(check.dataset), check.scope)
+    return _BUILDERS[check.template](ctx, check, base).order_by("_row")
+
+
+def _age_years(birth: ir.Value, at: ir.Value) -> ir.Value:
+    """Whole years between a birth date and an instant (calendar parts in UTC); NULL if either is."""
+    before = ((at.month() * 100 + at.day()) < (birth.month() * 100 + birth.day())).cast("int64")
+    return (at.year() - birth.year() - before).cast("float64")
+
+
+@_builds("unique")
+def _unique(ctx: FrameContext, c: Check, t: ir.Table) -> ir.Table:
+    return t.select("_row", c.parameters["column"])
+
+
+@_builds("present")
+def _present(ctx: FrameContext, c: Check, t: ir.Table) -> ir.Table:
+    import ibis
+
+    cols = [t[n] for n in c.parameters["columns"]]
+    return t.select("_row", **{c.parameters["label"]: ibis.coalesce(*cols) if len(cols) > 1 else cols[0]})
+
+
+@_builds("pattern")
+@_builds("flag_true")
+@_builds("value_allowed")
+@_builds("recipient_declared")
+def _one_column(ctx: FrameContext, c: Check, t: ir.Table) -> ir.Table:
+    return t.select("_row", c.parameters["column"])
+
+
+@_builds("references")
+def _references(ctx: FrameContext, c: Check, t: ir.Table) -> ir.Table:
+    p = c.parameters
+    target, key = ctx.link(c.dataset, p["column"])
+    first = ctx.first_rows(target, key)
+    left = t.select("_row", _k=t[p["column"]])
+    right = first.select(_k2=first[key], _owner=first["_row"])
+    j = left.left_join(right, left._k == right._k2)
+    return j.select("_row", **{p["label"]: j._owner})
+
+
+def _through_link(ctx: FrameContext, c: Check, t: ir.Table, ref: str, out: str) -> ir.Table:
+    """`t` (with `_row` and its columns) plus `out`: the value of `ref` (a column, or dataset.column reached
+    through this dataset's link to that dataset, first row of the key)."""
+    if "." not in ref:
+        return t.mutate(**{out: t[ref]})
+    ds, col = ref.split(".", 1)
+    link = ctx.datasets[c.dataset].link_to(ds)
+    key = link.target[1]
+    first = ctx.first_rows(ds, key)
+    first = first.select(_k2=first[key], _v=first[col])
+    j = t.left_join(first, t[link.column] == first._k2)
+    return j.drop("_k2").rename({out: "_v"})
+
+
+@_builds("min_age_at")
+def _min_age_at(ctx: FrameContext, c: Check, t: ir.Table) -> ir.Table:
+    p = c.parameters
+    j = _through_link(ctx, c, t, p["birth"], "_birth")
+    return j.select("_row", **{p["label"]: _age_years(j._birth, j[p["at"]])})
+
+
+@_builds("erased_after")
+def _erased_after(ctx: FrameContext, c: Check, t: ir.Table) -> ir.Table:
+    import ibis
+
+    p = c.parameters
+    grace = ctx.settings.number(p["grace_days"])
+    due = (t[p["at"]] + ibis.interval(days=grace)) < ctx.settings.as_of_literal
+    s = t.filter((t[p["status"]] == p["status_value"]).fill_null(False) & due.fill_null(False))
+    left = sum((s[f].notnull().cast("int64") for f in p["fields"]), ibis.literal(0, "int64"))
+    return s.select("_row", **{p["label"]: left})
+
+
+def _cover(ctx: FrameContext, p: dict[str, Any], ev: ir.Table, value: str) -> ir.Table:
+    """For each row of `ev` (`_row`, user, at): `_cover`, the row of a consent with `value` active at `at`."""
+    cons = ctx.table(p["consents"])
+    cons = cons.filter((cons[p["consent_scope"]] == value).fill_null(False) & cons[p["granted"]].notnull()
+                       & cons[p["consent_user"]].notnull())
+    cons = cons.select(_cu=cons[p["consent_user"]], _g=cons[p["granted"]], _w=cons[p["withdrawn"]],
+                       _crow=cons["_row"])
+    ev = ev.select("_row", _eu=ev[p["user"]], _at=ev[p["at"]])
+    j = ev.left_join(cons, [ev._eu == cons._cu, cons._g <= ev._at, cons._w.isnull() | (cons._w > ev._at)])
+    return j.group_by("_row").aggregate(_cover=j._crow.min())
+
+
+@_builds("consent_covers")
+def _consent_covers(ctx: FrameContext, c: Check, t: ir.Table) -> ir.Table:
+    p = c.parameters
+    return _cover(ctx, p, t, p["value"]).rename({p["label"]: "_cover"})
+
+
+@_builds("not_after")
+def _not_after(ctx: FrameContext, c: Check, t: ir.Table) -> ir.Table:
+    p = c.parameters
+    j = _through_link(ctx, c, t, p["limit"], "_limit")
+    return j.select("_row", **{p["at"]: j[p["at"]], p["label"]: j._limit})
+
+
+@_builds("flow_basis_allowed")
+def _flow_basis(ctx: FrameContext, c: Check, t: ir.Table) -> ir.Table:
+    import ibis
+
+    p = c.parameters
+    needs = ((t[p["basis"]] == p["consent_basis"]) & t[p["kind"]].isin(list(p["allowed"]))).fill_null(False)
+    cover = _cover(ctx, p, t.filter(needs), p["consent_value"])
+    flagged = t.mutate(_needs=needs)
+    cover = cover.rename(_row2="_row")
+    j = flagged.left_join(cover, flagged._row == cover._row2)
+    partner = ibis.cases((~j._needs, "not_required"), (j._cover.isnull(), "missing"), else_="given")
+    # kind:basis, blank parts kept empty so that a blank never matches an allowed pair
+    flow = j[p["kind"]].fill_null("").concat(":", j[p["basis"]].fill_null(""))
+    return j.select("_row", flow_basis=flow, partner_consent=partner)
+
+
+@_builds("groups_declared")
+def _groups_declared(ctx: FrameContext, c: Check, t: ir.Table) -> ir.Table:
+    import ibis
+
+    p = c.parameters
+    declared = ctx.settings.recipients
+    scoped = t.filter(t[p["recipient"]].isin(sorted(declared)).fill_null(False)) if declared else t.limit(0)
+    pairs = [(r, g) for r in sorted(declared) for g in sorted(declared[r])]
+    allowed = ibis.memtable({"_r": [r for r, _ in pairs], "_g": [g for _, g in pairs]},
+                            schema={"_r": "string", "_g": "string"})
+    listed = scoped.select("_row", _r=scoped[p["recipient"]],
+                           _g=scoped[p["groups"]].split(p["separator"]).unnest().strip())
+    listed = listed.filter(listed._g != "").distinct()
+    undeclared = listed.anti_join(allowed, [listed._r == allowed._r, listed._g == allowed._g])
+    counts = undeclared.group_by("_row").aggregate(_n=undeclared.count())
+    counts = counts.rename(_row2="_row")
+    rows = scoped.select("_row")
+    j = rows.left_join(counts, rows._row == counts._row2)
+    return j.select("_row", undeclared_groups=j._n.fill_null(0).cast("int64"))
+
+
+_DAY_US = 86_400_000_000.0
+
+
+@_builds("answered_within")
+def _answered_within(ctx: FrameContext, c: Check, t: ir.Table) -> ir.Table:
+    p = c.parameters
+    answered = t[p["answered"]].fill_null(ctx.settings.as_of_literal)
+    days = answered.delta(t[p["received"]], unit="microsecond").cast("float64") / _DAY_US
+    return t.select("_row", **{p["label"]: days})
+
+
+@_builds("max_retention")
+def _max_retention(ctx: FrameContext, c: Check, t: ir.Table) -> ir.Table:
+    p = c.parameters
+    days = ctx.settings.as_of_literal.delta(t[p["at"]], unit="microsecond").cast("float64") / _DAY_US
+    return t.select("_row", **{p["label"]: days})
+
+
+def built_templates() -> frozenset[str]:
+    """Names of the templates that have a frame definition (equal to the declared signatures)."""
+    return frozenset(_BUILDERS)
+
+
+assert set(_BUILDERS) <= set(TEMPLATES), "a frame without a declared signature"
