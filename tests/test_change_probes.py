@@ -211,3 +211,31 @@ def test_cli_refuses_two_services_with_one_line_exit_2(tmp_path, capsys):
     with pytest.raises(SystemExit) as exc:
         main(["diff", str(REFERENCE_MANIFEST), str(path), "--allow-different-services", "--format", "json"])
     assert exc.value.code == 0
+
+
+# --------------------------------------------------------------------------- the notice says what the probes change
+
+
+def test_notice_of_the_probes_in_plain_words():
+    from pia.changes.notice import draft_notice
+
+    def probes(d):
+        _set_measure(d, "alert_snapshots", "encryption_at_rest", "missing")
+        _el(d, "alert_snapshot")["retention"].update(max_days=3650)
+        _act(d, "alert_snapshots")["storage"].update(locations=["CN", "US"], cross_border=True)
+    text = draft_notice(_review(probes))
+    assert "keep still image taken by the camera when an alert fires longer: up to 3650 days (before: up to 30 days)" \
+        in text
+    assert "a protection our policy promises (encryption at rest) will no longer be fully in place" in text
+    assert "stored in US, outside the country" in text
+    assert "to store or send information of motion alerts with snapshots outside the country" in text
+    assert "keep some of your information for longer" in text  # why, from the trigger catalogue
+
+
+def test_consent_written_as_its_article_follows_the_consent_rule():
+    old = copy.deepcopy(REFERENCE)
+    _act(old, "alert_snapshots")["legal_basis"] = "PIPL Art. 13(1)"
+    new = copy.deepcopy(old)
+    _act(new, "alert_snapshots")["data_elements"].append("phone_number")
+    r = review(Manifest.model_validate(old), Manifest.model_validate(new))
+    assert [(x.kind, x.subject) for x in r.reasons] == [("new_data_type", "alert_snapshots")]

@@ -28,7 +28,8 @@ def test_json_lists_every_policy_data_kind_with_clauses():
     assert doc["unused_elements"] == []
     row = next(r for r in doc["rows"] if r["activity"] == "order_fulfilment" and r["data_element"] == "order_record")
     assert row["recipients"] == ["payment_processor", "logistics_partner", "cloud_provider"]
-    assert row["legal_basis"] == "contract" and row["sensitive"] is False
+    # order records are transaction records: sensitive under GB/T 35273-2020 Annex B
+    assert row["legal_basis"] == "contract" and row["sensitive"] is True
     assert len(doc["rows"]) == 55  # sum of len(activity.data_elements) over the 11 activities
 
 

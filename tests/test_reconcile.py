@@ -58,7 +58,7 @@ def test_declared_category_is_not_found_when_no_table_holds_it_and_found_ones_ar
     nf = _items(scan([tmp_path], manifest=reference), "not_found")
     assert "user.contact.email" not in nf and "user.id" not in nf
     assert nf["user.payment"]["elements"] == ["payment_reference"]
-    assert nf["user.payment"]["activities"] == ["order_fulfilment"]
+    assert nf["user.payment"]["activities"] == ["legal_claims", "order_fulfilment"]  # IV.1(4) disputes use it too
     assert "minimum necessary" in nf["user.payment"]["reason"]
 
 

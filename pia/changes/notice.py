@@ -134,6 +134,12 @@ def _what_changes(review: ChangeReview, old: Manifest, new: Manifest) -> list[st
                 bullets.append(text)
             elif after is None and before is not None:
                 bullets.append(f"**We will stop collecting {_lower_first(before.name)}.**")
+            elif after is not None and ch.trigger == "retention_lengthened":
+                until = f"up to {after.retention.max_days} days" if after.retention.max_days is not None \
+                    else "with no fixed limit"
+                was = f" (before: up to {before.retention.max_days} days)" if before.retention.max_days else ""
+                bullets.append(f"**We will keep {_lower_first(after.name)} longer: {until}{was}.** "
+                               f"{_sentence(after.retention.rule)}")
             elif after is not None:
                 note = " It now counts as sensitive personal information." if after.sensitive and not before.sensitive else ""
                 bullets.append(f"**What we record as {_lower_first(after.name)} changes** (its kind, source or "
@@ -230,6 +236,11 @@ def _activity_bullet(before, after, new_el, recipients, changes: list[Classified
             parts.append(f"{recipients[ch.after].name} will receive information from it")
         elif field.startswith("recipients[") and ch.before in recipients:
             parts.append(f"{recipients[ch.before].name} will no longer receive information from it")
+        elif field.startswith("measures.") and ch.trigger == "promised_measure":
+            measure = field.split(".")[1].replace("_", " ")
+            parts.append(f"a protection our policy promises ({measure}) will no longer be fully in place")
+        elif field.startswith("storage.locations[") and ch.trigger == "cross_border":
+            parts.append(f"your information will also be stored in {ch.after}, outside the country")
         else:
             label = re.sub(r"\[.*$", "", field).split(".")[0].replace("_", " ")
             parts.append(f"the way it works changes ({label})")
@@ -298,6 +309,14 @@ def _asks(review: ChangeReview, new: Manifest) -> list[str]:
         elif r.kind == "new_consent_recipient" and r.subject in recs:
             rec = recs[r.subject]
             out.append(f"to give {_received(new, rec)} to {rec.name};")
+        elif r.kind == "purpose_outside_exemption" and r.subject in acts:
+            out.append(f"to use your information for the new purpose of {_lower_first(acts[r.subject].name)}: "
+                       f"{_lower_first(_sentence(acts[r.subject].purpose)).rstrip('.')};")
+        elif r.kind == "new_data_type" and r.subject in acts:
+            out.append(f"to use more kinds of information for {_lower_first(acts[r.subject].name)};")
+        elif r.kind == "cross_border":
+            name = acts[r.subject].name if r.subject in acts else recs[r.subject].name if r.subject in recs else r.subject
+            out.append(f"to store or send information of {_lower_first(name)} outside the country;")
     if out:
         out[-1] = out[-1].rstrip(";") + "."
     return out

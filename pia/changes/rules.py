@@ -15,7 +15,7 @@ from pia.changes.diff import Change, ChangeKind, diff, pattern_of
 from pia.declare.manifest import FlowKind, Manifest, RecipientBasis
 from pia.declare.measures import MeasureStatus, catalogue
 from pia.declare.taxonomy import load_taxonomy
-from pia.declare.vocabulary import TRANSFER_RULES, regime_of
+from pia.declare.vocabulary import TRANSFER_RULES, basis_id, regime_of
 from pia.errors import InputError, Problem
 
 # --------------------------------------------------------------------------- catalogue (data)
@@ -479,9 +479,18 @@ def _in_policy(m: Manifest, d: TriggerDef) -> tuple[bool, str]:
 # --------------------------------------------------------------------------- re-consent
 
 
-def _exemption(legal_basis: str) -> bool:
-    """Whether the basis is a consent exemption of I.5 (contract is the twin of I.5(7)); legal_obligation is not."""
-    return legal_basis == "contract" or legal_basis.startswith("I.5(")
+def _consent(legal_basis: str) -> bool:
+    """Whether the basis is the person's consent (`consent`, PIPL Art. 13(1), GDPR Art. 6(1)(a))."""
+    return basis_id(legal_basis) == "consent"
+
+
+def _exemption(legal_basis: str, m: Manifest) -> bool:
+    """Whether the basis is a consent exemption the policy declares (contract is the twin of I.5(7)).
+
+    A legal obligation is no exemption the service chose: a changed purpose under it needs no consent.
+    """
+    declared = {x.clause for x in m.consent_exemptions}
+    return basis_id(legal_basis) == "contract" or legal_basis in declared or legal_basis.startswith("I.5(")
 
 
 def _reason(kind: str, subject: str, text: str, clause: str | None = None) -> ReconsentReason:
@@ -493,8 +502,10 @@ def _consent_clause(flow: FlowKind) -> str:
 
 
 def _purpose_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
-    """New or changed purposes: consent-based ones need consent again; an exemption claimed for the old purpose
-    does not carry over to a new one (pia default: the kit cannot tell whether the exemption still covers it).
+    """New or changed purposes that need consent.
+
+    A consent-based purpose needs consent again; an exemption claimed for the old purpose does not carry over to a
+    changed one (pia default: the kit cannot tell whether the exemption still covers it).
     """
     out: list[ReconsentReason] = []
     old_acts = {a.id: a for a in old.processing_activities}
@@ -502,13 +513,13 @@ def _purpose_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
         before = old_acts.get(act.id)
         if before is not None and before.purpose == act.purpose:
             continue
-        if act.legal_basis == "consent":
+        if _consent(act.legal_basis):
             what = "new purpose" if before is None else "changed purpose"
             out.append(_reason("new_purpose", act.id,
                                f"{what} '{act.name}' (activity {act.id}, legal basis consent): {act.purpose} "
                                "The policy limits use to the purposes it lists; consent given for another purpose "
                                "does not cover it."))
-        elif before is not None and _exemption(act.legal_basis) and before.legal_basis == act.legal_basis:
+        elif before is not None and _exemption(act.legal_basis, new) and before.legal_basis == act.legal_basis:
             out.append(_reason("purpose_outside_exemption", act.id,
                                f"changed purpose of '{act.name}' (activity {act.id}) under {act.legal_basis}: "
                                f"{act.purpose} The exemption was claimed for the old purpose; unless the assessor "
@@ -523,7 +534,7 @@ def _data_type_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
     names = {e.id: e.name for e in new.data_elements}
     for act in sorted(new.processing_activities, key=lambda a: a.id):
         before = old_acts.get(act.id)
-        if before is None or act.legal_basis != "consent":
+        if before is None or not _consent(act.legal_basis):
             continue
         added = sorted(set(act.data_elements) - set(before.data_elements))
         if added:

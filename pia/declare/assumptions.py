@@ -14,7 +14,7 @@ from pia.errors import Problem
 from pia.yamlsource import Loc, YamlDocument
 
 # The field that identifies an item of a list of records (tried in this order); plain lists are addressed by value.
-ITEM_KEYS: tuple[str, ...] = ("id", "kind", "number", "authority")
+ITEM_KEYS: tuple[str, ...] = ("id", "kind", "number", "authority", "clause")
 
 _SEGMENT = re.compile(r"(?P<field>[A-Za-z_][A-Za-z0-9_]*)(?P<ids>(?:\[[^\[\]]+\])*)")
 _ID = re.compile(r"\[([^\[\]]+)\]")
