@@ -121,8 +121,13 @@ def test_a_hex_digest_under_a_password_name_is_a_credential_stored_as_digest():
 
 @pytest.mark.parametrize("name", ["rp_token", "reset_password_token", "user_activation_key", "secure_key", "sid"])
 def test_reset_activation_and_session_tokens_are_tokens(name):
-    j = judge(name, [_s("0123456789abcdef", 40) for _ in range(50)])
+    j = judge(name, [_s("0123456789abcdef", 40) for _ in range(50)], table="sessions")
     assert j.category == "user.authorization.credentials.token"
+
+
+def test_a_session_id_outside_a_table_of_sessions_is_not_a_login_token():
+    assert judge("session_id", [_s("0123456789abcdef", 32) for _ in range(50)], table="sleep_sessions").category \
+        != "user.authorization.credentials.token"
 
 
 def test_credentials_inside_urls_are_found_by_values_under_any_name():

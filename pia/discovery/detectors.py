@@ -97,11 +97,18 @@ DETECTORS: tuple[Detector, ...] = (
              confirm=("password_hash", "digest", "short_code"), secret=True),
     Detector("token", "user.authorization.credentials.token", "session, API, reset or activation token (a secret)",
              names=(words("token", "access_token", "refresh_token", "auth_token", "api_token", "api_key", "apikey",
-                          "session_token", "session_key", "session_id", "sessionid", "sid", "secure_key",
+                          "session_token", "secure_key",
                           "activation_key", "reset_token", "rp_token", "reset_password_token", "password_reset_token",
                           "confirmation_token", "remember_token", "auth", "authtoken", "lingpai"), r"令牌"),
              veto=(words("token_type", "token_count", "csrf_token_name"),),
              confirm=("random_token", "digest", "password_hash"), secret=True),
+    # `session_id` also names analytics visits and sleep or workout sessions: a login session only in a table of
+    # sessions or tokens.
+    Detector("session_token", "user.authorization.credentials.token", "login session id (a secret)",
+             names=(words("session_id", "sessionid", "sid", "session_key"),),
+             tables=(r"^(sessions|session|user_sessions|login_sessions|auth_sessions|django_session|authtoken"
+                     r"|oc_authtoken|auth_tokens|access_tokens|tokens|logins)$"),
+             confirm=("random_token", "digest"), secret=True),
     Detector("credentials", "user.authorization.credentials", "password or password hash (a secret)",
              names=(words("password", "passwd", "pwd", "pass", "user_pass", "pass_hash", "passhash", "password_hash",
                           "pw_hash", "hashedpassword", "hashed_password", "mima", "passcode", "pin_hash"),
@@ -604,6 +611,11 @@ def classify_column(name: str, table: str, profile: ColumnProfile) -> Judgement:
     return Judgement(None, 0.9 if not evidence else 0.8, None, evidence)
 
 
+def is_display_name(name: str) -> bool:
+    """A display name is the name a person chose to show: a name even when it is shaped like a login."""
+    return normalise_name(name) in ("display_name", "displayname", "screen_display_name")
+
+
 def _midnight_share(profile: ColumnProfile) -> float:
     return profile.share(lambda v: bool(re.match(r"^\d{4}-\d{2}-\d{2}[T ]00:00(:00)?(\.0+)?$", v)))
 
@@ -627,7 +639,7 @@ def _judge_by_name(hit: Detector, name: str, tnorm: str, profile: ColumnProfile,
         return Judgement(hit.category, 0.85, hit.id, evidence, round(midnight, 4))
     if hit.id == "precise_location" and profile.values and shares.get("latlon_pair", 0) < CONFIRM_THRESHOLD:
         return _location_by_decimals(name, profile, evidence)
-    if hit.id == "person_name" and profile.non_blank >= MIN_VALUES:
+    if hit.id == "person_name" and not is_display_name(name) and profile.non_blank >= MIN_VALUES:
         ident = profile.share(is_identifier_shape)
         if ident >= VALUE_THRESHOLD:
             if re.search(ACCOUNT_TABLES, tnorm):
