@@ -5,6 +5,8 @@ evidence document that `pia assess --evidence` reads.
 """
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 import hashlib
 import math
@@ -243,7 +245,7 @@ def _validate(worker: Any, data_dir: str | Path, manifest: Any, columns: Any, as
         if missing:
             names = ", ".join(f"{d}.csv" for d in missing)
             results.append(CheckResult(
-                id=check.id, clause=check.clause, dataset=check.dataset, description=check.description,
+                id=check.id, clause=check.clause, dataset=check.dataset, description=_describe(check.description, settings, man),
                 status=CheckStatus.skipped, rows_checked=0, rows_in_scope=0, failed_rows=0,
                 reason=f"skipped: {names} not found in {data_dir.name or data_dir} (nor as .parquet)",
                 activities=acts, controls=list(check.controls)))
@@ -257,11 +259,11 @@ def _validate(worker: Any, data_dir: str | Path, manifest: Any, columns: Any, as
             reason = f"no failing row among {outcome.rows_in_scope} in scope ({check.clause})"
         else:
             reason = (f"{outcome.failed_rows} of {outcome.rows_in_scope} {check.dataset} rows in scope fail: "
-                      f"{check.description} ({check.clause})")
+                      f"{_describe(check.description, settings, man)} ({check.clause})")
         samples = _samples(check, outcome.sample_rows, tables, frame, frame_settings, declared[check.dataset],
                            csv_lines=present[check.dataset].suffix.lower() != ".parquet")
         results.append(CheckResult(
-            id=check.id, clause=check.clause, dataset=check.dataset, description=check.description,
+            id=check.id, clause=check.clause, dataset=check.dataset, description=_describe(check.description, settings, man),
             status=status, rows_checked=rows, rows_in_scope=outcome.rows_in_scope,
             failed_rows=outcome.failed_rows, samples=samples, reason=reason,
             activities=acts, controls=list(check.controls)))
@@ -269,6 +271,24 @@ def _validate(worker: Any, data_dir: str | Path, manifest: Any, columns: Any, as
     return ValidationResult(passed=not any(r.status is CheckStatus.failed for r in results), as_of=day,
                             settings={k: v for k, v in settings.items() if k != "as_of"},
                             inputs=dict(sorted(inputs.items())), checks=results)
+
+
+_PLACEHOLDER = re.compile(r"\$(retention\.[A-Za-z0-9_]+|[a-z_]+)")
+
+
+def _describe(text: str, settings: dict[str, Any], man: Any) -> str:
+    """A check's description with its `$setting` and `$retention.<element>` placeholders filled in."""
+
+    def fill(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name.startswith("retention."):
+            element = {e.id: e for e in man.data_elements}.get(name.split(".", 1)[1])
+            days = element.retention.max_days if element is not None and element.retention else None
+            return str(days) if days is not None else m.group(0)
+        value = settings.get(name)
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else m.group(0)
+
+    return _PLACEHOLDER.sub(fill, text)
 
 
 def _settings(man: Any, overrides: dict[str, int], day: dt.date) -> dict[str, Any]:
@@ -395,7 +415,7 @@ def _validate_remote(where: Any, manifest: Any, columns: Any, as_of: Any, progre
             if missing:
                 names = ", ".join(backend.source.table(d) for d in missing)
                 results.append(CheckResult(
-                    id=check.id, clause=check.clause, dataset=check.dataset, description=check.description,
+                    id=check.id, clause=check.clause, dataset=check.dataset, description=_describe(check.description, settings, man),
                     status=CheckStatus.skipped, rows_checked=0, rows_in_scope=0, failed_rows=0,
                     reason=f"skipped: no table {names} in {where.shown}", activities=acts,
                     controls=list(check.controls)))
@@ -408,7 +428,7 @@ def _validate_remote(where: Any, manifest: Any, columns: Any, as_of: Any, progre
                 if type(exc).__name__ not in ("OperationNotDefinedError", "UnsupportedOperationError"):
                     raise
                 results.append(CheckResult(
-                    id=check.id, clause=check.clause, dataset=check.dataset, description=check.description,
+                    id=check.id, clause=check.clause, dataset=check.dataset, description=_describe(check.description, settings, man),
                     status=CheckStatus.skipped, rows_checked=0, rows_in_scope=0, failed_rows=0,
                     reason=f"skipped: template {check.template} cannot run on {where.engine.value} "
                            f"({_first_line(exc)})", activities=acts, controls=list(check.controls)))
@@ -423,11 +443,11 @@ def _validate_remote(where: Any, manifest: Any, columns: Any, as_of: Any, progre
                 samples: list[Sample] = []
             else:
                 reason = (f"{failed} of {in_scope} {check.dataset} rows in scope fail: "
-                          f"{check.description} ({check.clause})")
+                          f"{_describe(check.description, settings, man)} ({check.clause})")
                 samples = _remote_samples(check, backend, sql, list(expr.columns), gx_settings, frame_settings,
                                           contract[check.dataset].key, read.get(check.dataset, ""))
             results.append(CheckResult(
-                id=check.id, clause=check.clause, dataset=check.dataset, description=check.description,
+                id=check.id, clause=check.clause, dataset=check.dataset, description=_describe(check.description, settings, man),
                 status=status, rows_checked=row_counts[check.dataset], rows_in_scope=in_scope,
                 failed_rows=failed, samples=samples, reason=reason, activities=acts, controls=list(check.controls)))
     finally:
