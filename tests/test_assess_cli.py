@@ -94,9 +94,10 @@ def test_failed_output_leaves_no_file(tmp_path, capsys):
     assert code == 2 and not target.exists()
 
 
-def test_subprocess_exit_code_and_no_heavy_imports():
+def test_subprocess_exit_code_and_no_heavy_imports(tmp_path):
+    # Not `-o /dev/null`: the kit refuses to replace a device (as root, an atomic rename would replace /dev/null).
     probe = ("import sys; from pia.cli import main\n"
-             "try:\n    main(['assess', '--format', 'json', '-o', '/dev/null'])\n"
+             f"try:\n    main(['assess', '--format', 'json', '-o', {str(tmp_path / 'a.json')!r}])\n"
              "except SystemExit as e:\n"
              "    heavy = [m for m in ('great_expectations', 'papermill', 'nbconvert', 'plotly') if m in sys.modules]\n"
              "    print(e.code, heavy)\n")

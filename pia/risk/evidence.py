@@ -6,7 +6,6 @@ A bad document raises `InputError` with one `FILE: path: message` line per probl
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pia.config import display_path
 from pia.declare.manifest import Manifest
 from pia.errors import InputError, Problem
-from pia.inputs import decode_utf8, read_bytes
+from pia.inputs import load_json
 
 EVIDENCE_SCHEMA_VERSION = 1
 
@@ -115,12 +114,9 @@ def _read(item: str | Path | Mapping[str, Any]) -> tuple[str, str, str | None, A
         return "<dict>", "<dict>", None, dict(item)
     path = Path(item)
     src = display_path(path)
-    raw = read_bytes(path, "the JSON of pia validate or pia scan", src, missing="evidence file not found")
-    try:
-        data = json.loads(decode_utf8(raw, src, "evidence"))
-    except json.JSONDecodeError as exc:
-        raise InputError(Problem(src, f"evidence is not valid JSON: {exc.msg} (column {exc.colno})",
-                                 exc.lineno)) from None
+    # The shared input layer bounds the file (regular file, size, nesting depth) and the JSON parse.
+    raw, data = load_json(path, "the JSON of pia validate or pia scan", src, missing="evidence file not found",
+                          what="evidence")
     return path.name, src, hashlib.sha256(raw).hexdigest(), data
 
 
