@@ -415,7 +415,8 @@ def _validate_remote(where: Any, manifest: Any, columns: Any, as_of: Any, progre
             if missing:
                 names = ", ".join(backend.source.table(d) for d in missing)
                 results.append(CheckResult(
-                    id=check.id, clause=check.clause, dataset=check.dataset, description=_describe(check.description, settings, man),
+                    id=check.id, clause=check.clause, dataset=check.dataset,
+                    description=_describe(check.description, settings, man),
                     status=CheckStatus.skipped, rows_checked=0, rows_in_scope=0, failed_rows=0,
                     reason=f"skipped: no table {names} in {where.shown}", activities=acts,
                     controls=list(check.controls)))
@@ -428,7 +429,8 @@ def _validate_remote(where: Any, manifest: Any, columns: Any, as_of: Any, progre
                 if type(exc).__name__ not in ("OperationNotDefinedError", "UnsupportedOperationError"):
                     raise
                 results.append(CheckResult(
-                    id=check.id, clause=check.clause, dataset=check.dataset, description=_describe(check.description, settings, man),
+                    id=check.id, clause=check.clause, dataset=check.dataset,
+                    description=_describe(check.description, settings, man),
                     status=CheckStatus.skipped, rows_checked=0, rows_in_scope=0, failed_rows=0,
                     reason=f"skipped: template {check.template} cannot run on {where.engine.value} "
                            f"({_first_line(exc)})", activities=acts, controls=list(check.controls)))
