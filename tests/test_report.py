@@ -143,20 +143,19 @@ def test_summary_states_verdict_notification_channels_and_actions(data):
     assert "VII.2(2)" in html and "Action plan" in html and html.count('class="prio') >= 1
 
 
-def test_notification_includes_vii2_5_when_only_the_assessment_is_high(data):
+def test_a_high_risk_without_a_change_review_requires_no_notification(data):
+    # Issue 13: a high risk is the state of one version; only a change (the change review's VII.2(5) rule: a
+    # residual level rises) is notified. The reference is high risk, so the old rule would have notified.
     alone = report.ReportData(**{**data.__dict__, "review": None})
+    assert alone.high_risk
     n = alone.notification()
-    assert n["required"] is alone.high_risk
-    assert [r["clause"] for r in n["reasons"]] == (["VII.2(5)"] if alone.high_risk else [])
+    assert n["required"] is False and n["reasons"] == []
 
 
-def test_action_plan_without_a_proposed_change_words_the_vii2_5_notice_without_a_draft(data):
+def test_action_plan_without_a_proposed_change_has_no_notification_action(data):
     alone = report.ReportData(**{**data.__dict__, "review": None, "notice_markdown": ""})
-    notify = [a for a in report.action_plan(alone) if a["what"].startswith("Notify")]
-    assert len(notify) == (1 if alone.high_risk else 0)
-    if notify:
-        assert "VII.2(5)" in notify[0]["what"] and "draft notice below" not in notify[0]["what"]
-        assert notify[0]["effect"] == "users informed as VII.2 requires"
+    assert alone.high_risk
+    assert not [a for a in report.action_plan(alone) if a["what"].startswith("Notify")]
 
 
 def test_action_plan_with_a_proposed_change_points_to_the_draft_notice(data):
@@ -219,8 +218,9 @@ def test_action_plan_has_one_row_per_measure_with_its_effect(data):
     whats = [a["what"] for a in plan]
     assert len(whats) == len(set(whats))  # grouped: a measure is listed once, over the activities it helps
     risk_rows = [a for a in plan if a["priority"] == "1"]
-    controls = {c["control"] for a in data.assessment["actions"] for c in a["controls"]}
-    assert len(risk_rows) == len(controls)
+    # the four-stage engine's actions: the smallest set of measures plus the planned ones, per activity
+    measures = {c["measure"] for a in data.assessment["actions"] for c in [*a.get("measures", []), *a.get("planned", [])]}
+    assert measures and len(risk_rows) == len(measures)
     assert all("→" in a["effect"] or "only together with the other measures" in a["effect"] for a in risk_rows)
 
 

@@ -66,11 +66,8 @@ class ReportData:
                 reasons.append({"clause": str(t.get("clause", "")),
                                 "text": trigger_text(t, self.review.get("changes", []), self.names)})
             channels = list((self.review.get("notify") or {}).get("channels") or channels)
-        if self.high_risk and not any(r["clause"].startswith("VII.2(5)") for r in reasons):
-            reasons.append({"clause": "VII.2(5)",
-                            "text": "this assessment" + (", with the evidence from the service's data,"
-                                                         if self.manifest_only is not None else "")
-                            + " finds a high residual risk"})
+        # A high risk is the state of one version; notification is decided on a change, by the change review's
+        # VII.2(5) rule (a residual level rises), never by the state alone (issue 13).
         return {"required": bool(reasons), "channels": channels if reasons else [], "reasons": reasons,
                 "reconsent_required": bool(self.review and self.review.get("reconsent_required")),
                 "reconsent_reasons": [f"{str(x.get('kind', '')).replace('_', ' ')}: {self.name_of(x.get('subject'))}"
