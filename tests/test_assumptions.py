@@ -39,7 +39,8 @@ def test_paths_resolve(path, reference_data):
 
 @pytest.mark.parametrize("about,message", [
     ("processing_activities[alert_snapshot].subjects_count", "no item 'alert_snapshot'"),
-    ("processing_activities[alert_snapshots].subject_count", "'processing_activities[alert_snapshots].subject_count' does not exist"),
+    ("processing_activities[alert_snapshots].subject_count",
+     "'processing_activities[alert_snapshots].subject_count' does not exist"),
     ("recipients[cloud_provider].data_groups[tracking]", "no item 'tracking'"),
     ("processing_activities[alert_snapshots].measures.backups", "does not exist"),
     ("not a path!", "is not a path"),

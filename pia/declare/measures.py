@@ -14,14 +14,15 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from pia.config import PACKAGE_DATA
 from pia.errors import InputError, Problem
-from pia.yamlsource import YamlDocument, load_yaml
+from pia.yamlsource import Loc, YamlDocument, load_yaml
 
 MEASURES_FILE = PACKAGE_DATA / "measures.yaml"
 
 
 class FearedEvent(str, Enum):
-    """The three feared events of a privacy risk analysis (CNIL PIA methodology: confidentiality, integrity,
-    availability of personal data).
+    """The three feared events of a privacy risk analysis.
+
+    CNIL PIA methodology: confidentiality, integrity, availability of personal data.
     """
 
     illegitimate_access = "illegitimate_access"
@@ -138,7 +139,7 @@ def measure_reference_problems(doc: YamlDocument) -> list[Problem]:
         for i, m in enumerate(own_raw):
             if isinstance(m, dict) and isinstance(m.get("id"), str):
                 if m["id"] in shipped:
-                    loc = ("measures", i, "id")
+                    loc: Loc = ("measures", i, "id")
                     problems.append(Problem(doc.source, f"measure {m['id']!r} is already in the shipped catalogue "
                                                         "(use another id for your own measure)",
                                             doc.line_of(loc), ".".join(map(str, loc))))
