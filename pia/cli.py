@@ -31,6 +31,7 @@ COMMANDS = {
     "samples": "pia.commands.samples:samples",
     "scan": "pia.commands.scan:scan",
     "report": "pia.commands.report:report",
+    "export": "pia.commands.export:export",
     "taxonomy": "pia.commands.taxonomy:taxonomy",
     "init": "pia.commands.init:init",
 }

@@ -95,21 +95,106 @@ def test_data_map_sankey_flows_and_sensitive_colour():
     fig = figures.data_map(rows, {r.id: r.name for r in m.recipients})
     sankey = fig.data[0]
     assert isinstance(sankey, go.Sankey)
-    labels = list(sankey.node.label)
+    full = list(sankey.node.customdata)  # the full names, shown in the hover
     password = m.element("password")
     assert password.sensitive
-    assert sankey.node.color[labels.index(password.name)] == "#c62828"
+    assert sankey.node.color[full.index(password.name)] == "#c62828"
     # every (element, activity) use is one unit of flow out of the element
     uses = sum(1 for r in rows if r["data_element"] == "password")
-    src = labels.index(password.name)
+    src = full.index(password.name)
     assert sum(v for s, v in zip(sankey.link.source, sankey.link.value, strict=False) if s == src) == uses
 
 
 def test_data_map_escapes_element_names():
     rows = [{"group": "account", "data_element": "x", "element_name": EVIL, "activity": "a", "sensitive": False,
              "recipients": []}]
-    labels = list(figures.data_map(rows).data[0].node.label)
-    assert EVIL not in labels and "&lt;img src=x onerror=alert(1)&gt;" in labels
+    node = figures.data_map(rows).data[0].node
+    assert EVIL not in list(node.label) + list(node.customdata)
+    assert "&lt;img src=x onerror=alert(1)&gt;" in node.customdata
+
+
+def test_data_map_labels_are_cut_to_their_column_width_with_the_full_name_in_the_hover():
+    import html
+
+    m = load_manifest()
+    node = figures.data_map(data_map(m), {r.id: r.name for r in m.recipients}).data[0].node
+    longest = max(figures.SANKEY_LABEL.values())
+    assert all(len(html.unescape(lab)) <= longest for lab in node.label)
+    cut = [(lab, name) for lab, name in zip(node.label, node.customdata, strict=False) if lab != name]
+    assert cut and all(lab.endswith("…") and html.unescape(name).startswith(html.unescape(lab)[:-1].rstrip())
+                       for lab, name in cut)
+    assert "%{customdata}" in node.hovertemplate
+
+
+def test_data_map_labels_fit_between_the_columns_at_the_printed_width():
+    """Sankey labels sit right of their node (left of it in the last column): activity and recipient labels share
+    the gap between those two columns, so each must fit in half of it at the printed width (A4, 703 px)."""
+    import html
+
+    m = load_manifest()
+    fig = figures.data_map(data_map(m), {r.id: r.name for r in m.recipients})
+    node, layout = fig.data[0].node, fig.layout
+    width = figures.RISK_MAP_WIDTH - layout.margin.l - layout.margin.r
+    gap = (width - 4 * node.thickness) / 3 - 2 * 6  # three gaps between four columns; 6 px padding each side
+    font = layout.font.size
+
+    def longest(kind_colour):
+        return max(len(html.unescape(lab)) for lab, c in zip(node.label, node.color, strict=True) if c == kind_colour)
+    px = figures.CHAR_WIDTH * font
+    assert longest("#6a1b9a") * px + longest("#00897b") * px <= gap  # activities + recipients share one gap
+    assert max(len(html.unescape(lab)) for lab in node.label) * px <= gap  # any other label fits a gap alone
+
+
+def _overlaps(boxes):
+    return [(a[0], b[0]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]]
+
+
+@pytest.mark.parametrize("method", ["gbt39335", "cnil", "ico"])
+def test_risk_map_of_the_reference_assessment_has_no_overlapping_labels(method):
+    from pia.risk.scoring import assess
+
+    g = method_grid(load_method(method))
+    fig = figures.risk_map(assess(load_manifest(), method=method).to_dict(), g)
+    boxes = figures.label_boxes(fig)
+    numbers = [b for b in boxes if b[0].isdigit()]
+    assert len(numbers) == len(load_manifest().processing_activities)  # every activity is labelled
+    assert _overlaps(boxes) == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3), st.integers(0, 3), st.integers(0, 3)),
+                min_size=1, max_size=9))
+def test_risk_map_labels_never_overlap_for_up_to_nine_activities(points):
+    g = method_grid(load_method("gbt39335"))
+    imp, lik = g["impact_levels"], g["likelihood_levels"]
+    acts = [{"id": f"a{i}", "name": f"Activity with a long name {i}",
+             "inherent": _events(imp[a], lik[b], g["matrix"][imp[a]][lik[b]]),
+             "residual": _events(imp[c], lik[d], g["matrix"][imp[c]][lik[d]])}
+            for i, (a, b, c, d) in enumerate(points)]
+    boxes = figures.label_boxes(figures.risk_map({"activities": acts}, g))
+    assert _overlaps(boxes) == []
+
+
+def test_label_boxes_detect_an_overlap():
+    """The overlap check can fail: two labels drawn at one spot overlap."""
+    fig = go.Figure(go.Scatter(x=[0, 0.01], y=[0, 0], text=["1", "2"], mode="markers+text", marker={"size": 18},
+                               textfont={"size": 10}))
+    fig.update_layout(height=520, margin={"l": 20, "r": 20, "t": 50, "b": 30})
+    fig.update_xaxes(range=[-0.5, 3.5])
+    fig.update_yaxes(range=[-0.5, 3.5])
+    assert _overlaps(figures.label_boxes(fig)) == [("1", "2")]
+
+
+def test_risk_map_and_screening_name_levels_and_frameworks_not_ids(grid, assessment):
+    assessment["activities"][0]["name"] = "Lowered activity"
+    risk = figures.risk_map(assessment, grid)
+    assert "very high" in risk.layout.xaxis.ticktext and "very_high" not in risk.layout.xaxis.ticktext
+    scatter = next(t for t in risk.data if isinstance(t, go.Scatter) and t.name == "Lowered activity")
+    assert "Lowered activity" in scatter.hovertemplate
+    heat = figures.screening(assessment).data[0]
+    assert all(not y.startswith(("wp248 ", "gbt39335 ", "pipl55 ")) for y in heat.y)
+    assert list(heat.x) == ["1", "2"]  # numbered as on the risk map
 
 
 def test_validation_results_one_bar_per_check_coloured_by_section():
@@ -134,8 +219,8 @@ def test_section_of_boundaries(clause, section):
 def test_screening_matrix_accepts_list_or_criteria_mapping(assessment):
     fig = figures.screening(assessment)
     heat = fig.data[0]
-    assert list(heat.x) == ["lowered", "unchanged"]
-    assert list(heat.y) == ["wp248 · large scale", "wp248 · sensitive data"]
+    assert list(heat.x) == ["1", "2"]  # "lowered", "unchanged" by name, numbered as on the risk map
+    assert list(heat.y) == ["WP248 · large scale", "WP248 · sensitive data"]
     assert [list(r) for r in heat.z] == [[0, 0], [1, 0]]
 
 

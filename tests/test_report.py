@@ -161,7 +161,8 @@ def test_action_plan_without_a_proposed_change_words_the_vii2_5_notice_without_a
 
 def test_action_plan_with_a_proposed_change_points_to_the_draft_notice(data):
     notify = [a for a in report.action_plan(data) if a["what"].startswith("Notify")]
-    assert len(notify) == 1 and "before the changes take effect, with the draft notice below" in notify[0]["what"]
+    assert len(notify) == 1
+    assert "before the changes take effect, with the draft notice in the appendix" in notify[0]["what"]
 
 
 def test_verdict_card_gives_the_manifest_only_figure_when_data_evidence_was_used(data):
@@ -169,9 +170,69 @@ def test_verdict_card_gives_the_manifest_only_figure_when_data_evidence_was_used
 
     assert "manifest alone" not in report.summary_html(data)  # no estate: the figure is the manifest's
     with_evidence = dataclasses.replace(data, manifest_only={"activities": []})
-    html = report.summary_html(with_evidence)
+    html = _text(report.summary_html(with_evidence))
     assert "with the evidence from the service's data" in html
-    assert "from the manifest alone, as <code>pia assess</code> shows, 0 of 0 do" in html
+    assert "from the manifest alone, 0 of 0 do" in html and "pia assess" not in html  # no CLI jargon
+
+
+def _text(fragment: str) -> str:
+    """The text a reader sees in an HTML fragment (tags dropped, entities decoded)."""
+    import html as html_lib
+
+    return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def _raw_ids(data: report.ReportData) -> set[str]:
+    """Ids a manager should never read: manifest ids, level, event and control ids with an underscore or a digit,
+    method and framework ids."""
+    from pia.declare.manifest import load_manifest
+
+    m = load_manifest(data.params["manifest"])
+    ids = {a.id for a in m.processing_activities} | {e.id for e in m.data_elements} | {r.id for r in m.recipients}
+    ids |= {lv for scale in data.grid["labels"].values() for lv in scale} | set(m.measure_catalogue())
+    ids |= {"illegitimate_access", "unwanted_modification", "gbt39335", "wp248", "pipl55"}
+    return {i for i in ids if "_" in i or any(ch.isdigit() for ch in i)}
+
+
+def test_management_part_names_things_and_shows_no_raw_id(data):
+    text = _text(report.summary_html(data))
+    found = sorted(i for i in _raw_ids(data) if re.search(rf"(?<![\w.]){re.escape(i)}(?![\w])", text))
+    assert found == []
+    assert not re.search(r"\bpia (assess|report|validate|scan|diff|check|inventory|export)\b", text)
+
+
+def test_raw_id_check_can_fail(data):
+    """The id check above finds an id when one is there."""
+    text = _text(report.summary_html(data)) + " account_management"
+    assert any(re.search(rf"(?<![\w.]){re.escape(i)}(?![\w])", text) for i in _raw_ids(data))
+
+
+def test_verdict_without_an_estate_reads_as_a_sentence(data):
+    text = _text(report.summary_html(data))
+    assert ",." not in text and " ." not in text
+    assert re.search(r"\d+ of \d+ processing activities keep a risk of high or more, the level "
+                     r"GB/T 39335-2020 Annex D does not accept\.", text)
+
+
+def test_action_plan_has_one_row_per_measure_with_its_effect(data):
+    plan = report.action_plan(data)
+    whats = [a["what"] for a in plan]
+    assert len(whats) == len(set(whats))  # grouped: a measure is listed once, over the activities it helps
+    risk_rows = [a for a in plan if a["priority"] == "1"]
+    controls = {c["control"] for a in data.assessment["actions"] for c in a["controls"]}
+    assert len(risk_rows) == len(controls)
+    assert all("→" in a["effect"] or "only together with the other measures" in a["effect"] for a in risk_rows)
+
+
+def test_management_part_says_what_was_not_provided(data):
+    text = _text(report.summary_html(data))  # the fixture has no estate
+    assert "Not provided: no dataset validation or discovery scan" in text
+
+
+def test_management_part_ends_with_the_appendix_heading(data):
+    html = report.summary_html(data)
+    end = html.index('id="pia-end-of-management"')
+    assert html.index("Action plan: the top actions") < end < html.index('class="section appendix-start"')
 
 
 def test_trigger_reasons_use_names_not_manifest_paths_or_ids(data):
@@ -434,3 +495,34 @@ def test_concurrent_reports_from_one_working_directory_do_not_disturb_each_other
     assert results == [(0, "")] * 3
     assert all((tmp_path / f"out{i}" / "2026-06-30-zosi-camera" / "report.html").is_file() for i in range(3))
     assert not list(config.PROJECT_ROOT.glob("kernel-ipc-*"))  # no sockets in the working directory
+
+
+def test_four_stage_assessment_shows_every_stage_and_groups_the_set_of_measures(data):
+    """The risk engine's four-stage shape (stages inherent/current/planned/target, actions as the smallest set of
+    measures with the planned ones): the risk table has a column per stage, the plan a row per measure."""
+    import copy
+    import dataclasses
+
+    four = copy.deepcopy(data.assessment)
+    for act in four["activities"]:
+        current = act["residual"]
+        act["stages"] = {"inherent": act["inherent"], "current": current, "planned": current,
+                         "target": {e: dict(s, level="low") for e, s in current.items()}}
+        for f in act["factors"]:
+            f["stage"] = "current" if f["stage"] == "residual" else f["stage"]
+    four["actions"] = [{"activity": a["activity"], "level": a["level"], "level_after": "medium",
+                        "reaches_acceptable": True, "note": "",
+                        "measures": [{"measure": "backups", "name": "Backups", "status": "missing", "clauses": [],
+                                      "note": ""}],
+                        "planned": [{"measure": "retention_enforcement", "name": "Retention enforcement",
+                                     "status": "planned", "clauses": ["V.4"], "note": ""}]}
+                       for a in data.assessment["actions"]]
+    r = dataclasses.replace(data, assessment=four)
+    table = _text(report.risk_html(r, "body"))
+    assert "Inherent Current Planned Target Main factors" in table
+    plan = [a for a in report.action_plan(r) if a["priority"] == "1"]
+    assert [a["what"] for a in plan] == ["Put in place: Backups",
+                                         "Delete data automatically when its retention period ends"]
+    assert all("with the other measures listed" in a["effect"] for a in plan)
+    assert "planned for" in plan[1]["why"] and "clause V.4" in plan[1]["why"]
+    assert "Together, these 2 risk measures bring every activity below high" in _text(report.summary_html(r))

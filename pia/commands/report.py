@@ -17,8 +17,9 @@ EXIT_REPORT_FAILED = 4  # a notebook cell raised: the report could not be made
               help="Directory under which <as_of>-<service>/ is written (default: reports/ of the working directory).")
 @click.option("--fail-on-high", is_flag=True, help="Exit 3 when the assessment indicates high risk.")
 @click.option("--progress/--no-progress", default=False, help="Show papermill's progress bar on stderr.")
+@click.option("--pdf", is_flag=True, help="Also print the report to report.pdf (A4) with headless Chromium.")
 def report(params_file: str | None, overrides: tuple[tuple[str, str], ...], out: str | None,
-           fail_on_high: bool, progress: bool) -> int:
+           fail_on_high: bool, progress: bool, pdf: bool) -> int:
     """Make the management report: executive summary, risk map, data map, findings, change review, provenance.
 
     Runs notebooks/assessment_report.ipynb with papermill and converts it to one self-contained HTML file
@@ -27,7 +28,8 @@ def report(params_file: str | None, overrides: tuple[tuple[str, str], ...], out:
     with -p manifest naming another service, only the inputs given with -p are used.
 
     Exit codes: 0 report written; 2 bad input; 3 --fail-on-high and the verdict is high risk;
-    4 a notebook cell raised (the cell is named; the partly executed notebook is kept, no HTML is written).
+    4 a notebook cell raised (the cell is named; the partly executed notebook is kept, no HTML is written),
+    or --pdf and the PDF could not be printed (the HTML is kept).
     """
     from pia.report.params import OPTIONAL_INPUTS
     from pia.report.run import ReportError, load_params, run_report
@@ -38,10 +40,19 @@ def report(params_file: str | None, overrides: tuple[tuple[str, str], ...], out:
     except ReportError as exc:
         click.echo(f"pia: report failed: {exc}", err=True)
         return 2 if exc.ename == "InputError" else EXIT_REPORT_FAILED
+    written = [display_path(run.html)]
+    if pdf:
+        from pia.report.pdf import PdfError, html_to_pdf
+
+        try:
+            written.append(display_path(html_to_pdf(run.html, run.directory / "report.pdf")))
+        except PdfError as exc:
+            click.echo(f"pia: {exc}; the HTML report was written: {display_path(run.html)}", err=True)
+            return EXIT_REPORT_FAILED
     s = run.summary
     verdict = "HIGH RISK" if s.get("high_risk") else "no high risk"
     notify = f"notify users via {', '.join(s.get('channels') or [])}" if s.get("notify") else "no user notification"
     missing = "; ".join(OPTIONAL_INPUTS.get(k, k) for k in s.get("not_provided") or [])
-    click.echo(f"{display_path(run.html)}\n{s.get('service')} as of {s.get('as_of')}: {verdict}; {notify}"
+    click.echo("\n".join(written) + f"\n{s.get('service')} as of {s.get('as_of')}: {verdict}; {notify}"
                + (f"\nnot provided: {missing}" if missing else ""))
     return 3 if fail_on_high and s.get("high_risk") else 0

@@ -1,6 +1,6 @@
-"""Report: the notebooks run by papermill into a self-contained HTML page, with figures and sections.
+"""Report: the notebooks run by papermill into a self-contained HTML page (and a PDF), with figures and sections.
 
-The last room of the flow: reads every capability's results, writes `reports/`.
+The last room of the flow (with export/, its equal): reads every capability's results, writes `reports/`.
 """
 from __future__ import annotations
 
@@ -34,6 +34,11 @@ __getattr__, __dir__, __all__ = exports(__name__, {
     "screening_criteria": "pia.report.sections",
     "summary_html": "pia.report.sections",
     "validation_html": "pia.report.sections",
+    "render": "pia.report.sections",
+    "html_to_pdf": "pia.report.pdf",
+    "PdfError": "pia.report.pdf",
+    "plain_factor": "pia.report.names",
+    "level_name": "pia.report.names",
     "PATH_PARAMS": "pia.report.params",
     "REPORT_PARAMS": "pia.report.params",
     "ReportParams": "pia.report.params",

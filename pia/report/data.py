@@ -73,9 +73,19 @@ class ReportData:
                             + " finds a high residual risk"})
         return {"required": bool(reasons), "channels": channels if reasons else [], "reasons": reasons,
                 "reconsent_required": bool(self.review and self.review.get("reconsent_required")),
-                "reconsent_reasons": [f"{str(x.get('kind', '')).replace('_', ' ')}: {x.get('subject', '')}"
+                "reconsent_reasons": [f"{str(x.get('kind', '')).replace('_', ' ')}: {self.name_of(x.get('subject'))}"
                                       if isinstance(x, Mapping) else str(x)
                                       for x in (self.review or {}).get("reasons") or []]}
+
+    def name_of(self, ident: Any) -> str:
+        """The human name of a manifest item or taxonomy category given by id (`ad_partner` -> `Advertising partner`)."""
+        ident = str(ident or "")
+        for key, name in self.names.items():
+            if key.endswith(f"[{ident}]"):
+                return name
+        if "." in ident:  # a taxonomy category: its last parts in words
+            return " ".join(ident.split(".")[-2:]).replace("_", " ")
+        return ident.replace("_", " ")
 
     def summary(self) -> dict[str, Any]:
         """The verdict in a few fields (recorded in the executed notebook for `pia report --fail-on-high`)."""
@@ -188,7 +198,17 @@ def method_grid(method: Any) -> dict[str, Any]:
     likelihoods = [plain(x) for x in get("likelihood_levels", "likelihood")]
     matrix = get("matrix")
     grid = {str(plain(i)): {str(plain(lk)): str(plain(v)) for lk, v in row.items()} for i, row in matrix.items()}
+    def labels(*names: str) -> dict[str, str]:
+        out = {}
+        for x in get(*names):
+            label = x.get("label") if isinstance(x, Mapping) else getattr(x, "label", None)
+            out[str(plain(x))] = str(label or plain(x))
+        return out
+
     return {"name": str(get("title", "name")), "impact_levels": [str(x) for x in impacts],
+            "labels": {"impact": labels("impact_levels", "impact"), "likelihood": labels("likelihood_levels",
+                                                                                          "likelihood"),
+                       "risk": labels("risk_levels", "levels")},
             "likelihood_levels": [str(x) for x in likelihoods],
             "risk_levels": [str(plain(x)) for x in get("risk_levels", "levels")],
             "matrix": grid, "unacceptable_from": str(plain(get("unacceptable_from")))}

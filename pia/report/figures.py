@@ -25,7 +25,29 @@ SECTION_COLOURS = {
     "V": "#ff7f0e", "VI": "#e377c2", "VII": "#8c564b", "VIII": "#7f7f7f",
 }
 FEARED_EVENTS = ("illegitimate_access", "unwanted_modification", "disappearance")
+MARKER_SIZE = 18
+# Characters of a node label in the data map, per column: activities and recipients share one gap between their
+# columns (activity labels to the right of theirs, recipient labels to the left), so each gets half of it.
+SANKEY_LABEL = {"group": 18, "element": 24, "activity": 15, "recipient": 15}
+CHAR_WIDTH = 0.62  # average glyph width of the sans-serif fonts, in font sizes (generous; used to box labels)
+RISK_MAP_HEIGHT = 520
+RISK_MAP_WIDTH = 700  # the printed width (A4, 12 mm margins) at 96 px per inch: the narrowest the map is drawn
 _FONT = {"family": "Segoe UI, Helvetica, Arial, sans-serif", "size": 12, "color": "#222"}
+
+
+FRAMEWORKS = {"gbt39335": "GB/T 39335", "wp248": "WP248", "pipl55": "PIPL Art. 55"}
+
+
+def short(text: Any, limit: int) -> str:
+    """A name cut to `limit` characters at a word boundary, with an ellipsis (the full name goes in the hover)."""
+    text = str(text)
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    # At a word boundary when that keeps most of the room, else mid-word: "Selling, paying fo…" beats "Selling…".
+    if " " in cut and len(cut.rsplit(" ", 1)[0]) >= limit * 2 // 3:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:-") + "…"
 
 
 def label(text: Any) -> str:
@@ -93,16 +115,19 @@ def risk_map(assessment: Mapping[str, Any], grid: Mapping[str, Any]) -> go.Figur
         colorscale=scale, opacity=0.35, showscale=False, hoverinfo="skip"))
     for yi, i in enumerate(impacts):  # the cell's risk level in its corner, clear of the markers
         for xi, lk in enumerate(likelihoods):
-            fig.add_annotation(x=xi - 0.46, y=yi + 0.44, text=label(grid["matrix"][i][lk]), showarrow=False,
+            fig.add_annotation(x=xi - 0.47, y=yi + 0.47, text=label(_level_label(grid["matrix"][i][lk], grid)),
+                               showarrow=False,
                                xanchor="left", yanchor="top", font={"size": 10, "color": "#666"})
-    activities = sorted(assessment.get("activities", []), key=lambda a: a["id"])
-    # Several activities may fall in one cell: spread them on a small circle so arrows stay readable.
+    numbers = activity_numbers(assessment)
+    activities = sorted(assessment.get("activities", []), key=lambda a: numbers[a["id"]])
+    current = "current" if any(isinstance(a.get("current"), Mapping) for a in activities) else "residual"
+    # Several activities may fall in one cell: spread them on a ring so markers and numbers never overlap.
     placed: Counter[tuple[str, str]] = Counter()
     for act in activities:
         inh = worst_event(act["inherent"], risk_levels)
-        res = worst_event(act["residual"], risk_levels)
-        points = []
-        for kind, point in (("inherent", inh), ("residual", res)):
+        res = worst_event(act[current], risk_levels)
+        points: list[tuple[float, float, str, dict[str, str]]] = []
+        for kind, point in (("inherent", inh), ("current", res)):
             cell = (point["impact"], point["likelihood"])
             if points and cell == (inh["impact"], inh["likelihood"]):
                 x, y = points[0][0], points[0][1]  # risk unchanged: one spot, no arrow
@@ -112,34 +137,101 @@ def risk_map(assessment: Mapping[str, Any], grid: Mapping[str, Any]) -> go.Figur
                 x, y = likelihoods.index(point["likelihood"]) + dx, impacts.index(point["impact"]) + dy
             points.append((x, y, kind, point))
         (x0, y0, _, p0), (x1, y1, _, p1) = points
-        name = label(act["id"])
+        number = str(numbers[act["id"]])
+        name = label(act.get("name") or act["id"])
         if (x0, y0) != (x1, y1):
             fig.add_annotation(x=x1, y=y1, ax=x0, ay=y0, xref="x", yref="y", axref="x", ayref="y",
-                               showarrow=True, arrowhead=3, arrowsize=1.2, arrowwidth=1.5,
-                               arrowcolor="#444", text="")
+                               showarrow=True, arrowhead=3, arrowsize=1.2, arrowwidth=1.5, standoff=MARKER_SIZE / 2,
+                               startstandoff=5, arrowcolor="#444", text="")
+        # The number sits inside the current-risk marker (the label box is the marker): names are in the hover
+        # and in the numbered table under the map, so long names never collide on the matrix.
         fig.add_trace(go.Scatter(
-            x=[x0, x1], y=[y0, y1], mode="markers+text", name=name, legendgroup=name,
-            marker={"size": [9, 13], "symbol": ["circle-open", "circle"], "color": "#263238", "line": {"width": 2}},
-            text=["", name], textposition="top center", textfont={"size": 10},
-            customdata=[[label(p0["event"]), "inherent", label(p0["level"])],
-                        [label(p1["event"]), "residual", label(p1["level"])]],
-            hovertemplate=f"<b>{name}</b><br>%{{customdata[1]}}: %{{customdata[2]}}"
+            x=[x0, x1], y=[y0, y1], mode="markers+text", name=name, legendgroup=number,
+            marker={"size": [9, MARKER_SIZE], "symbol": ["circle-open", "circle"], "color": "#263238",
+                    "line": {"width": 2}},
+            text=["", number], textposition="middle center", textfont={"size": 10, "color": "white"},
+            customdata=[[label(_words(p0["event"])), "inherent", label(_level_label(p0["level"], grid))],
+                        [label(_words(p1["event"])), "current", label(_level_label(p1["level"], grid))]],
+            hovertemplate=f"<b>{number}. {name}</b><br>%{{customdata[1]}}: %{{customdata[2]}}"
                           "<br>worst event: %{customdata[0]}<extra></extra>"))
     # Numeric axes (cell centres at 0, 1, ...) so markers can sit off-centre inside a cell.
     fig.update_xaxes(title_text="likelihood", tickvals=list(range(len(likelihoods))),
-                     ticktext=[label(x) for x in likelihoods], range=[-0.5, len(likelihoods) - 0.5],
+                     ticktext=[label(_level_label(x, grid, "likelihood")) for x in likelihoods],
+                     range=[-0.5, len(likelihoods) - 0.5],
                      showgrid=False, zeroline=False)
     fig.update_yaxes(title_text="impact", tickvals=list(range(len(impacts))),
-                     ticktext=[label(y) for y in impacts], range=[-0.5, len(impacts) - 0.5],
+                     ticktext=[label(_level_label(y, grid, "impact")) for y in impacts], range=[-0.5, len(impacts) - 0.5],
                      showgrid=False, zeroline=False)
     fig.update_layout(showlegend=False)
-    title = f"Risk map ({grid.get('name', 'method')}): open circle inherent, filled residual"
-    return _layout(fig, title, 520)
+    title = f"Risk map ({grid.get('name', 'method')}): open circle inherent, filled numbered current"
+    return _layout(fig, title, RISK_MAP_HEIGHT)
+
+
+def activity_numbers(assessment: Mapping[str, Any]) -> dict[str, int]:
+    """Activity id -> its number on the risk map and in the report's risk table (by name, then id)."""
+    acts = sorted(assessment.get("activities", []), key=lambda a: (str(a.get("name") or a["id"]).lower(), a["id"]))
+    return {a["id"]: i for i, a in enumerate(acts, 1)}
+
+
+def _words(value: Any) -> str:
+    return str(value or "").replace("_", " ")
+
+
+def _level_label(level: str, grid: Mapping[str, Any], scale: str = "risk") -> str:
+    """A level's label from the method (`very_high` -> `very high`), without a term in another script."""
+    import re
+
+    text = str(((grid.get("labels") or {}).get(scale) or {}).get(level) or _words(level))
+    return re.sub(r"\s*\([^)]*[^\x00-\x7f][^)]*\)$", "", text)
+
+
+def label_boxes(fig: go.Figure, width: int = RISK_MAP_WIDTH) -> list[tuple[str, float, float, float, float]]:
+    """Boxes (text, x0, y0, x1, y1 in pixels) of the risk map's text: numbered markers and cell-level labels.
+
+    Text width is estimated at 0.62 of the font size per character (a generous average for sans-serif fonts),
+    height at 1.2 times the font size; a marker's number is boxed by the marker itself when it is larger.
+    """
+    layout = fig.layout
+    margin = layout.margin
+    plot_w = width - (margin.l or 0) - (margin.r or 0)
+    plot_h = (layout.height or RISK_MAP_HEIGHT) - (margin.t or 0) - (margin.b or 0)
+    x0r, x1r = layout.xaxis.range
+    y0r, y1r = layout.yaxis.range
+
+    def px(x: float, y: float) -> tuple[float, float]:
+        return (x - x0r) / (x1r - x0r) * plot_w, (y1r - y) / (y1r - y0r) * plot_h
+
+    def size(text: str, font: float) -> tuple[float, float]:
+        return CHAR_WIDTH * font * len(text), 1.2 * font
+
+    boxes = []
+    for ann in layout.annotations:
+        if not ann.text:
+            continue
+        w, h = size(ann.text, ann.font.size or 12)
+        cx, cy = px(ann.x, ann.y)
+        left = cx if ann.xanchor == "left" else cx - w if ann.xanchor == "right" else cx - w / 2
+        top = cy if ann.yanchor == "top" else cy - h if ann.yanchor == "bottom" else cy - h / 2
+        boxes.append((ann.text, left, top, left + w, top + h))
+    for trace in fig.data:
+        if trace.type != "scatter" or trace.text is None:
+            continue
+        sizes = trace.marker.size if isinstance(trace.marker.size, (list, tuple)) else [trace.marker.size] * len(trace.x)
+        for x, y, text, msize in zip(trace.x, trace.y, trace.text, sizes, strict=False):
+            if not text:
+                continue
+            w, h = size(text, trace.textfont.size or 12)
+            w, h = max(w, msize or 0), max(h, msize or 0)
+            cx, cy = px(x, y)
+            boxes.append((text, cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2))
+    return boxes
 
 
 def _offset(k: int) -> tuple[float, float]:
-    ring = [(0, 0), (-0.25, 0.2), (0.25, 0.2), (-0.25, -0.2), (0.25, -0.2), (0, 0.3), (0, -0.3),
-            (-0.35, 0), (0.35, 0)]
+    # A 3 x 3 grid inside the cell, centre first: neighbours are 0.28 of a cell apart across and 0.2 down, more
+    # than a marker at the printed width; the top row stays below the cell's level label in its corner.
+    ring = [(0, 0), (0.28, 0.2), (-0.28, -0.2), (0.28, -0.2), (-0.28, 0.2), (0, 0.2), (0, -0.2), (-0.28, 0),
+            (0.28, 0)]
     return ring[k % len(ring)]
 
 
@@ -156,19 +248,22 @@ def data_map(rows: Iterable[Mapping[str, Any]], recipient_names: Mapping[str, st
     recipient_names = dict(recipient_names or {})
     nodes: dict[tuple[str, str], int] = {}
     labels: list[str] = []
+    full: list[str] = []
     colours: list[str] = []
     kind_colour = {"group": "#546e7a", "element": "#1976d2", "activity": "#6a1b9a", "recipient": "#00897b"}
 
     def node(kind: str, key: str, text: str, sensitive: bool = False) -> int:
         if (kind, key) not in nodes:
             nodes[(kind, key)] = len(labels)
-            labels.append(label(text))
+            # Long names collide in the narrow columns: cut them, the full name is in the hover.
+            labels.append(label(short(text, SANKEY_LABEL[kind])))
+            full.append(label(text))
             colours.append("#c62828" if sensitive else kind_colour[kind])
         return nodes[(kind, key)]
 
     links: Counter[tuple[int, int]] = Counter()
     for r in rows:
-        g = node("group", r["group"], f"{r['group']} data")
+        g = node("group", r["group"], f"{str(r['group']).replace('_', ' ')} data")
         e = node("element", r["data_element"], r.get("element_name") or r["data_element"], bool(r.get("sensitive")))
         a = node("activity", r["activity"], r.get("activity_name") or r["activity"])
         links[(g, e)] += 1
@@ -178,10 +273,14 @@ def data_map(rows: Iterable[Mapping[str, Any]], recipient_names: Mapping[str, st
     src, dst, val = zip(*[(s, d, v) for (s, d), v in sorted(links.items())], strict=False) if links else ((), (), ())
     fig = go.Figure(go.Sankey(
         arrangement="snap",
-        node={"label": labels, "color": colours, "pad": 8, "thickness": 14, "line": {"width": 0}},
+        node={"label": labels, "color": colours, "pad": 10, "thickness": 14, "line": {"width": 0},
+              "customdata": full, "hovertemplate": "%{customdata}<extra></extra>"},
         link={"source": list(src), "target": list(dst), "value": list(val), "color": "rgba(120,144,156,0.25)"}))
-    title = "Data map: data groups → data elements (red: sensitive) → processing activities → recipients"
-    return _layout(fig, title, max(520, 30 * sum(1 for k in nodes if k[0] == "element")))
+    title = "Data map: data groups → elements (red: sensitive) → activities → recipients"
+    tallest = max(Counter(k[0] for k in nodes).values(), default=1)
+    fig = _layout(fig, title, max(520, 24 * tallest + 90))
+    fig.update_layout(font={"size": 10})
+    return fig
 
 
 # --------------------------------------------------------------------------- validation
@@ -230,8 +329,14 @@ def validation_results(validation: Mapping[str, Any]) -> go.Figure:
 
 
 def screening(assessment: Mapping[str, Any]) -> go.Figure:
-    """High-risk screening criteria met per activity (rows: criteria by framework; columns: activities)."""
-    activities = sorted(assessment.get("activities", []), key=lambda a: a["id"])
+    """High-risk screening criteria met per activity (rows: criteria by framework; columns: activities).
+
+    Columns are the activities by number and short name (the full name in the hover), as on the risk map.
+    """
+    numbers = activity_numbers(assessment)
+    activities = sorted(assessment.get("activities", []), key=lambda a: numbers[a["id"]])
+    # Columns carry the activity's number (as on the risk map and in the risk table); the name is in the hover.
+    columns = {a["id"]: str(numbers[a["id"]]) for a in activities}
     criteria: dict[tuple[str, str], dict[str, Any]] = {}
     for act in activities:
         sc = act.get("screening") or []
@@ -248,24 +353,22 @@ def screening(assessment: Mapping[str, Any]) -> go.Figure:
             evidence = c.get("evidence", "") if c else ""
             if isinstance(evidence, (list, tuple)):
                 evidence = "; ".join(map(str, evidence))
-            hrow.append(label(evidence)[:300] or ("met" if met else "not met"))
+            hrow.append(label(f"{act.get('name') or act['id']}: " + (str(evidence)[:300] or ("met" if met else "not met"))))
         z.append(row)
         hover.append(hrow)
-    ylabels = [label(f"{fw} · {cid}" if fw else cid) for fw, cid in keys]
+    ylabels = [label(f"{FRAMEWORKS.get(fw, fw)} · {cid}" if fw else cid) for fw, cid in keys]
     fig = go.Figure(go.Heatmap(
-        z=z, x=[label(a["id"]) for a in activities], y=ylabels, zmin=0, zmax=1,
+        z=z, x=[columns[a["id"]] for a in activities], y=ylabels, zmin=0, zmax=1,
         colorscale=[[0, "#f1f3f4"], [0.5, "#f1f3f4"], [0.5, "#ef6c00"], [1, "#ef6c00"]], showscale=False,
         xgap=2, ygap=2, customdata=hover,
         hovertemplate="<b>%{x}</b><br>%{y}<br>%{customdata}<extra></extra>"))
-    counts = [sum(col) for col in zip(*z, strict=False)] if z else []
-    for act, n in zip(activities, counts, strict=False):
-        fig.add_annotation(x=label(act["id"]), y=1.0, yref="paper", yanchor="bottom", showarrow=False,
-                           text=f"{n} met", font={"size": 10, "color": "#444"})
-    fig.update_xaxes(type="category", tickangle=-30, side="bottom")
+    fig.update_xaxes(type="category", tickangle=0, side="bottom", tickvals=[columns[a["id"]] for a in activities],
+                     ticktext=[f"<b>{columns[a['id']]}</b>" for a in activities],
+                     title_text="activity, numbered as on the risk map")
     fig.update_yaxes(type="category", autorange="reversed")
     fig = _layout(fig, "High-risk screening: criteria met per activity (orange: met)",
                   max(380, 20 * len(keys) + 220))
-    fig.update_layout(margin={"b": 120})  # room for the slanted activity ids
+    fig.update_layout(margin={"b": 80})
     return fig
 
 

@@ -1,16 +1,36 @@
-"""The report's sections as HTML, every value from the inputs escaped.
+"""The report's sections as HTML, rendered from Jinja2 templates (`pia/data/report/sections/`, autoescape on).
 
-The draft notice goes through a small safe Markdown renderer; the notebook displays these strings with
-`pia.report.run.show`.
+Functions here turn the gathered documents into plain values (names, never ids); the templates lay them out and
+escape every value; the draft notice goes through mistune with raw HTML escaped. The notebook displays the strings
+with `pia.report.run.show`.
 """
 from __future__ import annotations
 
 import html
-import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
+from pia import config
 from pia.report.data import ReportData, change_phrase, trigger_text
+from pia.report.names import (
+    CONTROL_ACTIONS,
+    control_name,
+    event_name,
+    framework_name,
+    level_name,
+    main_factors,
+    words,
+)
+
+SECTIONS_DIR = config.PACKAGE_DATA / "report" / "sections"
+BREAK = "<!-- pia:figures -->"
+TOP_ACTIONS = 8  # rows of the action plan in the management part: what fits its two A4 pages
+AT_RISK_ROWS = 8  # activities named in the verdict's table; the others are in the appendix's risk table
+ALONE = "alone: no change"
+# Stages of the risk, in the order the assessment runs them; the current engine gives inherent and residual.
+STAGES = (("inherent", "Inherent"), ("current", "Current"), ("residual", "Current"), ("planned", "Planned"),
+          ("target", "Target"))
 
 
 def esc(value: Any) -> str:
@@ -18,27 +38,20 @@ def esc(value: Any) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-BREAK = "<!-- pia:figures -->"
+@lru_cache(maxsize=1)
+def _env() -> Any:
+    import jinja2
+
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(SECTIONS_DIR)), autoescape=True,
+                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
-def _part(text: str, part: str) -> str:
-    """A section is a head (title and lead), where its figures go, then a body; `part` picks head, body or all."""
-    head, _, body = text.partition(BREAK)
-    if part == "head":
-        return head
-    if part == "body":
-        return body
-    return head + body
+def render(template: str, **context: Any) -> str:
+    """Render one section template with autoescape on."""
+    return str(_env().get_template(template).render(**context))
 
 
-def _table(rows: Iterable[Sequence[Any]], headers: Sequence[str], cls: str = "") -> str:
-    head = "".join(f"<th>{esc(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return f'<table class="pia-table {cls}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
-
-
-def _chip(text: Any, kind: str = "") -> str:
-    return f'<span class="chip {esc(kind)}">{esc(text)}</span>'
+# --------------------------------------------------------------------------- levels and names
 
 
 def _level_class(level: str, grid: Mapping[str, Any]) -> str:
@@ -55,10 +68,26 @@ def _rank_of(level: str, grid: Mapping[str, Any]) -> int:
     return levels.index(level) if level in levels else -1
 
 
+def _stage_map(act: Mapping[str, Any], stage: str) -> Mapping[str, Any]:
+    """The risk per feared event at one stage: from `stages` (the four-stage assessment) or the activity itself."""
+    stages = act.get("stages")
+    if isinstance(stages, Mapping) and isinstance(stages.get(stage), Mapping):
+        return stages[stage]
+    return act[stage]
+
+
 def _worst(act: Mapping[str, Any], which: str, grid: Mapping[str, Any]) -> dict[str, str]:
     from pia.report.figures import worst_event
 
-    return worst_event(act[which], grid["risk_levels"])
+    return worst_event(_stage_map(act, which), grid["risk_levels"])
+
+
+def _current(act: Mapping[str, Any]) -> str:
+    """The stage that holds the current risk (`current` in the four-stage assessment, `residual` before it)."""
+    stages = act.get("stages")
+    if isinstance(stages, Mapping) and isinstance(stages.get("current"), Mapping):
+        return "current"
+    return "current" if isinstance(act.get("current"), Mapping) else "residual"
 
 
 def _activity_names(r: ReportData) -> dict[str, str]:
@@ -67,77 +96,151 @@ def _activity_names(r: ReportData) -> dict[str, str]:
     return names
 
 
+def _numbers(r: ReportData) -> dict[str, int]:
+    """The number each activity carries on the risk map and in the risk table (activities by id)."""
+    from pia.report.figures import activity_numbers
+
+    return activity_numbers(r.assessment)
+
+
+def _join_names(items: list[str], limit: int = 3) -> str:
+    shown = items[:limit]
+    return "; ".join(shown) + (f" and {len(items) - limit} more" if len(items) > limit else "")
+
+
+# --------------------------------------------------------------------------- action plan
+
+
+def _risk_actions(r: ReportData) -> tuple[list[dict[str, str]], str]:
+    """One action per control the risk engine proposes, over every activity it helps, and what all of them do."""
+    grid, names = r.grid, _activity_names(r)
+    threshold = level_name(r.assessment.get("threshold") or grid.get("unacceptable_from", ""), grid)
+    by_control: dict[str, dict[str, Any]] = {}
+    below_all: list[bool] = []
+    after_all: set[str] = set()
+    for a in r.assessment.get("actions", []):
+        act, level = str(a.get("activity", "")), str(a.get("level", ""))
+        # Two shapes: per-control effects (`controls`, `level_after_all`), or the smallest set of measures with
+        # the planned ones (`measures`, `planned`, `level_after`, `reaches_acceptable`) of the four-stage engine.
+        set_after = str(a.get("level_after_all") or a.get("level_after") or "")
+        below_all.append(bool(a.get("below_threshold_after_all", a.get("reaches_acceptable"))))
+        if set_after:
+            after_all.add(set_after)
+        items = [dict(c, key=c.get("control")) for c in a.get("controls", []) or [] if isinstance(c, Mapping)]
+        items += [dict(c, key=c.get("measure")) for c in (a.get("measures") or []) + (a.get("planned") or [])
+                  if isinstance(c, Mapping)]
+        for c in items:
+            entry = by_control.setdefault(str(c["key"]), {"acts": [], "effects": {}, "planned": 0, "clauses": set(),
+                                                          "note": c.get("note", ""), "name": c.get("name")})
+            entry["acts"].append(names.get(act, act))
+            entry["planned"] += c.get("status") == "planned"
+            for clause in ([c["clause"]] if c.get("clause") else []) + list(c.get("clauses") or []):
+                entry["clauses"].add(str(clause))
+            if "level_after" in c:  # this control alone
+                after = str(c.get("level_after") or level)
+                change = (f"{level_name(level, grid)} → {level_name(after, grid)}"
+                          if c.get("lowers") and after != level else ALONE)
+            else:  # the set of measures listed for the activity, together
+                change = (f"{level_name(level, grid)} → {level_name(set_after, grid)} with the other measures listed"
+                          if set_after and set_after != level else ALONE)
+            entry["effects"].setdefault(change, []).append(names.get(act, act))
+    ranked: list[tuple[tuple[int, int, str], dict[str, str]]] = []
+    for control, e in by_control.items():
+        n = len(e["acts"])
+        # What the measure alone does: the risk it lowers first, then where it only helps with the others.
+        lowered = sorted(((c, acts) for c, acts in e["effects"].items() if c != ALONE), key=lambda kv: -len(kv[1]))
+        parts = [f"{change} ({len(acts)})" if n > 1 else change for change, acts in lowered]
+        if ALONE in e["effects"]:
+            k = len(e["effects"][ALONE])
+            parts.append(f"{k} more only together with the other measures" if lowered
+                         else f"lowers the risk only together with the other measures ({k})" if n > 1
+                         else "lowers the risk only together with the other measures")
+        effect = "; ".join(parts)
+        e["lowers"] = sum(len(acts) for _, acts in lowered)
+        planned = f"; planned for {e['planned']} of {n}, not yet in place" if e["planned"] else ""
+        clauses = ", ".join(sorted(e["clauses"]))
+        ranked.append(((-e["lowers"], -n, control), {
+                        "priority": "1",
+                        "what": CONTROL_ACTIONS.get(control) or f"Put in place: {e['name'] or control_name(control)}",
+                        "detail": str(e["note"] or ""),
+                        "where": _join_names(e["acts"]),
+                        "why": f"risk at or above {threshold} in {n} activit{'ies' if n != 1 else 'y'}"
+                               + (f" (clause {clauses})" if clauses else "") + planned,
+                        "effect": effect}))
+    # The measures that lower the most risks on their own first, then those helping the most activities.
+    actions = [a for _, a in sorted(ranked, key=lambda x: x[0])]
+    together = ""
+    if by_control and below_all and all(below_all):
+        levels = sorted(after_all, key=lambda lv: _rank_of(lv, grid))
+        worst = level_name(levels[-1], grid) if levels else ""
+        together = (f"Together, these {len(by_control)} risk measures bring every activity below {threshold}"
+                    + (f" (at most {worst})." if worst else "."))
+    return actions, together
+
+
 def action_plan(r: ReportData) -> list[dict[str, str]]:
     """Actions in priority order: lower unacceptable risks, meet the notification duty, fix the data, minimise.
 
-    Failed dataset checks and declared-but-not-found categories are grouped into one action each; their detail
-    is in the validation and discovery sections.
+    Each entry has plain-text `priority`, `what`, `detail`, `where`, `why` and `effect` (the templates escape
+    them). Risk measures are grouped by control over the activities they help; failed dataset checks and
+    declared-but-not-found categories are grouped into one action each (their detail is in the appendix).
     """
-    actions: list[dict[str, str]] = []
-    names = _activity_names(r)
-    threshold = r.assessment.get("threshold") or r.grid.get("unacceptable_from", "")
-    for a in r.assessment.get("actions", []):
-        act = a.get("activity", "")
-        controls = [c for c in a.get("controls", []) if isinstance(c, Mapping)]
-        ctrl = ", ".join(f"{str(c.get('control', '')).replace('_', ' ')} ({c.get('status', '')})" for c in controls)
-        clauses = ", ".join(sorted({str(c.get("clause")) for c in controls if c.get("clause")}))
-        after = a.get("level_after_all") or ""
-        actions.append({"priority": "1", "what": esc(f"Make effective: {ctrl}" if ctrl else a.get("note", "")),
-                        "where": esc(names.get(act, act)),
-                        "why": esc(f"residual risk {a.get('level', '')} (unacceptable from {threshold})"
-                                   + (f"; clauses {clauses}" if clauses else "")),
-                        "effect": esc(f"{a.get('level', '')} → {after}" if after else "")})
+    actions, _ = _risk_actions(r)
     n = r.notification()
     if n["required"]:
         channels = ", ".join(n["channels"]) or "the channels the policy names"
         if r.review and r.review.get("triggers"):
             what = (f"Notify every user actively ({channels}) before the changes take effect"
-                    + (", with the draft notice below" if r.notice_markdown else ""))
+                    + (", with the draft notice in the appendix" if r.notice_markdown else ""))
         else:  # no proposed change: the high-risk finding itself is the significant change of VII.2(5)
             what = (f"Notify every user actively ({channels}) of the high risk this assessment finds "
                     "(VII.2(5) counts it as a significant change); no proposed change was reviewed, so no "
                     "draft notice is shown")
-        actions.append({"priority": "2", "what": esc(what),
-                        "where": "all users", "why": esc("; ".join(x["clause"] for x in n["reasons"])),
+        actions.append({"priority": "2", "what": what, "detail": "", "where": "all users",
+                        "why": "; ".join(x["clause"] for x in n["reasons"]),
                         "effect": "users informed as VII.2 requires"})
     if n["reconsent_required"]:
         actions.append({"priority": "2", "what": "Ask for fresh consent before the new processing starts",
-                        "where": "affected users", "why": esc("; ".join(n["reconsent_reasons"])),
+                        "detail": "", "where": "affected users", "why": "; ".join(n["reconsent_reasons"]),
                         "effect": "processing stays within consent"})
     failed = [c for c in (r.validation or {}).get("checks", []) if c.get("status") == "fail"]
     if failed:
         rows = sum(int(c.get("failed_rows") or 0) for c in failed)
         clauses = sorted({x.strip() for c in failed for x in str(c.get("clause", "")).split(",") if x.strip()},
                          key=_clause_key)
-        datasets = sorted({str(c.get("dataset", "")) for c in failed})
+        datasets = sorted({words(c.get("dataset", "")) for c in failed})
         actions.append({"priority": "3",
-                        "what": esc(f"Correct {rows:,} row{'s' if rows != 1 else ''} that break "
-                                    f"{len(failed)} dataset check{'s' if len(failed) != 1 else ''}")
-                        + f"<br><small>{esc(', '.join(c['id'] for c in failed[:6]))}"
-                        + (" …" if len(failed) > 6 else "") + "</small>",
-                        "where": esc(", ".join(datasets)), "why": esc("clauses " + ", ".join(clauses)),
+                        "what": f"Correct {rows:,} record{'s' if rows != 1 else ''} that break "
+                                f"{len(failed)} of the policy's promises",
+                        "detail": ", ".join(words(c["id"]) for c in failed[:6]) + (" …" if len(failed) > 6 else ""),
+                        "where": ", ".join(datasets), "why": "clauses " + ", ".join(clauses),
                         "effect": "promises kept by the data; lower likelihood"})
     rec = (r.scan or {}).get("reconciliation") or {}
     for item in rec.get("undeclared", []) or []:
-        actions.append({"priority": "3", "what": esc(f"Disclose or stop collecting {item.get('category')}"),
-                        "where": esc(", ".join(item.get("where", []))),
-                        "why": esc(f"undisclosed collection (clause {item.get('clause', 'I')})"),
+        actions.append({"priority": "3", "what": f"Disclose or stop collecting {_category(item.get('category'))}",
+                        "detail": "", "where": ", ".join(item.get("where", [])),
+                        "why": f"undisclosed collection (clause {item.get('clause', 'I')})",
                         "effect": "inventory matches the data"})
     for item in rec.get("plaintext_sensitive", []) or []:
-        actions.append({"priority": "3", "what": esc(f"Encrypt or hash {item.get('category')} at rest"),
-                        "where": esc(", ".join(item.get("where", []))),
-                        "why": esc(f"sensitive data stored in plaintext (clause {item.get('clause', 'III.3')})"),
+        actions.append({"priority": "3", "what": f"Encrypt or hash {_category(item.get('category'))} at rest",
+                        "detail": "", "where": ", ".join(item.get("where", [])),
+                        "why": f"sensitive data stored in plaintext (clause {item.get('clause', 'III.3')})",
                         "effect": "encryption claim holds"})
     missing = rec.get("not_found", []) or []
     if missing:
         actions.append({"priority": "4",
-                        "what": esc(f"Confirm that {len(missing)} declared data categor"
-                                    f"{'ies are' if len(missing) != 1 else 'y is'} still needed"),
-                        "where": esc(", ".join(str(i.get("category")) for i in missing[:4])
-                                     + (" …" if len(missing) > 4 else "")),
-                        "why": "declared but found in no scanned table (minimisation)",
-                        "effect": "less data held"})
+                        "what": f"Confirm that {len(missing)} declared data categor"
+                                f"{'ies are' if len(missing) != 1 else 'y is'} still needed",
+                        "detail": "", "where": ", ".join(_category(i.get("category")) for i in missing[:4])
+                        + (" …" if len(missing) > 4 else ""),
+                        "why": "declared but found in no scanned table (minimisation)", "effect": "less data held"})
     return actions
+
+
+def _category(key: Any) -> str:
+    """A taxonomy key as words: its last two parts (`user.contact.email` -> `contact email`)."""
+    parts = str(key or "").split(".")
+    return words(" ".join(parts[-2:]) if len(parts) > 2 else parts[-1])
 
 
 def _clause_key(clause: str) -> tuple[int, str]:
@@ -146,115 +249,116 @@ def _clause_key(clause: str) -> tuple[int, str]:
     return (order.index(head) if head in order else len(order), clause)
 
 
+# --------------------------------------------------------------------------- the management part
+
+
 def summary_html(r: ReportData) -> str:
-    """The first screen: verdict, notification decision, key figures and the action plan."""
+    """The management part (two A4 pages): verdict and why, notification decision, key figures, top actions."""
     grid, a = r.grid, r.assessment
     acts = sorted(a.get("activities", []), key=lambda x: x["id"])
     names = _activity_names(r)
-    at_risk = [(x["id"], _worst(x, "residual", grid)["level"]) for x in acts
-               if _level_class(_worst(x, "residual", grid)["level"], grid) == "lvl-high"]
-    verdict_cls = "bad" if r.high_risk else "good"
-    verdict = "High risk" if r.high_risk else "No high risk"
+    method = str(grid["name"])
+    threshold = level_name(grid["unacceptable_from"], grid)
+    at_risk = []
+    for x in acts:
+        worst = _worst(x, _current(x), grid)
+        if _level_class(worst["level"], grid) == "lvl-high":
+            why = main_factors(x, worst["event"], _current(x), limit=3, names=r.names)
+            at_risk.append({"id": x["id"], "name": names.get(x["id"], x["id"]), "rank": _rank_of(worst["level"], grid),
+                            "level": level_name(worst["level"], grid), "cls": _level_class(worst["level"], grid),
+                            "event": event_name(worst["event"]), "why": ", ".join(why)})
+    at_risk.sort(key=lambda x: (-x["rank"], x["name"]))
     basis = ""
-    if r.manifest_only is not None:  # the data evidence changed the inputs: say so, beside `pia assess`'s figure
+    if r.manifest_only is not None:  # the data evidence changed the inputs: say what the manifest alone gives
         mo = [x for x in r.manifest_only.get("activities", [])
-              if _level_class(_worst(x, "residual", grid)["level"], grid) == "lvl-high"]
-        basis = (" with the evidence from the service's data (dataset checks and discovery scan); from the "
-                 f"manifest alone, as <code>pia assess</code> shows, {len(mo)} of "
-                 f"{len(r.manifest_only.get('activities', []))} do")
+              if _level_class(_worst(x, _current(x), grid)["level"], grid) == "lvl-high"]
+        basis = (", with the evidence from the service's data (dataset checks and discovery scan); from the "
+                 f"manifest alone, {len(mo)} of {len(r.manifest_only.get('activities', []))} do")
     if at_risk:
-        detail = (f"{len(at_risk)} of {len(acts)} processing activities keep a residual risk at or above "
-                  f"<b>{esc(grid['unacceptable_from'])}</b>, the level this method ({esc(grid['name'])}) does not "
-                  f"accept,{basis}. Under VII.2(5) a high risk in this assessment is itself a significant change.</p>"
-                  '<table class="pia-table compact">' + "".join(
-                      f'<tr><td>{esc(names.get(i, i))}</td><td><span class="lvl {_level_class(lv, grid)}">'
-                      f"{esc(lv)}</span></td></tr>" for i, lv in sorted(at_risk, key=lambda x: (
-                          -_rank_of(x[1], grid), x[0]))) + "</table><p>")
+        verdict_text = (f"{len(at_risk)} of {len(acts)} processing activities keep a risk of {threshold} or more, "
+                        f"the level {method} does not accept{basis}.")
     else:
-        detail = (f"None of the {len(acts)} processing activities keeps a residual risk at or above "
-                  f"<b>{esc(grid['unacceptable_from'])}</b> ({esc(grid['name'])}){basis}.")
+        verdict_text = f"None of the {len(acts)} processing activities keeps a risk of {threshold} or more ({method}){basis}."
     n = r.notification()
-    if n["required"]:
-        notify = "Yes: " + ", ".join(esc(c) for c in n["channels"]) if n["channels"] else "Yes"
-        why = "".join(f"<li><b>{esc(x['clause'])}</b> {esc(x['text'])}</li>" for x in n["reasons"])
-        notify_body = f"<ul>{why}</ul>"
-        if n["reconsent_required"]:
-            notify_body += "<p><b>Fresh consent is required</b> before the new processing starts.</p>"
-    else:
-        notify = "No"
-        notify_body = ("<p>No change under VII.2(1)–(5) was found" +
-                       ("" if r.review else " (no proposed version was reviewed)") +
-                       "; posting the updated policy is enough (VII.1).</p>")
-    v = r.validation or {}
-    checks = v.get("checks", [])
+    notify = {"required": n["required"], "reasons": n["reasons"], "reconsent": n["reconsent_required"],
+              "answer": ("Yes: " + ", ".join(n["channels"]) if n["channels"] else "Yes") if n["required"] else "No"}
+    checks = (r.validation or {}).get("checks", [])
     failed = [c for c in checks if c.get("status") == "fail"]
     rec = (r.scan or {}).get("reconciliation") or {}
     elements = r.inventory.get("data_elements", [])
     kpis = [
-        (len(acts), "processing activities", f"{len(at_risk)} at unacceptable residual risk"),
-        (len(elements), "data elements", f"{sum(1 for e in elements if e.get('sensitive'))} sensitive"),
-        (len(r.inventory.get("recipients", [])), "recipients", "sharing, transfer, disclosure"),
-        (f"{len(failed)}/{len(checks)}" if checks else "—", "dataset checks failed",
-         f"{sum(int(c.get('failed_rows') or 0) for c in failed):,} failing rows" if checks else "no estate given"),
-        (len(rec.get("undeclared", []) or []) if r.scan else "—", "undeclared data categories",
-         "found in the data, not in the policy" if r.scan else "no estate scanned"),
-        (len((r.review or {}).get("triggers", [])) if r.review else "—", "significant-change triggers",
-         f"{len((r.review or {}).get('changes', []))} changes reviewed" if r.review else "no proposed version"),
+        {"n": len(acts), "label": "processing activities", "sub": f"{len(at_risk)} at unacceptable risk"},
+        {"n": len(elements), "label": "data elements",
+         "sub": f"{sum(1 for e in elements if e.get('sensitive'))} sensitive"},
+        {"n": len(r.inventory.get("recipients", [])), "label": "recipients", "sub": "sharing, transfer, disclosure"},
+        {"n": f"{len(failed)}/{len(checks)}" if checks else "—", "label": "dataset checks failed",
+         "sub": f"{sum(int(c.get('failed_rows') or 0) for c in failed):,} failing records" if checks
+         else "no data checked"},
+        {"n": len(rec.get("undeclared", []) or []) if r.scan else "—", "label": "undeclared data categories",
+         "sub": "found in the data, not in the policy" if r.scan else "no data scanned"},
+        {"n": len((r.review or {}).get("triggers", [])) if r.review else "—", "label": "significant-change triggers",
+         "sub": f"{len((r.review or {}).get('changes', []))} changes reviewed" if r.review else "no proposed version"},
     ]
-    kpi_html = "".join(f'<div class="kpi"><div class="kpi-n">{esc(nv)}</div><div class="kpi-l">{esc(lab)}</div>'
-                       f'<div class="kpi-s">{esc(sub)}</div></div>' for nv, lab, sub in kpis)
     plan = action_plan(r)
-    shown = plan[:12]
-    plan_rows = [(f'<span class="prio p{p["priority"]}">{i}</span>', p["what"], p["where"], p["why"], p["effect"])
-                 for i, p in enumerate(shown, 1)]
-    more = f'<p class="muted">{len(plan) - len(shown)} further actions are in the sections below.</p>' \
-        if len(plan) > len(shown) else ""
-    policy = f" · {esc(r.service['policy'])}" if r.service.get("policy") else ""
-    return f"""
-<header class="pia-head">
-  <div class="kicker">Privacy impact assessment · as of {esc(r.params['as_of'])}</div>
-  <h1>{esc(r.service['name'])}</h1>
-  <div class="sub">{esc(r.service['controller'])}{policy} · method {esc(grid['name'])}</div>
-</header>
-<section class="pia-summary">
-  <h2 class="section">Executive summary</h2>
-  <div class="verdicts">
-    <div class="card verdict {verdict_cls}"><div class="card-h">Does the assessment indicate high risk?</div>
-      <div class="big">{verdict}</div><p>{detail}</p></div>
-    <div class="card verdict {'bad' if n['required'] else 'good'}"><div class="card-h">Must users be notified?</div>
-      <div class="big">{notify}</div>{notify_body}</div>
-  </div>
-  <div class="kpis">{kpi_html}</div>
-  <h3>Action plan</h3>
-  {_table(plan_rows, ['#', 'Action', 'Where', 'Why', 'Effect'], 'plan') if plan_rows else '<p>No action needed.</p>'}
-  {more}
-</section>"""
+    _, together = _risk_actions(r)
+    return render("management.html.j2", service=r.service, as_of=r.params["as_of"], method=method,
+                  high_risk=r.high_risk, verdict_text=verdict_text, at_risk=at_risk[:AT_RISK_ROWS], notify=notify,
+                  reviewed=bool(r.review), kpis=kpis, actions=plan[:TOP_ACTIONS], together=together,
+                  more_at_risk=max(len(at_risk) - AT_RISK_ROWS, 0),
+                  not_provided=[why for _, why in sorted(r.not_provided.items())],
+                  further=max(len(plan) - TOP_ACTIONS, 0))
+
+
+# --------------------------------------------------------------------------- appendix sections
+
+
+def _stages(act: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The stages an activity's assessment gives, as (key, title), in the order the assessment runs them."""
+    seen: set[str] = set()
+    out = []
+    given = act.get("stages")
+    stages: Mapping[str, Any] = given if isinstance(given, Mapping) else act
+    for key, title in STAGES:
+        if isinstance(stages.get(key), Mapping) and stages[key] and title not in seen:
+            out.append((key, title))
+            seen.add(title)
+    return out
 
 
 def risk_html(r: ReportData, part: str = "all") -> str:
-    """Per activity: screening criteria met, inherent and residual worst risk, and the main factors."""
+    """Per activity: screening criteria met, the risk at each stage, the main factors; then the full action plan."""
     grid = r.grid
-    names = _activity_names(r)
+    names, numbers = _activity_names(r), _numbers(r)
+    activities = sorted(r.assessment.get("activities", []), key=lambda x: numbers.get(x["id"], 0))
+    stage_titles: list[tuple[str, str]] = []
+    for act in activities:
+        for s in _stages(act):
+            if s[1] not in {t for _, t in stage_titles}:
+                stage_titles.append(s)
     rows = []
-    for act in sorted(r.assessment.get("activities", []), key=lambda x: x["id"]):
-        inh, res = _worst(act, "inherent", grid), _worst(act, "residual", grid)
-        met = [c for c in screening_criteria(act) if c.get("met")]
-        steps = [f for f in act.get("factors", []) if isinstance(f, Mapping) and f.get("stage") == "residual"
-                 and f.get("feared_event") == res["event"] and f.get("before") != f.get("after")]
-        fx = "".join(f"<li>{esc(_factor_text(f))}</li>" for f in steps[:6])
-        more = f"<li class='muted'>… {len(steps) - 6} more</li>" if len(steps) > 6 else ""
-        met_names = ", ".join(sorted({str(c.get("name") or c["id"]) for c in met}))
-        rows.append((f"<b>{esc(names.get(act['id'], act['id']))}</b><br><small>{esc(act['id'])}</small>",
-                     f"{len(met)}<br><small>{esc(met_names)}</small>",
-                     f'<span class="lvl {_level_class(inh["level"], grid)}">{esc(inh["level"])}</span>',
-                     (f'<span class="lvl {_level_class(res["level"], grid)}">{esc(res["level"])}</span>'
-                      f'<br><small>{esc(res["event"]).replace("_", " ")}</small>'),
-                     f"<ul class='factors'>{fx}{more}</ul>"))
-    head = ('<h2 class="section">Risk map</h2><p class="lead">Each activity is placed by its worst feared event on '
-            f'the matrix of {esc(grid["name"])}; the arrow runs from the inherent risk (controls ignored) to the '
-            'residual risk (implemented controls counted).</p>')
-    body = _table(rows, ["Activity", "Screening criteria met", "Inherent", "Residual", "Main factors"], "risk")
-    return _part(head + BREAK + body, part)
+    for act in activities:
+        cells: list[dict[str, str] | None] = []
+        for _key, title in stage_titles:
+            stage_key = next((k for k, t in _stages(act) if t == title), None)
+            if stage_key is None:
+                cells.append(None)
+                continue
+            w = _worst(act, stage_key, grid)
+            cells.append({"level": level_name(w["level"], grid), "cls": _level_class(w["level"], grid),
+                          "event": event_name(w["event"])})
+        current = _worst(act, _current(act), grid)
+        by_framework: dict[str, list[str]] = {}
+        for c in screening_criteria(act):
+            if c.get("met"):
+                by_framework.setdefault(framework_name(c.get("framework", "")), []).append(
+                    str(c.get("name") or words(c["id"])))
+        met = [f"{fw}: {', '.join(sorted(set(names)))}" for fw, names in sorted(by_framework.items())]
+        n_met = sum(1 for c in screening_criteria(act) if c.get("met"))
+        rows.append({"n": numbers.get(act["id"], ""), "name": names.get(act["id"], act["id"]), "met": met, "n_met": n_met,
+                     "stages": cells, "factors": main_factors(act, current["event"], _current(act), limit=6,
+                                                          names=r.names)})
+    return render("risk.html.j2", part=part, method=grid["name"], rows=rows,
+                  stages=[{"title": t} for _, t in stage_titles], plan=action_plan(r))
 
 
 def screening_criteria(act: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -263,57 +367,35 @@ def screening_criteria(act: Mapping[str, Any]) -> list[dict[str, Any]]:
     return list(sc.get("criteria", [])) if isinstance(sc, Mapping) else list(sc)
 
 
-def _factor_text(f: Any) -> str:
-    """One explanation step: `likelihood medium -> high: reason (source)`."""
-    if not isinstance(f, Mapping):
-        return str(f)
-    step = f"{f.get('axis', '')} {f.get('before') or 'start'} → {f.get('after')}".strip()
-    reason = f.get("reason") or f.get("text") or ""
-    return f"{step}: {reason}" + (f" ({f['source']})" if f.get("source") else "")
-
-
 def data_html(r: ReportData, part: str = "all") -> str:
-    """Recipients of personal data, under the data map figure."""
-    rows = [(f"<b>{esc(x['name'])}</b><br><small>{esc(x['id'])}</small>", esc(x["type"]), esc(x["flow"]),
-             esc(", ".join(x["data_groups"])), esc(x["legal_basis"]), esc(x["location"]), esc(", ".join(x["clauses"])))
-            for x in r.inventory.get("recipients", [])]
-    sensitive = [e for e in r.inventory.get("data_elements", []) if e.get("sensitive")]
-    sens = "".join(f"<li><b>{esc(e['name'])}</b> ({esc(e['category'])}): {esc(e.get('sensitivity_reason', ''))}</li>"
-                   for e in sensitive)
-    return _part('<h2 class="section">Data map</h2><p class="lead">What personal data the service holds, what it '
-                 'is used for and who receives it.</p>' + BREAK
-            + (f"<h3>Sensitive personal information</h3><ul>{sens}</ul>" if sens else "")
-            + "<h3>Recipients</h3>"
-            + _table(rows, ["Recipient", "Type", "Flow", "Data groups", "Basis", "Location", "Clauses"]), part)
+    """Sensitive data and the recipients of personal data, under the data map figure."""
+    recipients = [{"name": x["name"], "type": words(x["type"]), "flow": words(x["flow"]),
+                   "groups": ", ".join(words(g) for g in x["data_groups"]), "basis": words(x["legal_basis"]),
+                   "location": x["location"], "clauses": ", ".join(x["clauses"])}
+                  for x in r.inventory.get("recipients", [])]
+    sensitive = [{"name": e["name"], "category": e["category"], "reason": e.get("sensitivity_reason", "")}
+                 for e in r.inventory.get("data_elements", []) if e.get("sensitive")]
+    return render("data.html.j2", part=part, recipients=recipients, sensitive=sensitive)
 
 
 def validation_html(r: ReportData, part: str = "all") -> str:
     """Dataset checks: which promises the data does not keep, with masked samples."""
-    v = r.validation
-    if not v:
-        return _part('<h2 class="section">Validation findings</h2><p class="lead">No estate was given, so no '
-                     'dataset check ran.</p>', part)
-    rows = []
+    v = r.validation or {}
     order = {"fail": 0, "skipped": 1, "pass": 2}
-    for c in sorted(v.get("checks", []), key=lambda c: (order.get(c.get("status"), 3), c["id"])):
-        samples = c.get("samples") or []
-        sample_txt = "; ".join(_sample_text(s) for s in samples[:3])
-        rows.append((f"<b>{esc(c['id'])}</b><br><small>{esc(c.get('reason', ''))}</small>", esc(c.get("clause", "")),
-                     _chip(c.get("status", ""), c.get("status", "")),
-                     f"{int(c.get('failed_rows') or 0):,} / {int(c.get('rows_checked') or 0):,}",
-                     f"<small>{esc(sample_txt)}</small>"))
+    checks = [{"id": words(c["id"]), "reason": c.get("reason", ""), "clause": c.get("clause", ""),
+               "status": c.get("status", ""),
+               "rows": f"{int(c.get('failed_rows') or 0):,} / {int(c.get('rows_checked') or 0):,}",
+               "samples": "; ".join(_sample_text(s) for s in (c.get("samples") or [])[:3])}
+              for c in sorted(v.get("checks", []), key=lambda c: (order.get(c.get("status"), 3), c["id"]))]
     failed = sum(1 for c in v.get("checks", []) if c.get("status") == "fail")
-    return _part('<h2 class="section">Validation findings</h2>'
-            f'<p class="lead">{failed} of {len(v.get("checks", []))} checks of the policy\'s promises fail on the '
-            f'service\'s own data (as of {esc(v.get("as_of", ""))}). Samples name rows by key; personal values are '
-            'masked and secrets never shown.</p>' + BREAK
-            + _table(rows, ["Check", "Clause", "Status", "Failed / checked rows", "Samples (masked)"]), part)
+    return render("validation.html.j2", part=part, checks=checks, failed=failed, as_of=v.get("as_of", ""))
 
 
 def _sample_text(s: Any) -> str:
     """A failing row as `KEY: column=masked value, ...` (values arrive already masked from the validation)."""
     if isinstance(s, Mapping):
-        values = s.get("values") if isinstance(s.get("values"), Mapping) else {
+        given = s.get("values")
+        values: Mapping[str, Any] = given if isinstance(given, Mapping) else {
             k: v for k, v in s.items() if k not in ("key", "row")}
         shown = ", ".join(f"{k}={v}" for k, v in sorted(values.items()))
         key = s.get("key", s.get("row", ""))
@@ -323,95 +405,80 @@ def _sample_text(s: Any) -> str:
 
 def discovery_html(r: ReportData, part: str = "all") -> str:
     """Reconciliation of the scanned tables with the declared inventory."""
-    s = r.scan
-    if not s:
-        return _part('<h2 class="section">Discovery findings</h2><p class="lead">No estate was scanned.</p>', part)
+    s = r.scan or {}
     rec = s.get("reconciliation") or {}
     rows = []
     for kind, title in (("undeclared", "found, not declared"), ("plaintext_sensitive", "sensitive in plaintext"),
                         ("not_found", "declared, not found")):
         for item in rec.get(kind, []) or []:
-            rows.append((_chip(title, "fail" if kind != "not_found" else "skipped"), esc(item.get("category", "")),
-                         "yes" if item.get("sensitive") else "no",
-                         f"<small>{esc(', '.join(item.get('where', []) or []))}</small>",
-                         esc(item.get("clause", "")), f"<small>{esc(item.get('reason', ''))}</small>"))
+            rows.append({"title": title, "kind": "fail" if kind != "not_found" else "skipped",
+                         "category": item.get("category", ""), "sensitive": "yes" if item.get("sensitive") else "no",
+                         "where": ", ".join(item.get("where", []) or []), "clause": item.get("clause", ""),
+                         "reason": item.get("reason", "")})
     ncols = sum(1 for t in s.get("tables", []) for c in t.get("columns", []) if c.get("category"))
     lead = (f'{len(s.get("tables", []))} tables scanned (up to {int(s.get("sample") or 0):,} rows each); '
             f'{ncols} columns hold personal data.')
-    return _part('<h2 class="section">Discovery findings</h2>'
-                 f'<p class="lead">{esc(lead)} Only patterns and match shares are kept, never values.</p>' + BREAK
-                 + (_table(rows, ["Finding", "Category", "Sensitive", "Where", "Clause", "Reason"]) if rows
-                    else "<p>The data matches the declared inventory.</p>"), part)
+    return render("discovery.html.j2", part=part, scanned=bool(r.scan), rows=rows, lead=lead)
 
 
 def changes_html(r: ReportData) -> str:
     """Change review of the proposed version: triggers, changes and the draft user notice."""
-    rv = r.review
-    if not rv:
-        return '<h2 class="section">Change review</h2><p class="lead">No proposed version was reviewed.</p>'
-    trig = [(esc(t.get("id", "")), esc(t.get("clause", "")), esc(trigger_text(t, rv.get("changes", []), r.names)))
-            for t in rv.get("triggers", [])]
-    changes = [(esc(change_phrase(c, r.names)) + f"<br><small><code>{esc(c.get('path', ''))}</code></small>",
-                _chip(c.get("kind", ""), c.get("kind", "")), esc(c.get("trigger") or "minor"),
-                f"<small>{esc(c.get('clause', ''))}</small>") for c in rv.get("changes", [])]
+    from markupsafe import Markup
+
+    rv = r.review or {}
+    triggers = [{"name": words(t.get("id", "")), "clause": t.get("clause", ""),
+                 "text": trigger_text(t, rv.get("changes", []), r.names)} for t in rv.get("triggers", [])]
+    changes = [{"phrase": change_phrase(c, r.names), "kind": c.get("kind", ""),
+                "trigger": words(c.get("trigger") or "minor"), "clause": c.get("clause", "")}
+               for c in rv.get("changes", [])]
     verdict = "significant: users must be notified" if rv.get("significant") else "minor: posting the policy is enough"
-    return ('<h2 class="section">Change review</h2>'
-            f'<p class="lead">The proposed version is <b>{esc(verdict)}</b>.</p>'
-            + ("<h3>Triggers</h3>" + _table(trig, ["Trigger", "Clause", "Changes"]) if trig else "")
-            + "<h3>Changes</h3>" + _table(changes, ["Change", "Kind", "Trigger", "Clause"], "compact")
-            + ("<h3>Draft notice to users</h3>" + f'<div class="notice">{markdown_html(r.notice_markdown)}</div>'
-               if r.notice_markdown else ""))
+    notice = Markup(markdown_html(r.notice_markdown)) if r.notice_markdown else ""  # noqa: S704 - escaped by mistune
+    return render("changes.html.j2", reviewed=bool(r.review), verdict=verdict, triggers=triggers, changes=changes,
+                  notice=notice)
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> Any:
+    import mistune
+
+    class Renderer(mistune.HTMLRenderer):
+        """The notice's headings sit below the report's h2/h3; bold as <b>, emphasis as <i>."""
+
+        def heading(self, text: str, level: int, **attrs: Any) -> str:
+            tag = f"h{min(level + 2, 6)}"
+            return f"<{tag}>{text}</{tag}>\n"
+
+        def strong(self, text: str) -> str:
+            return f"<b>{text}</b>"
+
+        def emphasis(self, text: str) -> str:
+            return f"<i>{text}</i>"
+
+        def link(self, text: str, url: str, title: str | None = None) -> str:
+            return text  # a report loads nothing and links nowhere: the link text stays
+
+        def image(self, text: str, url: str, title: str | None = None) -> str:
+            return esc(text)
+
+    # escape=True: raw HTML in the Markdown is shown as text, never passed through.
+    return mistune.create_markdown(renderer=Renderer(escape=True), escape=True)
 
 
 def markdown_html(text: str) -> str:
-    """A small, safe Markdown subset (headings, bullets, bold, paragraphs); everything else is escaped text."""
-    out: list[str] = []
-    in_list = False
-    for raw in text.splitlines():
-        line = raw.rstrip()
-        m = re.match(r"^(#{1,6})\s+(.*)$", line)
-        bullet = re.match(r"^\s*[-*]\s+(.*)$", line)
-        if in_list and not bullet:
-            out.append("</ul>")
-            in_list = False
-        if m:
-            level = min(len(m.group(1)) + 2, 6)  # the notice's own headings sit below the report's h2/h3
-            out.append(f"<h{level}>{_inline(m.group(2))}</h{level}>")
-        elif bullet:
-            if not in_list:
-                out.append("<ul>")
-                in_list = True
-            out.append(f"<li>{_inline(bullet.group(1))}</li>")
-        elif line.strip():
-            out.append(f"<p>{_inline(line)}</p>")
-    if in_list:
-        out.append("</ul>")
-    return "\n".join(out)
-
-
-def _inline(text: str) -> str:
-    s = esc(text)
-    s = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", s)
-    s = re.sub(r"(?<![\w*])\*([^*\s][^*]*?)\*(?![\w*])", r"<i>\1</i>", s)
-    return re.sub(r"`(.+?)`", r"<code>\1</code>", s)
+    """Markdown (the draft notice) as HTML through mistune; raw HTML in it is escaped, links become plain text."""
+    return str(_markdown()(text or "")).strip()
 
 
 def appendix_html(r: ReportData) -> str:
     """Provenance: the sha256 of every input file, versions, method, as_of and the time of the run."""
     p = r.provenance
-    files = [(f"<code>{esc(f['path'])}</code>", f"{f['bytes']:,}", f"<code class='hash'>{esc(f['sha256'])}</code>")
-             for f in p.get("files", [])]
-    vers = ", ".join(f"{esc(k)} {esc(v)}" for k, v in sorted(p.get("versions", {}).items()))
-    return ('<h2 class="section">Appendix: provenance</h2>'
-            f'<dl class="prov"><dt>Time of the run (UTC)</dt><dd>{esc(p.get("run_started"))}</dd>'
-            f'<dt>as_of</dt><dd>{esc(p.get("as_of"))}</dd><dt>Method</dt><dd>{esc(r.grid["name"])} '
-            f'(<code>{esc(p.get("method"))}</code>)</dd><dt>Versions</dt><dd>{vers}</dd>'
-            f'<dt>Notebook</dt><dd><code>{esc(p.get("notebook"))}</code></dd></dl>'
-            + "<h3>Input files (sha256)</h3>" + _table(files, ["File", "Bytes", "sha256"], "compact"))
+    versions = ", ".join(f"{k} {v}" for k, v in sorted(p.get("versions", {}).items()))
+    return render("appendix.html.j2", p=p, method=r.grid["name"], versions=versions, files=p.get("files", []))
 
 
 __all__ = [
     "BREAK",
+    "SECTIONS_DIR",
     "action_plan",
     "appendix_html",
     "changes_html",
@@ -419,6 +486,7 @@ __all__ = [
     "discovery_html",
     "esc",
     "markdown_html",
+    "render",
     "risk_html",
     "screening_criteria",
     "summary_html",
