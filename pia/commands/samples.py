@@ -52,8 +52,8 @@ def samples(directory: str, users: int, seed: int, violations: bool, reference_d
     With --violations, the checks have a few failing rows, and expected_violations.json gives the
     exact failed-row count per check.
     """
-    from pia.errors import InputError, Problem
     from pia.declare.manifest import load_manifest
+    from pia.errors import InputError, Problem
     from pia.samples.generate import generate_estate
 
     target = Path(directory)

@@ -1,4 +1,4 @@
-"""`pia validate`: run the policy's dataset checks (GX suites) over a directory of CSV or Parquet files."""
+"""`pia validate`: run the manifest's declared dataset checks (GX suites) over a directory of CSV or Parquet files."""
 from __future__ import annotations
 
 import sys
@@ -12,7 +12,7 @@ from pia.errors import InputError, Problem
 @click.command()
 @click.argument("data_dir", required=False, type=str)  # checked by pia.validation: one line, exit 2
 @click.option("--manifest", type=click.Path(dir_okay=False),
-              help="Manifest for recipients and settings (default: the reference inventory).")
+              help="Manifest: datasets, checks, recipients and settings (default: the reference inventory).")
 @click.option("--columns", "columns", type=click.Path(dir_okay=False),
               help="YAML mapping: dataset -> {contract column: your column}.")
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Date the checks are judged at (default: today, UTC).")
@@ -30,8 +30,9 @@ def validate(data_dir: str | None, manifest: str | None, columns: str | None, as
              fmt: str, output: str | None, export_suites: str | None) -> int:
     """Check the data in DATA_DIR against the policy's commitments; exit 1 when a check fails.
 
-    DATA_DIR holds users.csv, devices.csv, orders.csv, alert_snapshots.csv, consents.csv,
-    data_sharing.csv and rights_requests.csv (or .parquet); a missing file skips its checks,
+    DATA_DIR holds one CSV or Parquet file per dataset the manifest declares (datasets:, by default
+    <id>.csv; the reference: users, devices, orders, alert_snapshots, consents, data_sharing,
+    rights_requests) and the manifest's checks: run over them; a missing file skips its checks,
     none of them at all is an input error (exit 2).
     DATA_DIR defaults to the sample estate in data_samples/estate.
     Failing rows are shown by their key; personal values only masked, secrets never.

@@ -131,7 +131,8 @@ def _p(kind: str, default: Any = None, of: str | None = None, doc: str = "") -> 
     return P(kind=kind, default=default, of=of, doc=doc)
 
 
-# `number` parameters accept a whole number or `$setting` (minor_age, erasure_grace_days, rights_response_days).
+# `number` parameters accept a whole number, `$setting` (minor_age, erasure_grace_days, rights_response_days) or
+# `$retention.<data element id>` (that element's `retention.max_days`: a maximum age per data element).
 TEMPLATES: dict[str, dict[str, P]] = {
     "unique": {"column": _p("column"), "blank_fails": _p("bool", True)},
     "present": {"columns": _p("columns", doc="a row fails when all are blank"), "label": _p("name", "present")},
@@ -276,7 +277,7 @@ def declaration_problems(doc: YamlDocument) -> list[Problem]:
                 if p.default is None:
                     bad(("checks", i, "parameters"), f"template {template} needs parameter {name!r} ({p.kind})")
                 continue
-            msg = _param_problem(p, params[name], params, ds_id, datasets)
+            msg = _param_problem(p, params[name], params, ds_id, datasets, data.get("data_elements") or [])
             if msg:
                 bad(loc, msg)
         for j, cond in enumerate(chk.get("scope") or []):
@@ -300,8 +301,10 @@ def _columns_of(ds: dict) -> dict:
     return cols if isinstance(cols, dict) else {}
 
 
-def _param_problem(p: P, value: Any, params: dict, ds_id: str, datasets: dict[str, dict]) -> str | None:
+def _param_problem(p: P, value: Any, params: dict, ds_id: str, datasets: dict[str, dict],
+                   elements: list | None = None) -> str | None:
     """Why `value` is not a valid parameter of kind `p.kind`, or None."""
+    elements = elements or []
     owner = ds_id
     if p.of is not None:
         owner = params.get(p.of, p.of)
@@ -335,7 +338,15 @@ def _param_problem(p: P, value: Any, params: dict, ds_id: str, datasets: dict[st
         if value not in datasets:
             return f"unknown dataset {value!r}"
     elif p.kind == "number":
-        if isinstance(value, str) and value.startswith("$"):
+        if isinstance(value, str) and value.startswith("$retention."):
+            element = value.removeprefix("$retention.")
+            found = [e for e in elements if isinstance(e, dict) and e.get("id") == element]
+            if not found:
+                return f"{element!r} is not a data element of the manifest"
+            retention = found[0].get("retention")
+            if not isinstance(retention, dict) or not isinstance(retention.get("max_days"), int):
+                return f"data element {element!r} declares no retention.max_days"
+        elif isinstance(value, str) and value.startswith("$"):
             if value[1:] not in SETTING_NAMES:
                 return f"unknown setting {value!r} (known: {', '.join('$' + s for s in SETTING_NAMES)})"
         elif isinstance(value, bool) or not isinstance(value, int) or value < 0:

@@ -125,7 +125,7 @@ class _Estate:
             if ds.id in consent_sets:
                 self.rows[ds.id] = self._consents(ds)
                 continue
-            n = int(round(self.users * ds.rows_per_user))
+            n = round(self.users * ds.rows_per_user)
             link = ds.link_to(self.root)
             rows = []
             for i in range(n):
@@ -163,7 +163,7 @@ class _Estate:
         p, rows, ds = c.parameters, self.rows[c.dataset], self.datasets[c.dataset]
         t = c.template
         for cond in c.scope:  # a column tested for blank is blank in clean rows (e.g. unbound_at)
-            if "blank" in cond and cond["blank"]:
+            if cond.get("blank"):
                 for row in rows:
                     row[cond["column"]] = None
         if t == "unique" and c.parameters["column"] != ds.key:
@@ -264,10 +264,12 @@ class _Estate:
     def _others_read(self, c: Any, dataset: str, column: str) -> list[str]:
         return [o.id for o in self.checks if o.id != c.id and column in o.reads.get(dataset, [])]
 
-    def _plant(self, c: Any) -> str | None:  # noqa: C901 - one branch per template
+    def _plant(self, c: Any) -> str | None:
         p, t, n = c.parameters, c.template, PLANTED_PER_CHECK
         rows, ds = self.rows[c.dataset], self.datasets[c.dataset]
-        scope = (lambda r: self._in_scope(c, r))
+        def scope(r: dict[str, Any]) -> bool:
+            return self._in_scope(c, r)
+
         if t == "unique":
             if p["column"] == ds.key and c.dataset == self.root:
                 a, b = self.free_roots[:2]

@@ -35,7 +35,18 @@ def compile_checks(manifest: Any) -> tuple[dict[str, Any], list[Check]]:
     if not manifest.datasets:
         return reference_datasets(), list(_reference()[1])
     datasets = {d.id: d for d in manifest.datasets}
-    return datasets, [compile_check(c, datasets) for c in manifest.checks]
+    return datasets, [compile_check(_retention_days(c, manifest), datasets) for c in manifest.checks]
+
+
+def _retention_days(decl: Any, manifest: Any) -> Any:
+    """The declaration with `$retention.<element>` parameters replaced by that element's `retention.max_days`."""
+    params = dict(decl.parameters)
+    changed = False
+    for name, value in params.items():
+        if isinstance(value, str) and value.startswith("$retention."):
+            params[name] = manifest.element(value.removeprefix("$retention.")).retention.max_days
+            changed = True
+    return decl.model_copy(update={"parameters": params}) if changed else decl
 
 
 _REFERENCE: tuple[dict[str, Any], list[Check]] | None = None

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import io
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,11 +29,15 @@ class Dataset(BaseModel):
     columns: dict[str, ColumnType] = Field(description="Every column of the contract and its type.")
     required: list[str] = Field(description="Columns the checks read; a present file must have them.")
     description: str = Field("", description="What one row is.")
+    source: str | None = Field(None, description="Declared source: a file or folder (relative to DIR) or a URL.")
 
     @property
-    def file_names(self) -> tuple[str, str]:
+    def file_names(self) -> tuple[str, ...]:
         """The file names looked for, in order of preference."""
-        return (f"{self.name}.csv", f"{self.name}.parquet")
+        if self.source and "://" not in self.source and not self.source.endswith("/"):
+            return (self.source,)
+        prefix = self.source if self.source and "://" not in self.source else ""
+        return (f"{prefix}{self.name}.csv", f"{prefix}{self.name}.parquet")
 
 
 def contract_of(datasets: dict, checks: list) -> dict[str, Dataset]:
@@ -44,7 +47,7 @@ def contract_of(datasets: dict, checks: list) -> dict[str, Dataset]:
         used = {ds.key}
         for chk in checks:
             used.update(chk.reads.get(ds.id, []))
-        out[ds.id] = Dataset(name=ds.id, key=ds.key, description=ds.description,
+        out[ds.id] = Dataset(name=ds.id, key=ds.key, description=ds.description, source=ds.source,
                              columns={name: col.type for name, col in ds.columns.items()},
                              required=[name for name in ds.columns if name in used])
     return out
@@ -127,6 +130,10 @@ def load_column_mapping(path: str | Path | None, contract: dict[str, Dataset] | 
 def find_file(data_dir: str | Path, dataset: str, contract: dict[str, Dataset] | None = None) -> Path | None:
     """The CSV or Parquet file of `dataset` in `data_dir`, or None when there is none."""
     DATASETS = contract if contract is not None else reference_contract()  # noqa: N806
+    source = DATASETS[dataset].source or ""
+    if "://" in source:
+        raise InputError(Problem(source, f"dataset {dataset}: a database source needs that database's engine; the "
+                                         "local engine reads files (CSV or Parquet)"))
     for name in DATASETS[dataset].file_names:
         candidate = Path(data_dir) / name
         if candidate.is_file():

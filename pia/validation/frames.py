@@ -128,7 +128,8 @@ class FrameContext:
             t = self.table(dataset)
             t = t.filter(t[key].notnull())
             ranked = t.mutate(_rank=ibis.row_number().over(group_by=t[key], order_by=t["_row"]))
-            self._first[(dataset, key)] = ranked.filter(ranked._rank == 0).drop("_rank")
+            first = ranked.filter(ranked._rank == 0).drop("_rank")
+            self._first[(dataset, key)] = first
         return self._first[(dataset, key)]
 
 
@@ -147,9 +148,11 @@ class IbisFrames:
         return build_frame(self.ctx, check)
 
     def frame(self, check: Check) -> pd.DataFrame:
+        """The frame of `check`, executed on the backend (indexed by `_row`)."""
         return self.backend.execute(self.expression(check))
 
     def rows(self, dataset: str) -> int:
+        """Number of rows of `dataset` on the backend."""
         return self.backend.rows(dataset)
 
 
@@ -175,6 +178,7 @@ class DuckDBBackend:
         self._tables: dict[str, ir.Table] = {}
 
     def table(self, dataset: str) -> ir.Table:
+        """The dataset registered in DuckDB (zero-copy Arrow) with `_row`."""
         if dataset not in self._tables:
             import pyarrow as pa
 
@@ -186,10 +190,15 @@ class DuckDBBackend:
             arrow = pa.Table.from_arrays(arrays, names=names)
             name = f"pia_{dataset}"
             self.con.con.register(name, arrow)
-            self._tables[dataset] = self.con.table(name)
+            import warnings
+
+            with warnings.catch_warnings():  # ibis 12 calls a DuckDB method DuckDB 2 deprecates: not ours to fix
+                warnings.simplefilter("ignore", DeprecationWarning)
+                self._tables[dataset] = self.con.table(name)
         return self._tables[dataset]
 
     def execute(self, expr: ir.Table) -> pd.DataFrame:
+        """Run the frame in DuckDB; the pandas frame GX judges."""
         import warnings
 
         with warnings.catch_warnings():  # ibis 12 calls a DuckDB method DuckDB 2 deprecates: not ours to fix
@@ -197,16 +206,54 @@ class DuckDBBackend:
             return arrow_frame(self.con.to_pyarrow(expr))
 
     def rows(self, dataset: str) -> int:
+        """Number of rows of `dataset`."""
         return len(self.frames[dataset])
+
+
+IBIS_TYPES = {"text": "string", "datetime": "timestamp('UTC')", "date": "timestamp('UTC')", "boolean": "boolean"}
+"""The Ibis type of each declared column type (dates are timestamps at midnight UTC, see the module docstring)."""
+
+
+class UnboundBackend:
+    """Tables with the declared schema and no data: compile a check's frame to SQL without a connection.
+
+    `ibis.to_sql(IbisFrames(UnboundBackend(datasets), settings, datasets).expression(check), dialect="postgres")`
+    is the query a database backend would run (table names are the dataset ids).
+    """
+
+    name = "unbound"
+
+    def __init__(self, datasets: dict[str, DatasetDecl]):
+        self.datasets = datasets
+
+    def table(self, dataset: str) -> ir.Table:
+        """An unbound Ibis table named after the dataset, with the declared schema and `_row`."""
+        import ibis
+
+        cols = {"_row": "int64", **{c: IBIS_TYPES[col.type.value] for c, col in self.datasets[dataset].columns.items()}}
+        return ibis.table(cols, name=dataset)
+
+    def execute(self, expr: ir.Table) -> pd.DataFrame:
+        """Not available: there is no data."""
+        raise NotImplementedError("an unbound backend compiles frames; it has no data to run them on")
+
+    def rows(self, dataset: str) -> int:
+        """Not available: there is no data."""
+        raise NotImplementedError("an unbound backend has no data")
 
 
 def arrow_frame(table: Any) -> pd.DataFrame:
     """A frame result (Arrow, with `_row`) as the pandas frame GX judges, indexed by `_row`."""
     import pandas as pd
     import pyarrow as pa
+    import pyarrow.compute as pc
 
+    rows = table.column("_row")
+    if len(rows) > 1 and not pc.all(pc.greater(rows[1:], rows[:-1])).as_py():
+        # joins and aggregates come back in any order; scans keep DuckDB's insertion order (no sort needed)
+        table = table.take(pc.sort_indices(rows))
     out: dict[str, pd.Series] = {}
-    for name, col in zip(table.column_names, table.columns):
+    for name, col in zip(table.column_names, table.columns, strict=True):
         if name == "_row":
             continue
         typ = col.type
@@ -221,8 +268,9 @@ def arrow_frame(table: Any) -> pd.DataFrame:
                 series = series.dt.tz_convert(None)
             # naive UTC: GX compares pairs through Series.values, which drops time zones with a warning
             out[name] = series.astype("datetime64[us]")
-        elif pa.types.is_string(typ) or pa.types.is_large_string(typ):
-            out[name] = pd.Series(col.to_pandas(), dtype="str")
+        elif pa.types.is_string(typ) or pa.types.is_large_string(typ) or pa.types.is_string_view(typ):
+            # Arrow-backed strings (pandas' "str" dtype): no Python string objects are built
+            out[name] = pd.Series(pd.arrays.ArrowStringArray(col.cast(pa.large_string())), dtype="str")
         else:
             out[name] = pd.Series(col.to_pandas())
     index = pd.Index(table.column("_row").to_numpy(), name=None)

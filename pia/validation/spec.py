@@ -62,6 +62,7 @@ class Check(BaseModel):
 
     @property
     def datasets(self) -> list[str]:
+        """The datasets this check reads."""
         return [self.dataset, *self.needs]
 
 

@@ -245,9 +245,9 @@ def scope_filter(t: ir.Table, scope: list[dict[str, Any]]) -> ir.Table:
 
 
 def build_frame(ctx: FrameContext, check: Check) -> ir.Table:
-    """The frame GX judges for `check`: `_row` plus the judged columns, ordered by `_row`."""
+    """The frame GX judges for `check`: `_row` plus the judged columns (unordered: `Backend.execute` orders)."""
     base = scope_filter(ctx.table(check.dataset), check.scope)
-    return _BUILDERS[check.template](ctx, check, base).order_by("_row")
+    return _BUILDERS[check.template](ctx, check, base)
 
 
 def _age_years(birth: ir.Value, at: ir.Value) -> ir.Value:
@@ -289,8 +289,10 @@ def _references(ctx: FrameContext, c: Check, t: ir.Table) -> ir.Table:
 
 
 def _through_link(ctx: FrameContext, c: Check, t: ir.Table, ref: str, out: str) -> ir.Table:
-    """`t` (with `_row` and its columns) plus `out`: the value of `ref` (a column, or dataset.column reached
-    through this dataset's link to that dataset, first row of the key)."""
+    """`t` (with `_row` and its columns) plus `out`, the value of `ref`.
+
+    `ref` is a column, or dataset.column reached through this dataset's link to that dataset (first row of the key).
+    """
     if "." not in ref:
         return t.mutate(**{out: t[ref]})
     ds, col = ref.split(".", 1)
