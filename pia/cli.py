@@ -8,18 +8,24 @@ Library code raises; this module turns errors into messages and exit codes:
 """
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.util
 import sys
+from typing import Any
 
 import click
 
-from pia.errors import InputError, PiaError
+from pia.errors import InputError, PiaError, one_line
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
 EXIT_GATE = 3
+
+# Options naming a file a command writes: checked before the command does any work (a device, FIFO or
+# directory there is refused at once, not after minutes of validation).
+OUTPUT_OPTIONS = ("output", "notice")
 
 # command name -> "module:function"; a command whose module is absent is simply not offered.
 COMMANDS = {
@@ -34,6 +40,7 @@ COMMANDS = {
     "export": "pia.commands.export:export",
     "taxonomy": "pia.commands.taxonomy:taxonomy",
     "init": "pia.commands.init:init",
+    "schema": "pia.commands.schema:schema",
 }
 
 
@@ -53,7 +60,29 @@ class LazyGroup(click.Group):
         module_name, attr = target.split(":")
         if importlib.util.find_spec(module_name) is None:
             return None
-        return getattr(importlib.import_module(module_name), attr)
+        return _check_outputs_first(getattr(importlib.import_module(module_name), attr))
+
+
+def _check_outputs_first(command: click.Command) -> click.Command:
+    """Wrap the command's callback so that its output targets are checked before it runs (once per command)."""
+    if getattr(command, "_pia_outputs_checked", False) or command.callback is None:
+        return command
+    callback = command.callback
+
+    @functools.wraps(callback)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        from pia.errors import Problem
+        from pia.output import output_problem
+
+        problems = [Problem(str(kwargs[name]), problem) for name in OUTPUT_OPTIONS
+                    if kwargs.get(name) not in (None, "-") and (problem := output_problem(kwargs[name]))]
+        if problems:
+            raise InputError(problems)
+        return callback(*args, **kwargs)
+
+    command.callback = checked
+    command._pia_outputs_checked = True  # type: ignore[attr-defined]
+    return command
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -74,7 +103,7 @@ def main(argv: list[str] | None = None) -> None:
             click.echo(f"pia: {line}", err=True)
         sys.exit(EXIT_INPUT)
     except PiaError as exc:
-        click.echo(f"pia: {exc}", err=True)
+        click.echo(f"pia: {one_line(str(exc))}", err=True)
         sys.exit(EXIT_INPUT)
     except click.exceptions.Abort:
         click.echo("pia: aborted", err=True)
@@ -82,11 +111,11 @@ def main(argv: list[str] | None = None) -> None:
     except click.UsageError as exc:
         # One line, like every other input error: the command, the problem, and where to read more.
         command = exc.ctx.command_path if exc.ctx is not None else "pia"
-        message = " ".join(exc.format_message().split())
+        message = one_line(" ".join(exc.format_message().split()))
         click.echo(f"pia: {command}: {message} (see '{command} --help')", err=True)
         sys.exit(EXIT_INPUT)
     except click.ClickException as exc:
-        click.echo(f"pia: {' '.join(exc.format_message().split())}", err=True)
+        click.echo(f"pia: {one_line(' '.join(exc.format_message().split()))}", err=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)

@@ -44,5 +44,5 @@ def display_path(path: str | os.PathLike[str]) -> str:
     p = Path(path)
     try:
         return str(p.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, RuntimeError, OSError):  # outside the cwd; a symlink loop (3.11 raises RuntimeError)
         return str(p)

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -90,21 +92,64 @@ def render_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> str:
     return buf.getvalue()
 
 
-def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
-    """Write a file whole or not at all: write a temporary file beside it, then rename it into place."""
+def output_problem(path: str | os.PathLike[str]) -> str | None:
+    """Why the kit must not write a file at `path`, or None.
+
+    The kit writes regular files only: a device (`-o /dev/null` would be replaced by a regular file, even
+    `/dev/null` itself when run as root), a FIFO, a directory, a socket or a symbolic-link loop is refused, as
+    is a path whose directory does not exist.
+    """
+    from pia.inputs import kind_of
+
     target = Path(path)
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        if os.path.islink(target):
+            return "is a symbolic link to a file that does not exist; pia writes regular files only"
+        st = None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "is a symbolic link loop; pia writes regular files only"
+        if exc.errno == errno.ENOTDIR:
+            return "cannot write: a parent in the path is a file, not a directory"
+        return f"cannot write: {exc.strerror or exc}"
+    except ValueError:
+        return "the file name holds a NUL byte"
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        return (f"is {kind_of(st.st_mode)}, not a regular file: pia writes regular files only"
+                + (" (use -o - for standard output)" if not stat.S_ISDIR(st.st_mode) else ""))
     parent = target.parent if str(target.parent) else Path(".")
     if parent.exists() and not parent.is_dir():
-        raise InputError(Problem(str(target), f"cannot write: {parent} is a file, not a directory"))
+        return f"cannot write: {parent} is a file, not a directory"
     if not parent.is_dir():
-        raise InputError(Problem(str(target), f"cannot write: directory {parent} does not exist"))
-    if target.is_dir():
-        raise InputError(Problem(str(target), "cannot write: is a directory"))
+        return f"cannot write: directory {parent} does not exist"
+    return None
+
+
+def check_output(path: str | os.PathLike[str] | None) -> None:
+    """InputError when `path` (an -o or --notice target; None or `-` is standard output) cannot be written."""
+    if path is None or str(path) == "-":
+        return
+    problem = output_problem(path)
+    if problem:
+        raise InputError(Problem(str(path), problem))
+
+
+def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
+    """Write a regular file whole or not at all: write a temporary file beside it, then rename it into place.
+
+    A symbolic link to a regular file is kept: the file it points at is replaced. Anything but a regular
+    file (or nothing) at `path` is refused (see `output_problem`).
+    """
+    check_output(path)
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+    parent = target.parent if str(target.parent) else Path(".")
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
     except OSError as exc:
-        raise InputError(Problem(str(target), f"cannot write: {exc.strerror}")) from None
+        raise InputError(Problem(str(path), f"cannot write: {exc.strerror}")) from None
     umask = os.umask(0)
     os.umask(umask)
     os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; give the file the usual permissions
@@ -113,10 +158,14 @@ def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        # Checked again just before the rename: what was a regular file (or nothing) must still be one.
+        problem = output_problem(path)
+        if problem:
+            raise InputError(Problem(str(path), problem))
         os.replace(tmp, target)
     except OSError as exc:
         _discard(tmp)
-        raise InputError(Problem(str(target), f"cannot write: {exc.strerror}")) from None
+        raise InputError(Problem(str(path), f"cannot write: {exc.strerror}")) from None
     except BaseException:
         _discard(tmp)
         raise

@@ -28,7 +28,9 @@ def test_default_is_the_reference_inventory_with_verdict_and_reasons(capsys):
     assert "== alert_snapshots" in out
     assert "screening: assessment required" in out
     assert "impact     high -> severe" in out  # an adjustment step with before -> after
-    assert "actions:" in out and "retention_enforcement" in out
+    assert "actions:" in out and "carry out (planned): retention_enforcement" in out
+    assert "the VII.2(5) condition holds" in out and "must be notified" not in out
+    assert "inherent" in out and "planned" in out and "target" in out
 
 
 def test_fail_on_high_exits_3(capsys):
@@ -61,6 +63,7 @@ def test_markdown_has_verdict_action_plan_and_steps(capsys):
     assert out.startswith("# Risk assessment: hand-worked")
     assert "## Verdict: **HIGH RISK**" in out and "## Action plan" in out
     assert "| axis | level | rule | reason |" in out and "→" in out
+    assert "| activity | screening | inherent | current | planned | target | verdict |" in out
 
 
 def test_output_file_written_whole(tmp_path, capsys):
@@ -91,9 +94,10 @@ def test_failed_output_leaves_no_file(tmp_path, capsys):
     assert code == 2 and not target.exists()
 
 
-def test_subprocess_exit_code_and_no_heavy_imports():
+def test_subprocess_exit_code_and_no_heavy_imports(tmp_path):
+    # Not `-o /dev/null`: the kit refuses to replace a device (as root, an atomic rename would replace /dev/null).
     probe = ("import sys; from pia.cli import main\n"
-             "try:\n    main(['assess', '--format', 'json', '-o', '/dev/null'])\n"
+             f"try:\n    main(['assess', '--format', 'json', '-o', {str(tmp_path / 'a.json')!r}])\n"
              "except SystemExit as e:\n"
              "    heavy = [m for m in ('great_expectations', 'papermill', 'nbconvert', 'plotly') if m in sys.modules]\n"
              "    print(e.code, heavy)\n")
@@ -115,3 +119,28 @@ def test_json_byte_identical_across_processes_and_hash_seeds():
     outs = {subprocess.run(args, capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed},
                            timeout=120).stdout for seed in ("1", "2")}
     assert len(outs) == 1 and b'"high_risk": true' in outs.pop()
+
+
+def test_schema_command_prints_json_schemas(capsys):
+    for name in ("manifest", "validation", "scan", "assessment", "change-review"):
+        with pytest.raises(SystemExit) as exc:
+            main(["schema", name])
+        out, _ = capsys.readouterr()
+        doc = json.loads(out)
+        assert exc.value.code == 0 and doc["$id"] == f"pia:{name}" and "properties" in doc
+    with pytest.raises(SystemExit) as exc:
+        main(["schema", "nosuch"])
+    assert exc.value.code == 2
+
+
+def test_assumptions_to_confirm_are_in_the_text_and_the_json(capsys):
+    from pia.declare.manifest import load_manifest
+
+    manifest = load_manifest()
+    assert manifest.assumptions  # the reference marks its estimates (pia.declare.assumptions)
+    first = manifest.assumptions[0]
+    _, out, _ = run(["--format", "json"], capsys)
+    doc = json.loads(out)
+    assert doc["assumptions"][0]["about"] == first.about and len(doc["assumptions"]) == len(manifest.assumptions)
+    _, out, _ = run([], capsys)
+    assert "Assumptions to confirm (the verdict rests on them):" in out and first.about in out

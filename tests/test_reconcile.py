@@ -149,3 +149,19 @@ def test_manifest_may_be_given_as_a_path(tmp_path):
     _write(tmp_path, "users", {"email": ["a@example.com", "b@example.com"]})
     r = scan([tmp_path], manifest=REFERENCE_MANIFEST)
     assert r.manifest["source"].endswith("zosi-camera.pia.yaml") and r.reconciliation["not_found"]
+
+
+def test_a_column_the_manifest_declares_is_not_reported_missing_when_its_values_give_nothing_away(tmp_path):
+    # PulseWear's heart_rate.bpm holds bare numbers: no detector can tell them from any other number, but the
+    # manifest's own table declaration says the column holds vital signs, so minimisation advice would be wrong.
+    from pia.declare.manifest import load_manifest
+    from pia.config import DATA_SAMPLES
+
+    manifest = load_manifest(DATA_SAMPLES / "pulsewear" / "pulsewear.pia.yaml")
+    (tmp_path / "heart_rate.csv").write_text("reading_id,account_id,bpm\nR1,AC1,61\nR2,AC1,72\nR3,AC2,58\n")
+    (tmp_path / "other.csv").write_text("reading_id,bpm\nR1,61\n")
+    nf = {x["category"] for x in scan([tmp_path / "heart_rate.csv"], manifest=manifest).reconciliation["not_found"]}
+    assert "user.health.vital_signs" not in nf
+    # the same column in a table the manifest does not declare proves nothing
+    nf = {x["category"] for x in scan([tmp_path / "other.csv"], manifest=manifest).reconciliation["not_found"]}
+    assert "user.health.vital_signs" in nf

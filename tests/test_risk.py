@@ -9,9 +9,9 @@ import pytest
 from pia.errors import InputError
 from pia.declare.manifest import load_manifest
 from pia.declare.measures import MeasureState
-from pia.risk.scoring import Control
 from pia.output import to_json
-from pia.risk.scoring import FearedEvent, assess
+from pia.declare.manifest import DataSubject
+from pia.risk.scoring import FearedEvent, Stage, assess
 
 FIX = Path(__file__).parent / "fixtures" / "risk"
 ACCESS, MODIFY, LOSS = FearedEvent.illegitimate_access, FearedEvent.unwanted_modification, FearedEvent.disappearance
@@ -31,74 +31,101 @@ def _triple(score) -> tuple[str, str, str]:
     return score.impact, score.likelihood, score.level
 
 
+# Shared arithmetic of the hand-worked cases (pia/data/measures.yaml, default MethodParameters):
+# - likelihood-lowering measures of illegitimate access weigh 19 in all (encryption in transit, at rest and
+#   access control 2 each, 13 others 1 each); of unwanted modification 18 (core: transit, access control,
+#   integrity checking, backups); of disappearance 14 (core: access control, backups).
+# - likelihood score = exposure - 3 x coverage x gate; gate = 1 when every core measure is at least half in
+#   place, 0.2 when one is missing. Severity score = base - min(1, credit of severity measures / 3).
+# - a level is its score rounded up; the risk is read from GB/T 39335-2020 Table D.5 (method file).
+
+
 def test_newsletter_hand_worked(plain):
-    # impact: email (user.contact.email, taxonomy medium) -> medium; no sensitive data, no minors.
-    # residual likelihood: low, no recipient/cross-border/internet device; every access control
-    #   implemented -> -1 (stays low); 1,000 subjects -> no floor.  medium x low = low (Table D.5).
-    # inherent likelihood: low +1 (controls ignored) = medium.       medium x medium = medium.
-    # modification: impact medium -1 = low; likelihood low -> low x low = low.
+    # severity: email (user.contact.email, taxonomy medium) = 1; retention_enforcement (1) and breach_response
+    #   (1) lower severity by 2/3: 0.33 -> rounded up: medium.
+    # exposure: network 1 (online service), flow 0, participants 1 (staff), business 0 (1,000 subjects, nothing
+    #   sensitive): mean of the two highest = 1.0.
+    # current likelihood: coverage (2+2+2+1)/19 = 0.37, core complete: 1.0 - 3 x 0.37 < 0 -> 0 = low.
+    #   medium x low = low.  inherent: no measure: medium x medium (1.0) = medium.
+    # modification: severity medium -1 = low; likelihood 1.0 - 3 x (5/18) x 0.2 (integrity checking and backups
+    #   missing) = 0.83 -> medium.  low x medium = low.
     a = plain["newsletter"]
     assert _triple(a.residual[ACCESS]) == ("medium", "low", "low")
+    assert a.residual[ACCESS].impact_score == pytest.approx(1 / 3, abs=1e-3)
     assert _triple(a.inherent[ACCESS]) == ("medium", "medium", "medium")
-    assert _triple(a.residual[MODIFY]) == ("low", "low", "low")
+    assert _triple(a.residual[MODIFY]) == ("low", "medium", "low")
+    assert a.residual[MODIFY].likelihood_score == pytest.approx(1 - 3 * 5 / 18 * 0.2, abs=1e-3)
     assert a.level == "low" and not a.unacceptable
 
 
 def test_camera_alerts_hand_worked(plain):
-    # impact: snapshot (camera_snapshot, sensitive, high) = high; +1 sensitive of 600,000 >= 500,000 -> severe;
-    #   +1 minors -> severe (top).
-    # residual likelihood (access): low +1 processor (cloud) = medium, +1 internet-facing = high,
-    #   +1 retention_enforcement planned = very high; 600,000 < 1,000,000: no floor.  severe x very high = severe.
-    # modification: impact high -1 = medium, +1 = high, +1 = severe; likelihood high, access_control,
-    #   encryption_in_transit, staff_training implemented -> -1 = medium.  severe x medium = high.
+    # severity (access): snapshot (camera_snapshot, sensitive) = high (2); 600,000 < 1,000,000 (large scale):
+    #   no scale step; minors among the subjects, the snapshot is not children's data: +1 = severe (3);
+    #   breach_response 1/3 -> 2.67, rounded up severe.
+    # exposure (access): network 3 (online, internet-facing devices, iot_camera), participants 2 (staff, the
+    #   cloud processor), business 1 (sensitive data attracts), flow 0: (3 + 2) / 2 = 2.5.
+    # likelihood: coverage 7/19 = 0.37, core complete: 2.5 - 1.11 = 1.39 -> high.  severe x high = severe.
+    # modification: severity high -1 +1 (minors) = high, -1/3 = 1.67 -> high; exposure 2.5 (flow and
+    #   attractiveness do not count); 2.5 - 3 x 5/18 x 0.2 = 2.33 -> very high.  high x very high = severe.
+    # planned stage: retention_enforcement counts too: severity 3 - 2/3 = 2.33, still severe.
     a = plain["camera_alerts"]
-    assert _triple(a.residual[ACCESS]) == ("severe", "very_high", "severe")
-    assert _triple(a.residual[MODIFY]) == ("severe", "medium", "high")
-    assert _triple(a.residual[LOSS]) == ("severe", "medium", "high")
-    assert _triple(a.inherent[MODIFY]) == ("severe", "very_high", "severe")
+    assert _triple(a.residual[ACCESS]) == ("severe", "high", "severe")
+    assert a.exposure[ACCESS] == 2.5 and a.residual[ACCESS].likelihood_score == pytest.approx(2.5 - 3 * 7 / 19, abs=1e-3)
+    assert _triple(a.residual[MODIFY]) == ("high", "very_high", "severe")
+    assert _triple(a.residual[LOSS]) == ("high", "very_high", "severe")
+    assert a.stages[Stage.planned][ACCESS].impact_score == pytest.approx(3 - 2 / 3, abs=1e-3)
     assert a.level == "severe" and a.unacceptable
 
 
 def test_abroad_sharing_hand_worked_override_to_general_caps_impact(plain):
-    # impact: pay is user.payment (taxonomy high) overridden to general -> at most medium; not sensitive,
-    #   so no 500,000 step.  likelihood: low +1 partner (other recipient) = medium, +1 cross-border = high,
-    #   +1 controls missing (none listed) = very high; 2,000,000 >= 1,000,000: at least medium (no change).
-    #   medium x very high = high -> unacceptable.
+    # severity: pay is user.payment (taxonomy high) overridden to general -> at most medium; no measure listed.
+    # exposure: flow 2 (stored in US, partner in US: cross-border; a partner beyond processors), network 1,
+    #   participants 1 (the partner is bound by a confidentiality agreement), business 1 (2,000,000 >= large
+    #   scale): (2 + 1) / 2 = 1.5 -> high.  No measure: current = inherent.  medium x high = medium.
     a = plain["abroad_sharing"]
-    assert _triple(a.residual[ACCESS]) == ("medium", "very_high", "high")
-    assert a.unacceptable
+    assert _triple(a.residual[ACCESS]) == ("medium", "high", "medium")
+    assert a.residual[ACCESS] == a.inherent[ACCESS]
+    assert not a.unacceptable
 
 
-def test_big_directory_hand_worked_floor_from_ten_million(plain):
-    # impact: uid (user.id, low) = low; residual -1 de-identification implemented stays low.
-    # likelihood: low; every control implemented -1 stays low; 10,000,000 subjects -> at least high.
-    #   low x high = medium (Table D.5).
+def test_big_directory_hand_worked_scale_is_one_factor_not_a_floor(plain):
+    # severity: uid (user.id, low) = 0.  exposure: network 1, participants 1, business 1 (10,000,000 subjects):
+    #   1.0; every measure of the manifest implemented: 1.0 - 1.1 -> 0 = low.  low x low = low.
+    # (before issue 12, 10,000,000 subjects forced likelihood to at least high on their own)
     a = plain["big_directory"]
-    assert _triple(a.residual[ACCESS]) == ("low", "high", "medium")
-    floor = [s for s in a.factors if s.rule == "likelihood.scale" and s.stage.value == "residual"
-             and s.feared_event is ACCESS]
-    assert floor[0].before == "low" and floor[0].after == "high"
-    assert "10,000,000" in floor[0].reason
+    assert _triple(a.residual[ACCESS]) == ("low", "low", "low")
+    business = next(g for g in a.likelihood_factors[ACCESS] if g.group == "business")
+    assert business.rating == 1 and "10,000,000" in business.reasons[0]
 
 
-def test_guardian_check_override_to_sensitive_raises_impact_to_high(plain):
-    # consent (user.authorization.consent, taxonomy low) overridden to sensitive -> at least high.
-    # likelihood low, all controls -> low.  high x low = medium.
+def test_guardian_check_override_to_sensitive_keeps_severity_at_least_high(plain):
+    # consent (user.authorization.consent, taxonomy low) overridden to sensitive -> at least high; retention and
+    # breach response would lower it by 2/3, but sensitive data stays at least high (no de-identification).
+    # likelihood: exposure 1.0 (network 1, participants 1, business 1: sensitive) - 1.1 -> low.  high x low = medium.
     a = plain["guardian_check"]
     assert _triple(a.residual[ACCESS]) == ("high", "low", "medium")
+    assert a.residual[ACCESS].impact_score == 2.0
     base = next(s for s in a.factors if s.rule == "impact.base")
     assert "override: identifies a minor" in base.reason
 
 
 def test_other_methods_map_the_internal_scale(hand):
-    # camera_alerts access: internal impact severe, likelihood very high.
+    # camera_alerts access: internal severe x high.
     cnil = {a.id: a for a in assess(hand, method="cnil").activities}["camera_alerts"]
     ico = {a.id: a for a in assess(hand, method="ico").activities}["camera_alerts"]
-    assert _triple(cnil.residual[ACCESS]) == ("maximum", "maximum", "high")
+    assert _triple(cnil.residual[ACCESS]) == ("maximum", "significant", "high")
     assert _triple(ico.residual[ACCESS]) == ("severe", "probable", "high")
-    # newsletter access residual: internal medium x low -> CNIL limited x negligible = low; ICO significant x remote = low
+    # newsletter access current: internal medium x low -> ICO significant x remote = low
     news = {a.id: a for a in assess(hand, method="ico").activities}["newsletter"]
     assert _triple(news.residual[ACCESS]) == ("significant", "remote", "low")
+
+
+def test_cnil_method_rates_risk_sources(hand):
+    cnil = {a.id: a for a in assess(hand, method="cnil").activities}["camera_alerts"]
+    assert [g.group for g in cnil.likelihood_factors[ACCESS]] == ["internal", "external", "motivation"]
+    gbt = {a.id: a for a in assess(hand).activities}["camera_alerts"]
+    assert [g.group for g in gbt.likelihood_factors[ACCESS]] == ["network", "flow", "participants", "business"]
+    assert all(g.source.startswith("GB/T 39335-2020 5.4.") for g in gbt.likelihood_factors[ACCESS])
 
 
 def test_every_step_names_rule_source_and_levels(plain):
@@ -106,9 +133,21 @@ def test_every_step_names_rule_source_and_levels(plain):
         for st in a.factors:
             assert st.rule and st.source and st.reason and st.after
     a = plain["camera_alerts"]
-    step = next(s for s in a.factors if s.rule == "impact.sensitive_scale")
+    step = next(s for s in a.factors if s.rule == "impact.vulnerable" and s.feared_event is ACCESS)
     assert (step.before, step.after) == ("high", "severe")
-    assert "GB/T 39335-2020" in step.source and "600,000" in step.reason
+    assert step.source == "WP248 criterion 7" and "minors" in step.reason
+
+
+def test_minors_count_once(hand):
+    # a sensitive element that is minors' data as such already carries the minors fact: no second step
+    m = hand.model_copy(deep=True)
+    m.data_elements = [e.model_copy(update={"data_subjects": [DataSubject.minors]}) if e.id == "consent" else e
+                       for e in m.data_elements]
+    act = m.activity("guardian_check")
+    act.data_subjects = [DataSubject.customers, DataSubject.minors]
+    a = {x.id: x for x in assess(m).activities}["guardian_check"]
+    step = next(s for s in a.factors if s.rule == "impact.vulnerable" and s.feared_event is ACCESS)
+    assert step.before == step.after == "high" and "already counted" in step.reason
 
 
 def test_residual_never_exceeds_inherent(plain):
@@ -128,19 +167,22 @@ def with_evidence(hand):
 
 
 def test_failed_check_raises_likelihood_and_is_cited(with_evidence):
-    # newsletter access impact: email medium, but the scan found precise location (sensitive, high) -> high.
-    # likelihood low; encryption_at_rest contradicted by users.password_hashed -> not effective, +1 = medium;
-    # failed check +1 = high; scan: undisclosed collection +1 = very high.  high x very high = severe.
+    # newsletter access severity: email medium, but the scan found precise location (sensitive, high) -> high;
+    #   retention and breach response would lower it, but sensitive data stays at least high.
+    # exposure: business 3 (attractive: location found by scan; failed check users.password_hashed;
+    #   undisclosed data), network 1: (3 + 1) / 2 = 2.0.  encryption_at_rest is contradicted by the failed check:
+    #   credit 0, a core measure missing -> gate 0.2; coverage (2 + 2 + 1)/19: 2.0 - 3 x 0.263 x 0.2 = 1.84 -> high.
+    #   high x high = high: unacceptable.
     a = {x.id: x for x in with_evidence.activities}["newsletter"]
-    assert _triple(a.residual[ACCESS]) == ("high", "very_high", "severe")
-    step = next(s for s in a.factors if s.rule == "likelihood.failed_checks" and s.stage.value == "residual")
-    assert step.evidence == ["users.password_hashed"]
-    assert "I.1, III.3" in step.reason and "2 failed rows" in step.reason
-    missing = next(s for s in a.factors if s.rule == "likelihood.controls_missing")
-    assert "encryption_at_rest (not effective: check users.password_hashed failed)" in missing.reason
-    assert missing.evidence == ["check users.password_hashed failed"]
-    # the check names encryption_at_rest only: modification likelihood is not raised (impact high -1 = medium)
-    assert _triple(a.residual[MODIFY]) == ("medium", "low", "low")
+    assert _triple(a.residual[ACCESS]) == ("high", "high", "high") and a.unacceptable
+    business = next(g for g in a.likelihood_factors[ACCESS] if g.group == "business")
+    assert business.rating == 3 and any("users.password_hashed" in r for r in business.reasons)
+    step = next(s for s in a.factors if s.rule == "likelihood.measures" and s.stage is Stage.current
+                and s.feared_event is ACCESS)
+    assert "encryption_at_rest (not effective: check users.password_hashed failed)" in step.reason
+    assert step.evidence == ["check users.password_hashed failed"]
+    # the check names encryption_at_rest only, which does not mitigate modification: its business group is 0
+    assert next(g for g in a.likelihood_factors[MODIFY] if g.group == "business").rating == 0
     hidden = next(s for s in a.factors if s.rule == "impact.undisclosed_data")
     assert (hidden.before, hidden.after) == ("medium", "high") and "devices.gps_lat" in hidden.reason
 
@@ -161,10 +203,13 @@ def test_undeclared_without_activity_and_unknown_activity_are_service_factors(wi
 
 
 def test_plaintext_sensitive_makes_encryption_at_rest_not_effective(with_evidence):
-    # guardian_check: every control implemented, but the scan found credentials in plaintext:
-    # likelihood low +1 (encryption_at_rest not effective) = medium.  high x medium = medium.
+    # guardian_check: the scan found credentials in plaintext: encryption_at_rest credit 0, a core measure
+    # missing -> gate 0.2; likelihood 1.0 - 3 x (5/19) x 0.2 = 0.84 -> medium (low without the finding).
+    # high x medium = medium.
     a = {x.id: x for x in with_evidence.activities}["guardian_check"]
     assert _triple(a.residual[ACCESS]) == ("high", "medium", "medium")
+    use = next(u for u in a.measures if u.measure == "encryption_at_rest")
+    assert not use.effective and use.credit[Stage.current] == 0
 
 
 def test_evidence_summary_has_file_name_and_sha256(with_evidence):
@@ -176,7 +221,7 @@ def test_evidence_summary_has_file_name_and_sha256(with_evidence):
 @pytest.mark.parametrize("name, message", [
     ("unknown_kind.json", "unknown evidence kind 'pia.report'"),
     ("malformed.json", "evidence is not valid JSON"),
-    ("bad_status.json", "status 'broken' is not pass, fail or skipped"),
+    ("bad_status.json", "checks.0.status: Input should be 'pass', 'fail' or 'skipped'; got 'broken'"),
     ("does_not_exist.json", "evidence file not found"),
 ])
 def test_bad_evidence_is_an_input_error_naming_the_file(hand, name, message):
@@ -194,11 +239,26 @@ def test_malformed_evidence_reports_the_line(hand):
 # --------------------------------------------------------------------------- verdict and actions
 
 
-def test_verdict_high_when_any_residual_reaches_threshold(hand):
+def test_verdict_states_the_vii_2_5_condition_and_names_the_organisations_threshold(hand):
     result = assess(hand)
     assert result.high_risk and result.threshold == "high"
-    assert {a.id for a in result.unacceptable_activities()} == {"camera_alerts", "abroad_sharing"}
-    assert "VII.2(5)" in result.to_dict()["verdict"]
+    assert {a.id for a in result.unacceptable_activities()} == {"camera_alerts"}
+    verdict = result.to_dict()["verdict"]
+    assert verdict.startswith("The assessment indicates high risk: the VII.2(5) condition holds.")
+    assert "organisation's unacceptable level" in verdict and "notified" not in verdict
+    assert "organisation" in result.threshold_source and "GB/T 39335-2020 leaves" in result.threshold_source
+
+
+def test_threshold_is_an_organisation_setting(hand):
+    m = hand.model_copy(deep=True)
+    m.settings = m.settings.model_copy(update={"unacceptable_risk": "severe"})
+    result = assess(m)
+    assert result.threshold == "severe" and {a.id for a in result.unacceptable_activities()} == {"camera_alerts"}
+    m.settings = m.settings.model_copy(update={"unacceptable_risk": "medium"})
+    assert {a.id for a in assess(m).unacceptable_activities()} >= {"camera_alerts", "abroad_sharing"}
+    m.settings = m.settings.model_copy(update={"unacceptable_risk": "extreme"})
+    with pytest.raises(InputError, match="unknown risk level 'extreme' for method gbt39335"):
+        assess(m)
 
 
 def test_not_high_risk_once_the_risky_activities_are_gone(hand):
@@ -206,39 +266,53 @@ def test_not_high_risk_once_the_risky_activities_are_gone(hand):
     m.processing_activities = [a for a in m.processing_activities if a.id in ("newsletter", "guardian_check")]
     result = assess(m)
     assert not result.high_risk and result.actions == []
-    assert result.to_dict()["verdict"].startswith("Not high risk")
+    assert result.to_dict()["verdict"].startswith("The assessment does not indicate high risk")
 
 
-def test_action_plan_gives_level_after_each_control(hand):
-    actions = {x.activity: x for x in assess(hand).actions}
-    cam = actions["camera_alerts"]
-    by = {c.control: c for c in cam.controls}
-    # retention alone: access likelihood high -1 = medium -> severe x medium = high (still unacceptable)
-    assert by[Control.retention_enforcement].status == "planned"
-    assert by[Control.retention_enforcement].level_after == "high"
-    # with de-identification too: impact severe -1 = high; high x medium = medium
-    assert cam.level_after_all == "medium" and cam.below_threshold_after_all
-    assert "no single measure" in cam.note
-    # abroad_sharing: de-identification alone: impact medium -1 = low; low x very high = medium
-    abroad = {c.control: c for c in actions["abroad_sharing"].controls}
-    assert abroad[Control.deidentification].level_after == "medium" and abroad[Control.deidentification].lowers
-    assert "deidentification alone brings it below high" in actions["abroad_sharing"].note
+def test_action_plan_is_the_smallest_set_and_the_target_stage_reaches_it(hand):
+    result = assess(hand)
+    (cam,) = result.actions
+    assert cam.activity == "camera_alerts" and cam.reaches_acceptable
+    assert [m.measure for m in cam.planned] == ["retention_enforcement"]
+    chosen = {m.measure for m in cam.measures}
+    act = {a.id: a for a in result.activities}["camera_alerts"]
+    assert act.target_level == cam.level_after == "medium"
+    # every measure of the set is needed: dropping any one leaves the target unacceptable
+    from pia.risk.methods import load_method
+    from pia.risk.evidence import EvidenceContext
+    from pia.risk.scoring import _Activity
+    meth = load_method("gbt39335")
+    probe = _Activity(hand, hand.activity("camera_alerts"), meth, EvidenceContext())
+    assert probe.top_rank(Stage.target, frozenset(chosen))[0] < meth.risk_rank("high")
+    for m in chosen:
+        assert probe.top_rank(Stage.target, frozenset(chosen - {m}))[0] >= meth.risk_rank("high"), m
 
 
 def test_action_plan_lists_evidence_remedies(with_evidence):
     news = {x.activity: x for x in with_evidence.actions}["newsletter"]
     assert {e.evidence for e in news.evidence} == {"users.password_hashed", "undeclared:user.location.precise"}
-    assert news.level_after_all == "low"
+    assert news.level_after == "low" and news.measures == []
 
 
-def test_action_plan_when_every_control_is_in_place(hand):
+def test_action_plan_says_when_no_measure_can(hand):
     m = hand.model_copy(deep=True)
     act = m.activity("camera_alerts")
-    act.measures = {c.value: MeasureState(status="implemented") for c in Control}
-    act.subjects_count = 10_000_000
-    # impact severe -1 (de-identified) = high; likelihood floor high: high x high = high
+    act.measures = {k: MeasureState(status="implemented") for k in m.measure_catalogue()}
+    m.settings = m.settings.model_copy(update={"unacceptable_risk": "low"})
     (action,) = [x for x in assess(m).actions if x.activity == "camera_alerts"]
-    assert action.controls == [] and "minimisation" in action.note
+    assert not action.reaches_acceptable and action.measures == []
+    assert "no set of catalogue measures" in action.note and "minimisation" in action.note
+
+
+def test_top_rank_agrees_with_the_scores(hand):
+    from pia.risk.evidence import EvidenceContext
+    from pia.risk.methods import load_method
+    from pia.risk.scoring import _Activity
+    meth = load_method("gbt39335")
+    for a in hand.processing_activities:
+        probe = _Activity(hand, a, meth, EvidenceContext())
+        for stage in Stage:
+            assert probe.top_rank(stage)[0] == meth.risk_rank(probe.top(probe.score(stage)))
 
 
 def test_to_dict_shape_and_determinism(hand):
@@ -247,9 +321,10 @@ def test_to_dict_shape_and_determinism(hand):
     assert to_json(a) == to_json(b)
     assert {"method", "threshold", "high_risk", "activities", "actions"} <= set(a)
     act = a["activities"][0]
-    assert {"id", "screening", "inherent", "residual", "factors"} <= set(act)
+    assert {"id", "screening", "inherent", "residual", "stages", "level", "factors"} <= set(act)
+    assert set(act["stages"]) == {"inherent", "current", "planned", "target"}
     assert set(act["residual"]) == {"illegitimate_access", "unwanted_modification", "disappearance"}
-    assert set(act["residual"]["disappearance"]) == {"impact", "likelihood", "level"}
+    assert {"impact", "likelihood", "level"} <= set(act["residual"]["disappearance"])
     assert [x["id"] for x in a["activities"]] == sorted(x["id"] for x in a["activities"])
 
 
@@ -257,9 +332,31 @@ def test_reference_inventory_verdict_follows_from_the_rules():
     result = assess(load_manifest())
     by = {a.id: a for a in result.activities}
     assert result.high_risk
-    # alert snapshots: camera images of households incl. minors for 800,000 people, retention not enforced
+    # alert snapshots: camera images of households incl. minors, internet-facing cameras, no integrity checking
+    # or backups declared
     assert by["alert_snapshots"].level == "severe"
     assert by["rights_handling"].level == "low"
+
+
+def test_reference_activities_differ_in_likelihood_for_stated_reasons():
+    # cookie statistics: online service only, no processor, nothing sensitive; 2,000,000 visitors (large scale).
+    #   exposure: network 1, participants 1, business 1 -> 1.0; current likelihood 0.87 -> medium.
+    # camera snapshots: internet-facing cameras and iot_camera (network 3), cloud and push processors
+    #   (participants 2), sensitive snapshots (business 1) -> 2.5; current likelihood 1.39 -> high.
+    by = {a.id: a for a in assess(load_manifest()).activities}
+    cookies, snaps = by["website_cookies"], by["alert_snapshots"]
+    assert cookies.exposure[ACCESS] == 1.0 and snaps.exposure[ACCESS] == 2.5
+    assert cookies.residual[ACCESS].likelihood == "medium" and snaps.residual[ACCESS].likelihood == "high"
+    net = {a: next(g for g in by[a].likelihood_factors[ACCESS] if g.group == "network") for a in by}
+    assert net["website_cookies"].rating == 1 and net["alert_snapshots"].rating == 3
+    assert any("devices reachable from the internet" in r for r in net["alert_snapshots"].reasons)
+
+
+def test_reference_implementing_a_planned_measure_moves_the_map():
+    # alert_snapshots plans retention enforcement (a severity measure of illegitimate access): planned stage
+    # severity score 2.67 -> 2.33 (visible on the map; the level stays severe until more is done).
+    a = {x.id: x for x in assess(load_manifest()).activities}["alert_snapshots"]
+    assert a.stages[Stage.planned][ACCESS].impact_score < a.stages[Stage.current][ACCESS].impact_score
 
 
 def test_same_evidence_twice_counts_once(hand):
@@ -277,13 +374,26 @@ def test_failed_check_without_activity_is_a_service_factor(hand):
 
 
 @pytest.mark.parametrize("doc, message", [
-    ({"kind": "pia.scan", "reconciliation": []}, "'reconciliation' must be an object"),
-    ({"kind": "pia.scan", "reconciliation": {"undeclared": [{"where": ["t.c"]}]}}, "must be an object with a 'category'"),
+    ({"kind": "pia.scan", "reconciliation": []}, "reconciliation: Input should be a valid dictionary"),
+    ({"kind": "pia.scan", "reconciliation": {"undeclared": [{"where": ["t.c"]}]}},
+     "reconciliation.undeclared.0.category: Field required"),
     ({"kind": "pia.validation", "checks": [{"id": "a", "status": "fail", "activities": "newsletter"}]},
-     "'activities' must be a list of ids"),
+     "checks.0.activities: Input should be a valid list"),
+    ({"kind": "pia.validation", "schema_version": 2, "checks": []}, "schema_version: Input should be less than"),
     ({"checks": []}, "unknown evidence kind None"),
 ])
 def test_malformed_parsed_evidence_is_an_input_error(hand, doc, message):
     with pytest.raises(InputError) as exc:
         assess(hand, evidence=[doc])
     assert message in str(exc.value) and str(exc.value).startswith("<dict>")
+
+
+@pytest.mark.parametrize("method", ["gbt39335", "cnil", "ico"])
+def test_every_citation_of_an_assessment_is_catalogued(method):
+    from pia.sources import unknown
+    result = assess(load_manifest(), method=method, evidence=[FIX / "validation.json", FIX / "scan.json"])
+    cited = {st.source for a in result.activities for st in a.factors}
+    cited |= {g.source for a in result.activities for groups in a.likelihood_factors.values() for g in groups}
+    cited |= {c["source"] for a in result.activities for c in a.screening["criteria"]}
+    assert len(cited) > 5
+    assert [(c, unknown(c)) for c in sorted(cited) if unknown(c)] == []

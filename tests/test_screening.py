@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 
 from pia.declare.manifest import DataSubject, load_manifest
-from pia.risk.screening import LARGE_SCALE_SUBJECTS, LARGE_SENSITIVE_SUBJECTS, Framework, screen, summary
+from pia.risk.screening import Framework, screen, summary
+
+DEFAULT_LARGE = 1_000_000  # Settings.large_scale_subjects default (pia default)
 
 FIX = Path(__file__).parent / "fixtures" / "risk"
 
@@ -38,7 +40,9 @@ def test_plain_newsletter_meets_no_criterion(hand):
 def test_camera_alerts_meet_monitoring_sensitive_vulnerable_innovative(hand):
     met = _met(screen(hand, "camera_alerts"))
     assert {"wp248.3", "wp248.4", "wp248.7", "wp248.8"} <= met
-    assert {"gbt39335.sensitive_large", "gbt39335.vulnerable", "gbt39335.innovative"} <= met
+    assert {"gbt39335.vulnerable", "gbt39335.innovative"} <= met
+    # 600,000 people: below the default large scale (1,000,000, settings), so not a large volume of sensitive data
+    assert "gbt39335.sensitive_large" not in met
     assert {"pipl55.1", "pipl55.3a"} <= met
     assert "wp248.5" not in met  # 600,000 subjects: below the large-scale threshold
     s = summary(screen(hand, "camera_alerts"))
@@ -67,16 +71,23 @@ def test_sensitivity_override_to_general_is_not_sensitive(hand):
     assert {c.id: c for c in screen(hand, "guardian_check")}["pipl55.1"].met  # consent overridden to sensitive
 
 
-@pytest.mark.parametrize("count, met", [(LARGE_SCALE_SUBJECTS - 1, False), (LARGE_SCALE_SUBJECTS, True)])
-def test_large_scale_boundary_at_one_million(hand, count, met):
+@pytest.mark.parametrize("count, met", [(DEFAULT_LARGE - 1, False), (DEFAULT_LARGE, True)])
+def test_large_scale_boundary_at_the_default_one_million(hand, count, met):
     act = hand.activity("newsletter").model_copy(update={"subjects_count": count})
     assert ({c.id: c for c in screen(hand, act)}["wp248.5"].met) is met
 
 
-@pytest.mark.parametrize("count, met", [(LARGE_SENSITIVE_SUBJECTS - 1, False), (LARGE_SENSITIVE_SUBJECTS, True)])
-def test_large_volume_of_sensitive_data_boundary_at_500000(hand, count, met):
+@pytest.mark.parametrize("count, met", [(DEFAULT_LARGE - 1, False), (DEFAULT_LARGE, True)])
+def test_large_volume_of_sensitive_data_uses_the_same_setting(hand, count, met):
     act = hand.activity("camera_alerts").model_copy(update={"subjects_count": count})
     assert ({c.id: c for c in screen(hand, act)}["gbt39335.sensitive_large"].met) is met
+
+
+def test_large_scale_is_the_assessors_setting(hand):
+    m = hand.model_copy(deep=True)
+    m.settings = m.settings.model_copy(update={"large_scale_subjects": 1000})
+    crit = {c.id: c for c in screen(m, "newsletter")}["wp248.5"]
+    assert crit.met and "large scale from 1,000, settings" in crit.evidence
 
 
 def test_one_wp248_criterion_alone_does_not_require_a_dpia(hand):

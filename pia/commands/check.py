@@ -25,7 +25,9 @@ def check(manifest: str | None, fmt: str, output: str | None, strict: bool, sche
     if schema:
         emit(to_json(Manifest.model_json_schema()), output)
         return 0
-    m = load_manifest(manifest or REFERENCE_MANIFEST)
+    from pia.validation.commitments import require_defined_checks
+
+    m = require_defined_checks(load_manifest(manifest or REFERENCE_MANIFEST))
     findings = lint(m)
     warnings = [f for f in findings if f.level is Level.warning]
     assumptions = list_assumptions(m)

@@ -31,6 +31,7 @@ def report(params_file: str | None, overrides: tuple[tuple[str, str], ...], out:
     4 a notebook cell raised (the cell is named; the partly executed notebook is kept, no HTML is written),
     or --pdf and the PDF could not be printed (the HTML is kept).
     """
+    from pia.errors import one_line
     from pia.report.params import OPTIONAL_INPUTS
     from pia.report.run import ReportError, load_params, run_report
 
@@ -38,7 +39,7 @@ def report(params_file: str | None, overrides: tuple[tuple[str, str], ...], out:
     try:
         run = run_report(params, out, params_file=used, progress=progress)
     except ReportError as exc:
-        click.echo(f"pia: report failed: {exc}", err=True)
+        click.echo(f"pia: report failed: {one_line(str(exc))}", err=True)
         return 2 if exc.ename == "InputError" else EXIT_REPORT_FAILED
     written = [display_path(run.html)]
     if pdf:

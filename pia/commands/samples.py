@@ -56,9 +56,12 @@ def samples(directory: str, users: int, seed: int, violations: bool, reference_d
     from pia.errors import InputError, Problem
     from pia.samples.generate import generate_estate
 
+    from pia.inputs import directory_problem, exists
+
     target = Path(directory)
-    if target.exists() and not target.is_dir():
-        raise InputError(Problem(directory, "exists and is not a directory"))
+    if exists(target) and (problem := directory_problem(target)):  # a file, FIFO, device or symlink loop
+        raise InputError(Problem(directory, f"exists and {problem.removeprefix('is ')}"
+                                 if problem.startswith("is ") else problem))
     if target.is_dir() and any(target.iterdir()) and not _is_previous_estate(target) and not force:
         raise InputError(Problem(directory, "directory is not empty and is not a sample estate "
                                  "(use --force to write into it)"))

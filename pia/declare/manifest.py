@@ -266,6 +266,12 @@ class Settings(_Model):
     minor_age: int = Field(18, ge=1, le=25, description="Age under which a user is a minor (VI.1: 18; PIPL uses 14).")
     rights_response_days: int = Field(30, ge=1, le=365, description="Days to answer a rights request (GB/T 35273-2020 8.7: 30).")
     erasure_grace_days: int = Field(15, ge=0, le=3650, description="Days after cancellation by which data must be erased.")
+    large_scale_subjects: int = Field(1_000_000, ge=1, description=(
+        "Data subjects from which the assessor counts processing as large scale (WP248 criterion 5 gives no "
+        "number; pia default 1,000,000 after the CAC outbound-transfer measures (2022) Art. 4)."))
+    unacceptable_risk: str = Field("high", min_length=1, description=(
+        "The organisation's choice of the risk level from which a risk is unacceptable (a risk level id of the "
+        "method; GB/T 39335-2020 leaves this to the organisation)."))
 
 
 # --------------------------------------------------------------------------- data, activities, recipients
@@ -296,6 +302,10 @@ class DataElement(_Model):
     source: DataSource = Field(description="Where the data comes from.")
     retention: Retention = Field(description="How long it is kept.")
     sensitivity: SensitivityOverride | None = Field(None, description="Override of the taxonomy's sensitivity, with a reason.")
+    subjects_count: int | None = Field(None, ge=0, description=(
+        "People this element is held for, when fewer than an activity's subjects (e.g. minors' records)."))
+    data_subjects: list[DataSubject] = Field(default_factory=list, description=(
+        "Whose data this element is, when narrower than the activities' subjects (e.g. [minors])."))
     description: str = Field("", description="What the element holds, in the service's terms.")
     clauses: list[Clause] = Field(min_length=1, description="Policy clauses that disclose it.")
 

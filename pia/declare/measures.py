@@ -20,9 +20,9 @@ MEASURES_FILE = PACKAGE_DATA / "measures.yaml"
 
 
 class FearedEvent(str, Enum):
-    """The three feared events of a privacy risk analysis.
+    """The three feared events of a privacy risk analysis (CNIL PIA methodology).
 
-    CNIL PIA methodology: confidentiality, integrity, availability of personal data.
+    They are the loss of confidentiality, integrity and availability of personal data.
     """
 
     illegitimate_access = "illegitimate_access"
@@ -93,31 +93,55 @@ class Measure(_Model):
     note: str = Field("", description="When the measure applies, if not always.")
 
 
+class Term(_Model):
+    """A name the outputs use, with its meaning: one source for feared events and assessment stages."""
+
+    id: str = Field(description="Id used in JSON.")
+    title: str = Field(description="Name for people.")
+    description: str = Field("", description="What it means.")
+    source: str = Field("", description="Where the term comes from.")
+
+
 class MeasureCatalogue(_Model):
     """The shipped catalogue file."""
 
+    feared_events: list[Term] = Field(min_length=3, max_length=3, description="The three feared events.")
+    stages: list[Term] = Field(min_length=4, max_length=4, description="The assessment stages.")
     measures: list[Measure] = Field(min_length=1, description="The measures, in display order.")
 
 
 @lru_cache(maxsize=1)
-def load_measures() -> dict[str, Measure]:
-    """The shipped catalogue of measures, by id (checked; InputError with file and line on a bad file)."""
+def load_catalogue() -> MeasureCatalogue:
+    """The shipped catalogue file, checked (InputError with file and line on a bad file)."""
     doc = load_yaml(MEASURES_FILE)
-    return _catalogue_from_document(doc)
-
-
-def _catalogue_from_document(doc: YamlDocument) -> dict[str, Measure]:
     try:
         cat = MeasureCatalogue.model_validate(doc.data)
     except ValidationError as exc:
         raise InputError([Problem(doc.source, e["msg"], doc.line_of(tuple(e["loc"])),
                                   ".".join(map(str, e["loc"]))) for e in exc.errors()]) from None
-    out: dict[str, Measure] = {}
-    for m in cat.measures:
-        if m.id in out:
-            raise InputError(Problem(doc.source, f"duplicate measure id {m.id!r}"))
-        out[m.id] = m
-    return out
+    ids = [m.id for m in cat.measures]
+    dup = sorted({i for i in ids if ids.count(i) > 1})
+    if dup:
+        raise InputError(Problem(doc.source, f"duplicate measure id(s): {', '.join(dup)}"))
+    if [t.id for t in cat.feared_events] != [e.value for e in FearedEvent]:
+        raise InputError(Problem(doc.source, "feared_events must be " + ", ".join(e.value for e in FearedEvent)))
+    return cat
+
+
+@lru_cache(maxsize=1)
+def _by_id() -> dict[str, Measure]:
+    return {m.id: m for m in load_catalogue().measures}
+
+
+def load_measures() -> dict[str, Measure]:
+    """The shipped catalogue of measures, by id, in display order (a copy: callers may extend it)."""
+    return dict(_by_id())
+
+
+def event_title(event: FearedEvent | str) -> str:
+    """People's name of a feared event (from the catalogue file)."""
+    key = event.value if isinstance(event, FearedEvent) else event
+    return next(t.title for t in load_catalogue().feared_events if t.id == key)
 
 
 def catalogue(own: list[Measure] | None = None) -> dict[str, Measure]:

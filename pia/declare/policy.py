@@ -28,8 +28,10 @@ KIT_CONCEPTS: dict[str, str | None] = {
     "service_mode": "VII.2(1)", "ownership": "VII.2(2)", "recipients": "VII.2(3)", "user_rights": "VII.2(4)",
     "high_risk_assessment": "VII.2(5)", "contact_channel": None, "posting": "VII.1",
     "encryption_in_transit": "III.2", "encryption_at_rest": "III.3", "access_control": "III.4",
-    "staff_training": "III.5", "breach_response": "III.7", "deidentification": "I.5(10)",
-    "retention_enforcement": "V.4",
+    "staff_training": "III.5", "breach_response": "III.7",
+    # Not promised by the reference policy: I.5(10) is the academic-research exemption and V.4 is deletion on
+    # the user's request, neither a de-identification or retention measure (issue 13).
+    "deidentification": None, "retention_enforcement": None,
 }
 
 

@@ -9,7 +9,8 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from pia.errors import InputError, Problem
+from pia.errors import InputError, Problem, quote
+from pia.inputs import check_size, exists
 from pia.declare.manifest import Manifest, load_manifest, parse_manifest
 
 
@@ -43,13 +44,18 @@ def read_revision(spec: str, repo_dir: str | os.PathLike[str] | None = None, sid
     if rev:
         found = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"], where)
         if found.returncode != 0:
-            raise _fail(spec, side, f"unknown git revision {rev!r}")
+            raise _fail(spec, side, f"unknown git revision {quote(rev)}")
     kind = _git(["cat-file", "-t", f"{rev}:{path}"], where)
     if kind.returncode != 0:
         at = f"revision {rev!r}" if rev else "the index"
-        raise _fail(spec, side, f"no file {path!r} in {at}")
+        raise _fail(spec, side, f"no file {quote(path)} in {at}")
     if kind.stdout.decode().strip() != "blob":
-        raise _fail(spec, side, f"{path!r} is a directory in that revision, expected a manifest YAML file")
+        raise _fail(spec, side, f"{quote(path)} is a directory in that revision, expected a manifest YAML file")
+    size = _git(["cat-file", "-s", f"{rev}:{path}"], where)
+    try:
+        check_size(int(size.stdout.decode().strip() or 0), spec)
+    except InputError as exc:
+        raise _fail(spec, side, exc.problems[0].message) from None
     shown = _git(["show", f"{rev}:{path}"], where)
     if shown.returncode != 0:  # pragma: no cover - cat-file succeeded just before
         raise _fail(spec, side, f"git show failed: {shown.stderr.decode(errors='replace').strip()}")
@@ -81,10 +87,9 @@ def load_side(spec: str, repo_dir: str | os.PathLike[str] | None = None, side: s
     candidate = Path(spec)
     if base is not None and not candidate.is_absolute():
         candidate = base / candidate
-    if candidate.is_file():
+    if exists(candidate):
+        # Anything at that path is the side (the input layer names a directory, FIFO or symlink loop).
         return _labelled(lambda: load_manifest(candidate), side)
-    if candidate.exists():
-        raise _fail(spec, side, "is a directory, expected a manifest YAML file")
     if ":" not in spec:
         raise _fail(spec, side, "no such file (to read from git, write REV:PATH, e.g. HEAD~1:path/to/manifest.yaml)")
     text = read_revision(spec, repo_dir, side)

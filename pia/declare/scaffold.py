@@ -5,6 +5,7 @@ Used by `pia init`; the files are checked (the manifest must load) before either
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 
@@ -64,7 +65,11 @@ def scaffold(directory: Path, start: str = "blank", service_id: str | None = Non
     from pia.declare.manifest import parse_manifest
     from pia.output import write_atomic
 
-    sid = service_id or _slug(directory.resolve().name)
+    from pia.inputs import directory_problem, exists
+
+    if exists(directory) and (problem := directory_problem(directory)):  # a file, FIFO, device, symlink loop
+        raise InputError(Problem(str(directory), problem))
+    sid = service_id or _slug(os.path.basename(os.path.abspath(directory)))
     if not _SLUG.match(sid):
         raise InputError(Problem("--id", f"{sid!r} is not a service id (lower case letters, digits, - and _)"))
     name = service_name or sid.replace("-", " ").replace("_", " ").title()

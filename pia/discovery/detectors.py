@@ -14,7 +14,9 @@ from pia.discovery.value_patterns import (
     IPV4_RE,
     VALUE_PATTERNS,
     decimals,
+    is_boolean_word,
     is_digest,
+    is_identifier_shape,
     is_password_hash,
     parse_date,
 )
@@ -79,11 +81,13 @@ class Detector:
 
 _HASHED = words("hash", "hashed", "sha1", "sha256", "sha512", "md5", "digest")
 
-# Order matters: the first detector whose name matches wins among name matches (specific before generic).
+# Order matters only between detectors whose name patterns end at the same place: the detector whose match ends
+# last (the head noun of the name: `Card Address City` is a city) wins, then the first in this catalogue.
 DETECTORS: tuple[Detector, ...] = (
-    Detector("hashed_identifier", "user.id.pseudonymous", "hash of an email or phone number (pseudonymous id)",
+    Detector("hashed_identifier", "user.id.pseudonymous", "hash of an email, phone or device id (pseudonymous id)",
              names=(r"(?:^|_)(email|mail|phone|mobile|msisdn)_(hash|hashed|sha1|sha256|md5|digest)(?:_|$)",
-                    r"(?:^|_)(hashed|sha256|md5)_(email|mail|phone|mobile)(?:_|$)"),
+                    r"(?:^|_)(hashed|sha256|md5)_(email|mail|phone|mobile)(?:_|$)",
+                    r"(?:^|_)(did|dpid|mac|ifa|idfa|imei|android_id)_?(sha1|sha256|md5)(?:_|$)"),
              confirm=("digest",)),
     Detector("verification_code", "user.device.camera.verification_code",
              "device verification or binding code (a secret)",
@@ -91,13 +95,30 @@ DETECTORS: tuple[Detector, ...] = (
                           "device_code", "activation_code", "yanzhengma", "verification_code_hash"),
                     r"验证码|绑定码"),
              confirm=("password_hash", "digest", "short_code"), secret=True),
+    Detector("token", "user.authorization.credentials.token", "session, API, reset or activation token (a secret)",
+             names=(words("token", "access_token", "refresh_token", "auth_token", "api_token", "api_key", "apikey",
+                          "session_token", "secure_key",
+                          "activation_key", "reset_token", "rp_token", "reset_password_token", "password_reset_token",
+                          "confirmation_token", "remember_token", "auth", "authtoken", "lingpai"), r"令牌"),
+             veto=(words("token_type", "token_count", "csrf_token_name"),),
+             confirm=("random_token", "digest", "password_hash"), secret=True),
+    # `session_id` also names analytics visits and sleep or workout sessions: a login session only in a table of
+    # sessions or tokens.
+    Detector("session_token", "user.authorization.credentials.token", "login session id (a secret)",
+             names=(words("session_id", "sessionid", "sid", "session_key"),),
+             tables=(r"^(sessions|session|user_sessions|login_sessions|auth_sessions|django_session|authtoken"
+                     r"|oc_authtoken|auth_tokens|access_tokens|tokens|logins)$"),
+             confirm=("random_token", "digest"), secret=True),
     Detector("credentials", "user.authorization.credentials", "password or password hash (a secret)",
-             names=(words("password", "passwd", "pwd", "pass_hash", "passhash", "password_hash", "pw_hash",
-                          "mima", "passcode", "pin_hash"), r"密码|口令"),
+             names=(words("password", "passwd", "pwd", "pass", "user_pass", "pass_hash", "passhash", "password_hash",
+                          "pw_hash", "hashedpassword", "hashed_password", "mima", "passcode", "pin_hash"),
+                    r"密码|口令"),
              veto=(words("password_changed", "password_updated", "password_reset_at", "password_expires",
                          "password_policy", "last_password_change", "changed_at", "updated_at", "reset_at",
-                         "expires_at", "expiry", "policy"),),
+                         "expires_at", "expiry", "policy", "passport", "bypass"),),
              confirm=("password_hash", "digest"), value_only=("password_hash",), secret=True),
+    Detector("url_credentials", "user.authorization.credentials.url", "credentials embedded in a URL (a secret)",
+             confirm=("url_credentials",), value_only=("url_credentials",), secret=True),
     Detector("national_id", "user.government_id.national_identification_number", "Chinese resident ID number",
              names=(words("id_card", "idcard", "id_card_no", "id_number", "national_id", "shenfenzheng", "sfz",
                           "sfzh", "resident_id", "citizen_id", "nric", "ssn"), r"身份证"),
@@ -107,20 +128,37 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("payment_card", "user.financial.account_number", "payment card number",
              names=(words("card_no", "card_number", "cardnumber", "card_num", "pan", "cc_number", "credit_card",
                           "bank_card", "yinhangka", "kahao"), r"银行卡|卡号"),
-             veto=(words("masked", "last4", "last_four", "bin", "card_type", "card_brand", "brand"),),
+             veto=(words("masked", "last4", "last_4", "last_four", "bin", "card_type", "card_brand", "brand"),),
              confirm=("card",), value_only=("card",)),
+    Detector("payment_account", "user.financial.account_number", "payment account (Alipay, WeChat Pay, PayPal login)",
+             names=(words("alipay_account", "alipay", "buyer_logon_id", "buyer_alipay", "paypal_email",
+                          "payer_email", "wechat_pay_account"),
+                    r"支付宝账号|支付宝帐号|付款账号|收款账号|支付账号"),
+             confirm=("email", "phone")),
     Detector("bank_account", "user.financial.bank_account", "bank account number",
-             names=(words("iban", "bank_account", "account_no_bank", "bank_acct", "yinhang_zhanghao"), r"银行账号")),
-    Detector("payment", "user.payment", "payment transaction reference",
+             names=(words("iban", "bank_account", "account_no_bank", "bank_acct", "yinhang_zhanghao"),
+                    r"银行账号")),
+    Detector("payment", "user.payment", "payment reference (charge, card id, last four digits, card fingerprint)",
              names=(words("payment_id", "payment_ref", "payment_reference", "transaction_id", "txn_id",
-                          "trade_no", "pay_id", "zhifu_liushui"), r"支付流水|交易号")),
+                          "trade_no", "pay_id", "zhifu_liushui", "charge_id", "payment_intent", "payment_intent_id",
+                          "payment_method_id", "card_id", "card_last4", "last4", "last_4", "cc_last_4", "cc_last4",
+                          "last_four", "card_fingerprint", "cc_trans_id", "trans_id", "last_trans_id",
+                          "card_token"), r"支付流水|交易号|交易单号"),
+             confirm=("payment_ref", "short_code", "random_token"), value_only=("payment_ref",)),
     Detector("email_engagement", "user.behavior.email_engagement", "email opens and link clicks",
              names=(r"(?:^|_)(email|mail)_(open|opened|opens|click|clicked|clicks)(?:_|$)",
                     words("opened_at", "clicked_at", "link_clicked", "open_count", "click_count"))),
+    Detector("consent", "user.authorization.consent", "consent record (opt-ins, marketing acceptance)",
+             names=(words("consent", "consents", "consent_id", "guardian_consent", "consent_scope",
+                          "parental_consent", "opt_in", "optin", "accepts_marketing", "accepts_email_marketing",
+                          "accepts_sms_marketing", "marketing_opt_in", "newsletter", "subscribed", "tongyi",
+                          "shouquan"), r"同意|授权"),
+             veto=(words("cookie_consent_banner",),)),
     Detector("pixel_event", "user.device.pixel_event", "web beacon or pixel-tag event",
              names=(words("pixel", "pixel_event", "beacon", "web_beacon"),)),
     Detector("email", "user.contact.email", "email address",
-             names=(words("email", "e_mail", "mail", "email_address", "mail_address", "youxiang"), r"邮箱|电子邮件"),
+             names=(words("email", "e_mail", "mail", "email_address", "mail_address", "youxiang", "init"),
+                    r"邮箱|电子邮件"),
              veto=(words("sender", "from_address", "noreply", "mail_server", "smtp"),),
              confirm=("email",), value_only=("email",)),
     Detector("phone", "user.contact.phone_number", "phone number",
@@ -133,30 +171,60 @@ DETECTORS: tuple[Detector, ...] = (
              confirm=("phone",), value_only=("phone",)),
     Detector("ip_address", "user.device.ip_address", "IP address",
              names=(words("ip", "ip_address", "ip_addr", "ipaddr", "client_ip", "remote_addr", "remote_ip",
-                          "login_ip", "source_ip", "src_ip", "ipv4", "ipv6"), r"IP地址"),
+                          "login_ip", "source_ip", "src_ip", "ipv4", "ipv6", "hostname", "x_forwarded_for",
+                          "forwarded_for", "http_x_forwarded_for", "real_ip", "x_real_ip"), r"IP地址"),
              veto=(_NOT_PERSONAL,),
              confirm=("ip",), value_only=("ip",)),
     Detector("mac_address", "user.device.mac_address", "MAC address",
              names=(words("mac", "mac_address", "mac_addr", "wifi_mac", "bssid", "macaddress"), r"MAC地址"),
              confirm=("mac",), value_only=("mac",)),
+    Detector("user_agent", "user.device.user_agent", "browser or app user-agent string",
+             names=(words("user_agent", "useragent", "ua", "agent", "http_user_agent", "browser_ua", "client_ua"),),
+             confirm=("user_agent",), value_only=("user_agent",)),
     Detector("advertising_id", "user.device.advertising_id", "advertising identifier (IDFA, GAID, OAID)",
-             names=(words("idfa", "gaid", "oaid", "aaid", "adid", "ad_id", "advertising_id", "ifa",
-                          "android_ad_id"),),
-             confirm=("uuid",)),
+             names=(words("idfa", "gaid", "oaid", "aaid", "adid", "ad_id", "advertising_id", "ifa", "google_aid",
+                          "android_ad_id", "huawei_oaid", "google_advertising_id"),),
+             confirm=("uuid", "digest")),
+    Detector("vendor_id", "user.device.device_id.vendor", "vendor-scoped device identifier (IDFV, Android ID)",
+             names=(words("idfv", "ios_ifv", "ifv", "android_id", "androidid", "vendor_id", "identifier_for_vendor"),),
+             confirm=("uuid", "digest")),
+    Detector("imei", "user.device.device_id.imei", "hardware identifier (IMEI, MEID)",
+             names=(words("imei", "meid", "imei1", "imei2"), r"串号"),
+             confirm=("imei",), value_only=("imei",)),
     Detector("cookie_id", "user.device.cookie_id", "cookie identifier",
-             names=(words("cookie", "cookie_id", "ga", "ga_cookie", "client_cookie", "visitor_id",
-                          "cookie_value", "tracking_cookie"),),
+             names=(words("cookie", "cookie_id", "ga", "ga_cookie", "client_cookie", "visitor_id", "idvisitor",
+                          "cookie_value", "tracking_cookie", "user_pseudo_id", "pseudo_id", "anonymous_id"),),
              veto=(words("cookie_pref", "cookie_prefs", "cookie_consent", "cookie_banner"),),
-             confirm=("cookie", "uuid"), value_only=("cookie",)),
+             confirm=("cookie", "uuid", "ga_client_id", "digest"), value_only=("cookie", "ga_client_id")),
     Detector("camera_serial", "user.device.camera.serial_number", "camera serial number",
              names=(words("serial", "serial_no", "serial_number", "sn", "device_sn", "camera_sn", "xuliehao",
                           "serialnumber"), r"序列号"),
              veto=(words("sku", "product", "model", "part_no", "batch", "lot"),),
              confirm=("serial",)),
-    Detector("device_id", "user.device.device_id", "device identifier",
-             names=(words("device_id", "deviceid", "camera_id", "device_uid", "did", "imei", "shebei_id",
-                          "udid", "android_id", "idfv"), r"设备ID|设备编号"),
+    Detector("device_id", "user.device.device_id", "device or app-install identifier",
+             names=(words("device_id", "deviceid", "camera_id", "device_uid", "did", "shebei_id", "udid",
+                          "apps_flyer_id", "appsflyer_id", "install_id", "installation_id", "uniqueid", "unique_id"),
+                    r"设备ID|设备编号"),
              veto=(words("template_id", "model_id"),)),
+    Detector("browsing", "user.behavior.browsing_history", "pages visited (request line, referrer, page URL)",
+             names=(words("referer", "referrer", "http_referer", "http_referrer", "referer_url", "referrer_url",
+                          "page_referrer", "page_location", "page_url", "request_uri", "url_visited", "visited_url",
+                          "landing_page"),
+                    r"(?:^|_)request(?:_line)?$"),
+             confirm=("web_url", "request_line"), value_only=("request_line",)),
+    Detector("language", "user.demographic.language", "language or locale preference",
+             names=(words("language", "lang", "locale", "langcode", "preferred_langcode", "browser_lang",
+                          "device_locale", "accept_language", "yuyan"), r"语言"),
+             veto=(words("langcode_default", "default_langcode"),),
+             confirm=("locale",)),
+    Detector("city", "user.contact.address.city", "city",
+             names=(words("city", "town", "chengshi"), r"城市")),
+    Detector("postal_code", "user.contact.address.postal_code", "postal code",
+             names=(words("zip", "zipcode", "zip_code", "postcode", "postal_code", "youbian"), r"邮编|邮政编码")),
+    Detector("country", "user.contact.address.country", "country",
+             names=(words("country", "country_code", "country_id", "country_iso_code", "nation", "guojia"),
+                    r"国家"),
+             veto=(words("country_calling_code", "phone_country_code"),)),
     Detector("precise_location", "user.location.precise", "precise coordinates",
              names=(words("lat", "latitude", "lng", "lon", "long", "longitude", "geo", "gps", "coordinates",
                           "latlng", "lat_lng", "latlon", "location", "weidu", "jingdu", "zuobiao", "weizhi"),
@@ -167,6 +235,9 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("face", "user.biometric.facial_template", "face template or features",
              names=(words("face_template", "face_feature", "face_features", "face_embedding", "face_vector",
                           "face_id", "renlian", "faceprint"), r"人脸")),
+    Detector("encoded_image", "user.content.encoded_image", "image encoded as text (base64, data URI)",
+             names=(words("thumbnail_b64", "image_base64", "image_data", "photo_base64", "avatar_base64"),),
+             confirm=("encoded_image",), value_only=("encoded_image",)),
     Detector("video", "user.content.video_recording", "video recording",
              names=(words("video", "video_url", "video_uri", "recording", "clip", "clip_url", "luxiang",
                           "playback"), r"录像|视频"),
@@ -190,57 +261,66 @@ DETECTORS: tuple[Detector, ...] = (
              names=(words("name", "full_name", "fullname", "first_name", "firstname", "last_name", "lastname",
                           "given_name", "family_name", "surname", "real_name", "realname", "xingming",
                           "contact_name", "recipient_name", "consignee", "customer_name", "shouhuoren",
-                          "lianxiren"), r"姓名|收货人|联系人"),
+                          "lianxiren", "author", "cc_owner", "card_owner", "card_holder", "cardholder",
+                          "holder_name", "account_holder"), r"^contact$", r"姓名|收货人|联系人"),
              veto=(words("user_name", "username", "product_name", "file_name", "filename", "device_name",
                          "host_name", "hostname", "table_name", "company_name", "bucket_name", "brand_name",
                          "app_name", "model_name", "sku_name", "item_name", "display_name_product",
                          "scope_name", "event_name", "column_name", "plan_name", "camera_name", "name_id",
-                         "login_name", "nick_name", "screen_name", "domain_name", "brand"),),
-             veto_tables=words("products", "product", "catalog", "catalogue", "items", "skus", "files",
-                               "assets", "devices", "cameras", "plans", "recipients", "companies"),
+                         "login_name", "nick_name", "screen_name", "domain_name", "brand", "id", "url", "uri",
+                         # a name qualified by a thing, not a person
+                         "os", "app", "package", "version", "publisher", "tracker", "operator", "browser", "referer",
+                         "referrer", "lineitem", "item", "product", "carrier", "campaign", "adset", "network",
+                         "model", "device", "file", "host", "event", "plan", "store", "shop", "site", "source",
+                         "medium", "channel", "media", "tag", "group", "category", "template", "theme", "queue",
+                         "job", "class", "field", "key", "bundle", "region", "city", "country", "street", "mime",
+                         "server", "service", "sdk", "vendor", "manufacturer", "monitor", "zone", "label"),),
              ),
     Detector("username", "user.account.username", "account username or nickname",
              names=(words("username", "user_name", "login", "login_name", "nickname", "nick_name", "screen_name",
-                          "handle", "yonghuming", "nicheng"), r"用户名|昵称"),
+                          "handle", "yonghuming", "nicheng", "remote_user", "nicename", "user_nicename",
+                          "user_login"), r"用户名|昵称|会员名"),
              veto=(words("login_at", "last_login", "login_time", "login_ip", "login_count"),)),
     Detector("street_address", "user.contact.address.street", "postal address",
-             names=(words("address", "street", "addr", "address_line", "address1", "address2",
-                          "shipping_address", "delivery_address", "dizhi", "shouhuo_dizhi"), r"地址"),
+             names=(words("address", "street", "addr", "address_line", "address1", "address2", "address_1",
+                          "address_2", "shipping_address", "delivery_address", "dizhi", "shouhuo_dizhi",
+                          "line1", "line2", "address_line1", "address_line2"), r"地址"),
              veto=(words("ip", "ip_address", "mac", "mac_address", "email", "email_address", "mail_address",
                          "remote_addr", "ip_addr", "mac_addr", "wallet_address", "from_address", "sender_address",
-                         "server_address", "bind_address"),)),
-    Detector("city", "user.contact.address.city", "city",
-             names=(words("city", "town", "chengshi"), r"城市")),
-    Detector("postal_code", "user.contact.address.postal_code", "postal code",
-             names=(words("zip", "zipcode", "zip_code", "postcode", "postal_code", "youbian"), r"邮编")),
-    Detector("country", "user.contact.address.country", "country",
-             names=(words("country", "country_code", "nation", "guojia"), r"国家"),
-             tables=words("users", "user", "accounts", "account", "customers", "customer", "members", "member",
-                          "profiles", "profile", "addresses", "address")),
+                         "server_address", "bind_address", "upstream_addr", "upstream", "proxy_addr", "local_addr",
+                         "province", "state", "region", "company"),)),
     Detector("gender", "user.demographic.gender", "gender",
-             names=(words("gender", "sex", "xingbie"), r"性别")),
+             names=(words("gender", "sex", "xingbie", "id_gender"), r"性别")),
     Detector("account_status", "user.account.status", "account status and lifecycle dates",
              names=(words("account_status", "registered_at", "registration_date", "registration_time",
                           "signup_at", "signed_up_at", "signup_date", "cancelled_at", "canceled_at",
-                          "deactivated_at", "closed_at", "last_login", "last_login_at", "zhuce_shijian"),
+                          "deactivated_at", "closed_at", "last_login", "last_login_at", "zhuce_shijian",
+                          "user_registered", "date_registered"),
                     r"注册时间|注销时间",
                     # a bare `status` only speaks of the account in a table of accounts
                     r"^(status|state)$"),
              tables=None),
-    Detector("consent", "user.authorization.consent", "consent record",
-             names=(words("consent", "consents", "consent_id", "guardian_consent", "consent_scope",
-                          "parental_consent", "opt_in", "tongyi", "shouquan"), r"同意|授权"),
-             veto=(words("cookie_consent_banner",),)),
     Detector("order_record", "user.order.record", "order record",
              names=(words("order_id", "order_no", "order_number", "order_ref", "orderid", "dingdan",
-                          "dingdan_hao"), r"订单")),
+                          "dingdan_hao"), r"订单"),
+             veto=(words("parent_order_id",),)),
+    Detector("order_number", "user.order.record", "order number",
+             names=(words("increment_id", "order_name"),),
+             tables=words("order", "orders", "sales_order", "sales")),
+    Detector("order_ref", "user.order.record", "shop order name (#1001)",
+             confirm=("order_ref",), value_only=("order_ref",)),
     Detector("rights_request", "user.support", "rights request or support case",
              names=(words("request_id", "ticket_id", "case_id", "dsar_id"),),
              tables=words("rights", "rights_requests", "requests", "dsar", "privacy_requests", "support",
                           "tickets", "subject_requests", r"\w*requests")),
     Detector("user_id", "user.id", "user identifier",
              names=(words("user_id", "userid", "uid", "customer_id", "member_id", "account_id", "client_id",
-                          "yonghu_id", "subscriber_id", "owner_id"), r"用户ID|用户编号|会员号")),
+                          "yonghu_id", "subscriber_id", "owner_id", "id_customer", "id_user", "id_member",
+                          "customer_user_id"), r"用户ID|用户编号|会员号"),
+             value_only=("customer_ref",)),
+    Detector("row_key_of_people", "user.id", "key of a table of people (the person's identifier)",
+             names=(r"^(id|entity_id|pk)$",),
+             tables=r"(?:^|_)(users|user|accounts|account|customers|customer|members|member|profiles)(?:_|$)"),
 )
 
 DETECTORS_BY_ID: dict[str, Detector] = {d.id: d for d in DETECTORS}
@@ -341,9 +421,126 @@ def _plain_secret(profile: ColumnProfile) -> tuple[str, float]:
     return "plaintext", 1.0 - hashed - digest
 
 
+# Names whose last word says they describe something about the data (its type, state, time, count), not the data.
+_META_HEADS = {"type", "types", "status", "state", "count", "counts", "total", "method", "mode", "format", "enabled",
+               "valid", "invalid", "flag", "flags", "result", "check", "level", "length", "size", "version",
+               "validity", "policy", "changed", "updated", "created", "expires", "expiry", "at", "time", "date",
+               "timestamp", "gen", "reason", "score", "width", "height", "provider", "funding", "brand", "by",
+               "attempts", "num", "sent", "verified", "confirmed"}
+_META_CJK = re.compile(r"(时间|日期|状态|原因|方式|类型|数量|金额|备注|种类|次数)$")
+# A leading word that makes a name a yes/no question about the data (`has_snapshot`, `is_lat`).
+_FLAG_PREFIXES = {"has", "is", "can", "allow", "allows", "enable", "use", "uses", "show", "should", "was", "needs"}
+# Detectors for which a meta word or a flag is the data itself (an opt-in flag is a consent record).
+_META_OK = {"account_status", "consent", "date_of_birth", "email_engagement"}
+# Detectors whose data takes many values per person: a yes/no flag, a constant or a handful of words is not it.
+_LOW_CARDINALITY_OK = {"consent", "email_engagement", "account_status", "language", "country", "city", "gender",
+                       "postal_code", "precise_location", "date_of_birth"}
+_THING_TABLES = words("products", "product", "catalog", "catalogue", "items", "skus", "files", "assets", "devices",
+                      "cameras", "monitors", "plans", "recipients", "companies", "apps", "campaigns", "groups",
+                      "zones", "sites", "stores", "shops")
+MIN_VALUES = 20  # non-blank sampled values from which values may overrule a name
+
+
+SHARE_PROBE = 500  # distinct values a pattern share is measured on (weighted by their rows): ample for 0.3/0.8/0.9
+
+
+class _Shares(dict):
+    """Share of sampled rows matching each value pattern, measured when first asked (most never are)."""
+
+    def __init__(self, profile: ColumnProfile):
+        super().__init__()
+        items = list(profile.values.items())[:SHARE_PROBE]
+        self._items, self._total = items, sum(n for _, n in items)
+
+    def __missing__(self, pid: str) -> float:
+        test = VALUE_PATTERNS[pid].test
+        share = sum(n for v, n in self._items if test(v)) / self._total if self._total else 0.0
+        self[pid] = share
+        return share
+
+    def get(self, pid: str, default: float = 0.0) -> float:  # noqa: D102 - dict.get that measures on demand
+        return self[pid] if pid in VALUE_PATTERNS else default
+
+
+def _name_speaks_of_metadata(norm: str) -> str | None:
+    """Why the name describes metadata (a flag, a state, a time), or None when it may name the data itself."""
+    parts = norm.split("_")
+    if parts[-1] in _META_HEADS:
+        return f"its last word {parts[-1]!r} describes the data (a type, state, time or count), not the data"
+    if len(parts) > 1 and parts[0] in _FLAG_PREFIXES:
+        return f"it starts with {parts[0]!r}: a yes/no flag about the data"
+    if _META_CJK.search(norm) and not re.search(r"出生|生日", norm):
+        return "its last word describes the data (a time, state, reason or amount), not the data"
+    return None
+
+
+def _match_end(d: Detector, norm: str, table: str) -> int | None:
+    """Where the detector's name pattern ends in `norm` (rightmost match), or None when it does not match."""
+    if d.tables and not re.search(d.tables, table):
+        return None
+    if d.vetoed(norm, table):
+        return None
+    end = None
+    for p in d.names:
+        for m in re.finditer(p, norm):
+            e = m.end() - (1 if m.group(0).endswith("_") else 0)
+            end = e if end is None else max(end, e)
+    return end
+
+
+def _name_detector(norm: str, tnorm: str, profile: ColumnProfile, evidence: list[str]) -> Detector | None:
+    """The detector the column name announces: the one whose pattern ends last (the head noun), first in order."""
+    meta = _name_speaks_of_metadata(norm)
+    best: tuple[int, int, Detector] | None = None
+    for i, d in enumerate(DETECTORS):
+        end = _match_end(d, norm, tnorm)
+        if end is None:
+            continue
+        if meta and d.id not in _META_OK:
+            continue
+        if best is None or end > best[0]:
+            best = (end, i, d)
+    if best is None:
+        if meta and any(_match_end(d, norm, tnorm) is not None for d in DETECTORS):
+            evidence.append(f"name: {norm!r} mentions personal data but {meta}")
+        return None
+    hit = best[2]
+    if hit.id == "person_name" and re.match(r"^(display_)?name$", norm) and re.search(_THING_TABLES, tnorm):
+        evidence.append(f"name: a bare {norm!r} in a table of things ({tnorm!r}) names the thing, not a person")
+        return None
+    if hit.id == "account_status" and re.match(r"^(status|state)$", norm) \
+            and not (re.search(ACCOUNT_TABLES, tnorm) and profile.share(_is_account_state) >= 0.5):
+        return None  # a bare status speaks of the account only in a table of accounts, in its words
+    return hit
+
+
+def _values_contradict(d: Detector, profile: ColumnProfile, shares: dict[str, float]) -> str | None:
+    """Why the sampled values cannot be the data the name announces (values outvote names), or None."""
+    if profile.non_blank < MIN_VALUES or d.id in _META_OK:
+        return None
+    low_ok = d.id in _LOW_CARDINALITY_OK
+    values = profile.values
+    if profile.distinct <= 2 and all(is_boolean_word(v) for v in values) and d.id != "gender":
+        return f"values are yes/no flags ({profile.distinct} distinct in {profile.non_blank})"
+    if low_ok:
+        return None
+    if profile.distinct == 1:
+        return f"one value repeated {profile.non_blank} times: a constant, not people's data"
+    if shares.get("datetime", 0) >= VALUE_THRESHOLD and d.id not in ("date_of_birth",):
+        return f"{_pct(shares['datetime'])} of values are event timestamps"
+    # First names repeat in small samples, so a handful of words rules out everything but a person's name.
+    if profile.distinct <= 6 and profile.non_blank >= 50 and d.id != "person_name" and all(
+            re.fullmatch(r"[A-Za-z][A-Za-z .'-]{0,30}", v) for v in values) and not d.secret:
+        return f"only {profile.distinct} distinct words in {profile.non_blank}: a status or category code"
+    return None
+
+
 def classify_column(name: str, table: str, profile: ColumnProfile) -> Judgement:
     """Decide the taxonomy category of one column from its name, its table's name and its value profile.
 
+    Values outvote names: with enough non-blank values, values that cannot be the announced data (flags,
+    constants, timestamps, a handful of status words) overrule the name, and a specific value pattern of another
+    kind replaces it. A name decides alone only when values are absent or opaque, and the confidence says so.
     Returns a `Judgement` whose evidence names patterns, shares and counts only.
     """
     norm, tnorm = normalise_name(name), normalise_name(table)
@@ -351,12 +548,22 @@ def classify_column(name: str, table: str, profile: ColumnProfile) -> Judgement:
     if profile.binary_media:
         return Judgement("user.content.camera_snapshot", 0.8, "camera_snapshot",
                          [f"values: {profile.binary_media} binary cells hold image data"])
-    shares = {pid: profile.share(p.test) for pid, p in VALUE_PATTERNS.items()} if profile.values else {}
+    shares = _Shares(profile)
+    sample_note = f"{profile.non_blank} non-blank sampled"
 
-    name_hit = next((d for d in DETECTORS if d.name_matches(norm, tnorm)), None)
-    if name_hit is not None and name_hit.id == "account_status" and re.match(r"^(status|state)$", norm) \
-            and not (re.search(ACCOUNT_TABLES, tnorm) and profile.share(_is_account_state) >= 0.5):
-        name_hit = None  # a bare status speaks of the account only in a table of accounts, in its words
+    name_hit = _name_detector(norm, tnorm, profile, evidence)
+    if name_hit is not None:
+        why = _values_contradict(name_hit, profile, shares)
+        if why:
+            evidence.append(f"name: {name!r} suggests {name_hit.description}, but {why} ({sample_note})")
+            name_hit = None
+
+    if name_hit is not None and profile.values and name_hit.confirm \
+            and max(shares[p] for p in name_hit.confirm) >= CONFIRM_THRESHOLD:
+        # The values confirm the name: no other value pattern needs testing.
+        evidence.insert(0, f"name: {name!r} matches {name_hit.description}")
+        return _judge_by_name(name_hit, name, tnorm, profile, shares,
+                              max(shares[p] for p in name_hit.confirm), evidence)
 
     # Values alone: only patterns specific enough, and only where no decoy rule explains them.
     value_hit: tuple[Detector, str, float] | None = None
@@ -374,68 +581,104 @@ def classify_column(name: str, table: str, profile: ColumnProfile) -> Judgement:
             if value_hit is None or share > value_hit[2]:
                 value_hit = (d, pid, share)
 
-    sample_note = f"{profile.non_blank} non-blank sampled"
-
     if name_hit is not None:
-        conf_share = max((shares.get(p, 0.0) for p in name_hit.confirm), default=None) if profile.values else None
+        conf_share = max((shares[p] for p in name_hit.confirm), default=None) if profile.values else None
         # A strong, specific value pattern of another kind beats a name (a `user_id` that holds emails).
         if (value_hit and value_hit[0].category != name_hit.category and value_hit[2] >= 0.9
-                and (conf_share is None or conf_share < CONFIRM_THRESHOLD) and not name_hit.secret):
+                and (conf_share is None or conf_share < CONFIRM_THRESHOLD)
+                and (not name_hit.secret or value_hit[0].secret)):
             d, pid, share = value_hit
             evidence.insert(0, f"name: {name!r} suggests {name_hit.description}, but the values say otherwise")
             evidence.append(f"values: {_pct(share)} match {VALUE_PATTERNS[pid].description} ({sample_note})")
-            return Judgement(d.category, round(0.6 + 0.35 * share, 2), d.id, evidence, round(share, 4))
+            return Judgement(d.category, round(0.6 + 0.35 * share, 2), d.id, evidence, round(share, 4),
+                             "plaintext" if d.secret else None)
         evidence.insert(0, f"name: {name!r} matches {name_hit.description}")
-        stored = None
-        if name_hit.id == "camera_serial" and profile.values and profile.non_blank >= 20 \
-                and profile.distinct / profile.non_blank < 0.2:
-            evidence.append(f"decoy: {profile.distinct} distinct values in {profile.non_blank}: a product code "
-                            "repeats, a serial number does not")
-            return Judgement(None, 0.7, None, evidence)
-        if name_hit.id == "date_of_birth" and profile.values and shares.get("datetime", 0) >= VALUE_THRESHOLD:
-            evidence.append(f"values: {_pct(shares['datetime'])} carry a time of day: event timestamps, not births")
-            return Judgement(None, 0.6, None, evidence)
-        if name_hit.id == "precise_location" and profile.values and shares.get("latlon_pair", 0) < CONFIRM_THRESHOLD:
-            return _location_by_decimals(name, profile, evidence)
-        if name_hit.secret and profile.values:
-            stored, plain = _plain_secret(profile)
-            evidence.append(f"stored form: {stored} ({_pct(1 - plain)} recognised one-way hashes or digests, "
-                            f"{sample_note})")
-        if conf_share is None:
-            conf = 0.6 if profile.non_blank else 0.5
-            if profile.non_blank == 0:
-                evidence.append("values: none non-blank in the sample")
-            return Judgement(name_hit.category, conf, name_hit.id, evidence, None, stored)
-        if name_hit.secret:
-            return Judgement(name_hit.category, 0.9, name_hit.id, evidence, round(conf_share, 4), stored)
-        if conf_share >= CONFIRM_THRESHOLD:
-            evidence.append(f"values: {_pct(conf_share)} match "
-                            f"{' or '.join(VALUE_PATTERNS[p].description for p in name_hit.confirm)} ({sample_note})")
-            return Judgement(name_hit.category, round(min(0.99, 0.75 + 0.25 * conf_share), 2), name_hit.id,
-                             evidence, round(conf_share, 4))
-        evidence.append(f"values: only {_pct(conf_share)} match the expected pattern (masked, encoded or "
-                        f"free text?) ({sample_note})")
-        return Judgement(name_hit.category, 0.5, name_hit.id, evidence, round(conf_share, 4))
+        return _judge_by_name(name_hit, name, tnorm, profile, shares, conf_share, evidence)
 
     if value_hit is not None:
         d, pid, share = value_hit
         evidence.append(f"values: {_pct(share)} match {VALUE_PATTERNS[pid].description} ({sample_note})")
-        stored = "one_way_hash" if pid == "password_hash" else None
+        stored = "one_way_hash" if pid == "password_hash" else ("plaintext" if d.secret else None)
         if d.id == "camera_snapshot" and shares.get("video_uri", 0) >= VALUE_THRESHOLD:
             d = DETECTORS_BY_ID["video"]
         return Judgement(d.category, round(0.5 + 0.45 * share, 2), d.id, evidence, round(share, 4), stored)
 
     # Dates of birth by values: date-only values spread over decades, under a name that is not an event's.
-    if shares.get("date", 0) >= VALUE_THRESHOLD and not re.search(_EVENT_DATE, norm) and _birth_years_plausible(profile):
+    if (shares.get("date", 0) >= VALUE_THRESHOLD and not re.search(_EVENT_DATE, norm)
+            and _birth_years_plausible(profile)):
         evidence.append(f"values: {_pct(shares['date'])} are dates without time spread over decades ({sample_note})")
         return Judgement("user.demographic.date_of_birth", 0.7, "date_of_birth", evidence, round(shares["date"], 4))
     return Judgement(None, 0.9 if not evidence else 0.8, None, evidence)
 
 
+def is_display_name(name: str) -> bool:
+    """A display name is the name a person chose to show: a name even when it is shaped like a login."""
+    return normalise_name(name) in ("display_name", "displayname", "screen_display_name")
+
+
+def _midnight_share(profile: ColumnProfile) -> float:
+    return profile.share(lambda v: bool(re.match(r"^\d{4}-\d{2}-\d{2}[T ]00:00(:00)?(\.0+)?$", v)))
+
+
+def _judge_by_name(hit: Detector, name: str, tnorm: str, profile: ColumnProfile, shares: dict[str, float],
+                   conf_share: float | None, evidence: list[str]) -> Judgement:
+    """The verdict when the name announces `hit` and the values did not overrule it."""
+    sample_note = f"{profile.non_blank} non-blank sampled"
+    stored = None
+    if hit.id == "camera_serial" and profile.values and profile.non_blank >= 20 \
+            and profile.distinct / profile.non_blank < 0.2:
+        evidence.append(f"decoy: {profile.distinct} distinct values in {profile.non_blank}: a product code "
+                        "repeats, a serial number does not")
+        return Judgement(None, 0.7, None, evidence)
+    if hit.id == "date_of_birth" and profile.values and shares.get("datetime", 0) >= VALUE_THRESHOLD:
+        midnight = _midnight_share(profile)
+        if midnight < VALUE_THRESHOLD:
+            evidence.append(f"values: {_pct(shares['datetime'])} carry a time of day: event timestamps, not births")
+            return Judgement(None, 0.6, None, evidence)
+        evidence.append(f"values: {_pct(midnight)} are dates stored at midnight ({sample_note})")
+        return Judgement(hit.category, 0.85, hit.id, evidence, round(midnight, 4))
+    if hit.id == "precise_location" and profile.values and shares.get("latlon_pair", 0) < CONFIRM_THRESHOLD:
+        return _location_by_decimals(name, profile, evidence)
+    if hit.id == "person_name" and not is_display_name(name) and profile.non_blank >= MIN_VALUES:
+        ident = profile.share(is_identifier_shape)
+        if ident >= VALUE_THRESHOLD:
+            if re.search(ACCOUNT_TABLES, tnorm):
+                evidence.append(f"values: {_pct(ident)} are shaped like logins (no space; digits, '_' or '.'), "
+                                f"not person names, in a table of accounts ({sample_note})")
+                return Judgement("user.account.username", 0.7, "username", evidence, round(ident, 4))
+            evidence.append(f"values: {_pct(ident)} are shaped like codes (no space; digits, '_' or '.'), "
+                            f"not person names ({sample_note})")
+            return Judgement(None, 0.6, None, evidence)
+    if hit.secret and profile.values:
+        stored, plain = _plain_secret(profile)
+        evidence.append(f"stored form: {stored} ({_pct(1 - plain)} recognised one-way hashes or digests, "
+                        f"{sample_note})")
+    if profile.non_blank == 0:
+        evidence.append("name alone: no non-blank value in the sample")
+        return Judgement(hit.category, 0.5, hit.id, evidence, None, stored)
+    if conf_share is None:
+        evidence.append("name alone: no value pattern exists for this kind, and the values do not contradict it")
+        return Judgement(hit.category, 0.6, hit.id, evidence, None, stored)
+    if hit.secret:
+        # The stored form above already says what the values are; a secret's name is trusted either way.
+        if conf_share < CONFIRM_THRESHOLD:
+            evidence.append("name alone for a secret: values that match no hash pattern are taken as stored in clear")
+        return Judgement(hit.category, 0.9, hit.id, evidence, round(conf_share, 4), stored)
+    if conf_share >= CONFIRM_THRESHOLD:
+        evidence.append(f"values: {_pct(conf_share)} match "
+                        f"{' or '.join(VALUE_PATTERNS[p].description for p in hit.confirm)} ({sample_note})")
+        return Judgement(hit.category, round(min(0.99, 0.75 + 0.25 * conf_share), 2), hit.id,
+                         evidence, round(conf_share, 4), stored)
+    evidence.append(f"name alone: values are opaque, only {_pct(conf_share)} match the expected pattern "
+                    f"(masked, encoded or free text?) ({sample_note})")
+    return Judgement(hit.category, 0.5, hit.id, evidence, round(conf_share, 4))
+
+
 def _location_by_decimals(name: str, profile: ColumnProfile, evidence: list[str]) -> Judgement:
     """A latitude or longitude in its own column: precise with 3 or more decimals (about 100 m), else imprecise."""
     places = sorted(p for p in (decimals(v) for v in profile.values) if p is not None)
-    numeric = sum(n for v, n in profile.values.items() if decimals(v) is not None) / max(1, sum(profile.values.values()))
+    numeric = (sum(n for v, n in profile.values.items() if decimals(v) is not None)
+               / max(1, sum(profile.values.values())))
     if numeric >= VALUE_THRESHOLD and places:
         median = places[len(places) // 2]
         if median >= 3:

@@ -5,6 +5,8 @@ in no scanned table (still needed?), and sensitive data stored readable where th
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from collections.abc import Iterable
 from typing import Any
 
@@ -86,8 +88,13 @@ def reconcile(tables: list[Any], manifest: Manifest) -> dict[str, list[dict[str,
     by_cat: dict[str, list[DataElement]] = {}
     for e in declared:
         by_cat.setdefault(e.category, []).append(e)
+    schema = _declared_in_scanned_columns(tables, manifest)
     for cat in sorted(by_cat):
         if any(_matches(f, cat) for f in found):
+            continue
+        if any(_matches(f, cat) for f in schema):
+            # The manifest's own table declaration names a scanned column as holding it: the values did not
+            # give it away (e.g. bare numbers), but the data is there, so minimisation advice would be wrong.
             continue
         els = sorted(by_cat[cat], key=lambda e: e.id)
         clauses = sorted({c for e in els for c in e.clauses})
@@ -136,6 +143,22 @@ def reconcile(tables: list[Any], manifest: Manifest) -> dict[str, list[dict[str,
                 })
     return {"undeclared": sorted(undeclared, key=_order), "not_found": sorted(not_found, key=_order),
             "plaintext_sensitive": sorted(plaintext, key=_order)}
+
+
+def _declared_in_scanned_columns(tables: list[Any], manifest: Manifest) -> set[str]:
+    """Categories the manifest's `datasets:` declare for columns that exist in a scanned table of that name."""
+    decls = {d.id: d for d in manifest.datasets}
+    for d in manifest.datasets:
+        if d.source and "://" not in d.source:
+            decls.setdefault(Path(d.source).stem, d)
+    out: set[str] = set()
+    for t in tables:
+        decl = decls.get(t.table)
+        if decl is None:
+            continue
+        names = {c.name for c in t.columns}
+        out.update(col.category for name, col in decl.columns.items() if col.category and name in names)
+    return out
 
 
 def _order(item: dict[str, Any]) -> tuple[str, list[str]]:

@@ -89,6 +89,7 @@ class ScanResult(BaseModel):
     """The outcome of a scan: tables, reconciliation with the manifest, and input problems."""
 
     kind: str = Field("pia.scan", description="Document kind, for `pia assess --evidence`.")
+    schema_version: int = Field(1, description="Format version, read by pia.risk.evidence.ScanDocument.")
     sample: int = Field(description="Row budget per table.")
     manifest: dict[str, Any] | None = Field(None, description="Source and sha256 of the manifest reconciled against.")
     tables: list[TableScan] = Field(default_factory=list)

@@ -44,6 +44,8 @@ def payment_card_ok(value: str) -> bool:
     if not _CARD_RE.match(value):
         return False
     digits = value.replace(" ", "").replace("-", "")
+    if len(digits) == 15 and not digits.startswith(("34", "37")):
+        return False  # 15-digit cards are American Express; other 15-digit Luhn numbers are IMEIs and the like
     return 13 <= len(digits) <= 19 and bool(_CARD_IIN.match(digits)) and luhn_ok(digits)
 
 
@@ -58,7 +60,10 @@ _HASH_RE = re.compile(
     r"|\$argon2(id|i|d)\$\S+"                        # argon2
     r"|\$scrypt\$\S+|\$7\$\S+"                       # scrypt
     r"|pbkdf2_sha(256|512)\$\d+\$\S+|\$pbkdf2(-sha(256|512))?\$\d+\$\S+"  # pbkdf2 (Django, passlib)
-    r"|\$[56]\$(rounds=\d+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43,86})$"  # sha-crypt
+    r"|\$[56]\$(rounds=\d+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43,86}"  # sha-crypt
+    r"|\$[PH]\$[./0-9A-Za-z]{31}"                    # phpass (WordPress, phpBB)
+    r"|\$S\$[./0-9A-Za-z]{52}"                       # Drupal 7+ (salted sha512)
+    r"|[0-9a-f]{64}:[0-9A-Za-z]{32}:\d(_\d+)*)$"      # Magento 2 (hash:salt:version)
 )
 _DIGEST_RE = re.compile(r"^([0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{56}|[0-9a-fA-F]{64}|[0-9a-fA-F]{128})$")
 _DATE_RE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$|^(\d{4})(\d{2})(\d{2})$")
@@ -72,6 +77,22 @@ _GA_COOKIE_RE = re.compile(r"^GA\d\.\d\.\d{5,12}\.\d{9,11}$")
 _UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _SERIAL_RE = re.compile(r"^(?=.*[A-Z])(?=.*(\d|[-_]))[A-Z0-9]{2,}([-_][A-Z0-9]{2,})*$")
 _CODE_RE = re.compile(r"^\d{4,8}$")
+_UA_RE = re.compile(r"^(Mozilla/\d|Dalvik/\d|Opera/\d|okhttp/\d|curl/\d|python-requests/|Wget/"
+                    r"|\S+/[\w.]+ (\(|CFNetwork/))")
+_URL_CREDENTIALS_RE = re.compile(r"^[a-z][a-z0-9+.-]*://[^/\s:@]+:[^/\s@]+@[^/\s@]+", re.IGNORECASE)
+_IMAGE_B64_RE = re.compile(r"^(data:image/[a-z+.-]+;base64,)?(/9j/|iVBORw0KGgo|R0lGOD|UklGR|Qk)"
+                           r"[A-Za-z0-9+/]{60,}={0,2}$")
+_REQUEST_LINE_RE = re.compile(r"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+ HTTP/\d(\.\d)?$")
+_URL_RE = re.compile(r"^https?://[^\s/]+\.[^\s/]+(/\S*)?$", re.IGNORECASE)
+_ORDER_REF_RE = re.compile(r"^#\d{3,12}$")
+_PAYMENT_REF_RE = re.compile(r"^(ch|py|pi|pm|card|src|tok|txn|seti)_[0-9A-Za-z]{14,40}$")
+_CUSTOMER_REF_RE = re.compile(r"^cus_[0-9A-Za-z]{8,30}$")
+_GA_CLIENT_ID_RE = re.compile(r"^\d{6,11}\.\d{10}$")
+_LOCALE_RE = re.compile(r"^[a-z]{2,3}([-_][A-Za-z]{2,4})?([,;][a-z]{2,3}([-_][A-Za-z]{2,4})?)*(;q=0\.\d)?$",
+                        re.IGNORECASE)
+_IMEI_RE = re.compile(r"^\d{15}$")
+_TOKEN_RE = re.compile(r"^[A-Za-z0-9_\-+/=.$:]{16,}$")
+_BOOL = {"0", "1", "true", "false", "yes", "no", "y", "n", "t", "f", "on", "off"}
 
 
 def is_email(v: str) -> bool:
@@ -110,7 +131,7 @@ def is_mac(v: str) -> bool:
 
 
 def is_password_hash(v: str) -> bool:
-    """A recognised one-way password hash: bcrypt, argon2, scrypt, pbkdf2 or sha-crypt."""
+    """A recognised one-way password hash: bcrypt, argon2, scrypt, pbkdf2, sha-crypt, phpass, Drupal or Magento 2."""
     return bool(_HASH_RE.match(v))
 
 
@@ -186,6 +207,80 @@ def is_short_code(v: str) -> bool:
     return bool(_CODE_RE.match(v))
 
 
+def is_user_agent(v: str) -> bool:
+    """A browser or app user-agent string (`Mozilla/5.0 (...)`, `Dalvik/2.1.0 (...)`, `App/1 CFNetwork/...`)."""
+    return len(v) >= 12 and bool(_UA_RE.match(v))
+
+
+def is_url_with_credentials(v: str) -> bool:
+    """A URL carrying a user name and password before the host (`rtsp://user:secret@camera/...`)."""
+    return bool(_URL_CREDENTIALS_RE.match(v))
+
+
+def is_encoded_image(v: str) -> bool:
+    """Base64 text of a JPEG, PNG, GIF, WebP or BMP image, bare or as a `data:image/...;base64,` URI."""
+    return len(v) >= 80 and bool(_IMAGE_B64_RE.match(v))
+
+
+def is_request_line(v: str) -> bool:
+    """An HTTP request line as web-server logs keep it (`GET /path?query HTTP/1.1`)."""
+    return bool(_REQUEST_LINE_RE.match(v))
+
+
+def is_web_url(v: str) -> bool:
+    """An http(s) address with a host name (a page visited or a referrer)."""
+    return bool(_URL_RE.match(v))
+
+
+def is_order_ref(v: str) -> bool:
+    """A shop's order name (`#1001`)."""
+    return bool(_ORDER_REF_RE.match(v))
+
+
+def is_payment_ref(v: str) -> bool:
+    """A payment processor's charge, payment-intent, payment-method or card id (`ch_...`, `pi_...`, `card_...`)."""
+    return bool(_PAYMENT_REF_RE.match(v))
+
+
+def is_customer_ref(v: str) -> bool:
+    """A payment processor's customer id (`cus_...`)."""
+    return bool(_CUSTOMER_REF_RE.match(v))
+
+
+def is_ga_client_id(v: str) -> bool:
+    """An analytics client id (`<random>.<first-visit timestamp>`, as GA4 exports `user_pseudo_id`)."""
+    return bool(_GA_CLIENT_ID_RE.match(v))
+
+
+def is_locale(v: str) -> bool:
+    """A language or locale tag (`en`, `zh-CN`, `en_gb`, `zh-cn,zh`)."""
+    return len(v) <= 40 and bool(_LOCALE_RE.match(v))
+
+
+def is_imei(v: str) -> bool:
+    """A 15-digit IMEI whose last digit is its Luhn check digit (3GPP TS 23.003)."""
+    return bool(_IMEI_RE.match(v)) and luhn_ok(v)
+
+
+def is_random_token(v: str) -> bool:
+    """A long string of letters and digits mixed as random tokens and hashes are (16+ characters, no spaces)."""
+    if not _TOKEN_RE.match(v):
+        return False
+    digits = sum(c.isdigit() for c in v)
+    letters = sum(c.isalpha() for c in v)
+    return digits >= 2 and letters >= 4
+
+
+def is_boolean_word(v: str) -> bool:
+    """A flag value: 0/1, true/false, yes/no, y/n, on/off."""
+    return v.lower() in _BOOL
+
+
+def is_identifier_shape(v: str) -> bool:
+    """No space and a digit, `_` or `.` inside: a login or a code rather than a person's name."""
+    return " " not in v and any(c.isdigit() or c in "_." for c in v)
+
+
 @dataclass(frozen=True)
 class ValuePattern:
     """A named test of one value; the evidence names the pattern, never the value."""
@@ -200,7 +295,8 @@ VALUE_PATTERNS: dict[str, ValuePattern] = {p.id: p for p in (
     ValuePattern("phone", "phone number (E.164, CN mobile or national format)", is_phone),
     ValuePattern("ip", "IPv4 or IPv6 address", is_ip),
     ValuePattern("mac", "MAC address", is_mac),
-    ValuePattern("password_hash", "one-way password hash (bcrypt/argon2/scrypt/pbkdf2/sha-crypt)", is_password_hash),
+    ValuePattern("password_hash", "one-way password hash (bcrypt/argon2/scrypt/pbkdf2/sha-crypt/phpass/Drupal/Magento)",
+                 is_password_hash),
     ValuePattern("digest", "bare hex digest (MD5/SHA)", is_digest),
     ValuePattern("card", "payment card number (issuer prefix, Luhn-checked)", payment_card_ok),
     ValuePattern("cn_id", "Chinese resident ID number (checksum-verified)", cn_resident_id_ok),
@@ -213,6 +309,18 @@ VALUE_PATTERNS: dict[str, ValuePattern] = {p.id: p for p in (
     ValuePattern("uuid", "UUID", is_uuid),
     ValuePattern("serial", "serial-number shape (upper-case letters and digits)", is_serial),
     ValuePattern("short_code", "4 to 8 digit code", is_short_code),
+    ValuePattern("user_agent", "browser or app user-agent string", is_user_agent),
+    ValuePattern("url_credentials", "URL with a user name and password before the host", is_url_with_credentials),
+    ValuePattern("encoded_image", "image encoded as base64 text", is_encoded_image),
+    ValuePattern("request_line", "HTTP request line", is_request_line),
+    ValuePattern("web_url", "web address", is_web_url),
+    ValuePattern("order_ref", "shop order name (#1001)", is_order_ref),
+    ValuePattern("payment_ref", "payment processor charge, intent or card id", is_payment_ref),
+    ValuePattern("customer_ref", "payment processor customer id", is_customer_ref),
+    ValuePattern("ga_client_id", "analytics client id (random.timestamp)", is_ga_client_id),
+    ValuePattern("locale", "language or locale tag", is_locale),
+    ValuePattern("imei", "IMEI (15 digits, Luhn-checked)", is_imei),
+    ValuePattern("random_token", "random token (16+ mixed letters and digits)", is_random_token),
 )}
 
 

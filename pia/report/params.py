@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from pia import config
-from pia.errors import InputError, Problem
+from pia.errors import InputError, Problem, quote
 
 REPORT_PARAMS = config.REPORT_PARAMS
 # Path-valued parameters: resolved to absolute paths before the kernel sees them.
@@ -38,13 +39,19 @@ class ReportParams(BaseModel):
     method: str = Field("gbt39335", description="Risk method: gbt39335, cnil, ico or a method YAML file.")
     scan_sample: int = Field(50_000, ge=1, description="Rows sampled per table by the discovery scan.")
 
-    @field_validator("as_of")
+    @field_validator("as_of", mode="before")
     @classmethod
-    def _date(cls, value: str) -> str:
+    def _date(cls, value: Any) -> str:
+        # Strict: exactly YYYY-MM-DD naming a real day (fromisoformat alone takes 20260630 and 2026-W26-1).
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value.isoformat()
+        text = value if isinstance(value, str) else repr(value)
         try:
-            return dt.date.fromisoformat(str(value)).isoformat()
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+                raise ValueError
+            return dt.date.fromisoformat(text).isoformat()
         except ValueError:
-            raise ValueError(f"{value!r} is not a date YYYY-MM-DD") from None
+            raise ValueError(f"{quote(text)} is not a date YYYY-MM-DD") from None
 
     def not_provided(self) -> dict[str, str]:
         """The optional inputs left out, each with what the report cannot show without it."""
@@ -75,12 +82,11 @@ def load_params(params_file: str | os.PathLike[str] | None = None,
     InputError
         Unknown parameter, bad value (with its line in the file), or an input path that does not exist.
     """
+    from pia.inputs import directory_problem, regular_file_problem
     from pia.yamlsource import load_yaml
 
     path = Path(params_file) if params_file is not None else REPORT_PARAMS
-    if not path.is_file():
-        raise InputError(Problem(str(path), "no such params file"))
-    doc = load_yaml(path)
+    doc = load_yaml(path, expected="a params YAML file", missing="no such params file")
     data = doc.data if doc.data is not None else {}
     if not isinstance(data, dict):
         raise InputError(Problem(doc.source, "a params file must be a YAML mapping of parameter names to values", 1))
@@ -94,23 +100,20 @@ def load_params(params_file: str | os.PathLike[str] | None = None,
     given: set[str] = set()  # names given with -p: their problems are blamed on `-p NAME`, not on the file
     custom = dict(overrides).get("manifest")
     if params_file is None and custom is not None and \
-            Path(custom).resolve() != Path(str(values.get("manifest", ""))).resolve():
+            _resolve(custom, Path.cwd()) != _resolve(str(values.get("manifest", "")), Path.cwd()):
         # Another service with the samples' file: the samples' other inputs belong to the reference service.
         for k in SERVICE_INPUTS:
             values.pop(k, None)
         values["as_of"] = dt.date.today().isoformat()
     for name, value in overrides:
         if name not in ReportParams.model_fields:
-            problems.append(Problem("-p", f"unknown parameter {name!r} (allowed: {allowed})"))
+            problems.append(Problem("-p", f"unknown parameter {quote(name)} (allowed: {allowed})"))
             continue
         given.add(name)
         values[name] = _resolve(value, Path.cwd()) if name in PATH_PARAMS or (
             name == "method" and _is_file(value)) else value
     if problems:
         raise InputError(problems)
-    for k, v in list(values.items()):
-        if isinstance(v, (dt.date,)):
-            values[k] = v.isoformat()
 
     def blame(name: str, message: str) -> Problem:
         if name in given:
@@ -123,16 +126,27 @@ def load_params(params_file: str | os.PathLike[str] | None = None,
         raise InputError([blame(".".join(map(str, e["loc"])) or "params", e["msg"].removeprefix("Value error, "))
                           for e in exc.errors()]) from None
     kinds = {"manifest": "file", "proposed": "file", "estate": "directory", "columns": "file"}
-    missing = [blame(k, f"no such {kind}: {getattr(params, k)}") if not Path(getattr(params, k)).exists()
-               else blame(k, f"not a {kind}: {getattr(params, k)}")
-               for k, kind in kinds.items()
-               if getattr(params, k) and not (Path(getattr(params, k)).is_dir() if kind == "directory"
-                                              else Path(getattr(params, k)).is_file())]
+    missing = []
+    for k, kind in kinds.items():
+        value = getattr(params, k)
+        if not value:
+            continue
+        # The same checks as every input: a FIFO or a symlink loop is named as such here, before any kernel.
+        problem = (directory_problem(value, missing="") if kind == "directory"
+                   else regular_file_problem(value, expected="a file", missing=""))
+        if problem == "":
+            missing.append(blame(k, f"no such {kind}: {value}"))
+        elif problem:
+            missing.append(blame(k, f"not a {kind}: {value} ({problem})"))
     if missing:
         raise InputError(missing)
     problems = _method_problems(params.method)
     if problems:
         raise InputError([blame("method", p.message) if p.file == "--method" else p for p in problems])
+    if params.columns:  # read in the kernel otherwise: a bad mapping must fail here, before any kernel starts
+        from pia.validation.contract import load_column_mapping
+
+        load_column_mapping(params.columns)
     return params, path.resolve()
 
 
@@ -155,7 +169,10 @@ def _is_file(value: Any) -> bool:
 def _resolve(value: Any, base: Path) -> Any:
     if value in (None, ""):
         return ""
-    return str((base / str(value)).resolve())
+    try:
+        return str((base / str(value)).resolve())
+    except (RuntimeError, OSError, ValueError):  # a symlink loop (3.11), a NUL byte: the checks below say so
+        return os.path.abspath(base / str(value))
 
 
 __all__ = ["OPTIONAL_INPUTS", "PATH_PARAMS", "REPORT_PARAMS", "ReportParams", "load_params"]

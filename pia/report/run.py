@@ -168,6 +168,33 @@ def run_report(params: ReportParams, out: str | os.PathLike[str] | None = None, 
     """
     directory = report_dir(params, out)  # validates the manifest first: bad input fails before any kernel
     make_report_dir(directory, Path(out or config.reports_dir()))
+    lock = lock_report_dir(directory)  # one run at a time per report directory; a second one fails at once
+    try:
+        return _run_locked(params, directory, params_file, notebook, progress)
+    finally:
+        os.close(lock)  # closing the descriptor releases the lock (also when the process dies)
+
+
+def lock_report_dir(directory: Path) -> int:
+    """Take the report directory's lock (`flock` on the directory itself); InputError if another run holds it.
+
+    Two runs into one report directory would share `report.partial.ipynb` and `report.html`; the second run
+    fails cleanly (exit 2) before starting a kernel, instead of breaking the first run's files.
+    """
+    import fcntl
+
+    fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise InputError(Problem(config.display_path(directory), "another pia report is writing this report "
+                                 "now; run again when it has finished")) from None
+    return fd
+
+
+def _run_locked(params: ReportParams, directory: Path, params_file: str | Path,
+                notebook: str | os.PathLike[str] | None, progress: bool) -> ReportRun:
     # The dataset checks start first, in their own process: they are the longest part and need no kernel.
     # A private directory per run holds the validation status, the kernel's connection file and its ipc
     # sockets: runs started side by side (even from one working directory) never share a name.

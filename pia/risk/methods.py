@@ -4,10 +4,11 @@ Shipped methods live in `pia/data/methods/` (gbt39335, cnil, ico); a user's own 
 """
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from pia.config import METHODS_DIR, display_path
 from pia.errors import InputError, Problem
@@ -25,6 +26,47 @@ class Level(BaseModel):
 
     id: str = Field(description="Identifier of the level, as used in the matrix and in JSON.")
     label: str = Field(description="Name of the level for people (may carry the standard's own term).")
+
+
+class LikelihoodModel(str, Enum):
+    """How exposure is read from the facts."""
+
+    gbt39335_factors = "gbt39335_factors"  # GB/T 39335-2020 5.4: four groups of risk-source factors
+    cnil_sources = "cnil_sources"  # CNIL PIA methodology: risk sources' capabilities
+
+
+class MethodParameters(BaseModel):
+    """Choices the standards leave open; each is a `pia default` whose rationale is in its description.
+
+    The defaults are those of the shipped methods; a method file may set others under `parameters:`.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    likelihood_model: LikelihoodModel = Field(LikelihoodModel.gbt39335_factors, description=(
+        "Which grouping of the facts rates exposure: the GB/T 39335-2020 5.4 factor groups, or the CNIL "
+        "risk sources (capabilities)."))
+    exposure_rule: str = Field("top_two_mean", pattern="^top_two_mean$", description=(
+        "pia default: exposure is the mean of the two highest group ratings, so that one kind of exposure "
+        "alone reaches at most half way above the others and never the top of the scale."))
+    improvable_credit: float = Field(0.5, ge=0, le=1, description=(
+        "pia default: an 'improvable' measure counts for half of an implemented one in the current stage "
+        "(it is in place, with known gaps)."))
+    max_measure_reduction: float = Field(3.0, ge=0, le=3, description=(
+        "pia default: steps of likelihood that every measure of a feared event, fully in place, removes "
+        "(3: from the top of the scale to the bottom, as the CNIL's 'negligible' describes a threat the risk "
+        "sources cannot carry out against the supporting assets)."))
+    core_gate_floor: float = Field(0.2, gt=0, le=1, description=(
+        "pia default: while a core measure of a feared event (weight 2) is missing, all its measures together "
+        "count for this fraction: a gap in the main defence is not made up by many small measures."))
+    core_gate_full_at: float = Field(0.5, gt=0, le=1, description=(
+        "pia default: credit of the weakest core measure from which the measures count fully "
+        "(0.5: every core measure at least improvable)."))
+    severity_step_weight: float = Field(3.0, gt=0, description=(
+        "pia default: weighted credit of severity-lowering measures (minimisation, de-identification, ...) "
+        "that lowers severity by one whole level."))
+    max_severity_reduction: float = Field(1.0, ge=0, le=3, description=(
+        "pia default: measures lower severity by at most one level; the nature of the data fixes the rest."))
 
 
 class Method(BaseModel):
@@ -50,7 +92,10 @@ class Method(BaseModel):
     likelihood_from_internal: dict[str, str] = Field(
         description="Internal likelihood step -> this method's likelihood level.")
     matrix: dict[str, dict[str, str]] = Field(description="impact level -> likelihood level -> risk level.")
-    unacceptable_from: str = Field(description="Risk level from which a risk is unacceptable (the high-risk verdict).")
+    unacceptable_from: str = Field(description=(
+        "Default risk level from which a risk is unacceptable, used when no organisation setting is given."))
+    parameters: MethodParameters = Field(default_factory=MethodParameters,
+                                         description="The method's pia default choices (see MethodParameters).")
     file: str = Field("", description="Where the method was read from.")
 
     # ------------------------------------------------------------------ lookups
@@ -145,7 +190,8 @@ def method_from_document(doc: YamlDocument) -> Method:
     data = doc.data
     if not isinstance(data, dict):
         raise InputError(Problem(src, "a method file must be a YAML mapping", 1))
-    known = {"name", "title", "source", "impact", "likelihood", "risk_levels", "unacceptable_from", "matrix"}
+    known = {"name", "title", "source", "impact", "likelihood", "risk_levels", "unacceptable_from", "matrix",
+             "parameters"}
     for key in sorted(set(map(str, data)) - known):
         bad((key,), f"unknown field (allowed: {', '.join(sorted(known))})")
     for key in ("name", "title", "source", "unacceptable_from"):
@@ -241,10 +287,17 @@ def method_from_document(doc: YamlDocument) -> Method:
                     if j and risk_ids.index(matrix[imp][lik_ids[j - 1]]) > here:
                         bad(("matrix", imp, lik), f"risk goes down from likelihood {lik_ids[j - 1]!r} to {lik!r} "
                                                   "(the matrix must not fall as likelihood rises)")
+    params = MethodParameters()
+    if data.get("parameters") is not None:
+        try:
+            params = MethodParameters.model_validate(data["parameters"])
+        except ValidationError as exc:
+            for err in exc.errors():
+                bad(("parameters", *err["loc"]), err["msg"])
     if problems:
         problems.sort(key=lambda p: (p.line or 0, p.path, p.message))
         raise InputError(problems)
-    return Method(name=data["name"], title=data["title"], source=data["source"],
+    return Method(parameters=params, name=data["name"], title=data["title"], source=data["source"],
                   impact_levels=tuple(impact_levels), likelihood_levels=tuple(likelihood_levels),
                   risk_levels=tuple(risk_levels), impact_from_internal=impact_map,
                   likelihood_from_internal=likelihood_map, matrix=matrix, unacceptable_from=unacceptable,

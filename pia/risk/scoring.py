@@ -1,107 +1,59 @@
-"""Risk scoring: impact x likelihood per activity and feared event, inherent and residual, and the verdict.
+"""Risk scoring: severity x likelihood per activity and feared event at four stages, the verdict and the action plan.
 
-`assess` explains every step (rule, source, level before -> after) and decides `high_risk` (VII.2(5)).
+Stages: inherent (no measure), current (implemented; improvable partly), planned (implemented and planned)
+and target (after the action plan). The verdict uses the current stage and reports the VII.2(5) state.
 """
 from __future__ import annotations
 
-import hashlib
-import json
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+import itertools
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, Field, PrivateAttr
 
-from pia.config import display_path
-from pia.errors import InputError, Problem
-from pia.inputs import decode_utf8, read_bytes
-from pia.declare.manifest import (
-    DataElement,
-    FlowKind,
-    Manifest,
-    ProcessingActivity,
-    RecipientType,
-)
-from pia.risk.methods import INTERNAL_IMPACT, INTERNAL_LIKELIHOOD, Method, load_method
-from pia.risk.screening import (
-    LARGE_SENSITIVE_SUBJECTS,
-    cross_border_reasons,
-    screen,
-    summary,
-    vulnerable_reasons,
-)
-from pia.declare.measures import FearedEvent, MeasureStatus
+from pia.declare.manifest import DataElement, DataSubject, Manifest, ProcessingActivity
+from pia.declare.measures import FearedEvent, Gauge, Measure, MeasureStatus
 from pia.declare.taxonomy import IMPACT_LEVELS, load_taxonomy
+from pia.errors import InputError, Problem
+from pia.risk.evidence import EvidenceContext, EvidenceSummary, load_evidence
+from pia.risk.likelihood import FactorRating, exposure, factor_ratings
+from pia.risk.methods import (
+    INTERNAL_IMPACT,
+    INTERNAL_LIKELIHOOD,
+    Method,
+    MethodParameters,
+    load_method,
+)
+from pia.risk.screening import screen, summary, vulnerable_reasons
 
-GBT_D = "GB/T 39335-2020 Annex D"
-LIKELIHOOD_FLOORS = ((10_000_000, 2), (1_000_000, 1))  # subjects -> at least this internal likelihood step
+__all__ = ["Assessment", "FearedEvent", "Stage", "assess", "load_evidence"]
+
 HIGH = IMPACT_LEVELS.index("high")
 MEDIUM = IMPACT_LEVELS.index("medium")
 TOP = 3
-
-
-class Control(str, Enum):
-    """The measures this scoring reads (ids of the catalogue pia/data/measures.yaml)."""
-
-    encryption_in_transit = "encryption_in_transit"
-    encryption_at_rest = "encryption_at_rest"
-    access_control = "access_control"
-    staff_training = "staff_training"
-    breach_response = "breach_response"
-    deidentification = "deidentification"
-    retention_enforcement = "retention_enforcement"
-
-
-CONTROL_CLAUSES: dict[Control, str] = {
-    Control.encryption_in_transit: "III.2",
-    Control.encryption_at_rest: "III.3",
-    Control.access_control: "III.4",
-    Control.staff_training: "III.5",
-    Control.breach_response: "III.7",
-    Control.deidentification: "I.5(10)",
-    Control.retention_enforcement: "V.4",
+CHILDREN = "user.childrens"
+# Unwanted modification and disappearance harm less than disclosure, which cannot be undone (pia default,
+# after the CNIL's feared events: altered data can be corrected, lost data costs the service, not the secret).
+EVENT_OFFSET = {FearedEvent.illegitimate_access: 0, FearedEvent.unwanted_modification: -1,
+                FearedEvent.disappearance: -1}
+OFFSET_REASON = {
+    FearedEvent.unwanted_modification: "altered data can be corrected (V.1) and harms less than disclosure",
+    FearedEvent.disappearance: "lost data harms through the lost service, less than disclosure",
 }
+MAX_PLAN_SIZE = 4
 
 
 class Stage(str, Enum):
-    """Which measures a risk is scored with."""
+    """The four stages of an assessment (names and meaning in pia/data/measures.yaml)."""
 
-    inherent = "inherent"  # controls ignored
-    residual = "residual"  # implemented controls counted
-
-
-@dataclass(frozen=True)
-class FearedEventRule:
-    """How a feared event is scored: its impact offset and the controls that make it less likely."""
-
-    title: str
-    impact_offset: int
-    controls: tuple[Control, ...]
-    offset_reason: str = ""
-
-
-# Relevant controls per feared event, as data. De-identification acts on impact, not likelihood.
-FEARED_EVENTS: dict[FearedEvent, FearedEventRule] = {
-    FearedEvent.illegitimate_access: FearedEventRule(
-        "illegitimate access", 0,
-        (Control.encryption_in_transit, Control.encryption_at_rest, Control.access_control,
-         Control.staff_training, Control.retention_enforcement)),
-    FearedEvent.unwanted_modification: FearedEventRule(
-        "unwanted modification", -1,
-        (Control.encryption_in_transit, Control.access_control, Control.staff_training),
-        "altered data can be corrected (V.1) and harms less than disclosure, which cannot be undone"),
-    FearedEvent.disappearance: FearedEventRule(
-        "disappearance of data", -1,
-        (Control.access_control, Control.breach_response, Control.staff_training),
-        "lost data harms through the lost service, less than disclosure, which cannot be undone"),
-}
-ALL_CONTROLS = tuple(Control)
-CONTROL_NOTES = {
-    Control.deidentification: "only where the purpose can be served without identifying people",
-    Control.retention_enforcement: "automatic deletion at the end of the retention period",
-}
+    inherent = "inherent"
+    current = "current"
+    planned = "planned"
+    target = "target"
 
 
 # --------------------------------------------------------------------------- models
@@ -111,10 +63,10 @@ class Step(BaseModel):
     """One explanation line: which rule moved which level, why, on what source."""
 
     feared_event: FearedEvent = Field(description="The feared event the step scores.")
-    stage: Stage = Field(description="inherent (controls ignored) or residual (implemented controls counted).")
+    stage: Stage = Field(description="The stage the step belongs to.")
     axis: str = Field(description="impact or likelihood.")
-    rule: str = Field(description="Id of the rule, e.g. likelihood.processors.")
-    source: str = Field(description="Standard, clause or evidence the rule rests on.")
+    rule: str = Field(description="Id of the rule, e.g. likelihood.exposure.")
+    source: str = Field(description="Standard clause, 'pia default: ...' or evidence the rule rests on.")
     before: str | None = Field(description="Level before the step (internal scale); null for the starting level.")
     after: str = Field(description="Level after the step (internal scale).")
     reason: str = Field(description="The facts that made the rule apply.")
@@ -122,11 +74,26 @@ class Step(BaseModel):
 
 
 class Score(BaseModel):
-    """Impact, likelihood and risk of one feared event, in the method's own levels."""
+    """Impact, likelihood and risk of one feared event at one stage, in the method's levels, with the scores."""
 
-    impact: str
-    likelihood: str
-    level: str
+    impact: str = Field(description="Impact (severity) level of the method.")
+    likelihood: str = Field(description="Likelihood level of the method.")
+    level: str = Field(description="Risk level read from the method's matrix.")
+    impact_score: float = Field(description="Internal severity score 0-3 before rounding up to a level.")
+    likelihood_score: float = Field(description="Internal likelihood score 0-3 before rounding up to a level.")
+    impact_min: float = Field(description="Lowest severity score measures can reach (floors and caps).")
+    likelihood_min: float = Field(description="Lowest likelihood score measures can reach.")
+
+
+class MeasureUse(BaseModel):
+    """How one measure counts for one activity at each stage."""
+
+    measure: str = Field(description="Measure id of the catalogue.")
+    status: MeasureStatus = Field(description="Status the manifest gives (missing when not mentioned).")
+    note: str = Field("", description="The assessor's note.")
+    effective: bool = Field(True, description="False when evidence contradicts an implemented measure.")
+    contradicted_by: list[str] = Field(default_factory=list, description="Evidence that contradicts it.")
+    credit: dict[Stage, float | None] = Field(description="Credit 0-1 at each stage; null when not applicable.")
 
 
 class ActivityRisk(BaseModel):
@@ -135,63 +102,60 @@ class ActivityRisk(BaseModel):
     id: str
     name: str
     screening: dict[str, Any] = Field(description="Screening criteria met and whether an assessment is required.")
-    inherent: dict[FearedEvent, Score] = Field(description="Risk per feared event with controls ignored.")
-    residual: dict[FearedEvent, Score] = Field(description="Risk per feared event with implemented controls counted.")
+    stages: dict[Stage, dict[FearedEvent, Score]] = Field(description="Risk per stage and feared event.")
+    inherent: dict[FearedEvent, Score] = Field(description="Risk per feared event with no measure counted.")
+    residual: dict[FearedEvent, Score] = Field(description="Risk per feared event at the current stage (verdict).")
     inherent_level: str = Field(description="Highest inherent risk over the feared events.")
-    level: str = Field(description="Highest residual risk over the feared events.")
-    unacceptable: bool = Field(description="Residual risk reaches the method's unacceptable level.")
-    factors: list[Step] = Field(description="Every step of the scoring, in order.")
+    level: str = Field(description="Highest current risk over the feared events: the verdict stage.")
+    planned_level: str = Field(description="Highest risk once the planned measures are in place.")
+    target_level: str = Field(description="Highest risk after the action plan.")
+    unacceptable: bool = Field(description="The current risk reaches the organisation's unacceptable level.")
+    likelihood_factors: dict[FearedEvent, list[FactorRating]] = Field(
+        description="The method's likelihood factor groups, rated per feared event.")
+    exposure: dict[FearedEvent, float] = Field(description="Combined exposure 0-3 per feared event.")
+    measures: list[MeasureUse] = Field(description="Every catalogue measure and how it counts.")
+    factors: list[Step] = Field(description="Every step of the scoring at the inherent and current stages.")
 
 
-class ControlAction(BaseModel):
-    """An action-plan step: put a control in place, with the level it would reach."""
+class MeasureAction(BaseModel):
+    """One measure of an action plan."""
 
-    control: Control
-    clause: str
-    status: str = Field(description="missing, planned, or 'not effective' (implemented but contradicted by evidence).")
-    level_after: str = Field(description="Residual level of the activity once this control alone is effective.")
-    lowers: bool = Field(description="Whether this control alone lowers the activity's residual level.")
-    note: str = Field("", description="When the control applies, if not always.")
+    measure: str = Field(description="Measure id.")
+    name: str = Field(description="Measure name.")
+    status: str = Field(description="Its status now: planned, improvable, missing, or 'not effective'.")
+    clauses: list[str] = Field(default_factory=list, description="Policy clauses that promise it.")
+    note: str = Field("", description="When it applies.")
 
 
 class EvidenceAction(BaseModel):
-    """An action-plan step: fix what a dataset check or the scan found."""
+    """An evidence finding the action plan remedies."""
 
     evidence: str = Field(description="The finding to remedy: a failed check id, or undeclared:<category>.")
     remedy: str = Field(description="What remedying it means.")
-    level_after: str = Field(description="Residual level of the activity once this finding alone is remedied.")
-    lowers: bool = Field(description="Whether remedying it alone lowers the activity's residual level.")
 
 
 class Action(BaseModel):
-    """What would bring an activity below the unacceptable level."""
+    """Per unacceptable activity: the smallest set of measures that brings it below the unacceptable level."""
 
     activity: str
-    level: str
-    controls: list[ControlAction] = Field(description="Missing, planned or ineffective controls, each with its effect.")
-    evidence: list[EvidenceAction] = Field(description="Evidence findings to remedy, each with its effect.")
-    level_after_all: str = Field(description="Residual level once every listed control and finding is dealt with.")
-    below_threshold_after_all: bool
+    level: str = Field(description="Current (verdict) level.")
+    planned: list[MeasureAction] = Field(description="Planned measures to carry out (counted in the target).")
+    measures: list[MeasureAction] = Field(description="The smallest set of further measures that suffices.")
+    evidence: list[EvidenceAction] = Field(description="Evidence findings to remedy, part of the smallest set.")
+    level_after: str = Field(description="Highest risk once the plan is carried out (the target stage).")
+    reaches_acceptable: bool = Field(description="Whether some set of measures reaches an acceptable level.")
     note: str
 
 
-class EvidenceSummary(BaseModel):
-    """The evidence documents an assessment read, by kind."""
-
-    kind: str
-    source: str
-    sha256: str | None
-    findings: int = Field(description="Failed checks (validation) or reconciliation findings (scan).")
-
-
 class Assessment(BaseModel):
-    """The result of `assess`: per-activity risks, the verdict and the action plan."""
+    """The result of `assess`: per-activity risks at four stages, the VII.2(5) state and the action plan."""
 
     method: str
     method_title: str
     method_source: str
-    threshold: str = Field(description="The method's unacceptable risk level.")
-    high_risk: bool = Field(description="Some residual risk reaches the threshold: the VII.2(5) trigger.")
+    threshold: str = Field(description="The organisation's unacceptable risk level (manifest settings).")
+    threshold_source: str = Field(description="Where the threshold comes from (the organisation, not a standard).")
+    high_risk: bool = Field(description="Some current risk reaches the threshold: the VII.2(5) condition holds.")
     service: str
     manifest: str
     manifest_sha256: str | None
@@ -199,208 +163,72 @@ class Assessment(BaseModel):
     actions: list[Action]
     evidence: list[EvidenceSummary]
     service_factors: list[str] = Field(description="Evidence findings that bear on no single activity.")
+    assumptions: list[dict[str, Any]] = Field(default_factory=list,
+                                              description="Manifest facts the assessor marked as assumptions to confirm.")
+    parameters: MethodParameters = Field(description="The method's pia default choices used.")
     levels: dict[str, list[str]] = Field(description="The method's impact, likelihood and risk levels, lowest first.")
     scale: dict[str, dict[str, str]] = Field(
         description="How the internal steps of the explanation lines map onto the method's impact and likelihood.")
-
-    _notify_clause: str | None = PrivateAttr("VII.2(5)")
-    """The policy's clause that makes a high-risk assessment a significant change (None: the policy has none)."""
+    _notify_clause: str | None = PrivateAttr("VII.2(5)")  # the policy's clause for a high-risk assessment
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON of the issue: deterministic (activities and actions sorted by id, no run timestamp)."""
+        """The assessment JSON: deterministic (activities and actions sorted by id, no run timestamp)."""
         data = self.model_dump(mode="json")
         data["kind"] = "pia.assessment"
+        data["schema_version"] = 1
         data["verdict"] = verdict_sentence(self)
         return data
 
     def unacceptable_activities(self) -> list[ActivityRisk]:
-        """The activities whose residual risk reaches the unacceptable level."""
+        """The activities whose current risk reaches the organisation's unacceptable level."""
         return [a for a in self.activities if a.unacceptable]
 
 
-# --------------------------------------------------------------------------- evidence
+# --------------------------------------------------------------------------- measure credits
 
 
-@dataclass
-class EvidenceContext:
-    """What the evidence says, by activity: failed checks, undisclosed collection, controls contradicted."""
+@dataclass(frozen=True)
+class _Measures:
+    """Catalogue and statuses of one activity, with the evidence that contradicts some of them."""
 
-    failed_checks: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    undeclared: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    contradicted: dict[str, dict[Control, list[str]]] = field(default_factory=dict)
-    service_factors: list[str] = field(default_factory=list)
-    summaries: list[EvidenceSummary] = field(default_factory=list)
+    catalogue: dict[str, Measure]
+    status: dict[str, MeasureStatus]
+    contradicted: dict[str, list[str]]
+    params: MethodParameters
 
-
-def _read_evidence(item: str | Path | Mapping[str, Any]) -> tuple[str, str | None, dict[str, Any]]:
-    if isinstance(item, Mapping):
-        return "<dict>", None, dict(item)
-    path = Path(item)
-    src = display_path(path)
-    raw = read_bytes(path, "the JSON of pia validate or pia scan", src, missing="evidence file not found")
-    try:
-        data = json.loads(decode_utf8(raw, src, "evidence"))
-    except json.JSONDecodeError as exc:
-        raise InputError(Problem(src, f"evidence is not valid JSON: {exc.msg} (column {exc.colno})", exc.lineno)) from None
-    if not isinstance(data, dict):
-        raise InputError(Problem(src, "evidence must be a JSON object with a 'kind'"))
-    return path.name, hashlib.sha256(raw).hexdigest(), data
-
-
-def _str_list(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(v, str) for v in value)
-
-
-def _validation_evidence(ctx: EvidenceContext, src: str, data: dict[str, Any], known: set[str],
-                         problems: list[Problem]) -> int:
-    """File the failed checks of a `pia validate` document; return how many checks failed."""
-    checks = data.get("checks")
-    if not isinstance(checks, list):
-        problems.append(Problem(src, "'checks' must be a list", path="checks"))
-        return 0
-    failed = 0
-    for i, check in enumerate(checks):
-        where = f"checks.{i}"
-        if not isinstance(check, dict) or not isinstance(check.get("id"), str):
-            problems.append(Problem(src, "a check must be an object with an 'id'", path=where))
-            continue
-        cid, status = check["id"], check.get("status")
-        if status not in ("pass", "fail", "skipped"):
-            problems.append(Problem(src, f"check {cid}: status {status!r} is not pass, fail or skipped",
-                                    path=f"{where}.status"))
-            continue
-        bad = [k for k in ("activities", "controls") if check.get(k) is not None and not _str_list(check[k])]
-        for key in bad:
-            problems.append(Problem(src, f"check {cid}: '{key}' must be a list of ids", path=f"{where}.{key}"))
-        if status != "fail" or bad:
-            continue
-        failed += 1
-        acts, controls = check.get("activities") or [], check.get("controls") or []
-        record = {"id": cid, "clause": str(check.get("clause", "")), "failed_rows": check.get("failed_rows"),
-                  "controls": sorted(controls)}
-        if not acts:
-            ctx.service_factors.append(f"failed check {cid} ({record['clause']}) names no activity")
-        for act in acts:
-            if act not in known:
-                ctx.service_factors.append(f"failed check {cid} bears on activity {act!r}, which this manifest "
-                                           "does not define: not counted")
-                continue
-            if any(r["id"] == cid for r in ctx.failed_checks.get(act, [])):
-                continue  # the same document given twice
-            ctx.failed_checks.setdefault(act, []).append(record)
-            for c in controls:
-                if c in Control.__members__:
-                    ctx.contradicted.setdefault(act, {}).setdefault(Control(c), []).append(f"check {cid} failed")
-    return failed
+    def credit(self, mid: str, stage: Stage, extra: frozenset[str] = frozenset()) -> float | None:
+        """Credit 0-1 of a measure at a stage; None when not applicable. `extra`: measures the plan adds."""
+        status = self.status[mid]
+        if status is MeasureStatus.not_applicable:
+            return None
+        if stage is Stage.inherent:
+            return 0.0
+        if mid in extra:
+            return 1.0
+        if mid in self.contradicted:
+            return 0.0  # evidence shows it is not effective
+        if status is MeasureStatus.implemented:
+            return 1.0
+        if status is MeasureStatus.improvable:
+            return self.params.improvable_credit
+        if status is MeasureStatus.planned and stage in (Stage.planned, Stage.target):
+            return 1.0
+        return 0.0
 
 
-def _scan_evidence(ctx: EvidenceContext, src: str, data: dict[str, Any], known: set[str],
-                   problems: list[Problem]) -> int:
-    """File the reconciliation findings of a `pia scan` document; return how many there are."""
-    rec = data.get("reconciliation")
-    if not isinstance(rec, dict):
-        problems.append(Problem(src, "'reconciliation' must be an object", path="reconciliation"))
-        return 0
-    findings = 0
-    for section in ("undeclared", "not_found", "plaintext_sensitive"):
-        entries = rec.get(section, [])
-        if not isinstance(entries, list):
-            problems.append(Problem(src, f"'{section}' must be a list", path=f"reconciliation.{section}"))
-            continue
-        for i, entry in enumerate(entries):
-            where = f"reconciliation.{section}.{i}"
-            if not isinstance(entry, dict) or not isinstance(entry.get("category"), str):
-                problems.append(Problem(src, "a finding must be an object with a 'category'", path=where))
-                continue
-            bad = [k for k in ("where", "activities") if entry.get(k) is not None and not _str_list(entry[k])]
-            for key in bad:
-                problems.append(Problem(src, f"'{key}' must be a list of text", path=f"{where}.{key}"))
-            if bad:
-                continue
-            findings += 1
-            acts, places = entry.get("activities") or [], sorted(entry.get("where") or [])
-            confidence = entry.get("confidence")
-            finding = {"category": entry["category"], "sensitive": bool(entry.get("sensitive")), "where": places,
-                       "confidence": confidence if isinstance(confidence, (int, float)) else None}
-            label = f"{entry['category']} in {', '.join(places) or 'scanned data'}"
-            if section == "not_found":
-                users = f" (used by {', '.join(sorted(acts))})" if acts else ""
-                ctx.service_factors.append(f"declared category {entry['category']}{users} not found in scanned "
-                                           "data: is it still needed? (minimisation, GB/T 35273-2020 5.2)")
-                continue
-            if finding["confidence"] is not None:
-                label += f" (scan confidence {finding['confidence']:.2f})"
-            if not acts:
-                what = "undisclosed collection" if section == "undeclared" else "sensitive data stored in plaintext"
-                ctx.service_factors.append(f"{what}: {label}; the scan names no activity, so no single activity's "
-                                           "risk was raised")
-            for act in acts:
-                if act not in known:
-                    ctx.service_factors.append(f"scan finding {label} bears on activity {act!r}, which this "
-                                               "manifest does not define: not counted")
-                elif section == "undeclared":
-                    if finding not in ctx.undeclared.get(act, []):
-                        ctx.undeclared.setdefault(act, []).append(finding)
-                else:
-                    ctx.contradicted.setdefault(act, {}).setdefault(Control.encryption_at_rest, []).append(
-                        f"scan found {label} in plaintext")
-    return findings
+def _measures_of(m: Manifest, a: ProcessingActivity, ev: EvidenceContext, params: MethodParameters) -> _Measures:
+    cat = m.measure_catalogue()
+    return _Measures(catalogue=cat, status={k: a.measure(k) for k in cat},
+                     contradicted={k: v for k, v in ev.contradicted.get(a.id, {}).items() if k in cat},
+                     params=params)
 
 
-def load_evidence(items: Iterable[str | Path | Mapping[str, Any]], manifest: Manifest) -> EvidenceContext:
-    """Read validation and scan evidence and file what it says under the activities it bears on.
-
-    Parameters
-    ----------
-    items
-        Paths of, or parsed, JSON documents of kind ``pia.validation`` or ``pia.scan``.
-    manifest
-        The manifest whose activities the evidence is matched to (unknown activity ids are reported,
-        not counted).
-
-    Returns
-    -------
-    EvidenceContext
-        Failed checks, undisclosed categories and contradicted controls by activity, and service-level notes.
-
-    Raises
-    ------
-    InputError
-        An unreadable or malformed file, or an unknown `kind`, naming the file and the offending entry.
-    """
-    ctx = EvidenceContext()
-    known = {a.id for a in manifest.processing_activities}
-    problems: list[Problem] = []
-    readers = {"pia.validation": _validation_evidence, "pia.scan": _scan_evidence}
-    for item in items:
-        name, sha, data = _read_evidence(item)
-        src = name if sha is None else display_path(item)  # type: ignore[arg-type]
-        kind = data.get("kind")
-        if kind not in readers:
-            problems.append(Problem(src, f"unknown evidence kind {kind!r} (expected 'pia.validation' from pia "
-                                         "validate or 'pia.scan' from pia scan)", path="kind"))
-            continue
-        findings = readers[kind](ctx, src, data, known, problems)
-        ctx.summaries.append(EvidenceSummary(kind=kind, source=name, sha256=sha, findings=findings))
-    if problems:
-        raise InputError(problems)
-    ctx.service_factors = sorted(set(ctx.service_factors))
-    ctx.summaries.sort(key=lambda s: (s.kind, s.source, s.sha256 or ""))
-    for records in ctx.failed_checks.values():
-        records.sort(key=lambda r: r["id"])
-    for found in ctx.undeclared.values():
-        found.sort(key=lambda r: (r["category"], r["where"]))
-    for by_control in ctx.contradicted.values():
-        for control in by_control:
-            by_control[control] = sorted(set(by_control[control]))
-    return ctx
+# --------------------------------------------------------------------------- severity
 
 
-# --------------------------------------------------------------------------- scoring
-
-
-def _rows(n: Any) -> str:
-    return f"{n} failed row" if n == 1 else f"{n} failed rows"
+def _ceil(score: float) -> int:
+    """Level of a score: a level drops only once the score is wholly below it (pia default: round risk up)."""
+    return min(TOP, max(0, math.ceil(round(score, 6))))
 
 
 def element_impact(element: DataElement) -> tuple[int, str]:
@@ -421,46 +249,6 @@ def element_impact(element: DataElement) -> tuple[int, str]:
     return step, why + ")"
 
 
-def _effective(activity: ProcessingActivity, ev: EvidenceContext, extra: frozenset[Control]) -> dict[Control, str]:
-    """State of each control for residual risk: implemented, planned, missing or 'not effective'."""
-    out = {}
-    contradicted = ev.contradicted.get(activity.id, {})
-    for c in ALL_CONTROLS:
-        if c in extra:
-            out[c] = "implemented"
-            continue
-        status = activity.measure(c.value)
-        if status is MeasureStatus.implemented and c in contradicted:
-            out[c] = "not effective"
-        elif status in (MeasureStatus.implemented, MeasureStatus.planned, MeasureStatus.missing):
-            out[c] = status.value
-        else:
-            out[c] = "planned" if status is MeasureStatus.improvable else "missing"
-    return out
-
-
-class _Tracker:
-    """Moves a level on an internal scale and records each move as a Step."""
-
-    def __init__(self, scale: tuple[str, ...], axis: str, event: FearedEvent, stage: Stage, steps: list[Step]):
-        self.scale, self.axis, self.event, self.stage, self.steps = scale, axis, event, stage, steps
-        self.value = 0
-
-    def start(self, value: int, rule: str, source: str, reason: str) -> None:
-        self.value = value
-        self.steps.append(Step(feared_event=self.event, stage=self.stage, axis=self.axis, rule=rule, source=source,
-                               before=None, after=self.scale[value], reason=reason))
-
-    def move(self, delta: int, rule: str, source: str, reason: str, evidence: Sequence[str] = (),
-             floor: int | None = None) -> None:
-        before = self.value
-        after = max(before, floor) if floor is not None else min(max(before + delta, 0), TOP)
-        self.value = after
-        self.steps.append(Step(feared_event=self.event, stage=self.stage, axis=self.axis, rule=rule, source=source,
-                               before=self.scale[before], after=self.scale[after], reason=reason,
-                               evidence=list(evidence)))
-
-
 def undeclared_impact(finding: Mapping[str, Any]) -> int | None:
     """Internal impact step of a category found by a scan but not declared (None if not in the taxonomy)."""
     tax = load_taxonomy()
@@ -471,190 +259,393 @@ def undeclared_impact(finding: Mapping[str, Any]) -> int | None:
     return max(step, HIGH) if (cat.sensitive or finding.get("sensitive")) else step
 
 
-def _impact(m: Manifest, a: ProcessingActivity, event: FearedEvent, stage: Stage, controls: dict[Control, str],
-            ev: EvidenceContext, steps: list[Step]) -> int:
-    t = _Tracker(INTERNAL_IMPACT, "impact", event, stage, steps)
+@dataclass
+class _Line:
+    axis: str
+    rule: str
+    source: str
+    before: int | None
+    after: int
+    reason: str
+    evidence: list[str]
+
+
+def _sensitive_held(m: Manifest, a: ProcessingActivity, ev: EvidenceContext) -> tuple[int, list[str]]:
+    """Subjects whose sensitive data the activity holds (per-element counts where given), and the elements."""
+    held = 0
+    names = []
+    for e in m.elements_of(a):
+        if e.sensitive:
+            held = max(held, e.subjects_count if e.subjects_count is not None else a.subjects_count)
+            names.append(e.id)
+    for f in ev.undeclared.get(a.id, []):
+        if f.get("sensitive"):
+            held = max(held, a.subjects_count)
+            names.append(f"{f['category']} (found by scan)")
+    return held, names
+
+
+def _severity(m: Manifest, a: ProcessingActivity, event: FearedEvent, ev: EvidenceContext,
+              ms: _Measures) -> tuple[float, float, list[str], list[_Line]]:
+    """(unreduced score, floor, severity-lowering measure ids, explanation lines) of one event."""
+    lines: list[_Line] = []
     scored = sorted((element_impact(e) for e in m.elements_of(a)), key=lambda x: (-x[0], x[1]))
-    base, why = scored[0]
-    t.start(base, "impact.base", "pia taxonomy (GB/T 35273-2020 Annex B)", f"most harmful data: {why}")
-    found = ev.undeclared.get(a.id, [])
-    hidden = [(undeclared_impact(f), f) for f in found]
-    worse = sorted(((s, f) for s, f in hidden if s is not None and s > t.value), key=lambda x: -x[0])
+    value, why = scored[0]
+    lines.append(_Line("impact", "impact.base", "GB/T 35273-2020 Annex B (through the pia taxonomy)", None, value,
+                       f"most harmful data: {why}", []))
+    hidden = [(undeclared_impact(f), f) for f in ev.undeclared.get(a.id, [])]
+    worse = sorted(((s, f) for s, f in hidden if s is not None and s > value), key=lambda x: -x[0])
     if worse:
         step, f = worse[0]
-        t.move(0, "impact.undisclosed_data", "pia scan (data found, not declared)",
-               f"the scan found {f['category']} in {', '.join(f['where'])}, more harmful than the declared data",
-               evidence=[f"undeclared:{f['category']}"], floor=step)
-    rule = FEARED_EVENTS[event]
-    if rule.impact_offset:
-        t.move(rule.impact_offset, "impact.feared_event", "pia rule (feared events after the CNIL PIA method)",
-               f"{rule.title}: {rule.offset_reason}")
-    sensitive = [e.id for e in m.elements_of(a) if e.sensitive]
-    sensitive += [f"{f['category']} (found by scan)" for f in found if f.get("sensitive")]
-    if sensitive and a.subjects_count >= LARGE_SENSITIVE_SUBJECTS:
-        t.move(+1, "impact.sensitive_scale", GBT_D,
-               f"sensitive data ({', '.join(sensitive)}) of {a.subjects_count:,} people "
-               f"(>= {LARGE_SENSITIVE_SUBJECTS:,})")
+        lines.append(_Line("impact", "impact.undisclosed_data",
+                           "pia default: data a scan finds and the manifest does not declare is processed data", value, step,
+                           f"the scan found {f['category']} in {', '.join(f['where'])}, more harmful than the "
+                           "declared data", [f"undeclared:{f['category']}"]))
+        value = step
+    held, sensitive = _sensitive_held(m, a, ev)
+    sensitive_floor = value >= HIGH and event is FearedEvent.illegitimate_access and bool(sensitive)
+    offset = EVENT_OFFSET[event]
+    if offset:
+        new = max(0, value + offset)
+        lines.append(_Line("impact", "impact.feared_event", "pia default: feared events after the CNIL PIA "
+                           "methodology; the sensitive-data floor concerns disclosure (GB/T 35273-2020 3.2)",
+                           value, new, f"{event.value.replace('_', ' ')}: {OFFSET_REASON[event]}", []))
+        value = new
+    limit = m.settings.large_scale_subjects
+    if sensitive and held >= limit and value < TOP:
+        lines.append(_Line("impact", "impact.sensitive_scale", "WP248 criterion 4; WP248 criterion 5 (threshold: "
+                           "settings.large_scale_subjects, pia default 1,000,000)", value, value + 1,
+                           f"sensitive data ({', '.join(sensitive)}) held for {held:,} people (large scale from "
+                           f"{limit:,})", []))
+        value += 1
+    tax = load_taxonomy()
+    # the minors fact counts once: not again when sensitive data is minors' data as such
+    minors_counted = any(e.sensitive and (tax.is_within(e.category, CHILDREN) or e.data_subjects == [DataSubject.minors])
+                         for e in m.elements_of(a))
     vulnerable = vulnerable_reasons(m, a)
-    if vulnerable:
-        t.move(+1, "impact.vulnerable", GBT_D, "vulnerable people: " + "; ".join(vulnerable))
-    if stage is Stage.residual and controls[Control.deidentification] == "implemented":
-        t.move(-1, "impact.deidentification", _with_policy(GBT_D, m.cite(Control.deidentification.value,
-                                                                       CONTROL_CLAUSES[Control.deidentification])),
-               "de-identification is implemented")
-    return t.value
+    if vulnerable and not minors_counted and value < TOP:
+        lines.append(_Line("impact", "impact.vulnerable", "WP248 criterion 7", value, value + 1,
+                           "vulnerable people: " + "; ".join(vulnerable), []))
+        value += 1
+    elif vulnerable and minors_counted:
+        lines.append(_Line("impact", "impact.vulnerable", "pia default: each fact counts once", value, value,
+                           "minors already counted through children's data (" + "; ".join(vulnerable) + ")", []))
+    lowering = [k for k, x in ms.catalogue.items() if x.lowers is Gauge.severity and event in x.mitigates]
+    floor = float(HIGH) if sensitive_floor else 0.0
+    return float(value), floor, lowering, lines
 
 
-def _exposures(m: Manifest, a: ProcessingActivity) -> list[tuple[str, str]]:
-    """(rule, reason) for each exposure of the activity's data."""
-    out = []
-    recipients = m.recipients_of(a)
-    processors = [r.id for r in recipients if r.type is RecipientType.processor
-                  and r.flow is FlowKind.share]
-    others = [r.id for r in recipients if r.id not in processors]
-    if processors:
-        out.append(("likelihood.processors", f"entrusted to processors: {', '.join(processors)}"))
-    if others:
-        out.append(("likelihood.recipients", f"provided to other recipients: {', '.join(others)}"))
-    cross = cross_border_reasons(m, a)
-    if cross:
-        out.append(("likelihood.cross_border", "data leaves the jurisdiction: " + "; ".join(cross)))
-    if a.internet_facing_devices:
-        out.append(("likelihood.internet_facing", "relies on devices reachable from the internet"))
-    return out
+def _severity_score(unreduced: float, floor: float, lowering: list[str], ms: _Measures, stage: Stage,
+                    extra: frozenset[str]) -> tuple[float, float]:
+    """(score, lowest reachable score) after the severity-lowering measures of the stage."""
+    p = ms.params
+    total = sum(ms.catalogue[k].weight * (ms.credit(k, stage, extra) or 0.0) for k in lowering)
+    # de-identification that is wholly in place removes the sensitive-data floor: the data no longer identifies
+    deid = ms.credit("deidentification", stage, extra) if "deidentification" in ms.catalogue else None
+    fl = 0.0 if deid == 1.0 else floor
+    reduction = min(p.max_severity_reduction, total / p.severity_step_weight)
+    score = max(min(fl, unreduced), unreduced - reduction)
+    lowest = max(min(fl, unreduced), unreduced - p.max_severity_reduction)
+    return max(0.0, score), max(0.0, min(lowest, score))
 
 
-def _likelihood(m: Manifest, a: ProcessingActivity, event: FearedEvent, stage: Stage, controls: dict[Control, str],
-                ev: EvidenceContext, steps: list[Step]) -> int:
-    t = _Tracker(INTERNAL_LIKELIHOOD, "likelihood", event, stage, steps)
-    t.start(0, "likelihood.base", GBT_D, "no exposure counted yet")
-    for rule, reason in _exposures(m, a):
-        t.move(+1, rule, f"{GBT_D} (processing flow, recipients, network environment)", reason)
-    relevant = FEARED_EVENTS[event].controls
-    if stage is Stage.inherent:
-        t.move(+1, "likelihood.controls_ignored", GBT_D,
-               "inherent risk: as if none of the relevant controls were in place (" +
-               ", ".join(c.value for c in relevant) + ")")
-    else:
-        weak = [(c, controls[c]) for c in relevant if controls[c] != "implemented"]
-        if weak:
-            why = ev.contradicted.get(a.id, {})
-            cited = [x for x in (m.cite(c.value, CONTROL_CLAUSES[c]) for c, _ in weak) if x]
-            t.move(+1, "likelihood.controls_missing", "policy " + ", ".join(cited) if cited else GBT_D,
-                   "relevant controls not in place: " + ", ".join(
-                       f"{c.value} ({s}" + (f": {'; '.join(sorted(set(why.get(c, []))))})" if s == "not effective"
-                                            else ")") for c, s in weak),
-                   evidence=sorted({w for c, s in weak if s == "not effective" for w in why.get(c, [])}))
-        else:
-            t.move(-1, "likelihood.controls_implemented", GBT_D,
-                   "every relevant control is implemented: " + ", ".join(c.value for c in relevant))
-    checks = [c for c in ev.failed_checks.get(a.id, [])
-              if event is FearedEvent.illegitimate_access or set(c["controls"]) & {x.value for x in relevant}]
-    if checks:
-        cited = [f"{c['id']} ({c['clause']}, {_rows(c['failed_rows'])})" for c in checks]
-        clauses = sorted({x.strip() for c in checks for x in c["clause"].split(",") if x.strip()})
-        t.move(+1, "likelihood.failed_checks", "pia validate; policy " + ", ".join(clauses),
-               "dataset checks show the commitments are not kept: " + "; ".join(cited),
-               evidence=[c["id"] for c in checks])
-    found = ev.undeclared.get(a.id, []) if event is FearedEvent.illegitimate_access else []
-    if found:
-        cited = [f"{f['category']} in {', '.join(f['where'])}"
-                 + (f" (scan confidence {f['confidence']:.2f})" if f.get("confidence") is not None else "")
-                 for f in found]
-        t.move(+1, "likelihood.undisclosed_collection", "pia scan; policy I (collection disclosed)",
-               "data found that the policy does not disclose: " + "; ".join(cited),
-               evidence=[f"undeclared:{f['category']}" for f in found])
-    for threshold, floor in LIKELIHOOD_FLOORS:
-        if a.subjects_count >= threshold:
-            t.move(0, "likelihood.scale", GBT_D,
-                   f"{a.subjects_count:,} subjects (>= {threshold:,}): at least {INTERNAL_LIKELIHOOD[floor]}",
-                   floor=floor)
-            break
-    return t.value
+# --------------------------------------------------------------------------- likelihood
+
+
+def _likelihood_score(expo: float, lowering: list[str], ms: _Measures, stage: Stage,
+                      extra: frozenset[str]) -> tuple[float, float, float, float]:
+    """(score, lowest reachable, coverage, weakest core credit) of one event at one stage."""
+    p = ms.params
+    weights = credits = 0.0
+    core = []
+    for k in lowering:
+        c = ms.credit(k, stage, extra)
+        if c is None:
+            continue
+        w = ms.catalogue[k].weight
+        weights += w
+        credits += w * c
+        if w >= 2:
+            core.append(c)
+    coverage = credits / weights if weights else 0.0
+    weakest = min(core) if core else 1.0
+    gate = min(1.0, p.core_gate_floor + (1 - p.core_gate_floor) * weakest / p.core_gate_full_at)
+    score = max(0.0, expo - p.max_measure_reduction * coverage * gate)
+    lowest = max(0.0, expo - p.max_measure_reduction) if weights else expo
+    return score, min(lowest, score), coverage, weakest
+
+
+# --------------------------------------------------------------------------- one activity
 
 
 @dataclass
-class _Scored:
-    inherent: dict[FearedEvent, Score]
-    residual: dict[FearedEvent, Score]
-    steps: list[Step]
+class _EventFacts:
+    severity: float
+    severity_floor: float
+    severity_lowering: list[str]
+    severity_lines: list[_Line]
+    ratings: list[FactorRating]
+    exposure: float
+    likelihood_lowering: list[str]
 
 
-def _score(m: Manifest, a: ProcessingActivity, method: Method, ev: EvidenceContext,
-           extra: frozenset[Control] = frozenset()) -> _Scored:
-    controls = _effective(a, ev, extra)
-    steps: list[Step] = []
-    out: dict[Stage, dict[FearedEvent, Score]] = {Stage.inherent: {}, Stage.residual: {}}
-    for stage in Stage:
+class _Activity:
+    """Everything about one activity that does not depend on the stage, and a fast score for any stage."""
+
+    def __init__(self, m: Manifest, a: ProcessingActivity, method: Method, ev: EvidenceContext):
+        self.m, self.a, self.method, self.ev = m, a, method, ev
+        self.ms = _measures_of(m, a, ev, method.parameters)
+        self.events: dict[FearedEvent, _EventFacts] = {}
         for event in FearedEvent:
-            i = _impact(m, a, event, stage, controls, ev, steps)
-            lk = _likelihood(m, a, event, stage, controls, ev, steps)
-            impact, likelihood, level = method.score(i, lk)
-            out[stage][event] = Score(impact=impact, likelihood=likelihood, level=level)
-    return _Scored(out[Stage.inherent], out[Stage.residual], steps)
+            sev, floor, s_low, lines = _severity(m, a, event, ev, self.ms)
+            ratings = factor_ratings(m, a, event, ev, method.parameters)
+            l_low = [k for k, x in self.ms.catalogue.items() if x.lowers is Gauge.likelihood and event in x.mitigates]
+            self.events[event] = _EventFacts(sev, floor, s_low, lines, ratings, exposure(ratings), l_low)
+
+    def score(self, stage: Stage, extra: frozenset[str] = frozenset()) -> dict[FearedEvent, Score]:
+        out = {}
+        for event, f in self.events.items():
+            s, s_min = _severity_score(f.severity, f.severity_floor, f.severity_lowering, self.ms, stage, extra)
+            lk, l_min, _, _ = _likelihood_score(f.exposure, f.likelihood_lowering, self.ms, stage, extra)
+            impact, likelihood, level = self.method.score(_ceil(s), _ceil(lk))
+            out[event] = Score(impact=impact, likelihood=likelihood, level=level, impact_score=round(s, 4),
+                               likelihood_score=round(lk, 4), impact_min=round(s_min, 4),
+                               likelihood_min=round(l_min, 4))
+        return out
+
+    def _sums(self, stage: Stage) -> list[tuple[_EventFacts, dict[str, float], dict[str, float]]]:
+        """Per event: credits of its severity and likelihood measures at a stage (applicable ones), cached."""
+        cache = self.__dict__.setdefault("_sum_cache", {})
+        if stage not in cache:
+            rows = []
+            for f in self.events.values():
+                sev = {k: self.ms.credit(k, stage) or 0.0 for k in f.severity_lowering}
+                lik = {k: c for k in f.likelihood_lowering if (c := self.ms.credit(k, stage)) is not None}
+                rows.append((f, sev, lik))
+            cache[stage] = rows
+        return cache[stage]
+
+    def top_rank(self, stage: Stage, extra: frozenset[str] = frozenset()) -> tuple[int, float]:
+        """(risk rank of the worst event, sum of scores) without building models: for the plan search.
+
+        Same arithmetic as `_severity_score` and `_likelihood_score`, on cached credits.
+        """
+        p = self.ms.params
+        cat = self.ms.catalogue
+        worst, total = 0, 0.0
+        for f, sev, lik in self._sums(stage):
+            s_total = sum(cat[k].weight * (1.0 if k in extra else c) for k, c in sev.items())
+            deid = 1.0 if "deidentification" in extra else (self.ms.credit("deidentification", stage)
+                                                            if "deidentification" in cat else None)
+            fl = 0.0 if deid == 1.0 else f.severity_floor
+            unreduced = f.severity
+            s = max(min(fl, unreduced),
+                    unreduced - min(p.max_severity_reduction, s_total / p.severity_step_weight))
+            weights = credits = 0.0
+            weakest = 1.0
+            for k, c in lik.items():
+                c = 1.0 if k in extra else c
+                w = cat[k].weight
+                weights += w
+                credits += w * c
+                if w >= 2 and c < weakest:
+                    weakest = c
+            coverage = credits / weights if weights else 0.0
+            gate = min(1.0, p.core_gate_floor + (1 - p.core_gate_floor) * weakest / p.core_gate_full_at)
+            lk = max(0.0, f.exposure - p.max_measure_reduction * coverage * gate)
+            level = self.method.score(_ceil(max(0.0, s)), _ceil(lk))[2]
+            worst = max(worst, self.method.risk_rank(level))
+            total += s + lk
+        return worst, total
+
+    def top(self, scores: Mapping[FearedEvent, Score]) -> str:
+        return max((s.level for s in scores.values()), key=self.method.risk_rank)
+
+    # ------------------------------------------------------------------ explanation
+    def steps(self, stage: Stage) -> list[Step]:
+        out: list[Step] = []
+        p = self.ms.params
+        for event, f in self.events.items():
+            def add(line: _Line, scale: tuple[str, ...] = INTERNAL_IMPACT, event: FearedEvent = event) -> None:
+                out.append(Step(feared_event=event, stage=stage, axis=line.axis, rule=line.rule, source=line.source,
+                                before=None if line.before is None else scale[line.before],
+                                after=scale[line.after], reason=line.reason, evidence=line.evidence))
+
+            for line in f.severity_lines:
+                add(line)
+            sev = int(f.severity)
+            s, _ = _severity_score(f.severity, f.severity_floor, f.severity_lowering, self.ms, stage, frozenset())
+            used = self._used(f.severity_lowering, stage)
+            if stage is not Stage.inherent and used:
+                why = ", ".join(used)
+                if f.severity_floor and _ceil(s) == sev and s <= f.severity_floor + 1e-9 < f.severity:
+                    why += "; sensitive data: severity stays at least high unless de-identification is in place"
+                add(_Line("impact", "impact.measures", "CNIL PIA Methodology (2018) (measures on the data lower "
+                          "severity, step size a pia default: MethodParameters.severity_step_weight)",
+                          sev, _ceil(s), f"severity score {f.severity:.2f} -> {s:.2f} with " + why, []))
+            lines = "; ".join(f"{r.title}: {r.rating} ({'; '.join(r.reasons) or 'nothing counted'})"
+                              for r in f.ratings)
+            model = ("GB/T 39335-2020 5.4 (factor groups" if p.likelihood_model.value == "gbt39335_factors"
+                     else "CNIL PIA Knowledge Bases (2018), Scale and rules for estimating likelihood (risk sources")
+            add(_Line("likelihood", "likelihood.exposure", f"{model}, combined by the pia default exposure_rule: "
+                      "mean of the two highest groups)", None, _ceil(f.exposure),
+                      f"exposure {f.exposure:.2f}: {lines}", []), INTERNAL_LIKELIHOOD)
+            lk, _, coverage, weakest = _likelihood_score(f.exposure, f.likelihood_lowering, self.ms, stage,
+                                                         frozenset())
+            if stage is not Stage.inherent:
+                used = self._used(f.likelihood_lowering, stage)
+                gaps = [k for k in f.likelihood_lowering if self.ms.catalogue[k].weight >= 2
+                        and (self.ms.credit(k, stage) or 0) < 1 and self.ms.credit(k, stage) is not None]
+                contradicted = sorted({w for k in f.likelihood_lowering for w in self.ms.contradicted.get(k, [])})
+                reason = (f"likelihood score {f.exposure:.2f} -> {lk:.2f}: measures cover {coverage:.0%} "
+                          f"(by weight); weakest core measure at {weakest:.0%}")
+                if gaps:
+                    reason += "; core measures not fully in place: " + ", ".join(
+                        f"{k} ({self._state(k)})" for k in gaps)
+                if used:
+                    reason += "; counted: " + ", ".join(used)
+                src = ("CNIL PIA Knowledge Bases (2018), Scale and rules for estimating likelihood (vulnerabilities "
+                       "of the supporting assets, reduction a pia default: max_measure_reduction, core_gate_floor)")
+                add(_Line("likelihood", "likelihood.measures", src, _ceil(f.exposure), _ceil(lk), reason,
+                          contradicted), INTERNAL_LIKELIHOOD)
+        return out
+
+    def _state(self, mid: str) -> str:
+        if mid in self.ms.contradicted:
+            return "not effective: " + "; ".join(self.ms.contradicted[mid])
+        return self.ms.status[mid].value
+
+    def _used(self, ids: list[str], stage: Stage) -> list[str]:
+        out = []
+        for k in ids:
+            c = self.ms.credit(k, stage)
+            if c:
+                out.append(k if c == 1 else f"{k} ({c:.0%}, {self.ms.status[k].value})")
+        return out
+
+    def measure_uses(self, extra: frozenset[str]) -> list[MeasureUse]:
+        out = []
+        for k in self.ms.catalogue:
+            state = self.a.measures.get(k)
+            credit = {s: self.ms.credit(k, s, extra if s is Stage.target else frozenset()) for s in Stage}
+            out.append(MeasureUse(measure=k, status=self.ms.status[k], note=state.note if state else "",
+                                  effective=k not in self.ms.contradicted,
+                                  contradicted_by=self.ms.contradicted.get(k, []), credit=credit))
+        return out
 
 
-def _top(method: Method, scores: Mapping[FearedEvent, Score]) -> str:
-    return max((s.level for s in scores.values()), key=method.risk_rank)
+# --------------------------------------------------------------------------- action plan
 
 
-def _without(ev: EvidenceContext, activity: str, evidence_ids: set[str]) -> EvidenceContext:
-    """The evidence with some findings on one activity remedied (failed checks and undeclared categories)."""
-    failed = [c for c in ev.failed_checks.get(activity, []) if c["id"] not in evidence_ids]
-    undeclared = [f for f in ev.undeclared.get(activity, []) if f"undeclared:{f['category']}" not in evidence_ids]
-    contradicted: dict[Control, list[str]] = {}
-    for control, why in ev.contradicted.get(activity, {}).items():
-        kept = [w for w in why if not any(w == f"check {x} failed" for x in evidence_ids)]
-        if kept:
-            contradicted[control] = kept
-    return EvidenceContext(failed_checks={**ev.failed_checks, activity: failed},
-                           undeclared={**ev.undeclared, activity: undeclared},
-                           contradicted={**ev.contradicted, activity: contradicted})
+def _plan(act: _Activity, threshold_rank: int) -> tuple[frozenset[str], list[str], bool]:
+    """Smallest set of measures (and evidence remedies) that brings the activity below the threshold.
+
+    Starts from the planned stage. Returns (measure ids, evidence ids, reaches acceptable).
+    """
+    method = act.method
+    planned = act.score(Stage.planned)
+
+    def ok(extra: frozenset[str], ev: EvidenceContext | None = None) -> bool:
+        a = act if ev is None else _Activity(act.m, act.a, act.method, ev)
+        return a.top_rank(Stage.target, extra)[0] < threshold_rank
+
+    if method.risk_rank(act.top(planned)) < threshold_rank:
+        return frozenset(), [], True
+    bad_events = {e for e, s in planned.items() if method.risk_rank(s.level) >= threshold_rank}
+    candidates = sorted(k for k, x in act.ms.catalogue.items()
+                        if set(x.mitigates) & bad_events
+                        and act.ms.credit(k, Stage.planned) is not None and (act.ms.credit(k, Stage.planned) or 0) < 1)
+    findings = [c["id"] for c in act.ev.failed_checks.get(act.a.id, [])]
+    findings += [f"undeclared:{f['category']}" for f in act.ev.undeclared.get(act.a.id, [])]
+    remedied = act.ev.without(act.a.id, set(findings)) if findings else None
+    # remedies of evidence first: a failed check is a fact to fix, not a choice
+    base = act if remedied is None else _Activity(act.m, act.a, act.method, remedied)
+    if not ok(frozenset(candidates), remedied):
+        return frozenset(candidates), findings, False
+    for size in range(min(MAX_PLAN_SIZE, len(candidates)) + 1):
+        best = None
+        for combo in itertools.combinations(candidates, size):
+            extra = frozenset(combo)
+            rank, total = base.top_rank(Stage.target, extra)
+            if rank < threshold_rank:
+                key = (round(total, 6), combo)
+                if best is None or key < best[0]:
+                    best = (key, extra)
+        if best is not None:
+            return best[1], findings, True
+    # more than MAX_PLAN_SIZE measures needed: greedy, each time the measure that lowers the scores most
+    chosen: set[str] = set()
+    while not ok(frozenset(chosen), remedied):
+        rest = [k for k in candidates if k not in chosen]
+        pick = min(rest, key=lambda k: (round(base.top_rank(Stage.target, frozenset(chosen | {k}))[1], 6), k))
+        chosen.add(pick)
+    return frozenset(chosen), findings, True
 
 
-def _action(m: Manifest, a: ProcessingActivity, method: Method, ev: EvidenceContext, level: str) -> Action:
-    def after(extra: frozenset[Control], fixed: set[str]) -> str:
-        return _top(method, _score(m, a, method, _without(ev, a.id, fixed) if fixed else ev, extra).residual)
+def _measure_action(act: _Activity, mid: str) -> MeasureAction:
+    x = act.ms.catalogue[mid]
+    status = "not effective" if mid in act.ms.contradicted else act.ms.status[mid].value
+    # the service's own policy clause for the measure (the catalogue's clause is the reference policy's)
+    clause = act.m.cite(mid, x.policy_clauses[0]) if x.policy_clauses else act.m.cite(mid)
+    return MeasureAction(measure=mid, name=x.name, status=status, clauses=[clause] if clause else [], note=x.note)
 
-    state = _effective(a, ev, frozenset())
-    candidates = [c for c in ALL_CONTROLS if state[c] != "implemented"]
-    rank = method.risk_rank(level)
-    controls = []
-    for c in candidates:
-        lv = after(frozenset({c}), set())
-        controls.append(ControlAction(control=c, clause=m.cite(c.value, CONTROL_CLAUSES[c]) or GBT_D,
-                                      status=state[c], level_after=lv,
-                                      lowers=method.risk_rank(lv) < rank, note=CONTROL_NOTES.get(c, "")))
-    findings = [(c["id"], f"make the data keep the commitment checked by {c['id']} ({c['clause']})")
-                for c in ev.failed_checks.get(a.id, [])]
-    findings += [(f"undeclared:{f['category']}", f"disclose {f['category']} in the policy or stop collecting it")
-                 for f in ev.undeclared.get(a.id, [])]
-    fixes = []
-    for fid, remedy in findings:
-        lv = after(frozenset(), {fid})
-        fixes.append(EvidenceAction(evidence=fid, remedy=remedy, level_after=lv, lowers=method.risk_rank(lv) < rank))
-    after_all = after(frozenset(candidates), {f for f, _ in findings})
-    below = not method.unacceptable(after_all)
-    enough = ([x.control.value for x in controls if not method.unacceptable(x.level_after)]
-              + [x.evidence for x in fixes if not method.unacceptable(x.level_after)])
-    threshold = method.unacceptable_from
-    if not candidates and not findings:
-        note = ("every control is already in place: only less data, fewer people or less exposure "
-                "(minimisation, fewer recipients) can lower this risk")
-    elif below:
-        note = (f"{' or '.join(enough)} alone brings it below {threshold}" if enough
-                else f"no single measure brings it below {threshold}")
-        note += f"; with all of them the residual risk is {after_all}"
+
+def _action(act: _Activity, level: str, threshold: str, threshold_rank: int) -> tuple[Action, frozenset[str]]:
+    extra, findings, reaches = _plan(act, threshold_rank)
+    remedied = act.ev.without(act.a.id, set(findings)) if findings else None
+    target_act = act if remedied is None else _Activity(act.m, act.a, act.method, remedied)
+    after = target_act.top(target_act.score(Stage.target, extra))
+    planned = [_measure_action(act, k) for k, s in act.ms.status.items()
+               if s is MeasureStatus.planned and k not in act.ms.contradicted]
+    measures = [_measure_action(act, k) for k in sorted(extra)]
+    remedies = []
+    for c in act.ev.failed_checks.get(act.a.id, []):
+        remedies.append(EvidenceAction(evidence=c["id"], remedy=f"make the data keep the commitment checked by "
+                                                               f"{c['id']} ({c['clause']})"))
+    for f in act.ev.undeclared.get(act.a.id, []):
+        remedies.append(EvidenceAction(evidence=f"undeclared:{f['category']}",
+                                       remedy=f"disclose {f['category']} in the policy or stop collecting it"))
+    if not reaches:
+        note = (f"no set of catalogue measures brings it below {threshold}: even with every one of them the risk "
+                f"stays {after}; reduce the data, the people or the exposure (minimisation, fewer recipients)")
+    elif not extra and not remedies:
+        note = f"the planned measures bring it below {threshold} ({after})"
     else:
-        note = (f"even with all of them the residual risk stays {after_all}: also reduce the data, the number of "
-                "people or the exposure (minimisation, fewer recipients)")
-    return Action(activity=a.id, level=level, controls=controls, evidence=fixes, level_after_all=after_all,
-                  below_threshold_after_all=below, note=note)
+        parts = [x.measure for x in measures] + [x.evidence for x in remedies]
+        how = ("smallest set" if len(extra) <= MAX_PLAN_SIZE else
+               f"no set of {MAX_PLAN_SIZE} or fewer measures suffices; set chosen greedily (each time the measure "
+               "that lowers the scores most)")
+        note = (f"{how} that brings it below {threshold}, with the planned measures: "
+                + ", ".join(parts) + f" (risk then {after})")
+    return Action(activity=act.a.id, level=level, planned=planned, measures=measures, evidence=remedies,
+                  level_after=after, reaches_acceptable=reaches, note=note), extra
+
+
+# --------------------------------------------------------------------------- assess
+
+
+def _threshold(m: Manifest, meth: Method) -> str:
+    level = m.settings.unacceptable_risk
+    if level not in meth.risk_ids():
+        line = m.line_of("settings", "unacceptable_risk")
+        raise InputError(Problem(m.source, f"unknown risk level {level!r} for method {meth.name} (risk levels: "
+                                           f"{', '.join(meth.risk_ids())})", line, "settings.unacceptable_risk"))
+    return level
+
+
+def _assumptions(m: Manifest) -> list[dict[str, Any]]:
+    """The manifest's assumptions to confirm (pia.declare.assumptions), as plain data."""
+    items = m.assumptions
+    out = []
+    for x in items:
+        out.append(x.model_dump(mode="json") if isinstance(x, BaseModel) else dict(x) if isinstance(x, Mapping)
+                   else {"text": str(x)})
+    return out
 
 
 def assess(manifest: Manifest | str | Path, method: str | Path | Method = "gbt39335",
            evidence: Sequence[str | Path | Mapping[str, Any]] = ()) -> Assessment:
-    """Assess every processing activity of a manifest and decide whether the assessment shows high risk.
+    """Assess every processing activity of a manifest and report whether the VII.2(5) condition holds.
 
     Parameters
     ----------
@@ -669,53 +660,70 @@ def assess(manifest: Manifest | str | Path, method: str | Path | Method = "gbt39
     Returns
     -------
     Assessment
-        Per-activity inherent and residual risk with every step explained, the verdict (``high_risk``)
-        and the action plan.
+        Per activity and feared event the risk at four stages (inherent, current, planned, target) with every
+        step explained; the verdict on the current stage against the organisation's unacceptable level
+        (``settings.unacceptable_risk``); the action plan.
 
     Raises
     ------
     InputError
-        Unknown or inconsistent method; unreadable, malformed or unknown evidence.
+        Unknown or inconsistent method, an unacceptable level the method does not have; unreadable,
+        malformed or unknown evidence.
 
     Notes
     -----
-    Levels are reached on internal 4-step scales, then mapped onto the method (see `pia.risk.methods`).
+    Severity: the most harmful data element (taxonomy; sensitive at least high); unwanted modification and
+    disappearance one level lower; +1 for sensitive data held for at least ``settings.large_scale_subjects``
+    people; +1 for minors unless children's data already counted them; severity-lowering measures lower it by
+    at most one level, never below high for sensitive data unless de-identified.
 
-    Impact: the most harmful data element (taxonomy `impact`; sensitive data at least high, an element
-    overridden to general at most medium; a more harmful category a scan found undeclared replaces it);
-    unwanted modification and disappearance one level below illegitimate access; +1 for sensitive data of
-    500,000 or more people; +1 when minors are among the subjects; residual only: -1 when
-    de-identification is implemented (GB/T 39335-2020 Annex D).
-
-    Likelihood: low, +1 for each exposure (processors, other recipients, a cross-border flow,
-    internet-facing devices); inherent: +1 (controls ignored); residual: +1 when a relevant control is
-    missing, planned or contradicted by evidence, -1 when every relevant control is implemented; +1 for
-    failed dataset checks bearing on the activity; +1 for undisclosed collection found by a scan; then at
-    least medium from 1,000,000 subjects and at least high from 10,000,000 (GB/T 39335-2020 Annex D).
+    Likelihood: the method's factor groups are rated 0-3 from the facts (GB/T 39335-2020 5.4 or the CNIL risk
+    sources); exposure is the mean of the two highest ratings; the likelihood-lowering measures of the event
+    remove up to three steps in proportion to their weighted coverage, gated by the weakest core measure.
+    Levels are scores rounded up. Every choice the standards leave open is a `MethodParameters` field.
     """
     if not isinstance(manifest, Manifest):
         from pia.declare.manifest import load_manifest
 
         manifest = load_manifest(manifest)
     meth = load_method(method)
+    threshold = _threshold(manifest, meth)
+    rank = meth.risk_rank(threshold)
     ev = load_evidence(evidence, manifest)
-    activities = []
-    actions = []
+    activities, actions = [], []
     for a in sorted(manifest.processing_activities, key=lambda x: x.id):
-        scored = _score(manifest, a, meth, ev)
-        level = _top(meth, scored.residual)
-        unacceptable = meth.unacceptable(level)
+        act = _Activity(manifest, a, meth, ev)
+        stages = {s: act.score(s) for s in (Stage.inherent, Stage.current, Stage.planned)}
+        level = act.top(stages[Stage.current])
+        unacceptable = meth.risk_rank(level) >= rank
+        extra: frozenset[str] = frozenset()
+        if unacceptable or meth.risk_rank(act.top(stages[Stage.planned])) >= rank:
+            action, extra = _action(act, level, threshold, rank)
+            if unacceptable:
+                actions.append(action)
+            findings = [x.evidence for x in action.evidence]
+            target_act = act if not findings else _Activity(manifest, a, meth, ev.without(a.id, set(findings)))
+            stages[Stage.target] = target_act.score(Stage.target, extra)
+        else:
+            stages[Stage.target] = act.score(Stage.target)
         activities.append(ActivityRisk(
-            id=a.id, name=a.name, screening=summary(screen(manifest, a)), inherent=scored.inherent,
-            residual=scored.residual, inherent_level=_top(meth, scored.inherent), level=level,
-            unacceptable=unacceptable, factors=scored.steps))
-        if unacceptable:
-            actions.append(_action(manifest, a, meth, ev, level))
+            id=a.id, name=a.name, screening=summary(screen(manifest, a)), stages=stages,
+            inherent=stages[Stage.inherent], residual=stages[Stage.current],
+            inherent_level=act.top(stages[Stage.inherent]), level=level,
+            planned_level=act.top(stages[Stage.planned]), target_level=act.top(stages[Stage.target]),
+            unacceptable=unacceptable,
+            likelihood_factors={e: f.ratings for e, f in act.events.items()},
+            exposure={e: round(f.exposure, 4) for e, f in act.events.items()},
+            measures=act.measure_uses(extra),
+            factors=act.steps(Stage.inherent) + act.steps(Stage.current)))
     result = Assessment(
-        method=meth.name, method_title=meth.title, method_source=meth.source, threshold=meth.unacceptable_from,
+        method=meth.name, method_title=meth.title, method_source=meth.source, threshold=threshold,
+        threshold_source=("the organisation's choice (manifest settings.unacceptable_risk; GB/T 39335-2020 "
+                          "leaves the acceptable level to the organisation)"),
         high_risk=any(a.unacceptable for a in activities), service=manifest.service.id,
         manifest=Path(manifest.source).name, manifest_sha256=manifest.sha256, activities=activities,
         actions=actions, evidence=ev.summaries, service_factors=ev.service_factors,
+        assumptions=_assumptions(manifest), parameters=meth.parameters,
         levels={"impact": meth.impact_ids(), "likelihood": meth.likelihood_ids(), "risk": meth.risk_ids()},
         scale={"impact": dict(meth.impact_from_internal), "likelihood": dict(meth.likelihood_from_internal)})
     result._notify_clause = manifest.cite("high_risk_assessment")
@@ -723,20 +731,16 @@ def assess(manifest: Manifest | str | Path, method: str | Path | Method = "gbt39
 
 
 def verdict_sentence(result: Assessment) -> str:
-    """The verdict in one sentence, with the activities it rests on."""
+    """The VII.2(5) state of this version in one sentence, with the activities it rests on."""
     bad = result.unacceptable_activities()
+    who = (f"the organisation's unacceptable level {result.threshold!r} (its own setting; the standard leaves "
+           "it open)")
     clause = result._notify_clause
+    condition = (f"the {clause} condition" if clause else "the condition of a significant change under GB/T "
+                 "35273-2020 Annex D (the policy declares no clause for it: policy.clause_for.high_risk_assessment)")
     if not bad:
-        return (f"Not high risk: no residual risk reaches {result.threshold!r} under {result.method_title}; "
-                + (f"the {clause} trigger does not apply." if clause else "no notification is triggered."))
+        return (f"The assessment does not indicate high risk: no current risk reaches {who} under "
+                f"{result.method_title}; {condition} does not hold.")
     listed = ", ".join(f"{a.id} ({a.level})" for a in bad)
-    then = (f"This is a significant change under {clause}: users must be notified." if clause else
-            "A high-risk assessment is a significant change to notify to users under GB/T 35273-2020 Annex D; "
-            "the policy declares no clause for it (policy.clause_for.high_risk_assessment).")
-    return (f"High risk: the residual risk of {len(bad)} of {len(result.activities)} activities reaches "
-            f"{result.threshold!r} under {result.method_title}: {listed}. {then}")
-
-
-def _with_policy(standard: str, clause: str | None) -> str:
-    """A step's source: the standard, and the policy clause when the manifest's policy has one."""
-    return f"{standard}; policy {clause}" if clause else standard
+    return (f"The assessment indicates high risk: {condition} holds. The current risk of {len(bad)} "
+            f"of {len(result.activities)} activities reaches {who} under {result.method_title}: {listed}.")

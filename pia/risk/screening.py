@@ -14,11 +14,7 @@ from pia.declare.manifest import DataSubject, FlowKind, Manifest, ProcessingActi
 from pia.declare.taxonomy import load_taxonomy
 from pia.declare.vocabulary import regime_of
 
-# Scale thresholds, in data subjects of one activity. The issue fixes 500,000 (sensitive data, GB/T 39335-2020
-# Annex D impact adjustment) and 1,000,000 (likelihood floor); WP248 gives no number for "large scale", so the
-# kit uses the same 1,000,000 (also the CAC 2022 outbound-transfer assessment threshold).
-LARGE_SCALE_SUBJECTS = 1_000_000
-LARGE_SENSITIVE_SUBJECTS = 500_000
+# "Large scale" is the assessor's setting (manifest settings.large_scale_subjects): WP248 gives no number.
 VULNERABLE_SUBJECTS = frozenset({DataSubject.minors})
 CHILDREN_CATEGORY = "user.childrens"
 WP248_REQUIRED = 2
@@ -79,13 +75,14 @@ def _sensitive(m: Manifest, a: ProcessingActivity) -> tuple[bool, str]:
 
 def _sensitive_large(m: Manifest, a: ProcessingActivity) -> tuple[bool, str]:
     sens, why = _sensitive(m, a)
-    big = a.subjects_count >= LARGE_SENSITIVE_SUBJECTS
-    return sens and big, f"{why}; {a.subjects_count:,} subjects (threshold {LARGE_SENSITIVE_SUBJECTS:,})"
+    limit = m.settings.large_scale_subjects
+    big = a.subjects_count >= limit
+    return sens and big, f"{why}; {a.subjects_count:,} subjects (large scale from {limit:,}, settings)"
 
 
 def _large_scale(m: Manifest, a: ProcessingActivity) -> tuple[bool, str]:
-    return (a.subjects_count >= LARGE_SCALE_SUBJECTS,
-            f"{a.subjects_count:,} subjects (threshold {LARGE_SCALE_SUBJECTS:,})")
+    limit = m.settings.large_scale_subjects
+    return (a.subjects_count >= limit, f"{a.subjects_count:,} subjects (large scale from {limit:,}, settings)")
 
 
 def vulnerable_reasons(m: Manifest, a: ProcessingActivity) -> list[str]:

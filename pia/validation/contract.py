@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
 from pia.declare.datasets import ColumnType
-from pia.errors import InputError, Problem
+from pia.errors import InputError, Problem, quote
 from pia.masking import mask_value
 from pia.discovery.value_patterns import duplicate_names, header_problem, positions_text
 
@@ -117,6 +118,20 @@ def load_column_mapping(path: str | Path | None, contract: dict[str, Dataset] | 
                                         where, f"{dataset}.{col}"))
             else:
                 seen[theirs] = col
+        # Two contract columns read from one column of the export (two entries onto one name, or an entry
+        # onto the name an unmapped contract column keeps) would make two columns of one name.
+        effective: dict[str, list[str]] = {}
+        for col in known:
+            target = cols.get(col, col) if isinstance(cols.get(col, col), str) else col
+            effective.setdefault(target, []).append(col)
+        for theirs, ours in effective.items():
+            if len(ours) > 1 and sum(c in cols for c in ours) == 1:  # two mapped entries: reported above
+                unmapped = [c for c in ours if c not in cols]
+                hint = f" ({unmapped[0]} keeps its own name: map it too)" if unmapped else ""
+                problems.append(Problem(doc.source, f"column {quote(theirs)} would be read as "
+                                                    f"{' and '.join(ours)}{hint}",
+                                        doc.line_of((dataset, next(c for c in ours if c in cols))),
+                                        f"{dataset}.{next(c for c in ours if c in cols)}"))
         if not any(p.path.startswith(f"{dataset}.") for p in problems):
             mapping[dataset] = {str(k): str(v) for k, v in cols.items()}
     if problems:
@@ -128,7 +143,13 @@ def load_column_mapping(path: str | Path | None, contract: dict[str, Dataset] | 
 
 
 def find_file(data_dir: str | Path, dataset: str, contract: dict[str, Dataset] | None = None) -> Path | None:
-    """The CSV or Parquet file of `dataset` in `data_dir`, or None when there is none."""
+    """The CSV or Parquet file of `dataset` in `data_dir`, or None when there is none (its checks are skipped).
+
+    Raises `InputError` when the name is there but is not a readable regular file (a directory, a FIFO, a
+    device, a symbolic-link loop or a dangling link, or unreadable): skipping it would hide a broken export.
+    """
+    from pia.inputs import exists, regular_file_problem
+
     DATASETS = contract if contract is not None else reference_contract()  # noqa: N806
     source = DATASETS[dataset].source or ""
     if "://" in source:
@@ -136,8 +157,14 @@ def find_file(data_dir: str | Path, dataset: str, contract: dict[str, Dataset] |
                                          "local engine reads files (CSV or Parquet)"))
     for name in DATASETS[dataset].file_names:
         candidate = Path(data_dir) / name
-        if candidate.is_file():
-            return candidate
+        if not exists(candidate):
+            continue
+        problem = regular_file_problem(candidate, expected=f"the {dataset} table (a CSV or Parquet file)")
+        if problem is None and not os.access(candidate, os.R_OK):
+            problem = "cannot read: permission denied"
+        if problem:
+            raise InputError(Problem(name, problem))
+        return candidate
     return None
 
 

@@ -5,6 +5,8 @@ evidence document that `pia assess --evidence` reads.
 """
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 import hashlib
 import math
@@ -75,6 +77,7 @@ class ValidationResult(BaseModel):
         """The `pia.validation` evidence document (plain JSON data)."""
         data = self.model_dump(mode="json")
         data["kind"] = "pia.validation"
+        data["schema_version"] = 1  # read by pia.risk.evidence.ValidationDocument
         return data
 
 
@@ -106,12 +109,16 @@ def _sha256(path: Path) -> str:
 
 def validate(data_dir: str | Path, manifest: str | Path | Any | None = None, columns: str | Path | ColumnMapping | None = None,
              as_of: str | dt.date | None = None, progress: ProgressFn | None = None,
-             overrides: dict[str, int] | None = None, export_suites: str | Path | None = None) -> ValidationResult:
+             overrides: dict[str, int] | None = None, export_suites: str | Path | None = None,
+             engine: str | None = None, master: str | None = None) -> ValidationResult:
     """Run every check of the catalogue over the estate in `data_dir`.
 
     Parameters
     ----------
-    data_dir : directory with the contract's CSV or Parquet files.
+    data_dir : directory with the contract's CSV or Parquet files, or a `postgresql://` / `sqlite:///` URL
+        (the checks run in that database), or with `engine="spark"` a directory or `spark-catalog:DB`.
+    engine : None or "local" (files on this machine), or "spark".
+    master : Spark master for engine "spark": `local[N]` (default local[2]) or a cluster URL.
     manifest : manifest path or `Manifest` (recipients and settings); None reads the reference manifest.
     columns : a `--columns` mapping file, or an already loaded mapping.
     as_of : the date the checks are judged at (default today, UTC).
@@ -130,7 +137,12 @@ def validate(data_dir: str | Path, manifest: str | Path | Any | None = None, col
     """
     from pia.validation import gx_engine
     from pia.validation import gx_worker
+    from pia.validation.sources import EngineKind, parse_source
 
+    where = parse_source(str(data_dir), engine, master)
+    if where.engine is not EngineKind.local:  # the checks run where the data lives
+        gx_engine.import_in_thread()
+        return _validate_remote(where, manifest, columns, as_of, progress, overrides, export_suites)
     # GX takes seconds to import: a worker process imports it (and later runs the suites) on another
     # core while this one reads and prepares the data; without a worker, a thread imports it here.
     worker = gx_worker.claim()
@@ -233,7 +245,7 @@ def _validate(worker: Any, data_dir: str | Path, manifest: Any, columns: Any, as
         if missing:
             names = ", ".join(f"{d}.csv" for d in missing)
             results.append(CheckResult(
-                id=check.id, clause=check.clause, dataset=check.dataset, description=check.description,
+                id=check.id, clause=check.clause, dataset=check.dataset, description=_describe(check.description, settings, man),
                 status=CheckStatus.skipped, rows_checked=0, rows_in_scope=0, failed_rows=0,
                 reason=f"skipped: {names} not found in {data_dir.name or data_dir} (nor as .parquet)",
                 activities=acts, controls=list(check.controls)))
@@ -247,11 +259,11 @@ def _validate(worker: Any, data_dir: str | Path, manifest: Any, columns: Any, as
             reason = f"no failing row among {outcome.rows_in_scope} in scope ({check.clause})"
         else:
             reason = (f"{outcome.failed_rows} of {outcome.rows_in_scope} {check.dataset} rows in scope fail: "
-                      f"{check.description} ({check.clause})")
+                      f"{_describe(check.description, settings, man)} ({check.clause})")
         samples = _samples(check, outcome.sample_rows, tables, frame, frame_settings, declared[check.dataset],
                            csv_lines=present[check.dataset].suffix.lower() != ".parquet")
         results.append(CheckResult(
-            id=check.id, clause=check.clause, dataset=check.dataset, description=check.description,
+            id=check.id, clause=check.clause, dataset=check.dataset, description=_describe(check.description, settings, man),
             status=status, rows_checked=rows, rows_in_scope=outcome.rows_in_scope,
             failed_rows=outcome.failed_rows, samples=samples, reason=reason,
             activities=acts, controls=list(check.controls)))
@@ -259,6 +271,24 @@ def _validate(worker: Any, data_dir: str | Path, manifest: Any, columns: Any, as
     return ValidationResult(passed=not any(r.status is CheckStatus.failed for r in results), as_of=day,
                             settings={k: v for k, v in settings.items() if k != "as_of"},
                             inputs=dict(sorted(inputs.items())), checks=results)
+
+
+_PLACEHOLDER = re.compile(r"\$(retention\.[A-Za-z0-9_]+|[a-z_]+)")
+
+
+def _describe(text: str, settings: dict[str, Any], man: Any) -> str:
+    """A check's description with its `$setting` and `$retention.<element>` placeholders filled in."""
+
+    def fill(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name.startswith("retention."):
+            element = {e.id: e for e in man.data_elements}.get(name.split(".", 1)[1])
+            days = element.retention.max_days if element is not None and element.retention else None
+            return str(days) if days is not None else m.group(0)
+        value = settings.get(name)
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else m.group(0)
+
+    return _PLACEHOLDER.sub(fill, text)
 
 
 def _settings(man: Any, overrides: dict[str, int], day: dt.date) -> dict[str, Any]:
@@ -335,3 +365,166 @@ def _is_missing(value: Any) -> bool:
     import pandas as pd
 
     return value is None or bool(pd.isna(value))
+
+
+# --------------------------------------------------------------------------- engines where the data lives
+
+
+def _validate_remote(where: Any, manifest: Any, columns: Any, as_of: Any, progress: ProgressFn | None,
+                     overrides: dict[str, int] | None, export_suites: str | Path | None) -> ValidationResult:
+    """`validate` in PostgreSQL, SQLite or Spark: the same frames (compiled), GX there, bounded samples back."""
+    from pia.declare.manifest import Manifest, load_manifest
+    from pia.validation.checks import compile_checks
+    from pia.validation.contract import contract_of
+    from pia.validation.frames import FrameSettings, IbisFrames
+    from pia.validation.gx_engine import SUITE_PREFIX
+    from pia.validation.gx_remote import RemoteGx
+    from pia.validation.remote import open_remote
+    from pia.validation.sources import EngineKind
+
+    say = progress or (lambda _msg: None)
+    day = parse_as_of(as_of)
+    man = manifest if isinstance(manifest, Manifest) else load_manifest(manifest)
+    declared, checks = compile_checks(man)
+    contract = contract_of(declared, checks)
+    mapping = columns if isinstance(columns, dict) else load_column_mapping(columns, contract)
+    settings = _settings(man, overrides or {}, day)
+    if export_suites is not None and not Path(export_suites).is_dir():
+        raise InputError(Problem(str(export_suites), "no such directory for --export-suites"))
+    say(f"connecting to {where.shown}")
+    backend, read = open_remote(where, declared, contract, mapping)
+    try:
+        gx_settings = {**_gx_settings(settings, man), "erasure_grace_days": settings["erasure_grace_days"]}
+        engine = RemoteGx(gx_settings, backend.source)
+        if export_suites is not None:
+            from pia.output import to_json, write_atomic
+
+            for check in checks:
+                write_atomic(Path(export_suites) / f"{SUITE_PREFIX}{check.id}.json", to_json(engine.suite_json(check)))
+        frame_settings = FrameSettings(
+            as_of=day, minor_age=settings["minor_age"], erasure_grace_days=settings["erasure_grace_days"],
+            rights_response_days=settings["rights_response_days"],
+            recipients={r.id: frozenset(g.value for g in r.data_groups) for r in man.recipients})
+        frames = IbisFrames(backend, frame_settings, declared)
+        activity_ids = {a.id for a in man.processing_activities}
+        row_counts: dict[str, int] = {}
+        results: list[CheckResult] = []
+        for check in checks:
+            acts = [a for a in check.activities if a in activity_ids]
+            missing = [d for d in check.datasets if d not in backend.physical]
+            if missing:
+                names = ", ".join(backend.source.table(d) for d in missing)
+                results.append(CheckResult(
+                    id=check.id, clause=check.clause, dataset=check.dataset,
+                    description=_describe(check.description, settings, man),
+                    status=CheckStatus.skipped, rows_checked=0, rows_in_scope=0, failed_rows=0,
+                    reason=f"skipped: no table {names} in {where.shown}", activities=acts,
+                    controls=list(check.controls)))
+                continue
+            say(f"checking {check.dataset}: {check.id}")
+            expr = _unsorted(frames.expression(check))
+            try:
+                sql = backend.sql(expr)
+            except Exception as exc:  # noqa: BLE001 - ibis has no translation of an operation for this engine
+                if type(exc).__name__ not in ("OperationNotDefinedError", "UnsupportedOperationError"):
+                    raise
+                results.append(CheckResult(
+                    id=check.id, clause=check.clause, dataset=check.dataset,
+                    description=_describe(check.description, settings, man),
+                    status=CheckStatus.skipped, rows_checked=0, rows_in_scope=0, failed_rows=0,
+                    reason=f"skipped: template {check.template} cannot run on {where.engine.value} "
+                           f"({_first_line(exc)})", activities=acts, controls=list(check.controls)))
+                continue
+            success, failed, in_scope = engine.run_remote(
+                check, sql if where.engine is not EngineKind.spark else backend.session.sql(sql))
+            if check.dataset not in row_counts:
+                row_counts[check.dataset] = backend.rows(check.dataset)
+            status = CheckStatus.passed if success else CheckStatus.failed
+            if success:
+                reason = f"no failing row among {in_scope} in scope ({check.clause})"
+                samples: list[Sample] = []
+            else:
+                reason = (f"{failed} of {in_scope} {check.dataset} rows in scope fail: "
+                          f"{_describe(check.description, settings, man)} ({check.clause})")
+                samples = _remote_samples(check, backend, sql, list(expr.columns), gx_settings, frame_settings,
+                                          contract[check.dataset].key, read.get(check.dataset, ""))
+            results.append(CheckResult(
+                id=check.id, clause=check.clause, dataset=check.dataset, description=_describe(check.description, settings, man),
+                status=status, rows_checked=row_counts[check.dataset], rows_in_scope=in_scope,
+                failed_rows=failed, samples=samples, reason=reason, activities=acts, controls=list(check.controls)))
+    finally:
+        backend.close()
+    # what was read: files by their sha256 (as the local engine records them), tables by name and row count
+    inputs = {}
+    for d in backend.physical:
+        path = Path(read.get(d, ""))
+        if where.engine is EngineKind.spark and path.is_file():
+            inputs[path.name] = _sha256(path)
+        else:
+            inputs[f"{where.engine.value}:{read.get(d) or backend.source.table(d)}"] = f"{row_counts.get(d, 0)} rows"
+    if man.sha256 and man.source:
+        inputs[Path(man.source).name] = man.sha256
+    results.sort(key=lambda r: r.id)
+    return ValidationResult(passed=not any(r.status is CheckStatus.failed for r in results), as_of=day,
+                            settings={k: v for k, v in settings.items() if k != "as_of"},
+                            inputs=dict(sorted(inputs.items())), checks=results)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0][:200] if text else type(exc).__name__
+
+
+def _unsorted(expr: Any) -> Any:
+    """The frame without its final ORDER BY: GX counts need no order, and sorting billions of rows costs."""
+    import ibis.expr.operations as ops
+
+    op = expr.op()
+    return op.parent.to_expr() if isinstance(op, ops.Sort) else expr
+
+
+def _remote_samples(check: Check, backend: Any, frame_sql: str, frame_columns: list[str], gx_settings: dict[str, Any],
+                    settings: Any, key_col: str, read: str) -> list[Sample]:
+    """Up to SAMPLE_LIMIT failing rows (lowest positions first, as the local engine picks), masked here."""
+    import decimal
+
+    from pia.validation.frames import undeclared_groups
+    from pia.validation.gx_engine import SAMPLE_LIMIT
+    from pia.validation.gx_remote import sample_query
+
+    frame_cols = [c for c in check.show_frame if c != "undeclared" and c in frame_columns]
+    query = sample_query(check, frame_sql, gx_settings, backend.engine, ["_row"], ["_row", *frame_cols], SAMPLE_LIMIT)
+    picked = backend.query(query)
+    positions = [int(r[0]) for r in picked]
+    from_frame = {int(r[0]): dict(zip(frame_cols, r[1:], strict=True)) for r in picked}
+    p = check.parameters
+    wanted = [key_col, *check.show]
+    wanted += [c for c in check.show_frame if c not in frame_cols and c != "undeclared"]
+    if "undeclared" in check.show_frame:
+        wanted += [p["recipient"], p["groups"]]
+    wanted = list(dict.fromkeys(wanted))
+    table = backend.sample_values(check.dataset, positions, wanted)
+
+    def plain(value: Any) -> Any:
+        return float(value) if isinstance(value, decimal.Decimal) else value
+
+    out = []
+    for pos in positions:
+        row = table.loc[pos]
+        key = row[key_col]
+        values: dict[str, str] = {}
+        for col in check.show:
+            values[col] = mask_value(row[col], col)
+        for col in check.show_frame:
+            if col == "undeclared":
+                values[col] = undeclared_groups(row[p["groups"]], settings.recipients.get(row[p["recipient"]],
+                                                                                          frozenset()), p["separator"])
+            elif col in from_frame[pos]:
+                values[col] = _shown(plain(from_frame[pos][col]))
+            else:
+                values[col] = _shown(plain(row[col]))
+        line = pos + 2 if read.lower().endswith(".csv") else pos + 1
+        out.append(Sample(row=line, key=None if _is_missing(key) else str(key), values=values))
+    out.sort(key=lambda s: (s.key is None, s.key or "", s.row))
+    return out
+

@@ -15,6 +15,7 @@ booleans are booleans. A row's failing condition never depends on row order.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -252,7 +253,10 @@ def build_frame(ctx: FrameContext, check: Check) -> ir.Table:
 
 def _age_years(birth: ir.Value, at: ir.Value) -> ir.Value:
     """Whole years between a birth date and an instant (calendar parts in UTC); NULL if either is."""
-    before = ((at.month() * 100 + at.day()) < (birth.month() * 100 + birth.day())).cast("int64")
+    import ibis
+
+    # ifelse, not a cast: PostgreSQL cannot cast a boolean to bigint
+    before = ibis.ifelse((at.month() * 100 + at.day()) < (birth.month() * 100 + birth.day()), 1, 0)
     return (at.year() - birth.year() - before).cast("float64")
 
 
@@ -317,9 +321,11 @@ def _erased_after(ctx: FrameContext, c: Check, t: ir.Table) -> ir.Table:
 
     p = c.parameters
     grace = ctx.settings.number(p["grace_days"])
-    due = (t[p["at"]] + ibis.interval(days=grace)) < ctx.settings.as_of_literal
+    # at + grace < as_of, with the shift on the literal side: no interval arithmetic in SQL (SQLite < 3.46 has none)
+    cutoff = dt.datetime.combine(ctx.settings.as_of - dt.timedelta(days=grace), dt.time(), dt.UTC)
+    due = t[p["at"]] < ibis.literal(cutoff, type="timestamp('UTC')")
     s = t.filter((t[p["status"]] == p["status_value"]).fill_null(False) & due.fill_null(False))
-    left = sum((s[f].notnull().cast("int64") for f in p["fields"]), ibis.literal(0, "int64"))
+    left = sum((ibis.ifelse(s[f].notnull(), 1, 0) for f in p["fields"]), ibis.literal(0, "int64"))
     return s.select("_row", **{p["label"]: left})
 
 
@@ -371,13 +377,13 @@ def _groups_declared(ctx: FrameContext, c: Check, t: ir.Table) -> ir.Table:
     p = c.parameters
     declared = ctx.settings.recipients
     scoped = t.filter(t[p["recipient"]].isin(sorted(declared)).fill_null(False)) if declared else t.limit(0)
-    pairs = [(r, g) for r in sorted(declared) for g in sorted(declared[r])]
-    allowed = ibis.memtable({"_r": [r for r, _ in pairs], "_g": [g for _, g in pairs]},
-                            schema={"_r": "string", "_g": "string"})
-    listed = scoped.select("_row", _r=scoped[p["recipient"]],
-                           _g=scoped[p["groups"]].split(p["separator"]).unnest().strip())
+    listed = scoped.select("_row", _r=scoped[p["recipient"]], _g=scoped[p["groups"]].split(p["separator"]).unnest())
+    listed = listed.select("_row", "_r", _g=listed._g.strip())  # Spark refuses a function of a generator
     listed = listed.filter(listed._g != "").distinct()
-    undeclared = listed.anti_join(allowed, [listed._r == allowed._r, listed._g == allowed._g])
+    # the declared (recipient, group) pairs as a condition, not an in-memory table: it compiles into the SQL
+    # that runs in a remote database or on Spark
+    allowed = [(listed._r == r) & listed._g.isin(sorted(declared[r])) for r in sorted(declared) if declared[r]]
+    undeclared = listed.filter(~ibis.or_(*allowed)) if allowed else listed
     counts = undeclared.group_by("_row").aggregate(_n=undeclared.count())
     counts = counts.rename(_row2="_row")
     rows = scoped.select("_row")

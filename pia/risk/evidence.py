@@ -1,0 +1,254 @@
+"""Evidence documents of `pia validate` and `pia scan`, read through pydantic models and filed by activity.
+
+A bad document raises `InputError` with one `FILE: path: message` line per problem; what a good one says
+(failed checks, undisclosed categories, measures it contradicts) is gathered in an `EvidenceContext`.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from pia.config import display_path
+from pia.declare.manifest import Manifest
+from pia.errors import InputError, Problem
+from pia.inputs import load_json
+
+EVIDENCE_SCHEMA_VERSION = 1
+
+
+class _Doc(BaseModel):
+    # other fields of the documents (samples, timings) are not evidence for the assessment: ignored
+    model_config = ConfigDict(extra="ignore")
+
+
+class ValidationCheck(_Doc):
+    """One dataset check of a `pia validate` document."""
+
+    id: str = Field(description="Check id, e.g. users.password_hashed.")
+    clause: str = Field("", description="Policy clause(s) the check tests, comma separated.")
+    status: Literal["pass", "fail", "skipped"] = Field(description="pass, fail or skipped.")
+    failed_rows: int | None = Field(None, ge=0, description="Rows that failed the check.")
+    activities: list[str] = Field(default_factory=list, description="Manifest activities the check bears on.")
+    controls: list[str] = Field(default_factory=list, description="Measure ids the check is evidence for.")
+
+
+class ValidationDocument(_Doc):
+    """What `pia validate` writes (kind pia.validation)."""
+
+    kind: Literal["pia.validation"] = Field(description="Always pia.validation.")
+    schema_version: int = Field(EVIDENCE_SCHEMA_VERSION, ge=1, le=EVIDENCE_SCHEMA_VERSION,
+                                description="Format version of the document.")
+    checks: list[ValidationCheck] = Field(description="Every check run, with its status.")
+
+
+class ScanFinding(_Doc):
+    """One reconciliation finding of a `pia scan` document."""
+
+    category: str = Field(description="Taxonomy category found (or declared and not found).")
+    sensitive: bool = Field(False, description="Whether the category is sensitive.")
+    where: list[str] = Field(default_factory=list, description="table.column places where it was found.")
+    activities: list[str] = Field(default_factory=list, description="Manifest activities it bears on.")
+    confidence: float | None = Field(None, ge=0, le=1, description="Detector confidence.")
+
+
+class Reconciliation(_Doc):
+    """The scan's comparison of found data with the manifest."""
+
+    undeclared: list[ScanFinding] = Field(default_factory=list, description="Found, not declared.")
+    not_found: list[ScanFinding] = Field(default_factory=list, description="Declared, not found.")
+    plaintext_sensitive: list[ScanFinding] = Field(default_factory=list,
+                                                   description="Sensitive data found unencrypted.")
+
+
+class ScanDocument(_Doc):
+    """What `pia scan` writes (kind pia.scan)."""
+
+    kind: Literal["pia.scan"] = Field(description="Always pia.scan.")
+    schema_version: int = Field(EVIDENCE_SCHEMA_VERSION, ge=1, le=EVIDENCE_SCHEMA_VERSION,
+                                description="Format version of the document.")
+    reconciliation: Reconciliation = Field(description="Findings of the reconciliation.")
+
+
+class EvidenceSummary(BaseModel):
+    """One evidence document the assessment read."""
+
+    kind: str = Field(description="pia.validation or pia.scan.")
+    source: str = Field(description="File name (or <dict> for a parsed document).")
+    sha256: str | None = Field(description="sha256 of the file's bytes.")
+    findings: int = Field(description="Failed checks (validation) or reconciliation findings (scan).")
+
+
+@dataclass
+class EvidenceContext:
+    """What the evidence says, by activity: failed checks, undisclosed collection, measures contradicted."""
+
+    failed_checks: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    undeclared: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    contradicted: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    service_factors: list[str] = field(default_factory=list)
+    summaries: list[EvidenceSummary] = field(default_factory=list)
+
+    def without(self, activity: str, evidence_ids: set[str]) -> EvidenceContext:
+        """The evidence with some findings on one activity remedied (failed checks, undeclared categories)."""
+        failed = [c for c in self.failed_checks.get(activity, []) if c["id"] not in evidence_ids]
+        undeclared = [f for f in self.undeclared.get(activity, [])
+                      if f"undeclared:{f['category']}" not in evidence_ids]
+        contradicted: dict[str, list[str]] = {}
+        for measure, why in self.contradicted.get(activity, {}).items():
+            kept = [w for w in why if not any(w == f"check {x} failed" for x in evidence_ids)]
+            if kept:
+                contradicted[measure] = kept
+        return EvidenceContext(failed_checks={**self.failed_checks, activity: failed},
+                               undeclared={**self.undeclared, activity: undeclared},
+                               contradicted={**self.contradicted, activity: contradicted})
+
+
+def _read(item: str | Path | Mapping[str, Any]) -> tuple[str, str, str | None, Any]:
+    """(name, source for messages, sha256, parsed JSON) of one evidence item."""
+    if isinstance(item, Mapping):
+        return "<dict>", "<dict>", None, dict(item)
+    path = Path(item)
+    src = display_path(path)
+    # The shared input layer bounds the file (regular file, size, nesting depth) and the JSON parse.
+    raw, data = load_json(path, "the JSON of pia validate or pia scan", src, missing="evidence file not found",
+                          what="evidence")
+    return path.name, src, hashlib.sha256(raw).hexdigest(), data
+
+
+def _problems(src: str, exc: ValidationError) -> list[Problem]:
+    out = []
+    for err in exc.errors():
+        loc = ".".join(str(p) for p in err["loc"])
+        msg = err["msg"]
+        if err["type"] in ("literal_error", "enum"):
+            msg += f"; got {err.get('input')!r}"
+        out.append(Problem(src, msg, path=loc))
+    return out
+
+
+def parse_evidence(data: Any, src: str) -> ValidationDocument | ScanDocument:
+    """Validate one parsed evidence document; raise InputError naming the file and the bad entries."""
+    if not isinstance(data, dict):
+        raise InputError(Problem(src, "evidence must be a JSON object with a 'kind'"))
+    kind = data.get("kind")
+    model = {"pia.validation": ValidationDocument, "pia.scan": ScanDocument}.get(kind)  # type: ignore[arg-type]
+    if model is None:
+        raise InputError(Problem(src, f"unknown evidence kind {kind!r} (expected 'pia.validation' from pia "
+                                      "validate or 'pia.scan' from pia scan)", path="kind"))
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(_problems(src, exc)) from None
+
+
+def _file_validation(ctx: EvidenceContext, doc: ValidationDocument, known: set[str]) -> int:
+    failed = 0
+    for check in doc.checks:
+        if check.status != "fail":
+            continue
+        failed += 1
+        record = {"id": check.id, "clause": check.clause, "failed_rows": check.failed_rows,
+                  "controls": sorted(check.controls)}
+        if not check.activities:
+            ctx.service_factors.append(f"failed check {check.id} ({check.clause}) names no activity")
+        for act in check.activities:
+            if act not in known:
+                ctx.service_factors.append(f"failed check {check.id} bears on activity {act!r}, which this "
+                                           "manifest does not define: not counted")
+                continue
+            if any(r["id"] == check.id for r in ctx.failed_checks.get(act, [])):
+                continue  # the same document given twice
+            ctx.failed_checks.setdefault(act, []).append(record)
+            for measure in check.controls:
+                ctx.contradicted.setdefault(act, {}).setdefault(measure, []).append(f"check {check.id} failed")
+    return failed
+
+
+def _file_scan(ctx: EvidenceContext, doc: ScanDocument, known: set[str]) -> int:
+    findings = 0
+    rec = doc.reconciliation
+    for section, entries in (("undeclared", rec.undeclared), ("not_found", rec.not_found),
+                             ("plaintext_sensitive", rec.plaintext_sensitive)):
+        for entry in entries:
+            findings += 1
+            acts, places = entry.activities, sorted(entry.where)
+            finding = {"category": entry.category, "sensitive": entry.sensitive, "where": places,
+                       "confidence": entry.confidence}
+            label = f"{entry.category} in {', '.join(places) or 'scanned data'}"
+            if section == "not_found":
+                users = f" (used by {', '.join(sorted(acts))})" if acts else ""
+                ctx.service_factors.append(f"declared category {entry.category}{users} not found in scanned "
+                                           "data: is it still needed? (minimisation, GB/T 35273-2020 5.2)")
+                continue
+            if entry.confidence is not None:
+                label += f" (scan confidence {entry.confidence:.2f})"
+            if not acts:
+                what = "undisclosed collection" if section == "undeclared" else "sensitive data stored in plaintext"
+                ctx.service_factors.append(f"{what}: {label}; the scan names no activity, so no single activity's "
+                                           "risk was raised")
+            for act in acts:
+                if act not in known:
+                    ctx.service_factors.append(f"scan finding {label} bears on activity {act!r}, which this "
+                                               "manifest does not define: not counted")
+                elif section == "undeclared":
+                    if finding not in ctx.undeclared.get(act, []):
+                        ctx.undeclared.setdefault(act, []).append(finding)
+                else:
+                    ctx.contradicted.setdefault(act, {}).setdefault("encryption_at_rest", []).append(
+                        f"scan found {label} in plaintext")
+    return findings
+
+
+def load_evidence(items: Iterable[str | Path | Mapping[str, Any]], manifest: Manifest) -> EvidenceContext:
+    """Read validation and scan evidence and file what it says under the activities it bears on.
+
+    Parameters
+    ----------
+    items
+        Paths of, or parsed, JSON documents of kind ``pia.validation`` or ``pia.scan``.
+    manifest
+        The manifest whose activities the evidence is matched to (unknown activity ids are reported,
+        not counted).
+
+    Returns
+    -------
+    EvidenceContext
+        Failed checks, undisclosed categories and contradicted measures by activity, and service-level notes.
+
+    Raises
+    ------
+    InputError
+        An unreadable or malformed file, or an unknown `kind`: one problem per bad entry, naming the file.
+    """
+    ctx = EvidenceContext()
+    known = {a.id for a in manifest.processing_activities}
+    problems: list[Problem] = []
+    for item in items:
+        name, src, sha, data = _read(item)
+        try:
+            doc = parse_evidence(data, src)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        if isinstance(doc, ValidationDocument):
+            findings = _file_validation(ctx, doc, known)
+        else:
+            findings = _file_scan(ctx, doc, known)
+        ctx.summaries.append(EvidenceSummary(kind=doc.kind, source=name, sha256=sha, findings=findings))
+    if problems:
+        raise InputError(problems)
+    ctx.service_factors = sorted(set(ctx.service_factors))
+    ctx.summaries.sort(key=lambda s: (s.kind, s.source, s.sha256 or ""))
+    for records in ctx.failed_checks.values():
+        records.sort(key=lambda r: r["id"])
+    for found in ctx.undeclared.values():
+        found.sort(key=lambda r: (r["category"], r["where"]))
+    for by_measure in ctx.contradicted.values():
+        for measure in by_measure:
+            by_measure[measure] = sorted(set(by_measure[measure]))
+    return ctx

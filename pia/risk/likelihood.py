@@ -1,0 +1,172 @@
+"""Exposure: the likelihood factors of one activity and feared event, each rated from manifest facts and evidence.
+
+GB/T 39335-2020 5.4 groups the risk sources that make a security event likely in four; the CNIL PIA
+methodology reads likelihood from the risk sources' capabilities. Each group is rated 0-3 with its reasons;
+`exposure` combines the ratings so that no single kind of exposure saturates the result.
+"""
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from pia.declare.manifest import FlowKind, Manifest, ProcessingActivity, RecipientType
+from pia.declare.measures import FearedEvent, load_measures
+from pia.risk.evidence import EvidenceContext
+from pia.risk.methods import LikelihoodModel, MethodParameters
+from pia.risk.screening import cross_border_reasons
+
+TOP = 3
+ACCESS = FearedEvent.illegitimate_access
+
+# Where each group is described. The four GB/T groups are the standard's own (5.4, risk-source identification);
+# the CNIL's risk sources are those of the PIA knowledge bases (typology of risk sources).
+GBT_GROUPS = {
+    "network": ("network environment and technical measures (网络环境和技术措施)", "GB/T 39335-2020 5.4.1"),
+    "flow": ("personal information processing flow (个人信息处理流程)", "GB/T 39335-2020 5.4.2"),
+    "participants": ("participants and third parties (参与人员与第三方)", "GB/T 39335-2020 5.4.3"),
+    "business": ("business characteristics, scale and security situation (业务特点与规模及安全态势)",
+                 "GB/T 39335-2020 5.4.4"),
+}
+CNIL_GROUPS = {
+    "internal": ("internal human sources: staff and processors",
+                 "CNIL PIA Knowledge Bases (2018), Typology of risk sources"),
+    "external": ("external human sources: recipients and attackers",
+                 "CNIL PIA Knowledge Bases (2018), Typology of risk sources"),
+    "motivation": ("what drives the sources: attractiveness, scale, known weaknesses",
+                   "CNIL PIA Knowledge Bases (2018), Scale and rules for estimating likelihood"),
+}
+
+
+class FactorRating(BaseModel):
+    """One likelihood factor group rated for one activity and feared event."""
+
+    group: str = Field(description="Id of the group (network, flow, participants, business; or CNIL sources).")
+    title: str = Field(description="The group in the standard's words.")
+    source: str = Field(description="Clause that names the group.")
+    rating: int = Field(ge=0, le=TOP, description="0 (none) to 3 (high), capped per group.")
+    reasons: list[str] = Field(description="The facts that gave each point, each with its rule.")
+
+
+class _Facts:
+    """The facts of one activity that exposure reads, computed once."""
+
+    def __init__(self, m: Manifest, a: ProcessingActivity, ev: EvidenceContext):
+        recipients = m.recipients_of(a)
+        self.processors = [r.id for r in recipients if r.type is RecipientType.processor and r.flow is FlowKind.share]
+        self.others = [r.id for r in recipients if r.id not in self.processors]
+        self.unbound = [r.id for r in recipients if not r.confidentiality_agreement and r.id in self.others]
+        self.cross = cross_border_reasons(m, a)
+        self.sensitive = [e.id for e in m.elements_of(a) if e.sensitive]
+        self.sensitive += [f"{f['category']} (found by scan)" for f in ev.undeclared.get(a.id, []) if f.get("sensitive")]
+        self.a = a
+        self.large = m.settings.large_scale_subjects
+        self.failed = ev.failed_checks.get(a.id, [])
+        self.undeclared = ev.undeclared.get(a.id, [])
+
+
+def _checks_for(facts: _Facts, event: FearedEvent) -> list[dict]:
+    """Failed checks that bear on an event: any for access; for the others, those naming a measure of the event."""
+    if event is ACCESS:
+        return facts.failed
+    mitigating = {k for k, m in load_measures().items() if event in m.mitigates}
+    return [c for c in facts.failed if set(c["controls"]) & mitigating]
+
+
+def _cap(points: list[str]) -> int:
+    return min(TOP, len(points))
+
+
+def _security_situation(facts: _Facts, event: FearedEvent) -> list[str]:
+    out = []
+    checks = _checks_for(facts, event)
+    if checks:
+        out.append("security situation: dataset checks failed (" + ", ".join(c["id"] for c in checks) + ")")
+    if event is ACCESS and facts.undeclared:
+        out.append("security situation: the scan found undisclosed data ("
+                   + ", ".join(f["category"] for f in facts.undeclared) + ")")
+    return out
+
+
+def _gbt_groups(facts: _Facts, event: FearedEvent) -> list[FactorRating]:
+    a = facts.a
+    network = [("online service: the data is reachable through the internet service (pia default: every "
+                "activity of a manifest is part of an online service)")]
+    if a.internet_facing_devices:
+        network.append("devices reachable from the internet")
+    if a.innovative_technology:
+        network.append("new technology with a short security record: " + ", ".join(sorted(a.innovative_technology)))
+    flow: list[str] = []
+    if event is ACCESS:
+        if facts.cross:
+            flow.append("data leaves the jurisdiction: " + "; ".join(facts.cross))
+        if facts.others:
+            flow.append("data provided to recipients beyond processors: " + ", ".join(facts.others))
+        if a.profiling or a.matches_datasets:
+            flow.append("data combined or derived (profiling or matching datasets): more copies and uses")
+    participants = ["staff of the controller handle the data (pia default: always)"]
+    if facts.processors:
+        participants.append("processors entrusted with the data: " + ", ".join(facts.processors))
+    if event is ACCESS and facts.unbound:
+        participants.append("recipients bound by no confidentiality agreement: " + ", ".join(facts.unbound))
+    business: list[str] = []
+    if a.subjects_count >= facts.large:
+        business.append(f"scale: {a.subjects_count:,} subjects (large scale from {facts.large:,}, settings)")
+    if event is ACCESS and facts.sensitive:
+        business.append("attractive data for risk sources: sensitive " + ", ".join(facts.sensitive))
+    business += _security_situation(facts, event)
+    rated = {"network": network, "flow": flow, "participants": participants, "business": business}
+    if event is not ACCESS:
+        rated["flow"] = []
+    out = []
+    for gid, (title, source) in GBT_GROUPS.items():
+        reasons = rated[gid]
+        if gid == "flow" and event is not ACCESS:
+            reasons = [("not counted for this event (pia default: copies held by recipients do not alter or "
+                        "destroy the controller's data)")]
+            out.append(FactorRating(group=gid, title=title, source=source, rating=0, reasons=reasons))
+            continue
+        out.append(FactorRating(group=gid, title=title, source=source, rating=_cap(reasons), reasons=reasons))
+    return out
+
+
+def _cnil_groups(facts: _Facts, event: FearedEvent) -> list[FactorRating]:
+    a = facts.a
+    internal = ["staff of the controller (pia default: always)"]
+    if facts.processors:
+        internal.append("processors: " + ", ".join(facts.processors))
+    external = ["attackers reaching the online service (pia default: always)"]
+    if a.internet_facing_devices:
+        external.append("attackers reaching devices exposed on the internet")
+    if a.innovative_technology:
+        external.append("new technology with a short security record: " + ", ".join(sorted(a.innovative_technology)))
+    if event is ACCESS:
+        if facts.others:
+            external.append("recipients beyond processors: " + ", ".join(facts.others))
+        if facts.cross:
+            external.append("sources abroad: " + "; ".join(facts.cross))
+    motivation: list[str] = []
+    if event is ACCESS and facts.sensitive:
+        motivation.append("sensitive data attracts risk sources: " + ", ".join(facts.sensitive))
+    if a.subjects_count >= facts.large:
+        motivation.append(f"scale: {a.subjects_count:,} subjects (large scale from {facts.large:,}, settings)")
+    motivation += _security_situation(facts, event)
+    rated = {"internal": internal, "external": external, "motivation": motivation}
+    return [FactorRating(group=g, title=t, source=s, rating=_cap(rated[g]), reasons=rated[g])
+            for g, (t, s) in CNIL_GROUPS.items()]
+
+
+def factor_ratings(m: Manifest, a: ProcessingActivity, event: FearedEvent, ev: EvidenceContext,
+                   params: MethodParameters) -> list[FactorRating]:
+    """Rate every likelihood factor group of the method for one activity and feared event."""
+    facts = _Facts(m, a, ev)
+    if params.likelihood_model is LikelihoodModel.cnil_sources:
+        return _cnil_groups(facts, event)
+    return _gbt_groups(facts, event)
+
+
+def exposure(ratings: list[FactorRating]) -> float:
+    """Combine the group ratings: the mean of the two highest (pia default, MethodParameters.exposure_rule).
+
+    One group alone at the top of its scale gives 1.5 of 3: reaching the top needs two kinds of exposure.
+    """
+    top = sorted((r.rating for r in ratings), reverse=True)[:2]
+    return sum(top) / 2 if len(top) == 2 else float(top[0] if top else 0)

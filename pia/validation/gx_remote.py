@@ -1,0 +1,173 @@
+"""GX as the engine of record where the data lives: SQL query assets in PostgreSQL/SQLite, DataFrames in Spark.
+
+Each check's frame arrives as SQL (run in the database) or a Spark DataFrame; GX computes the counts there in
+SUMMARY mode (its COMPLETE-mode unexpected-rows query drops row conditions, so it is never used). The few
+failing rows a result shows are fetched here with a bounded query (`LIMIT`) built from the same expectations,
+and masked by the caller: no other row crosses to this process.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pia.validation.checks import Check
+from pia.validation.gx_engine import SUITE_PREFIX, EngineError, GxEngine, _raised
+from pia.validation.sources import EngineKind, Source, quote_ident
+
+ROW_COLUMN = "_pia_row"  # a frame's row position (0-based) in its dataset, when the engine knows it
+
+
+@dataclass(frozen=True)
+class RemoteResult:
+    """What GX decided for one check, and the failing rows to show (raw; the caller masks them)."""
+
+    success: bool
+    failed_rows: int
+    rows_in_scope: int
+    samples: tuple[dict[str, Any], ...]
+
+
+class RemoteGx(GxEngine):
+    """A `GxEngine` whose suites run in a SQL database (query assets) or on Spark DataFrames."""
+
+    def __init__(self, settings: dict[str, Any], source: Source):
+        super().__init__(settings)
+        self.source = source
+        sources = self.context.data_sources
+        if source.engine is EngineKind.postgresql:
+            # A temp table per batch: the frame's joins run once, then GX's metric queries scan the result.
+            self._remote = sources.add_postgres("pia_db", connection_string=source.location, create_temp_table=True)
+        elif source.engine is EngineKind.sqlite:
+            self._remote = sources.add_sqlite("pia_db", connection_string=source.location, create_temp_table=True)
+        elif source.engine is EngineKind.spark:
+            self._remote = sources.add_spark("pia_spark")
+            self._spark_batch = self._remote.add_dataframe_asset("frame").add_batch_definition_whole_dataframe("whole")
+        else:
+            raise ValueError(f"not a remote engine: {source.engine}")
+
+    def run_remote(self, check: Check, frame: Any) -> tuple[bool, int, int]:
+        """Run the suite of `check` on `frame` (SQL text or a Spark DataFrame): success, failed rows, rows."""
+        name = SUITE_PREFIX + check.id
+        result_format = {"result_format": "SUMMARY", "partial_unexpected_count": 0, "include_unexpected_rows": False}
+        if isinstance(frame, str):
+            asset = self._remote.add_query_asset(name, query=frame)
+            batch, params = asset.add_batch_definition_whole_table("whole"), None
+        else:
+            from pyspark import StorageLevel
+
+            # GX asks several metrics of the frame: compute its joins once, not once per metric
+            frame = frame.persist(StorageLevel.MEMORY_AND_DISK)
+            asset, batch, params = None, self._spark_batch, {"dataframe": frame}
+        suite = self.context.suites.add(self.suite(check))
+        validation = self.context.validation_definitions.add(
+            self._gx.ValidationDefinition(name=name, data=batch, suite=suite))
+        try:
+            outcome = validation.run(batch_parameters=params, result_format=result_format)
+        finally:
+            self.context.validation_definitions.delete(name)
+            self.context.suites.delete(name)
+            if asset is not None:
+                self._remote.delete_asset(name)
+            else:
+                frame.unpersist()
+        if len(outcome.results) != len(check.expectations):
+            raise EngineError(f"{check.id}: GX returned {len(outcome.results)} results for "
+                              f"{len(check.expectations)} expectations")
+        failed, rows, success = 0, None, True
+        for res in outcome.results:
+            problem = _raised(res.exception_info)
+            if problem is not None:
+                raise EngineError(f"{check.id}: GX could not evaluate {res.expectation_config.type}: {problem}")
+            unexpected = res.result.get("unexpected_count")
+            if unexpected is None:
+                raise EngineError(f"{check.id}: GX returned no unexpected count for {res.expectation_config.type}")
+            failed += int(unexpected)
+            success = success and bool(res.success)
+            count = res.result.get("element_count")
+            if count is not None:
+                rows = int(count)
+        if success != (failed == 0):
+            raise EngineError(f"{check.id}: GX verdict and unexpected counts disagree")
+        if rows is None:
+            raise EngineError(f"{check.id}: GX returned no element count")
+        return success, failed, rows
+
+
+# --------------------------------------------------------------------------- bounded samples
+
+
+def unexpected_sql(check: Check, settings: dict[str, Any], dialect: EngineKind, frame_alias: str = "f") -> str:
+    """A SQL condition over the frame that holds exactly for the rows some expectation of `check` finds unexpected.
+
+    Mirrors GX's semantics: value expectations ignore missing values, NOT NULL counts them, UNIQUE fails every
+    row whose value repeats, a pair comparison ignores rows where either value is missing (as configured).
+    """
+    parts = []
+    for exp in check.expectations:
+        kw = exp.resolve(settings)
+        if exp.type == "expect_column_values_to_not_be_null":
+            parts.append(f"{_col(kw['column'], dialect)} IS NULL")
+            continue
+        if exp.type == "expect_column_pair_values_a_to_be_greater_than_b":
+            a, b = _col(kw["column_A"], dialect), _col(kw["column_B"], dialect)
+            op = ">=" if kw.get("or_equal") else ">"
+            ignore = kw.get("ignore_row_if", "both_values_are_missing")
+            if ignore == "either_value_is_missing":
+                parts.append(f"({a} IS NOT NULL AND {b} IS NOT NULL AND NOT ({a} {op} {b}))")
+            else:
+                parts.append(f"(NOT ({a} IS NULL AND {b} IS NULL) AND NOT COALESCE({a} {op} {b}, FALSE))")
+            continue
+        col = _col(kw["column"], dialect)
+        if exp.type == "expect_column_values_to_be_unique":
+            parts.append(f"{col} IN (SELECT {col} FROM {{frame}} GROUP BY {col} HAVING COUNT(*) > 1)")
+        elif exp.type == "expect_column_values_to_match_regex":
+            parts.append(f"({col} IS NOT NULL AND NOT ({_regex(col, kw['regex'], dialect)}))")
+        elif exp.type == "expect_column_values_to_be_in_set":
+            values = ", ".join(_literal(v, dialect) for v in kw["value_set"]) or "NULL"
+            parts.append(f"({col} IS NOT NULL AND {col} NOT IN ({values}))")
+        elif exp.type == "expect_column_values_to_be_between":
+            bounds = []
+            if kw.get("min_value") is not None:
+                bounds.append(f"{col} {'<=' if kw.get('strict_min') else '<'} {_literal(kw['min_value'], dialect)}")
+            if kw.get("max_value") is not None:
+                bounds.append(f"{col} {'>=' if kw.get('strict_max') else '>'} {_literal(kw['max_value'], dialect)}")
+            parts.append(f"({col} IS NOT NULL AND ({' OR '.join(bounds)}))")
+        else:
+            raise EngineError(f"{check.id}: no sample condition for {exp.type}")
+    return " OR ".join(f"({p})" for p in parts)
+
+
+def _col(name: str, dialect: EngineKind) -> str:
+    if dialect is EngineKind.spark:  # Spark SQL reads double quotes as a string
+        return "`" + name.replace("`", "``") + "`"
+    return quote_ident(name)
+
+
+def _regex(col: str, pattern: str, dialect: EngineKind) -> str:
+    lit = _literal(pattern, dialect)
+    if dialect is EngineKind.postgresql:
+        return f"{col} ~ {lit}"
+    if dialect is EngineKind.spark:
+        return f"{col} RLIKE {lit}"
+    return f"{col} REGEXP {lit}"
+
+
+def _literal(value: Any, dialect: EngineKind) -> str:
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int | float):
+        return repr(value)
+    text = str(value).replace("'", "''")
+    if dialect is EngineKind.spark:
+        text = text.replace("\\", "\\\\")  # Spark SQL string literals take backslash escapes
+    return f"'{text}'"
+
+
+def sample_query(check: Check, frame_sql: str, settings: dict[str, Any], dialect: EngineKind, order_by: list[str],
+                 columns: list[str], limit: int) -> str:
+    """The bounded query returning `columns` of up to `limit` failing rows of the frame, in a stable order."""
+    frame = f"({frame_sql}) AS pia_frame"
+    where = unexpected_sql(check, settings, dialect).replace("{frame}", f"({frame_sql}) AS pia_dup")
+    cols = ", ".join(_col(c, dialect) for c in columns)
+    order = ", ".join(f"{_col(c, dialect)} IS NULL, {_col(c, dialect)}" for c in order_by)
+    return f"SELECT {cols} FROM {frame} WHERE {where} ORDER BY {order} LIMIT {int(limit)}"

@@ -1,0 +1,504 @@
+"""Write the real-schema evaluation corpus: tables from published schemas, filled with made-up values.
+
+The columns, their sources and their labels are in `schemas.yaml` (labelled before the detectors ran on it);
+this module only generates values, deterministically for a seed. Every value is fake: example.* domains,
+random numbers with valid checksums where real ones have them, invented names and addresses.
+
+    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout]]
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import hashlib
+import json
+import random
+import string
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+ROWS = 200
+B64 = string.ascii_letters + string.digits + "+/"
+CRYPT64 = "./" + string.digits + string.ascii_uppercase + string.ascii_lowercase
+ALNUM = string.ascii_letters + string.digits
+HEX = "0123456789abcdef"
+
+FIRST = [
+    "Ana",
+    "Wei",
+    "Tom",
+    "Mia",
+    "Omar",
+    "Yuki",
+    "Li",
+    "Sofia",
+    "Lucas",
+    "Emma",
+    "Noah",
+    "Priya",
+    "Ivan",
+    "Chloe",
+    "Mateo",
+    "Hana",
+    "Jonas",
+    "Aisha",
+    "Diego",
+    "Elena",
+]
+LAST = [
+    "Lopez",
+    "Zhang",
+    "Baker",
+    "Wong",
+    "Ali",
+    "Sato",
+    "Chen",
+    "Rossi",
+    "Muller",
+    "Smith",
+    "Kim",
+    "Patel",
+    "Novak",
+    "Dubois",
+    "Garcia",
+    "Tanaka",
+    "Berg",
+    "Okafor",
+    "Silva",
+    "Ivanova",
+]
+CN_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡"
+CN_GIVEN = [
+    "伟",
+    "芳",
+    "娜",
+    "敏",
+    "静",
+    "丽",
+    "强",
+    "磊",
+    "洋",
+    "艳",
+    "勇",
+    "军",
+    "杰",
+    "娟",
+    "涛",
+    "明",
+    "超",
+    "秀英",
+]
+CITIES = [
+    "Shenzhen",
+    "Shanghai",
+    "Berlin",
+    "Austin",
+    "Toronto",
+    "Lyon",
+    "Osaka",
+    "Manchester",
+    "Chengdu",
+    "Seattle",
+    "Munich",
+    "Vancouver",
+    "Hangzhou",
+    "Denver",
+    "Porto",
+    "深圳",
+    "上海",
+    "杭州",
+]
+STREETS = [
+    "Nanjing Rd",
+    "High St",
+    "Main St",
+    "Oak Ave",
+    "Elm St",
+    "Bahnhofstr.",
+    "Rue de la Paix",
+    "Maple Dr",
+    "Sunset Blvd",
+    "King St W",
+]
+COUNTRIES2 = ["CN", "US", "DE", "GB", "FR", "CA", "JP", "ES", "IT", "NL"]
+COUNTRIES3 = ["CHN", "USA", "DEU", "GBR", "FRA", "CAN", "JPN"]
+COUNTRY_NAMES = ["China", "United States", "Germany", "United Kingdom", "France", "Canada", "Japan"]
+CN_PROVINCES = [
+    ("广东省", "深圳市", "南山区"),
+    ("浙江省", "杭州市", "西湖区"),
+    ("上海", "上海市", "浦东新区"),
+    ("四川省", "成都市", "武侯区"),
+    ("北京", "北京市", "朝阳区"),
+]
+
+
+def _luhn_digit(body: str) -> str:
+    for check in string.digits:
+        total = 0
+        for i, ch in enumerate(reversed(body + check)):
+            d = int(ch) * (2 if i % 2 else 1)
+            total += d - 9 if d > 9 else d
+        if total % 10 == 0:
+            return check
+    raise AssertionError("unreachable")
+
+
+def _s(rng: random.Random, alphabet: str, n: int) -> str:
+    return "".join(rng.choice(alphabet) for _ in range(n))
+
+
+def _dt(rng: random.Random, y0: int = 2023, y1: int = 2026) -> str:
+    return (
+        f"{rng.randint(y0, y1)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d} "
+        f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}"
+    )
+
+
+def _uuid(rng: random.Random) -> str:
+    h = _s(rng, HEX, 32)
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{rng.choice('89ab')}{h[17:20]}-{h[20:]}"
+
+
+def _ua(rng: random.Random) -> str:
+    return rng.choice(
+        [
+            f"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36"
+            f" (KHTML, like Gecko) Chrome/{rng.randint(100, 126)}.0.0.0 Safari/537.36",
+            f"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15"
+            f" (KHTML, like Gecko) Version/{rng.randint(14, 17)}.1 Safari/605.1.15",
+            f"Mozilla/5.0 (X11; Linux x86_64; rv:{rng.randint(100, 125)}.0)"
+            f" Gecko/20100101 Firefox/{rng.randint(100, 125)}.0",
+            _mobile_ua(rng),
+        ]
+    )
+
+
+def _mobile_ua(rng: random.Random) -> str:
+    return rng.choice(
+        [
+            f"Mozilla/5.0 (iPhone; CPU iPhone OS {rng.randint(14, 17)}_{rng.randint(0, 6)} like Mac OS X)"
+            f" AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148",
+            f"Mozilla/5.0 (Linux; Android {rng.randint(10, 14)}; SM-G99{rng.randint(1, 8)}B)"
+            f" AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{rng.randint(100, 126)}.0.0.0 Mobile Safari/537.36",
+            f"Dalvik/2.1.0 (Linux; U; Android {rng.randint(10, 14)}; M2012K11AC Build/TKQ1.220829.002)",
+            f"ZOSI%20Smart/{rng.randint(1, 3)} CFNetwork/{rng.choice(['1404.0.5', '978.0.7'])}"
+            f" Darwin/{rng.randint(18, 23)}.0.0",
+        ]
+    )
+
+
+def _ipv4(rng: random.Random) -> str:
+    first = rng.choice([36, 58, 101, 112, 183, 203, 81, 91, 24, 73])
+    return f"{first}.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}"
+
+
+def _ipv6(rng: random.Random) -> str:
+    return "2001:db8:" + ":".join(f"{rng.randint(0, 65535):x}" for _ in range(6))
+
+
+def _imei(rng: random.Random) -> str:
+    body = rng.choice(["35", "86", "01", "35"]) + _s(rng, string.digits, 12)
+    return body + _luhn_digit(body)
+
+
+def _postal(rng: random.Random) -> str:
+    return rng.choice(
+        [
+            f"{rng.randint(10000, 99999)}",
+            f"{rng.randint(100000, 850000)}",
+            f"{rng.choice(['SW1A', 'M1', 'EC2A', 'B33'])} {rng.randint(1, 9)}{_s(rng, 'ABDEFGHJLNPQRSTUWXYZ', 2)}",
+            f"{rng.randint(10, 99)}{rng.randint(100, 999)}",
+        ]
+    )
+
+
+def _street(rng: random.Random) -> str:
+    return f"{rng.randint(1, 999)} {rng.choice(STREETS)}"
+
+
+def _cn_name(rng: random.Random) -> str:
+    return rng.choice(CN_SURNAMES) + rng.choice(CN_GIVEN)
+
+
+def _cn_mobile(rng: random.Random) -> str:
+    return "1" + rng.choice("3578") + _s(rng, string.digits, 9)
+
+
+def _jpeg_b64(rng: random.Random, data_uri: bool = False) -> str:
+    # A JPEG's first bytes (SOI + APP0 JFIF) then random payload: what a base64 thumbnail column holds.
+    raw = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + rng.randbytes(rng.randint(300, 900))
+    text = base64.b64encode(raw).decode()
+    return "data:image/jpeg;base64," + text if data_uri else text
+
+
+def _referer(rng: random.Random) -> str:
+    return rng.choice(
+        [
+            f"https://www.google.com/search?q=camera+{rng.randint(1, 999)}",
+            f"https://www.example.com/products/cam-{rng.randint(1, 40)}?utm_source=newsletter",
+            f"https://m.baidu.com/s?word=%E6%91%84%E5%83%8F%E5%A4%B4{rng.randint(1, 99)}",
+            f"https://shop.example.com/account/orders/{rng.randint(1000, 9999)}",
+        ]
+    )
+
+
+GENERATORS: dict[str, Callable[[random.Random, int], str]] = {
+    "seq": lambda r, i: str(i + 1),
+    "small_int_id": lambda r, i: str(r.randint(1, 5000)),
+    "camera_name": lambda r, i: (
+        r.choice(["Front Door", "Back Yard", "Garage", "Driveway", "Living Room", "Nursery", "Porch", "Side Gate"])
+        + r.choice(["", " 2", " Cam"])
+    ),
+    "lan_hostname": lambda r, i: f"ipcam-{r.randint(1, 60)}.{r.choice(['lan', 'local', 'home.arpa'])}",
+    "rtsp_url_with_credentials": lambda r, i: (
+        f"rtsp://{r.choice(['admin', 'root', 'viewer', 'user1'])}:"
+        f"{r.choice(['Summer', 'cam', 'Qwerty', 'zosi'])}{r.randint(1, 9999)}"
+        f"@ipcam-{r.randint(1, 60)}.lan:554/"
+        f"{r.choice(['Streaming/Channels/101', 'h264Preview_01_main', 'live/ch00_0'])}"
+    ),
+    "plain_password": lambda r, i: (
+        r.choice(["Summer", "dragon", "Qwerty", "letmein", "Pass", "admin"]) + str(r.randint(1, 9999))
+    ),
+    "lat6": lambda r, i: f"{r.uniform(18, 55):.6f}",
+    "lon6": lambda r, i: f"{r.uniform(-120, 130):.6f}",
+    "username": lambda r, i: (
+        r.choice(["cat", "sky", "neo", "lucky", "panda", "ana", "wei", "tom"])
+        + r.choice(["_", ".", ""])
+        + str(r.randint(1, 9999))
+    ),
+    "username_slug": lambda r, i: (
+        r.choice(["ana-lopez", "wei-zhang", "tom-b", "mia", "omar-ali"]) + str(r.randint(1, 999))
+    ),
+    "bcrypt_2y": lambda r, i: f"$2y${r.choice(['10', '12'])}$" + _s(r, CRYPT64, 53),
+    "epoch": lambda r, i: str(r.randint(1_690_000_000, 1_790_000_000)),
+    "epoch_float": lambda r, i: f"{r.uniform(1_690_000_000, 1_790_000_000):.6f}",
+    "epoch_micros": lambda r, i: str(r.randint(1_690_000_000_000_000, 1_790_000_000_000_000)),
+    "frigate_event_id": lambda r, i: (
+        f"{r.randint(1_690_000_000, 1_790_000_000)}.{r.randint(0, 999999):06d}"
+        f"-{_s(r, string.ascii_lowercase + string.digits, 6)}"
+    ),
+    "score": lambda r, i: f"{r.uniform(0.5, 0.99):.4f}",
+    "zones_json": lambda r, i: json.dumps(r.sample(["porch", "yard", "street", "driveway"], r.randint(0, 2))),
+    "base64_jpeg": lambda r, i: _jpeg_b64(r),
+    "hex16": lambda r, i: _s(r, HEX, 16),
+    "hex24": lambda r, i: _s(r, HEX, 24),
+    "hex32": lambda r, i: _s(r, HEX, 32),
+    "hex40": lambda r, i: _s(r, HEX, 40),
+    "hex128": lambda r, i: _s(r, HEX, 128),
+    "model_md5": lambda r, i: r.choice(
+        ["9b3c0e5f6a4d2b1c8e7f6a5b4c3d2e1f", "0f1e2d3c4b5a69788796a5b4c3d2e1f0", "7c6b5a4938271605f4e3d2c1b0a99887"]
+    ),
+    "frigate_recording_path": lambda r, i: (
+        f"/media/frigate/recordings/2025-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}/"
+        f"{r.randint(0, 23):02d}/{r.choice(['front_door', 'driveway', 'backyard'])}/"
+        f"{r.randint(0, 59):02d}.{r.randint(0, 59):02d}.mp4"
+    ),
+    "group_key": lambda r, i: _s(r, ALNUM, 7),
+    "email": lambda r, i: (
+        f"{r.choice(['ana', 'li', 'wei', 'tom', 'mia', 'zhang.san', 'j.doe', 'omar'])}{r.randint(1, 99999)}"
+        f"@{r.choice(['example.com', 'example.net', 'example.org'])}"
+    ),
+    "md5_of_password": lambda r, i: hashlib.md5(f"pw{r.randint(1, 10**6)}".encode()).hexdigest(),
+    "shinobi_details": lambda r, i: json.dumps(
+        {"days": str(r.choice([5, 10, 30])), "size": str(r.choice([10000, 50000]))}
+    ),
+    "phpass": lambda r, i: r.choice(["$P$B", "$P$B", "$H$9"]) + _s(r, CRYPT64, 30),  # 34 characters, as phpass writes
+    "drupal_hash": lambda r, i: "$S$" + r.choice("DE") + _s(r, CRYPT64, 51),
+    "wp_activation_key": lambda r, i: f"{r.randint(1_690_000_000, 1_790_000_000)}:$P$B" + _s(r, CRYPT64, 30),
+    "datetime": lambda r, i: _dt(r),
+    "datetime_min": lambda r, i: _dt(r)[:16],
+    "datetime_tz": lambda r, i: _dt(r) + r.choice([" +0800", " -0500", " +0100"]),
+    "birth_date": lambda r, i: f"{r.randint(1945, 2008)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}",
+    "birth_datetime": lambda r, i: f"{r.randint(1945, 2008)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d} 00:00:00",
+    "person_name": lambda r, i: f"{r.choice(FIRST)} {r.choice(LAST)}" if r.random() < 0.85 else _cn_name(r),
+    "first_name": lambda r, i: r.choice(FIRST),
+    "last_name": lambda r, i: r.choice(LAST),
+    "cn_person_name": lambda r, i: _cn_name(r),
+    "ipv4": lambda r, i: _ipv4(r),
+    "ip_mixed": lambda r, i: _ipv4(r) if r.random() < 0.8 else _ipv6(r),
+    "ipv6_mapped": lambda r, i: _ipv6(r) if r.random() < 0.6 else "::ffff:" + _ipv4(r),
+    "ip_as_integer": lambda r, i: str(r.randint(400_000_000, 3_700_000_000)),
+    "ip_anonymised": lambda r, i: ".".join(_ipv4(r).split(".")[:2] + ["0", "0"]),
+    "user_agent": lambda r, i: _ua(r),
+    "mobile_user_agent": lambda r, i: _mobile_ua(r),
+    "user_agent_or_client": lambda r, i: (
+        _ua(r)
+        if r.random() < 0.7
+        else r.choice(
+            [
+                "Mozilla/5.0 (Android) Nextcloud-android/3.26.0",
+                "Mozilla/5.0 (Macintosh) mirall/3.9.0 (build 20230613)",
+                "Mozilla/5.0 (iOS) Nextcloud-iOS/4.9.0",
+            ]
+        )
+    ),
+    "session_sid": lambda r, i: _s(r, ALNUM + "-_", 43),
+    "magento_increment": lambda r, i: f"{r.randint(1, 3)}{r.randint(0, 99999999):08d}",
+    "amount": lambda r, i: f"{r.randint(10, 2000)}.{r.randint(0, 99):02d}",
+    "amount_small": lambda r, i: f"{r.randint(0, 60)}.{r.randint(0, 99):02d}",
+    "postal_code_mixed": lambda r, i: _postal(r),
+    "street_address": lambda r, i: _street(r),
+    "street_address_full": lambda r, i: f"{_street(r)}, {r.choice(CITIES)}, {_postal(r)}, {r.choice(COUNTRY_NAMES)}",
+    "city_name": lambda r, i: r.choice(CITIES),
+    "phone_national": lambda r, i: (
+        r.choice(["(555) ", "020 ", "0755-", "030 "]) + f"{r.randint(100, 999)}-{r.randint(1000, 9999)}"
+    ),
+    "phone_e164": lambda r, i: r.choice(["+86138", "+86139", "+1555", "+44770", "+49151"]) + _s(r, string.digits, 8),
+    "cn_mobile": lambda r, i: _cn_mobile(r),
+    "cn_mobile_masked": lambda r, i: (lambda m: m if r.random() < 0.5 else m[:3] + "****" + m[7:])(_cn_mobile(r)),
+    "cn_landline": lambda r, i: f"0{r.choice(['755', '571', '21', '28', '10'])}-{r.randint(10000000, 99999999)}",
+    "country_iso2": lambda r, i: r.choice(COUNTRIES2),
+    "country_iso3": lambda r, i: r.choice(COUNTRIES3),
+    "country_name": lambda r, i: r.choice(COUNTRY_NAMES),
+    "magento_hash": lambda r, i: f"{_s(r, HEX, 64)}:{_s(r, ALNUM, 32)}:{r.choice(['1', '2', '3_32_2_67108864'])}",
+    "last4": lambda r, i: f"{r.randint(0, 9999):04d}",
+    "braintree_txn": lambda r, i: _s(r, string.ascii_lowercase + string.digits, 8),
+    "stripe_charge": lambda r, i: r.choice(["ch_", "py_"]) + "3" + _s(r, ALNUM, 23),
+    "stripe_customer": lambda r, i: "cus_" + _s(r, ALNUM, 14),
+    "stripe_card_id": lambda r, i: r.choice(["card_", "pm_"]) + "1" + _s(r, ALNUM, 23),
+    "stripe_fingerprint": lambda r, i: _s(r, ALNUM, 16),
+    "stripe_pi": lambda r, i: "pi_3" + _s(r, ALNUM, 23),
+    "shopify_id": lambda r, i: str(r.randint(5_000_000_000_000, 7_999_999_999_999)),
+    "shopify_order_name": lambda r, i: f"#{1001 + i}",
+    "shopify_payment_ref": lambda r, i: f"c{r.randint(10**10, 10**11)}.{r.randint(1, 3)}",
+    "product_name": lambda r, i: r.choice(["ZOSI C1 Camera", "Cloud Plan 30 days", "NVR 8CH", "Doorbell 2K"]),
+    "sku": lambda r, i: r.choice(["ZS-C1-1080P", "ZS-C2-4K", "ZS-NVR-8CH", "ZS-DOOR-2K"]),
+    "traccar_attributes": lambda r, i: json.dumps(
+        {"batteryLevel": r.randint(5, 100), "ignition": r.random() < 0.5, "motion": r.random() < 0.5}
+    ),
+    "vehicle_name": lambda r, i: r.choice(["Truck", "Van", "Tracker", "Scooter", "Car"]) + f" {r.randint(1, 40)}",
+    "imei": lambda r, i: _imei(r),
+    "remote_user": lambda r, i: r.choice(["alice", "bob", "ops", "wei.zhang", "ana_l"]) + str(r.randint(1, 99)),
+    "nginx_time": lambda r, i: (
+        f"{r.randint(1, 28):02d}/{r.choice(['Jan', 'Feb', 'Mar', 'Oct'])}/2025:{r.randint(0, 23):02d}"
+        f":{r.randint(0, 59):02d}:{r.randint(0, 59):02d} +0800"
+    ),
+    "request_line": lambda r, i: (
+        f"{r.choice(['GET', 'GET', 'POST'])} "
+        f"{r.choice(['/api/v1/devices/', '/account/orders/', '/playback/', '/cloud/events/'])}"
+        f"{r.randint(1, 99999)}?lang=en HTTP/1.1"
+    ),
+    "referer_url": lambda r, i: _referer(r),
+    "page_url": lambda r, i: (
+        f"https://www.example.com/{r.choice(['account/devices', 'help/reset-password', 'cart', 'products/c1'])}"
+        f"?id={r.randint(1, 9999)}"
+    ),
+    "upstream_addr": lambda r, i: f"10.0.{r.randint(0, 3)}.{r.randint(2, 9)}:{r.choice([8080, 9000])}",
+    "taobao_order_no": lambda r, i: str(r.randint(10**17, 4 * 10**18)),
+    "taobao_nick": lambda r, i: (
+        r.choice(["tb", "小", "lucky", "喵喵", "ana"]) + _s(r, string.ascii_lowercase + string.digits, 6)
+    ),
+    "alipay_account": lambda r, i: (
+        f"{r.choice(['ana', 'wei', 'li'])}{r.randint(1, 99999)}@example.com"
+        if r.random() < 0.4
+        else (lambda m: m[:3] + "****" + m[7:] if r.random() < 0.5 else m)(_cn_mobile(r))
+    ),
+    "cn_address": lambda r, i: (
+        lambda p: (
+            f"{p[0]} {p[1]} {p[2]} {r.choice(['科技园路', '文三路', '人民路', '建设路'])}"
+            f"{r.randint(1, 300)}号"
+            f"{r.randint(1, 30)}栋{r.randint(101, 2505)}室"
+        )
+    )(r.choice(CN_PROVINCES)),
+    "cn_product_title": lambda r, i: r.choice(
+        ["卓视 家用监控摄像头 360度全景 高清夜视", "无线网络摄像机 手机远程 室外防水", "云存储 30天 录像回放服务"]
+    ),
+    "tracking_no": lambda r, i: r.choice(["SF", "YT", "ZT"]) + _s(r, string.digits, 12),
+    "event_value_json": lambda r, i: (
+        json.dumps({"af_revenue": str(r.randint(1, 99)), "af_currency": "USD"}) if r.random() < 0.5 else ""
+    ),
+    "appsflyer_id": lambda r, i: f"{r.randint(1_600_000_000_000, 1_800_000_000_000)}-{r.randint(10**6, 10**7 - 1)}",
+    "gaid": lambda r, i: _uuid(r),
+    "idfa": lambda r, i: _uuid(r).upper(),
+    "idfv": lambda r, i: _uuid(r).upper(),
+    "oaid": lambda r, i: _uuid(r) if r.random() < 0.5 else _s(r, HEX, 64),
+    "android_id": lambda r, i: _s(r, HEX, 16),
+    "user_code": lambda r, i: f"U{r.randint(1, 9999999):07d}",
+    "digits19": lambda r, i: str(r.randint(10**18, 9 * 10**18)),
+    "yyyymmdd": lambda r, i: f"2025{r.randint(1, 12):02d}{r.randint(1, 28):02d}",
+    "ga_client_id": lambda r, i: f"{r.randint(10**8, 2 * 10**9)}.{r.randint(1_690_000_000, 1_790_000_000)}",
+    "clock_time": lambda r, i: f"{r.randint(0, 23):02d}:{r.randint(0, 59):02d}:{r.randint(0, 59):02d}",
+    "encrypted_blob": lambda r, i: base64.b64encode(r.randbytes(r.randint(90, 140))).decode(),
+    "uuid_lower": lambda r, i: _uuid(r),
+    # generators of the held-out tables (holdout.yaml)
+    "username_lower": lambda r, i: (
+        r.choice(["cat", "sky", "neo", "lucky", "panda", "ana", "wei"]) + str(r.randint(1, 9999))
+    ),
+    "hex64": lambda r, i: _s(r, HEX, 64),
+    "hex100": lambda r, i: _s(r, HEX, 100),
+    "bcrypt_2a": lambda r, i: "$2a$10$" + _s(r, CRYPT64, 53),
+    "big_id": lambda r, i: str(r.randint(10**17, 2 * 10**17)),
+    "urlsafe20": lambda r, i: _s(r, ALNUM + "-_", 20),
+    "salt9": lambda r, i: _s(r, ALNUM, 9),
+    "free_location": lambda r, i: r.choice(
+        ["Berlin", "Shenzhen, China", "Austin, TX", "Lyon", "Osaka, Japan", "Earth"]
+    ),
+    "url_path": lambda r, i: (
+        r.choice(["/", "/cameras/c1", "/account/orders", "/help/reset-password", "/cart"])
+        + r.choice(["", f"/{r.randint(1, 999)}"])
+    ),
+    "yuan_amount": lambda r, i: f"¥{r.randint(1, 999)}.{r.randint(0, 99):02d}",
+    "wechat_txn": lambda r, i: "42000" + _s(r, string.digits, 23),
+    "merchant_order_no": lambda r, i: "ZS" + _s(r, string.digits, 14),
+}
+
+
+def _param_generator(spec: str) -> Callable[[random.Random, int], str]:
+    kind, _, arg = spec.partition(":")
+    if kind == "choice":
+        options = arg.split("|")
+        return lambda r, i: r.choice(options)
+    if kind == "int":
+        lo, hi = (int(x) for x in arg.split(":"))
+        return lambda r, i: str(r.randint(lo, hi))
+    if kind == "float":
+        lo, hi = (float(x) for x in arg.split(":"))
+        return lambda r, i: f"{r.uniform(lo, hi):.3f}"
+    return GENERATORS[spec]
+
+
+PARTS = {"tuned": "schemas.yaml", "holdout": "holdout.yaml"}
+
+
+def load_schemas(part: str = "tuned") -> list[dict]:
+    """The tables of a part (`tuned`: schemas.yaml, `holdout`: holdout.yaml).
+
+    Each table is `{table, source, columns: [[name, generator, label, blank_share?]]}`.
+    """
+    return yaml.safe_load((HERE / PARTS[part]).read_text(encoding="utf-8"))["tables"]
+
+
+def labels(part: str = "tuned") -> dict[str, dict[str, str | None]]:
+    """{table: {column: label}} as written in the part's YAML file."""
+    return {t["table"]: {c[0]: c[2] for c in t["columns"]} for t in load_schemas(part)}
+
+
+def write_corpus(out_dir: str | Path, seed: int = 20260630, part: str = "tuned") -> dict[str, dict[str, str | None]]:
+    """Write every table of a part as `<table>.csv` under `out_dir`; return its labels."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    for t in load_schemas(part):
+        rng = random.Random(f"{seed}:{t['table']}")
+        cols = t["columns"]
+        gens = [_param_generator(c[1]) for c in cols]
+        blanks = [float(c[3]) if len(c) > 3 else 0.0 for c in cols]
+        with open(out / f"{t['table']}.csv", "w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh)
+            w.writerow([c[0] for c in cols])
+            for i in range(ROWS):
+                w.writerow(
+                    ["" if blanks[k] and rng.random() < blanks[k] else gens[k](rng, i) for k in range(len(cols))]
+                )
+    return labels(part)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    target = sys.argv[1]
+    part = sys.argv[3] if len(sys.argv) > 3 else "tuned"
+    write_corpus(target, int(sys.argv[2]) if len(sys.argv) > 2 else 20260630, part)
+    print(f"wrote {len(load_schemas(part))} tables to {target}")

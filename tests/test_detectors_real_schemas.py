@@ -1,0 +1,198 @@
+"""The judgement on columns of published schemas: values outvote names, head nouns, finer categories.
+
+Each case is one failure class of issue 15 (values made up here, never real data).
+"""
+
+from __future__ import annotations
+
+import base64
+import random
+import string
+
+import pytest
+
+from pia.discovery.detectors import ColumnProfile, classify_column
+from pia.discovery.value_patterns import (
+    is_encoded_image,
+    is_imei,
+    is_password_hash,
+    is_url_with_credentials,
+    is_user_agent,
+)
+
+RNG = random.Random(15)
+
+
+def profile(values: list[str]) -> ColumnProfile:
+    counts: dict[str, int] = {}
+    for v in values:
+        if v:
+            counts[v] = counts.get(v, 0) + 1
+    return ColumnProfile(non_blank=sum(counts.values()), distinct=len(counts), values=counts)
+
+
+def _s(alphabet: str, n: int) -> str:
+    return "".join(RNG.choice(alphabet) for _ in range(n))
+
+
+def _imei() -> str:
+    body = "35" + _s(string.digits, 12)
+    for check in string.digits:
+        digits = body + check
+        total = sum(
+            (d * 2 - 9 if d * 2 > 9 else d * 2) if i % 2 else d for i, d in enumerate(int(c) for c in reversed(digits))
+        )
+        if total % 10 == 0:
+            return digits
+    raise AssertionError
+
+
+def judge(name: str, values: list[str], table: str = "t"):
+    return classify_column(name, table, profile(values))
+
+
+FLAGS = ["true", "false"] * 50
+
+
+@pytest.mark.parametrize("name", ["has_snapshot", "has_clip", "is_lat", "phone_verified"])
+def test_boolean_values_overrule_a_name_that_announces_personal_data(name):
+    j = judge(name, FLAGS)
+    assert j.category is None
+
+
+def test_an_opt_in_flag_stays_a_consent_record():
+    assert judge("Accepts Email Marketing", ["yes", "no"] * 50).category == "user.authorization.consent"
+
+
+def test_timestamps_overrule_a_secret_name():
+    values = [f"2025-0{RNG.randint(1, 9)}-1{RNG.randint(0, 9)} 10:00:00" for _ in range(100)]
+    assert judge("last_passwd_gen", values).category is None
+    assert judge("reset_password_validity", values).category is None
+
+
+@pytest.mark.parametrize(
+    ("name", "category"),
+    [
+        ("Default Address City", "user.contact.address.city"),
+        ("Card Address Zip", "user.contact.address.postal_code"),
+        ("Billing Country", "user.contact.address.country"),
+        ("device_geo_city", "user.contact.address.city"),
+        ("location_country", "user.contact.address.country"),
+    ],
+)
+def test_the_head_noun_of_a_name_decides_address_parts(name, category):
+    assert judge(name, []).category == category
+
+
+@pytest.mark.parametrize("name", ["os_name", "app_package_name", "operator_name", "publisher_name", "Lineitem name"])
+def test_names_of_things_are_not_person_names(name):
+    assert judge(name, ["android", "iOS", "com.example.app", "MTS"] * 30).category is None
+
+
+def test_a_bare_name_in_a_table_of_devices_is_not_a_person():
+    assert judge("name", [f"Truck {i}" for i in range(100)], table="tc_devices").category is None
+
+
+def test_a_bare_name_holding_logins_in_an_accounts_table_is_a_username():
+    assert judge("name", [f"cat_{i}" for i in range(100)], table="users_field_data").category == "user.account.username"
+
+
+@pytest.mark.parametrize("name", ["订单状态", "订单创建时间", "订单关闭原因", "Card AVS Zip Status", "address_type"])
+def test_names_about_metadata_of_personal_data_announce_nothing(name):
+    assert judge(name, ["交易成功", "pass", "billing"] * 40).category is None
+
+
+def test_phpass_drupal_and_magento_hashes_are_password_hashes():
+    assert is_password_hash("$P$B" + _s("./" + string.ascii_letters + string.digits, 30))
+    assert is_password_hash("$S$D" + _s("./" + string.ascii_letters + string.digits, 51))
+    assert is_password_hash(_s("0123456789abcdef", 64) + ":" + _s(string.ascii_letters, 32) + ":1")
+    assert not is_password_hash("$P$B" + "a" * 31)  # one character too many for phpass
+
+
+def test_phpass_values_under_a_neutral_name_are_credentials_stored_hashed():
+    j = judge("user_pass", ["$P$B" + _s("./" + string.ascii_letters + string.digits, 30) for _ in range(50)])
+    assert j.category == "user.authorization.credentials" and j.stored_form == "one_way_hash"
+
+
+def test_a_hex_digest_under_a_password_name_is_a_credential_stored_as_digest():
+    j = judge("pass", [_s("0123456789abcdef", 32) for _ in range(50)])
+    assert j.category == "user.authorization.credentials" and j.stored_form == "digest"
+
+
+@pytest.mark.parametrize("name", ["rp_token", "reset_password_token", "user_activation_key", "secure_key", "sid"])
+def test_reset_activation_and_session_tokens_are_tokens(name):
+    j = judge(name, [_s("0123456789abcdef", 40) for _ in range(50)], table="sessions")
+    assert j.category == "user.authorization.credentials.token"
+
+
+def test_a_session_id_outside_a_table_of_sessions_is_not_a_login_token():
+    assert judge("session_id", [_s("0123456789abcdef", 32) for _ in range(50)], table="sleep_sessions").category \
+        != "user.authorization.credentials.token"
+
+
+def test_credentials_inside_urls_are_found_by_values_under_any_name():
+    values = [f"rtsp://admin:pw{i}@cam-{i}.lan:554/stream" for i in range(50)]
+    assert is_url_with_credentials(values[0])
+    j = judge("Path", values)
+    assert j.category == "user.authorization.credentials.url" and j.stored_form == "plaintext"
+
+
+def test_base64_images_are_encoded_images():
+    values = [base64.b64encode(b"\xff\xd8\xff\xe0" + RNG.randbytes(200)).decode() for _ in range(30)]
+    assert is_encoded_image(values[0])
+    assert judge("thumbnail", values).category == "user.content.encoded_image"
+
+
+def test_user_agents_are_found_by_values_even_under_a_bare_name():
+    values = [f"Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/{100 + i}.0 Safari/537.36" for i in range(40)]
+    assert is_user_agent(values[0])
+    assert judge("name", values, table="oc_authtoken").category == "user.device.user_agent"
+
+
+def test_imeis_are_hardware_ids_and_vendor_and_advertising_ids_by_name():
+    imeis = [_imei() for _ in range(40)]
+    assert all(is_imei(v) for v in imeis)
+    assert judge("uniqueid", imeis).category == "user.device.device_id.imei"
+    uuids = [f"{_s('0123456789ABCDEF', 8)}-AAAA-4AAA-8AAA-{_s('0123456789ABCDEF', 12)}" for _ in range(40)]
+    assert judge("IDFV", uuids).category == "user.device.device_id.vendor"
+    assert judge("google_aid", [u.lower() for u in uuids]).category == "user.device.advertising_id"
+
+
+def test_web_server_log_fields():
+    assert (
+        judge("request", [f"GET /account/{i} HTTP/1.1" for i in range(40)], table="access_log").category
+        == "user.behavior.browsing_history"
+    )
+    assert (
+        judge("http_referer", [f"https://www.example.com/p/{i}" for i in range(40)]).category
+        == "user.behavior.browsing_history"
+    )
+    assert judge("remote_user", [f"ops{i}" for i in range(40)]).category == "user.account.username"
+    assert judge("upstream_addr", [f"10.0.0.{i}:8080" for i in range(40)]).category is None
+
+
+def test_chinese_marketplace_buyer_and_payment_account_headers():
+    nicks = [f"tb{_s(string.ascii_lowercase, 6)}" for _ in range(40)]
+    assert judge("买家会员名", nicks).category == "user.account.username"
+    accounts = [f"ana{i}@example.com" for i in range(20)] + [f"138****{i:04d}" for i in range(20)]
+    assert judge("买家支付宝账号", accounts).category == "user.financial.account_number"
+
+
+def test_card_fingerprints_last_four_and_card_ids_are_payment_data():
+    assert (
+        judge("Card Fingerprint", [_s(string.ascii_letters + string.digits, 16) for _ in range(40)]).category
+        == "user.payment"
+    )
+    assert judge("Card Last4", [f"{RNG.randint(0, 9999):04d}" for _ in range(40)]).category == "user.payment"
+    assert (
+        judge("Card ID", ["card_1" + _s(string.ascii_letters + string.digits, 23) for _ in range(40)]).category
+        == "user.payment"
+    )
+
+
+def test_a_name_alone_says_so_in_its_evidence_and_confidence():
+    j = judge("ip_address", [str(RNG.randint(400_000_000, 3_700_000_000)) for _ in range(50)])
+    assert j.category == "user.device.ip_address" and j.confidence <= 0.5
+    assert any("name alone" in e for e in j.evidence)
+    empty = judge("email", [])
+    assert empty.confidence == 0.5 and any("name alone" in e for e in empty.evidence)
