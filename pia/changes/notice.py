@@ -68,13 +68,13 @@ def _received(manifest: Manifest, recipient) -> str:
     The data elements of the activities that name it, within its data groups (so the notice does not claim more,
     or less, than the manifest says); group words as a fallback.
     """
-    groups = {g.value for g in recipient.data_groups}
+    groups = {str(g) for g in recipient.data_groups}
     names: list[str] = []
     for act in manifest.processing_activities:
         if recipient.id not in act.recipients:
             continue
         for el in manifest.elements_of(act):
-            if el.group.value in groups and el.name not in names:
+            if str(el.group) in groups and el.name not in names:
                 names.append(el.name)
     if not names:
         return f"your {_groups(sorted(groups))}"
@@ -109,7 +109,7 @@ def _what_changes(review: ChangeReview, old: Manifest, new: Manifest) -> list[st
 
     order = {t.id: i for i, t in enumerate(review.triggers)}
     significant = sorted((c for c in review.changes if c.trigger is not None),
-                         key=lambda c: (order.get(c.trigger, 99), _SECTION_ORDER.get(_split(c.path)[0], 9), c.path))
+                         key=lambda c: (order.get(c.trigger or "", 99), _SECTION_ORDER.get(_split(c.path)[0], 9), c.path))
     # a recipient added or removed as a whole is explained once, in its own bullet
     whole = {rid for rid in set(new_rec) ^ set(old_rec)}
     for ch in significant:
@@ -126,49 +126,51 @@ def _what_changes(review: ChangeReview, old: Manifest, new: Manifest) -> list[st
             if (section, rid) in seen:
                 continue
             seen.add((section, rid))
-            before, after = old_el.get(rid), new_el.get(rid)
-            if before is None and after is not None:
-                text = f"**We will collect a new kind of information: {_lower_first(after.name)}.**"
-                if after.sensitive:
-                    text += _sensitive_note(after.category)
+            el_before, el_after = old_el.get(rid), new_el.get(rid)
+            if el_before is None and el_after is not None:
+                text = f"**We will collect a new kind of information: {_lower_first(el_after.name)}.**"
+                if el_after.sensitive:
+                    text += _sensitive_note(el_after.category)
                 bullets.append(text)
-            elif after is None and before is not None:
-                bullets.append(f"**We will stop collecting {_lower_first(before.name)}.**")
-            elif after is not None and ch.trigger == "retention_lengthened":
-                until = f"up to {after.retention.max_days} days" if after.retention.max_days is not None \
+            elif el_after is None and el_before is not None:
+                bullets.append(f"**We will stop collecting {_lower_first(el_before.name)}.**")
+            # from here both exist (a change path names an element of one side at least)
+            elif el_after is not None and el_before is not None and ch.trigger == "retention_lengthened":
+                until = f"up to {el_after.retention.max_days} days" if el_after.retention.max_days is not None \
                     else "with no fixed limit"
-                was = f" (before: up to {before.retention.max_days} days)" if before.retention.max_days else ""
-                bullets.append(f"**We will keep {_lower_first(after.name)} longer: {until}{was}.** "
-                               f"{_sentence(after.retention.rule)}")
-            elif after is not None:
-                note = " It now counts as sensitive personal information." if after.sensitive and not before.sensitive else ""
-                bullets.append(f"**What we record as {_lower_first(after.name)} changes** (its kind, source or "
+                was = f" (before: up to {el_before.retention.max_days} days)" if el_before.retention.max_days else ""
+                bullets.append(f"**We will keep {_lower_first(el_after.name)} longer: {until}{was}.** "
+                               f"{_sentence(el_after.retention.rule)}")
+            elif el_after is not None and el_before is not None:
+                note = " It now counts as sensitive personal information." \
+                    if el_after.sensitive and not el_before.sensitive else ""
+                bullets.append(f"**What we record as {_lower_first(el_after.name)} changes** (its kind, source or "
                                f"sensitivity).{note}")
         elif section == "recipients" and rid:
             if (section, rid) in seen:
                 continue
             seen.add((section, rid))
-            before, after = old_rec.get(rid), new_rec.get(rid)
-            if after is not None:
-                cond = f" {_sentence(after.condition)}" if after.condition else ""
-                consent = " Only if you agree." if after.legal_basis.value == "consent" else ""
-                head = "A new organisation will receive your information" if before is None else \
+            rec_before, rec_after = old_rec.get(rid), new_rec.get(rid)
+            if rec_after is not None:
+                cond = f" {_sentence(rec_after.condition)}" if rec_after.condition else ""
+                consent = " Only if you agree." if rec_after.legal_basis.value == "consent" else ""
+                head = "A new organisation will receive your information" if rec_before is None else \
                     "What we give to an organisation changes"
                 via = [new_act[a].name for a in sorted(new_act) if rid in new_act[a].recipients]
                 src = f", collected for {_join_words([_lower_first(v) for v in via])}" if via else ""
-                bullets.append(f"**{head}: {after.name}.** It would receive "
-                               f"{_received(new, after)}{src}.{consent}{cond}")
-            elif before is not None:
-                bullets.append(f"**{before.name} will no longer receive your information.**")
+                bullets.append(f"**{head}: {rec_after.name}.** It would receive "
+                               f"{_received(new, rec_after)}{src}.{consent}{cond}")
+            elif rec_before is not None:
+                bullets.append(f"**{rec_before.name} will no longer receive your information.**")
         elif section == "rights" and rid:
             if (section, rid) in seen:
                 continue
             seen.add((section, rid))
-            before, after = old_rights.get(rid), new_rights.get(rid)
+            right_before, right_after = old_rights.get(rid), new_rights.get(rid)
             label = RIGHT_WORDS.get(rid, rid)
-            if after is not None:
-                bullets.append(f"**{label}: how you do it changes.** {_sentence(after.how)}")
-            elif before is not None:
+            if right_after is not None:
+                bullets.append(f"**{label}: how you do it changes.** {_sentence(right_after.how)}")
+            elif right_before is not None:
                 bullets.append(f"**{label}: this right is no longer listed in the policy.**")
         elif section.startswith("controller.ownership") or section in ("controller.legal_entity", "controller.jurisdiction"):
             if ("ownership", None) in seen:

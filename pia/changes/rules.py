@@ -209,12 +209,14 @@ def _abroad(code: Any, manifest: Manifest | None) -> bool:
 
 def _cross_border(change: Change, old: Manifest | None, new: Manifest | None) -> tuple[str, str] | None:
     p = pattern_of(change.path)
+    # `new is not None` only narrows for the type checker: _abroad is False without a manifest
     if p == "processing_activities[*].storage.locations[*]" and change.kind is ChangeKind.added \
-            and _abroad(change.after, new):
+            and new is not None and _abroad(change.after, new):
         return "cross_border", f"data starts being stored in {change.after}, outside {new.controller.jurisdiction}"
     if p == "processing_activities[*].storage.cross_border" and change.after is True:
         return "cross_border", "the activity now declares a cross-border transfer"
-    if p == "recipients[*].location" and _abroad(change.after, new) and not _abroad(change.before, old):
+    if p == "recipients[*].location" and new is not None and _abroad(change.after, new) \
+            and not _abroad(change.before, old):
         return "cross_border", f"a recipient now processes data in {change.after}, outside {new.controller.jurisdiction}"
     return None
 
@@ -561,8 +563,8 @@ def _cross_border_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]
                                "data outside the country needs the user's separate consent."))
     old_recips = {r.id: r for r in old.recipients}
     for rec in sorted(new.recipients, key=lambda r: r.id):
-        before = old_recips.get(rec.id)
-        if regime_of(rec.location) != home_new and (before is None or regime_of(before.location) == home_old):
+        old_rec = old_recips.get(rec.id)
+        if regime_of(rec.location) != home_new and (old_rec is None or regime_of(old_rec.location) == home_old):
             out.append(_reason("cross_border", rec.id,
                                f"recipient '{rec.name}' ({rec.id}) processes data in {rec.location}: providing "
                                "personal data outside the country needs the user's separate consent."))
@@ -625,13 +627,13 @@ def _reconsent_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
         if rec.legal_basis is not RecipientBasis.consent:
             continue
         before = old_recips.get(rec.id)
-        groups = [g.value for g in rec.data_groups]
+        groups = [str(g) for g in rec.data_groups]
         if before is None:
             why = f"new recipient '{rec.name}' ({rec.id}) receives {', '.join(groups)} data"
         elif before.legal_basis is not RecipientBasis.consent:
             why = f"recipient '{rec.name}' ({rec.id}) now relies on consent instead of {before.legal_basis.value}"
         else:
-            extra = sorted(set(groups) - {g.value for g in before.data_groups})
+            extra = sorted(set(groups) - {str(g) for g in before.data_groups})
             if not extra:
                 continue
             why = f"recipient '{rec.name}' ({rec.id}) now also receives {', '.join(extra)} data"

@@ -34,9 +34,9 @@ def diff(old: str | None, new: str | None, method: str, fmt: str, output: str | 
     from pia.changes.rules import review as make_review
     from pia.config import PROPOSED_MANIFEST, REFERENCE_MANIFEST
     from pia.output import emit, to_json
-    if (old is None) != (new is None):
-        raise click.UsageError("give both OLD and NEW, or neither (to review the shipped pair)")
-    if old is None:
+    if old is None or new is None:
+        if old is not None or new is not None:
+            raise click.UsageError("give both OLD and NEW, or neither (to review the shipped pair)")
         old, new = str(REFERENCE_MANIFEST), str(PROPOSED_MANIFEST)
     _check_method(method)
     before, after = _load_both(old, new, repo)

@@ -45,7 +45,9 @@ def split_path(path: str) -> list[tuple[str, list[str]]] | None:
 
 def _split_dots(path: str) -> list[str]:
     """Split on dots outside brackets (an id such as `I.5(7)` may contain dots)."""
-    out, cur, depth = [], [], 0
+    out: list[str] = []
+    cur: list[str] = []
+    depth = 0
     for ch in path:
         if ch == "[":
             depth += 1
@@ -66,7 +68,9 @@ def resolve(data: Any, path: str) -> tuple[Loc | None, str]:
     if parts is None:
         return None, (f"{path!r} is not a path (fields separated by '.', list items by id in brackets, "
                       "e.g. processing_activities[alert_snapshots].subjects_count)")
-    node, loc, shown = data, [], []
+    node = data
+    loc: list[str | int] = []
+    shown: list[str] = []
     for field, ids in parts:
         shown.append(field)
         if not isinstance(node, dict) or field not in node:

@@ -210,11 +210,12 @@ def declaration_problems(doc: YamlDocument) -> list[Problem]:
     for i, ds in enumerate(raw_ds if isinstance(raw_ds, list) else []):
         if not isinstance(ds, dict) or not isinstance(ds.get("id"), str):
             continue
-        cols = ds.get("columns") if isinstance(ds.get("columns"), dict) else {}
+        cols = _columns_of(ds)
         key = ds.get("key")
         if isinstance(key, str) and cols and key not in cols:
             bad(("datasets", i, "key"), f"key {key!r} is not a column of {ds['id']}{hint(key, list(cols))}")
-        for j, link in enumerate(ds.get("links") if isinstance(ds.get("links"), list) else []):
+        raw_links = ds.get("links")
+        for j, link in enumerate(raw_links if isinstance(raw_links, list) else []):
             if not isinstance(link, dict):
                 continue
             col, to = link.get("column"), link.get("to")
@@ -263,7 +264,8 @@ def declaration_problems(doc: YamlDocument) -> list[Problem]:
                 bad(("checks", i, "activities", j), f"activity {act!r} is not defined")
         if not isinstance(ds_id, str) or not isinstance(template, str):
             continue
-        params = chk.get("parameters") if isinstance(chk.get("parameters"), dict) else {}
+        raw_params = chk.get("parameters")
+        params: dict = raw_params if isinstance(raw_params, dict) else {}
         spec = TEMPLATES[template]
         for name in params:
             if name not in spec:
@@ -295,7 +297,8 @@ def declaration_problems(doc: YamlDocument) -> list[Problem]:
 
 
 def _columns_of(ds: dict) -> dict:
-    return ds.get("columns") if isinstance(ds.get("columns"), dict) else {}
+    cols = ds.get("columns")
+    return cols if isinstance(cols, dict) else {}
 
 
 def _param_problem(p: P, value: Any, params: dict, ds_id: str, datasets: dict[str, dict],

@@ -136,8 +136,7 @@ def lint(m: Manifest) -> list[Finding]:
                 "implemented", m.cite("encryption_at_rest") or "GB/T 35273-2020 6.3; GDPR Art. 32(1)(a)")
         if m.regimes & {"EU", "UK"} and a.special_category_basis is None:
             tax = load_taxonomy()
-            special = [(e.id, tax[e.category].special_category) for e in m.elements_of(a)
-                       if tax[e.category].special_category]
+            special = [(e.id, why) for e in m.elements_of(a) if (why := tax[e.category].special_category)]
             if special:
                 add(Level.warning, "special_category_without_condition", ("processing_activities", i, "legal_basis"),
                     f"activity {a.id!r} processes special-category data ({', '.join(e for e, _ in special)}) but names "
@@ -168,10 +167,10 @@ def lint(m: Manifest) -> list[Finding]:
             "ownership (parent company, controlling shareholders) is not recorded, so a change of control cannot be "
             "detected by `pia diff`", m.cite("ownership") or "GB/T 35273-2020 Annex D")
     data = m.model_dump(mode="json")
-    for a in undisclosed(m):
-        loc, _ = resolve(data, a.about)
-        out.append(Finding(level=Level.warning, rule="not_disclosed", path=a.about,
+    for gap in undisclosed(m):
+        loc, _ = resolve(data, gap.about)
+        out.append(Finding(level=Level.warning, rule="not_disclosed", path=gap.about,
                            line=m.line_of(*loc) if loc else None,
-                           message=f"not disclosed by the policy: {a.why}", clause="PIPL Art. 17"))
+                           message=f"not disclosed by the policy: {gap.why}", clause="PIPL Art. 17"))
     out.sort(key=lambda f: (f.line or 0, f.rule, f.path))
     return out

@@ -23,6 +23,7 @@ from pydantic import (
     ValidationError,
     model_serializer,
 )
+from pydantic_core import ErrorDetails
 
 from pia.declare.assumptions import Assumption, assumption_problems
 from pia.declare.measures import Measure, MeasureEntry, MeasureStatus, catalogue, measure_reference_problems
@@ -588,7 +589,7 @@ def _data_loc(doc: YamlDocument, loc: tuple[Any, ...]) -> Loc:
     return tuple(out)
 
 
-def _message(err: dict[str, Any]) -> str:
+def _message(err: ErrorDetails) -> str:
     kind = err["type"]
     if kind == "missing":
         return "required field is missing"

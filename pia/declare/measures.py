@@ -14,7 +14,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from pia.config import PACKAGE_DATA
 from pia.errors import InputError, Problem
-from pia.yamlsource import YamlDocument, load_yaml
+from pia.yamlsource import Loc, YamlDocument, load_yaml
 
 MEASURES_FILE = PACKAGE_DATA / "measures.yaml"
 
@@ -163,7 +163,7 @@ def measure_reference_problems(doc: YamlDocument) -> list[Problem]:
         for i, m in enumerate(own_raw):
             if isinstance(m, dict) and isinstance(m.get("id"), str):
                 if m["id"] in shipped:
-                    loc = ("measures", i, "id")
+                    loc: Loc = ("measures", i, "id")
                     problems.append(Problem(doc.source, f"measure {m['id']!r} is already in the shipped catalogue "
                                                         "(use another id for your own measure)",
                                             doc.line_of(loc), ".".join(map(str, loc))))

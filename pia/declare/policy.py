@@ -165,7 +165,7 @@ def clause_problems(doc: YamlDocument) -> list[Problem]:
         cid = c.get("id") if isinstance(c, dict) else None
         if isinstance(cid, (str, int)) and not isinstance(cid, bool):
             key = str(cid)
-            loc = ("policy", "clauses", i, "id")
+            loc: Loc = ("policy", "clauses", i, "id")
             if key in seen:
                 first = doc.line_of(("policy", "clauses", seen[key], "id"))
                 problems.append(Problem(doc.source, f"duplicate clause id {key!r} (first defined on line {first})",
