@@ -52,6 +52,7 @@ def validate(data_dir: str | None, manifest: str | None, columns: str | None, as
     from pia.output import emit, to_json
     from pia.validation.run import validate as run_validation
 
+    manifest_path = manifest
     if manifest is not None:  # its commitments must cite checks that exist
         from pia.declare.manifest import load_manifest
         from pia.validation.commitments import require_defined_checks
@@ -62,10 +63,10 @@ def validate(data_dir: str | None, manifest: str | None, columns: str | None, as
         click.echo(f"pia validate: {msg}", err=True)
 
     progress = show_progress if fmt != "json" and sys.stderr.isatty() else None
-    if data_dir is None and not is_reference(manifest):
+    if data_dir is None and not is_reference(manifest_path):
         # The shipped estate is the reference service's data: another service names its own tables.
         raise InputError(Problem("DIR", "give the directory of tables to validate: the shipped sample estate belongs "
-                                        "to the reference service, not to --manifest " + str(manifest)))
+                                        "to the reference service, not to --manifest " + str(manifest_path)))
     result = run_validation(data_dir or SAMPLE_ESTATE, manifest=manifest, columns=columns, as_of=as_of,
                             progress=progress, export_suites=export_suites, engine=engine, master=master,
                             overrides={"minor_age": minor_age, "erasure_grace_days": erasure_grace_days,
