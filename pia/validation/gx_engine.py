@@ -216,23 +216,35 @@ class GxEngine:
         failed = 0
         samples: set[int] = set()
         success = True
-        if len(outcome.results) != len(check.expectations):
-            raise EngineError(f"{check.id}: GX returned {len(outcome.results)} results for "
-                              f"{len(check.expectations)} expectations")
-        for res in outcome.results:
-            problem = _raised(res.exception_info)
-            if problem is not None:
-                raise EngineError(f"{check.id}: GX could not evaluate {res.expectation_config.type}: {problem}")
-            unexpected = res.result.get("unexpected_count")
-            if unexpected is None:
-                raise EngineError(f"{check.id}: GX returned no unexpected count for {res.expectation_config.type}")
-            failed += int(unexpected)
+        for res, unexpected in checked_results(check, outcome):
+            failed += unexpected
             success = success and bool(res.success)
             samples.update(int(i) for i in res.result.get("partial_unexpected_index_list") or [])
         if success != (failed == 0):
             raise EngineError(f"{check.id}: GX verdict and unexpected counts disagree")
         return EngineResult(success=success, failed_rows=failed, rows_in_scope=len(frame),
                             sample_rows=tuple(sorted(samples)[:sample_limit]))
+
+
+def checked_results(check: Check, outcome: Any) -> list[tuple[Any, int]]:
+    """Each GX result of `check`'s suite with its unexpected count; EngineError when GX misjudged or raised.
+
+    A misconfigured expectation comes back as `success=False` with `exception_info` set, not as an exception, so
+    every result is checked on every backend.
+    """
+    if len(outcome.results) != len(check.expectations):
+        raise EngineError(f"{check.id}: GX returned {len(outcome.results)} results for "
+                          f"{len(check.expectations)} expectations")
+    out = []
+    for res in outcome.results:
+        problem = _raised(res.exception_info)
+        if problem is not None:
+            raise EngineError(f"{check.id}: GX could not evaluate {res.expectation_config.type}: {problem}")
+        unexpected = res.result.get("unexpected_count")
+        if unexpected is None:
+            raise EngineError(f"{check.id}: GX returned no unexpected count for {res.expectation_config.type}")
+        out.append((res, int(unexpected)))
+    return out
 
 
 def _raised(info: Any) -> str | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pia.validation.checks import Check
-from pia.validation.gx_engine import SUITE_PREFIX, EngineError, GxEngine, _raised
+from pia.validation.gx_engine import SUITE_PREFIX, EngineError, GxEngine, checked_results
 from pia.validation.sources import EngineKind, Source, quote_ident
 
 ROW_COLUMN = "_pia_row"  # a frame's row position (0-based) in its dataset, when the engine knows it
@@ -70,18 +70,9 @@ class RemoteGx(GxEngine):
                 self._remote.delete_asset(name)
             else:
                 frame.unpersist()
-        if len(outcome.results) != len(check.expectations):
-            raise EngineError(f"{check.id}: GX returned {len(outcome.results)} results for "
-                              f"{len(check.expectations)} expectations")
         failed, rows, success = 0, None, True
-        for res in outcome.results:
-            problem = _raised(res.exception_info)
-            if problem is not None:
-                raise EngineError(f"{check.id}: GX could not evaluate {res.expectation_config.type}: {problem}")
-            unexpected = res.result.get("unexpected_count")
-            if unexpected is None:
-                raise EngineError(f"{check.id}: GX returned no unexpected count for {res.expectation_config.type}")
-            failed += int(unexpected)
+        for res, unexpected in checked_results(check, outcome):
+            failed += unexpected
             success = success and bool(res.success)
             count = res.result.get("element_count")
             if count is not None:
