@@ -27,11 +27,11 @@ the unexecuted expression for a pushdown engine.
 """
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
+from pia.validation.context import Backend, FrameContext, FrameSettings
 from pia.validation.spec import Check
+from pia.validation.templates import build_frame
 
 if TYPE_CHECKING:  # pragma: no cover
     import ibis.expr.types as ir
@@ -40,55 +40,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from pia.declare.datasets import DatasetDecl
 
 PERSONAL_FIELDS = ("username", "email", "phone", "birth_date", "password_hash")
-
-
-@dataclass(frozen=True)
-class FrameSettings:
-    """What the frames need to know besides the data."""
-
-    as_of: dt.date
-    minor_age: int = 18
-    erasure_grace_days: int = 15
-    rights_response_days: int = 30
-    recipients: dict[str, frozenset[str]] = field(default_factory=dict)  # recipient id -> declared data groups
-
-    @property
-    def as_of_ts(self) -> pd.Timestamp:
-        """as_of as an instant: midnight UTC at the start of the day."""
-        import pandas as pd
-
-        return pd.Timestamp(self.as_of).tz_localize("UTC")
-
-    @property
-    def as_of_literal(self) -> ir.Value:
-        """as_of at 00:00 UTC as an Ibis timestamp literal (UTC)."""
-        import ibis
-
-        return ibis.literal(dt.datetime.combine(self.as_of, dt.time(), dt.UTC), type="timestamp('UTC')")
-
-    def number(self, value: Any) -> int:
-        """A `number` parameter: a whole number, or `$setting` read from these settings."""
-        if isinstance(value, str) and value.startswith("$"):
-            return int(getattr(self, value[1:]))
-        return int(value)
-
-
-class Backend(Protocol):
-    """Where the datasets live and how a frame expression runs (see the module docstring)."""
-
-    name: str
-
-    def table(self, dataset: str) -> ir.Table:
-        """The dataset as an Ibis table with the declared columns and `_row`."""
-        ...  # pragma: no cover
-
-    def execute(self, expr: ir.Table) -> pd.DataFrame:
-        """Run a frame expression; the result indexed by `_row`, in `_row` order."""
-        ...  # pragma: no cover
-
-    def rows(self, dataset: str) -> int:
-        """Number of rows of the dataset."""
-        ...  # pragma: no cover
 
 
 class FrameSource(Protocol):
@@ -103,36 +54,6 @@ class FrameSource(Protocol):
         ...  # pragma: no cover
 
 
-class FrameContext:
-    """What a template's frame definition sees: the tables, the declarations and the settings."""
-
-    def __init__(self, backend: Backend, settings: FrameSettings, datasets: dict[str, DatasetDecl]):
-        self.backend = backend
-        self.settings = settings
-        self.datasets = datasets
-        self._first: dict[tuple[str, str], ir.Table] = {}
-
-    def table(self, dataset: str) -> ir.Table:
-        """The dataset's Ibis table (with `_row`)."""
-        return self.backend.table(dataset)
-
-    def link(self, dataset: str, column: str) -> tuple[str, str]:
-        """(dataset, column) that `dataset.column` links to."""
-        return next(lk for lk in self.datasets[dataset].links if lk.column == column).target
-
-    def first_rows(self, dataset: str, key: str) -> ir.Table:
-        """The first row (lowest `_row`) of each non-blank `key` of `dataset`: a lookup never fans out."""
-        import ibis
-
-        if (dataset, key) not in self._first:
-            t = self.table(dataset)
-            t = t.filter(t[key].notnull())
-            ranked = t.mutate(_rank=ibis.row_number().over(group_by=t[key], order_by=t["_row"]))
-            first = ranked.filter(ranked._rank == 0).drop("_rank")
-            self._first[(dataset, key)] = first
-        return self._first[(dataset, key)]
-
-
 class IbisFrames:
     """`FrameSource` over any `Backend`: one Ibis expression per check (`templates.build_frame`)."""
 
@@ -143,8 +64,6 @@ class IbisFrames:
 
     def expression(self, check: Check) -> ir.Table:
         """The unexecuted frame expression of `check` (for a pushdown engine)."""
-        from pia.validation.templates import build_frame
-
         return build_frame(self.ctx, check)
 
     def frame(self, check: Check) -> pd.DataFrame:

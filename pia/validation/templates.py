@@ -25,7 +25,7 @@ from pia.validation.spec import E164_RE, EMAIL_RE, HASH_RE, REJECTION_REASONS, C
 if TYPE_CHECKING:  # pragma: no cover
     import ibis.expr.types as ir
 
-    from pia.validation.frames import FrameContext
+    from pia.validation.context import FrameContext
 
 NOT_NULL = "expect_column_values_to_not_be_null"
 UNIQUE = "expect_column_values_to_be_unique"
