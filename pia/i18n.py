@@ -99,13 +99,41 @@ def N_(message: str, /) -> str:
     return message
 
 
+class LocalizedText(str):
+    """Manifest text given in several languages: a `str` (the manifest's own language) that keeps the others.
+
+    Code that only needs *a* text keeps working with it as a string; code that writes for a reader calls
+    `pick(value)` to get the text in the language in force.
+    """
+
+    translations: dict[str, str]
+
+    def __new__(cls, translations: Mapping[str, str], primary: str | None = None) -> LocalizedText:
+        """The text in `primary` (else the first language present), keeping all `translations`."""
+        texts = {lang: text for lang, text in translations.items() if text}
+        order = [primary] if primary else []
+        order += [lang for lang in LANGUAGES if lang != primary] + list(texts)
+        first = next((texts[lang] for lang in order if lang in texts), "")
+        obj = super().__new__(cls, first)
+        obj.translations = texts
+        return obj
+
+    def missing(self) -> list[str]:
+        """The kit's languages this text lacks (listed by `pia check` as fallbacks)."""
+        return [lang for lang in LANGUAGES if lang not in self.translations]
+
+
 def pick(text: str | Mapping[str, str] | None, lang: str | None = None) -> str | None:
     """The `lang` text of a manifest field that may hold both languages (`{en: ..., zh: ...}`).
 
     A plain string is the text in every language; a missing translation falls back to the other language
     (`pia check` lists the fallbacks).
     """
-    if text is None or isinstance(text, str):
+    if text is None:
+        return None
+    if isinstance(text, LocalizedText):
+        text = text.translations
+    elif isinstance(text, str):
         return text
     lang = lang or _current.get()
     if text.get(lang):
