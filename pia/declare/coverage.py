@@ -55,8 +55,11 @@ def _column(ref: str, dataset: DatasetDecl, datasets: dict[str, DatasetDecl]) ->
 
 
 def _row_columns(dataset: DatasetDecl) -> list[tuple[str, str]]:
-    """The personal columns of a row: columns with a category, except links (another row's key) and, when the row
-    holds other data, identifiers (pia default: a row is about what it holds, not the key that names it)."""
+    """The personal columns of a row.
+
+    Columns with a category, except links (another row's key) and, when the row holds other data, identifiers
+    (pia default: a row is about what it holds, not the key that names it).
+    """
     links = {lk.column for lk in dataset.links}
     cols = [(c, col) for c, col in dataset.columns.items() if col.category and c not in links]
     data = [c for c, col in cols if col.role is not ColumnRole.id]
@@ -64,9 +67,11 @@ def _row_columns(dataset: DatasetDecl) -> list[tuple[str, str]]:
 
 
 def _elements(m: Manifest, places: list[tuple[str, str]], datasets: dict[str, DatasetDecl]) -> tuple[list[str], list[str]]:
-    """(categories, element ids) of columns. Where several elements share a category, the one named like the
-    column is meant (pia default: users.guardian_consent is the element guardian_consent, not consent_records);
-    otherwise all of them."""
+    """(categories, element ids) of columns.
+
+    Where several elements share a category, the one named like the column is meant (pia default:
+    users.guardian_consent is the element guardian_consent, not consent_records); otherwise all of them.
+    """
     cats: list[str] = []
     elements: list[str] = []
     for ds, col in places:
