@@ -129,7 +129,7 @@ def _gbt_groups(facts: _Facts, event: FearedEvent) -> list[FactorRating]:
     for gid, (title, source) in GBT_GROUPS.items():
         reasons = rated[gid]
         if gid == "flow" and event is not ACCESS and not reasons:
-            reasons = [("recipients and transfers not counted for this event (pia default: copies held by "
+            reasons = [("not counted for this event (pia default: copies held by "
                         "recipients do not alter or destroy the controller's data)")]
             out.append(FactorRating(group=gid, title=title, source=source, rating=0, reasons=reasons))
             continue
