@@ -62,7 +62,8 @@ def test_pulsewear_assess_screens_with_wp248_only():
     health = next(a for a in doc["activities"] if a["id"] == "health_insights")
     assert health["screening"]["assessment_required"]  # sensitive data + profiling: two WP248 criteria
     # Ireland and Germany are inside the EU: only the crash reports leave it
-    cross = [a["id"] for a in doc["activities"] if "data leaves the jurisdiction" in json.dumps(a)]
+    assert doc["method"] == "cnil"  # the method of its regime (GDPR): risk sources, not GB/T 39335 factor groups
+    cross = [a["id"] for a in doc["activities"] if "sources abroad" in json.dumps(a)]
     assert cross == ["crash_diagnostics"]
 
 
