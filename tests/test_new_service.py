@@ -92,7 +92,8 @@ def test_pulsewear_diff_to_proposed_is_significant_on_its_own_facts(tmp_path):
 def test_pulsewear_verdict_cites_no_reference_clause():
     code, out = run("assess", str(PULSEWEAR), "--format", "json")
     doc = json.loads(out)
-    assert "VII.2" not in doc["verdict"] and "GB/T 35273-2020 Annex D" in doc["verdict"]
+    # a GDPR-only service: the condition of its own law (prior consultation), no Chinese standard
+    assert "VII.2" not in doc["verdict"] and "GDPR Art. 36(1)" in doc["verdict"] and "GB/T" not in doc["verdict"]
     # actions: planned measures and the smallest further set, each with the service's own clause (if any)
     clauses = {c for a in doc["actions"] for m in a["planned"] + a["measures"] for c in m["clauses"]}
     assert clauses <= {"7.1", "7.2", "5.1", "GB/T 39335-2020 Annex D"}, clauses
