@@ -58,6 +58,10 @@ class _Facts:
         central = [e for e in elements if design.places(e.id) & CENTRAL]
         self.device_only = [e.id for e in elements if not design.places(e.id) & CENTRAL]
         self.central = bool(central) or bool(ev.undeclared.get(a.id))  # a scan finds data in the service's tables
+        # people whose data the central store holds: per-element counts where the manifest gives them
+        held = [e.subjects_count if e.subjects_count is not None else a.subjects_count for e in central]
+        held += [a.subjects_count] if ev.undeclared.get(a.id) else []
+        self.held = max(held, default=0)
         groups = {e.group for e in elements}
         # a recipient exposes the activity's data only through the data groups it receives (pia default)
         listed = m.recipients_of(a)
@@ -113,9 +117,10 @@ def _common_notes(facts: _Facts) -> dict[str, list[str]]:
         where = ("all its data" if not facts.central else ", ".join(facts.device_only))
         out["online"].append(f"design: {where} held only on the subjects' own devices, out of reach of the online "
                              "service (pia default: no point for data the service does not hold)")
-    if not facts.central and facts.a.subjects_count >= facts.large:
-        out["scale"].append(f"scale: {facts.a.subjects_count:,} subjects, but each one's data stays on their own device: "
-                            "one breach reaches one person (pia default: scale counts data held centrally)")
+    if facts.held < facts.large <= facts.a.subjects_count:
+        out["scale"].append(f"scale: {facts.a.subjects_count:,} subjects, but the data held centrally concerns "
+                            f"{facts.held:,} (the rest stays on each person's own device or is held for fewer "
+                            "people: pia default, scale counts the people whose data one breach of the service reaches)")
     if facts.sensitive_on_device:
         out["sensitive"].append("sensitive data held only on the subjects' devices is not a central target: "
                                 + ", ".join(facts.sensitive_on_device))
@@ -147,8 +152,8 @@ def _gbt_groups(facts: _Facts, event: FearedEvent) -> list[FactorRating]:
     if event is ACCESS and facts.unbound:
         participants.append("recipients bound by no confidentiality agreement: " + ", ".join(facts.unbound))
     business: list[str] = []
-    if facts.central and a.subjects_count >= facts.large:
-        business.append(f"scale: {a.subjects_count:,} subjects (large scale from {facts.large:,}, settings)")
+    if facts.held >= facts.large:
+        business.append(f"scale: {facts.held:,} subjects (large scale from {facts.large:,}, settings)")
     if event is ACCESS and facts.sensitive:
         business.append("attractive data for risk sources: sensitive " + ", ".join(facts.sensitive))
     business += _security_situation(facts, event)
@@ -188,8 +193,8 @@ def _cnil_groups(facts: _Facts, event: FearedEvent) -> list[FactorRating]:
     motivation: list[str] = []
     if event is ACCESS and facts.sensitive:
         motivation.append("sensitive data attracts risk sources: " + ", ".join(facts.sensitive))
-    if facts.central and a.subjects_count >= facts.large:
-        motivation.append(f"scale: {a.subjects_count:,} subjects (large scale from {facts.large:,}, settings)")
+    if facts.held >= facts.large:
+        motivation.append(f"scale: {facts.held:,} subjects (large scale from {facts.large:,}, settings)")
     motivation += _security_situation(facts, event)
     rated = {"internal": internal, "external": external, "motivation": motivation}
     noted = {"internal": notes["recipients"], "external": notes["online"],

@@ -513,8 +513,8 @@ class _Activity:
                 add(_Line("impact", "impact.measures", "CNIL PIA Methodology (2018) (measures on the data lower "
                           "severity, step size a pia default: MethodParameters.severity_step_weight)",
                           sev, self._lv(s), f"severity score {f.severity:.2f} -> {s:.2f} with " + why, []))
-            lines = "; ".join(f"{r.title}: {r.rating} ({'; '.join(r.reasons) or 'nothing counted'})"
-                              for r in f.ratings)
+            lines = "; ".join(f"{r.title}: {r.rating} ({'; '.join(r.reasons) or 'nothing counted'}"
+                              + (f"; no point: {'; '.join(r.notes)})" if r.notes else ")") for r in f.ratings)
             model = ("GB/T 39335-2020 5.4 (factor groups" if p.likelihood_model.value == "gbt39335_factors"
                      else "CNIL PIA Knowledge Bases (2018), Scale and rules for estimating likelihood (risk sources")
             add(_Line("likelihood", "likelihood.exposure", f"{model}, combined by the pia default exposure_rule: "
