@@ -98,7 +98,8 @@ def test_random_identifiers_lower_access_severity_at_every_stage_but_not_below_h
 def test_random_identifiers_and_pseudonymisation_are_not_counted_twice():
     base = _with("newsletter", design=ProcessingDesign(identifiers=Identifiers.random))
     both = _with("newsletter", design=ProcessingDesign(identifiers=Identifiers.random),
-                 measures={**HAND.activity("newsletter").measures, "pseudonymisation": MeasureState(status=MeasureStatus.implemented)})
+                 measures={**HAND.activity("newsletter").measures,
+                           "pseudonymisation": MeasureState(status=MeasureStatus.implemented)})
     a, b = _one(base, "newsletter"), _one(both, "newsletter")
     assert a.residual[ACCESS].impact_score == b.residual[ACCESS].impact_score
     use = next(u for u in b.measures if u.measure == "pseudonymisation")
@@ -149,7 +150,8 @@ def test_an_unmentioned_measure_is_not_assessed_and_counts_as_the_method_says():
     # stating them missing); left_out: only the assessed measures are weighed.
     act = _one(HAND, "newsletter")
     assert next(u for u in act.measures if u.measure == "logging").status is MeasureStatus.not_assessed
-    stated = {k: MeasureState(status=MeasureStatus.missing) for k in ("logging", "integrity_checking", "backups", "network_security")}
+    stated = {k: MeasureState(status=MeasureStatus.missing)
+              for k in ("logging", "integrity_checking", "backups", "network_security")}
     missing = _one(_with("newsletter", measures={**HAND.activity("newsletter").measures, **stated}), "newsletter")
     assert act.residual[MODIFY].likelihood_score == missing.residual[MODIFY].likelihood_score
     left = _one(HAND, "newsletter", _method_with(not_assessed=NotAssessed.left_out))

@@ -65,7 +65,8 @@ def design_problems(doc: YamlDocument) -> list[Problem]:
         if not isinstance(act, dict) or not isinstance(act.get("design"), dict):
             continue
         held = act["design"].get("held_at")
-        elements = act.get("data_elements") if isinstance(act.get("data_elements"), list) else []
+        raw = act.get("data_elements")
+        elements: list = raw if isinstance(raw, list) else []
         for key, places in (held.items() if isinstance(held, dict) else []):
             loc: Loc = ("processing_activities", i, "design", "held_at", key)
             if key not in elements:
