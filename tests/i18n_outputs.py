@@ -21,9 +21,8 @@ def report_data(lang: str = "en") -> Any:
     """The shipped samples with their change review and recorded dataset evidence (no great-expectations run)."""
     from pia.report import run as report
 
-    kwargs = {"lang": lang} if "lang" in report.gather.__code__.co_varnames else {}
     data = report.gather(str(config.REFERENCE_MANIFEST), str(config.PROPOSED_MANIFEST), as_of="2026-06-30",
-                         run_started="2026-06-30T00:00:00Z", **kwargs)
+                         run_started="2026-06-30T00:00:00Z", lang=lang)
     evidence = json.loads((FIXTURES / "evidence.json").read_text(encoding="utf-8"))
     data = dataclasses.replace(data, validation=evidence["validation"], scan=evidence["scan"])
     data.provenance = {**data.provenance, "versions": {"pia": "0.1.0"}}  # library versions vary between venvs
@@ -42,9 +41,15 @@ def _figure_text(fig: Any) -> Any:
 
 def outputs(data: Any) -> dict[str, Any]:
     """Every section's HTML and every figure's text, from one gathered report."""
+    from pia.i18n import use_language
     from pia.report import figures
     from pia.report import run as report
 
+    with use_language(data.lang):  # as the notebook sets it: the figures follow the language in force
+        return _outputs(data, figures, report)
+
+
+def _outputs(data: Any, figures: Any, report: Any) -> dict[str, Any]:
     out: dict[str, Any] = {
         "summary": report.summary_html(data),
         "risk": report.risk_html(data),
@@ -56,7 +61,8 @@ def outputs(data: Any) -> dict[str, Any]:
     }
     figs = {"risk_map": figures.risk_map(data.assessment, data.grid),
             "screening": figures.screening(data.assessment),
-            "data_map": figures.data_map(data.inventory["rows"], {x["id"]: x["name"] for x in data.inventory["recipients"]}),
+            "data_map": figures.data_map(data.inventory["rows"], {x["id"]: x["name"] for x in data.inventory["recipients"]},
+                                         data.group_names()),
             "validation_results": figures.validation_results(data.validation),
             "discovery": figures.discovery(data.scan)}
     out.update({f"figure:{k}": _figure_text(v) for k, v in figs.items()})

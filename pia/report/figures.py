@@ -23,6 +23,7 @@ SECTION_TOPICS = {  # our short names for the policy's sections, for legends
     "IV": N_("sharing and disclosure"), "V": N_("users' rights"), "VI": N_("minors"), "VII": N_("policy updates"),
     "VIII": N_("contact"),
 }
+OTHER_SECTION = N_("other")
 SECTION_COLOURS = {
     "I": "#1f77b4", "II": "#17becf", "III": "#d62728", "IV": "#9467bd",
     "V": "#ff7f0e", "VI": "#e377c2", "VII": "#8c564b", "VIII": "#7f7f7f",
@@ -179,7 +180,7 @@ def risk_map(assessment: Mapping[str, Any], grid: Mapping[str, Any]) -> go.Figur
                      showgrid=False, zeroline=False)
     fig.update_layout(showlegend=False)
     title = _("Risk map ({method}): open circle inherent, filled numbered current",
-              method=_(str(grid["name"])) if grid.get("name") else _("method"))
+              method=method_title(str(grid["name"]), short=True) if grid.get("name") else _("method"))
     return _layout(fig, title, RISK_MAP_HEIGHT)
 
 
@@ -193,6 +194,20 @@ def activity_numbers(assessment: Mapping[str, Any]) -> dict[str, int]:
 
 def _words(value: Any) -> str:
     return str(value or "").replace("_", " ")
+
+
+def number(n: Any) -> str:
+    """A count with thousands grouped (pia.report.names.number)."""
+    from pia.report.names import number as grouped
+
+    return grouped(n)
+
+
+def method_title(title: str, short: bool = False) -> str:
+    """A risk method's title in the language in force (pia.report.names.method_title)."""
+    from pia.report.names import method_title as titled
+
+    return titled(title, short)
 
 
 def _event(event: str) -> str:
@@ -330,10 +345,10 @@ def validation_results(validation: Mapping[str, Any]) -> go.Figure:
         failed = int(c.get("failed_rows") or 0)
         fig.add_trace(go.Bar(
             y=[label(c["id"])], x=[failed if failed else None], orientation="h",  # None: no bar (log-safe)
-            name=f"{section}: {_(SECTION_TOPICS.get(section, N_('other')))}", legendgroup=section,
+            name=f"{section}: {_(SECTION_TOPICS.get(section) or OTHER_SECTION)}", legendgroup=section,
             showlegend=section not in seen,
             marker_color=SECTION_COLOURS.get(section, "#999"),
-            text=[_("{failed} of {checked}", failed=f"{failed:,}", checked=f"{int(c.get('rows_checked') or 0):,}")
+            text=[_("{failed} of {checked}", failed=number(failed), checked=number(c.get("rows_checked")))
                   if status != "skipped" else _("skipped")],
             textposition="outside", cliponaxis=False,
             customdata=[[label(c.get("clause", "")), label(_status(status)), label(c.get("dataset", ""))]],

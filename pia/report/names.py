@@ -34,6 +34,36 @@ STAGE_NAMES = {"inherent": N_("inherent"), "current": N_("current"), "residual":
 METHOD_TITLES = (N_("GB/T 39335-2020 Annex D"), N_("CNIL PIA methodology"), N_("ICO sample DPIA template"))
 LEVEL_WORDS = (N_("low"), N_("medium"), N_("high"), N_("severe"), N_("very high"), N_("negligible"), N_("limited"),
                N_("significant"), N_("maximum"), N_("minimal"), N_("remote"), N_("possible"), N_("probable"))
+# Names the engines give in English, shown as they are in English and translated through these msgids in other
+# languages (`_(name)`): the screening criteria (pia.risk.screening), the change-review triggers and re-consent
+# reasons (pia.changes.rules), the measures (pia/data/measures.yaml) and the likelihood factors' gists
+# (pia.risk.likelihood). tests/test_i18n_report.py checks that every name the engines have is here.
+SCREENING_NAMES = (
+    N_("profiling or scoring"), N_("automated decisions"), N_("systematic monitoring"),
+    N_("large volume of sensitive data"), N_("large scale"), N_("matching or combining datasets"),
+    N_("vulnerable subjects (minors)"), N_("innovative technology (IoT cameras, biometrics)"),
+    N_("blocking rights or services"), N_("evaluation or scoring"),
+    N_("automated decision with legal or similar effect"), N_("sensitive or highly personal data"),
+    N_("data processed on a large scale"), N_("vulnerable data subjects"), N_("innovative use of technology"),
+    N_("prevents exercising a right or using a service"), N_("processing sensitive personal information"),
+    N_("automated decision-making"), N_("entrusting processing to a processor"),
+    N_("providing to other handlers or disclosing publicly"), N_("providing personal information abroad"))
+TRIGGER_NAMES = (N_("Service mode"), N_("Ownership"), N_("Recipients"), N_("Your rights"), N_("Impact assessment"),
+                 N_("Longer retention"), N_("Promised protection"), N_("Cross-border"), N_("Contacts"))
+RECONSENT_KINDS = (N_("new purpose"), N_("purpose outside exemption"), N_("new data type"),
+                   N_("new sensitive category"), N_("cross border"), N_("new consent recipient"))
+MEASURE_NAMES = (
+    N_("Data minimisation (including processing on the device)"), N_("Pseudonymisation"),
+    N_("De-identification or anonymisation"), N_("Encryption in transit"), N_("Encryption at rest"),
+    N_("Retention enforcement"), N_("Partitioning and tenant isolation"), N_("Logical access control"),
+    N_("Logging and traceability"), N_("Integrity checking"), N_("Backups"), N_("Network security"),
+    N_("Physical security"), N_("Workstation security"), N_("Protection against malware"),
+    N_("Vulnerability and patch management"), N_("Staff training and confidentiality"), N_("Breach response"),
+    N_("Processor contracts"), N_("Supervision and audits"), N_("Consent management"),
+    N_("Handling of rights requests"), N_("Device security"), N_("Secure maintenance"), N_("Website security"))
+EXPOSURE_GISTS = (N_("attractive data for risk sources"), N_("data combined or derived"),
+                  N_("data leaves the jurisdiction"), N_("data provided to recipients beyond processors"),
+                  N_("online service"), N_("staff of the controller handle the data"))
 _OTHER_SCRIPT = re.compile(r"\s*\(([^)]*[^\x00-\x7f][^)]*)\)$")
 
 
@@ -44,9 +74,18 @@ def listing(items: Iterable[str], sep: str = ",") -> str:
     return joiner.join(items)
 
 
-def method_title(title: str) -> str:
-    """A risk method's title in the language in force (a method file's own title passes through untranslated)."""
-    return _(title) if title else title
+def number(n: Any) -> str:
+    """A count with thousands grouped (`1,234`): the same grouping in English and in Chinese (CLDR `#,##0`)."""
+    return f"{int(n or 0):,}"
+
+
+def method_title(title: str, short: bool = False) -> str:
+    """A risk method's title in the language in force (a method file's own title passes through untranslated).
+
+    `short` drops a standard's full Chinese title and keeps its number (`GB/T 39335-2020 附录D`), for figures.
+    """
+    text = _(title) if title else title
+    return re.sub(r"《[^》]*》（([^）]*)）", r"\1 ", text).strip() if short else text
 
 
 def words(value: Any) -> str:
@@ -174,9 +213,14 @@ __all__ = [
     "CONTROL_NAMES",
     "EVENT_NAMES",
     "FRAMEWORK_NAMES",
+    "EXPOSURE_GISTS",
     "LEVEL_WORDS",
+    "MEASURE_NAMES",
     "METHOD_TITLES",
+    "RECONSENT_KINDS",
+    "SCREENING_NAMES",
     "STAGE_NAMES",
+    "TRIGGER_NAMES",
     "control_action",
     "control_name",
     "event_name",
@@ -185,6 +229,7 @@ __all__ = [
     "listing",
     "main_factors",
     "method_title",
+    "number",
     "plain_factor",
     "words",
 ]

@@ -24,6 +24,7 @@ from pia.report.names import (
     listing,
     main_factors,
     method_title,
+    number,
     words,
 )
 
@@ -202,7 +203,8 @@ def _risk_actions(r: ReportData) -> tuple[list[dict[str, str]], str]:
         ranked.append(((-e["lowers"], -n, control), {
                         "priority": "1",
                         "what": control_action(control) or _("Put in place: {measure}",
-                                                             measure=pick(e["name"]) or control_name(control)),
+                                                             measure=_(pick(e["name"])) if e["name"]
+                                                             else control_name(control)),
                         "detail": str(pick(e["note"]) or ""),
                         "where": _join_names(e["acts"]),
                         "why": why + (_(" (clause {clauses})", clauses=clauses) if clauses else "") + planned,
@@ -256,7 +258,7 @@ def action_plan(r: ReportData) -> list[dict[str, str]]:
         actions.append({"priority": "3",
                         "what": ngettext("Correct {rows} record that breaks {checks} of the policy's promises",
                                          "Correct {rows} records that break {checks} of the policy's promises", rows,
-                                         rows=f"{rows:,}", checks=len(failed)),
+                                         rows=number(rows), checks=len(failed)),
                         "detail": ", ".join(words(c["id"]) for c in failed[:6]) + (" …" if len(failed) > 6 else ""),
                         "where": ", ".join(datasets), "why": _("clauses {clauses}", clauses=", ".join(clauses)),
                         "effect": _("promises kept by the data; lower likelihood")})
@@ -357,7 +359,7 @@ def summary_html(r: ReportData) -> str:
         {"n": len(r.inventory.get("recipients", [])), "label": _("recipients"),
          "sub": _("sharing, transfer, disclosure")},
         {"n": f"{len(failed)}/{len(checks)}" if checks else "—", "label": _("dataset checks failed"),
-         "sub": _("{n} failing records", n=f"{sum(int(c.get('failed_rows') or 0) for c in failed):,}") if checks
+         "sub": _("{n} failing records", n=number(sum(int(c.get("failed_rows") or 0) for c in failed))) if checks
          else _("no data checked")},
         {"n": len(rec.get("undeclared", []) or []) if r.scan else "—", "label": _("undeclared data categories"),
          "sub": _("found in the data, not in the policy") if r.scan else _("no data scanned")},
@@ -519,7 +521,7 @@ def discovery_html(r: ReportData, part: str = "all") -> str:
                          "reason": item.get("reason", "")})
     ncols = sum(1 for t in s.get("tables", []) for c in t.get("columns", []) if c.get("category"))
     lead = _("{tables} tables scanned (up to {rows} rows each); {columns} columns hold personal data.",
-             tables=len(s.get("tables", [])), rows=f"{int(s.get('sample') or 0):,}", columns=ncols)
+             tables=len(s.get("tables", [])), rows=number(s.get("sample")), columns=ncols)
     return render("discovery.html.j2", part=part, scanned=bool(r.scan), rows=rows, lead=lead)
 
 
@@ -529,17 +531,32 @@ def changes_html(r: ReportData) -> str:
     from markupsafe import Markup
 
     rv = r.review or {}
-    triggers = [{"name": words(t.get("id", "")), "clause": t.get("clause", ""),
+    triggers = [{"name": _(t["name"]) if current_language() != "en" and t.get("name") else words(t.get("id", "")),
+                 "clause": t.get("clause", ""),
                  "text": trigger_text(t, rv.get("changes", []), r.names)} for t in rv.get("triggers", [])]
     changes = [{"phrase": change_phrase(c, r.names), "kind": c.get("kind", ""),
                 "kind_text": status_word(c.get("kind", "")),
-                "trigger": words(c.get("trigger")) if c.get("trigger") else _("minor"), "clause": c.get("clause", "")}
+                "trigger": trigger_word(c.get("trigger"), rv), "clause": c.get("clause", "")}
                for c in rv.get("changes", [])]
     verdict = _("significant: users must be notified") if rv.get("significant") \
         else _("minor: posting the policy is enough")
     notice = Markup(markdown_html(r.notice_markdown)) if r.notice_markdown else ""  # noqa: S704 - escaped by mistune
     return render("changes.html.j2", reviewed=bool(r.review), verdict=verdict, triggers=triggers, changes=changes,
                   notice=notice)
+
+
+def trigger_word(trigger: Any, review: Mapping[str, Any]) -> str:
+    """The trigger a change falls under, by its short name (its id in words in English), or `minor`."""
+    if not trigger:
+        return _("minor")
+    if current_language() != "en":
+        from pia.changes.rules import TRIGGERS
+
+        name = next((t.get("name") for t in review.get("triggers", []) if t.get("id") == trigger), None) \
+            or (TRIGGERS[trigger].name if trigger in TRIGGERS else None)
+        if name:
+            return _(str(name))
+    return words(trigger)
 
 
 @lru_cache(maxsize=1)
