@@ -61,6 +61,20 @@ def extract(package_dir: Path = PACKAGE_DIR) -> Any:
     return catalog
 
 
+def _stable(catalog: Any) -> Any:
+    """The catalog without the headers that change on every run (dates, Babel's version), in .po and .mo alike."""
+    from babel.messages.catalog import Catalog
+
+    class StableCatalog(Catalog):
+        def _get_mime_headers(self) -> list[tuple[str, str]]:
+            return [(k, v) for k, v in super()._get_mime_headers() if k not in VOLATILE_HEADERS]
+
+        mime_headers = property(_get_mime_headers, Catalog._set_mime_headers)  # type: ignore[assignment]
+
+    catalog.__class__ = StableCatalog
+    return catalog
+
+
 def _po_bytes(catalog: Any, **kwargs: Any) -> bytes:
     """A catalog as PO text without the headers that change on every run."""
     from babel.messages.pofile import write_po
@@ -68,17 +82,15 @@ def _po_bytes(catalog: Any, **kwargs: Any) -> bytes:
     buf = io.BytesIO()
     # No line numbers and messages grouped by file: small diffs when code moves, and merges of two branches
     # that mark messages in different modules touch different parts of the file.
-    write_po(buf, catalog, width=110, include_lineno=False, sort_by_file=True, **kwargs)
-    lines = buf.getvalue().decode("utf-8").splitlines(keepends=True)
-    kept = [ln for ln in lines if not any(ln.startswith(f'"{h}:') for h in VOLATILE_HEADERS)]
-    return "".join(kept).encode("utf-8")
+    write_po(buf, _stable(catalog), width=110, include_lineno=False, sort_by_file=True, **kwargs)
+    return buf.getvalue()
 
 
 def _read_po(path: Path, locale: str | None = None) -> Any:
     from babel.messages.pofile import read_po
 
     with path.open("rb") as fh:
-        return read_po(fh, locale=locale, domain=DOMAIN)
+        return _stable(read_po(fh, locale=locale, domain=DOMAIN))
 
 
 def po_path(lang: str, locale_dir: Path = LOCALE_DIR) -> Path:
