@@ -19,6 +19,7 @@ from typing import Any
 
 from pia import config
 from pia.errors import InputError, PiaError, Problem
+from pia.i18n import N_
 from pia.report.data import (
     VERSIONED,
     AttachedValidation,
@@ -55,6 +56,7 @@ from pia.report.params import PATH_PARAMS, REPORT_PARAMS, ReportParams, load_par
 REPORT_NOTEBOOK = config.REPORT_NOTEBOOK
 TEMPLATE_DIR = config.PACKAGE_DATA / "report"
 SUMMARY_MIMETYPE = "application/vnd.pia.summary+json"
+DEFAULT_TITLE = N_("Privacy impact assessment")
 
 
 class ReportError(PiaError):
@@ -347,7 +349,7 @@ def to_html(nb: Any) -> str:
                                          and set(o.get("data", {})) <= {SUMMARY_MIMETYPE, "text/plain"})]
             return cell, resources
 
-    from pia.i18n import normalize_language, translations
+    from pia.i18n import _, normalize_language, translations, use_language
 
     try:
         lang = normalize_language(read_summary(nb).get("lang")) or "en"
@@ -365,8 +367,10 @@ def to_html(nb: Any) -> str:
     exporter.register_preprocessor(remover, enabled=True)
     exporter.register_preprocessor(DropStderr(), enabled=True)
     css = (TEMPLATE_DIR / "pia" / "report.css").read_text(encoding="utf-8")
+    with use_language(lang):  # the notebook's title (the shipped one is the kit's msgid) in the report's language
+        title = _(str(nb.metadata.get("title") or DEFAULT_TITLE))
     body, _resources = exporter.from_notebook_node(nb, resources={
-        "pia_css": css, "plotly_js": get_plotlyjs(), "pia_lang": HTML_LANG.get(lang, lang)})
+        "pia_css": css, "plotly_js": get_plotlyjs(), "pia_lang": HTML_LANG.get(lang, lang), "pia_title": title})
     return body
 
 

@@ -319,6 +319,7 @@ def summary_html(r: ReportData) -> str:
     acts = sorted(a.get("activities", []), key=lambda x: x["id"])
     names = _activity_names(r)
     method = method_title(str(grid["name"]))
+    short = method_title(str(grid["name"]), short=True)  # in the verdict's sentence: the standard by its number
     threshold = level_name(grid["unacceptable_from"], grid)
     at_risk = []
     for x in acts:
@@ -338,10 +339,10 @@ def summary_html(r: ReportData) -> str:
     if at_risk:
         verdict_text = _("{n} of {total} processing activities keep a risk of {threshold} or more, the level "
                          "{method} does not accept{basis}.", n=len(at_risk), total=len(acts), threshold=threshold,
-                         method=method, basis=basis)
+                         method=short, basis=basis)
     else:
         verdict_text = _("None of the {total} processing activities keeps a risk of {threshold} or more "
-                         "({method}){basis}.", total=len(acts), threshold=threshold, method=method, basis=basis)
+                         "({method}){basis}.", total=len(acts), threshold=threshold, method=short, basis=basis)
     n = r.notification()
     channels = listing(channel_name(c) for c in n["channels"])
     notify = {"required": n["required"], "reasons": n["reasons"], "reconsent": n["reconsent_required"],
