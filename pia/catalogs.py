@@ -69,7 +69,7 @@ def _stable(catalog: Any) -> Any:
         def _get_mime_headers(self) -> list[tuple[str, str]]:
             return [(k, v) for k, v in super()._get_mime_headers() if k not in VOLATILE_HEADERS]
 
-        mime_headers = property(_get_mime_headers, Catalog._set_mime_headers)  # type: ignore[assignment]
+        mime_headers = property(_get_mime_headers, Catalog._set_mime_headers)
 
     catalog.__class__ = StableCatalog
     return catalog

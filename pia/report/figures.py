@@ -305,7 +305,7 @@ def data_map(rows: Iterable[Mapping[str, Any]], recipient_names: Mapping[str, An
 
     links: Counter[tuple[int, int]] = Counter()
     for r in rows:
-        g = node("group", r["group"], pick(group_names[r["group"]]) if current_language() != "en"
+        g = node("group", r["group"], str(pick(group_names[r["group"]])) if current_language() != "en"
                  and group_names.get(r["group"]) else _("{group} data", group=str(r["group"]).replace("_", " ")))
         e = node("element", r["data_element"], pick(r.get("element_name")) or r["data_element"],
                  bool(r.get("sensitive")))

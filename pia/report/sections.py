@@ -37,7 +37,7 @@ ALONE = "alone: no change"
 STAGES = (("inherent", N_("Inherent")), ("current", N_("Current")), ("residual", N_("Current")),
           ("planned", N_("Planned")), ("target", N_("Target")))
 HTML_LANG = {"en": "en", "zh": "zh-CN"}  # the `lang` attribute of the report's page
-F = TypeVar("F", bound=Callable[..., str])
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def esc(value: Any) -> str:
@@ -53,7 +53,7 @@ def _env(lang: str) -> Any:
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              extensions=["jinja2.ext.i18n"])
     # newstyle: `_("... %(n)s", n=...)` and `{% trans %}` fill (and autoescape) their values themselves.
-    env.install_gettext_translations(translations(lang), newstyle=True)
+    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
     return env
 
 
@@ -65,7 +65,7 @@ def render(template: str, **context: Any) -> str:
 def in_report_language(fn: F) -> F:
     """Run a section function in its report's language (`ReportData.lang`)."""
     @functools.wraps(fn)
-    def wrapper(r: ReportData, *args: Any, **kwargs: Any) -> str:
+    def wrapper(r: ReportData, *args: Any, **kwargs: Any) -> Any:
         with use_language(getattr(r, "lang", None) or current_language()):
             return fn(r, *args, **kwargs)
 
@@ -203,7 +203,7 @@ def _risk_actions(r: ReportData) -> tuple[list[dict[str, str]], str]:
         ranked.append(((-e["lowers"], -n, control), {
                         "priority": "1",
                         "what": control_action(control) or _("Put in place: {measure}",
-                                                             measure=_(pick(e["name"])) if e["name"]
+                                                             measure=_(str(pick(e["name"]))) if e["name"]
                                                              else control_name(control)),
                         "detail": str(pick(e["note"]) or ""),
                         "where": _join_names(e["acts"]),
