@@ -115,8 +115,13 @@ def extract_pot(package_dir: Path = PACKAGE_DIR) -> Path:
     return pot
 
 
-def update(langs: Sequence[str] = TRANSLATED, package_dir: Path = PACKAGE_DIR) -> list[Path]:
-    """Merge the template into each language's `.po`: new messages added empty, changed ones fuzzy, gone ones dropped."""
+def update(langs: Sequence[str] = TRANSLATED, package_dir: Path = PACKAGE_DIR,
+           merge: Sequence[Path] = ()) -> list[Path]:
+    """Merge the template into each language's `.po`: new messages added empty, changed ones fuzzy, gone ones dropped.
+
+    `merge`: other `.po` files of the same language (another branch's catalog, after a merge conflict) whose
+    translations fill the messages this catalog has no translation for, or only a fuzzy one.
+    """
     from babel.messages.catalog import Catalog
 
     template = extract(package_dir)
@@ -125,11 +130,32 @@ def update(langs: Sequence[str] = TRANSLATED, package_dir: Path = PACKAGE_DIR) -
         path = po_path(lang, package_dir / "locale")
         catalog = _read_po(path, lang) if path.exists() else Catalog(
             locale=lang, project=PROJECT, version=VERSION, charset="utf-8", fuzzy=False, header_comment=HEADER)
+        for other in merge:
+            _fill_from(catalog, _read_po(Path(other), lang))
         catalog.update(template, no_fuzzy_matching=False, update_header_comment=False)
         catalog.obsolete.clear()  # a message no longer in the code goes; git keeps its history
         write_if_changed(path, _po_bytes(catalog, ignore_obsolete=True))
         written.append(path)
     return written
+
+
+def _fill_from(catalog: Any, other: Any) -> None:
+    """Copy into `catalog` the translations of `other` for messages `catalog` lacks or has only fuzzy or empty."""
+    for message in other:
+        if not message.id or message.fuzzy or not _translated(message):
+            continue
+        mine = catalog.get(message.id, message.context)
+        if mine is None:
+            catalog.add(message.id, message.string, message.locations, flags=message.flags - {"fuzzy"},
+                        context=message.context)
+        elif mine.fuzzy or not _translated(mine):
+            mine.string = message.string
+            mine.flags.discard("fuzzy")
+
+
+def _translated(message: Any) -> bool:
+    strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
+    return all(s and s.strip() for s in strings)
 
 
 def mo_bytes(po: Path, lang: str) -> bytes:
@@ -201,16 +227,22 @@ def placeholders(text: str) -> set[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """`extract` (the .pot), `update` (the .po files from the code), `compile` (.mo), `check` (exit 1 on gaps)."""
+    """The tooling's command line: `extract`, `update [--merge OTHER.po ...]`, `compile`, `check`.
+
+    `extract` writes the .pot; `update` the .po files from the code (translations of other catalogs filling the
+    gaps with `--merge`); `compile` the .mo files; `check` lists what is untranslated or stale (exit 1).
+    """
     args = list(sys.argv[1:] if argv is None else argv)
     commands = ("extract", "update", "compile", "check")
-    if len(args) != 1 or args[0] not in commands:
-        print(f"usage: python -m pia.i18n {{{'|'.join(commands)}}}", file=sys.stderr)
+    merge = [Path(p) for p in args[2:]] if args[:1] == ["update"] and args[1:2] == ["--merge"] else []
+    if not args or args[0] not in commands or len(args) != 1 + (len(merge) + 1 if merge else 0):
+        print(f"usage: python -m pia.i18n {{{'|'.join(commands)}}}  (update --merge OTHER.po ... fills gaps from "
+              "other catalogs)", file=sys.stderr)
         return 2
     if args[0] in ("extract", "update"):
         print(extract_pot())
     if args[0] == "update":
-        print("\n".join(map(str, update())))
+        print("\n".join(map(str, update(merge=merge))))
     if args[0] == "compile":
         print("\n".join(map(str, compile_catalogs())))
     if args[0] == "check":
