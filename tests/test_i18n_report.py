@@ -190,15 +190,21 @@ def en_outputs() -> dict:
 
 
 @pytest.fixture(scope="module")
+def en_frozen() -> dict:
+    return json.loads(json.dumps(outputs(report_data("en", frozen=True)), sort_keys=True, ensure_ascii=False))
+
+
+@pytest.fixture(scope="module")
 def zh_outputs() -> dict:
     return json.loads(json.dumps(outputs(report_data("zh")), sort_keys=True, ensure_ascii=False))
 
 
-def test_english_sections_and_figures_are_unchanged_by_the_machinery(en_outputs):
-    """Byte for byte the English output captured before the catalogs, templates' i18n and `_()` went in."""
+def test_english_sections_and_figures_are_unchanged_by_the_machinery(en_frozen):
+    """Byte for byte the English output captured before the catalogs, templates' i18n and `_()` went in (on frozen
+    copies of the reference manifests; the draft notice left out)."""
     golden = json.loads(GOLDEN_EN.read_text(encoding="utf-8"))
-    assert sorted(en_outputs) == sorted(golden)
-    changed = [k for k in golden if en_outputs[k] != golden[k]]
+    assert sorted(en_frozen) == sorted(golden)
+    changed = [k for k in golden if en_frozen[k] != golden[k]]
     assert changed == [], f"English output changed in {changed}; if the wording change is deliberate, run " \
                           "`python -m tests.i18n_outputs`"
 
@@ -242,8 +248,6 @@ def test_chinese_sections_and_figures_state_the_same_numbers_as_english(en_outpu
     differ = {}
     for key in en_outputs:
         en, zh = en_outputs[key], zh_outputs[key]
-        if key == "changes":  # the draft notice is the notice's own text (pia.changes.notice), compared elsewhere
-            en, zh = (re.sub(r'<div class="notice">.*?</div>', "", x, flags=re.S) for x in (en, zh))
         a, b = (numbers(_text(x) if isinstance(x, str) else json.dumps(x, ensure_ascii=False)) for x in (en, zh))
         if a != b:
             differ[key] = (a - b, b - a)
