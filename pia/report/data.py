@@ -177,6 +177,8 @@ def change_phrase(change: Mapping[str, Any], names: Mapping[str, str] | None = N
     zh = current_language() != "en"
 
     def item_name(field_: str, ident: str, val: Any = None) -> str:
+        if zh and names.get(f"{field_}[{ident}]"):  # the name in the report's language, from the manifests
+            return names[f"{field_}[{ident}]"]
         if isinstance(val, Mapping) and val.get("name"):
             return str(pick(val["name"]))
         return names.get(f"{field_}[{ident}]") or (str(val["id"]) if isinstance(val, Mapping) and val.get("id")
@@ -429,7 +431,10 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
                    "policy": pick(m.policy_ref.title) if m.policy_ref else "",
                    "notification_channels": [c.value for c in m.notification_channels]}
         names = manifest_names(m, m_next)
-    data = ReportData(params=params, service=service, inventory=inventory_document(m),
+        current = manifest_names(m)  # the documents of this version: its own names (the proposed one renames)
+    inventory = inventory_document(m)
+    _named(inventory, assessment, current)
+    data = ReportData(params=params, service=service, inventory=inventory,
                       grid=method_grid(load_method(method)), assessment=assessment,
                       validation=dict(validation) if validation is not None else None,
                       scan=scan_doc, review=rev, notice_markdown=notice or "",
@@ -438,6 +443,25 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
                                                                                          "estate": estate}[k]})
     data.provenance = provenance(params, params_file=params_file, run_started=run_started)
     return data
+
+
+def _named(inventory: dict[str, Any], assessment: dict[str, Any], names: Mapping[str, str]) -> None:
+    """Put the names of the report's language (`names`, picked from the manifest) into the documents it shows.
+
+    The documents carry the manifest's own text; a bilingual manifest's other language is in `names`.
+    """
+    def name(kind: str, ident: Any, given: Any) -> Any:
+        return names.get(f"{kind}[{ident}]", given)
+
+    for row in inventory.get("rows", []):
+        row["activity_name"] = name("processing_activities", row.get("activity"), row.get("activity_name"))
+        row["element_name"] = name("data_elements", row.get("data_element"), row.get("element_name"))
+    for e in inventory.get("data_elements", []):
+        e["name"] = name("data_elements", e.get("id"), e.get("name"))
+    for x in inventory.get("recipients", []):
+        x["name"] = name("recipients", x.get("id"), x.get("name"))
+    for a in assessment.get("activities", []):
+        a["name"] = name("processing_activities", a.get("id"), a.get("name"))
 
 
 def report_language(lang: str | None, manifest: Any = None) -> str:
