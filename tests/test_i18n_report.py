@@ -185,8 +185,18 @@ def test_chinese_level_names_use_the_standards_own_terms():
 
 
 @pytest.fixture(scope="module")
-def en_outputs() -> dict:
-    return json.loads(json.dumps(outputs(report_data("en")), sort_keys=True, ensure_ascii=False))
+def en_data():
+    return report_data("en")
+
+
+@pytest.fixture(scope="module")
+def zh_data():
+    return report_data("zh")
+
+
+@pytest.fixture(scope="module")
+def en_outputs(en_data) -> dict:
+    return json.loads(json.dumps(outputs(en_data), sort_keys=True, ensure_ascii=False))
 
 
 @pytest.fixture(scope="module")
@@ -195,8 +205,16 @@ def en_frozen() -> dict:
 
 
 @pytest.fixture(scope="module")
-def zh_outputs() -> dict:
-    return json.loads(json.dumps(outputs(report_data("zh")), sort_keys=True, ensure_ascii=False))
+def zh_outputs(zh_data) -> dict:
+    return json.loads(json.dumps(outputs(zh_data), sort_keys=True, ensure_ascii=False))
+
+
+def test_activities_carry_the_same_numbers_in_both_languages(en_data, zh_data):
+    """The risk map's numbers follow the English names, so a reader can put the two reports side by side."""
+    from pia.report.figures import activity_numbers
+
+    assert activity_numbers(zh_data.assessment) == activity_numbers(en_data.assessment)
+    assert all(a["order_name"] for a in zh_data.assessment["activities"])
 
 
 def test_english_sections_and_figures_are_unchanged_by_the_machinery(en_frozen):

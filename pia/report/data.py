@@ -432,8 +432,10 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
                    "notification_channels": [c.value for c in m.notification_channels]}
         names = manifest_names(m, m_next)
         current = manifest_names(m)  # the documents of this version: its own names (the proposed one renames)
+    with use_language("en"):
+        english = manifest_names(m)  # the activities' numbers follow their English names, in every language
     inventory = inventory_document(m)
-    _named(inventory, assessment, current)
+    _named(inventory, assessment, current, english)
     data = ReportData(params=params, service=service, inventory=inventory,
                       grid=method_grid(load_method(method)), assessment=assessment,
                       validation=dict(validation) if validation is not None else None,
@@ -445,10 +447,13 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
     return data
 
 
-def _named(inventory: dict[str, Any], assessment: dict[str, Any], names: Mapping[str, str]) -> None:
+def _named(inventory: dict[str, Any], assessment: dict[str, Any], names: Mapping[str, str],
+           english: Mapping[str, str]) -> None:
     """Put the names of the report's language (`names`, picked from the manifest) into the documents it shows.
 
-    The documents carry the manifest's own text; a bilingual manifest's other language is in `names`.
+    The documents carry the manifest's own text; a bilingual manifest's other language is in `names`. Each
+    activity keeps its English name as `order_name`: the risk map numbers activities by it, the same in every
+    language.
     """
     def name(kind: str, ident: Any, given: Any) -> Any:
         return names.get(f"{kind}[{ident}]", given)
@@ -461,6 +466,7 @@ def _named(inventory: dict[str, Any], assessment: dict[str, Any], names: Mapping
     for x in inventory.get("recipients", []):
         x["name"] = name("recipients", x.get("id"), x.get("name"))
     for a in assessment.get("activities", []):
+        a["order_name"] = english.get(f"processing_activities[{a.get('id')}]", a.get("name"))
         a["name"] = name("processing_activities", a.get("id"), a.get("name"))
 
 

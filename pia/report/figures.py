@@ -186,9 +186,10 @@ def risk_map(assessment: Mapping[str, Any], grid: Mapping[str, Any]) -> go.Figur
 
 def activity_numbers(assessment: Mapping[str, Any]) -> dict[str, int]:
     """Activity id -> its number on the risk map and in the report's risk table (by name, then id)."""
-    # Numbers follow the activities' English names (or ids): the same numbers in every language.
-    acts = sorted(assessment.get("activities", []), key=lambda a: (str(pick(a.get("name"), "en") or a["id"]).lower(),
-                                                                   a["id"]))
+    # Numbers follow the activities' English names (`order_name`, set by the report's gather), else their names:
+    # the same numbers in every language.
+    acts = sorted(assessment.get("activities", []),
+                  key=lambda a: (str(a.get("order_name") or pick(a.get("name"), "en") or a["id"]).lower(), a["id"]))
     return {a["id"]: i for i, a in enumerate(acts, 1)}
 
 
