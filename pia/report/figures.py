@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -46,9 +47,9 @@ def _font() -> dict[str, Any]:
     return _FONT_ZH if current_language() == "zh" else _FONT
 
 
-def _limit(chars: int) -> int:
-    """A label's length limit in characters of the language in force."""
-    return max(6, round(chars / CJK_WIDTH)) if current_language() == "zh" else chars
+def _limit(chars: int, text: str = "") -> int:
+    """A label's length limit in characters: shorter for text in Chinese characters, which are wider."""
+    return max(6, round(chars / CJK_WIDTH)) if re.search(r"[\u3000-\u9fff\uff00-\uffef]", text) else chars
 
 
 FRAMEWORKS = {"gbt39335": N_("GB/T 39335"), "wp248": N_("WP248"), "pipl55": N_("PIPL Art. 55")}
@@ -299,7 +300,7 @@ def data_map(rows: Iterable[Mapping[str, Any]], recipient_names: Mapping[str, An
         if (kind, key) not in nodes:
             nodes[(kind, key)] = len(labels)
             # Long names collide in the narrow columns: cut them, the full name is in the hover.
-            labels.append(label(short(text, _limit(SANKEY_LABEL[kind]))))
+            labels.append(label(short(text, _limit(SANKEY_LABEL[kind], text))))
             full.append(label(text))
             colours.append("#c62828" if sensitive else kind_colour[kind])
         return nodes[(kind, key)]
