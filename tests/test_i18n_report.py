@@ -335,6 +335,7 @@ def _report(tmp: Path, *args: str) -> Path:
     proc = subprocess.run([sys.executable, "-m", "pia.cli", "report", "--out", str(tmp), "--pdf", *args],
                           capture_output=True, text=True, timeout=900, check=False)
     assert proc.returncode == 0, proc.stderr
+    (tmp / "stdout.txt").write_text(proc.stdout, encoding="utf-8")
     return tmp / "2026-06-30-zosi-camera"
 
 
@@ -361,6 +362,13 @@ def test_chinese_pdf_embeds_a_cjk_font_and_its_text_is_chinese(zh_run):
     text = subprocess.run([PDFTOTEXT, "-l", "2", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "管理层摘要" in text and "是否须告知用户" in text and "个人信息保护影响评估" in text
     assert len(CJK.findall(text)) > 500  # real glyphs with a text layer, not boxes (no font: no CJK text at all)
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_the_commands_last_line_is_in_the_reports_language(zh_run):
+    last = (zh_run.parent / "stdout.txt").read_text(encoding="utf-8").splitlines()[-1]
+    assert last.startswith("zosi-camera（评估基准日 2026-06-30）：") and "推送通知、弹窗、电子邮件" in last
 
 
 @pytest.mark.slow

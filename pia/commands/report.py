@@ -57,8 +57,11 @@ def report(params_file: str | None, overrides: tuple[tuple[str, str], ...], out:
     s = run.summary
     with use_language(s.get("lang") or "en"):  # the summary line in the report's language
         verdict = _("HIGH RISK") if s.get("high_risk") else _("no high risk")
-        notify = _("notify users via {channels}", channels=", ".join(s.get("channels") or [])) if s.get("notify") \
-            else _("no user notification")
+        from pia.report.names import listing
+        from pia.report.sections import channel_name
+
+        channels = listing(channel_name(c) for c in s.get("channels") or [])
+        notify = _("notify users via {channels}", channels=channels) if s.get("notify") else _("no user notification")
         sep = "；" if s.get("lang") == "zh" else "; "
         missing = sep.join(_(OPTIONAL_INPUTS[k]) if k in OPTIONAL_INPUTS else k for k in s.get("not_provided") or [])
         click.echo("\n".join(written) + "\n" + _("{service} as of {as_of}: {verdict}; {notify}", service=s.get("service"),
