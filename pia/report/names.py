@@ -53,7 +53,7 @@ TRIGGER_NAMES = (N_("Service mode"), N_("Ownership"), N_("Recipients"), N_("Your
 RECONSENT_KINDS = (N_("new purpose"), N_("purpose outside exemption"), N_("new data type"),
                    N_("new sensitive category"), N_("cross border"), N_("new consent recipient"))
 MEASURE_NAMES = (
-    N_("Data minimisation (including processing on the device)"), N_("Pseudonymisation"),
+    N_("Data minimisation"), N_("Pseudonymisation"),
     N_("De-identification or anonymisation"), N_("Encryption in transit"), N_("Encryption at rest"),
     N_("Retention enforcement"), N_("Partitioning and tenant isolation"), N_("Logical access control"),
     N_("Logging and traceability"), N_("Integrity checking"), N_("Backups"), N_("Network security"),
