@@ -6,7 +6,7 @@ judgement that turns a column's name and a profile of its sampled values into a 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -18,6 +18,7 @@ from pia.discovery.value_patterns import (
     is_digest,
     is_identifier_shape,
     is_password_hash,
+    is_random_token,
     parse_date,
 )
 
@@ -33,8 +34,12 @@ def normalise_name(name: str) -> str:
 
 
 def words(*alternatives: str) -> str:
-    """A regex matching any of the alternatives as whole `_`-separated tokens of a normalised name."""
-    return r"(?:^|_)(?:" + "|".join(alternatives) + r")(?:_|$)"
+    """A regex matching any of the alternatives as whole `_`-separated tokens of a normalised name.
+
+    Longer alternatives are tried first, so a match reaches as far as the name allows (`country_id` over
+    `country`): where a match ends tells the head noun.
+    """
+    return r"(?:^|_)(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + r")(?:_|$)"
 
 
 # Tokens that make a name about something other than a person (versions, checksums, catalogue data).
@@ -51,6 +56,7 @@ class Detector:
     in tables whose normalised name matches. `veto`: names that rule the detector out even when values
     match. `confirm`: value patterns that confirm it. `value_only`: values alone may classify a column
     (only for patterns specific enough: an email address, a checksum-valid ID number, a password hash).
+    `needs_values`: the name is too common to decide alone; values must confirm it.
     """
 
     id: str
@@ -63,6 +69,7 @@ class Detector:
     confirm: tuple[str, ...] = ()
     value_only: tuple[str, ...] = ()
     secret: bool = False
+    needs_values: bool = False  # the name alone is not enough: values must confirm it
 
     def name_matches(self, norm: str, table: str) -> bool:
         """Whether the normalised column name `norm` (in `table`) matches this detector's names."""
@@ -82,7 +89,8 @@ class Detector:
 _HASHED = words("hash", "hashed", "sha1", "sha256", "sha512", "md5", "digest")
 
 # Order matters only between detectors whose name patterns end at the same place: the detector whose match ends
-# last (the head noun of the name: `Card Address City` is a city) wins, then the first in this catalogue.
+# last (the head noun of the name: `Card Address City` is a city) wins, then the longest match (`out_trade_no` is
+# an order number, not a `trade_no`), then the first in this catalogue.
 DETECTORS: tuple[Detector, ...] = (
     Detector("hashed_identifier", "user.id.pseudonymous", "hash of an email, phone or device id (pseudonymous id)",
              names=(r"(?:^|_)(email|mail|phone|mobile|msisdn)_(hash|hashed|sha1|sha256|md5|digest)(?:_|$)",
@@ -109,6 +117,11 @@ DETECTORS: tuple[Detector, ...] = (
              tables=(r"^(sessions|session|user_sessions|login_sessions|auth_sessions|django_session|authtoken"
                      r"|oc_authtoken|auth_tokens|access_tokens|tokens|logins)$"),
              confirm=("random_token", "digest"), secret=True),
+    # Outside a login-session store, a random session id marks one visitor's visit (web analytics): the id a
+    # browser cookie or the device carries. Sequential codes (a sleep or workout session) are record keys.
+    Detector("visit_session", "user.device.cookie_id", "visitor session id (analytics visit)",
+             names=(words("session_id", "sessionid", "visit_session_id", "ga_session_id"),),
+             confirm=("uuid", "random_token", "digest"), needs_values=True),
     Detector("credentials", "user.authorization.credentials", "password or password hash (a secret)",
              names=(words("password", "passwd", "pwd", "pass", "user_pass", "pass_hash", "passhash", "password_hash",
                           "pw_hash", "hashedpassword", "hashed_password", "mima", "passcode", "pin_hash"),
@@ -212,8 +225,19 @@ DETECTORS: tuple[Detector, ...] = (
                           "landing_page"),
                     r"(?:^|_)request(?:_line)?$"),
              confirm=("web_url", "request_line"), value_only=("request_line",)),
+    # A bare url or path (unqualified: `logo_url` names a thing) is a page a person visited only in a log of
+    # their activity, and only when it holds web pages or URL paths (an image's or a recording's file is not).
+    Detector("visited_path", "user.behavior.browsing_history", "page address in a log of visits or events",
+             names=(r"^(url|url_path|page_path|pathname|path|uri|page|page_url|page_uri|request_path|request_url"
+                    r"|full_url|page_address)$",),
+             tables=words("event", "events", "website_event", "pageview", "pageviews", "page_views", "hits",
+                          "hit", "visit", "visits", "log", "logs", "access_log", "requests", "clicks", "activity",
+                          "history", r"log_\w+"),
+             veto=(words("media", "file", "image", "video", "recording", "snapshot", "thumbnail"),),
+             confirm=("web_page",), needs_values=True),
     Detector("language", "user.demographic.language", "language or locale preference",
              names=(words("language", "lang", "locale", "langcode", "preferred_langcode", "browser_lang",
+                          "language_id", "lang_id", "id_lang", "locale_id",
                           "device_locale", "accept_language", "yuyan"), r"语言"),
              veto=(words("langcode_default", "default_langcode"),),
              confirm=("locale",)),
@@ -294,7 +318,7 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("account_status", "user.account.status", "account status and lifecycle dates",
              names=(words("account_status", "registered_at", "registration_date", "registration_time",
                           "signup_at", "signed_up_at", "signup_date", "cancelled_at", "canceled_at",
-                          "deactivated_at", "closed_at", "last_login", "last_login_at", "zhuce_shijian",
+                          "deactivated_at", "closed_at", "zhuce_shijian",
                           "user_registered", "date_registered"),
                     r"注册时间|注销时间",
                     # a bare `status` only speaks of the account in a table of accounts
@@ -302,7 +326,10 @@ DETECTORS: tuple[Detector, ...] = (
              tables=None),
     Detector("order_record", "user.order.record", "order record",
              names=(words("order_id", "order_no", "order_number", "order_ref", "orderid", "dingdan",
-                          "dingdan_hao"), r"订单"),
+                          "dingdan_hao", "out_trade_no", "merchant_order_no", "merchant_order_id",
+                          "merchant_order_number"),
+                    # the merchant's number for a person's purchase, in payment bills
+                    r"订单|商户单号|商家单号"),
              veto=(words("parent_order_id",),)),
     Detector("order_number", "user.order.record", "order number",
              names=(words("increment_id", "order_name"),),
@@ -426,7 +453,9 @@ _META_HEADS = {"type", "types", "status", "state", "count", "counts", "total", "
                "valid", "invalid", "flag", "flags", "result", "check", "level", "length", "size", "version",
                "validity", "policy", "changed", "updated", "created", "expires", "expiry", "at", "time", "date",
                "timestamp", "gen", "reason", "score", "width", "height", "provider", "funding", "brand", "by",
-               "attempts", "num", "sent", "verified", "confirmed"}
+               "attempts", "num", "sent", "verified", "confirmed",
+               # how a secret is kept (its algorithm), when a time is written as a Unix epoch
+               "algo", "algorithm", "hasher", "scheme", "unix", "epoch"}
 _META_CJK = re.compile(r"(时间|日期|状态|原因|方式|类型|数量|金额|备注|种类|次数)$")
 # A leading word that makes a name a yes/no question about the data (`has_snapshot`, `is_lat`).
 _FLAG_PREFIXES = {"has", "is", "can", "allow", "allows", "enable", "use", "uses", "show", "should", "was", "needs"}
@@ -474,35 +503,75 @@ def _name_speaks_of_metadata(norm: str) -> str | None:
     return None
 
 
-def _match_end(d: Detector, norm: str, table: str) -> int | None:
-    """Where the detector's name pattern ends in `norm` (rightmost match), or None when it does not match."""
+def _match_span(d: Detector, norm: str, table: str) -> tuple[int, int] | None:
+    """(end, -start) of the detector's rightmost, longest name match in `norm`, or None when it does not match."""
     if d.tables and not re.search(d.tables, table):
         return None
     if d.vetoed(norm, table):
         return None
-    end = None
+    best = None
     for p in d.names:
         for m in re.finditer(p, norm):
             e = m.end() - (1 if m.group(0).endswith("_") else 0)
-            end = e if end is None else max(end, e)
-    return end
+            b = m.start() + (1 if m.group(0).startswith("_") else 0)
+            best = (e, -b) if best is None else max(best, (e, -b))
+    return best
 
 
-def _name_detector(norm: str, tnorm: str, profile: ColumnProfile, evidence: list[str]) -> Detector | None:
-    """The detector the column name announces: the one whose pattern ends last (the head noun), first in order."""
+def _match_end(d: Detector, norm: str, table: str) -> int | None:
+    """Where the detector's name pattern ends in `norm` (rightmost match), or None when it does not match."""
+    span = _match_span(d, norm, table)
+    return None if span is None else span[0]
+
+
+def _is_login_session_store(siblings: frozenset[str]) -> bool:
+    """Whether a table's columns are those of a login-session store (session data or an expiry kept per session).
+
+    Web frameworks keep a session's payload and its lifetime next to its id (Django `session_data`/`expire_date`,
+    Laravel `payload`/`last_activity`, Spring `EXPIRY_TIME`, Drupal `session`) or the account it belongs
+    to (`uid`, `user_id`); analytics visit tables keep the visitor's browser, screen and place instead. No
+    siblings known: the table name alone decides.
+    """
+    if not siblings:
+        return True
+    return any(re.search(_SESSION_STORE_COLUMNS, n) or re.search(_ACCOUNT_REFS, n) for n in siblings)
+
+
+_SESSION_STORE_COLUMNS = (r"^(session|sess|data|payload|session_data|sess_data|expire|expires|expiry|expire_date"
+                          r"|expires_at|expiry_time|expiration|last_activity|lifetime|sess_lifetime|ttl"
+                          r"|max_inactive_interval|sess_time)$")
+# A session kept against an account (its user id or login) is a login session.
+_ACCOUNT_REFS = r"^(uid|user_id|userid|account_id|customer_id|member_id|principal_name|username|user_login)$"
+_KEY_HEADS = {"id", "ids", "pk", "fk", "uuid", "guid"}
+
+
+def _name_detector(norm: str, tnorm: str, profile: ColumnProfile, evidence: list[str],
+                   siblings: frozenset[str] = frozenset()) -> Detector | None:
+    """The detector the column name announces: its match ends last (the head noun), is longest, comes first."""
     meta = _name_speaks_of_metadata(norm)
-    best: tuple[int, int, Detector] | None = None
+    keyed = norm.rsplit("_", 1)[-1] in _KEY_HEADS and "_" in norm
+    best: tuple[tuple[int, int], int, Detector] | None = None
+    key_of: Detector | None = None
     for i, d in enumerate(DETECTORS):
-        end = _match_end(d, norm, tnorm)
-        if end is None:
+        span = _match_span(d, norm, tnorm)
+        if span is None:
             continue
+        end = span[0]
         if meta and d.id not in _META_OK:
             continue
-        if best is None or end > best[0]:
-            best = (end, i, d)
+        if keyed and end < len(norm):
+            key_of = key_of or d  # `address_id`: the key of an address record, not the address
+            continue
+        if d.id == "session_token" and not _is_login_session_store(siblings):
+            continue
+        if best is None or span > best[0]:  # the head noun (ends last), then the longest (most specific) match
+            best = (span, i, d)
     if best is None:
         if meta and any(_match_end(d, norm, tnorm) is not None for d in DETECTORS):
             evidence.append(f"name: {norm!r} mentions personal data but {meta}")
+        elif key_of is not None:
+            evidence.append(f"name: {norm!r} ends in a key word: the key of a record of {key_of.description}, "
+                            "not the data itself")
         return None
     hit = best[2]
     if hit.id == "person_name" and re.match(r"^(display_)?name$", norm) and re.search(_THING_TABLES, tnorm):
@@ -535,15 +604,17 @@ def _values_contradict(d: Detector, profile: ColumnProfile, shares: dict[str, fl
     return None
 
 
-def classify_column(name: str, table: str, profile: ColumnProfile) -> Judgement:
+def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Iterable[str] = ()) -> Judgement:
     """Decide the taxonomy category of one column from its name, its table's name and its value profile.
 
     Values outvote names: with enough non-blank values, values that cannot be the announced data (flags,
     constants, timestamps, a handful of status words) overrule the name, and a specific value pattern of another
     kind replaces it. A name decides alone only when values are absent or opaque, and the confidence says so.
-    Returns a `Judgement` whose evidence names patterns, shares and counts only.
+    `siblings` are the table's other column names (context: a login-session store keeps session data next to
+    its ids). Returns a `Judgement` whose evidence names patterns, shares and counts only.
     """
     norm, tnorm = normalise_name(name), normalise_name(table)
+    sibs = frozenset(normalise_name(n) for n in siblings) - {norm}
     evidence: list[str] = []
     if profile.binary_media:
         return Judgement("user.content.camera_snapshot", 0.8, "camera_snapshot",
@@ -551,7 +622,7 @@ def classify_column(name: str, table: str, profile: ColumnProfile) -> Judgement:
     shares = _Shares(profile)
     sample_note = f"{profile.non_blank} non-blank sampled"
 
-    name_hit = _name_detector(norm, tnorm, profile, evidence)
+    name_hit = _name_detector(norm, tnorm, profile, evidence, sibs)
     if name_hit is not None:
         why = _values_contradict(name_hit, profile, shares)
         if why:
@@ -564,6 +635,11 @@ def classify_column(name: str, table: str, profile: ColumnProfile) -> Judgement:
         evidence.insert(0, f"name: {name!r} matches {name_hit.description}")
         return _judge_by_name(name_hit, name, tnorm, profile, shares,
                               max(shares[p] for p in name_hit.confirm), evidence)
+
+    if name_hit is not None and name_hit.needs_values:
+        evidence.append(f"name: {name!r} may name {name_hit.description}, but the values do not confirm it "
+                        f"({sample_note})")
+        name_hit = None
 
     # Values alone: only patterns specific enough, and only where no decoy rule explains them.
     value_hit: tuple[Detector, str, float] | None = None
@@ -603,12 +679,35 @@ def classify_column(name: str, table: str, profile: ColumnProfile) -> Judgement:
             d = DETECTORS_BY_ID["video"]
         return Judgement(d.category, round(0.5 + 0.45 * share, 2), d.id, evidence, round(share, 4), stored)
 
+    # A secret under a name that does not say so: every account row holds its own random string (a reset or
+    # activation code, a remember-me token). Salts and keys of records are not secrets of the person.
+    if re.search(ACCOUNT_TABLES, tnorm) and not re.search(_NOT_A_SECRET, norm) \
+            and not _name_speaks_of_metadata(norm):
+        secret_share = profile.share(_is_random_secret)
+        if profile.non_blank >= 10 and secret_share >= 0.9 and profile.distinct >= 0.95 * profile.non_blank:
+            d = DETECTORS_BY_ID["token"]
+            stored, _ = _plain_secret(profile)
+            evidence.append(f"values: {_pct(secret_share)} are random strings of 20+ characters, one per row, in a "
+                            f"table of accounts: a secret (token or code) under a name that does not say so "
+                            f"({sample_note})")
+            return Judgement(d.category, 0.6, d.id, evidence, round(secret_share, 4), stored)
+
     # Dates of birth by values: date-only values spread over decades, under a name that is not an event's.
     if (shares.get("date", 0) >= VALUE_THRESHOLD and not re.search(_EVENT_DATE, norm)
             and _birth_years_plausible(profile)):
         evidence.append(f"values: {_pct(shares['date'])} are dates without time spread over decades ({sample_note})")
         return Judgement("user.demographic.date_of_birth", 0.7, "date_of_birth", evidence, round(shares["date"], 4))
     return Judgement(None, 0.9 if not evidence else 0.8, None, evidence)
+
+
+_NOT_A_SECRET = words("salt", "id", "ids", "uuid", "guid", "pk", "key_id", "checksum", "etag", "md5", "sha1",
+                      "sha256", "digest", "fingerprint", "version", "avatar", "gravatar", "image", "photo", "file",
+                      "path", "url", "uri", r"\w*_id")
+
+
+def _is_random_secret(v: str) -> bool:
+    """A random string long enough to be a secret: a hex digest or a token of 20+ mixed characters."""
+    return is_digest(v) or (len(v) >= 20 and is_random_token(v) and not v.isdigit())
 
 
 def is_display_name(name: str) -> bool:
@@ -649,6 +748,10 @@ def _judge_by_name(hit: Detector, name: str, tnorm: str, profile: ColumnProfile,
             evidence.append(f"values: {_pct(ident)} are shaped like codes (no space; digits, '_' or '.'), "
                             f"not person names ({sample_note})")
             return Judgement(None, 0.6, None, evidence)
+    if hit.needs_values and (conf_share is None or conf_share < CONFIRM_THRESHOLD):
+        evidence.append(f"name alone is not enough for {hit.description}: the values do not confirm it "
+                        f"({sample_note})")
+        return Judgement(None, 0.6, None, evidence)
     if hit.secret and profile.values:
         stored, plain = _plain_secret(profile)
         evidence.append(f"stored form: {stored} ({_pct(1 - plain)} recognised one-way hashes or digests, "

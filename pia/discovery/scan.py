@@ -442,7 +442,7 @@ def scan_table(raw: _RawTable) -> TableScan:
     for i, name in enumerate(raw.columns):
         values = raw.column_values(i)
         profile = _profile_text_column(raw.frame.iloc[:, i]) if raw.frame is not None else profile_values(values)
-        j = classify_column(name, raw.table, profile)
+        j = classify_column(name, raw.table, profile, siblings=raw.columns)
         unprotected = None
         if j.detector and DETECTORS_BY_ID.get(j.detector) and DETECTORS_BY_ID[j.detector].secret and profile.non_blank:
             unprotected = _secret_rows_not_hashed(values)

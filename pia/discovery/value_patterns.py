@@ -232,6 +232,19 @@ def is_web_url(v: str) -> bool:
     return bool(_URL_RE.match(v))
 
 
+_URL_PATH_RE = re.compile(r"^/[A-Za-z0-9._~%!$&'()*+,;=:@/-]*(\?\S*)?(#\S*)?$")
+
+
+def is_url_path(v: str) -> bool:
+    """The path of a web address (`/account/orders?id=3`): what analytics keep of a page viewed (no media file)."""
+    return len(v) <= 2048 and bool(_URL_PATH_RE.match(v)) and not _MEDIA_EXT_RE.search(v)
+
+
+def is_web_page(v: str) -> bool:
+    """A web page's address, absolute or as a path, that is not an image or video file."""
+    return (is_web_url(v) or is_url_path(v)) and not _MEDIA_EXT_RE.search(v)
+
+
 def is_order_ref(v: str) -> bool:
     """A shop's order name (`#1001`)."""
     return bool(_ORDER_REF_RE.match(v))
@@ -314,6 +327,8 @@ VALUE_PATTERNS: dict[str, ValuePattern] = {p.id: p for p in (
     ValuePattern("encoded_image", "image encoded as base64 text", is_encoded_image),
     ValuePattern("request_line", "HTTP request line", is_request_line),
     ValuePattern("web_url", "web address", is_web_url),
+    ValuePattern("url_path", "path of a web address", is_url_path),
+    ValuePattern("web_page", "web page address or path (not a media file)", is_web_page),
     ValuePattern("order_ref", "shop order name (#1001)", is_order_ref),
     ValuePattern("payment_ref", "payment processor charge, intent or card id", is_payment_ref),
     ValuePattern("customer_ref", "payment processor customer id", is_customer_ref),
