@@ -19,6 +19,7 @@ from pia.discovery.value_patterns import (
     is_identifier_shape,
     is_password_hash,
     is_random_token,
+    is_uuid,
     parse_date,
 )
 
@@ -86,6 +87,8 @@ class Detector:
         return bool(self.veto_tables and re.search(self.veto_tables, table))
 
 
+ACCOUNT_TABLES = words("users", "user", "accounts", "account", "customers", "customer", "members", "member",
+                       "profiles")
 _HASHED = words("hash", "hashed", "sha1", "sha256", "sha512", "md5", "digest")
 
 # Order matters only between detectors whose name patterns end at the same place: the detector whose match ends
@@ -110,6 +113,12 @@ DETECTORS: tuple[Detector, ...] = (
                           "confirmation_token", "remember_token", "auth", "authtoken", "lingpai"), r"令牌"),
              veto=(words("token_type", "token_count", "csrf_token_name"),),
              confirm=("random_token", "digest", "password_hash"), secret=True),
+    # A secret of unnamed kind: a token unless its values are password hashes (then a password credential).
+    Detector("secret", "user.authorization.credentials.token", "secret (token or key) of unnamed kind",
+             names=(words("secret", "secret_key", "client_secret", "otp_secret", "totp_secret", "secret_token",
+                          "secret_data", "secret_value"), r"密钥"),
+             veto=(words("secret_question",),),
+             confirm=("random_token", "digest"), secret=True),
     # `session_id` also names analytics visits and sleep or workout sessions: a login session only in a table of
     # sessions or tokens.
     Detector("session_token", "user.authorization.credentials.token", "login session id (a secret)",
@@ -129,7 +138,7 @@ DETECTORS: tuple[Detector, ...] = (
              veto=(words("password_changed", "password_updated", "password_reset_at", "password_expires",
                          "password_policy", "last_password_change", "changed_at", "updated_at", "reset_at",
                          "expires_at", "expiry", "policy", "passport", "bypass"),),
-             confirm=("password_hash", "digest"), value_only=("password_hash",), secret=True),
+             confirm=("password_hash", "digest", "hash_json"), value_only=("password_hash", "hash_json"), secret=True),
     Detector("url_credentials", "user.authorization.credentials.url", "credentials embedded in a URL (a secret)",
              confirm=("url_credentials",), value_only=("url_credentials",), secret=True),
     Detector("national_id", "user.government_id.national_identification_number", "Chinese resident ID number",
@@ -145,8 +154,10 @@ DETECTORS: tuple[Detector, ...] = (
              confirm=("card",), value_only=("card",)),
     Detector("payment_account", "user.financial.account_number", "payment account (Alipay, WeChat Pay, PayPal login)",
              names=(words("alipay_account", "alipay", "buyer_logon_id", "buyer_alipay", "paypal_email",
-                          "payer_email", "wechat_pay_account"),
-                    r"支付宝账号|支付宝帐号|付款账号|收款账号|支付账号"),
+                          "payer_email", "wechat_pay_account",
+                          "counterparty_account", "payee_account", "payer_account"),
+                    # the other party's account in a payment bill is an account too
+                    r"支付宝账号|支付宝帐号|付款账号|收款账号|支付账号|对方账号|对方帐号|对方账户"),
              confirm=("email", "phone")),
     Detector("bank_account", "user.financial.bank_account", "bank account number",
              names=(words("iban", "bank_account", "account_no_bank", "bank_acct", "yinhang_zhanghao"),
@@ -156,8 +167,14 @@ DETECTORS: tuple[Detector, ...] = (
                           "trade_no", "pay_id", "zhifu_liushui", "charge_id", "payment_intent", "payment_intent_id",
                           "payment_method_id", "card_id", "card_last4", "last4", "last_4", "cc_last_4", "cc_last4",
                           "last_four", "card_fingerprint", "cc_trans_id", "trans_id", "last_trans_id",
-                          "card_token"), r"支付流水|交易号|交易单号"),
+                          "card_token"),
+                    # the payment platform's transaction number (交易订单号 is a transaction's, not a shop's, order)
+                    r"支付流水|交易号|交易单号|交易订单号|交易流水号|支付单号|支付订单号"),
              confirm=("payment_ref", "short_code", "random_token"), value_only=("payment_ref",)),
+    # A payment method named by its card's last four digits (`招商银行信用卡(6789)`, `Visa Debit 4321`) tells which
+    # card paid, whatever the column is called; wallets and balances mixed in do not make it less so.
+    Detector("card_tail", "user.payment", "card named with its last four digits (the card that paid)",
+             confirm=("card_tail",), value_only=("card_tail",)),
     Detector("email_engagement", "user.behavior.email_engagement", "email opens and link clicks",
              names=(r"(?:^|_)(email|mail)_(open|opened|opens|click|clicked|clicks)(?:_|$)",
                     words("opened_at", "clicked_at", "link_clicked", "open_count", "click_count"))),
@@ -165,7 +182,11 @@ DETECTORS: tuple[Detector, ...] = (
              names=(words("consent", "consents", "consent_id", "guardian_consent", "consent_scope",
                           "parental_consent", "opt_in", "optin", "accepts_marketing", "accepts_email_marketing",
                           "accepts_sms_marketing", "marketing_opt_in", "newsletter", "subscribed", "tongyi",
-                          "shouquan"), r"同意|授权"),
+                          "shouquan"),
+                    # acceptance of a policy or terms, also written as one word (`policyagreed`)
+                    r"(?:^|_)(policy|terms|tos|privacy|eula|gdpr)_?(agreed|accepted|acceptance|agreement|consent)(?:_|$)",
+                    r"(?:^|_)(agreed|accepted)_?(to_)?(policy|terms|tos|privacy|eula)(?:_|$)",
+                    r"同意|授权"),
              veto=(words("cookie_consent_banner",),)),
     Detector("pixel_event", "user.device.pixel_event", "web beacon or pixel-tag event",
              names=(words("pixel", "pixel_event", "beacon", "web_beacon"),)),
@@ -212,7 +233,9 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("camera_serial", "user.device.camera.serial_number", "camera serial number",
              names=(words("serial", "serial_no", "serial_number", "sn", "device_sn", "camera_sn", "xuliehao",
                           "serialnumber"), r"序列号"),
-             veto=(words("sku", "product", "model", "part_no", "batch", "lot"),),
+             # a serial number qualified by a shipment, an invoice or an order is that document's number
+             veto=(words("sku", "product", "model", "part_no", "batch", "lot", "delivery", "shipping", "express",
+                         "waybill", "logistics", "tracking", "invoice", "bill", "order", "coupon", "refund"),),
              confirm=("serial",)),
     Detector("device_id", "user.device.device_id", "device or app-install identifier",
              names=(words("device_id", "deviceid", "camera_id", "device_uid", "did", "shebei_id", "udid",
@@ -244,7 +267,8 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("city", "user.contact.address.city", "city",
              names=(words("city", "town", "chengshi"), r"城市")),
     Detector("postal_code", "user.contact.address.postal_code", "postal code",
-             names=(words("zip", "zipcode", "zip_code", "postcode", "postal_code", "youbian"), r"邮编|邮政编码")),
+             names=(words("zip", "zipcode", "zip_code", "postcode", "postal_code", "post_code", "postalcode",
+                          "youbian"), r"邮编|邮政编码")),
     Detector("country", "user.contact.address.country", "country",
              names=(words("country", "country_code", "country_id", "country_iso_code", "nation", "guojia"),
                     r"国家"),
@@ -269,6 +293,12 @@ DETECTORS: tuple[Detector, ...] = (
              confirm=("video_uri", "media_uri"), value_only=("video_uri",)),
     Detector("self_image", "user.content.self_image", "profile photo",
              names=(words("avatar", "profile_photo", "profile_picture", "headshot", "touxiang"), r"头像")),
+    # In a table of people, a picture, icon or portrait column holds each person's own picture (when its values are
+    # images: a number there is the key of a file record).
+    Detector("people_picture", "user.content.self_image", "a person's picture in a table of people",
+             names=(words("icon", "picture", "photo", "image", "portrait", "pic", "head_img", "headimgurl",
+                          "head_image", "user_icon", "avatar_url", "photo_url", "picture_url", "image_url"),),
+             tables=ACCOUNT_TABLES, confirm=("media_uri",), needs_values=True),
     Detector("camera_snapshot", "user.content.camera_snapshot", "camera snapshot (image)",
              names=(words("snapshot", "snapshot_url", "snapshot_uri", "storage_uri", "image_url", "image_uri",
                           "image_path", "photo", "picture", "capture_url", "alarm_image", "alert_image",
@@ -286,7 +316,8 @@ DETECTORS: tuple[Detector, ...] = (
                           "given_name", "family_name", "surname", "real_name", "realname", "xingming",
                           "contact_name", "recipient_name", "consignee", "customer_name", "shouhuoren",
                           "lianxiren", "author", "cc_owner", "card_owner", "card_holder", "cardholder",
-                          "holder_name", "account_holder"), r"^contact$", r"姓名|收货人|联系人"),
+                          "holder_name", "account_holder", "middle_name", "middlename", "maiden_name",
+                          "firstnamephonetic", "lastnamephonetic"), r"^contact$", r"姓名|收货人|联系人"),
              veto=(words("user_name", "username", "product_name", "file_name", "filename", "device_name",
                          "host_name", "hostname", "table_name", "company_name", "bucket_name", "brand_name",
                          "app_name", "model_name", "sku_name", "item_name", "display_name_product",
@@ -308,7 +339,8 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("street_address", "user.contact.address.street", "postal address",
              names=(words("address", "street", "addr", "address_line", "address1", "address2", "address_1",
                           "address_2", "shipping_address", "delivery_address", "dizhi", "shouhuo_dizhi",
-                          "line1", "line2", "address_line1", "address_line2"), r"地址"),
+                          "line1", "line2", "address_line1", "address_line2", "address3", "address_3", "street1",
+                          "street2", "street3", "street_1", "street_2", "street_3"), r"地址"),
              veto=(words("ip", "ip_address", "mac", "mac_address", "email", "email_address", "mail_address",
                          "remote_addr", "ip_addr", "mac_addr", "wallet_address", "from_address", "sender_address",
                          "server_address", "bind_address", "upstream_addr", "upstream", "proxy_addr", "local_addr",
@@ -325,7 +357,8 @@ DETECTORS: tuple[Detector, ...] = (
                     r"^(status|state)$"),
              tables=None),
     Detector("order_record", "user.order.record", "order record",
-             names=(words("order_id", "order_no", "order_number", "order_ref", "orderid", "dingdan",
+             names=(words("order_id", "order_no", "order_number", "order_ref", "orderid", "dingdan", "order_sn",
+                          "ordersn", "order_serial",
                           "dingdan_hao", "out_trade_no", "merchant_order_no", "merchant_order_id",
                           "merchant_order_number"),
                     # the merchant's number for a person's purchase, in payment bills
@@ -343,16 +376,19 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("user_id", "user.id", "user identifier",
              names=(words("user_id", "userid", "uid", "customer_id", "member_id", "account_id", "client_id",
                           "yonghu_id", "subscriber_id", "owner_id", "id_customer", "id_user", "id_member",
-                          "customer_user_id"), r"用户ID|用户编号|会员号"),
+                          "customer_user_id",
+                          # an organisation's own number for a person
+                          "idnumber", "student_id", "student_number", "student_no", "employee_id", "employee_number",
+                          "employee_no", "staff_id", "staff_no", "member_no", "member_number", "customer_number",
+                          "customer_no", "personnel_number"), r"用户ID|用户编号|会员号|学号|工号"),
              value_only=("customer_ref",)),
     Detector("row_key_of_people", "user.id", "key of a table of people (the person's identifier)",
              names=(r"^(id|entity_id|pk)$",),
-             tables=r"(?:^|_)(users|user|accounts|account|customers|customer|members|member|profiles)(?:_|$)"),
+             tables=(r"(?:^|_)(users|user|accounts|account|customers|customer|members|member|profiles|partner|partners"
+                     r"|contacts|contact|persons|person|people|clients|patients|students|employees)(?:_|$)")),
 )
 
 DETECTORS_BY_ID: dict[str, Detector] = {d.id: d for d in DETECTORS}
-ACCOUNT_TABLES = words("users", "user", "accounts", "account", "customers", "customer", "members", "member",
-                       "profiles")
 
 # --------------------------------------------------------------------------- column profiles and judgement
 
@@ -398,6 +434,8 @@ class Judgement:
 
 
 VALUE_THRESHOLD = 0.8  # share of sampled values that must match for a verdict from values alone
+# Patterns specific enough to decide at a lower share: a payment-method column names cards among wallets.
+_VALUE_ONLY_THRESHOLD = {"card_tail": 0.2}
 CONFIRM_THRESHOLD = 0.3  # share that confirms what the name says
 
 
@@ -598,10 +636,24 @@ def _values_contradict(d: Detector, profile: ColumnProfile, shares: dict[str, fl
     if shares.get("datetime", 0) >= VALUE_THRESHOLD and d.id not in ("date_of_birth",):
         return f"{_pct(shares['datetime'])} of values are event timestamps"
     # First names repeat in small samples, so a handful of words rules out everything but a person's name.
-    if profile.distinct <= 6 and profile.non_blank >= 50 and d.id != "person_name" and all(
-            re.fullmatch(r"[A-Za-z][A-Za-z .'-]{0,30}", v) for v in values) and not d.secret:
+    # Tokens are random per row; only passwords may be words that repeat.
+    if profile.distinct <= 6 and profile.non_blank >= 50 and d.id not in ("person_name", "credentials") and all(
+            len(v) <= 31 and re.fullmatch(_STATUS_WORDS, v) for v in values):
         return f"only {profile.distinct} distinct words in {profile.non_blank}: a status or category code"
+    if d.id in _CONTENT_DETECTORS and profile.share(_is_record_key) >= VALUE_THRESHOLD:
+        return "the values are identifiers (numbers, UUIDs, hex keys): keys of content records, not the content"
     return None
+
+
+# Status or category words: letters (a digit may end a word, as in `oauth2`), never a separate number (`Apt 3`).
+_STATUS_WORDS = r"[A-Za-z][A-Za-z0-9.'-]*( [A-Za-z][A-Za-z.'-]*)*"
+# Detectors of content (images, recordings): their values are URLs, paths, encoded data or bytes, never bare keys.
+_CONTENT_DETECTORS = {"camera_snapshot", "video", "self_image", "people_picture", "encoded_image"}
+
+
+def _is_record_key(v: str) -> bool:
+    """A bare record key: an integer, a UUID or a short hex string."""
+    return v.isdigit() or is_uuid(v) or bool(re.fullmatch(r"[0-9a-fA-F]{6,32}", v))
 
 
 def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Iterable[str] = ()) -> Judgement:
@@ -629,6 +681,11 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
             evidence.append(f"name: {name!r} suggests {name_hit.description}, but {why} ({sample_note})")
             name_hit = None
 
+    if name_hit is not None and name_hit.id == "secret" and profile.values \
+            and max(shares["password_hash"], shares["hash_json"]) >= VALUE_THRESHOLD:
+        evidence.append(f"name: {name!r} names a secret of unnamed kind; its values are password hashes")
+        name_hit = None  # the values say which secret: a password credential (found by values below)
+
     if name_hit is not None and profile.values and name_hit.confirm \
             and max(shares[p] for p in name_hit.confirm) >= CONFIRM_THRESHOLD:
         # The values confirm the name: no other value pattern needs testing.
@@ -646,7 +703,7 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
     for d in DETECTORS:
         for pid in d.value_only:
             share = shares.get(pid, 0.0)
-            if share < VALUE_THRESHOLD:
+            if share < _VALUE_ONLY_THRESHOLD.get(pid, VALUE_THRESHOLD):
                 continue
             reason = (f"the name {norm!r} rules out {d.description}" if d.vetoed(norm, tnorm)
                       else _decoy_reason(d, pid, norm, profile))
@@ -666,15 +723,15 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
             d, pid, share = value_hit
             evidence.insert(0, f"name: {name!r} suggests {name_hit.description}, but the values say otherwise")
             evidence.append(f"values: {_pct(share)} match {VALUE_PATTERNS[pid].description} ({sample_note})")
-            return Judgement(d.category, round(0.6 + 0.35 * share, 2), d.id, evidence, round(share, 4),
-                             "plaintext" if d.secret else None)
+            stored = "one_way_hash" if pid in ("password_hash", "hash_json") else ("plaintext" if d.secret else None)
+            return Judgement(d.category, round(0.6 + 0.35 * share, 2), d.id, evidence, round(share, 4), stored)
         evidence.insert(0, f"name: {name!r} matches {name_hit.description}")
         return _judge_by_name(name_hit, name, tnorm, profile, shares, conf_share, evidence)
 
     if value_hit is not None:
         d, pid, share = value_hit
         evidence.append(f"values: {_pct(share)} match {VALUE_PATTERNS[pid].description} ({sample_note})")
-        stored = "one_way_hash" if pid == "password_hash" else ("plaintext" if d.secret else None)
+        stored = "one_way_hash" if pid in ("password_hash", "hash_json") else ("plaintext" if d.secret else None)
         if d.id == "camera_snapshot" and shares.get("video_uri", 0) >= VALUE_THRESHOLD:
             d = DETECTORS_BY_ID["video"]
         return Judgement(d.category, round(0.5 + 0.45 * share, 2), d.id, evidence, round(share, 4), stored)
@@ -707,6 +764,8 @@ _NOT_A_SECRET = words("salt", "id", "ids", "uuid", "guid", "pk", "key_id", "chec
 
 def _is_random_secret(v: str) -> bool:
     """A random string long enough to be a secret: a hex digest or a token of 20+ mixed characters."""
+    if "/" in v or ":" in v:
+        return False  # URLs, paths and timestamps are not secrets
     return is_digest(v) or (len(v) >= 20 and is_random_token(v) and not v.isdigit())
 
 
