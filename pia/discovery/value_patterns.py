@@ -66,6 +66,7 @@ _HASH_RE = re.compile(
     r"|\$S\$[./0-9A-Za-z]{52}"                       # Drupal 7+ (salted sha512)
     r"|[0-9a-f]{64}:[0-9A-Za-z]{32}:\d(_\d+)*)$"      # Magento 2 (hash:salt:version)
 )
+PASSWORD_HASH_RE = _HASH_RE  # public: the scan counts unhashed secret rows with it in one vectorised pass
 _DIGEST_RE = re.compile(r"^([0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{56}|[0-9a-fA-F]{64}|[0-9a-fA-F]{128})$")
 _DATE_RE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$|^(\d{4})(\d{2})(\d{2})$")
 _DATETIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
