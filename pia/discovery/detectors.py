@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from pia.discovery.value_patterns import (
@@ -26,6 +27,7 @@ from pia.discovery.value_patterns import (
 # --------------------------------------------------------------------------- column names
 
 
+@lru_cache(maxsize=4096)
 def normalise_name(name: str) -> str:
     """`userPhoneNo`, `User Phone-No` -> `user_phone_no`; CJK characters are kept as they are."""
     text = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", str(name))
