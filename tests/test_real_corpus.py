@@ -62,15 +62,17 @@ def test_corpus_is_deterministic_for_a_seed(tmp_path):
         assert f.read_bytes() == (tmp_path / "b" / f.name).read_bytes()
 
 
-@pytest.fixture(scope="module")
-def tuned():
-    return bench.measure([20260630], "tuned")
+@pytest.fixture(scope="module", params=["tuned", "holdout", "holdout2"])
+def measured(request):
+    # The held-out parts' failure classes were fixed after their first runs (kept in benchmarks/): these guard
+    # against regressions; the generalisation figures are the first runs.
+    return bench.measure([20260630], request.param)
 
 
-def test_detection_precision_and_recall_at_least_095_on_the_tuned_part(tuned):
-    assert tuned["detection"]["precision"] >= 0.95, tuned["misses_first_seed"]
-    assert tuned["detection"]["recall"] >= 0.95, tuned["misses_first_seed"]
+def test_detection_precision_and_recall_at_least_095_on_every_part(measured):
+    assert measured["detection"]["precision"] >= 0.95, measured["misses_first_seed"]
+    assert measured["detection"]["recall"] >= 0.95, measured["misses_first_seed"]
 
 
-def test_category_right_for_at_least_090_of_personal_columns_on_the_tuned_part(tuned):
-    assert tuned["category_accuracy"] >= 0.9, tuned["misses_first_seed"]
+def test_category_right_for_at_least_090_of_personal_columns_on_every_part(measured):
+    assert measured["category_accuracy"] >= 0.9, measured["misses_first_seed"]
