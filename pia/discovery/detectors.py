@@ -766,8 +766,8 @@ _NOT_A_SECRET = words("salt", "id", "ids", "uuid", "guid", "pk", "key_id", "chec
 
 def _is_random_secret(v: str) -> bool:
     """A random string long enough to be a secret: a hex digest or a token of 20+ mixed characters."""
-    if "/" in v or ":" in v:
-        return False  # URLs, paths and timestamps are not secrets
+    if "/" in v or ":" in v or is_uuid(v):
+        return False  # URLs, paths, timestamps and UUIDs (record identifiers) are not secrets by their shape
     return is_digest(v) or (len(v) >= 20 and is_random_token(v) and not v.isdigit())
 
 
