@@ -4,7 +4,7 @@ The columns, their sources and their labels are in `schemas.yaml` (labelled befo
 this module only generates values, deterministically for a seed. Every value is fake: example.* domains,
 random numbers with valid checksums where real ones have them, invented names and addresses.
 
-    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout]]
+    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2]]
 """
 
 from __future__ import annotations
@@ -445,6 +445,55 @@ GENERATORS: dict[str, Callable[[random.Random, int], str]] = {
     "yuan_amount": lambda r, i: f"¥{r.randint(1, 999)}.{r.randint(0, 99):02d}",
     "wechat_txn": lambda r, i: "42000" + _s(r, string.digits, 23),
     "merchant_order_no": lambda r, i: "ZS" + _s(r, string.digits, 14),
+    # generators of the second held-out tables (holdout2.yaml)
+    "student_number": lambda r, i: f"{r.choice(['S', 'E', ''])}{r.randint(2015, 2025)}{r.randint(0, 99999):05d}",
+    "moodle_secret": lambda r, i: _s(r, ALNUM, 15),
+    "epoch_ms": lambda r, i: str(r.randint(1_690_000_000_000, 1_790_000_000_000)),
+    "keycloak_secret_json": lambda r, i: json.dumps(
+        {
+            "value": base64.b64encode(r.randbytes(32)).decode(),
+            "salt": base64.b64encode(r.randbytes(16)).decode(),
+            "additionalParameters": {},
+        },
+        separators=(",", ":"),
+    ),
+    "keycloak_credential_json": lambda r, i: r.choice(
+        [
+            '{"hashIterations":27500,"algorithm":"pbkdf2-sha256","additionalParameters":{}}',
+            '{"hashIterations":210000,"algorithm":"pbkdf2-sha512","additionalParameters":{}}',
+            '{"subType":"totp","digits":6,"counter":0,"period":30,"algorithm":"HmacSHA1"}',
+        ]
+    ),
+    "partner_display_name": lambda r, i: (
+        f"{r.choice(['Acme Ltd', 'Example GmbH', 'Northwind SARL'])}, {r.choice(FIRST)} {r.choice(LAST)}"
+        if r.random() < 0.4
+        else f"{r.choice(FIRST)} {r.choice(LAST)}"
+    ),
+    "avatar_url": lambda r, i: (
+        f"https://{r.choice(['cdn.example.com', 'oss.example.cn'])}/avatar/{_s(r, HEX, 16)}."
+        f"{r.choice(['jpg', 'png', 'jpeg'])}"
+    ),
+    "mall_order_sn": lambda r, i: f"2025{r.randint(1, 12):02d}{r.randint(1, 28):02d}0101{r.randint(0, 999999):06d}",
+    "cn_postcode": lambda r, i: f"{r.choice(['518', '310', '200', '610', '100'])}{r.randint(0, 999):03d}",
+    "cn_street": lambda r, i: (
+        f"{r.choice(['科技园路', '文三路', '人民路', '建设路', '天府大道'])}{r.randint(1, 300)}号"
+        f"{r.randint(1, 30)}栋{r.randint(101, 2505)}室"
+    ),
+    "uuid_upper": lambda r, i: _uuid(r).upper(),
+    "hex8": lambda r, i: _s(r, HEX, 8),
+    "us_date": lambda r, i: f"{r.randint(1, 12):02d}/{r.randint(1, 28):02d}/{r.randint(2023, 2026)}",
+    "signed_amount": lambda r, i: f"{r.choice(['-', '', '-'])}{r.randint(1, 900)}.{r.randint(0, 99):02d}",
+    "paypal_txn": lambda r, i: _s(r, string.digits + string.ascii_uppercase, 17),
+    "alipay_pay_method": lambda r, i: r.choice(
+        [
+            f"{r.choice(['招商银行', '中国银行', '建设银行'])}{r.choice(['信用卡', '储蓄卡'])}({r.randint(0, 9999):04d})",
+            "余额宝",
+            "花呗",
+            "账户余额",
+        ]
+    ),
+    "alipay_trade_no": lambda r, i: f"2025{r.randint(1, 12):02d}{r.randint(1, 28):02d}2200{_s(r, string.digits, 16)}",
+    "pdd_order_sn": lambda r, i: f"25{r.randint(1, 12):02d}{r.randint(1, 28):02d}-{_s(r, string.digits, 15)}",
 }
 
 
@@ -462,11 +511,11 @@ def _param_generator(spec: str) -> Callable[[random.Random, int], str]:
     return GENERATORS[spec]
 
 
-PARTS = {"tuned": "schemas.yaml", "holdout": "holdout.yaml"}
+PARTS = {"tuned": "schemas.yaml", "holdout": "holdout.yaml", "holdout2": "holdout2.yaml"}
 
 
 def load_schemas(part: str = "tuned") -> list[dict]:
-    """The tables of a part (`tuned`: schemas.yaml, `holdout`: holdout.yaml).
+    """The tables of a part (`tuned`: schemas.yaml, `holdout`: holdout.yaml, `holdout2`: holdout2.yaml).
 
     Each table is `{table, source, columns: [[name, generator, label, blank_share?]]}`.
     """
