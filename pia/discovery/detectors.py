@@ -112,12 +112,14 @@ DETECTORS: tuple[Detector, ...] = (
              names=(words("token", "access_token", "refresh_token", "auth_token", "api_token", "api_key", "apikey",
                           "session_token", "secure_key",
                           "activation_key", "reset_token", "rp_token", "reset_password_token", "password_reset_token",
-                          "confirmation_token", "remember_token", "auth", "authtoken", "lingpai"), r"令牌"),
+                          "confirmation_token", "remember_token", "auth", "authtoken", "lingpai",
+                          # an activation key, and a per-user random salt that form (CSRF) keys are derived from
+                          "actkey", "act_key", "activation_key", "form_salt", "form_key", "csrf_secret"), r"令牌"),
              veto=(words("token_type", "token_count", "csrf_token_name"),),
              confirm=("random_token", "digest", "password_hash"), secret=True),
     # A secret of unnamed kind: a token unless its values are password hashes (then a password credential).
     Detector("secret", "user.authorization.credentials.token", "secret (token or key) of unnamed kind",
-             names=(words("secret", "secret_key", "client_secret", "otp_secret", "totp_secret", "secret_token",
+             names=(words("secret", "secret_key", "client_secret", "secret_token",
                           "secret_data", "secret_value"), r"密钥"),
              veto=(words("secret_question",),),
              confirm=("random_token", "digest"), secret=True),
@@ -125,7 +127,7 @@ DETECTORS: tuple[Detector, ...] = (
     # sessions or tokens.
     Detector("session_token", "user.authorization.credentials.token", "login session id (a secret)",
              names=(words("session_id", "sessionid", "sid", "session_key"),),
-             tables=(r"^(sessions|session|user_sessions|login_sessions|auth_sessions|django_session|authtoken"
+             tables=(r"^(sessions|session|user_sessions|user_session|login_sessions|login_session|auth_sessions|django_session|authtoken"
                      r"|oc_authtoken|auth_tokens|access_tokens|tokens|logins)$"),
              confirm=("random_token", "digest"), secret=True),
     # Outside a login-session store, a random session id marks one visitor's visit (web analytics): the id a
@@ -133,6 +135,12 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("visit_session", "user.device.cookie_id", "visitor session id (analytics visit)",
              names=(words("session_id", "sessionid", "visit_session_id", "ga_session_id"),),
              confirm=("uuid", "random_token", "digest"), needs_values=True),
+    # A second factor's shared secret (TOTP seed) proves who logs in as a password does: a credential.
+    Detector("mfa_secret", "user.authorization.credentials", "second-factor (TOTP/MFA) secret (a credential)",
+             names=(words("mfa_secret", "totp_secret", "otp_secret", "two_factor_secret", "twofactor_secret",
+                          "tfa_secret", "2fa_secret", "mfa_key", "totp_key", "otp_key", "google_auth_secret",
+                          "authenticator_secret"),),
+             confirm=("random_token",), secret=True),
     Detector("credentials", "user.authorization.credentials", "password or password hash (a secret)",
              names=(words("password", "passwd", "pwd", "pass", "user_pass", "pass_hash", "passhash", "password_hash",
                           "pw_hash", "hashedpassword", "hashed_password", "mima", "passcode", "pin_hash"),
@@ -140,7 +148,8 @@ DETECTORS: tuple[Detector, ...] = (
              veto=(words("password_changed", "password_updated", "password_reset_at", "password_expires",
                          "password_policy", "last_password_change", "changed_at", "updated_at", "reset_at",
                          "expires_at", "expiry", "policy", "passport", "bypass"),),
-             confirm=("password_hash", "digest", "hash_json"), value_only=("password_hash", "hash_json"), secret=True),
+             confirm=("password_hash", "digest", "hash_json"),
+             value_only=("password_hash", "hash_json", "json_password"), secret=True),
     Detector("url_credentials", "user.authorization.credentials.url", "credentials embedded in a URL (a secret)",
              confirm=("url_credentials",), value_only=("url_credentials",), secret=True),
     Detector("national_id", "user.government_id.national_identification_number", "Chinese resident ID number",
@@ -188,7 +197,11 @@ DETECTORS: tuple[Detector, ...] = (
                     # acceptance of a policy or terms, also written as one word (`policyagreed`)
                     r"(?:^|_)(policy|terms|tos|privacy|eula|gdpr)_?(agreed|accepted|acceptance|agreement|consent)(?:_|$)",
                     r"(?:^|_)(agreed|accepted)_?(to_)?(policy|terms|tos|privacy|eula)(?:_|$)",
-                    r"同意|授权"),
+                    r"同意|授权",
+                    # a permission a person gives to be contacted or tracked (`AllowMarketing`, `user_allow_massemail`)
+                    r"^(user_|customer_|member_)?(allow|allows|allowed|accept|accepts|accepted|agree|agrees|agreed"
+                    r"|permit|permits)_(\w+_)?(marketing|mass_?email|massemail|newsletters?|promotions?|promo|offers"
+                    r"|sms|emails?|mail|mailing|ads|advertising|tracking|cookies|contact|data_sharing|profiling)$"),
              veto=(words("cookie_consent_banner",),)),
     Detector("pixel_event", "user.device.pixel_event", "web beacon or pixel-tag event",
              names=(words("pixel", "pixel_event", "beacon", "web_beacon"),)),
@@ -241,13 +254,15 @@ DETECTORS: tuple[Detector, ...] = (
              confirm=("serial",)),
     Detector("device_id", "user.device.device_id", "device or app-install identifier",
              names=(words("device_id", "deviceid", "camera_id", "device_uid", "did", "shebei_id", "udid",
-                          "apps_flyer_id", "appsflyer_id", "install_id", "installation_id", "uniqueid", "unique_id"),
+                          "apps_flyer_id", "appsflyer_id", "install_id", "installation_id", "uniqueid", "unique_id",
+                          "device_tag"),
                     r"设备ID|设备编号"),
              veto=(words("template_id", "model_id"),)),
     Detector("browsing", "user.behavior.browsing_history", "pages visited (request line, referrer, page URL)",
              names=(words("referer", "referrer", "http_referer", "http_referrer", "referer_url", "referrer_url",
                           "page_referrer", "page_location", "page_url", "request_uri", "url_visited", "visited_url",
-                          "landing_page"),
+                          "landing_page", "lastpage", "last_page", "last_url", "last_visited_page",
+                          "last_page_visited", "last_visited_url", "current_page"),
                     r"(?:^|_)request(?:_line)?$"),
              confirm=("web_url", "request_line"), value_only=("request_line",)),
     # A bare url or path (unqualified: `logo_url` names a thing) is a page a person visited only in a log of
@@ -277,7 +292,9 @@ DETECTORS: tuple[Detector, ...] = (
              veto=(words("country_calling_code", "phone_country_code"),)),
     Detector("precise_location", "user.location.precise", "precise coordinates",
              names=(words("lat", "latitude", "lng", "lon", "long", "longitude", "geo", "gps", "coordinates",
-                          "latlng", "lat_lng", "latlon", "location", "weidu", "jingdu", "zuobiao", "weizhi"),
+                          "latlng", "lat_lng", "latlon", "location", "weidu", "jingdu", "zuobiao", "weizhi",
+                          "geolocation", "geo_location", "geoip", "geo_ip", "latitude_e7", "longitude_e7",
+                          "lat_e7", "lng_e7", "lon_e7"),
                     r"纬度|经度|坐标|位置"),
              veto=(words("location_id", "location_name", "storage_location", "locations", "longest",
                          "long_description"),),
@@ -294,7 +311,8 @@ DETECTORS: tuple[Detector, ...] = (
              veto=(words("product", "catalog", "tutorial", "promo"),),
              confirm=("video_uri", "media_uri"), value_only=("video_uri",)),
     Detector("self_image", "user.content.self_image", "profile photo",
-             names=(words("avatar", "profile_photo", "profile_picture", "headshot", "touxiang"), r"头像")),
+             names=(words("avatar", "profile_photo", "profile_picture", "headshot", "touxiang"), r"头像"),
+             confirm=("media_uri", "encoded_image")),
     # In a table of people, a picture, icon or portrait column holds each person's own picture (when its values are
     # images: a number there is the key of a file record).
     Detector("people_picture", "user.content.self_image", "a person's picture in a table of people",
@@ -331,7 +349,10 @@ DETECTORS: tuple[Detector, ...] = (
                          "model", "device", "file", "host", "event", "plan", "store", "shop", "site", "source",
                          "medium", "channel", "media", "tag", "group", "category", "template", "theme", "queue",
                          "job", "class", "field", "key", "bundle", "region", "city", "country", "street", "mime",
-                         "server", "service", "sdk", "vendor", "manufacturer", "monitor", "zone", "label"),),
+                         "server", "service", "sdk", "vendor", "manufacturer", "monitor", "zone", "label",
+                         # a short (display) name of a thing, the name of a workout, route or segment
+                         "short", "short_name", "shortname", "activity", "workout", "route", "segment", "course",
+                         "race", "team", "club"),),
              ),
     Detector("username", "user.account.username", "account username or nickname",
              names=(words("username", "user_name", "login", "login_name", "nickname", "nick_name", "screen_name",
@@ -347,6 +368,18 @@ DETECTORS: tuple[Detector, ...] = (
                          "remote_addr", "ip_addr", "mac_addr", "wallet_address", "from_address", "sender_address",
                          "server_address", "bind_address", "upstream_addr", "upstream", "proxy_addr", "local_addr",
                          "province", "state", "region", "company"),)),
+    # Racial or ethnic origin (GDPR Art. 9(1); 民族 in Chinese records is sensitive under PIPL Art. 28).
+    Detector("race_ethnicity", "user.demographic.race_ethnicity", "ethnicity or race",
+             names=(words("ethnicity", "ethnic", "ethnic_group", "ethnic_origin", "race", "racial_origin", "minzu"),
+                    r"民族"),
+             veto=(words("race_id", "race_name", "race_time", "race_type", "race_date", "race_number", "race_no"),)),
+    # A heart-rate reading is a vital sign measured on the person (a sports watch, a fitness band).
+    Detector("heart_rate", "user.health.vital_signs", "heart-rate reading",
+             names=(words("heart_rate", "heartrate", "pulse_rate", "resting_heart_rate", "hrv", "heart_rate_bpm"),
+                    r"心率|脉搏")),
+    # A GPS track file (GPX, FIT, TCX): the route of a run or a ride, whatever the column is called.
+    Detector("track_file", "user.location.precise.track", "GPS track file (route of a journey)",
+             confirm=("track_file",), value_only=("track_file",)),
     Detector("gender", "user.demographic.gender", "gender",
              names=(words("gender", "sex", "xingbie", "id_gender"), r"性别")),
     Detector("account_status", "user.account.status", "account status and lifecycle dates",
@@ -382,10 +415,14 @@ DETECTORS: tuple[Detector, ...] = (
                           # an organisation's own number for a person
                           "idnumber", "student_id", "student_number", "student_no", "employee_id", "employee_number",
                           "employee_no", "staff_id", "staff_no", "member_no", "member_number", "customer_number",
-                          "customer_no", "personnel_number"), r"用户ID|用户编号|会员号|学号|工号"),
+                          "customer_no", "personnel_number",
+                          # attendance and badge numbers (time clocks, access control)
+                          "badgenumber", "badge_number", "badge_no", "badge_num", "badge_id", "attendance_no",
+                          "attendance_number", "attendance_id", "kaoqin_hao", "kaoqin_haoma", "pin_no"),
+                    r"用户ID|用户编号|会员号|学号|工号|考勤号"),
              value_only=("customer_ref",)),
     Detector("row_key_of_people", "user.id", "key of a table of people (the person's identifier)",
-             names=(r"^(id|entity_id|pk)$",),
+             names=(r"^(id|entity_id|pk|uuid|guid)$",),
              tables=(r"(?:^|_)(users|user|accounts|account|customers|customer|members|member|profiles|partner|partners"
                      r"|contacts|contact|persons|person|people|clients|patients|students|employees)(?:_|$)")),
 )
@@ -493,7 +530,7 @@ _META_HEADS = {"type", "types", "status", "state", "count", "counts", "total", "
                "valid", "invalid", "flag", "flags", "result", "check", "level", "length", "size", "version",
                "validity", "policy", "changed", "updated", "created", "expires", "expiry", "at", "time", "date",
                "timestamp", "gen", "reason", "score", "width", "height", "provider", "funding", "brand", "by",
-               "attempts", "num", "sent", "verified", "confirmed",
+               "attempts", "num", "sent", "verified", "confirmed", "update", "updates", "change", "changes",
                # how a secret is kept (its algorithm), when a time is written as a Unix epoch
                "algo", "algorithm", "hasher", "scheme", "unix", "epoch"}
 _META_CJK = re.compile(r"(时间|日期|状态|原因|方式|类型|数量|金额|备注|种类|次数)$")
@@ -503,6 +540,7 @@ _FLAG_PREFIXES = {"has", "is", "can", "allow", "allows", "enable", "use", "uses"
 _META_OK = {"account_status", "consent", "date_of_birth", "email_engagement"}
 # Detectors whose data takes many values per person: a yes/no flag, a constant or a handful of words is not it.
 _LOW_CARDINALITY_OK = {"consent", "email_engagement", "account_status", "language", "country", "city", "gender",
+                       "race_ethnicity",
                        "postal_code", "precise_location", "date_of_birth"}
 _THING_TABLES = words("products", "product", "catalog", "catalogue", "items", "skus", "files", "assets", "devices",
                       "cameras", "monitors", "plans", "recipients", "companies", "apps", "campaigns", "groups",

@@ -102,9 +102,49 @@ def is_email(v: str) -> bool:
     return len(v) <= 254 and bool(_EMAIL_RE.match(v))
 
 
+# A Chinese landline: a trunk `0` and a 2- or 3-digit area code (010, 021, 0755), a separator, 7 or 8 digits and an
+# optional extension. The separator is required: a bare run of digits starting with 0 is as often a card or code.
+_CN_LANDLINE_RE = re.compile(r"^(\(0\d{2,3}\)|0\d{2,3})[- ]?(?<=[- )])\d{7,8}(-\d{1,5})?$")
+
+
 def is_phone(v: str) -> bool:
-    """E.164, a Chinese mobile number (with or without +86) or a national number with separators."""
-    return bool(_E164_RE.match(v) or _CN_MOBILE_RE.match(v) or _NATIONAL_PHONE_RE.match(v))
+    """E.164, a Chinese mobile or landline number (with area code) or a national number with separators."""
+    return bool(_E164_RE.match(v) or _CN_MOBILE_RE.match(v) or _NATIONAL_PHONE_RE.match(v)
+                or _CN_LANDLINE_RE.match(v))
+
+
+# Files GPS devices and fitness apps record a route in (GPX, FIT, TCX, KML), possibly compressed.
+_TRACK_FILE_RE = re.compile(r"^[^\s]*[^/\s]\.(gpx|fit|tcx|kml|kmz)(\.gz)?$", re.IGNORECASE)
+
+
+def is_track_file(v: str) -> bool:
+    """Path or URL of a GPS track file (.gpx, .fit, .tcx, .kml, optionally gzipped)."""
+    return len(v) <= 2048 and bool(_TRACK_FILE_RE.match(v))
+
+
+_SECRET_KEYS = re.compile(r"^(password|passwd|pwd|pass|secret|client_secret|api_key|apikey|private_key|token"
+                          r"|access_token)$", re.IGNORECASE)
+
+
+def is_json_with_password(v: str) -> bool:
+    """A JSON object (configuration) holding a non-empty password, secret or key at any depth."""
+    if not v.startswith("{") or len(v) > 65536:
+        return False
+    try:
+        obj = json.loads(v)
+    except ValueError:
+        return False
+    stack = [obj]
+    while stack:
+        o = stack.pop()
+        if isinstance(o, dict):
+            for k, x in o.items():
+                if isinstance(x, str) and x and _SECRET_KEYS.match(str(k)):
+                    return True
+                stack.append(x)
+        elif isinstance(o, list):
+            stack.extend(o)
+    return False
 
 
 def is_ipv4(v: str) -> bool:
@@ -356,6 +396,8 @@ VALUE_PATTERNS: dict[str, ValuePattern] = {p.id: p for p in (
     ValuePattern("web_page", "web page address or path (not a media file)", is_web_page),
     ValuePattern("card_tail", "card named with its last four digits", is_card_tail),
     ValuePattern("hash_json", "JSON holding a password hash and its salt", is_hash_json),
+    ValuePattern("json_password", "JSON configuration holding a password, secret or key", is_json_with_password),
+    ValuePattern("track_file", "path of a GPS track file (GPX, FIT, TCX, KML)", is_track_file),
     ValuePattern("order_ref", "shop order name (#1001)", is_order_ref),
     ValuePattern("payment_ref", "payment processor charge, intent or card id", is_payment_ref),
     ValuePattern("customer_ref", "payment processor customer id", is_customer_ref),
