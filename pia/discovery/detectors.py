@@ -5,6 +5,7 @@ judgement that turns a column's name and a profile of its sampled values into a 
 """
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -380,6 +381,9 @@ DETECTORS: tuple[Detector, ...] = (
     # A GPS track file (GPX, FIT, TCX): the route of a run or a ride, whatever the column is called.
     Detector("track_file", "user.location.precise.track", "GPS track file (route of a journey)",
              confirm=("track_file",), value_only=("track_file",)),
+    # Workout figures have no telling value pattern (a distance is a number): decided from the table's context in
+    # `_fitness_by_context`, never from a name alone, so this entry has no names.
+    Detector("fitness_activity", "user.behavior.fitness_activity", "workout figure (type, duration, distance, speed)"),
     Detector("gender", "user.demographic.gender", "gender",
              names=(words("gender", "sex", "xingbie", "id_gender"), r"性别")),
     Detector("account_status", "user.account.status", "account status and lifecycle dates",
@@ -721,6 +725,12 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
             evidence.append(f"name: {name!r} suggests {name_hit.description}, but {why} ({sample_note})")
             name_hit = None
 
+    if name_hit is not None and name_hit.id == "device_id" and re.search(_EQUIPMENT_IDS, norm) and sibs \
+            and not any(re.search(_PERSON_REFS, n) for n in sibs):
+        evidence.append(f"name: {name!r} is the id of a fixed piece of equipment (a camera, a recorder) in a table "
+                        "that ties it to no person: the equipment's own key, not a person's device")
+        name_hit = None
+
     if name_hit is not None and name_hit.id == "secret" and profile.values \
             and max(shares["password_hash"], shares["hash_json"]) >= VALUE_THRESHOLD:
         evidence.append(f"name: {name!r} names a secret of unnamed kind; its values are password hashes")
@@ -756,6 +766,15 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
 
     if name_hit is not None:
         conf_share = max((shares[p] for p in name_hit.confirm), default=None) if profile.values else None
+        if name_hit.id == "payment_card" and conf_share is not None and conf_share < CONFIRM_THRESHOLD \
+                and not re.search(_BANK_WORDS, norm) and sibs and not any(re.search(_PAYMENT_CONTEXT, n) for n in sibs) \
+                and profile.share(str.isdigit) >= VALUE_THRESHOLD:
+            # A card number that is no payment card, in a table with no payment in it: an access, attendance or
+            # membership card, the institution's own number for the person.
+            evidence.append(f"name: {name!r} names a card number, but the values are no payment cards and the table "
+                            f"holds no payment (amounts, prices, payments): an access or membership card, "
+                            f"the institution's number for a person (name and context; {sample_note})")
+            return Judgement("user.id", 0.6, "user_id", evidence, round(conf_share, 4))
         # A strong, specific value pattern of another kind beats a name (a `user_id` that holds emails).
         if (value_hit and value_hit[0].category != name_hit.category and value_hit[2] >= 0.9
                 and (conf_share is None or conf_share < CONFIRM_THRESHOLD)
@@ -789,12 +808,52 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
                             f"({sample_note})")
             return Judgement(d.category, 0.6, d.id, evidence, round(secret_share, 4), stored)
 
+    fit = _fitness_by_context(norm, tnorm, sibs, profile, evidence)
+    if fit is not None:
+        return fit
+
     # Dates of birth by values: date-only values spread over decades, under a name that is not an event's.
     if (shares.get("date", 0) >= VALUE_THRESHOLD and not re.search(_EVENT_DATE, norm)
             and _birth_years_plausible(profile)):
         evidence.append(f"values: {_pct(shares['date'])} are dates without time spread over decades ({sample_note})")
         return Judgement("user.demographic.date_of_birth", 0.7, "date_of_birth", evidence, round(shares["date"], 4))
     return Judgement(None, 0.9 if not evidence else 0.8, None, evidence)
+
+
+_EQUIPMENT_IDS = words("camera_id", "cameraid", "monitor_id", "nvr_id", "dvr_id", "recorder_id")
+_PERSON_REFS = (r"(?:^|_)(user|users|uid|owner|account|customer|member|person|people|employee|subscriber|patient"
+                r"|student|viewer|username|email|phone)(?:_|$)")
+_BANK_WORDS = r"bank|credit|debit|yinhang|银行|信用|借记|payment|pay"
+_PAYMENT_CONTEXT = (r"(?:^|_)(amount|price|total|payment|pay|paid|charge|currency|refund|fee|balance|order|orders"
+                    r"|invoice|transaction|txn)(?:_|$)|金额|价格|支付|付款|交易|订单|退款|余额")
+# A table of a person's workouts: named so, or holding the workout's type or a heart-rate reading.
+_ACTIVITY_TABLES = words("activities", "activity", "workouts", "workout", "exercises", "exercise", "trainings",
+                         "training", "runs", "rides", "sport_sessions", "fitness")
+_ACTIVITY_SIBLINGS = (r"^((activity|workout|sport|exercise)_type|sport|sport_type)$"
+                      r"|(?:^|_)(heart_rate|heartrate)(?:_|$)|心率|运动类型")
+# Workout figures: what was done, for how long, how far, how fast, how much energy was spent.
+_FITNESS_COLUMNS = (r"^((activity|workout|sport|exercise)_type|sport|sport_type|elapsed_time|moving_time|duration"
+                    r"|active_time|total_time|distance|total_distance|(average|avg|max|mean)_(speed|pace|cadence|power)"
+                    r"|speed|pace|cadence|calories|kcal|kilojoules|active_calories|steps|step_count|total_steps)$"
+                    r"|^(运动类型|时长|距离|配速|步数|卡路里|消耗热量)$")
+
+
+def _fitness_by_context(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
+                        evidence: list[str]) -> Judgement | None:
+    """A workout figure: a column named for one in a table of a person's workouts (name and context decide).
+
+    A distance or a duration alone is nobody's (a delivery route has them too); in a table of workouts (named so,
+    or holding the workout type or heart-rate readings) it is how a person exercised.
+    """
+    if not re.search(_FITNESS_COLUMNS, norm):
+        return None
+    if not (re.search(_ACTIVITY_TABLES, tnorm) or any(re.search(_ACTIVITY_SIBLINGS, n) for n in sibs)):
+        return None
+    if profile.non_blank >= MIN_VALUES and profile.distinct <= 1:
+        return None  # a constant is nobody's workout
+    evidence.append(f"name and context: {norm!r} is a workout figure in a table of workouts ({tnorm!r}); "
+                    f"no value pattern exists for it ({profile.non_blank} non-blank sampled)")
+    return Judgement("user.behavior.fitness_activity", 0.6, "fitness_activity", evidence)
 
 
 _NOT_A_SECRET = words("salt", "id", "ids", "uuid", "guid", "pk", "key_id", "checksum", "etag", "md5", "sha1",
@@ -878,6 +937,18 @@ def _judge_by_name(hit: Detector, name: str, tnorm: str, profile: ColumnProfile,
 
 def _location_by_decimals(name: str, profile: ColumnProfile, evidence: list[str]) -> Judgement:
     """A latitude or longitude in its own column: precise with 3 or more decimals (about 100 m), else imprecise."""
+    norm = normalise_name(name)
+    if re.search(r"(?:^|_)e[5-7]$", norm):
+        # Integer coordinates scaled by 10^5..10^7 (Google `latitudeE7`, microdegrees): the scale is the precision.
+        scale = int(norm[-1])
+        ints = profile.share(lambda v: bool(re.fullmatch(r"-?\d{1,10}", v)) and abs(int(v)) <= 180 * 10 ** scale)
+        if ints >= VALUE_THRESHOLD:
+            evidence.append(f"values: {_pct(ints)} are integer coordinates scaled by 10^{scale} "
+                            f"({scale} decimals: precise)")
+            return Judgement("user.location.precise", 0.9, "precise_location", evidence, round(ints, 4))
+    objects = profile.share(lambda v: v.startswith("{"))
+    if objects >= VALUE_THRESHOLD:
+        return _location_in_json(profile, evidence)
     places = sorted(p for p in (decimals(v) for v in profile.values) if p is not None)
     numeric = (sum(n for v, n in profile.values.items() if decimals(v) is not None)
                / max(1, sum(profile.values.values())))
@@ -890,6 +961,35 @@ def _location_by_decimals(name: str, profile: ColumnProfile, evidence: list[str]
         return Judgement("user.location.imprecise", 0.7, "precise_location", evidence, round(numeric, 4))
     evidence.append("values: not coordinates; taken as a place description (imprecise location)")
     return Judgement("user.location.imprecise", 0.5, "precise_location", evidence, round(numeric, 4))
+
+
+_LAT_KEYS = {"lat", "latitude"}
+_PLACE_KEYS = {"city", "country", "country_code", "region", "timezone", "postal_code", "continent"}
+
+
+def _location_in_json(profile: ColumnProfile, evidence: list[str]) -> Judgement:
+    """A location kept as a JSON object: precise when it holds coordinates of 5+ decimals and no place names."""
+    precise = places = total = 0
+    for v, n in list(profile.values.items())[:SHARE_PROBE]:
+        try:
+            obj = json.loads(v)
+        except ValueError:
+            continue
+        if not isinstance(obj, dict):
+            continue
+        total += n
+        keys = {normalise_name(k) for k in obj}
+        lat = next((obj[k] for k in obj if normalise_name(k) in _LAT_KEYS), None)
+        if lat is not None and (decimals(str(lat)) or 0) >= 5 and not keys & _PLACE_KEYS:
+            precise += n
+        elif keys & _PLACE_KEYS or lat is not None:
+            places += n
+    if total and precise / total >= VALUE_THRESHOLD:
+        evidence.append(f"values: {_pct(precise / total)} are JSON objects with coordinates of 5+ decimals (precise)")
+        return Judgement("user.location.precise", 0.85, "precise_location", evidence, round(precise / total, 4))
+    evidence.append(f"values: {_pct(places / max(1, total))} are JSON objects naming a place (country, city, region; "
+                    "coordinates of a city at most): an imprecise location")
+    return Judgement("user.location.imprecise", 0.7, "precise_location", evidence, round(places / max(1, total), 4))
 
 
 def _decoy_reason(d: Detector, pid: str, norm: str, profile: ColumnProfile) -> str | None:
