@@ -369,7 +369,7 @@ DETECTORS: tuple[Detector, ...] = (
                          "remote_addr", "ip_addr", "mac_addr", "wallet_address", "from_address", "sender_address",
                          "server_address", "bind_address", "upstream_addr", "upstream", "proxy_addr", "local_addr",
                          "province", "state", "region", "company"),)),
-    # Racial or ethnic origin (GDPR Art. 9(1); 民族 in Chinese records is sensitive under PIPL Art. 28).
+    # Racial or ethnic origin (GDPR Art. 9(1); 民族 in Chinese records: sensitive by the taxonomy's pia default).
     Detector("race_ethnicity", "user.demographic.race_ethnicity", "ethnicity or race",
              names=(words("ethnicity", "ethnic", "ethnic_group", "ethnic_origin", "race", "racial_origin", "minzu"),
                     r"民族"),
@@ -725,8 +725,8 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
             evidence.append(f"name: {name!r} suggests {name_hit.description}, but {why} ({sample_note})")
             name_hit = None
 
-    if name_hit is not None and name_hit.id == "device_id" and re.search(_EQUIPMENT_IDS, norm) and sibs \
-            and not any(re.search(_PERSON_REFS, n) for n in sibs):
+    if name_hit is not None and name_hit.id == "device_id" and re.search(_EQUIPMENT_IDS, norm) \
+            and re.search(_EQUIPMENT_TABLES, tnorm) and not any(re.search(_PERSON_REFS, n) for n in sibs):
         evidence.append(f"name: {name!r} is the id of a fixed piece of equipment (a camera, a recorder) in a table "
                         "that ties it to no person: the equipment's own key, not a person's device")
         name_hit = None
@@ -821,6 +821,9 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
 
 
 _EQUIPMENT_IDS = words("camera_id", "cameraid", "monitor_id", "nvr_id", "dvr_id", "recorder_id")
+# Tables that describe the equipment itself or what it records (a camera, its streams, channels, recordings).
+_EQUIPMENT_TABLES = words("camera", "cameras", "stream", "streams", "monitor", "monitors", "channel", "channels",
+                          "recording", "recordings", "nvr", "dvr", "video_sample_entry", "sample_file_dir")
 _PERSON_REFS = (r"(?:^|_)(user|users|uid|owner|account|customer|member|person|people|employee|subscriber|patient"
                 r"|student|viewer|username|email|phone)(?:_|$)")
 _BANK_WORDS = r"bank|credit|debit|yinhang|银行|信用|借记|payment|pay"
