@@ -55,8 +55,11 @@ class RemoteGx(GxEngine):
         else:
             from pyspark import StorageLevel
 
-            # GX asks several metrics of the frame: compute its joins once, not once per metric
-            frame = frame.persist(StorageLevel.MEMORY_AND_DISK)
+            # GX asks several metrics of the frame: compute its joins once, not once per metric (a frame the
+            # caller already persisted, e.g. to fetch samples from it next, stays the caller's to release)
+            owned = not (frame.storageLevel.useMemory or frame.storageLevel.useDisk)
+            if owned:
+                frame = frame.persist(StorageLevel.MEMORY_AND_DISK)
             asset, batch, params = None, self._spark_batch, {"dataframe": frame}
         suite = self.context.suites.add(self.suite(check))
         validation = self.context.validation_definitions.add(
@@ -68,7 +71,7 @@ class RemoteGx(GxEngine):
             self.context.suites.delete(name)
             if asset is not None:
                 self._remote.delete_asset(name)
-            else:
+            elif owned:
                 frame.unpersist()
         failed, rows, success = 0, None, True
         for res, unexpected in checked_results(check, outcome):
