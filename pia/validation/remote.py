@@ -44,6 +44,13 @@ class _IbisTables:
     def name(self) -> str:
         return self.source.engine.value
 
+    @property
+    def lacks(self) -> frozenset[str]:
+        """Capabilities the engine lacks (see `pia.validation.context.FrameContext.lacks`)."""
+        from pia.validation.context import LACKS_TIMESTAMP_DELTA
+
+        return frozenset({LACKS_TIMESTAMP_DELTA}) if self.source.engine is EngineKind.sqlite else frozenset()
+
     def table(self, dataset: str) -> ir.Table:
         if dataset not in self._tables:
             import ibis
