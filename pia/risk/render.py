@@ -116,7 +116,9 @@ def _plan_lines(result: Assessment, activity: str) -> list[str]:
     for m in act.measures:
         note = f"; {m.note}" if m.note else ""
         clauses = f", policy {', '.join(m.clauses)}" if m.clauses else ""
-        out.append(f"add: {m.measure} - {m.name} (now {m.status}{clauses}){note}")
+        # a measure nobody assessed may already be in place: the assessor checks before adding it
+        verb = "assess, else add" if m.status == "not_assessed" else "add"
+        out.append(f"{verb}: {m.measure} - {m.name} (now {m.status.replace('_', ' ')}{clauses}){note}")
     for e in act.evidence:
         out.append(f"remedy: {e.remedy}")
     out.append(f"=> {act.note}")
