@@ -91,8 +91,9 @@ class RemoteGx(GxEngine):
 
 
 def unexpected_sql(check: Check, settings: dict[str, Any], dialect: EngineKind) -> tuple[str, list[str]]:
-    """A SQL condition over the frame (`pia_frame`) that holds exactly for the rows some expectation of `check`
-    finds unexpected, and the LEFT JOINs (with a `{frame}` placeholder) the condition reads.
+    """The SQL condition and LEFT JOINs that select the rows some expectation of `check` finds unexpected.
+
+    The condition is over the frame (`pia_frame`) and the joins it reads (each with a `{frame}` placeholder).
 
     Mirrors GX's semantics: value expectations ignore missing values, NOT NULL counts them, UNIQUE fails every
     row whose value repeats, a pair comparison ignores rows where either value is missing (as configured).
