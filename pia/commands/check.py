@@ -15,7 +15,8 @@ from pia.config import REFERENCE_MANIFEST
 def check(manifest: str | None, fmt: str, output: str | None, strict: bool, schema: bool) -> int:
     """Validate MANIFEST (default: the reference inventory) and report consistency findings.
 
-    Errors in the file exit 2 with one line per problem; warnings exit 0, or 1 with --strict.
+    Errors in the file exit 2 with one line per problem, and so do findings of level error (processing the law
+    prohibits, e.g. GDPR special categories with no Art. 9(2) condition); warnings exit 0, or 1 with --strict.
     """
     from pia.declare.assumptions import list_assumptions
     from pia.declare.lint import Level, lint
@@ -30,18 +31,22 @@ def check(manifest: str | None, fmt: str, output: str | None, strict: bool, sche
     m = require_defined_checks(load_manifest(manifest or REFERENCE_MANIFEST))
     findings = lint(m)
     warnings = [f for f in findings if f.level is Level.warning]
+    errors = [f for f in findings if f.level is Level.error]
     assumptions = list_assumptions(m)
     if fmt == "json":
-        emit(to_json({"manifest": m.source, "sha256": m.sha256, "valid": True,
+        emit(to_json({"manifest": m.source, "sha256": m.sha256, "valid": not errors,
                       "findings": [f.model_dump(mode="json") for f in findings],
                       "assumptions": [a.model_dump(mode="json") for a in assumptions]}), output)
     else:
-        head = (f"{m.source}: valid manifest; {len(warnings)} warning(s), {len(findings) - len(warnings)} note(s), "
-                f"{len(assumptions)} assumption(s)")
+        state = f"{len(errors)} error(s) the law does not allow" if errors else "valid manifest"
+        head = (f"{m.source}: {state}; {len(warnings)} warning(s), {len(findings) - len(warnings) - len(errors)} "
+                f"note(s), {len(assumptions)} assumption(s)")
         lines = [head]
         lines += [f"{m.source}:{f}" for f in findings]
         if assumptions:
             lines += ["", f"{len(assumptions)} assumptions to confirm (facts the policy does not state):"]
             lines += [f"- {a.about}{' [not disclosed]' if a.undisclosed else ''}: {a.why}" for a in assumptions]
         emit("\n".join(lines) + "\n", output)
+    if errors:
+        return 2
     return 1 if strict and warnings else 0
