@@ -127,20 +127,24 @@ def is_bilingual(model: BaseModel, declared: list[str] | None = None) -> bool:
     return any(isinstance(v, LocalizedText) and len(v.translations) > 1 for _, v in text_paths(model))
 
 
-def fallbacks(model: BaseModel, declared: list[str] | None = None) -> list[tuple[tuple[str | int, ...], list[str]]]:
+def fallbacks(model: BaseModel, declared: list[str] | None = None,
+              primary: str | None = None) -> list[tuple[tuple[str | int, ...], list[str]]]:
     """The free-text fields of a bilingual manifest that lack a language: (location, missing languages).
 
-    A monolingual manifest (no bilingual text, no `languages` with two entries) has none: its one language is
-    the text in every language. In a bilingual one, a plain string lacks the other language of the pair.
+    The rule (pia default): a manifest is bilingual once it declares two `languages` or gives any text in two;
+    then every free-text field should be given in each of them (`languages`, else en and zh). A plain string
+    is in the manifest's `language` (`primary`, else en); a mapping in the languages it names. A monolingual
+    manifest has no fallbacks: its one language is its text in every language.
     """
     if not is_bilingual(model, declared):
         return []
-    wanted = [lang for lang in (declared or LANGUAGES) if lang in LANGUAGES] or list(LANGUAGES)
+    wanted = [lang for lang in LANGUAGES if lang in (declared or LANGUAGES)]
+    if len(wanted) < 2:
+        wanted = list(LANGUAGES)
     out = []
     for loc, value in text_paths(model):
-        have = set(value.translations) if isinstance(value, LocalizedText) else set()
+        have = set(value.translations) if isinstance(value, LocalizedText) else {primary or LANGUAGES[0]}
         missing = [lang for lang in wanted if lang not in have]
-        if isinstance(value, LocalizedText) and not missing:
-            continue
-        out.append((loc, missing if have else wanted))
+        if missing:
+            out.append((loc, missing))
     return out
