@@ -17,7 +17,7 @@ STAGES = (Stage.inherent, Stage.current, Stage.planned, Stage.target)
 STAGE_WORDS = {"inherent": N_("inherent"), "current": N_("current"), "planned": N_("planned"), "target": N_("target")}
 AXIS_WORDS = {"impact": N_("impact"), "likelihood": N_("likelihood")}
 STATUS_WORDS = {"implemented": N_("implemented"), "improvable": N_("improvable"), "planned": N_("planned"),
-                "missing": N_("missing"), "not_applicable": N_("not applicable")}
+                "missing": N_("missing"), "not_applicable": N_("not_applicable")}
 TABLE_KEYS = ["activity", "screening", "inherent", "current", "planned", "target", "verdict"]
 COLUMN_WORDS = {"activity": N_("activity"), "screening": N_("screening"), "inherent": N_("inherent"),
                 "current": N_("current"), "planned": N_("planned"), "target": N_("target"), "verdict": N_("verdict"),
