@@ -117,14 +117,14 @@ def _run(argv: list[str] | None) -> None:
         click.echo(f"pia: {one_line(str(exc))}", err=True)
         sys.exit(EXIT_INPUT)
     except click.exceptions.Abort:
-        click.echo(f"pia: {_('aborted')}", err=True)
+        click.echo("pia: " + _("aborted"), err=True)
         sys.exit(130)
     except click.UsageError as exc:
         # One line, like every other input error: the command, the problem, and where to read more.
         command = exc.ctx.command_path if exc.ctx is not None else "pia"
         message = one_line(" ".join(exc.format_message().split()))
-        click.echo(f"pia: {command}: {message} ({_('see {command_help}', command_help=repr(command + ' --help'))})",
-                   err=True)
+        see = _("see {command_help}", command_help=repr(command + " --help"))
+        click.echo(f"pia: {command}: {message} ({see})", err=True)
         sys.exit(EXIT_INPUT)
     except click.ClickException as exc:
         click.echo(f"pia: {one_line(' '.join(exc.format_message().split()))}", err=True)

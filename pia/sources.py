@@ -94,7 +94,9 @@ def unknown(citation: str) -> list[str]:
 
 
 def source_title(source_id: str, lang: str = "en") -> str:
-    """The title of a catalogued source for readers of `lang`: its official Chinese title in zh (`title_zh`,
-    else the English title), its `title` otherwise."""
+    """The title of a catalogued source for readers of `lang`.
+
+    In zh its official Chinese title (`title_zh`, else the English title); otherwise its `title`.
+    """
     src = lookup(source_id)
     return (src.title_zh or src.title) if lang == "zh" else src.title

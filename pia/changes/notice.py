@@ -13,7 +13,7 @@ from pia.changes.rules import trigger_why
 from pia.declare.manifest import DataGroup, Manifest, RightKind
 from pia.declare.vocabulary import DataSubjectRight
 from pia.declare.taxonomy import load_taxonomy
-from pia.i18n import N_, _, current_language, ngettext, pick
+from pia.i18n import N_, LocalizedText, _, current_language, ngettext, pick
 from pia.sources import source_title
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -67,6 +67,11 @@ def _sentence(text: str | None) -> str:
     if text.endswith((".", "!", "?", "。", "！", "？")):
         return text
     return text + ("。" if _zh() else ".")
+
+
+def _sp() -> str:
+    """The space between two sentences: none in Chinese (its full stop is the break)."""
+    return "" if _zh() else " "
 
 
 def _end(text: str) -> str:
@@ -138,11 +143,22 @@ def _split(path: str) -> tuple[str, str | None, str]:
     return m["section"], m["id"], m["rest"]
 
 
-def _sensitive_note(el_category: str) -> str:
-    cat = load_taxonomy()[el_category]
-    return " " + _("This is sensitive personal information ({category}): if it were leaked or misused it could "
-                   "seriously harm you or the people it concerns, so it needs your explicit agreement.",
-                   category=cat.name.lower())
+def _sensitive_note(category: str) -> str:
+    return _sp() + _("This is sensitive personal information ({category}): if it were leaked or misused it could "
+                     "seriously harm you or the people it concerns, so it needs your explicit agreement.",
+                     category=category)
+
+
+def _category_words(manifest: Manifest, key: str) -> str:
+    """A taxonomy category for users: its name, or the Chinese name of the manifest's element of that category.
+
+    The taxonomy's names are English data; in Chinese the element's own Chinese name is used when it has one.
+    """
+    if _zh():
+        for el in manifest.data_elements:
+            if el.category == key and isinstance(el.name, LocalizedText) and "zh" in el.name.translations:
+                return el.name.translations["zh"]
+    return load_taxonomy()[key].name.lower()
 
 
 def _what_changes(review: ChangeReview, old: Manifest, new: Manifest) -> list[str]:
@@ -181,7 +197,7 @@ def _what_changes(review: ChangeReview, old: Manifest, new: Manifest) -> list[st
             if el_before is None and el_after is not None:
                 text = _("**We will collect a new kind of information: {name}.**", name=_name(el_after.name))
                 if el_after.sensitive:
-                    text += _sensitive_note(el_after.category)
+                    text += _sensitive_note(_category_words(new, el_after.category))
                 bullets.append(text)
             elif el_after is None and el_before is not None:
                 bullets.append(_("**We will stop collecting {name}.**", name=_name(el_before.name)))
@@ -192,9 +208,9 @@ def _what_changes(review: ChangeReview, old: Manifest, new: Manifest) -> list[st
                 was = _(" (before: up to {n} days)", n=el_before.retention.max_days) \
                     if el_before.retention.max_days else ""
                 bullets.append(_("**We will keep {name} longer: {until}{was}.**", name=_name(el_after.name),
-                                 until=until, was=was) + f" {_sentence(el_after.retention.rule)}")
+                                 until=until, was=was) + _sp() + _sentence(el_after.retention.rule))
             elif el_after is not None and el_before is not None:
-                note = " " + _("It now counts as sensitive personal information.") \
+                note = _sp() + _("It now counts as sensitive personal information.") \
                     if el_after.sensitive and not el_before.sensitive else ""
                 bullets.append(_("**What we record as {name} changes** (its kind, source or sensitivity).",
                                  name=_name(el_after.name)) + note)
@@ -204,8 +220,8 @@ def _what_changes(review: ChangeReview, old: Manifest, new: Manifest) -> list[st
             seen.add((section, rid))
             rec_before, rec_after = old_rec.get(rid), new_rec.get(rid)
             if rec_after is not None:
-                cond = f" {_sentence(rec_after.condition)}" if rec_after.condition else ""
-                consent = " " + _("Only if you agree.") if rec_after.legal_basis.value == "consent" else ""
+                cond = _sp() + _sentence(rec_after.condition) if rec_after.condition else ""
+                consent = _sp() + _("Only if you agree.") if rec_after.legal_basis.value == "consent" else ""
                 head = _("A new organisation will receive your information") if rec_before is None else \
                     _("What we give to an organisation changes")
                 via = [_name(new_act[a].name) for a in sorted(new_act) if rid in new_act[a].recipients]
@@ -221,7 +237,7 @@ def _what_changes(review: ChangeReview, old: Manifest, new: Manifest) -> list[st
             right_before, right_after = old_rights.get(rid), new_rights.get(rid)
             label = _right(rid)
             if right_after is not None:
-                bullets.append(_("**{right}: how you do it changes.**", right=label) + f" {_sentence(right_after.how)}")
+                bullets.append(_("**{right}: how you do it changes.**", right=label) + _sp() + _sentence(right_after.how))
             elif right_before is not None:
                 bullets.append(_("**{right}: this right is no longer listed in the policy.**", right=label))
         elif section.startswith("controller.ownership") or section in ("controller.legal_entity", "controller.jurisdiction"):
@@ -278,7 +294,7 @@ def _activity_bullet(before, after, new_el, recipients, changes: list[Classified
         return _("**We will stop {name}.** We will no longer use your information for it.", name=_name(before.name))
     uses = ("；" if _zh() else "; ").join(_name(new_el[e].name) for e in after.data_elements if e in new_el)
     if before is None:
-        optional = " " + _("It is optional: you can leave it switched off.") if after.optional else ""
+        optional = _sp() + _("It is optional: you can leave it switched off.") if after.optional else ""
         return _("**New use of your information: {name}.** What for: {purpose} It uses: {uses}.",
                  name=_name(after.name), purpose=_lower_first(_sentence(after.purpose)), uses=uses) + optional
     parts = []
@@ -359,7 +375,7 @@ def _ownership_bullet(old: Manifest, new: Manifest) -> str:
     if o.jurisdiction != n.jurisdiction:
         parts.append(_("the company responsible moves from {old} to {new}", old=o.jurisdiction, new=n.jurisdiction))
     stays = "" if o.legal_entity != n.legal_entity else \
-        " " + _("{entity} remains responsible for your information.", entity=n.legal_entity)
+        _sp() + _("{entity} remains responsible for your information.", entity=n.legal_entity)
     what = ("；" if _zh() else "; ").join(parts) or _("the ownership structure changes")
     return _("**Change of ownership:** {what}.", what=what) + stays
 
@@ -374,7 +390,7 @@ def _asks(review: ChangeReview, new: Manifest) -> list[str]:
             out.append(_("to use your information for {purpose}", purpose=_name(acts[r.subject].name)))
         elif r.kind == "new_sensitive_category" and r.subject in tax:
             out.append(_("to process {category}, which is sensitive information",
-                         category=tax[r.subject].name.lower()))
+                         category=_category_words(new, r.subject)))
         elif r.kind == "new_consent_recipient" and r.subject in recs:
             rec = recs[r.subject]
             out.append(_("to give {what} to {recipient}", what=_received(new, rec), recipient=pick(rec.name)))
@@ -459,12 +475,12 @@ def draft_notice(review: ChangeReview, effective_date: dt.date | None = None) ->
         return "\n".join(out)
     if review.significant:
         how = _join_words([_(CHANNEL_WORDS[c]) if c in CHANNEL_WORDS else c for c in review.notify.channels])
-        sent = " " + _("We send you this message by {channels}.", channels=how) if how else ""
+        sent = _sp() + _("We send you this message by {channels}.", channels=how) if how else ""
         out += [_("We are updating our privacy policy{version}. Some of the changes matter to you, so we are telling "
-                  "you about them directly.", version=version) + sent + " " + when, ""]
+                  "you about them directly.", version=version) + sent + _sp() + when, ""]
     else:
         out += [_("We are updating our privacy policy{version} with small edits only: clearer wording and more "
-                  "detail. How we use your information does not change.", version=version) + " " + when, ""]
+                  "detail. How we use your information does not change.", version=version) + _sp() + when, ""]
 
     out += ["## " + _("What is changing"), ""]
     out += [f"- {b}" for b in _what_changes(review, old, new)]
@@ -487,7 +503,7 @@ def draft_notice(review: ChangeReview, effective_date: dt.date | None = None) ->
         days = new.settings.rights_response_days
         out += ["## " + _("Your rights and how to use them"), ""]
         for r in new.rights:
-            limits = " " + _("Limits: {limits}", limits=_lower_first(_sentence(r.limitations))) if r.limitations else ""
+            limits = _sp() + _("Limits: {limits}", limits=_lower_first(_sentence(r.limitations))) if r.limitations else ""
             out.append("- " + _("**{right}.** {how}", right=_right(r.kind.value), how=_sentence(r.how)) + limits)
         out += ["", _("We answer requests within {n} days.", n=days), ""]
 

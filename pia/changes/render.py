@@ -68,7 +68,8 @@ def _verdict_line(review: ChangeReview) -> str:
 
 def rise_text(rise: LevelChange) -> str:
     """`alert_snapshots: medium -> high` (a new activity: `new -> severe`)."""
-    return f"{rise.activity}: {rise.before or _('new')} -> {rise.after}"
+    before = rise.before or _("new")
+    return f"{rise.activity}: {before} -> {rise.after}"
 
 
 def _risk_line(review: ChangeReview) -> str:

@@ -108,7 +108,8 @@ def samples(directory: str, users: int, seed: int, violations: bool, reference_d
     what = (ngettext("{planted} planted failing rows across {n} check", "{planted} planted failing rows across {n} checks",
                      sum(1 for v in expected.values() if v), planted=planted)
             if violations else _("no planted violations"))
+    total, people = format(sum(rows.values()), ","), format(users, ",")
     click.echo(_("wrote {rows} rows in {files} files ({users} users, seed {seed}, reference date {date}) to {target}: "
-                 "{what}", rows=f"{sum(rows.values()):,}", files=len(rows), users=f"{users:,}", seed=seed,
+                 "{what}", rows=total, files=len(rows), users=people, seed=seed,
                  date=reference_date.date().isoformat(), target=display_path(target), what=what))
     return 0

@@ -119,7 +119,8 @@ def render_validation_table(result, where: str) -> str:
             for smp in c.samples:
                 values = "  ".join(f"{k}={v}" for k, v in smp.values.items())
                 key = smp.key if smp.key is not None else _("(blank)")
-                text += f"  {c.id:32} {_('row')} {smp.row:<8} key={key}"
+                row = _("row")
+                text += f"  {c.id:32} {row} {smp.row:<8} key={key}"
                 text += f"  {values}\n" if values else "\n"
     text += "\n" + _("result: {result}", result=_("pass") if result.passed else _("FAIL")) + "\n"
     return text

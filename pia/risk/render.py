@@ -147,8 +147,9 @@ def render_text(result: Assessment) -> str:
            _threshold_line(result),
            _("Source: {source}", source=result.method_source)]
     if result.evidence:
-        out.append(_("Evidence: {items}", items="; ".join(
-            _("{source} ({kind}, {n} findings)", source=e.source, kind=e.kind, n=e.findings) for e in result.evidence)))
+        items = [_("{source} ({kind}, {n} findings)", source=e.source, kind=e.kind, n=e.findings)
+                 for e in result.evidence]
+        out.append(_("Evidence: {items}", items="; ".join(items)))
     else:
         out.append(_("Evidence: none (manifest facts only; add --evidence with pia validate / pia scan JSON)"))
     if scale_note(result):
