@@ -63,7 +63,7 @@ def _zh() -> bool:
 
 def _sentence(text: str | None) -> str:
     text = " ".join(str(pick(text) or "").split())
-    text = re.sub(r"\b(the )?contact in VIII\b", _("the contacts listed below"), text)
+    text = re.sub(r"\b(the )?contact in VIII\b|\s?VIII ?所列联系方式", _("the contacts listed below"), text)
     if text.endswith((".", "!", "?", "。", "！", "？")):
         return text
     return text + ("。" if _zh() else ".")
@@ -143,7 +143,11 @@ def _split(path: str) -> tuple[str, str | None, str]:
     return m["section"], m["id"], m["rest"]
 
 
-def _sensitive_note(category: str) -> str:
+def _sensitive_note(category: str | None) -> str:
+    """Why a new sensitive element needs explicit agreement; the category is left out where it repeats the name."""
+    if category is None:
+        return _sp() + _("This is sensitive personal information: if it were leaked or misused it could seriously harm "
+                         "you or the people it concerns, so it needs your explicit agreement.")
     return _sp() + _("This is sensitive personal information ({category}): if it were leaked or misused it could "
                      "seriously harm you or the people it concerns, so it needs your explicit agreement.",
                      category=category)
@@ -197,7 +201,8 @@ def _what_changes(review: ChangeReview, old: Manifest, new: Manifest) -> list[st
             if el_before is None and el_after is not None:
                 text = _("**We will collect a new kind of information: {name}.**", name=_name(el_after.name))
                 if el_after.sensitive:
-                    text += _sensitive_note(_category_words(new, el_after.category))
+                    category = _category_words(new, el_after.category)
+                    text += _sensitive_note(None if category == _name(el_after.name) else category)
                 bullets.append(text)
             elif el_after is None and el_before is not None:
                 bullets.append(_("**We will stop collecting {name}.**", name=_name(el_before.name)))
