@@ -147,7 +147,7 @@ class _Estate:
         purposes = list(ds.columns[p["consent_scope"]].values) or sorted(
             {c.parameters.get("value") or c.parameters.get("consent_value") for c in checks})
         root = self.datasets[self.root]
-        rows = []
+        rows: list[dict[str, Any]] = []
         self.granted: dict[tuple[int, str], dt.datetime] = {}
         for owner in self.linked_roots:
             for purpose in purposes:

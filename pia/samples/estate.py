@@ -225,17 +225,23 @@ def _consents(rng: np.random.Generator, est: Estate) -> None:
     u = est.tables["users"]
     n, reg, end, cancelled, cancelled_at = est.n, u["reg"], est.end, u["cancelled"], u["cancelled_at"]
     minor = u["minor"]
-    rows_u, rows_scope, rows_g, rows_w = [], [], [], []
+    rows_u: list[np.ndarray] = []
+    rows_scope: list[np.ndarray] = []
+    rows_g: list[np.ndarray] = []
+    rows_w: list[np.ndarray] = []
     spans = {0: 2 * DAY, 1: 30 * DAY, 2: 30 * DAY}
     rates = {0: (0.85, 0.05), 1: (0.45, 0.10), 2: (0.45, 0.20)}
     for scope in (0, 1, 2):
         has, wrate = rates[scope]
-        u = np.flatnonzero(rng.random(n) < has)
-        g = _uniform(rng, reg[u] + 60, reg[u] + np.minimum((end[u] - reg[u]) // 2, spans[scope]))
-        w = np.where(cancelled[u], cancelled_at[u], NULL)
-        wd = ~cancelled[u] & (rng.random(len(u)) < wrate)
-        w = np.where(wd, _uniform(rng, g + DAY, np.maximum(end[u] - DAY, g + DAY)), w)
-        rows_u.append(u), rows_scope.append(np.full(len(u), scope)), rows_g.append(g), rows_w.append(w)
+        who = np.flatnonzero(rng.random(n) < has)
+        g = _uniform(rng, reg[who] + 60, reg[who] + np.minimum((end[who] - reg[who]) // 2, spans[scope]))
+        w = np.where(cancelled[who], cancelled_at[who], NULL)
+        wd = ~cancelled[who] & (rng.random(len(who)) < wrate)
+        w = np.where(wd, _uniform(rng, g + DAY, np.maximum(end[who] - DAY, g + DAY)), w)
+        rows_u.append(who)
+        rows_scope.append(np.full(len(who), scope))
+        rows_g.append(g)
+        rows_w.append(w)
     cu = np.concatenate(rows_u)
     cscope = np.concatenate(rows_scope)
     order = np.lexsort((cscope, cu))

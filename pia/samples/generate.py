@@ -104,7 +104,7 @@ def manifest_settings(manifest: Manifest | str | Path | None = None) -> tuple[Se
         The manifest's `Settings` (minor_age, erasure_grace_days, rights_response_days) and its recipients.
     """
     m = manifest if isinstance(manifest, Manifest) else load_manifest(manifest)
-    recips = [Recipient(r.id, r.flow.value, r.legal_basis.value, r.type.value, tuple(g.value for g in r.data_groups))
+    recips = [Recipient(r.id, r.flow.value, r.legal_basis.value, r.type.value, tuple(str(g) for g in r.data_groups))
               for r in m.recipients]
     return m.settings, recips
 
@@ -212,7 +212,8 @@ def _render(est: Estate, rng: np.random.Generator) -> Iterator[tuple[str, bytes]
     yield "consents", _table_bytes(est, "consents", cols)
 
     h = est.tables["data_sharing"]
-    cat_vocab, offsets = [], []
+    cat_vocab: list[str] = []
+    offsets: list[int] = []
     for r in est.recips:
         offsets.append(len(cat_vocab))
         for mask in range(1, 2 ** len(r.groups)):

@@ -93,11 +93,12 @@ class _Planter:
     def p_users_unique_id(self, k: int) -> None:
         u = self.est.tables["users"]
         src = self.users(self.active_adult, k, "users.unique_id")
-        copies, blanks = [], []
+        copies: list[int] = []
+        blanks: list[int] = []
         for j, who in enumerate(src):
             (copies if j % 2 == 0 else blanks).append(who)
         extra = np.array(copies + blanks, dtype=np.int64)
-        blank = np.array([False] * len(copies) + [True] * len(blanks))
+        blank = np.concatenate([np.zeros(len(copies), dtype=bool), np.ones(len(blanks), dtype=bool)])
         for col, arr in u.items():
             u[col] = np.concatenate([arr, blank if col == "blank_id" else arr[extra]])
         self.est.expected["users.unique_id"] += 2 * len(copies) + len(blanks)
