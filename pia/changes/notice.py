@@ -349,8 +349,8 @@ def _contact_bullet(old: Manifest, new: Manifest) -> str:
     if o.security_department.name != n.security_department.name:
         parts.append(_("the department responsible for protecting your information is now the {department}",
                        department=department.lower()))
-    before_c = {pick(c.authority) for c in o.complaint_channels}
-    after_c = {pick(c.authority) for c in n.complaint_channels}
+    before_c = {pick(c.authority) or "" for c in o.complaint_channels}
+    after_c = {pick(c.authority) or "" for c in n.complaint_channels}
     if after_c - before_c:
         parts.append(_("you can also complain to {authorities}", authorities=_join_words(sorted(after_c - before_c))))
     if before_c - after_c:

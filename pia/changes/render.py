@@ -116,7 +116,7 @@ def render_markdown(review: ChangeReview) -> str:
     """Markdown report for analysts (the user notice is separate: --notice)."""
     from pia.output import md_escape, render_markdown_table
 
-    out = ["# " + _("Change review: {service}", service=md_escape(pick(review.new.service))), "",
+    out = ["# " + _("Change review: {service}", service=md_escape(pick(review.new.service) or "")), "",
            "- " + _("OLD: `{source}`", source=review.old.source), "- " + _("NEW: `{source}`", source=review.new.source),
            "",
            f"**{_verdict_line(review)}**", "", _risk_line(review), ""]

@@ -7,7 +7,7 @@ fields of a bilingual manifest that miss a language (`pia check` shows them as w
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, PlainSerializer, SerializationInfo, ValidatorFunctionWrapHandler, WithJsonSchema
@@ -120,14 +120,14 @@ def _walk_text(obj: Any, loc: tuple[str | int, ...]) -> Iterator[tuple[tuple[str
             yield from _walk_text(value, (*loc, key))
 
 
-def is_bilingual(model: BaseModel, declared: list[str] | None = None) -> bool:
+def is_bilingual(model: BaseModel, declared: Sequence[str] | None = None) -> bool:
     """Whether a manifest is bilingual: it declares several `languages`, or one of its texts has two."""
     if declared and len(set(declared)) > 1:
         return True
     return any(isinstance(v, LocalizedText) and len(v.translations) > 1 for _, v in text_paths(model))
 
 
-def fallbacks(model: BaseModel, declared: list[str] | None = None,
+def fallbacks(model: BaseModel, declared: Sequence[str] | None = None,
               primary: str | None = None) -> list[tuple[tuple[str | int, ...], list[str]]]:
     """The free-text fields of a bilingual manifest that lack a language: (location, missing languages).
 
