@@ -339,3 +339,17 @@ def test_source_titles_in_chinese():
     assert source_title("PIPL", "zh") == "《中华人民共和国个人信息保护法》"
     assert source_title("PIPL", "en").startswith("Personal Information Protection Law")
     assert source_title("GB/T 35273-2020 Annex D", "zh").startswith("《信息安全技术 个人信息安全规范》")
+
+
+def test_frequent_input_errors_in_zh(capsys, write_manifest, reference_text):
+    code, _, err = run(capsys, "check", "no-such.pia.yaml", "--lang", "zh")
+    assert code == 2 and err == "pia: no-such.pia.yaml: 文件不存在\n"
+    text = reference_text.replace("data_elements: [user_id, birth_date, guardian_consent]",
+                                  "data_elements: [user_id, birth_day, guardian_consent]", 1)
+    path = write_manifest(text)
+    line = next(i for i, x in enumerate(text.splitlines(), 1) if "birth_day" in x)
+    code, _, err = run(capsys, "check", str(path), "--lang", "zh")
+    assert code == 2
+    assert f"{path}:{line}: processing_activities.1.data_elements.1: 数据元素 'birth_day' 未定义；您是否指 birth_date？" in err
+    code, _, err = run(capsys, "check", str(write_manifest("a: [", name="bad.yaml")), "--lang", "zh")
+    assert code == 2 and "YAML 格式错误" in err

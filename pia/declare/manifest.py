@@ -43,6 +43,7 @@ from pia.declare.vocabulary import (
     vocabulary_problems,
 )
 from pia.errors import InputError, Problem
+from pia.i18n import N_, _
 from pia.yamlsource import Loc, YamlDocument, load_yaml, parse_yaml
 
 # --------------------------------------------------------------------------- vocabularies
@@ -608,9 +609,9 @@ def _data_loc(doc: YamlDocument, loc: tuple[Any, ...]) -> Loc:
 def _message(err: ErrorDetails) -> str:
     kind = err["type"]
     if kind == "missing":
-        return "required field is missing"
+        return _("required field is missing")
     if kind == "extra_forbidden":
-        return "unknown field (check its spelling)"
+        return _("unknown field (check its spelling)")
     msg = err["msg"]
     msg = msg.removeprefix("Value error, ")
     if kind in ("enum", "literal_error") or kind.endswith(("_type", "_parsing")):
@@ -638,7 +639,8 @@ def _cross_reference_problems(doc: YamlDocument) -> list[Problem]:
             if value in seen:
                 loc = (key, i, field)
                 first = doc.line_of((key, seen[value], field))
-                problems.append(Problem(doc.source, f"duplicate {field} {value!r} (first defined on line {first})",
+                problems.append(Problem(doc.source, _("duplicate {field} {value!r} (first defined on line {first})",
+                                                      field=field, value=value, first=first),
                                         doc.line_of(loc), _pretty_loc(loc)))
             else:
                 seen[value] = i
@@ -653,8 +655,8 @@ def _cross_reference_problems(doc: YamlDocument) -> list[Problem]:
     check_unique("consent_exemptions", "clause")
 
     for i, act in items("processing_activities"):
-        for field, known, what in (("data_elements", element_ids, "data element"),
-                                   ("recipients", recipient_ids, "recipient")):
+        for field, known, what in (("data_elements", element_ids, N_("data element")),
+                                   ("recipients", recipient_ids, N_("recipient"))):
             refs = act.get(field)
             if not isinstance(refs, list):
                 continue
@@ -662,8 +664,8 @@ def _cross_reference_problems(doc: YamlDocument) -> list[Problem]:
                 if isinstance(ref, str) and ref not in known:
                     loc = ("processing_activities", i, field, j)
                     close = difflib.get_close_matches(ref, sorted(known), n=3, cutoff=0.6)
-                    hint = f"; did you mean {', '.join(close)}?" if close else ""
-                    problems.append(Problem(doc.source, f"{what} {ref!r} is not defined{hint}",
+                    hint = _("; did you mean {names}?", names=", ".join(close)) if close else ""
+                    problems.append(Problem(doc.source, _("{what} {ref!r} is not defined", what=_(what), ref=ref) + hint,
                                             doc.line_of(loc), _pretty_loc(loc)))
     return problems
 
@@ -673,7 +675,7 @@ def manifest_from_document(doc: YamlDocument) -> Manifest:
     problems: list[Problem] = []
     manifest: Manifest | None = None
     if not isinstance(doc.data, dict):
-        raise InputError(Problem(doc.source, "a manifest must be a YAML mapping at the top level", 1))
+        raise InputError(Problem(doc.source, _("a manifest must be a YAML mapping at the top level"), 1))
     try:
         manifest = Manifest.model_validate(doc.data)
     except ValidationError as exc:
