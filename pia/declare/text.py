@@ -148,3 +148,13 @@ def fallbacks(model: BaseModel, declared: Sequence[str] | None = None,
         if missing:
             out.append((loc, missing))
     return out
+
+
+def _keep(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    return value if isinstance(value, LocalizedText) else handler(value)
+
+
+# A manifest text carried into a result (an assessment's activity names): kept bilingual for the renderers,
+# a plain string in JSON and its schema.
+TextValue = Annotated[str, WrapValidator(_keep), PlainSerializer(_serialize, when_used="always"),
+                      WithJsonSchema({"type": "string"})]
