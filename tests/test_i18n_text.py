@@ -353,3 +353,12 @@ def test_frequent_input_errors_in_zh(capsys, write_manifest, reference_text):
     assert f"{path}:{line}: processing_activities.1.data_elements.1: 数据元素 'birth_day' 未定义；您是否指 birth_date？" in err
     code, _, err = run(capsys, "check", str(write_manifest("a: [", name="bad.yaml")), "--lang", "zh")
     assert code == 2 and "YAML 格式错误" in err
+
+
+def test_init_writes_the_language_and_renames_the_bilingual_reference(capsys, tmp_path):
+    code, _, _ = run(capsys, "init", str(tmp_path / "zh"), "--lang", "zh")
+    manifest = load_manifest(tmp_path / "zh" / "zh.pia.yaml")
+    assert code == 0 and manifest.language == "zh"
+    code, _, _ = run(capsys, "init", str(tmp_path / "ref"), "--from", "reference", "--name", "Acme Cam")
+    manifest = load_manifest(tmp_path / "ref" / "ref.pia.yaml")
+    assert code == 0 and manifest.service.name == "Acme Cam" and type(manifest.service.name) is str

@@ -29,7 +29,7 @@ def init(directory: str, start: str, service_id: str | None, service_name: str |
 
     apply_language(lang)
     written = scaffold(Path(directory), start=start, service_id=service_id, service_name=service_name,
-                       force=force)
+                       force=force, language=lang)
     for path in written:
         click.echo(_("wrote {path}", path=display_path(path)))
     manifest, params = written
