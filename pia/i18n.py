@@ -2,8 +2,8 @@
 
 The kit's messages are written in English (the msgids) and translated through gettext catalogs in
 `pia/locale/<lang>/LC_MESSAGES/pia.po`; the compiled `.mo` files ship in the package, so the runtime needs only
-the standard library's `gettext`. Babel extracts, updates and compiles the catalogs (`python -m pia.i18n`,
-also run by the build).
+the standard library's `gettext`. Babel extracts, updates and compiles the catalogs (`python -m pia.i18n
+extract|update|compile|check`, tooling in `pia/catalogs.py`; the build compiles them too).
 
 The language in force is a context variable: a command sets it once (`use_language`) from `--lang`, else the
 manifest's `language`, else the locale (`resolve_language`), and every `_()` below it follows.
@@ -147,3 +147,9 @@ def pick(text: str | Mapping[str, str] | None, lang: str | None = None) -> str |
         if text.get(other):
             return text[other]
     return next((value for value in text.values() if value), None)
+
+
+if __name__ == "__main__":  # the catalogs' tooling (Babel), never imported by the runtime
+    from pia.catalogs import main
+
+    raise SystemExit(main())

@@ -173,7 +173,8 @@ def parse_yaml(text: str, source: str) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         context = f"{exc.context}: " if exc.context and exc.problem else ""
-        msg = _("invalid YAML: {detail}", detail=f"{context}{exc.problem or exc.context}")
+        detail = context + str(exc.problem or exc.context)
+        msg = _("invalid YAML: {detail}", detail=detail)
         raise InputError(Problem(source, msg, line)) from None
     except yaml.reader.ReaderError as exc:
         # The reader's own message spans lines and quotes the raw character: say where it is instead.

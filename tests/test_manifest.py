@@ -33,11 +33,12 @@ def test_reference_manifest_round_trips_through_yaml():
     assert again.to_yaml_data() == m.to_yaml_data()
 
 
-def test_unmentioned_measure_counts_as_missing():
+def test_unmentioned_measure_is_not_assessed_rather_than_missing():
+    # how a not-assessed measure counts is the risk method's choice (MethodParameters.not_assessed)
     m = load_manifest()
     cookies = m.activity("website_cookies")
     assert "deidentification" not in cookies.measures
-    assert cookies.measure("deidentification") is MeasureStatus.missing
+    assert cookies.measure("deidentification") is MeasureStatus.not_assessed
     assert cookies.measure("encryption_in_transit") is MeasureStatus.implemented
 
 

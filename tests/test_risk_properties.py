@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from pia.declare.design import Identifiers, Place, ProcessingDesign
 from pia.declare.measures import FearedEvent, Gauge, MeasureStatus, load_measures
 from pia.declare.manifest import (DataSubject, FlowKind, ProcessingActivity, Recipient,
                           RecipientBasis, RecipientType, load_manifest)
@@ -41,12 +42,15 @@ activities = st.builds(
     recipients=st.lists(st.sampled_from(RECIPIENTS), max_size=2, unique=True),
     cross_border=st.booleans(),
     internet_facing_devices=st.booleans(),
+    # design facts: elements held only on the subjects' devices, and the identifiers
+    on_device=st.lists(st.sampled_from(ELEMENTS), max_size=3, unique=True),
+    identifiers=st.sampled_from(list(Identifiers)),
     controls=st.one_of(
         st.dictionaries(st.sampled_from(MEASURES), st.sampled_from(list(MeasureStatus))),
         # one gap: the case where implementing one measure completes a feared event's set of measures
         st.builds(lambda gap, status: {c: MeasureStatus.implemented if c != gap else status for c in MEASURES},
                   st.sampled_from(MEASURES), st.sampled_from([MeasureStatus.planned, MeasureStatus.missing,
-                                                              MeasureStatus.improvable]))),
+                                                              MeasureStatus.improvable, MeasureStatus.not_assessed]))),
 )
 
 
@@ -59,6 +63,9 @@ def manifest_with(spec: dict):
         subjects_count=spec["subjects_count"], recipients=spec["recipients"],
         storage={"locations": ["CN"], "cross_border": spec["cross_border"]},
         internet_facing_devices=spec["internet_facing_devices"],
+        design=ProcessingDesign(held_at={e: [Place.user_device] for e in spec.get("on_device", [])
+                                         if e in spec["data_elements"]},
+                                identifiers=spec.get("identifiers", Identifiers.direct)),
         measures=dict(spec["controls"]))
     m.processing_activities = [act]
     return m
@@ -113,6 +120,14 @@ def test_adding_a_recipient_never_lowers_a_risk(spec, recipient, method):
 def test_a_cross_border_flow_never_lowers_a_risk(spec, method):
     more = {**spec, "cross_border": True}
     never_lower(ranks(spec, method), ranks(more, method))
+
+
+@SETTINGS
+@given(activities, methods)
+def test_holding_data_on_the_service_never_lowers_a_risk(spec, method):
+    # the design facts: data that leaves the devices for the service, or direct identifiers, never lower a risk
+    never_lower(ranks(spec, method), ranks({**spec, "on_device": []}, method))
+    never_lower(ranks(spec, method), ranks({**spec, "identifiers": Identifiers.direct}, method))
 
 
 @SETTINGS

@@ -8,7 +8,10 @@ gauges 1-3, by the rules written in their case file), compares severity and like
 assessors' gauges and the acceptable/unacceptable band at the engine stage the case names for each point, and
 prints the gaps. It is a benchmark, not a test: nothing here is tuned to pass.
 
-    PYTHONPATH=. python benchmarks/calibration/run.py [--json | --markdown]
+    PYTHONPATH=. python benchmarks/calibration/run.py [--json | --markdown] [--set PARAMETER=VALUE ...]
+
+`--set` overrides a method parameter (e.g. `--set not_assessed=left_out --set likelihood_rounding=nearest`) for a
+sensitivity check of the engine's pia default choices; the published results use the shipped methods as they are.
 """
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ import yaml
 
 from pia.declare.manifest import parse_manifest
 from pia.declare.measures import MeasureStatus
+from pia.risk.methods import Method, load_method
 from pia.risk.scoring import Stage, assess
 
 HERE = Path(__file__).parent
@@ -51,11 +55,18 @@ def _after_plan(data: dict, plan: dict) -> dict:
     return out
 
 
-def _method(case: dict) -> str:
-    return str(case.get("mapping_rules", {}).get("method", "cnil"))
+OVERRIDES: dict[str, str] = {}
 
 
-def _compare(case_id: str, point: str, stage: Stage, method: str, manifest_data: dict, ratings: dict,
+def _method(case: dict) -> Method:
+    meth = load_method(str(case.get("mapping_rules", {}).get("method", "cnil")))
+    if not OVERRIDES:
+        return meth
+    params = meth.parameters.model_validate({**meth.parameters.model_dump(), **OVERRIDES})
+    return meth.model_copy(update={"parameters": params})
+
+
+def _compare(case_id: str, point: str, stage: Stage, method: Method, manifest_data: dict, ratings: dict,
              source: str) -> list[dict]:
     m = parse_manifest(yaml.safe_dump(manifest_data, sort_keys=False), source)
     result = assess(m, method=method)
@@ -67,7 +78,7 @@ def _compare(case_id: str, point: str, stage: Stage, method: str, manifest_data:
             score = act.stages[stage][event]
             sev, lik = _gauge(levels["impact"], score.impact), _gauge(levels["likelihood"], score.likelihood)
             band = "unacceptable" if levels["risk"].index(score.level) >= rank_threshold else "acceptable"
-            rows.append({"case": case_id, "point": point, "stage": stage.value, "method": method,
+            rows.append({"case": case_id, "point": point, "stage": stage.value, "method": method.name,
                          "activity": act.id, "event": event,
                          "expert": {"severity": expert["severity"], "likelihood": expert["likelihood"],
                                     "band": expert["band"]},
@@ -133,7 +144,13 @@ def markdown(out: dict) -> str:
 
 
 def main(argv: list[str]) -> int:
+    for i, arg in enumerate(argv):
+        if arg == "--set" and i + 1 < len(argv) and "=" in argv[i + 1]:
+            key, value = argv[i + 1].split("=", 1)
+            OVERRIDES[key] = value
     out = run()
+    if OVERRIDES:
+        out["summary"]["overrides"] = dict(OVERRIDES)
     if "--json" in argv:
         print(json.dumps(out, indent=2, sort_keys=True))
         return 0

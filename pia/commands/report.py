@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import click
 
+from pia.commands.options import lang_option
 from pia.config import display_path
 
 EXIT_REPORT_FAILED = 4  # a notebook cell raised: the report could not be made
@@ -18,24 +19,27 @@ EXIT_REPORT_FAILED = 4  # a notebook cell raised: the report could not be made
 @click.option("--fail-on-high", is_flag=True, help="Exit 3 when the assessment indicates high risk.")
 @click.option("--progress/--no-progress", default=False, help="Show papermill's progress bar on stderr.")
 @click.option("--pdf", is_flag=True, help="Also print the report to report.pdf (A4) with headless Chromium.")
+@lang_option
 def report(params_file: str | None, overrides: tuple[tuple[str, str], ...], out: str | None,
-           fail_on_high: bool, progress: bool, pdf: bool) -> int:
+           fail_on_high: bool, progress: bool, pdf: bool, lang: str | None) -> int:
     """Make the management report: executive summary, risk map, data map, findings, change review, provenance.
 
     Runs notebooks/assessment_report.ipynb with papermill and converts it to one self-contained HTML file
     (inputs hidden, nothing loaded from the network) beside the executed notebook, in
     reports/<as_of>-<service>/ of the working directory. With no options it reports on the shipped samples;
-    with -p manifest naming another service, only the inputs given with -p are used.
+    with -p manifest naming another service, only the inputs given with -p are used. --lang zh writes it in
+    Chinese (the same as -p lang zh); by default the manifest's `language`, then the locale.
 
     Exit codes: 0 report written; 2 bad input; 3 --fail-on-high and the verdict is high risk;
     4 a notebook cell raised (the cell is named; the partly executed notebook is kept, no HTML is written),
     or --pdf and the PDF could not be printed (the HTML is kept).
     """
     from pia.errors import one_line
+    from pia.i18n import _, use_language
     from pia.report.params import OPTIONAL_INPUTS
     from pia.report.run import ReportError, load_params, run_report
 
-    params, used = load_params(params_file, list(overrides))
+    params, used = load_params(params_file, list(overrides) + ([("lang", lang)] if lang else []))
     try:
         run = run_report(params, out, params_file=used, progress=progress)
     except ReportError as exc:
@@ -51,9 +55,16 @@ def report(params_file: str | None, overrides: tuple[tuple[str, str], ...], out:
             click.echo(f"pia: {exc}; the HTML report was written: {display_path(run.html)}", err=True)
             return EXIT_REPORT_FAILED
     s = run.summary
-    verdict = "HIGH RISK" if s.get("high_risk") else "no high risk"
-    notify = f"notify users via {', '.join(s.get('channels') or [])}" if s.get("notify") else "no user notification"
-    missing = "; ".join(OPTIONAL_INPUTS.get(k, k) for k in s.get("not_provided") or [])
-    click.echo("\n".join(written) + f"\n{s.get('service')} as of {s.get('as_of')}: {verdict}; {notify}"
-               + (f"\nnot provided: {missing}" if missing else ""))
+    with use_language(s.get("lang") or "en"):  # the summary line in the report's language
+        verdict = _("HIGH RISK") if s.get("high_risk") else _("no high risk")
+        from pia.report.names import listing
+        from pia.report.sections import channel_name
+
+        channels = listing(channel_name(c) for c in s.get("channels") or [])
+        notify = _("notify users via {channels}", channels=channels) if s.get("notify") else _("no user notification")
+        sep = "；" if s.get("lang") == "zh" else "; "
+        missing = sep.join(_(OPTIONAL_INPUTS[k]) if k in OPTIONAL_INPUTS else k for k in s.get("not_provided") or [])
+        click.echo("\n".join(written) + "\n" + _("{service} as of {as_of}: {verdict}; {notify}", service=s.get("service"),
+                                                 as_of=s.get("as_of"), verdict=verdict, notify=notify)
+                   + ("\n" + _("not provided: {missing}", missing=missing) if missing else ""))
     return 3 if fail_on_high and s.get("high_risk") else 0

@@ -29,6 +29,7 @@ from pydantic_core import ErrorDetails
 from pia.declare.assumptions import Assumption, assumption_problems
 from pia.declare.measures import Measure, MeasureEntry, MeasureStatus, catalogue, measure_reference_problems
 from pia.declare.datasets import CheckDecl, DatasetDecl, declaration_problems
+from pia.declare.design import ProcessingDesign, design_problems
 from pia.declare.policy import KIT_CONCEPTS, ClauseRef, Policy, clause_problems, is_declared
 from pia.declare.taxonomy import load_taxonomy
 from pia.declare.text import Language, Text, with_primary
@@ -352,6 +353,7 @@ class ProcessingActivity(_Model):
     consent_scope: str | None = Field(None, description="Consent scope id in the service's consent records, if consent-based.")
     subjects_count: int = Field(ge=0, description="Expected number of data subjects.")
     storage: Storage = Field(description="Where the data is stored.")
+    design: ProcessingDesign | None = Field(None, description="Design facts: where each element is held, identifiers.")
     recipients: list[str] = Field(default_factory=list, description="Ids of recipients that receive data of this activity.")
     profiling: bool = Field(False, description="Evaluates or predicts personal aspects (scoring, preferences).")
     automated_decisions: bool = Field(False, description="Takes decisions with legal or similar effect without a human.")
@@ -367,15 +369,15 @@ class ProcessingActivity(_Model):
     clauses: list[Clause] = Field(min_length=1, description="Policy clauses that disclose it.")
 
     def measure(self, measure_id: str) -> MeasureStatus:
-        """Status of a measure; a measure the manifest does not mention is missing."""
+        """Status of a measure; a measure the manifest does not mention is not assessed."""
         state = self.measures.get(measure_id)
-        return state.status if state is not None else MeasureStatus.missing
+        return state.status if state is not None else MeasureStatus.not_assessed
 
     @model_serializer(mode="wrap")
     def _omit_absent_grounds(self, handler: Any) -> dict[str, Any]:
         # The GDPR fields appear in dumps only when set, so documents of manifests without them stay as they were.
         data = handler(self)
-        for key in ("balancing_test", "special_category_basis"):
+        for key in ("balancing_test", "special_category_basis", "design"):
             if data.get(key) is None:
                 data.pop(key, None)
         return data
@@ -688,6 +690,7 @@ def manifest_from_document(doc: YamlDocument) -> Manifest:
     problems.extend(assumption_problems(doc, manifest.model_dump(mode="json") if manifest is not None else None))
     problems.extend(measure_reference_problems(doc))
     problems.extend(declaration_problems(doc))
+    problems.extend(design_problems(doc))
     if problems:
         problems.sort(key=lambda p: (p.line or 0, p.path))
         raise InputError(problems)

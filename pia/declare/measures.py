@@ -46,6 +46,7 @@ class MeasureStatus(str, Enum):
     planned = "planned"  # decided, not yet in place: counts from the planned stage on
     missing = "missing"  # not in place and not decided
     not_applicable = "not_applicable"  # cannot apply to this activity (e.g. no stored data to back up)
+    not_assessed = "not_assessed"  # the assessment does not say (how it counts: MethodParameters.not_assessed)
 
 
 class MeasureKind(str, Enum):

@@ -18,6 +18,7 @@ __getattr__, __dir__, __all__ = exports(__name__, {
     "manifest_names": "pia.report.data",
     "method_grid": "pia.report.data",
     "provenance": "pia.report.data",
+    "report_language": "pia.report.data",
     "sha256_file": "pia.report.data",
     "start_validation": "pia.report.data",
     "versions": "pia.report.data",

@@ -23,6 +23,7 @@ from typing import Any
 
 from pia import config
 from pia.errors import InputError, PiaError, Problem
+from pia.i18n import N_, _, current_language, pick, resolve_language, use_language
 from pia.report.params import OPTIONAL_INPUTS
 
 REPORT_NOTEBOOK = config.REPORT_NOTEBOOK
@@ -51,6 +52,8 @@ class ReportData:
     """The assessment from the manifest alone (as `pia assess` gives it), when data evidence changed the inputs."""
     not_provided: dict[str, str] = field(default_factory=dict)
     """The optional inputs left out (`proposed`, `estate`), each with what the report cannot show without it."""
+    lang: str = "en"
+    """The language the report is written in (`en`, `zh`): the sections and figures render in it."""
 
     @property
     def high_risk(self) -> bool:
@@ -70,9 +73,15 @@ class ReportData:
         # VII.2(5) rule (a residual level rises), never by the state alone (issue 13).
         return {"required": bool(reasons), "channels": channels if reasons else [], "reasons": reasons,
                 "reconsent_required": bool(self.review and self.review.get("reconsent_required")),
-                "reconsent_reasons": [f"{str(x.get('kind', '')).replace('_', ' ')}: {self.name_of(x.get('subject'))}"
+                "reconsent_reasons": [_("{kind}: {subject}", kind=_(str(x.get("kind", "")).replace("_", " ")),
+                                        subject=self.name_of(x.get("subject")))
                                       if isinstance(x, Mapping) else str(x)
                                       for x in (self.review or {}).get("reasons") or []]}
+
+    def group_names(self) -> dict[str, str]:
+        """Data group id to its name (from the manifest), for the data map's labels."""
+        return {k.removeprefix("data_groups[").removesuffix("]"): v for k, v in self.names.items()
+                if k.startswith("data_groups[")}
 
     def name_of(self, ident: Any) -> str:
         """The human name of a manifest item or taxonomy category given by id (`ad_partner` -> `Advertising partner`)."""
@@ -89,32 +98,67 @@ class ReportData:
         n = self.notification()
         return {"high_risk": self.high_risk, "notify": n["required"], "channels": n["channels"],
                 "service": self.service["id"], "as_of": self.params["as_of"],
-                "not_provided": sorted(self.not_provided)}
+                "not_provided": sorted(self.not_provided), "lang": self.lang}
 
 
 def trigger_text(t: Mapping[str, Any], changes: Sequence[Mapping[str, Any]] = (),
                  names: Mapping[str, str] | None = None) -> str:
     """A trigger in plain words: its short name (from the trigger catalogue), then what changed."""
-    title = str(t.get("name") or t.get("id", "")).replace("_", " ")
+    title = _(str(t.get("name") or t.get("id", "")).replace("_", " "))
     names = names or {}
+    sep = "；" if current_language() == "zh" else "; "
     if t.get("rises"):
-        return f"{title}: " + "; ".join(rise_phrase(r, names) for r in t["rises"])
+        return _("{title}: {what}", title=title, what=sep.join(rise_phrase(r, names) for r in t["rises"]))
     by_path = {str(c.get("path")): c for c in changes}
     paths = [str(p.get("path", p)) if isinstance(p, Mapping) else str(p) for p in t.get("changes") or []]
     phrases = list(dict.fromkeys(change_phrase(by_path.get(p, {"path": p}), names) for p in paths))
     # `Activity: new recipient X` already says `new recipient "X"`: keep the phrase that names the activity.
     phrases = [ph for ph in phrases if not (m := re.fullmatch(r'(\w+ [\w ]+?) "(.+)"', ph))
                or not any(o.endswith(f": {m.group(1)} {m.group(2)}") for o in phrases)]
-    more = f" and {len(phrases) - 4} more" if len(phrases) > 4 else ""
-    return f"{title}: {'; '.join(phrases[:4])}{more}" if phrases else title
+    more = _(" and {n} more", n=len(phrases) - 4) if len(phrases) > 4 else ""
+    return _("{title}: {what}", title=title, what=sep.join(phrases[:4]) + more) if phrases else title
 
 
 def rise_phrase(rise: Mapping[str, Any], names: Mapping[str, str]) -> str:
     """One activity's residual risk rise (a structured field of the VII.2(5) trigger), the activity by name."""
     act = str(rise.get("activity", ""))
     name = names.get(f"processing_activities[{act}]", act)
-    before = rise.get("before")
-    return f"{name} from {before} to {rise.get('after')}" if before else f"{name} (new) at {rise.get('after')}"
+    before, after = rise.get("before"), rise.get("after")
+
+    def level(value: Any) -> str:  # a level id; the method's words are in the catalog (pia.report.names)
+        return _(str(value).replace("_", " ")) if current_language() != "en" else str(value)
+
+    return (_("{name} from {before} to {after}", name=name, before=level(before), after=level(after)) if before
+            else _("{name} (new) at {after}", name=name, after=level(after)))
+
+
+# The manifest's collections and fields, named in changes (`new recipient "X"`, `retention rule changed`).
+FIELD_NAMES = {"processing_activities": N_("processing activity"), "recipients": N_("recipient"),
+               "data_elements": N_("data element"), "data_groups": N_("data group"), "rights": N_("right"),
+               "purposes": N_("purpose"), "data_subjects": N_("data subject"), "notification_channels": N_("channel"),
+               "consent_exemptions": N_("consent exemption"), "commitments": N_("commitment"),
+               "controlling_shareholders": N_("controlling shareholder"), "clauses": N_("clause"),
+               "controller": N_("controller"), "ownership": N_("ownership"), "security_department": N_("security department"),
+               "contact": N_("contact"), "email": N_("email"), "retention": N_("retention"), "rule": N_("rule"),
+               "period": N_("period"), "how": N_("how to exercise it"), "legal_basis": N_("legal basis"),
+               "storage": N_("storage"), "location": N_("location"), "cross_border": N_("cross-border transfer"),
+               "subjects_count": N_("number of people"), "profiling": N_("profiling"), "name": N_("name"),
+               "purpose": N_("purpose"), "category": N_("category"), "sensitivity": N_("sensitivity"),
+               "controls": N_("security controls"), "measures": N_("measures"), "flow": N_("flow"),
+               "type": N_("type"), "deadline_days": N_("response deadline"), "service": N_("service"),
+               "jurisdictions": N_("jurisdictions"), "settings": N_("settings"), "policy": N_("policy")}
+CHANGE_WORDS = {  # (kind, quoted name): the message; quoted when the item stands alone
+    ("added", True): N_('new {thing} "{name}"'), ("removed", True): N_('removed {thing} "{name}"'),
+    ("changed", True): N_('changed {thing} "{name}"'), ("added", False): N_("new {thing} {name}"),
+    ("removed", False): N_("removed {thing} {name}"), ("changed", False): N_("changed {thing} {name}")}
+FIELD_CHANGED = {"added": N_("{field} added"), "removed": N_("{field} removed"), "changed": N_("{field} changed")}
+
+
+def _field(name: str) -> str:
+    """A manifest field or collection in words: English from its name, other languages from FIELD_NAMES."""
+    if current_language() != "en" and name in FIELD_NAMES:
+        return _(FIELD_NAMES[name])
+    return name.replace("_", " ")
 
 
 def change_phrase(change: Mapping[str, Any], names: Mapping[str, str] | None = None) -> str:
@@ -127,18 +171,22 @@ def change_phrase(change: Mapping[str, Any], names: Mapping[str, str] | None = N
     path = str(change.get("path", ""))
     kind = str(change.get("kind", "changed"))
     value = change.get("after") if kind != "removed" else change.get("before")
-    word = {"added": "new", "removed": "removed", "changed": "changed"}.get(kind, kind)
     segments = re.findall(r"([^.\[\]]+)(?:\[([^\]]+)\])?", path)
     if not segments:
-        return kind
+        return _(kind) if kind in FIELD_CHANGED else kind
+    zh = current_language() != "en"
 
     def item_name(field_: str, ident: str, val: Any = None) -> str:
+        if zh and names.get(f"{field_}[{ident}]"):  # the name in the report's language, from the manifests
+            return names[f"{field_}[{ident}]"]
         if isinstance(val, Mapping) and val.get("name"):
-            return str(val["name"])
+            return str(pick(val["name"]))
         return names.get(f"{field_}[{ident}]") or (str(val["id"]) if isinstance(val, Mapping) and val.get("id")
                                                     else ident)
 
     def singular(field_: str) -> str:
+        if zh and field_ in FIELD_NAMES:
+            return _(FIELD_NAMES[field_])
         return re.sub(r"ies$", "y", field_).rstrip("s").replace("_", " ")
 
     *head, (last, last_id) = segments
@@ -149,15 +197,29 @@ def change_phrase(change: Mapping[str, Any], names: Mapping[str, str] | None = N
         if ident:
             owner, words = item_name(field_, ident), []
         else:
-            words.append(field_.replace("_", " "))
+            words.append(_field(field_))
+    joiner = "" if zh else " "
     if last_id:  # an item of a list was added, removed or changed
         name = item_name(last, last_id, value)
-        what = f'{word} {singular(last)} "{name}"' if not owner and not words else f"{word} {singular(last)} {name}"
-        prefix = owner or " ".join(words)
-        return f"{prefix}: {what}" if prefix and (owner or words) else what
-    words.append({"how": "how to exercise it"}.get(last, last.replace("_", " ")))
-    text = f"{' '.join(words)} {kind}"
-    return f"{owner}: {text}" if owner else text
+        alone = not owner and not words
+        template = CHANGE_WORDS.get((kind, alone))
+        what = (_(template, thing=singular(last), name=name) if template
+                else f'{kind} {singular(last)} "{name}"' if alone else f"{kind} {singular(last)} {name}")
+        prefix = owner or joiner.join(words)
+        return _("{owner}: {what}", owner=prefix, what=what) if prefix and (owner or words) else what
+    words.append(_field(last) if zh or last != "how" else "how to exercise it")
+    field_words = joiner.join(words)
+    text = _(FIELD_CHANGED[kind], field=field_words) if kind in FIELD_CHANGED else f"{field_words} {kind}"
+    return _("{owner}: {what}", owner=owner, what=text) if owner else text
+
+
+RIGHT_NAMES = {"access": N_("right to access"), "rectification": N_("right to rectification"),
+               "erasure": N_("right to erasure"), "consent_withdrawal": N_("right to consent withdrawal"),
+               "portability": N_("right to portability"), "objection": N_("right to objection"),
+               "restriction": N_("right to restriction"), "account_cancellation": N_("right to account cancellation"),
+               "automated_decision_explanation": N_("right to automated decision explanation"),
+               "access_correct": N_("right to access correct"), "delete": N_("right to delete"),
+               "change_consent": N_("right to change consent"), "cancel_account": N_("right to cancel account")}
 
 
 def manifest_names(*manifests: Any) -> dict[str, str]:
@@ -166,14 +228,20 @@ def manifest_names(*manifests: Any) -> dict[str, str]:
     for m in manifests:
         if m is None:
             continue
-        doc = m.model_dump(mode="json") if hasattr(m, "model_dump") else dict(m)
+        # The model's own items (a bilingual name is a LocalizedText or a mapping: `pick` gives the language in
+        # force); a plain mapping is read as it is.
+        doc = {k: getattr(m, k) for k in type(m).model_fields} if hasattr(m, "model_dump") else dict(m)
         for key, items in doc.items():
             if isinstance(items, list):
                 for it in items:
-                    if isinstance(it, Mapping) and it.get("id") and it.get("name"):
-                        out[f"{key}[{it['id']}]"] = str(it["name"])
-                    elif key == "rights" and isinstance(it, Mapping) and it.get("kind"):
-                        out[f"rights[{it['kind']}]"] = "right to " + str(it["kind"]).replace("_", " ")
+                    get = it.get if isinstance(it, Mapping) else (lambda k, it=it: getattr(it, k, None))
+                    ident, name, kind = get("id"), get("name"), get("kind")
+                    if ident and name:
+                        out[f"{key}[{ident}]"] = str(pick(name))
+                    elif key == "rights" and kind:
+                        kind = str(getattr(kind, "value", kind))
+                        out[f"rights[{kind}]"] = _(RIGHT_NAMES[kind]) if kind in RIGHT_NAMES \
+                            else "right to " + kind.replace("_", " ")
     return out
 
 
@@ -314,11 +382,13 @@ def attach_validation(status_file: str) -> AttachedValidation:
 def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "", as_of: str = "",
            method: str = "gbt39335", scan_sample: int = 50_000, params_file: str = "",
            run_started: str = "",
-           validation: ValidationJob | AttachedValidation | Mapping[str, Any] | None = None) -> ReportData:
+           validation: ValidationJob | AttachedValidation | Mapping[str, Any] | None = None,
+           lang: str = "") -> ReportData:
     """Run every part of the kit on the inputs: inventory, validation, discovery, risk and change review.
 
     `validation` may be a job from `start_validation` or `attach_validation` (its result is awaited last, so
-    the checks overlap the rest) or a finished document; without it the checks run here.
+    the checks overlap the rest) or a finished document; without it the checks run here. `lang` is the
+    report's language (`en`, `zh`); empty: the manifest's `language`, then the locale.
     """
     from pia.changes.notice import draft_notice
     from pia.changes.rules import review as review_changes
@@ -328,11 +398,14 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
     from pia.risk.scoring import assess
 
     m = load_manifest(manifest)
+    lang = report_language(lang, m)
     rev = notice = None
     m_next = load_manifest(proposed) if proposed else None
     if m_next is not None:
         cr = review_changes(m, m_next, method=method)
-        rev, notice = cr.to_dict(), draft_notice(cr)
+        rev = cr.to_dict()
+        with use_language(lang):  # the draft notice is text for the users, in the report's language
+            notice = draft_notice(cr)
     evidence: list[dict[str, Any]] = []
     scan_doc = None
     if estate:
@@ -353,18 +426,53 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
     manifest_only = assess(m, method=method).to_dict() if evidence else None
     params = {"manifest": manifest, "proposed": proposed, "estate": estate, "columns": columns, "as_of": as_of,
               "method": method, "scan_sample": scan_sample}
-    service = {"id": m.service.id, "name": m.service.name, "controller": m.controller.legal_entity,
-               "policy": m.policy_ref.title if m.policy_ref else "",
-               "notification_channels": [c.value for c in m.notification_channels]}
-    data = ReportData(params=params, service=service, inventory=inventory_document(m),
+    with use_language(lang):
+        service = {"id": m.service.id, "name": pick(m.service.name), "controller": pick(m.controller.legal_entity),
+                   "policy": pick(m.policy_ref.title) if m.policy_ref else "",
+                   "notification_channels": [c.value for c in m.notification_channels]}
+        names = manifest_names(m, m_next)
+        current = manifest_names(m)  # the documents of this version: its own names (the proposed one renames)
+    with use_language("en"):
+        english = manifest_names(m)  # the activities' numbers follow their English names, in every language
+    inventory = inventory_document(m)
+    _named(inventory, assessment, current, english)
+    data = ReportData(params=params, service=service, inventory=inventory,
                       grid=method_grid(load_method(method)), assessment=assessment,
                       validation=dict(validation) if validation is not None else None,
                       scan=scan_doc, review=rev, notice_markdown=notice or "",
-                      names=manifest_names(m, m_next), manifest_only=manifest_only,
+                      names=names, manifest_only=manifest_only, lang=lang,
                       not_provided={k: why for k, why in OPTIONAL_INPUTS.items() if not {"proposed": proposed,
                                                                                          "estate": estate}[k]})
     data.provenance = provenance(params, params_file=params_file, run_started=run_started)
     return data
+
+
+def _named(inventory: dict[str, Any], assessment: dict[str, Any], names: Mapping[str, str],
+           english: Mapping[str, str]) -> None:
+    """Put the names of the report's language (`names`, picked from the manifest) into the documents it shows.
+
+    The documents carry the manifest's own text; a bilingual manifest's other language is in `names`. Each
+    activity keeps its English name as `order_name`: the risk map numbers activities by it, the same in every
+    language.
+    """
+    def name(kind: str, ident: Any, given: Any) -> Any:
+        return names.get(f"{kind}[{ident}]", given)
+
+    for row in inventory.get("rows", []):
+        row["activity_name"] = name("processing_activities", row.get("activity"), row.get("activity_name"))
+        row["element_name"] = name("data_elements", row.get("data_element"), row.get("element_name"))
+    for e in inventory.get("data_elements", []):
+        e["name"] = name("data_elements", e.get("id"), e.get("name"))
+    for x in inventory.get("recipients", []):
+        x["name"] = name("recipients", x.get("id"), x.get("name"))
+    for a in assessment.get("activities", []):
+        a["order_name"] = english.get(f"processing_activities[{a.get('id')}]", a.get("name"))
+        a["name"] = name("processing_activities", a.get("id"), a.get("name"))
+
+
+def report_language(lang: str | None, manifest: Any = None) -> str:
+    """The report's language: `lang` if given, else the manifest's `language` (when it has one), else the locale."""
+    return resolve_language(lang or None, getattr(manifest, "language", None) if manifest is not None else None)
 
 
 # --------------------------------------------------------------------------- provenance
@@ -427,6 +535,7 @@ __all__ = [
     "manifest_names",
     "method_grid",
     "provenance",
+    "report_language",
     "sha256_file",
     "start_validation",
     "trigger_text",

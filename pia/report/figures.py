@@ -7,19 +7,24 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import plotly.graph_objects as go
 
+from pia.i18n import N_, _, current_language, pick
+
 # Ordered greens to reds for risk levels, picked by a level's rank on its method's scale.
 RISK_COLOURS = ["#2e7d32", "#f9a825", "#ef6c00", "#c62828"]
 # One colour per section of the policy (I to VIII): clauses of one section share a colour.
 SECTION_TOPICS = {  # our short names for the policy's sections, for legends
-    "I": "collection and use", "II": "cookies and tracking", "III": "protection", "IV": "sharing and disclosure",
-    "V": "users' rights", "VI": "minors", "VII": "policy updates", "VIII": "contact",
+    "I": N_("collection and use"), "II": N_("cookies and tracking"), "III": N_("protection"),
+    "IV": N_("sharing and disclosure"), "V": N_("users' rights"), "VI": N_("minors"), "VII": N_("policy updates"),
+    "VIII": N_("contact"),
 }
+OTHER_SECTION = N_("other")
 SECTION_COLOURS = {
     "I": "#1f77b4", "II": "#17becf", "III": "#d62728", "IV": "#9467bd",
     "V": "#ff7f0e", "VI": "#e377c2", "VII": "#8c564b", "VIII": "#7f7f7f",
@@ -33,9 +38,21 @@ CHAR_WIDTH = 0.62  # average glyph width of the sans-serif fonts, in font sizes 
 RISK_MAP_HEIGHT = 520
 RISK_MAP_WIDTH = 700  # the printed width (A4, 12 mm margins) at 96 px per inch: the narrowest the map is drawn
 _FONT = {"family": "Segoe UI, Helvetica, Arial, sans-serif", "size": 12, "color": "#222"}
+# Chinese text: the CJK fonts the report's CSS names (Debian fonts-wqy-microhei, Noto Sans CJK SC) come first.
+_FONT_ZH = {**_FONT, "family": "WenQuanYi Micro Hei, Noto Sans CJK SC, Segoe UI, Helvetica, Arial, sans-serif"}
+CJK_WIDTH = 1.6  # a Chinese character is about as wide as 1.6 average Latin ones: labels are cut shorter
 
 
-FRAMEWORKS = {"gbt39335": "GB/T 39335", "wp248": "WP248", "pipl55": "PIPL Art. 55"}
+def _font() -> dict[str, Any]:
+    return _FONT_ZH if current_language() == "zh" else _FONT
+
+
+def _limit(chars: int, text: str = "") -> int:
+    """A label's length limit in characters: shorter for text in Chinese characters, which are wider."""
+    return max(6, round(chars / CJK_WIDTH)) if re.search(r"[\u3000-\u9fff\uff00-\uffef]", text) else chars
+
+
+FRAMEWORKS = {"gbt39335": N_("GB/T 39335"), "wp248": N_("WP248"), "pipl55": N_("PIPL Art. 55")}
 
 
 def short(text: Any, limit: int) -> str:
@@ -57,7 +74,7 @@ def label(text: Any) -> str:
 
 def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     fig.update_layout(title={"text": label(title), "x": 0, "font": {"size": 15}}, height=height,
-                      font=_FONT, paper_bgcolor="white", plot_bgcolor="white",
+                      font=_font(), paper_bgcolor="white", plot_bgcolor="white",
                       margin={"l": 20, "r": 20, "t": 50, "b": 30})
     return fig
 
@@ -136,9 +153,9 @@ def risk_map(assessment: Mapping[str, Any], grid: Mapping[str, Any]) -> go.Figur
                 placed[cell] += 1
                 x, y = likelihoods.index(point["likelihood"]) + dx, impacts.index(point["impact"]) + dy
             points.append((x, y, kind, point))
-        (x0, y0, _, p0), (x1, y1, _, p1) = points
+        (x0, y0, _k0, p0), (x1, y1, _k1, p1) = points
         number = str(numbers[act["id"]])
-        name = label(act.get("name") or act["id"])
+        name = label(pick(act.get("name")) or act["id"])
         if (x0, y0) != (x1, y1):
             fig.add_annotation(x=x1, y=y1, ax=x0, ay=y0, xref="x", yref="y", axref="x", ayref="y",
                                showarrow=True, arrowhead=3, arrowsize=1.2, arrowwidth=1.5, standoff=MARKER_SIZE / 2,
@@ -150,26 +167,30 @@ def risk_map(assessment: Mapping[str, Any], grid: Mapping[str, Any]) -> go.Figur
             marker={"size": [9, MARKER_SIZE], "symbol": ["circle-open", "circle"], "color": "#263238",
                     "line": {"width": 2}},
             text=["", number], textposition="middle center", textfont={"size": 10, "color": "white"},
-            customdata=[[label(_words(p0["event"])), "inherent", label(_level_label(p0["level"], grid))],
-                        [label(_words(p1["event"])), "current", label(_level_label(p1["level"], grid))]],
+            customdata=[[label(_event(p0["event"])), _("inherent"), label(_level_label(p0["level"], grid))],
+                        [label(_event(p1["event"])), _("current"), label(_level_label(p1["level"], grid))]],
             hovertemplate=f"<b>{number}. {name}</b><br>%{{customdata[1]}}: %{{customdata[2]}}"
-                          "<br>worst event: %{customdata[0]}<extra></extra>"))
+                          + _("<br>worst event: {event}", event="%{customdata[0]}") + "<extra></extra>"))
     # Numeric axes (cell centres at 0, 1, ...) so markers can sit off-centre inside a cell.
-    fig.update_xaxes(title_text="likelihood", tickvals=list(range(len(likelihoods))),
+    fig.update_xaxes(title_text=_("likelihood"), tickvals=list(range(len(likelihoods))),
                      ticktext=[label(_level_label(x, grid, "likelihood")) for x in likelihoods],
                      range=[-0.5, len(likelihoods) - 0.5],
                      showgrid=False, zeroline=False)
-    fig.update_yaxes(title_text="impact", tickvals=list(range(len(impacts))),
+    fig.update_yaxes(title_text=_("impact"), tickvals=list(range(len(impacts))),
                      ticktext=[label(_level_label(y, grid, "impact")) for y in impacts], range=[-0.5, len(impacts) - 0.5],
                      showgrid=False, zeroline=False)
     fig.update_layout(showlegend=False)
-    title = f"Risk map ({grid.get('name', 'method')}): open circle inherent, filled numbered current"
+    title = _("Risk map ({method}): open circle inherent, filled numbered current",
+              method=method_title(str(grid["name"]), short=True) if grid.get("name") else _("method"))
     return _layout(fig, title, RISK_MAP_HEIGHT)
 
 
 def activity_numbers(assessment: Mapping[str, Any]) -> dict[str, int]:
     """Activity id -> its number on the risk map and in the report's risk table (by name, then id)."""
-    acts = sorted(assessment.get("activities", []), key=lambda a: (str(a.get("name") or a["id"]).lower(), a["id"]))
+    # Numbers follow the activities' English names (`order_name`, set by the report's gather), else their names:
+    # the same numbers in every language.
+    acts = sorted(assessment.get("activities", []),
+                  key=lambda a: (str(a.get("order_name") or pick(a.get("name"), "en") or a["id"]).lower(), a["id"]))
     return {a["id"]: i for i, a in enumerate(acts, 1)}
 
 
@@ -177,12 +198,32 @@ def _words(value: Any) -> str:
     return str(value or "").replace("_", " ")
 
 
+def number(n: Any) -> str:
+    """A count with thousands grouped (pia.report.names.number)."""
+    from pia.report.names import number as grouped
+
+    return grouped(n)
+
+
+def method_title(title: str, short: bool = False) -> str:
+    """A risk method's title in the language in force (pia.report.names.method_title)."""
+    from pia.report.names import method_title as titled
+
+    return titled(title, short)
+
+
+def _event(event: str) -> str:
+    """A feared event's name (the names of the report: pia.report.names)."""
+    from pia.report.names import event_name
+
+    return event_name(event) if current_language() != "en" else _words(event)
+
+
 def _level_label(level: str, grid: Mapping[str, Any], scale: str = "risk") -> str:
     """A level's label from the method (`very_high` -> `very high`), without a term in another script."""
-    import re
+    from pia.report.names import level_name
 
-    text = str(((grid.get("labels") or {}).get(scale) or {}).get(level) or _words(level))
-    return re.sub(r"\s*\([^)]*[^\x00-\x7f][^)]*\)$", "", text)
+    return level_name(level, grid, scale)
 
 
 def label_boxes(fig: go.Figure, width: int = RISK_MAP_WIDTH) -> list[tuple[str, float, float, float, float]]:
@@ -238,14 +279,17 @@ def _offset(k: int) -> tuple[float, float]:
 # --------------------------------------------------------------------------- data map
 
 
-def data_map(rows: Iterable[Mapping[str, Any]], recipient_names: Mapping[str, str] | None = None) -> go.Figure:
+def data_map(rows: Iterable[Mapping[str, Any]], recipient_names: Mapping[str, Any] | None = None,
+             group_names: Mapping[str, Any] | None = None) -> go.Figure:
     """Sankey of data groups -> data elements -> processing activities -> recipients.
 
     `rows` are `pia.declare.inventory.data_map(manifest)` rows; links weigh one per (element, activity) pair, so a
-    band's width is how many uses flow through it. Sensitive elements are drawn in red.
+    band's width is how many uses flow through it. Sensitive elements are drawn in red. `group_names` (data group
+    id to its name) names the groups in languages other than English; English keeps `<group> data`.
     """
     rows = list(rows)
     recipient_names = dict(recipient_names or {})
+    group_names = dict(group_names or {})
     nodes: dict[tuple[str, str], int] = {}
     labels: list[str] = []
     full: list[str] = []
@@ -256,27 +300,29 @@ def data_map(rows: Iterable[Mapping[str, Any]], recipient_names: Mapping[str, st
         if (kind, key) not in nodes:
             nodes[(kind, key)] = len(labels)
             # Long names collide in the narrow columns: cut them, the full name is in the hover.
-            labels.append(label(short(text, SANKEY_LABEL[kind])))
+            labels.append(label(short(text, _limit(SANKEY_LABEL[kind], text))))
             full.append(label(text))
             colours.append("#c62828" if sensitive else kind_colour[kind])
         return nodes[(kind, key)]
 
     links: Counter[tuple[int, int]] = Counter()
     for r in rows:
-        g = node("group", r["group"], f"{str(r['group']).replace('_', ' ')} data")
-        e = node("element", r["data_element"], r.get("element_name") or r["data_element"], bool(r.get("sensitive")))
-        a = node("activity", r["activity"], r.get("activity_name") or r["activity"])
+        g = node("group", r["group"], str(pick(group_names[r["group"]])) if current_language() != "en"
+                 and group_names.get(r["group"]) else _("{group} data", group=str(r["group"]).replace("_", " ")))
+        e = node("element", r["data_element"], pick(r.get("element_name")) or r["data_element"],
+                 bool(r.get("sensitive")))
+        a = node("activity", r["activity"], pick(r.get("activity_name")) or r["activity"])
         links[(g, e)] += 1
         links[(e, a)] += 1
         for rec in r.get("recipients", []):
-            links[(a, node("recipient", rec, recipient_names.get(rec, rec)))] += 1
+            links[(a, node("recipient", rec, pick(recipient_names.get(rec)) or rec))] += 1
     src, dst, val = zip(*[(s, d, v) for (s, d), v in sorted(links.items())], strict=False) if links else ((), (), ())
     fig = go.Figure(go.Sankey(
         arrangement="snap",
         node={"label": labels, "color": colours, "pad": 10, "thickness": 14, "line": {"width": 0},
               "customdata": full, "hovertemplate": "%{customdata}<extra></extra>"},
         link={"source": list(src), "target": list(dst), "value": list(val), "color": "rgba(120,144,156,0.25)"}))
-    title = "Data map: data groups → elements (red: sensitive) → activities → recipients"
+    title = _("Data map: data groups → elements (red: sensitive) → activities → recipients")
     tallest = max(Counter(k[0] for k in nodes).values(), default=1)
     fig = _layout(fig, title, max(520, 24 * tallest + 90))
     fig.update_layout(font={"size": 10})
@@ -301,14 +347,16 @@ def validation_results(validation: Mapping[str, Any]) -> go.Figure:
         failed = int(c.get("failed_rows") or 0)
         fig.add_trace(go.Bar(
             y=[label(c["id"])], x=[failed if failed else None], orientation="h",  # None: no bar (log-safe)
-            name=f"{section}: {SECTION_TOPICS.get(section, 'other')}", legendgroup=section,
+            name=f"{section}: {_(SECTION_TOPICS.get(section) or OTHER_SECTION)}", legendgroup=section,
             showlegend=section not in seen,
             marker_color=SECTION_COLOURS.get(section, "#999"),
-            text=[f"{failed:,} of {int(c.get('rows_checked') or 0):,}" if status != "skipped" else "skipped"],
+            text=[_("{failed} of {checked}", failed=number(failed), checked=number(c.get("rows_checked")))
+                  if status != "skipped" else _("skipped")],
             textposition="outside", cliponaxis=False,
-            customdata=[[label(c.get("clause", "")), label(status), label(c.get("dataset", ""))]],
-            hovertemplate="<b>%{y}</b><br>clause %{customdata[0]} · %{customdata[2]}<br>"
-                          "status %{customdata[1]}<br>failed rows %{x}<extra></extra>"))
+            customdata=[[label(c.get("clause", "")), label(_status(status)), label(c.get("dataset", ""))]],
+            hovertemplate="<b>%{y}</b><br>" + _("clause {clause} · {dataset}<br>status {status}<br>failed rows {rows}",
+                                                clause="%{customdata[0]}", dataset="%{customdata[2]}",
+                                                status="%{customdata[1]}", rows="%{x}") + "<extra></extra>"))
         seen.add(section)
     counts = [int(c.get("failed_rows") or 0) for c in checks if int(c.get("failed_rows") or 0) > 0]
     # A log scale only when counts span orders of magnitude; small counts read better on a linear one.
@@ -316,13 +364,20 @@ def validation_results(validation: Mapping[str, Any]) -> go.Figure:
     top = max(counts, default=1)
     # Head room on the right for the "n of m" labels drawn outside the bars.
     span = [0, math.log10(top) + 0.5] if log else [0, top * 1.3]
-    fig.update_xaxes(type="log" if log else "linear", title_text="failed rows" + (" (log scale)" if log else ""),
+    fig.update_xaxes(type="log" if log else "linear",
+                     title_text=_("failed rows (log scale)") if log else _("failed rows"),
                      showgrid=True, gridcolor="#eee", range=span)
     fig.update_yaxes(autorange="reversed", type="category")
-    fig.update_layout(barmode="overlay", legend={"title_text": "policy section", "orientation": "h", "y": -0.12,
+    fig.update_layout(barmode="overlay", legend={"title_text": _("policy section"), "orientation": "h", "y": -0.12,
                                                  "x": 0, "yanchor": "top"})
-    return _layout(fig, "Dataset checks: failed rows per check, coloured by policy section",
+    return _layout(fig, _("Dataset checks: failed rows per check, coloured by policy section"),
                    max(340, 26 * len(checks) + 150))
+
+
+def _status(status: str) -> str:
+    """A check's status in words (English keeps the status as the validation document gives it)."""
+    words = {"fail": N_("fail"), "pass": N_("pass"), "skipped": N_("skipped")}
+    return _(words[status]) if current_language() != "en" and status in words else status
 
 
 # --------------------------------------------------------------------------- screening
@@ -341,7 +396,8 @@ def screening(assessment: Mapping[str, Any]) -> go.Figure:
     for act in activities:
         sc = act.get("screening") or []
         for c in (sc.get("criteria", []) if isinstance(sc, Mapping) else sc):
-            criteria.setdefault((c.get("framework", ""), c.get("name") or c["id"]), {})[act["id"]] = c
+            criteria.setdefault((c.get("framework", ""), _(str(c["name"])) if c.get("name") else c["id"]),
+                                {})[act["id"]] = c
     keys = sorted(criteria)
     z, hover = [], []
     for key in keys:
@@ -353,10 +409,11 @@ def screening(assessment: Mapping[str, Any]) -> go.Figure:
             evidence = c.get("evidence", "") if c else ""
             if isinstance(evidence, (list, tuple)):
                 evidence = "; ".join(map(str, evidence))
-            hrow.append(label(f"{act.get('name') or act['id']}: " + (str(evidence)[:300] or ("met" if met else "not met"))))
+            hrow.append(label(f"{pick(act.get('name')) or act['id']}: "
+                              + (str(evidence)[:300] or (_("met") if met else _("not met")))))
         z.append(row)
         hover.append(hrow)
-    ylabels = [label(f"{FRAMEWORKS.get(fw, fw)} · {cid}" if fw else cid) for fw, cid in keys]
+    ylabels = [label(f"{_(FRAMEWORKS[fw]) if fw in FRAMEWORKS else fw} · {cid}" if fw else cid) for fw, cid in keys]
     fig = go.Figure(go.Heatmap(
         z=z, x=[columns[a["id"]] for a in activities], y=ylabels, zmin=0, zmax=1,
         colorscale=[[0, "#f1f3f4"], [0.5, "#f1f3f4"], [0.5, "#ef6c00"], [1, "#ef6c00"]], showscale=False,
@@ -364,9 +421,9 @@ def screening(assessment: Mapping[str, Any]) -> go.Figure:
         hovertemplate="<b>%{x}</b><br>%{y}<br>%{customdata}<extra></extra>"))
     fig.update_xaxes(type="category", tickangle=0, side="bottom", tickvals=[columns[a["id"]] for a in activities],
                      ticktext=[f"<b>{columns[a['id']]}</b>" for a in activities],
-                     title_text="activity, numbered as on the risk map")
+                     title_text=_("activity, numbered as on the risk map"))
     fig.update_yaxes(type="category", autorange="reversed")
-    fig = _layout(fig, "High-risk screening: criteria met per activity (orange: met)",
+    fig = _layout(fig, _("High-risk screening: criteria met per activity (orange: met)"),
                   max(380, 20 * len(keys) + 220))
     fig.update_layout(margin={"b": 80})
     return fig
@@ -393,12 +450,13 @@ def discovery(scan: Mapping[str, Any]) -> go.Figure:
             counts.setdefault(table, Counter())[status_of.get(where, "declared")] += 1
     tables = sorted(counts)
     fig = go.Figure()
-    for kind, colour, text in (("declared", "#1976d2", "declared in the inventory"),
-                               ("undeclared", "#c62828", "not declared (undisclosed collection)"),
-                               ("plaintext_sensitive", "#ef6c00", "sensitive, stored in plaintext")):
-        fig.add_trace(go.Bar(x=[label(t) for t in tables], y=[counts[t][kind] for t in tables], name=text,
+    for kind, colour, text in (("declared", "#1976d2", N_("declared in the inventory")),
+                               ("undeclared", "#c62828", N_("not declared (undisclosed collection)")),
+                               ("plaintext_sensitive", "#ef6c00", N_("sensitive, stored in plaintext"))):
+        fig.add_trace(go.Bar(x=[label(t) for t in tables], y=[counts[t][kind] for t in tables], name=_(text),
                              marker_color=colour,
-                             hovertemplate="%{x}: %{y} columns<extra>" + text + "</extra>"))
+                             hovertemplate=_("{table}: {n} columns", table="%{x}", n="%{y}")
+                             + "<extra>" + _(text) + "</extra>"))
     fig.update_layout(barmode="stack", legend={"orientation": "h", "y": -0.25})
-    fig.update_yaxes(title_text="personal-data columns", gridcolor="#eee")
-    return _layout(fig, "Discovery: personal-data columns found per table", 380)
+    fig.update_yaxes(title_text=_("personal-data columns"), gridcolor="#eee")
+    return _layout(fig, _("Discovery: personal-data columns found per table"), 380)

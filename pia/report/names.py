@@ -1,30 +1,91 @@
 """Names for people: levels, feared events, controls, frameworks and the main risk factors in plain words.
 
 The report calls everything by name, never by id: the management part is read by people who never saw a manifest.
+Names are English msgids marked with `N_` and translated when used (`pia.i18n`), in the language in force.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-EVENT_NAMES = {"illegitimate_access": "illegitimate access", "unwanted_modification": "unwanted modification",
-               "disappearance": "disappearance of data"}
-CONTROL_NAMES = {"encryption_in_transit": "encryption in transit", "encryption_at_rest": "encryption at rest",
-                 "access_control": "access control", "staff_training": "staff training",
-                 "breach_response": "breach response", "deidentification": "de-identification",
-                 "retention_enforcement": "automatic deletion"}
+from pia.i18n import N_, _, current_language
+
+EVENT_NAMES = {"illegitimate_access": N_("illegitimate access"), "unwanted_modification": N_("unwanted modification"),
+               "disappearance": N_("disappearance of data")}
+CONTROL_NAMES = {"encryption_in_transit": N_("encryption in transit"), "encryption_at_rest": N_("encryption at rest"),
+                 "access_control": N_("access control"), "staff_training": N_("staff training"),
+                 "breach_response": N_("breach response"), "deidentification": N_("de-identification"),
+                 "retention_enforcement": N_("automatic deletion")}
 # What a manager is asked to do for each control (pia default: imperative wording of the control's clause).
-CONTROL_ACTIONS = {"encryption_in_transit": "Encrypt the data in transit",
-                   "encryption_at_rest": "Encrypt the stored data",
-                   "access_control": "Restrict access to the data to the staff who need it",
-                   "staff_training": "Train the staff who handle the data",
-                   "breach_response": "Put a breach-response procedure in place",
-                   "deidentification": "De-identify the data where the purpose allows it",
-                   "retention_enforcement": "Delete data automatically when its retention period ends"}
-FRAMEWORK_NAMES = {"gbt39335": "GB/T 39335-2020", "wp248": "WP248", "pipl55": "PIPL Art. 55"}
-STAGE_NAMES = {"inherent": "inherent", "current": "current", "residual": "current", "planned": "planned",
-               "target": "target"}
+CONTROL_ACTIONS = {"encryption_in_transit": N_("Encrypt the data in transit"),
+                   "encryption_at_rest": N_("Encrypt the stored data"),
+                   "access_control": N_("Restrict access to the data to the staff who need it"),
+                   "staff_training": N_("Train the staff who handle the data"),
+                   "breach_response": N_("Put a breach-response procedure in place"),
+                   "deidentification": N_("De-identify the data where the purpose allows it"),
+                   "retention_enforcement": N_("Delete data automatically when its retention period ends")}
+FRAMEWORK_NAMES = {"gbt39335": N_("GB/T 39335-2020"), "wp248": N_("WP248"), "pipl55": N_("PIPL Art. 55")}
+STAGE_NAMES = {"inherent": N_("inherent"), "current": N_("current"), "residual": N_("current"),
+               "planned": N_("planned"), "target": N_("target")}
+# The shipped risk methods' titles and the words of their level labels (data in pia/data/methods/*.yaml): marked
+# here so that the catalogs carry them; a level label with a bracketed Chinese term (GB/T 39335-2020's own
+# words, `high (高)`) uses that term in Chinese.
+METHOD_TITLES = (N_("GB/T 39335-2020 Annex D"), N_("CNIL PIA methodology"), N_("ICO sample DPIA template"))
+LEVEL_WORDS = (N_("low"), N_("medium"), N_("high"), N_("severe"), N_("very high"), N_("negligible"), N_("limited"),
+               N_("significant"), N_("maximum"), N_("minimal"), N_("remote"), N_("possible"), N_("probable"))
+# Names the engines give in English, shown as they are in English and translated through these msgids in other
+# languages (`_(name)`): the screening criteria (pia.risk.screening), the change-review triggers and re-consent
+# reasons (pia.changes.rules), the measures (pia/data/measures.yaml) and the likelihood factors' gists
+# (pia.risk.likelihood). tests/test_i18n_report.py checks that every name the engines have is here.
+SCREENING_NAMES = (
+    N_("profiling or scoring"), N_("automated decisions"), N_("systematic monitoring"),
+    N_("large volume of sensitive data"), N_("large scale"), N_("matching or combining datasets"),
+    N_("vulnerable subjects (minors)"), N_("innovative technology (IoT cameras, biometrics)"),
+    N_("blocking rights or services"), N_("evaluation or scoring"),
+    N_("automated decision with legal or similar effect"), N_("sensitive or highly personal data"),
+    N_("data processed on a large scale"), N_("vulnerable data subjects"), N_("innovative use of technology"),
+    N_("prevents exercising a right or using a service"), N_("processing sensitive personal information"),
+    N_("automated decision-making"), N_("entrusting processing to a processor"),
+    N_("providing to other handlers or disclosing publicly"), N_("providing personal information abroad"))
+TRIGGER_NAMES = (N_("Service mode"), N_("Ownership"), N_("Recipients"), N_("Your rights"), N_("Impact assessment"),
+                 N_("Longer retention"), N_("Promised protection"), N_("Cross-border"), N_("Contacts"))
+RECONSENT_KINDS = (N_("new purpose"), N_("purpose outside exemption"), N_("new data type"),
+                   N_("new sensitive category"), N_("cross border"), N_("new consent recipient"))
+MEASURE_NAMES = (
+    N_("Data minimisation"), N_("Pseudonymisation"),
+    N_("De-identification or anonymisation"), N_("Encryption in transit"), N_("Encryption at rest"),
+    N_("Retention enforcement"), N_("Partitioning and tenant isolation"), N_("Logical access control"),
+    N_("Logging and traceability"), N_("Integrity checking"), N_("Backups"), N_("Network security"),
+    N_("Physical security"), N_("Workstation security"), N_("Protection against malware"),
+    N_("Vulnerability and patch management"), N_("Staff training and confidentiality"), N_("Breach response"),
+    N_("Processor contracts"), N_("Supervision and audits"), N_("Consent management"),
+    N_("Handling of rights requests"), N_("Device security"), N_("Secure maintenance"), N_("Website security"))
+EXPOSURE_GISTS = (N_("attractive data for risk sources"), N_("data combined or derived"),
+                  N_("data leaves the jurisdiction"), N_("data provided to recipients beyond processors"),
+                  N_("online service"), N_("staff of the controller handle the data"))
+_OTHER_SCRIPT = re.compile(r"\s*\(([^)]*[^\x00-\x7f][^)]*)\)$")
+
+
+def listing(items: Iterable[str], sep: str = ",") -> str:
+    """Items joined for the language in force: `a, b` / `a; b` in English, `a、b` / `a；b` in Chinese."""
+    zh = current_language() == "zh"
+    joiner = {",": "、" if zh else ", ", ";": "；" if zh else "; "}[sep]
+    return joiner.join(items)
+
+
+def number(n: Any) -> str:
+    """A count with thousands grouped (`1,234`): the same grouping in English and in Chinese (CLDR `#,##0`)."""
+    return f"{int(n or 0):,}"
+
+
+def method_title(title: str, short: bool = False) -> str:
+    """A risk method's title in the language in force (a method file's own title passes through untranslated).
+
+    `short` drops a standard's full Chinese title and keeps its number (`GB/T 39335-2020 附录D`), for figures.
+    """
+    text = _(title) if title else title
+    return re.sub(r"《[^》]*》（([^）]*)）", r"\1 ", text).strip() if short else text
 
 
 def words(value: Any) -> str:
@@ -34,31 +95,48 @@ def words(value: Any) -> str:
 
 def event_name(event: str) -> str:
     """A feared event's name."""
-    return EVENT_NAMES.get(event, words(event))
+    return _(EVENT_NAMES[event]) if event in EVENT_NAMES else words(event)
 
 
 def control_name(control: str) -> str:
     """A security control's name."""
-    return CONTROL_NAMES.get(control, words(control))
+    return _(CONTROL_NAMES[control]) if control in CONTROL_NAMES else words(control)
+
+
+def control_action(control: str) -> str | None:
+    """What a manager is asked to do for a control, or None for a control the kit does not know."""
+    return _(CONTROL_ACTIONS[control]) if control in CONTROL_ACTIONS else None
 
 
 def framework_name(framework: str) -> str:
     """A screening framework's name."""
-    return FRAMEWORK_NAMES.get(framework, words(framework).upper())
+    return _(FRAMEWORK_NAMES[framework]) if framework in FRAMEWORK_NAMES else words(framework).upper()
 
 
 def level_name(level: str, grid: Mapping[str, Any], scale: str = "risk") -> str:
-    """A level by the method's own label, without a bracketed term in another script (`high (高)` -> `high`)."""
+    """A level by the method's own label, without a bracketed term in another script (`high (高)` -> `high`).
+
+    In Chinese the bracketed term is the name (`high (高)` -> `高`); other labels are translated word by word,
+    keeping a leading rank (`2 limited` -> `2 有限`).
+    """
     label = str(((grid.get("labels") or {}).get(scale) or {}).get(level) or words(level))
-    return re.sub(r"\s*\([^)]*[^\x00-\x7f][^)]*\)$", "", label)
+    other = _OTHER_SCRIPT.search(label)
+    if current_language() == "zh":
+        if other:
+            return other.group(1).strip()
+        rank, word = re.fullmatch(r"(\d+ )?(.*)", label).groups()  # type: ignore[union-attr]
+        return (rank or "") + _(word)
+    return _OTHER_SCRIPT.sub("", label)
 
 
 def _people(reason: str) -> str:
-    """`1,200,000` in a reason as `1.2 million` (plain words for a manager)."""
+    """`1,200,000` in a reason as `1.2 million` (`120万` in Chinese): plain words for a manager."""
     m = re.search(r"([\d,]{5,})", reason)
     if not m:
         return ""
     n = int(m.group(1).replace(",", ""))
+    if current_language() == "zh":  # Chinese counts large numbers in 万 (10,000)
+        return f"{n / 10_000:.1f}".rstrip("0").rstrip(".") + "万" if n >= 10_000 else f"{n:,}"
     return f"{n / 1_000_000:.1f}".rstrip("0").rstrip(".") + " million" if n >= 1_000_000 else f"{n:,}"
 
 
@@ -73,37 +151,40 @@ def plain_factor(factor: Mapping[str, Any], names: Mapping[str, str] | None = No
     Factors whose rule is not known keep their reason up to its first colon, ids in words. `names` maps
     `data_elements[id]` to an element's name (`pia.report.data.manifest_names`).
     """
+    return listing(_factor_texts(factor, names))
+
+
+def _factor_texts(factor: Mapping[str, Any], names: Mapping[str, str] | None = None) -> list[str]:
+    """The plain words of one factor: one text, or one per exposure gist (`likelihood.exposure`)."""
     rule = str(factor.get("rule", ""))
     reason = str(factor.get("reason", ""))
     if rule == "impact.base":
         m = re.match(r"most harmful data: ([^(]+)", reason)
-        return f"holds {_element(m.group(1).strip(), names or {})}" if m else "the data held"
+        return [_("holds {element}", element=_element(m.group(1).strip(), names or {})) if m
+                else _("the data held")]
     if rule == "impact.sensitive_scale":
-        return f"sensitive data of {_people(reason)} people" if _people(reason) else "sensitive data on a large scale"
+        return [_("sensitive data of {people} people", people=_people(reason)) if _people(reason)
+                else _("sensitive data on a large scale")]
     if rule == "likelihood.scale":
-        return f"{_people(reason)} people concerned" if _people(reason) else "a large number of people"
-    if rule == "impact.vulnerable":
-        return "children's data"
-    if rule == "likelihood.processors":
-        return "handled by processors"
-    if rule == "likelihood.recipients":
-        return "given to other recipients"
-    if rule == "likelihood.internet_facing":
-        return "devices reachable from the internet"
-    if rule in {"likelihood.cross_border", "likelihood.abroad"}:
-        return "sent abroad"
+        return [_("{people} people concerned", people=_people(reason)) if _people(reason)
+                else _("a large number of people")]
+    simple = {"impact.vulnerable": N_("children's data"), "likelihood.processors": N_("handled by processors"),
+              "likelihood.recipients": N_("given to other recipients"),
+              "likelihood.internet_facing": N_("devices reachable from the internet"),
+              "likelihood.cross_border": N_("sent abroad"), "likelihood.abroad": N_("sent abroad")}
+    if rule in simple:
+        return [_(simple[rule])]
     if rule in {"likelihood.controls_missing", "likelihood.controls_ineffective"}:
         found = re.findall(r"([a-z_]+) \((planned|missing)\)", reason)
         if found:
-            return "; ".join(f"{control_name(c)} {'only planned' if s == 'planned' else 'missing'}" for c, s in found)
-        return "controls not in place"
+            return [listing([_("{control} only planned", control=control_name(c)) if s == "planned"
+                             else _("{control} missing", control=control_name(c)) for c, s in found], ";")]
+        return [_("controls not in place")]
     if rule == "likelihood.exposure":  # "... (group title): rating (gist: detail); ..." per factor group
         found = [(float(r), g.strip()) for r, g in re.findall(r"\): (\d+(?:\.\d+)?) \(([^:;(]+)", reason)]
-        gists = [{"scale": "many people concerned"}.get(g, g) for r, g in found if r > 0 and g]
-        return ", ".join(gists) or "exposure of the data"
-    if rule.startswith("evidence") or "check" in rule:
-        return words(reason.split(":")[0])
-    return words(reason.split(":")[0])
+        gists = [_("many people concerned") if g == "scale" else _(g) for r, g in found if r > 0 and g]
+        return gists or [_("exposure of the data")]
+    return [words(reason.split(":")[0])]
 
 
 def main_factors(activity: Mapping[str, Any], event: str, stage: str = "residual", limit: int = 4,
@@ -121,8 +202,7 @@ def main_factors(activity: Mapping[str, Any], event: str, stage: str = "residual
         if str(f.get("rule", "")).endswith(("controls_implemented", ".measures")) \
                 or str(f.get("rule", "")) == "impact.feared_event":
             continue  # these lower the risk: the factors shown are what keeps it high
-        for text in plain_factor(f, names).split(", ") if f.get("rule") == "likelihood.exposure" \
-                else [plain_factor(f, names)]:
+        for text in _factor_texts(f, names):
             if text and text not in out:
                 out.append(text)
     return out[:limit]
@@ -133,12 +213,23 @@ __all__ = [
     "CONTROL_NAMES",
     "EVENT_NAMES",
     "FRAMEWORK_NAMES",
+    "EXPOSURE_GISTS",
+    "LEVEL_WORDS",
+    "MEASURE_NAMES",
+    "METHOD_TITLES",
+    "RECONSENT_KINDS",
+    "SCREENING_NAMES",
     "STAGE_NAMES",
+    "TRIGGER_NAMES",
+    "control_action",
     "control_name",
     "event_name",
     "framework_name",
     "level_name",
+    "listing",
     "main_factors",
+    "method_title",
+    "number",
     "plain_factor",
     "words",
 ]

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from pia import config
 from pia.errors import InputError, Problem, quote
+from pia.i18n import LANGUAGES, N_
 
 REPORT_PARAMS = config.REPORT_PARAMS
 # Path-valued parameters: resolved to absolute paths before the kernel sees them.
@@ -22,8 +23,9 @@ PATH_PARAMS = ("manifest", "proposed", "estate", "columns")
 # The inputs that belong to one service: taken from the shipped samples' file only for the shipped manifest.
 SERVICE_INPUTS = ("proposed", "estate", "columns", "as_of")
 # What the report cannot show when an input is absent (recorded as `not_provided` in the report data).
-OPTIONAL_INPUTS = {"proposed": "no change review: no proposed manifest was given",
-                   "estate": "no dataset validation or discovery scan: no tables (estate) were given"}
+# English msgids: the report shows them translated (`_(why)`), the JSON summary keeps the keys.
+OPTIONAL_INPUTS = {"proposed": N_("no change review: no proposed manifest was given"),
+                   "estate": N_("no dataset validation or discovery scan: no tables (estate) were given")}
 
 
 class ReportParams(BaseModel):
@@ -38,6 +40,16 @@ class ReportParams(BaseModel):
     as_of: str = Field(description="Reference date YYYY-MM-DD of the assessment (fixes every time-based check).")
     method: str = Field("gbt39335", description="Risk method: gbt39335, cnil, ico or a method YAML file.")
     scan_sample: int = Field(50_000, ge=1, description="Rows sampled per table by the discovery scan.")
+    lang: str = Field("", description="Language of the report: en or zh; empty: the manifest's `language`, then "
+                                      "the locale, then en.")
+
+    @field_validator("lang", mode="before")
+    @classmethod
+    def _lang(cls, value: Any) -> str:
+        text = "" if value is None else str(value)
+        if text and text not in LANGUAGES:
+            raise ValueError(f"{quote(text)} is not a language of the report (allowed: {', '.join(LANGUAGES)})")
+        return text
 
     @field_validator("as_of", mode="before")
     @classmethod

@@ -19,6 +19,7 @@ from typing import Any
 
 from pia import config
 from pia.errors import InputError, PiaError, Problem
+from pia.i18n import N_
 from pia.report.data import (
     VERSIONED,
     AttachedValidation,
@@ -37,6 +38,7 @@ from pia.report.data import (
 )
 from pia.report.sections import (
     BREAK,
+    HTML_LANG,
     action_plan,
     appendix_html,
     changes_html,
@@ -54,6 +56,7 @@ from pia.report.params import PATH_PARAMS, REPORT_PARAMS, ReportParams, load_par
 REPORT_NOTEBOOK = config.REPORT_NOTEBOOK
 TEMPLATE_DIR = config.PACKAGE_DATA / "report"
 SUMMARY_MIMETYPE = "application/vnd.pia.summary+json"
+DEFAULT_TITLE = N_("Privacy impact assessment")
 
 
 class ReportError(PiaError):
@@ -225,6 +228,11 @@ def _execute(params: ReportParams, directory: Path, job: ValidationJob | None, s
     warm = threading.Thread(target=_warm_converter, name="pia-nbconvert-import", daemon=True)
     warm.start()
     values = params.model_dump()
+    if not params.lang:  # resolved here, so the kernel writes in the language `pia report` was asked for
+        from pia.declare.manifest import load_manifest
+        from pia.report.data import report_language
+
+        values["lang"] = report_language(None, load_manifest(params.manifest))
     values.update(params_file=str(params_file or ""), run_started=run_started,
                   validation_status=str(status) if job is not None else "")
     try:
@@ -341,15 +349,28 @@ def to_html(nb: Any) -> str:
                                          and set(o.get("data", {})) <= {SUMMARY_MIMETYPE, "text/plain"})]
             return cell, resources
 
+    from pia.i18n import _, normalize_language, translations, use_language
+
+    try:
+        lang = normalize_language(read_summary(nb).get("lang")) or "en"
+    except PiaError:
+        lang = "en"
     exporter = HTMLExporter(template_name="pia", extra_template_basedirs=[str(TEMPLATE_DIR)],
                             exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
                             embed_images=True)
+    # The page's own words (title, footer) in the report's language: Jinja2's i18n extension on nbconvert's
+    # environment, as on the sections' templates.
+    exporter.environment.add_extension("jinja2.ext.i18n")
+    exporter.environment.install_gettext_translations(translations(lang), newstyle=True)
     remover = TagRemovePreprocessor(remove_cell_tags={"remove-cell", "parameters", "injected-parameters"},
                                     enabled=True)
     exporter.register_preprocessor(remover, enabled=True)
     exporter.register_preprocessor(DropStderr(), enabled=True)
     css = (TEMPLATE_DIR / "pia" / "report.css").read_text(encoding="utf-8")
-    body, _ = exporter.from_notebook_node(nb, resources={"pia_css": css, "plotly_js": get_plotlyjs()})
+    with use_language(lang):  # the notebook's title (the shipped one is the kit's msgid) in the report's language
+        title = _(str(nb.metadata.get("title") or DEFAULT_TITLE))
+    body, _resources = exporter.from_notebook_node(nb, resources={
+        "pia_css": css, "plotly_js": get_plotlyjs(), "pia_lang": HTML_LANG.get(lang, lang), "pia_title": title})
     return body
 
 

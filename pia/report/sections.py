@@ -6,20 +6,25 @@ with `pia.report.run.show`.
 """
 from __future__ import annotations
 
+import functools
 import html
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from pia import config
+from pia.i18n import N_, _, current_language, ngettext, pick, translations, use_language
 from pia.report.data import ReportData, change_phrase, trigger_text
 from pia.report.names import (
-    CONTROL_ACTIONS,
+    control_action,
     control_name,
     event_name,
     framework_name,
     level_name,
+    listing,
     main_factors,
+    method_title,
+    number,
     words,
 )
 
@@ -29,8 +34,10 @@ TOP_ACTIONS = 8  # rows of the action plan in the management part: what fits its
 AT_RISK_ROWS = 8  # activities named in the verdict's table; the others are in the appendix's risk table
 ALONE = "alone: no change"
 # Stages of the risk, in the order the assessment runs them; the current engine gives inherent and residual.
-STAGES = (("inherent", "Inherent"), ("current", "Current"), ("residual", "Current"), ("planned", "Planned"),
-          ("target", "Target"))
+STAGES = (("inherent", N_("Inherent")), ("current", N_("Current")), ("residual", N_("Current")),
+          ("planned", N_("Planned")), ("target", N_("Target")))
+HTML_LANG = {"en": "en", "zh": "zh-CN"}  # the `lang` attribute of the report's page
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def esc(value: Any) -> str:
@@ -38,17 +45,47 @@ def esc(value: Any) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-@lru_cache(maxsize=1)
-def _env() -> Any:
+@lru_cache(maxsize=4)
+def _env(lang: str) -> Any:
     import jinja2
 
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(SECTIONS_DIR)), autoescape=True,
-                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(SECTIONS_DIR)), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             extensions=["jinja2.ext.i18n"])
+    # newstyle: `_("... %(n)s", n=...)` and `{% trans %}` fill (and autoescape) their values themselves.
+    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    return env
 
 
 def render(template: str, **context: Any) -> str:
-    """Render one section template with autoescape on."""
-    return str(_env().get_template(template).render(**context))
+    """Render one section template with autoescape on, in the language in force."""
+    return str(_env(current_language()).get_template(template).render(**context))
+
+
+def in_report_language(fn: F) -> F:
+    """Run a section function in its report's language (`ReportData.lang`)."""
+    @functools.wraps(fn)
+    def wrapper(r: ReportData, *args: Any, **kwargs: Any) -> Any:
+        with use_language(getattr(r, "lang", None) or current_language()):
+            return fn(r, *args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def format_date(iso: Any) -> str:
+    """A date YYYY-MM-DD for the reader: as it is in English, `2026年6月30日` in Chinese (Babel, CLDR long form)."""
+    text = str(iso or "")
+    if current_language() == "en" or not text:
+        return text
+    import datetime as dt
+
+    from babel.dates import format_date as babel_date
+
+    try:
+        day = dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return text
+    return str(babel_date(day, format="long", locale={"zh": "zh_CN"}.get(current_language(), current_language())))
 
 
 # --------------------------------------------------------------------------- levels and names
@@ -91,8 +128,8 @@ def _current(act: Mapping[str, Any]) -> str:
 
 
 def _activity_names(r: ReportData) -> dict[str, str]:
-    names = {row["activity"]: row.get("activity_name") or row["activity"] for row in r.inventory.get("rows", [])}
-    names.update({a["id"]: a.get("name") or a["id"] for a in r.assessment.get("activities", [])})
+    names = {row["activity"]: pick(row.get("activity_name")) or row["activity"] for row in r.inventory.get("rows", [])}
+    names.update({a["id"]: pick(a.get("name")) or a["id"] for a in r.assessment.get("activities", [])})
     return names
 
 
@@ -104,8 +141,8 @@ def _numbers(r: ReportData) -> dict[str, int]:
 
 
 def _join_names(items: list[str], limit: int = 3) -> str:
-    shown = items[:limit]
-    return "; ".join(shown) + (f" and {len(items) - limit} more" if len(items) > limit else "")
+    shown = listing(items[:limit], ";")
+    return _("{names} and {n} more", names=shown, n=len(items) - limit) if len(items) > limit else shown
 
 
 # --------------------------------------------------------------------------- action plan
@@ -141,7 +178,8 @@ def _risk_actions(r: ReportData) -> tuple[list[dict[str, str]], str]:
                 change = (f"{level_name(level, grid)} → {level_name(after, grid)}"
                           if c.get("lowers") and after != level else ALONE)
             else:  # the set of measures listed for the activity, together
-                change = (f"{level_name(level, grid)} → {level_name(set_after, grid)} with the other measures listed"
+                change = (_("{before} → {after} with the other measures listed", before=level_name(level, grid),
+                            after=level_name(set_after, grid))
                           if set_after and set_after != level else ALONE)
             entry["effects"].setdefault(change, []).append(names.get(act, act))
     ranked: list[tuple[tuple[int, int, str], dict[str, str]]] = []
@@ -152,32 +190,39 @@ def _risk_actions(r: ReportData) -> tuple[list[dict[str, str]], str]:
         parts = [f"{change} ({len(acts)})" if n > 1 else change for change, acts in lowered]
         if ALONE in e["effects"]:
             k = len(e["effects"][ALONE])
-            parts.append(f"{k} more only together with the other measures" if lowered
-                         else f"lowers the risk only together with the other measures ({k})" if n > 1
-                         else "lowers the risk only together with the other measures")
-        effect = "; ".join(parts)
-        e["lowers"] = sum(len(acts) for _, acts in lowered)
-        planned = f"; planned for {e['planned']} of {n}, not yet in place" if e["planned"] else ""
+            parts.append(_("{k} more only together with the other measures", k=k) if lowered
+                         else _("lowers the risk only together with the other measures ({k})", k=k) if n > 1
+                         else _("lowers the risk only together with the other measures"))
+        effect = listing(parts, ";")
+        e["lowers"] = sum(len(acts) for _acts, acts in lowered)
+        planned = _("; planned for {planned} of {n}, not yet in place", planned=e["planned"], n=n) \
+            if e["planned"] else ""
         clauses = ", ".join(sorted(e["clauses"]))
+        why = ngettext("risk at or above {threshold} in {n} activity", "risk at or above {threshold} in {n} activities",
+                       n, threshold=threshold)
         ranked.append(((-e["lowers"], -n, control), {
                         "priority": "1",
-                        "what": CONTROL_ACTIONS.get(control) or f"Put in place: {e['name'] or control_name(control)}",
-                        "detail": str(e["note"] or ""),
+                        "what": control_action(control) or _("Put in place: {measure}",
+                                                             measure=_(str(pick(e["name"]))) if e["name"]
+                                                             else control_name(control)),
+                        "detail": str(pick(e["note"]) or ""),
                         "where": _join_names(e["acts"]),
-                        "why": f"risk at or above {threshold} in {n} activit{'ies' if n != 1 else 'y'}"
-                               + (f" (clause {clauses})" if clauses else "") + planned,
+                        "why": why + (_(" (clause {clauses})", clauses=clauses) if clauses else "") + planned,
                         "effect": effect}))
     # The measures that lower the most risks on their own first, then those helping the most activities.
-    actions = [a for _, a in sorted(ranked, key=lambda x: x[0])]
+    actions = [a for _key, a in sorted(ranked, key=lambda x: x[0])]
     together = ""
     if by_control and below_all and all(below_all):
         levels = sorted(after_all, key=lambda lv: _rank_of(lv, grid))
         worst = level_name(levels[-1], grid) if levels else ""
-        together = (f"Together, these {len(by_control)} risk measures bring every activity below {threshold}"
-                    + (f" (at most {worst})." if worst else "."))
+        together = (_("Together, these {n} risk measures bring every activity below {threshold} (at most {worst}).",
+                      n=len(by_control), threshold=threshold, worst=worst) if worst else
+                    _("Together, these {n} risk measures bring every activity below {threshold}.",
+                      n=len(by_control), threshold=threshold))
     return actions, together
 
 
+@in_report_language
 def action_plan(r: ReportData) -> list[dict[str, str]]:
     """Actions in priority order: lower unacceptable risks, meet the notification duty, fix the data, minimise.
 
@@ -185,24 +230,25 @@ def action_plan(r: ReportData) -> list[dict[str, str]]:
     them). Risk measures are grouped by control over the activities they help; failed dataset checks and
     declared-but-not-found categories are grouped into one action each (their detail is in the appendix).
     """
-    actions, _ = _risk_actions(r)
+    actions, _together = _risk_actions(r)
     n = r.notification()
     if n["required"]:
-        channels = ", ".join(n["channels"]) or "the channels the policy names"
+        channels = listing([channel_name(c) for c in n["channels"]]) or _("the channels the policy names")
         if r.review and r.review.get("triggers"):
-            what = (f"Notify every user actively ({channels}) before the changes take effect"
-                    + (", with the draft notice in the appendix" if r.notice_markdown else ""))
+            what = (_("Notify every user actively ({channels}) before the changes take effect, with the draft "
+                      "notice in the appendix", channels=channels) if r.notice_markdown else
+                    _("Notify every user actively ({channels}) before the changes take effect", channels=channels))
         else:  # no proposed change: the high-risk finding itself is the significant change of VII.2(5)
-            what = (f"Notify every user actively ({channels}) of the high risk this assessment finds "
-                    "(VII.2(5) counts it as a significant change); no proposed change was reviewed, so no "
-                    "draft notice is shown")
-        actions.append({"priority": "2", "what": what, "detail": "", "where": "all users",
-                        "why": "; ".join(x["clause"] for x in n["reasons"]),
-                        "effect": "users informed as VII.2 requires"})
+            what = _("Notify every user actively ({channels}) of the high risk this assessment finds "
+                     "(VII.2(5) counts it as a significant change); no proposed change was reviewed, so no "
+                     "draft notice is shown", channels=channels)
+        actions.append({"priority": "2", "what": what, "detail": "", "where": _("all users"),
+                        "why": listing([x["clause"] for x in n["reasons"]], ";"),
+                        "effect": _("users informed as VII.2 requires")})
     if n["reconsent_required"]:
-        actions.append({"priority": "2", "what": "Ask for fresh consent before the new processing starts",
-                        "detail": "", "where": "affected users", "why": "; ".join(n["reconsent_reasons"]),
-                        "effect": "processing stays within consent"})
+        actions.append({"priority": "2", "what": _("Ask for fresh consent before the new processing starts"),
+                        "detail": "", "where": _("affected users"), "why": listing(n["reconsent_reasons"], ";"),
+                        "effect": _("processing stays within consent")})
     failed = [c for c in (r.validation or {}).get("checks", []) if c.get("status") == "fail"]
     if failed:
         rows = sum(int(c.get("failed_rows") or 0) for c in failed)
@@ -210,31 +256,45 @@ def action_plan(r: ReportData) -> list[dict[str, str]]:
                          key=_clause_key)
         datasets = sorted({words(c.get("dataset", "")) for c in failed})
         actions.append({"priority": "3",
-                        "what": f"Correct {rows:,} record{'s' if rows != 1 else ''} that break "
-                                f"{len(failed)} of the policy's promises",
+                        "what": ngettext("Correct {rows} record that breaks {checks} of the policy's promises",
+                                         "Correct {rows} records that break {checks} of the policy's promises", rows,
+                                         rows=number(rows), checks=len(failed)),
                         "detail": ", ".join(words(c["id"]) for c in failed[:6]) + (" …" if len(failed) > 6 else ""),
-                        "where": ", ".join(datasets), "why": "clauses " + ", ".join(clauses),
-                        "effect": "promises kept by the data; lower likelihood"})
+                        "where": ", ".join(datasets), "why": _("clauses {clauses}", clauses=", ".join(clauses)),
+                        "effect": _("promises kept by the data; lower likelihood")})
     rec = (r.scan or {}).get("reconciliation") or {}
     for item in rec.get("undeclared", []) or []:
-        actions.append({"priority": "3", "what": f"Disclose or stop collecting {_category(item.get('category'))}",
+        actions.append({"priority": "3", "what": _("Disclose or stop collecting {category}",
+                                                   category=_category(item.get("category"))),
                         "detail": "", "where": ", ".join(item.get("where", [])),
-                        "why": f"undisclosed collection (clause {item.get('clause', 'I')})",
-                        "effect": "inventory matches the data"})
+                        "why": _("undisclosed collection (clause {clause})", clause=item.get("clause", "I")),
+                        "effect": _("inventory matches the data")})
     for item in rec.get("plaintext_sensitive", []) or []:
-        actions.append({"priority": "3", "what": f"Encrypt or hash {_category(item.get('category'))} at rest",
+        actions.append({"priority": "3", "what": _("Encrypt or hash {category} at rest",
+                                                   category=_category(item.get("category"))),
                         "detail": "", "where": ", ".join(item.get("where", [])),
-                        "why": f"sensitive data stored in plaintext (clause {item.get('clause', 'III.3')})",
-                        "effect": "encryption claim holds"})
+                        "why": _("sensitive data stored in plaintext (clause {clause})",
+                                 clause=item.get("clause", "III.3")),
+                        "effect": _("encryption claim holds")})
     missing = rec.get("not_found", []) or []
     if missing:
         actions.append({"priority": "4",
-                        "what": f"Confirm that {len(missing)} declared data categor"
-                                f"{'ies are' if len(missing) != 1 else 'y is'} still needed",
-                        "detail": "", "where": ", ".join(_category(i.get("category")) for i in missing[:4])
+                        "what": ngettext("Confirm that {n} declared data category is still needed",
+                                         "Confirm that {n} declared data categories are still needed", len(missing)),
+                        "detail": "", "where": listing(_category(i.get("category")) for i in missing[:4])
                         + (" …" if len(missing) > 4 else ""),
-                        "why": "declared but found in no scanned table (minimisation)", "effect": "less data held"})
+                        "why": _("declared but found in no scanned table (minimisation)"),
+                        "effect": _("less data held")})
     return actions
+
+
+CHANNEL_NAMES = {"push": N_("push"), "popup": N_("popup"), "email": N_("email"), "sms": N_("sms"),
+                 "website": N_("website")}
+
+
+def channel_name(channel: str) -> str:
+    """A notification channel's name (`push`, `popup`, `email`, ...) in the language in force."""
+    return _(CHANNEL_NAMES[channel]) if channel in CHANNEL_NAMES else words(channel)
 
 
 def _category(key: Any) -> str:
@@ -252,12 +312,14 @@ def _clause_key(clause: str) -> tuple[int, str]:
 # --------------------------------------------------------------------------- the management part
 
 
+@in_report_language
 def summary_html(r: ReportData) -> str:
     """The management part (two A4 pages): verdict and why, notification decision, key figures, top actions."""
     grid, a = r.grid, r.assessment
     acts = sorted(a.get("activities", []), key=lambda x: x["id"])
     names = _activity_names(r)
-    method = str(grid["name"])
+    method = method_title(str(grid["name"]))
+    short = method_title(str(grid["name"]), short=True)  # in the verdict's sentence: the standard by its number
     threshold = level_name(grid["unacceptable_from"], grid)
     at_risk = []
     for x in acts:
@@ -266,46 +328,56 @@ def summary_html(r: ReportData) -> str:
             why = main_factors(x, worst["event"], _current(x), limit=3, names=r.names)
             at_risk.append({"id": x["id"], "name": names.get(x["id"], x["id"]), "rank": _rank_of(worst["level"], grid),
                             "level": level_name(worst["level"], grid), "cls": _level_class(worst["level"], grid),
-                            "event": event_name(worst["event"]), "why": ", ".join(why)})
+                            "event": event_name(worst["event"]), "why": listing(why)})
     at_risk.sort(key=lambda x: (-x["rank"], x["name"]))
     basis = ""
     if r.manifest_only is not None:  # the data evidence changed the inputs: say what the manifest alone gives
         mo = [x for x in r.manifest_only.get("activities", [])
               if _level_class(_worst(x, _current(x), grid)["level"], grid) == "lvl-high"]
-        basis = (", with the evidence from the service's data (dataset checks and discovery scan); from the "
-                 f"manifest alone, {len(mo)} of {len(r.manifest_only.get('activities', []))} do")
+        basis = _(", with the evidence from the service's data (dataset checks and discovery scan); from the "
+                  "manifest alone, {n} of {total} do", n=len(mo), total=len(r.manifest_only.get("activities", [])))
     if at_risk:
-        verdict_text = (f"{len(at_risk)} of {len(acts)} processing activities keep a risk of {threshold} or more, "
-                        f"the level {method} does not accept{basis}.")
+        verdict_text = _("{n} of {total} processing activities keep a risk of {threshold} or more, the level "
+                         "{method} does not accept{basis}.", n=len(at_risk), total=len(acts), threshold=threshold,
+                         method=short, basis=basis)
     else:
-        verdict_text = f"None of the {len(acts)} processing activities keeps a risk of {threshold} or more ({method}){basis}."
+        verdict_text = _("None of the {total} processing activities keeps a risk of {threshold} or more "
+                         "({method}){basis}.", total=len(acts), threshold=threshold, method=short, basis=basis)
     n = r.notification()
+    channels = listing(channel_name(c) for c in n["channels"])
     notify = {"required": n["required"], "reasons": n["reasons"], "reconsent": n["reconsent_required"],
-              "answer": ("Yes: " + ", ".join(n["channels"]) if n["channels"] else "Yes") if n["required"] else "No"}
+              "answer": (_("Yes: {channels}", channels=channels) if n["channels"] else _("Yes")) if n["required"]
+              else _("No")}
     checks = (r.validation or {}).get("checks", [])
     failed = [c for c in checks if c.get("status") == "fail"]
     rec = (r.scan or {}).get("reconciliation") or {}
     elements = r.inventory.get("data_elements", [])
     kpis = [
-        {"n": len(acts), "label": "processing activities", "sub": f"{len(at_risk)} at unacceptable risk"},
-        {"n": len(elements), "label": "data elements",
-         "sub": f"{sum(1 for e in elements if e.get('sensitive'))} sensitive"},
-        {"n": len(r.inventory.get("recipients", [])), "label": "recipients", "sub": "sharing, transfer, disclosure"},
-        {"n": f"{len(failed)}/{len(checks)}" if checks else "—", "label": "dataset checks failed",
-         "sub": f"{sum(int(c.get('failed_rows') or 0) for c in failed):,} failing records" if checks
-         else "no data checked"},
-        {"n": len(rec.get("undeclared", []) or []) if r.scan else "—", "label": "undeclared data categories",
-         "sub": "found in the data, not in the policy" if r.scan else "no data scanned"},
-        {"n": len((r.review or {}).get("triggers", [])) if r.review else "—", "label": "significant-change triggers",
-         "sub": f"{len((r.review or {}).get('changes', []))} changes reviewed" if r.review else "no proposed version"},
+        {"n": len(acts), "label": _("processing activities"),
+         "sub": _("{n} at unacceptable risk", n=len(at_risk))},
+        {"n": len(elements), "label": _("data elements"),
+         "sub": _("{n} sensitive", n=sum(1 for e in elements if e.get("sensitive")))},
+        {"n": len(r.inventory.get("recipients", [])), "label": _("recipients"),
+         "sub": _("sharing, transfer, disclosure")},
+        {"n": f"{len(failed)}/{len(checks)}" if checks else "—", "label": _("dataset checks failed"),
+         "sub": _("{n} failing records", n=number(sum(int(c.get("failed_rows") or 0) for c in failed))) if checks
+         else _("no data checked")},
+        {"n": len(rec.get("undeclared", []) or []) if r.scan else "—", "label": _("undeclared data categories"),
+         "sub": _("found in the data, not in the policy") if r.scan else _("no data scanned")},
+        {"n": len((r.review or {}).get("triggers", [])) if r.review else "—",
+         "label": _("significant-change triggers"),
+         "sub": _("{n} changes reviewed", n=len((r.review or {}).get("changes", []))) if r.review
+         else _("no proposed version")},
     ]
     plan = action_plan(r)
-    _, together = _risk_actions(r)
-    return render("management.html.j2", service=r.service, as_of=r.params["as_of"], method=method,
+    _plan, together = _risk_actions(r)
+    service = {**r.service, "name": pick(r.service.get("name")), "controller": pick(r.service.get("controller")),
+               "policy": pick(r.service.get("policy"))}
+    return render("management.html.j2", service=service, as_of=format_date(r.params["as_of"]), method=method,
                   high_risk=r.high_risk, verdict_text=verdict_text, at_risk=at_risk[:AT_RISK_ROWS], notify=notify,
                   reviewed=bool(r.review), kpis=kpis, actions=plan[:TOP_ACTIONS], together=together,
                   more_at_risk=max(len(at_risk) - AT_RISK_ROWS, 0),
-                  not_provided=[why for _, why in sorted(r.not_provided.items())],
+                  not_provided=[_(why) for _k, why in sorted(r.not_provided.items())],
                   further=max(len(plan) - TOP_ACTIONS, 0))
 
 
@@ -320,11 +392,12 @@ def _stages(act: Mapping[str, Any]) -> list[tuple[str, str]]:
     stages: Mapping[str, Any] = given if isinstance(given, Mapping) else act
     for key, title in STAGES:
         if isinstance(stages.get(key), Mapping) and stages[key] and title not in seen:
-            out.append((key, title))
+            out.append((key, _(title)))
             seen.add(title)
     return out
 
 
+@in_report_language
 def risk_html(r: ReportData, part: str = "all") -> str:
     """Per activity: screening criteria met, the risk at each stage, the main factors; then the full action plan."""
     grid = r.grid
@@ -333,7 +406,7 @@ def risk_html(r: ReportData, part: str = "all") -> str:
     stage_titles: list[tuple[str, str]] = []
     for act in activities:
         for s in _stages(act):
-            if s[1] not in {t for _, t in stage_titles}:
+            if s[1] not in {t for _k, t in stage_titles}:
                 stage_titles.append(s)
     rows = []
     for act in activities:
@@ -351,14 +424,14 @@ def risk_html(r: ReportData, part: str = "all") -> str:
         for c in screening_criteria(act):
             if c.get("met"):
                 by_framework.setdefault(framework_name(c.get("framework", "")), []).append(
-                    str(c.get("name") or words(c["id"])))
-        met = [f"{fw}: {', '.join(sorted(set(names)))}" for fw, names in sorted(by_framework.items())]
+                    _(str(c["name"])) if c.get("name") else words(c["id"]))
+        met = [f"{fw}: {listing(sorted(set(names)))}" for fw, names in sorted(by_framework.items())]
         n_met = sum(1 for c in screening_criteria(act) if c.get("met"))
         rows.append({"n": numbers.get(act["id"], ""), "name": names.get(act["id"], act["id"]), "met": met, "n_met": n_met,
                      "stages": cells, "factors": main_factors(act, current["event"], _current(act), limit=6,
                                                           names=r.names)})
-    return render("risk.html.j2", part=part, method=grid["name"], rows=rows,
-                  stages=[{"title": t} for _, t in stage_titles], plan=action_plan(r))
+    return render("risk.html.j2", part=part, method=method_title(grid["name"]), rows=rows,
+                  stages=[{"title": t} for _k, t in stage_titles], plan=action_plan(r))
 
 
 def screening_criteria(act: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -367,28 +440,58 @@ def screening_criteria(act: Mapping[str, Any]) -> list[dict[str, Any]]:
     return list(sc.get("criteria", [])) if isinstance(sc, Mapping) else list(sc)
 
 
+RECIPIENT_WORDS = {"partner": N_("partner"), "processor": N_("processor"), "authority": N_("authority"),
+                   "acquirer": N_("acquirer"), "share": N_("share"), "transfer": N_("transfer"),
+                   "disclosure": N_("disclosure"), "consent": N_("consent"), "contract": N_("contract"),
+                   "legal_obligation": N_("legal obligation"), "legitimate_interest": N_("legitimate interest"),
+                   "vital_interests": N_("vital interests"), "public_task": N_("public task"),
+                   "emergency": N_("emergency"), "news_reporting": N_("news reporting"),
+                   "published_data": N_("published data"), "other_law": N_("other law")}
+
+
+def vocabulary_word(value: Any) -> str:
+    """A value of the manifest's vocabulary (recipient type, flow, legal basis) in words, translated when known."""
+    key = str(value or "")
+    return _(RECIPIENT_WORDS[key]) if key in RECIPIENT_WORDS else words(key)
+
+
+@in_report_language
 def data_html(r: ReportData, part: str = "all") -> str:
     """Sensitive data and the recipients of personal data, under the data map figure."""
-    recipients = [{"name": x["name"], "type": words(x["type"]), "flow": words(x["flow"]),
-                   "groups": ", ".join(words(g) for g in x["data_groups"]), "basis": words(x["legal_basis"]),
-                   "location": x["location"], "clauses": ", ".join(x["clauses"])}
+    groups = r.group_names()
+    recipients = [{"name": pick(x["name"]), "type": vocabulary_word(x["type"]), "flow": vocabulary_word(x["flow"]),
+                   "groups": listing(groups[g] if current_language() != "en" and g in groups else words(g)
+                                     for g in x["data_groups"]),
+                   "basis": vocabulary_word(x["legal_basis"]),
+                   "location": pick(x["location"]), "clauses": ", ".join(x["clauses"])}
                   for x in r.inventory.get("recipients", [])]
-    sensitive = [{"name": e["name"], "category": e["category"], "reason": e.get("sensitivity_reason", "")}
+    sensitive = [{"name": pick(e["name"]), "category": e["category"], "reason": pick(e.get("sensitivity_reason", ""))}
                  for e in r.inventory.get("data_elements", []) if e.get("sensitive")]
     return render("data.html.j2", part=part, recipients=recipients, sensitive=sensitive)
 
 
+@in_report_language
 def validation_html(r: ReportData, part: str = "all") -> str:
     """Dataset checks: which promises the data does not keep, with masked samples."""
     v = r.validation or {}
     order = {"fail": 0, "skipped": 1, "pass": 2}
     checks = [{"id": words(c["id"]), "reason": c.get("reason", ""), "clause": c.get("clause", ""),
-               "status": c.get("status", ""),
+               "status": c.get("status", ""), "status_text": status_word(c.get("status", "")),
                "rows": f"{int(c.get('failed_rows') or 0):,} / {int(c.get('rows_checked') or 0):,}",
                "samples": "; ".join(_sample_text(s) for s in (c.get("samples") or [])[:3])}
               for c in sorted(v.get("checks", []), key=lambda c: (order.get(c.get("status"), 3), c["id"]))]
     failed = sum(1 for c in v.get("checks", []) if c.get("status") == "fail")
-    return render("validation.html.j2", part=part, checks=checks, failed=failed, as_of=v.get("as_of", ""))
+    return render("validation.html.j2", part=part, checks=checks, failed=failed, as_of=format_date(v.get("as_of", "")))
+
+
+STATUS_WORDS = {"fail": N_("fail"), "pass": N_("pass"), "skipped": N_("skipped"), "added": N_("added"),
+                "removed": N_("removed"), "changed": N_("changed")}
+
+
+def status_word(status: Any) -> str:
+    """A check's status or a change's kind as shown on its chip."""
+    key = str(status or "")
+    return _(STATUS_WORDS[key]) if key in STATUS_WORDS else key
 
 
 def _sample_text(s: Any) -> str:
@@ -403,38 +506,58 @@ def _sample_text(s: Any) -> str:
     return str(s)
 
 
+@in_report_language
 def discovery_html(r: ReportData, part: str = "all") -> str:
     """Reconciliation of the scanned tables with the declared inventory."""
     s = r.scan or {}
     rec = s.get("reconciliation") or {}
     rows = []
-    for kind, title in (("undeclared", "found, not declared"), ("plaintext_sensitive", "sensitive in plaintext"),
-                        ("not_found", "declared, not found")):
+    for kind, title in (("undeclared", N_("found, not declared")), ("plaintext_sensitive", N_("sensitive in plaintext")),
+                        ("not_found", N_("declared, not found"))):
         for item in rec.get(kind, []) or []:
-            rows.append({"title": title, "kind": "fail" if kind != "not_found" else "skipped",
-                         "category": item.get("category", ""), "sensitive": "yes" if item.get("sensitive") else "no",
+            rows.append({"title": _(title), "kind": "fail" if kind != "not_found" else "skipped",
+                         "category": item.get("category", ""),
+                         "sensitive": _("yes") if item.get("sensitive") else _("no"),
                          "where": ", ".join(item.get("where", []) or []), "clause": item.get("clause", ""),
                          "reason": item.get("reason", "")})
     ncols = sum(1 for t in s.get("tables", []) for c in t.get("columns", []) if c.get("category"))
-    lead = (f'{len(s.get("tables", []))} tables scanned (up to {int(s.get("sample") or 0):,} rows each); '
-            f'{ncols} columns hold personal data.')
+    lead = _("{tables} tables scanned (up to {rows} rows each); {columns} columns hold personal data.",
+             tables=len(s.get("tables", [])), rows=number(s.get("sample")), columns=ncols)
     return render("discovery.html.j2", part=part, scanned=bool(r.scan), rows=rows, lead=lead)
 
 
+@in_report_language
 def changes_html(r: ReportData) -> str:
     """Change review of the proposed version: triggers, changes and the draft user notice."""
     from markupsafe import Markup
 
     rv = r.review or {}
-    triggers = [{"name": words(t.get("id", "")), "clause": t.get("clause", ""),
+    triggers = [{"name": _(t["name"]) if current_language() != "en" and t.get("name") else words(t.get("id", "")),
+                 "clause": t.get("clause", ""),
                  "text": trigger_text(t, rv.get("changes", []), r.names)} for t in rv.get("triggers", [])]
     changes = [{"phrase": change_phrase(c, r.names), "kind": c.get("kind", ""),
-                "trigger": words(c.get("trigger") or "minor"), "clause": c.get("clause", "")}
+                "kind_text": status_word(c.get("kind", "")),
+                "trigger": trigger_word(c.get("trigger"), rv), "clause": c.get("clause", "")}
                for c in rv.get("changes", [])]
-    verdict = "significant: users must be notified" if rv.get("significant") else "minor: posting the policy is enough"
+    verdict = _("significant: users must be notified") if rv.get("significant") \
+        else _("minor: posting the policy is enough")
     notice = Markup(markdown_html(r.notice_markdown)) if r.notice_markdown else ""  # noqa: S704 - escaped by mistune
     return render("changes.html.j2", reviewed=bool(r.review), verdict=verdict, triggers=triggers, changes=changes,
                   notice=notice)
+
+
+def trigger_word(trigger: Any, review: Mapping[str, Any]) -> str:
+    """The trigger a change falls under, by its short name (its id in words in English), or `minor`."""
+    if not trigger:
+        return _("minor")
+    if current_language() != "en":
+        from pia.changes.rules import TRIGGERS
+
+        name = next((t.get("name") for t in review.get("triggers", []) if t.get("id") == trigger), None) \
+            or (TRIGGERS[trigger].name if trigger in TRIGGERS else None)
+        if name:
+            return _(str(name))
+    return words(trigger)
 
 
 @lru_cache(maxsize=1)
@@ -469,26 +592,34 @@ def markdown_html(text: str) -> str:
     return str(_markdown()(text or "")).strip()
 
 
+@in_report_language
 def appendix_html(r: ReportData) -> str:
     """Provenance: the sha256 of every input file, versions, method, as_of and the time of the run."""
     p = r.provenance
     versions = ", ".join(f"{k} {v}" for k, v in sorted(p.get("versions", {}).items()))
-    return render("appendix.html.j2", p=p, method=r.grid["name"], versions=versions, files=p.get("files", []))
+    return render("appendix.html.j2", p=p, method=method_title(r.grid["name"]), versions=versions,
+                  files=p.get("files", []))
 
 
 __all__ = [
     "BREAK",
+    "HTML_LANG",
     "SECTIONS_DIR",
     "action_plan",
     "appendix_html",
     "changes_html",
     "data_html",
     "discovery_html",
+    "channel_name",
     "esc",
+    "format_date",
+    "in_report_language",
     "markdown_html",
     "render",
     "risk_html",
     "screening_criteria",
+    "status_word",
     "summary_html",
     "validation_html",
+    "vocabulary_word",
 ]

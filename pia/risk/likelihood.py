@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from pia.declare.design import CENTRAL, DEFAULT_DESIGN
 from pia.declare.manifest import FlowKind, Manifest, ProcessingActivity, RecipientType
+from pia.declare.vocabulary import regime_of
 from pia.declare.measures import FearedEvent, load_measures
 from pia.risk.evidence import EvidenceContext
 from pia.risk.methods import LikelihoodModel, MethodParameters
-from pia.risk.screening import cross_border_reasons
 
 TOP = 3
 ACCESS = FearedEvent.illegitimate_access
@@ -44,18 +45,37 @@ class FactorRating(BaseModel):
     source: str = Field(description="Clause that names the group.")
     rating: int = Field(ge=0, le=TOP, description="0 (none) to 3 (high), capped per group.")
     reasons: list[str] = Field(description="The facts that gave each point, each with its rule.")
+    notes: list[str] = Field(default_factory=list, description="Facts considered that gave no point, and why.")
 
 
 class _Facts:
     """The facts of one activity that exposure reads, computed once."""
 
     def __init__(self, m: Manifest, a: ProcessingActivity, ev: EvidenceContext):
-        recipients = m.recipients_of(a)
+        design = a.design or DEFAULT_DESIGN
+        elements = m.elements_of(a)
+        # data held only on the subjects' own devices is out of reach of the online service and of its recipients
+        central = [e for e in elements if design.places(e.id) & CENTRAL]
+        self.device_only = [e.id for e in elements if not design.places(e.id) & CENTRAL]
+        self.central = bool(central) or bool(ev.undeclared.get(a.id))  # a scan finds data in the service's tables
+        # people whose data the central store holds: per-element counts where the manifest gives them
+        held = [e.subjects_count if e.subjects_count is not None else a.subjects_count for e in central]
+        held += [a.subjects_count] if ev.undeclared.get(a.id) else []
+        self.held = max(held, default=0)
+        groups = {e.group for e in elements}
+        # a recipient exposes the activity's data only through the data groups it receives (pia default)
+        listed = m.recipients_of(a)
+        recipients = [r for r in listed if set(r.data_groups) & groups]
+        self.unrelated = [r.id for r in listed if r not in recipients]
         self.processors = [r.id for r in recipients if r.type is RecipientType.processor and r.flow is FlowKind.share]
         self.others = [r.id for r in recipients if r.id not in self.processors]
         self.unbound = [r.id for r in recipients if not r.confidentiality_agreement and r.id in self.others]
-        self.cross = cross_border_reasons(m, a)
-        self.sensitive = [e.id for e in m.elements_of(a) if e.sensitive]
+        home = regime_of(m.controller.jurisdiction)
+        self.cross = ["storage.cross_border: yes"] if a.storage.cross_border else []
+        self.cross += [f"stored in {loc}" for loc in sorted(set(a.storage.locations)) if regime_of(loc) != home]
+        self.cross += [f"recipient {r.id} in {r.location}" for r in recipients if regime_of(r.location) != home]
+        self.sensitive = [e.id for e in central if e.sensitive]
+        self.sensitive_on_device = [e.id for e in elements if e.sensitive and e.id in self.device_only]
         self.sensitive += [f"{f['category']} (found by scan)" for f in ev.undeclared.get(a.id, []) if f.get("sensitive")]
         self.a = a
         self.large = m.settings.large_scale_subjects
@@ -86,10 +106,34 @@ def _security_situation(facts: _Facts, event: FearedEvent) -> list[str]:
     return out
 
 
+ONLINE = ("online service: the data is reachable through the internet service (pia default: every activity of a "
+          "manifest is part of an online service, unless its design holds all its data on the subjects' devices)")
+
+
+def _common_notes(facts: _Facts) -> dict[str, list[str]]:
+    """Facts read and given no point, per kind, so that the reader sees why they did not count."""
+    out: dict[str, list[str]] = {"online": [], "scale": [], "sensitive": [], "recipients": []}
+    if facts.device_only:
+        where = ("all its data" if not facts.central else ", ".join(facts.device_only))
+        out["online"].append(f"design: {where} held only on the subjects' own devices, out of reach of the online "
+                             "service (pia default: no point for data the service does not hold)")
+    if facts.held < facts.large <= facts.a.subjects_count:
+        out["scale"].append(f"scale: {facts.a.subjects_count:,} subjects, but the data held centrally concerns "
+                            f"{facts.held:,} (the rest stays on each person's own device or is held for fewer "
+                            "people: pia default, scale counts the people whose data one breach of the service reaches)")
+    if facts.sensitive_on_device:
+        out["sensitive"].append("sensitive data held only on the subjects' devices is not a central target: "
+                                + ", ".join(facts.sensitive_on_device))
+    if facts.unrelated:
+        out["recipients"].append("recipients that receive none of this activity's data groups: "
+                                 + ", ".join(facts.unrelated) + " (pia default: a recipient exposes only what it receives)")
+    return out
+
+
 def _gbt_groups(facts: _Facts, event: FearedEvent) -> list[FactorRating]:
     a = facts.a
-    network = [("online service: the data is reachable through the internet service (pia default: every "
-                "activity of a manifest is part of an online service)")]
+    notes = _common_notes(facts)
+    network = [ONLINE] if facts.central else []
     if a.internet_facing_devices:
         network.append("devices reachable from the internet")
     if a.innovative_technology:
@@ -108,14 +152,14 @@ def _gbt_groups(facts: _Facts, event: FearedEvent) -> list[FactorRating]:
     if event is ACCESS and facts.unbound:
         participants.append("recipients bound by no confidentiality agreement: " + ", ".join(facts.unbound))
     business: list[str] = []
-    if a.subjects_count >= facts.large:
-        business.append(f"scale: {a.subjects_count:,} subjects (large scale from {facts.large:,}, settings)")
+    if facts.held >= facts.large:
+        business.append(f"scale: {facts.held:,} subjects (large scale from {facts.large:,}, settings)")
     if event is ACCESS and facts.sensitive:
         business.append("attractive data for risk sources: sensitive " + ", ".join(facts.sensitive))
     business += _security_situation(facts, event)
     rated = {"network": network, "flow": flow, "participants": participants, "business": business}
-    if event is not ACCESS:
-        rated["flow"] = []
+    noted = {"network": notes["online"], "flow": [], "participants": notes["recipients"],
+             "business": notes["scale"] + (notes["sensitive"] if event is ACCESS else [])}
     out = []
     for gid, (title, source) in GBT_GROUPS.items():
         reasons = rated[gid]
@@ -124,16 +168,19 @@ def _gbt_groups(facts: _Facts, event: FearedEvent) -> list[FactorRating]:
                         "destroy the controller's data)")]
             out.append(FactorRating(group=gid, title=title, source=source, rating=0, reasons=reasons))
             continue
-        out.append(FactorRating(group=gid, title=title, source=source, rating=_cap(reasons), reasons=reasons))
+        out.append(FactorRating(group=gid, title=title, source=source, rating=_cap(reasons), reasons=reasons,
+                                notes=noted[gid]))
     return out
 
 
 def _cnil_groups(facts: _Facts, event: FearedEvent) -> list[FactorRating]:
     a = facts.a
+    notes = _common_notes(facts)
     internal = ["staff of the controller (pia default: always)"]
     if facts.processors:
         internal.append("processors: " + ", ".join(facts.processors))
-    external = ["attackers reaching the online service (pia default: always)"]
+    external = (["attackers reaching the online service (pia default: always, unless the design holds all the data "
+                 "on the subjects' devices)"] if facts.central else [])
     if a.internet_facing_devices:
         external.append("attackers reaching devices exposed on the internet")
     if a.innovative_technology:
@@ -146,11 +193,13 @@ def _cnil_groups(facts: _Facts, event: FearedEvent) -> list[FactorRating]:
     motivation: list[str] = []
     if event is ACCESS and facts.sensitive:
         motivation.append("sensitive data attracts risk sources: " + ", ".join(facts.sensitive))
-    if a.subjects_count >= facts.large:
-        motivation.append(f"scale: {a.subjects_count:,} subjects (large scale from {facts.large:,}, settings)")
+    if facts.held >= facts.large:
+        motivation.append(f"scale: {facts.held:,} subjects (large scale from {facts.large:,}, settings)")
     motivation += _security_situation(facts, event)
     rated = {"internal": internal, "external": external, "motivation": motivation}
-    return [FactorRating(group=g, title=t, source=s, rating=_cap(rated[g]), reasons=rated[g])
+    noted = {"internal": notes["recipients"], "external": notes["online"],
+             "motivation": notes["scale"] + (notes["sensitive"] if event is ACCESS else [])}
+    return [FactorRating(group=g, title=t, source=s, rating=_cap(rated[g]), reasons=rated[g], notes=noted[g])
             for g, (t, s) in CNIL_GROUPS.items()]
 
 

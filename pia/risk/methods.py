@@ -35,6 +35,20 @@ class LikelihoodModel(str, Enum):
     cnil_sources = "cnil_sources"  # CNIL PIA methodology: risk sources' capabilities
 
 
+class NotAssessed(str, Enum):
+    """How a catalogue measure the assessment does not mention counts."""
+
+    as_missing = "as_missing"  # no credit, and its weight stays in the share (a gap nobody has ruled out)
+    left_out = "left_out"  # neither credit nor weight: only the measures the assessment covers are weighed
+
+
+class Rounding(str, Enum):
+    """How a score (0-3) becomes a level of the internal scale."""
+
+    nearest = "nearest"  # the nearest step, halves upward
+    up = "up"  # the next step up unless the score is exactly on a step
+
+
 class MethodParameters(BaseModel):
     """Choices the standards leave open; each is a `pia default` whose rationale is in its description.
 
@@ -67,6 +81,18 @@ class MethodParameters(BaseModel):
         "that lowers severity by one whole level."))
     max_severity_reduction: float = Field(1.0, ge=0, le=3, description=(
         "pia default: measures lower severity by at most one level; the nature of the data fixes the rest."))
+    not_assessed: NotAssessed = Field(NotAssessed.as_missing, description=(
+        "pia default: a catalogue measure the assessment does not mention (status not_assessed) counts as missing "
+        "(no credit, weight kept): the CNIL methodology weighs existing or planned measures, and a measure nobody "
+        "has confirmed is neither; outputs still show it as not assessed, and the action plan asks to assess it. "
+        "'left_out' weighs only the measures the assessment covers."))
+    likelihood_rounding: Rounding = Field(Rounding.up, description=(
+        "pia default: a likelihood score becomes a level by rounding up, so that the lowest level needs the "
+        "exposure wholly countered (neither GB/T 39335-2020 Annex D nor the CNIL methodology gives arithmetic; "
+        "the rule follows the CNIL likelihood scale, whose lowest level is a threat the risk sources cannot carry "
+        "out, and the next one a threat that is merely difficult: exposure the measures leave, however small, is "
+        "the latter). 'nearest' (halves upward) reads a score as the closest level instead. Severity always rounds "
+        "up: measures lower it only by whole steps of severity_step_weight."))
 
 
 class Method(BaseModel):

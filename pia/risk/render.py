@@ -17,7 +17,8 @@ STAGES = (Stage.inherent, Stage.current, Stage.planned, Stage.target)
 STAGE_WORDS = {"inherent": N_("inherent"), "current": N_("current"), "planned": N_("planned"), "target": N_("target")}
 AXIS_WORDS = {"impact": N_("impact"), "likelihood": N_("likelihood")}
 STATUS_WORDS = {"implemented": N_("implemented"), "improvable": N_("improvable"), "planned": N_("planned"),
-                "missing": N_("missing"), "not_applicable": N_("not_applicable")}
+                "missing": N_("missing"), "not_applicable": N_("not_applicable"),
+                "not_assessed": N_("not_assessed")}
 TABLE_KEYS = ["activity", "screening", "inherent", "current", "planned", "target", "verdict"]
 COLUMN_WORDS = {"activity": N_("activity"), "screening": N_("screening"), "inherent": N_("inherent"),
                 "current": N_("current"), "planned": N_("planned"), "target": N_("target"), "verdict": N_("verdict"),
@@ -130,8 +131,14 @@ def _plan_lines(result: Assessment, activity: str) -> list[str]:
     for m in act.measures:
         note = f"; {pick(m.note)}" if m.note else ""
         clauses = _(", policy {clauses}", clauses=", ".join(m.clauses)) if m.clauses else ""
-        out.append(_("add: {measure} - {name} (now {status}{clauses}){note}", measure=m.measure, name=pick(m.name),
-                     status=_(STATUS_WORDS.get(str(m.status), str(m.status))), clauses=clauses, note=note))
+        status = _(STATUS_WORDS.get(str(m.status), str(m.status))).replace("_", " ")
+        # a measure nobody assessed may already be in place: the assessor checks before adding it
+        if m.status == "not_assessed":
+            out.append(_("assess, else add: {measure} - {name} (now {status}{clauses}){note}", measure=m.measure,
+                         name=pick(m.name), status=status, clauses=clauses, note=note))
+        else:
+            out.append(_("add: {measure} - {name} (now {status}{clauses}){note}", measure=m.measure,
+                         name=pick(m.name), status=status, clauses=clauses, note=note))
     for e in act.evidence:
         out.append(_("remedy: {remedy}", remedy=e.remedy))
     out.append(f"=> {act.note}")

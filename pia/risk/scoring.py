@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, PrivateAttr
 
+from pia.declare.design import DEFAULT_DESIGN, Identifiers
 from pia.declare.manifest import DataElement, DataSubject, Manifest, ProcessingActivity
 from pia.declare.measures import FearedEvent, Gauge, Measure, MeasureStatus
 from pia.declare.taxonomy import IMPACT_LEVELS, load_taxonomy
@@ -27,6 +28,8 @@ from pia.risk.methods import (
     INTERNAL_LIKELIHOOD,
     Method,
     MethodParameters,
+    NotAssessed,
+    Rounding,
     load_method,
 )
 from pia.risk.screening import screen, summary, vulnerable_reasons
@@ -196,11 +199,14 @@ class _Measures:
     status: dict[str, MeasureStatus]
     contradicted: dict[str, list[str]]
     params: MethodParameters
+    by_design: frozenset[str] = frozenset()  # measures the activity's design facts already account for
 
     def credit(self, mid: str, stage: Stage, extra: frozenset[str] = frozenset()) -> float | None:
         """Credit 0-1 of a measure at a stage; None when not applicable. `extra`: measures the plan adds."""
         status = self.status[mid]
-        if status is MeasureStatus.not_applicable:
+        if status is MeasureStatus.not_applicable or mid in self.by_design:
+            return None
+        if status is MeasureStatus.not_assessed and self.params.not_assessed is NotAssessed.left_out:
             return None
         if stage is Stage.inherent:
             return 0.0
@@ -219,17 +225,23 @@ class _Measures:
 
 def _measures_of(m: Manifest, a: ProcessingActivity, ev: EvidenceContext, params: MethodParameters) -> _Measures:
     cat = m.measure_catalogue()
+    design = a.design or DEFAULT_DESIGN
+    # random identifiers are a design fact rated at every stage (impact.identifiers): pseudonymisation, the measure
+    # that would replace direct identifiers, has nothing left to replace and would count the same fact twice
+    by_design = frozenset({"pseudonymisation"} & set(cat)) if design.identifiers is Identifiers.random else frozenset()
     return _Measures(catalogue=cat, status={k: a.measure(k) for k in cat},
                      contradicted={k: v for k, v in ev.contradicted.get(a.id, {}).items() if k in cat},
-                     params=params)
+                     params=params, by_design=by_design)
 
 
 # --------------------------------------------------------------------------- severity
 
 
-def _ceil(score: float) -> int:
-    """Level of a score: a level drops only once the score is wholly below it (pia default: round risk up)."""
-    return min(TOP, max(0, math.ceil(round(score, 6))))
+def _level(score: float, rounding: Rounding = Rounding.up) -> int:
+    """Internal step of a score 0-3: rounded up, or the nearest step with halves up (a pia default, MethodParameters)."""
+    s = round(score, 6)
+    step = math.floor(s + 0.5) if rounding is Rounding.nearest else math.ceil(s)
+    return min(TOP, max(0, step))
 
 
 def element_impact(element: DataElement) -> tuple[int, str]:
@@ -305,6 +317,16 @@ def _severity(m: Manifest, a: ProcessingActivity, event: FearedEvent, ev: Eviden
         value = step
     held, sensitive = _sensitive_held(m, a, ev)
     sensitive_floor = value >= HIGH and event is FearedEvent.illegitimate_access and bool(sensitive)
+    design = a.design or DEFAULT_DESIGN
+    if event is FearedEvent.illegitimate_access and design.identifiers is Identifiers.random and value > 0:
+        new = max(value - 1, HIGH if sensitive_floor else 0)
+        lines.append(_Line("impact", "impact.identifiers", "pia default: a design fact rated at every stage; random "
+                           "identifiers not derived from other data make a disclosed record point at a person only "
+                           "with information held elsewhere (one step lower; sensitive data stays at least high, "
+                           "GB/T 35273-2020 3.2)", value, new,
+                           "design.identifiers: random" + ("; sensitive data, so not below high" if new == value else ""),
+                           []))
+        value = new
     offset = EVENT_OFFSET[event]
     if offset:
         new = max(0, value + offset)
@@ -403,12 +425,20 @@ class _Activity:
             l_low = [k for k, x in self.ms.catalogue.items() if x.lowers is Gauge.likelihood and event in x.mitigates]
             self.events[event] = _EventFacts(sev, floor, s_low, lines, ratings, exposure(ratings), l_low)
 
+    def _lv(self, score: float) -> int:
+        """Internal severity step of a score: rounded up (a measure lowers severity only by whole steps)."""
+        return _level(score, Rounding.up)
+
+    def _lk(self, score: float) -> int:
+        """Internal likelihood step of a score (MethodParameters.likelihood_rounding)."""
+        return _level(score, self.ms.params.likelihood_rounding)
+
     def score(self, stage: Stage, extra: frozenset[str] = frozenset()) -> dict[FearedEvent, Score]:
         out = {}
         for event, f in self.events.items():
             s, s_min = _severity_score(f.severity, f.severity_floor, f.severity_lowering, self.ms, stage, extra)
             lk, l_min, _, _ = _likelihood_score(f.exposure, f.likelihood_lowering, self.ms, stage, extra)
-            impact, likelihood, level = self.method.score(_ceil(s), _ceil(lk))
+            impact, likelihood, level = self.method.score(self._lv(s), self._lk(lk))
             out[event] = Score(impact=impact, likelihood=likelihood, level=level, impact_score=round(s, 4),
                                likelihood_score=round(lk, 4), impact_min=round(s_min, 4),
                                likelihood_min=round(l_min, 4))
@@ -454,7 +484,7 @@ class _Activity:
             coverage = credits / weights if weights else 0.0
             gate = min(1.0, p.core_gate_floor + (1 - p.core_gate_floor) * weakest / p.core_gate_full_at)
             lk = max(0.0, f.exposure - p.max_measure_reduction * coverage * gate)
-            level = self.method.score(_ceil(max(0.0, s)), _ceil(lk))[2]
+            level = self.method.score(self._lv(max(0.0, s)), self._lk(lk))[2]
             worst = max(worst, self.method.risk_rank(level))
             total += s + lk
         return worst, total
@@ -479,17 +509,17 @@ class _Activity:
             used = self._used(f.severity_lowering, stage)
             if stage is not Stage.inherent and used:
                 why = ", ".join(used)
-                if f.severity_floor and _ceil(s) == sev and s <= f.severity_floor + 1e-9 < f.severity:
+                if f.severity_floor and self._lv(s) == sev and s <= f.severity_floor + 1e-9 < f.severity:
                     why += "; sensitive data: severity stays at least high unless de-identification is in place"
                 add(_Line("impact", "impact.measures", "CNIL PIA Methodology (2018) (measures on the data lower "
                           "severity, step size a pia default: MethodParameters.severity_step_weight)",
-                          sev, _ceil(s), f"severity score {f.severity:.2f} -> {s:.2f} with " + why, []))
-            lines = "; ".join(f"{r.title}: {r.rating} ({'; '.join(r.reasons) or 'nothing counted'})"
-                              for r in f.ratings)
+                          sev, self._lv(s), f"severity score {f.severity:.2f} -> {s:.2f} with " + why, []))
+            lines = "; ".join(f"{r.title}: {r.rating} ({'; '.join(r.reasons) or 'nothing counted'}"
+                              + (f"; no point: {'; '.join(r.notes)})" if r.notes else ")") for r in f.ratings)
             model = ("GB/T 39335-2020 5.4 (factor groups" if p.likelihood_model.value == "gbt39335_factors"
                      else "CNIL PIA Knowledge Bases (2018), Scale and rules for estimating likelihood (risk sources")
             add(_Line("likelihood", "likelihood.exposure", f"{model}, combined by the pia default exposure_rule: "
-                      "mean of the two highest groups)", None, _ceil(f.exposure),
+                      "mean of the two highest groups)", None, self._lk(f.exposure),
                       f"exposure {f.exposure:.2f}: {lines}", []), INTERNAL_LIKELIHOOD)
             lk, _, coverage, weakest = _likelihood_score(f.exposure, f.likelihood_lowering, self.ms, stage,
                                                          frozenset())
@@ -505,9 +535,15 @@ class _Activity:
                         f"{k} ({self._state(k)})" for k in gaps)
                 if used:
                     reason += "; counted: " + ", ".join(used)
+                unassessed = [k for k in f.likelihood_lowering if self.ms.status[k] is MeasureStatus.not_assessed
+                              and k not in self.ms.by_design]
+                if unassessed:
+                    how = ("counted as missing" if p.not_assessed is NotAssessed.as_missing else "left out of the share")
+                    reason += (f"; not assessed ({how}, pia default: MethodParameters.not_assessed): "
+                               + ", ".join(unassessed))
                 src = ("CNIL PIA Knowledge Bases (2018), Scale and rules for estimating likelihood (vulnerabilities "
                        "of the supporting assets, reduction a pia default: max_measure_reduction, core_gate_floor)")
-                add(_Line("likelihood", "likelihood.measures", src, _ceil(f.exposure), _ceil(lk), reason,
+                add(_Line("likelihood", "likelihood.measures", src, self._lk(f.exposure), self._lk(lk), reason,
                           contradicted), INTERNAL_LIKELIHOOD)
         return out
 
@@ -681,7 +717,10 @@ def assess(manifest: Manifest | str | Path, method: str | Path | Method = "gbt39
     Likelihood: the method's factor groups are rated 0-3 from the facts (GB/T 39335-2020 5.4 or the CNIL risk
     sources); exposure is the mean of the two highest ratings; the likelihood-lowering measures of the event
     remove up to three steps in proportion to their weighted coverage, gated by the weakest core measure.
-    Levels are scores rounded up. Every choice the standards leave open is a `MethodParameters` field.
+    Levels are scores rounded up (`likelihood_rounding` may read likelihood as the nearest step instead).
+    A measure the manifest does not mention is `not_assessed` and counts as `MethodParameters.not_assessed` says.
+    Design facts (`design:` of an activity: where each element is held, random identifiers) count at every stage.
+    Every choice the standards leave open is a `MethodParameters` field.
     """
     if not isinstance(manifest, Manifest):
         from pia.declare.manifest import load_manifest
