@@ -84,7 +84,7 @@ def untranslated(text: str, command: str | None = None) -> list[str]:
 
 def test_catalog_has_the_required_header():
     head = CATALOG.read_text(encoding="utf-8")[:1500]
-    assert "Language: zh_CN" in head and "Plural-Forms: nplurals=1; plural=0;" in head
+    assert "Language: zh" in head and "Plural-Forms: nplurals=1; plural=0;" in head
     assert (CATALOG.with_suffix(".mo")).exists()
 
 
