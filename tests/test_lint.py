@@ -31,7 +31,8 @@ def test_unused_element_is_flagged_with_its_line(reference_data, write_manifest)
         "source": "user_provided", "retention": {"rule": "forever"}, "clauses": ["I.1"]})
     m = load_manifest(write_manifest(reference_data))
     (f,) = rules(m)["element_unused"]
-    assert f.path == f"data_elements.{len(reference_data['data_elements']) - 1}.id"
+    # named by id, as assumptions name items; the line still points at the element
+    assert f.path == "data_elements[fingerprint].id"
     assert f.line is not None and "fingerprint" in f.message
 
 
@@ -40,7 +41,8 @@ def test_storage_abroad_without_cross_border_flag(reference_data, write_manifest
     reference_data["recipients"][0]["location"] = "US"
     got = rules(load_manifest(write_manifest(reference_data)))
     assert "SG" in got["storage_abroad_undeclared"][0].message
-    assert got["recipient_abroad"][0].path == "recipients.0.location"
+    assert got["recipient_abroad"][0].path == "recipients[payment_processor].location"
+    assert got["storage_abroad_undeclared"][0].path == "processing_activities[account_management].storage"
 
 
 def test_sensitive_data_without_encryption_at_rest(reference_data, write_manifest):
@@ -62,3 +64,15 @@ def test_check_cli_strict_and_schema(tmp_path):
     runner.invoke(cli, ["check", "--schema", "-o", str(out)])
     schema = json.loads(out.read_text())
     assert "data_elements" in schema["properties"] and "$defs" in schema
+
+
+def test_lint_paths_name_items_by_id_and_keep_lines(reference_data, write_manifest):
+    from pia.declare.lint import id_path
+
+    assert id_path(reference_data, ("processing_activities", 4, "recipients", 1)) == \
+        "processing_activities[alert_snapshots].recipients[push_provider]"
+    assert id_path({"xs": [{"name": "no id"}]}, ("xs", 0, "name")) == "xs[0].name"  # no id: the index stays
+    m = load_manifest(write_manifest(reference_data))
+    for f in lint(m):
+        assert not any(part.isdigit() for part in f.path.split(".")), f.path
+        assert f.line is not None, f.path

@@ -62,7 +62,8 @@ def test_pulsewear_assess_screens_with_wp248_only():
     health = next(a for a in doc["activities"] if a["id"] == "health_insights")
     assert health["screening"]["assessment_required"]  # sensitive data + profiling: two WP248 criteria
     # Ireland and Germany are inside the EU: only the crash reports leave it
-    cross = [a["id"] for a in doc["activities"] if "data leaves the jurisdiction" in json.dumps(a)]
+    assert doc["method"] == "cnil"  # the method of its regime (GDPR): risk sources, not GB/T 39335 factor groups
+    cross = [a["id"] for a in doc["activities"] if "sources abroad" in json.dumps(a)]
     assert cross == ["crash_diagnostics"]
 
 
@@ -91,7 +92,8 @@ def test_pulsewear_diff_to_proposed_is_significant_on_its_own_facts(tmp_path):
 def test_pulsewear_verdict_cites_no_reference_clause():
     code, out = run("assess", str(PULSEWEAR), "--format", "json")
     doc = json.loads(out)
-    assert "VII.2" not in doc["verdict"] and "GB/T 35273-2020 Annex D" in doc["verdict"]
+    # a GDPR-only service: the condition of its own law (prior consultation), no Chinese standard
+    assert "VII.2" not in doc["verdict"] and "GDPR Art. 36(1)" in doc["verdict"] and "GB/T" not in doc["verdict"]
     # actions: planned measures and the smallest further set, each with the service's own clause (if any)
     clauses = {c for a in doc["actions"] for m in a["planned"] + a["measures"] for c in m["clauses"]}
     assert clauses <= {"7.1", "7.2", "5.1", "GB/T 39335-2020 Annex D"}, clauses

@@ -193,7 +193,7 @@ def test_bad_declaration_exits_2_one_line_per_problem(pulse_text, tmp_path):
 def test_pulsewear_lint_uses_gdpr_rules():
     got = rules(load_manifest(PULSEWEAR))
     abroad = got["recipient_abroad"]
-    assert [f.path for f in abroad] == ["recipients.3.location"]  # CN; Ireland and Germany are inside the EU
+    assert [f.path for f in abroad] == ["recipients[band_manufacturer].location"]  # CN; Ireland and Germany: EU
     assert abroad[0].clause == "GDPR Art. 44; GDPR Art. 46"
     assert got["processed_in_cn"][0].clause.startswith("PIPL Art. 3")
     assert "right_missing" not in got and "storage_abroad_undeclared" not in got
@@ -204,8 +204,32 @@ def test_special_category_without_condition_under_gdpr(pulse_text, write_manifes
     text = pulse_text.replace("    special_category_basis: GDPR Art. 9(2)(a)  # explicit consent for data concerning "
                               "health\n", "", 1)
     (f,) = rules(load_manifest(write_manifest(text)))["special_category_without_condition"]
-    assert f.path == "processing_activities.1.legal_basis" and f.clause == "GDPR Art. 9(1)"
+    assert f.path == "processing_activities[health_insights].legal_basis"
+    assert f.clause == "GDPR Art. 9(1); GDPR Art. 9(2)" and f.level.value == "error"
     assert "heart_rate" in f.message
+
+
+def test_health_data_under_legitimate_interest_without_art_9_2_is_an_error_of_check(pulse_text, write_manifest):
+    # GDPR Art. 9(1): processing special categories is prohibited unless an Art. 9(2) condition applies; a
+    # legitimate interest (Art. 6(1)(f)) with a balancing test is a legal basis, not such a condition
+    text = pulse_text.replace(
+        "    legal_basis: consent                       # GDPR Art. 6(1)(a)\n"
+        "    special_category_basis: GDPR Art. 9(2)(a)  # explicit consent for data concerning health\n",
+        "    legal_basis: legitimate_interest\n    balancing_test: {interest: Better insights, necessity: Needed "
+        "readings, impact: Medium, safeguards: Pseudonyms, outcome: Not overridden}\n", 1)
+    assert "special_category_basis: GDPR Art. 9(2)(a)" not in text
+    path = write_manifest(text)
+    proc = subprocess.run([sys.executable, "-m", "pia.cli", "check", str(path)], capture_output=True, text=True,
+                          cwd=PROJECT_ROOT, timeout=120)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    (line,) = [x for x in proc.stdout.splitlines() if ": error: " in x]
+    where = text[: text.index("    legal_basis: legitimate_interest")].count("\n") + 1
+    assert line.startswith(f"{path}:{where}: processing_activities[health_insights].legal_basis: error: ")
+    assert "legitimate_interest" in line and line.endswith("[GDPR Art. 9(1); GDPR Art. 9(2)]")
+    # the shipped PulseWear declares its Art. 9(2)(a) condition: no error
+    proc = subprocess.run([sys.executable, "-m", "pia.cli", "check", str(PULSEWEAR)], capture_output=True, text=True,
+                          cwd=PROJECT_ROOT, timeout=120)
+    assert proc.returncode == 0 and ": error: " not in proc.stdout
 
 
 def test_gdpr_rights_are_required_in_the_eu(pulse_text, write_manifest):

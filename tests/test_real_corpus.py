@@ -1,6 +1,6 @@
 """The real-schema corpus: its labels are valid, it covers the sources it claims, and the detectors hold on it.
 
-Figures per category: `python benchmarks/bench_discovery_quality.py` (and `--part holdout`).
+Figures per category: `python benchmarks/bench_discovery_quality.py` (and `--part holdout|holdout2|holdout3`).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ _spec.loader.exec_module(bench)
 corpus = bench.corpus
 
 
-@pytest.mark.parametrize("part", ["tuned", "holdout"])
+@pytest.mark.parametrize("part", ["tuned", "holdout", "holdout2", "holdout3"])
 def test_every_label_is_a_taxonomy_key_or_null(part):
     tax = load_taxonomy()
     bad = [(t, c, lab) for t, cols in corpus.labels(part).items() for c, lab in cols.items() if lab and lab not in tax]
@@ -41,6 +41,33 @@ def test_corpus_has_15_or_more_sources_english_and_chinese_headers_and_lookalike
     assert labels.count(None) >= 200 and sum(1 for x in labels if x) >= 200
 
 
+@pytest.mark.parametrize("part", ["tuned", "holdout", "holdout2", "holdout3"])
+def test_every_generator_exists_and_every_table_writes(part, tmp_path):
+    labels = corpus.write_corpus(tmp_path, 5, part)
+    assert sorted(p.stem for p in tmp_path.glob("*.csv")) == sorted(labels)
+
+
+def test_the_second_holdout_has_8_tables_from_6_sources_in_english_and_chinese():
+    tables = corpus.load_schemas("holdout2")
+    earlier = {re.split(r"[ :(]", t["source"])[0] for part in ("tuned", "holdout") for t in corpus.load_schemas(part)}
+    sources = {re.split(r"[ :(]", t["source"])[0] for t in tables}
+    assert len(tables) >= 8 and len(sources - earlier) >= 6
+    assert any(re.search(r"[\u4e00-\u9fff]", c[0]) for t in tables for c in t["columns"])
+
+
+def test_the_third_holdout_has_8_tables_from_6_new_sources_in_english_and_chinese_with_lookalikes():
+    tables = corpus.load_schemas("holdout3")
+    earlier = {
+        re.split(r"[ :(]", t["source"])[0] for part in ("tuned", "holdout", "holdout2") for t in corpus.load_schemas(part)
+    }
+    sources = {re.split(r"[ :(]", t["source"])[0] for t in tables}
+    assert len(tables) >= 8 and len(sources - earlier) >= 6
+    names = [c[0] for t in tables for c in t["columns"]]
+    assert any(re.search(r"[\u4e00-\u9fff]", n) for n in names) and any(re.fullmatch(r"[A-Za-z_ ]+", n) for n in names)
+    labels = [c[2] for t in tables for c in t["columns"]]
+    assert labels.count(None) >= 60 and sum(1 for x in labels if x) >= 60
+
+
 def test_corpus_is_deterministic_for_a_seed(tmp_path):
     corpus.write_corpus(tmp_path / "a", 3)
     corpus.write_corpus(tmp_path / "b", 3)
@@ -48,15 +75,18 @@ def test_corpus_is_deterministic_for_a_seed(tmp_path):
         assert f.read_bytes() == (tmp_path / "b" / f.name).read_bytes()
 
 
-@pytest.fixture(scope="module")
-def tuned():
-    return bench.measure([20260630], "tuned")
+@pytest.fixture(scope="module", params=["tuned", "holdout", "holdout2"])
+def measured(request):
+    # The held-out parts' failure classes were fixed after their first runs (kept in benchmarks/): these guard
+    # against regressions; the generalisation figures are the first runs. holdout3 has no floor here: it is
+    # measured once (benchmarks/discovery_quality_holdout3_first_run.txt) and its misses are recorded, not fixed.
+    return bench.measure([20260630], request.param)
 
 
-def test_detection_precision_and_recall_at_least_095_on_the_tuned_part(tuned):
-    assert tuned["detection"]["precision"] >= 0.95, tuned["misses_first_seed"]
-    assert tuned["detection"]["recall"] >= 0.95, tuned["misses_first_seed"]
+def test_detection_precision_and_recall_at_least_095_on_every_part(measured):
+    assert measured["detection"]["precision"] >= 0.95, measured["misses_first_seed"]
+    assert measured["detection"]["recall"] >= 0.95, measured["misses_first_seed"]
 
 
-def test_category_right_for_at_least_090_of_personal_columns_on_the_tuned_part(tuned):
-    assert tuned["category_accuracy"] >= 0.9, tuned["misses_first_seed"]
+def test_category_right_for_at_least_090_of_personal_columns_on_every_part(measured):
+    assert measured["category_accuracy"] >= 0.9, measured["misses_first_seed"]

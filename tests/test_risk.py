@@ -166,17 +166,19 @@ def with_evidence(hand):
     return assess(hand, evidence=[FIX / "validation.json", FIX / "scan.json"])
 
 
-def test_failed_check_raises_likelihood_and_is_cited(with_evidence):
+def test_failed_check_counts_once_through_the_measure_it_contradicts(with_evidence):
     # newsletter access severity: email medium, but the scan found precise location (sensitive, high) -> high;
     #   retention and breach response would lower it, but sensitive data stays at least high.
-    # exposure: business 3 (attractive: location found by scan; failed check users.password_hashed;
-    #   undisclosed data), network 1: (3 + 1) / 2 = 2.0.  encryption_at_rest is contradicted by the failed check:
-    #   credit 0, a core measure missing -> gate 0.2; coverage (2 + 2 + 1)/19: 2.0 - 3 x 0.263 x 0.2 = 1.84 -> high.
-    #   high x high = high: unacceptable.
+    # exposure: business 2 (attractive: location found by scan; undisclosed data), network 1: (2 + 1) / 2 = 1.5.
+    #   users.password_hashed fails and newsletter claims encryption_at_rest implemented: the failure counts once,
+    #   through that measure (credit 0, a core measure missing -> gate 0.2), not again as a likelihood factor.
+    #   coverage (2 + 2 + 1)/19: 1.5 - 3 x 0.263 x 0.2 = 1.34 -> high.  high x high = high: unacceptable.
     a = {x.id: x for x in with_evidence.activities}["newsletter"]
     assert _triple(a.residual[ACCESS]) == ("high", "high", "high") and a.unacceptable
+    assert a.residual[ACCESS].likelihood_score == pytest.approx(1.5 - 3 * 5 / 19 * 0.2, abs=1e-3)
     business = next(g for g in a.likelihood_factors[ACCESS] if g.group == "business")
-    assert business.rating == 3 and any("users.password_hashed" in r for r in business.reasons)
+    assert business.rating == 2 and not any("users.password_hashed" in r for r in business.reasons)
+    assert not any("users.password_hashed" in r for g in a.likelihood_factors[ACCESS] for r in g.reasons)
     step = next(s for s in a.factors if s.rule == "likelihood.measures" and s.stage is Stage.current
                 and s.feared_event is ACCESS)
     assert "encryption_at_rest (not effective: check users.password_hashed failed)" in step.reason

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from pia.declare.datasets import TEMPLATES
 from pia.declare.design import Identifiers, Place, ProcessingDesign
 from pia.declare.measures import FearedEvent, Gauge, MeasureStatus, load_measures
 from pia.declare.manifest import (DataSubject, FlowKind, ProcessingActivity, Recipient,
@@ -167,12 +168,26 @@ def test_implementing_a_planned_measure_lowers_what_it_mitigates_unless_at_the_f
 
 
 @SETTINGS
-@given(activities, methods, st.lists(st.sampled_from(MEASURES), max_size=2, unique=True))
-def test_a_failed_check_never_lowers_a_risk(spec, method, controls):
+@given(activities, methods, st.lists(st.sampled_from(MEASURES), max_size=2, unique=True),
+       st.sampled_from([None, *sorted(TEMPLATES)]))
+def test_a_failed_check_never_lowers_a_risk(spec, method, controls, template):
+    # whatever its kind (pia/data/evidence_events.yaml) and whichever measures it names
     doc = {"kind": "pia.validation", "checks": [
         {"id": "x.check", "clause": "III.3", "status": "fail", "failed_rows": 1, "activities": ["prop"],
-         "controls": controls}]}
+         "controls": controls, "template": template}]}
     never_lower(ranks(spec, method), ranks(spec, method, evidence=[doc]))
+
+
+@SETTINGS
+@given(activities, methods, st.lists(st.sampled_from(MEASURES), max_size=2, unique=True),
+       st.sampled_from(sorted(TEMPLATES)))
+def test_a_second_failed_check_never_lowers_a_risk(spec, method, controls, template):
+    one = {"id": "x.one", "clause": "I.1", "status": "fail", "failed_rows": 1, "activities": ["prop"],
+           "controls": [], "template": "unique"}
+    two = {"id": "x.two", "clause": "III.3", "status": "fail", "failed_rows": 1, "activities": ["prop"],
+           "controls": controls, "template": template}
+    before = ranks(spec, method, evidence=[{"kind": "pia.validation", "checks": [one]}])
+    never_lower(before, ranks(spec, method, evidence=[{"kind": "pia.validation", "checks": [one, two]}]))
 
 
 @SETTINGS

@@ -29,7 +29,9 @@ def _citations_in_code() -> list[tuple[str, str]]:
             if not isinstance(node, ast.Call):
                 continue
             for kw in node.keywords:
-                if kw.arg in CITATION_NAMES and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str):
+                # a plotly hover placeholder (`clause="%{customdata[0]}"`) fills in a clause at display time: no citation
+                if kw.arg in CITATION_NAMES and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str) \
+                        and not kw.value.value.startswith("%{"):
                     out.append((f"{path.relative_to(PACKAGE)}:{kw.value.lineno}", kw.value.value))
             if getattr(node.func, "id", None) == "add" and len(node.args) >= 5 \
                     and isinstance(node.args[4], ast.Constant) and isinstance(node.args[4].value, str):

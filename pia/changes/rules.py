@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, Field, PrivateAttr
 
 from pia.changes.diff import Change, ChangeKind, diff, pattern_of
+from pia.declare.citations import by_regime
 from pia.declare.manifest import FlowKind, Manifest, RecipientBasis
 from pia.declare.measures import MeasureStatus, catalogue
 from pia.declare.taxonomy import load_taxonomy
@@ -447,17 +448,34 @@ def _risk_decision(risk: RiskComparison, clause: str = "VII.2(5)") -> str:
 
 # Where the policy has no clause for a kind of change, the kit cites the list it takes the kinds from.
 STANDARD_LIST = "GB/T 35273-2020 Annex D"
+# Under the GDPR no list of significant changes exists; the transparency guidelines say material changes are told
+GDPR_CHANGES = "WP260 rev.01"
+
+
+def standard_list(m: Manifest) -> str:
+    """The source the kit takes the kinds of significant change from, for `m`'s regimes."""
+    return by_regime(m.regimes, STANDARD_LIST, GDPR_CHANGES)
+
+
+# The GDPR source of a kind of change whose kit source is Chinese, used where the GDPR applies
+GDPR_TRIGGER_CLAUSES = {"retention_lengthened": "GDPR Art. 13(2)(a)", "contact_channel": "GDPR Art. 13(1)(a)",
+                        "high_risk_assessment": "GDPR Art. 35(11)"}
 
 
 def trigger_clause(m: Manifest, trigger: str | None) -> str:
     """The clause that makes a kind of change significant (or, for None, requires posting) in `m`'s policy."""
     if trigger is None:
-        return m.cite("posting", MINOR_CLAUSE) or STANDARD_LIST
+        return m.cite("posting", MINOR_CLAUSE) or standard_list(m)
     d = TRIGGERS[trigger]
     if trigger == "cross_border" and m.cite(trigger, None) is None:
         return TRANSFER_RULES.get(regime_of(m.controller.jurisdiction), d.clause)
-    return m.cite(trigger, d.clause if d.in_policy_list else None) or (d.clause if not d.in_policy_list
-                                                                          else STANDARD_LIST)
+    own = m.cite(trigger, d.clause if d.in_policy_list else None)
+    if own:
+        return own
+    fallback = STANDARD_LIST if d.in_policy_list else d.clause
+    if trigger in GDPR_TRIGGER_CLAUSES:
+        return by_regime(m.regimes, fallback, GDPR_TRIGGER_CLAUSES[trigger])
+    return standard_list(m) if fallback == STANDARD_LIST else fallback
 
 
 def trigger_why(m: Manifest, trigger: str) -> str:
@@ -476,7 +494,8 @@ def _in_policy(m: Manifest, d: TriggerDef) -> tuple[bool, str]:
     if d.id == "cross_border":
         return False, ("pia default: data leaving the regime of the controller's law is treated as significant; "
                        "this policy does not list it.")
-    return False, f"Significant under the privacy-policy template of {STANDARD_LIST}; this policy does not list it."
+    where = ("the privacy-policy template of " if "CN" in m.regimes else "") + standard_list(m)
+    return False, f"Significant under {where}; this policy does not list it."
 
 
 # --------------------------------------------------------------------------- re-consent
@@ -659,7 +678,7 @@ def _also(change: ClassifiedChange, new: Manifest) -> list[str]:
     return []
 
 
-def review(old: Manifest, new: Manifest, method: str | os.PathLike[str] = "gbt39335",
+def review(old: Manifest, new: Manifest, method: str | os.PathLike[str] | None = None,
            allow_different_services: bool = False) -> ChangeReview:
     """Review NEW against OLD: every change classified, the triggers, notification and re-consent plan.
 
@@ -681,7 +700,10 @@ def review(old: Manifest, new: Manifest, method: str | os.PathLike[str] = "gbt39
         raise InputError(Problem(new.source, f"service {new.service.id!r} is not {old.service.id!r} of OLD: a diff "
                                              "compares two versions of one service (--allow-different-services to "
                                              "compare anyway)", new.line_of("service", "id"), "service.id"))
-    method = str(method)
+    from pia.risk.methods import default_method
+
+    # None: the method of the new version's regimes (gbt39335 under Chinese law, cnil for a GDPR-only service)
+    method = str(method) if method else default_method(new.regimes)
     classified = []
     for ch in diff(old, new):
         trig, reason = classify(ch, old, new)

@@ -12,8 +12,9 @@ from pia.config import REFERENCE_MANIFEST
 
 @click.command()
 @click.argument("manifest", required=False, type=click.Path(dir_okay=False))
-@click.option("--method", "method", default="gbt39335", show_default=True, metavar="NAME|FILE",
-              help="Risk method: gbt39335, cnil, ico, or the path of a method YAML file.")
+@click.option("--method", "method", default=None, metavar="NAME|FILE",
+              help="Risk method: gbt39335, cnil, ico, or the path of a method YAML file (default: gbt39335 where "
+                   "Chinese law applies, cnil for a GDPR-only service).")
 @click.option("--evidence", "evidence", multiple=True, type=click.Path(), metavar="FILE",
               help="JSON written by `pia validate` or `pia scan` (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
@@ -21,7 +22,7 @@ from pia.config import REFERENCE_MANIFEST
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file (whole or not at all).")
 @click.option("--fail-on-high", is_flag=True, help="Exit 3 when the assessment indicates high risk (a gate for CI).")
 @lang_option
-def assess(manifest: str | None, method: str, evidence: tuple[str, ...], fmt: str, output: str | None,
+def assess(manifest: str | None, method: str | None, evidence: tuple[str, ...], fmt: str, output: str | None,
            fail_on_high: bool, lang: str | None) -> int:
     """Assess the privacy risk of every processing activity of MANIFEST and state the VII.2(5) condition.
 

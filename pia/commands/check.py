@@ -17,9 +17,10 @@ from pia.config import REFERENCE_MANIFEST
 def check(manifest: str | None, fmt: str, output: str | None, strict: bool, schema: bool, lang: str | None) -> int:
     """Validate MANIFEST (default: the reference inventory) and report consistency findings.
 
-    Errors in the file exit 2 with one line per problem; warnings exit 0, or 1 with --strict. In a bilingual
-    manifest (`languages: [en, zh]`, or any text given as {en: ..., zh: ...}) each free-text field given in one
-    language only is a warning (text_fallback): readers of the other language get it untranslated.
+    Errors in the file exit 2 with one line per problem, and so do findings of level error (processing the law
+    prohibits, e.g. GDPR special categories with no Art. 9(2) condition); warnings exit 0, or 1 with --strict. In a
+    bilingual manifest (`languages: [en, zh]`, or any text given as {en: ..., zh: ...}) each free-text field given in
+    one language only is a warning (text_fallback): readers of the other language get it untranslated.
     """
     from pia.declare.assumptions import list_assumptions
     from pia.declare.lint import Level, lint
@@ -37,14 +38,16 @@ def check(manifest: str | None, fmt: str, output: str | None, strict: bool, sche
     apply_language(lang, m)
     findings = lint(m)
     warnings = [f for f in findings if f.level is Level.warning]
+    errors = [f for f in findings if f.level is Level.error]
     assumptions = list_assumptions(m)
     if fmt == "json":
-        emit(to_json({"manifest": m.source, "sha256": m.sha256, "valid": True,
+        emit(to_json({"manifest": m.source, "sha256": m.sha256, "valid": not errors,
                       "findings": [f.model_dump(mode="json") for f in findings],
                       "assumptions": [a.model_dump(mode="json") for a in assumptions]}), output)
     else:
-        notes = len(findings) - len(warnings)
-        head = _("{source}: valid manifest; {warnings}, {notes}, {assumptions}", source=m.source,
+        notes = len(findings) - len(warnings) - len(errors)
+        state = _("{n} error(s) the law does not allow", n=len(errors)) if errors else _("valid manifest")
+        head = _("{source}: {state}; {warnings}, {notes}, {assumptions}", source=m.source, state=state,
                  warnings=_("{n} warning(s)", n=len(warnings)), notes=_("{n} note(s)", n=notes),
                  assumptions=_("{n} assumption(s)", n=len(assumptions)))
         lines = [head]
@@ -54,4 +57,6 @@ def check(manifest: str | None, fmt: str, output: str | None, strict: bool, sche
             flag = _(" [not disclosed]")
             lines += [f"- {a.about}{flag if a.undisclosed else ''}: {pick(a.why)}" for a in assumptions]
         emit("\n".join(lines) + "\n", output)
+    if errors:
+        return 2
     return 1 if strict and warnings else 0

@@ -12,7 +12,7 @@ from pia.commands.options import apply_language, lang_option
 @click.command()
 @click.argument("old", required=False)
 @click.argument("new", required=False)
-@click.option("--method", default="gbt39335", show_default=True,
+@click.option("--method", default=None,
               help="Risk method (shipped name or method file) for the high-risk trigger VII.2(5).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
               show_default=True, help="Output format.")
@@ -27,7 +27,7 @@ from pia.commands.options import apply_language, lang_option
 @click.option("--effective-date", "effective_date", metavar="YYYY-MM-DD",
               help="Date the updated policy takes effect, for the notice (default: NEW's policy.effective_date).")
 @lang_option
-def diff(old: str | None, new: str | None, method: str, fmt: str, output: str | None, notice: str | None,
+def diff(old: str | None, new: str | None, method: str | None, fmt: str, output: str | None, notice: str | None,
          fail_on_significant: bool, allow_different_services: bool, repo: str | None, effective_date: str | None,
          lang: str | None) -> int:
     """Review NEW against OLD: what changed, which changes are significant, whom to notify and how.
@@ -93,8 +93,9 @@ def _load_both(old: str, new: str, repo: str | None):
     return loaded[0], loaded[1]
 
 
-def _check_method(method: str) -> None:
-    """Reject an unknown risk method up front, even when nothing changed."""
+def _check_method(method: str | None) -> None:
+    """Reject an unknown risk method up front, even when nothing changed (None: the regimes' default)."""
     from pia.risk.methods import load_method
 
-    load_method(method)
+    if method is not None:
+        load_method(method)

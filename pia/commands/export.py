@@ -26,14 +26,14 @@ TABLES = ("record", "data-map", "recipients", "actions")
               help="Write to this file (whole or not at all); required for ropa-xlsx.")
 @click.option("--table", type=click.Choice(TABLES), default="record", show_default=True,
               help="The table ropa-csv writes.")
-@click.option("--method", default="gbt39335", show_default=True, metavar="NAME|FILE",
+@click.option("--method", default=None, metavar="NAME|FILE",
               help="Risk method of the action plan and risk levels (ropa); cnil-pia always scores with cnil.")
 @click.option("--evidence", multiple=True, type=click.Path(), metavar="FILE",
               help="JSON of pia validate or pia scan to count in the assessment (repeatable).")
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Date of the assessment (cnil-pia timestamps; default today).")
 @lang_option
-def export(manifest: str | None, fmt: str, output: str | None, table: str, method: str, evidence: tuple[str, ...],
-           as_of: str | None, lang: str | None) -> int:
+def export(manifest: str | None, fmt: str, output: str | None, table: str, method: str | None,
+           evidence: tuple[str, ...], as_of: str | None, lang: str | None) -> int:
     """Export MANIFEST's assessment for another tool (default: the reference inventory in data_samples/).
 
     The CNIL file is imported in the CNIL's PIA application ("Import a PIA"); the workbook has one sheet per table

@@ -6,10 +6,11 @@ a consent-based activity without a consent scope, a recipient abroad while stora
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
 
 from pydantic import BaseModel, Field
 
-from pia.declare.assumptions import resolve, undisclosed
+from pia.declare.assumptions import ITEM_KEYS, resolve, undisclosed
 from pia.declare.manifest import DataSubject, Manifest
 from pia.declare.measures import MeasureStatus
 from pia.declare.policy import is_declared
@@ -30,14 +31,15 @@ from pia.i18n import LANGUAGES, N_, _, pick
 
 
 class Level(str, Enum):
-    """How much a lint finding matters to the reviewer."""
+    """How much a lint finding matters to the reviewer: an error is a breach of the law (`pia check` exits 2)."""
 
+    error = "error"
     warning = "warning"
     note = "note"
 
 
 # The level as the text output prints it (JSON keeps the enum value).
-LEVEL_WORDS = {Level.warning: N_("warning"), Level.note: N_("note")}
+LEVEL_WORDS = {Level.error: N_("error"), Level.warning: N_("warning"), Level.note: N_("note")}
 
 
 class Finding(BaseModel):
@@ -45,7 +47,8 @@ class Finding(BaseModel):
 
     level: Level
     rule: str = Field(description="Stable id of the rule.")
-    path: str = Field(description="Dotted path of the manifest node concerned.")
+    path: str = Field(description="Path of the manifest node concerned, list items by id: "
+                                  "processing_activities[alert_snapshots].legal_basis (as assumptions name them).")
     line: int | None = Field(None, description="Line of that node in the manifest file.")
     message: str
     clause: str | None = Field(None, description="Policy clause or standard the rule rests on.")
@@ -70,13 +73,36 @@ def _cite(m: Manifest, clause: str, otherwise: str | None) -> str | None:
     return otherwise
 
 
+def id_path(data: Any, loc: tuple) -> str:
+    """The path of a location (keys and 0-based indices) with list items named by their id, as assumptions name them.
+
+    `("processing_activities", 3, "recipients", 0)` -> `processing_activities[alert_snapshots].recipients[cloud]`;
+    an item without an id (or kind, number, authority) keeps its index.
+    """
+    out = ""
+    node = data
+    for part in loc:
+        if isinstance(part, int) and isinstance(node, list) and 0 <= part < len(node):
+            item = node[part]
+            key = next((str(item[k]) for k in ITEM_KEYS if isinstance(item, dict) and item.get(k) is not None), None)
+            if key is None and isinstance(item, (str, int)):
+                key = str(item)
+            out += f"[{key if key is not None else part}]"
+            node = item
+        else:
+            out += f".{part}" if out else str(part)
+            node = node.get(part) if isinstance(node, dict) else None
+    return out
+
+
 def lint(m: Manifest) -> list[Finding]:
     """Every finding about `m`, ordered by line then rule."""
     out: list[Finding] = []
     home = regime_of(m.controller.jurisdiction)
+    data = m.model_dump(mode="json")
 
     def add(level: Level, rule: str, loc: tuple, message: str, clause: str | None = None) -> None:
-        out.append(Finding(level=level, rule=rule, path=".".join(str(p) for p in loc),
+        out.append(Finding(level=level, rule=rule, path=id_path(data, loc),
                            line=m.line_of(*loc), message=message, clause=clause))
 
     used_elements = {e for a in m.processing_activities for e in a.data_elements}
@@ -153,11 +179,17 @@ def lint(m: Manifest) -> list[Finding]:
             tax = load_taxonomy()
             special = [(e.id, why) for e in m.elements_of(a) if (why := tax[e.category].special_category)]
             if special:
-                add(Level.warning, "special_category_without_condition", ("processing_activities", i, "legal_basis"),
-                    _("activity {id!r} processes special-category data ({elements}) but names no "
-                      "special_category_basis (a condition of GDPR Art. 9(2) or Art. 10)",
-                      id=a.id, elements=", ".join(e for e, _why in special)),
-                    "; ".join(sorted({why.split(" (")[0] for _e, why in special})))
+                # GDPR Art. 9(1) prohibits the processing unless a condition of Art. 9(2) applies (Art. 10 for
+                # criminal data): a legal basis of Art. 6(1) alone, legitimate interest included, does not suffice
+                articles = sorted({why.split(" (")[0] for _e, why in special})
+                needs = " or ".join(("GDPR Art. 9(2)" if x.startswith("GDPR Art. 9") else x) for x in articles)
+                add(Level.error, "special_category_without_condition", ("processing_activities", i, "legal_basis"),
+                    _("activity {id!r} processes special-category data ({elements}) on basis {basis!r} with no "
+                      "condition of {needs}: the processing is prohibited unless one applies; declare it as "
+                      "special_category_basis (e.g. 'GDPR Art. 9(2)(a)', explicit consent)",
+                      id=a.id, elements=", ".join(e for e, _why in special), basis=a.legal_basis, needs=needs),
+                    "; ".join(sorted({("GDPR Art. 9(1); GDPR Art. 9(2)" if x.startswith("GDPR Art. 9") else x)
+                                      for x in articles})))
 
     have = covered_rights(r.kind.value for r in m.rights)
     required: dict[str, list[str]] = {}
@@ -183,7 +215,6 @@ def lint(m: Manifest) -> list[Finding]:
         add(Level.note, "ownership_unknown", ("controller", "ownership"),
             _("ownership (parent company, controlling shareholders) is not recorded, so a change of control cannot "
               "be detected by `pia diff`"), m.cite("ownership") or "GB/T 35273-2020 Annex D")
-    data = m.model_dump(mode="json")
     for gap in undisclosed(m):
         loc, _value = resolve(data, gap.about)
         out.append(Finding(level=Level.warning, rule="not_disclosed", path=gap.about,

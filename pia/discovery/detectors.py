@@ -6,8 +6,9 @@ judgement that turns a column's name and a profile of its sampled values into a 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from pia.discovery.value_patterns import (
@@ -18,12 +19,15 @@ from pia.discovery.value_patterns import (
     is_digest,
     is_identifier_shape,
     is_password_hash,
+    is_random_token,
+    is_uuid,
     parse_date,
 )
 
 # --------------------------------------------------------------------------- column names
 
 
+@lru_cache(maxsize=4096)
 def normalise_name(name: str) -> str:
     """`userPhoneNo`, `User Phone-No` -> `user_phone_no`; CJK characters are kept as they are."""
     text = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", str(name))
@@ -33,8 +37,12 @@ def normalise_name(name: str) -> str:
 
 
 def words(*alternatives: str) -> str:
-    """A regex matching any of the alternatives as whole `_`-separated tokens of a normalised name."""
-    return r"(?:^|_)(?:" + "|".join(alternatives) + r")(?:_|$)"
+    """A regex matching any of the alternatives as whole `_`-separated tokens of a normalised name.
+
+    Longer alternatives are tried first, so a match reaches as far as the name allows (`country_id` over
+    `country`): where a match ends tells the head noun.
+    """
+    return r"(?:^|_)(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + r")(?:_|$)"
 
 
 # Tokens that make a name about something other than a person (versions, checksums, catalogue data).
@@ -51,6 +59,7 @@ class Detector:
     in tables whose normalised name matches. `veto`: names that rule the detector out even when values
     match. `confirm`: value patterns that confirm it. `value_only`: values alone may classify a column
     (only for patterns specific enough: an email address, a checksum-valid ID number, a password hash).
+    `needs_values`: the name is too common to decide alone; values must confirm it.
     """
 
     id: str
@@ -63,6 +72,7 @@ class Detector:
     confirm: tuple[str, ...] = ()
     value_only: tuple[str, ...] = ()
     secret: bool = False
+    needs_values: bool = False  # the name alone is not enough: values must confirm it
 
     def name_matches(self, norm: str, table: str) -> bool:
         """Whether the normalised column name `norm` (in `table`) matches this detector's names."""
@@ -79,10 +89,13 @@ class Detector:
         return bool(self.veto_tables and re.search(self.veto_tables, table))
 
 
+ACCOUNT_TABLES = words("users", "user", "accounts", "account", "customers", "customer", "members", "member",
+                       "profiles")
 _HASHED = words("hash", "hashed", "sha1", "sha256", "sha512", "md5", "digest")
 
 # Order matters only between detectors whose name patterns end at the same place: the detector whose match ends
-# last (the head noun of the name: `Card Address City` is a city) wins, then the first in this catalogue.
+# last (the head noun of the name: `Card Address City` is a city) wins, then the longest match (`out_trade_no` is
+# an order number, not a `trade_no`), then the first in this catalogue.
 DETECTORS: tuple[Detector, ...] = (
     Detector("hashed_identifier", "user.id.pseudonymous", "hash of an email, phone or device id (pseudonymous id)",
              names=(r"(?:^|_)(email|mail|phone|mobile|msisdn)_(hash|hashed|sha1|sha256|md5|digest)(?:_|$)",
@@ -102,6 +115,12 @@ DETECTORS: tuple[Detector, ...] = (
                           "confirmation_token", "remember_token", "auth", "authtoken", "lingpai"), r"令牌"),
              veto=(words("token_type", "token_count", "csrf_token_name"),),
              confirm=("random_token", "digest", "password_hash"), secret=True),
+    # A secret of unnamed kind: a token unless its values are password hashes (then a password credential).
+    Detector("secret", "user.authorization.credentials.token", "secret (token or key) of unnamed kind",
+             names=(words("secret", "secret_key", "client_secret", "otp_secret", "totp_secret", "secret_token",
+                          "secret_data", "secret_value"), r"密钥"),
+             veto=(words("secret_question",),),
+             confirm=("random_token", "digest"), secret=True),
     # `session_id` also names analytics visits and sleep or workout sessions: a login session only in a table of
     # sessions or tokens.
     Detector("session_token", "user.authorization.credentials.token", "login session id (a secret)",
@@ -109,6 +128,11 @@ DETECTORS: tuple[Detector, ...] = (
              tables=(r"^(sessions|session|user_sessions|login_sessions|auth_sessions|django_session|authtoken"
                      r"|oc_authtoken|auth_tokens|access_tokens|tokens|logins)$"),
              confirm=("random_token", "digest"), secret=True),
+    # Outside a login-session store, a random session id marks one visitor's visit (web analytics): the id a
+    # browser cookie or the device carries. Sequential codes (a sleep or workout session) are record keys.
+    Detector("visit_session", "user.device.cookie_id", "visitor session id (analytics visit)",
+             names=(words("session_id", "sessionid", "visit_session_id", "ga_session_id"),),
+             confirm=("uuid", "random_token", "digest"), needs_values=True),
     Detector("credentials", "user.authorization.credentials", "password or password hash (a secret)",
              names=(words("password", "passwd", "pwd", "pass", "user_pass", "pass_hash", "passhash", "password_hash",
                           "pw_hash", "hashedpassword", "hashed_password", "mima", "passcode", "pin_hash"),
@@ -116,7 +140,7 @@ DETECTORS: tuple[Detector, ...] = (
              veto=(words("password_changed", "password_updated", "password_reset_at", "password_expires",
                          "password_policy", "last_password_change", "changed_at", "updated_at", "reset_at",
                          "expires_at", "expiry", "policy", "passport", "bypass"),),
-             confirm=("password_hash", "digest"), value_only=("password_hash",), secret=True),
+             confirm=("password_hash", "digest", "hash_json"), value_only=("password_hash", "hash_json"), secret=True),
     Detector("url_credentials", "user.authorization.credentials.url", "credentials embedded in a URL (a secret)",
              confirm=("url_credentials",), value_only=("url_credentials",), secret=True),
     Detector("national_id", "user.government_id.national_identification_number", "Chinese resident ID number",
@@ -132,8 +156,10 @@ DETECTORS: tuple[Detector, ...] = (
              confirm=("card",), value_only=("card",)),
     Detector("payment_account", "user.financial.account_number", "payment account (Alipay, WeChat Pay, PayPal login)",
              names=(words("alipay_account", "alipay", "buyer_logon_id", "buyer_alipay", "paypal_email",
-                          "payer_email", "wechat_pay_account"),
-                    r"支付宝账号|支付宝帐号|付款账号|收款账号|支付账号"),
+                          "payer_email", "wechat_pay_account",
+                          "counterparty_account", "payee_account", "payer_account"),
+                    # the other party's account in a payment bill is an account too
+                    r"支付宝账号|支付宝帐号|付款账号|收款账号|支付账号|对方账号|对方帐号|对方账户"),
              confirm=("email", "phone")),
     Detector("bank_account", "user.financial.bank_account", "bank account number",
              names=(words("iban", "bank_account", "account_no_bank", "bank_acct", "yinhang_zhanghao"),
@@ -143,8 +169,14 @@ DETECTORS: tuple[Detector, ...] = (
                           "trade_no", "pay_id", "zhifu_liushui", "charge_id", "payment_intent", "payment_intent_id",
                           "payment_method_id", "card_id", "card_last4", "last4", "last_4", "cc_last_4", "cc_last4",
                           "last_four", "card_fingerprint", "cc_trans_id", "trans_id", "last_trans_id",
-                          "card_token"), r"支付流水|交易号|交易单号"),
+                          "card_token"),
+                    # the payment platform's transaction number (交易订单号 is a transaction's, not a shop's, order)
+                    r"支付流水|交易号|交易单号|交易订单号|交易流水号|支付单号|支付订单号"),
              confirm=("payment_ref", "short_code", "random_token"), value_only=("payment_ref",)),
+    # A payment method named by its card's last four digits (`招商银行信用卡(6789)`, `Visa Debit 4321`) tells which
+    # card paid, whatever the column is called; wallets and balances mixed in do not make it less so.
+    Detector("card_tail", "user.payment", "card named with its last four digits (the card that paid)",
+             confirm=("card_tail",), value_only=("card_tail",)),
     Detector("email_engagement", "user.behavior.email_engagement", "email opens and link clicks",
              names=(r"(?:^|_)(email|mail)_(open|opened|opens|click|clicked|clicks)(?:_|$)",
                     words("opened_at", "clicked_at", "link_clicked", "open_count", "click_count"))),
@@ -152,7 +184,11 @@ DETECTORS: tuple[Detector, ...] = (
              names=(words("consent", "consents", "consent_id", "guardian_consent", "consent_scope",
                           "parental_consent", "opt_in", "optin", "accepts_marketing", "accepts_email_marketing",
                           "accepts_sms_marketing", "marketing_opt_in", "newsletter", "subscribed", "tongyi",
-                          "shouquan"), r"同意|授权"),
+                          "shouquan"),
+                    # acceptance of a policy or terms, also written as one word (`policyagreed`)
+                    r"(?:^|_)(policy|terms|tos|privacy|eula|gdpr)_?(agreed|accepted|acceptance|agreement|consent)(?:_|$)",
+                    r"(?:^|_)(agreed|accepted)_?(to_)?(policy|terms|tos|privacy|eula)(?:_|$)",
+                    r"同意|授权"),
              veto=(words("cookie_consent_banner",),)),
     Detector("pixel_event", "user.device.pixel_event", "web beacon or pixel-tag event",
              names=(words("pixel", "pixel_event", "beacon", "web_beacon"),)),
@@ -199,7 +235,9 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("camera_serial", "user.device.camera.serial_number", "camera serial number",
              names=(words("serial", "serial_no", "serial_number", "sn", "device_sn", "camera_sn", "xuliehao",
                           "serialnumber"), r"序列号"),
-             veto=(words("sku", "product", "model", "part_no", "batch", "lot"),),
+             # a serial number qualified by a shipment, an invoice or an order is that document's number
+             veto=(words("sku", "product", "model", "part_no", "batch", "lot", "delivery", "shipping", "express",
+                         "waybill", "logistics", "tracking", "invoice", "bill", "order", "coupon", "refund"),),
              confirm=("serial",)),
     Detector("device_id", "user.device.device_id", "device or app-install identifier",
              names=(words("device_id", "deviceid", "camera_id", "device_uid", "did", "shebei_id", "udid",
@@ -212,15 +250,27 @@ DETECTORS: tuple[Detector, ...] = (
                           "landing_page"),
                     r"(?:^|_)request(?:_line)?$"),
              confirm=("web_url", "request_line"), value_only=("request_line",)),
+    # A bare url or path (unqualified: `logo_url` names a thing) is a page a person visited only in a log of
+    # their activity, and only when it holds web pages or URL paths (an image's or a recording's file is not).
+    Detector("visited_path", "user.behavior.browsing_history", "page address in a log of visits or events",
+             names=(r"^(url|url_path|page_path|pathname|path|uri|page|page_url|page_uri|request_path|request_url"
+                    r"|full_url|page_address)$",),
+             tables=words("event", "events", "website_event", "pageview", "pageviews", "page_views", "hits",
+                          "hit", "visit", "visits", "log", "logs", "access_log", "requests", "clicks", "activity",
+                          "history", r"log_\w+"),
+             veto=(words("media", "file", "image", "video", "recording", "snapshot", "thumbnail"),),
+             confirm=("web_page",), needs_values=True),
     Detector("language", "user.demographic.language", "language or locale preference",
              names=(words("language", "lang", "locale", "langcode", "preferred_langcode", "browser_lang",
+                          "language_id", "lang_id", "id_lang", "locale_id",
                           "device_locale", "accept_language", "yuyan"), r"语言"),
              veto=(words("langcode_default", "default_langcode"),),
              confirm=("locale",)),
     Detector("city", "user.contact.address.city", "city",
              names=(words("city", "town", "chengshi"), r"城市")),
     Detector("postal_code", "user.contact.address.postal_code", "postal code",
-             names=(words("zip", "zipcode", "zip_code", "postcode", "postal_code", "youbian"), r"邮编|邮政编码")),
+             names=(words("zip", "zipcode", "zip_code", "postcode", "postal_code", "post_code", "postalcode",
+                          "youbian"), r"邮编|邮政编码")),
     Detector("country", "user.contact.address.country", "country",
              names=(words("country", "country_code", "country_id", "country_iso_code", "nation", "guojia"),
                     r"国家"),
@@ -245,6 +295,12 @@ DETECTORS: tuple[Detector, ...] = (
              confirm=("video_uri", "media_uri"), value_only=("video_uri",)),
     Detector("self_image", "user.content.self_image", "profile photo",
              names=(words("avatar", "profile_photo", "profile_picture", "headshot", "touxiang"), r"头像")),
+    # In a table of people, a picture, icon or portrait column holds each person's own picture (when its values are
+    # images: a number there is the key of a file record).
+    Detector("people_picture", "user.content.self_image", "a person's picture in a table of people",
+             names=(words("icon", "picture", "photo", "image", "portrait", "pic", "head_img", "headimgurl",
+                          "head_image", "user_icon", "avatar_url", "photo_url", "picture_url", "image_url"),),
+             tables=ACCOUNT_TABLES, confirm=("media_uri",), needs_values=True),
     Detector("camera_snapshot", "user.content.camera_snapshot", "camera snapshot (image)",
              names=(words("snapshot", "snapshot_url", "snapshot_uri", "storage_uri", "image_url", "image_uri",
                           "image_path", "photo", "picture", "capture_url", "alarm_image", "alert_image",
@@ -262,7 +318,8 @@ DETECTORS: tuple[Detector, ...] = (
                           "given_name", "family_name", "surname", "real_name", "realname", "xingming",
                           "contact_name", "recipient_name", "consignee", "customer_name", "shouhuoren",
                           "lianxiren", "author", "cc_owner", "card_owner", "card_holder", "cardholder",
-                          "holder_name", "account_holder"), r"^contact$", r"姓名|收货人|联系人"),
+                          "holder_name", "account_holder", "middle_name", "middlename", "maiden_name",
+                          "firstnamephonetic", "lastnamephonetic"), r"^contact$", r"姓名|收货人|联系人"),
              veto=(words("user_name", "username", "product_name", "file_name", "filename", "device_name",
                          "host_name", "hostname", "table_name", "company_name", "bucket_name", "brand_name",
                          "app_name", "model_name", "sku_name", "item_name", "display_name_product",
@@ -284,7 +341,8 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("street_address", "user.contact.address.street", "postal address",
              names=(words("address", "street", "addr", "address_line", "address1", "address2", "address_1",
                           "address_2", "shipping_address", "delivery_address", "dizhi", "shouhuo_dizhi",
-                          "line1", "line2", "address_line1", "address_line2"), r"地址"),
+                          "line1", "line2", "address_line1", "address_line2", "address3", "address_3", "street1",
+                          "street2", "street3", "street_1", "street_2", "street_3"), r"地址"),
              veto=(words("ip", "ip_address", "mac", "mac_address", "email", "email_address", "mail_address",
                          "remote_addr", "ip_addr", "mac_addr", "wallet_address", "from_address", "sender_address",
                          "server_address", "bind_address", "upstream_addr", "upstream", "proxy_addr", "local_addr",
@@ -294,15 +352,19 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("account_status", "user.account.status", "account status and lifecycle dates",
              names=(words("account_status", "registered_at", "registration_date", "registration_time",
                           "signup_at", "signed_up_at", "signup_date", "cancelled_at", "canceled_at",
-                          "deactivated_at", "closed_at", "last_login", "last_login_at", "zhuce_shijian",
+                          "deactivated_at", "closed_at", "zhuce_shijian",
                           "user_registered", "date_registered"),
                     r"注册时间|注销时间",
                     # a bare `status` only speaks of the account in a table of accounts
                     r"^(status|state)$"),
              tables=None),
     Detector("order_record", "user.order.record", "order record",
-             names=(words("order_id", "order_no", "order_number", "order_ref", "orderid", "dingdan",
-                          "dingdan_hao"), r"订单"),
+             names=(words("order_id", "order_no", "order_number", "order_ref", "orderid", "dingdan", "order_sn",
+                          "ordersn", "order_serial",
+                          "dingdan_hao", "out_trade_no", "merchant_order_no", "merchant_order_id",
+                          "merchant_order_number"),
+                    # the merchant's number for a person's purchase, in payment bills
+                    r"订单|商户单号|商家单号"),
              veto=(words("parent_order_id",),)),
     Detector("order_number", "user.order.record", "order number",
              names=(words("increment_id", "order_name"),),
@@ -316,16 +378,19 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("user_id", "user.id", "user identifier",
              names=(words("user_id", "userid", "uid", "customer_id", "member_id", "account_id", "client_id",
                           "yonghu_id", "subscriber_id", "owner_id", "id_customer", "id_user", "id_member",
-                          "customer_user_id"), r"用户ID|用户编号|会员号"),
+                          "customer_user_id",
+                          # an organisation's own number for a person
+                          "idnumber", "student_id", "student_number", "student_no", "employee_id", "employee_number",
+                          "employee_no", "staff_id", "staff_no", "member_no", "member_number", "customer_number",
+                          "customer_no", "personnel_number"), r"用户ID|用户编号|会员号|学号|工号"),
              value_only=("customer_ref",)),
     Detector("row_key_of_people", "user.id", "key of a table of people (the person's identifier)",
              names=(r"^(id|entity_id|pk)$",),
-             tables=r"(?:^|_)(users|user|accounts|account|customers|customer|members|member|profiles)(?:_|$)"),
+             tables=(r"(?:^|_)(users|user|accounts|account|customers|customer|members|member|profiles|partner|partners"
+                     r"|contacts|contact|persons|person|people|clients|patients|students|employees)(?:_|$)")),
 )
 
 DETECTORS_BY_ID: dict[str, Detector] = {d.id: d for d in DETECTORS}
-ACCOUNT_TABLES = words("users", "user", "accounts", "account", "customers", "customer", "members", "member",
-                       "profiles")
 
 # --------------------------------------------------------------------------- column profiles and judgement
 
@@ -371,6 +436,8 @@ class Judgement:
 
 
 VALUE_THRESHOLD = 0.8  # share of sampled values that must match for a verdict from values alone
+# Patterns specific enough to decide at a lower share: a payment-method column names cards among wallets.
+_VALUE_ONLY_THRESHOLD = {"card_tail": 0.2}
 CONFIRM_THRESHOLD = 0.3  # share that confirms what the name says
 
 
@@ -426,7 +493,9 @@ _META_HEADS = {"type", "types", "status", "state", "count", "counts", "total", "
                "valid", "invalid", "flag", "flags", "result", "check", "level", "length", "size", "version",
                "validity", "policy", "changed", "updated", "created", "expires", "expiry", "at", "time", "date",
                "timestamp", "gen", "reason", "score", "width", "height", "provider", "funding", "brand", "by",
-               "attempts", "num", "sent", "verified", "confirmed"}
+               "attempts", "num", "sent", "verified", "confirmed",
+               # how a secret is kept (its algorithm), when a time is written as a Unix epoch
+               "algo", "algorithm", "hasher", "scheme", "unix", "epoch"}
 _META_CJK = re.compile(r"(时间|日期|状态|原因|方式|类型|数量|金额|备注|种类|次数)$")
 # A leading word that makes a name a yes/no question about the data (`has_snapshot`, `is_lat`).
 _FLAG_PREFIXES = {"has", "is", "can", "allow", "allows", "enable", "use", "uses", "show", "should", "was", "needs"}
@@ -474,35 +543,75 @@ def _name_speaks_of_metadata(norm: str) -> str | None:
     return None
 
 
-def _match_end(d: Detector, norm: str, table: str) -> int | None:
-    """Where the detector's name pattern ends in `norm` (rightmost match), or None when it does not match."""
+def _match_span(d: Detector, norm: str, table: str) -> tuple[int, int] | None:
+    """(end, -start) of the detector's rightmost, longest name match in `norm`, or None when it does not match."""
     if d.tables and not re.search(d.tables, table):
         return None
     if d.vetoed(norm, table):
         return None
-    end = None
+    best = None
     for p in d.names:
         for m in re.finditer(p, norm):
             e = m.end() - (1 if m.group(0).endswith("_") else 0)
-            end = e if end is None else max(end, e)
-    return end
+            b = m.start() + (1 if m.group(0).startswith("_") else 0)
+            best = (e, -b) if best is None else max(best, (e, -b))
+    return best
 
 
-def _name_detector(norm: str, tnorm: str, profile: ColumnProfile, evidence: list[str]) -> Detector | None:
-    """The detector the column name announces: the one whose pattern ends last (the head noun), first in order."""
+def _match_end(d: Detector, norm: str, table: str) -> int | None:
+    """Where the detector's name pattern ends in `norm` (rightmost match), or None when it does not match."""
+    span = _match_span(d, norm, table)
+    return None if span is None else span[0]
+
+
+def _is_login_session_store(siblings: frozenset[str]) -> bool:
+    """Whether a table's columns are those of a login-session store (session data or an expiry kept per session).
+
+    Web frameworks keep a session's payload and its lifetime next to its id (Django `session_data`/`expire_date`,
+    Laravel `payload`/`last_activity`, Spring `EXPIRY_TIME`, Drupal `session`) or the account it belongs
+    to (`uid`, `user_id`); analytics visit tables keep the visitor's browser, screen and place instead. No
+    siblings known: the table name alone decides.
+    """
+    if not siblings:
+        return True
+    return any(re.search(_SESSION_STORE_COLUMNS, n) or re.search(_ACCOUNT_REFS, n) for n in siblings)
+
+
+_SESSION_STORE_COLUMNS = (r"^(session|sess|data|payload|session_data|sess_data|expire|expires|expiry|expire_date"
+                          r"|expires_at|expiry_time|expiration|last_activity|lifetime|sess_lifetime|ttl"
+                          r"|max_inactive_interval|sess_time)$")
+# A session kept against an account (its user id or login) is a login session.
+_ACCOUNT_REFS = r"^(uid|user_id|userid|account_id|customer_id|member_id|principal_name|username|user_login)$"
+_KEY_HEADS = {"id", "ids", "pk", "fk", "uuid", "guid"}
+
+
+def _name_detector(norm: str, tnorm: str, profile: ColumnProfile, evidence: list[str],
+                   siblings: frozenset[str] = frozenset()) -> Detector | None:
+    """The detector the column name announces: its match ends last (the head noun), is longest, comes first."""
     meta = _name_speaks_of_metadata(norm)
-    best: tuple[int, int, Detector] | None = None
+    keyed = norm.rsplit("_", 1)[-1] in _KEY_HEADS and "_" in norm
+    best: tuple[tuple[int, int], int, Detector] | None = None
+    key_of: Detector | None = None
     for i, d in enumerate(DETECTORS):
-        end = _match_end(d, norm, tnorm)
-        if end is None:
+        span = _match_span(d, norm, tnorm)
+        if span is None:
             continue
+        end = span[0]
         if meta and d.id not in _META_OK:
             continue
-        if best is None or end > best[0]:
-            best = (end, i, d)
+        if keyed and end < len(norm):
+            key_of = key_of or d  # `address_id`: the key of an address record, not the address
+            continue
+        if d.id == "session_token" and not _is_login_session_store(siblings):
+            continue
+        if best is None or span > best[0]:  # the head noun (ends last), then the longest (most specific) match
+            best = (span, i, d)
     if best is None:
         if meta and any(_match_end(d, norm, tnorm) is not None for d in DETECTORS):
             evidence.append(f"name: {norm!r} mentions personal data but {meta}")
+        elif key_of is not None:
+            evidence.append(f"name: {norm!r} ends in a key word: the key of a record of {key_of.description}, "
+                            "not the data itself")
         return None
     hit = best[2]
     if hit.id == "person_name" and re.match(r"^(display_)?name$", norm) and re.search(_THING_TABLES, tnorm):
@@ -529,21 +638,37 @@ def _values_contradict(d: Detector, profile: ColumnProfile, shares: dict[str, fl
     if shares.get("datetime", 0) >= VALUE_THRESHOLD and d.id not in ("date_of_birth",):
         return f"{_pct(shares['datetime'])} of values are event timestamps"
     # First names repeat in small samples, so a handful of words rules out everything but a person's name.
-    if profile.distinct <= 6 and profile.non_blank >= 50 and d.id != "person_name" and all(
-            re.fullmatch(r"[A-Za-z][A-Za-z .'-]{0,30}", v) for v in values) and not d.secret:
+    # Tokens are random per row; only passwords may be words that repeat.
+    if profile.distinct <= 6 and profile.non_blank >= 50 and d.id not in ("person_name", "credentials") and all(
+            len(v) <= 31 and re.fullmatch(_STATUS_WORDS, v) for v in values):
         return f"only {profile.distinct} distinct words in {profile.non_blank}: a status or category code"
+    if d.id in _CONTENT_DETECTORS and profile.share(_is_record_key) >= VALUE_THRESHOLD:
+        return "the values are identifiers (numbers, UUIDs, hex keys): keys of content records, not the content"
     return None
 
 
-def classify_column(name: str, table: str, profile: ColumnProfile) -> Judgement:
+# Status or category words: letters (a digit may end a word, as in `oauth2`), never a separate number (`Apt 3`).
+_STATUS_WORDS = r"[A-Za-z][A-Za-z0-9.'-]*( [A-Za-z][A-Za-z.'-]*)*"
+# Detectors of content (images, recordings): their values are URLs, paths, encoded data or bytes, never bare keys.
+_CONTENT_DETECTORS = {"camera_snapshot", "video", "self_image", "people_picture", "encoded_image"}
+
+
+def _is_record_key(v: str) -> bool:
+    """A bare record key: an integer, a UUID or a short hex string."""
+    return v.isdigit() or is_uuid(v) or bool(re.fullmatch(r"[0-9a-fA-F]{6,32}", v))
+
+
+def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Iterable[str] = ()) -> Judgement:
     """Decide the taxonomy category of one column from its name, its table's name and its value profile.
 
     Values outvote names: with enough non-blank values, values that cannot be the announced data (flags,
     constants, timestamps, a handful of status words) overrule the name, and a specific value pattern of another
     kind replaces it. A name decides alone only when values are absent or opaque, and the confidence says so.
-    Returns a `Judgement` whose evidence names patterns, shares and counts only.
+    `siblings` are the table's other column names (context: a login-session store keeps session data next to
+    its ids). Returns a `Judgement` whose evidence names patterns, shares and counts only.
     """
     norm, tnorm = normalise_name(name), normalise_name(table)
+    sibs = frozenset(normalise_name(n) for n in siblings) - {norm}
     evidence: list[str] = []
     if profile.binary_media:
         return Judgement("user.content.camera_snapshot", 0.8, "camera_snapshot",
@@ -551,12 +676,17 @@ def classify_column(name: str, table: str, profile: ColumnProfile) -> Judgement:
     shares = _Shares(profile)
     sample_note = f"{profile.non_blank} non-blank sampled"
 
-    name_hit = _name_detector(norm, tnorm, profile, evidence)
+    name_hit = _name_detector(norm, tnorm, profile, evidence, sibs)
     if name_hit is not None:
         why = _values_contradict(name_hit, profile, shares)
         if why:
             evidence.append(f"name: {name!r} suggests {name_hit.description}, but {why} ({sample_note})")
             name_hit = None
+
+    if name_hit is not None and name_hit.id == "secret" and profile.values \
+            and max(shares["password_hash"], shares["hash_json"]) >= VALUE_THRESHOLD:
+        evidence.append(f"name: {name!r} names a secret of unnamed kind; its values are password hashes")
+        name_hit = None  # the values say which secret: a password credential (found by values below)
 
     if name_hit is not None and profile.values and name_hit.confirm \
             and max(shares[p] for p in name_hit.confirm) >= CONFIRM_THRESHOLD:
@@ -565,12 +695,17 @@ def classify_column(name: str, table: str, profile: ColumnProfile) -> Judgement:
         return _judge_by_name(name_hit, name, tnorm, profile, shares,
                               max(shares[p] for p in name_hit.confirm), evidence)
 
+    if name_hit is not None and name_hit.needs_values:
+        evidence.append(f"name: {name!r} may name {name_hit.description}, but the values do not confirm it "
+                        f"({sample_note})")
+        name_hit = None
+
     # Values alone: only patterns specific enough, and only where no decoy rule explains them.
     value_hit: tuple[Detector, str, float] | None = None
     for d in DETECTORS:
         for pid in d.value_only:
             share = shares.get(pid, 0.0)
-            if share < VALUE_THRESHOLD:
+            if share < _VALUE_ONLY_THRESHOLD.get(pid, VALUE_THRESHOLD):
                 continue
             reason = (f"the name {norm!r} rules out {d.description}" if d.vetoed(norm, tnorm)
                       else _decoy_reason(d, pid, norm, profile))
@@ -590,18 +725,31 @@ def classify_column(name: str, table: str, profile: ColumnProfile) -> Judgement:
             d, pid, share = value_hit
             evidence.insert(0, f"name: {name!r} suggests {name_hit.description}, but the values say otherwise")
             evidence.append(f"values: {_pct(share)} match {VALUE_PATTERNS[pid].description} ({sample_note})")
-            return Judgement(d.category, round(0.6 + 0.35 * share, 2), d.id, evidence, round(share, 4),
-                             "plaintext" if d.secret else None)
+            stored = "one_way_hash" if pid in ("password_hash", "hash_json") else ("plaintext" if d.secret else None)
+            return Judgement(d.category, round(0.6 + 0.35 * share, 2), d.id, evidence, round(share, 4), stored)
         evidence.insert(0, f"name: {name!r} matches {name_hit.description}")
         return _judge_by_name(name_hit, name, tnorm, profile, shares, conf_share, evidence)
 
     if value_hit is not None:
         d, pid, share = value_hit
         evidence.append(f"values: {_pct(share)} match {VALUE_PATTERNS[pid].description} ({sample_note})")
-        stored = "one_way_hash" if pid == "password_hash" else ("plaintext" if d.secret else None)
+        stored = "one_way_hash" if pid in ("password_hash", "hash_json") else ("plaintext" if d.secret else None)
         if d.id == "camera_snapshot" and shares.get("video_uri", 0) >= VALUE_THRESHOLD:
             d = DETECTORS_BY_ID["video"]
         return Judgement(d.category, round(0.5 + 0.45 * share, 2), d.id, evidence, round(share, 4), stored)
+
+    # A secret under a name that does not say so: every account row holds its own random string (a reset or
+    # activation code, a remember-me token). Salts and keys of records are not secrets of the person.
+    if re.search(ACCOUNT_TABLES, tnorm) and not re.search(_NOT_A_SECRET, norm) \
+            and not _name_speaks_of_metadata(norm):
+        secret_share = profile.share(_is_random_secret)
+        if profile.non_blank >= 10 and secret_share >= 0.9 and profile.distinct >= 0.95 * profile.non_blank:
+            d = DETECTORS_BY_ID["token"]
+            stored, _ = _plain_secret(profile)
+            evidence.append(f"values: {_pct(secret_share)} are random strings of 20+ characters, one per row, in a "
+                            f"table of accounts: a secret (token or code) under a name that does not say so "
+                            f"({sample_note})")
+            return Judgement(d.category, 0.6, d.id, evidence, round(secret_share, 4), stored)
 
     # Dates of birth by values: date-only values spread over decades, under a name that is not an event's.
     if (shares.get("date", 0) >= VALUE_THRESHOLD and not re.search(_EVENT_DATE, norm)
@@ -609,6 +757,18 @@ def classify_column(name: str, table: str, profile: ColumnProfile) -> Judgement:
         evidence.append(f"values: {_pct(shares['date'])} are dates without time spread over decades ({sample_note})")
         return Judgement("user.demographic.date_of_birth", 0.7, "date_of_birth", evidence, round(shares["date"], 4))
     return Judgement(None, 0.9 if not evidence else 0.8, None, evidence)
+
+
+_NOT_A_SECRET = words("salt", "id", "ids", "uuid", "guid", "pk", "key_id", "checksum", "etag", "md5", "sha1",
+                      "sha256", "digest", "fingerprint", "version", "avatar", "gravatar", "image", "photo", "file",
+                      "path", "url", "uri", r"\w*_id")
+
+
+def _is_random_secret(v: str) -> bool:
+    """A random string long enough to be a secret: a hex digest or a token of 20+ mixed characters."""
+    if "/" in v or ":" in v or is_uuid(v):
+        return False  # URLs, paths, timestamps and UUIDs (record identifiers) are not secrets by their shape
+    return is_digest(v) or (len(v) >= 20 and is_random_token(v) and not v.isdigit())
 
 
 def is_display_name(name: str) -> bool:
@@ -649,6 +809,10 @@ def _judge_by_name(hit: Detector, name: str, tnorm: str, profile: ColumnProfile,
             evidence.append(f"values: {_pct(ident)} are shaped like codes (no space; digits, '_' or '.'), "
                             f"not person names ({sample_note})")
             return Judgement(None, 0.6, None, evidence)
+    if hit.needs_values and (conf_share is None or conf_share < CONFIRM_THRESHOLD):
+        evidence.append(f"name alone is not enough for {hit.description}: the values do not confirm it "
+                        f"({sample_note})")
+        return Judgement(None, 0.6, None, evidence)
     if hit.secret and profile.values:
         stored, plain = _plain_secret(profile)
         evidence.append(f"stored form: {stored} ({_pct(1 - plain)} recognised one-way hashes or digests, "

@@ -10,6 +10,7 @@ from pathlib import Path
 from collections.abc import Iterable
 from typing import Any
 
+from pia.declare.citations import by_regime
 from pia.declare.manifest import DataElement, Manifest
 from pia.declare.measures import MeasureStatus
 from pia.declare.taxonomy import load_taxonomy
@@ -17,7 +18,18 @@ from pia.declare.taxonomy import load_taxonomy
 # Detectors whose values, when readable, are sensitive data the policy promises to protect (III.3).
 _READABLE_SENSITIVE = {"national_id", "payment_card", "bank_account", "precise_location", "face"}
 _CONTENT = ("user.content.camera_snapshot", "user.content.video_recording")
-_MINIMISATION = "GB/T 35273-2020 5.2 and PIPL Art. 6 (minimum necessary)"
+
+
+def _minimisation(manifest: Manifest) -> str:
+    """The minimisation rule of the service's regimes."""
+    return by_regime(manifest.regimes, "GB/T 35273-2020 5.2 and PIPL Art. 6 (minimum necessary)",
+                     "GDPR Art. 5(1)(c) (data minimisation)")
+
+
+def _encryption_clause(manifest: Manifest) -> str:
+    """The service's own policy clause that promises encryption at rest (the reference's III.3 by default)."""
+    return manifest.cite("encryption_at_rest", "III.3") or by_regime(manifest.regimes, "GB/T 35273-2020 6.3",
+                                                                       "GDPR Art. 32(1)(a)")
 
 
 def _within(key: str, ancestor: str) -> bool:
@@ -105,7 +117,7 @@ def reconcile(tables: list[Any], manifest: Manifest) -> dict[str, list[dict[str,
             "reason": (f"Declared by {', '.join(e.id for e in els)} ({', '.join(clauses)}) but found in none of the "
                        f"{len(tables)} scanned tables. If it is kept in a store that was not scanned, scan that store; "
                        f"if it is no longer needed, stop collecting it, delete it and update the manifest "
-                       f"({_MINIMISATION})."),
+                       f"({_minimisation(manifest)})."),
         })
 
     # ---- plaintext sensitive: secrets not hashed, content flagged unencrypted, sensitive values readable
@@ -119,10 +131,11 @@ def reconcile(tables: list[Any], manifest: Manifest) -> dict[str, list[dict[str,
         # The finding contradicts the activities that claim the protection; the others make no claim.
         activities = claimed or using
         for t, c in sorted(found[cat], key=lambda tc: (tc[0].table, tc[1].name)):
-            item = _plaintext_item(cat, t, c, els, activities, claimed, tax)
+            item = _plaintext_item(cat, t, c, els, activities, claimed, tax, manifest)
             if item:
                 plaintext.append(item)
         if cat in _CONTENT:
+            enc = _encryption_clause(manifest)
             for t in sorted({id(t): t for t, _ in found[cat]}.values(), key=lambda t: t.table):
                 flag = t.encryption_flag
                 if flag is None or flag.rows_false == 0 or not claimed:
@@ -134,12 +147,12 @@ def reconcile(tables: list[Any], manifest: Manifest) -> dict[str, list[dict[str,
                     "where": sorted([_where(t, col) for col in cols] + [_where(t, flag.column)]),
                     "activities": activities, "elements": sorted(e.id for e in els),
                     "rows": flag.rows_false, "rows_sampled": n,
-                    "clause": "III.3", "clauses": ["III.3"],
+                    "clause": enc, "clauses": [enc],
                     "rows_unknown": flag.rows_blank,
                     "reason": (f"{flag.rows_false} of {n} sampled rows of {t.table} have {flag.column} = false"
                                + (f" (and {flag.rows_blank} leave it blank or unreadable)" if flag.rows_blank else "")
                                + f": the stored {tax[cat].name.lower()} is not encrypted, although the manifest "
-                               f"claims encryption at rest for {', '.join(claimed)} (III.3)."),
+                               f"claims encryption at rest for {', '.join(claimed)} ({enc})."),
                 })
     return {"undeclared": sorted(undeclared, key=_order), "not_found": sorted(not_found, key=_order),
             "plaintext_sensitive": sorted(plaintext, key=_order)}
@@ -203,13 +216,14 @@ def _best_activities(manifest: Manifest, elements: list[DataElement]) -> list[st
 
 
 def _plaintext_item(cat: str, t: Any, c: Any, els: list[DataElement], activities: list[str], claimed: list[str],
-                    tax: Any) -> dict[str, Any] | None:
+                    tax: Any, manifest: Manifest) -> dict[str, Any] | None:
     where = [_where(t, c.name)]
+    enc = _encryption_clause(manifest)
     base = {"category": cat, "name": tax[cat].name, "sensitive": True, "where": where, "activities": activities,
-            "elements": sorted(e.id for e in els), "clause": "III.3", "clauses": ["III.3"]}
+            "elements": sorted(e.id for e in els), "clause": enc, "clauses": [enc]}
     if c.stored_form is not None and c.unprotected_rows:
-        hashed_claim = [e.id for e in els if "hash" in e.name.lower() or "III.3" in e.clauses]
-        claim = (f"the manifest says {', '.join(hashed_claim)} is protected (III.3)" if hashed_claim
+        hashed_claim = [e.id for e in els if "hash" in e.name.lower() or enc in e.clauses]
+        claim = (f"the manifest says {', '.join(hashed_claim)} is protected ({enc})" if hashed_claim
                  else f"the manifest claims encryption at rest for {', '.join(claimed)}" if claimed else "")
         if not claim:
             return None
@@ -221,6 +235,6 @@ def _plaintext_item(cat: str, t: Any, c: Any, els: list[DataElement], activities
         return {**base, "rows": None, "rows_sampled": c.non_blank, "stored_form": "plaintext",
                 "reason": (f"{c.value_share * 100:.1f}% of the sampled values of {where[0]} are readable "
                            f"{tax[cat].name.lower()}, although the manifest claims encryption at rest for "
-                           f"{', '.join(claimed)} (III.3); field-level encryption or tokenisation is expected "
-                           "for sensitive data (GB/T 35273-2020 6.3).")}
+                           f"{', '.join(claimed)} ({enc}); field-level encryption or tokenisation is expected "
+                           f"for sensitive data ({by_regime(manifest.regimes, 'GB/T 35273-2020 6.3', 'GDPR Art. 32(1)(a)')}).")}
     return None

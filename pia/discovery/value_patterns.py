@@ -5,6 +5,7 @@ Each test takes one string and says whether it has the pattern; `VALUE_PATTERNS`
 from __future__ import annotations
 
 import ipaddress
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -65,6 +66,7 @@ _HASH_RE = re.compile(
     r"|\$S\$[./0-9A-Za-z]{52}"                       # Drupal 7+ (salted sha512)
     r"|[0-9a-f]{64}:[0-9A-Za-z]{32}:\d(_\d+)*)$"      # Magento 2 (hash:salt:version)
 )
+PASSWORD_HASH_RE = _HASH_RE  # public: the scan counts unhashed secret rows with it in one vectorised pass
 _DIGEST_RE = re.compile(r"^([0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{56}|[0-9a-fA-F]{64}|[0-9a-fA-F]{128})$")
 _DATE_RE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$|^(\d{4})(\d{2})(\d{2})$")
 _DATETIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
@@ -232,6 +234,42 @@ def is_web_url(v: str) -> bool:
     return bool(_URL_RE.match(v))
 
 
+_URL_PATH_RE = re.compile(r"^/[A-Za-z0-9._~%!$&'()*+,;=:@/-]*(\?\S*)?(#\S*)?$")
+
+
+def is_url_path(v: str) -> bool:
+    """The path of a web address (`/account/orders?id=3`): what analytics keep of a page viewed (no media file)."""
+    return len(v) <= 2048 and bool(_URL_PATH_RE.match(v)) and not _MEDIA_EXT_RE.search(v)
+
+
+def is_web_page(v: str) -> bool:
+    """A web page's address, absolute or as a path, that is not an image or video file."""
+    return (is_web_url(v) or is_url_path(v)) and not _MEDIA_EXT_RE.search(v)
+
+
+_CARD_TAIL_RE = re.compile(
+    r"(卡|card|visa|master\s?card|amex|debit|credit|unionpay|银联)\D{0,12}"
+    r"([(（]\s*(尾号)?\d{4}\s*[)）]|(\*{2,}|x{2,}|ending in |尾号)\s*\d{4}|\s\d{4})$",
+    re.IGNORECASE)
+
+
+def is_card_tail(v: str) -> bool:
+    """A card named by its last four digits: `招商银行信用卡(6789)`, `Visa Debit 4321`, `Mastercard ****1234`."""
+    return len(v) <= 60 and bool(_CARD_TAIL_RE.search(v))
+
+
+def is_hash_json(v: str) -> bool:
+    """A JSON object holding a password hash with its salt (`{"value": "...", "salt": "..."}`, Keycloak-style)."""
+    if not (v.startswith("{") and v.endswith("}") and '"salt"' in v):
+        return False
+    try:
+        data = json.loads(v)
+    except ValueError:
+        return False
+    return isinstance(data, dict) and bool(data.get("salt")) and any(
+        isinstance(data.get(k), str) and len(data[k]) >= 16 for k in ("value", "hash", "password", "digest"))
+
+
 def is_order_ref(v: str) -> bool:
     """A shop's order name (`#1001`)."""
     return bool(_ORDER_REF_RE.match(v))
@@ -314,6 +352,10 @@ VALUE_PATTERNS: dict[str, ValuePattern] = {p.id: p for p in (
     ValuePattern("encoded_image", "image encoded as base64 text", is_encoded_image),
     ValuePattern("request_line", "HTTP request line", is_request_line),
     ValuePattern("web_url", "web address", is_web_url),
+    ValuePattern("url_path", "path of a web address", is_url_path),
+    ValuePattern("web_page", "web page address or path (not a media file)", is_web_page),
+    ValuePattern("card_tail", "card named with its last four digits", is_card_tail),
+    ValuePattern("hash_json", "JSON holding a password hash and its salt", is_hash_json),
     ValuePattern("order_ref", "shop order name (#1001)", is_order_ref),
     ValuePattern("payment_ref", "payment processor charge, intent or card id", is_payment_ref),
     ValuePattern("customer_ref", "payment processor customer id", is_customer_ref),

@@ -13,6 +13,7 @@ import html
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from pia.declare.citations import by_regime
 from pia.declare.manifest import Manifest
 from pia.declare.measures import MeasureState, MeasureStatus
 
@@ -78,8 +79,10 @@ def _context_answers(m: Manifest, stamp: str) -> list[dict[str, Any]]:
              + ("<p>Processors:</p>" + _ul([f"{r.name} ({r.location})" for r in processors]) if processors else "")
              + "<p>Other recipients:</p>" + _ul([f"{r.name} ({_words(r.type)}, {_words(r.flow)})"
                                                   for r in m.recipients if r not in processors]),
-        113: "<p>GB/T 35273-2020 (personal information security specification); GB/T 39335-2020 (impact "
-             "assessment); PIPL; the service's privacy policy"
+        113: "<p>" + by_regime(m.regimes, "GB/T 35273-2020 (personal information security specification); "
+                                "GB/T 39335-2020 (impact assessment); PIPL",
+                                "GDPR; WP248 (impact assessment); CNIL PIA methodology")
+             + "; the service's privacy policy"
              + (f" ({_t(m.service.policy.title)})" if m.service.policy else "") + ".</p>",
         121: "<p>Data processed, with retention:</p>" + _ul([f"{e.name} ({e.category}{', sensitive' if e.sensitive else ''})"
                                                               f": {e.retention.rule}" for e in m.data_elements])

@@ -380,7 +380,7 @@ def attach_validation(status_file: str) -> AttachedValidation:
 
 
 def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "", as_of: str = "",
-           method: str = "gbt39335", scan_sample: int = 50_000, params_file: str = "",
+           method: str = "", scan_sample: int = 50_000, params_file: str = "",
            run_started: str = "",
            validation: ValidationJob | AttachedValidation | Mapping[str, Any] | None = None,
            lang: str = "") -> ReportData:
@@ -397,7 +397,10 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
     from pia.risk.methods import load_method
     from pia.risk.scoring import assess
 
+    from pia.risk.methods import default_method
+
     m = load_manifest(manifest)
+    method = method or default_method(m.regimes)  # "": the method of the service's regimes
     lang = report_language(lang, m)
     rev = notice = None
     m_next = load_manifest(proposed) if proposed else None

@@ -38,7 +38,8 @@ class ReportParams(BaseModel):
     estate: str = Field("", description="Directory of the service's tables; empty: no validation or discovery.")
     columns: str = Field("", description="Column mapping YAML for `pia validate`; empty: contract names.")
     as_of: str = Field(description="Reference date YYYY-MM-DD of the assessment (fixes every time-based check).")
-    method: str = Field("gbt39335", description="Risk method: gbt39335, cnil, ico or a method YAML file.")
+    method: str = Field("", description="Risk method: gbt39335, cnil, ico or a method YAML file; empty: gbt39335 "
+                                         "where Chinese law applies, cnil for a GDPR-only service.")
     scan_sample: int = Field(50_000, ge=1, description="Rows sampled per table by the discovery scan.")
     lang: str = Field("", description="Language of the report: en or zh; empty: the manifest's `language`, then "
                                       "the locale, then en.")
@@ -166,6 +167,8 @@ def _method_problems(method: str) -> list[Problem]:
     """What is wrong with the risk method (a shipped name or a method file), checked before any kernel starts."""
     from pia.risk.methods import load_method
 
+    if not method:
+        return []  # the method of the service's regimes, chosen when the manifest is read
     try:
         load_method(method)
     except InputError as exc:

@@ -14,9 +14,14 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from pia.config import display_path
+from pia.declare.citations import by_regime
+from pia.declare.coverage import activities_for_categories, check_coverage
+from pia.declare.datasets import parameters_with_defaults
 from pia.declare.manifest import Manifest
+from pia.declare.measures import MeasureStatus
 from pia.errors import InputError, Problem
 from pia.inputs import load_json
+from pia.risk.bearing import load_evidence_map
 
 EVIDENCE_SCHEMA_VERSION = 1
 
@@ -35,6 +40,9 @@ class ValidationCheck(_Doc):
     failed_rows: int | None = Field(None, ge=0, description="Rows that failed the check.")
     activities: list[str] = Field(default_factory=list, description="Manifest activities the check bears on.")
     controls: list[str] = Field(default_factory=list, description="Measure ids the check is evidence for.")
+    template: str | None = Field(None, description="Template the check instantiates (older documents: absent).")
+    kind: str | None = Field(None, description="Kind of evidence (pia/data/evidence_events.yaml).")
+    categories: list[str] = Field(default_factory=list, description="Taxonomy categories of the data it judged.")
 
 
 class ValidationDocument(_Doc):
@@ -146,30 +154,70 @@ def parse_evidence(data: Any, src: str) -> ValidationDocument | ScanDocument:
         raise InputError(_problems(src, exc)) from None
 
 
-def _file_validation(ctx: EvidenceContext, doc: ValidationDocument, known: set[str]) -> int:
+# measures an activity claims to have in place: a failing check contradicts them (they stop counting)
+_CLAIMED = (MeasureStatus.implemented, MeasureStatus.improvable)
+# measures not in place (planned counts only from the planned stage): a failing check is that absence, already counted
+_ABSENT = (MeasureStatus.planned, MeasureStatus.missing)
+
+
+def _bearing(check: ValidationCheck, manifest: Manifest, declared: dict[str, Any]) -> tuple[list[str], str, Any, list[str]]:
+    """(activities, how they were found, evidence kind, measures) of one failed check, read from the manifest first.
+
+    A check the manifest declares is mapped through the data its judged columns hold (pia.declare.coverage);
+    otherwise through the categories the document says it covers; otherwise through the activities it lists.
+    """
+    emap = load_evidence_map()
+    decl = declared.get(check.id)
+    if decl is not None:
+        cov = check_coverage(manifest, decl)
+        kind = emap.kind_of(decl.template, parameters_with_defaults(decl))
+        return cov.activities, cov.how, kind, sorted(set(decl.controls) | set(decl.measures))
+    kind = emap.kinds.get(check.kind or "") or emap.kind_of(check.template or None)
+    if check.categories:
+        acts = activities_for_categories(manifest, check.categories)
+        if acts:
+            return acts, "categories", kind, sorted(check.controls)
+    return sorted(set(check.activities)), "declaration", kind, sorted(check.controls)
+
+
+def _file_validation(ctx: EvidenceContext, doc: ValidationDocument, manifest: Manifest) -> int:
+    known = {a.id for a in manifest.processing_activities}
+    catalogue = manifest.measure_catalogue()
+    declared = {c.id: c for c in manifest.checks} if manifest.datasets else {}
     failed = 0
     for check in doc.checks:
         if check.status != "fail":
             continue
         failed += 1
-        record = {"id": check.id, "clause": check.clause, "failed_rows": check.failed_rows,
-                  "controls": sorted(check.controls)}
-        if not check.activities:
+        acts, how, kind, controls = _bearing(check, manifest, declared)
+        if not acts:
             ctx.service_factors.append(f"failed check {check.id} ({check.clause}) names no activity")
-        for act in check.activities:
+        for act in acts:
             if act not in known:
                 ctx.service_factors.append(f"failed check {check.id} bears on activity {act!r}, which this "
                                            "manifest does not define: not counted")
                 continue
             if any(r["id"] == check.id for r in ctx.failed_checks.get(act, [])):
                 continue  # the same document given twice
+            activity = manifest.activity(act)
+            mine = [k for k in controls if k in catalogue]
+            claimed = [k for k in mine if activity.measure(k) in _CLAIMED]
+            absent = [k for k in mine if activity.measure(k) in _ABSENT]
+            # each failing fact counts once per activity: through the measure it shows not effective, else as the
+            # absence of a measure already counted, else as a likelihood factor of its kind
+            counted = "measure" if claimed else "absence" if absent else "factor" if kind.events else "listed"
+            record = {"id": check.id, "clause": check.clause, "failed_rows": check.failed_rows,
+                      "controls": sorted(controls), "kind": kind.id, "events": [e.value for e in kind.events],
+                      "mapped_by": how, "counted": counted, "measures": claimed or absent}
             ctx.failed_checks.setdefault(act, []).append(record)
-            for measure in check.controls:
+            for measure in claimed:
                 ctx.contradicted.setdefault(act, {}).setdefault(measure, []).append(f"check {check.id} failed")
     return failed
 
 
-def _file_scan(ctx: EvidenceContext, doc: ScanDocument, known: set[str]) -> int:
+def _file_scan(ctx: EvidenceContext, doc: ScanDocument, manifest: Manifest) -> int:
+    known = {a.id for a in manifest.processing_activities}
+    minimisation = by_regime(manifest.regimes, "GB/T 35273-2020 5.2", "GDPR Art. 5(1)(c)")
     findings = 0
     rec = doc.reconciliation
     for section, entries in (("undeclared", rec.undeclared), ("not_found", rec.not_found),
@@ -183,7 +231,7 @@ def _file_scan(ctx: EvidenceContext, doc: ScanDocument, known: set[str]) -> int:
             if section == "not_found":
                 users = f" (used by {', '.join(sorted(acts))})" if acts else ""
                 ctx.service_factors.append(f"declared category {entry.category}{users} not found in scanned "
-                                           "data: is it still needed? (minimisation, GB/T 35273-2020 5.2)")
+                                           f"data: is it still needed? (minimisation, {minimisation})")
                 continue
             if entry.confidence is not None:
                 label += f" (scan confidence {entry.confidence:.2f})"
@@ -198,9 +246,10 @@ def _file_scan(ctx: EvidenceContext, doc: ScanDocument, known: set[str]) -> int:
                 elif section == "undeclared":
                     if finding not in ctx.undeclared.get(act, []):
                         ctx.undeclared.setdefault(act, []).append(finding)
-                else:
+                elif manifest.activity(act).measure("encryption_at_rest") in _CLAIMED:
                     ctx.contradicted.setdefault(act, {}).setdefault("encryption_at_rest", []).append(
                         f"scan found {label} in plaintext")
+                # encryption at rest planned or missing: the plaintext is that absence, already counted
     return findings
 
 
@@ -226,7 +275,6 @@ def load_evidence(items: Iterable[str | Path | Mapping[str, Any]], manifest: Man
         An unreadable or malformed file, or an unknown `kind`: one problem per bad entry, naming the file.
     """
     ctx = EvidenceContext()
-    known = {a.id for a in manifest.processing_activities}
     problems: list[Problem] = []
     for item in items:
         name, src, sha, data = _read(item)
@@ -236,9 +284,9 @@ def load_evidence(items: Iterable[str | Path | Mapping[str, Any]], manifest: Man
             problems.extend(exc.problems)
             continue
         if isinstance(doc, ValidationDocument):
-            findings = _file_validation(ctx, doc, known)
+            findings = _file_validation(ctx, doc, manifest)
         else:
-            findings = _file_scan(ctx, doc, known)
+            findings = _file_scan(ctx, doc, manifest)
         ctx.summaries.append(EvidenceSummary(kind=doc.kind, source=name, sha256=sha, findings=findings))
     if problems:
         raise InputError(problems)

@@ -10,8 +10,9 @@ from pydantic import BaseModel, Field
 
 from pia.declare.design import CENTRAL, DEFAULT_DESIGN
 from pia.declare.manifest import FlowKind, Manifest, ProcessingActivity, RecipientType
+from pia.declare.measures import FearedEvent
 from pia.declare.vocabulary import regime_of
-from pia.declare.measures import FearedEvent, load_measures
+from pia.risk.bearing import UNCLASSIFIED, load_evidence_map
 from pia.risk.evidence import EvidenceContext
 from pia.risk.methods import LikelihoodModel, MethodParameters
 
@@ -83,27 +84,35 @@ class _Facts:
         self.undeclared = ev.undeclared.get(a.id, [])
 
 
-def _checks_for(facts: _Facts, event: FearedEvent) -> list[dict]:
-    """Failed checks that bear on an event: any for access; for the others, those naming a measure of the event."""
-    if event is ACCESS:
-        return facts.failed
-    mitigating = {k for k, m in load_measures().items() if event in m.mitigates}
-    return [c for c in facts.failed if set(c["controls"]) & mitigating]
+def _evidence(facts: _Facts, event: FearedEvent, model: str) -> dict[str, list[str]]:
+    """Likelihood points from failed checks, by factor group: one per kind of evidence bearing on the event.
+
+    Only the checks counted as factors (not those already counted through a measure shown not effective or
+    absent); the kind's events and group come from pia/data/evidence_events.yaml. Several checks of one kind
+    are one weakness: one point (pia default).
+    """
+    emap = load_evidence_map()
+    by_kind: dict[str, list[str]] = {}
+    for c in facts.failed:
+        if c.get("counted", "factor") == "factor" and event.value in c.get("events", [ACCESS.value]):
+            by_kind.setdefault(c.get("kind", UNCLASSIFIED), []).append(c["id"])
+    out: dict[str, list[str]] = {}
+    for kid, ids in sorted(by_kind.items()):
+        kind = emap.kinds.get(kid, emap.kinds[UNCLASSIFIED])
+        out.setdefault(kind.group(model), []).append(
+            f"security situation: {kind.title}: dataset checks failed ({', '.join(sorted(ids))}) [{kind.source}]")
+    return out
 
 
 def _cap(points: list[str]) -> int:
     return min(TOP, len(points))
 
 
-def _security_situation(facts: _Facts, event: FearedEvent) -> list[str]:
-    out = []
-    checks = _checks_for(facts, event)
-    if checks:
-        out.append("security situation: dataset checks failed (" + ", ".join(c["id"] for c in checks) + ")")
+def _undisclosed(facts: _Facts, event: FearedEvent) -> list[str]:
     if event is ACCESS and facts.undeclared:
-        out.append("security situation: the scan found undisclosed data ("
-                   + ", ".join(f["category"] for f in facts.undeclared) + ")")
-    return out
+        return ["security situation: the scan found undisclosed data ("
+                + ", ".join(f["category"] for f in facts.undeclared) + ")"]
+    return []
 
 
 ONLINE = ("online service: the data is reachable through the internet service (pia default: every activity of a "
@@ -156,16 +165,18 @@ def _gbt_groups(facts: _Facts, event: FearedEvent) -> list[FactorRating]:
         business.append(f"scale: {facts.held:,} subjects (large scale from {facts.large:,}, settings)")
     if event is ACCESS and facts.sensitive:
         business.append("attractive data for risk sources: sensitive " + ", ".join(facts.sensitive))
-    business += _security_situation(facts, event)
+    business += _undisclosed(facts, event)
     rated = {"network": network, "flow": flow, "participants": participants, "business": business}
+    for gid, reasons in _evidence(facts, event, "gbt39335_factors").items():
+        rated[gid] += reasons
     noted = {"network": notes["online"], "flow": [], "participants": notes["recipients"],
              "business": notes["scale"] + (notes["sensitive"] if event is ACCESS else [])}
     out = []
     for gid, (title, source) in GBT_GROUPS.items():
         reasons = rated[gid]
-        if gid == "flow" and event is not ACCESS:
-            reasons = [("not counted for this event (pia default: copies held by recipients do not alter or "
-                        "destroy the controller's data)")]
+        if gid == "flow" and event is not ACCESS and not reasons:
+            reasons = [("not counted for this event (pia default: copies held by "
+                        "recipients do not alter or destroy the controller's data)")]
             out.append(FactorRating(group=gid, title=title, source=source, rating=0, reasons=reasons))
             continue
         out.append(FactorRating(group=gid, title=title, source=source, rating=_cap(reasons), reasons=reasons,
@@ -195,8 +206,10 @@ def _cnil_groups(facts: _Facts, event: FearedEvent) -> list[FactorRating]:
         motivation.append("sensitive data attracts risk sources: " + ", ".join(facts.sensitive))
     if facts.held >= facts.large:
         motivation.append(f"scale: {facts.held:,} subjects (large scale from {facts.large:,}, settings)")
-    motivation += _security_situation(facts, event)
+    motivation += _undisclosed(facts, event)
     rated = {"internal": internal, "external": external, "motivation": motivation}
+    for gid, reasons in _evidence(facts, event, "cnil_sources").items():
+        rated[gid] += reasons
     noted = {"internal": notes["recipients"], "external": notes["online"],
              "motivation": notes["scale"] + (notes["sensitive"] if event is ACCESS else [])}
     return [FactorRating(group=g, title=t, source=s, rating=_cap(rated[g]), reasons=rated[g], notes=noted[g])

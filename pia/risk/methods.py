@@ -171,6 +171,15 @@ def available_methods() -> list[str]:
     return sorted(p.stem for p in METHODS_DIR.glob("*.yaml"))
 
 
+def default_method(regimes: frozenset[str] | set[str]) -> str:
+    """The shipped method of a service's regimes: gbt39335 where Chinese law applies, else cnil (GDPR, WP248).
+
+    pia default: the method whose sources are the service's law, so that a GDPR service is not assessed (and
+    cited) under a Chinese national standard unless asked for.
+    """
+    return DEFAULT_METHOD if "CN" in regimes or not (set(regimes) & {"EU", "UK"}) else "cnil"
+
+
 def load_method(name_or_path: str | Path | Method = DEFAULT_METHOD) -> Method:
     """Load a shipped method by name, or a method file by path.
 

@@ -103,7 +103,7 @@ def scale_note(result: Assessment) -> str:
             parts.append(f"{_(AXIS_WORDS[axis])} " + ", ".join(f"{_lv(k)}={_lv(v)}" for k, v in mapping.items()))
     if not parts:
         return ""
-    return _("Steps are on the internal GB/T 39335-2020 scale, mapped onto this method as: {mapping}.",
+    return _("Steps are on the kit's internal four-level scale, mapped onto this method as: {mapping}.",
              mapping="; ".join(parts))
 
 

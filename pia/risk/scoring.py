@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, PrivateAttr
 
+from pia.declare.citations import by_regime
 from pia.declare.design import DEFAULT_DESIGN, Identifiers
 from pia.declare.manifest import DataElement, DataSubject, Manifest, ProcessingActivity
 from pia.declare.measures import FearedEvent, Gauge, Measure, MeasureStatus
@@ -25,6 +26,7 @@ from pia.risk.evidence import EvidenceContext, EvidenceSummary, load_evidence
 from pia.risk.likelihood import FactorRating, exposure, factor_ratings
 from pia.risk.methods import (
     INTERNAL_IMPACT,
+    default_method,
     INTERNAL_LIKELIHOOD,
     Method,
     MethodParameters,
@@ -174,6 +176,7 @@ class Assessment(BaseModel):
     scale: dict[str, dict[str, str]] = Field(
         description="How the internal steps of the explanation lines map onto the method's impact and likelihood.")
     _notify_clause: str | None = PrivateAttr("VII.2(5)")  # the policy's clause for a high-risk assessment
+    _regimes: frozenset[str] = PrivateAttr(frozenset({"CN"}))  # the service's regimes (citations of the verdict)
 
     def to_dict(self) -> dict[str, Any]:
         """The assessment JSON: deterministic (activities and actions sorted by id, no run timestamp)."""
@@ -244,14 +247,19 @@ def _level(score: float, rounding: Rounding = Rounding.up) -> int:
     return min(TOP, max(0, step))
 
 
-def element_impact(element: DataElement) -> tuple[int, str]:
-    """Internal impact step of one data element, and why."""
+def _sensitive_source(regimes: frozenset[str] | None) -> str:
+    """Why sensitive data harms at least highly, in the sources of the service's regimes."""
+    return by_regime(regimes or frozenset(), "GB/T 35273-2020 3.2", "WP248 criterion 4")
+
+
+def element_impact(element: DataElement, regimes: frozenset[str] | None = None) -> tuple[int, str]:
+    """Internal impact step of one data element, and why (citations of `regimes`; all of them when None)."""
     cat = load_taxonomy()[element.category]
     step = IMPACT_LEVELS.index(cat.impact)
     why = f"{element.id} ({element.category}: taxonomy impact {cat.impact}"
     if element.sensitive and step < HIGH:
         step = HIGH
-        why += ", sensitive so at least high (GB/T 35273-2020 3.2)"
+        why += f", sensitive so at least high ({_sensitive_source(regimes)})"
     elif element.sensitive:
         why += ", sensitive"
     if element.sensitivity is not None and not element.sensitive and step > MEDIUM:
@@ -302,9 +310,10 @@ def _severity(m: Manifest, a: ProcessingActivity, event: FearedEvent, ev: Eviden
               ms: _Measures) -> tuple[float, float, list[str], list[_Line]]:
     """(unreduced score, floor, severity-lowering measure ids, explanation lines) of one event."""
     lines: list[_Line] = []
-    scored = sorted((element_impact(e) for e in m.elements_of(a)), key=lambda x: (-x[0], x[1]))
+    scored = sorted((element_impact(e, m.regimes) for e in m.elements_of(a)), key=lambda x: (-x[0], x[1]))
     value, why = scored[0]
-    lines.append(_Line("impact", "impact.base", "GB/T 35273-2020 Annex B (through the pia taxonomy)", None, value,
+    base = by_regime(m.regimes, "GB/T 35273-2020 Annex B", "GDPR Art. 9") + " (through the pia taxonomy)"
+    lines.append(_Line("impact", "impact.base", base, None, value,
                        f"most harmful data: {why}", []))
     hidden = [(undeclared_impact(f), f) for f in ev.undeclared.get(a.id, [])]
     worse = sorted(((s, f) for s, f in hidden if s is not None and s > value), key=lambda x: -x[0])
@@ -331,7 +340,7 @@ def _severity(m: Manifest, a: ProcessingActivity, event: FearedEvent, ev: Eviden
     if offset:
         new = max(0, value + offset)
         lines.append(_Line("impact", "impact.feared_event", "pia default: feared events after the CNIL PIA "
-                           "methodology; the sensitive-data floor concerns disclosure (GB/T 35273-2020 3.2)",
+                           f"methodology; the sensitive-data floor concerns disclosure ({_sensitive_source(m.regimes)})",
                            value, new, f"{event.value.replace('_', ' ')}: {OFFSET_REASON[event]}", []))
         value = new
     limit = m.settings.large_scale_subjects
@@ -680,7 +689,7 @@ def _assumptions(m: Manifest) -> list[dict[str, Any]]:
     return out
 
 
-def assess(manifest: Manifest | str | Path, method: str | Path | Method = "gbt39335",
+def assess(manifest: Manifest | str | Path, method: str | Path | Method | None = None,
            evidence: Sequence[str | Path | Mapping[str, Any]] = ()) -> Assessment:
     """Assess every processing activity of a manifest and report whether the VII.2(5) condition holds.
 
@@ -689,7 +698,8 @@ def assess(manifest: Manifest | str | Path, method: str | Path | Method = "gbt39
     manifest
         The service's manifest (or the path of its YAML file).
     method
-        A shipped method name, a method file path, or a `Method`.
+        A shipped method name, a method file path, or a `Method`; None: the method of the service's regimes
+        (`default_method`: gbt39335 under Chinese law, cnil otherwise).
     evidence
         Paths of (or parsed) JSON documents written by ``pia validate`` (kind ``pia.validation``) or
         ``pia scan`` (kind ``pia.scan``).
@@ -726,7 +736,7 @@ def assess(manifest: Manifest | str | Path, method: str | Path | Method = "gbt39
         from pia.declare.manifest import load_manifest
 
         manifest = load_manifest(manifest)
-    meth = load_method(method)
+    meth = load_method(method or default_method(manifest.regimes))
     threshold = _threshold(manifest, meth)
     rank = meth.risk_rank(threshold)
     ev = load_evidence(evidence, manifest)
@@ -759,7 +769,8 @@ def assess(manifest: Manifest | str | Path, method: str | Path | Method = "gbt39
     result = Assessment(
         method=meth.name, method_title=meth.title, method_source=meth.source, threshold=threshold,
         threshold_source=("the organisation's choice (manifest settings.unacceptable_risk; GB/T 39335-2020 "
-                          "leaves the acceptable level to the organisation)"),
+                          "leaves the acceptable level to the organisation)" if meth.name == "gbt39335" else
+                          "the organisation's choice (manifest settings.unacceptable_risk)"),
         high_risk=any(a.unacceptable for a in activities), service=manifest.service.id,
         manifest=Path(manifest.source).name, manifest_sha256=manifest.sha256, activities=activities,
         actions=actions, evidence=ev.summaries, service_factors=ev.service_factors,
@@ -767,6 +778,7 @@ def assess(manifest: Manifest | str | Path, method: str | Path | Method = "gbt39
         levels={"impact": meth.impact_ids(), "likelihood": meth.likelihood_ids(), "risk": meth.risk_ids()},
         scale={"impact": dict(meth.impact_from_internal), "likelihood": dict(meth.likelihood_from_internal)})
     result._notify_clause = manifest.cite("high_risk_assessment")
+    result._regimes = manifest.regimes
     return result
 
 
@@ -776,8 +788,10 @@ def verdict_sentence(result: Assessment) -> str:
     who = (f"the organisation's unacceptable level {result.threshold!r} (its own setting; the standard leaves "
            "it open)")
     clause = result._notify_clause
-    condition = (f"the {clause} condition" if clause else "the condition of a significant change under GB/T "
-                 "35273-2020 Annex D (the policy declares no clause for it: policy.clause_for.high_risk_assessment)")
+    unstated = by_regime(result._regimes, "the condition of a significant change under GB/T 35273-2020 Annex D",
+                         "the condition of prior consultation under GDPR Art. 36(1)")
+    condition = (f"the {clause} condition" if clause else
+                 f"{unstated} (the policy declares no clause for it: policy.clause_for.high_risk_assessment)")
     if not bad:
         return (f"The assessment does not indicate high risk: no current risk reaches {who} under "
                 f"{result.method_title}; {condition} does not hold.")

@@ -57,6 +57,37 @@ class CheckResult(BaseModel):
     reason: str = Field(description="Why the check has its status.")
     activities: list[str] = Field(default_factory=list, description="Manifest activities it is evidence for.")
     controls: list[str] = Field(default_factory=list, description="Controls it is evidence for.")
+    template: str = Field("", description="Template the check instantiates.")
+    kind: str = Field("", description="Kind of evidence: which feared events it bears on (pia/data/evidence_events.yaml).")
+    categories: list[str] = Field(default_factory=list, description="Taxonomy categories of the data it judged.")
+    elements: list[str] = Field(default_factory=list, description="The manifest's data elements of those categories.")
+    mapped_by: str = Field("", description="How `activities` were found: elements, consent_scope, flows or declaration.")
+
+
+def with_coverage(results: list[CheckResult], checks: list[Any], man: Any, declared: dict[str, Any]) -> list[CheckResult]:
+    """The results with `activities` those that process the data each check judged, and its kind of evidence.
+
+    The activities come from the data (pia.declare.coverage), not from the check's declaration, so that a failed
+    check bears on the activities whose data it found wanting.
+    """
+    from pia.declare.coverage import check_coverage
+    from pia.declare.datasets import CheckDecl
+    from pia.risk.bearing import load_evidence_map
+
+    emap = load_evidence_map()
+    by_id = {c.id: c for c in checks}
+    known = {a.id for a in man.processing_activities}
+    out = []
+    for r in results:
+        c = by_id[r.id]
+        decl = CheckDecl(id=c.id, template=c.template, dataset=c.dataset, parameters=c.parameters, scope=c.scope,
+                         clauses=[x.strip() for x in c.clause.split(",")], activities=c.activities, controls=c.controls)
+        cov = check_coverage(man, decl, declared)
+        out.append(r.model_copy(update={
+            "activities": [a for a in cov.activities if a in known], "template": c.template,
+            "kind": emap.kind_of(c.template, c.parameters).id, "categories": cov.categories,
+            "elements": cov.elements, "mapped_by": cov.how}))
+    return out
 
 
 class ValidationResult(BaseModel):
@@ -267,6 +298,7 @@ def _validate(worker: Any, data_dir: str | Path, manifest: Any, columns: Any, as
             status=status, rows_checked=rows, rows_in_scope=outcome.rows_in_scope,
             failed_rows=outcome.failed_rows, samples=samples, reason=reason,
             activities=acts, controls=list(check.controls)))
+    results = with_coverage(results, CHECKS, man, declared)
     results.sort(key=lambda r: r.id)
     return ValidationResult(passed=not any(r.status is CheckStatus.failed for r in results), as_of=day,
                             settings={k: v for k, v in settings.items() if k != "as_of"},
@@ -464,6 +496,7 @@ def _validate_remote(where: Any, manifest: Any, columns: Any, as_of: Any, progre
             inputs[f"{where.engine.value}:{read.get(d) or backend.source.table(d)}"] = f"{row_counts.get(d, 0)} rows"
     if man.sha256 and man.source:
         inputs[Path(man.source).name] = man.sha256
+    results = with_coverage(results, checks, man, declared)
     results.sort(key=lambda r: r.id)
     return ValidationResult(passed=not any(r.status is CheckStatus.failed for r in results), as_of=day,
                             settings={k: v for k, v in settings.items() if k != "as_of"},

@@ -4,7 +4,7 @@ The columns, their sources and their labels are in `schemas.yaml` (labelled befo
 this module only generates values, deterministically for a seed. Every value is fake: example.* domains,
 random numbers with valid checksums where real ones have them, invented names and addresses.
 
-    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout]]
+    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|holdout3]]
 """
 
 from __future__ import annotations
@@ -247,6 +247,20 @@ def _referer(rng: random.Random) -> str:
     )
 
 
+def _cn_id_number(rng: random.Random) -> str:
+    # 18-digit resident identity number with a valid GB 11643-1999 check character (made up, never a real one).
+    body = (
+        rng.choice(["440305", "330106", "310115", "510107", "110105"])
+        + f"{rng.randint(1950, 2005)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
+        + _s(rng, string.digits, 3)
+    )
+    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    return body + "10X98765432"[sum(int(d) * w for d, w in zip(body, weights, strict=True)) % 11]
+
+
+MM_ALPHABET = "ybndrfg8ejkmcpqxot1uwisza345h769"  # Mattermost NewId's base32 alphabet
+
+
 GENERATORS: dict[str, Callable[[random.Random, int], str]] = {
     "seq": lambda r, i: str(i + 1),
     "small_int_id": lambda r, i: str(r.randint(1, 5000)),
@@ -445,6 +459,155 @@ GENERATORS: dict[str, Callable[[random.Random, int], str]] = {
     "yuan_amount": lambda r, i: f"¥{r.randint(1, 999)}.{r.randint(0, 99):02d}",
     "wechat_txn": lambda r, i: "42000" + _s(r, string.digits, 23),
     "merchant_order_no": lambda r, i: "ZS" + _s(r, string.digits, 14),
+    # generators of the second held-out tables (holdout2.yaml)
+    "student_number": lambda r, i: f"{r.choice(['S', 'E', ''])}{r.randint(2015, 2025)}{r.randint(0, 99999):05d}",
+    "moodle_secret": lambda r, i: _s(r, ALNUM, 15),
+    "epoch_ms": lambda r, i: str(r.randint(1_690_000_000_000, 1_790_000_000_000)),
+    "keycloak_secret_json": lambda r, i: json.dumps(
+        {
+            "value": base64.b64encode(r.randbytes(32)).decode(),
+            "salt": base64.b64encode(r.randbytes(16)).decode(),
+            "additionalParameters": {},
+        },
+        separators=(",", ":"),
+    ),
+    "keycloak_credential_json": lambda r, i: r.choice(
+        [
+            '{"hashIterations":27500,"algorithm":"pbkdf2-sha256","additionalParameters":{}}',
+            '{"hashIterations":210000,"algorithm":"pbkdf2-sha512","additionalParameters":{}}',
+            '{"subType":"totp","digits":6,"counter":0,"period":30,"algorithm":"HmacSHA1"}',
+        ]
+    ),
+    "partner_display_name": lambda r, i: (
+        f"{r.choice(['Acme Ltd', 'Example GmbH', 'Northwind SARL'])}, {r.choice(FIRST)} {r.choice(LAST)}"
+        if r.random() < 0.4
+        else f"{r.choice(FIRST)} {r.choice(LAST)}"
+    ),
+    "avatar_url": lambda r, i: (
+        f"https://{r.choice(['cdn.example.com', 'oss.example.cn'])}/avatar/{_s(r, HEX, 16)}."
+        f"{r.choice(['jpg', 'png', 'jpeg'])}"
+    ),
+    "mall_order_sn": lambda r, i: f"2025{r.randint(1, 12):02d}{r.randint(1, 28):02d}0101{r.randint(0, 999999):06d}",
+    "cn_postcode": lambda r, i: f"{r.choice(['518', '310', '200', '610', '100'])}{r.randint(0, 999):03d}",
+    "cn_street": lambda r, i: (
+        f"{r.choice(['科技园路', '文三路', '人民路', '建设路', '天府大道'])}{r.randint(1, 300)}号"
+        f"{r.randint(1, 30)}栋{r.randint(101, 2505)}室"
+    ),
+    "uuid_upper": lambda r, i: _uuid(r).upper(),
+    "hex8": lambda r, i: _s(r, HEX, 8),
+    "us_date": lambda r, i: f"{r.randint(1, 12):02d}/{r.randint(1, 28):02d}/{r.randint(2023, 2026)}",
+    "signed_amount": lambda r, i: f"{r.choice(['-', '', '-'])}{r.randint(1, 900)}.{r.randint(0, 99):02d}",
+    "paypal_txn": lambda r, i: _s(r, string.digits + string.ascii_uppercase, 17),
+    "alipay_pay_method": lambda r, i: r.choice(
+        [
+            f"{r.choice(['招商银行', '中国银行', '建设银行'])}{r.choice(['信用卡', '储蓄卡'])}({r.randint(0, 9999):04d})",
+            "余额宝",
+            "花呗",
+            "账户余额",
+        ]
+    ),
+    "alipay_trade_no": lambda r, i: f"2025{r.randint(1, 12):02d}{r.randint(1, 28):02d}2200{_s(r, string.digits, 16)}",
+    "pdd_order_sn": lambda r, i: f"25{r.randint(1, 12):02d}{r.randint(1, 28):02d}-{_s(r, string.digits, 15)}",
+    # generators of the third held-out tables (holdout3.yaml)
+    "mm_id": lambda r, i: _s(r, MM_ALPHABET, 26),
+    "mm_device_id": lambda r, i: r.choice(
+        [
+            "android_rn-v2:" + _s(r, ALNUM + "-_", 22) + ":APA91b" + _s(r, ALNUM + "-_", 134),
+            "apple_rn-v2:" + _s(r, HEX, 64),
+        ]
+    ),
+    "mm_notify_json": lambda r, i: json.dumps(
+        {
+            "channel": "true",
+            "desktop": r.choice(["mention", "all", "none"]),
+            "email": r.choice(["true", "false"]),
+            "first_name": "false",
+            "push": r.choice(["mention", "all"]),
+        },
+        separators=(",", ":"),
+    ),
+    "mm_timezone_json": lambda r, i: json.dumps(
+        {
+            "automaticTimezone": r.choice(["Asia/Shanghai", "Europe/Berlin", "America/Chicago", ""]),
+            "manualTimezone": "",
+            "useAutomaticTimezone": "true",
+        },
+        separators=(",", ":"),
+    ),
+    "totp_secret": lambda r, i: _s(r, string.ascii_uppercase + "234567", 32),
+    "argon2_hash": lambda r, i: (
+        "$argon2id$v=19$m=19456,t=2,p=1$" + _s(r, ALNUM + "+/", 22) + "$" + _s(r, ALNUM + "+/", 43)
+    ),
+    "moonfire_camera_config": lambda r, i: json.dumps(
+        {
+            "description": r.choice(["front porch", "garage", "back yard", ""]),
+            "onvif_base_url": f"http://192.168.1.{r.randint(20, 99)}/",
+            "username": r.choice(["admin", "viewer", "nvr"]),
+            "password": r.choice(["Summer", "cam", "Qwerty", "zosi"]) + str(r.randint(1, 9999)),
+        },
+        separators=(",", ":"),
+    ),
+    "moonfire_stream_config": lambda r, i: json.dumps(
+        {
+            "mode": r.choice(["record", "record", ""]),
+            "url": f"rtsp://192.168.1.{r.randint(20, 99)}:554/{r.choice(['Streaming/Channels/101', 'cam/realmonitor'])}",
+            "retainBytes": r.choice([10_000_000_000, 50_000_000_000]),
+            "flushIfSec": r.choice([0, 120]),
+        },
+        separators=(",", ":"),
+    ),
+    "phpbb_hash": lambda r, i: (
+        "$2y$10$" + _s(r, CRYPT64, 53) if r.random() < 0.6 else r.choice(["$H$9", "$P$B"]) + _s(r, CRYPT64, 30)
+    ),
+    "phpbb_birthday": lambda r, i: f"{r.randint(1, 28):2d}-{r.randint(1, 12):2d}-{r.randint(1950, 2008)}",
+    "phpbb_page": lambda r, i: r.choice(
+        [
+            f"viewtopic.php?f={r.randint(1, 40)}&t={r.randint(1, 9000)}",
+            f"viewforum.php?f={r.randint(1, 40)}",
+            "index.php",
+            f"memberlist.php?mode=viewprofile&u={r.randint(2, 900)}",
+            "ucp.php?i=pm&folder=inbox",
+        ]
+    ),
+    "phpbb_actkey": lambda r, i: _s(r, string.ascii_uppercase + string.digits, r.randint(6, 10)),
+    "form_salt": lambda r, i: _s(r, string.ascii_lowercase + string.digits, 16),
+    "ghost_geolocation": lambda r, i: json.dumps(
+        r.choice(
+            [
+                {"country": "Germany", "country_code": "DE", "city": "Berlin", "latitude": "52.5196", "longitude": "13.4069"},
+                {"country": "China", "country_code": "CN", "city": "Shenzhen", "latitude": "22.5455", "longitude": "114.0683"},
+                {
+                    "country": "United States",
+                    "country_code": "US",
+                    "city": "Austin",
+                    "latitude": "30.2672",
+                    "longitude": "-97.7431",
+                },
+                {"country": "France", "country_code": "FR", "city": "Lyon", "latitude": "45.7485", "longitude": "4.8467"},
+            ]
+        )
+        | {"timezone": r.choice(["Europe/Berlin", "Asia/Shanghai", "America/Chicago"]), "asn": r.randint(3000, 60000)},
+        separators=(",", ":"),
+    ),
+    "strava_id": lambda r, i: str(r.randint(3_000_000_000, 14_000_000_000)),
+    "strava_date": lambda r, i: (
+        f"{r.choice(['Jan', 'Mar', 'Jun', 'Sep', 'Nov'])} {r.randint(1, 28)}, {r.randint(2022, 2026)}, "
+        f"{r.randint(1, 12)}:{r.randint(0, 59):02d}:{r.randint(0, 59):02d} {r.choice(['AM', 'PM'])}"
+    ),
+    "strava_filename": lambda r, i: (
+        f"activities/{r.randint(3_000_000_000, 14_000_000_000)}.{r.choice(['fit.gz', 'gpx', 'fit.gz', 'tcx.gz'])}"
+    ),
+    "lat_e7": lambda r, i: str(int(r.uniform(18, 55) * 10**7)),
+    "lon_e7": lambda r, i: str(int(r.uniform(-120, 130) * 10**7)),
+    "device_tag": lambda r, i: str(r.choice([-1, 1]) * r.randint(10**8, 2_147_483_647)),
+    "iso_ts_ms": lambda r, i: _dt(r).replace(" ", "T") + f".{r.randint(0, 999):03d}Z",
+    "cn_id_number": lambda r, i: _cn_id_number(r),
+    "pin6": lambda r, i: f"{r.randint(0, 999999):0{r.choice([4, 6, 6])}d}",
+    "zk_card": lambda r, i: f"{r.randint(0, 99_999_999):010d}",
+    "jd_order_no": lambda r, i: str(r.randint(200_000_000_000, 330_000_000_000)),
+    "isbn13": lambda r, i: (lambda b: b + str((10 - sum(int(d) * (3 if k % 2 else 1) for k, d in enumerate(b)) % 10) % 10))(
+        "9787" + _s(r, string.digits, 8)
+    ),
 }
 
 
@@ -462,11 +625,16 @@ def _param_generator(spec: str) -> Callable[[random.Random, int], str]:
     return GENERATORS[spec]
 
 
-PARTS = {"tuned": "schemas.yaml", "holdout": "holdout.yaml"}
+PARTS = {
+    "tuned": "schemas.yaml",
+    "holdout": "holdout.yaml",
+    "holdout2": "holdout2.yaml",
+    "holdout3": "holdout3.yaml",
+}
 
 
 def load_schemas(part: str = "tuned") -> list[dict]:
-    """The tables of a part (`tuned`: schemas.yaml, `holdout`: holdout.yaml).
+    """The tables of a part (`tuned`: schemas.yaml, `holdout`/`holdout2`/`holdout3`: the held-out YAML files).
 
     Each table is `{table, source, columns: [[name, generator, label, blank_share?]]}`.
     """
