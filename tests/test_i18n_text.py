@@ -236,7 +236,7 @@ def test_check_fallbacks_in_json_and_zh(capsys, write_manifest, reference_text):
     path = write_manifest(reference_text.replace("      zh: 账户注册和登录\n", "", 1))
     _, out, _ = run(capsys, "check", str(path), "--format", "json")
     found = [f for f in json.loads(out)["findings"] if f["rule"] == "text_fallback"]
-    assert [f["path"] for f in found] == ["processing_activities.0.name"] and found[0]["line"]
+    assert [f["path"] for f in found] == ["processing_activities[account_management].name"] and found[0]["line"]
     _, out, _ = run(capsys, "check", str(path), "--lang", "zh")
     assert "该文本仅有 en 版本" in out
 
