@@ -1,6 +1,6 @@
 """Benchmark: `pia validate` where the data lives, against hand-written SQL counting the same violations.
 
-    python benchmarks/bench_engines.py [--users 1000000] [--engines postgresql,spark] [--estate DIR]
+    python benchmarks/bench_engines.py [--users 1000000] [--engines postgresql,spark] [--estate DIR] [--repeat N]
 
 Generates a planted-violation estate (`pia samples --violations`), then per engine, in the same run:
 - PostgreSQL: a throwaway server (tests/pg_server.py), the estate COPYed in (not timed), then
@@ -8,7 +8,8 @@ Generates a planted-violation estate (`pia samples --violations`), then per engi
 - Spark: `pia validate DIR --engine spark --master local[2]` against `baseline_sql.py spark` (the same counts in
   Spark SQL over the same CSV files; both processes start their own JVM).
 Each pair is timed as whole processes (wall, and the peak RSS of the client process); the failed-row counts of
-pia and of the baseline must be equal (the script exits 1 otherwise). Targets: <= 1.5x wall, PostgreSQL client
+pia and of the baseline must be equal (the script exits 1 otherwise). With `--repeat N` each pair runs N times
+(the 1-minute load average noted before and after each pair: the machine may be shared). Targets: <= 1.5x wall, PostgreSQL client
 peak RSS < 400 MB.
 """
 from __future__ import annotations
@@ -27,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 AS_OF = "2026-06-30"
+OUT = ROOT / "benchmarks" / "out"
 
 
 def measure(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
@@ -56,6 +58,7 @@ def main() -> int:
     ap.add_argument("--engines", default="postgresql,spark")
     ap.add_argument("--estate", type=Path, help="Reuse (or write) the estate here.")
     ap.add_argument("--master", default="local[2]")
+    ap.add_argument("--repeat", type=int, default=1, help="Pairs (pia, baseline) per engine; the ratio of each.")
     args = ap.parse_args()
     engines = args.engines.split(",")
     work = Path(tempfile.mkdtemp(prefix="pia-bench-engines-"))
@@ -84,29 +87,44 @@ def main() -> int:
             estate_db.load_postgres(server.dsn, estate)
             print(f"postgresql: loaded in {time.perf_counter() - t:.0f} s (not timed below)")
             out = work / "pg.json"
-            pia = measure([py, "-m", "pia.cli", "validate", server.url, "--as-of", AS_OF, "--format", "json",
-                           "-o", str(out)], env)
-            base = measure([py, "benchmarks/baseline_sql.py", "postgresql", server.dsn, "--as-of", AS_OF], env)
-            ok &= report("postgresql", pia, base, pia_counts(out), json.loads(base[2]), table)
+            for n in range(args.repeat):
+                load = os.getloadavg()[0]
+                pia = measure([py, "-m", "pia.cli", "validate", server.url, "--as-of", AS_OF, "--format", "json",
+                               "-o", str(out)], env)
+                base = measure([py, "benchmarks/baseline_sql.py", "postgresql", server.dsn, "--as-of", AS_OF], env)
+                ok &= report(f"postgresql #{n + 1}", pia, base, pia_counts(out), json.loads(base[2]), table,
+                             (load, os.getloadavg()[0]))
         finally:
             server.stop()
     if "spark" in engines:
         out = work / "spark.json"
-        pia = measure([py, "-m", "pia.cli", "validate", str(estate), "--engine", "spark", "--master", args.master,
-                       "--as-of", AS_OF, "--format", "json", "-o", str(out)], env)
-        base = measure([py, "benchmarks/baseline_sql.py", "spark", str(estate), "--master", args.master,
-                        "--as-of", AS_OF], env)
-        ok &= report(f"spark {args.master}", pia, base, pia_counts(out), json.loads(base[2]), table)
-    print("\n| engine | rows | pia validate | hand-written SQL | wall | client peak RSS pia / SQL |")
-    print("|---|---|---|---|---|---|")
-    for name, p, b in table:
+        for n in range(args.repeat):
+            load = os.getloadavg()[0]
+            pia = measure([py, "-m", "pia.cli", "validate", str(estate), "--engine", "spark", "--master", args.master,
+                           "--as-of", AS_OF, "--format", "json", "-o", str(out)], env)
+            base = measure([py, "benchmarks/baseline_sql.py", "spark", str(estate), "--master", args.master,
+                            "--as-of", AS_OF], env)
+            ok &= report(f"spark {args.master} #{n + 1}", pia, base, pia_counts(out), json.loads(base[2]), table,
+                         (load, os.getloadavg()[0]))
+    print("\n| engine | rows | pia validate | hand-written SQL | wall | client peak RSS pia / SQL | load 1 min start/end |")
+    print("|---|---|---|---|---|---|---|")
+    for name, p, b, ld in table:
         print(f"| {name} | {rows / 1e6:.1f} M | {p[0]:.1f} s | {b[0]:.1f} s | {p[0] / b[0]:.2f}x | "
-              f"{p[1]:.0f} / {b[1]:.0f} MB |")
+              f"{p[1]:.0f} / {b[1]:.0f} MB | {ld[0]:.1f} / {ld[1]:.1f} |")
+    OUT.mkdir(exist_ok=True)
+    doc = {"kind": "pia.benchmark.engines", "rows": rows, "estate": str(estate), "cpus": os.cpu_count(),
+           "runs": [{"engine": name, "pia_wall_s": round(p[0], 2), "pia_peak_rss_mb": round(p[1]),
+                     "sql_wall_s": round(b[0], 2), "sql_peak_rss_mb": round(b[1]), "wall_ratio": round(p[0] / b[0], 3),
+                     "load_1m_start": round(ld[0], 2), "load_1m_end": round(ld[1], 2)} for name, p, b, ld in table]}
+    target = OUT / f"engines-{'-'.join(engines)}-{rows}.json"
+    target.write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
+    print(f"written {target}")
     return 0 if ok else 1
 
 
-def report(name: str, pia: tuple, base: tuple, pia_c: dict[str, int], base_c: dict[str, int], table: list) -> bool:
-    table.append((name, pia, base))
+def report(name: str, pia: tuple, base: tuple, pia_c: dict[str, int], base_c: dict[str, int], table: list,
+           load: tuple[float, float]) -> bool:
+    table.append((name, pia, base, load))
     keys = sorted(set(pia_c) | set(base_c))
     wrong = {k: (pia_c.get(k), base_c.get(k)) for k in keys if pia_c.get(k) != base_c.get(k)}
     print(f"{name}: pia {pia[0]:.1f} s, {pia[1]:.0f} MB peak; baseline {base[0]:.1f} s, {base[1]:.0f} MB; "

@@ -86,13 +86,14 @@ def test_postgresql_json_is_the_local_engines(estate, estates, local_parquet, po
 
 
 @pytest.mark.parametrize("estate", ESTATES)
-def test_sqlite_json_is_the_local_engines_but_two_templates(estate, estates, local_parquet, sqlite_estate):
+def test_sqlite_json_is_the_local_engines_but_one_template(estate, estates, local_parquet, sqlite_estate):
     result = validate(sqlite_estate(estates[estate]), as_of=AS_OF)
     remote, local = json.loads(_doc(result)), json.loads(local_parquet[estate])
-    # ibis compiles neither a string split nor a time difference for SQLite 3.40: those two templates are
-    # skipped there, and say so; every other check is identical
+    # ibis compiles no string split for SQLite 3.40 (and no time difference: that template takes whole seconds
+    # there, the same figures on these estates): the split's template is skipped there, and says so; every other
+    # check is identical
     skipped = {c["id"] for c in remote["checks"] if c["status"] == "skipped"}
-    assert skipped == {"sharing.categories_declared", "rights.response_sla"}
+    assert skipped == {"sharing.categories_declared"}
     assert all("cannot run on sqlite" in c["reason"] for c in remote["checks"] if c["id"] in skipped)
     keep = [c for c in local["checks"] if c["id"] not in skipped]
     assert to_json([c for c in remote["checks"] if c["id"] not in skipped]) == to_json(keep)

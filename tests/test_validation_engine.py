@@ -73,6 +73,24 @@ def test_lean_import_leaves_no_hidden_module_behind(engine):
     assert sys.modules.get("rfc3987_syntax", "absent") is not None  # hidden only while GX was imported
 
 
+def test_pandas_only_import_hides_spark_and_sql_from_gx_alone():
+    """The worker's import: GX sees no pyspark/SQLAlchemy, yet both import normally afterwards."""
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from pia.validation.gx_engine import _import_gx\n"
+            "_import_gx(pandas_only=True)\n"
+            "from great_expectations.compatibility import pyspark, sqlalchemy\n"
+            "print(type(pyspark.pyspark).__name__, type(sqlalchemy.sqlalchemy).__name__)\n"
+            "print(sys.modules.get('pyspark', 'absent') is not None, sys.modules.get('sqlalchemy', 'absent') is not None)\n"
+            "import importlib.util\n"
+            "print(importlib.util.find_spec('sqlalchemy') is not None)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[1]).stdout.split()
+    assert out == ["NotImported", "NotImported", "True", "True", "True"]
+
+
 # ---------------------------------------------------------------------------- the worker process
 ESTATE = Path(__file__).resolve().parents[1] / "data_samples" / "estate"
 SETTINGS = {"minor_age": 18, "rights_response_days": 30, "recipients": ["cloud_provider"]}

@@ -65,6 +65,11 @@ class Backend(Protocol):
         ...  # pragma: no cover
 
 
+LACKS_TIMESTAMP_DELTA = "timestamp_delta"
+"""A backend capability a frame definition may ask about (`FrameContext.lacks`): the engine has no exact
+difference of two time stamps (SQLite 3.40: Ibis compiles none); the frame then takes whole seconds."""
+
+
 class FrameContext:
     """What a template's frame definition sees: the tables, the declarations and the settings."""
 
@@ -77,6 +82,10 @@ class FrameContext:
     def table(self, dataset: str) -> ir.Table:
         """The dataset's Ibis table (with `_row`)."""
         return self.backend.table(dataset)
+
+    def lacks(self, capability: str) -> bool:
+        """Whether the backend lacks `capability` (its `lacks` set; none by default), e.g. `LACKS_TIMESTAMP_DELTA`."""
+        return capability in getattr(self.backend, "lacks", frozenset())
 
     def link(self, dataset: str, column: str) -> tuple[str, str]:
         """(dataset, column) that `dataset.column` links to."""

@@ -99,10 +99,12 @@ class DuckDBBackend:
     def table(self, dataset: str) -> ir.Table:
         """The dataset registered in DuckDB (zero-copy Arrow) with `_row`."""
         if dataset not in self._tables:
+            import numpy as np
             import pyarrow as pa
 
             df = self.frames[dataset]
-            arrays, names = [pa.array(range(len(df)), type=pa.int64())], ["_row"]
+            # from a numpy range, not a Python one: pyarrow would box every position as a Python int
+            arrays, names = [pa.array(np.arange(len(df), dtype=np.int64))], ["_row"]
             for col in df.columns:
                 arrays.append(pa.array(df[col], from_pandas=True))
                 names.append(col)
@@ -127,6 +129,24 @@ class DuckDBBackend:
     def rows(self, dataset: str) -> int:
         """Number of rows of `dataset`."""
         return len(self.frames[dataset])
+
+
+def warm_up() -> None:
+    """Import Ibis and DuckDB and compile a small frame once (sqlglot builds its DuckDB dialect tables then).
+
+    About a second of pure-Python work; `pia.validation.run` does it in a thread while pyarrow (which releases
+    the GIL) reads the CSV files, so that the first check's frame does not pay it.
+    """
+    import warnings
+
+    import ibis
+
+    with warnings.catch_warnings():  # ibis 12 calls a DuckDB method DuckDB 2 deprecates: not ours to fix
+        warnings.simplefilter("ignore", DeprecationWarning)
+        t = ibis.table({"_row": "int64", "a": "string", "b": "timestamp('UTC')"}, name="t")
+        t = t.filter(t.a.notnull())
+        ibis.to_sql(t.select("_row", n=t.a.length(), y=t.b.year()), dialect="duckdb")
+        import ibis.backends.duckdb  # noqa: F401
 
 
 IBIS_TYPES = {"text": "string", "datetime": "timestamp('UTC')", "date": "timestamp('UTC')", "boolean": "boolean"}

@@ -55,8 +55,11 @@ class RemoteGx(GxEngine):
         else:
             from pyspark import StorageLevel
 
-            # GX asks several metrics of the frame: compute its joins once, not once per metric
-            frame = frame.persist(StorageLevel.MEMORY_AND_DISK)
+            # GX asks several metrics of the frame: compute its joins once, not once per metric (a frame the
+            # caller already persisted, e.g. to fetch samples from it next, stays the caller's to release)
+            owned = not (frame.storageLevel.useMemory or frame.storageLevel.useDisk)
+            if owned:
+                frame = frame.persist(StorageLevel.MEMORY_AND_DISK)
             asset, batch, params = None, self._spark_batch, {"dataframe": frame}
         suite = self.context.suites.add(self.suite(check))
         validation = self.context.validation_definitions.add(
@@ -68,7 +71,7 @@ class RemoteGx(GxEngine):
             self.context.suites.delete(name)
             if asset is not None:
                 self._remote.delete_asset(name)
-            else:
+            elif owned:
                 frame.unpersist()
         failed, rows, success = 0, None, True
         for res, unexpected in checked_results(check, outcome):
@@ -87,13 +90,19 @@ class RemoteGx(GxEngine):
 # --------------------------------------------------------------------------- bounded samples
 
 
-def unexpected_sql(check: Check, settings: dict[str, Any], dialect: EngineKind, frame_alias: str = "f") -> str:
-    """A SQL condition over the frame that holds exactly for the rows some expectation of `check` finds unexpected.
+def unexpected_sql(check: Check, settings: dict[str, Any], dialect: EngineKind) -> tuple[str, list[str]]:
+    """The SQL condition and LEFT JOINs that select the rows some expectation of `check` finds unexpected.
+
+    The condition is over the frame (`pia_frame`) and the joins it reads (each with a `{frame}` placeholder).
 
     Mirrors GX's semantics: value expectations ignore missing values, NOT NULL counts them, UNIQUE fails every
     row whose value repeats, a pair comparison ignores rows where either value is missing (as configured).
+    A repeated value is found by a join to the repeated values (distinct, so it never fans out), not by
+    `IN (subquery)` under an OR: PostgreSQL cannot turn that into a join and, once the values outgrow its
+    `work_mem` hash, rescans the subquery for every row (hours at a million rows).
     """
     parts = []
+    joins: list[str] = []
     for exp in check.expectations:
         kw = exp.resolve(settings)
         if exp.type == "expect_column_values_to_not_be_null":
@@ -110,7 +119,10 @@ def unexpected_sql(check: Check, settings: dict[str, Any], dialect: EngineKind, 
             continue
         col = _col(kw["column"], dialect)
         if exp.type == "expect_column_values_to_be_unique":
-            parts.append(f"{col} IN (SELECT {col} FROM {{frame}} GROUP BY {col} HAVING COUNT(*) > 1)")
+            dups = f"pia_dups{len(joins)}"
+            joins.append(f"LEFT JOIN (SELECT {col} AS pia_key FROM {{frame}} GROUP BY {col} HAVING COUNT(*) > 1) "
+                         f"AS {dups} ON pia_frame.{col} = {dups}.pia_key")
+            parts.append(f"{dups}.pia_key IS NOT NULL")
         elif exp.type == "expect_column_values_to_match_regex":
             parts.append(f"({col} IS NOT NULL AND NOT ({_regex(col, kw['regex'], dialect)}))")
         elif exp.type == "expect_column_values_to_be_in_set":
@@ -125,7 +137,7 @@ def unexpected_sql(check: Check, settings: dict[str, Any], dialect: EngineKind, 
             parts.append(f"({col} IS NOT NULL AND ({' OR '.join(bounds)}))")
         else:
             raise EngineError(f"{check.id}: no sample condition for {exp.type}")
-    return " OR ".join(f"({p})" for p in parts)
+    return " OR ".join(f"({p})" for p in parts), joins
 
 
 def _col(name: str, dialect: EngineKind) -> str:
@@ -158,7 +170,8 @@ def sample_query(check: Check, frame_sql: str, settings: dict[str, Any], dialect
                  columns: list[str], limit: int) -> str:
     """The bounded query returning `columns` of up to `limit` failing rows of the frame, in a stable order."""
     frame = f"({frame_sql}) AS pia_frame"
-    where = unexpected_sql(check, settings, dialect).replace("{frame}", f"({frame_sql}) AS pia_dup")
-    cols = ", ".join(_col(c, dialect) for c in columns)
-    order = ", ".join(f"{_col(c, dialect)} IS NULL, {_col(c, dialect)}" for c in order_by)
-    return f"SELECT {cols} FROM {frame} WHERE {where} ORDER BY {order} LIMIT {int(limit)}"
+    where, joins = unexpected_sql(check, settings, dialect)
+    joined = "".join(" " + j.replace("{frame}", f"({frame_sql}) AS pia_dup") for j in joins)
+    cols = ", ".join(f"pia_frame.{_col(c, dialect)}" for c in columns)
+    order = ", ".join(f"pia_frame.{_col(c, dialect)} IS NULL, pia_frame.{_col(c, dialect)}" for c in order_by)
+    return f"SELECT {cols} FROM {frame}{joined} WHERE {where} ORDER BY {order} LIMIT {int(limit)}"

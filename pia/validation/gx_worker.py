@@ -249,7 +249,7 @@ def _serve(lines: Any, answer: Any) -> None:
     from pia.validation.gx_engine import SUITE_PREFIX, EngineError, GxEngine, _import_gx
 
     trace = _tracer()
-    _import_gx()
+    _import_gx(pandas_only=True)  # this process only runs GX's pandas engine
     trace("imported great_expectations")
 
     def reference(check_id: str) -> Check:

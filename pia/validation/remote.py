@@ -44,6 +44,13 @@ class _IbisTables:
     def name(self) -> str:
         return self.source.engine.value
 
+    @property
+    def lacks(self) -> frozenset[str]:
+        """Capabilities the engine lacks (see `pia.validation.context.FrameContext.lacks`)."""
+        from pia.validation.context import LACKS_TIMESTAMP_DELTA
+
+        return frozenset({LACKS_TIMESTAMP_DELTA}) if self.source.engine is EngineKind.sqlite else frozenset()
+
     def table(self, dataset: str) -> ir.Table:
         if dataset not in self._tables:
             import ibis
@@ -139,9 +146,27 @@ class SparkBackend(_IbisTables):
         """The Spark DataFrame of a frame expression (lazy: nothing runs until GX asks)."""
         return self.session.sql(self.sql(expr))
 
+    FRAME_VIEW = "pia_frame"
+
     def query(self, sql: str) -> list[tuple]:
         """Run a bounded Spark SQL query (counts, samples) and return its rows."""
         return [tuple(r) for r in self.session.sql(sql).collect()]
+
+    def cached_frame(self, sql: str) -> Any:
+        """The frame of `sql`, persisted and registered as the view `FRAME_VIEW` until `release`.
+
+        GX's metrics and then the sample query of a failed check read it: its joins run once per check.
+        """
+        from pyspark import StorageLevel
+
+        frame = self.session.sql(sql).persist(StorageLevel.MEMORY_AND_DISK)
+        frame.createOrReplaceTempView(self.FRAME_VIEW)
+        return frame
+
+    def release(self, frame: Any) -> None:
+        """Drop the view and the cached blocks of a `cached_frame`."""
+        self.session.catalog.dropTempView(self.FRAME_VIEW)
+        frame.unpersist()
 
     def close(self) -> None:
         """Leave the session running (a cluster's, or reused by the next run in this process)."""
@@ -246,12 +271,13 @@ def open_spark(source: Source, session: Any, contract: dict[str, Any],
                 frame, name = session.read.parquet(str(parquet)), str(parquet)
             else:
                 continue
-            if ROW not in frame.columns:  # the file's order, as the local engine numbers rows
-                frame = _with_positions(session, frame)
-        if catalog_db is None:  # parsed once, not once per check (spills to disk when memory is short)
             from pyspark import StorageLevel
 
+            # parsed once, not once per check (spills to disk when memory is short); persisted before the
+            # positions are counted, so that counting them is the job that fills the cache (one parse, not two)
             frame = frame.persist(StorageLevel.MEMORY_AND_DISK)
+            if ROW not in frame.columns:  # the file's order, as the local engine numbers rows
+                frame = _with_positions(session, frame)
         cols = spark_columns(frame)
         problems.extend(check_columns(source, contract[dataset], cols, mapping))
         frame.createOrReplaceTempView(f"pia_{dataset}")

@@ -219,7 +219,10 @@ def _validate(worker: Any, data_dir: str | Path, manifest: Any, columns: Any, as
         expected = ", ".join(DATASETS[n].file_names[0] for n in DATASETS)
         raise InputError(Problem(str(data_dir), f"none of the data contract's files found (expected {expected}, "
                                                 "or the same names as .parquet)"))
-    with ThreadPoolExecutor(max_workers=1) as pool:
+    from pia.validation.frames import warm_up
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        warming = pool.submit(warm_up)  # Ibis and DuckDB import while pyarrow reads (it releases the GIL)
         digests = {path.name: pool.submit(_sha256, path) for path in present.values()}
         tables = {}
         problems: list[Problem] = []
@@ -232,6 +235,7 @@ def _validate(worker: Any, data_dir: str | Path, manifest: Any, columns: Any, as
         if problems:
             raise InputError(problems)
         inputs = {name: fut.result() for name, fut in digests.items()}
+        warming.result()
     if man.sha256 and man.source:
         inputs[Path(man.source).name] = man.sha256
 
@@ -467,19 +471,25 @@ def _validate_remote(where: Any, manifest: Any, columns: Any, as_of: Any, progre
                     reason=f"skipped: template {check.template} cannot run on {where.engine.value} "
                            f"({_first_line(exc)})", activities=acts, controls=list(check.controls)))
                 continue
-            success, failed, in_scope = engine.run_remote(
-                check, sql if where.engine is not EngineKind.spark else backend.session.sql(sql))
-            if check.dataset not in row_counts:
-                row_counts[check.dataset] = backend.rows(check.dataset)
-            status = CheckStatus.passed if success else CheckStatus.failed
-            if success:
-                reason = f"no failing row among {in_scope} in scope ({check.clause})"
-                samples: list[Sample] = []
-            else:
-                reason = (f"{failed} of {in_scope} {check.dataset} rows in scope fail: "
-                          f"{_describe(check.description, settings, man)} ({check.clause})")
-                samples = _remote_samples(check, backend, sql, list(expr.columns), gx_settings, frame_settings,
-                                          contract[check.dataset].key, read.get(check.dataset, ""))
+            # Spark: the frame is computed once, for GX's metrics and then the sample query (from its view)
+            cached = backend.cached_frame(sql) if where.engine is EngineKind.spark else None
+            try:
+                success, failed, in_scope = engine.run_remote(check, sql if cached is None else cached)
+                if check.dataset not in row_counts:
+                    row_counts[check.dataset] = backend.rows(check.dataset)
+                status = CheckStatus.passed if success else CheckStatus.failed
+                if success:
+                    reason = f"no failing row among {in_scope} in scope ({check.clause})"
+                    samples: list[Sample] = []
+                else:
+                    reason = (f"{failed} of {in_scope} {check.dataset} rows in scope fail: "
+                              f"{_describe(check.description, settings, man)} ({check.clause})")
+                    samples = _remote_samples(check, backend, sql if cached is None else f"SELECT * FROM {backend.FRAME_VIEW}",
+                                              list(expr.columns), gx_settings, frame_settings,
+                                              contract[check.dataset].key, read.get(check.dataset, ""))
+            finally:
+                if cached is not None:
+                    backend.release(cached)
             results.append(CheckResult(
                 id=check.id, clause=check.clause, dataset=check.dataset, description=_describe(check.description, settings, man),
                 status=status, rows_checked=row_counts[check.dataset], rows_in_scope=in_scope,

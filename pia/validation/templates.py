@@ -394,19 +394,30 @@ def _groups_declared(ctx: FrameContext, c: Check, t: ir.Table) -> ir.Table:
 _DAY_US = 86_400_000_000.0
 
 
+def _days_between(ctx: FrameContext, later: ir.Value, earlier: ir.Value) -> ir.Value:
+    """`later - earlier` in days (float64), exact to the microsecond.
+
+    An engine without a time-stamp difference (SQLite) takes whole seconds since the epoch instead; for time stamps
+    in whole seconds the result is the same float (both divide the same exact count by the same day length).
+    """
+    from pia.validation.context import LACKS_TIMESTAMP_DELTA
+
+    if ctx.lacks(LACKS_TIMESTAMP_DELTA):
+        return (later.epoch_seconds() - earlier.epoch_seconds()).cast("float64") / (_DAY_US / 1e6)
+    return later.delta(earlier, unit="microsecond").cast("float64") / _DAY_US
+
+
 @_builds("answered_within")
 def _answered_within(ctx: FrameContext, c: Check, t: ir.Table) -> ir.Table:
     p = c.parameters
     answered = t[p["answered"]].fill_null(ctx.settings.as_of_literal)
-    days = answered.delta(t[p["received"]], unit="microsecond").cast("float64") / _DAY_US
-    return t.select("_row", **{p["label"]: days})
+    return t.select("_row", **{p["label"]: _days_between(ctx, answered, t[p["received"]])})
 
 
 @_builds("max_retention")
 def _max_retention(ctx: FrameContext, c: Check, t: ir.Table) -> ir.Table:
     p = c.parameters
-    days = ctx.settings.as_of_literal.delta(t[p["at"]], unit="microsecond").cast("float64") / _DAY_US
-    return t.select("_row", **{p["label"]: days})
+    return t.select("_row", **{p["label"]: _days_between(ctx, ctx.settings.as_of_literal, t[p["at"]])})
 
 
 def built_templates() -> frozenset[str]:

@@ -4,7 +4,7 @@ The columns, their sources and their labels are in `schemas.yaml` (labelled befo
 this module only generates values, deterministically for a seed. Every value is fake: example.* domains,
 random numbers with valid checksums where real ones have them, invented names and addresses.
 
-    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|holdout3]]
+    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|holdout3|holdout4]]
 """
 
 from __future__ import annotations
@@ -260,6 +260,9 @@ def _cn_id_number(rng: random.Random) -> str:
 
 MM_ALPHABET = "ybndrfg8ejkmcpqxot1uwisza345h769"  # Mattermost NewId's base32 alphabet
 
+
+# City centres around which the made-up phone positions of holdout4 are scattered (no real home).
+HA_HOMES = [(52.52, 13.405), (22.543, 114.058), (30.267, -97.743), (45.764, 4.836), (31.23, 121.474)]
 
 GENERATORS: dict[str, Callable[[random.Random, int], str]] = {
     "seq": lambda r, i: str(i + 1),
@@ -608,6 +611,100 @@ GENERATORS: dict[str, Callable[[random.Random, int], str]] = {
     "isbn13": lambda r, i: (lambda b: b + str((10 - sum(int(d) * (3 if k % 2 else 1) for k, d in enumerate(b)) % 10) % 10))(
         "9787" + _s(r, string.digits, 8)
     ),
+    # generators of the fourth held-out tables (holdout4.yaml)
+    "joomla_hash": lambda r, i: (
+        "$2y$10$" + _s(r, CRYPT64, 53)
+        if r.random() < 0.7
+        else "$argon2id$v=19$m=65536,t=4,p=1$" + _s(r, ALNUM + "+/", 22) + "$" + _s(r, ALNUM + "+/", 43)
+    ),
+    "joomla_params": lambda r, i: json.dumps(
+        {
+            "admin_style": "",
+            "admin_language": r.choice(["", "en-GB"]),
+            "language": r.choice(["", "en-GB", "zh-CN", "de-DE"]),
+            "editor": r.choice(["", "tinymce", "none"]),
+            "timezone": r.choice(["", "UTC", "Asia/Shanghai"]),
+        },
+        separators=(",", ":"),
+    ),
+    "joomla_activation": lambda r, i: r.choice(["", "", "", "0", _s(r, HEX, 32)]),
+    "joomla_otp": lambda r, i: r.choice(["", "totp:" + base64.b64encode(r.randbytes(48)).decode()]),
+    "joomla_otep": lambda r, i: r.choice(["", base64.b64encode(r.randbytes(72)).decode()]),
+    "zammad_password": lambda r, i: (
+        "{sha2}" + _s(r, HEX, 64)
+        if r.random() < 0.3
+        else "$argon2id$v=19$m=65536,t=2,p=1$" + _s(r, ALNUM + "+/", 22) + "$" + _s(r, ALNUM + "+/", 43)
+    ),
+    "zammad_login": lambda r, i: (
+        r.choice(["ana", "wei", "tom", "mia", "j.doe", "omar"]) + str(r.randint(1, 9999))
+        + r.choice(["", "", "@example.com"])
+    ),
+    "full_address": lambda r, i: f"{_street(r)}, {_postal(r)} {r.choice(CITIES)}",
+    "plausible_uint64": lambda r, i: str(r.randint(10**17, 18_000_000_000_000_000_000)),
+    "geoname_city": lambda r, i: r.choice(["2950159", "1795565", "4671654", "2996944", "1796236", "1816670", "5128581", "0"]),
+    "plausible_path": lambda r, i: r.choice(
+        ["/", "/pricing", "/blog/choosing-a-camera", "/docs/install", f"/cameras/{r.randint(1, 300)}", "/login", "/checkout"]
+    ),
+    "referrer_or_blank": lambda r, i: r.choice(["", "", _referer(r)]),
+    "meta_keys": lambda r, i: r.choice(["[]", "[]", "['plan']", "['plan','variant']", "['path']"]),
+    "meta_values": lambda r, i: r.choice(["[]", "[]", "['pro']", "['free','b']", "['/404']"]),
+    "wecom_userid": lambda r, i: (
+        r.choice(["zhangsan", "lisi", "wangwu", "chenjing", "liuyang", "zhaolei"]) + f"{r.randint(1, 99):02d}"
+    ),
+    "wecom_alias": lambda r, i: r.choice(["Ethan", "Grace", "Leo", "Cindy", "Kevin", "Vivian", "Jack", "Amy"]),
+    "wecom_email": lambda r, i: (
+        f"{r.choice(['zhangsan', 'lisi', 'chenjing', 'liuyang'])}{r.randint(1, 999)}@{r.choice(['example.cn', 'example.com'])}"
+    ),
+    "wecom_desk": lambda r, i: r.choice(
+        [
+            f"深圳市南山区科技园路{r.randint(1, 200)}号{r.randint(2, 30)}楼",
+            f"杭州市西湖区文三路{r.randint(1, 500)}号",
+            f"上海市浦东新区张江路{r.randint(1, 900)}弄",
+        ]
+    ),
+    "wecom_dept": lambda r, i: r.choice(["研发部", "研发部;测试组", "市场部", "财务部", "客服中心", "行政部"]),
+    "ha_entity": lambda r, i: r.choice(
+        [
+            "sensor.living_room_temperature",
+            "sensor.outdoor_humidity",
+            "light.kitchen",
+            "switch.garage_heater",
+            "binary_sensor.front_door",
+            "climate.hallway",
+            "sensor.solar_power",
+        ]
+    ),
+    "ha_state": lambda r, i: r.choice(["on", "off", f"{r.uniform(15, 28):.1f}", f"{r.randint(30, 90)}", "heat", "unavailable"]),
+    "ulid_hex": lambda r, i: _s(r, HEX, 32),
+    "ha_user_hex": lambda r, i: _s(r, HEX, 32),
+    "ha_hash": lambda r, i: str(r.randint(10**8, 4_294_967_295)),
+    "ha_shared_attrs": lambda r, i: json.dumps(
+        {
+            "source_type": "gps",
+            "battery_level": r.randint(5, 100),
+            "latitude": round(HA_HOMES[i % len(HA_HOMES)][0] + r.uniform(-0.05, 0.05), 6),
+            "longitude": round(HA_HOMES[i % len(HA_HOMES)][1] + r.uniform(-0.05, 0.05), 6),
+            "gps_accuracy": r.randint(4, 60),
+            "friendly_name": r.choice(["Pixel 8", "iPhone", "Phone"]),
+        }
+        if r.random() < 0.6
+        else {
+            "supported_color_modes": ["brightness"],
+            "color_mode": "brightness",
+            "brightness": r.randint(1, 255),
+            "friendly_name": r.choice(["Kitchen", "Hallway", "Porch"]),
+        },
+        separators=(",", ":"),
+    ),
+    "oauth_uid": lambda r, i: r.choice([str(r.randint(100_000, 190_000_000)), "1" + _s(r, string.digits, 20)]),
+    "oauth_token": lambda r, i: r.choice(
+        ["gho_" + _s(r, ALNUM, 36), "ya29.a0" + _s(r, ALNUM + "-_", 150), "EwB" + _s(r, ALNUM + "+/", 120)]
+    ),
+    "oauth_secret": lambda r, i: _s(r, ALNUM, 40),
+    "segment_message_id": lambda r, i: r.choice(["ajs-next-", ""]) + _uuid(r),
+    "segment_ad_id": lambda r, i: _uuid(r) if r.random() < 0.5 else _uuid(r).upper(),
+    "segment_event": lambda r, i: r.choice(["Product Viewed", "Order Completed", "Signed In", "Camera Added", "Video Played"]),
+    "segment_library": lambda r, i: r.choice(["analytics.js", "analytics-ios", "analytics-android", "analytics-node"]),
 }
 
 
@@ -630,11 +727,12 @@ PARTS = {
     "holdout": "holdout.yaml",
     "holdout2": "holdout2.yaml",
     "holdout3": "holdout3.yaml",
+    "holdout4": "holdout4.yaml",
 }
 
 
 def load_schemas(part: str = "tuned") -> list[dict]:
-    """The tables of a part (`tuned`: schemas.yaml, `holdout`/`holdout2`/`holdout3`: the held-out YAML files).
+    """The tables of a part (`tuned`: schemas.yaml, `holdout`/`holdout2`/`holdout3`/`holdout4`: the held-out YAML files).
 
     Each table is `{table, source, columns: [[name, generator, label, blank_share?]]}`.
     """
