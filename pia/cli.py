@@ -96,6 +96,17 @@ def cli() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI and map the kit's errors to exit codes without tracebacks."""
+    from pia.i18n import current_language, use_language
+
+    # A command sets the language of its run (--lang, the manifest's language, the locale); it ends with the run.
+    with use_language(current_language()):
+        _run(argv)
+
+
+def _run(argv: list[str] | None) -> None:
+    """Run the CLI in the language the command sets; messages of the errors below follow it."""
+    from pia.i18n import _
+
     try:
         rv = cli.main(args=argv, prog_name="pia", standalone_mode=False)
     except InputError as exc:
@@ -106,13 +117,14 @@ def main(argv: list[str] | None = None) -> None:
         click.echo(f"pia: {one_line(str(exc))}", err=True)
         sys.exit(EXIT_INPUT)
     except click.exceptions.Abort:
-        click.echo("pia: aborted", err=True)
+        click.echo("pia: " + _("aborted"), err=True)
         sys.exit(130)
     except click.UsageError as exc:
         # One line, like every other input error: the command, the problem, and where to read more.
         command = exc.ctx.command_path if exc.ctx is not None else "pia"
         message = one_line(" ".join(exc.format_message().split()))
-        click.echo(f"pia: {command}: {message} (see '{command} --help')", err=True)
+        see = _("see {command_help}", command_help=repr(command + " --help"))
+        click.echo(f"pia: {command}: {message} ({see})", err=True)
         sys.exit(EXIT_INPUT)
     except click.ClickException as exc:
         click.echo(f"pia: {one_line(' '.join(exc.format_message().split()))}", err=True)

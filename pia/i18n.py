@@ -118,6 +118,11 @@ class LocalizedText(str):
         obj.translations = texts
         return obj
 
+    def __getnewargs__(self) -> tuple[dict[str, str], str | None]:  # type: ignore[override]
+        # copy, deepcopy and pickle rebuild the text from its languages (a str subclass with its own __new__)
+        primary = next((lang for lang, text in self.translations.items() if text == str.__str__(self)), None)
+        return (self.translations, primary)
+
     def missing(self) -> list[str]:
         """The kit's languages this text lacks (listed by `pia check` as fallbacks)."""
         return [lang for lang in LANGUAGES if lang not in self.translations]

@@ -21,6 +21,10 @@ import stat
 from typing import Any
 
 from pia.errors import InputError, Problem, quote
+from pia.i18n import N_, _
+
+# The default reason a missing file is refused (marked for the catalogs; translated when the message is made).
+NO_SUCH_FILE = N_("no such file")
 
 MAX_INPUT_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 100
@@ -55,21 +59,22 @@ def kind_of(mode: int) -> str:
 
 def _os_message(exc: OSError, path: str | os.PathLike[str], missing: str) -> str:
     """The one-line reason an OS call on `path` failed."""
+    missing = _(missing)
     if exc.errno == errno.ENOENT:
-        return "is a symbolic link to a file that does not exist" if os.path.islink(path) else missing
+        return _("is a symbolic link to a file that does not exist") if os.path.islink(path) else missing
     if exc.errno == errno.ELOOP:
-        return "is a symbolic link loop (the links point at each other)"
+        return _("is a symbolic link loop (the links point at each other)")
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return "cannot read: permission denied"
+        return _("cannot read: permission denied")
     if exc.errno == errno.ENOTDIR:
-        return f"{missing} (a parent in the path is not a directory)"
+        return _("{missing} (a parent in the path is not a directory)", missing=missing)
     if exc.errno == errno.ENAMETOOLONG:
         return "the file name is too long"
     return f"cannot read: {exc.strerror or exc}"
 
 
 def regular_file_problem(path: str | os.PathLike[str], expected: str = "a file",
-                         missing: str = "no such file") -> str | None:
+                         missing: str = NO_SUCH_FILE) -> str | None:
     """Why `path` cannot be read as a regular file (missing, a directory, a FIFO, a loop, ...), or None."""
     try:
         st = os.stat(path)
@@ -106,7 +111,7 @@ def exists(path: str | os.PathLike[str]) -> bool:
 
 
 def open_regular(path: str | os.PathLike[str], expected: str = "a file", source: str | None = None,
-                 missing: str = "no such file") -> int:
+                 missing: str = NO_SUCH_FILE) -> int:
     """A read-only descriptor of the regular file `path`; anything else is an InputError, never a wait.
 
     The file is opened non-blocking and checked with `fstat` on the open descriptor, so a FIFO or device
@@ -137,7 +142,7 @@ def check_size(size: int, source: str, limit: int = MAX_INPUT_BYTES) -> None:
 
 
 def read_bytes(path: str | os.PathLike[str], expected: str = "a file", source: str | None = None,
-               missing: str = "no such file", limit: int = MAX_INPUT_BYTES) -> bytes:
+               missing: str = NO_SUCH_FILE, limit: int = MAX_INPUT_BYTES) -> bytes:
     """The bytes of the regular file `path`, at most `limit` of them; anything else is an InputError.
 
     `expected` says what the file should be (used when something else is given), `source` how to name it in
@@ -165,7 +170,7 @@ def decode_utf8(raw: bytes, source: str, what: str = "") -> str:
 
 
 def read_text(path: str | os.PathLike[str], expected: str = "a file", source: str | None = None,
-              missing: str = "no such file") -> tuple[bytes, str]:
+              missing: str = NO_SUCH_FILE) -> tuple[bytes, str]:
     """The bytes of `path` and their UTF-8 text (both: callers hash the bytes)."""
     raw = read_bytes(path, expected, source, missing)
     return raw, decode_utf8(raw, source if source is not None else str(path))
@@ -221,7 +226,7 @@ def parse_json(text: str, source: str, what: str = "") -> Any:
 
 
 def load_json(path: str | os.PathLike[str], expected: str = "a JSON file", source: str | None = None,
-              missing: str = "no such file", what: str = "") -> tuple[bytes, Any]:
+              missing: str = NO_SUCH_FILE, what: str = "") -> tuple[bytes, Any]:
     """The bytes of a JSON file (for hashing) and its data, through the same bounds as every input."""
     src = source if source is not None else str(path)
     raw = read_bytes(path, expected, src, missing)

@@ -9,6 +9,7 @@ import os
 import stat
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -34,10 +35,14 @@ def _default(obj: Any) -> Any:
 
 
 def _cell(value: Any) -> str:
+    from pia.i18n import LocalizedText, _, pick
+
     if value is None:
         return ""
+    if isinstance(value, LocalizedText):
+        return pick(value) or ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, (list, tuple, set)):
         return ", ".join(_cell(v) for v in value)
     if hasattr(value, "value"):
@@ -45,15 +50,20 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _width(text: str) -> int:
+    """Columns `text` takes on a terminal: CJK characters are two wide (tables line up in zh too)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], headers: Sequence[str] | None = None,
                  max_width: int = 48) -> str:
     """A plain-text table for terminals; long cells are shortened with an ellipsis."""
     headers = list(headers or columns)
     body = [[_shorten(_cell(r.get(c)), max_width) for c in columns] for r in rows]
-    widths = [max([len(h)] + [len(row[i]) for row in body]) for i, h in enumerate(headers)]
+    widths = [max([_width(h)] + [_width(row[i]) for row in body]) for i, h in enumerate(headers)]
 
     def line(cells: Sequence[str]) -> str:
-        return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+        return "  ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=True)).rstrip()
 
     out = [line(headers), line(["-" * w for w in widths])]
     out.extend(line(row) for row in body)
@@ -62,7 +72,15 @@ def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], headers
 
 def _shorten(text: str, width: int) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    if _width(text) <= width:
+        return text
+    out, used = [], 1  # room for the ellipsis
+    for c in text:
+        used += _width(c)
+        if used > width:
+            break
+        out.append(c)
+    return "".join(out) + "…"
 
 
 def md_escape(text: str) -> str:

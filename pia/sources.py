@@ -30,6 +30,8 @@ class Source(BaseModel):
     id: str = Field(min_length=1, description="The exact string the kit cites, e.g. 'PIPL Art. 39'.")
     title: str = Field(min_length=1, description="The full name of the source.")
     says: str = Field(min_length=1, description="What it says, paraphrased in one line.")
+    title_zh: str | None = Field(None, description=(
+        "The official Chinese title, for texts written in Chinese (e.g. 《中华人民共和国个人信息保护法》)."))
 
 
 class _Catalogue(BaseModel):
@@ -89,3 +91,12 @@ def unknown(citation: str) -> list[str]:
     """The ids of `citation` that the catalogue does not hold (empty when every one is catalogued)."""
     known = load_sources()
     return [i for i in citation_ids(citation) if i not in known]
+
+
+def source_title(source_id: str, lang: str = "en") -> str:
+    """The title of a catalogued source for readers of `lang`.
+
+    In zh its official Chinese title (`title_zh`, else the English title); otherwise its `title`.
+    """
+    src = lookup(source_id)
+    return (src.title_zh or src.title) if lang == "zh" else src.title

@@ -16,6 +16,7 @@ from yaml.events import AliasEvent
 
 from pia.config import display_path
 from pia.errors import InputError, Problem, quote
+from pia.i18n import _
 from pia.inputs import MAX_ALIAS_NODES, MAX_ALIASES, MAX_DEPTH, MAX_INPUT_BYTES, check_size
 
 Loc = tuple[str | int, ...]
@@ -172,7 +173,8 @@ def parse_yaml(text: str, source: str) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         context = f"{exc.context}: " if exc.context and exc.problem else ""
-        msg = f"invalid YAML: {context}{exc.problem or exc.context}"
+        detail = context + str(exc.problem or exc.context)
+        msg = _("invalid YAML: {detail}", detail=detail)
         raise InputError(Problem(source, msg, line)) from None
     except yaml.reader.ReaderError as exc:
         # The reader's own message spans lines and quotes the raw character: say where it is instead.
@@ -184,14 +186,15 @@ def parse_yaml(text: str, source: str) -> YamlDocument:
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         raise InputError(Problem(source, f"invalid YAML: {quote(str(exc), 120)}")) from None
     if node is None:
-        raise InputError(Problem(source, "the file is empty (expected a YAML mapping)", 1))
+        raise InputError(Problem(source, _("the file is empty (expected a YAML mapping)"), 1))
     lines: dict[Loc, int] = {}
     problems: list[Problem] = []
     try:
         data = _walk(node, (), lines, problems, source)
     except yaml.constructor.ConstructorError as exc:
         mark = exc.problem_mark
-        raise InputError(Problem(source, f"invalid YAML: {exc.problem}", mark.line + 1 if mark else None)) from None
+        raise InputError(Problem(source, _("invalid YAML: {detail}", detail=exc.problem),
+                                 mark.line + 1 if mark else None)) from None
     if problems:
         raise InputError(problems)
     return YamlDocument(data, lines, source)
@@ -204,5 +207,5 @@ def load_yaml(path: str | Path, text: str | None = None, expected: str = "a YAML
     if text is None:
         from pia.inputs import read_text
 
-        _, text = read_text(path, expected=expected, source=source, missing=missing)
+        _raw, text = read_text(path, expected=expected, source=source, missing=missing)
     return parse_yaml(text, source)

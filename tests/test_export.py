@@ -152,7 +152,8 @@ def test_cnil_export_escapes_html_in_manifest_text(tmp_path):
     text = config.REFERENCE_MANIFEST.read_text(encoding="utf-8")
     evil = "<img src=x onerror=alert(1)>"
     path = tmp_path / "evil.pia.yaml"
-    path.write_text(text.replace("name: Account registration and sign-in", f"name: 'Sign-in {evil}'", 1),
+    # the reference gives names in both languages: `name: {en: ..., zh: ...}` in block style
+    path.write_text(text.replace("en: Account registration and sign-in", f"en: 'Sign-in {evil}'", 1),
                     encoding="utf-8")
     doc = json.dumps(cnil_pia(load_manifest(path), AS_OF))
     assert evil not in doc and "&lt;img src=x onerror=alert(1)&gt;" in doc

@@ -1,50 +1,92 @@
 """Draft notice to users about a policy update, in plain Markdown, from a change review.
 
-Written for someone who is not a lawyer: what changes, why it matters, what they can do and whom to ask.
+Written for someone who is not a lawyer: what changes, why it matters, what they can do and whom to ask; in the
+language in force (`pia.i18n`: en or zh-CN), with the manifest's texts in that language where it gives them.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
 from pia.changes.rules import trigger_why
 from pia.declare.manifest import DataGroup, Manifest, RightKind
+from pia.declare.vocabulary import DataSubjectRight
 from pia.declare.taxonomy import load_taxonomy
+from pia.i18n import N_, LocalizedText, _, current_language, ngettext, pick
+from pia.sources import source_title
 
 if TYPE_CHECKING:  # pragma: no cover
     from pia.changes.rules import ChangeReview, ClassifiedChange
 
 GROUP_WORDS: dict[str, str] = {
-    DataGroup.account.value: "account details (such as your name, phone number and email address)",
-    DataGroup.order.value: "order and delivery details",
-    DataGroup.device.value: "information about your cameras",
-    DataGroup.snapshot.value: "camera snapshots and alert settings",
-    DataGroup.tracking.value: "cookies and records of how you use our website and emails",
+    DataGroup.account.value: N_("account details (such as your name, phone number and email address)"),
+    DataGroup.order.value: N_("order and delivery details"),
+    DataGroup.device.value: N_("information about your cameras"),
+    DataGroup.snapshot.value: N_("camera snapshots and alert settings"),
+    DataGroup.tracking.value: N_("cookies and records of how you use our website and emails"),
 }
 
+# Every right by its name for users: the reference's combined kinds and the rights the laws name
+# (vocabulary.DataSubjectRight), so a notice never shows a raw id.
 RIGHT_WORDS: dict[str, str] = {
-    RightKind.access_correct.value: "See and correct your information",
-    RightKind.delete.value: "Ask us to delete your information",
-    RightKind.change_consent.value: "Change or withdraw your consent",
-    RightKind.cancel_account.value: "Close your account",
+    RightKind.access_correct.value: N_("See and correct your information"),
+    RightKind.delete.value: N_("Ask us to delete your information"),
+    RightKind.change_consent.value: N_("Change or withdraw your consent"),
+    RightKind.cancel_account.value: N_("Close your account"),
+    DataSubjectRight.access.value: N_("See your information and get a copy"),
+    DataSubjectRight.rectification.value: N_("Correct your information"),
+    DataSubjectRight.erasure.value: N_("Ask us to delete your information"),
+    DataSubjectRight.consent_withdrawal.value: N_("Withdraw your consent"),
+    DataSubjectRight.portability.value: N_("Take your information with you"),
+    DataSubjectRight.objection.value: N_("Object to a use of your information"),
+    DataSubjectRight.restriction.value: N_("Ask us to pause the use of your information"),
+    DataSubjectRight.account_cancellation.value: N_("Close your account"),
+    DataSubjectRight.automated_decision_explanation.value: N_("Ask why an automated decision was taken about you"),
 }
 
 CHANNEL_WORDS: dict[str, str] = {
-    "push": "a push notification",
-    "popup": "a pop-up in the app",
-    "email": "email",
-    "sms": "a text message",
-    "website": "a notice on our website",
+    "push": N_("a push notification"),
+    "popup": N_("a pop-up in the app"),
+    "email": N_("email"),
+    "sms": N_("a text message"),
+    "website": N_("a notice on our website"),
 }
 
 _SECTION_ORDER = {"processing_activities": 0, "data_elements": 1, "recipients": 2}
 _ID_PATH = re.compile(r"^(?P<section>[a-z_.]+?)\[(?P<id>[^\]]+)\](?P<rest>.*)$")
 
 
-def _sentence(text: str) -> str:
-    text = " ".join(str(text).split())
-    text = re.sub(r"\b(the )?contact in VIII\b", "the contacts listed below", text)
-    return text if text.endswith((".", "!", "?")) else text + "."
+def _zh() -> bool:
+    return current_language() == "zh"
+
+
+def _sentence(text: str | None) -> str:
+    text = " ".join(str(pick(text) or "").split())
+    text = re.sub(r"\b(the )?contact in VIII\b|\s?VIII ?所列联系方式", _("the contacts listed below"), text)
+    if text.endswith((".", "!", "?", "。", "！", "？")):
+        return text
+    return text + ("。" if _zh() else ".")
+
+
+def _sp() -> str:
+    """The space between two sentences: none in Chinese (its full stop is the break)."""
+    return "" if _zh() else " "
+
+
+def _end(text: str) -> str:
+    """`text` without its closing full stop (either language's)."""
+    return text.rstrip(".。")
+
+
+def _name(text: str | None) -> str:
+    """A manifest text in the language in force, lower-cased at the start in English."""
+    return _lower_first(pick(text) or "")
+
+
+def _list_item(text: str, last: bool) -> str:
+    """A list item of the agreement section: `;` between items, a full stop after the last (`；` / `。` in zh)."""
+    return text + (("。" if _zh() else ".") if last else ("；" if _zh() else ";"))
 
 
 def _lower_first(text: str) -> str:
@@ -55,11 +97,24 @@ def _join_words(items: list[str]) -> str:
     items = [i for i in items if i]
     if len(items) <= 1:
         return "".join(items)
+    if _zh():
+        return "、".join(items[:-1]) + "和" + items[-1]
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _groups(groups: list[str]) -> str:
-    return _join_words([GROUP_WORDS.get(g, g) for g in groups])
+    return _join_words([_(GROUP_WORDS[g]) if g in GROUP_WORDS else g for g in groups])
+
+
+def _right(kind: str) -> str:
+    return _(RIGHT_WORDS[kind]) if kind in RIGHT_WORDS else kind.replace("_", " ")
+
+
+def format_day(day: dt.date) -> str:
+    """A date as readers of the language in force write it (Babel: July 1, 2026; 2026年7月1日)."""
+    from babel.dates import format_date
+
+    return format_date(day, format="long", locale="zh_CN" if _zh() else "en_US")
 
 
 def _received(manifest: Manifest, recipient) -> str:
@@ -74,11 +129,11 @@ def _received(manifest: Manifest, recipient) -> str:
         if recipient.id not in act.recipients:
             continue
         for el in manifest.elements_of(act):
-            if str(el.group) in groups and el.name not in names:
-                names.append(el.name)
+            if str(el.group) in groups and _name(el.name) not in names:
+                names.append(_name(el.name))
     if not names:
-        return f"your {_groups(sorted(groups))}"
-    return "your " + _join_words([_lower_first(n) for n in names])
+        return _("your {what}", what=_groups(sorted(groups)))
+    return _("your {what}", what=_join_words(names))
 
 
 def _split(path: str) -> tuple[str, str | None, str]:
@@ -88,10 +143,26 @@ def _split(path: str) -> tuple[str, str | None, str]:
     return m["section"], m["id"], m["rest"]
 
 
-def _sensitive_note(el_category: str) -> str:
-    cat = load_taxonomy()[el_category]
-    return (f" This is sensitive personal information ({cat.name.lower()}): if it were leaked or misused it "
-            "could seriously harm you or the people it concerns, so it needs your explicit agreement.")
+def _sensitive_note(category: str | None) -> str:
+    """Why a new sensitive element needs explicit agreement; the category is left out where it repeats the name."""
+    if category is None:
+        return _sp() + _("This is sensitive personal information: if it were leaked or misused it could seriously harm "
+                         "you or the people it concerns, so it needs your explicit agreement.")
+    return _sp() + _("This is sensitive personal information ({category}): if it were leaked or misused it could "
+                     "seriously harm you or the people it concerns, so it needs your explicit agreement.",
+                     category=category)
+
+
+def _category_words(manifest: Manifest, key: str) -> str:
+    """A taxonomy category for users: its name, or the Chinese name of the manifest's element of that category.
+
+    The taxonomy's names are English data; in Chinese the element's own Chinese name is used when it has one.
+    """
+    if _zh():
+        for el in manifest.data_elements:
+            if el.category == key and isinstance(el.name, LocalizedText) and "zh" in el.name.translations:
+                return el.name.translations["zh"]
+    return load_taxonomy()[key].name.lower()
 
 
 def _what_changes(review: ChangeReview, old: Manifest, new: Manifest) -> list[str]:
@@ -113,7 +184,7 @@ def _what_changes(review: ChangeReview, old: Manifest, new: Manifest) -> list[st
     # a recipient added or removed as a whole is explained once, in its own bullet
     whole = {rid for rid in set(new_rec) ^ set(old_rec)}
     for ch in significant:
-        section, rid, _ = _split(ch.path)
+        section, rid, _rest = _split(ch.path)
         if section == "processing_activities" and rid:
             if (section, rid) in seen:
                 continue
@@ -128,50 +199,52 @@ def _what_changes(review: ChangeReview, old: Manifest, new: Manifest) -> list[st
             seen.add((section, rid))
             el_before, el_after = old_el.get(rid), new_el.get(rid)
             if el_before is None and el_after is not None:
-                text = f"**We will collect a new kind of information: {_lower_first(el_after.name)}.**"
+                text = _("**We will collect a new kind of information: {name}.**", name=_name(el_after.name))
                 if el_after.sensitive:
-                    text += _sensitive_note(el_after.category)
+                    category = _category_words(new, el_after.category)
+                    text += _sensitive_note(None if category == _name(el_after.name) else category)
                 bullets.append(text)
             elif el_after is None and el_before is not None:
-                bullets.append(f"**We will stop collecting {_lower_first(el_before.name)}.**")
+                bullets.append(_("**We will stop collecting {name}.**", name=_name(el_before.name)))
             # from here both exist (a change path names an element of one side at least)
             elif el_after is not None and el_before is not None and ch.trigger == "retention_lengthened":
-                until = f"up to {el_after.retention.max_days} days" if el_after.retention.max_days is not None \
-                    else "with no fixed limit"
-                was = f" (before: up to {el_before.retention.max_days} days)" if el_before.retention.max_days else ""
-                bullets.append(f"**We will keep {_lower_first(el_after.name)} longer: {until}{was}.** "
-                               f"{_sentence(el_after.retention.rule)}")
+                until = _("up to {n} days", n=el_after.retention.max_days) \
+                    if el_after.retention.max_days is not None else _("with no fixed limit")
+                was = _(" (before: up to {n} days)", n=el_before.retention.max_days) \
+                    if el_before.retention.max_days else ""
+                bullets.append(_("**We will keep {name} longer: {until}{was}.**", name=_name(el_after.name),
+                                 until=until, was=was) + _sp() + _sentence(el_after.retention.rule))
             elif el_after is not None and el_before is not None:
-                note = " It now counts as sensitive personal information." \
+                note = _sp() + _("It now counts as sensitive personal information.") \
                     if el_after.sensitive and not el_before.sensitive else ""
-                bullets.append(f"**What we record as {_lower_first(el_after.name)} changes** (its kind, source or "
-                               f"sensitivity).{note}")
+                bullets.append(_("**What we record as {name} changes** (its kind, source or sensitivity).",
+                                 name=_name(el_after.name)) + note)
         elif section == "recipients" and rid:
             if (section, rid) in seen:
                 continue
             seen.add((section, rid))
             rec_before, rec_after = old_rec.get(rid), new_rec.get(rid)
             if rec_after is not None:
-                cond = f" {_sentence(rec_after.condition)}" if rec_after.condition else ""
-                consent = " Only if you agree." if rec_after.legal_basis.value == "consent" else ""
-                head = "A new organisation will receive your information" if rec_before is None else \
-                    "What we give to an organisation changes"
-                via = [new_act[a].name for a in sorted(new_act) if rid in new_act[a].recipients]
-                src = f", collected for {_join_words([_lower_first(v) for v in via])}" if via else ""
-                bullets.append(f"**{head}: {rec_after.name}.** It would receive "
-                               f"{_received(new, rec_after)}{src}.{consent}{cond}")
+                cond = _sp() + _sentence(rec_after.condition) if rec_after.condition else ""
+                consent = _sp() + _("Only if you agree.") if rec_after.legal_basis.value == "consent" else ""
+                head = _("A new organisation will receive your information") if rec_before is None else \
+                    _("What we give to an organisation changes")
+                via = [_name(new_act[a].name) for a in sorted(new_act) if rid in new_act[a].recipients]
+                src = _(", collected for {purposes}", purposes=_join_words(via)) if via else ""
+                bullets.append(_("**{head}: {name}.** It would receive {what}{src}.", head=head,
+                                 name=pick(rec_after.name), what=_received(new, rec_after), src=src) + consent + cond)
             elif rec_before is not None:
-                bullets.append(f"**{rec_before.name} will no longer receive your information.**")
+                bullets.append(_("**{name} will no longer receive your information.**", name=pick(rec_before.name)))
         elif section == "rights" and rid:
             if (section, rid) in seen:
                 continue
             seen.add((section, rid))
             right_before, right_after = old_rights.get(rid), new_rights.get(rid)
-            label = RIGHT_WORDS.get(rid, rid)
+            label = _right(rid)
             if right_after is not None:
-                bullets.append(f"**{label}: how you do it changes.** {_sentence(right_after.how)}")
+                bullets.append(_("**{right}: how you do it changes.**", right=label) + _sp() + _sentence(right_after.how))
             elif right_before is not None:
-                bullets.append(f"**{label}: this right is no longer listed in the policy.**")
+                bullets.append(_("**{right}: this right is no longer listed in the policy.**", right=label))
         elif section.startswith("controller.ownership") or section in ("controller.legal_entity", "controller.jurisdiction"):
             if ("ownership", None) in seen:
                 continue
@@ -186,28 +259,33 @@ def _what_changes(review: ChangeReview, old: Manifest, new: Manifest) -> list[st
             if ("rejection", None) in seen:
                 continue
             seen.add(("rejection", None))
-            bullets.append("**The reasons for which we may turn down a request about your information change.**")
+            bullets.append(_("**The reasons for which we may turn down a request about your information change.**"))
         elif section == "settings.rights_response_days":
-            bullets.append(f"**We will answer your requests within {new.settings.rights_response_days} days** "
-                           f"(before: {old.settings.rights_response_days}).")
+            bullets.append(_("**We will answer your requests within {n} days** (before: {before}).",
+                             n=new.settings.rights_response_days, before=old.settings.rights_response_days))
         elif section == "settings.erasure_grace_days":
-            bullets.append(f"**After you close your account, we will erase your information within "
-                           f"{new.settings.erasure_grace_days} days** (before: {old.settings.erasure_grace_days}).")
+            bullets.append(_("**After you close your account, we will erase your information within {n} days** "
+                             "(before: {before}).", n=new.settings.erasure_grace_days,
+                             before=old.settings.erasure_grace_days))
         elif section == "settings.minor_age":
-            bullets.append(f"**Users under {new.settings.minor_age} (before: {old.settings.minor_age}) will need a "
-                           "parent's or guardian's agreement.**")
+            bullets.append(_("**Users under {age} (before: {before}) will need a parent's or guardian's agreement.**",
+                             age=new.settings.minor_age, before=old.settings.minor_age))
         else:
             key = (section, None)
             if key not in seen:
                 seen.add(key)
-                bullets.append("**The situations in which we may use information without asking you change.**"
+                bullets.append(_("**The situations in which we may use information without asking you change.**")
                                if section.startswith("consent_exemptions") else
-                               f"**Other change: {section.replace('_', ' ')}.**")
-    # assumptions document the assessment, not the policy: users are not told about them
-    minor = sum(1 for c in review.minor_changes if not c.path.startswith("assumptions"))
+                               _("**Other change: {what}.**", what=section.replace("_", " ")))
+    # assumptions document the assessment, not the policy: users are not told about them; the date the policy
+    # takes effect is announced at the top of the notice, not as an edit
+    minor = sum(1 for c in review.minor_changes
+                if not c.path.startswith("assumptions") and not c.path.endswith("policy.effective_date"))
     if minor:
-        bullets.append(f"We also made {minor} smaller edit{'s' if minor != 1 else ''} (clearer wording, corrected "
-                       "names, more detail) that do not change how your information is used.")
+        bullets.append(ngettext("We also made {n} smaller edit (clearer wording, corrected names, more detail) that "
+                                "does not change how your information is used.",
+                                "We also made {n} smaller edits (clearer wording, corrected names, more detail) that "
+                                "do not change how your information is used.", minor))
     return bullets
 
 
@@ -218,84 +296,93 @@ def _whole_recipient(change: ClassifiedChange, whole: set[str]) -> bool:
 
 def _activity_bullet(before, after, new_el, recipients, changes: list[ClassifiedChange]) -> str:
     if after is None:
-        return f"**We will stop {_lower_first(before.name)}.** We will no longer use your information for it."
-    uses = "; ".join(_lower_first(new_el[e].name) for e in after.data_elements if e in new_el)
+        return _("**We will stop {name}.** We will no longer use your information for it.", name=_name(before.name))
+    uses = ("；" if _zh() else "; ").join(_name(new_el[e].name) for e in after.data_elements if e in new_el)
     if before is None:
-        optional = " It is optional: you can leave it switched off." if after.optional else ""
-        return (f"**New use of your information: {_lower_first(after.name)}.** What for: "
-                f"{_lower_first(_sentence(after.purpose))} It uses: {uses}.{optional}")
+        optional = _sp() + _("It is optional: you can leave it switched off.") if after.optional else ""
+        return _("**New use of your information: {name}.** What for: {purpose} It uses: {uses}.",
+                 name=_name(after.name), purpose=_lower_first(_sentence(after.purpose)), uses=uses) + optional
     parts = []
     for ch in changes:
-        _, _, rest = _split(ch.path)
+        _section, _id, rest = _split(ch.path)
         field = rest.lstrip(".")
         if field == "purpose":
-            parts.append(f"its purpose is now: {_lower_first(_sentence(after.purpose))}")
+            parts.append(_("its purpose is now: {purpose}", purpose=_lower_first(_sentence(after.purpose))))
         elif field.startswith("data_elements[") and ch.after and ch.after in new_el:
-            parts.append(f"it will also use {_lower_first(new_el[ch.after].name)}")
+            parts.append(_("it will also use {name}", name=_name(new_el[ch.after].name)))
         elif field.startswith("data_elements[") and ch.before:
-            parts.append(f"it will no longer use {ch.before.replace('_', ' ')}")
+            parts.append(_("it will no longer use {name}", name=ch.before.replace("_", " ")))
         elif field.startswith("recipients[") and ch.after in recipients:
-            parts.append(f"{recipients[ch.after].name} will receive information from it")
+            parts.append(_("{name} will receive information from it", name=pick(recipients[ch.after].name)))
         elif field.startswith("recipients[") and ch.before in recipients:
-            parts.append(f"{recipients[ch.before].name} will no longer receive information from it")
+            parts.append(_("{name} will no longer receive information from it", name=pick(recipients[ch.before].name)))
         elif field.startswith("measures.") and ch.trigger == "promised_measure":
             measure = field.split(".")[1].replace("_", " ")
-            parts.append(f"a protection our policy promises ({measure}) will no longer be fully in place")
+            parts.append(_("a protection our policy promises ({measure}) will no longer be fully in place",
+                           measure=measure))
         elif field.startswith("storage.locations[") and ch.trigger == "cross_border":
-            parts.append(f"your information will also be stored in {ch.after}, outside the country")
+            parts.append(_("your information will also be stored in {country}, outside the country", country=ch.after))
         else:
             label = re.sub(r"\[.*$", "", field).split(".")[0].replace("_", " ")
-            parts.append(f"the way it works changes ({label})")
-    parts = list(dict.fromkeys(p.rstrip(".") for p in parts))
-    return f"**{after.name} changes:** {'; '.join(parts)}."
+            parts.append(_("the way it works changes ({what})", what=label))
+    parts = list(dict.fromkeys(_end(p) for p in parts))
+    return _("**{name} changes:** {what}.", name=pick(after.name), what=("；" if _zh() else "; ").join(parts))
 
 
-_CONTACT_FIELDS = {"phone": "phone", "email": "email", "web": "the web", "address": "post"}
+_CONTACT_FIELDS = {"phone": N_("phone"), "email": N_("email"), "web": N_("the web"), "address": N_("post")}
 
 
 def _contact_bullet(old: Manifest, new: Manifest) -> str:
     o, n = old.controller, new.controller
     parts = []
-    for who, before, after in (("our " + n.security_department.name.lower(), o.security_department.contact,
-                                n.security_department.contact), ("us", o.contact, n.contact)):
+    department = pick(n.security_department.name) or ""
+    for who, before, after in ((_("our {department}", department=department.lower()), o.security_department.contact,
+                                n.security_department.contact), (_("us"), o.contact, n.contact)):
         for field, word in _CONTACT_FIELDS.items():
             b, a = getattr(before, field), getattr(after, field)
             if a and a != b:
-                parts.append(f"you can {'now ' if not b else ''}reach {who} by {word} at {a}"
-                             + (f" (before: {b})" if b else ""))
+                text = (_("you can reach {who} by {way} at {address}", who=who, way=_(word), address=a) if b else
+                        _("you can now reach {who} by {way} at {address}", who=who, way=_(word), address=a))
+                parts.append(text + (_(" (before: {before})", before=b) if b else ""))
             elif b and not a:
-                parts.append(f"{who} can no longer be reached by {word} at {b}")
+                parts.append(_("{who} can no longer be reached by {way} at {address}", who=who, way=_(word), address=b))
     if o.security_department.name != n.security_department.name:
-        parts.append(f"the department responsible for protecting your information is now the "
-                     f"{n.security_department.name.lower()}")
-    before_c = {c.authority for c in o.complaint_channels}
-    after_c = {c.authority for c in n.complaint_channels}
+        parts.append(_("the department responsible for protecting your information is now the {department}",
+                       department=department.lower()))
+    before_c = {pick(c.authority) or "" for c in o.complaint_channels}
+    after_c = {pick(c.authority) or "" for c in n.complaint_channels}
     if after_c - before_c:
-        parts.append(f"you can also complain to {_join_words(sorted(after_c - before_c))}")
+        parts.append(_("you can also complain to {authorities}", authorities=_join_words(sorted(after_c - before_c))))
     if before_c - after_c:
-        parts.append(f"{_join_words(sorted(before_c - after_c))} no longer listed for complaints")
-    text = "; ".join(parts) or "the way to reach us changes"
-    return f"**New contact details:** {text[:1].upper() + text[1:]}."
+        parts.append(_("{authorities} no longer listed for complaints",
+                       authorities=_join_words(sorted(before_c - after_c))))
+    text = ("；" if _zh() else "; ").join(parts) or _("the way to reach us changes")
+    return _("**New contact details:** {details}.", details=text[:1].upper() + text[1:])
 
 
 def _ownership_bullet(old: Manifest, new: Manifest) -> str:
     o, n = old.controller, new.controller
     parts = []
     if o.legal_entity != n.legal_entity:
-        parts.append(f"your information will be held by {n.legal_entity} instead of {o.legal_entity}")
+        parts.append(_("your information will be held by {new} instead of {old}", new=n.legal_entity,
+                       old=o.legal_entity))
     added = [s for s in n.ownership.controlling_shareholders if s not in o.ownership.controlling_shareholders]
     gone = [s for s in o.ownership.controlling_shareholders if s not in n.ownership.controlling_shareholders]
     if added:
-        parts.append(f"{_join_words(added)} become{'s' if len(added) == 1 else ''} a controlling shareholder")
+        parts.append(ngettext("{names} becomes a controlling shareholder", "{names} become a controlling shareholder",
+                              len(added), names=_join_words(added)))
     if gone:
-        parts.append(f"{_join_words(gone)} {'is' if len(gone) == 1 else 'are'} no longer a controlling shareholder")
+        parts.append(ngettext("{names} is no longer a controlling shareholder",
+                              "{names} are no longer a controlling shareholder", len(gone), names=_join_words(gone)))
     if o.ownership.parent_company != n.ownership.parent_company:
-        parts.append(f"the parent company becomes {n.ownership.parent_company}" if n.ownership.parent_company
-                     else "there is no longer a parent company")
+        parts.append(_("the parent company becomes {name}", name=n.ownership.parent_company)
+                     if n.ownership.parent_company else _("there is no longer a parent company"))
     if o.jurisdiction != n.jurisdiction:
-        parts.append(f"the company responsible moves from {o.jurisdiction} to {n.jurisdiction}")
-    stays = "" if o.legal_entity != n.legal_entity else f" {n.legal_entity} remains responsible for your information."
-    return f"**Change of ownership:** {'; '.join(parts) or 'the ownership structure changes'}.{stays}"
+        parts.append(_("the company responsible moves from {old} to {new}", old=o.jurisdiction, new=n.jurisdiction))
+    stays = "" if o.legal_entity != n.legal_entity else \
+        _sp() + _("{entity} remains responsible for your information.", entity=n.legal_entity)
+    what = ("；" if _zh() else "; ").join(parts) or _("the ownership structure changes")
+    return _("**Change of ownership:** {what}.", what=what) + stays
 
 
 def _asks(review: ChangeReview, new: Manifest) -> list[str]:
@@ -305,100 +392,138 @@ def _asks(review: ChangeReview, new: Manifest) -> list[str]:
     out = []
     for r in review.reasons:
         if r.kind == "new_purpose" and r.subject in acts:
-            out.append(f"to use your information for {_lower_first(acts[r.subject].name)};")
+            out.append(_("to use your information for {purpose}", purpose=_name(acts[r.subject].name)))
         elif r.kind == "new_sensitive_category" and r.subject in tax:
-            out.append(f"to process {tax[r.subject].name.lower()}, which is sensitive information;")
+            out.append(_("to process {category}, which is sensitive information",
+                         category=_category_words(new, r.subject)))
         elif r.kind == "new_consent_recipient" and r.subject in recs:
             rec = recs[r.subject]
-            out.append(f"to give {_received(new, rec)} to {rec.name};")
+            out.append(_("to give {what} to {recipient}", what=_received(new, rec), recipient=pick(rec.name)))
         elif r.kind == "purpose_outside_exemption" and r.subject in acts:
-            out.append(f"to use your information for the new purpose of {_lower_first(acts[r.subject].name)}: "
-                       f"{_lower_first(_sentence(acts[r.subject].purpose)).rstrip('.')};")
+            out.append(_("to use your information for the new purpose of {name}: {purpose}",
+                         name=_name(acts[r.subject].name), purpose=_end(_lower_first(_sentence(acts[r.subject].purpose)))))
         elif r.kind == "new_data_type" and r.subject in acts:
-            out.append(f"to use more kinds of information for {_lower_first(acts[r.subject].name)};")
+            out.append(_("to use more kinds of information for {purpose}", purpose=_name(acts[r.subject].name)))
         elif r.kind == "cross_border":
             name = acts[r.subject].name if r.subject in acts else recs[r.subject].name if r.subject in recs else r.subject
-            out.append(f"to store or send information of {_lower_first(name)} outside the country;")
-    if out:
-        out[-1] = out[-1].rstrip(";") + "."
-    return out
+            out.append(_("to store or send information of {name} outside the country", name=_name(name)))
+    return [_list_item(text, i == len(out) - 1) for i, text in enumerate(out)]
+
+
+def _ways(point) -> list[str]:
+    """How to reach a contact point, in words: phone, email, web, post."""
+    return [_("phone {value}", value=point.phone) if point.phone else "",
+            _("email {value}", value=point.email) if point.email else "",
+            _("web {value}", value=point.web) if point.web else "",
+            _("post {value}", value=point.address) if point.address else ""]
 
 
 def _contacts(new: Manifest) -> list[str]:
     c = new.controller
     lines = []
-    general = [f"phone {c.contact.phone}" if c.contact.phone else "", f"email {c.contact.email}" if c.contact.email else "",
-               f"web {c.contact.web}" if c.contact.web else "", f"post {c.contact.address}" if c.contact.address else ""]
+    general = _ways(c.contact)
     if any(general):
-        lines.append(f"Questions and requests about your information: {_join_words(general)}.")
-    d = c.security_department.contact
-    dept = [f"phone {d.phone}" if d.phone else "", f"email {d.email}" if d.email else "",
-            f"web {d.web}" if d.web else "", f"post {d.address}" if d.address else ""]
+        lines.append(_("Questions and requests about your information: {ways}.", ways=_join_words(general)))
+    dept = _ways(c.security_department.contact)
     if any(dept):
-        lines.append(f"Our {c.security_department.name.lower()}: {_join_words(dept)}.")
+        lines.append(_("Our {department}: {ways}.", department=(pick(c.security_department.name) or "").lower(),
+                       ways=_join_words(dept)))
     if c.complaint_channels:
-        names = _join_words([ch.authority for ch in c.complaint_channels])
-        lines.append(f"If you are not satisfied with our answer, you can complain to the authorities: {names}.")
+        names = _join_words([pick(ch.authority) or "" for ch in c.complaint_channels])
+        lines.append(_("If you are not satisfied with our answer, you can complain to the authorities: {names}.",
+                       names=names))
     return lines
 
 
-def draft_notice(review: ChangeReview) -> str:
-    """The draft user notice for `review` (NEW's rights, contacts and channels), as Markdown."""
+def _legal_basis(review: ChangeReview, new: Manifest) -> str:
+    """Why users receive the notice, naming the law and the standards by their official titles (CN services).
+
+    PIPL Art. 17 (changes to what users were told are told to them), PIPL Art. 14 (fresh consent when the purpose,
+    method or categories change), GB/T 35273-2020 (whose Annex D privacy-policy template lists significant
+    changes) and GB/T 39335-2020 (the impact assessment the review ran, when its method is that guide's).
+    """
+    if "CN" not in new.regimes:
+        return ""
+    lang = "zh" if _zh() else "en"
+    parts = [_("{law}, Article 17, requires us to tell you when what we told you about your information changes",
+               law=source_title("PIPL", lang))]
+    if review.reconsent_required:
+        parts.append(_("its Article 14 requires your consent again when the purpose, the way of use or the kinds of "
+                       "information change"))
+    parts.append(_("we follow the privacy-policy model of {standard}", standard=source_title("GB/T 35273-2020", lang)))
+    if review.risk.assessed and review.risk.method == "gbt39335":
+        parts.append(_("we assessed the new version under {standard}", standard=source_title("GB/T 39335-2020", lang)))
+    return _("Why you receive this notice: {reasons}.", reasons=("；" if _zh() else "; ").join(parts))
+
+
+def draft_notice(review: ChangeReview, effective_date: dt.date | None = None) -> str:
+    """The draft user notice for `review` (NEW's rights, contacts and channels), as Markdown.
+
+    In the language in force. The date the update takes effect is `effective_date` (`pia diff --effective-date`),
+    else NEW's `policy.effective_date` (or `service.policy.effective_date`); without either the notice says the
+    date is still to be set.
+    """
     old, new = review.manifests
-    service = new.service.name
+    service = pick(new.service.name)
     policy = new.policy_ref
-    version = f" to version {policy.version}" if policy and policy.version else ""
-    when = policy.effective_date.isoformat() if policy and policy.effective_date else "[effective date]"
-    draft = ("*Draft notice prepared from a change review. Check it, fill in the date, and have it approved "
-             "before sending.*")
-    out = [f"# We are updating how {service} handles your personal information", "", draft, ""]
+    version = _(" to version {version}", version=policy.version) if policy and policy.version else ""
+    day = effective_date or (policy.effective_date if policy else None) or \
+        (new.policy.effective_date if new.policy is not None else None)
+    when = _("The updated policy takes effect on {date}.", date=format_day(day)) if day else \
+        _("The date the updated policy takes effect is not set yet: add it before sending.")
+    draft = (_("*Draft notice prepared from a change review. Check it and have it approved before sending.*") if day else
+             _("*Draft notice prepared from a change review. Check it, fill in the date, and have it approved "
+               "before sending.*"))
+    out = ["# " + _("We are updating how {service} handles your personal information", service=service), "", draft, ""]
     if not review.changes:
-        out += ["Our privacy policy does not change: there is nothing to tell users.", ""]
+        out += [_("Our privacy policy does not change: there is nothing to tell users."), ""]
         return "\n".join(out)
     if review.significant:
-        how = _join_words([CHANNEL_WORDS.get(c, c) for c in review.notify.channels])
-        sent = f" We send you this message by {how}." if how else ""
-        out += [(f"We are updating our privacy policy{version}. Some of the changes matter to you, so we are "
-                 f"telling you about them directly.{sent} The updated policy takes effect on {when}."), ""]
+        how = _join_words([_(CHANNEL_WORDS[c]) if c in CHANNEL_WORDS else c for c in review.notify.channels])
+        sent = _sp() + _("We send you this message by {channels}.", channels=how) if how else ""
+        out += [_("We are updating our privacy policy{version}. Some of the changes matter to you, so we are telling "
+                  "you about them directly.", version=version) + sent + _sp() + when, ""]
     else:
-        out += [(f"We are updating our privacy policy{version} with small edits only: clearer wording and more "
-                 "detail. How we use your information does not change. "
-                 f"The updated policy takes effect on {when}."), ""]
+        out += [_("We are updating our privacy policy{version} with small edits only: clearer wording and more "
+                  "detail. How we use your information does not change.", version=version) + _sp() + when, ""]
 
-    out += ["## What is changing", ""]
+    out += ["## " + _("What is changing"), ""]
     out += [f"- {b}" for b in _what_changes(review, old, new)]
     out.append("")
 
     if review.triggers:
-        out += ["## Why this matters to you", ""]
+        out += ["## " + _("Why this matters to you"), ""]
         for t in review.triggers:
             out.append(f"- {trigger_why(review.manifests[1], t.id)}")
         out.append("")
 
     asks = _asks(review, new)
     if asks:
-        out += ["## We will ask for your agreement first", "",
-                "Before any of the following starts, we will ask you. If you say no, we will not do it:", ""]
+        out += ["## " + _("We will ask for your agreement first"), "",
+                _("Before any of the following starts, we will ask you. If you say no, we will not do it:"), ""]
         out += [f"- {a}" for a in asks]
-        out += ["", "You can change your mind later; see *Your rights* below.", ""]
+        out += ["", _("You can change your mind later; see *Your rights* below."), ""]
 
     if new.rights:
         days = new.settings.rights_response_days
-        out += ["## Your rights and how to use them", ""]
+        out += ["## " + _("Your rights and how to use them"), ""]
         for r in new.rights:
-            limits = f" Limits: {_lower_first(_sentence(r.limitations))}" if r.limitations else ""
-            out.append(f"- **{RIGHT_WORDS.get(r.kind.value, r.kind.value)}.** {_sentence(r.how)}{limits}")
-        out += ["", f"We answer requests within {days} days.", ""]
+            limits = _sp() + _("Limits: {limits}", limits=_lower_first(_sentence(r.limitations))) if r.limitations else ""
+            out.append("- " + _("**{right}.** {how}", right=_right(r.kind.value), how=_sentence(r.how)) + limits)
+        out += ["", _("We answer requests within {n} days.", n=days), ""]
 
     contacts = _contacts(new)
     if contacts:
-        out += ["## Questions and complaints", ""]
+        out += ["## " + _("Questions and complaints"), ""]
         out += [f"- {line}" for line in contacts]
         out.append("")
 
     if any("VII.3" in c.clauses for c in new.commitments):
-        out += ["## If you do not agree", "",
-                ("If you keep using the service after the update takes effect, the updated policy applies to you. "
-                 "If you do not accept it, you can stop using the service and close your account "
-                 "(see *Your rights*)."), ""]
+        out += ["## " + _("If you do not agree"), "",
+                _("If you keep using the service after the update takes effect, the updated policy applies to you. "
+                  "If you do not accept it, you can stop using the service and close your account "
+                  "(see *Your rights*)."), ""]
+    basis = _legal_basis(review, new)
+    if basis:
+        out += [f"*{basis}*", ""]
     return "\n".join(out)

@@ -7,12 +7,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from pia.changes.rules import TRIGGERS
+from pia.i18n import N_, _, ngettext, pick
 
 if TYPE_CHECKING:  # pragma: no cover
     from pia.changes.rules import ChangeReview, LevelChange
 
 CHANGE_COLUMNS = ["path", "kind", "trigger", "clause", "before", "after"]
 TABLE_COLUMNS = ["path", "kind", "trigger", "before", "after"]
+# Headers and words for the reader (the JSON keeps the ids).
+COLUMN_WORDS = {"path": N_("path"), "kind": N_("kind"), "trigger": N_("trigger"), "clause": N_("clause"),
+                "before": N_("before"), "after": N_("after"), "name": N_("name"), "changes": N_("changes"),
+                "title": N_("title")}
+KIND_WORDS = {"added": N_("added"), "removed": N_("removed"), "changed": N_("changed")}
+
+
+def _headers(columns: list[str]) -> list[str]:
+    return [_(COLUMN_WORDS[c]) for c in columns]
 
 
 def _brief(value: Any) -> str:
@@ -21,11 +31,11 @@ def _brief(value: Any) -> str:
         return ""
     if isinstance(value, dict):
         label = value.get("name") or value.get("id") or value.get("kind") or value.get("authority")
-        return f"(record) {label}" if label else "(record)"
+        return _("(record) {label}", label=label) if label else _("(record)")
     if isinstance(value, list):
         return ", ".join(_brief(v) for v in value)
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     return str(value)
 
 
@@ -36,26 +46,30 @@ def _short(text: str, width: int) -> str:
 
 def _rows(review: ChangeReview, width: int | None = None) -> list[dict[str, Any]]:
     cut = (lambda t: _short(t, width)) if width else (lambda t: t)
-    return [{"path": c.path, "kind": c.kind.value, "trigger": c.trigger or "minor", "clause": c.clause,
+    return [{"path": c.path, "kind": _(KIND_WORDS.get(c.kind.value, c.kind.value)), "trigger": c.trigger or _("minor"),
+             "clause": c.clause,
              "before": cut(_brief(c.before)), "after": cut(_brief(c.after))} for c in review.changes]
 
 
 def _verdict_line(review: ChangeReview) -> str:
     if not review.changes:
-        return "No change: OLD and NEW describe the same processing; nothing to post or notify."
+        return _("No change: OLD and NEW describe the same processing; nothing to post or notify.")
     if not review.significant:
-        return (f"Minor changes only ({len(review.changes)}): post the updated policy ({review.notify.clause}); "
-                "no active notification needed.")
-    channels = ", ".join(review.notify.channels) or "no channel listed in NEW"
-    text = f"SIGNIFICANT: notify users actively by {channels} ({review.notify.clause}), and post the updated policy."
+        return _("Minor changes only ({n}): post the updated policy ({clause}); no active notification needed.",
+                 n=len(review.changes), clause=review.notify.clause)
+    channels = ", ".join(review.notify.channels) or _("no channel listed in NEW")
+    text = _("SIGNIFICANT: notify users actively by {channels} ({clause}), and post the updated policy.",
+             channels=channels, clause=review.notify.clause)
     if review.reconsent_required:
-        text += f" Fresh consent required ({len(review.reasons)} reason{'s' if len(review.reasons) != 1 else ''})."
+        text += " " + ngettext("Fresh consent required ({n} reason).", "Fresh consent required ({n} reasons).",
+                               len(review.reasons))
     return text
 
 
 def rise_text(rise: LevelChange) -> str:
     """`alert_snapshots: medium -> high` (a new activity: `new -> severe`)."""
-    return f"{rise.activity}: {rise.before or 'new'} -> {rise.after}"
+    before = rise.before or _("new")
+    return f"{rise.activity}: {before} -> {rise.after}"
 
 
 def _risk_line(review: ChangeReview) -> str:
@@ -64,32 +78,37 @@ def _risk_line(review: ChangeReview) -> str:
     r = review.risk
     clause = trigger_clause(review.manifests[1], "high_risk_assessment")
     if not review.changes or not r.assessed:
-        return f"Risk ({clause}): not assessed, nothing changed."
+        return _("Risk ({clause}): not assessed, nothing changed.", clause=clause)
 
     def side(high: bool | None, acts: list[str]) -> str:
-        return f"high risk ({', '.join(acts)})" if high and acts else ("high risk" if high else "not high risk")
+        if high and acts:
+            return _("high risk ({activities})", activities=", ".join(acts))
+        return _("high risk") if high else _("not high risk")
 
-    return (f"Risk ({clause}, method {r.method}): NEW {side(r.new_high_risk, r.new_high_activities)}; "
-            f"OLD {side(r.old_high_risk, r.old_high_activities)}. {r.decision}")
+    return _("Risk ({clause}, method {method}): NEW {new}; OLD {old}. {decision}", clause=clause, method=r.method,
+             new=side(r.new_high_risk, r.new_high_activities), old=side(r.old_high_risk, r.old_high_activities),
+             decision=r.decision)
 
 
 def render_table(review: ChangeReview) -> str:
     """Plain-text report for a terminal."""
     from pia.output import render_table as table
 
-    out = [f"Change review: {review.old.service} -> {review.new.service}",
-           f"OLD: {review.old.source}", f"NEW: {review.new.source}", "", _verdict_line(review), _risk_line(review), ""]
+    out = [_("Change review: {old} -> {new}", old=pick(review.old.service), new=pick(review.new.service)),
+           _("OLD: {source}", source=review.old.source), _("NEW: {source}", source=review.new.source), "",
+           _verdict_line(review), _risk_line(review), ""]
     if review.triggers:
-        rows = [{"trigger": t.id, "name": TRIGGERS[t.id].name, "clause": t.clause, "changes": len(t.changes),
-                 "title": t.title} for t in review.triggers]
-        out += ["Triggers", table(rows, ["trigger", "name", "clause", "changes", "title"], max_width=70)]
-        out += [f"risk rises: {rise_text(x)}" for t in review.triggers for x in t.rises]
-        out += [f"note: {t.id}: {t.detail}" for t in review.triggers if t.detail]
+        rows = [{"trigger": t.id, "name": _(TRIGGERS[t.id].name), "clause": t.clause, "changes": len(t.changes),
+                 "title": _(t.title)} for t in review.triggers]
+        columns = ["trigger", "name", "clause", "changes", "title"]
+        out += [_("Triggers"), table(rows, columns, _headers(columns), max_width=70)]
+        out += [_("risk rises: {rise}", rise=rise_text(x)) for t in review.triggers for x in t.rises]
+        out += [_("note: {trigger}: {detail}", trigger=t.id, detail=t.detail) for t in review.triggers if t.detail]
         out.append("")
     if review.changes:
-        out += ["Changes", table(_rows(review, width=36), TABLE_COLUMNS, max_width=90)]
+        out += [_("Changes"), table(_rows(review, width=36), TABLE_COLUMNS, _headers(TABLE_COLUMNS), max_width=90)]
     if review.reasons:
-        out += ["Re-consent required:"] + [f"- [{r.kind}] {r.text} ({r.clause})" for r in review.reasons] + [""]
+        out += [_("Re-consent required:")] + [f"- [{r.kind}] {r.text} ({r.clause})" for r in review.reasons] + [""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -97,31 +116,33 @@ def render_markdown(review: ChangeReview) -> str:
     """Markdown report for analysts (the user notice is separate: --notice)."""
     from pia.output import md_escape, render_markdown_table
 
-    out = [f"# Change review: {md_escape(review.new.service)}", "",
-           f"- OLD: `{review.old.source}`", f"- NEW: `{review.new.source}`", "",
+    out = ["# " + _("Change review: {service}", service=md_escape(pick(review.new.service) or "")), "",
+           "- " + _("OLD: `{source}`", source=review.old.source), "- " + _("NEW: `{source}`", source=review.new.source),
+           "",
            f"**{_verdict_line(review)}**", "", _risk_line(review), ""]
     if review.triggers:
         from pia.changes.rules import trigger_clause
 
         listing = trigger_clause(review.manifests[1], "service_mode")
-        own_list = "VII.2 list" if listing.startswith("VII.2") else "list of significant changes"
-        out += ["## Triggers", ""]
+        own_list = _("VII.2 list") if listing.startswith("VII.2") else _("list of significant changes")
+        out += ["## " + _("Triggers"), ""]
         for t in review.triggers:
-            listed = "" if t.in_policy_list else f"; not in the policy's {own_list}"
-            out.append(f"- **{t.id}** ({TRIGGERS[t.id].name}; {t.clause}{listed}): {md_escape(t.title)}.")
+            listed = "" if t.in_policy_list else _("; not in the policy's {list}", list=own_list)
+            out.append(f"- **{t.id}** ({_(TRIGGERS[t.id].name)}; {t.clause}{listed}): {md_escape(_(t.title))}.")
             if t.rises:
-                out.append("  Residual risk rises: " + "; ".join(md_escape(rise_text(x)) for x in t.rises) + ".")
+                out.append("  " + _("Residual risk rises: {rises}.",
+                                    rises="; ".join(md_escape(rise_text(x)) for x in t.rises)))
             if t.detail:
                 out.append(f"  {md_escape(t.detail)}")
             out += [f"  - `{p}`" for p in t.changes]
         out.append("")
     if review.reasons:
-        out += ["## Re-consent", ""] + [f"- **{r.kind}** `{r.subject}` ({r.clause}): {md_escape(r.text)}"
+        out += ["## " + _("Re-consent"), ""] + [f"- **{r.kind}** `{r.subject}` ({r.clause}): {md_escape(r.text)}"
                                         for r in review.reasons] + [""]
     if review.changes:
-        out += ["## Changes", "", render_markdown_table(_rows(review), CHANGE_COLUMNS)]
-        reasons = sorted({(c.trigger or "minor", c.reason) for c in review.changes})
-        out += ["Why each change is classified as it is:", ""]
+        out += ["## " + _("Changes"), "", render_markdown_table(_rows(review), CHANGE_COLUMNS, _headers(CHANGE_COLUMNS))]
+        reasons = sorted({(c.trigger or _("minor"), c.reason) for c in review.changes})
+        out += [_("Why each change is classified as it is:"), ""]
         out += [f"- {t}: {md_escape(r)}" for t, r in reasons] + [""]
     return "\n".join(out).rstrip("\n") + "\n"
 

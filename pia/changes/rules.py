@@ -18,6 +18,7 @@ from pia.declare.measures import MeasureStatus, catalogue
 from pia.declare.taxonomy import load_taxonomy
 from pia.declare.vocabulary import TRANSFER_RULES, basis_id, regime_of
 from pia.errors import InputError, Problem
+from pia.i18n import N_, _
 
 # --------------------------------------------------------------------------- catalogue (data)
 
@@ -39,48 +40,48 @@ _NOT_EXHAUSTIVE = "VII.2 says its list is not exhaustive; "
 
 TRIGGERS: dict[str, TriggerDef] = {t.id: t for t in (
     TriggerDef("service_mode", "VII.2(1)",
-               "Service mode: the purpose of processing, the type of personal data or the way it is used",
-               "Service mode",
-               "We will use your information for something new, or use new kinds of information. "
-               "You have a right to know what we collect and why before it starts."),
+               N_("Service mode: the purpose of processing, the type of personal data or the way it is used"),
+               N_("Service mode"),
+               N_("We will use your information for something new, or use new kinds of information. "
+               "You have a right to know what we collect and why before it starts.")),
     TriggerDef("ownership", "VII.2(2)",
-               "Ownership or organisational structure (merger, acquisition, bankruptcy, change of controller)",
-               "Ownership",
-               "The companies that own or control the business behind the service change. "
-               "Who stands behind your information matters, so we tell you directly."),
+               N_("Ownership or organisational structure (merger, acquisition, bankruptcy, change of controller)"),
+               N_("Ownership"),
+               N_("The companies that own or control the business behind the service change. "
+               "Who stands behind your information matters, so we tell you directly.")),
     TriggerDef("recipients", "VII.2(3)",
-               "Main recipients of sharing, transfer or public disclosure", "Recipients",
-               "The organisations that receive your information, or what they receive, change. "
-               "You should know who gets your information and why."),
+               N_("Main recipients of sharing, transfer or public disclosure"), N_("Recipients"),
+               N_("The organisations that receive your information, or what they receive, change. "
+               "You should know who gets your information and why.")),
     TriggerDef("user_rights", "VII.2(4)",
-               "The rights users have over their data and how they exercise them", "Your rights",
-               "The way you use your rights over your information changes. The new way is described below."),
+               N_("The rights users have over their data and how they exercise them"), N_("Your rights"),
+               N_("The way you use your rights over your information changes. The new way is described below.")),
     TriggerDef("high_risk_assessment", "VII.2(5)",
-               "The personal-information impact assessment shows a higher risk", "Impact assessment",
-               "Our own privacy impact assessment of the new version finds a higher risk for your information. "
-               "We tell you directly so you can decide with full knowledge."),
+               N_("The personal-information impact assessment shows a higher risk"), N_("Impact assessment"),
+               N_("Our own privacy impact assessment of the new version finds a higher risk for your information. "
+               "We tell you directly so you can decide with full knowledge.")),
     TriggerDef("retention_lengthened", "PIPL Art. 17",
-               "Personal data is kept longer", "Longer retention",
-               "We will keep some of your information for longer than before. How long we keep it is part of "
-               "what you are entitled to know.",
+               N_("Personal data is kept longer"), N_("Longer retention"),
+               N_("We will keep some of your information for longer than before. How long we keep it is part of "
+               "what you are entitled to know."),
                in_policy_list=False,
                note=_NOT_EXHAUSTIVE + "the retention period is part of what users must be told (PIPL Art. 17)."),
     TriggerDef("promised_measure", "III",
-               "A security measure the policy promises stops being in place", "Promised protection",
-               "A protection of your information that our policy promises will no longer be fully in place.",
+               N_("A security measure the policy promises stops being in place"), N_("Promised protection"),
+               N_("A protection of your information that our policy promises will no longer be fully in place."),
                in_policy_list=False,
                note=_NOT_EXHAUSTIVE + "section III promises these measures, so dropping one changes what users "
                                       "were told."),
     TriggerDef("cross_border", "PIPL Art. 38; PIPL Art. 39",
-               "Personal data is stored abroad or provided to a recipient abroad", "Cross-border",
-               "Some of your information will be stored or received outside the country. The law requires "
-               "your separate consent for this.",
+               N_("Personal data is stored abroad or provided to a recipient abroad"), N_("Cross-border"),
+               N_("Some of your information will be stored or received outside the country. The law requires "
+               "your separate consent for this."),
                in_policy_list=False,
                note=_NOT_EXHAUSTIVE + "providing data abroad needs separate consent (PIPL Art. 39)."),
     TriggerDef("contact_channel", "GB/T 35273-2020 Annex D",
-               "Department responsible for personal-information security, its contact details or the complaint channel",
-               "Contacts",
-               "Where to send questions, requests or complaints about your information changes.",
+               N_("Department responsible for personal-information security, its contact details or the complaint channel"),
+               N_("Contacts"),
+               N_("Where to send questions, requests or complaints about your information changes."),
                in_policy_list=False,
                note="Significant under the privacy-policy template of GB/T 35273-2020 Annex D; "
                     "the policy's own list (VII.2(1)-(5)) omits it."),
@@ -480,9 +481,9 @@ def trigger_clause(m: Manifest, trigger: str | None) -> str:
 def trigger_why(m: Manifest, trigger: str) -> str:
     """Why users care about a kind of change, in words true under `m`'s laws."""
     if trigger == "cross_border" and "CN" not in m.regimes:
-        return ("Some of your information will be stored or received outside the region whose data-protection law "
-                "covers you. The law requires safeguards for this, such as standard contractual clauses.")
-    return TRIGGERS[trigger].why
+        return _("Some of your information will be stored or received outside the region whose data-protection law "
+                 "covers you. The law requires safeguards for this, such as standard contractual clauses.")
+    return _(TRIGGERS[trigger].why)
 
 
 def _in_policy(m: Manifest, d: TriggerDef) -> tuple[bool, str]:

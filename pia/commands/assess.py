@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import click
 
+from pia.commands.options import apply_language, lang_option
 from pia.config import REFERENCE_MANIFEST
 
 
@@ -20,8 +21,9 @@ from pia.config import REFERENCE_MANIFEST
               show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file (whole or not at all).")
 @click.option("--fail-on-high", is_flag=True, help="Exit 3 when the assessment indicates high risk (a gate for CI).")
+@lang_option
 def assess(manifest: str | None, method: str | None, evidence: tuple[str, ...], fmt: str, output: str | None,
-           fail_on_high: bool) -> int:
+           fail_on_high: bool, lang: str | None) -> int:
     """Assess the privacy risk of every processing activity of MANIFEST and state the VII.2(5) condition.
 
     MANIFEST defaults to the reference inventory in data_samples/. The assessment indicates high risk when a
@@ -33,7 +35,10 @@ def assess(manifest: str | None, method: str | None, evidence: tuple[str, ...], 
     from pia.risk.render import render_markdown, render_text
     from pia.risk.scoring import assess as run
 
-    result = run(load_manifest(manifest or REFERENCE_MANIFEST), method=method, evidence=list(evidence))
+    apply_language(lang)
+    m = load_manifest(manifest or REFERENCE_MANIFEST)
+    apply_language(lang, m)
+    result = run(m, method=method, evidence=list(evidence))
     if fmt == "json":
         text = to_json(result.to_dict())
     elif fmt == "markdown":

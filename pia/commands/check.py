@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import click
 
+from pia.commands.options import apply_language, lang_option
 from pia.config import REFERENCE_MANIFEST
 
 
@@ -12,23 +13,29 @@ from pia.config import REFERENCE_MANIFEST
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file (whole or not at all).")
 @click.option("--strict", is_flag=True, help="Exit 1 when there are warnings (for pre-commit hooks and CI).")
 @click.option("--schema", is_flag=True, help="Print the manifest's JSON Schema (for editors) instead.")
-def check(manifest: str | None, fmt: str, output: str | None, strict: bool, schema: bool) -> int:
+@lang_option
+def check(manifest: str | None, fmt: str, output: str | None, strict: bool, schema: bool, lang: str | None) -> int:
     """Validate MANIFEST (default: the reference inventory) and report consistency findings.
 
     Errors in the file exit 2 with one line per problem, and so do findings of level error (processing the law
-    prohibits, e.g. GDPR special categories with no Art. 9(2) condition); warnings exit 0, or 1 with --strict.
+    prohibits, e.g. GDPR special categories with no Art. 9(2) condition); warnings exit 0, or 1 with --strict. In a
+    bilingual manifest (`languages: [en, zh]`, or any text given as {en: ..., zh: ...}) each free-text field given in
+    one language only is a warning (text_fallback): readers of the other language get it untranslated.
     """
     from pia.declare.assumptions import list_assumptions
     from pia.declare.lint import Level, lint
     from pia.declare.manifest import Manifest, load_manifest
+    from pia.i18n import _, pick
     from pia.output import emit, to_json
 
+    apply_language(lang)
     if schema:
         emit(to_json(Manifest.model_json_schema()), output)
         return 0
     from pia.validation.commitments import require_defined_checks
 
     m = require_defined_checks(load_manifest(manifest or REFERENCE_MANIFEST))
+    apply_language(lang, m)
     findings = lint(m)
     warnings = [f for f in findings if f.level is Level.warning]
     errors = [f for f in findings if f.level is Level.error]
@@ -38,14 +45,17 @@ def check(manifest: str | None, fmt: str, output: str | None, strict: bool, sche
                       "findings": [f.model_dump(mode="json") for f in findings],
                       "assumptions": [a.model_dump(mode="json") for a in assumptions]}), output)
     else:
-        state = f"{len(errors)} error(s) the law does not allow" if errors else "valid manifest"
-        head = (f"{m.source}: {state}; {len(warnings)} warning(s), {len(findings) - len(warnings) - len(errors)} "
-                f"note(s), {len(assumptions)} assumption(s)")
+        notes = len(findings) - len(warnings) - len(errors)
+        state = _("{n} error(s) the law does not allow", n=len(errors)) if errors else _("valid manifest")
+        head = _("{source}: {state}; {warnings}, {notes}, {assumptions}", source=m.source, state=state,
+                 warnings=_("{n} warning(s)", n=len(warnings)), notes=_("{n} note(s)", n=notes),
+                 assumptions=_("{n} assumption(s)", n=len(assumptions)))
         lines = [head]
         lines += [f"{m.source}:{f}" for f in findings]
         if assumptions:
-            lines += ["", f"{len(assumptions)} assumptions to confirm (facts the policy does not state):"]
-            lines += [f"- {a.about}{' [not disclosed]' if a.undisclosed else ''}: {a.why}" for a in assumptions]
+            lines += ["", _("{n} assumptions to confirm (facts the policy does not state):", n=len(assumptions))]
+            flag = _(" [not disclosed]")
+            lines += [f"- {a.about}{flag if a.undisclosed else ''}: {pick(a.why)}" for a in assumptions]
         emit("\n".join(lines) + "\n", output)
     if errors:
         return 2

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import click
 
+from pia.commands.options import apply_language, lang_option
+
 
 @click.command()
 @click.argument("old", required=False)
@@ -22,24 +24,41 @@ import click
 @click.option("--repo", type=click.Path(file_okay=False, exists=True),
               help="Git repository to read REV:PATH sides from (default: the working directory); "
                    "file paths stay relative to the working directory.")
+@click.option("--effective-date", "effective_date", metavar="YYYY-MM-DD",
+              help="Date the updated policy takes effect, for the notice (default: NEW's policy.effective_date).")
+@lang_option
 def diff(old: str | None, new: str | None, method: str | None, fmt: str, output: str | None, notice: str | None,
-         fail_on_significant: bool, allow_different_services: bool, repo: str | None) -> int:
+         fail_on_significant: bool, allow_different_services: bool, repo: str | None, effective_date: str | None,
+         lang: str | None) -> int:
     """Review NEW against OLD: what changed, which changes are significant, whom to notify and how.
 
     OLD and NEW are manifest files or git REV:PATH (e.g. HEAD~1:data_samples/zosi-camera.pia.yaml).
     With neither, OLD is the reference inventory and NEW the proposed one in data_samples/.
+    The review and the notice are written in --lang, else NEW's `language`, else the locale's.
     """
     from pia.changes.notice import draft_notice
     from pia.changes.render import render_markdown, render_table
     from pia.changes.rules import review as make_review
     from pia.config import PROPOSED_MANIFEST, REFERENCE_MANIFEST
+    from pia.errors import InputError, Problem
     from pia.output import emit, to_json
+
+    apply_language(lang)
+    when = None
+    if effective_date is not None:
+        import datetime as dt
+
+        try:
+            when = dt.date.fromisoformat(effective_date)
+        except ValueError:
+            raise InputError(Problem("--effective-date", f"{effective_date!r} is not a date YYYY-MM-DD")) from None
     if old is None or new is None:
         if old is not None or new is not None:
             raise click.UsageError("give both OLD and NEW, or neither (to review the shipped pair)")
         old, new = str(REFERENCE_MANIFEST), str(PROPOSED_MANIFEST)
     _check_method(method)
     before, after = _load_both(old, new, repo)
+    apply_language(lang, after)
     result = make_review(before, after, method=method, allow_different_services=allow_different_services)
     if fmt == "json":
         text = to_json(result.to_dict())
@@ -47,7 +66,7 @@ def diff(old: str | None, new: str | None, method: str | None, fmt: str, output:
         text = render_markdown(result)
     else:
         text = render_table(result)
-    notice_text = draft_notice(result) if notice else None  # built before anything is written
+    notice_text = draft_notice(result, effective_date=when) if notice else None  # built before anything is written
     if notice_text is not None:
         emit(notice_text, notice)
     emit(text, output)

@@ -8,6 +8,7 @@ import datetime as dt
 
 import click
 
+from pia.commands.options import apply_language, lang_option
 from pia.config import REFERENCE_MANIFEST
 from pia.errors import InputError, Problem
 
@@ -30,8 +31,9 @@ TABLES = ("record", "data-map", "recipients", "actions")
 @click.option("--evidence", multiple=True, type=click.Path(), metavar="FILE",
               help="JSON of pia validate or pia scan to count in the assessment (repeatable).")
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Date of the assessment (cnil-pia timestamps; default today).")
-def export(manifest: str | None, fmt: str, output: str | None, table: str, method: str | None, evidence: tuple[str, ...],
-           as_of: str | None) -> int:
+@lang_option
+def export(manifest: str | None, fmt: str, output: str | None, table: str, method: str | None,
+           evidence: tuple[str, ...], as_of: str | None, lang: str | None) -> int:
     """Export MANIFEST's assessment for another tool (default: the reference inventory in data_samples/).
 
     The CNIL file is imported in the CNIL's PIA application ("Import a PIA"); the workbook has one sheet per table
@@ -39,8 +41,10 @@ def export(manifest: str | None, fmt: str, output: str | None, table: str, metho
     `fides push` or the Fides UI. The same inputs and --as-of give byte-identical output.
     """
     from pia.declare.manifest import load_manifest
+    from pia.i18n import _, pick
     from pia.output import emit, to_json, write_atomic
 
+    apply_language(lang)
     if as_of is not None:
         try:
             as_of = dt.date.fromisoformat(as_of).isoformat()
@@ -49,6 +53,7 @@ def export(manifest: str | None, fmt: str, output: str | None, table: str, metho
     if fmt == "ropa-xlsx" and not output:
         raise InputError(Problem("-o", "ropa-xlsx writes a binary workbook: give -o FILE.xlsx"))
     m = load_manifest(manifest or REFERENCE_MANIFEST)
+    apply_language(lang, m)
     if fmt == "cnil-pia":
         from pia.export.cnil import cnil_pia
 
@@ -67,5 +72,5 @@ def export(manifest: str | None, fmt: str, output: str | None, table: str, metho
         emit(to_csv(tables[table]), output)
         return 0
     assert output is not None
-    write_atomic(output, to_xlsx(list(tables.values()), f"Record of processing: {m.service.name}"))
+    write_atomic(output, to_xlsx(list(tables.values()), _("Record of processing: {service}", service=pick(m.service.name))))
     return 0

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import click
 
+from pia.commands.options import apply_language, lang_option
+
 
 @click.command()
 @click.argument("directory", type=click.Path(file_okay=False))
@@ -12,7 +14,9 @@ import click
               "directory's name.")
 @click.option("--name", "service_name", default=None, help="Service name as users know it (default: from the id).")
 @click.option("--force", is_flag=True, help="Overwrite files that already exist.")
-def init(directory: str, start: str, service_id: str | None, service_name: str | None, force: bool) -> int:
+@lang_option
+def init(directory: str, start: str, service_id: str | None, service_name: str | None, force: bool,
+         lang: str | None) -> int:
     """Write DIRECTORY/<id>.pia.yaml and DIRECTORY/<id>.params.yaml for a new service.
 
     Then: edit the manifest (every TODO), `pia check` it, and `pia report --params DIRECTORY/<id>.params.yaml`.
@@ -21,12 +25,14 @@ def init(directory: str, start: str, service_id: str | None, service_name: str |
 
     from pia.config import display_path
     from pia.declare.scaffold import scaffold
+    from pia.i18n import _
 
+    apply_language(lang)
     written = scaffold(Path(directory), start=start, service_id=service_id, service_name=service_name,
-                       force=force)
+                       force=force, language=lang)
     for path in written:
-        click.echo(f"wrote {display_path(path)}")
+        click.echo(_("wrote {path}", path=display_path(path)))
     manifest, params = written
-    click.echo(f"next: edit the TODOs, then `pia check {display_path(manifest)}` and "
-               f"`pia report --params {display_path(params)}`")
+    click.echo(_("next: edit the TODOs, then `pia check {manifest}` and `pia report --params {params}`",
+                 manifest=display_path(manifest), params=display_path(params)))
     return 0

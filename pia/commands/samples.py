@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from pia.commands.options import apply_language, lang_option
 from pia.config import display_path
 
 
@@ -43,8 +44,9 @@ def _declares_own_datasets(m) -> bool:
 @click.option("--manifest", type=click.Path(dir_okay=False),
               help="Manifest for settings and recipients (default: the reference inventory).")
 @click.option("--force", is_flag=True, help="Write into a non-empty DIR that is not a previous estate.")
+@lang_option
 def samples(directory: str, users: int, seed: int, violations: bool, reference_date: dt.datetime,
-            manifest: str | None, force: bool) -> int:
+            manifest: str | None, force: bool, lang: str | None) -> int:
     """Generate a synthetic estate (one CSV file per dataset and expected_violations.json) in DIRECTORY.
 
     Without --manifest (or with a manifest that keeps the reference's 7 datasets) the reference estate;
@@ -56,16 +58,19 @@ def samples(directory: str, users: int, seed: int, violations: bool, reference_d
     from pia.errors import InputError, Problem
     from pia.samples.generate import generate_estate
 
+    from pia.i18n import _, ngettext
     from pia.inputs import directory_problem, exists
 
+    apply_language(lang)
     target = Path(directory)
     if exists(target) and (problem := directory_problem(target)):  # a file, FIFO, device or symlink loop
         raise InputError(Problem(directory, f"exists and {problem.removeprefix('is ')}"
                                  if problem.startswith("is ") else problem))
     if target.is_dir() and any(target.iterdir()) and not _is_previous_estate(target) and not force:
-        raise InputError(Problem(directory, "directory is not empty and is not a sample estate "
-                                 "(use --force to write into it)"))
+        raise InputError(Problem(directory, _("directory is not empty and is not a sample estate "
+                                              "(use --force to write into it)")))
     m = load_manifest(manifest) if manifest else None
+    apply_language(lang, m)
     parent = target.resolve().parent
     if not parent.is_dir():
         raise InputError(Problem(directory, f"cannot write: directory {parent} does not exist"))
@@ -100,8 +105,11 @@ def samples(directory: str, users: int, seed: int, violations: bool, reference_d
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     planted = sum(expected.values())
-    what = (f"{planted} planted failing rows across {sum(1 for v in expected.values() if v)} checks"
-            if violations else "no planted violations")
-    click.echo(f"wrote {sum(rows.values()):,} rows in {len(rows)} files ({users:,} users, seed {seed}, "
-               f"reference date {reference_date.date().isoformat()}) to {display_path(target)}: {what}")
+    what = (ngettext("{planted} planted failing rows across {n} check", "{planted} planted failing rows across {n} checks",
+                     sum(1 for v in expected.values() if v), planted=planted)
+            if violations else _("no planted violations"))
+    total, people = format(sum(rows.values()), ","), format(users, ",")
+    click.echo(_("wrote {rows} rows in {files} files ({users} users, seed {seed}, reference date {date}) to {target}: "
+                 "{what}", rows=total, files=len(rows), users=people, seed=seed,
+                 date=reference_date.date().isoformat(), target=display_path(target), what=what))
     return 0

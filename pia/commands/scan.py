@@ -6,6 +6,7 @@ import textwrap
 
 import click
 
+from pia.commands.options import apply_language, lang_option
 from pia.config import REFERENCE_MANIFEST, SAMPLE_ESTATE, is_reference
 from pia.errors import InputError, Problem
 
@@ -17,7 +18,9 @@ from pia.errors import InputError, Problem
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file (whole or not at all).")
-def scan(paths: tuple[str, ...], manifest: str | None, sample: int, fmt: str, output: str | None) -> int:
+@lang_option
+def scan(paths: tuple[str, ...], manifest: str | None, sample: int, fmt: str, output: str | None,
+         lang: str | None) -> int:
     """Find personal data in tables and reconcile it with the manifest's inventory.
 
     PATH is a CSV, TSV or Parquet file, a SQLite database (a file, or sqlite:///file.db), or a
@@ -28,14 +31,18 @@ def scan(paths: tuple[str, ...], manifest: str | None, sample: int, fmt: str, ou
     from pia.declare.manifest import load_manifest
     from pia.output import emit, to_json
     from pia.discovery.scan import scan as run_scan
+    from pia.i18n import _
 
+    apply_language(lang)
     if not paths:
         # The shipped estate is the reference service's data: another service names its own tables.
         if not is_reference(manifest):
-            raise InputError(Problem("PATH", "give the tables to scan: the shipped sample estate belongs to the "
-                                             "reference service, not to --manifest " + str(manifest)))
+            raise InputError(Problem("PATH", _("give the tables to scan: the shipped sample estate belongs to the "
+                                               "reference service, not to --manifest {manifest}", manifest=manifest)))
         paths = (str(SAMPLE_ESTATE),)
     m = load_manifest(manifest or REFERENCE_MANIFEST)
+    apply_language(lang, m)
+
     def progress(msg: str) -> None:
         click.echo(f"pia scan: {msg}", err=True)
 
@@ -50,32 +57,39 @@ def scan(paths: tuple[str, ...], manifest: str | None, sample: int, fmt: str, ou
 
 def render(data: dict) -> str:
     """The scan as text for a terminal: personal columns per table, then the reconciliation."""
+    from pia.i18n import N_, _
     from pia.output import render_table
 
     out = []
     rec = data["reconciliation"]
-    out.append(f"scanned {len(data['tables'])} tables (sample {data['sample']} rows each); "
-               f"{len(data['columns'])} columns hold personal data; "
-               f"{len(rec['undeclared'])} undeclared, {len(rec['not_found'])} declared but not found, "
-               f"{len(rec['plaintext_sensitive'])} stored in plaintext\n")
+    out.append(_("scanned {tables} tables (sample {sample} rows each); {columns} columns hold personal data; "
+                 "{undeclared} undeclared, {not_found} declared but not found, {plaintext} stored in plaintext",
+                 tables=len(data["tables"]), sample=data["sample"], columns=len(data["columns"]),
+                 undeclared=len(rec["undeclared"]), not_found=len(rec["not_found"]),
+                 plaintext=len(rec["plaintext_sensitive"])) + "\n")
+    columns = ["column", "category", "sensitive", "confidence", "evidence"]
+    words = {"column": N_("column"), "category": N_("category"), "sensitive": N_("sensitive"),
+             "confidence": N_("confidence"), "evidence": N_("evidence")}
     for t in data["tables"]:
         total = t["rows_total_known"] if t["rows_total_known"] is not None else f"~{t['rows_estimated'] or '?'}"
-        out.append(f"\n{t['table']}  ({t['source']}, {t['rows_sampled']} of {total} rows)\n")
+        out.append(f"\n{t['table']}  (" + _("{source}, {sampled} of {total} rows", source=t["source"],
+                                              sampled=t["rows_sampled"], total=total) + ")\n")
         rows = [{"column": c["name"], "category": c["category"] or "-", "sensitive": c["sensitive"],
                  "confidence": f"{c['confidence']:.2f}", "evidence": "; ".join(c["evidence"])}
                 for c in t["columns"]]
-        out.append(render_table(rows, ["column", "category", "sensitive", "confidence", "evidence"], max_width=70))
-    for key, title in (("undeclared", "Found but not declared"), ("plaintext_sensitive", "Sensitive data in plaintext"),
-                       ("not_found", "Declared but not found")):
+        out.append(render_table(rows, columns, [_(words[c]) for c in columns], max_width=70))
+    for key, title in (("undeclared", N_("Found but not declared")),
+                       ("plaintext_sensitive", N_("Sensitive data in plaintext")),
+                       ("not_found", N_("Declared but not found"))):
         if rec[key]:
-            out.append(f"\n{title} ({len(rec[key])})\n")
+            out.append(f"\n{_(title)} ({len(rec[key])})\n")
             for i in rec[key]:
-                head = f"- {i['category']}" + (f" in {', '.join(i['where'])}" if i["where"] else "")
-                acts = f"activities: {', '.join(i['activities'])}; " if i["activities"] else ""
-                body = textwrap.fill(f"{acts}clause {i['clause']}. {i['reason']}", width=100,
-                                     initial_indent="    ", subsequent_indent="    ")
+                head = f"- {i['category']}" + (_(" in {where}", where=", ".join(i["where"])) if i["where"] else "")
+                acts = _("activities: {ids}; ", ids=", ".join(i["activities"])) if i["activities"] else ""
+                body = textwrap.fill(acts + _("clause {clause}. {reason}", clause=i["clause"], reason=i["reason"]),
+                                     width=100, initial_indent="    ", subsequent_indent="    ")
                 out.append(f"{head}\n{body}\n")
     if data["skipped"]:
-        out.append(f"\nskipped {len(data['skipped'])} files that are not data: "
-                   f"{', '.join(s['file'] for s in data['skipped'])}\n")
+        out.append("\n" + _("skipped {n} files that are not data: {files}", n=len(data["skipped"]),
+                            files=", ".join(s["file"] for s in data["skipped"])) + "\n")
     return "".join(out)

@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from pia.declare.text import Text
 from pia.errors import Problem
 from pia.yamlsource import Loc, YamlDocument
 
@@ -27,7 +28,7 @@ class Assumption(BaseModel):
 
     about: str = Field(description="Path of the fact, ids for list items: `processing_activities[alert_snapshots]"
                                    ".storage`, `recipients[cloud_provider].data_groups[snapshot]`.")
-    why: str = Field(min_length=3, description="Why the assessor chose this value, and what would confirm it.")
+    why: Text = Field(min_length=3, description="Why the assessor chose this value, and what would confirm it.")
     undisclosed: bool = Field(False, description="The fact is the service's practice but the policy does not "
                                                  "disclose it: raised as a finding 'not disclosed by the policy'.")
 

@@ -4,6 +4,13 @@ from __future__ import annotations
 from typing import Any
 
 from pia.declare.manifest import Manifest
+from pia.i18n import N_
+
+# Column headers for people (the JSON and CSV keep the ids).
+COLUMN_WORDS = {"activity": N_("activity"), "purpose": N_("purpose"), "legal_basis": N_("legal_basis"),
+                "data_element": N_("data_element"), "element_name": N_("element_name"), "category": N_("category"),
+                "group": N_("group"), "source": N_("source"), "sensitive": N_("sensitive"),
+                "recipients": N_("recipients"), "retention": N_("retention"), "clauses": N_("clauses")}
 
 COLUMNS = ["activity", "purpose", "legal_basis", "data_element", "element_name", "category", "group",
            "source", "sensitive", "recipients", "retention", "clauses"]

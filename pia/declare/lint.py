@@ -15,6 +15,7 @@ from pia.declare.manifest import DataSubject, Manifest
 from pia.declare.measures import MeasureStatus
 from pia.declare.policy import is_declared
 from pia.declare.taxonomy import load_taxonomy
+from pia.declare.text import fallbacks
 from pia.declare.vocabulary import (
     AUTOMATED_DECISION_RIGHT,
     REGIME_LAWS,
@@ -26,6 +27,7 @@ from pia.declare.vocabulary import (
     legal_basis_info,
     regime_of,
 )
+from pia.i18n import LANGUAGES, N_, _, pick
 
 
 class Level(str, Enum):
@@ -34,6 +36,10 @@ class Level(str, Enum):
     error = "error"
     warning = "warning"
     note = "note"
+
+
+# The level as the text output prints it (JSON keeps the enum value).
+LEVEL_WORDS = {Level.error: N_("error"), Level.warning: N_("warning"), Level.note: N_("note")}
 
 
 class Finding(BaseModel):
@@ -48,7 +54,8 @@ class Finding(BaseModel):
     clause: str | None = Field(None, description="Policy clause or standard the rule rests on.")
 
     def __str__(self) -> str:
-        return f"{self.line or '-'}: {self.path}: {self.level.value}: {self.message}" + (
+        level = _(LEVEL_WORDS[self.level])
+        return f"{self.line or '-'}: {self.path}: {level}: {self.message}" + (
             f" [{self.clause}]" if self.clause else "")
 
 
@@ -102,29 +109,31 @@ def lint(m: Manifest) -> list[Finding]:
     for i, el in enumerate(m.data_elements):
         if el.id not in used_elements:
             add(Level.warning, "element_unused", ("data_elements", i, "id"),
-                f"data element {el.id!r} is declared but no activity uses it: is it still needed?",
+                _("data element {id!r} is declared but no activity uses it: is it still needed?", id=el.id),
                 "GB/T 35273-2020 5.2 (minimisation)")
 
     named = {r for a in m.processing_activities for r in a.recipients}
     for i, r in enumerate(m.recipients):
         if r.id not in named:
             add(Level.note, "recipient_unused", ("recipients", i, "id"),
-                f"recipient {r.id!r} is declared but no activity names it", _cite(m, "IV.1", None))
+                _("recipient {id!r} is declared but no activity names it", id=r.id), _cite(m, "IV.1", None))
         if regime_of(r.location) != home:
             outside = m.controller.jurisdiction if regime_of(m.controller.jurisdiction) == m.controller.jurisdiction \
-                else f"the {home} ({m.controller.jurisdiction})"
+                else _("the {regime} ({country})", regime=home, country=m.controller.jurisdiction)
             add(Level.warning, "recipient_abroad", ("recipients", i, "location"),
-                f"recipient {r.id!r} processes data in {r.location}, outside {outside}: a cross-border transfer",
+                _("recipient {id!r} processes data in {location}, outside {outside}: a cross-border transfer",
+                  id=r.id, location=r.location, outside=outside),
                 TRANSFER_RULES.get(home, f"pia default: no transfer rule modelled for {home}"))
             if regime_of(r.location) == "CN":
                 add(Level.note, "processed_in_cn", ("recipients", i, "location"),
-                    f"recipient {r.id!r} processes in China, so PIPL governs that processing (PIPL Art. 3); data "
-                    "collected abroad and sent back without adding personal information from China needs no CAC "
-                    "security assessment, standard contract or certification",
+                    _("recipient {id!r} processes in China, so PIPL governs that processing (PIPL Art. 3); data "
+                      "collected abroad and sent back without adding personal information from China needs no CAC "
+                      "security assessment, standard contract or certification", id=r.id),
                     "PIPL Art. 3; CAC Cross-border Data Flow Provisions 2024 Art. 4")
         if not r.confidentiality_agreement and r.type.value in ("partner", "processor"):
             add(Level.warning, "recipient_unbound", ("recipients", i, "confidentiality_agreement"),
-                f"{r.type.value} {r.id!r} has no confidentiality agreement although the policy promises one",
+                _("{type} {id!r} has no confidentiality agreement although the policy promises one",
+                  type=r.type.value, id=r.id),
                 _cite(m, "IV.1", "PIPL Art. 21; GDPR Art. 28(3)(b)"))
 
     for i, a in enumerate(m.processing_activities):
@@ -132,46 +141,53 @@ def lint(m: Manifest) -> list[Finding]:
         for j, r in enumerate(m.recipients_of(a)):
             if not groups & set(r.data_groups):
                 add(Level.warning, "recipient_gets_nothing", ("processing_activities", i, "recipients", j),
-                    f"recipient {r.id!r} receives none of the data groups activity {a.id!r} uses",
+                    _("recipient {id!r} receives none of the data groups activity {activity!r} uses",
+                      id=r.id, activity=a.id),
                     _cite(m, "IV.1", None))
         basis = basis_id(a.legal_basis)
         if basis == "consent" and not a.consent_scope:
             add(Level.note, "consent_scope_missing", ("processing_activities", i, "legal_basis"),
-                f"activity {a.id!r} relies on consent but names no consent_scope, so consent records cannot be checked",
+                _("activity {id!r} relies on consent but names no consent_scope, so consent records cannot be "
+                  "checked", id=a.id),
                 _cite(m, "V.3", "GDPR Art. 7(1); PIPL Art. 14"))
         overriding = basis == "legal_obligation" or a.legal_basis in {f"I.5({n})" for n in (1, 2, 3, 4, 11)}
         if DataSubject.minors in a.data_subjects and basis != "consent" and not overriding:
             add(Level.note, "minors_without_consent_basis", ("processing_activities", i, "data_subjects"),
-                f"activity {a.id!r} processes minors' data on basis {a.legal_basis!r}; the policy requires a guardian's "
-                "prior consent for minors", _cite(m, "VI.1", "PIPL Art. 31; GDPR Art. 8(1)"))
+                _("activity {id!r} processes minors' data on basis {basis!r}; the policy requires a guardian's "
+                  "prior consent for minors", id=a.id, basis=a.legal_basis),
+                _cite(m, "VI.1", "PIPL Art. 31; GDPR Art. 8(1)"))
         info = legal_basis_info(a.legal_basis)
         known = {r for r in m.regimes if r in REGIME_LAWS and r != "US"}
         if info is not None and known and not info.regimes & known:
             add(Level.warning, "basis_not_in_law", ("processing_activities", i, "legal_basis"),
-                f"activity {a.id!r} relies on {info.id} ({', '.join(info.sources)}), a ground the law of "
-                f"{', '.join(sorted(known))} does not offer", "PIPL Art. 13" if "CN" in known else "GDPR Art. 6(1)")
+                _("activity {id!r} relies on {basis} ({sources}), a ground the law of {regimes} does not offer",
+                  id=a.id, basis=info.id, sources=", ".join(info.sources), regimes=", ".join(sorted(known))),
+                "PIPL Art. 13" if "CN" in known else "GDPR Art. 6(1)")
         abroad = [loc for loc in a.storage.locations if regime_of(loc) != home]
         if abroad and not a.storage.cross_border:
             add(Level.warning, "storage_abroad_undeclared", ("processing_activities", i, "storage"),
-                f"activity {a.id!r} stores data in {', '.join(abroad)} but says cross_border: false",
+                _("activity {id!r} stores data in {locations} but says cross_border: false",
+                  id=a.id, locations=", ".join(abroad)),
                 STORAGE_RULES.get(home, "pia default: data stored outside the controller's jurisdiction"))
         sensitive = [e.id for e in m.elements_of(a) if e.sensitive]
         if sensitive and a.measure("encryption_at_rest") is not MeasureStatus.implemented:
             add(Level.warning, "sensitive_unencrypted", ("processing_activities", i, "measures"),
-                f"activity {a.id!r} stores sensitive data ({', '.join(sensitive)}) without encryption at rest "
-                "implemented", m.cite("encryption_at_rest") or "GB/T 35273-2020 6.3; GDPR Art. 32(1)(a)")
+                _("activity {id!r} stores sensitive data ({elements}) without encryption at rest implemented",
+                  id=a.id, elements=", ".join(sensitive)),
+                m.cite("encryption_at_rest") or "GB/T 35273-2020 6.3; GDPR Art. 32(1)(a)")
         if m.regimes & {"EU", "UK"} and a.special_category_basis is None:
             tax = load_taxonomy()
             special = [(e.id, why) for e in m.elements_of(a) if (why := tax[e.category].special_category)]
             if special:
                 # GDPR Art. 9(1) prohibits the processing unless a condition of Art. 9(2) applies (Art. 10 for
                 # criminal data): a legal basis of Art. 6(1) alone, legitimate interest included, does not suffice
-                articles = sorted({why.split(" (")[0] for _, why in special})
-                needs = " or ".join(("GDPR Art. 9(2)" if a.startswith("GDPR Art. 9") else a) for a in articles)
+                articles = sorted({why.split(" (")[0] for _e, why in special})
+                needs = " or ".join(("GDPR Art. 9(2)" if x.startswith("GDPR Art. 9") else x) for x in articles)
                 add(Level.error, "special_category_without_condition", ("processing_activities", i, "legal_basis"),
-                    f"activity {a.id!r} processes special-category data ({', '.join(e for e, _ in special)}) on "
-                    f"basis {a.legal_basis!r} with no condition of {needs}: the processing is prohibited unless one "
-                    "applies; declare it as special_category_basis (e.g. 'GDPR Art. 9(2)(a)', explicit consent)",
+                    _("activity {id!r} processes special-category data ({elements}) on basis {basis!r} with no "
+                      "condition of {needs}: the processing is prohibited unless one applies; declare it as "
+                      "special_category_basis (e.g. 'GDPR Art. 9(2)(a)', explicit consent)",
+                      id=a.id, elements=", ".join(e for e, _why in special), basis=a.legal_basis, needs=needs),
                     "; ".join(sorted({("GDPR Art. 9(1); GDPR Art. 9(2)" if x.startswith("GDPR Art. 9") else x)
                                       for x in articles})))
 
@@ -184,24 +200,29 @@ def lint(m: Manifest) -> list[Finding]:
             required.setdefault("automated_decision_explanation", []).append(AUTOMATED_DECISION_RIGHT[regime])
     for right, sources in required.items():
         if right not in have:
-            add(Level.warning, "right_missing", ("rights",), f"no way to exercise the right {right!r} is declared",
+            add(Level.warning, "right_missing", ("rights",), _("no way to exercise the right {right!r} is declared",
+                                                                right=right),
                 "; ".join(sources))
     contact = m.controller.contact
     if not contact.email:
         add(Level.warning, "contact_email_missing", ("controller", "contact"),
-            "no contact email is given: users can only call (the policy's own contact leaves the email blank)",
+            _("no contact email is given: users can only call (the policy's own contact leaves the email blank)"),
             _cite(m, "VIII", "PIPL Art. 17; GDPR Art. 13(1)(a)"))
     if not (contact.phone or contact.email or contact.web or contact.address):
-        add(Level.warning, "contact_missing", ("controller", "contact"), "no contact point at all",
+        add(Level.warning, "contact_missing", ("controller", "contact"), _("no contact point at all"),
             _cite(m, "VIII", "PIPL Art. 17; GDPR Art. 13(1)(a)"))
     if not m.controller.ownership.parent_company and not m.controller.ownership.controlling_shareholders:
         add(Level.note, "ownership_unknown", ("controller", "ownership"),
-            "ownership (parent company, controlling shareholders) is not recorded, so a change of control cannot be "
-            "detected by `pia diff`", m.cite("ownership") or "GB/T 35273-2020 Annex D")
+            _("ownership (parent company, controlling shareholders) is not recorded, so a change of control cannot "
+              "be detected by `pia diff`"), m.cite("ownership") or "GB/T 35273-2020 Annex D")
     for gap in undisclosed(m):
-        loc, _ = resolve(data, gap.about)
+        loc, _value = resolve(data, gap.about)
         out.append(Finding(level=Level.warning, rule="not_disclosed", path=gap.about,
                            line=m.line_of(*loc) if loc else None,
-                           message=f"not disclosed by the policy: {gap.why}", clause="PIPL Art. 17"))
+                           message=_("not disclosed by the policy: {why}", why=pick(gap.why)), clause="PIPL Art. 17"))
+    for loc, missing in fallbacks(m, m.languages, m.language):
+        add(Level.warning, "text_fallback", loc,
+            _("text in {have} only: readers in {missing} get it in {have} (write {{en: ..., zh: ...}})",
+              have=", ".join(lang for lang in LANGUAGES if lang not in missing), missing=", ".join(missing)))
     out.sort(key=lambda f: (f.line or 0, f.rule, f.path))
     return out

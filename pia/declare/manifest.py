@@ -22,6 +22,7 @@ from pydantic import (
     PrivateAttr,
     ValidationError,
     model_serializer,
+    model_validator,
 )
 from pydantic_core import ErrorDetails
 
@@ -31,6 +32,7 @@ from pia.declare.datasets import CheckDecl, DatasetDecl, declaration_problems
 from pia.declare.design import ProcessingDesign, design_problems
 from pia.declare.policy import KIT_CONCEPTS, ClauseRef, Policy, clause_problems, is_declared
 from pia.declare.taxonomy import load_taxonomy
+from pia.declare.text import Language, Text, with_primary
 from pia.declare.vocabulary import (
     BalancingTest,
     DataGroupDecl,
@@ -42,6 +44,7 @@ from pia.declare.vocabulary import (
     vocabulary_problems,
 )
 from pia.errors import InputError, Problem
+from pia.i18n import N_, _
 from pia.yamlsource import Loc, YamlDocument, load_yaml, parse_yaml
 
 # --------------------------------------------------------------------------- vocabularies
@@ -197,7 +200,7 @@ class _Model(BaseModel):
 class PolicyRef(_Model):
     """The privacy policy the manifest encodes: title, version, effective date."""
 
-    title: str = Field(description="Title of the privacy policy this manifest documents.")
+    title: Text = Field(description="Title of the privacy policy this manifest documents.")
     version: str | None = Field(None, description="Version label of the policy.")
     effective_date: dt.date | None = Field(None, description="Date the policy version takes effect.")
     location: str | None = Field(None, description="Where the policy text is published or stored.")
@@ -207,8 +210,8 @@ class Service(_Model):
     """The service being assessed."""
 
     id: Slug = Field(description="Short id of the service (lower case, digits, - and _), used in report paths.")
-    name: str = Field(description="Name of the service as users know it.")
-    description: str = Field("", description="What the service does, in a sentence or two.")
+    name: Text = Field(description="Name of the service as users know it.")
+    description: Text = Field("", description="What the service does, in a sentence or two.")
     policy: PolicyRef | None = Field(None, description="The privacy policy (prefer the top-level `policy:` section).")
     jurisdictions: list[str] = Field(
         default_factory=list,
@@ -236,7 +239,7 @@ class ContactPoint(_Model):
 class Department(_Model):
     """The department responsible for personal-information security."""
 
-    name: str = Field(description="Name of the department.")
+    name: Text = Field(description="Name of the department.")
     contact: ContactPoint = Field(default_factory=ContactPoint, description="How to reach it.")
     clauses: list[Clause] = Field(default_factory=list, description="Policy clauses that name it.")
 
@@ -244,7 +247,7 @@ class Department(_Model):
 class ComplaintChannel(_Model):
     """Where users can complain about the processing."""
 
-    authority: str = Field(description="Authority or body that takes complaints.")
+    authority: Text = Field(description="Authority or body that takes complaints.")
     clauses: list[Clause] = Field(default_factory=list, description="Policy clauses that name it.")
 
 
@@ -281,7 +284,7 @@ class Settings(_Model):
 class Retention(_Model):
     """How long a data element is kept, and what happens afterwards."""
 
-    rule: str = Field(description="How long the data is kept, in words.")
+    rule: Text = Field(description="How long the data is kept, in words.")
     max_days: int | None = Field(None, ge=0, description="Upper bound in days, if there is one.")
     clauses: list[Clause] = Field(default_factory=list, description="Clauses that state it.")
 
@@ -290,14 +293,14 @@ class SensitivityOverride(_Model):
     """A sensitivity different from the taxonomy's, with the reason."""
 
     level: Sensitivity = Field(description="Sensitivity that replaces the taxonomy's.")
-    reason: str = Field(min_length=3, description="Why the taxonomy's sensitivity does not apply.")
+    reason: Text = Field(min_length=3, description="Why the taxonomy's sensitivity does not apply.")
 
 
 class DataElement(_Model):
     """One kind of personal data the service collects."""
 
     id: Id = Field(description="Unique id of the data element.")
-    name: str = Field(description="Name of the data element.")
+    name: Text = Field(description="Name of the data element.")
     category: CategoryKey = Field(description="Taxonomy category key (dotted, e.g. user.contact.email).")
     group: GroupRef = Field(description="The data group (one of `data_groups` when the manifest declares them).")
     source: DataSource = Field(description="Where the data comes from.")
@@ -307,7 +310,7 @@ class DataElement(_Model):
         "People this element is held for, when fewer than an activity's subjects (e.g. minors' records)."))
     data_subjects: list[DataSubject] = Field(default_factory=list, description=(
         "Whose data this element is, when narrower than the activities' subjects (e.g. [minors])."))
-    description: str = Field("", description="What the element holds, in the service's terms.")
+    description: Text = Field("", description="What the element holds, in the service's terms.")
     clauses: list[Clause] = Field(min_length=1, description="Policy clauses that disclose it.")
 
     @property
@@ -337,8 +340,8 @@ class ProcessingActivity(_Model):
     """One purpose for which personal data is processed, with its facts and controls."""
 
     id: Id = Field(description="Unique id of the processing activity.")
-    name: str = Field(description="Short name.")
-    purpose: str = Field(description="Purpose of processing, in words a user understands.")
+    name: Text = Field(description="Short name.")
+    purpose: Text = Field(description="Purpose of processing, in words a user understands.")
     data_elements: list[str] = Field(min_length=1, description="Ids of the data elements used.")
     data_subjects: list[DataSubject] = Field(min_length=1, description="Whose data is processed.")
     legal_basis: LegalBasis = Field(
@@ -384,14 +387,14 @@ class Recipient(_Model):
     """A party that receives personal data: a partner, processor, authority or acquirer."""
 
     id: Id = Field(description="Unique id of the recipient.")
-    name: str = Field(description="Name or kind of recipient.")
+    name: Text = Field(description="Name or kind of recipient.")
     type: RecipientType = Field(description="partner, processor, authority or acquirer.")
     flow: FlowKind = Field(description="share (IV.1), transfer (IV.2) or disclosure (IV.3).")
     data_groups: list[GroupRef] = Field(min_length=1, description="Data groups the recipient receives.")
     legal_basis: RecipientBasis = Field(description="Section IV ground for the flow.")
     confidentiality_agreement: bool = Field(description="Bound by a confidentiality agreement (IV.1).")
     location: str = Field(description="ISO country code where the recipient processes the data.")
-    condition: str = Field("", description="When data flows, if not always.")
+    condition: Text = Field("", description="When data flows, if not always.")
     clauses: list[Clause] = Field(min_length=1, description="Policy clauses that disclose the flow.")
 
 
@@ -401,9 +404,9 @@ class Right(_Model):
     kind: Annotated[RightKind | DataSubjectRight, BeforeValidator(_right_kind)] = Field(
         description="Which right: access, rectification, erasure, consent_withdrawal, portability, objection, "
                     "restriction, account_cancellation, automated_decision_explanation (or a reference combined kind).")
-    how: str = Field(description="How users exercise it.")
+    how: Text = Field(description="How users exercise it.")
     response_days: int = Field(30, ge=1, le=365, description="Deadline to respond, in days (GB/T 35273-2020 8.7: 30).")
-    limitations: str = Field("", description="When it does not apply.")
+    limitations: Text = Field("", description="When it does not apply.")
     clauses: list[Clause] = Field(min_length=1, description="Policy clauses that grant it.")
 
 
@@ -418,7 +421,7 @@ class ConsentExemption(_Model):
     """A situation in which the policy processes data without consent; activities may name it as legal basis."""
 
     clause: Clause = Field(description="The policy clause that states the exemption, e.g. 'I.5(7)'.")
-    summary: str = Field(description="The situation, paraphrased.")
+    summary: Text = Field(description="The situation, paraphrased.")
 
     @property
     def number(self) -> int | None:
@@ -431,7 +434,7 @@ class Commitment(_Model):
     """A promise of the policy, with the dataset checks that test it."""
 
     id: Id = Field(description="Unique id of the commitment.")
-    summary: str = Field(description="What the service promises, paraphrased.")
+    summary: Text = Field(description="What the service promises, paraphrased.")
     clauses: list[Clause] = Field(min_length=1, description="Policy clauses that make the promise.")
     evidence: list[str] = Field(default_factory=list, description="Ids of dataset checks that test it.")
 
@@ -440,6 +443,13 @@ class Manifest(_Model):
     """A service's personal-data processing, as its privacy policy and its operators describe it."""
 
     schema_version: Literal[1] = Field(1, description="Manifest format version.")
+    language: Language | None = Field(None, description=(
+        "The manifest's primary language (en or zh): the language of its plain-string texts and the default "
+        "language of every command's output (`--lang` overrides it)."))
+    languages: list[Language] = Field(default_factory=list, description=(
+        "The languages every free-text field should be given in, e.g. [en, zh]: with two, `pia check` lists "
+        "each text that has one only (it falls back to the other). A text in both languages is written "
+        "{en: ..., zh: ...}."))
     policy: Policy | None = Field(None, description="The privacy policy and its clauses (references are checked "
                                                     "against them; without it they are free-form).")
     service: Service
@@ -464,6 +474,13 @@ class Manifest(_Model):
     _source: str = PrivateAttr("<memory>")
     _sha256: str | None = PrivateAttr(None)
     _lines: dict = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _primary_language(self) -> Manifest:
+        # A bilingual text reads as the manifest's own language where code takes it as a plain string.
+        if self.language is not None:
+            with_primary(self, self.language)
+        return self
 
     def line_of(self, *loc: str | int) -> int | None:
         """1-based line in the source YAML of the node at `loc` (or its nearest parent), if read from YAML."""
@@ -594,9 +611,9 @@ def _data_loc(doc: YamlDocument, loc: tuple[Any, ...]) -> Loc:
 def _message(err: ErrorDetails) -> str:
     kind = err["type"]
     if kind == "missing":
-        return "required field is missing"
+        return _("required field is missing")
     if kind == "extra_forbidden":
-        return "unknown field (check its spelling)"
+        return _("unknown field (check its spelling)")
     msg = err["msg"]
     msg = msg.removeprefix("Value error, ")
     if kind in ("enum", "literal_error") or kind.endswith(("_type", "_parsing")):
@@ -624,7 +641,8 @@ def _cross_reference_problems(doc: YamlDocument) -> list[Problem]:
             if value in seen:
                 loc = (key, i, field)
                 first = doc.line_of((key, seen[value], field))
-                problems.append(Problem(doc.source, f"duplicate {field} {value!r} (first defined on line {first})",
+                problems.append(Problem(doc.source, _("duplicate {field} {value!r} (first defined on line {first})",
+                                                      field=field, value=value, first=first),
                                         doc.line_of(loc), _pretty_loc(loc)))
             else:
                 seen[value] = i
@@ -639,8 +657,8 @@ def _cross_reference_problems(doc: YamlDocument) -> list[Problem]:
     check_unique("consent_exemptions", "clause")
 
     for i, act in items("processing_activities"):
-        for field, known, what in (("data_elements", element_ids, "data element"),
-                                   ("recipients", recipient_ids, "recipient")):
+        for field, known, what in (("data_elements", element_ids, N_("data element")),
+                                   ("recipients", recipient_ids, N_("recipient"))):
             refs = act.get(field)
             if not isinstance(refs, list):
                 continue
@@ -648,8 +666,8 @@ def _cross_reference_problems(doc: YamlDocument) -> list[Problem]:
                 if isinstance(ref, str) and ref not in known:
                     loc = ("processing_activities", i, field, j)
                     close = difflib.get_close_matches(ref, sorted(known), n=3, cutoff=0.6)
-                    hint = f"; did you mean {', '.join(close)}?" if close else ""
-                    problems.append(Problem(doc.source, f"{what} {ref!r} is not defined{hint}",
+                    hint = _("; did you mean {names}?", names=", ".join(close)) if close else ""
+                    problems.append(Problem(doc.source, _("{what} {ref!r} is not defined", what=_(what), ref=ref) + hint,
                                             doc.line_of(loc), _pretty_loc(loc)))
     return problems
 
@@ -659,7 +677,7 @@ def manifest_from_document(doc: YamlDocument) -> Manifest:
     problems: list[Problem] = []
     manifest: Manifest | None = None
     if not isinstance(doc.data, dict):
-        raise InputError(Problem(doc.source, "a manifest must be a YAML mapping at the top level", 1))
+        raise InputError(Problem(doc.source, _("a manifest must be a YAML mapping at the top level"), 1))
     try:
         manifest = Manifest.model_validate(doc.data)
     except ValidationError as exc:

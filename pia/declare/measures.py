@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from pia.config import PACKAGE_DATA
+from pia.declare.text import Text
 from pia.errors import InputError, Problem
 from pia.yamlsource import Loc, YamlDocument, load_yaml
 
@@ -64,7 +65,7 @@ class MeasureState(_Model):
     """The status of one measure for one activity, with the assessor's note."""
 
     status: MeasureStatus = Field(description="implemented, improvable, planned, missing or not_applicable.")
-    note: str = Field("", description="Why this status (what is in place, what is missing, when it is planned).")
+    note: Text = Field("", description="Why this status (what is in place, what is missing, when it is planned).")
 
 
 def _state(value: Any) -> Any:
@@ -81,9 +82,9 @@ class Measure(_Model):
     """One measure of the catalogue: what it is, which feared events it mitigates and how."""
 
     id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")] = Field(description="Unique id (lower case, digits, _).")
-    name: str = Field(description="Name of the measure for people.")
+    name: Text = Field(description="Name of the measure for people.")
     kind: MeasureKind = Field(MeasureKind.system, description="data, system or organisation (CNIL PIA families).")
-    description: str = Field("", description="What the measure consists of, in a sentence.")
+    description: Text = Field("", description="What the measure consists of, in a sentence.")
     mitigates: list[FearedEvent] = Field(min_length=1, description="Feared events the measure mitigates.")
     lowers: Gauge = Field(description="Whether it lowers the severity or the likelihood of those events.")
     weight: float = Field(1.0, gt=0, le=3, description=(
@@ -91,7 +92,7 @@ class Measure(_Model):
         "a core measure 2)."))
     policy_clauses: list[str] = Field(default_factory=list, description="Clauses of the policy that promise it.")
     sources: list[str] = Field(min_length=1, description="Where the measure and its effect are described.")
-    note: str = Field("", description="When the measure applies, if not always.")
+    note: Text = Field("", description="When the measure applies, if not always.")
 
 
 class Term(_Model):

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
+from pia.declare.text import Text
 from pia.errors import Problem
 from pia.yamlsource import Loc, YamlDocument
 
@@ -62,7 +63,7 @@ class PolicyClause(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: ClauseRef = Field(description="The clause's number as the policy writes it, e.g. 'IV.1', '2.3', 'preamble'.")
-    title: str = Field(min_length=1, description="Short title of the clause, in the assessor's own words.")
+    title: Text = Field(min_length=1, description="Short title of the clause, in the assessor's own words.")
 
 
 class Policy(BaseModel):
@@ -70,7 +71,7 @@ class Policy(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    title: str = Field(min_length=1, description="Title of the privacy policy.")
+    title: Text = Field(min_length=1, description="Title of the privacy policy.")
     version: str | None = Field(None, description="Version label of the policy (quote numbers: \"2.1\").")
     effective_date: dt.date | None = Field(None, description="Date this version takes effect.")
     location: str | None = Field(None, description="Where the policy text is published or stored.")

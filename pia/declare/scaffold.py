@@ -33,10 +33,16 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9_-]+", "-", text.lower()).strip("-_") or "my-service"
 
 
-def manifest_text(start: str, service_id: str, service_name: str) -> str:
-    """The manifest a new service starts from: the blank skeleton, or the reference manifest with a new id."""
+def manifest_text(start: str, service_id: str, service_name: str, language: str | None = None) -> str:
+    """The manifest a new service starts from: the blank skeleton, or the reference manifest with a new id.
+
+    `language` (`pia init --lang`) becomes the blank skeleton's `language:`, the default language of the outputs.
+    """
     if start == "blank":
         text = BLANK_TEMPLATE.read_text(encoding="utf-8")
+        if language:
+            text = text.replace("schema_version: 1\n", f"schema_version: 1\nlanguage: {language}   # the manifest's "
+                                "language: of its texts, and of the outputs unless --lang says otherwise\n", 1)
         return text.replace("SERVICE_ID", service_id).replace("SERVICE_NAME", service_name)
     if start == "reference":
         text = config.REFERENCE_MANIFEST.read_text(encoding="utf-8")
@@ -44,7 +50,9 @@ def manifest_text(start: str, service_id: str, service_name: str) -> str:
                 f"# (data_samples/{config.REFERENCE_MANIFEST.name}). Every fact below is still the reference "
                 "service's: edit it.\n")
         text = re.sub(r"(?m)^(service:\n  id: )\S+$", lambda m: m.group(1) + service_id, text, count=1)
-        text = re.sub(r"(?m)^(  name: ).*$", lambda m: m.group(1) + service_name, text, count=1)
+        # the service's name: a plain string, or the reference's bilingual mapping ({en: ..., zh: ...} in block style)
+        text = re.sub(r"(?m)^(service:\n  id: \S+\n  name:)(?: .*|(?:\n    (?:en|zh): .*)+)$",
+                      lambda m: m.group(1) + " " + service_name, text, count=1)
         # The reference's policy location is relative to the checkout: make it absolute for the copy.
         policy = (config.REFERENCE_MANIFEST.parent / "../shared/seed/privacy-policy.txt").resolve()
         text = text.replace("location: ../shared/seed/privacy-policy.txt", f"location: {policy}")
@@ -54,7 +62,7 @@ def manifest_text(start: str, service_id: str, service_name: str) -> str:
 
 def scaffold(directory: Path, start: str = "blank", service_id: str | None = None,
              service_name: str | None = None, force: bool = False,
-             today: dt.date | None = None) -> tuple[Path, Path]:
+             today: dt.date | None = None, language: str | None = None) -> tuple[Path, Path]:
     """Write `<id>.pia.yaml` and `<id>.params.yaml` into `directory`; return their paths.
 
     Raises
@@ -80,7 +88,7 @@ def scaffold(directory: Path, start: str = "blank", service_id: str | None = Non
         raise InputError([Problem(str(p), "already exists (use --force to overwrite)") for p in existing])
     if directory.exists() and not directory.is_dir():
         raise InputError(Problem(str(directory), "is not a directory"))
-    text = manifest_text(start, sid, name)
+    text = manifest_text(start, sid, name, language)
     parse_manifest(text, str(manifest_path))  # never write a manifest the kit cannot read
     params = PARAMS_TEMPLATE.format(name=name, params_name=params_path.name, manifest_name=manifest_path.name,
                                     as_of=(today or dt.date.today()).isoformat())

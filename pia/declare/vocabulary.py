@@ -16,6 +16,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from pia.declare.policy import ClauseRef
+from pia.declare.text import Text
 from pia.errors import Problem
 from pia.yamlsource import YamlDocument
 
@@ -116,11 +117,11 @@ class BalancingTest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    interest: str = Field(min_length=3, description="The legitimate interest pursued (purpose test).")
-    necessity: str = Field(min_length=3, description="Why the processing is necessary for it (necessity test).")
-    impact: str = Field(min_length=3, description="The impact on people and whether they would expect it.")
-    safeguards: str = Field(min_length=3, description="What limits the impact (opt-out, pseudonymisation, ...).")
-    outcome: str = Field(min_length=3, description="The conclusion: is the interest overridden by people's rights?")
+    interest: Text = Field(min_length=3, description="The legitimate interest pursued (purpose test).")
+    necessity: Text = Field(min_length=3, description="Why the processing is necessary for it (necessity test).")
+    impact: Text = Field(min_length=3, description="The impact on people and whether they would expect it.")
+    safeguards: Text = Field(min_length=3, description="What limits the impact (opt-out, pseudonymisation, ...).")
+    outcome: Text = Field(min_length=3, description="The conclusion: is the interest overridden by people's rights?")
     date: dt.date | None = Field(None, description="When the test was carried out or last reviewed.")
 
 
@@ -172,8 +173,8 @@ class DataGroupDecl(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: GroupRef = Field(description="Id used by data elements' `group` and recipients' `data_groups`.")
-    name: str = Field(min_length=1, description="Name of the group as the policy presents it.")
-    description: str = Field("", description="What the group covers.")
+    name: Text = Field(min_length=1, description="Name of the group as the policy presents it.")
+    description: Text = Field("", description="What the group covers.")
     clauses: list[ClauseRef] = Field(default_factory=list, description="Policy clauses that describe the group.")
 
 

@@ -131,7 +131,13 @@ def to_yaml(doc: dict[str, Any]) -> str:
     """The resources as one fideslang YAML file (keys in the models' order)."""
     import yaml
 
-    return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=120)
+    from pia.i18n import LocalizedText, pick
+
+    class Dumper(yaml.SafeDumper):
+        """safe_dump, with the manifest's bilingual texts in the language in force."""
+
+    Dumper.add_representer(LocalizedText, lambda dumper, text: dumper.represent_str(pick(text) or ""))
+    return yaml.dump(doc, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=120)
 
 
 __all__ = ["DATA_USE_OF_BASIS", "EXTRA_SUBJECTS", "SUBJECT_KEYS", "fideslang_document", "to_yaml"]

@@ -8,9 +8,23 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pia.declare.measures import load_catalogue, load_measures
+from pia.i18n import N_, _, pick
 from pia.risk.scoring import ActivityRisk, Assessment, Stage, Step, verdict_sentence
 
 STAGES = (Stage.inherent, Stage.current, Stage.planned, Stage.target)
+
+# Words for the reader (marked for the catalogs); JSON keeps the ids.
+STAGE_WORDS = {"inherent": N_("inherent"), "current": N_("current"), "planned": N_("planned"), "target": N_("target")}
+AXIS_WORDS = {"impact": N_("impact"), "likelihood": N_("likelihood")}
+STATUS_WORDS = {"implemented": N_("implemented"), "improvable": N_("improvable"), "planned": N_("planned"),
+                "missing": N_("missing"), "not_applicable": N_("not_applicable"),
+                "not_assessed": N_("not_assessed")}
+TABLE_KEYS = ["activity", "screening", "inherent", "current", "planned", "target", "verdict"]
+COLUMN_WORDS = {"activity": N_("activity"), "screening": N_("screening"), "inherent": N_("inherent"),
+                "current": N_("current"), "planned": N_("planned"), "target": N_("target"), "verdict": N_("verdict"),
+                "measure": N_("measure"), "name": N_("name"), "now": N_("now"), "clauses": N_("clauses"),
+                "id": N_("id"), "source": N_("source"), "evidence": N_("evidence"), "axis": N_("axis"),
+                "level": N_("level"), "rule": N_("rule"), "reason": N_("reason")}
 
 
 def _lv(level: str | None) -> str:
@@ -25,7 +39,7 @@ def event_titles() -> dict[str, str]:
 def measure_name(mid: str) -> str:
     """People's name of a shipped measure (its id for a manifest's own measure)."""
     m = load_measures().get(mid)
-    return m.name if m else mid
+    return pick(m.name) if m else mid
 
 
 def _screening_short(a: ActivityRisk) -> str:
@@ -58,7 +72,7 @@ def _stage_line(a: ActivityRisk, event: str) -> str:
     parts = []
     for s in STAGES:
         sc = a.stages[s][event]  # type: ignore[index]
-        parts.append(f"{s.value} {_lv(sc.impact)} x {_lv(sc.likelihood)} = {_lv(sc.level)}")
+        parts.append(f"{_(STAGE_WORDS[s.value])} {_lv(sc.impact)} x {_lv(sc.likelihood)} = {_lv(sc.level)}")
     return "; ".join(parts)
 
 
@@ -69,12 +83,13 @@ def _event_blocks(a: ActivityRisk, fmt: Callable[[str, list[tuple[str, str, str,
     reference = current.get("illegitimate_access", [])
     for event, title in event_titles().items():
         r = a.residual[event]  # type: ignore[index]
-        head = f"{title}: current {_lv(r.impact)} x {_lv(r.likelihood)} = {_lv(r.level).upper()} ({_stage_line(a, event)})"
+        head = _("{title}: current {impact} x {likelihood} = {level} ({stages})", title=title, impact=_lv(r.impact),
+                 likelihood=_lv(r.likelihood), level=_lv(r.level).upper(), stages=_stage_line(a, event))
         steps = current.get(event, [])
         if event != "illegitimate_access":
             same = {_key(s) for s in reference}
             steps = [s for s in steps if _key(s) not in same]
-            head += "; steps as above except:" if steps else "; steps as above"
+            head += _("; steps as above except:") if steps else _("; steps as above")
         lines.extend(fmt(head, [_step_line(s) for s in steps]))
     return lines
 
@@ -85,23 +100,23 @@ def scale_note(result: Assessment) -> str:
     for axis in ("impact", "likelihood"):
         mapping = result.scale[axis]
         if any(k != v for k, v in mapping.items()):
-            parts.append(f"{axis} " + ", ".join(f"{_lv(k)}={_lv(v)}" for k, v in mapping.items()))
+            parts.append(f"{_(AXIS_WORDS[axis])} " + ", ".join(f"{_lv(k)}={_lv(v)}" for k, v in mapping.items()))
     if not parts:
         return ""
-    return ("Steps are on the kit's internal four-level scale, mapped onto this method as: "
-            + "; ".join(parts) + ".")
+    return _("Steps are on the kit's internal four-level scale, mapped onto this method as: {mapping}.",
+             mapping="; ".join(parts))
 
 
 def _threshold_line(result: Assessment) -> str:
-    return f"Unacceptable from: {result.threshold}, {result.threshold_source}"
+    return _("Unacceptable from: {threshold}, {source}", threshold=result.threshold, source=result.threshold_source)
 
 
 def _assumption_lines(result: Assessment) -> list[str]:
     out = []
     for x in result.assumptions:  # pia.declare.assumptions.Assumption: about, why, undisclosed
         where = x.get("about") or x.get("path") or ""
-        text = x.get("why") or x.get("text") or ""
-        flag = " (the service's practice; the policy does not disclose it)" if x.get("undisclosed") else ""
+        text = pick(x.get("why") or x.get("text") or "") or ""
+        flag = _(" (the service's practice; the policy does not disclose it)") if x.get("undisclosed") else ""
         out.append(f"{where}: {text}{flag}".strip(": ") if where or text else str(x))
     return out
 
@@ -112,15 +127,20 @@ def _plan_lines(result: Assessment, activity: str) -> list[str]:
         return []
     out = []
     for m in act.planned:
-        out.append(f"carry out (planned): {m.measure} - {m.name}")
+        out.append(_("carry out (planned): {measure} - {name}", measure=m.measure, name=pick(m.name)))
     for m in act.measures:
-        note = f"; {m.note}" if m.note else ""
-        clauses = f", policy {', '.join(m.clauses)}" if m.clauses else ""
+        note = f"; {pick(m.note)}" if m.note else ""
+        clauses = _(", policy {clauses}", clauses=", ".join(m.clauses)) if m.clauses else ""
+        status = _(STATUS_WORDS.get(str(m.status), str(m.status))).replace("_", " ")
         # a measure nobody assessed may already be in place: the assessor checks before adding it
-        verb = "assess, else add" if m.status == "not_assessed" else "add"
-        out.append(f"{verb}: {m.measure} - {m.name} (now {m.status.replace('_', ' ')}{clauses}){note}")
+        if m.status == "not_assessed":
+            out.append(_("assess, else add: {measure} - {name} (now {status}{clauses}){note}", measure=m.measure,
+                         name=pick(m.name), status=status, clauses=clauses, note=note))
+        else:
+            out.append(_("add: {measure} - {name} (now {status}{clauses}){note}", measure=m.measure,
+                         name=pick(m.name), status=status, clauses=clauses, note=note))
     for e in act.evidence:
-        out.append(f"remedy: {e.remedy}")
+        out.append(_("remedy: {remedy}", remedy=e.remedy))
     out.append(f"=> {act.note}")
     return out
 
@@ -129,49 +149,51 @@ def render_text(result: Assessment) -> str:
     """The terminal report: the VII.2(5) state, a table of the four stages, then per activity reasons and plan."""
     from pia.output import render_table
 
-    out = [f"Risk assessment of {result.service} ({result.manifest})",
-           f"Method: {result.method_title} [{result.method}]",
+    out = [_("Risk assessment of {service} ({manifest})", service=pick(result.service), manifest=result.manifest),
+           _("Method: {title} [{method}]", title=result.method_title, method=result.method),
            _threshold_line(result),
-           f"Source: {result.method_source}"]
+           _("Source: {source}", source=result.method_source)]
     if result.evidence:
-        out.append("Evidence: " + "; ".join(f"{e.source} ({e.kind}, {e.findings} findings)" for e in result.evidence))
+        items = [_("{source} ({kind}, {n} findings)", source=e.source, kind=e.kind, n=e.findings)
+                 for e in result.evidence]
+        out.append(_("Evidence: {items}", items="; ".join(items)))
     else:
-        out.append("Evidence: none (manifest facts only; add --evidence with pia validate / pia scan JSON)")
+        out.append(_("Evidence: none (manifest facts only; add --evidence with pia validate / pia scan JSON)"))
     if scale_note(result):
         out.append(scale_note(result))
-    out += ["", ("VERDICT: HIGH RISK" if result.high_risk else "VERDICT: not high risk"),
+    out += ["", (_("VERDICT: HIGH RISK") if result.high_risk else _("VERDICT: not high risk")),
             verdict_sentence(result), ""]
     if result.assumptions:
-        out.append("Assumptions to confirm (the verdict rests on them):")
+        out.append(_("Assumptions to confirm (the verdict rests on them):"))
         out += [f"  - {line}" for line in _assumption_lines(result)]
         out.append("")
     rows = [{"activity": a.id, "screening": _screening_short(a), "inherent": a.inherent_level,
              "current": a.level, "planned": a.planned_level, "target": a.target_level,
-             "verdict": "UNACCEPTABLE" if a.unacceptable else "acceptable"} for a in result.activities]
-    out.append(render_table(rows, ["activity", "screening", "inherent", "current", "planned", "target", "verdict"],
-                            max_width=40))
+             "verdict": _("UNACCEPTABLE") if a.unacceptable else _("acceptable")} for a in result.activities]
+    out.append(render_table(rows, TABLE_KEYS, [_(COLUMN_WORDS[k]) for k in TABLE_KEYS], max_width=40))
     if result.service_factors:
-        out.append("Service-level findings:")
+        out.append(_("Service-level findings:"))
         out += [f"  - {f}" for f in result.service_factors]
         out.append("")
     for a in result.activities:
-        flag = f"UNACCEPTABLE (>= {result.threshold})" if a.unacceptable else "acceptable"
-        out.append(f"== {a.id}: {a.name}")
-        out.append(f"   current {a.level} - {flag}; inherent {a.inherent_level}, planned {a.planned_level}, "
-                   f"target {a.target_level}")
+        flag = _("UNACCEPTABLE (>= {threshold})", threshold=result.threshold) if a.unacceptable else _("acceptable")
+        out.append(f"== {a.id}: {pick(a.name)}")
+        out.append("   " + _("current {level} - {flag}; inherent {inherent}, planned {planned}, target {target}",
+                             level=a.level, flag=flag, inherent=a.inherent_level, planned=a.planned_level,
+                             target=a.target_level))
         s = a.screening
-        out.append(f"   screening: {s['summary']}")
+        out.append("   " + _("screening: {summary}", summary=s["summary"]))
         for c in s["criteria"]:
             out.append(f"     [{c['id']}] {c['name']} ({c['source']}): {c['evidence']}")
 
         def fmt(head: str, steps: list[tuple[str, str, str, str]]) -> list[str]:
             lines = [f"   {head}"]
-            lines += [f"     {axis:<10} {move:<22} {reason}" for axis, move, _rule, reason in steps]
+            lines += [f"     {_(AXIS_WORDS.get(axis, axis)):<10} {move:<22} {reason}" for axis, move, _rule, reason in steps]
             return lines
         out += _event_blocks(a, fmt)
         plan = _plan_lines(result, a.id)
         if plan:
-            out.append("   actions:")
+            out.append("   " + _("actions:"))
             out += [f"     - {line}" if not line.startswith("=>") else f"     {line}" for line in plan]
         out.append("")
     return "\n".join(out).rstrip() + "\n"
@@ -181,57 +203,62 @@ def render_markdown(result: Assessment) -> str:
     """The same report in Markdown (for a pull request, a wiki or the report)."""
     from pia.output import md_escape, render_markdown_table
 
-    out = [f"# Risk assessment: {md_escape(result.service)}", "",
-           (f"- Method: **{md_escape(result.method_title)}** (`{result.method}`). Source: "
-            f"{md_escape(result.method_source)}."),
+    out = ["# " + _("Risk assessment: {service}", service=md_escape(pick(result.service))), "",
+           "- " + _("Method: **{title}** (`{method}`). Source: {source}.", title=md_escape(result.method_title),
+                    method=result.method, source=md_escape(result.method_source)),
            f"- {md_escape(_threshold_line(result))}.",
-           f"- Manifest: `{result.manifest}`" + (f" (sha256 `{result.manifest_sha256[:12]}…`)"
-                                                 if result.manifest_sha256 else "")]
+           "- " + _("Manifest: `{manifest}`", manifest=result.manifest) + (f" (sha256 `{result.manifest_sha256[:12]}…`)"
+                                                                          if result.manifest_sha256 else "")]
     if result.evidence:
-        out += [f"- Evidence: `{e.source}` ({e.kind}, {e.findings} findings)" for e in result.evidence]
+        out += ["- " + _("Evidence: `{source}` ({kind}, {n} findings)", source=e.source, kind=e.kind, n=e.findings)
+                for e in result.evidence]
     else:
-        out.append("- Evidence: none (manifest facts only)")
+        out.append("- " + _("Evidence: none (manifest facts only)"))
     if scale_note(result):
         out.append(f"- {md_escape(scale_note(result))}")
-    out += ["", f"## Verdict: {'**HIGH RISK**' if result.high_risk else 'not high risk'}", "",
-            md_escape(verdict_sentence(result)), ""]
+    out += ["", "## " + _("Verdict: {verdict}", verdict=_("**HIGH RISK**") if result.high_risk else _("not high risk")),
+            "", md_escape(verdict_sentence(result)), ""]
     if result.assumptions:
-        out += ["## Assumptions to confirm", ""] + [f"- {md_escape(x)}" for x in _assumption_lines(result)] + [""]
+        out += ["## " + _("Assumptions to confirm"), ""] + [f"- {md_escape(x)}" for x in _assumption_lines(result)] + [""]
     rows = [{"activity": a.id, "screening": _screening_short(a), "inherent": a.inherent_level, "current": a.level,
              "planned": a.planned_level, "target": a.target_level,
-             "verdict": "**unacceptable**" if a.unacceptable else "acceptable"} for a in result.activities]
-    out.append(render_markdown_table(rows, ["activity", "screening", "inherent", "current", "planned", "target",
-                                            "verdict"]))
+             "verdict": _("**unacceptable**") if a.unacceptable else _("acceptable")} for a in result.activities]
+    out.append(render_markdown_table(rows, TABLE_KEYS, [_(COLUMN_WORDS[k]) for k in TABLE_KEYS]))
     if result.service_factors:
-        out += ["## Service-level findings", ""] + [f"- {md_escape(f)}" for f in result.service_factors] + [""]
+        out += ["## " + _("Service-level findings"), ""] + [f"- {md_escape(f)}" for f in result.service_factors] + [""]
     if result.actions:
-        out += ["## Action plan", ""]
+        out += ["## " + _("Action plan"), ""]
         for act in result.actions:
-            out.append(f"### {act.activity} (current {act.level}, after the plan {act.level_after})")
+            out.append("### " + _("{activity} (current {level}, after the plan {after})", activity=act.activity,
+                                  level=act.level, after=act.level_after))
             out.append("")
-            rows = [{"measure": m.measure, "name": m.name, "now": m.status, "clauses": ", ".join(m.clauses)}
-                    for m in [*act.planned, *act.measures]]
-            rows += [{"measure": e.evidence, "name": e.remedy, "now": "finding", "clauses": ""} for e in act.evidence]
+            rows = [{"measure": m.measure, "name": pick(m.name), "now": _(STATUS_WORDS.get(str(m.status), str(m.status))),
+                     "clauses": ", ".join(m.clauses)} for m in [*act.planned, *act.measures]]
+            rows += [{"measure": e.evidence, "name": e.remedy, "now": _("finding"), "clauses": ""} for e in act.evidence]
             if rows:
-                out.append(render_markdown_table(rows, ["measure", "name", "now", "clauses"]))
+                keys = ["measure", "name", "now", "clauses"]
+                out.append(render_markdown_table(rows, keys, [_(COLUMN_WORDS[k]) for k in keys]))
             out += [md_escape(act.note), ""]
-    out += ["## Activities", ""]
+    out += ["## " + _("Activities"), ""]
     for a in result.activities:
-        out += [f"### {a.id}: {md_escape(a.name)}", "",
-                (f"Current **{a.level}**{' (unacceptable)' if a.unacceptable else ''}; inherent {a.inherent_level}, "
-                 f"planned {a.planned_level}, target {a.target_level}."), ""]
+        out += [f"### {a.id}: {md_escape(pick(a.name))}", "",
+                _("Current **{level}**{flag}; inherent {inherent}, planned {planned}, target {target}.", level=a.level,
+                  flag=_(" (unacceptable)") if a.unacceptable else "", inherent=a.inherent_level,
+                  planned=a.planned_level, target=a.target_level), ""]
         s = a.screening
-        out.append(f"Screening: {md_escape(s['summary'])}.")
+        out.append(_("Screening: {summary}.", summary=md_escape(s["summary"])))
         out.append("")
         if s["criteria"]:
-            out.append(render_markdown_table(s["criteria"], ["id", "name", "source", "evidence"]))
+            keys = ["id", "name", "source", "evidence"]
+            out.append(render_markdown_table(s["criteria"], keys, [_(COLUMN_WORDS[k]) for k in keys]))
 
         def fmt(head: str, steps: list[tuple[str, str, str, str]]) -> list[str]:
             lines = [f"**{md_escape(head)}**", ""]
             if steps:
+                keys = ["axis", "level", "rule", "reason"]
                 lines.append(render_markdown_table(
-                    [{"axis": x, "level": m.replace("->", "→"), "rule": r, "reason": why} for x, m, r, why in steps],
-                    ["axis", "level", "rule", "reason"]))
+                    [{"axis": _(AXIS_WORDS.get(x, x)), "level": m.replace("->", "→"), "rule": r, "reason": why}
+                     for x, m, r, why in steps], keys, [_(COLUMN_WORDS[k]) for k in keys]))
             return lines
         out += _event_blocks(a, fmt)
     return "\n".join(out).rstrip() + "\n"

@@ -20,6 +20,7 @@ from pia.declare.design import DEFAULT_DESIGN, Identifiers
 from pia.declare.manifest import DataElement, DataSubject, Manifest, ProcessingActivity
 from pia.declare.measures import FearedEvent, Gauge, Measure, MeasureStatus
 from pia.declare.taxonomy import IMPACT_LEVELS, load_taxonomy
+from pia.declare.text import TextValue
 from pia.errors import InputError, Problem
 from pia.risk.evidence import EvidenceContext, EvidenceSummary, load_evidence
 from pia.risk.likelihood import FactorRating, exposure, factor_ratings
@@ -105,7 +106,7 @@ class ActivityRisk(BaseModel):
     """The assessment of one processing activity."""
 
     id: str
-    name: str
+    name: TextValue
     screening: dict[str, Any] = Field(description="Screening criteria met and whether an assessment is required.")
     stages: dict[Stage, dict[FearedEvent, Score]] = Field(description="Risk per stage and feared event.")
     inherent: dict[FearedEvent, Score] = Field(description="Risk per feared event with no measure counted.")
@@ -126,10 +127,10 @@ class MeasureAction(BaseModel):
     """One measure of an action plan."""
 
     measure: str = Field(description="Measure id.")
-    name: str = Field(description="Measure name.")
+    name: TextValue = Field(description="Measure name.")
     status: str = Field(description="Its status now: planned, improvable, missing, or 'not effective'.")
     clauses: list[str] = Field(default_factory=list, description="Policy clauses that promise it.")
-    note: str = Field("", description="When it applies.")
+    note: TextValue = Field("", description="When it applies.")
 
 
 class EvidenceAction(BaseModel):
@@ -161,7 +162,7 @@ class Assessment(BaseModel):
     threshold: str = Field(description="The organisation's unacceptable risk level (manifest settings).")
     threshold_source: str = Field(description="Where the threshold comes from (the organisation, not a standard).")
     high_risk: bool = Field(description="Some current risk reaches the threshold: the VII.2(5) condition holds.")
-    service: str
+    service: TextValue
     manifest: str
     manifest_sha256: str | None
     activities: list[ActivityRisk]
