@@ -1,8 +1,10 @@
 """The report's text outputs on fixed inputs, per language: every section and the text of every figure.
 
-Used by tests/test_i18n_report.py to check that English is unchanged by the translation machinery (against the
-golden file captured before it) and that the zh outputs carry the same numbers. Regenerate the golden file
-after a deliberate change of the English wording: `python -m tests.i18n_outputs`.
+Used by tests/test_i18n_report.py to check that English is unchanged by the translation machinery and by the
+bilingual manifests (the golden file was captured before the machinery went in, on the English-only manifests, and
+re-captured once on the bilingual ones after checking that only the input hashes and one new manifest fact differed)
+and that the zh outputs carry the same numbers. Regenerate the golden file after a deliberate change of the English
+wording or of the reference samples: `python -m tests.i18n_outputs`.
 """
 from __future__ import annotations
 
@@ -16,22 +18,15 @@ from pia import config
 
 FIXTURES = Path(__file__).parent / "fixtures" / "i18n"
 GOLDEN_EN = FIXTURES / "report_en.json"
-# Frozen copies of the reference manifests (as of the golden capture): the golden is about the report's wording,
-# so other work on the shipped samples does not move it.
-MANIFEST = FIXTURES / "zosi-camera.pia.yaml"
-PROPOSED = FIXTURES / "zosi-camera.proposed.pia.yaml"
 
 
-def report_data(lang: str = "en", frozen: bool = False) -> Any:
-    """The reference service with its change review and recorded dataset evidence (no great-expectations run).
-
-    `frozen`: the manifests as they were when the golden file was captured; else the shipped samples.
-    """
+def report_data(lang: str = "en") -> Any:
+    """The reference service (the shipped, bilingual manifests) with its change review and recorded dataset evidence
+    (no great-expectations run)."""
     from pia.report import run as report
 
-    manifest, proposed = (MANIFEST, PROPOSED) if frozen else (config.REFERENCE_MANIFEST, config.PROPOSED_MANIFEST)
-    data = report.gather(str(manifest), str(proposed), as_of="2026-06-30", run_started="2026-06-30T00:00:00Z",
-                         lang=lang)
+    data = report.gather(str(config.REFERENCE_MANIFEST), str(config.PROPOSED_MANIFEST), as_of="2026-06-30",
+                         run_started="2026-06-30T00:00:00Z", lang=lang)
     evidence = json.loads((FIXTURES / "evidence.json").read_text(encoding="utf-8"))
     data = dataclasses.replace(data, validation=evidence["validation"], scan=evidence["scan"])
     data.provenance = {**data.provenance, "versions": {"pia": "0.1.0"}}  # library versions vary between venvs
@@ -81,6 +76,6 @@ def _outputs(data: Any, figures: Any, report: Any) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    GOLDEN_EN.write_text(json.dumps(outputs(report_data("en", frozen=True)), indent=1, sort_keys=True,
+    GOLDEN_EN.write_text(json.dumps(outputs(report_data("en")), indent=1, sort_keys=True,
                                     ensure_ascii=False) + "\n", encoding="utf-8")
     print(GOLDEN_EN)
