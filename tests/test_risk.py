@@ -383,6 +383,7 @@ def test_failed_check_without_activity_is_a_service_factor(hand):
      "checks.0.activities: Input should be a valid list"),
     ({"kind": "pia.validation", "schema_version": 2, "checks": []}, "schema_version: Input should be less than"),
     ({"checks": []}, "unknown evidence kind None"),
+    ({"kind": [], "checks": []}, "unknown evidence kind []"),  # found by the loaders' fuzzing: no TypeError
 ])
 def test_malformed_parsed_evidence_is_an_input_error(hand, doc, message):
     with pytest.raises(InputError) as exc:

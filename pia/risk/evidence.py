@@ -144,7 +144,8 @@ def parse_evidence(data: Any, src: str) -> ValidationDocument | ScanDocument:
     if not isinstance(data, dict):
         raise InputError(Problem(src, "evidence must be a JSON object with a 'kind'"))
     kind = data.get("kind")
-    model = {"pia.validation": ValidationDocument, "pia.scan": ScanDocument}.get(kind)  # type: ignore[arg-type]
+    # a kind that is no string (a list, an object) cannot be a dict key: it is just another unknown kind
+    model = {"pia.validation": ValidationDocument, "pia.scan": ScanDocument}.get(kind) if isinstance(kind, str) else None
     if model is None:
         raise InputError(Problem(src, f"unknown evidence kind {kind!r} (expected 'pia.validation' from pia "
                                       "validate or 'pia.scan' from pia scan)", path="kind"))
