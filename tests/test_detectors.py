@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 
 from pia.discovery.detectors import (
     DETECTORS,
-    ColumnProfile,
     classify_column,
     normalise_name,
 )
@@ -22,14 +21,7 @@ from pia.discovery.value_patterns import (
     luhn_ok,
     payment_card_ok,
 )
-
-
-def profile(values: list[str]) -> ColumnProfile:
-    counts: dict[str, int] = {}
-    for v in values:
-        if v:
-            counts[v] = counts.get(v, 0) + 1
-    return ColumnProfile(non_blank=sum(counts.values()), distinct=len(counts), values=counts)
+from tests.column_profiles import profile
 
 
 # A resident ID built here: area 110101, born 1990-03-07, sequence 123 -> check character by GB 11643.

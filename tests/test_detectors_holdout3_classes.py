@@ -10,16 +10,9 @@ import random
 import string
 
 from pia.discovery.detectors import ColumnProfile, classify_column
+from tests.column_profiles import profile
 
 RNG = random.Random(3)
-
-
-def profile(values: list[str]) -> ColumnProfile:
-    counts: dict[str, int] = {}
-    for v in values:
-        if v:
-            counts[v] = counts.get(v, 0) + 1
-    return ColumnProfile(non_blank=sum(counts.values()), distinct=len(counts), values=counts)
 
 
 def ints(lo: int, hi: int, n: int = 60) -> ColumnProfile:

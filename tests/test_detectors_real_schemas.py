@@ -11,7 +11,7 @@ import string
 
 import pytest
 
-from pia.discovery.detectors import ColumnProfile, classify_column
+from pia.discovery.detectors import classify_column
 from pia.discovery.value_patterns import (
     is_encoded_image,
     is_imei,
@@ -19,16 +19,9 @@ from pia.discovery.value_patterns import (
     is_url_with_credentials,
     is_user_agent,
 )
+from tests.column_profiles import profile
 
 RNG = random.Random(15)
-
-
-def profile(values: list[str]) -> ColumnProfile:
-    counts: dict[str, int] = {}
-    for v in values:
-        if v:
-            counts[v] = counts.get(v, 0) + 1
-    return ColumnProfile(non_blank=sum(counts.values()), distinct=len(counts), values=counts)
 
 
 def _s(alphabet: str, n: int) -> str:
