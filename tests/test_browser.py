@@ -5,13 +5,14 @@ Skips when Debian's chromium, chromedriver or poppler-utils is absent, except un
 """
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.system_tools import need
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -27,23 +28,14 @@ FIGURE_TITLES = ("Risk map (", "High-risk screening", "Data map: data groups", "
                  "Discovery: personal-data columns")
 
 
-def _need(*paths: str, why: str) -> None:
-    missing = [p for p in paths if not Path(p).exists()]
-    if missing:
-        message = f"{why} needs {', '.join(missing)} (apt-get install chromium chromium-driver poppler-utils)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-
-
 def _need_browser() -> None:
-    _need(CHROMIUM, CHROMEDRIVER, why="headless browser test")
+    need(CHROMIUM, CHROMEDRIVER, why="headless browser test")
 
 
 @pytest.fixture(scope="module")
 def report_run(tmp_path_factory) -> Path:
     """`pia report --pdf` on the shipped samples (every section and figure), as a scheduler would run it."""
-    _need(CHROMIUM, why="the report test (HTML and PDF)")
+    need(CHROMIUM, why="the report test (HTML and PDF)")
     out = tmp_path_factory.mktemp("reports")
     proc = subprocess.run([sys.executable, "-m", "pia.cli", "report", "--out", str(out), "--pdf"],
                           capture_output=True, text=True, timeout=600, check=False)
@@ -60,7 +52,7 @@ def report_html(report_run) -> Path:
 
 @pytest.fixture(scope="module")
 def report_pdf(report_run) -> Path:
-    _need(PDFTOTEXT, PDFTOPPM, PDFINFO, why="the PDF test")
+    need(PDFTOTEXT, PDFTOPPM, PDFINFO, why="the PDF test")
     pdf = report_run / "report.pdf"
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
     return pdf

@@ -21,6 +21,7 @@ import pytest
 from pia import catalogs, config
 from pia.i18n import translations, use_language
 from tests.i18n_outputs import GOLDEN_EN, outputs, report_data
+from tests.system_tools import need
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -317,15 +318,6 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CJK_FONTS = ("WenQuanYi", "NotoSansCJK", "NotoSansSC", "SourceHanSans")
 
 
-def _need(*paths: str) -> None:
-    missing = [p for p in paths if not Path(p).exists()]
-    if missing:
-        message = f"needs {', '.join(missing)} (apt-get install chromium poppler-utils fonts-wqy-microhei)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-
-
 def _report(tmp: Path, *args: str) -> Path:
     proc = subprocess.run([sys.executable, "-m", "pia.cli", "report", "--out", str(tmp), "--pdf", *args],
                           capture_output=True, text=True, timeout=900, check=False)
@@ -337,13 +329,13 @@ def _report(tmp: Path, *args: str) -> Path:
 @pytest.fixture(scope="module")
 def zh_run(tmp_path_factory) -> Path:
     """`pia report --lang zh --pdf` on the shipped samples (every section and figure, dataset evidence included)."""
-    _need(CHROMIUM, PDFFONTS, PDFTOTEXT)
+    need(CHROMIUM, PDFFONTS, PDFTOTEXT, why="the zh report test")
     return _report(tmp_path_factory.mktemp("zh"), "--lang", "zh")
 
 
 @pytest.fixture(scope="module")
 def en_run(tmp_path_factory) -> Path:
-    _need(CHROMIUM, PDFFONTS, PDFTOTEXT)
+    need(CHROMIUM, PDFFONTS, PDFTOTEXT, why="the zh report test")
     return _report(tmp_path_factory.mktemp("en"), "--lang", "en")
 
 
