@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any, TypeVar
@@ -475,13 +476,94 @@ def validation_html(r: ReportData, part: str = "all") -> str:
     """Dataset checks: which promises the data does not keep, with masked samples."""
     v = r.validation or {}
     order = {"fail": 0, "skipped": 1, "pass": 2}
-    checks = [{"id": words(c["id"]), "reason": c.get("reason", ""), "clause": c.get("clause", ""),
+    checks = [{"id": words(c["id"]), "reason": check_reason(c), "clause": c.get("clause", ""),
                "status": c.get("status", ""), "status_text": status_word(c.get("status", "")),
                "rows": f"{int(c.get('failed_rows') or 0):,} / {int(c.get('rows_checked') or 0):,}",
                "samples": "; ".join(_sample_text(s) for s in (c.get("samples") or [])[:3])}
               for c in sorted(v.get("checks", []), key=lambda c: (order.get(c.get("status"), 3), c["id"]))]
     failed = sum(1 for c in v.get("checks", []) if c.get("status") == "fail")
     return render("validation.html.j2", part=part, checks=checks, failed=failed, as_of=format_date(v.get("as_of", "")))
+
+
+def check_reason(c: Mapping[str, Any]) -> str:
+    """Why a check has its status, in the report's language.
+
+    English keeps the evidence's own `reason`; other languages re-render a failed check from its counts, dataset,
+    description and clause. Evidence without those fields (older files) and other statuses keep the stored text.
+    """
+    reason = str(c.get("reason", ""))
+    keys = ("failed_rows", "rows_in_scope", "dataset", "description", "clause")
+    if current_language() == "en" or c.get("status") != "fail" or any(c.get(k) in (None, "") for k in keys):
+        return reason
+    # The description is the manifest's (or the template's) text: translated when the catalog has it.
+    return _("{failed} of {total} {dataset} rows in scope fail: {description} ({clause})",
+             failed=c["failed_rows"], total=c["rows_in_scope"], dataset=c["dataset"],
+             description=_(str(c["description"])), clause=c["clause"])
+
+
+def _tail_clause(reason: str) -> str:
+    """The parenthesised citation that ends an English reason, e.g. `(GB/T 35273-2020 5.2 ...)` -> its inside."""
+    depth, start = 0, -1
+    text = reason.rstrip(". ")
+    if not text.endswith(")"):
+        return ""
+    for i in range(len(text) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[i], 0)
+        if depth == 0:
+            start = i
+            break
+    return text[start + 1:-1] if start >= 0 else ""
+
+
+def reconciliation_reason(kind: str, item: Mapping[str, Any], tables: int) -> str:
+    """Why a discovery item is listed, in the report's language, from its structured fields.
+
+    English keeps the stored `reason` (the JSON evidence is the English text); an item without the fields a sentence
+    needs (older evidence) keeps it too.
+    """
+    reason = str(item.get("reason", ""))
+    if current_language() == "en":
+        return reason
+    where = ", ".join(item.get("where") or [])
+    name = _(str(item.get("name", ""))) if item.get("name") else str(item.get("category", ""))
+    clause = str(item.get("clause", ""))
+    if kind == "undeclared" and where and item.get("confidence") is not None:
+        confidence = format(float(item["confidence"]), ".2f")
+        text = _("{name} is stored in {where} (confidence {confidence}) but no data element of the manifest declares "
+                 "{category} or a broader category, so the policy's list of collected data (section I) does not "
+                 "disclose it. Either disclose it (a change of the type of data processed, a significant change under "
+                 "VII.2(1)) or stop collecting it and delete it.", name=name, where=where,
+                 confidence=confidence, category=item.get("category", ""))
+        if item.get("activities"):
+            text += _(" Related activities: {activities}.", activities=listing(words(a) for a in item["activities"]))
+        return text
+    if kind == "not_found" and item.get("elements") and item.get("clauses"):
+        basis = _tail_clause(reason)
+        return _("Declared by {elements} ({clauses}) but found in none of the {tables} scanned tables. If it is kept in "
+                 "a store that was not scanned, scan that store; if it is no longer needed, stop collecting it, delete "
+                 "it and update the manifest ({basis}).", elements=", ".join(item["elements"]),
+                 clauses=", ".join(item["clauses"]), tables=tables, basis=basis)
+    if kind == "plaintext_sensitive" and where:
+        if item.get("stored_form") and item.get("rows") is not None and item.get("rows_sampled") is not None:
+            return _("{rows} of {sampled} sampled non-blank values of {where} are not a recognised one-way hash "
+                     "(bcrypt, argon2, scrypt, pbkdf2): the secret is stored in plaintext or as a fast unsalted digest, "
+                     "although the manifest says it is protected ({clause}).", rows=item["rows"],
+                     sampled=item["rows_sampled"], where=where, clause=clause)
+        if not item.get("stored_form") and item.get("rows") is not None and item.get("rows_sampled") is not None:
+            text = _("{rows} of {sampled} sampled rows ({where}) are marked not encrypted", rows=item["rows"],
+                     sampled=item["rows_sampled"], where=where)
+            if item.get("rows_unknown"):
+                text += _(" (and {n} leave it blank or unreadable)", n=item["rows_unknown"])
+            return text + _(": the stored {name} is not encrypted, although the manifest claims encryption at rest "
+                            "for {activities} ({clause}).", name=name,
+                            activities=listing(words(a) for a in item.get("activities") or []), clause=clause)
+        share = re.match(r"(\d+(?:\.\d+)?)% ", reason)
+        if item.get("stored_form") == "plaintext" and item.get("rows") is None and share:
+            return _("{share}% of the sampled values of {where} are readable {name}, although the manifest claims "
+                     "encryption at rest for {activities} ({clause}); field-level encryption or tokenisation is "
+                     "expected for sensitive data.", share=share.group(1), where=where, name=name, clause=clause,
+                     activities=listing(words(a) for a in item.get("activities") or []))
+    return reason
 
 
 STATUS_WORDS = {"fail": N_("fail"), "pass": N_("pass"), "skipped": N_("skipped"), "added": N_("added"),
@@ -519,7 +601,7 @@ def discovery_html(r: ReportData, part: str = "all") -> str:
                          "category": item.get("category", ""),
                          "sensitive": _("yes") if item.get("sensitive") else _("no"),
                          "where": ", ".join(item.get("where", []) or []), "clause": item.get("clause", ""),
-                         "reason": item.get("reason", "")})
+                         "reason": reconciliation_reason(kind, item, len(s.get("tables", [])))})
     ncols = sum(1 for t in s.get("tables", []) for c in t.get("columns", []) if c.get("category"))
     lead = _("{tables} tables scanned (up to {rows} rows each); {columns} columns hold personal data.",
              tables=len(s.get("tables", [])), rows=number(s.get("sample")), columns=ncols)
