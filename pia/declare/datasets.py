@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from pia.declare.text import Text
+
 if TYPE_CHECKING:  # pragma: no cover
     from pia.errors import Problem
     from pia.yamlsource import YamlDocument
@@ -109,7 +111,8 @@ class CheckDecl(BaseModel):
     scope: list[dict[str, Any]] = Field(default_factory=list,
                                         description="Conditions a row must meet to be checked (all of them).")
     clauses: list[str] = Field(min_length=1, description="Clauses of the policy the check tests, e.g. [I.1, III.3].")
-    description: str | None = Field(None, description="When a row fails, in words (default: the template's).")
+    description: Text | None = Field(None, description=(
+        "When a row fails, in words (default: the template's); `{en: ..., zh: ...}` for both languages."))
     activities: list[str] = Field(default_factory=list, description="Activities it is evidence for.")
     controls: list[str] = Field(default_factory=list, description="Controls it is evidence for.")
     measures: list[str] = Field(default_factory=list, description="Measures it is evidence for.")

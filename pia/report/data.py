@@ -54,6 +54,8 @@ class ReportData:
     """The optional inputs left out (`proposed`, `estate`), each with what the report cannot show without it."""
     lang: str = "en"
     """The language the report is written in (`en`, `zh`): the sections and figures render in it."""
+    check_texts: dict[str, str] = field(default_factory=dict)
+    """Check id -> its description in the report's language, from the manifest (when it gives one)."""
 
     @property
     def high_risk(self) -> bool:
@@ -434,6 +436,8 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
                    "policy": pick(m.policy_ref.title) if m.policy_ref else "",
                    "notification_channels": [c.value for c in m.notification_channels]}
         names = manifest_names(m, m_next)
+        # A check's description in the report's language (bilingual manifests); the evidence keeps the primary text.
+        check_texts = {c.id: str(pick(c.description)) for c in m.checks if c.description}
         current = manifest_names(m)  # the documents of this version: its own names (the proposed one renames)
     with use_language("en"):
         english = manifest_names(m)  # the activities' numbers follow their English names, in every language
@@ -443,7 +447,7 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
                       grid=method_grid(load_method(method)), assessment=assessment,
                       validation=dict(validation) if validation is not None else None,
                       scan=scan_doc, review=rev, notice_markdown=notice or "",
-                      names=names, manifest_only=manifest_only, lang=lang,
+                      names=names, manifest_only=manifest_only, lang=lang, check_texts=check_texts,
                       not_provided={k: why for k, why in OPTIONAL_INPUTS.items() if not {"proposed": proposed,
                                                                                          "estate": estate}[k]})
     data.provenance = provenance(params, params_file=params_file, run_started=run_started)

@@ -476,7 +476,8 @@ def validation_html(r: ReportData, part: str = "all") -> str:
     """Dataset checks: which promises the data does not keep, with masked samples."""
     v = r.validation or {}
     order = {"fail": 0, "skipped": 1, "pass": 2}
-    checks = [{"id": words(c["id"]), "reason": check_reason(c), "clause": c.get("clause", ""),
+    checks = [{"id": words(c["id"]), "reason": check_reason(c, r.check_texts.get(c["id"]), v.get("settings")),
+               "clause": c.get("clause", ""),
                "status": c.get("status", ""), "status_text": status_word(c.get("status", "")),
                "rows": f"{int(c.get('failed_rows') or 0):,} / {int(c.get('rows_checked') or 0):,}",
                "samples": "; ".join(_sample_text(s) for s in (c.get("samples") or [])[:3])}
@@ -485,11 +486,13 @@ def validation_html(r: ReportData, part: str = "all") -> str:
     return render("validation.html.j2", part=part, checks=checks, failed=failed, as_of=format_date(v.get("as_of", "")))
 
 
-def check_reason(c: Mapping[str, Any]) -> str:
+def check_reason(c: Mapping[str, Any], described: str | None = None, settings: Mapping[str, Any] | None = None) -> str:
     """Why a check has its status, in the report's language.
 
     English keeps the evidence's own `reason`; other languages re-render a failed check from its counts, dataset,
-    description and clause. Evidence without those fields (older files) and other statuses keep the stored text.
+    description (`described`: the manifest's text in the report's language, its `$setting` placeholders filled from
+    the evidence's `settings`; else the stored one through the catalog) and clause. Evidence without those fields
+    (older files) and other statuses keep the stored text.
     """
     reason = str(c.get("reason", ""))
     keys = ("failed_rows", "rows_in_scope", "dataset", "description", "clause")
@@ -498,7 +501,14 @@ def check_reason(c: Mapping[str, Any]) -> str:
     # The description is the manifest's (or the template's) text: translated when the catalog has it.
     return _("{failed} of {total} {dataset} rows in scope fail: {description} ({clause})",
              failed=c["failed_rows"], total=c["rows_in_scope"], dataset=c["dataset"],
-             description=_(str(c["description"])), clause=c["clause"])
+             description=_fill(described, settings or {}) if described else _(str(c["description"])),
+             clause=c["clause"])
+
+
+def _fill(text: str, settings: Mapping[str, Any]) -> str:
+    """`$minor_age` -> its value in the evidence's settings (as the validation fills the English description)."""
+    return re.sub(r"\$([a-z_]+)", lambda m: str(settings[m.group(1)]) if isinstance(settings.get(m.group(1)), int)
+                  else m.group(0), text)
 
 
 def _tail_clause(reason: str) -> str:
