@@ -396,3 +396,52 @@ def test_chinese_and_english_reports_state_the_same_numbers_and_verdict(zh_run, 
     assert {**zh_sum, "lang": None} == {**en_sum, "lang": None} and (zh_sum["lang"], en_sum["lang"]) == ("zh", "en")
     zh, en = (numbers(_visible((d / "report.html").read_text(encoding="utf-8"))) for d in (zh_run, en_run))
     assert zh == en, (en - zh, zh - en)
+
+
+# --------------------------------------------------------------------------- English left in the zh report
+
+_CITATION = re.compile(r"\b(?:GB/T \d+-\d{4}|PIPL|GDPR|WP\d+|CNIL|ICO)"
+                       r"(?: (?:Annex|Art\.|Table|Appendix) ?[\w.()]*| [\d.()A-Z]+)?")
+_CODE = re.compile(r"<(script|style|code)\b.*?</\1>", re.S | re.I)
+
+
+def _manifest_words() -> set[str]:
+    """The manifest's own names as the report writes them (ids of datasets, checks, elements, activities, categories,
+    columns, recipients, measures: `data_sharing` -> `data sharing`), which stay as they are in every language."""
+    from pia.declare.manifest import load_manifest
+    from pia.declare.taxonomy import load_taxonomy
+
+    m = load_manifest(config.REFERENCE_MANIFEST)
+    ids = {d.id for d in m.datasets} | {c.id for c in m.checks} | {e.id for e in m.data_elements}
+    ids |= {a.id for a in m.processing_activities} | {r.id for r in m.recipients} | {c.key for c in load_taxonomy()}
+    ids |= {col for d in m.datasets for col in d.columns} | {m.controller.legal_entity, str(m.service.name)}
+    return {w for i in ids for w in re.split(r"[._,\s]+", i.lower()) if w}
+
+
+def english_runs(html: str, ignore: set[str]) -> list[str]:
+    """Runs of a Chinese page's text that hold no Chinese and 4+ English words, not counting code ids, citations,
+    file paths, hashes and `ignore` (the manifest's own names)."""
+    text = _text(_CODE.sub(" ", html))
+    found = []
+    for run in re.split(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+", text):
+        plain = _CITATION.sub(" ", run)
+        plain = re.sub(r"\S*[._/=:@]\S*|\b[0-9a-f]{12,}\b", " ", plain)  # ids, paths, keys, masked values, hashes
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]+", plain) if w.lower() not in ignore]
+        if len(words) >= 4:
+            found.append(run.strip())
+    return found
+
+
+def test_english_runs_check_can_fail():
+    ignore = {"data", "sharing"}
+    page = ("<p>数据集 data sharing 中有 3 行不合格：the recipient is not declared (IV.1)</p>"
+            "<p>依据 GB/T 35273-2020 Annex B（网络身份标识信息）；<code>users.email_format is not met</code>；"
+            "data_samples/zosi-camera.pia.yaml</p>")
+    assert english_runs(page, ignore) == ["the recipient is not declared (IV.1)"]
+
+
+def test_chinese_report_has_no_english_only_sentence(zh_outputs):
+    """Engine sentences (check reasons, discovery findings, sensitivity bases, measure notes) are in Chinese too."""
+    ignore = _manifest_words()
+    left = {key: english_runs(value, ignore) for key, value in zh_outputs.items() if isinstance(value, str)}
+    assert {k: v for k, v in left.items() if v} == {}

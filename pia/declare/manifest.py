@@ -44,7 +44,7 @@ from pia.declare.vocabulary import (
     vocabulary_problems,
 )
 from pia.errors import InputError, Problem
-from pia.i18n import N_, _
+from pia.i18n import N_, LocalizedText, _
 from pia.yamlsource import Loc, YamlDocument, load_yaml, parse_yaml
 
 # --------------------------------------------------------------------------- vocabularies
@@ -324,7 +324,11 @@ class DataElement(_Model):
     def sensitivity_reason(self) -> str:
         """Why the element is (or is not) sensitive: the override's reason or the taxonomy's basis."""
         if self.sensitivity is not None:
-            return f"override: {self.sensitivity.reason}"
+            reason = self.sensitivity.reason
+            if isinstance(reason, LocalizedText):  # keep the other language for the report (`pick`)
+                primary = next((k for k, v in reason.translations.items() if v == str.__str__(reason)), None)
+                return LocalizedText({k: f"override: {v}" for k, v in reason.translations.items()}, primary)
+            return f"override: {reason}"
         cat = load_taxonomy()[self.category]
         return cat.basis or "not sensitive under GB/T 35273-2020 Annex B"
 

@@ -61,9 +61,62 @@ MEASURE_NAMES = (
     N_("Vulnerability and patch management"), N_("Staff training and confidentiality"), N_("Breach response"),
     N_("Processor contracts"), N_("Supervision and audits"), N_("Consent management"),
     N_("Handling of rights requests"), N_("Device security"), N_("Secure maintenance"), N_("Website security"))
+# The notes of the measure catalogue (pia/data/measures.yaml `note`), shown as an action's detail.
+MEASURE_NOTES = (N_("only where the purpose can be served without identifying people"),
+                 N_("automatic deletion at the end of the retention period"))
 EXPOSURE_GISTS = (N_("attractive data for risk sources"), N_("data combined or derived"),
                   N_("data leaves the jurisdiction"), N_("data provided to recipients beyond processors"),
                   N_("online service"), N_("staff of the controller handle the data"))
+# The descriptive parts of the taxonomy's sensitivity bases (pia/data/taxonomy.yaml `basis`): the text in
+# parentheses after a citation, or a whole `pia default: ...` rationale. The citation ids stay as they are; a
+# test checks that every basis of the taxonomy is covered here.
+BASIS_TEXTS = (
+    N_("its note on children aged 14 or under"), N_("personal information of minors under 14"),
+    N_("authentication information, by analogy with account passwords"), N_("bank accounts"),
+    N_("financial accounts"), N_("biometric information"), N_("biometric identification"),
+    N_("identity documents"), N_("specific identity"),
+    N_("network identity and authentication information, system accounts with their passwords"),
+    N_("personal genes, among biometric identification information"), N_("precise location"), N_("whereabouts"),
+    N_("sexual orientation, among other sensitive information"), N_("transaction and consumption records"),
+    N_("transaction records and payment information"), N_("undisclosed criminal records"),
+    N_("web browsing records"), N_("whereabouts of the people filmed"), N_("whereabouts, minors under 14 in frame"),
+    N_("medical health"), N_("personal health and physiological information"), N_("religious belief"),
+    N_("pia default: a live token grants the account's access as the password does (by analogy with GB/T "
+       "35273-2020 Annex B authentication information)"),
+    N_("pia default: sensitive in every jurisdiction (GB/T 35273-2020 Annex A lists ethnicity as basic "
+       "information, not Annex B)"),
+    N_("pia default: sensitive in every jurisdiction, as a leak easily harms dignity (the test of PIPL Art. 28); "
+       "neither PIPL Art. 28 nor GB/T 35273-2020 Annex B lists it"),
+    N_("pia default: sensitive in every jurisdiction; neither PIPL Art. 28 nor GB/T 35273-2020 Annex B lists it"),
+    N_("pia default: the URL carries the password in clear (by analogy with GB/T 35273-2020 Annex B "
+       "authentication information)"),
+    N_("pia default: treated like religious belief (PIPL Art. 28), with which GDPR Art. 9(1) groups it"),
+    N_("not sensitive under GB/T 35273-2020 Annex B"),
+)
+_BASIS_PART = re.compile(r"^(?P<cite>[^()]+?) \((?P<text>[^()]+)\)$")
+
+
+def basis_text(basis: str) -> str:
+    """A sensitivity basis in the language in force.
+
+    `CITATION (text)[; CITATION (text)]` with each text translated (the citation kept), or a whole
+    `pia default: ...` rationale; text the catalog does not know stays as given.
+    """
+    if not basis or current_language() == "en":
+        return basis
+    if basis.startswith("override: "):  # the manifest's own reason, already in the report's language
+        return _("override: {reason}", reason=basis.removeprefix("override: "))
+    if basis in BASIS_TEXTS:
+        return _(basis)
+    parts = []
+    for part in basis.split("; "):
+        m = _BASIS_PART.match(part)
+        if not m or m.group("text") not in BASIS_TEXTS:
+            return basis
+        parts.append(_("{citation} ({text})", citation=m.group("cite"), text=_(m.group("text"))))
+    return listing(parts, ";")
+
+
 _OTHER_SCRIPT = re.compile(r"\s*\(([^)]*[^\x00-\x7f][^)]*)\)$")
 
 

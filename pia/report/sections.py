@@ -17,6 +17,7 @@ from pia import config
 from pia.i18n import N_, _, current_language, ngettext, pick, translations, use_language
 from pia.report.data import ReportData, change_phrase, trigger_text
 from pia.report.names import (
+    basis_text,
     control_action,
     control_name,
     event_name,
@@ -206,7 +207,7 @@ def _risk_actions(r: ReportData) -> tuple[list[dict[str, str]], str]:
                         "what": control_action(control) or _("Put in place: {measure}",
                                                              measure=_(str(pick(e["name"]))) if e["name"]
                                                              else control_name(control)),
-                        "detail": str(pick(e["note"]) or ""),
+                        "detail": _(str(pick(e["note"]))) if e["note"] else "",
                         "where": _join_names(e["acts"]),
                         "why": why + (_(" (clause {clauses})", clauses=clauses) if clauses else "") + planned,
                         "effect": effect}))
@@ -466,7 +467,8 @@ def data_html(r: ReportData, part: str = "all") -> str:
                    "basis": vocabulary_word(x["legal_basis"]),
                    "location": pick(x["location"]), "clauses": ", ".join(x["clauses"])}
                   for x in r.inventory.get("recipients", [])]
-    sensitive = [{"name": pick(e["name"]), "category": e["category"], "reason": pick(e.get("sensitivity_reason", ""))}
+    sensitive = [{"name": pick(e["name"]), "category": e["category"],
+                  "reason": basis_text(pick(e.get("sensitivity_reason", "")) or "")}
                  for e in r.inventory.get("data_elements", []) if e.get("sensitive")]
     return render("data.html.j2", part=part, recipients=recipients, sensitive=sensitive)
 
