@@ -445,3 +445,14 @@ def test_chinese_report_has_no_english_only_sentence(zh_outputs):
     ignore = _manifest_words()
     left = {key: english_runs(value, ignore) for key, value in zh_outputs.items() if isinstance(value, str)}
     assert {k: v for k, v in left.items() if v} == {}
+
+
+def test_every_sensitivity_basis_of_the_taxonomy_is_translated():
+    """A basis added to pia/data/taxonomy.yaml without its words in `BASIS_TEXTS` would show in English."""
+    from pia.declare.taxonomy import load_taxonomy
+    from pia.report.names import basis_text
+
+    bases = {c.basis for c in load_taxonomy() if c.basis} | {"not sensitive under GB/T 35273-2020 Annex B"}
+    with use_language("zh"):
+        english = sorted(b for b in bases if basis_text(b) == b or not CJK.search(basis_text(b)))
+    assert english == []
