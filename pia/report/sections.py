@@ -527,6 +527,11 @@ def _tail_clause(reason: str) -> str:
     return text[start + 1:-1] if start >= 0 else ""
 
 
+# The minimisation rules discovery cites (pia/discovery/reconcile.py `_minimisation`), per regime.
+MINIMISATION_RULES = (N_("GB/T 35273-2020 5.2 and PIPL Art. 6 (minimum necessary)"),
+                      N_("GDPR Art. 5(1)(c) (data minimisation)"))
+
+
 def reconciliation_reason(kind: str, item: Mapping[str, Any], tables: int) -> str:
     """Why a discovery item is listed, in the report's language, from its structured fields.
 
@@ -550,7 +555,8 @@ def reconciliation_reason(kind: str, item: Mapping[str, Any], tables: int) -> st
             text += _(" Related activities: {activities}.", activities=listing(words(a) for a in item["activities"]))
         return text
     if kind == "not_found" and item.get("elements") and item.get("clauses"):
-        basis = _tail_clause(reason)
+        basis = listing((_(part) if part in MINIMISATION_RULES else part for part in _tail_clause(reason).split("; ")),
+                        ";")
         return _("Declared by {elements} ({clauses}) but found in none of the {tables} scanned tables. If it is kept in "
                  "a store that was not scanned, scan that store; if it is no longer needed, stop collecting it, delete "
                  "it and update the manifest ({basis}).", elements=", ".join(item["elements"]),
