@@ -329,8 +329,11 @@ def evil_run(tmp_path_factory):
     """`pia report` with non-default parameters: a manifest with markup in names, cnil, another as_of, no estate."""
     tmp = tmp_path_factory.mktemp("evil")
     text = config.REFERENCE_MANIFEST.read_text(encoding="utf-8")
-    text = text.replace("name: Username", f'name: "{EVIL}"', 1)
-    text = text.replace("name: ZOSI camera and cloud service", f'name: "ZOSI {EVIL}"', 1)
+    # the reference is bilingual (`name: {en: ..., zh: ...}`): the English text of two names carries the markup
+    for before in ("en: Username", "en: ZOSI camera and cloud service"):
+        assert before in text, before
+    text = text.replace("en: Username", f'en: "{EVIL}"', 1)
+    text = text.replace("en: ZOSI camera and cloud service", f'en: "ZOSI {EVIL}"', 1)
     (tmp / "evil.pia.yaml").write_text(text, encoding="utf-8")
     (tmp / "params.yaml").write_text("manifest: evil.pia.yaml\nproposed: ''\nestate: ''\nas_of: 2026-07-31\n")
     result = CliRunner().invoke(cli, ["report", "--params", str(tmp / "params.yaml"), "-p", "method", "cnil",
