@@ -456,3 +456,20 @@ def test_every_sensitivity_basis_of_the_taxonomy_is_translated():
     with use_language("zh"):
         english = sorted(b for b in bases if basis_text(b) == b or not CJK.search(basis_text(b)))
     assert english == []
+
+
+@pytest.mark.slow
+def test_pia_report_without_lang_writes_in_the_manifests_language(tmp_path):
+    """No --lang and no `lang` parameter: a manifest whose primary language is zh gives a Chinese page."""
+    text = config.REFERENCE_MANIFEST.read_text(encoding="utf-8")
+    assert "\nlanguage: en " in text
+    (tmp_path / "zh.pia.yaml").write_text(text.replace("\nlanguage: en ", "\nlanguage: zh ", 1), encoding="utf-8")
+    params = "manifest: zh.pia.yaml\nproposed: ''\nestate: ''\nas_of: 2026-06-30\n"
+    (tmp_path / "params.yaml").write_text(params, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
+    proc = subprocess.run([sys.executable, "-m", "pia.cli", "report", "--params", str(tmp_path / "params.yaml"),
+                           "--out", str(tmp_path / "out")], capture_output=True, text=True, env=env,
+                          cwd=config.PROJECT_ROOT, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    page = next((tmp_path / "out").glob("*/report.html")).read_text(encoding="utf-8")
+    assert '<html lang="zh-CN">' in page and "管理层摘要" in page

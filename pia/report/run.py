@@ -227,12 +227,7 @@ def _execute(params: ReportParams, directory: Path, job: ValidationJob | None, s
     # nbconvert's import overlaps the kernel's work (this process mostly waits on the kernel meanwhile).
     warm = threading.Thread(target=_warm_converter, name="pia-nbconvert-import", daemon=True)
     warm.start()
-    values = params.model_dump()
-    if not params.lang:  # resolved here, so the kernel writes in the language `pia report` was asked for
-        from pia.declare.manifest import load_manifest
-        from pia.report.data import report_language
-
-        values["lang"] = report_language(None, load_manifest(params.manifest))
+    values = params.model_dump()  # an empty `lang` is resolved by the kernel's gather (manifest, then locale)
     values.update(params_file=str(params_file or ""), run_started=run_started,
                   validation_status=str(status) if job is not None else "")
     try:
