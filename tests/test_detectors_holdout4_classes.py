@@ -42,7 +42,9 @@ def test_a_bare_name_in_a_table_of_events_names_the_event():
     events = profile([RNG.choice(["pageview", "pageview", "Signup", "Outbound Link: Click", "404"]) for _ in range(80)])
     assert cat("name", "events", events) is None
     assert cat("name", "event", events) is None
-    assert cat("name", "users", profile([RNG.choice(PERSON_NAMES) for _ in range(80)])) == "user.name"
+    people = profile([RNG.choice(PERSON_NAMES) for _ in range(80)])
+    assert cat("name", "users", people) == "user.name"
+    assert cat("name", "event_attendees", people) == "user.name"  # a table of people about an event
 
 
 def test_a_count_of_failed_logins_is_not_a_username():

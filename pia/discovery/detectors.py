@@ -371,7 +371,7 @@ DETECTORS: tuple[Detector, ...] = (
                          "race", "team", "club",
                          # software that sent or handled the data (`context_library_name`, `plugin_name`)
                          "library", "lib", "plugin", "module", "integration", "component", "framework", "platform",
-                         "engine", "provider"),),
+                         "engine"),),
              ),
     Detector("username", "user.account.username", "account username or nickname",
              names=(words("username", "user_name", "login", "login_name", "nickname", "nick_name", "screen_name",
@@ -572,10 +572,11 @@ _LOW_CARDINALITY_OK = {"consent", "email_engagement", "account_status", "languag
                        "postal_code", "precise_location", "date_of_birth"}
 _THING_TABLES = words("products", "product", "catalog", "catalogue", "items", "skus", "files", "assets", "devices",
                       "cameras", "monitors", "plans", "recipients", "companies", "apps", "campaigns", "groups",
-                      "zones", "sites", "stores", "shops",
-                      # events and jobs are named for what happened or runs (`pageview`, `Signup`), not for a person
-                      "events", "event", "tracks", "jobs", "tasks", "alerts", "triggers", "webhooks", "metrics",
-                      "tags", "categories", "labels", "roles", "permissions", "integrations", "plugins", "modules")
+                      "zones", "sites", "stores", "shops")
+# Tables of events, jobs and settings, by their last word (`app_events`, not `event_attendees`): named for what
+# happened or runs (`pageview`, `Signup`), not for a person.
+_THING_TABLE_HEADS = (r"(?:^|_)(events|event|tracks|jobs|tasks|alerts|triggers|webhooks|metrics|tags|categories|labels"
+                      r"|roles|permissions|integrations|plugins|modules)$")
 MIN_VALUES = 20  # non-blank sampled values from which values may overrule a name
 
 
@@ -696,7 +697,8 @@ def _name_detector(norm: str, tnorm: str, profile: ColumnProfile, evidence: list
                             "not the data itself")
         return None
     hit = best[2]
-    if hit.id == "person_name" and re.match(r"^(display_)?name$", norm) and re.search(_THING_TABLES, tnorm):
+    if hit.id == "person_name" and re.match(r"^(display_)?name$", norm) \
+            and (re.search(_THING_TABLES, tnorm) or re.search(_THING_TABLE_HEADS, tnorm)):
         evidence.append(f"name: a bare {norm!r} in a table of things ({tnorm!r}) names the thing, not a person")
         return None
     if hit.id == "account_status" and re.match(r"^(status|state)$", norm) \
