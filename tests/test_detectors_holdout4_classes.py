@@ -54,11 +54,12 @@ def test_a_count_of_failed_logins_is_not_a_username():
     assert cat("login", "users", logins) == "user.account.username"
 
 
-def test_small_numbers_contradict_a_name_of_a_person_or_an_address():
+def test_small_numbers_contradict_a_name_of_a_person_but_not_a_house_number():
     assert cat("nickname", "members", ints(0, 12)) is None
-    assert cat("street", "shipments", ints(1, 3)) is None
-    streets = profile([f"{RNG.randint(1, 400)} {RNG.choice(['Main St', 'Oak Ave', 'Elm Rd'])}" for _ in range(80)])
-    assert cat("street", "shipments", streets) == "user.contact.address.street"
+    assert cat("first_name", "members", ints(0, 3)) is None
+    assert cat("nickname", "members", profile([f"{RNG.choice(['ana', 'wei'])}_{RNG.randint(1, 99)}" for _ in range(80)])) \
+        == "user.account.username"
+    assert cat("street_number", "shipments", ints(1, 300)) == "user.contact.address.street"
 
 
 def uint64_hashes(n: int = 120) -> ColumnProfile:
@@ -112,6 +113,7 @@ def test_random_base64_in_a_table_of_accounts_is_a_secret_and_paths_are_not():
     paths = profile([f"/srv/data/{RNG.choice(['avatars', 'exports'])}/u{RNG.randint(1, 10**6)}/file.bin"
                      for _ in range(60)])
     assert cat("blob", "users", paths) is None
+    assert cat("public_key", "users", blobs) is None  # published by design, not a secret
 
 
 def test_one_time_emergency_and_recovery_codes_are_credentials():
@@ -165,3 +167,8 @@ def test_a_payment_platform_account_keeps_its_longer_name():
     emails = profile([f"u{RNG.randint(1, 9999)}@example.com" for _ in range(80)])
     assert cat("买家支付宝账号", "订单", emails) == "user.financial.account_number"
     assert cat("银行账号", "客户", ints(10**15, 10**16)) == "user.financial.bank_account"
+
+
+def test_a_random_64_bit_session_id_in_a_login_session_store_stays_a_token():
+    login = ("user_id", "payload", "last_activity")
+    assert cat("session_id", "sessions", uint64_hashes(), login) == "user.authorization.credentials.token"

@@ -733,8 +733,9 @@ def _values_contradict(d: Detector, profile: ColumnProfile, shares: dict[str, fl
     return None
 
 
-# Detectors of words people are known by or live at: never a bare small number (a count, a code).
-_TEXT_OF_PEOPLE = {"person_name", "username", "street_address"}
+# Detectors of words people are known by: never a bare small number (a count, a code). A street's part may be
+# one (a house or flat number), so addresses are not among them.
+_TEXT_OF_PEOPLE = {"person_name", "username"}
 
 
 def _is_small_number(v: str) -> bool:
@@ -887,8 +888,9 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
     return Judgement(None, 0.9 if not evidence else 0.8, None, evidence)
 
 
-# Detectors of ids that a hash may compute instead of a database handing them out.
-_HASHABLE_IDS = {"user_id", "visit_session", "session_token", "cookie_id"}
+# Detectors of ids that a hash may compute instead of a database handing them out. A login session's id stays a
+# secret whatever its shape (a random 64-bit number is a bearer token there).
+_HASHABLE_IDS = {"user_id", "visit_session", "cookie_id"}
 
 _EQUIPMENT_IDS = words("camera_id", "cameraid", "monitor_id", "nvr_id", "dvr_id", "recorder_id")
 # Tables that describe the equipment itself or what it records (a camera, its streams, channels, recordings).
@@ -931,7 +933,9 @@ def _fitness_by_context(norm: str, tnorm: str, sibs: frozenset[str], profile: Co
 
 _NOT_A_SECRET = words("salt", "id", "ids", "uuid", "guid", "pk", "key_id", "checksum", "etag", "md5", "sha1",
                       "sha256", "digest", "fingerprint", "version", "avatar", "gravatar", "image", "photo", "file",
-                      "path", "url", "uri", r"\w*_id")
+                      "path", "url", "uri", r"\w*_id",
+                      # a public key or certificate is published by design (base64 like a secret, but none)
+                      "public_key", "pubkey", "public", "certificate", "cert", "credential_public_key")
 
 
 _PLACEHOLDERS = {"0", "-", "null", "none", "n/a", "na", "nil", "false"}
