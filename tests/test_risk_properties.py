@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from pia.declare.datasets import TEMPLATES
-from pia.declare.design import Identifiers, Place, ProcessingDesign
-from pia.declare.measures import FearedEvent, Gauge, MeasureStatus, load_measures
+from pia.declare.design import Identifiers, Network, Place, ProcessingDesign
+from pia.declare.measures import Assurance, FearedEvent, Gauge, MeasureState, MeasureStatus, load_measures
 from pia.declare.manifest import (DataSubject, FlowKind, ProcessingActivity, Recipient,
                           RecipientBasis, RecipientType, load_manifest)
 from pia.risk.methods import load_method
@@ -46,6 +46,11 @@ activities = st.builds(
     # design facts: elements held only on the subjects' devices, and the identifiers
     on_device=st.lists(st.sampled_from(ELEMENTS), max_size=3, unique=True),
     identifiers=st.sampled_from(list(Identifiers)),
+    # mitigating facts: elements only relayed, systems reachable only from a private network, measures outside the
+    # assessment's scope that a processor answers for (counted as the assurance obtained from it)
+    transit=st.lists(st.sampled_from(ELEMENTS), max_size=3, unique=True),
+    network=st.sampled_from(list(Network)),
+    scoped=st.dictionaries(st.sampled_from(MEASURES), st.sampled_from(list(Assurance)), max_size=4),
     controls=st.one_of(
         st.dictionaries(st.sampled_from(MEASURES), st.sampled_from(list(MeasureStatus))),
         # one gap: the case where implementing one measure completes a feared event's set of measures
@@ -64,10 +69,14 @@ def manifest_with(spec: dict):
         subjects_count=spec["subjects_count"], recipients=spec["recipients"],
         storage={"locations": ["CN"], "cross_border": spec["cross_border"]},
         internet_facing_devices=spec["internet_facing_devices"],
-        design=ProcessingDesign(held_at={e: [Place.user_device] for e in spec.get("on_device", [])
-                                         if e in spec["data_elements"]},
-                                identifiers=spec.get("identifiers", Identifiers.direct)),
-        measures=dict(spec["controls"]))
+        design=ProcessingDesign(held_at={**{e: [Place.transit] for e in spec.get("transit", [])
+                                            if e in spec["data_elements"]},
+                                         **{e: [Place.user_device] for e in spec.get("on_device", [])
+                                            if e in spec["data_elements"]}},
+                                identifiers=spec.get("identifiers", Identifiers.direct),
+                                reachable_from=spec.get("network", Network.internet)),
+        measures={**spec["controls"], **{k: MeasureState(status=MeasureStatus.not_assessed, responsible="cloud",
+                                                          assurance=v) for k, v in spec.get("scoped", {}).items()}})
     m.processing_activities = [act]
     return m
 
@@ -129,12 +138,30 @@ def test_holding_data_on_the_service_never_lowers_a_risk(spec, method):
     # the design facts: data that leaves the devices for the service, or direct identifiers, never lower a risk
     never_lower(ranks(spec, method), ranks({**spec, "on_device": []}, method))
     never_lower(ranks(spec, method), ranks({**spec, "identifiers": Identifiers.direct}, method))
+    # a relayed element that is stored after all, systems reachable from the internet after all: more exposure
+    never_lower(ranks(spec, method), ranks({**spec, "transit": []}, method))
+    never_lower(ranks(spec, method), ranks({**spec, "network": Network.internet}, method))
+
+
+@SETTINGS
+@given(activities, methods)
+def test_naming_a_responsible_processor_never_counts_for_more_than_its_assurance(spec, method):
+    # a measure out of the assessment's scope with no assurance is silence (not assessed, counted as the method
+    # says for a missing measure); obtaining the assurance is implementing the measure: it never raises a risk
+    assume(spec["scoped"])
+    none = {**spec, "scoped": {k: Assurance.none for k in spec["scoped"]}}
+    obtained = {**spec, "scoped": {k: Assurance.obtained for k in spec["scoped"]}}
+    never_lower(ranks(obtained, method), ranks(spec, method))
+    never_lower(ranks(spec, method), ranks(none, method))
+    missing = {**spec, "scoped": {}, "controls": {**spec["controls"],
+                                                   **{k: MeasureStatus.missing for k in spec["scoped"]}}}
+    assert ranks(none, method) == ranks(missing, method)
 
 
 @SETTINGS
 @given(activities, st.data(), methods)
 def test_implementing_a_measure_never_raises_a_risk(spec, data, method):
-    gaps = [c for c in MEASURES if spec["controls"].get(c) is not MeasureStatus.implemented]
+    gaps = [c for c in MEASURES if spec["controls"].get(c) is not MeasureStatus.implemented and c not in spec["scoped"]]
     assume(gaps)
     measure = data.draw(st.sampled_from(gaps), label="measure implemented")
     better = {**spec, "controls": {**spec["controls"], measure: MeasureStatus.implemented}}
@@ -152,7 +179,7 @@ def test_implementing_a_measure_never_raises_a_risk(spec, data, method):
 @given(activities, st.data(), methods)
 def test_implementing_a_planned_measure_lowers_what_it_mitigates_unless_at_the_floor(spec, data, method):
     catalogue = load_measures()
-    planned = [c for c in MEASURES if spec["controls"].get(c) is MeasureStatus.planned]
+    planned = [c for c in MEASURES if spec["controls"].get(c) is MeasureStatus.planned and c not in spec["scoped"]]
     assume(planned)
     measure = data.draw(st.sampled_from(planned), label="planned measure implemented")
     done = {**spec, "controls": {**spec["controls"], measure: MeasureStatus.implemented}}

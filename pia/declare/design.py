@@ -15,15 +15,26 @@ from pia.yamlsource import Loc, YamlDocument
 
 
 class Place(str, Enum):
-    """Where a data element is stored and processed."""
+    """Where a data element is stored and processed, or only relayed."""
 
     user_device = "user_device"  # the data subject's own device (phone, app storage): never on the service's servers
     service = "service"  # the controller's own servers (or servers run for it as part of the service)
     processor = "processor"  # the systems of a processor the activity names among its recipients
+    transit = "transit"  # relayed by the service's (or its processors') systems without being stored there
 
 
-# Places a risk source reaches through the online service: one breach there reaches every subject's data.
+# Places where the data is stored centrally: one breach there reaches every subject's data held so far.
 CENTRAL = frozenset({Place.service, Place.processor})
+# Places a risk source reaches through the service: stored there, or passing through it (a relay can be tapped,
+# but only what passes while the risk source is in place, not what was relayed before).
+REACHED = CENTRAL | {Place.transit}
+
+
+class Network(str, Enum):
+    """Where the activity's central systems can be reached from."""
+
+    internet = "internet"  # reachable from the internet (pia default for an online service)
+    private = "private"  # only from a private, closed or sector network whose members are admitted by agreement
 
 
 class Identifiers(str, Enum):
@@ -41,8 +52,12 @@ class ProcessingDesign(BaseModel):
 
     held_at: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], list[Place]] = Field(
         default_factory=dict, description=(
-            "Data element id -> where it is stored and processed (user_device, service, processor). An element not "
-            "listed is held on the service (pia default: every activity of a manifest is part of an online service)."))
+            "Data element id -> where it is stored and processed (user_device, service, processor), or transit: "
+            "relayed by the service without being stored. An element not listed is held on the service (pia default: "
+            "every activity of a manifest is part of an online service)."))
+    reachable_from: Network = Field(Network.internet, description=(
+        "Where the systems that hold or relay the data can be reached from: internet (default) or private (only "
+        "from a private, closed or sector network that admits its members by agreement)."))
     identifiers: Identifiers = Field(Identifiers.direct, description=(
         "What links the data to people: direct (default), pseudonymous or random identifiers."))
     note: str = Field("", description="Where the design is described (the assessment's own words, paraphrased).")
@@ -74,6 +89,6 @@ def design_problems(doc: YamlDocument) -> list[Problem]:
                                                     f"{', '.join(map(str, elements))})", doc.line_of(loc),
                                         ".".join(map(str, loc))))
             elif isinstance(places, list) and not places:
-                problems.append(Problem(doc.source, "empty list of places (user_device, service, processor)",
+                problems.append(Problem(doc.source, "empty list of places (user_device, service, processor, transit)",
                                         doc.line_of(loc), ".".join(map(str, loc))))
     return problems

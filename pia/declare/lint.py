@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from pia.declare.assumptions import ITEM_KEYS, resolve, undisclosed
+from pia.declare.design import Place
 from pia.declare.manifest import DataSubject, Manifest
 from pia.declare.measures import MeasureStatus
 from pia.declare.policy import is_declared
@@ -27,7 +28,7 @@ from pia.declare.vocabulary import (
     legal_basis_info,
     regime_of,
 )
-from pia.i18n import LANGUAGES, N_, _, pick
+from pia.i18n import LANGUAGES, N_, _, ngettext, pick
 
 
 class Level(str, Enum):
@@ -169,7 +170,20 @@ def lint(m: Manifest) -> list[Finding]:
                 _("activity {id!r} stores data in {locations} but says cross_border: false",
                   id=a.id, locations=", ".join(abroad)),
                 STORAGE_RULES.get(home, "pia default: data stored outside the controller's jurisdiction"))
-        sensitive = [e.id for e in m.elements_of(a) if e.sensitive]
+        design = a.design
+        for e in m.elements_of(a) if design else []:
+            # relayed, never stored, yet kept for a while: one of the two facts is wrong, and the risk depends on it
+            if design.held_at.get(e.id) == [Place.transit] and e.retention.max_days != 0:
+                add(Level.warning, "transit_retained", ("processing_activities", i, "design", "held_at", e.id),
+                    _("activity {id!r} says {element!r} is only relayed (transit) but its retention keeps it {days}: "
+                      "a relay does not count in the scale of the central store, stored data does",
+                      id=a.id, element=e.id,
+                      days=_("without a bound") if e.retention.max_days is None
+                      else ngettext("{n} day", "{n} days", e.retention.max_days)),
+                    "pia default: design.held_at transit means not stored")
+        # data only relayed is not at rest with the service
+        sensitive = [e.id for e in m.elements_of(a) if e.sensitive
+                     and not (design and design.held_at.get(e.id) == [Place.transit])]
         if sensitive and a.measure("encryption_at_rest") is not MeasureStatus.implemented:
             add(Level.warning, "sensitive_unencrypted", ("processing_activities", i, "measures"),
                 _("activity {id!r} stores sensitive data ({elements}) without encryption at rest implemented",

@@ -49,6 +49,21 @@ class MeasureStatus(str, Enum):
     not_assessed = "not_assessed"  # the assessment does not say (how it counts: MethodParameters.not_assessed)
 
 
+class Assurance(str, Enum):
+    """Assurance obtained from the processor responsible for a measure outside the assessment's scope."""
+
+    obtained = "obtained"  # a contract binds the processor to the measure, with a right to audit it
+    planned = "planned"  # decided, not yet obtained: counts from the planned stage on
+    none = "none"  # none obtained or none stated: counts as missing
+
+
+# How an out-of-scope measure counts: as the assurance obtained from its responsible processor (GDPR Art. 28(1),
+# 28(3)(c) and (h): the controller uses processors with sufficient guarantees, binds them by contract to the
+# Art. 32 measures and can audit them)
+ASSURED_STATUS = {Assurance.obtained: MeasureStatus.implemented, Assurance.planned: MeasureStatus.planned,
+                  Assurance.none: MeasureStatus.missing}
+
+
 class MeasureKind(str, Enum):
     """The CNIL PIA knowledge base's three families of measures."""
 
@@ -64,8 +79,16 @@ class _Model(BaseModel):
 class MeasureState(_Model):
     """The status of one measure for one activity, with the assessor's note."""
 
-    status: MeasureStatus = Field(description="implemented, improvable, planned, missing or not_applicable.")
+    status: MeasureStatus = Field(description=(
+        "implemented, improvable, planned, missing, not_applicable or not_assessed."))
     note: Text = Field("", description="Why this status (what is in place, what is missing, when it is planned).")
+    responsible: str | None = Field(None, description=(
+        "With status not_assessed: the processor (a recipient of the activity) that carries out the measure, "
+        "outside this assessment's scope. The measure then counts as the assurance obtained from it, and the "
+        "action plan asks for that assurance."))
+    assurance: Assurance = Field(Assurance.none, description=(
+        "Assurance obtained from the responsible processor that the measure is in place (a contract binding it "
+        "to the measure with a right to audit, GDPR Art. 28(3)(c) and (h)): obtained, planned or none (default)."))
 
 
 def _state(value: Any) -> Any:
@@ -171,11 +194,13 @@ def measure_reference_problems(doc: YamlDocument) -> list[Problem]:
                                             doc.line_of(loc), ".".join(map(str, loc))))
                 own.add(m["id"])
     known = set(shipped) | own
+    recipients = {r.get("id"): r.get("type") for r in data.get("recipients") or [] if isinstance(r, dict)}
     acts = data.get("processing_activities")
     for i, act in enumerate(acts if isinstance(acts, list) else []):
         ms = act.get("measures") if isinstance(act, dict) else None
         if not isinstance(ms, dict):
             continue
+        problems += _responsible_problems(doc, i, act, ms, recipients)
         for key in ms:
             if key not in known:
                 loc = ("processing_activities", i, "measures", key)
@@ -184,3 +209,25 @@ def measure_reference_problems(doc: YamlDocument) -> list[Problem]:
                 problems.append(Problem(doc.source, f"measure {key!r} is not in the catalogue{hint}",
                                         doc.line_of(loc), ".".join(map(str, loc))))
     return problems
+
+
+def _responsible_problems(doc: YamlDocument, i: int, act: dict, ms: dict, recipients: dict) -> list[Problem]:
+    """`responsible` must name a processor of the activity, on a measure the assessment does not assess."""
+    out = []
+    named = act.get("recipients") if isinstance(act.get("recipients"), list) else []
+    for key, entry in ms.items():
+        if not isinstance(entry, dict) or entry.get("responsible") is None:
+            continue
+        loc: Loc = ("processing_activities", i, "measures", key, "responsible")
+        who = entry["responsible"]
+        if entry.get("status") != MeasureStatus.not_assessed.value:
+            msg = ("responsible is for a measure outside the assessment's scope: use status not_assessed (the "
+                   "measure then counts as the assurance obtained from the processor)")
+        elif who not in named or recipients.get(who) != "processor":
+            # another controller's measures protect its own copy, which this activity's measure does not cover
+            msg = (f"{who!r} is not a processor among this activity's recipients (the responsible party of an "
+                   "out-of-scope measure is a processor bound under GDPR Art. 28(3)(c))")
+        else:
+            continue
+        out.append(Problem(doc.source, msg, doc.line_of(loc), ".".join(map(str, loc))))
+    return out

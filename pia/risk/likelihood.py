@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from pia.declare.design import CENTRAL, DEFAULT_DESIGN, Identifiers
+from pia.declare.design import CENTRAL, DEFAULT_DESIGN, REACHED, Identifiers, Network
 from pia.declare.manifest import FlowKind, Manifest, ProcessingActivity, RecipientType
 from pia.declare.measures import FearedEvent
 from pia.declare.vocabulary import regime_of
@@ -56,9 +56,13 @@ class _Facts:
         design = a.design or DEFAULT_DESIGN
         elements = m.elements_of(a)
         # data held only on the subjects' own devices is out of reach of the online service and of its recipients
-        central = [e for e in elements if design.places(e.id) & CENTRAL]
-        self.device_only = [e.id for e in elements if not design.places(e.id) & CENTRAL]
-        self.central = bool(central) or bool(ev.undeclared.get(a.id))  # a scan finds data in the service's tables
+        reached = [e for e in elements if design.places(e.id) & REACHED]
+        central = [e for e in reached if design.places(e.id) & CENTRAL]
+        self.device_only = [e.id for e in elements if not design.places(e.id) & REACHED]
+        # relayed, never stored: a breach of the relay reaches what passes while it lasts, not a store of everyone
+        self.transit_only = [e.id for e in reached if e not in central]
+        self.central = bool(reached) or bool(ev.undeclared.get(a.id))  # a scan finds data in the service's tables
+        self.private = design.reachable_from is Network.private
         # people whose data the central store holds: per-element counts where the manifest gives them
         held = [e.subjects_count if e.subjects_count is not None else a.subjects_count for e in central]
         held += [a.subjects_count] if ev.undeclared.get(a.id) else []
@@ -75,7 +79,8 @@ class _Facts:
         self.cross = ["storage.cross_border: yes"] if a.storage.cross_border else []
         self.cross += [f"stored in {loc}" for loc in sorted(set(a.storage.locations)) if regime_of(loc) != home]
         self.cross += [f"recipient {r.id} in {r.location}" for r in recipients if regime_of(r.location) != home]
-        self.sensitive = [e.id for e in central if e.sensitive]
+        # sensitive data a risk source can obtain through the service, stored or relayed, is a target (motivation)
+        self.sensitive = [e.id for e in reached if e.sensitive]
         self.sensitive_on_device = [e.id for e in elements if e.sensitive and e.id in self.device_only]
         self.sensitive += [f"{f['category']} (found by scan)" for f in ev.undeclared.get(a.id, []) if f.get("sensitive")]
         # random identifiers not derived from other data: a stolen record points at nobody without data held elsewhere
@@ -118,7 +123,16 @@ def _undisclosed(facts: _Facts, event: FearedEvent) -> list[str]:
 
 
 ONLINE = ("online service: the data is reachable through the internet service (pia default: every activity of a "
-          "manifest is part of an online service, unless its design holds all its data on the subjects' devices)")
+          "manifest is part of an online service, unless its design holds all its data on the subjects' devices "
+          "or says its systems are reachable only from a private network)")
+PRIVATE = ("design.reachable_from: private: the systems that hold or relay the data are reachable only from a "
+           "private or sector network, not from the internet (pia default: no online-service point; the network's "
+           "member organisations count where they receive the data, as recipients)")
+
+
+def _online(facts: _Facts) -> bool:
+    """Whether the internet reaches the activity's central data (the online-service point)."""
+    return facts.central and not facts.private
 
 
 def _common_notes(facts: _Facts) -> dict[str, list[str]]:
@@ -128,9 +142,15 @@ def _common_notes(facts: _Facts) -> dict[str, list[str]]:
         where = ("all its data" if not facts.central else ", ".join(facts.device_only))
         out["online"].append(f"design: {where} held only on the subjects' own devices, out of reach of the online "
                              "service (pia default: no point for data the service does not hold)")
+    if facts.central and facts.private:
+        out["online"].append(PRIVATE)
+    if facts.transit_only:
+        out["scale"].append("design: " + ", ".join(facts.transit_only) + " only relayed (transit), not stored: "
+                            "not counted in the scale of the central store (pia default: a breach of a relay "
+                            "reaches what passes while it lasts)")
     if facts.held < facts.large <= facts.a.subjects_count:
         out["scale"].append(f"scale: {facts.a.subjects_count:,} subjects, but the data held centrally concerns "
-                            f"{facts.held:,} (the rest stays on each person's own device or is held for fewer "
+                            f"{facts.held:,} (the rest stays on each person's own device, is only relayed, or is held for fewer "
                             "people: pia default, scale counts the people whose data one breach of the service reaches)")
     if facts.sensitive_on_device:
         out["sensitive"].append("sensitive data held only on the subjects' devices is not a central target: "
@@ -148,7 +168,7 @@ def _common_notes(facts: _Facts) -> dict[str, list[str]]:
 def _gbt_groups(facts: _Facts, event: FearedEvent) -> list[FactorRating]:
     a = facts.a
     notes = _common_notes(facts)
-    network = [ONLINE] if facts.central else []
+    network = [ONLINE] if _online(facts) else []
     if a.internet_facing_devices:
         network.append("devices reachable from the internet")
     if a.innovative_technology:
@@ -197,7 +217,8 @@ def _cnil_groups(facts: _Facts, event: FearedEvent) -> list[FactorRating]:
     if facts.processors:
         internal.append("processors: " + ", ".join(facts.processors))
     external = (["attackers reaching the online service (pia default: always, unless the design holds all the data "
-                 "on the subjects' devices)"] if facts.central else [])
+                 "on the subjects' devices or its systems are reachable only from a private network)"]
+                if _online(facts) else [])
     if a.internet_facing_devices:
         external.append("attackers reaching devices exposed on the internet")
     if a.innovative_technology:

@@ -132,8 +132,13 @@ def _plan_lines(result: Assessment, activity: str) -> list[str]:
         note = f"; {pick(m.note)}" if m.note else ""
         clauses = _(", policy {clauses}", clauses=", ".join(m.clauses)) if m.clauses else ""
         status = _(STATUS_WORDS.get(str(m.status), str(m.status))).replace("_", " ")
+        # a measure another party answers for: the controller obtains assurance from it (GDPR Art. 28(3)(c), (h))
+        if m.responsible:
+            out.append(_("obtain assurance from {responsible}: {measure} - {name} (outside this assessment's "
+                         "scope{clauses}){note}", responsible=m.responsible, measure=m.measure, name=pick(m.name),
+                         clauses=clauses, note=note))
         # a measure nobody assessed may already be in place: the assessor checks before adding it
-        if m.status == "not_assessed":
+        elif m.status == "not_assessed":
             out.append(_("assess, else add: {measure} - {name} (now {status}{clauses}){note}", measure=m.measure,
                          name=pick(m.name), status=status, clauses=clauses, note=note))
         else:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -16,9 +16,9 @@ from typing import Any
 from pydantic import BaseModel, Field, PrivateAttr
 
 from pia.declare.citations import by_regime
-from pia.declare.design import DEFAULT_DESIGN, Identifiers
+from pia.declare.design import DEFAULT_DESIGN, Identifiers, Place
 from pia.declare.manifest import DataElement, DataSubject, Manifest, ProcessingActivity
-from pia.declare.measures import FearedEvent, Gauge, Measure, MeasureStatus
+from pia.declare.measures import ASSURED_STATUS, FearedEvent, Gauge, Measure, MeasureStatus
 from pia.declare.taxonomy import IMPACT_LEVELS, load_taxonomy
 from pia.declare.text import TextValue
 from pia.errors import InputError, Problem
@@ -131,6 +131,9 @@ class MeasureAction(BaseModel):
     status: str = Field(description="Its status now: planned, improvable, missing, or 'not effective'.")
     clauses: list[str] = Field(default_factory=list, description="Policy clauses that promise it.")
     note: TextValue = Field("", description="When it applies.")
+    responsible: str | None = Field(None, description=(
+        "Processor that answers for the measure outside the assessment's scope: the action is to obtain assurance "
+        "from it (GDPR Art. 28(3)(c), (h)); null for the controller's own measures."))
 
 
 class EvidenceAction(BaseModel):
@@ -203,12 +206,16 @@ class _Measures:
     contradicted: dict[str, list[str]]
     params: MethodParameters
     by_design: frozenset[str] = frozenset()  # measures the activity's design facts already account for
+    # measures outside the assessment's scope: id -> (responsible processor, status its assurance counts as)
+    assured: Mapping[str, tuple[str, MeasureStatus]] = field(default_factory=dict)
 
     def credit(self, mid: str, stage: Stage, extra: frozenset[str] = frozenset()) -> float | None:
         """Credit 0-1 of a measure at a stage; None when not applicable. `extra`: measures the plan adds."""
         status = self.status[mid]
         if status is MeasureStatus.not_applicable or mid in self.by_design:
             return None
+        if mid in self.assured:
+            status = self.assured[mid][1]  # not assessed here, but the assessment says who answers for it
         if status is MeasureStatus.not_assessed and self.params.not_assessed is NotAssessed.left_out:
             return None
         if stage is Stage.inherent:
@@ -232,9 +239,12 @@ def _measures_of(m: Manifest, a: ProcessingActivity, ev: EvidenceContext, params
     # random identifiers are a design fact rated at every stage (impact.identifiers): pseudonymisation, the measure
     # that would replace direct identifiers, has nothing left to replace and would count the same fact twice
     by_design = frozenset({"pseudonymisation"} & set(cat)) if design.identifiers is Identifiers.random else frozenset()
-    return _Measures(catalogue=cat, status={k: a.measure(k) for k in cat},
+    status = {k: a.measure(k) for k in cat}
+    assured = {k: (st.responsible, ASSURED_STATUS[st.assurance]) for k, st in a.measures.items()
+               if k in cat and st.responsible and status[k] is MeasureStatus.not_assessed}
+    return _Measures(catalogue=cat, status=status,
                      contradicted={k: v for k, v in ev.contradicted.get(a.id, {}).items() if k in cat},
-                     params=params, by_design=by_design)
+                     params=params, by_design=by_design, assured=assured)
 
 
 # --------------------------------------------------------------------------- severity
@@ -291,19 +301,29 @@ class _Line:
     evidence: list[str]
 
 
-def _sensitive_held(m: Manifest, a: ProcessingActivity, ev: EvidenceContext) -> tuple[int, list[str]]:
-    """Subjects whose sensitive data the activity holds (per-element counts where given), and the elements."""
+def _sensitive_held(m: Manifest, a: ProcessingActivity, ev: EvidenceContext) -> tuple[int, list[str], list[str]]:
+    """Subjects whose sensitive data the activity holds (per-element counts where given), the sensitive elements it
+    processes, and those it holds.
+
+    Data only relayed (design.held_at: [transit]) is processed but not held: a breach of the relay discloses what
+    passes while it lasts, not the data of everyone it ever carried (pia default). It still counts in the base
+    impact and the sensitive-data floor.
+    """
     held = 0
-    names = []
+    names, kept = [], []
+    design = a.design or DEFAULT_DESIGN
     for e in m.elements_of(a):
         if e.sensitive:
-            held = max(held, e.subjects_count if e.subjects_count is not None else a.subjects_count)
             names.append(e.id)
+            if design.places(e.id) != {Place.transit}:
+                held = max(held, e.subjects_count if e.subjects_count is not None else a.subjects_count)
+                kept.append(e.id)
     for f in ev.undeclared.get(a.id, []):
         if f.get("sensitive"):
             held = max(held, a.subjects_count)
             names.append(f"{f['category']} (found by scan)")
-    return held, names
+            kept.append(names[-1])
+    return held, names, kept
 
 
 def _severity(m: Manifest, a: ProcessingActivity, event: FearedEvent, ev: EvidenceContext,
@@ -324,7 +344,7 @@ def _severity(m: Manifest, a: ProcessingActivity, event: FearedEvent, ev: Eviden
                            f"the scan found {f['category']} in {', '.join(f['where'])}, more harmful than the "
                            "declared data", [f"undeclared:{f['category']}"]))
         value = step
-    held, sensitive = _sensitive_held(m, a, ev)
+    held, sensitive, kept = _sensitive_held(m, a, ev)
     sensitive_floor = value >= HIGH and event is FearedEvent.illegitimate_access and bool(sensitive)
     design = a.design or DEFAULT_DESIGN
     if event is FearedEvent.illegitimate_access and design.identifiers is Identifiers.random and value > 0:
@@ -344,10 +364,10 @@ def _severity(m: Manifest, a: ProcessingActivity, event: FearedEvent, ev: Eviden
                            value, new, f"{event.value.replace('_', ' ')}: {OFFSET_REASON[event]}", []))
         value = new
     limit = m.settings.large_scale_subjects
-    if sensitive and held >= limit and value < TOP:
+    if kept and held >= limit and value < TOP:
         lines.append(_Line("impact", "impact.sensitive_scale", "WP248 criterion 4; WP248 criterion 5 (threshold: "
                            "settings.large_scale_subjects, pia default 1,000,000)", value, value + 1,
-                           f"sensitive data ({', '.join(sensitive)}) held for {held:,} people (large scale from "
+                           f"sensitive data ({', '.join(kept)}) held for {held:,} people (large scale from "
                            f"{limit:,})", []))
         value += 1
     tax = load_taxonomy()
@@ -545,7 +565,12 @@ class _Activity:
                 if used:
                     reason += "; counted: " + ", ".join(used)
                 unassessed = [k for k in f.likelihood_lowering if self.ms.status[k] is MeasureStatus.not_assessed
-                              and k not in self.ms.by_design]
+                              and k not in self.ms.by_design and k not in self.ms.assured]
+                elsewhere = [k for k in f.likelihood_lowering if k in self.ms.assured]
+                if elsewhere:
+                    reason += ("; outside this assessment's scope, counted as the assurance obtained from the "
+                               "responsible processor (GDPR Art. 28(3)(c), (h)): " + ", ".join(
+                                   f"{k} ({self.ms.assured[k][0]}: {self.ms.assured[k][1].value})" for k in elsewhere))
                 if unassessed:
                     how = ("counted as missing" if p.not_assessed is NotAssessed.as_missing else "left out of the share")
                     reason += (f"; not assessed ({how}, pia default: MethodParameters.not_assessed): "
@@ -559,6 +584,9 @@ class _Activity:
     def _state(self, mid: str) -> str:
         if mid in self.ms.contradicted:
             return "not effective: " + "; ".join(self.ms.contradicted[mid])
+        if mid in self.ms.assured:
+            who, counted = self.ms.assured[mid]
+            return f"outside the assessment's scope, {who}: assurance counted as {counted.value}"
         return self.ms.status[mid].value
 
     def _used(self, ids: list[str], stage: Stage) -> list[str]:
@@ -633,7 +661,8 @@ def _measure_action(act: _Activity, mid: str) -> MeasureAction:
     status = "not effective" if mid in act.ms.contradicted else act.ms.status[mid].value
     # the service's own policy clause for the measure (the catalogue's clause is the reference policy's)
     clause = act.m.cite(mid, x.policy_clauses[0]) if x.policy_clauses else act.m.cite(mid)
-    return MeasureAction(measure=mid, name=x.name, status=status, clauses=[clause] if clause else [], note=x.note)
+    return MeasureAction(measure=mid, name=x.name, status=status, clauses=[clause] if clause else [], note=x.note,
+                         responsible=act.ms.assured[mid][0] if mid in act.ms.assured else None)
 
 
 def _action(act: _Activity, level: str, threshold: str, threshold_rank: int) -> tuple[Action, frozenset[str]]:
