@@ -302,8 +302,7 @@ class _Line:
 
 
 def _sensitive_held(m: Manifest, a: ProcessingActivity, ev: EvidenceContext) -> tuple[int, list[str], list[str]]:
-    """Subjects whose sensitive data the activity holds (per-element counts where given), the sensitive elements it
-    processes, and those it holds.
+    """Subjects whose sensitive data the activity holds, the sensitive elements it processes, and those it holds.
 
     Data only relayed (design.held_at: [transit]) is processed but not held: a breach of the relay discloses what
     passes while it lasts, not the data of everyone it ever carried (pia default). It still counts in the base
