@@ -230,3 +230,9 @@ def test_an_id_that_is_sometimes_an_email_or_phone_identifies_a_person_in_a_chan
     assert cat("source_id", "channel_links", profile(mixed)) == "user.id"
     numbers = profile([str(RNG.randint(10**9, 10**10 - 1)) for _ in range(80)])
     assert cat("activity_id", "workouts", numbers) is None
+
+
+def test_a_sine_and_a_smoking_room_are_not_personal():
+    floats = profile([f"{RNG.uniform(-1, 1):.6f}" for _ in range(60)])
+    assert cat("sin", "waveforms", floats) is None
+    assert cat("smoking_room", "hotel_rooms", profile(["0", "1"] * 30)) is None

@@ -170,10 +170,11 @@ DETECTORS: tuple[Detector, ...] = (
              confirm=("url_credentials",), value_only=("url_credentials",), secret=True),
     Detector("national_id", "user.government_id.national_identification_number", "Chinese resident ID number",
              names=(words("id_card", "idcard", "id_card_no", "id_number", "national_id", "shenfenzheng", "sfz",
-                          "sfzh", "resident_id", "citizen_id", "nric", "ssn", "sin", "social_security",
+                          "sfzh", "resident_id", "citizen_id", "nric", "ssn", "social_security",
                           "social_security_number", "social_insurance", "social_insurance_number", "national_id_number",
                           "national_insurance_number", "nino", "tax_file_number", "personnummer", "bsn", "cpf"),
-                    r"身份证"),
+                    # a bare `sin` is as often a sine: the social insurance number only with a number word
+                    r"(?:^|_)sin_(num|no|nr|number)(?:_|$)", r"身份证"),
              confirm=("cn_id", "us_ssn", "ca_sin"), value_only=("cn_id",)),
     # A driving licence: a government id with no finer category in the taxonomy.
     Detector("driving_licence", "user.government_id", "driving licence number",
@@ -443,8 +444,8 @@ DETECTORS: tuple[Detector, ...] = (
                           "hunyin", "hunyin_zhuangkuang"), r"婚姻|婚否")),
     # Whether a person smokes (or drinks) is a health condition (a risk factor an insurer or employer asks about).
     Detector("smoker", "user.health.condition", "smoking or drinking habit",
-             names=(words("smoker", "smoking", "is_smoker", "smoking_status", "smokes", "tobacco", "tobacco_use",
-                          "drinker", "alcohol_use", "xiyan"), r"吸烟|抽烟|饮酒")),
+             names=(words("smoker", "is_smoker", "smoking_status", "smoking_habit", "smokes", "tobacco_use",
+                          "tobacco_user", "drinker", "alcohol_use", "xiyan"), r"吸烟|抽烟|饮酒")),
     Detector("gender", "user.demographic.gender", "gender",
              names=(words("gender", "sex", "xingbie", "id_gender"), r"性别")),
     Detector("account_status", "user.account.status", "account status and lifecycle dates",
