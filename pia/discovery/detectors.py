@@ -949,8 +949,9 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
     # mailbox, a phone line) knows the person by, whatever the other rows hold (random keys of the same channel).
     if norm.rsplit("_", 1)[-1] in _KEY_HEADS and "_" in norm and profile.non_blank >= MIN_VALUES:
         # Only international numbers (`+` and a country code): bare digit runs are as often other ids.
-        handles = profile.share(lambda v: VALUE_PATTERNS["email"].test(v)
-                                or (v.startswith("+") and VALUE_PATTERNS["phone"].test(v)))
+        probe = list(profile.values.items())[:SHARE_PROBE]
+        handles = sum(n for v, n in probe if VALUE_PATTERNS["email"].test(v)
+                      or (v.startswith("+") and VALUE_PATTERNS["phone"].test(v))) / max(1, sum(n for _, n in probe))
         if handles >= 0.1:
             evidence.append(f"values: {_pct(handles)} of this id are people's email addresses or phone numbers: "
                             f"the id a channel knows a person by ({sample_note})")
