@@ -249,3 +249,20 @@ def test_another_service_never_gets_the_reference_estate_by_default(command):
     proc = subprocess.run([sys.executable, "-m", "pia.cli", command, "--manifest", str(PULSEWEAR)],
                           capture_output=True, text=True, cwd=config.PROJECT_ROOT)
     assert proc.returncode == 2 and "belongs to the reference service" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_init_params_assess_with_the_method_pia_assess_picks(tmp_path):
+    """The params of `pia init` leave the method to the jurisdictions, so the report and `pia assess` agree.
+
+    They used to say `method: gbt39335`, so a GDPR-only service was rated on GB/T 39335 in its report and on the
+    CNIL method by `pia assess`.
+    """
+    from pia.report.data import gather
+    from pia.report.params import load_params
+
+    run("init", str(tmp_path / "gym"), "--name", "Gym")  # the skeleton's users are in the EU
+    p, _ = load_params(tmp_path / "gym" / "gym.params.yaml")
+    assert p.method == ""
+    _, out = run("assess", str(tmp_path / "gym" / "gym.pia.yaml"), "--format", "json")
+    assert json.loads(out)["method"] == "cnil"
+    assert gather(manifest=p.manifest, as_of="2026-06-30", method=p.method).params["method"] == "cnil"
