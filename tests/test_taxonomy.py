@@ -68,3 +68,20 @@ def test_taxonomy_rejects_orphan_and_bad_impact():
         Taxonomy({"a": {}, "a.b.c": {}})
     with pytest.raises(ValueError, match="impact 'huge'"):
         Taxonomy({"a": {"impact": "huge"}})
+
+
+def test_taxonomy_rejects_unknown_entry_fields_such_as_a_name_cut_at_a_comma():
+    # `{name: Data stored in a cookie (preferences, cart)}` unquoted parses as name 'Data stored in a cookie
+    # (preferences' plus a key 'cart)': the shipped file had eight such entries.
+    with pytest.raises(ValueError, match=r"a.b: unknown field\(s\) 'cart\)'"):
+        Taxonomy({"a": {}, "a.b": {"name": "Data stored in a cookie (preferences", "cart)": None}})
+
+
+@pytest.mark.parametrize("key, name", [
+    ("user.device.cookie", "Data stored in a cookie (preferences, cart)"),
+    ("user.device.advertising_id", "Advertising identifier (IDFA, OAID, GAID)"),
+    ("user.order.delivery", "Delivery details (recipient, address, phone)"),
+])
+def test_shipped_names_with_commas_are_whole(tax, key, name):
+    assert tax[key].name == name
+    assert tax["user.health.condition"].description == "Illnesses, diagnoses, symptoms and disabilities."
