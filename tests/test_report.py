@@ -209,8 +209,10 @@ def test_raw_id_check_can_fail(data):
 def test_verdict_without_an_estate_reads_as_a_sentence(data):
     text = _text(report.summary_html(data))
     assert ",." not in text and " ." not in text
-    assert re.search(r"\d+ of \d+ processing activities keep a risk of high or more, the level "
-                     r"GB/T 39335-2020 Annex D does not accept\.", text)
+    # the unacceptable level is the organisation's choice: the sentence does not lay it on the standard
+    assert re.search(r"\d+ of \d+ processing activities keep a risk of high or more on the scale of "
+                     r"GB/T 39335-2020 Annex D, the level the organisation does not accept\.", text)
+    assert "Annex D does not accept" not in text
 
 
 def test_action_plan_has_one_row_per_measure_with_its_effect(data):

@@ -339,9 +339,10 @@ def summary_html(r: ReportData) -> str:
         basis = _(", with the evidence from the service's data (dataset checks and discovery scan); from the "
                   "manifest alone, {n} of {total} do", n=len(mo), total=len(r.manifest_only.get("activities", [])))
     if at_risk:
-        verdict_text = _("{n} of {total} processing activities keep a risk of {threshold} or more, the level "
-                         "{method} does not accept{basis}.", n=len(at_risk), total=len(acts), threshold=threshold,
-                         method=short, basis=basis)
+        # the unacceptable level is the organisation's setting (settings.unacceptable_risk), not the method's
+        verdict_text = _("{n} of {total} processing activities keep a risk of {threshold} or more on the scale of "
+                         "{method}, the level the organisation does not accept{basis}.", n=len(at_risk),
+                         total=len(acts), threshold=threshold, method=short, basis=basis)
     else:
         verdict_text = _("None of the {total} processing activities keeps a risk of {threshold} or more "
                          "({method}){basis}.", total=len(acts), threshold=threshold, method=short, basis=basis)
