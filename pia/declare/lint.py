@@ -157,10 +157,14 @@ def lint(m: Manifest) -> list[Finding]:
                 _cite(m, "V.3", law("PIPL Art. 14", "GDPR Art. 7(1)")))
         overriding = basis == "legal_obligation" or a.legal_basis in {f"I.5({n})" for n in (1, 2, 3, 4, 11)}
         if DataSubject.minors in a.data_subjects and basis != "consent" and not overriding:
-            add(Level.note, "minors_without_consent_basis", ("processing_activities", i, "data_subjects"),
-                _("activity {id!r} processes minors' data on basis {basis!r}; the policy requires a guardian's "
-                  "prior consent for minors", id=a.id, basis=a.legal_basis),
-                _cite(m, "VI.1", law("PIPL Art. 31", "GDPR Art. 8(1)")))
+            source = _cite(m, "VI.1", law("PIPL Art. 31", "GDPR Art. 8(1)"))
+            # the reference policy promises a guardian's consent (VI.1); another service's policy may not: the
+            # rule then rests on the law, and the message must not put the promise in its policy's mouth
+            said = (_("activity {id!r} processes minors' data on basis {basis!r}; the policy requires a guardian's "
+                      "prior consent for minors", id=a.id, basis=a.legal_basis) if source == "VI.1" else
+                    _("activity {id!r} processes minors' data on basis {basis!r}; the law cited asks for a guardian's "
+                      "consent for minors' data: check that this basis covers them", id=a.id, basis=a.legal_basis))
+            add(Level.note, "minors_without_consent_basis", ("processing_activities", i, "data_subjects"), said, source)
         info = legal_basis_info(a.legal_basis)
         known = {r for r in m.regimes if r in REGIME_LAWS and r != "US"}
         if info is not None and known and not info.regimes & known:
