@@ -531,3 +531,13 @@ def test_four_stage_assessment_shows_every_stage_and_groups_the_set_of_measures(
     assert all("with the other measures listed" in a["effect"] for a in plan)
     assert "planned for" in plan[1]["why"] and "clause V.4" in plan[1]["why"]
     assert "Together, these 2 risk measures bring every activity below high" in _text(report.summary_html(r))
+
+
+def test_notification_action_of_another_service_names_no_reference_clause():
+    """PulseWear's change review: the action plan cites its own clause 9.2, never the reference's VII.2."""
+    pulse = config.DATA_SAMPLES / "pulsewear"
+    d = report.gather(str(pulse / "pulsewear.pia.yaml"), str(pulse / "pulsewear.proposed.pia.yaml"), as_of="2026-06-30",
+                      run_started="2026-06-30T00:00:00Z")
+    notify = [a for a in report.action_plan(d) if a["what"].startswith("Notify every user")]
+    assert notify and all("VII." not in " ".join(a.values()) for a in notify), notify
+    assert "9.2" in notify[0]["why"]

@@ -246,7 +246,8 @@ def action_plan(r: ReportData) -> list[dict[str, str]]:
                      "draft notice is shown", channels=channels)
         actions.append({"priority": "2", "what": what, "detail": "", "where": _("all users"),
                         "why": listing([x["clause"] for x in n["reasons"]], ";"),
-                        "effect": _("users informed as VII.2 requires")})
+                        # the clauses are in `why` (the service's own, e.g. "6"); VII.2 is the reference policy's
+                        "effect": _("users informed before the changes take effect")})
     if n["reconsent_required"]:
         actions.append({"priority": "2", "what": _("Ask for fresh consent before the new processing starts"),
                         "detail": "", "where": _("affected users"), "why": listing(n["reconsent_reasons"], ";"),
