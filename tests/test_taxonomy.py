@@ -85,3 +85,12 @@ def test_taxonomy_rejects_unknown_entry_fields_such_as_a_name_cut_at_a_comma():
 def test_shipped_names_with_commas_are_whole(tax, key, name):
     assert tax[key].name == name
     assert tax["user.health.condition"].description == "Illnesses, diagnoses, symptoms and disabilities."
+
+
+def test_search_matches_word_starts_and_a_chinese_query_matches_nothing(tax):
+    # 'ip' used to match 28 categories (any word containing it: description, membership, ...), and a query with
+    # no latin word (心率) matched all 89
+    assert [c.key for c in tax.search("ip")] == ["user.device.ip_address"]
+    assert tax.search("心率") == []
+    assert [c.key for c in tax.search("heart rate")] == ["user.health.vital_signs"]
+    assert len(tax.search("")) == len(tax)

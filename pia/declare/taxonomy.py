@@ -117,11 +117,19 @@ class Taxonomy:
         return out[:n]
 
     def search(self, text: str = "") -> list[Category]:
-        """Categories whose key, name, description or basis contain every word of `text` (all when empty)."""
+        """Categories with a word starting with each word of `text` in their key, name, description or basis.
+
+        All categories when `text` is empty. A word matches the start of a word, not any part of one ('ip' finds
+        the IP address, not every 'description' or 'membership'). The categories are named in English: text without
+        a latin letter or digit (a Chinese query) matches nothing rather than everything.
+        """
         words = _words(text, shortest=1)
+        if text.strip() and not words:
+            return []
         return [c for c in self._cats.values()
-                if all(any(w in cw for cw in _words(c.key + " " + c.name + " " + c.description + " " + (c.basis or "")
-                                                   + " " + (c.special_category or ""), shortest=1)) for w in words)]
+                if all(any(cw.startswith(w) for cw in _words(c.key + " " + c.name + " " + c.description + " "
+                                                            + (c.basis or "") + " " + (c.special_category or ""),
+                                                            shortest=1)) for w in words)]
 
     def unknown_key_message(self, key: str) -> str:
         """The message for an unknown key, with the closest known keys."""
