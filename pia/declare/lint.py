@@ -179,10 +179,11 @@ def lint(m: Manifest) -> list[Finding]:
                 _("activity {id!r} stores data in {locations} but says cross_border: false",
                   id=a.id, locations=", ".join(abroad)),
                 STORAGE_RULES.get(home, "pia default: data stored outside the controller's jurisdiction"))
-        design = a.design
-        for e in m.elements_of(a) if design else []:
+        held_at = a.design.held_at if a.design is not None else {}
+        relayed = {e.id for e in m.elements_of(a) if held_at.get(e.id) == [Place.transit]}
+        for e in m.elements_of(a):
             # relayed, never stored, yet kept for a while: one of the two facts is wrong, and the risk depends on it
-            if design.held_at.get(e.id) == [Place.transit] and e.retention.max_days != 0:
+            if e.id in relayed and e.retention.max_days != 0:
                 add(Level.warning, "transit_retained", ("processing_activities", i, "design", "held_at", e.id),
                     _("activity {id!r} says {element!r} is only relayed (transit) but its retention keeps it {days}: "
                       "a relay does not count in the scale of the central store, stored data does",
@@ -191,8 +192,7 @@ def lint(m: Manifest) -> list[Finding]:
                       else ngettext("{n} day", "{n} days", e.retention.max_days)),
                     "pia default: design.held_at transit means not stored")
         # data only relayed is not at rest with the service
-        sensitive = [e.id for e in m.elements_of(a) if e.sensitive
-                     and not (design and design.held_at.get(e.id) == [Place.transit])]
+        sensitive = [e.id for e in m.elements_of(a) if e.sensitive and e.id not in relayed]
         if sensitive and a.measure("encryption_at_rest") is not MeasureStatus.implemented:
             add(Level.warning, "sensitive_unencrypted", ("processing_activities", i, "measures"),
                 _("activity {id!r} stores sensitive data ({elements}) without encryption at rest implemented",

@@ -214,7 +214,8 @@ def measure_reference_problems(doc: YamlDocument) -> list[Problem]:
 def _responsible_problems(doc: YamlDocument, i: int, act: dict, ms: dict, recipients: dict) -> list[Problem]:
     """`responsible` must name a processor of the activity, on a measure the assessment does not assess."""
     out = []
-    named = act.get("recipients") if isinstance(act.get("recipients"), list) else []
+    raw = act.get("recipients")
+    named: list = raw if isinstance(raw, list) else []
     for key, entry in ms.items():
         if not isinstance(entry, dict) or entry.get("responsible") is None:
             continue
