@@ -82,6 +82,10 @@ def test_relayed_sensitive_data_gives_no_scale_step_of_severity_but_stays_attrac
     assert relay.inherent[ACCESS].impact_score <= stored.inherent[ACCESS].impact_score
     # interception of relayed snapshots still discloses them: base impact and attractiveness are unchanged
     assert any("attractive" in r for r in _group(relay, ACCESS, "business").reasons)
+    # held only on the devices: one breach reaches one person, no scale step either (same rule as the likelihood)
+    local = _one(_with("camera_alerts", m=big, design=ProcessingDesign(held_at={"snap": [Place.user_device]})),
+                 "camera_alerts")
+    assert not any(s.rule == "impact.sensitive_scale" for s in local.factors)
 
 
 def test_lint_warns_when_relayed_data_is_kept_and_does_not_call_it_unencrypted_at_rest():

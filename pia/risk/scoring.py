@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, Field, PrivateAttr
 
 from pia.declare.citations import by_regime
-from pia.declare.design import DEFAULT_DESIGN, Identifiers, Place
+from pia.declare.design import CENTRAL, DEFAULT_DESIGN, Identifiers
 from pia.declare.manifest import DataElement, DataSubject, Manifest, ProcessingActivity
 from pia.declare.measures import ASSURED_STATUS, FearedEvent, Gauge, Measure, MeasureStatus
 from pia.declare.taxonomy import IMPACT_LEVELS, load_taxonomy
@@ -304,9 +304,10 @@ class _Line:
 def _sensitive_held(m: Manifest, a: ProcessingActivity, ev: EvidenceContext) -> tuple[int, list[str], list[str]]:
     """Subjects whose sensitive data the activity holds, the sensitive elements it processes, and those it holds.
 
-    Data only relayed (design.held_at: [transit]) is processed but not held: a breach of the relay discloses what
-    passes while it lasts, not the data of everyone it ever carried (pia default). It still counts in the base
-    impact and the sensitive-data floor.
+    Held means stored by the service or a processor (design.held_at): data only relayed ([transit]) discloses what
+    passes while a breach of the relay lasts, data held only on the subjects' devices one person per breach, not the
+    data of everyone (pia default, the likelihood's scale rule). Both still count in the base impact and the
+    sensitive-data floor.
     """
     held = 0
     names, kept = [], []
@@ -314,7 +315,7 @@ def _sensitive_held(m: Manifest, a: ProcessingActivity, ev: EvidenceContext) -> 
     for e in m.elements_of(a):
         if e.sensitive:
             names.append(e.id)
-            if design.places(e.id) != {Place.transit}:
+            if design.places(e.id) & CENTRAL:
                 held = max(held, e.subjects_count if e.subjects_count is not None else a.subjects_count)
                 kept.append(e.id)
     for f in ev.undeclared.get(a.id, []):
