@@ -7,6 +7,7 @@ and masked by the caller: no other row crosses to this process.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,7 @@ from pia.validation.gx_engine import SUITE_PREFIX, EngineError, GxEngine, checke
 from pia.validation.sources import EngineKind, Source, quote_ident
 
 ROW_COLUMN = "_pia_row"  # a frame's row position (0-based) in its dataset, when the engine knows it
+FRAME_TABLE = "pia_frame_tmp"  # PostgreSQL: the temporary relation of a materialised frame (one at a time)
 
 
 @dataclass(frozen=True)
@@ -35,8 +37,17 @@ class RemoteGx(GxEngine):
         self.source = source
         sources = self.context.data_sources
         if source.engine is EngineKind.postgresql:
-            # A temp table per batch: the frame's joins run once, then GX's metric queries scan the result.
-            self._remote = sources.add_postgres("pia_db", connection_string=source.location, create_temp_table=True)
+            import sqlalchemy as sa
+
+            # One database session for GX and the kit: GX's engines (the data source's, which tests an asset,
+            # and the execution engine's) and the kit's all wrap the one DBAPI connection of a static pool, so
+            # the temporary relation of a frame (`materialise`) is visible to every one of them. GX writes no
+            # temp table of its own.
+            shared = sa.create_engine(source.location, poolclass=sa.pool.StaticPool)
+            connection = shared.raw_connection().dbapi_connection
+            self._remote = sources.add_postgres("pia_db", connection_string=source.location, create_temp_table=False,
+                                                kwargs={"poolclass": sa.pool.StaticPool, "creator": lambda: connection})
+            self._shared = shared
         elif source.engine is EngineKind.sqlite:
             self._remote = sources.add_sqlite("pia_db", connection_string=source.location, create_temp_table=True)
         elif source.engine is EngineKind.spark:
@@ -45,12 +56,43 @@ class RemoteGx(GxEngine):
         else:
             raise ValueError(f"not a remote engine: {source.engine}")
 
-    def run_remote(self, check: Check, frame: Any) -> tuple[bool, int, int]:
-        """Run the suite of `check` on `frame` (SQL text or a Spark DataFrame): success, failed rows, rows."""
+    @property
+    def sql_engine(self) -> Any:
+        """PostgreSQL: a SQLAlchemy engine on the database session GX's queries run in (for the kit's own)."""
+        return self._shared
+
+    def materialise(self, sql: str, write: bool) -> str:
+        """Make the frame `sql` a temporary relation on GX's connection; its name, which GX reads as a table.
+
+        `write`: a temporary table, written once, for a frame with joins, windows or aggregates (GX's metric
+        queries and the sample query then scan the result instead of computing the frame again each); otherwise
+        a temporary view (a frame that is one scan of one table costs the same read in place, and writing it
+        would cost more). Not a query asset: without a temp table GX fetches a query's whole result once to
+        learn its columns. `release` drops it.
+        """
+        kind = "TABLE" if write else "VIEW"
+        with self.sql_engine.connect() as conn:
+            conn.exec_driver_sql(f"CREATE TEMPORARY {kind} {FRAME_TABLE} AS {sql}")
+            conn.commit()  # the pool rolls a connection back when it is returned: keep the relation
+        self._materialised = kind
+        return FRAME_TABLE
+
+    def release(self) -> None:
+        """Drop the temporary relation of `materialise`."""
+        with self.sql_engine.connect() as conn:
+            conn.exec_driver_sql(f"DROP {self._materialised} IF EXISTS {FRAME_TABLE}")
+            conn.commit()
+
+    def run_remote(self, check: Check, frame: Any, table: bool = False) -> tuple[bool, int, int]:
+        """Run the suite of `check` on `frame` (SQL text or a Spark DataFrame): success, failed rows, rows.
+
+        `table`: `frame` names a relation (`materialise`), read as a table asset.
+        """
         name = SUITE_PREFIX + check.id
         result_format = {"result_format": "SUMMARY", "partial_unexpected_count": 0, "include_unexpected_rows": False}
         if isinstance(frame, str):
-            asset = self._remote.add_query_asset(name, query=frame)
+            asset = (self._remote.add_table_asset(name, table_name=frame) if table
+                     else self._remote.add_query_asset(name, query=frame))
             batch, params = asset.add_batch_definition_whole_table("whole"), None
         else:
             from pyspark import StorageLevel
@@ -167,11 +209,39 @@ def _literal(value: Any, dialect: EngineKind) -> str:
 
 
 def sample_query(check: Check, frame_sql: str, settings: dict[str, Any], dialect: EngineKind, order_by: list[str],
-                 columns: list[str], limit: int) -> str:
-    """The bounded query returning `columns` of up to `limit` failing rows of the frame, in a stable order."""
+                 columns: list[str], limit: int, below: int | None = None) -> str:
+    """The bounded query returning `columns` of up to `limit` failing rows of the frame, in a stable order.
+
+    With `below`, only rows whose first `order_by` column is under it (see `first_failing`).
+    """
     frame = f"({frame_sql}) AS pia_frame"
     where, joins = unexpected_sql(check, settings, dialect)
+    if below is not None:  # first, so that the database tests the cheap bound before the check's conditions
+        where = f"pia_frame.{_col(order_by[0], dialect)} < {int(below)} AND ({where})"
     joined = "".join(" " + j.replace("{frame}", f"({frame_sql}) AS pia_dup") for j in joins)
     cols = ", ".join(f"pia_frame.{_col(c, dialect)}" for c in columns)
     order = ", ".join(f"pia_frame.{_col(c, dialect)} IS NULL, pia_frame.{_col(c, dialect)}" for c in order_by)
     return f"SELECT {cols} FROM {frame}{joined} WHERE {where} ORDER BY {order} LIMIT {int(limit)}"
+
+
+def first_failing(run: Callable[[int | None], list[tuple]], failed: int, rows: int, limit: int) -> list[tuple]:
+    """The first `limit` failing rows in position order, testing the check's conditions on as few rows as it can.
+
+    `run(below)` runs `sample_query` restricted to positions under `below` (None: all). The failing rows are
+    at most `limit` of `failed` among `rows` positions: if they were spread evenly, the `limit`-th would lie
+    near `rows * limit / failed`; the first pass reads four times that prefix and widens it fourfold until it
+    holds `min(limit, failed)` rows (or reads everything). The answer never depends on the guess: a prefix that
+    holds `limit` failing rows holds the first `limit`. A check whose conditions cost (a regular expression
+    over every row) then tests them on a prefix, not on the whole table a second time after GX.
+    """
+    want = min(limit, failed)
+    if want <= 0:
+        return []
+    below: int | None = 4 * rows * want // failed + 1
+    while True:
+        if below is not None and below >= rows:
+            below = None
+        picked = run(below)
+        if below is None or len(picked) >= want:
+            return picked
+        below *= 4
