@@ -16,7 +16,6 @@ from pia.validation.gx_engine import SUITE_PREFIX, EngineError, GxEngine, checke
 from pia.validation.sources import EngineKind, Source, quote_ident
 
 ROW_COLUMN = "_pia_row"  # a frame's row position (0-based) in its dataset, when the engine knows it
-FRAME_TABLE = "pia_frame_tmp"  # PostgreSQL: the temporary relation of a materialised frame (one at a time)
 
 
 @dataclass(frozen=True)
@@ -29,10 +28,43 @@ class RemoteResult:
     samples: tuple[dict[str, Any], ...]
 
 
+def shared_session(source: Source) -> Any:
+    """PostgreSQL: a SQLAlchemy engine over ONE connection (a static pool), which `RemoteGx` hands to GX as well.
+
+    Made before GX is imported, so that frames can be written to temporary tables while it imports.
+    """
+    import sqlalchemy as sa
+
+    return sa.create_engine(source.location, poolclass=sa.pool.StaticPool)
+
+
+def materialise(session: Any, sql: str, write: bool, name: str = "pia_frame_tmp") -> str:
+    """Make the frame `sql` a temporary relation `name` in `session`; its name, which GX reads as a table asset.
+
+    `write`: a temporary table, written once, for a frame with joins, windows or aggregates (GX's metric
+    queries and the sample query then scan the result instead of computing the frame again each); otherwise a
+    temporary view (a frame that is one scan of one table costs the same read in place, and writing it would
+    cost more). Not a query asset: without a temp table GX fetches a query's whole result once to learn its
+    columns. `release` drops it.
+    """
+    with session.connect() as conn:
+        conn.exec_driver_sql(f"CREATE TEMPORARY {'TABLE' if write else 'VIEW'} {name} AS {sql}")
+        conn.commit()  # the pool rolls a connection back when it is returned: keep the relation
+    return name
+
+
+def release(session: Any, name: str, write: bool) -> None:
+    """Drop the temporary relation `name` of `materialise`."""
+    with session.connect() as conn:
+        conn.exec_driver_sql(f"DROP {'TABLE' if write else 'VIEW'} IF EXISTS {name}")
+        conn.commit()
+
+
 class RemoteGx(GxEngine):
     """A `GxEngine` whose suites run in a SQL database (query assets) or on Spark DataFrames."""
 
-    def __init__(self, settings: dict[str, Any], source: Source):
+    def __init__(self, settings: dict[str, Any], source: Source, session: Any = None):
+        """`session`: PostgreSQL, the `shared_session` to run in (a new one if None)."""
         super().__init__(settings)
         self.source = source
         sources = self.context.data_sources
@@ -43,11 +75,10 @@ class RemoteGx(GxEngine):
             # and the execution engine's) and the kit's all wrap the one DBAPI connection of a static pool, so
             # the temporary relation of a frame (`materialise`) is visible to every one of them. GX writes no
             # temp table of its own.
-            shared = sa.create_engine(source.location, poolclass=sa.pool.StaticPool)
-            connection = shared.raw_connection().dbapi_connection
+            self._shared = session if session is not None else shared_session(source)
+            connection = self._shared.raw_connection().dbapi_connection
             self._remote = sources.add_postgres("pia_db", connection_string=source.location, create_temp_table=False,
                                                 kwargs={"poolclass": sa.pool.StaticPool, "creator": lambda: connection})
-            self._shared = shared
         elif source.engine is EngineKind.sqlite:
             self._remote = sources.add_sqlite("pia_db", connection_string=source.location, create_temp_table=True)
         elif source.engine is EngineKind.spark:
@@ -60,28 +91,6 @@ class RemoteGx(GxEngine):
     def sql_engine(self) -> Any:
         """PostgreSQL: a SQLAlchemy engine on the database session GX's queries run in (for the kit's own)."""
         return self._shared
-
-    def materialise(self, sql: str, write: bool) -> str:
-        """Make the frame `sql` a temporary relation on GX's connection; its name, which GX reads as a table.
-
-        `write`: a temporary table, written once, for a frame with joins, windows or aggregates (GX's metric
-        queries and the sample query then scan the result instead of computing the frame again each); otherwise
-        a temporary view (a frame that is one scan of one table costs the same read in place, and writing it
-        would cost more). Not a query asset: without a temp table GX fetches a query's whole result once to
-        learn its columns. `release` drops it.
-        """
-        kind = "TABLE" if write else "VIEW"
-        with self.sql_engine.connect() as conn:
-            conn.exec_driver_sql(f"CREATE TEMPORARY {kind} {FRAME_TABLE} AS {sql}")
-            conn.commit()  # the pool rolls a connection back when it is returned: keep the relation
-        self._materialised = kind
-        return FRAME_TABLE
-
-    def release(self) -> None:
-        """Drop the temporary relation of `materialise`."""
-        with self.sql_engine.connect() as conn:
-            conn.exec_driver_sql(f"DROP {self._materialised} IF EXISTS {FRAME_TABLE}")
-            conn.commit()
 
     def run_remote(self, check: Check, frame: Any, table: bool = False) -> tuple[bool, int, int]:
         """Run the suite of `check` on `frame` (SQL text or a Spark DataFrame): success, failed rows, rows.

@@ -414,7 +414,7 @@ def _validate_remote(where: Any, manifest: Any, columns: Any, as_of: Any, progre
     from pia.validation.contract import contract_of
     from pia.validation.frames import FrameSettings, IbisFrames
     from pia.validation.gx_engine import SUITE_PREFIX
-    from pia.validation.gx_remote import RemoteGx
+    from pia.validation.gx_remote import RemoteGx, materialise, release, shared_session
     from pia.validation.remote import one_scan, open_remote
     from pia.validation.sources import EngineKind
 
@@ -431,23 +431,26 @@ def _validate_remote(where: Any, manifest: Any, columns: Any, as_of: Any, progre
     backend, read = open_remote(where, declared, contract, mapping)
     try:
         gx_settings = {**_gx_settings(settings, man), "erasure_grace_days": settings["erasure_grace_days"]}
-        side = counted = None
-        if where.engine is EngineKind.postgresql:
-            # A second database session for the kit's own queries: the datasets' row counts while GX imports,
-            # then the sample query of each failed one-scan frame while GX judges the next frames.
-            side = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pia-samples")
-            counted = {d: side.submit(backend.rows, d) for d in backend.physical}
-        engine = RemoteGx(gx_settings, backend.source)
-        if export_suites is not None:
-            from pia.output import to_json, write_atomic
-
-            for check in checks:
-                write_atomic(Path(export_suites) / f"{SUITE_PREFIX}{check.id}.json", to_json(engine.suite_json(check)))
         frame_settings = FrameSettings(
             as_of=day, minor_age=settings["minor_age"], erasure_grace_days=settings["erasure_grace_days"],
             rights_response_days=settings["rights_response_days"],
             recipients={r.id: frozenset(g.value for g in r.data_groups) for r in man.recipients})
         frames = IbisFrames(backend, frame_settings, declared)
+        side = counted = session = None
+        early: dict[str, str] = {}  # check id -> temporary table its frame was written to while GX imported
+        if where.engine is EngineKind.postgresql:
+            # A second database session for the kit's own queries: the datasets' row counts while GX imports,
+            # then the sample query of each failed one-scan frame while GX judges the next frames.
+            side = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pia-samples")
+            counted = {d: side.submit(backend.rows, d) for d in backend.physical}
+            session = shared_session(backend.source)
+            early = _write_frames_while_importing(checks, frames, backend, session)
+        engine = RemoteGx(gx_settings, backend.source, session)
+        if export_suites is not None:
+            from pia.output import to_json, write_atomic
+
+            for check in checks:
+                write_atomic(Path(export_suites) / f"{SUITE_PREFIX}{check.id}.json", to_json(engine.suite_json(check)))
         activity_ids = {a.id for a in man.processing_activities}
         row_counts: dict[str, int] = {}
         results: list[CheckResult] = []
@@ -482,7 +485,8 @@ def _validate_remote(where: Any, manifest: Any, columns: Any, as_of: Any, progre
             # PostgreSQL: a temporary relation (a table written once for a frame with joins, else a view)
             cached = backend.cached_frame(sql) if where.engine is EngineKind.spark else None
             written = where.engine is EngineKind.postgresql and not one_scan(expr)
-            relation = engine.materialise(sql, written) if where.engine is EngineKind.postgresql else None
+            relation = (early.get(check.id) or materialise(session, sql, written)
+                        if where.engine is EngineKind.postgresql else None)
             try:
                 success, failed, in_scope = engine.run_remote(check, (relation or sql) if cached is None else cached,
                                                               table=relation is not None)
@@ -511,7 +515,7 @@ def _validate_remote(where: Any, manifest: Any, columns: Any, as_of: Any, progre
                 if cached is not None:
                     backend.release(cached)
                 if relation is not None:
-                    engine.release()
+                    release(session, relation, written)
             results.append(CheckResult(
                 id=check.id, clause=check.clause, dataset=check.dataset, description=_describe(check.description, settings, man),
                 status=status, rows_checked=row_counts[check.dataset], rows_in_scope=in_scope,
@@ -521,6 +525,8 @@ def _validate_remote(where: Any, manifest: Any, columns: Any, as_of: Any, progre
     finally:
         if side is not None:
             side.shutdown(wait=True, cancel_futures=True)
+        if session is not None:
+            session.dispose()
         backend.close()
     # what was read: files by their sha256 (as the local engine records them), tables by name and row count
     inputs = {}
@@ -537,6 +543,33 @@ def _validate_remote(where: Any, manifest: Any, columns: Any, as_of: Any, progre
     return ValidationResult(passed=not any(r.status is CheckStatus.failed for r in results), as_of=day,
                             settings={k: v for k, v in settings.items() if k != "as_of"},
                             inputs=dict(sorted(inputs.items())), checks=results)
+
+
+def _write_frames_while_importing(checks: list[Check], frames: Any, backend: Any, session: Any) -> dict[str, str]:
+    """PostgreSQL: write the frames with joins to temporary tables, in catalogue order, while GX still imports.
+
+    The database works while this process imports GX (the driver releases the GIL); returns check id -> table.
+    Stops as soon as the import is done: the others are written just before GX judges them.
+    """
+    from pia.validation import gx_engine
+    from pia.validation.gx_remote import materialise
+    from pia.validation.remote import one_scan
+
+    early: dict[str, str] = {}
+    for check in checks:
+        if not gx_engine.importing():
+            break
+        if any(d not in backend.physical for d in check.datasets):
+            continue
+        expr = _unsorted(frames.expression(check))
+        if one_scan(expr):
+            continue
+        try:
+            sql = backend.sql(expr)
+        except Exception:  # noqa: BLE001, S112 - the main loop reports a frame that cannot be compiled
+            continue
+        early[check.id] = materialise(session, sql, True, f"pia_frame_{len(early)}")
+    return early
 
 
 def _first_line(exc: BaseException) -> str:
