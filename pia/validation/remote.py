@@ -103,6 +103,24 @@ class SqlBackend(_IbisTables):
         """Release the database connections."""
         self.catalog.dispose()
 
+    session: Any = None  # PostgreSQL: the session shared with GX, once open (see `keep`)
+
+    def keep(self, expr: ir.Table) -> ir.Table:
+        """`expr` written once to a temporary table of the shared session, as an Ibis table reading it.
+
+        For a part several frames read (the first row of each user: a window over the whole table), so that it is
+        computed once rather than once per frame. Without a shared session, `expr` itself.
+        """
+        if self.session is None:
+            return expr
+        import ibis
+
+        from pia.validation.gx_remote import materialise
+
+        self._kept = getattr(self, "_kept", 0) + 1
+        name = materialise(self.session, self.sql(expr), True, f"pia_part_{self._kept}")
+        return ibis.table(expr.schema(), name=name)
+
     def on(self, engine: Any) -> SqlBackend:
         """The same backend, running its queries on `engine` (e.g. GX's session, which holds a frame's temporary table)."""
         import copy

@@ -443,7 +443,7 @@ def _validate_remote(where: Any, manifest: Any, columns: Any, as_of: Any, progre
             # then the sample query of each failed one-scan frame while GX judges the next frames.
             side = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pia-samples")
             counted = {d: side.submit(backend.rows, d) for d in backend.physical}
-            session = shared_session(backend.source)
+            session = backend.session = shared_session(backend.source)
             early = _write_frames_while_importing(checks, frames, backend, session)
         engine = RemoteGx(gx_settings, backend.source, session)
         if export_suites is not None:
