@@ -104,6 +104,7 @@ class SqlBackend(_IbisTables):
         self.catalog.dispose()
 
     session: Any = None  # PostgreSQL: the session shared with GX, once open (see `keep`)
+    _engine: Any = None  # the engine of `on`, else the catalogue's
 
     def keep(self, expr: ir.Table) -> ir.Table:
         """`expr` written once to a temporary table of the shared session, as an Ibis table reading it.
@@ -131,7 +132,7 @@ class SqlBackend(_IbisTables):
 
     @property
     def _connect(self) -> Any:
-        return (getattr(self, "_engine", None) or self.catalog.engine).connect
+        return (self._engine or self.catalog.engine).connect
 
     def query(self, sql: str) -> list[tuple]:
         """Run a bounded query (counts, samples) and return its rows."""

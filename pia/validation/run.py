@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 import datetime as dt
+import functools
 import hashlib
 import math
 from collections.abc import Callable
@@ -454,7 +455,7 @@ def _validate_remote(where: Any, manifest: Any, columns: Any, as_of: Any, progre
         activity_ids = {a.id for a in man.processing_activities}
         row_counts: dict[str, int] = {}
         results: list[CheckResult] = []
-        later: list[tuple[int, Any, tuple]] = []  # (result index, the side session's failing rows, sample arguments)
+        later: list[tuple[int, Any, Any]] = []  # (result index, the side session's failing rows, what masks them)
         for check in checks:
             acts = [a for a in check.activities if a in activity_ids]
             missing = [d for d in check.datasets if d not in backend.physical]
@@ -500,17 +501,21 @@ def _validate_remote(where: Any, manifest: Any, columns: Any, as_of: Any, progre
                 else:
                     reason = (f"{failed} of {in_scope} {check.dataset} rows in scope fail: "
                               f"{_describe(check.description, settings, man)} ({check.clause})")
-                    args = (check, backend, sql if cached is None else f"SELECT * FROM {backend.FRAME_VIEW}",
-                            list(expr.columns), gx_settings, frame_settings, contract[check.dataset].key,
-                            read.get(check.dataset, ""), (failed, row_counts[check.dataset]))
+                    frame_sql = sql if cached is None else f"SELECT * FROM {backend.FRAME_VIEW}"
+                    counts = (failed, row_counts[check.dataset])
+                    samples_of = functools.partial(
+                        _remote_samples, check, frame_columns=list(expr.columns), gx_settings=gx_settings,
+                        settings=frame_settings, key_col=contract[check.dataset].key,
+                        read=read.get(check.dataset, ""), counts=counts)
                     samples = []
                     if side is not None and not written:  # the frame's own SQL, in the side session
-                        later.append((len(results), side.submit(_failing_rows, *args[:5], args[8]), args))
+                        rows = side.submit(_failing_rows, check, backend, frame_sql, list(expr.columns), gx_settings,
+                                           counts)
+                        later.append((len(results), rows, functools.partial(samples_of, backend, frame_sql)))
                     elif written:  # from the temporary table, in GX's session, before it is dropped
-                        samples = _remote_samples(*args[:1], backend.on(engine.sql_engine),
-                                                  f"SELECT * FROM {relation}", *args[3:])
+                        samples = samples_of(backend.on(engine.sql_engine), f"SELECT * FROM {relation}")
                     else:
-                        samples = _remote_samples(*args)
+                        samples = samples_of(backend, frame_sql)
             finally:
                 if cached is not None:
                     backend.release(cached)
@@ -520,8 +525,8 @@ def _validate_remote(where: Any, manifest: Any, columns: Any, as_of: Any, progre
                 id=check.id, clause=check.clause, dataset=check.dataset, description=_describe(check.description, settings, man),
                 status=status, rows_checked=row_counts[check.dataset], rows_in_scope=in_scope,
                 failed_rows=failed, samples=samples, reason=reason, activities=acts, controls=list(check.controls)))
-        for at, rows, args in later:
-            results[at] = results[at].model_copy(update={"samples": _remote_samples(*args, picked=rows.result())})
+        for at, rows, finish in later:
+            results[at] = results[at].model_copy(update={"samples": finish(picked=rows.result())})
     finally:
         if side is not None:
             side.shutdown(wait=True, cancel_futures=True)
