@@ -194,6 +194,40 @@ def is_ip(v: str) -> bool:
     return True
 
 
+_IP_PORT_RE = re.compile(r"^(?:\[(?P<v6>[0-9A-Fa-f:.]+)\]|(?P<v4>[0-9.]+)):(?P<port>\d{1,5})$")
+
+
+def is_ip_port(v: str) -> bool:
+    """An IP address with its port (`203.0.113.9:52144`, `[2001:db8::1]:443`): the address a connection came from."""
+    m = _IP_PORT_RE.match(v)
+    if not m or int(m.group("port")) > 65535:
+        return False
+    return is_ipv4(m.group("v4")) if m.group("v4") else is_ip(m.group("v6"))
+
+
+def is_private_ip(v: str) -> bool:
+    """An address of a private or local network (RFC 1918, loopback, link-local, IPv6 ULA), with or without port.
+
+    Such an address is only meaningful inside one network: a server's or a LAN device's, not where a person's
+    connection came from on the internet.
+    """
+    m = _IP_PORT_RE.match(v)
+    host = (m.group("v4") or m.group("v6")) if m else v
+    try:
+        a = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return a.is_private or a.is_loopback or a.is_link_local
+
+
+_HOST_RE = re.compile(r"^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9-]{1,63})+$")
+
+
+def is_network_address(v: str) -> bool:
+    """An IP address (with or without port) or a dotted host name: a network address, never a postal one."""
+    return is_ip(v) or is_ip_port(v) or (bool(_HOST_RE.match(v)) and not v.replace(".", "").isdigit())
+
+
 def is_mac(v: str) -> bool:
     """Whether `v` is a MAC address."""
     return bool(_MAC_RE.match(v))
@@ -483,6 +517,7 @@ VALUE_PATTERNS: dict[str, ValuePattern] = {p.id: p for p in (
     ValuePattern("email", "email address", is_email),
     ValuePattern("phone", "phone number (E.164, CN mobile or national format)", is_phone),
     ValuePattern("ip", "IPv4 or IPv6 address", is_ip),
+    ValuePattern("ip_port", "IP address with a port (client:port)", is_ip_port),
     ValuePattern("mac", "MAC address", is_mac),
     ValuePattern("password_hash", "one-way password hash (bcrypt/argon2/scrypt/pbkdf2/sha-crypt/phpass/Drupal/Magento)",
                  is_password_hash),
