@@ -9,7 +9,7 @@ import random
 import string
 
 from pia.discovery.detectors import ColumnProfile, classify_column
-from pia.discovery.value_patterns import is_ip_port, is_network_address, is_private_ip
+from pia.discovery.value_patterns import decode_base64_text, is_ip_port, is_network_address, is_private_ip
 from tests.column_profiles import profile
 
 RNG = random.Random(6)
@@ -128,3 +128,20 @@ def test_payment_platform_references_and_the_payers_bank_are_payment_data():
     openids = profile(["o" + rand(ALNUM + "-_", 27) for _ in range(60)])
     assert cat("付款人标识", "账单", openids) == "user.id"
     assert cat("商户标识", "账单", openids) is None
+
+
+def test_text_stored_base64_encoded_is_judged_decoded():
+    import base64
+
+    def b64(t: str) -> str:
+        return base64.b64encode(t.encode()).decode()
+
+    assert decode_base64_text(b64("zhang.san")) == "zhang.san"
+    assert decode_base64_text("dGVzdA") is None and decode_base64_text("true") is None
+    emails = profile([b64(f"{rand(string.ascii_lowercase, 7)}@example.org") for _ in range(60)])
+    assert cat("payload", "inbox_rules", emails) == "user.contact.email"
+    logins = profile([b64(RNG.choice(["admin", "root", "viewer"])) for _ in range(60)])
+    assert cat("Username", "Cameras", logins, ("Address", "Password")) == "user.authorization.credentials"
+    # random bytes in base64 (a key, a token) do not decode to text: not touched by this rule
+    keys = profile([base64.b64encode(RNG.randbytes(24)).decode() for _ in range(60)])
+    assert cat("payload", "inbox_rules", keys) is None

@@ -16,6 +16,7 @@ from pia.discovery.value_patterns import (
     IPV4_RE,
     VALUE_PATTERNS,
     decimals,
+    decode_base64_text,
     hash64_shares,
     is_base64_blob,
     is_boolean_word,
@@ -839,6 +840,27 @@ _STATUS_WORDS = r"[A-Za-z][A-Za-z0-9.'-]*( [A-Za-z][A-Za-z.'-]*)*"
 _CONTENT_DETECTORS = {"camera_snapshot", "video", "self_image", "people_picture", "encoded_image"}
 
 
+def _decoded_base64(profile: ColumnProfile) -> tuple[ColumnProfile, float] | None:
+    """The profile of the decoded values when 80%+ of the sampled rows are printable text stored base64-encoded."""
+    if profile.non_blank < 10 or profile.binary_media:
+        return None
+    probe = list(profile.values.items())[:SHARE_PROBE]
+    first = probe[0][0] if probe else ""
+    if len(first) % 4 or not re.fullmatch(r"[A-Za-z0-9+/]+={0,2}", first):
+        return None  # the usual case, settled by one value: not base64 text
+    decoded: dict[str, int] = {}
+    hits = total = 0
+    for v, n in probe:
+        total += n
+        text = decode_base64_text(v)
+        if text is not None:
+            hits += n
+            decoded[text] = decoded.get(text, 0) + n
+    if not total or hits / total < VALUE_THRESHOLD:
+        return None
+    return ColumnProfile(sum(decoded.values()), len(decoded), decoded), hits / total
+
+
 def _is_record_key(v: str) -> bool:
     """A bare record key: an integer, a UUID or a short hex string."""
     return v.isdigit() or is_uuid(v) or bool(re.fullmatch(r"[0-9a-fA-F]{6,32}", v))
@@ -853,6 +875,13 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
     `siblings` are the table's other column names (context: a login-session store keeps session data next to
     its ids). Returns a `Judgement` whose evidence names patterns, shares and counts only.
     """
+    decoded = _decoded_base64(profile)
+    if decoded is not None:
+        # Values kept base64-encoded keep the category of what they encode: judged on the decoded text.
+        verdict = classify_column(name, table, decoded[0], siblings)
+        verdict.evidence.insert(0, f"values: {_pct(decoded[1])} are text stored base64-encoded (a reversible encoding, "
+                                   f"not a protection), judged decoded ({profile.non_blank} non-blank sampled)")
+        return verdict
     norm, tnorm = normalise_name(name), normalise_name(table)
     sibs = frozenset(normalise_name(n) for n in siblings) - {norm}
     evidence: list[str] = []
@@ -863,6 +892,12 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
     sample_note = f"{profile.non_blank} non-blank sampled"
 
     name_hit = _name_detector(norm, tnorm, profile, evidence, sibs)
+    if name_hit is not None and name_hit.id == "username" and re.search(_DEVICE_TABLES, tnorm) \
+            and any(re.search(_PASSWORD_SIBLINGS, n) for n in sibs):
+        # A device has a handful of logins (`admin`, `root`): few distinct words are expected, not a status code.
+        evidence.append(f"name: {name!r} is the login kept beside a password in a table of devices ({tnorm!r}): "
+                        "the device's login pair, a credential")
+        name_hit = DETECTORS_BY_ID["credentials"]
     if name_hit is not None:
         why = _values_contradict(name_hit, profile, shares)
         if why:
@@ -880,12 +915,6 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         evidence.append(f"name: {name!r} is a photo or picture in a table of people ({tnorm!r}): each person's own "
                         "picture (a profile photo), not a camera's snapshot")
         name_hit = DETECTORS_BY_ID["self_image"]
-
-    if name_hit is not None and name_hit.id == "username" and re.search(_DEVICE_TABLES, tnorm) \
-            and any(re.search(_PASSWORD_SIBLINGS, n) for n in sibs):
-        evidence.append(f"name: {name!r} is the login kept beside a password in a table of devices ({tnorm!r}): "
-                        "the device's login pair, a credential")
-        name_hit = DETECTORS_BY_ID["credentials"]
 
     if name_hit is not None and name_hit.id == "username" and re.search(_NICKNAME, norm) \
             and profile.non_blank >= MIN_VALUES and profile.share(_looks_like_person_name) >= VALUE_THRESHOLD:

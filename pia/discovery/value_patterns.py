@@ -4,6 +4,8 @@ Each test takes one string and says whether it has the pattern; `VALUE_PATTERNS`
 """
 from __future__ import annotations
 
+import base64
+import binascii
 import ipaddress
 import json
 import re
@@ -451,6 +453,26 @@ def is_base64_blob(v: str) -> bool:
     if len(v) < 24 or len(v) % 4 or not _BASE64_BLOB_RE.match(v) or v.startswith("/"):
         return False
     return sum(c.isdigit() for c in v) >= 2 and any(c.isupper() for c in v) and any(c.islower() for c in v)
+
+
+_B64_TEXT_RE = re.compile(r"^[A-Za-z0-9+/]{4,}={0,2}$")
+
+
+def decode_base64_text(v: str) -> str | None:
+    """The text a base64 value encodes (`YWRtaW4=` -> a login), or None when it is not base64 of printable text.
+
+    Random bytes (tokens, digests, keys, images) do not decode to printable UTF-8, nor do plain words that happen
+    to use base64's alphabet, so only values stored base64-encoded (Domoticz user names, camera logins) decode.
+    """
+    if len(v) % 4 or not _B64_TEXT_RE.match(v):
+        return None
+    try:
+        text = base64.b64decode(v, validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+    if len(text) < 2 or not text.isprintable() or text == v:
+        return None
+    return text
 
 
 _LAT_NAMES = ("lat", "latitude")
