@@ -82,7 +82,7 @@ def declares_datasets(manifest: str | os.PathLike[str]) -> bool:
     """Whether the manifest declares its own datasets, which `pia validate` checks the tables against."""
     from pia.declare.manifest import load_manifest
 
-    return bool(load_manifest(manifest).datasets)
+    return bool(load_manifest(Path(manifest)).datasets)
 
 
 def load_params(params_file: str | os.PathLike[str] | None = None,
