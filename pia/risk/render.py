@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pia.declare.measures import load_catalogue, load_measures
-from pia.i18n import N_, _, pick
+from pia.i18n import N_, Message, _, localize, pick
 from pia.risk.scoring import ActivityRisk, Assessment, Stage, Step, verdict_sentence
 
 STAGES = (Stage.inherent, Stage.current, Stage.planned, Stage.target)
@@ -18,22 +18,28 @@ STAGE_WORDS = {"inherent": N_("inherent"), "current": N_("current"), "planned": 
 AXIS_WORDS = {"impact": N_("impact"), "likelihood": N_("likelihood")}
 STATUS_WORDS = {"implemented": N_("implemented"), "improvable": N_("improvable"), "planned": N_("planned"),
                 "missing": N_("missing"), "not_applicable": N_("not_applicable"),
-                "not_assessed": N_("not_assessed")}
+                "not_assessed": N_("not_assessed"), "not effective": N_("not effective")}
 TABLE_KEYS = ["activity", "screening", "inherent", "current", "planned", "target", "verdict"]
 COLUMN_WORDS = {"activity": N_("activity"), "screening": N_("screening"), "inherent": N_("inherent"),
                 "current": N_("current"), "planned": N_("planned"), "target": N_("target"), "verdict": N_("verdict"),
                 "measure": N_("measure"), "name": N_("name"), "now": N_("now"), "clauses": N_("clauses"),
                 "id": N_("id"), "source": N_("source"), "evidence": N_("evidence"), "axis": N_("axis"),
                 "level": N_("level"), "rule": N_("rule"), "reason": N_("reason")}
+# Words the engines put in their sentences as ids (`Term`: levels, statuses, data subjects, recipient types and
+# flows) and the source of the GB/T screening criteria; the level words are marked in pia.report.names.
+ENGINE_WORDS = (N_("disappearance"), N_("minors"), N_("processor"), N_("partner"), N_("acquirer"), N_("authority"),
+                N_("share"), N_("transfer"), N_("disclosure"), N_("not assessed"), N_("users"), N_("visitors"),
+                N_("employees"), N_("GB/T 39335-2020 (high-risk processing)"))
 
 
 def _lv(level: str | None) -> str:
-    return "-" if level is None else level.replace("_", " ")
+    """A level for the reader: its words in the language in force (`very_high` -> `very high`, 很高 in Chinese)."""
+    return "-" if level is None else _(level.replace("_", " "))
 
 
 def event_titles() -> dict[str, str]:
     """Feared event id -> name, from the catalogue file."""
-    return {t.id: t.title for t in load_catalogue().feared_events}
+    return {t.id: _(t.title) for t in load_catalogue().feared_events}
 
 
 def measure_name(mid: str) -> str:
@@ -65,7 +71,7 @@ def _key(st: Step) -> tuple[str, str | None, str, str]:
 
 def _step_line(st: Step) -> tuple[str, str, str, str]:
     move = _lv(st.after) if st.before is None else f"{_lv(st.before)} -> {_lv(st.after)}"
-    return st.axis, move, st.rule, f"{st.reason} [{st.source}]"
+    return st.axis, move, st.rule, f"{localize(st.reason)} [{localize(st.source)}]"
 
 
 def _stage_line(a: ActivityRisk, event: str) -> str:
@@ -108,7 +114,8 @@ def scale_note(result: Assessment) -> str:
 
 
 def _threshold_line(result: Assessment) -> str:
-    return _("Unacceptable from: {threshold}, {source}", threshold=result.threshold, source=result.threshold_source)
+    return _("Unacceptable from: {threshold}, {source}", threshold=_lv(result.threshold),
+             source=localize(result.threshold_source))
 
 
 def _assumption_lines(result: Assessment) -> list[str]:
@@ -140,8 +147,8 @@ def _plan_lines(result: Assessment, activity: str) -> list[str]:
             out.append(_("add: {measure} - {name} (now {status}{clauses}){note}", measure=m.measure,
                          name=pick(m.name), status=status, clauses=clauses, note=note))
     for e in act.evidence:
-        out.append(_("remedy: {remedy}", remedy=e.remedy))
-    out.append(f"=> {act.note}")
+        out.append(_("remedy: {remedy}", remedy=localize(e.remedy)))
+    out.append(f"=> {localize(act.note)}")
     return out
 
 
@@ -150,7 +157,7 @@ def render_text(result: Assessment) -> str:
     from pia.output import render_table
 
     out = [_("Risk assessment of {service} ({manifest})", service=pick(result.service), manifest=result.manifest),
-           _("Method: {title} [{method}]", title=result.method_title, method=result.method),
+           _("Method: {title} [{method}]", title=_(result.method_title), method=result.method),
            _threshold_line(result),
            _("Source: {source}", source=result.method_source)]
     if result.evidence:
@@ -162,29 +169,29 @@ def render_text(result: Assessment) -> str:
     if scale_note(result):
         out.append(scale_note(result))
     out += ["", (_("VERDICT: HIGH RISK") if result.high_risk else _("VERDICT: not high risk")),
-            verdict_sentence(result), ""]
+            localize(verdict_sentence(result)), ""]
     if result.assumptions:
         out.append(_("Assumptions to confirm (the verdict rests on them):"))
         out += [f"  - {line}" for line in _assumption_lines(result)]
         out.append("")
-    rows = [{"activity": a.id, "screening": _screening_short(a), "inherent": a.inherent_level,
-             "current": a.level, "planned": a.planned_level, "target": a.target_level,
+    rows = [{"activity": a.id, "screening": _screening_short(a), "inherent": _lv(a.inherent_level),
+             "current": _lv(a.level), "planned": _lv(a.planned_level), "target": _lv(a.target_level),
              "verdict": _("UNACCEPTABLE") if a.unacceptable else _("acceptable")} for a in result.activities]
     out.append(render_table(rows, TABLE_KEYS, [_(COLUMN_WORDS[k]) for k in TABLE_KEYS], max_width=40))
     if result.service_factors:
         out.append(_("Service-level findings:"))
-        out += [f"  - {f}" for f in result.service_factors]
+        out += [f"  - {localize(f)}" for f in result.service_factors]
         out.append("")
     for a in result.activities:
-        flag = _("UNACCEPTABLE (>= {threshold})", threshold=result.threshold) if a.unacceptable else _("acceptable")
+        flag = _("UNACCEPTABLE (>= {threshold})", threshold=_lv(result.threshold)) if a.unacceptable else _("acceptable")
         out.append(f"== {a.id}: {pick(a.name)}")
         out.append("   " + _("current {level} - {flag}; inherent {inherent}, planned {planned}, target {target}",
-                             level=a.level, flag=flag, inherent=a.inherent_level, planned=a.planned_level,
-                             target=a.target_level))
+                             level=_lv(a.level), flag=flag, inherent=_lv(a.inherent_level), planned=_lv(a.planned_level),
+                             target=_lv(a.target_level)))
         s = a.screening
-        out.append("   " + _("screening: {summary}", summary=s["summary"]))
+        out.append("   " + _("screening: {summary}", summary=localize(s["summary"])))
         for c in s["criteria"]:
-            out.append(f"     [{c['id']}] {c['name']} ({c['source']}): {c['evidence']}")
+            out.append(f"     [{c['id']}] {_(c['name'])} ({_(c['source'])}): {localize(c['evidence'])}")
 
         def fmt(head: str, steps: list[tuple[str, str, str, str]]) -> list[str]:
             lines = [f"   {head}"]
@@ -204,7 +211,7 @@ def render_markdown(result: Assessment) -> str:
     from pia.output import md_escape, render_markdown_table
 
     out = ["# " + _("Risk assessment: {service}", service=md_escape(pick(result.service))), "",
-           "- " + _("Method: **{title}** (`{method}`). Source: {source}.", title=md_escape(result.method_title),
+           "- " + _("Method: **{title}** (`{method}`). Source: {source}.", title=md_escape(_(result.method_title)),
                     method=result.method, source=md_escape(result.method_source)),
            f"- {md_escape(_threshold_line(result))}.",
            "- " + _("Manifest: `{manifest}`", manifest=result.manifest) + (f" (sha256 `{result.manifest_sha256[:12]}…`)"
@@ -217,40 +224,42 @@ def render_markdown(result: Assessment) -> str:
     if scale_note(result):
         out.append(f"- {md_escape(scale_note(result))}")
     out += ["", "## " + _("Verdict: {verdict}", verdict=_("**HIGH RISK**") if result.high_risk else _("not high risk")),
-            "", md_escape(verdict_sentence(result)), ""]
+            "", md_escape(localize(verdict_sentence(result))), ""]
     if result.assumptions:
         out += ["## " + _("Assumptions to confirm"), ""] + [f"- {md_escape(x)}" for x in _assumption_lines(result)] + [""]
-    rows = [{"activity": a.id, "screening": _screening_short(a), "inherent": a.inherent_level, "current": a.level,
-             "planned": a.planned_level, "target": a.target_level,
+    rows = [{"activity": a.id, "screening": _screening_short(a), "inherent": _lv(a.inherent_level),
+             "current": _lv(a.level), "planned": _lv(a.planned_level), "target": _lv(a.target_level),
              "verdict": _("**unacceptable**") if a.unacceptable else _("acceptable")} for a in result.activities]
     out.append(render_markdown_table(rows, TABLE_KEYS, [_(COLUMN_WORDS[k]) for k in TABLE_KEYS]))
     if result.service_factors:
-        out += ["## " + _("Service-level findings"), ""] + [f"- {md_escape(f)}" for f in result.service_factors] + [""]
+        out += ["## " + _("Service-level findings"), ""] + [f"- {md_escape(localize(f))}" for f in result.service_factors] + [""]
     if result.actions:
         out += ["## " + _("Action plan"), ""]
         for act in result.actions:
             out.append("### " + _("{activity} (current {level}, after the plan {after})", activity=act.activity,
-                                  level=act.level, after=act.level_after))
+                                  level=_lv(act.level), after=_lv(act.level_after)))
             out.append("")
             rows = [{"measure": m.measure, "name": pick(m.name), "now": _(STATUS_WORDS.get(str(m.status), str(m.status))),
                      "clauses": ", ".join(m.clauses)} for m in [*act.planned, *act.measures]]
-            rows += [{"measure": e.evidence, "name": e.remedy, "now": _("finding"), "clauses": ""} for e in act.evidence]
+            rows += [{"measure": e.evidence, "name": localize(e.remedy), "now": _("finding"), "clauses": ""} for e in act.evidence]
             if rows:
                 keys = ["measure", "name", "now", "clauses"]
                 out.append(render_markdown_table(rows, keys, [_(COLUMN_WORDS[k]) for k in keys]))
-            out += [md_escape(act.note), ""]
+            out += [md_escape(localize(act.note)), ""]
     out += ["## " + _("Activities"), ""]
     for a in result.activities:
         out += [f"### {a.id}: {md_escape(pick(a.name))}", "",
-                _("Current **{level}**{flag}; inherent {inherent}, planned {planned}, target {target}.", level=a.level,
-                  flag=_(" (unacceptable)") if a.unacceptable else "", inherent=a.inherent_level,
-                  planned=a.planned_level, target=a.target_level), ""]
+                _("Current **{level}**{flag}; inherent {inherent}, planned {planned}, target {target}.",
+                  level=_lv(a.level), flag=_(" (unacceptable)") if a.unacceptable else "",
+                  inherent=_lv(a.inherent_level), planned=_lv(a.planned_level), target=_lv(a.target_level)), ""]
         s = a.screening
-        out.append(_("Screening: {summary}.", summary=md_escape(s["summary"])))
+        out.append(_("Screening: {summary}.", summary=md_escape(localize(s["summary"]))))
         out.append("")
         if s["criteria"]:
             keys = ["id", "name", "source", "evidence"]
-            out.append(render_markdown_table(s["criteria"], keys, [_(COLUMN_WORDS[k]) for k in keys]))
+            criteria = [{"id": c["id"], "name": _(c["name"]), "source": _(c["source"]),
+                         "evidence": localize(c["evidence"])} for c in s["criteria"]]
+            out.append(render_markdown_table(criteria, keys, [_(COLUMN_WORDS[k]) for k in keys]))
 
         def fmt(head: str, steps: list[tuple[str, str, str, str]]) -> list[str]:
             lines = [f"**{md_escape(head)}**", ""]
