@@ -184,6 +184,36 @@ class Term(Message):
         return str.__str__(self) if lang == SOURCE_LANGUAGE or text == self.msgid else text
 
 
+class Renumbered(Message):
+    """A message whose clause numbers are those of another policy (`VII.1` -> `2.1`), in every language.
+
+    The translations keep clause numbers as written, so the same replacements apply to the rendered text.
+    """
+
+    base: Message
+    pairs: tuple[tuple[str, str], ...]
+
+    def __new__(cls, base: Message, pairs: Iterable[tuple[str, str]]) -> Renumbered:  # type: ignore[override]
+        """`base` with each `(old, new)` of `pairs` replaced, in order."""
+        pairs = tuple(pairs)
+        obj = str.__new__(cls, _renumber(str.__str__(base), pairs))
+        obj.msgid, obj.values, obj.base, obj.pairs = base.msgid, base.values, base, pairs
+        return obj
+
+    def __getnewargs__(self) -> tuple[Message, tuple[tuple[str, str], ...]]:  # type: ignore[override]
+        return (self.base, self.pairs)
+
+    def render(self, lang: str | None = None) -> str:
+        """The base message in `lang`, renumbered."""
+        return _renumber(self.base.render(lang), self.pairs)
+
+
+def _renumber(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    for old, new in pairs:
+        text = text.replace(old, new)
+    return text
+
+
 _ZH_SEPARATORS = {", ": "、", "; ": "；"}
 
 

@@ -28,8 +28,15 @@ COLUMN_WORDS = {"activity": N_("activity"), "screening": N_("screening"), "inher
 # Words the engines put in their sentences as ids (`Term`: levels, statuses, data subjects, recipient types and
 # flows) and the source of the GB/T screening criteria; the level words are marked in pia.report.names.
 ENGINE_WORDS = (N_("disappearance"), N_("minors"), N_("processor"), N_("partner"), N_("acquirer"), N_("authority"),
-                N_("share"), N_("transfer"), N_("disclosure"), N_("not assessed"), N_("users"), N_("visitors"),
-                N_("employees"), N_("GB/T 39335-2020 (high-risk processing)"))
+                N_("share"), N_("transfer"), N_("disclosure"), N_("not assessed"), N_("customers"), N_("bystanders"),
+                N_("website visitors"), N_("GB/T 39335-2020 (high-risk processing)"))
+# The shipped methods' sources (pia/data/methods/*.yaml `source`); a method file's own source passes through.
+METHOD_SOURCES = (
+    N_("CNIL PIA Methodology (2018) (severity and likelihood scales 1-4 and risk map)"),
+    N_("GB/T 39335-2020 Annex D; GB/T 39335-2020 Table D.5 (impact on personal rights x likelihood of a security "
+       "event)"),
+    N_("ICO sample DPIA template (likelihood remote/possible/probable x severity minimal/significant/severe); ICO "
+       "DPIA guidance, at a glance (high risk from a high chance of some harm or a lower chance of serious harm)"))
 
 
 def _lv(level: str | None) -> str:
@@ -45,7 +52,13 @@ def event_titles() -> dict[str, str]:
 def measure_name(mid: str) -> str:
     """People's name of a shipped measure (its id for a manifest's own measure)."""
     m = load_measures().get(mid)
-    return pick(m.name) if m else mid
+    return _name(m.name) if m else mid
+
+
+def _name(name: str) -> str:
+    """A measure's name for the reader: a manifest's bilingual name picked, the catalogue's English name translated."""
+    text = pick(name) or ""
+    return _(text) if text else ""
 
 
 def _screening_short(a: ActivityRisk) -> str:
@@ -134,18 +147,18 @@ def _plan_lines(result: Assessment, activity: str) -> list[str]:
         return []
     out = []
     for m in act.planned:
-        out.append(_("carry out (planned): {measure} - {name}", measure=m.measure, name=pick(m.name)))
+        out.append(_("carry out (planned): {measure} - {name}", measure=m.measure, name=_name(m.name)))
     for m in act.measures:
-        note = f"; {pick(m.note)}" if m.note else ""
+        note = f"; {_name(m.note)}" if m.note else ""
         clauses = _(", policy {clauses}", clauses=", ".join(m.clauses)) if m.clauses else ""
         status = _(STATUS_WORDS.get(str(m.status), str(m.status))).replace("_", " ")
         # a measure nobody assessed may already be in place: the assessor checks before adding it
         if m.status == "not_assessed":
             out.append(_("assess, else add: {measure} - {name} (now {status}{clauses}){note}", measure=m.measure,
-                         name=pick(m.name), status=status, clauses=clauses, note=note))
+                         name=_name(m.name), status=status, clauses=clauses, note=note))
         else:
             out.append(_("add: {measure} - {name} (now {status}{clauses}){note}", measure=m.measure,
-                         name=pick(m.name), status=status, clauses=clauses, note=note))
+                         name=_name(m.name), status=status, clauses=clauses, note=note))
     for e in act.evidence:
         out.append(_("remedy: {remedy}", remedy=localize(e.remedy)))
     out.append(f"=> {localize(act.note)}")
@@ -159,7 +172,7 @@ def render_text(result: Assessment) -> str:
     out = [_("Risk assessment of {service} ({manifest})", service=pick(result.service), manifest=result.manifest),
            _("Method: {title} [{method}]", title=_(result.method_title), method=result.method),
            _threshold_line(result),
-           _("Source: {source}", source=result.method_source)]
+           _("Source: {source}", source=_(result.method_source))]
     if result.evidence:
         items = [_("{source} ({kind}, {n} findings)", source=e.source, kind=e.kind, n=e.findings)
                  for e in result.evidence]
@@ -212,7 +225,7 @@ def render_markdown(result: Assessment) -> str:
 
     out = ["# " + _("Risk assessment: {service}", service=md_escape(pick(result.service))), "",
            "- " + _("Method: **{title}** (`{method}`). Source: {source}.", title=md_escape(_(result.method_title)),
-                    method=result.method, source=md_escape(result.method_source)),
+                    method=result.method, source=md_escape(_(result.method_source))),
            f"- {md_escape(_threshold_line(result))}.",
            "- " + _("Manifest: `{manifest}`", manifest=result.manifest) + (f" (sha256 `{result.manifest_sha256[:12]}…`)"
                                                                           if result.manifest_sha256 else "")]
@@ -239,7 +252,7 @@ def render_markdown(result: Assessment) -> str:
             out.append("### " + _("{activity} (current {level}, after the plan {after})", activity=act.activity,
                                   level=_lv(act.level), after=_lv(act.level_after)))
             out.append("")
-            rows = [{"measure": m.measure, "name": pick(m.name), "now": _(STATUS_WORDS.get(str(m.status), str(m.status))),
+            rows = [{"measure": m.measure, "name": _name(m.name), "now": _(STATUS_WORDS.get(str(m.status), str(m.status))),
                      "clauses": ", ".join(m.clauses)} for m in [*act.planned, *act.measures]]
             rows += [{"measure": e.evidence, "name": localize(e.remedy), "now": _("finding"), "clauses": ""} for e in act.evidence]
             if rows:
