@@ -94,6 +94,11 @@ def _risk_line(review: ChangeReview) -> str:
              decision=localize(r.decision))
 
 
+def decision(review: ChangeReview) -> str:
+    """The review's decision in two lines: notify and re-consent, then the risk engine's VII.2(5) state."""
+    return f"{_verdict_line(review)}\n{_risk_line(review)}"
+
+
 def render_table(review: ChangeReview) -> str:
     """Plain-text report for a terminal."""
     from pia.output import render_table as table

@@ -168,7 +168,7 @@ def _english(value: Any) -> Any:
     return str.__str__(value) if isinstance(value, str) else value
 
 
-# A sentence of an engine (`pia.i18n.L_`): kept as a message for the renderers, its English text in JSON and
-# its schema (JSON documents stay language-neutral).
-Sentence = Annotated[str, WrapValidator(_keep_sentence), PlainSerializer(_english, when_used="always"),
+# A sentence of an engine (`pia.i18n.L_`): kept as a message for the renderers (and in `model_dump()`), its
+# English text in JSON and its schema (JSON documents stay language-neutral).
+Sentence = Annotated[str, WrapValidator(_keep_sentence), PlainSerializer(_english, when_used="json"),
                      WithJsonSchema({"type": "string"})]
