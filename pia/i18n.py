@@ -142,10 +142,10 @@ class Listing(Message):
     items: tuple[object, ...]
     sep: str
 
-    def __new__(cls, items: Iterable[object], sep: str = ", ") -> Listing:  # type: ignore[override]
+    def __new__(cls, items: Iterable[object], sep: str = ", ") -> Listing:
         """`items` joined by `sep` (in English: exactly `sep.join(items)`)."""
         items = tuple(items)
-        obj = str.__new__(cls, sep.join(_english(i) for i in items))
+        obj = str.__new__(cls, sep.join(str(_english(i)) for i in items))
         obj.msgid, obj.values, obj.items, obj.sep = str.__str__(obj), {}, items, sep
         return obj
 
@@ -168,7 +168,7 @@ class Term(Message):
     shown as it is.
     """
 
-    def __new__(cls, ident: str) -> Term:  # type: ignore[override]
+    def __new__(cls, ident: str) -> Term:
         """The id `ident`, translated through its words (`_` as spaces)."""
         obj = str.__new__(cls, ident)
         obj.msgid, obj.values = str(ident).replace("_", " "), {}
@@ -193,7 +193,7 @@ class Renumbered(Message):
     base: Message
     pairs: tuple[tuple[str, str], ...]
 
-    def __new__(cls, base: Message, pairs: Iterable[tuple[str, str]]) -> Renumbered:  # type: ignore[override]
+    def __new__(cls, base: Message, pairs: Iterable[tuple[str, str]]) -> Renumbered:
         """`base` with each `(old, new)` of `pairs` replaced, in order."""
         pairs = tuple(pairs)
         obj = str.__new__(cls, _renumber(str.__str__(base), pairs))

@@ -6,9 +6,10 @@ tables, engine sentences) from `lang`, else the manifest's `language`, else the 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from enum import Enum
 from typing import Any
 
-from pia.i18n import N_, _, localize, resolve_language, set_language
+from pia.i18n import N_, Term, _, localize, resolve_language, set_language
 
 # notebook -> (heading, introduction); the introductions say which command does the same.
 NOTEBOOKS: dict[str, tuple[str, str]] = {
@@ -42,7 +43,8 @@ HEADERS: dict[str, str] = {
     "clause": N_("clause"), "status": N_("status"), "rows_checked": N_("rows checked"),
     "failed_rows": N_("failed rows"), "reason": N_("reason"), "inherent": N_("inherent"), "current": N_("current"),
     "planned": N_("planned"), "target": N_("target"), "unacceptable": N_("unacceptable"),
-    "level_after": N_("level after the plan"), "measures": N_("measures"), "note": N_("note"), "path": N_("path"),
+    "level": N_("level"), "level_after": N_("level after the plan"), "measures": N_("measures"), "note": N_("note"),
+    "path": N_("path"),
     "kind": N_("kind"), "trigger": N_("trigger"), "name": N_("name"), "title": N_("title"), "changes": N_("changes"),
     "table": N_("table"), "confidence": N_("confidence"), "finding": N_("finding"), "where": N_("where"),
 }
@@ -77,14 +79,21 @@ def section(key: str) -> None:
     display(_markdown(f"## {_(SECTIONS[key])}"))
 
 
-def table(rows: Iterable[Mapping[str, Any]], columns: Sequence[str] | None = None) -> Any:
+def table(rows: Iterable[Mapping[str, Any]], columns: Sequence[str] | None = None, words: Sequence[str] = ()) -> Any:
     """Rows as a pandas DataFrame with headers in the language in force; engine sentences in it localized.
 
-    `columns` picks and orders the columns (all of them when None).
+    `columns` picks and orders the columns (all of them when None); the values of the `words` columns are ids or
+    names of the kit (levels, kinds, trigger names) shown in the reader's words.
     """
     import pandas as pd
 
-    frame = pd.DataFrame([{k: localize(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows])
+    def cell(key: str, value: Any) -> Any:
+        value = value.value if isinstance(value, Enum) else value
+        if key in words and isinstance(value, str) and value:
+            return Term(value).render()
+        return localize(value) if isinstance(value, str) else value
+
+    frame = pd.DataFrame([{k: cell(k, v) for k, v in row.items()} for row in rows])
     if columns is not None:
         frame = frame.reindex(columns=list(columns))
     return frame.rename(columns={c: _(HEADERS[c]) for c in frame.columns if c in HEADERS})

@@ -150,7 +150,7 @@ def _common_notes(facts: _Facts) -> dict[str, list[str]]:
 def _gbt_groups(facts: _Facts, event: FearedEvent) -> list[FactorRating]:
     a = facts.a
     notes = _common_notes(facts)
-    network = [ONLINE] if facts.central else []
+    network: list[str] = [ONLINE] if facts.central else []
     if a.internet_facing_devices:
         network.append(L_("devices reachable from the internet"))
     if a.innovative_technology:
@@ -165,7 +165,7 @@ def _gbt_groups(facts: _Facts, event: FearedEvent) -> list[FactorRating]:
                            recipients=", ".join(facts.others)))
         if a.profiling or a.matches_datasets:
             flow.append(L_("data combined or derived (profiling or matching datasets): more copies and uses"))
-    participants = [L_("staff of the controller handle the data (pia default: always)")]
+    participants: list[str] = [L_("staff of the controller handle the data (pia default: always)")]
     if facts.processors:
         participants.append(L_("processors entrusted with the data: {processors}", processors=", ".join(facts.processors)))
     if event is ACCESS and facts.unbound:
@@ -199,10 +199,10 @@ def _gbt_groups(facts: _Facts, event: FearedEvent) -> list[FactorRating]:
 def _cnil_groups(facts: _Facts, event: FearedEvent) -> list[FactorRating]:
     a = facts.a
     notes = _common_notes(facts)
-    internal = [L_("staff of the controller (pia default: always)")]
+    internal: list[str] = [L_("staff of the controller (pia default: always)")]
     if facts.processors:
         internal.append(L_("processors: {processors}", processors=", ".join(facts.processors)))
-    external = ([L_("attackers reaching the online service (pia default: always, unless the design holds all the "
+    external: list[str] = ([L_("attackers reaching the online service (pia default: always, unless the design holds all the "
                     "data on the subjects' devices)")] if facts.central else [])
     if a.internet_facing_devices:
         external.append(L_("attackers reaching devices exposed on the internet"))

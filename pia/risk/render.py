@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pia.declare.measures import load_catalogue, load_measures
-from pia.i18n import N_, Message, _, localize, pick
+from pia.i18n import N_, _, localize, pick
 from pia.risk.scoring import ActivityRisk, Assessment, Stage, Step, verdict_sentence
 
 STAGES = (Stage.inherent, Stage.current, Stage.planned, Stage.target)
@@ -254,7 +254,8 @@ def render_markdown(result: Assessment) -> str:
             out.append("")
             rows = [{"measure": m.measure, "name": _name(m.name), "now": _(STATUS_WORDS.get(str(m.status), str(m.status))),
                      "clauses": ", ".join(m.clauses)} for m in [*act.planned, *act.measures]]
-            rows += [{"measure": e.evidence, "name": localize(e.remedy), "now": _("finding"), "clauses": ""} for e in act.evidence]
+            rows += [{"measure": e.evidence, "name": localize(e.remedy), "now": _("finding"), "clauses": ""}
+                     for e in act.evidence]
             if rows:
                 keys = ["measure", "name", "now", "clauses"]
                 out.append(render_markdown_table(rows, keys, [_(COLUMN_WORDS[k]) for k in keys]))

@@ -92,7 +92,7 @@ def _large_scale(m: Manifest, a: ProcessingActivity) -> tuple[bool, str]:
 
 def vulnerable_reasons(m: Manifest, a: ProcessingActivity) -> list[str]:
     """Why an activity concerns vulnerable people (minors among its subjects, or children's data)."""
-    out = [L_("data subjects include {subjects}", subjects=Term(s.value)) for s in a.data_subjects
+    out: list[str] = [L_("data subjects include {subjects}", subjects=Term(s.value)) for s in a.data_subjects
            if s in VULNERABLE_SUBJECTS]
     tax = load_taxonomy()
     out += [L_("{element} is children's data ({category})", element=e.id, category=e.category) for e in m.elements_of(a)
