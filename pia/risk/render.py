@@ -55,6 +55,13 @@ def measure_name(mid: str) -> str:
     return _name(m.name) if m else mid
 
 
+def _pad(text: str, width: int) -> str:
+    """`text` padded to `width` terminal columns (a CJK character takes two)."""
+    from pia.output import _width
+
+    return text + " " * max(0, width - _width(text))
+
+
 def _name(name: str) -> str:
     """A measure's name for the reader: a manifest's bilingual name picked, the catalogue's English name translated."""
     text = pick(name) or ""
@@ -208,7 +215,8 @@ def render_text(result: Assessment) -> str:
 
         def fmt(head: str, steps: list[tuple[str, str, str, str]]) -> list[str]:
             lines = [f"   {head}"]
-            lines += [f"     {_(AXIS_WORDS.get(axis, axis)):<10} {move:<22} {reason}" for axis, move, _rule, reason in steps]
+            lines += [f"     {_pad(_(AXIS_WORDS.get(axis, axis)), 10)} {_pad(move, 22)} {reason}"
+                      for axis, move, _rule, reason in steps]
             return lines
         out += _event_blocks(a, fmt)
         plan = _plan_lines(result, a.id)
