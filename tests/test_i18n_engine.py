@@ -195,3 +195,53 @@ def test_renumbered_message_in_both_languages():
     m = Renumbered(base, (("VII.1", "4.2"),))
     assert str(m).endswith("(4.2)") and "VII.1" not in m.render("zh") and "4.2" in m.render("zh")
     assert re.search(r"[\u4e00-\u9fff]", m.render("zh"))
+
+
+# --------------------------------------------------------------------------- the notebooks' language
+
+
+def test_notebook_helpers_follow_lang_then_the_manifest(results):
+    from pia.i18n import current_language
+    from pia.report import notebooks
+
+    with use_language("en"):
+        assert notebooks.start("risk", "zh").data.startswith("# 3. 风险评估")
+        assert current_language() == "zh"
+        assert notebooks.start("risk", "", "en").data.startswith("# 3. Risk assessment")
+        notebooks.start("risk", "zh")
+        frame = notebooks.table(results[0].model_dump()["actions"], ["activity", "level", "note"], words=["level"])
+        assert list(frame.columns) == ["处理活动", "等级", "提示"]
+        assert set(frame.iloc[:, 1]) <= {"高", "严重"}
+        assert all(re.search(r"[\u4e00-\u9fff]", note) for note in frame.iloc[:, 2])
+
+
+def test_every_notebook_starts_with_its_heading():
+    import nbformat
+
+    from pia.config import NOTEBOOKS
+    from pia.report.notebooks import NOTEBOOKS as HEADINGS
+
+    for path in sorted(NOTEBOOKS.glob("0*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        params = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
+        assert 'lang: str = ""' in nb.cells[params].source
+        first = nb.cells[params + 1].source
+        key = re.search(r'notebooks\.start\("(\w+)", lang', first)
+        assert key and key.group(1) in HEADINGS, path.name
+
+
+@pytest.mark.slow
+def test_risk_notebook_in_chinese(tmp_path):
+    import nbformat
+    import papermill
+
+    from pia.config import NOTEBOOKS
+
+    out = tmp_path / "03.ipynb"
+    papermill.execute_notebook(str(NOTEBOOKS / "03_risk_assessment.ipynb"), str(out), parameters={"lang": "zh"},
+                               cwd=str(REFERENCE_MANIFEST.parent.parent), progress_bar=False, kernel_name="python3")
+    texts = [str(o.get("data", {}).get("text/markdown", "")) + str(o.get("text", ""))
+             for c in nbformat.read(out, as_version=4).cells for o in c.get("outputs", [])]
+    joined = "\n".join(texts)
+    assert "# 3. 风险评估" in joined and "## 结论" in joined and "评估显示高风险" in joined
+    assert "The assessment indicates" not in joined
