@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from pia.declare.design import CENTRAL, DEFAULT_DESIGN
+from pia.declare.design import CENTRAL, DEFAULT_DESIGN, Identifiers
 from pia.declare.manifest import FlowKind, Manifest, ProcessingActivity, RecipientType
 from pia.declare.measures import FearedEvent
 from pia.declare.text import Sentence
@@ -83,6 +83,8 @@ class _Facts:
         self.sensitive_on_device = [e.id for e in elements if e.sensitive and e.id in self.device_only]
         self.sensitive += [L_("{category} (found by scan)", category=f["category"])
                            for f in ev.undeclared.get(a.id, []) if f.get("sensitive")]
+        # random identifiers not derived from other data: a stolen record points at nobody without data held elsewhere
+        self.random_ids = design.identifiers is Identifiers.random
         self.a = a
         self.large = m.settings.large_scale_subjects
         self.failed = ev.failed_checks.get(a.id, [])
@@ -140,6 +142,11 @@ def _common_notes(facts: _Facts) -> dict[str, list[str]]:
     if facts.sensitive_on_device:
         out["sensitive"].append(L_("sensitive data held only on the subjects' devices is not a central target: "
                                    "{elements}", elements=", ".join(facts.sensitive_on_device)))
+    if facts.sensitive and facts.random_ids:
+        out["sensitive"].append(L_("sensitive data under random identifiers (design.identifiers: random) is of little "
+                                   "value to risk sources: a stolen record points at nobody without data held "
+                                   "elsewhere (pia default: no attractiveness point; {elements})",
+                                   elements=Listing(facts.sensitive)))
     if facts.unrelated:
         out["recipients"].append(L_("recipients that receive none of this activity's data groups: {recipients} "
                                     "(pia default: a recipient exposes only what it receives)",
@@ -175,7 +182,7 @@ def _gbt_groups(facts: _Facts, event: FearedEvent) -> list[FactorRating]:
     if facts.held >= facts.large:
         business.append(L_("scale: {held:,} subjects (large scale from {large:,}, settings)", held=facts.held,
                            large=facts.large))
-    if event is ACCESS and facts.sensitive:
+    if event is ACCESS and facts.sensitive and not facts.random_ids:
         business.append(L_("attractive data for risk sources: sensitive {elements}", elements=Listing(facts.sensitive)))
     business += _undisclosed(facts, event)
     rated = {"network": network, "flow": flow, "participants": participants, "business": business}
@@ -215,7 +222,7 @@ def _cnil_groups(facts: _Facts, event: FearedEvent) -> list[FactorRating]:
         if facts.cross:
             external.append(L_("sources abroad: {where}", where=Listing(facts.cross, "; ")))
     motivation: list[str] = []
-    if event is ACCESS and facts.sensitive:
+    if event is ACCESS and facts.sensitive and not facts.random_ids:
         motivation.append(L_("sensitive data attracts risk sources: {elements}", elements=Listing(facts.sensitive)))
     if facts.held >= facts.large:
         motivation.append(L_("scale: {held:,} subjects (large scale from {large:,}, settings)", held=facts.held,
