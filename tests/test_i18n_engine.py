@@ -27,6 +27,7 @@ from tests.test_i18n_text import run, untranslated
 
 PULSEWEAR = REFERENCE_MANIFEST.parent / "pulsewear" / "pulsewear.pia.yaml"
 PULSEWEAR_PROPOSED = REFERENCE_MANIFEST.parent / "pulsewear" / "pulsewear.proposed.pia.yaml"
+EVIDENCE = json.loads((Path(__file__).parent / "fixtures" / "i18n" / "evidence.json").read_text(encoding="utf-8"))
 ENGINES = ("pia/risk/scoring.py", "pia/risk/likelihood.py", "pia/risk/screening.py", "pia/risk/render.py",
            "pia/changes/rules.py", "pia/changes/render.py")
 # Sentences the zh output once showed in English (issue 18's leftovers), and the Chinese that replaces them.
@@ -61,6 +62,27 @@ def test_zh_assess_has_no_english_engine_sentence(capsys, args):
     # English left: ids, citations' titles (CNIL PIA Knowledge Bases ...) and the second service's English-only texts
     if len(args) == 1:
         assert _ascii_sentences(out) == []
+
+
+def test_zh_assess_with_evidence_has_no_english_engine_sentence(capsys, tmp_path):
+    paths = []
+    for kind in ("validation", "scan"):
+        paths += ["--evidence", str(tmp_path / f"{kind}.json")]
+        (tmp_path / f"{kind}.json").write_text(json.dumps(EVIDENCE[kind]), encoding="utf-8")
+    code, out, err = run(capsys, "assess", *paths, "--lang", "zh")
+    assert code in (0, 1, 3), err
+    assert untranslated(out, "assess") == [] and _ascii_sentences(out) == []
+    assert "未在所扫描的数据中发现" in out and "数据集检查未通过" in out
+
+
+def test_every_evidence_kind_is_in_the_catalog():
+    import yaml
+
+    from pia.risk.render import EVIDENCE_KINDS
+
+    kinds = yaml.safe_load((REFERENCE_MANIFEST.parent.parent / "pia" / "data" / "evidence_events.yaml").read_text())
+    texts = {v[k] for v in kinds["kinds"].values() for k in ("title", "source")}
+    assert texts <= set(EVIDENCE_KINDS), sorted(texts - set(EVIDENCE_KINDS))
 
 
 @pytest.mark.parametrize("args", [
@@ -123,6 +145,7 @@ def _messages(value: Any) -> Iterator[Message]:
 def results() -> list[Any]:
     ref, proposed, pulse = load_manifest(REFERENCE_MANIFEST), load_manifest(PROPOSED_MANIFEST), load_manifest(PULSEWEAR)
     out: list[Any] = [assess(ref, method=m) for m in ("gbt39335", "cnil", "ico")] + [assess(pulse)]
+    out.append(assess(ref, evidence=[EVIDENCE["validation"], EVIDENCE["scan"]]))
     out += [verdict_sentence(a) for a in out]
     out += [review(ref, proposed), review(pulse, load_manifest(PULSEWEAR_PROPOSED))]
     return out

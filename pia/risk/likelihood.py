@@ -13,7 +13,7 @@ from pia.declare.manifest import FlowKind, Manifest, ProcessingActivity, Recipie
 from pia.declare.measures import FearedEvent
 from pia.declare.text import Sentence
 from pia.declare.vocabulary import regime_of
-from pia.i18n import L_, N_, Listing
+from pia.i18n import L_, N_, Listing, Message
 from pia.risk.bearing import UNCLASSIFIED, load_evidence_map
 from pia.risk.evidence import EvidenceContext
 from pia.risk.methods import LikelihoodModel, MethodParameters
@@ -107,8 +107,8 @@ def _evidence(facts: _Facts, event: FearedEvent, model: str) -> dict[str, list[s
     for kid, ids in sorted(by_kind.items()):
         kind = emap.kinds.get(kid, emap.kinds[UNCLASSIFIED])
         out.setdefault(kind.group(model), []).append(
-            L_("security situation: {kind}: dataset checks failed ({checks}) [{source}]", kind=kind.title,
-               checks=", ".join(sorted(ids)), source=kind.source))
+            L_("security situation: {kind}: dataset checks failed ({checks}) [{source}]", kind=Message(kind.title),
+               checks=", ".join(sorted(ids)), source=Message(kind.source)))
     return out
 
 

@@ -30,6 +30,30 @@ COLUMN_WORDS = {"activity": N_("activity"), "screening": N_("screening"), "inher
 ENGINE_WORDS = (N_("disappearance"), N_("minors"), N_("processor"), N_("partner"), N_("acquirer"), N_("authority"),
                 N_("share"), N_("transfer"), N_("disclosure"), N_("not assessed"), N_("customers"), N_("bystanders"),
                 N_("website visitors"), N_("GB/T 39335-2020 (high-risk processing)"))
+# The kinds of dataset evidence: titles and sources (pia/data/evidence_events.yaml), shown in likelihood reasons.
+EVIDENCE_KINDS = (
+    N_("data stored without the protection promised"),
+    N_("pia default: a readable secret or an unencrypted record is what an attacker or insider reads "
+       "(confidentiality, not quality)"),
+    N_("identifier shared by several rows"),
+    N_("pia default: a duplicated identifier lets one person's records reach, or be changed by, another"),
+    N_("malformed, missing or orphaned values"),
+    N_("pia default: a format, presence or reference defect is an accuracy and integrity matter (unwanted "
+       "modification), not a way in"),
+    N_("processing without a valid consent"),
+    N_("pia default: processing no consent covers is use nobody entitled the service to: illegitimate access"
+       " by the service itself"),
+    N_("data kept beyond its period"),
+    N_("pia default: data kept past its period stays exposed to every risk source for longer"),
+    N_("data provided outside the declared recipients, groups or bases"),
+    N_("pia default: data that reaches an undeclared recipient, group or basis is held by third parties the "
+       "assessment did not count"),
+    N_("rights requests answered late or refused without a ground"),
+    N_("pia default: a late or ungrounded answer is a compliance finding, not one of the three feared "
+       "events; listed, not scored"),
+    N_("checks of unknown template"),
+    N_("pia default: evidence the kit cannot classify counts as a weakness of the security situation"),
+)
 # The shipped methods' sources (pia/data/methods/*.yaml `source`); a method file's own source passes through.
 METHOD_SOURCES = (
     N_("CNIL PIA Methodology (2018) (severity and likelihood scales 1-4 and risk map)"),
