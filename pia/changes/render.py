@@ -19,9 +19,6 @@ COLUMN_WORDS = {"path": N_("path"), "kind": N_("kind"), "trigger": N_("trigger")
                 "before": N_("before"), "after": N_("after"), "name": N_("name"), "changes": N_("changes"),
                 "title": N_("title")}
 KIND_WORDS = {"added": N_("added"), "removed": N_("removed"), "changed": N_("changed")}
-# The notification channels by their short names (the notice words them as a sentence: pia.changes.notice).
-CHANNEL_NAMES = {"push": N_("push"), "popup": N_("popup"), "email": N_("email"), "sms": N_("sms"),
-                 "website": N_("website")}
 
 
 def _headers(columns: list[str]) -> list[str]:
@@ -54,14 +51,20 @@ def _rows(review: ChangeReview, width: int | None = None) -> list[dict[str, Any]
              "before": cut(_brief(c.before)), "after": cut(_brief(c.after))} for c in review.changes]
 
 
+# The notification channels by their names in the language in force (the same messages as the report's names);
+# the JSON keeps the ids.
+CHANNEL_WORDS = {"push": N_("push"), "popup": N_("popup"), "email": N_("email"), "sms": N_("sms"),
+                 "website": N_("website")}
+
+
 def _verdict_line(review: ChangeReview) -> str:
     if not review.changes:
         return _("No change: OLD and NEW describe the same processing; nothing to post or notify.")
     if not review.significant:
         return _("Minor changes only ({n}): post the updated policy ({clause}); no active notification needed.",
                  n=len(review.changes), clause=review.notify.clause)
-    channels = localize(Listing(Message(CHANNEL_NAMES[c]) if c in CHANNEL_NAMES else c for c in review.notify.channels)) \
-        or _("no channel listed in NEW")
+    channels = localize(Listing(Message(CHANNEL_WORDS[c]) if c in CHANNEL_WORDS else c
+                                for c in review.notify.channels)) or _("no channel listed in NEW")
     text = _("SIGNIFICANT: notify users actively by {channels} ({clause}), and post the updated policy.",
              channels=channels, clause=review.notify.clause)
     if review.reconsent_required:

@@ -36,6 +36,31 @@ def cn_resident_id_ok(value: str) -> bool:
     return _ID_CHECK[total % 11] == value[17].upper()
 
 
+_SSN_RE = re.compile(r"^(\d{3})-(\d{2})-(\d{4})$")
+_SIN_RE = re.compile(r"^(\d{3})[ -]?(\d{3})[ -]?(\d{3})$")
+
+
+def us_ssn_ok(value: str) -> bool:
+    """A US social security number as written (AAA-GG-SSSS) in an issuable range.
+
+    The SSA issues no 000, 666 or 9xx area, no 00 group and no 0000 serial.
+    """
+    m = _SSN_RE.match(value)
+    if not m:
+        return False
+    area, group, serial = m.groups()
+    return area not in ("000", "666") and area[0] != "9" and group != "00" and serial != "0000"
+
+
+def ca_sin_ok(value: str) -> bool:
+    """A Canadian social insurance number: nine digits (grouped 3-3-3 or not), not starting with 0 or 8, Luhn-valid."""
+    m = _SIN_RE.match(value)
+    if not m:
+        return False
+    digits = "".join(m.groups())
+    return digits[0] not in "08" and luhn_ok(digits)
+
+
 _CARD_RE = re.compile(r"^\d{4}([ -]?\d{2,6}){2,4}$")
 _CARD_IIN = re.compile(r"^(4|5[1-5]|2[2-7]|3[47]|6011|65|62|35|30|36|38)")
 
@@ -72,8 +97,10 @@ _DATE_RE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$|^(\d{4})(\d{2})(\d
 _DATETIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 _LATLON_PAIR_RE = re.compile(r"^\(?\s*(-?\d{1,2}\.\d+)\s*[,;]\s*(-?\d{1,3}\.\d+)\s*\)?$")
 _DECIMAL_RE = re.compile(r"^-?\d{1,3}\.(\d+)$")
-_MEDIA_EXT_RE = re.compile(r"\.(jpe?g|png|webp|heic|bmp|gif|mp4|h264|h265|mkv|avi|mov|ts|m3u8|flv)(\?.*)?$", re.IGNORECASE)
-_VIDEO_EXT_RE = re.compile(r"\.(mp4|h264|h265|mkv|avi|mov|ts|m3u8|flv)(\?.*)?$", re.IGNORECASE)
+_MEDIA_EXT_RE = re.compile(r"\.(jpe?g|png|webp|heic|bmp|gif|mp4|h264|h265|mkv|avi|mov|ts|m3u8|flv|m4s|m4v|webm|3gp)(\?.*)?$",
+                           re.IGNORECASE)
+# Video files and the segments of fragmented or streamed recordings (`.m4s` of DASH/HLS-fMP4, `.ts` of HLS).
+_VIDEO_EXT_RE = re.compile(r"\.(mp4|h264|h265|mkv|avi|mov|ts|m3u8|flv|m4s|m4v|webm|3gp)(\?.*)?$", re.IGNORECASE)
 _URI_RE = re.compile(r"^([a-z][a-z0-9+.-]*://|/)\S+$", re.IGNORECASE)
 _GA_COOKIE_RE = re.compile(r"^GA\d\.\d\.\d{5,12}\.\d{9,11}$")
 _UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
@@ -298,6 +325,26 @@ def is_card_tail(v: str) -> bool:
     return len(v) <= 60 and bool(_CARD_TAIL_RE.search(v))
 
 
+def is_json_with_password_hash(v: str) -> bool:
+    """A JSON document holding a one-way password hash at any depth (a password history, a credential record)."""
+    if not v.startswith(("{", "[")) or "$" not in v or len(v) > 65536:
+        return False
+    try:
+        obj = json.loads(v)
+    except ValueError:
+        return False
+    stack = [obj]
+    while stack:
+        o = stack.pop()
+        if isinstance(o, dict):
+            stack.extend(o.values())
+        elif isinstance(o, list):
+            stack.extend(o)
+        elif isinstance(o, str) and is_password_hash(o):
+            return True
+    return False
+
+
 def is_hash_json(v: str) -> bool:
     """A JSON object holding a password hash with its salt (`{"value": "...", "salt": "..."}`, Keycloak-style)."""
     if not (v.startswith("{") and v.endswith("}") and '"salt"' in v):
@@ -468,6 +515,10 @@ VALUE_PATTERNS: dict[str, ValuePattern] = {p.id: p for p in (
     ValuePattern("ga_client_id", "analytics client id (random.timestamp)", is_ga_client_id),
     ValuePattern("locale", "language or locale tag", is_locale),
     ValuePattern("imei", "IMEI (15 digits, Luhn-checked)", is_imei),
+    ValuePattern("us_ssn", "US social security number (issuable area, group and serial)", us_ssn_ok),
+    ValuePattern("ca_sin", "Canadian social insurance number (Luhn-checked)", ca_sin_ok),
+    ValuePattern("json_password_hash", "JSON holding a one-way password hash (a password history)",
+                 is_json_with_password_hash),
     ValuePattern("random_token", "random token (16+ mixed letters and digits)", is_random_token),
     ValuePattern("base64_blob", "base64 text of random or encrypted bytes", is_base64_blob),
     ValuePattern("json_coordinates", "JSON object with latitude and longitude of 5+ decimals", is_json_coordinates),

@@ -246,7 +246,8 @@ def action_plan(r: ReportData) -> list[dict[str, str]]:
                      "draft notice is shown", channels=channels)
         actions.append({"priority": "2", "what": what, "detail": "", "where": _("all users"),
                         "why": listing([x["clause"] for x in n["reasons"]], ";"),
-                        "effect": _("users informed as VII.2 requires")})
+                        # the clauses are in `why` (the service's own, e.g. "6"); VII.2 is the reference policy's
+                        "effect": _("users informed before the changes take effect")})
     if n["reconsent_required"]:
         actions.append({"priority": "2", "what": _("Ask for fresh consent before the new processing starts"),
                         "detail": "", "where": _("affected users"), "why": listing(n["reconsent_reasons"], ";"),
@@ -339,9 +340,10 @@ def summary_html(r: ReportData) -> str:
         basis = _(", with the evidence from the service's data (dataset checks and discovery scan); from the "
                   "manifest alone, {n} of {total} do", n=len(mo), total=len(r.manifest_only.get("activities", [])))
     if at_risk:
-        verdict_text = _("{n} of {total} processing activities keep a risk of {threshold} or more, the level "
-                         "{method} does not accept{basis}.", n=len(at_risk), total=len(acts), threshold=threshold,
-                         method=short, basis=basis)
+        # the unacceptable level is the organisation's setting (settings.unacceptable_risk), not the method's
+        verdict_text = _("{n} of {total} processing activities keep a risk of {threshold} or more on the scale of "
+                         "{method}, the level the organisation does not accept{basis}.", n=len(at_risk),
+                         total=len(acts), threshold=threshold, method=short, basis=basis)
     else:
         verdict_text = _("None of the {total} processing activities keeps a risk of {threshold} or more "
                          "({method}){basis}.", total=len(acts), threshold=threshold, method=short, basis=basis)
