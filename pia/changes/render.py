@@ -10,7 +10,7 @@ from pia.changes.rules import TRIGGERS
 from pia.i18n import N_, Listing, Message, _, localize, ngettext, pick
 
 if TYPE_CHECKING:  # pragma: no cover
-    from pia.changes.rules import ChangeReview, LevelChange
+    from pia.changes.rules import ChangeReview, LevelChange, ScreenedActivity
 
 CHANGE_COLUMNS = ["path", "kind", "trigger", "clause", "before", "after"]
 TABLE_COLUMNS = ["path", "kind", "trigger", "before", "after"]
@@ -102,6 +102,13 @@ def decision(review: ChangeReview) -> str:
     return f"{_verdict_line(review)}\n{_risk_line(review)}"
 
 
+def _assessment_line(x: ScreenedActivity) -> str:
+    """A new activity whose screening calls for an impact assessment, with the criteria and the rule."""
+    return _("impact assessment required before new activity {activity} starts: {n} of 9 WP248 criteria met ({criteria}),"
+             " two or more, whatever its risk level ({level}) ({clause})", activity=x.activity, n=x.wp248_met,
+             criteria=", ".join(x.criteria), level=x.level or "-", clause=x.clause)
+
+
 def render_table(review: ChangeReview) -> str:
     """Plain-text report for a terminal."""
     from pia.output import render_table as table
@@ -118,6 +125,8 @@ def render_table(review: ChangeReview) -> str:
         out += [_("note: {trigger}: {detail}", trigger=t.id, detail=localize(t.detail)) for t in review.triggers
                 if t.detail]
         out.append("")
+    if review.risk.assessment_required:
+        out += [_assessment_line(x) for x in review.risk.assessment_required] + [""]
     if review.changes:
         out += [_("Changes"), table(_rows(review, width=36), TABLE_COLUMNS, _headers(TABLE_COLUMNS), max_width=90)]
     if review.reasons:
@@ -150,6 +159,9 @@ def render_markdown(review: ChangeReview) -> str:
                 out.append(f"  {md_escape(localize(t.detail))}")
             out += [f"  - `{p}`" for p in t.changes]
         out.append("")
+    if review.risk.assessment_required:
+        out += ["## " + _("Impact assessment"), ""] + [
+            "- " + md_escape(_assessment_line(x)) for x in review.risk.assessment_required] + [""]
     if review.reasons:
         out += ["## " + _("Re-consent"), ""] + [f"- **{r.kind}** `{r.subject}` ({r.clause}): {md_escape(localize(r.text))}"
                                         for r in review.reasons] + [""]

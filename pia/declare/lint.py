@@ -184,6 +184,17 @@ def lint(m: Manifest) -> list[Finding]:
                 _("activity {id!r} stores sensitive data ({elements}) without encryption at rest implemented",
                   id=a.id, elements=", ".join(sensitive)),
                 m.cite("encryption_at_rest") or law("GB/T 35273-2020 6.3", "GDPR Art. 32(1)(a)"))
+        pipl_sensitive = [e.id for e in m.elements_of(a) if e.sensitive]
+        if "CN" in m.regimes and pipl_sensitive and basis == "contract" and a.special_category_basis != "PIPL Art. 29":
+            # PIPL Art. 29 asks for separate consent where consent is the ground; another ground of Art. 13 can
+            # carry sensitive data only with a specific purpose and sufficient necessity (Art. 28, second paragraph)
+            add(Level.note, "sensitive_without_separate_consent", ("processing_activities", i, "legal_basis"),
+                _("activity {id!r} processes sensitive personal information ({elements}) on basis {basis!r}: it needs "
+                  "separate consent unless this basis is another ground of PIPL Art. 13 that covers it, and the "
+                  "purpose must be specific and the processing sufficiently necessary; otherwise declare "
+                  "special_category_basis: PIPL Art. 29 once separate consent is asked",
+                  id=a.id, elements=", ".join(pipl_sensitive), basis=a.legal_basis),
+                "PIPL Art. 29; PIPL Art. 13; PIPL Art. 28(2)")
         if m.regimes & {"EU", "UK"} and a.special_category_basis is None:
             tax = load_taxonomy()
             special = [(e.id, why) for e in m.elements_of(a) if (why := tax[e.category].special_category)]
@@ -212,6 +223,17 @@ def lint(m: Manifest) -> list[Finding]:
             add(Level.warning, "right_missing", ("rights",), _("no way to exercise the right {right!r} is declared",
                                                                 right=right),
                 "; ".join(sources))
+    outside_eu = regime_of(m.controller.jurisdiction) != "EU"
+    if outside_eu and "EU" in {regime_of(j) for j in m.service.jurisdictions}:
+        # GDPR Art. 3(2) reaches a controller established outside the Union that serves people in it; Art. 27(1)
+        # then asks for a representative in the Union (Art. 27(2): not for occasional processing without large-scale
+        # special-category data); the manifest records the establishment, not a representative
+        add(Level.note, "eu_representative", ("controller", "jurisdiction"),
+            _("the controller is established in {country}, outside the EU, and serves users in the EU: the GDPR "
+              "applies to it and it must designate in writing a representative in the Union unless its processing "
+              "is occasional and does not include special-category data on a large scale",
+              country=m.controller.jurisdiction),
+            "GDPR Art. 3(2); GDPR Art. 27")
     contact = m.controller.contact
     if not contact.email:
         add(Level.warning, "contact_email_missing", ("controller", "contact"),

@@ -548,11 +548,19 @@ def reconciliation_reason(kind: str, item: Mapping[str, Any], tables: int) -> st
     clause = str(item.get("clause", ""))
     if kind == "undeclared" and where and item.get("confidence") is not None:
         confidence = format(float(item["confidence"]), ".2f")
+        if "collection_clause" not in item:  # older evidence: the reference's clauses were cited for every service
+            item = {**item, "collection_clause": "I", "change_clause": "VII.2(1)"}
+        collection, change = item.get("collection_clause"), item.get("change_clause")
         text = _("{name} is stored in {where} (confidence {confidence}) but no data element of the manifest declares "
-                 "{category} or a broader category, so the policy's list of collected data (section I) does not "
-                 "disclose it. Either disclose it (a change of the type of data processed, a significant change under "
-                 "VII.2(1)) or stop collecting it and delete it.", name=name, where=where,
-                 confidence=confidence, category=item.get("category", ""))
+                 "{category} or a broader category, ", name=name, where=where, confidence=confidence,
+                 category=item.get("category", ""))
+        text += (_("so the policy's list of collected data ({clause}) does not disclose it. ", clause=collection)
+                 if collection else _("so the policy does not disclose it (the manifest declares no clause listing the "
+                                      "collected data). "))
+        text += (_("Either disclose it (a change of the type of data processed, a significant change under {clause}) or "
+                   "stop collecting it and delete it.", clause=change) if change else
+                 _("Either disclose it (a change of the type of data processed, of which the manifest declares no clause "
+                   "on notifying users) or stop collecting it and delete it."))
         if item.get("activities"):
             text += _(" Related activities: {activities}.", activities=listing(words(a) for a in item["activities"]))
         return text
