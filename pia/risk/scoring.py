@@ -299,8 +299,9 @@ def harm_source(element: DataElement, regimes: frozenset[str] | None = None) -> 
             personal = element.sensitivity is not None or any(tax.is_within(element.category, k) for k in HIGHLY_PERSONAL)
             parts.append("WP248 criterion 7 (vulnerable data subjects: children)" if children else
                          "WP248 criterion 4 (data of a highly personal nature)" if personal else
-                         f"pia default: the pia taxonomy marks {element.category} ({cat.name.lower()}) sensitive "
-                         f"with impact {cat.impact}; the GDPR makes it no special category")
+                         L_("pia default: the pia taxonomy marks {category} ({name}) sensitive with impact {impact}; "
+                            "the GDPR makes it no special category", category=element.category,
+                            name=cat.name.lower(), impact=Term(cat.impact)))
     # a kit choice cannot share a citation with catalogued sources (a `pia default:` citation stands alone)
     cited = [x for x in parts if x and not x.startswith("pia default:")]
     if cited:
