@@ -154,7 +154,8 @@ def results() -> list[Any]:
 def test_engines_make_messages_not_plain_english(results):
     assessment, change_review = results[0], results[-2]
     step = assessment.activities[0].factors[0]
-    assert isinstance(step.reason, Message) and isinstance(step.source, Message)
+    assert isinstance(step.reason, Message)
+    assert any(isinstance(s.source, Message) for s in assessment.activities[0].factors)  # a base's source may be data
     assert isinstance(change_review.risk.decision, Message)
     assert all(isinstance(c.reason, Message) for c in change_review.changes)
     assert all(isinstance(r.text, Message) for r in change_review.reasons)
@@ -182,7 +183,7 @@ def test_english_text_is_the_json_text(results):
     step = results[0].activities[0].factors[0]
     assert data["activities"][0]["factors"][0]["reason"] == str.__str__(step.reason)
     assert type(data["activities"][0]["factors"][0]["reason"]) is str
-    assert type(data["verdict"]) in (str, Message) and json.loads(json.dumps(data))["verdict"] == str(data["verdict"])
+    assert isinstance(data["verdict"], str) and json.loads(json.dumps(data))["verdict"] == str(data["verdict"])
 
 
 def test_messages_survive_copy_pickle_and_model_dump(results):

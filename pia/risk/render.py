@@ -5,10 +5,11 @@ names from the method. A sentence is produced here, once, and never parsed back.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from pia.declare.measures import load_catalogue, load_measures
-from pia.i18n import N_, _, localize, pick
+from pia.i18n import N_, Message, _, current_language, localize, pick
 from pia.risk.scoring import ActivityRisk, Assessment, Stage, Step, verdict_sentence
 
 STAGES = (Stage.inherent, Stage.current, Stage.planned, Stage.target)
@@ -79,6 +80,25 @@ def measure_name(mid: str) -> str:
     return _name(m.name) if m else mid
 
 
+_CITED = re.compile(r"^(?P<cite>[^()]+?) \((?P<text>[^()]+)\)$")
+
+
+def _cited(source: str) -> str:
+    """A step's source for the reader: a message localized; `CITATION (words)` parts with their words translated.
+
+    Sources taken from data (the taxonomy's bases) are plain strings; the catalog knows their words
+    (pia.report.names.BASIS_TEXTS), the citations stay as they are.
+    """
+    if isinstance(source, Message) or current_language() == "en":
+        return localize(source)
+    parts = []
+    for part in source.split("; "):
+        m = _CITED.match(part)
+        parts.append(f"{m.group('cite')}（{_(m.group('text'))}）" if m and _(m.group("text")) != m.group("text")
+                     else part)
+    return "；".join(parts) if parts != source.split("; ") else source
+
+
 def _pad(text: str, width: int) -> str:
     """`text` padded to `width` terminal columns (a CJK character takes two)."""
     from pia.output import _width
@@ -115,7 +135,7 @@ def _key(st: Step) -> tuple[str, str | None, str, str]:
 
 def _step_line(st: Step) -> tuple[str, str, str, str]:
     move = _lv(st.after) if st.before is None else f"{_lv(st.before)} -> {_lv(st.after)}"
-    return st.axis, move, st.rule, f"{localize(st.reason)} [{localize(st.source)}]"
+    return st.axis, move, st.rule, f"{localize(st.reason)} [{_cited(st.source)}]"
 
 
 def _stage_line(a: ActivityRisk, event: str) -> str:
