@@ -16,12 +16,15 @@ from pia.discovery.value_patterns import (
     IPV4_RE,
     VALUE_PATTERNS,
     decimals,
+    decode_base64_text,
     hash64_shares,
     is_base64_blob,
     is_boolean_word,
     is_digest,
     is_identifier_shape,
+    is_network_address,
     is_password_hash,
+    is_private_ip,
     is_random_token,
     is_uuid,
     parse_date,
@@ -163,7 +166,9 @@ DETECTORS: tuple[Detector, ...] = (
                     r"密码|口令"),
              veto=(words("password_changed", "password_updated", "password_reset_at", "password_expires",
                          "password_policy", "last_password_change", "changed_at", "updated_at", "reset_at",
-                         "expires_at", "expiry", "policy", "passport", "bypass"),),
+                         "expires_at", "expiry", "policy", "passport", "bypass",
+                         # a salt is random bytes stored beside a hash: it proves nothing alone
+                         "salt", "password_salt", "passwordsalt", "pwd_salt", "pass_salt"),),
              confirm=("password_hash", "digest", "hash_json", "json_password_hash"),
              value_only=("password_hash", "hash_json", "json_password", "json_password_hash"), secret=True),
     Detector("url_credentials", "user.authorization.credentials.url", "credentials embedded in a URL (a secret)",
@@ -206,7 +211,11 @@ DETECTORS: tuple[Detector, ...] = (
                           "last_four", "card_fingerprint", "cc_trans_id", "trans_id", "last_trans_id",
                           "card_token"),
                     # the payment platform's transaction number (交易订单号 is a transaction's, not a shop's, order)
-                    r"支付流水|交易号|交易单号|交易订单号|交易流水号|支付单号|支付订单号"),
+                    r"支付流水|交易号|交易单号|交易订单号|交易流水号|支付单号|支付订单号",
+                    # the payment platform's own number for a payment or a refund (WeChat Pay, Alipay, UnionPay)
+                    r"(微信|支付宝|财付通|银联|云闪付|平台)(支付)?(订单号|退款单号|退款号|交易号|流水号|单号)",
+                    # the bank and card type that paid (WeChat Pay `bank_type`: `CMB_CREDIT`): the payment method
+                    r"付款银行|支付银行|付款卡|^(pay_bank|payer_bank|payment_bank)$"),
              confirm=("payment_ref", "short_code", "random_token"), value_only=("payment_ref",)),
     # A payment method named by its card's last four digits (`招商银行信用卡(6789)`, `Visa Debit 4321`) tells which
     # card paid, whatever the column is called; wallets and balances mixed in do not make it less so.
@@ -251,7 +260,7 @@ DETECTORS: tuple[Detector, ...] = (
                           "login_ip", "source_ip", "src_ip", "ipv4", "ipv6", "hostname", "x_forwarded_for",
                           "forwarded_for", "http_x_forwarded_for", "real_ip", "x_real_ip"), r"IP地址"),
              veto=(_NOT_PERSONAL,),
-             confirm=("ip",), value_only=("ip",)),
+             confirm=("ip", "ip_port"), value_only=("ip", "ip_port")),
     Detector("mac_address", "user.device.mac_address", "MAC address",
              names=(words("mac", "mac_address", "mac_addr", "wifi_mac", "bssid", "macaddress"), r"MAC地址"),
              confirm=("mac",), value_only=("mac",)),
@@ -283,8 +292,13 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("device_id", "user.device.device_id", "device or app-install identifier",
              names=(words("device_id", "deviceid", "camera_id", "device_uid", "did", "shebei_id", "udid",
                           "apps_flyer_id", "appsflyer_id", "install_id", "installation_id", "uniqueid", "unique_id",
-                          "device_tag"),
-                    r"设备ID|设备编号"),
+                          "device_tag",
+                          # a push-notification token (APNs, FCM, GCM) addresses one app install on one device: the
+                          # device's id for the push service, not a secret that logs anybody in
+                          "device_token", "devicetoken", "push_token", "pushtoken", "push_device_token", "fcm_token",
+                          "fcm_registration_token", "apns_token", "gcm_token", "gcm_registration_id",
+                          "firebase_token", "registration_token", "jpush_registration_id"),
+                    r"设备ID|设备编号|推送令牌"),
              veto=(words("template_id", "model_id"),)),
     Detector("browsing", "user.behavior.browsing_history", "pages visited (request line, referrer, page URL)",
              names=(words("referer", "referrer", "http_referer", "http_referrer", "referer_url", "referrer_url",
@@ -463,7 +477,7 @@ DETECTORS: tuple[Detector, ...] = (
                           "dingdan_hao", "out_trade_no", "merchant_order_no", "merchant_order_id",
                           "merchant_order_number"),
                     # the merchant's number for a person's purchase, in payment bills
-                    r"订单|商户单号|商家单号"),
+                    r"订单|商户单号|商家单号|(商户|商家)?退款单号"),
              veto=(words("parent_order_id",),)),
     Detector("order_number", "user.order.record", "order number",
              names=(words("increment_id", "order_name"),),
@@ -488,12 +502,17 @@ DETECTORS: tuple[Detector, ...] = (
                           "emp_number", "emp_no", "empno", "emp_id", "employee_code", "emp_code",
                           # a person's id at a platform they sign in with (WeChat, an OpenID provider)
                           "openid", "open_id", "unionid", "union_id", "wx_openid", "external_user_id"),
-                    r"用户ID|用户编号|会员号|学号|工号|考勤号",
+                    r"用户ID|用户编号|会员号|学号|工号|考勤号|(用户|买家|付款人|付款方|客户|会员)标识",
+                    # the person's account id at an identity provider they sign in with (`Google ID`, `github_uid`)
+                    r"^(google|facebook|fb|twitter|github|git_hub|gitlab|git_lab|linked_in|we_chat|you_tube|youtube|bitbucket|apple|microsoft|azure|azure_ad|linkedin"
+                    r"|discord|slack|okta|auth0|steam|yahoo|amazon|wechat|weixin|qq|weibo|alipay|dingtalk|feishu|lark"
+                    r"|douyin|tiktok|kakao|naver|instagram|twitch|spotify|oidc|saml|sso|oauth)"
+                    r"_(id|uid|user_id|userid|sub|subject|account_id|openid|open_id)$",
                     # the id of a person by their role (a creator, buyer, customer, streamer, author, fan, employee)
                     r"(达人|买家|卖家|客户|主播|作者|粉丝|员工|会员|用户|收件人)(id|编号|账号id)$"),
              value_only=("customer_ref",)),
     Detector("row_key_of_people", "user.id", "key of a table of people (the person's identifier)",
-             names=(r"^(id|entity_id|pk|uuid|guid|identifier|external_id|external_identifier)$",),
+             names=(r"^(id|entity_id|object_id|pk|uuid|guid|identifier|external_id|external_identifier)$",),
              # a table of things kept about people (`user_credentials`, `contact_inboxes`) keys those things
              veto_tables=_ABOUT_PEOPLE_TABLES,
              tables=(r"(?:^|_)(users|user|accounts|account|customers|customer|members|member|profiles|partner|partners"
@@ -610,6 +629,9 @@ _META_HEADS = {"type", "types", "status", "state", "count", "counts", "total", "
                "algo", "algorithm", "hasher", "scheme", "unix", "epoch",
                # counts of failed tries (`login_failed`, `password_failures`)
                "failed", "failure", "failures", "fails", "errors", "retries", "tries"}
+# `<contact>_change` holds the new address or number waiting for confirmation (GoTrue, Devise `unconfirmed_email`).
+_PENDING_HEADS = {"change", "pending", "new", "unconfirmed"}
+_CONTACT_WORDS = {"email", "mail", "phone", "mobile", "tel", "cellphone", "msisdn", "address"}
 # A number word after the stem of a personal id names that id (`ssn_num`), not a count (`sign_num`).
 _NUMBER_WORDS = {"num", "no", "nr", "number", "nbr"}
 _ID_STEMS = (r"(?:^|_)(ssn|sin|nin|nino|id_card|idcard|passport|licence|license|lice|lic|dl|badge|employee|emp|staff"
@@ -661,6 +683,8 @@ def _name_speaks_of_metadata(norm: str) -> str | None:
     parts = norm.split("_")
     if parts[-1] in _NUMBER_WORDS and re.search(_ID_STEMS, "_".join(parts[:-1])):
         return None  # `emp_ssn_num`, `dri_lice_num`: the number of a personal id, the id itself
+    if parts[-1] in _PENDING_HEADS and len(parts) > 1 and parts[-2] in _CONTACT_WORDS:
+        return None  # `email_change`, `phone_change`, `new_email`: the pending new address, the data itself
     if parts[-1] in _META_HEADS:
         return f"its last word {parts[-1]!r} describes the data (a type, state, time or count), not the data"
     if len(parts) > 1 and parts[0] in _FLAG_PREFIXES:
@@ -790,6 +814,11 @@ def _values_contradict(d: Detector, profile: ColumnProfile, shares: dict[str, fl
     if profile.distinct <= 6 and profile.non_blank >= 50 and d.id not in ("person_name", "credentials") and all(
             len(v) <= 31 and re.fullmatch(_STATUS_WORDS, v) for v in values):
         return f"only {profile.distinct} distinct words in {profile.non_blank}: a status or category code"
+    if d.id in _CONTENT_DETECTORS and profile.distinct <= 6 and profile.non_blank >= 50:
+        return (f"only {profile.distinct} distinct values in {profile.non_blank}: a template or setting shared by the "
+                "rows, not each row's own picture")
+    if d.id == "street_address" and profile.share(is_network_address) >= VALUE_THRESHOLD:
+        return f"{_pct(profile.share(is_network_address))} of values are network addresses (IP or host names)"
     if d.id in _CONTENT_DETECTORS and profile.share(_is_record_key) >= VALUE_THRESHOLD:
         return "the values are identifiers (numbers, UUIDs, hex keys): keys of content records, not the content"
     return None
@@ -811,6 +840,27 @@ _STATUS_WORDS = r"[A-Za-z][A-Za-z0-9.'-]*( [A-Za-z][A-Za-z.'-]*)*"
 _CONTENT_DETECTORS = {"camera_snapshot", "video", "self_image", "people_picture", "encoded_image"}
 
 
+def _decoded_base64(profile: ColumnProfile) -> tuple[ColumnProfile, float] | None:
+    """The profile of the decoded values when 80%+ of the sampled rows are printable text stored base64-encoded."""
+    if profile.non_blank < 10 or profile.binary_media:
+        return None
+    probe = list(profile.values.items())[:SHARE_PROBE]
+    first = probe[0][0] if probe else ""
+    if len(first) % 4 or not re.fullmatch(r"[A-Za-z0-9+/]+={0,2}", first):
+        return None  # the usual case, settled by one value: not base64 text
+    decoded: dict[str, int] = {}
+    hits = total = 0
+    for v, n in probe:
+        total += n
+        text = decode_base64_text(v)
+        if text is not None:
+            hits += n
+            decoded[text] = decoded.get(text, 0) + n
+    if not total or hits / total < VALUE_THRESHOLD:
+        return None
+    return ColumnProfile(sum(decoded.values()), len(decoded), decoded), hits / total
+
+
 def _is_record_key(v: str) -> bool:
     """A bare record key: an integer, a UUID or a short hex string."""
     return v.isdigit() or is_uuid(v) or bool(re.fullmatch(r"[0-9a-fA-F]{6,32}", v))
@@ -825,6 +875,13 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
     `siblings` are the table's other column names (context: a login-session store keeps session data next to
     its ids). Returns a `Judgement` whose evidence names patterns, shares and counts only.
     """
+    decoded = _decoded_base64(profile)
+    if decoded is not None:
+        # Values kept base64-encoded keep the category of what they encode: judged on the decoded text.
+        verdict = classify_column(name, table, decoded[0], siblings)
+        verdict.evidence.insert(0, f"values: {_pct(decoded[1])} are text stored base64-encoded (a reversible encoding, "
+                                   f"not a protection), judged decoded ({profile.non_blank} non-blank sampled)")
+        return verdict
     norm, tnorm = normalise_name(name), normalise_name(table)
     sibs = frozenset(normalise_name(n) for n in siblings) - {norm}
     evidence: list[str] = []
@@ -835,6 +892,12 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
     sample_note = f"{profile.non_blank} non-blank sampled"
 
     name_hit = _name_detector(norm, tnorm, profile, evidence, sibs)
+    if name_hit is not None and name_hit.id == "username" and re.search(_DEVICE_TABLES, tnorm) \
+            and any(re.search(_PASSWORD_SIBLINGS, n) for n in sibs):
+        # A device has a handful of logins (`admin`, `root`): few distinct words are expected, not a status code.
+        evidence.append(f"name: {name!r} is the login kept beside a password in a table of devices ({tnorm!r}): "
+                        "the device's login pair, a credential")
+        name_hit = DETECTORS_BY_ID["credentials"]
     if name_hit is not None:
         why = _values_contradict(name_hit, profile, shares)
         if why:
@@ -846,6 +909,18 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         evidence.append(f"name: {name!r} is the id of a fixed piece of equipment (a camera, a recorder) in a table "
                         "that ties it to no person: the equipment's own key, not a person's device")
         name_hit = None
+
+    if name_hit is not None and name_hit.id == "camera_snapshot" and re.search(_PORTRAIT_WORDS, norm) \
+            and _is_table_of_people(tnorm, sibs):
+        evidence.append(f"name: {name!r} is a photo or picture in a table of people ({tnorm!r}): each person's own "
+                        "picture (a profile photo), not a camera's snapshot")
+        name_hit = DETECTORS_BY_ID["self_image"]
+
+    if name_hit is not None and name_hit.id == "username" and re.search(_NICKNAME, norm) \
+            and profile.non_blank >= MIN_VALUES and profile.share(_looks_like_person_name) >= VALUE_THRESHOLD:
+        evidence.append(f"values: {_pct(profile.share(_looks_like_person_name))} of this nickname are shaped like "
+                        f"person names (given and family name): the name the person goes by ({sample_note})")
+        name_hit = DETECTORS_BY_ID["person_name"]
 
     if name_hit is not None and name_hit.id in _HASHABLE_IDS and profile.non_blank >= MIN_VALUES:
         big, outside = hash64_shares(profile.values)
@@ -961,12 +1036,85 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
     if fit is not None:
         return fit
 
+    actor = _actor_or_pointer(norm, profile, evidence)
+    if actor is not None:
+        return actor
+
     # Dates of birth by values: date-only values spread over decades, under a name that is not an event's.
     if (shares.get("date", 0) >= VALUE_THRESHOLD and not re.search(_EVENT_DATE, norm)
             and _birth_years_plausible(profile)):
         evidence.append(f"values: {_pct(shares['date'])} are dates without time spread over decades ({sample_note})")
         return Judgement("user.demographic.date_of_birth", 0.7, "date_of_birth", evidence, round(shares["date"], 4))
     return Judgement(None, 0.9 if not evidence else 0.8, None, evidence)
+
+
+# Words of a picture column that may hold a person's own photo (a camera's snapshot elsewhere).
+_PORTRAIT_WORDS = words("photo", "photo_url", "photo_uri", "picture", "picture_url", "image", "image_url", "pic",
+                        "portrait", "photourl", "imageurl")
+# Columns that only a table of people has, grouped by concept (two concepts make a table of people).
+_PEOPLE_CONCEPTS = (
+    r"(?:^|_)(email|e_mail|email_address)$|邮箱",
+    r"(?:^|_)(phone|phone_number|mobile|phonenumber|cellphone|telephone)$|手机|电话",
+    r"(?:^|_)(first_name|last_name|full_name|display_name|given_name|family_name|real_name|name)$|姓名",
+    r"(?:^|_)(gender|sex|birthday|birth_date|date_of_birth|dob)$|性别|生日",
+)
+# Tables of devices: a login kept there with a password is the device's login pair.
+_DEVICE_TABLES = (r"(?:^|_)(camera|cameras|ipcam|ipcams|device|devices|nvr|nvrs|dvr|dvrs|monitor|monitors|router"
+                  r"|routers|printer|printers|hardware|hardwares)$")
+_PASSWORD_SIBLINGS = words("password", "passwd", "pwd", "pass")
+
+
+def _is_table_of_people(tnorm: str, sibs: frozenset[str]) -> bool:
+    """A table of accounts by its name, or one holding two kinds of a person's data (an email and a name...)."""
+    if re.search(ACCOUNT_TABLES, tnorm):
+        return True
+    return sum(any(re.search(p, n) for n in sibs) for p in _PEOPLE_CONCEPTS) >= 2
+
+
+def _looks_like_person_name(v: str) -> bool:
+    """A person's name: two to four Han characters, or two or more capitalised words (`Ana Lima`)."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", v) or re.fullmatch(r"[A-Z][a-z'-]+( [A-Z][a-z'-]+){1,3}", v))
+
+
+# Who created or changed a row: a back-office user, kept by login or by id.
+_ACTOR_COLUMNS = (r"^((create|created|update|updated|modify|modified|last_modified|last_updated|change|changed|edit"
+                  r"|edited|delete|deleted|approve|approved|review|reviewed|submit|submitted|insert|inserted)_by"
+                  r"(_user)?|creator|modifier|updater|editor)$|^(创建者|创建人|更新者|更新人|修改者|修改人|操作人|审核人)$")
+# A bare pointer to a person (Parse `_Session.user` holds the user's objectId).
+_POINTER_COLUMNS = r"^(user|owner|member|customer|buyer|assignee|reporter)$"
+_LOGIN_SHAPE = re.compile(r"[A-Za-z][A-Za-z0-9._@-]{1,63}")
+_KEY_SHAPE = re.compile(r"[A-Za-z0-9_-]{6,40}")
+
+
+def _is_key_value(v: str) -> bool:
+    """A record key: an integer, a UUID, or a random mix of letters and digits (or of both cases)."""
+    if v.isdigit() or is_uuid(v):
+        return True
+    return bool(_KEY_SHAPE.fullmatch(v)) and (any(c.isdigit() for c in v)
+                                              or (any(c.isupper() for c in v[1:]) and any(c.islower() for c in v)))
+
+
+def _actor_or_pointer(norm: str, profile: ColumnProfile, evidence: list[str]) -> Judgement | None:
+    """Who created or changed the row (`create_by`), or a bare pointer to a person (`user`): the person's id or login.
+
+    The values say which: record keys are the person's id, login-shaped words their user name. A constant is a
+    system account, nobody's.
+    """
+    actor = re.search(_ACTOR_COLUMNS, norm)
+    if not (actor or re.search(_POINTER_COLUMNS, norm)) or profile.non_blank == 0 or profile.distinct < 2:
+        return None
+    note = f"{profile.non_blank} non-blank sampled"
+    keys = profile.share(_is_key_value)
+    if keys >= VALUE_THRESHOLD:
+        evidence.append(f"name and values: {norm!r} points to a person and {_pct(keys)} of values are record keys: "
+                        f"that person's identifier ({note})")
+        return Judgement("user.id", 0.6, "user_id", evidence, round(keys, 4))
+    logins = profile.share(lambda v: bool(_LOGIN_SHAPE.fullmatch(v)))
+    if actor and logins >= VALUE_THRESHOLD:
+        evidence.append(f"name and values: {norm!r} names who created or changed the row and {_pct(logins)} of values "
+                        f"are login-shaped words: that user's login name ({note})")
+        return Judgement("user.account.username", 0.6, "username", evidence, round(logins, 4))
+    return None
 
 
 # Detectors of ids that a hash may compute instead of a database handing them out. A login session's id stays a
@@ -1197,6 +1345,9 @@ def _decoy_reason(d: Detector, pid: str, norm: str, profile: ColumnProfile) -> s
         return f"only {profile.distinct} distinct values in {profile.non_blank}: a constant, not people's data"
     if pid == "phone" and _is_sequence(profile):
         return "the numbers climb in small steps like order or invoice numbers"
+    if pid in ("ip", "ip_port") and profile.share(is_private_ip) >= VALUE_THRESHOLD:
+        return (f"{_pct(profile.share(is_private_ip))} are addresses of a private network (RFC 1918, loopback): "
+                "servers or LAN devices, not where a person connects from")
     if pid == "ip" and _looks_like_versions(profile):
         return "dotted numbers with small parts and few distinct values, like software versions"
     return None

@@ -4,6 +4,8 @@ Each test takes one string and says whether it has the pattern; `VALUE_PATTERNS`
 """
 from __future__ import annotations
 
+import base64
+import binascii
 import ipaddress
 import json
 import re
@@ -192,6 +194,40 @@ def is_ip(v: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+_IP_PORT_RE = re.compile(r"^(?:\[(?P<v6>[0-9A-Fa-f:.]+)\]|(?P<v4>[0-9.]+)):(?P<port>\d{1,5})$")
+
+
+def is_ip_port(v: str) -> bool:
+    """An IP address with its port (`203.0.113.9:52144`, `[2001:db8::1]:443`): the address a connection came from."""
+    m = _IP_PORT_RE.match(v)
+    if not m or int(m.group("port")) > 65535:
+        return False
+    return is_ipv4(m.group("v4")) if m.group("v4") else is_ip(m.group("v6"))
+
+
+def is_private_ip(v: str) -> bool:
+    """An address of a private or local network (RFC 1918, loopback, link-local, IPv6 ULA), with or without port.
+
+    Such an address is only meaningful inside one network: a server's or a LAN device's, not where a person's
+    connection came from on the internet.
+    """
+    m = _IP_PORT_RE.match(v)
+    host = (m.group("v4") or m.group("v6")) if m else v
+    try:
+        a = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return a.is_private or a.is_loopback or a.is_link_local
+
+
+_HOST_RE = re.compile(r"^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9-]{1,63})+$")
+
+
+def is_network_address(v: str) -> bool:
+    """An IP address (with or without port) or a dotted host name: a network address, never a postal one."""
+    return is_ip(v) or is_ip_port(v) or (bool(_HOST_RE.match(v)) and not v.replace(".", "").isdigit())
 
 
 def is_mac(v: str) -> bool:
@@ -419,6 +455,26 @@ def is_base64_blob(v: str) -> bool:
     return sum(c.isdigit() for c in v) >= 2 and any(c.isupper() for c in v) and any(c.islower() for c in v)
 
 
+_B64_TEXT_RE = re.compile(r"^[A-Za-z0-9+/]{4,}={0,2}$")
+
+
+def decode_base64_text(v: str) -> str | None:
+    """The text a base64 value encodes (`YWRtaW4=` -> a login), or None when it is not base64 of printable text.
+
+    Random bytes (tokens, digests, keys, images) do not decode to printable UTF-8, nor do plain words that happen
+    to use base64's alphabet, so only values stored base64-encoded (Domoticz user names, camera logins) decode.
+    """
+    if len(v) % 4 or not _B64_TEXT_RE.match(v):
+        return None
+    try:
+        text = base64.b64decode(v, validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+    if len(text) < 2 or not text.isprintable() or text == v:
+        return None
+    return text
+
+
 _LAT_NAMES = ("lat", "latitude")
 _LON_NAMES = ("lon", "lng", "long", "longitude")
 _PLACE_NAMES = {"city", "country", "country_code", "region", "postal_code", "zip", "continent"}
@@ -483,6 +539,7 @@ VALUE_PATTERNS: dict[str, ValuePattern] = {p.id: p for p in (
     ValuePattern("email", "email address", is_email),
     ValuePattern("phone", "phone number (E.164, CN mobile or national format)", is_phone),
     ValuePattern("ip", "IPv4 or IPv6 address", is_ip),
+    ValuePattern("ip_port", "IP address with a port (client:port)", is_ip_port),
     ValuePattern("mac", "MAC address", is_mac),
     ValuePattern("password_hash", "one-way password hash (bcrypt/argon2/scrypt/pbkdf2/sha-crypt/phpass/Drupal/Magento)",
                  is_password_hash),
