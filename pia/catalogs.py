@@ -19,9 +19,10 @@ LOCALE_DIR = PACKAGE_DIR / "locale"
 DOMAIN = "pia"
 TRANSLATED = ("zh",)
 POT_FILE = LOCALE_DIR / f"{DOMAIN}.pot"
-# Python: `_()`, `ngettext()` (singular, plural) and `N_()` (marked, translated later); templates: Jinja2's
+# Python: `_()`, `ngettext()` (singular, plural), `N_()` (marked, translated later) and `L_()` (a sentence kept
+# with its values, English now and translated at render); templates: Jinja2's
 # gettext calls and `{% trans %}` blocks (newstyle: `%(name)s` placeholders filled by the extension).
-PYTHON_KEYWORDS: dict[str, Any] = {"_": None, "ngettext": (1, 2), "N_": None}
+PYTHON_KEYWORDS: dict[str, Any] = {"_": None, "ngettext": (1, 2), "N_": None, "L_": None}
 JINJA_KEYWORDS: dict[str, Any] = {"_": None, "gettext": None, "ngettext": (1, 2)}
 JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n", "trim_blocks": "True", "lstrip_blocks": "True",
                  "newstyle_gettext": "True"}

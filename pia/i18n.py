@@ -15,7 +15,7 @@ import contextvars
 import gettext as _gettext
 import locale
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -97,6 +97,148 @@ def ngettext(singular: str, plural: str, n: int, /, **values: object) -> str:
 def N_(message: str, /) -> str:
     """Mark `message` for extraction without translating it yet (tables of labels defined at import)."""
     return message
+
+
+class Message(str):
+    """A sentence of the kit kept as its msgid and values: a `str` in English, written again in any language.
+
+    Engines build their reasons with `L_()`: the value is the English sentence (what JSON documents keep,
+    byte-identical whatever the language) and renderers call `localize()` to write it in the language in force.
+    Values may be numbers (formatted by the message's own `{n:,}` fields), manifest texts (`pick`ed), other
+    messages, or `Listing`s of them.
+    """
+
+    msgid: str
+    values: dict[str, object]
+
+    def __new__(cls, msgid: str, values: Mapping[str, object] | None = None) -> Message:
+        """The English sentence of `msgid` with `values` (the manifest's own text for manifest fields)."""
+        values = dict(values or {})
+        obj = super().__new__(cls, msgid.format(**{k: _english(v) for k, v in values.items()}) if values else msgid)
+        obj.msgid = msgid
+        obj.values = values
+        return obj
+
+    def __getnewargs__(self) -> tuple[str, dict[str, object]]:  # type: ignore[override]
+        # copy, deepcopy and pickle rebuild the sentence from its msgid and values
+        return (self.msgid, self.values)
+
+    def render(self, lang: str | None = None) -> str:
+        """The sentence in `lang` (default: the language in force)."""
+        lang = lang or _current.get()
+        if lang == SOURCE_LANGUAGE:
+            return str.__str__(self)
+        text = translations(lang).gettext(self.msgid)
+        return text.format(**{k: localize(v, lang) if isinstance(v, str) else v for k, v in self.values.items()}) \
+            if self.values else text
+
+
+class Listing(Message):
+    """Items joined by a separator (`a, b` / `a; b`), each written in the reader's language when rendered.
+
+    Chinese joins with its own marks (`、` for a comma, `；` for a semicolon).
+    """
+
+    items: tuple[object, ...]
+    sep: str
+
+    def __new__(cls, items: Iterable[object], sep: str = ", ") -> Listing:
+        """`items` joined by `sep` (in English: exactly `sep.join(items)`)."""
+        items = tuple(items)
+        obj = str.__new__(cls, sep.join(str(_english(i)) for i in items))
+        obj.msgid, obj.values, obj.items, obj.sep = str.__str__(obj), {}, items, sep
+        return obj
+
+    def __getnewargs__(self) -> tuple[tuple[object, ...], str]:  # type: ignore[override]
+        return (self.items, self.sep)
+
+    def render(self, lang: str | None = None) -> str:
+        """The items in `lang`, joined as that language joins them."""
+        lang = lang or _current.get()
+        if lang == SOURCE_LANGUAGE:
+            return str.__str__(self)
+        sep = _ZH_SEPARATORS.get(self.sep, self.sep) if lang == "zh" else self.sep
+        return sep.join(localize(i, lang) for i in self.items)
+
+
+class Term(Message):
+    """An id shown in a sentence (`very_high`, `not_assessed`): the id in English, its words translated when rendered.
+
+    The words (`very high`) are msgids marked elsewhere (tables of `N_`); an id the catalog does not know is
+    shown as it is.
+    """
+
+    def __new__(cls, ident: str) -> Term:
+        """The id `ident`, translated through its words (`_` as spaces)."""
+        obj = str.__new__(cls, ident)
+        obj.msgid, obj.values = str(ident).replace("_", " "), {}
+        return obj
+
+    def __getnewargs__(self) -> tuple[str]:  # type: ignore[override]
+        return (str.__str__(self),)
+
+    def render(self, lang: str | None = None) -> str:
+        """The id's words in `lang` when the catalog has them, else the id."""
+        lang = lang or _current.get()
+        text = translations(lang).gettext(self.msgid)
+        return str.__str__(self) if lang == SOURCE_LANGUAGE or text == self.msgid else text
+
+
+class Renumbered(Message):
+    """A message whose clause numbers are those of another policy (`VII.1` -> `2.1`), in every language.
+
+    The translations keep clause numbers as written, so the same replacements apply to the rendered text.
+    """
+
+    base: Message
+    pairs: tuple[tuple[str, str], ...]
+
+    def __new__(cls, base: Message, pairs: Iterable[tuple[str, str]]) -> Renumbered:
+        """`base` with each `(old, new)` of `pairs` replaced, in order."""
+        pairs = tuple(pairs)
+        obj = str.__new__(cls, _renumber(str.__str__(base), pairs))
+        obj.msgid, obj.values, obj.base, obj.pairs = base.msgid, base.values, base, pairs
+        return obj
+
+    def __getnewargs__(self) -> tuple[Message, tuple[tuple[str, str], ...]]:  # type: ignore[override]
+        return (self.base, self.pairs)
+
+    def render(self, lang: str | None = None) -> str:
+        """The base message in `lang`, renumbered."""
+        return _renumber(self.base.render(lang), self.pairs)
+
+
+def _renumber(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    for old, new in pairs:
+        text = text.replace(old, new)
+    return text
+
+
+_ZH_SEPARATORS = {", ": "、", "; ": "；"}
+
+
+def _english(value: object) -> object:
+    """A value as the English sentence shows it (numbers stay numbers for the message's format spec)."""
+    if isinstance(value, str):
+        return str.__str__(value)  # a manifest text in its primary language, a message in English
+    return value
+
+
+def L_(message: str, /, **values: object) -> Message:  # noqa: N802 (gettext's naming)
+    """Mark `message` for extraction and keep it with `values`: English now, any language at render (`localize`)."""
+    return Message(message, values)
+
+
+def localize(value: object, lang: str | None = None) -> str:
+    """An engine's text for the reader: a `Message` in `lang` (default: in force), a manifest text `pick`ed.
+
+    Any other value is shown as it is (ids, numbers, sentences the kit does not keep as messages).
+    """
+    if isinstance(value, Message):
+        return value.render(lang)
+    if isinstance(value, LocalizedText):
+        return pick(value, lang or _current.get()) or ""
+    return "" if value is None else str(value)
 
 
 class LocalizedText(str):

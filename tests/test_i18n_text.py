@@ -39,7 +39,8 @@ COMMON = ("pia/cli.py", "pia/output.py")
 WRITERS = {
     "check": ("pia/commands/check.py", "pia/declare/lint.py"),
     "inventory": ("pia/commands/inventory.py", "pia/declare/inventory.py"),
-    "assess": ("pia/commands/assess.py", "pia/risk/render.py"),
+    "assess": ("pia/commands/assess.py", "pia/risk/render.py", "pia/risk/scoring.py", "pia/risk/likelihood.py",
+               "pia/risk/screening.py"),
     "diff": ("pia/commands/diff.py", "pia/changes/render.py", "pia/changes/rules.py"),
     "notice": ("pia/changes/notice.py", "pia/changes/rules.py"),
     "taxonomy": ("pia/commands/taxonomy.py",),
@@ -69,7 +70,7 @@ def _catalog(files: tuple[str, ...] | None = None) -> dict[str, str]:
 
 def _fragments(msgid: str) -> list[str]:
     """The literal English pieces of a message (between its {fields}) long enough to be recognised verbatim."""
-    pieces = re.split(r"\{[a-z_]+(?:![rs])?\}", msgid.replace("{{", "{").replace("}}", "}"))
+    pieces = re.split(r"\{[a-z_]+(?:![rs])?(?::[^{}]*)?\}", msgid.replace("{{", "{").replace("}}", "}"))
     return [p.strip() for p in pieces if len(p.strip()) >= 20 and len(p.split()) >= 4]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from pia.changes.rules import TRIGGERS
-from pia.i18n import N_, _, ngettext, pick
+from pia.i18n import N_, Listing, Message, _, localize, ngettext, pick
 
 if TYPE_CHECKING:  # pragma: no cover
     from pia.changes.rules import ChangeReview, LevelChange, ScreenedActivity
@@ -63,8 +63,8 @@ def _verdict_line(review: ChangeReview) -> str:
     if not review.significant:
         return _("Minor changes only ({n}): post the updated policy ({clause}); no active notification needed.",
                  n=len(review.changes), clause=review.notify.clause)
-    channels = ", ".join(_(CHANNEL_WORDS[c]) if c in CHANNEL_WORDS else c for c in review.notify.channels) \
-        or _("no channel listed in NEW")
+    channels = localize(Listing(Message(CHANNEL_WORDS[c]) if c in CHANNEL_WORDS else c
+                                for c in review.notify.channels)) or _("no channel listed in NEW")
     text = _("SIGNIFICANT: notify users actively by {channels} ({clause}), and post the updated policy.",
              channels=channels, clause=review.notify.clause)
     if review.reconsent_required:
@@ -75,8 +75,8 @@ def _verdict_line(review: ChangeReview) -> str:
 
 def rise_text(rise: LevelChange) -> str:
     """`alert_snapshots: medium -> high` (a new activity: `new -> severe`)."""
-    before = rise.before or _("new")
-    return f"{rise.activity}: {before} -> {rise.after}"
+    before = _(rise.before.replace("_", " ")) if rise.before else _("new")
+    return f"{rise.activity}: {before} -> {_(rise.after.replace('_', ' '))}"
 
 
 def _risk_line(review: ChangeReview) -> str:
@@ -94,7 +94,12 @@ def _risk_line(review: ChangeReview) -> str:
 
     return _("Risk ({clause}, method {method}): NEW {new}; OLD {old}. {decision}", clause=clause, method=r.method,
              new=side(r.new_high_risk, r.new_high_activities), old=side(r.old_high_risk, r.old_high_activities),
-             decision=r.decision)
+             decision=localize(r.decision))
+
+
+def decision(review: ChangeReview) -> str:
+    """The review's decision in two lines: notify and re-consent, then the risk engine's VII.2(5) state."""
+    return f"{_verdict_line(review)}\n{_risk_line(review)}"
 
 
 def _assessment_line(x: ScreenedActivity) -> str:
@@ -117,14 +122,16 @@ def render_table(review: ChangeReview) -> str:
         columns = ["trigger", "name", "clause", "changes", "title"]
         out += [_("Triggers"), table(rows, columns, _headers(columns), max_width=70)]
         out += [_("risk rises: {rise}", rise=rise_text(x)) for t in review.triggers for x in t.rises]
-        out += [_("note: {trigger}: {detail}", trigger=t.id, detail=t.detail) for t in review.triggers if t.detail]
+        out += [_("note: {trigger}: {detail}", trigger=t.id, detail=localize(t.detail)) for t in review.triggers
+                if t.detail]
         out.append("")
     if review.risk.assessment_required:
         out += [_assessment_line(x) for x in review.risk.assessment_required] + [""]
     if review.changes:
         out += [_("Changes"), table(_rows(review, width=36), TABLE_COLUMNS, _headers(TABLE_COLUMNS), max_width=90)]
     if review.reasons:
-        out += [_("Re-consent required:")] + [f"- [{r.kind}] {r.text} ({r.clause})" for r in review.reasons] + [""]
+        out += [_("Re-consent required:")] + [f"- [{r.kind}] {localize(r.text)} ({r.clause})"
+                                              for r in review.reasons] + [""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -149,18 +156,18 @@ def render_markdown(review: ChangeReview) -> str:
                 out.append("  " + _("Residual risk rises: {rises}.",
                                     rises="; ".join(md_escape(rise_text(x)) for x in t.rises)))
             if t.detail:
-                out.append(f"  {md_escape(t.detail)}")
+                out.append(f"  {md_escape(localize(t.detail))}")
             out += [f"  - `{p}`" for p in t.changes]
         out.append("")
     if review.risk.assessment_required:
         out += ["## " + _("Impact assessment"), ""] + [
             "- " + md_escape(_assessment_line(x)) for x in review.risk.assessment_required] + [""]
     if review.reasons:
-        out += ["## " + _("Re-consent"), ""] + [f"- **{r.kind}** `{r.subject}` ({r.clause}): {md_escape(r.text)}"
+        out += ["## " + _("Re-consent"), ""] + [f"- **{r.kind}** `{r.subject}` ({r.clause}): {md_escape(localize(r.text))}"
                                         for r in review.reasons] + [""]
     if review.changes:
         out += ["## " + _("Changes"), "", render_markdown_table(_rows(review), CHANGE_COLUMNS, _headers(CHANGE_COLUMNS))]
-        reasons = sorted({(c.trigger or _("minor"), c.reason) for c in review.changes})
+        reasons = sorted({(c.trigger or _("minor"), localize(c.reason)) for c in review.changes})
         out += [_("Why each change is classified as it is:"), ""]
         out += [f"- {t}: {md_escape(r)}" for t, r in reasons] + [""]
     return "\n".join(out).rstrip("\n") + "\n"

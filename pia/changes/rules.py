@@ -18,7 +18,8 @@ from pia.declare.measures import MeasureStatus, catalogue
 from pia.declare.taxonomy import load_taxonomy
 from pia.declare.vocabulary import TRANSFER_RULES, basis_id, regime_of
 from pia.errors import InputError, Problem
-from pia.i18n import N_, _
+from pia.declare.text import Sentence
+from pia.i18n import L_, N_, Listing, Message, Renumbered, Term, _
 
 # --------------------------------------------------------------------------- catalogue (data)
 
@@ -36,7 +37,6 @@ class TriggerDef:
     note: str = ""
 
 
-_NOT_EXHAUSTIVE = "VII.2 says its list is not exhaustive; "
 
 TRIGGERS: dict[str, TriggerDef] = {t.id: t for t in (
     TriggerDef("service_mode", "VII.2(1)",
@@ -65,32 +65,34 @@ TRIGGERS: dict[str, TriggerDef] = {t.id: t for t in (
                N_("We will keep some of your information for longer than before. How long we keep it is part of "
                "what you are entitled to know."),
                in_policy_list=False,
-               note=_NOT_EXHAUSTIVE + "the retention period is part of what users must be told (PIPL Art. 17)."),
+               note=L_("VII.2 says its list is not exhaustive; the retention period is part of what users must be "
+                       "told (PIPL Art. 17).")),
     TriggerDef("promised_measure", "III",
                N_("A security measure the policy promises stops being in place"), N_("Promised protection"),
                N_("A protection of your information that our policy promises will no longer be fully in place."),
                in_policy_list=False,
-               note=_NOT_EXHAUSTIVE + "section III promises these measures, so dropping one changes what users "
-                                      "were told."),
+               note=L_("VII.2 says its list is not exhaustive; section III promises these measures, so dropping one "
+                       "changes what users were told.")),
     TriggerDef("cross_border", "PIPL Art. 38; PIPL Art. 39",
                N_("Personal data is stored abroad or provided to a recipient abroad"), N_("Cross-border"),
                N_("Some of your information will be stored or received outside the country. The law requires "
                "your separate consent for this."),
                in_policy_list=False,
-               note=_NOT_EXHAUSTIVE + "providing data abroad needs separate consent (PIPL Art. 39)."),
+               note=L_("VII.2 says its list is not exhaustive; providing data abroad needs separate consent "
+                       "(PIPL Art. 39).")),
     TriggerDef("contact_channel", "GB/T 35273-2020 Annex D",
                N_("Department responsible for personal-information security, its contact details or the complaint channel"),
                N_("Contacts"),
                N_("Where to send questions, requests or complaints about your information changes."),
                in_policy_list=False,
-               note="Significant under the privacy-policy template of GB/T 35273-2020 Annex D; "
-                    "the policy's own list (VII.2(1)-(5)) omits it."),
+               note=L_("Significant under the privacy-policy template of GB/T 35273-2020 Annex D; "
+                       "the policy's own list (VII.2(1)-(5)) omits it.")),
 )}
 
 MINOR_CLAUSE = "VII.1"
-_MINOR = "no significant-change category covers it: posting the updated policy is enough (VII.1)"
-_WORDING = "wording only: the processing it describes is unchanged"
-_CITATION = "clause citations document the manifest; they do not change the processing"
+_MINOR = L_("no significant-change category covers it: posting the updated policy is enough (VII.1)")
+_WORDING = L_("wording only: the processing it describes is unchanged")
+_CITATION = L_("clause citations document the manifest; they do not change the processing")
 
 
 @dataclass(frozen=True)
@@ -113,53 +115,53 @@ RULES: tuple[Rule, ...] = (
     Rule("data_elements[*].description", None, _WORDING),
     Rule("data_elements[*].clauses", None, _CITATION),
     Rule("data_elements[*].retention", None,
-         "retention wording, or a shorter retention: posting the update is enough (VII.1)"),
+         L_("retention wording, or a shorter retention: posting the update is enough (VII.1)")),
     Rule("data_elements[*]", "service_mode",
-         "a type of personal data is added or removed, or its category, sensitivity, group or source changes"),
+         L_("a type of personal data is added or removed, or its category, sensitivity, group or source changes")),
     # processing activities: purposes and ways of use (VII.2(1)); their recipients (VII.2(3))
     Rule("processing_activities[*].name", None, _WORDING),
     Rule("processing_activities[*].clauses", None, _CITATION),
     Rule("processing_activities[*].subjects_count", None,
-         "an estimate of scale; its effect on risk is judged under VII.2(5)"),
+         L_("an estimate of scale; its effect on risk is judged under VII.2(5)")),
     Rule("processing_activities[*].measures", None,
-         "a measure the policy does not promise, or one that improves; its effect on risk is judged under VII.2(5)"),
-    Rule("processing_activities[*].consent_scope", None, "internal id of the consent records"),
+         L_("a measure the policy does not promise, or one that improves; its effect on risk is judged under VII.2(5)")),
+    Rule("processing_activities[*].consent_scope", None, L_("internal id of the consent records")),
     Rule("processing_activities[*].recipients", "recipients",
-         "an activity starts or stops giving data to a recipient"),
+         L_("an activity starts or stops giving data to a recipient")),
     Rule("processing_activities[*]", "service_mode",
-         "a purpose of processing, the data it uses, whose data, its legal basis or the way data is used changes"),
+         L_("a purpose of processing, the data it uses, whose data, its legal basis or the way data is used changes")),
     # recipients (VII.2(3))
     Rule("recipients[*].name", None, _WORDING),
     Rule("recipients[*].clauses", None, _CITATION),
     Rule("recipients[*]", "recipients",
-         "who receives data by sharing, transfer or public disclosure, what they receive, where or on what ground"),
+         L_("who receives data by sharing, transfer or public disclosure, what they receive, where or on what ground")),
     # controller: ownership (VII.2(2)) and contact points (GB/T 35273-2020 Annex D)
     Rule("controller.ownership.clauses", None, _CITATION),
-    Rule("controller.ownership", "ownership", "the parent company or controlling shareholders change"),
-    Rule("controller.legal_entity", "ownership", "the legal entity that controls the data changes"),
-    Rule("controller.jurisdiction", "ownership", "the controller moves to another jurisdiction"),
+    Rule("controller.ownership", "ownership", L_("the parent company or controlling shareholders change")),
+    Rule("controller.legal_entity", "ownership", L_("the legal entity that controls the data changes")),
+    Rule("controller.jurisdiction", "ownership", L_("the controller moves to another jurisdiction")),
     Rule("controller.security_department.clauses", None, _CITATION),
     Rule("controller.security_department", "contact_channel",
-         "the department responsible for personal-information security or its contact details change"),
+         L_("the department responsible for personal-information security or its contact details change")),
     Rule("controller.contact_clauses", None, _CITATION),
-    Rule("controller.contact", "contact_channel", "the contact for questions and requests changes"),
+    Rule("controller.contact", "contact_channel", L_("the contact for questions and requests changes")),
     Rule("controller.complaint_channels[*].clauses", None, _CITATION),
-    Rule("controller.complaint_channels", "contact_channel", "the channels for complaints change"),
+    Rule("controller.complaint_channels", "contact_channel", L_("the channels for complaints change")),
     # rights (VII.2(4))
     Rule("rights[*].clauses", None, _CITATION),
-    Rule("rights", "user_rights", "a right, how it is exercised, its limits or its deadline changes"),
+    Rule("rights", "user_rights", L_("a right, how it is exercised, its limits or its deadline changes")),
     Rule("rejection_grounds[*].clauses", None, _CITATION),
-    Rule("rejection_grounds", "user_rights", "the grounds on which a rights request may be refused change"),
-    Rule("settings.rights_response_days", "user_rights", "the deadline to answer rights requests changes"),
-    Rule("settings.erasure_grace_days", "user_rights", "the time to erase data after cancellation changes"),
-    Rule("settings.minor_age", "service_mode", "who is treated as a minor needing a guardian's consent changes"),
+    Rule("rejection_grounds", "user_rights", L_("the grounds on which a rights request may be refused change")),
+    Rule("settings.rights_response_days", "user_rights", L_("the deadline to answer rights requests changes")),
+    Rule("settings.erasure_grace_days", "user_rights", L_("the time to erase data after cancellation changes")),
+    Rule("settings.minor_age", "service_mode", L_("who is treated as a minor needing a guardian's consent changes")),
     Rule("consent_exemptions[*].summary", None, _WORDING),
-    Rule("consent_exemptions", "service_mode", "the situations in which data is used without consent change"),
+    Rule("consent_exemptions", "service_mode", L_("the situations in which data is used without consent change")),
     # announced as minor on purpose, with their reason
-    Rule("notification_channels", None, "how changes are announced (VII.1); not a change of processing"),
-    Rule("commitments", None, "commitments restate the policy; the facts they rest on are compared field by field"),
-    Rule("service", None, "name, description and policy metadata of the service"),
-    Rule("assumptions", None, "assumptions document the assessment; the facts they name are compared field by field"),
+    Rule("notification_channels", None, L_("how changes are announced (VII.1); not a change of processing")),
+    Rule("commitments", None, L_("commitments restate the policy; the facts they rest on are compared field by field")),
+    Rule("service", None, L_("name, description and policy metadata of the service")),
+    Rule("assumptions", None, L_("assumptions document the assessment; the facts they name are compared field by field")),
 )
 
 
@@ -176,8 +178,9 @@ def _lengthened(change: Change, old: Manifest | None, new: Manifest | None) -> t
         return None
     if change.kind is ChangeKind.added or _days(change.after) <= _days(change.before):
         return None
-    after = "no upper bound" if change.after is None else f"{change.after} days"
-    return "retention_lengthened", f"retention lengthened from {change.before} days to {after}"
+    after = L_("no upper bound") if change.after is None else L_("{days} days", days=change.after)
+    return "retention_lengthened", L_("retention lengthened from {days} days to {after}", days=change.before,
+                                      after=after)
 
 
 def _status(value: Any) -> str | None:
@@ -199,8 +202,9 @@ def _measure_dropped(change: Change, old: Manifest | None, new: Manifest | None)
     if not promised or _status(change.before) != MeasureStatus.implemented.value:
         return None
     after = _status(change.after)
-    state = "removed" if after is None else f"now {after}"
-    return "promised_measure", f"{measure}, promised by {', '.join(promised)}, was implemented and is {state}"
+    state = L_("removed") if after is None else L_("now {status}", status=Term(str(after)))
+    return "promised_measure", L_("{measure}, promised by {clauses}, was implemented and is {state}", measure=measure,
+                                  clauses=", ".join(promised), state=state)
 
 
 def _abroad(code: Any, manifest: Manifest | None) -> bool:
@@ -214,12 +218,14 @@ def _cross_border(change: Change, old: Manifest | None, new: Manifest | None) ->
     # `new is not None` only narrows for the type checker: _abroad is False without a manifest
     if p == "processing_activities[*].storage.locations[*]" and change.kind is ChangeKind.added \
             and new is not None and _abroad(change.after, new):
-        return "cross_border", f"data starts being stored in {change.after}, outside {new.controller.jurisdiction}"
+        return "cross_border", L_("data starts being stored in {location}, outside {jurisdiction}",
+                                  location=change.after, jurisdiction=new.controller.jurisdiction)
     if p == "processing_activities[*].storage.cross_border" and change.after is True:
-        return "cross_border", "the activity now declares a cross-border transfer"
+        return "cross_border", L_("the activity now declares a cross-border transfer")
     if p == "recipients[*].location" and new is not None and _abroad(change.after, new) \
             and not _abroad(change.before, old):
-        return "cross_border", f"a recipient now processes data in {change.after}, outside {new.controller.jurisdiction}"
+        return "cross_border", L_("a recipient now processes data in {location}, outside {jurisdiction}",
+                                  location=change.after, jurisdiction=new.controller.jurisdiction)
     return None
 
 
@@ -251,7 +257,7 @@ class ClassifiedChange(BaseModel):
     trigger: str | None = Field(None, description="Significant-change category, or None for a minor change.")
     also: list[str] = Field(default_factory=list, description="Further triggers the same change falls under.")
     clause: str = Field(description="Clause or standard the classification rests on.")
-    reason: str = Field(description="Why the change falls under its trigger, or why it is minor.")
+    reason: Sentence = Field(description="Why the change falls under its trigger, or why it is minor.")
 
 
 class LevelChange(BaseModel):
@@ -274,7 +280,7 @@ class Trigger(BaseModel):
     changes: list[str] = Field(default_factory=list, description="Paths of the changes behind it.")
     rises: list[LevelChange] = Field(default_factory=list,
                                      description="VII.2(5) only: activities whose residual level rises, before -> after.")
-    detail: str = Field("", description="Further explanation (e.g. a gap in the policy's list).")
+    detail: Sentence = Field("", description="Further explanation (e.g. a gap in the policy's list).")
 
 
 class Notify(BaseModel):
@@ -315,7 +321,7 @@ class ReconsentReason(BaseModel):
                                   "new_sensitive_category, cross_border or new_consent_recipient.")
     subject: str = Field(description="Id of the activity, category or recipient concerned.")
     clause: str = Field(description="Clause and law the reason rests on.")
-    text: str = Field(description="The reason in words.")
+    text: Sentence = Field(description="The reason in words.")
 
 
 class ScreenedActivity(BaseModel):
@@ -338,7 +344,7 @@ class RiskComparison(BaseModel):
     new_high_activities: list[str] = Field(default_factory=list, description="Activities of NEW judged high risk.")
     old_high_activities: list[str] = Field(default_factory=list, description="Activities of OLD judged high risk.")
     rises: list[LevelChange] = Field(default_factory=list, description="Activities whose residual level rises.")
-    decision: str = Field("", description="Whether VII.2(5) applies, and why.")
+    decision: Sentence = Field("", description="Whether VII.2(5) applies, and why.")
     assessment_required: list[ScreenedActivity] = Field(default_factory=list, description=(
         "New activities whose WP248 screening calls for an impact assessment (GDPR Art. 35(1)), at any risk level."))
 
@@ -470,13 +476,15 @@ def _risk_trigger(rises: list[LevelChange], changes: list[ClassifiedChange], cla
 
 def _risk_decision(risk: RiskComparison, clause: str = "VII.2(5)") -> str:
     if not risk.assessed:
-        return "Not assessed: nothing changed, so there is no policy update to classify."
+        return L_("Not assessed: nothing changed, so there is no policy update to classify.")
     if risk.rises:
-        moves = ", ".join(f"{r.activity} {r.before or 'new'} -> {r.after}" for r in risk.rises)
-        return f"{clause} applies: residual risk rises ({moves})."
+        moves = Listing(L_("{activity} {before} -> {after}", activity=r.activity,
+                           before=Term(r.before) if r.before else L_("new"), after=Term(r.after)) for r in risk.rises)
+        return L_("{clause} applies: residual risk rises ({moves}).", clause=clause, moves=moves)
     if risk.new_high_risk:
-        return f"{clause} does not apply to this revision: NEW is high risk, but no activity's residual level rises."
-    return f"{clause} does not apply: no activity's residual level rises."
+        return L_("{clause} does not apply to this revision: NEW is high risk, but no activity's residual level rises.",
+                  clause=clause)
+    return L_("{clause} does not apply: no activity's residual level rises.", clause=clause)
 
 
 # Where the policy has no clause for a kind of change, the kit cites the list it takes the kinds from.
@@ -525,10 +533,12 @@ def _in_policy(m: Manifest, d: TriggerDef) -> tuple[bool, str]:
     if listed or m.cite("service_mode") == TRIGGERS["service_mode"].clause:
         return listed, d.note  # the reference numbering: its own note
     if d.id == "cross_border":
-        return False, ("pia default: data leaving the regime of the controller's law is treated as significant; "
-                       "this policy does not list it.")
-    where = ("the privacy-policy template of " if "CN" in m.regimes else "") + standard_list(m)
-    return False, f"Significant under {where}; this policy does not list it."
+        return False, L_("pia default: data leaving the regime of the controller's law is treated as significant; "
+                         "this policy does not list it.")
+    if "CN" in m.regimes:
+        return False, L_("Significant under the privacy-policy template of {source}; this policy does not list it.",
+                         source=standard_list(m))
+    return False, L_("Significant under {source}; this policy does not list it.", source=standard_list(m))
 
 
 # --------------------------------------------------------------------------- re-consent
@@ -569,16 +579,17 @@ def _purpose_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
         if before is not None and before.purpose == act.purpose:
             continue
         if _consent(act.legal_basis):
-            what = "new purpose" if before is None else "changed purpose"
+            what = L_("new purpose") if before is None else L_("changed purpose")
             out.append(_reason("new_purpose", act.id,
-                               f"{what} '{act.name}' (activity {act.id}, legal basis consent): {act.purpose} "
-                               "The policy limits use to the purposes it lists; consent given for another purpose "
-                               "does not cover it."))
+                               L_("{what} '{name}' (activity {activity}, legal basis consent): {purpose} The policy "
+                                  "limits use to the purposes it lists; consent given for another purpose does not "
+                                  "cover it.", what=what, name=act.name, activity=act.id, purpose=act.purpose)))
         elif before is not None and _exemption(act.legal_basis, new) and before.legal_basis == act.legal_basis:
             out.append(_reason("purpose_outside_exemption", act.id,
-                               f"changed purpose of '{act.name}' (activity {act.id}) under {act.legal_basis}: "
-                               f"{act.purpose} The exemption was claimed for the old purpose; unless the assessor "
-                               "shows it still covers the new one, the user's consent is needed."))
+                               L_("changed purpose of '{name}' (activity {activity}) under {basis}: {purpose} The "
+                                  "exemption was claimed for the old purpose; unless the assessor shows it still covers "
+                                  "the new one, the user's consent is needed.", name=act.name, activity=act.id,
+                                  basis=act.legal_basis, purpose=act.purpose)))
     return out
 
 
@@ -593,10 +604,11 @@ def _data_type_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
             continue
         added = sorted(set(act.data_elements) - set(before.data_elements))
         if added:
-            what = ", ".join(f"{names.get(e, e)} ({e})" for e in added)
+            what = Listing(L_("{name} ({element})", name=names.get(e, e), element=e) for e in added)
             out.append(_reason("new_data_type", act.id,
-                               f"'{act.name}' (activity {act.id}, legal basis consent) starts using {what}: the "
-                               "consent given covers the data types the user was told of, not new ones."))
+                               L_("'{name}' (activity {activity}, legal basis consent) starts using {elements}: the "
+                                  "consent given covers the data types the user was told of, not new ones.",
+                                  name=act.name, activity=act.id, elements=what)))
     return out
 
 
@@ -610,17 +622,19 @@ def _cross_border_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]
         was = {loc for loc in before.storage.locations if regime_of(loc) != home_old} if before else set()
         now = {loc for loc in act.storage.locations if regime_of(loc) != home_new}
         if now - was or (act.storage.cross_border and not (before and before.storage.cross_border)):
-            where = ", ".join(sorted(now - was)) or "abroad"
+            where = ", ".join(sorted(now - was)) or L_("abroad")
             out.append(_reason("cross_border", act.id,
-                               f"'{act.name}' (activity {act.id}) starts storing data in {where}: providing personal "
-                               "data outside the country needs the user's separate consent."))
+                               L_("'{name}' (activity {activity}) starts storing data in {where}: providing personal "
+                                  "data outside the country needs the user's separate consent.", name=act.name,
+                                  activity=act.id, where=where)))
     old_recips = {r.id: r for r in old.recipients}
     for rec in sorted(new.recipients, key=lambda r: r.id):
         old_rec = old_recips.get(rec.id)
         if regime_of(rec.location) != home_new and (old_rec is None or regime_of(old_rec.location) == home_old):
             out.append(_reason("cross_border", rec.id,
-                               f"recipient '{rec.name}' ({rec.id}) processes data in {rec.location}: providing "
-                               "personal data outside the country needs the user's separate consent."))
+                               L_("recipient '{name}' ({recipient}) processes data in {location}: providing "
+                                  "personal data outside the country needs the user's separate consent.",
+                                  name=rec.name, recipient=rec.id, location=rec.location)))
     return out
 
 
@@ -668,10 +682,11 @@ def _reconsent_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
             new_by_cat.setdefault(el.category, []).append(el.id)
     for cat, elements in sorted(new_by_cat.items()):
         users = sorted({a.id for a in new.processing_activities if set(a.data_elements) & set(elements)})
-        used = f", used by {', '.join(users)}" if users else ""
+        used = L_(", used by {activities}", activities=", ".join(users)) if users else ""
         reasons.append(_reason("new_sensitive_category", cat,
-                               f"new sensitive category {cat} ({tax[cat].name}) in {', '.join(sorted(elements))}"
-                               f"{used}: sensitive personal information needs the user's separate consent."))
+                               L_("new sensitive category {category} ({name}) in {elements}{used}: sensitive personal "
+                                  "information needs the user's separate consent.", category=cat,
+                                  name=tax[cat].name, elements=", ".join(sorted(elements)), used=used)))
 
     reasons += _cross_border_reasons(old, new)
 
@@ -682,16 +697,19 @@ def _reconsent_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
         before = old_recips.get(rec.id)
         groups = [str(g) for g in rec.data_groups]
         if before is None:
-            why = f"new recipient '{rec.name}' ({rec.id}) receives {', '.join(groups)} data"
+            why = L_("new recipient '{name}' ({recipient}) receives {groups} data", name=rec.name, recipient=rec.id,
+                     groups=Listing(Term(g) for g in groups))
         elif before.legal_basis is not RecipientBasis.consent:
-            why = f"recipient '{rec.name}' ({rec.id}) now relies on consent instead of {before.legal_basis.value}"
+            why = L_("recipient '{name}' ({recipient}) now relies on consent instead of {basis}", name=rec.name,
+                     recipient=rec.id, basis=Term(before.legal_basis.value))
         else:
             extra = sorted(set(groups) - {str(g) for g in before.data_groups})
             if not extra:
                 continue
-            why = f"recipient '{rec.name}' ({rec.id}) now also receives {', '.join(extra)} data"
+            why = L_("recipient '{name}' ({recipient}) now also receives {groups} data", name=rec.name,
+                     recipient=rec.id, groups=Listing(Term(g) for g in extra))
         reasons.append(_reason("new_consent_recipient", rec.id,
-                               f"{why} on the ground of consent: the user's consent must be asked for it.",
+                               L_("{why} on the ground of consent: the user's consent must be asked for it.", why=why),
                                clause=f"{_consent_clause(rec.flow)}; {REASONS['new_consent_recipient'].clause}"))
     return reasons
 
@@ -743,8 +761,9 @@ def review(old: Manifest, new: Manifest, method: str | os.PathLike[str] | None =
         clause = trigger_clause(new, trig)
         if "VII." in reason and trigger_clause(new, "service_mode") != TRIGGERS["service_mode"].clause:
             # the reference policy's numbering in a rule's reason: say it in this policy's terms
-            reason = reason.replace("significant changes of VII.2", "significant changes").replace(
-                "VII.2(5)", trigger_clause(new, "high_risk_assessment")).replace("VII.1", trigger_clause(new, None))
+            pairs = (("significant changes of VII.2", "significant changes"),
+                     ("VII.2(5)", trigger_clause(new, "high_risk_assessment")), ("VII.1", trigger_clause(new, None)))
+            reason = Renumbered(reason, pairs) if isinstance(reason, Message) else reason
         c = ClassifiedChange(path=ch.path, kind=ch.kind, before=ch.before, after=ch.after,
                              trigger=trig, clause=clause, reason=reason)
         c.also = _also(c, new)
@@ -776,7 +795,7 @@ def review(old: Manifest, new: Manifest, method: str | os.PathLike[str] | None =
         for c in classified:
             if c.path in risk_trigger.changes and c.trigger is None:
                 c.trigger, c.clause = risk_trigger.id, risk_trigger.clause
-                c.reason = "part of an activity whose residual risk level rises"
+                c.reason = L_("part of an activity whose residual risk level rises")
         order = list(TRIGGERS)
         triggers = sorted(triggers + [risk_trigger], key=lambda t: order.index(t.id))
 

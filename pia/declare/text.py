@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, PlainSerializer, SerializationInfo, ValidatorFunctionWrapHandler, WithJsonSchema
 from pydantic.functional_validators import WrapValidator
 
-from pia.i18n import LANGUAGES, LocalizedText
+from pia.i18n import LANGUAGES, LocalizedText, Message
 
 
 def _validate(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
@@ -158,3 +158,17 @@ def _keep(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
 # a plain string in JSON and its schema.
 TextValue = Annotated[str, WrapValidator(_keep), PlainSerializer(_serialize, when_used="always"),
                       WithJsonSchema({"type": "string"})]
+
+
+def _keep_sentence(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    return value if isinstance(value, (Message, LocalizedText)) else handler(value)
+
+
+def _english(value: Any) -> Any:
+    return str.__str__(value) if isinstance(value, str) else value
+
+
+# A sentence of an engine (`pia.i18n.L_`): kept as a message for the renderers (and in `model_dump()`), its
+# English text in JSON and its schema (JSON documents stay language-neutral).
+Sentence = Annotated[str, WrapValidator(_keep_sentence), PlainSerializer(_english, when_used="json"),
+                     WithJsonSchema({"type": "string"})]

@@ -20,6 +20,7 @@ from pia.declare.datasets import parameters_with_defaults
 from pia.declare.manifest import Manifest
 from pia.declare.measures import MeasureStatus
 from pia.errors import InputError, Problem
+from pia.i18n import L_
 from pia.inputs import load_json
 from pia.risk.bearing import load_evidence_map
 
@@ -192,11 +193,12 @@ def _file_validation(ctx: EvidenceContext, doc: ValidationDocument, manifest: Ma
         failed += 1
         acts, how, kind, controls = _bearing(check, manifest, declared)
         if not acts:
-            ctx.service_factors.append(f"failed check {check.id} ({check.clause}) names no activity")
+            ctx.service_factors.append(L_("failed check {check} ({clause}) names no activity", check=check.id,
+                                          clause=check.clause))
         for act in acts:
             if act not in known:
-                ctx.service_factors.append(f"failed check {check.id} bears on activity {act!r}, which this "
-                                           "manifest does not define: not counted")
+                ctx.service_factors.append(L_("failed check {check} bears on activity '{activity}', which this "
+                                              "manifest does not define: not counted", check=check.id, activity=act))
                 continue
             if any(r["id"] == check.id for r in ctx.failed_checks.get(act, [])):
                 continue  # the same document given twice
@@ -212,7 +214,8 @@ def _file_validation(ctx: EvidenceContext, doc: ValidationDocument, manifest: Ma
                       "mapped_by": how, "counted": counted, "measures": claimed or absent}
             ctx.failed_checks.setdefault(act, []).append(record)
             for measure in claimed:
-                ctx.contradicted.setdefault(act, {}).setdefault(measure, []).append(f"check {check.id} failed")
+                ctx.contradicted.setdefault(act, {}).setdefault(measure, []).append(
+                    L_("check {check} failed", check=check.id))
     return failed
 
 
@@ -228,28 +231,29 @@ def _file_scan(ctx: EvidenceContext, doc: ScanDocument, manifest: Manifest) -> i
             acts, places = entry.activities, sorted(entry.where)
             finding = {"category": entry.category, "sensitive": entry.sensitive, "where": places,
                        "confidence": entry.confidence}
-            label = f"{entry.category} in {', '.join(places) or 'scanned data'}"
+            label = L_("{category} in {where}", category=entry.category, where=", ".join(places) or L_("scanned data"))
             if section == "not_found":
-                users = f" (used by {', '.join(sorted(acts))})" if acts else ""
-                ctx.service_factors.append(f"declared category {entry.category}{users} not found in scanned "
-                                           f"data: is it still needed? (minimisation, {minimisation})")
+                users = L_(" (used by {activities})", activities=", ".join(sorted(acts))) if acts else ""
+                ctx.service_factors.append(L_("declared category {category}{users} not found in scanned data: is it "
+                                              "still needed? (minimisation, {source})", category=entry.category,
+                                              users=users, source=minimisation))
                 continue
             if entry.confidence is not None:
-                label += f" (scan confidence {entry.confidence:.2f})"
+                label = L_("{label} (scan confidence {confidence:.2f})", label=label, confidence=entry.confidence)
             if not acts:
-                what = "undisclosed collection" if section == "undeclared" else "sensitive data stored in plaintext"
-                ctx.service_factors.append(f"{what}: {label}; the scan names no activity, so no single activity's "
-                                           "risk was raised")
+                what = L_("undisclosed collection") if section == "undeclared" else L_("sensitive data stored in plaintext")
+                ctx.service_factors.append(L_("{what}: {label}; the scan names no activity, so no single activity's "
+                                              "risk was raised", what=what, label=label))
             for act in acts:
                 if act not in known:
-                    ctx.service_factors.append(f"scan finding {label} bears on activity {act!r}, which this "
-                                               "manifest does not define: not counted")
+                    ctx.service_factors.append(L_("scan finding {label} bears on activity '{activity}', which this "
+                                                  "manifest does not define: not counted", label=label, activity=act))
                 elif section == "undeclared":
                     if finding not in ctx.undeclared.get(act, []):
                         ctx.undeclared.setdefault(act, []).append(finding)
                 elif manifest.activity(act).measure("encryption_at_rest") in _CLAIMED:
                     ctx.contradicted.setdefault(act, {}).setdefault("encryption_at_rest", []).append(
-                        f"scan found {label} in plaintext")
+                        L_("scan found {label} in plaintext", label=label))
                 # encryption at rest planned or missing: the plaintext is that absence, already counted
     return findings
 

@@ -11,7 +11,9 @@ from pydantic import BaseModel, Field
 from pia.declare.design import CENTRAL, DEFAULT_DESIGN, REACHED, Identifiers, Network
 from pia.declare.manifest import FlowKind, Manifest, ProcessingActivity, RecipientType
 from pia.declare.measures import FearedEvent
+from pia.declare.text import Sentence
 from pia.declare.vocabulary import regime_of
+from pia.i18n import L_, N_, Listing, Message
 from pia.risk.bearing import UNCLASSIFIED, load_evidence_map
 from pia.risk.evidence import EvidenceContext
 from pia.risk.methods import LikelihoodModel, MethodParameters
@@ -22,18 +24,18 @@ ACCESS = FearedEvent.illegitimate_access
 # Where each group is described. The four GB/T groups are the standard's own (5.4, risk-source identification);
 # the CNIL's risk sources are those of the PIA knowledge bases (typology of risk sources).
 GBT_GROUPS = {
-    "network": ("network environment and technical measures (网络环境和技术措施)", "GB/T 39335-2020 5.4.1"),
-    "flow": ("personal information processing flow (个人信息处理流程)", "GB/T 39335-2020 5.4.2"),
-    "participants": ("participants and third parties (参与人员与第三方)", "GB/T 39335-2020 5.4.3"),
-    "business": ("business characteristics, scale and security situation (业务特点与规模及安全态势)",
+    "network": (N_("network environment and technical measures (网络环境和技术措施)"), "GB/T 39335-2020 5.4.1"),
+    "flow": (N_("personal information processing flow (个人信息处理流程)"), "GB/T 39335-2020 5.4.2"),
+    "participants": (N_("participants and third parties (参与人员与第三方)"), "GB/T 39335-2020 5.4.3"),
+    "business": (N_("business characteristics, scale and security situation (业务特点与规模及安全态势)"),
                  "GB/T 39335-2020 5.4.4"),
 }
 CNIL_GROUPS = {
-    "internal": ("internal human sources: staff and processors",
+    "internal": (N_("internal human sources: staff and processors"),
                  "CNIL PIA Knowledge Bases (2018), Typology of risk sources"),
-    "external": ("external human sources: recipients and attackers",
+    "external": (N_("external human sources: recipients and attackers"),
                  "CNIL PIA Knowledge Bases (2018), Typology of risk sources"),
-    "motivation": ("what drives the sources: attractiveness, scale, known weaknesses",
+    "motivation": (N_("what drives the sources: attractiveness, scale, known weaknesses"),
                    "CNIL PIA Knowledge Bases (2018), Scale and rules for estimating likelihood"),
 }
 
@@ -45,8 +47,8 @@ class FactorRating(BaseModel):
     title: str = Field(description="The group in the standard's words.")
     source: str = Field(description="Clause that names the group.")
     rating: int = Field(ge=0, le=TOP, description="0 (none) to 3 (high), capped per group.")
-    reasons: list[str] = Field(description="The facts that gave each point, each with its rule.")
-    notes: list[str] = Field(default_factory=list, description="Facts considered that gave no point, and why.")
+    reasons: list[Sentence] = Field(description="The facts that gave each point, each with its rule.")
+    notes: list[Sentence] = Field(default_factory=list, description="Facts considered that gave no point, and why.")
 
 
 class _Facts:
@@ -77,12 +79,15 @@ class _Facts:
         self.unbound = [r.id for r in recipients if not r.confidentiality_agreement and r.id in self.others]
         home = regime_of(m.controller.jurisdiction)
         self.cross = ["storage.cross_border: yes"] if a.storage.cross_border else []
-        self.cross += [f"stored in {loc}" for loc in sorted(set(a.storage.locations)) if regime_of(loc) != home]
-        self.cross += [f"recipient {r.id} in {r.location}" for r in recipients if regime_of(r.location) != home]
+        self.cross += [L_("stored in {location}", location=loc) for loc in sorted(set(a.storage.locations))
+                       if regime_of(loc) != home]
+        self.cross += [L_("recipient {recipient} in {location}", recipient=r.id, location=r.location)
+                       for r in recipients if regime_of(r.location) != home]
         # sensitive data a risk source can obtain through the service, stored or relayed, is a target (motivation)
         self.sensitive = [e.id for e in reached if e.sensitive]
         self.sensitive_on_device = [e.id for e in elements if e.sensitive and e.id in self.device_only]
-        self.sensitive += [f"{f['category']} (found by scan)" for f in ev.undeclared.get(a.id, []) if f.get("sensitive")]
+        self.sensitive += [L_("{category} (found by scan)", category=f["category"])
+                           for f in ev.undeclared.get(a.id, []) if f.get("sensitive")]
         # random identifiers not derived from other data: a stolen record points at nobody without data held elsewhere
         self.random_ids = design.identifiers is Identifiers.random
         self.a = a
@@ -107,7 +112,8 @@ def _evidence(facts: _Facts, event: FearedEvent, model: str) -> dict[str, list[s
     for kid, ids in sorted(by_kind.items()):
         kind = emap.kinds.get(kid, emap.kinds[UNCLASSIFIED])
         out.setdefault(kind.group(model), []).append(
-            f"security situation: {kind.title}: dataset checks failed ({', '.join(sorted(ids))}) [{kind.source}]")
+            L_("security situation: {kind}: dataset checks failed ({checks}) [{source}]", kind=Message(kind.title),
+               checks=", ".join(sorted(ids)), source=Message(kind.source)))
     return out
 
 
@@ -117,17 +123,17 @@ def _cap(points: list[str]) -> int:
 
 def _undisclosed(facts: _Facts, event: FearedEvent) -> list[str]:
     if event is ACCESS and facts.undeclared:
-        return ["security situation: the scan found undisclosed data ("
-                + ", ".join(f["category"] for f in facts.undeclared) + ")"]
+        return [L_("security situation: the scan found undisclosed data ({categories})",
+                   categories=", ".join(f["category"] for f in facts.undeclared))]
     return []
 
 
-ONLINE = ("online service: the data is reachable through the internet service (pia default: every activity of a "
-          "manifest is part of an online service, unless its design holds all its data on the subjects' devices "
-          "or says its systems are reachable only from a private network)")
-PRIVATE = ("design.reachable_from: private: the systems that hold or relay the data are reachable only from a "
-           "private or sector network, not from the internet (pia default: no online-service point; the network's "
-           "member organisations count where they receive the data, as recipients)")
+ONLINE = L_("online service: the data is reachable through the internet service (pia default: every activity of a "
+            "manifest is part of an online service, unless its design holds all its data on the subjects' devices "
+            "or says its systems are reachable only from a private network)")
+PRIVATE = L_("design.reachable_from: private: the systems that hold or relay the data are reachable only from a "
+             "private or sector network, not from the internet (pia default: no online-service point; the network's "
+             "member organisations count where they receive the data, as recipients)")
 
 
 def _online(facts: _Facts) -> bool:
@@ -139,58 +145,65 @@ def _common_notes(facts: _Facts) -> dict[str, list[str]]:
     """Facts read and given no point, per kind, so that the reader sees why they did not count."""
     out: dict[str, list[str]] = {"online": [], "scale": [], "sensitive": [], "recipients": []}
     if facts.device_only:
-        where = ("all its data" if not facts.central else ", ".join(facts.device_only))
-        out["online"].append(f"design: {where} held only on the subjects' own devices, out of reach of the online "
-                             "service (pia default: no point for data the service does not hold)")
+        where = (L_("all its data") if not facts.central else ", ".join(facts.device_only))
+        out["online"].append(L_("design: {where} held only on the subjects' own devices, out of reach of the online "
+                                "service (pia default: no point for data the service does not hold)", where=where))
     if facts.central and facts.private:
         out["online"].append(PRIVATE)
     if facts.transit_only:
-        out["scale"].append("design: " + ", ".join(facts.transit_only) + " only relayed (transit), not stored: "
-                            "not counted in the scale of the central store (pia default: a breach of a relay "
-                            "reaches what passes while it lasts)")
+        out["scale"].append(L_("design: {elements} only relayed (transit), not stored: not counted in the scale of the "
+                               "central store (pia default: a breach of a relay reaches what passes while it lasts)",
+                               elements=Listing(facts.transit_only)))
     if facts.held < facts.large <= facts.a.subjects_count:
-        out["scale"].append(f"scale: {facts.a.subjects_count:,} subjects, but the data held centrally concerns "
-                            f"{facts.held:,} (the rest stays on each person's own device, is only relayed, or is held for fewer "
-                            "people: pia default, scale counts the people whose data one breach of the service reaches)")
+        out["scale"].append(L_("scale: {subjects:,} subjects, but the data held centrally concerns {held:,} (the rest "
+                               "stays on each person's own device, is only relayed, or is held for fewer people: pia "
+                               "default, scale counts the people whose data one breach of the service reaches)",
+                               subjects=facts.a.subjects_count, held=facts.held))
     if facts.sensitive_on_device:
-        out["sensitive"].append("sensitive data held only on the subjects' devices is not a central target: "
-                                + ", ".join(facts.sensitive_on_device))
+        out["sensitive"].append(L_("sensitive data held only on the subjects' devices is not a central target: "
+                                   "{elements}", elements=", ".join(facts.sensitive_on_device)))
     if facts.sensitive and facts.random_ids:
-        out["sensitive"].append("sensitive data under random identifiers (design.identifiers: random) is of little "
-                                "value to risk sources: a stolen record points at nobody without data held elsewhere "
-                                "(pia default: no attractiveness point; " + ", ".join(facts.sensitive) + ")")
+        out["sensitive"].append(L_("sensitive data under random identifiers (design.identifiers: random) is of little "
+                                   "value to risk sources: a stolen record points at nobody without data held "
+                                   "elsewhere (pia default: no attractiveness point; {elements})",
+                                   elements=Listing(facts.sensitive)))
     if facts.unrelated:
-        out["recipients"].append("recipients that receive none of this activity's data groups: "
-                                 + ", ".join(facts.unrelated) + " (pia default: a recipient exposes only what it receives)")
+        out["recipients"].append(L_("recipients that receive none of this activity's data groups: {recipients} "
+                                    "(pia default: a recipient exposes only what it receives)",
+                                    recipients=", ".join(facts.unrelated)))
     return out
 
 
 def _gbt_groups(facts: _Facts, event: FearedEvent) -> list[FactorRating]:
     a = facts.a
     notes = _common_notes(facts)
-    network = [ONLINE] if _online(facts) else []
+    network: list[str] = [ONLINE] if _online(facts) else []
     if a.internet_facing_devices:
-        network.append("devices reachable from the internet")
+        network.append(L_("devices reachable from the internet"))
     if a.innovative_technology:
-        network.append("new technology with a short security record: " + ", ".join(sorted(a.innovative_technology)))
+        network.append(L_("new technology with a short security record: {technologies}",
+                          technologies=", ".join(sorted(a.innovative_technology))))
     flow: list[str] = []
     if event is ACCESS:
         if facts.cross:
-            flow.append("data leaves the jurisdiction: " + "; ".join(facts.cross))
+            flow.append(L_("data leaves the jurisdiction: {where}", where=Listing(facts.cross, "; ")))
         if facts.others:
-            flow.append("data provided to recipients beyond processors: " + ", ".join(facts.others))
+            flow.append(L_("data provided to recipients beyond processors: {recipients}",
+                           recipients=", ".join(facts.others)))
         if a.profiling or a.matches_datasets:
-            flow.append("data combined or derived (profiling or matching datasets): more copies and uses")
-    participants = ["staff of the controller handle the data (pia default: always)"]
+            flow.append(L_("data combined or derived (profiling or matching datasets): more copies and uses"))
+    participants: list[str] = [L_("staff of the controller handle the data (pia default: always)")]
     if facts.processors:
-        participants.append("processors entrusted with the data: " + ", ".join(facts.processors))
+        participants.append(L_("processors entrusted with the data: {processors}", processors=", ".join(facts.processors)))
     if event is ACCESS and facts.unbound:
-        participants.append("recipients bound by no confidentiality agreement: " + ", ".join(facts.unbound))
+        participants.append(L_("recipients bound by no confidentiality agreement: {recipients}",
+                               recipients=", ".join(facts.unbound)))
     business: list[str] = []
     if facts.held >= facts.large:
-        business.append(f"scale: {facts.held:,} subjects (large scale from {facts.large:,}, settings)")
+        business.append(L_("scale: {held:,} subjects (large scale from {large:,}, settings)", held=facts.held,
+                           large=facts.large))
     if event is ACCESS and facts.sensitive and not facts.random_ids:
-        business.append("attractive data for risk sources: sensitive " + ", ".join(facts.sensitive))
+        business.append(L_("attractive data for risk sources: sensitive {elements}", elements=Listing(facts.sensitive)))
     business += _undisclosed(facts, event)
     rated = {"network": network, "flow": flow, "participants": participants, "business": business}
     for gid, reasons in _evidence(facts, event, "gbt39335_factors").items():
@@ -201,8 +214,8 @@ def _gbt_groups(facts: _Facts, event: FearedEvent) -> list[FactorRating]:
     for gid, (title, source) in GBT_GROUPS.items():
         reasons = rated[gid]
         if gid == "flow" and event is not ACCESS and not reasons:
-            reasons = [("not counted for this event (pia default: copies held by "
-                        "recipients do not alter or destroy the controller's data)")]
+            reasons = [L_("not counted for this event (pia default: copies held by "
+                          "recipients do not alter or destroy the controller's data)")]
             out.append(FactorRating(group=gid, title=title, source=source, rating=0, reasons=reasons))
             continue
         out.append(FactorRating(group=gid, title=title, source=source, rating=_cap(reasons), reasons=reasons,
@@ -213,26 +226,28 @@ def _gbt_groups(facts: _Facts, event: FearedEvent) -> list[FactorRating]:
 def _cnil_groups(facts: _Facts, event: FearedEvent) -> list[FactorRating]:
     a = facts.a
     notes = _common_notes(facts)
-    internal = ["staff of the controller (pia default: always)"]
+    internal: list[str] = [L_("staff of the controller (pia default: always)")]
     if facts.processors:
-        internal.append("processors: " + ", ".join(facts.processors))
-    external = (["attackers reaching the online service (pia default: always, unless the design holds all the data "
-                 "on the subjects' devices or its systems are reachable only from a private network)"]
-                if _online(facts) else [])
+        internal.append(L_("processors: {processors}", processors=", ".join(facts.processors)))
+    external: list[str] = ([L_("attackers reaching the online service (pia default: always, unless the design holds all the "
+                    "data on the subjects' devices or its systems are reachable only from a private network)")]
+                           if _online(facts) else [])
     if a.internet_facing_devices:
-        external.append("attackers reaching devices exposed on the internet")
+        external.append(L_("attackers reaching devices exposed on the internet"))
     if a.innovative_technology:
-        external.append("new technology with a short security record: " + ", ".join(sorted(a.innovative_technology)))
+        external.append(L_("new technology with a short security record: {technologies}",
+                           technologies=", ".join(sorted(a.innovative_technology))))
     if event is ACCESS:
         if facts.others:
-            external.append("recipients beyond processors: " + ", ".join(facts.others))
+            external.append(L_("recipients beyond processors: {recipients}", recipients=", ".join(facts.others)))
         if facts.cross:
-            external.append("sources abroad: " + "; ".join(facts.cross))
+            external.append(L_("sources abroad: {where}", where=Listing(facts.cross, "; ")))
     motivation: list[str] = []
     if event is ACCESS and facts.sensitive and not facts.random_ids:
-        motivation.append("sensitive data attracts risk sources: " + ", ".join(facts.sensitive))
+        motivation.append(L_("sensitive data attracts risk sources: {elements}", elements=Listing(facts.sensitive)))
     if facts.held >= facts.large:
-        motivation.append(f"scale: {facts.held:,} subjects (large scale from {facts.large:,}, settings)")
+        motivation.append(L_("scale: {held:,} subjects (large scale from {large:,}, settings)", held=facts.held,
+                             large=facts.large))
     motivation += _undisclosed(facts, event)
     rated = {"internal": internal, "external": external, "motivation": motivation}
     for gid, reasons in _evidence(facts, event, "cnil_sources").items():

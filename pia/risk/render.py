@@ -5,10 +5,11 @@ names from the method. A sentence is produced here, once, and never parsed back.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from pia.declare.measures import load_catalogue, load_measures
-from pia.i18n import N_, _, pick
+from pia.i18n import N_, Message, _, current_language, localize, pick
 from pia.risk.scoring import ActivityRisk, Assessment, Stage, Step, verdict_sentence
 
 STAGES = (Stage.inherent, Stage.current, Stage.planned, Stage.target)
@@ -18,28 +19,97 @@ STAGE_WORDS = {"inherent": N_("inherent"), "current": N_("current"), "planned": 
 AXIS_WORDS = {"impact": N_("impact"), "likelihood": N_("likelihood")}
 STATUS_WORDS = {"implemented": N_("implemented"), "improvable": N_("improvable"), "planned": N_("planned"),
                 "missing": N_("missing"), "not_applicable": N_("not_applicable"),
-                "not_assessed": N_("not_assessed")}
+                "not_assessed": N_("not_assessed"), "not effective": N_("not effective")}
 TABLE_KEYS = ["activity", "screening", "inherent", "current", "planned", "target", "verdict"]
 COLUMN_WORDS = {"activity": N_("activity"), "screening": N_("screening"), "inherent": N_("inherent"),
                 "current": N_("current"), "planned": N_("planned"), "target": N_("target"), "verdict": N_("verdict"),
                 "measure": N_("measure"), "name": N_("name"), "now": N_("now"), "clauses": N_("clauses"),
                 "id": N_("id"), "source": N_("source"), "evidence": N_("evidence"), "axis": N_("axis"),
                 "level": N_("level"), "rule": N_("rule"), "reason": N_("reason")}
+# Words the engines put in their sentences as ids (`Term`: levels, statuses, data subjects, recipient types and
+# flows) and the source of the GB/T screening criteria; the level words are marked in pia.report.names.
+ENGINE_WORDS = (N_("disappearance"), N_("minors"), N_("processor"), N_("partner"), N_("acquirer"), N_("authority"),
+                N_("share"), N_("transfer"), N_("disclosure"), N_("not assessed"), N_("customers"), N_("bystanders"),
+                N_("website visitors"), N_("GB/T 39335-2020 (high-risk processing)"))
+# The kinds of dataset evidence: titles and sources (pia/data/evidence_events.yaml), shown in likelihood reasons.
+EVIDENCE_KINDS = (
+    N_("data stored without the protection promised"),
+    N_("pia default: a readable secret or an unencrypted record is what an attacker or insider reads "
+       "(confidentiality, not quality)"),
+    N_("identifier shared by several rows"),
+    N_("pia default: a duplicated identifier lets one person's records reach, or be changed by, another"),
+    N_("malformed, missing or orphaned values"),
+    N_("pia default: a format, presence or reference defect is an accuracy and integrity matter (unwanted "
+       "modification), not a way in"),
+    N_("processing without a valid consent"),
+    N_("pia default: processing no consent covers is use nobody entitled the service to: illegitimate access"
+       " by the service itself"),
+    N_("data kept beyond its period"),
+    N_("pia default: data kept past its period stays exposed to every risk source for longer"),
+    N_("data provided outside the declared recipients, groups or bases"),
+    N_("pia default: data that reaches an undeclared recipient, group or basis is held by third parties the "
+       "assessment did not count"),
+    N_("rights requests answered late or refused without a ground"),
+    N_("pia default: a late or ungrounded answer is a compliance finding, not one of the three feared "
+       "events; listed, not scored"),
+    N_("checks of unknown template"),
+    N_("pia default: evidence the kit cannot classify counts as a weakness of the security situation"),
+)
+# The shipped methods' sources (pia/data/methods/*.yaml `source`); a method file's own source passes through.
+METHOD_SOURCES = (
+    N_("CNIL PIA Methodology (2018) (severity and likelihood scales 1-4 and risk map)"),
+    N_("GB/T 39335-2020 Annex D; GB/T 39335-2020 Table D.5 (impact on personal rights x likelihood of a security "
+       "event)"),
+    N_("ICO sample DPIA template (likelihood remote/possible/probable x severity minimal/significant/severe); ICO "
+       "DPIA guidance, at a glance (high risk from a high chance of some harm or a lower chance of serious harm)"))
 
 
 def _lv(level: str | None) -> str:
-    return "-" if level is None else level.replace("_", " ")
+    """A level for the reader: its words in the language in force (`very_high` -> `very high`, 很高 in Chinese)."""
+    return "-" if level is None else _(level.replace("_", " "))
 
 
 def event_titles() -> dict[str, str]:
     """Feared event id -> name, from the catalogue file."""
-    return {t.id: t.title for t in load_catalogue().feared_events}
+    return {t.id: _(t.title) for t in load_catalogue().feared_events}
 
 
 def measure_name(mid: str) -> str:
     """People's name of a shipped measure (its id for a manifest's own measure)."""
     m = load_measures().get(mid)
-    return pick(m.name) if m else mid
+    return _name(m.name) if m else mid
+
+
+_CITED = re.compile(r"^(?P<cite>[^()]+?) \((?P<text>[^()]+)\)$")
+
+
+def _cited(source: str) -> str:
+    """A step's source for the reader: a message localized; `CITATION (words)` parts with their words translated.
+
+    Sources taken from data (the taxonomy's bases) are plain strings; the catalog knows their words
+    (pia.report.names.BASIS_TEXTS), the citations stay as they are.
+    """
+    if isinstance(source, Message) or current_language() == "en":
+        return localize(source)
+    parts = []
+    for part in source.split("; "):
+        m = _CITED.match(part)
+        parts.append(f"{m.group('cite')}（{_(m.group('text'))}）" if m and _(m.group("text")) != m.group("text")
+                     else part)
+    return "；".join(parts) if parts != source.split("; ") else source
+
+
+def _pad(text: str, width: int) -> str:
+    """`text` padded to `width` terminal columns (a CJK character takes two)."""
+    from pia.output import _width
+
+    return text + " " * max(0, width - _width(text))
+
+
+def _name(name: str) -> str:
+    """A measure's name for the reader: a manifest's bilingual name picked, the catalogue's English name translated."""
+    text = pick(name) or ""
+    return _(text) if text else ""
 
 
 def _screening_short(a: ActivityRisk) -> str:
@@ -65,7 +135,7 @@ def _key(st: Step) -> tuple[str, str | None, str, str]:
 
 def _step_line(st: Step) -> tuple[str, str, str, str]:
     move = _lv(st.after) if st.before is None else f"{_lv(st.before)} -> {_lv(st.after)}"
-    return st.axis, move, st.rule, f"{st.reason} [{st.source}]"
+    return st.axis, move, st.rule, f"{localize(st.reason)} [{_cited(st.source)}]"
 
 
 def _stage_line(a: ActivityRisk, event: str) -> str:
@@ -108,7 +178,8 @@ def scale_note(result: Assessment) -> str:
 
 
 def _threshold_line(result: Assessment) -> str:
-    return _("Unacceptable from: {threshold}, {source}", threshold=result.threshold, source=result.threshold_source)
+    return _("Unacceptable from: {threshold}, {source}", threshold=_lv(result.threshold),
+             source=localize(result.threshold_source))
 
 
 def _assumption_lines(result: Assessment) -> list[str]:
@@ -127,9 +198,9 @@ def _plan_lines(result: Assessment, activity: str) -> list[str]:
         return []
     out = []
     for m in act.planned:
-        out.append(_("carry out (planned): {measure} - {name}", measure=m.measure, name=pick(m.name)))
+        out.append(_("carry out (planned): {measure} - {name}", measure=m.measure, name=_name(m.name)))
     for m in act.measures:
-        note = f"; {pick(m.note)}" if m.note else ""
+        note = f"; {_name(m.note)}" if m.note else ""
         clauses = _(", policy {clauses}", clauses=", ".join(m.clauses)) if m.clauses else ""
         status = _(STATUS_WORDS.get(str(m.status), str(m.status))).replace("_", " ")
         # a measure another party answers for: the controller obtains assurance from it (GDPR Art. 28(3)(c), (h))
@@ -140,13 +211,13 @@ def _plan_lines(result: Assessment, activity: str) -> list[str]:
         # a measure nobody assessed may already be in place: the assessor checks before adding it
         elif m.status == "not_assessed":
             out.append(_("assess, else add: {measure} - {name} (now {status}{clauses}){note}", measure=m.measure,
-                         name=pick(m.name), status=status, clauses=clauses, note=note))
+                         name=_name(m.name), status=status, clauses=clauses, note=note))
         else:
             out.append(_("add: {measure} - {name} (now {status}{clauses}){note}", measure=m.measure,
-                         name=pick(m.name), status=status, clauses=clauses, note=note))
+                         name=_name(m.name), status=status, clauses=clauses, note=note))
     for e in act.evidence:
-        out.append(_("remedy: {remedy}", remedy=e.remedy))
-    out.append(f"=> {act.note}")
+        out.append(_("remedy: {remedy}", remedy=localize(e.remedy)))
+    out.append(f"=> {localize(act.note)}")
     return out
 
 
@@ -155,9 +226,9 @@ def render_text(result: Assessment) -> str:
     from pia.output import render_table
 
     out = [_("Risk assessment of {service} ({manifest})", service=pick(result.service), manifest=result.manifest),
-           _("Method: {title} [{method}]", title=result.method_title, method=result.method),
+           _("Method: {title} [{method}]", title=_(result.method_title), method=result.method),
            _threshold_line(result),
-           _("Source: {source}", source=result.method_source)]
+           _("Source: {source}", source=_(result.method_source))]
     if result.evidence:
         items = [_("{source} ({kind}, {n} findings)", source=e.source, kind=e.kind, n=e.findings)
                  for e in result.evidence]
@@ -167,33 +238,34 @@ def render_text(result: Assessment) -> str:
     if scale_note(result):
         out.append(scale_note(result))
     out += ["", (_("VERDICT: HIGH RISK") if result.high_risk else _("VERDICT: not high risk")),
-            verdict_sentence(result), ""]
+            localize(verdict_sentence(result)), ""]
     if result.assumptions:
         out.append(_("Assumptions to confirm (the verdict rests on them):"))
         out += [f"  - {line}" for line in _assumption_lines(result)]
         out.append("")
-    rows = [{"activity": a.id, "screening": _screening_short(a), "inherent": a.inherent_level,
-             "current": a.level, "planned": a.planned_level, "target": a.target_level,
+    rows = [{"activity": a.id, "screening": _screening_short(a), "inherent": _lv(a.inherent_level),
+             "current": _lv(a.level), "planned": _lv(a.planned_level), "target": _lv(a.target_level),
              "verdict": _("UNACCEPTABLE") if a.unacceptable else _("acceptable")} for a in result.activities]
     out.append(render_table(rows, TABLE_KEYS, [_(COLUMN_WORDS[k]) for k in TABLE_KEYS], max_width=40))
     if result.service_factors:
         out.append(_("Service-level findings:"))
-        out += [f"  - {f}" for f in result.service_factors]
+        out += [f"  - {localize(f)}" for f in result.service_factors]
         out.append("")
     for a in result.activities:
-        flag = _("UNACCEPTABLE (>= {threshold})", threshold=result.threshold) if a.unacceptable else _("acceptable")
+        flag = _("UNACCEPTABLE (>= {threshold})", threshold=_lv(result.threshold)) if a.unacceptable else _("acceptable")
         out.append(f"== {a.id}: {pick(a.name)}")
         out.append("   " + _("current {level} - {flag}; inherent {inherent}, planned {planned}, target {target}",
-                             level=a.level, flag=flag, inherent=a.inherent_level, planned=a.planned_level,
-                             target=a.target_level))
+                             level=_lv(a.level), flag=flag, inherent=_lv(a.inherent_level), planned=_lv(a.planned_level),
+                             target=_lv(a.target_level)))
         s = a.screening
-        out.append("   " + _("screening: {summary}", summary=s["summary"]))
+        out.append("   " + _("screening: {summary}", summary=localize(s["summary"])))
         for c in s["criteria"]:
-            out.append(f"     [{c['id']}] {c['name']} ({c['source']}): {c['evidence']}")
+            out.append(f"     [{c['id']}] {_(c['name'])} ({_(c['source'])}): {localize(c['evidence'])}")
 
         def fmt(head: str, steps: list[tuple[str, str, str, str]]) -> list[str]:
             lines = [f"   {head}"]
-            lines += [f"     {_(AXIS_WORDS.get(axis, axis)):<10} {move:<22} {reason}" for axis, move, _rule, reason in steps]
+            lines += [f"     {_pad(_(AXIS_WORDS.get(axis, axis)), 10)} {_pad(move, 22)} {reason}"
+                      for axis, move, _rule, reason in steps]
             return lines
         out += _event_blocks(a, fmt)
         plan = _plan_lines(result, a.id)
@@ -209,8 +281,8 @@ def render_markdown(result: Assessment) -> str:
     from pia.output import md_escape, render_markdown_table
 
     out = ["# " + _("Risk assessment: {service}", service=md_escape(pick(result.service))), "",
-           "- " + _("Method: **{title}** (`{method}`). Source: {source}.", title=md_escape(result.method_title),
-                    method=result.method, source=md_escape(result.method_source)),
+           "- " + _("Method: **{title}** (`{method}`). Source: {source}.", title=md_escape(_(result.method_title)),
+                    method=result.method, source=md_escape(_(result.method_source))),
            f"- {md_escape(_threshold_line(result))}.",
            "- " + _("Manifest: `{manifest}`", manifest=result.manifest) + (f" (sha256 `{result.manifest_sha256[:12]}…`)"
                                                                           if result.manifest_sha256 else "")]
@@ -222,40 +294,43 @@ def render_markdown(result: Assessment) -> str:
     if scale_note(result):
         out.append(f"- {md_escape(scale_note(result))}")
     out += ["", "## " + _("Verdict: {verdict}", verdict=_("**HIGH RISK**") if result.high_risk else _("not high risk")),
-            "", md_escape(verdict_sentence(result)), ""]
+            "", md_escape(localize(verdict_sentence(result))), ""]
     if result.assumptions:
         out += ["## " + _("Assumptions to confirm"), ""] + [f"- {md_escape(x)}" for x in _assumption_lines(result)] + [""]
-    rows = [{"activity": a.id, "screening": _screening_short(a), "inherent": a.inherent_level, "current": a.level,
-             "planned": a.planned_level, "target": a.target_level,
+    rows = [{"activity": a.id, "screening": _screening_short(a), "inherent": _lv(a.inherent_level),
+             "current": _lv(a.level), "planned": _lv(a.planned_level), "target": _lv(a.target_level),
              "verdict": _("**unacceptable**") if a.unacceptable else _("acceptable")} for a in result.activities]
     out.append(render_markdown_table(rows, TABLE_KEYS, [_(COLUMN_WORDS[k]) for k in TABLE_KEYS]))
     if result.service_factors:
-        out += ["## " + _("Service-level findings"), ""] + [f"- {md_escape(f)}" for f in result.service_factors] + [""]
+        out += ["## " + _("Service-level findings"), ""] + [f"- {md_escape(localize(f))}" for f in result.service_factors] + [""]
     if result.actions:
         out += ["## " + _("Action plan"), ""]
         for act in result.actions:
             out.append("### " + _("{activity} (current {level}, after the plan {after})", activity=act.activity,
-                                  level=act.level, after=act.level_after))
+                                  level=_lv(act.level), after=_lv(act.level_after)))
             out.append("")
-            rows = [{"measure": m.measure, "name": pick(m.name), "now": _(STATUS_WORDS.get(str(m.status), str(m.status))),
+            rows = [{"measure": m.measure, "name": _name(m.name), "now": _(STATUS_WORDS.get(str(m.status), str(m.status))),
                      "clauses": ", ".join(m.clauses)} for m in [*act.planned, *act.measures]]
-            rows += [{"measure": e.evidence, "name": e.remedy, "now": _("finding"), "clauses": ""} for e in act.evidence]
+            rows += [{"measure": e.evidence, "name": localize(e.remedy), "now": _("finding"), "clauses": ""}
+                     for e in act.evidence]
             if rows:
                 keys = ["measure", "name", "now", "clauses"]
                 out.append(render_markdown_table(rows, keys, [_(COLUMN_WORDS[k]) for k in keys]))
-            out += [md_escape(act.note), ""]
+            out += [md_escape(localize(act.note)), ""]
     out += ["## " + _("Activities"), ""]
     for a in result.activities:
         out += [f"### {a.id}: {md_escape(pick(a.name))}", "",
-                _("Current **{level}**{flag}; inherent {inherent}, planned {planned}, target {target}.", level=a.level,
-                  flag=_(" (unacceptable)") if a.unacceptable else "", inherent=a.inherent_level,
-                  planned=a.planned_level, target=a.target_level), ""]
+                _("Current **{level}**{flag}; inherent {inherent}, planned {planned}, target {target}.",
+                  level=_lv(a.level), flag=_(" (unacceptable)") if a.unacceptable else "",
+                  inherent=_lv(a.inherent_level), planned=_lv(a.planned_level), target=_lv(a.target_level)), ""]
         s = a.screening
-        out.append(_("Screening: {summary}.", summary=md_escape(s["summary"])))
+        out.append(_("Screening: {summary}.", summary=md_escape(localize(s["summary"]))))
         out.append("")
         if s["criteria"]:
             keys = ["id", "name", "source", "evidence"]
-            out.append(render_markdown_table(s["criteria"], keys, [_(COLUMN_WORDS[k]) for k in keys]))
+            criteria = [{"id": c["id"], "name": _(c["name"]), "source": _(c["source"]),
+                         "evidence": localize(c["evidence"])} for c in s["criteria"]]
+            out.append(render_markdown_table(criteria, keys, [_(COLUMN_WORDS[k]) for k in keys]))
 
         def fmt(head: str, steps: list[tuple[str, str, str, str]]) -> list[str]:
             lines = [f"**{md_escape(head)}**", ""]

@@ -20,9 +20,10 @@ from pia.declare.design import CENTRAL, DEFAULT_DESIGN, Identifiers
 from pia.declare.manifest import DataElement, DataSubject, Manifest, ProcessingActivity
 from pia.declare.measures import ASSURED_STATUS, FearedEvent, Gauge, Measure, MeasureStatus
 from pia.declare.taxonomy import IMPACT_LEVELS, load_taxonomy
-from pia.declare.text import TextValue
+from pia.declare.text import Sentence, TextValue
 from pia.declare.vocabulary import covered_rights
 from pia.errors import InputError, Problem
+from pia.i18n import L_, N_, Listing, Message, Term
 from pia.risk.evidence import EvidenceContext, EvidenceSummary, load_evidence
 from pia.risk.likelihood import FactorRating, exposure, factor_ratings
 from pia.risk.methods import (
@@ -52,8 +53,8 @@ HIGHLY_PERSONAL = ("user.location", "user.financial", "user.payment", "user.cont
 EVENT_OFFSET = {FearedEvent.illegitimate_access: 0, FearedEvent.unwanted_modification: -1,
                 FearedEvent.disappearance: -1}
 OFFSET_REASON = {  # {clause}: the service's own right to rectification, if it declares one
-    FearedEvent.unwanted_modification: "altered data can be corrected{clause} and harms less than disclosure",
-    FearedEvent.disappearance: "lost data harms through the lost service, less than disclosure",
+    FearedEvent.unwanted_modification: N_("altered data can be corrected{clause} and harms less than disclosure"),
+    FearedEvent.disappearance: N_("lost data harms through the lost service, less than disclosure"),
 }
 MAX_PLAN_SIZE = 4
 
@@ -77,10 +78,10 @@ class Step(BaseModel):
     stage: Stage = Field(description="The stage the step belongs to.")
     axis: str = Field(description="impact or likelihood.")
     rule: str = Field(description="Id of the rule, e.g. likelihood.exposure.")
-    source: str = Field(description="Standard clause, 'pia default: ...' or evidence the rule rests on.")
+    source: Sentence = Field(description="Standard clause, 'pia default: ...' or evidence the rule rests on.")
     before: str | None = Field(description="Level before the step (internal scale); null for the starting level.")
     after: str = Field(description="Level after the step (internal scale).")
-    reason: str = Field(description="The facts that made the rule apply.")
+    reason: Sentence = Field(description="The facts that made the rule apply.")
     evidence: list[str] = Field(default_factory=list, description="Evidence cited (check ids, scan findings).")
 
 
@@ -145,7 +146,7 @@ class EvidenceAction(BaseModel):
     """An evidence finding the action plan remedies."""
 
     evidence: str = Field(description="The finding to remedy: a failed check id, or undeclared:<category>.")
-    remedy: str = Field(description="What remedying it means.")
+    remedy: Sentence = Field(description="What remedying it means.")
 
 
 class Action(BaseModel):
@@ -158,7 +159,7 @@ class Action(BaseModel):
     evidence: list[EvidenceAction] = Field(description="Evidence findings to remedy, part of the smallest set.")
     level_after: str = Field(description="Highest risk once the plan is carried out (the target stage).")
     reaches_acceptable: bool = Field(description="Whether some set of measures reaches an acceptable level.")
-    note: str
+    note: Sentence
 
 
 class Assessment(BaseModel):
@@ -168,7 +169,7 @@ class Assessment(BaseModel):
     method_title: str
     method_source: str
     threshold: str = Field(description="The organisation's unacceptable risk level (manifest settings).")
-    threshold_source: str = Field(description="Where the threshold comes from (the organisation, not a standard).")
+    threshold_source: Sentence = Field(description="Where the threshold comes from (the organisation, not a standard).")
     high_risk: bool = Field(description="Some current risk reaches the threshold: the VII.2(5) condition holds.")
     service: TextValue
     manifest: str
@@ -176,7 +177,7 @@ class Assessment(BaseModel):
     activities: list[ActivityRisk]
     actions: list[Action]
     evidence: list[EvidenceSummary]
-    service_factors: list[str] = Field(description="Evidence findings that bear on no single activity.")
+    service_factors: list[Sentence] = Field(description="Evidence findings that bear on no single activity.")
     assumptions: list[dict[str, Any]] = Field(default_factory=list,
                                               description="Manifest facts the assessor marked as assumptions to confirm.")
     parameters: MethodParameters = Field(description="The method's pia default choices used.")
@@ -271,18 +272,19 @@ def element_impact(element: DataElement, regimes: frozenset[str] | None = None) 
     """Internal impact step of one data element, and why (citations of `regimes`; all of them when None)."""
     cat = load_taxonomy()[element.category]
     step = IMPACT_LEVELS.index(cat.impact)
-    why = f"{element.id} ({element.category}: taxonomy impact {cat.impact}"
+    details: list[Message] = []
     if element.sensitive and step < HIGH:
         step = HIGH
-        why += f", sensitive so at least high ({_sensitive_source(regimes)})"
+        details.append(L_(", sensitive so at least high ({source})", source=_sensitive_source(regimes)))
     elif element.sensitive:
-        why += ", sensitive"
+        details.append(L_(", sensitive"))
     if element.sensitivity is not None and not element.sensitive and step > MEDIUM:
         step = MEDIUM
-        why += ", overridden to general so at most medium"
+        details.append(L_(", overridden to general so at most medium"))
     if element.sensitivity is not None:
-        why += f"; override: {element.sensitivity.reason}"
-    return step, why + ")"
+        details.append(L_("; override: {reason}", reason=element.sensitivity.reason))
+    return step, L_("{element} ({category}: taxonomy impact {impact}{details})", element=element.id,
+                    category=element.category, impact=Term(cat.impact), details=Listing(details, ""))
 
 
 def harm_source(element: DataElement, regimes: frozenset[str] | None = None) -> str:
@@ -307,16 +309,17 @@ def harm_source(element: DataElement, regimes: frozenset[str] | None = None) -> 
             personal = element.sensitivity is not None or any(tax.is_within(element.category, k) for k in HIGHLY_PERSONAL)
             parts.append("WP248 criterion 7 (vulnerable data subjects: children)" if children else
                          "WP248 criterion 4 (data of a highly personal nature)" if personal else
-                         f"pia default: the pia taxonomy marks {element.category} ({cat.name.lower()}) sensitive "
-                         f"with impact {cat.impact}; the GDPR makes it no special category")
+                         L_("pia default: the pia taxonomy marks {category} ({name}) sensitive with impact {impact}; "
+                            "the GDPR makes it no special category", category=element.category,
+                            name=cat.name.lower(), impact=Term(cat.impact)))
     # a kit choice cannot share a citation with catalogued sources (a `pia default:` citation stands alone)
     cited = [x for x in parts if x and not x.startswith("pia default:")]
     if cited:
         return "; ".join(dict.fromkeys(cited))
     if parts:
         return parts[0]
-    return (f"pia default: the taxonomy's default impact of {element.category} ({cat.impact}) if the data is "
-            "leaked, altered or lost; no law cited makes it sensitive")
+    return L_("pia default: the taxonomy's default impact of {category} ({impact}) if the data is leaked, altered "
+              "or lost; no law cited makes it sensitive", category=element.category, impact=Term(cat.impact))
 
 
 def undeclared_impact(finding: Mapping[str, Any]) -> int | None:
@@ -368,7 +371,7 @@ def _sensitive_held(m: Manifest, a: ProcessingActivity, ev: EvidenceContext) -> 
     for f in ev.undeclared.get(a.id, []):
         if f.get("sensitive"):
             held = max(held, a.subjects_count)
-            names.append(f"{f['category']} (found by scan)")
+            names.append(L_("{category} (found by scan)", category=f["category"]))
             kept.append(names[-1])
     return held, names, kept
 
@@ -382,42 +385,45 @@ def _severity(m: Manifest, a: ProcessingActivity, event: FearedEvent, ev: Eviden
     # cite what makes the most harmful element harmful (its law, or the taxonomy's default), not Art. 9 for all
     base = next(harm_source(e, m.regimes) for e in m.elements_of(a) if element_impact(e, m.regimes)[1] == why)
     lines.append(_Line("impact", "impact.base", base, None, value,
-                       f"most harmful data: {why}", []))
+                       L_("most harmful data: {why}", why=why), []))
     hidden = [(undeclared_impact(f), f) for f in ev.undeclared.get(a.id, [])]
     worse = sorted(((s, f) for s, f in hidden if s is not None and s > value), key=lambda x: -x[0])
     if worse:
         step, f = worse[0]
         lines.append(_Line("impact", "impact.undisclosed_data",
-                           "pia default: data a scan finds and the manifest does not declare is processed data", value, step,
-                           f"the scan found {f['category']} in {', '.join(f['where'])}, more harmful than the "
-                           "declared data", [f"undeclared:{f['category']}"]))
+                           L_("pia default: data a scan finds and the manifest does not declare is processed data"),
+                           value, step, L_("the scan found {category} in {where}, more harmful than the declared data",
+                                           category=f["category"], where=", ".join(f["where"])),
+                           [f"undeclared:{f['category']}"]))
         value = step
     held, sensitive, kept = _sensitive_held(m, a, ev)
     sensitive_floor = value >= HIGH and event is FearedEvent.illegitimate_access and bool(sensitive)
     design = a.design or DEFAULT_DESIGN
     if event is FearedEvent.illegitimate_access and design.identifiers is Identifiers.random and value > 0:
         new = max(value - 1, HIGH if sensitive_floor else 0)
-        lines.append(_Line("impact", "impact.identifiers", "pia default: a design fact rated at every stage; random "
-                           "identifiers not derived from other data make a disclosed record point at a person only "
-                           "with information held elsewhere (one step lower; sensitive data stays at least high, "
-                           "GB/T 35273-2020 3.2)", value, new,
-                           "design.identifiers: random" + ("; sensitive data, so not below high" if new == value else ""),
-                           []))
+        lines.append(_Line("impact", "impact.identifiers", L_(
+                           "pia default: a design fact rated at every stage; random identifiers not derived from other "
+                           "data make a disclosed record point at a person only with information held elsewhere (one "
+                           "step lower; sensitive data stays at least high, GB/T 35273-2020 3.2)"), value, new,
+                           L_("design.identifiers: random; sensitive data, so not below high") if new == value
+                           else L_("design.identifiers: random"), []))
         value = new
     offset = EVENT_OFFSET[event]
     if offset:
         new = max(0, value + offset)
-        lines.append(_Line("impact", "impact.feared_event", "pia default: feared events after the CNIL PIA "
-                           f"methodology; the sensitive-data floor concerns disclosure ({_sensitive_source(m.regimes)})",
-                           value, new, f"{event.value.replace('_', ' ')}: "
-                           f"{OFFSET_REASON[event].format(clause=_correction_clause(m))}", []))
+        lines.append(_Line("impact", "impact.feared_event", L_(
+                           "pia default: feared events after the CNIL PIA methodology; the sensitive-data floor "
+                           "concerns disclosure ({source})", source=_sensitive_source(m.regimes)),
+                           value, new, L_("{event}: {reason}", event=Message(event.value.replace("_", " ")),
+                                          reason=Message(OFFSET_REASON[event], {"clause": _correction_clause(m)})),
+                           []))
         value = new
     limit = m.settings.large_scale_subjects
     if kept and held >= limit and value < TOP:
-        lines.append(_Line("impact", "impact.sensitive_scale", "WP248 criterion 4; WP248 criterion 5 (threshold: "
-                           "settings.large_scale_subjects, pia default 1,000,000)", value, value + 1,
-                           f"sensitive data ({', '.join(kept)}) held for {held:,} people (large scale from "
-                           f"{limit:,})", []))
+        lines.append(_Line("impact", "impact.sensitive_scale", L_("WP248 criterion 4; WP248 criterion 5 (threshold: "
+                           "settings.large_scale_subjects, pia default 1,000,000)"), value, value + 1,
+                           L_("sensitive data ({elements}) held for {held:,} people (large scale from {limit:,})",
+                              elements=Listing(kept), held=held, limit=limit), []))
         value += 1
     tax = load_taxonomy()
     # the minors fact counts once: not again when sensitive data is minors' data as such
@@ -426,11 +432,12 @@ def _severity(m: Manifest, a: ProcessingActivity, event: FearedEvent, ev: Eviden
     vulnerable = vulnerable_reasons(m, a)
     if vulnerable and not minors_counted and value < TOP:
         lines.append(_Line("impact", "impact.vulnerable", "WP248 criterion 7", value, value + 1,
-                           "vulnerable people: " + "; ".join(vulnerable), []))
+                           L_("vulnerable people: {reasons}", reasons=Listing(vulnerable, "; ")), []))
         value += 1
     elif vulnerable and minors_counted:
-        lines.append(_Line("impact", "impact.vulnerable", "pia default: each fact counts once", value, value,
-                           "minors already counted through children's data (" + "; ".join(vulnerable) + ")", []))
+        lines.append(_Line("impact", "impact.vulnerable", L_("pia default: each fact counts once"), value, value,
+                           L_("minors already counted through children's data ({reasons})",
+                              reasons=Listing(vulnerable, "; ")), []))
     lowering = [k for k, x in ms.catalogue.items() if x.lowers is Gauge.severity and event in x.mitigates]
     floor = float(HIGH) if sensitive_floor else 0.0
     return float(value), floor, lowering, lines
@@ -586,19 +593,26 @@ class _Activity:
             s, _ = _severity_score(f.severity, f.severity_floor, f.severity_lowering, self.ms, stage, frozenset())
             used = self._used(f.severity_lowering, stage)
             if stage is not Stage.inherent and used:
-                why = ", ".join(used)
+                why: Message = Listing(used)
                 if f.severity_floor and self._lv(s) == sev and s <= f.severity_floor + 1e-9 < f.severity:
-                    why += "; sensitive data: severity stays at least high unless de-identification is in place"
-                add(_Line("impact", "impact.measures", "CNIL PIA Methodology (2018) (measures on the data lower "
-                          "severity, step size a pia default: MethodParameters.severity_step_weight)",
-                          sev, self._lv(s), f"severity score {f.severity:.2f} -> {s:.2f} with " + why, []))
-            lines = "; ".join(f"{r.title}: {r.rating} ({'; '.join(r.reasons) or 'nothing counted'}"
-                              + (f"; no point: {'; '.join(r.notes)})" if r.notes else ")") for r in f.ratings)
-            model = ("GB/T 39335-2020 5.4 (factor groups" if p.likelihood_model.value == "gbt39335_factors"
-                     else "CNIL PIA Knowledge Bases (2018), Scale and rules for estimating likelihood (risk sources")
-            add(_Line("likelihood", "likelihood.exposure", f"{model}, combined by the pia default exposure_rule: "
-                      "mean of the two highest groups)", None, self._lk(f.exposure),
-                      f"exposure {f.exposure:.2f}: {lines}", []), INTERNAL_LIKELIHOOD)
+                    why = L_("{measures}; sensitive data: severity stays at least high unless de-identification is "
+                             "in place", measures=why)
+                add(_Line("impact", "impact.measures", L_("CNIL PIA Methodology (2018) (measures on the data lower "
+                          "severity, step size a pia default: MethodParameters.severity_step_weight)"),
+                          sev, self._lv(s), L_("severity score {before:.2f} -> {after:.2f} with {measures}",
+                                               before=f.severity, after=s, measures=why), []))
+            lines = Listing((L_("{title}: {rating} ({reasons}; no point: {notes})", title=Message(r.title),
+                                rating=r.rating, reasons=Listing(r.reasons, "; ") or L_("nothing counted"),
+                                notes=Listing(r.notes, "; ")) if r.notes else
+                             L_("{title}: {rating} ({reasons})", title=Message(r.title), rating=r.rating,
+                                reasons=Listing(r.reasons, "; ") or L_("nothing counted")) for r in f.ratings), "; ")
+            model = (L_("GB/T 39335-2020 5.4 (factor groups, combined by the pia default exposure_rule: mean of the "
+                        "two highest groups)") if p.likelihood_model.value == "gbt39335_factors"
+                     else L_("CNIL PIA Knowledge Bases (2018), Scale and rules for estimating likelihood (risk sources, "
+                             "combined by the pia default exposure_rule: mean of the two highest groups)"))
+            add(_Line("likelihood", "likelihood.exposure", model, None, self._lk(f.exposure),
+                      L_("exposure {exposure:.2f}: {groups}", exposure=f.exposure, groups=lines), []),
+                INTERNAL_LIKELIHOOD)
             lk, _, coverage, weakest = _likelihood_score(f.exposure, f.likelihood_lowering, self.ms, stage,
                                                          frozenset())
             if stage is not Stage.inherent:
@@ -606,44 +620,50 @@ class _Activity:
                 gaps = [k for k in f.likelihood_lowering if self.ms.catalogue[k].weight >= 2
                         and (self.ms.credit(k, stage) or 0) < 1 and self.ms.credit(k, stage) is not None]
                 contradicted = sorted({w for k in f.likelihood_lowering for w in self.ms.contradicted.get(k, [])})
-                reason = (f"likelihood score {f.exposure:.2f} -> {lk:.2f}: measures cover {coverage:.0%} "
-                          f"(by weight); weakest core measure at {weakest:.0%}")
+                parts = [L_("likelihood score {before:.2f} -> {after:.2f}: measures cover {coverage:.0%} (by weight); "
+                            "weakest core measure at {weakest:.0%}", before=f.exposure, after=lk, coverage=coverage,
+                            weakest=weakest)]
                 if gaps:
-                    reason += "; core measures not fully in place: " + ", ".join(
-                        f"{k} ({self._state(k)})" for k in gaps)
+                    parts.append(L_("core measures not fully in place: {measures}", measures=Listing(
+                        L_("{measure} ({state})", measure=k, state=self._state(k)) for k in gaps)))
                 if used:
-                    reason += "; counted: " + ", ".join(used)
+                    parts.append(L_("counted: {measures}", measures=Listing(used)))
                 unassessed = [k for k in f.likelihood_lowering if self.ms.status[k] is MeasureStatus.not_assessed
                               and k not in self.ms.by_design and k not in self.ms.assured]
                 elsewhere = [k for k in f.likelihood_lowering if k in self.ms.assured]
                 if elsewhere:
-                    reason += ("; outside this assessment's scope, counted as the assurance obtained from the "
-                               "responsible processor (GDPR Art. 28(3)(c), (h)): " + ", ".join(
-                                   f"{k} ({self.ms.assured[k][0]}: {self.ms.assured[k][1].value})" for k in elsewhere))
+                    parts.append(L_("outside this assessment's scope, counted as the assurance obtained from the "
+                                    "responsible processor (GDPR Art. 28(3)(c), (h)): {measures}", measures=Listing(
+                                        L_("{measure} ({responsible}: {status})", measure=k,
+                                           responsible=self.ms.assured[k][0], status=Term(self.ms.assured[k][1].value))
+                                        for k in elsewhere)))
                 if unassessed:
-                    how = ("counted as missing" if p.not_assessed is NotAssessed.as_missing else "left out of the share")
-                    reason += (f"; not assessed ({how}, pia default: MethodParameters.not_assessed): "
-                               + ", ".join(unassessed))
-                src = ("CNIL PIA Knowledge Bases (2018), Scale and rules for estimating likelihood (vulnerabilities "
-                       "of the supporting assets, reduction a pia default: max_measure_reduction, core_gate_floor)")
-                add(_Line("likelihood", "likelihood.measures", src, self._lk(f.exposure), self._lk(lk), reason,
-                          contradicted), INTERNAL_LIKELIHOOD)
+                    how = (L_("counted as missing") if p.not_assessed is NotAssessed.as_missing
+                           else L_("left out of the share"))
+                    parts.append(L_("not assessed ({how}, pia default: MethodParameters.not_assessed): {measures}",
+                                    how=how, measures=Listing(unassessed)))
+                src = L_("CNIL PIA Knowledge Bases (2018), Scale and rules for estimating likelihood (vulnerabilities "
+                         "of the supporting assets, reduction a pia default: max_measure_reduction, core_gate_floor)")
+                add(_Line("likelihood", "likelihood.measures", src, self._lk(f.exposure), self._lk(lk),
+                          Listing(parts, "; "), contradicted), INTERNAL_LIKELIHOOD)
         return out
 
     def _state(self, mid: str) -> str:
         if mid in self.ms.contradicted:
-            return "not effective: " + "; ".join(self.ms.contradicted[mid])
+            return L_("not effective: {evidence}", evidence=Listing(self.ms.contradicted[mid], "; "))
         if mid in self.ms.assured:
             who, counted = self.ms.assured[mid]
-            return f"outside the assessment's scope, {who}: assurance counted as {counted.value}"
-        return self.ms.status[mid].value
+            return L_("outside the assessment's scope, {responsible}: assurance counted as {status}", responsible=who,
+                      status=Term(counted.value))
+        return Term(self.ms.status[mid].value)
 
     def _used(self, ids: list[str], stage: Stage) -> list[str]:
         out = []
         for k in ids:
             c = self.ms.credit(k, stage)
             if c:
-                out.append(k if c == 1 else f"{k} ({c:.0%}, {self.ms.status[k].value})")
+                out.append(k if c == 1 else L_("{measure} ({credit:.0%}, {status})", measure=k, credit=c,
+                                               status=Term(self.ms.status[k].value)))
         return out
 
     def measure_uses(self, extra: frozenset[str]) -> list[MeasureUse]:
@@ -724,23 +744,27 @@ def _action(act: _Activity, level: str, threshold: str, threshold_rank: int) -> 
     measures = [_measure_action(act, k) for k in sorted(extra)]
     remedies = []
     for c in act.ev.failed_checks.get(act.a.id, []):
-        remedies.append(EvidenceAction(evidence=c["id"], remedy=f"make the data keep the commitment checked by "
-                                                               f"{c['id']} ({c['clause']})"))
+        remedies.append(EvidenceAction(evidence=c["id"], remedy=L_("make the data keep the commitment checked by "
+                                                                  "{check} ({clause})", check=c["id"],
+                                                                  clause=c["clause"])))
     for f in act.ev.undeclared.get(act.a.id, []):
         remedies.append(EvidenceAction(evidence=f"undeclared:{f['category']}",
-                                       remedy=f"disclose {f['category']} in the policy or stop collecting it"))
+                                       remedy=L_("disclose {category} in the policy or stop collecting it",
+                                                 category=f["category"])))
     if not reaches:
-        note = (f"no set of catalogue measures brings it below {threshold}: even with every one of them the risk "
-                f"stays {after}; reduce the data, the people or the exposure (minimisation, fewer recipients)")
+        note = L_("no set of catalogue measures brings it below {threshold}: even with every one of them the risk "
+                  "stays {after}; reduce the data, the people or the exposure (minimisation, fewer recipients)",
+                  threshold=Term(threshold), after=Term(after))
     elif not extra and not remedies:
-        note = f"the planned measures bring it below {threshold} ({after})"
+        note = L_("the planned measures bring it below {threshold} ({after})", threshold=Term(threshold),
+                  after=Term(after))
     else:
         parts = [x.measure for x in measures] + [x.evidence for x in remedies]
-        how = ("smallest set" if len(extra) <= MAX_PLAN_SIZE else
-               f"no set of {MAX_PLAN_SIZE} or fewer measures suffices; set chosen greedily (each time the measure "
-               "that lowers the scores most)")
-        note = (f"{how} that brings it below {threshold}, with the planned measures: "
-                + ", ".join(parts) + f" (risk then {after})")
+        how = (L_("smallest set") if len(extra) <= MAX_PLAN_SIZE else
+               L_("no set of {n} or fewer measures suffices; set chosen greedily (each time the measure that lowers "
+                  "the scores most)", n=MAX_PLAN_SIZE))
+        note = L_("{how} that brings it below {threshold}, with the planned measures: {measures} (risk then {after})",
+                  how=how, threshold=Term(threshold), measures=Listing(parts), after=Term(after))
     return Action(activity=act.a.id, level=level, planned=planned, measures=measures, evidence=remedies,
                   level_after=after, reaches_acceptable=reaches, note=note), extra
 
@@ -762,8 +786,11 @@ def _assumptions(m: Manifest) -> list[dict[str, Any]]:
     items = m.assumptions
     out = []
     for x in items:
-        out.append(x.model_dump(mode="json") if isinstance(x, BaseModel) else dict(x) if isinstance(x, Mapping)
-                   else {"text": str(x)})
+        d = (x.model_dump(mode="json") if isinstance(x, BaseModel) else dict(x) if isinstance(x, Mapping)
+             else {"text": str(x)})
+        if isinstance(getattr(x, "why", None), str):
+            d["why"] = x.why  # bilingual text kept for the renderers (its primary text in JSON)
+        out.append(d)
     return out
 
 
@@ -846,9 +873,9 @@ def assess(manifest: Manifest | str | Path, method: str | Path | Method | None =
             factors=act.steps(Stage.inherent) + act.steps(Stage.current)))
     result = Assessment(
         method=meth.name, method_title=meth.title, method_source=meth.source, threshold=threshold,
-        threshold_source=("the organisation's choice (manifest settings.unacceptable_risk; GB/T 39335-2020 "
-                          "leaves the acceptable level to the organisation)" if meth.name == "gbt39335" else
-                          "the organisation's choice (manifest settings.unacceptable_risk)"),
+        threshold_source=(L_("the organisation's choice (manifest settings.unacceptable_risk; GB/T 39335-2020 "
+                             "leaves the acceptable level to the organisation)") if meth.name == "gbt39335" else
+                          L_("the organisation's choice (manifest settings.unacceptable_risk)")),
         high_risk=any(a.unacceptable for a in activities), service=manifest.service.id,
         manifest=Path(manifest.source).name, manifest_sha256=manifest.sha256, activities=activities,
         actions=actions, evidence=ev.summaries, service_factors=ev.service_factors,
@@ -863,20 +890,23 @@ def assess(manifest: Manifest | str | Path, method: str | Path | Method | None =
 def verdict_sentence(result: Assessment) -> str:
     """The VII.2(5) state of this version in one sentence, with the activities it rests on."""
     bad = result.unacceptable_activities()
-    who = (f"the organisation's unacceptable level {result.threshold!r} (its own setting; the standard leaves "
-           "it open)")
+    who = L_("the organisation's unacceptable level '{level}' (its own setting; the standard leaves it open)",
+             level=Term(result.threshold))
     clause = result._notify_clause
-    unstated = by_regime(result._regimes, "the condition of a significant change under GB/T 35273-2020 Annex D",
-                         "the condition of prior consultation under GDPR Art. 36(1)")
-    condition = (f"the {clause} condition" if clause else
-                 f"{unstated} (the policy declares no clause for it: policy.clause_for.high_risk_assessment)")
+    unstated = by_regime(result._regimes, N_("the condition of a significant change under GB/T 35273-2020 Annex D"),
+                         N_("the condition of prior consultation under GDPR Art. 36(1)"))
+    condition = (L_("the {clause} condition", clause=clause) if clause else
+                 L_("{condition} (the policy declares no clause for it: policy.clause_for.high_risk_assessment)",
+                    condition=Message(unstated)))
+    title = Message(result.method_title)  # the shipped methods' titles are msgids (a method file's own passes through)
     if not bad:
-        return (f"The assessment does not indicate high risk: no current risk reaches {who} under "
-                f"{result.method_title}; {condition} does not hold.")
-    listed = ", ".join(f"{a.id} ({a.level})" for a in bad)
-    return (f"The assessment indicates high risk: {condition} holds. The current risk of {len(bad)} "
-            f"of {len(result.activities)} activities reaches {who} under {result.method_title}: {listed}."
-            + _consultation_unless_plan(result, bad))
+        return L_("The assessment does not indicate high risk: no current risk reaches {who} under {method}; "
+                  "{condition} does not hold.", who=who, method=title, condition=condition)
+    listed = Listing(L_("{activity} ({level})", activity=a.id, level=Term(a.level)) for a in bad)
+    return Listing([L_("The assessment indicates high risk: {condition} holds. The current risk of {n} of {total} "
+                       "activities reaches {who} under {method}: {listed}.", condition=condition, n=len(bad),
+                       total=len(result.activities), who=who, method=title, listed=listed),
+                    _consultation_unless_plan(result, bad)], "")
 
 
 def _consultation_unless_plan(result: Assessment, bad: list[ActivityRisk]) -> str:
@@ -892,7 +922,7 @@ def _consultation_unless_plan(result: Assessment, bad: list[ActivityRisk]) -> st
                  and ranks.index(a.target_level) < ranks.index(result.threshold)]
     if not mitigated:
         return ""
-    listed = ", ".join(f"{a.id} ({a.target_level})" for a in mitigated)
-    return (f" The action plan brings {listed} below that level (target stage): prior consultation under GDPR "
-            "Art. 36(1) is needed unless the action plan is carried out before the processing (high risk in the "
-            "absence of measures taken by the controller to mitigate it).")
+    listed = Listing(L_("{activity} ({level})", activity=a.id, level=Term(a.target_level)) for a in mitigated)
+    return L_(" The action plan brings {listed} below that level (target stage): prior consultation under GDPR "
+              "Art. 36(1) is needed unless the action plan is carried out before the processing (high risk in the "
+              "absence of measures taken by the controller to mitigate it).", listed=listed)

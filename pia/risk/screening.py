@@ -12,7 +12,9 @@ from pydantic import BaseModel, Field
 
 from pia.declare.manifest import DataSubject, FlowKind, Manifest, ProcessingActivity, RecipientType
 from pia.declare.taxonomy import load_taxonomy
+from pia.declare.text import Sentence
 from pia.declare.vocabulary import regime_of
+from pia.i18n import L_, N_, Listing, Message, Term
 
 # "Large scale" is the assessor's setting (manifest settings.large_scale_subjects): WP248 gives no number.
 VULNERABLE_SUBJECTS = frozenset({DataSubject.minors})
@@ -36,7 +38,7 @@ class Criterion(BaseModel):
     name: str = Field(description="The criterion in a few words.")
     source: str = Field(description="Where the criterion is stated (standard and item).")
     met: bool = Field(description="Whether the activity meets it.")
-    evidence: str = Field(description="The manifest facts the answer rests on.")
+    evidence: Sentence = Field(description="The manifest facts the answer rests on.")
 
     def to_dict(self) -> dict[str, object]:
         """The criterion as JSON-ready data."""
@@ -62,34 +64,38 @@ class _Rule:
 def _flag(field: str, words: str) -> Test:
     def test(m: Manifest, a: ProcessingActivity) -> tuple[bool, str]:
         value = bool(getattr(a, field))
-        return value, f"{field}: {'yes' if value else 'no'}" + (f" ({words})" if value else "")
+        return value, (L_("{field}: yes ({words})", field=field, words=Message(words)) if value
+                       else L_("{field}: no", field=field))
     return test
 
 
 def _sensitive(m: Manifest, a: ProcessingActivity) -> tuple[bool, str]:
     found = [e for e in m.elements_of(a) if e.sensitive]
     if not found:
-        return False, "no sensitive data element"
-    return True, "sensitive: " + ", ".join(f"{e.id} ({e.category})" for e in found)
+        return False, L_("no sensitive data element")
+    return True, L_("sensitive: {elements}", elements=", ".join(f"{e.id} ({e.category})" for e in found))
 
 
 def _sensitive_large(m: Manifest, a: ProcessingActivity) -> tuple[bool, str]:
     sens, why = _sensitive(m, a)
     limit = m.settings.large_scale_subjects
     big = a.subjects_count >= limit
-    return sens and big, f"{why}; {a.subjects_count:,} subjects (large scale from {limit:,}, settings)"
+    return sens and big, L_("{why}; {subjects:,} subjects (large scale from {limit:,}, settings)", why=why,
+                            subjects=a.subjects_count, limit=limit)
 
 
 def _large_scale(m: Manifest, a: ProcessingActivity) -> tuple[bool, str]:
     limit = m.settings.large_scale_subjects
-    return (a.subjects_count >= limit, f"{a.subjects_count:,} subjects (large scale from {limit:,}, settings)")
+    return (a.subjects_count >= limit, L_("{subjects:,} subjects (large scale from {limit:,}, settings)",
+                                          subjects=a.subjects_count, limit=limit))
 
 
 def vulnerable_reasons(m: Manifest, a: ProcessingActivity) -> list[str]:
     """Why an activity concerns vulnerable people (minors among its subjects, or children's data)."""
-    out = [f"data subjects include {s.value}" for s in a.data_subjects if s in VULNERABLE_SUBJECTS]
+    out: list[str] = [L_("data subjects include {subjects}", subjects=Term(s.value)) for s in a.data_subjects
+           if s in VULNERABLE_SUBJECTS]
     tax = load_taxonomy()
-    out += [f"{e.id} is children's data ({e.category})" for e in m.elements_of(a)
+    out += [L_("{element} is children's data ({category})", element=e.id, category=e.category) for e in m.elements_of(a)
             if tax.is_within(e.category, CHILDREN_CATEGORY)]
     return out
 
@@ -97,22 +103,24 @@ def vulnerable_reasons(m: Manifest, a: ProcessingActivity) -> list[str]:
 def _vulnerable(m: Manifest, a: ProcessingActivity) -> tuple[bool, str]:
     found = vulnerable_reasons(m, a)
     if found:
-        return True, "; ".join(found)
-    return False, "data subjects: " + ", ".join(s.value for s in a.data_subjects)
+        return True, Listing(found, "; ")
+    return False, L_("data subjects: {subjects}", subjects=Listing(Term(s.value) for s in a.data_subjects))
 
 
 def _innovative(m: Manifest, a: ProcessingActivity) -> tuple[bool, str]:
     if a.innovative_technology:
-        return True, "innovative technology: " + ", ".join(sorted(a.innovative_technology))
-    return False, "no innovative technology declared"
+        return True, L_("innovative technology: {technologies}", technologies=", ".join(sorted(a.innovative_technology)))
+    return False, L_("no innovative technology declared")
 
 
 def _recipients_of_types(types: set[RecipientType], flows: set[FlowKind], what: str) -> Test:
     def test(m: Manifest, a: ProcessingActivity) -> tuple[bool, str]:
         found = [r for r in m.recipients_of(a) if r.type in types or r.flow in flows]
         if found:
-            return True, f"{what}: " + ", ".join(f"{r.id} ({r.type.value}, {r.flow.value})" for r in found)
-        return False, f"no {what}"
+            return True, L_("{what}: {recipients}", what=Message(what), recipients=Listing(
+                L_("{recipient} ({type}, {flow})", recipient=r.id, type=Term(r.type.value), flow=Term(r.flow.value))
+                for r in found))
+        return False, L_("no {what}", what=Message(what))
     return test
 
 
@@ -123,16 +131,19 @@ def cross_border_reasons(m: Manifest, a: ProcessingActivity) -> list[str]:
     out = []
     if a.storage.cross_border:
         out.append("storage.cross_border: yes")
-    out.extend(f"stored in {loc}" for loc in sorted(set(a.storage.locations)) if regime_of(loc) != home)
-    out.extend(f"recipient {r.id} in {r.location}" for r in m.recipients_of(a) if regime_of(r.location) != home)
+    out.extend(L_("stored in {location}", location=loc) for loc in sorted(set(a.storage.locations))
+               if regime_of(loc) != home)
+    out.extend(L_("recipient {recipient} in {location}", recipient=r.id, location=r.location)
+               for r in m.recipients_of(a) if regime_of(r.location) != home)
     return out
 
 
 def _cross_border(m: Manifest, a: ProcessingActivity) -> tuple[bool, str]:
     why = cross_border_reasons(m, a)
     if why:
-        return True, "; ".join(why)
-    return False, f"stored in {', '.join(sorted(set(a.storage.locations)))}; every recipient in {m.controller.jurisdiction}"
+        return True, Listing(why, "; ")
+    return False, L_("stored in {locations}; every recipient in {jurisdiction}",
+                     locations=", ".join(sorted(set(a.storage.locations))), jurisdiction=m.controller.jurisdiction)
 
 
 _PROCESSOR = {RecipientType.processor}
@@ -142,43 +153,43 @@ _OTHERS = {RecipientType.partner, RecipientType.acquirer, RecipientType.authorit
 # criteria; PIPL Art. 55 lists the cases in which a personal-information impact assessment is mandatory.
 RULES: tuple[_Rule, ...] = (
     _Rule("gbt39335.profiling", Framework.gbt39335, "profiling or scoring", "GB/T 39335-2020 (high-risk processing)",
-          _flag("profiling", "evaluates or predicts personal aspects")),
+          _flag("profiling", N_("evaluates or predicts personal aspects"))),
     _Rule("gbt39335.automated_decisions", Framework.gbt39335, "automated decisions",
-          "GB/T 39335-2020 (high-risk processing)", _flag("automated_decisions", "decides without a human")),
+          "GB/T 39335-2020 (high-risk processing)", _flag("automated_decisions", N_("decides without a human"))),
     _Rule("gbt39335.systematic_monitoring", Framework.gbt39335, "systematic monitoring",
-          "GB/T 39335-2020 (high-risk processing)", _flag("systematic_monitoring", "observes people systematically")),
+          "GB/T 39335-2020 (high-risk processing)", _flag("systematic_monitoring", N_("observes people systematically"))),
     _Rule("gbt39335.sensitive_large", Framework.gbt39335, "large volume of sensitive data",
           "GB/T 39335-2020 (high-risk processing)", _sensitive_large),
     _Rule("gbt39335.large_scale", Framework.gbt39335, "large scale", "GB/T 39335-2020 (high-risk processing)",
           _large_scale),
     _Rule("gbt39335.matching", Framework.gbt39335, "matching or combining datasets",
-          "GB/T 39335-2020 (high-risk processing)", _flag("matches_datasets", "combines datasets")),
+          "GB/T 39335-2020 (high-risk processing)", _flag("matches_datasets", N_("combines datasets"))),
     _Rule("gbt39335.vulnerable", Framework.gbt39335, "vulnerable subjects (minors)",
           "GB/T 39335-2020 (high-risk processing)", _vulnerable),
     _Rule("gbt39335.innovative", Framework.gbt39335, "innovative technology (IoT cameras, biometrics)",
           "GB/T 39335-2020 (high-risk processing)", _innovative),
     _Rule("gbt39335.blocking", Framework.gbt39335, "blocking rights or services",
-          "GB/T 39335-2020 (high-risk processing)", _flag("may_block_service", "can block a service or a right")),
-    _Rule("wp248.1", Framework.wp248, "evaluation or scoring", "WP248 criterion 1", _flag("profiling", "profiling")),
+          "GB/T 39335-2020 (high-risk processing)", _flag("may_block_service", N_("can block a service or a right"))),
+    _Rule("wp248.1", Framework.wp248, "evaluation or scoring", "WP248 criterion 1", _flag("profiling", N_("profiling"))),
     _Rule("wp248.2", Framework.wp248, "automated decision with legal or similar effect", "WP248 criterion 2",
-          _flag("automated_decisions", "automated decisions")),
+          _flag("automated_decisions", N_("automated decisions"))),
     _Rule("wp248.3", Framework.wp248, "systematic monitoring", "WP248 criterion 3",
-          _flag("systematic_monitoring", "systematic monitoring")),
+          _flag("systematic_monitoring", N_("systematic monitoring"))),
     _Rule("wp248.4", Framework.wp248, "sensitive or highly personal data", "WP248 criterion 4", _sensitive),
     _Rule("wp248.5", Framework.wp248, "data processed on a large scale", "WP248 criterion 5", _large_scale),
     _Rule("wp248.6", Framework.wp248, "matching or combining datasets", "WP248 criterion 6",
-          _flag("matches_datasets", "combines datasets")),
+          _flag("matches_datasets", N_("combines datasets"))),
     _Rule("wp248.7", Framework.wp248, "vulnerable data subjects", "WP248 criterion 7", _vulnerable),
     _Rule("wp248.8", Framework.wp248, "innovative use of technology", "WP248 criterion 8", _innovative),
     _Rule("wp248.9", Framework.wp248, "prevents exercising a right or using a service", "WP248 criterion 9",
-          _flag("may_block_service", "can block a service or a right")),
+          _flag("may_block_service", N_("can block a service or a right"))),
     _Rule("pipl55.1", Framework.pipl55, "processing sensitive personal information", "PIPL Art. 55(1)", _sensitive),
     _Rule("pipl55.2", Framework.pipl55, "automated decision-making", "PIPL Art. 55(2)",
-          _flag("automated_decisions", "automated decisions")),
+          _flag("automated_decisions", N_("automated decisions"))),
     _Rule("pipl55.3a", Framework.pipl55, "entrusting processing to a processor", "PIPL Art. 55(3)",
-          _recipients_of_types(_PROCESSOR, set(), "processor")),
+          _recipients_of_types(_PROCESSOR, set(), N_("processor"))),
     _Rule("pipl55.3b", Framework.pipl55, "providing to other handlers or disclosing publicly", "PIPL Art. 55(3)",
-          _recipients_of_types(_OTHERS, {FlowKind.transfer, FlowKind.disclosure}, "recipient other than a processor")),
+          _recipients_of_types(_OTHERS, {FlowKind.transfer, FlowKind.disclosure}, N_("recipient other than a processor"))),
     _Rule("pipl55.4", Framework.pipl55, "providing personal information abroad", "PIPL Art. 55(4)", _cross_border),
 )
 
@@ -235,15 +246,16 @@ def summary(criteria: list[Criterion]) -> dict[str, object]:
     pipl = [c for c in met if c.framework is Framework.pipl55]
     reasons = []
     if len(wp) >= WP248_REQUIRED:
-        reasons.append(f"{len(wp)} of 9 WP248 criteria met (two or more: DPIA required)")
+        reasons.append(L_("{n} of 9 WP248 criteria met (two or more: DPIA required)", n=len(wp)))
     if pipl:
-        reasons.append("PIPL Art. 55 case(s): " + ", ".join(dict.fromkeys(c.source for c in pipl)))
+        reasons.append(L_("PIPL Art. 55 case(s): {cases}", cases=", ".join(dict.fromkeys(c.source for c in pipl))))
     if reasons:
-        verdict = "assessment required: " + "; ".join(reasons)
+        verdict = L_("assessment required: {reasons}", reasons=Listing(reasons, "; "))
     else:
-        why = ([f"{len(wp)} of 9 WP248 criteria met, fewer than two"] if Framework.wp248 in applied else []) + \
-              (["no PIPL Art. 55 case"] if Framework.pipl55 in applied else [])
-        verdict = f"no assessment required by these criteria ({'; '.join(why) or 'no framework applies'})"
+        why = ([L_("{n} of 9 WP248 criteria met, fewer than two", n=len(wp))] if Framework.wp248 in applied else []) + \
+              ([L_("no PIPL Art. 55 case")] if Framework.pipl55 in applied else [])
+        verdict = L_("no assessment required by these criteria ({why})",
+                     why=Listing(why, "; ") or L_("no framework applies"))
     return {
         "summary": verdict,
         "criteria": [c.to_dict() for c in met],
