@@ -58,7 +58,12 @@ def test_ico_matrix_matches_issue_listing():
 def test_ico_maps_four_internal_steps_onto_three_levels():
     m = load_method("ico")
     assert [m.impact_from_internal[s] for s in INTERNAL_IMPACT] == ["minimal", "significant", "severe", "severe"]
-    assert [m.likelihood_from_internal[s] for s in INTERNAL_LIKELIHOOD] == ["remote", "possible", "probable", "probable"]
+    # likelihood by the words of the CNIL levels the internal steps are: "does not seem possible" and "seems
+    # difficult" -> remote, "seems possible" -> possible, "extremely easy" -> probable
+    assert [m.likelihood_from_internal[s] for s in INTERNAL_LIKELIHOOD] == ["remote", "remote", "possible", "probable"]
+    cnil = load_method("cnil")
+    assert [cnil.likelihood_from_internal[s] for s in INTERNAL_LIKELIHOOD] == [
+        "negligible", "limited", "significant", "maximum"]
 
 
 @pytest.mark.parametrize("name", ["gbt39335", "cnil", "ico"])

@@ -95,6 +95,20 @@ def test_random_identifiers_lower_access_severity_at_every_stage_but_not_below_h
     assert g.inherent[ACCESS].impact == "high"
 
 
+def test_random_identifiers_take_away_the_attractiveness_of_sensitive_data():
+    # camera_alerts: the snapshot is sensitive -> business point "attractive data"; under random identifiers a stolen
+    # record points at nobody: no point, a note says why (GB/T groups and CNIL motivation alike)
+    rnd = _with("camera_alerts", design=ProcessingDesign(identifiers=Identifiers.random))
+    plain, local = _one(HAND, "camera_alerts"), _one(rnd, "camera_alerts")
+    assert any("attractive" in r for r in _group(plain, ACCESS, "business").reasons)
+    business = _group(local, ACCESS, "business")
+    assert not any("attractive" in r for r in business.reasons)
+    assert business.rating == _group(plain, ACCESS, "business").rating - 1
+    assert any("random identifiers" in n for n in business.notes)
+    cnil = _group(_one(rnd, "camera_alerts", "cnil"), ACCESS, "motivation")
+    assert not any("attracts" in r for r in cnil.reasons) and any("random identifiers" in n for n in cnil.notes)
+
+
 def test_random_identifiers_and_pseudonymisation_are_not_counted_twice():
     base = _with("newsletter", design=ProcessingDesign(identifiers=Identifiers.random))
     both = _with("newsletter", design=ProcessingDesign(identifiers=Identifiers.random),

@@ -16,6 +16,8 @@ from pia.discovery.value_patterns import (
     IPV4_RE,
     VALUE_PATTERNS,
     decimals,
+    hash64_shares,
+    is_base64_blob,
     is_boolean_word,
     is_digest,
     is_identifier_shape,
@@ -140,8 +142,14 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("mfa_secret", "user.authorization.credentials", "second-factor (TOTP/MFA) secret (a credential)",
              names=(words("mfa_secret", "totp_secret", "otp_secret", "two_factor_secret", "twofactor_secret",
                           "tfa_secret", "2fa_secret", "mfa_key", "totp_key", "otp_key", "google_auth_secret",
-                          "authenticator_secret"),),
-             confirm=("random_token",), secret=True),
+                          "authenticator_secret",
+                          # one-time emergency (backup, recovery) codes log a person in when the second factor is
+                          # lost: credentials as the second factor's secret is
+                          "otep", "backup_codes", "recovery_codes", "otp_backup_codes", "mfa_backup_codes",
+                          "otp_recovery_codes", "mfa_recovery_codes", "two_factor_recovery_codes",
+                          "emergency_codes", "scratch_codes", "backup_code", "recovery_code"),
+                    r"备用码|恢复码|应急码"),
+             confirm=("random_token", "base64_blob"), secret=True),
     Detector("credentials", "user.authorization.credentials", "password or password hash (a secret)",
              names=(words("password", "passwd", "pwd", "pass", "user_pass", "pass_hash", "passhash", "password_hash",
                           "pw_hash", "hashedpassword", "hashed_password", "mima", "passcode", "pin_hash"),
@@ -213,8 +221,10 @@ DETECTORS: tuple[Detector, ...] = (
              confirm=("email",), value_only=("email",)),
     Detector("phone", "user.contact.phone_number", "phone number",
              names=(words("phone", "phone_no", "phone_number", "mobile", "mobile_no", "tel", "telephone",
-                          "cellphone", "cell", "msisdn", "shouji", "shoujihao", "dianhua", "lianxi_dianhua"),
-                    r"手机|电话|联系方式"),
+                          "cellphone", "cell", "msisdn", "shouji", "shoujihao", "dianhua", "lianxi_dianhua",
+                          # a fixed line and a fax line reach the person (or their desk) as a phone does
+                          "landline", "fax", "fax_number", "fax_no", "zuoji", "guhua", "chuanzhen"),
+                    r"手机|电话|联系方式|座机|固话|传真"),
              veto=(words("order", "order_no", "order_id", "order_number", "invoice", "tracking", "ref",
                          "reference", "seq", "sequence", "os", "app", "brand", "model", "version",
                          "verified", "is_verified", "country_code"),),
@@ -263,9 +273,12 @@ DETECTORS: tuple[Detector, ...] = (
              names=(words("referer", "referrer", "http_referer", "http_referrer", "referer_url", "referrer_url",
                           "page_referrer", "page_location", "page_url", "request_uri", "url_visited", "visited_url",
                           "landing_page", "lastpage", "last_page", "last_url", "last_visited_page",
-                          "last_page_visited", "last_visited_url", "current_page"),
+                          "last_page_visited", "last_visited_url", "current_page",
+                          # the first and last page of a visit, and a page's path, as analytics keep them
+                          "entry_page", "exit_page", "entry_url", "exit_url", "entry_page_path", "exit_page_path",
+                          "landing_page_path", "page_path", "page_pathname", "first_page", "page_uri"),
                     r"(?:^|_)request(?:_line)?$"),
-             confirm=("web_url", "request_line"), value_only=("request_line",)),
+             confirm=("web_url", "request_line", "web_page"), value_only=("request_line",)),
     # A bare url or path (unqualified: `logo_url` names a thing) is a page a person visited only in a log of
     # their activity, and only when it holds web pages or URL paths (an image's or a recording's file is not).
     Detector("visited_path", "user.behavior.browsing_history", "page address in a log of visits or events",
@@ -299,7 +312,7 @@ DETECTORS: tuple[Detector, ...] = (
                     r"纬度|经度|坐标|位置"),
              veto=(words("location_id", "location_name", "storage_location", "locations", "longest",
                          "long_description"),),
-             confirm=("latlon_pair",), value_only=("latlon_pair",)),
+             confirm=("latlon_pair",), value_only=("latlon_pair", "json_coordinates")),
     Detector("face", "user.biometric.facial_template", "face template or features",
              names=(words("face_template", "face_feature", "face_features", "face_embedding", "face_vector",
                           "face_id", "renlian", "faceprint"), r"人脸")),
@@ -338,7 +351,9 @@ DETECTORS: tuple[Detector, ...] = (
                           "contact_name", "recipient_name", "consignee", "customer_name", "shouhuoren",
                           "lianxiren", "author", "cc_owner", "card_owner", "card_holder", "cardholder",
                           "holder_name", "account_holder", "middle_name", "middlename", "maiden_name",
-                          "firstnamephonetic", "lastnamephonetic"), r"^contact$", r"姓名|收货人|联系人"),
+                          "firstnamephonetic", "lastnamephonetic"), r"^contact$",
+                    # an alias a member goes by (an English given name in a Chinese directory) names the person
+                    r"姓名|收货人|联系人|别名|英文名"),
              veto=(words("user_name", "username", "product_name", "file_name", "filename", "device_name",
                          "host_name", "hostname", "table_name", "company_name", "bucket_name", "brand_name",
                          "app_name", "model_name", "sku_name", "item_name", "display_name_product",
@@ -353,12 +368,18 @@ DETECTORS: tuple[Detector, ...] = (
                          "server", "service", "sdk", "vendor", "manufacturer", "monitor", "zone", "label",
                          # a short (display) name of a thing, the name of a workout, route or segment
                          "short", "short_name", "shortname", "activity", "workout", "route", "segment", "course",
-                         "race", "team", "club"),),
+                         "race", "team", "club",
+                         # software that sent or handled the data (`context_library_name`, `plugin_name`)
+                         "library", "lib", "plugin", "module", "integration", "component", "framework", "platform",
+                         "engine"),),
              ),
     Detector("username", "user.account.username", "account username or nickname",
              names=(words("username", "user_name", "login", "login_name", "nickname", "nick_name", "screen_name",
                           "handle", "yonghuming", "nicheng", "remote_user", "nicename", "user_nicename",
-                          "user_login"), r"用户名|昵称|会员名"),
+                          "user_login"),
+                    # a member's account (login) in a Chinese directory or export; a payment platform's account is
+                    # `payment_account` (its longer name wins)
+                    r"用户名|昵称|会员名|账号|帐号"),
              veto=(words("login_at", "last_login", "login_time", "login_ip", "login_count"),)),
     Detector("street_address", "user.contact.address.street", "postal address",
              names=(words("address", "street", "addr", "address_line", "address1", "address2", "address_1",
@@ -477,9 +498,10 @@ class Judgement:
 
 
 VALUE_THRESHOLD = 0.8  # share of sampled values that must match for a verdict from values alone
-# Patterns specific enough to decide at a lower share: a payment-method column names cards among wallets.
-_VALUE_ONLY_THRESHOLD = {"card_tail": 0.2}
 CONFIRM_THRESHOLD = 0.3  # share that confirms what the name says
+# Patterns specific enough to decide at a lower share: a payment-method column names cards among wallets; a JSON
+# attributes column holds a GPS fix in the rows of phones among rows of other things.
+_VALUE_ONLY_THRESHOLD = {"card_tail": 0.2, "json_coordinates": CONFIRM_THRESHOLD}
 
 
 def _pct(x: float) -> str:
@@ -536,7 +558,9 @@ _META_HEADS = {"type", "types", "status", "state", "count", "counts", "total", "
                "timestamp", "gen", "reason", "score", "width", "height", "provider", "funding", "brand", "by",
                "attempts", "num", "sent", "verified", "confirmed", "update", "updates", "change", "changes",
                # how a secret is kept (its algorithm), when a time is written as a Unix epoch
-               "algo", "algorithm", "hasher", "scheme", "unix", "epoch"}
+               "algo", "algorithm", "hasher", "scheme", "unix", "epoch",
+               # counts of failed tries (`login_failed`, `password_failures`)
+               "failed", "failure", "failures", "fails", "errors", "retries", "tries"}
 _META_CJK = re.compile(r"(时间|日期|状态|原因|方式|类型|数量|金额|备注|种类|次数)$")
 # A leading word that makes a name a yes/no question about the data (`has_snapshot`, `is_lat`).
 _FLAG_PREFIXES = {"has", "is", "can", "allow", "allows", "enable", "use", "uses", "show", "should", "was", "needs"}
@@ -549,6 +573,10 @@ _LOW_CARDINALITY_OK = {"consent", "email_engagement", "account_status", "languag
 _THING_TABLES = words("products", "product", "catalog", "catalogue", "items", "skus", "files", "assets", "devices",
                       "cameras", "monitors", "plans", "recipients", "companies", "apps", "campaigns", "groups",
                       "zones", "sites", "stores", "shops")
+# Tables of events, jobs and settings, by their last word (`app_events`, not `event_attendees`): named for what
+# happened or runs (`pageview`, `Signup`), not for a person.
+_THING_TABLE_HEADS = (r"(?:^|_)(events|event|tracks|jobs|tasks|alerts|triggers|webhooks|metrics|tags|categories|labels"
+                      r"|roles|permissions|integrations|plugins|modules)$")
 MIN_VALUES = 20  # non-blank sampled values from which values may overrule a name
 
 
@@ -616,15 +644,24 @@ def _is_login_session_store(siblings: frozenset[str]) -> bool:
     """
     if not siblings:
         return True
+    if any(re.search(_VISIT_COLUMNS, n) for n in siblings):
+        return False  # pages, bounces and campaign tags of a visit: an analytics table, whatever else it keeps
     return any(re.search(_SESSION_STORE_COLUMNS, n) or re.search(_ACCOUNT_REFS, n) for n in siblings)
 
 
 _SESSION_STORE_COLUMNS = (r"^(session|sess|data|payload|session_data|sess_data|expire|expires|expiry|expire_date"
                           r"|expires_at|expiry_time|expiration|last_activity|lifetime|sess_lifetime|ttl"
                           r"|max_inactive_interval|sess_time)$")
+# Columns only a web-analytics visit has: its pages, page views, bounce and campaign tags.
+_VISIT_COLUMNS = (r"^(entry_page|exit_page|landing_page|entry_url|exit_url|pageviews|page_views|is_bounce|bounce|bounces"
+                  r"|bounce_rate|visit_duration|screen_size|referrer_source|utm_[a-z]+)$")
 # A session kept against an account (its user id or login) is a login session.
 _ACCOUNT_REFS = r"^(uid|user_id|userid|account_id|customer_id|member_id|principal_name|username|user_login)$"
 _KEY_HEADS = {"id", "ids", "pk", "fk", "uuid", "guid"}
+# A place's number in a public gazetteer (GeoNames, as MaxMind and analytics exports keep a visitor's city): not a
+# key of a private record but a code for the place, as a country code is.
+_GAZETTEER_KEY = r"_(geoname_id|geonameid|geonames_id|geoname)$"
+_PLACE_DETECTORS = {"city", "country", "postal_code"}
 
 
 def _name_detector(norm: str, tnorm: str, profile: ColumnProfile, evidence: list[str],
@@ -632,6 +669,7 @@ def _name_detector(norm: str, tnorm: str, profile: ColumnProfile, evidence: list
     """The detector the column name announces: its match ends last (the head noun), is longest, comes first."""
     meta = _name_speaks_of_metadata(norm)
     keyed = norm.rsplit("_", 1)[-1] in _KEY_HEADS and "_" in norm
+    gazetteer = re.search(_GAZETTEER_KEY, norm)
     best: tuple[tuple[int, int], int, Detector] | None = None
     key_of: Detector | None = None
     for i, d in enumerate(DETECTORS):
@@ -642,8 +680,11 @@ def _name_detector(norm: str, tnorm: str, profile: ColumnProfile, evidence: list
         if meta and d.id not in _META_OK:
             continue
         if keyed and end < len(norm):
-            key_of = key_of or d  # `address_id`: the key of an address record, not the address
-            continue
+            if gazetteer and d.id in _PLACE_DETECTORS and end == len(norm) - len(gazetteer.group(0)):
+                pass  # `city_geoname_id`: a public gazetteer's number for the place is the place itself
+            else:
+                key_of = key_of or d  # `address_id`: the key of an address record, not the address
+                continue
         if d.id == "session_token" and not _is_login_session_store(siblings):
             continue
         if best is None or span > best[0]:  # the head noun (ends last), then the longest (most specific) match
@@ -656,7 +697,8 @@ def _name_detector(norm: str, tnorm: str, profile: ColumnProfile, evidence: list
                             "not the data itself")
         return None
     hit = best[2]
-    if hit.id == "person_name" and re.match(r"^(display_)?name$", norm) and re.search(_THING_TABLES, tnorm):
+    if hit.id == "person_name" and re.match(r"^(display_)?name$", norm) \
+            and (re.search(_THING_TABLES, tnorm) or re.search(_THING_TABLE_HEADS, tnorm)):
         evidence.append(f"name: a bare {norm!r} in a table of things ({tnorm!r}) names the thing, not a person")
         return None
     if hit.id == "account_status" and re.match(r"^(status|state)$", norm) \
@@ -673,6 +715,8 @@ def _values_contradict(d: Detector, profile: ColumnProfile, shares: dict[str, fl
     values = profile.values
     if profile.distinct <= 2 and all(is_boolean_word(v) for v in values) and d.id != "gender":
         return f"values are yes/no flags ({profile.distinct} distinct in {profile.non_blank})"
+    if d.id in _TEXT_OF_PEOPLE and profile.share(_is_small_number) >= 0.9:
+        return f"{_pct(profile.share(_is_small_number))} of values are small numbers (counts or codes), not words"
     if low_ok:
         return None
     if profile.distinct == 1:
@@ -687,6 +731,16 @@ def _values_contradict(d: Detector, profile: ColumnProfile, shares: dict[str, fl
     if d.id in _CONTENT_DETECTORS and profile.share(_is_record_key) >= VALUE_THRESHOLD:
         return "the values are identifiers (numbers, UUIDs, hex keys): keys of content records, not the content"
     return None
+
+
+# Detectors of words people are known by: never a bare small number (a count, a code). A street's part may be
+# one (a house or flat number), so addresses are not among them.
+_TEXT_OF_PEOPLE = {"person_name", "username"}
+
+
+def _is_small_number(v: str) -> bool:
+    """An integer of at most four digits (a count, a flag, a code)."""
+    return len(v) <= 5 and bool(re.fullmatch(r"-?\d{1,4}", v))
 
 
 # Status or category words: letters (a digit may end a word, as in `oauth2`), never a separate number (`Apt 3`).
@@ -730,6 +784,17 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         evidence.append(f"name: {name!r} is the id of a fixed piece of equipment (a camera, a recorder) in a table "
                         "that ties it to no person: the equipment's own key, not a person's device")
         name_hit = None
+
+    if name_hit is not None and name_hit.id in _HASHABLE_IDS and profile.non_blank >= MIN_VALUES:
+        big, outside = hash64_shares(profile.values)
+        if big >= VALUE_THRESHOLD and outside >= 0.2:
+            # Hash outputs spread over all 64 bits; keys a database hands out (sequences, Snowflake ids) stay below
+            # 2^63. An id computed by hashing (a visitor's daily hash, a session number derived from it) singles a
+            # person out without naming them: a pseudonymous id.
+            evidence.append(f"name: {name!r} matches {name_hit.description}, but {_pct(big)} of values are 64-bit "
+                            f"integers spread over the whole range ({_pct(outside)} beyond 2^63 or negative): hash "
+                            f"outputs, a pseudonymous id ({sample_note})")
+            return Judgement("user.id.pseudonymous", 0.75, "hashed_identifier", evidence, round(big, 4))
 
     if name_hit is not None and name_hit.id == "secret" and profile.values \
             and max(shares["password_hash"], shares["hash_json"]) >= VALUE_THRESHOLD:
@@ -799,13 +864,16 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
     # activation code, a remember-me token). Salts and keys of records are not secrets of the person.
     if re.search(ACCOUNT_TABLES, tnorm) and not re.search(_NOT_A_SECRET, norm) \
             and not _name_speaks_of_metadata(norm):
-        secret_share = profile.share(_is_random_secret)
-        if profile.non_blank >= 10 and secret_share >= 0.9 and profile.distinct >= 0.95 * profile.non_blank:
+        # Rows without a pending secret hold a placeholder (`0`, `none`): the secrets are the other values.
+        real = {v: n for v, n in profile.values.items() if v.lower() not in _PLACEHOLDERS}
+        secrets = ColumnProfile(sum(real.values()), len(real), real)
+        secret_share = secrets.share(_is_random_secret)
+        if secrets.non_blank >= 10 and secret_share >= 0.9 and secrets.distinct >= 0.95 * secrets.non_blank:
             d = DETECTORS_BY_ID["token"]
-            stored, _ = _plain_secret(profile)
+            stored, _ = _plain_secret(secrets)
             evidence.append(f"values: {_pct(secret_share)} are random strings of 20+ characters, one per row, in a "
                             f"table of accounts: a secret (token or code) under a name that does not say so "
-                            f"({sample_note})")
+                            f"({secrets.non_blank} of {profile.non_blank} non-blank sampled are not placeholders)")
             return Judgement(d.category, 0.6, d.id, evidence, round(secret_share, 4), stored)
 
     fit = _fitness_by_context(norm, tnorm, sibs, profile, evidence)
@@ -819,6 +887,10 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         return Judgement("user.demographic.date_of_birth", 0.7, "date_of_birth", evidence, round(shares["date"], 4))
     return Judgement(None, 0.9 if not evidence else 0.8, None, evidence)
 
+
+# Detectors of ids that a hash may compute instead of a database handing them out. A login session's id stays a
+# secret whatever its shape (a random 64-bit number is a bearer token there).
+_HASHABLE_IDS = {"user_id", "visit_session", "cookie_id"}
 
 _EQUIPMENT_IDS = words("camera_id", "cameraid", "monitor_id", "nvr_id", "dvr_id", "recorder_id")
 # Tables that describe the equipment itself or what it records (a camera, its streams, channels, recordings).
@@ -861,11 +933,18 @@ def _fitness_by_context(norm: str, tnorm: str, sibs: frozenset[str], profile: Co
 
 _NOT_A_SECRET = words("salt", "id", "ids", "uuid", "guid", "pk", "key_id", "checksum", "etag", "md5", "sha1",
                       "sha256", "digest", "fingerprint", "version", "avatar", "gravatar", "image", "photo", "file",
-                      "path", "url", "uri", r"\w*_id")
+                      "path", "url", "uri", r"\w*_id",
+                      # a public key or certificate is published by design (base64 like a secret, but none)
+                      "public_key", "pubkey", "public", "certificate", "cert", "credential_public_key")
+
+
+_PLACEHOLDERS = {"0", "-", "null", "none", "n/a", "na", "nil", "false"}
 
 
 def _is_random_secret(v: str) -> bool:
-    """A random string long enough to be a secret: a hex digest or a token of 20+ mixed characters."""
+    """A random string long enough to be a secret: a hex digest, a token of 20+ mixed characters, random base64."""
+    if is_base64_blob(v):
+        return True  # `/` and `+` belong to base64's alphabet: random bytes, not a path
     if "/" in v or ":" in v or is_uuid(v):
         return False  # URLs, paths, timestamps and UUIDs (record identifiers) are not secrets by their shape
     return is_digest(v) or (len(v) >= 20 and is_random_token(v) and not v.isdigit())

@@ -7,7 +7,7 @@ from __future__ import annotations
 import ipaddress
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -359,6 +359,70 @@ def is_identifier_shape(v: str) -> bool:
     return " " not in v and any(c.isdigit() or c in "_." for c in v)
 
 
+_BASE64_BLOB_RE = re.compile(r"^[A-Za-z0-9+/]{22,}={0,2}$")
+
+
+def is_base64_blob(v: str) -> bool:
+    """Base64 text of random bytes (24+ characters, whole 4-character groups, mixed case and digits).
+
+    An encrypted or random value. A path starts with `/`; an image is found by its own pattern first.
+    """
+    if len(v) < 24 or len(v) % 4 or not _BASE64_BLOB_RE.match(v) or v.startswith("/"):
+        return False
+    return sum(c.isdigit() for c in v) >= 2 and any(c.isupper() for c in v) and any(c.islower() for c in v)
+
+
+_LAT_NAMES = ("lat", "latitude")
+_LON_NAMES = ("lon", "lng", "long", "longitude")
+_PLACE_NAMES = {"city", "country", "country_code", "region", "postal_code", "zip", "continent"}
+
+
+def is_json_coordinates(v: str) -> bool:
+    """A JSON object holding a latitude and a longitude of 5+ decimals (about a metre) and no place name.
+
+    A precise position (a phone's GPS fix among other attributes); objects naming a city or country are geo-IP places.
+    """
+    if not (v.startswith("{") and v.endswith("}")) or len(v) > 65536 or "lat" not in v.lower():
+        return False
+    try:
+        obj = json.loads(v)
+    except ValueError:
+        return False
+    if not isinstance(obj, dict):
+        return False
+    keys = {str(k).lower(): val for k, val in obj.items()}
+    if keys.keys() & _PLACE_NAMES:
+        return False
+    lat = next((keys[k] for k in _LAT_NAMES if k in keys), None)
+    lon = next((keys[k] for k in _LON_NAMES if k in keys), None)
+    if lat is None or lon is None or isinstance(lat, bool) or isinstance(lon, bool):
+        return False
+    places = decimals(str(lat))
+    return places is not None and places >= 5 and decimals(str(lon)) is not None
+
+
+_INT64 = 2 ** 63
+
+
+def hash64_shares(values: Mapping[str, int]) -> tuple[float, float]:
+    """(share of 64-bit integers of 17+ digits, share of those outside the positive signed range), row-weighted.
+
+    Hash functions (SipHash, CityHash, xxHash) spread their 64-bit outputs over the whole range: about half of them
+    exceed 2^63 (or are negative when stored signed). Keys a database assigns (sequences, Snowflake ids) stay below it.
+    """
+    total = big = outside = 0
+    for v, n in values.items():
+        total += n
+        text = v[1:] if v.startswith("-") else v
+        if not (17 <= len(text) <= 20 and text.isdigit()):
+            continue
+        x = int(v)
+        if -_INT64 <= x < 2 ** 64:
+            big += n
+            outside += n if (x < 0 or x >= _INT64) else 0
+    return (big / total, outside / big) if total and big else (0.0, 0.0)
+
+
 @dataclass(frozen=True)
 class ValuePattern:
     """A named test of one value; the evidence names the pattern, never the value."""
@@ -405,6 +469,8 @@ VALUE_PATTERNS: dict[str, ValuePattern] = {p.id: p for p in (
     ValuePattern("locale", "language or locale tag", is_locale),
     ValuePattern("imei", "IMEI (15 digits, Luhn-checked)", is_imei),
     ValuePattern("random_token", "random token (16+ mixed letters and digits)", is_random_token),
+    ValuePattern("base64_blob", "base64 text of random or encrypted bytes", is_base64_blob),
+    ValuePattern("json_coordinates", "JSON object with latitude and longitude of 5+ decimals", is_json_coordinates),
 )}
 
 

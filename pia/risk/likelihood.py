@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from pia.declare.design import CENTRAL, DEFAULT_DESIGN
+from pia.declare.design import CENTRAL, DEFAULT_DESIGN, Identifiers
 from pia.declare.manifest import FlowKind, Manifest, ProcessingActivity, RecipientType
 from pia.declare.measures import FearedEvent
 from pia.declare.vocabulary import regime_of
@@ -78,6 +78,8 @@ class _Facts:
         self.sensitive = [e.id for e in central if e.sensitive]
         self.sensitive_on_device = [e.id for e in elements if e.sensitive and e.id in self.device_only]
         self.sensitive += [f"{f['category']} (found by scan)" for f in ev.undeclared.get(a.id, []) if f.get("sensitive")]
+        # random identifiers not derived from other data: a stolen record points at nobody without data held elsewhere
+        self.random_ids = design.identifiers is Identifiers.random
         self.a = a
         self.large = m.settings.large_scale_subjects
         self.failed = ev.failed_checks.get(a.id, [])
@@ -133,6 +135,10 @@ def _common_notes(facts: _Facts) -> dict[str, list[str]]:
     if facts.sensitive_on_device:
         out["sensitive"].append("sensitive data held only on the subjects' devices is not a central target: "
                                 + ", ".join(facts.sensitive_on_device))
+    if facts.sensitive and facts.random_ids:
+        out["sensitive"].append("sensitive data under random identifiers (design.identifiers: random) is of little "
+                                "value to risk sources: a stolen record points at nobody without data held elsewhere "
+                                "(pia default: no attractiveness point; " + ", ".join(facts.sensitive) + ")")
     if facts.unrelated:
         out["recipients"].append("recipients that receive none of this activity's data groups: "
                                  + ", ".join(facts.unrelated) + " (pia default: a recipient exposes only what it receives)")
@@ -163,7 +169,7 @@ def _gbt_groups(facts: _Facts, event: FearedEvent) -> list[FactorRating]:
     business: list[str] = []
     if facts.held >= facts.large:
         business.append(f"scale: {facts.held:,} subjects (large scale from {facts.large:,}, settings)")
-    if event is ACCESS and facts.sensitive:
+    if event is ACCESS and facts.sensitive and not facts.random_ids:
         business.append("attractive data for risk sources: sensitive " + ", ".join(facts.sensitive))
     business += _undisclosed(facts, event)
     rated = {"network": network, "flow": flow, "participants": participants, "business": business}
@@ -202,7 +208,7 @@ def _cnil_groups(facts: _Facts, event: FearedEvent) -> list[FactorRating]:
         if facts.cross:
             external.append("sources abroad: " + "; ".join(facts.cross))
     motivation: list[str] = []
-    if event is ACCESS and facts.sensitive:
+    if event is ACCESS and facts.sensitive and not facts.random_ids:
         motivation.append("sensitive data attracts risk sources: " + ", ".join(facts.sensitive))
     if facts.held >= facts.large:
         motivation.append(f"scale: {facts.held:,} subjects (large scale from {facts.large:,}, settings)")

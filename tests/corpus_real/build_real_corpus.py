@@ -4,7 +4,7 @@ The columns, their sources and their labels are in `schemas.yaml` (labelled befo
 this module only generates values, deterministically for a seed. Every value is fake: example.* domains,
 random numbers with valid checksums where real ones have them, invented names and addresses.
 
-    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|holdout3|holdout4]]
+    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout6]]
 """
 
 from __future__ import annotations
@@ -263,6 +263,16 @@ MM_ALPHABET = "ybndrfg8ejkmcpqxot1uwisza345h769"  # Mattermost NewId's base32 al
 
 # City centres around which the made-up phone positions of holdout4 are scattered (no real home).
 HA_HOMES = [(52.52, 13.405), (22.543, 114.058), (30.267, -97.743), (45.764, 4.836), (31.23, 121.474)]
+
+# Camera names of the made-up Viseron recorder (holdout5).
+VISERON_CAMERAS = ["front_door", "driveway", "backyard", "garage", "nursery"]
+
+
+def _tb_uuid(rng: random.Random) -> str:
+    # ThingsBoard ids are time-based (version 1) UUIDs.
+    h = _s(rng, HEX, 32)
+    return f"{h[:8]}-{h[8:12]}-11{rng.choice('ef')}{h[15]}-{rng.choice('89ab')}{h[17:20]}-{h[20:]}"
+
 
 GENERATORS: dict[str, Callable[[random.Random, int], str]] = {
     "seq": lambda r, i: str(i + 1),
@@ -705,6 +715,230 @@ GENERATORS: dict[str, Callable[[random.Random, int], str]] = {
     "segment_ad_id": lambda r, i: _uuid(r) if r.random() < 0.5 else _uuid(r).upper(),
     "segment_event": lambda r, i: r.choice(["Product Viewed", "Order Completed", "Signed In", "Camera Added", "Video Played"]),
     "segment_library": lambda r, i: r.choice(["analytics.js", "analytics-ios", "analytics-android", "analytics-node"]),
+    # generators of the fifth held-out tables (holdout5.yaml)
+    "viseron_file_path": lambda r, i: (
+        f"{r.choice(['', '', '/mnt/tier1'])}/segments/{r.choice(VISERON_CAMERAS)}/{r.randint(1_690_000_000, 1_790_000_000)}.m4s"
+        if r.random() < 0.85
+        else f"/snapshots/{r.choice(VISERON_CAMERAS)}/object_detector/{_uuid(r)}.jpg"
+    ),
+    "viseron_dir": lambda r, i: f"{r.choice(['', '', '/mnt/tier1'])}/segments/{r.choice(VISERON_CAMERAS)}",
+    "viseron_filename": lambda r, i: f"{r.randint(1_690_000_000, 1_790_000_000)}.m4s",
+    "viseron_thumb": lambda r, i: f"/thumbnails/{r.choice(VISERON_CAMERAS)}/{r.randint(1, 9000)}.jpg",
+    "viseron_snapshot": lambda r, i: (
+        f"/snapshots/{r.choice(VISERON_CAMERAS)}/{r.choice(['object_detector', 'object_detector', 'face_recognition'])}"
+        f"/{_uuid(r)}.jpg"
+    ),
+    "tb_uuid": lambda r, i: _tb_uuid(r),
+    "tb_tenant": lambda r, i: r.choice(["1e4f6b20-5c3a-11ee-9f3b-d7c1b2a4e8f1", "2a9d0c40-7e1b-11ee-a5c2-0b8f3e6d1a27"]),
+    "tb_customer": lambda r, i: (
+        "13814000-1dd2-11b2-8080-808080808080"  # ThingsBoard's null customer id: the entity belongs to the tenant
+        if r.random() < 0.4
+        else r.choice(
+            [
+                "5b3c7e10-6a2f-11ee-8c1d-4f2a9b7e3c55",
+                "6c8e1f20-6a2f-11ee-8c1d-4f2a9b7e3c55",
+                "7d9f2a30-6b11-11ee-b2e4-1a3c5e7f9b02",
+            ]
+        )
+    ),
+    "tb_token30": lambda r, i: _s(r, ALNUM, 30),
+    "tb_cred_info": lambda r, i: json.dumps(
+        {
+            "userPasswordHistory": {
+                str(r.randint(1_690_000_000_000, 1_790_000_000_000)): "$2a$10$" + _s(r, CRYPT64, 53)
+                for _ in range(r.randint(1, 3))
+            },
+            "lastLoginTs": r.randint(1_690_000_000_000, 1_790_000_000_000),
+            "failedLoginAttempts": r.choice([0, 0, 1, 2]),
+        }
+        if r.random() < 0.75
+        else {},
+        separators=(",", ":"),
+    ),
+    "tb_access_token": lambda r, i: _s(r, ALNUM, 20) if r.random() < 0.85 else _s(r, HEX, 64),
+    "tb_cred_value": lambda r, i: json.dumps(
+        {
+            "clientId": "dev-" + _s(r, string.ascii_lowercase + string.digits, 8),
+            "userName": r.choice(["thermostat", "doorbell", "cam", "plug"]) + str(r.randint(1, 99)),
+            "password": r.choice(["Summer", "cam", "Qwerty", "zosi"]) + str(r.randint(1, 9999)),
+        },
+        separators=(",", ":"),
+    ),
+    "tb_entity_name": lambda r, i: r.choice(
+        [
+            f"Thermostat T{r.randint(1, 40)}",
+            f"Front Door Cam {r.randint(1, 9)}",
+            f"Smart Plug {r.randint(1, 60)}",
+            "Home Overview",
+            "Energy Dashboard",
+            f"Building {r.choice('ABC')}",
+            f"Humidity Sensor {r.randint(1, 30)}",
+        ]
+    ),
+    "ohrm_employee_id": lambda r, i: f"{i + 1:04d}",
+    "us_ssn": lambda r, i: (
+        f"{r.choice([r.randint(1, 665), r.randint(667, 899)])}-{r.randint(1, 99):02d}-{r.randint(1, 9999):04d}"
+    ),
+    "ca_sin": lambda r, i: (lambda b: f"{b[:3]} {b[3:6]} {b[6:8]}{_luhn_digit(b)}")(
+        str(r.randint(1, 7)) + _s(r, string.digits, 7)
+    ),
+    "driver_licence": lambda r, i: r.choice(
+        [
+            f"{r.choice('ABDGKMSW')}{r.randint(1000, 9999)}-{r.randint(10000, 99999)}-{r.randint(10000, 99999)}",
+            f"{r.choice('ABCDEFGHJKLMNPRSTW')}{r.randint(10_000_000, 99_999_999)}",
+            f"{_s(r, string.ascii_uppercase, 5)}{r.randint(100000, 999999)}{_s(r, string.ascii_uppercase + string.digits, 5)}",
+        ]
+    ),
+    "log_date": lambda r, i: f"2025-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}",
+    "past_date": lambda r, i: f"{r.randint(2005, 2025)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}",
+    "expiry_date": lambda r, i: f"{r.randint(2025, 2034)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}",
+    "cf_referer": lambda r, i: "-" if r.random() < 0.4 else _referer(r),
+    "cf_user_agent": lambda r, i: _ua(r).replace(" ", "%20"),  # CloudFront writes the header URL-encoded
+    "cf_query": lambda r, i: r.choice(
+        [
+            "-",
+            "-",
+            f"id={r.randint(1, 9999)}&lang=en",
+            "utm_source=newsletter&utm_medium=email",
+            f"q=doorbell+camera&page={r.randint(1, 5)}",
+        ]
+    ),
+    "cf_cookie": lambda r, i: (
+        "-"
+        if r.random() < 0.3
+        else f"session-id={_s(r, ALNUM, 32)};%20_ga=GA1.2.{r.randint(10**8, 2 * 10**9)}.{r.randint(1_690_000_000, 1_790_000_000)}"
+    ),
+    "cf_xff": lambda r, i: "-" if r.random() < 0.5 else _ipv4(r),
+    "cf_request_id": lambda r, i: _s(r, ALNUM + "_-", 54) + "==",
+    "chatwoot_source_id": lambda r, i: (
+        _uuid(r)
+        if r.random() < 0.7
+        else r.choice(
+            [
+                f"{r.choice(['ana', 'wei', 'tom', 'mia'])}{r.randint(1, 9999)}@example.com",
+                r.choice(["+86138", "+1555", "+49151"]) + _s(r, string.digits, 8),
+            ]
+        )
+    ),
+    "pubsub_token": lambda r, i: _s(r, ALNUM, 24),
+    "dy_order_no": lambda r, i: r.choice(["69", "49", "50"]) + _s(r, string.digits, 17),
+    "dy_receiver": lambda r, i: (lambda n: n if r.random() < 0.5 else n[0] + "*" * (len(n) - 1))(_cn_name(r)),
+    "dy_talent_id": lambda r, i: str(r.randint(10**10, 9 * 10**11)),
+    "dy_talent_nick": lambda r, i: r.choice(["小鱼好物分享", "家居安防达人", "阿强数码", "Lily的小店", "科技老王", "宝妈严选"]),
+    "crmeb_account": lambda r, i: r.choice(
+        [
+            _cn_mobile(r),
+            f"wx{r.randint(1, 9999)}{r.randint(1_690_000_000, 1_790_000_000)}",
+            f"rt{r.randint(1, 9999)}{r.randint(1_690_000_000, 1_790_000_000)}",
+        ]
+    ),
+    "crmeb_birthday": lambda r, i: "0" if r.random() < 0.6 else str(r.randint(31_536_000, 1_136_073_600)),
+    "crmeb_nickname": lambda r, i: (
+        r.choice(["微笑的鱼", "Lucky", "阳光男孩", "小猪佩奇", "晴天", "A.木子", "等风来", "Ivy"])
+        + r.choice(["", "", str(r.randint(1, 99))])
+    ),
+    "wx_avatar_url": lambda r, i: f"https://thirdwx.qlogo.cn/mmopen/vi_32/{_s(r, ALNUM, 80)}/132",
+    "crmeb_ref_uid": lambda r, i: "0" if r.random() < 0.6 else str(r.randint(1, 5000)),
+    "wx_openid": lambda r, i: "o" + _s(r, ALNUM, 5) + _s(r, ALNUM + "-_", 22),
+    "wx_unionid": lambda r, i: "o" + _s(r, ALNUM, 5) + _s(r, ALNUM + "-_", 22),
+    "wx_session_key": lambda r, i: base64.b64encode(r.randbytes(16)).decode(),
+    # generators of the sixth held-out tables (holdout6.yaml)
+    "parse_object_id": lambda r, i: _s(r, ALNUM, 10),
+    "bcrypt_2b": lambda r, i: "$2b$10$" + _s(r, CRYPT64, 53),
+    "parse_token25": lambda r, i: _s(r, ALNUM, 25),
+    "parse_auth_data": lambda r, i: json.dumps(
+        r.choice(
+            [
+                {"facebook": {"id": str(r.randint(10**14, 10**16)), "access_token": "EAAB" + _s(r, ALNUM, 150)}},
+                {
+                    "google": {
+                        "id": "1" + _s(r, string.digits, 20),
+                        "id_token": "eyJhbGciOiJSUzI1NiJ9." + _s(r, ALNUM + "-_", 120),
+                    }
+                },
+                {
+                    "apple": {
+                        "id": f"00{r.randint(1000, 9999)}.{_s(r, HEX, 32)}.{r.randint(1000, 9999)}",
+                        "token": "eyJraWQiOi" + _s(r, ALNUM + "-_", 110),
+                    }
+                },
+                {"anonymous": {"id": _uuid(r)}},
+            ]
+        ),
+        separators=(",", ":"),
+    ),
+    "parse_password_history": lambda r, i: json.dumps(["$2b$10$" + _s(r, CRYPT64, 53) for _ in range(r.randint(1, 3))]),
+    "parse_session_token": lambda r, i: "r:" + _s(r, HEX, 32),
+    "parse_created_with": lambda r, i: json.dumps(
+        r.choice(
+            [
+                {"action": "login", "authProvider": "password"},
+                {"action": "signup", "authProvider": "password"},
+                {"action": "login", "authProvider": "facebook"},
+                {"action": "upgrade"},
+            ]
+        ),
+        separators=(",", ":"),
+    ),
+    "push_device_token": lambda r, i: (
+        _s(r, HEX, 64) if r.random() < 0.4 else _s(r, ALNUM + "-_", 22) + ":APA91b" + _s(r, ALNUM + "-_", 134)
+    ),
+    "parse_channels": lambda r, i: r.choice(['[""]', '[""]', "[]", '["","alerts"]', '["news"]']),
+    "hex56": lambda r, i: _s(r, HEX, 56),
+    "phone_digits": lambda r, i: r.choice(["86138", "86139", "1555", "44770", "49151"]) + _s(r, string.digits, 8),
+    "b64_username": lambda r, i: base64.b64encode(
+        (r.choice(["admin", "ana", "wei", "tom", "mia", "zhang.san", "guest"]) + r.choice(["", str(r.randint(1, 99))])).encode()
+    ).decode(),
+    "b64_camera_user": lambda r, i: base64.b64encode(r.choice(["admin", "admin", "root", "viewer", "user1"]).encode()).decode(),
+    "b64_camera_password": lambda r, i: base64.b64encode(
+        (r.choice(["Summer", "cam", "Qwerty", "zosi", "admin"]) + str(r.randint(1, 9999))).encode()
+    ).decode(),
+    "lan_address": lambda r, i: (
+        f"192.168.{r.choice([0, 1, 1, 10])}.{r.randint(20, 250)}" if r.random() < 0.8 else f"ipcam-{r.randint(1, 60)}.lan"
+    ),
+    "domoticz_image_url": lambda r, i: r.choice(
+        [
+            "snapshot.cgi?user=#USERNAME&pwd=#PASSWORD",
+            "ISAPI/Streaming/channels/101/picture",
+            "cgi-bin/snapshot.cgi?channel=1",
+            "cgi-bin/CGIProxy.fcgi?cmd=snapPicture2&usr=#USERNAME&pwd=#PASSWORD",
+            "webcapture.jpg?command=snap&channel=1",
+        ]
+    ),
+    "ruoyi_avatar": lambda r, i: (
+        f"/profile/avatar/2025/{r.randint(1, 12):02d}/{r.randint(1, 28):02d}/blob_2025{r.randint(1, 12):02d}"
+        f"{r.randint(1, 28):02d}{r.randint(100000, 235959)}A{r.randint(1, 999):03d}.png"
+    ),
+    "ruoyi_location": lambda r, i: r.choice(
+        ["内网IP", "内网IP", "广东省 深圳市", "浙江省 杭州市", "上海市 上海市", "四川省 成都市", "北京市 北京市", "XX XX"]
+    ),
+    "wxpay_bank": lambda r, i: r.choice(
+        ["OTHERS", "OTHERS", "CMB_CREDIT", "CMB_DEBIT", "ICBC_DEBIT", "CCB_CREDIT", "BOC_DEBIT", "PSBC_DEBIT"]
+    ),
+    "wxpay_refund_no": lambda r, i: "0" if r.random() < 0.8 else "50" + _s(r, string.digits, 27),
+    "wxpay_merchant_refund_no": lambda r, i: "0" if r.random() < 0.8 else "RF" + _s(r, string.digits, 14),
+    "alb_client": lambda r, i: f"{_ipv4(r)}:{r.randint(1024, 65535)}",
+    "alb_target": lambda r, i: f"10.0.{r.randint(0, 3)}.{r.randint(2, 250)}:{r.choice([80, 8080, 443])}",
+    "alb_request": lambda r, i: (
+        f"{r.choice(['GET', 'GET', 'POST'])} https://{r.choice(['shop.example.com', 'api.example.com'])}:443"
+        f"{r.choice(['/account/orders/', '/api/v1/devices/', '/cart?item=', '/help/reset-password?u=', '/cloud/events/'])}"
+        f"{r.randint(1, 99999)} {r.choice(['HTTP/1.1', 'HTTP/2.0'])}"
+    ),
+    "alb_trace_id": lambda r, i: f"Root=1-{_s(r, HEX, 8)}-{_s(r, HEX, 24)}",
+    "alb_conn_trace": lambda r, i: "TID_" + _s(r, HEX, 32),
+    "firebase_uid": lambda r, i: _s(r, ALNUM, 28),
+    "scrypt_b64": lambda r, i: base64.b64encode(r.randbytes(64)).decode(),
+    "salt_b64": lambda r, i: base64.b64encode(r.randbytes(10)).decode(),
+    "google_sub": lambda r, i: "1" + _s(r, string.digits, 20),
+    "google_photo_url": lambda r, i: f"https://lh3.googleusercontent.com/a/{_s(r, ALNUM + '-_', 40)}=s96-c",
+    "facebook_id": lambda r, i: str(r.randint(10**14, 10**16)),
+    "facebook_photo_url": lambda r, i: f"https://graph.facebook.com/{r.randint(10**14, 10**16)}/picture",
+    "twitter_id": lambda r, i: str(r.randint(10**7, 2 * 10**18)),
+    "twitter_photo_url": lambda r, i: (
+        f"https://pbs.twimg.com/profile_images/{r.randint(10**17, 2 * 10**18)}/{_s(r, ALNUM, 8)}_normal.jpg"
+    ),
+    "github_id": lambda r, i: str(r.randint(10**5, 2 * 10**8)),
+    "github_photo_url": lambda r, i: f"https://avatars.githubusercontent.com/u/{r.randint(10**5, 2 * 10**8)}?v=4",
 }
 
 
@@ -728,11 +962,13 @@ PARTS = {
     "holdout2": "holdout2.yaml",
     "holdout3": "holdout3.yaml",
     "holdout4": "holdout4.yaml",
+    "holdout5": "holdout5.yaml",
+    "holdout6": "holdout6.yaml",
 }
 
 
 def load_schemas(part: str = "tuned") -> list[dict]:
-    """The tables of a part (`tuned`: schemas.yaml, `holdout`/`holdout2`/`holdout3`/`holdout4`: the held-out YAML files).
+    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout6`: the held-out YAML files).
 
     Each table is `{table, source, columns: [[name, generator, label, blank_share?]]}`.
     """
