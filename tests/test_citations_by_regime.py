@@ -73,3 +73,34 @@ def test_reference_keeps_its_chinese_sources():
     doc = json.loads(run("assess", "--format", "json"))
     assert doc["method"] == "gbt39335" and "VII.2(5)" in doc["verdict"]
     assert "GB/T 35273-2020 Annex B" in json.dumps(doc["activities"])
+
+
+def test_check_of_a_gdpr_only_service_cites_no_chinese_source(tmp_path):
+    """`pia check` findings name the law of the service's regimes (they cited 'GDPR Art. 7(1); PIPL Art. 14')."""
+    text = PULSEWEAR.read_text(encoding="utf-8")
+    for old, new in [("    consent_scope: health_insights\n", ""),  # consent_scope_missing
+                     ("    may_block_service: true", "    may_block_service: true\n    data_subjects: [customers, minors]"),
+                     ("    confidentiality_agreement: true\n    location: DE", "    confidentiality_agreement: false\n"
+                                                                              "    location: DE"),
+                     ("    parent_company: PulseWear Holding B.V.   # estimate: not stated in the notice",
+                      "    parent_company: null")]:
+        assert old in text
+        text = text.replace(old, new, 1)
+    # account_management: its data subjects now come after may_block_service (minors on a contract basis)
+    text = text.replace("    data_subjects: [customers]\n    legal_basis: contract          # GDPR Art. 6(1)(b)\n",
+                        "    legal_basis: contract          # GDPR Art. 6(1)(b)\n", 1)
+    path = tmp_path / "gdpr-only.pia.yaml"
+    path.write_text(text, encoding="utf-8")
+    doc = json.loads(run("check", str(path), "--format", "json"))
+    rules = {f["rule"]: f["clause"] for f in doc["findings"]}
+    assert {"consent_scope_missing", "minors_without_consent_basis", "recipient_unbound",
+            "ownership_unknown"} <= set(rules)
+    assert rules["consent_scope_missing"] == "GDPR Art. 7(1)"
+    minors = next(f for f in doc["findings"] if f["rule"] == "minors_without_consent_basis")
+    assert minors["clause"] == "GDPR Art. 8(1)" and "the policy requires" not in minors["message"]
+    _no_chinese_source(json.dumps(doc["findings"]))
+    for f in doc["findings"]:  # a processor in China is under PIPL Art. 3 whatever the controller's law
+        assert f["rule"] == "processed_in_cn" or "PIPL" not in (f["clause"] or ""), f
+    # a service under Chinese law keeps its Chinese sources only
+    ref = json.loads(run("check", "--format", "json"))
+    assert all("GDPR" not in (f["clause"] or "") for f in ref["findings"] if f["rule"] != "text_fallback")

@@ -100,6 +100,19 @@ def test_commitment_evidence_must_name_a_declared_check(tmp_path):
                for p in exc.value.problems)
 
 
+def test_commitment_citing_the_manifests_own_check_is_accepted(tmp_path):
+    # `pia check` and `pia validate` used to look evidence up among the reference's checks only, so a second
+    # service could not cite its own check ('heart_rate.health_consent ... which pia validate does not define').
+    good = _broken(tmp_path, "summary: Heart and sleep readings are analysed only while the user has Health insights "
+                   "switched on.", "summary: Heart and sleep readings are analysed only while the user has Health "
+                   "insights switched on.\n    evidence: [heart_rate.health_consent]")
+    from pia.validation.commitments import undefined_checks
+
+    assert undefined_checks(load_manifest(good)) == []
+    proc = _cli("check", str(good))
+    assert proc.returncode == 0, proc.stderr
+
+
 # --------------------------------------------------------------------------- a template judged on known rows
 
 

@@ -119,3 +119,12 @@ def test_repo_option_reads_both_sides_from_git_revisions(capsys, tmp_path, refer
     assert code == 3, err
     assert [t["id"] for t in doc["triggers"]] == ["ownership"]
     assert doc["old"]["source"] == "HEAD~1:m.yaml" and doc["new"]["source"] == "HEAD:m.yaml"
+
+
+def test_zh_text_names_the_notification_channels_in_chinese(capsys):
+    # the verdict line printed the channel ids ("通过 push, popup, email 主动通知用户")
+    code, out, _ = run(capsys, "--lang", "zh")
+    line = next(ln for ln in out.splitlines() if ln.startswith("重大变更"))
+    assert "推送通知" in line and "弹窗" in line and "电子邮件" in line and "push" not in line
+    code, out, _ = run(capsys)
+    assert "notify users actively by push, popup, email" in out  # English keeps the words

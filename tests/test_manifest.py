@@ -237,3 +237,17 @@ def test_undefined_reference_suggests_close_ids(reference_text, write_manifest):
                                   "data_elements: [user_id, birthdate, guardian_consent]", 1)
     (line,) = problems_of(write_manifest(text))
     assert line.endswith("data element 'birthdate' is not defined; did you mean birth_date?")
+
+
+def test_unquoted_comma_in_a_flow_mapping_says_to_quote(write_manifest):
+    # `{kind: access, how: In the app, or by email, ...}`: YAML ends `how` at the comma and reads `or by email` as
+    # a key; "check its spelling" sent the analyst the wrong way
+    from pia.declare.scaffold import manifest_text
+
+    text = manifest_text("blank", "gym", "Gym")
+    old = '{kind: access, how: TODO where or how, clauses: ["5"]}'
+    assert old in text
+    path = write_manifest(text.replace(old, '{kind: access, how: In the app, or by email, clauses: ["5"]}'))
+    lines = problems_of(path)
+    want = f"{path}:{line_of(path.read_text(), 'or by email')}: rights.0.or by email: unknown field: it looks like"
+    assert len(lines) == 1 and lines[0].startswith(want) and "quote text that holds a comma" in lines[0], lines

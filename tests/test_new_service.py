@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -249,3 +250,31 @@ def test_another_service_never_gets_the_reference_estate_by_default(command):
     proc = subprocess.run([sys.executable, "-m", "pia.cli", command, "--manifest", str(PULSEWEAR)],
                           capture_output=True, text=True, cwd=config.PROJECT_ROOT)
     assert proc.returncode == 2 and "belongs to the reference service" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_init_params_assess_with_the_method_pia_assess_picks(tmp_path):
+    """The params of `pia init` leave the method to the jurisdictions, so the report and `pia assess` agree.
+
+    They used to say `method: gbt39335`, so a GDPR-only service was rated on GB/T 39335 in its report and on the
+    CNIL method by `pia assess`.
+    """
+    from pia.report.data import gather
+    from pia.report.params import load_params
+
+    run("init", str(tmp_path / "gym"), "--name", "Gym")  # the skeleton's users are in the EU
+    p, _ = load_params(tmp_path / "gym" / "gym.params.yaml")
+    assert p.method == ""
+    _, out = run("assess", str(tmp_path / "gym" / "gym.pia.yaml"), "--format", "json")
+    assert json.loads(out)["method"] == "cnil"
+    assert gather(manifest=p.manifest, as_of="2026-06-30", method=p.method).params["method"] == "cnil"
+
+
+def test_validate_of_a_new_service_without_datasets_says_to_declare_them(tmp_path):
+    run("init", str(tmp_path / "gym"))
+    (tmp_path / "exports").mkdir()
+    (tmp_path / "exports" / "members.csv").write_text("member_id,email\nM1,a@example.com\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "pia.cli", "validate", str(tmp_path / "exports"), "--manifest",
+                           str(tmp_path / "gym" / "gym.pia.yaml")], capture_output=True, text=True,
+                          cwd=config.PROJECT_ROOT, env={**os.environ, "PIA_GX_WORKER": "0"}, timeout=300)
+    assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    assert "expected users.csv" in proc.stderr and "declares no datasets:" in proc.stderr

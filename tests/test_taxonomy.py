@@ -68,3 +68,29 @@ def test_taxonomy_rejects_orphan_and_bad_impact():
         Taxonomy({"a": {}, "a.b.c": {}})
     with pytest.raises(ValueError, match="impact 'huge'"):
         Taxonomy({"a": {"impact": "huge"}})
+
+
+def test_taxonomy_rejects_unknown_entry_fields_such_as_a_name_cut_at_a_comma():
+    # `{name: Data stored in a cookie (preferences, cart)}` unquoted parses as name 'Data stored in a cookie
+    # (preferences' plus a key 'cart)': the shipped file had eight such entries.
+    with pytest.raises(ValueError, match=r"a.b: unknown field\(s\) 'cart\)'"):
+        Taxonomy({"a": {}, "a.b": {"name": "Data stored in a cookie (preferences", "cart)": None}})
+
+
+@pytest.mark.parametrize("key, name", [
+    ("user.device.cookie", "Data stored in a cookie (preferences, cart)"),
+    ("user.device.advertising_id", "Advertising identifier (IDFA, OAID, GAID)"),
+    ("user.order.delivery", "Delivery details (recipient, address, phone)"),
+])
+def test_shipped_names_with_commas_are_whole(tax, key, name):
+    assert tax[key].name == name
+    assert tax["user.health.condition"].description == "Illnesses, diagnoses, symptoms and disabilities."
+
+
+def test_search_matches_word_starts_and_a_chinese_query_matches_nothing(tax):
+    # 'ip' used to match 28 categories (any word containing it: description, membership, ...), and a query with
+    # no latin word (心率) matched all 89
+    assert [c.key for c in tax.search("ip")] == ["user.device.ip_address"]
+    assert tax.search("心率") == []
+    assert [c.key for c in tax.search("heart rate")] == ["user.health.vital_signs"]
+    assert len(tax.search("")) == len(tax)

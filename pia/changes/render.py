@@ -10,7 +10,7 @@ from pia.changes.rules import TRIGGERS
 from pia.i18n import N_, _, ngettext, pick
 
 if TYPE_CHECKING:  # pragma: no cover
-    from pia.changes.rules import ChangeReview, LevelChange
+    from pia.changes.rules import ChangeReview, LevelChange, ScreenedActivity
 
 CHANGE_COLUMNS = ["path", "kind", "trigger", "clause", "before", "after"]
 TABLE_COLUMNS = ["path", "kind", "trigger", "before", "after"]
@@ -51,13 +51,20 @@ def _rows(review: ChangeReview, width: int | None = None) -> list[dict[str, Any]
              "before": cut(_brief(c.before)), "after": cut(_brief(c.after))} for c in review.changes]
 
 
+# The notification channels by their names in the language in force (the same messages as the report's names);
+# the JSON keeps the ids.
+CHANNEL_WORDS = {"push": N_("push"), "popup": N_("popup"), "email": N_("email"), "sms": N_("sms"),
+                 "website": N_("website")}
+
+
 def _verdict_line(review: ChangeReview) -> str:
     if not review.changes:
         return _("No change: OLD and NEW describe the same processing; nothing to post or notify.")
     if not review.significant:
         return _("Minor changes only ({n}): post the updated policy ({clause}); no active notification needed.",
                  n=len(review.changes), clause=review.notify.clause)
-    channels = ", ".join(review.notify.channels) or _("no channel listed in NEW")
+    channels = ", ".join(_(CHANNEL_WORDS[c]) if c in CHANNEL_WORDS else c for c in review.notify.channels) \
+        or _("no channel listed in NEW")
     text = _("SIGNIFICANT: notify users actively by {channels} ({clause}), and post the updated policy.",
              channels=channels, clause=review.notify.clause)
     if review.reconsent_required:
@@ -90,6 +97,13 @@ def _risk_line(review: ChangeReview) -> str:
              decision=r.decision)
 
 
+def _assessment_line(x: ScreenedActivity) -> str:
+    """A new activity whose screening calls for an impact assessment, with the criteria and the rule."""
+    return _("impact assessment required before new activity {activity} starts: {n} of 9 WP248 criteria met ({criteria}),"
+             " two or more, whatever its risk level ({level}) ({clause})", activity=x.activity, n=x.wp248_met,
+             criteria=", ".join(x.criteria), level=x.level or "-", clause=x.clause)
+
+
 def render_table(review: ChangeReview) -> str:
     """Plain-text report for a terminal."""
     from pia.output import render_table as table
@@ -105,6 +119,8 @@ def render_table(review: ChangeReview) -> str:
         out += [_("risk rises: {rise}", rise=rise_text(x)) for t in review.triggers for x in t.rises]
         out += [_("note: {trigger}: {detail}", trigger=t.id, detail=t.detail) for t in review.triggers if t.detail]
         out.append("")
+    if review.risk.assessment_required:
+        out += [_assessment_line(x) for x in review.risk.assessment_required] + [""]
     if review.changes:
         out += [_("Changes"), table(_rows(review, width=36), TABLE_COLUMNS, _headers(TABLE_COLUMNS), max_width=90)]
     if review.reasons:
@@ -136,6 +152,9 @@ def render_markdown(review: ChangeReview) -> str:
                 out.append(f"  {md_escape(t.detail)}")
             out += [f"  - `{p}`" for p in t.changes]
         out.append("")
+    if review.risk.assessment_required:
+        out += ["## " + _("Impact assessment"), ""] + [
+            "- " + md_escape(_assessment_line(x)) for x in review.risk.assessment_required] + [""]
     if review.reasons:
         out += ["## " + _("Re-consent"), ""] + [f"- **{r.kind}** `{r.subject}` ({r.clause}): {md_escape(r.text)}"
                                         for r in review.reasons] + [""]

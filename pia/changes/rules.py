@@ -294,6 +294,10 @@ class ReasonDef:
     clause: str
 
 
+# A DPIA is needed before processing likely to result in a high risk (GDPR Art. 35(1)); WP248 rev.01: in most cases
+# processing meeting two criteria requires one, so a new activity is flagged even when its scored risk is medium
+DPIA_SOURCE = "GDPR Art. 35(1); WP248 (in most cases, two criteria call for a DPIA)"
+
 REASONS: dict[str, ReasonDef] = {r.kind: r for r in (
     ReasonDef("new_purpose", "preamble; I; PIPL Art. 14"),
     ReasonDef("purpose_outside_exemption", "I.5; PIPL Art. 13; PIPL Art. 14"),
@@ -314,6 +318,16 @@ class ReconsentReason(BaseModel):
     text: str = Field(description="The reason in words.")
 
 
+class ScreenedActivity(BaseModel):
+    """A new activity whose screening calls for an impact assessment before it starts, whatever its risk level."""
+
+    activity: str = Field(description="Id of the new processing activity.")
+    level: str | None = Field(None, description="Its residual risk level in NEW.")
+    wp248_met: int = Field(description="How many of the nine WP248 criteria it meets (two or more: DPIA).")
+    criteria: list[str] = Field(default_factory=list, description="Ids of the WP248 criteria met (wp248.4, ...).")
+    clause: str = Field(DPIA_SOURCE, description="The rule: GDPR Art. 35(1) and the WP248 two-criteria rule.")
+
+
 class RiskComparison(BaseModel):
     """The risk engine's verdicts on OLD and NEW, for VII.2(5)."""
 
@@ -325,6 +339,8 @@ class RiskComparison(BaseModel):
     old_high_activities: list[str] = Field(default_factory=list, description="Activities of OLD judged high risk.")
     rises: list[LevelChange] = Field(default_factory=list, description="Activities whose residual level rises.")
     decision: str = Field("", description="Whether VII.2(5) applies, and why.")
+    assessment_required: list[ScreenedActivity] = Field(default_factory=list, description=(
+        "New activities whose WP248 screening calls for an impact assessment (GDPR Art. 35(1)), at any risk level."))
 
 
 class Side(BaseModel):
@@ -421,6 +437,23 @@ def level_rises(old_v: Verdict, new_v: Verdict) -> list[LevelChange]:
         out[act] = LevelChange(activity=act, before=old_levels.get(act), after=new_levels.get(act, "unacceptable"),
                                unacceptable=True)
     return [out[a] for a in sorted(out)]
+
+
+def new_activities_needing_assessment(old: Manifest, new: Manifest, levels: dict[str, str] | None = None
+                                      ) -> list[ScreenedActivity]:
+    """The activities of NEW absent from OLD that meet two or more WP248 criteria (where the GDPR applies)."""
+    from pia.risk.screening import WP248_REQUIRED, Framework, screen
+
+    known = {a.id for a in old.processing_activities}
+    out = []
+    for a in new.processing_activities:
+        if a.id in known:
+            continue
+        met = [c.id for c in screen(new, a) if c.met and c.framework is Framework.wp248]
+        if len(met) >= WP248_REQUIRED:
+            out.append(ScreenedActivity(activity=a.id, level=(levels or {}).get(a.id), wp248_met=len(met),
+                                        criteria=met))
+    return sorted(out, key=lambda x: x.activity)
 
 
 def _risk_trigger(rises: list[LevelChange], changes: list[ClassifiedChange], clause: str = "VII.2(5)",
@@ -732,7 +765,8 @@ def review(old: Manifest, new: Manifest, method: str | os.PathLike[str] | None =
         rises = level_rises(old_v, new_v)
         risk = RiskComparison(method=method, assessed=True, new_high_risk=new_v.high_risk,
                               old_high_risk=old_v.high_risk, new_high_activities=list(new_v.high_activities),
-                              old_high_activities=list(old_v.high_activities), rises=rises)
+                              old_high_activities=list(old_v.high_activities), rises=rises,
+                              assessment_required=new_activities_needing_assessment(old, new, dict(new_v.levels)))
     else:  # nothing changed: no policy update, nothing to assess
         risk = RiskComparison(method=method, assessed=False)
     risk_clause = trigger_clause(new, "high_risk_assessment")

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from pia.declare.assumptions import ITEM_KEYS, resolve, undisclosed
+from pia.declare.citations import by_regime
 from pia.declare.manifest import DataSubject, Manifest
 from pia.declare.measures import MeasureStatus
 from pia.declare.policy import is_declared
@@ -101,6 +102,10 @@ def lint(m: Manifest) -> list[Finding]:
     home = regime_of(m.controller.jurisdiction)
     data = m.model_dump(mode="json")
 
+    def law(cn: str, eu: str) -> str:
+        # the source of the laws that apply: a GDPR-only service is not cited PIPL, nor a Chinese one the GDPR
+        return by_regime(m.regimes, cn, eu)
+
     def add(level: Level, rule: str, loc: tuple, message: str, clause: str | None = None) -> None:
         out.append(Finding(level=level, rule=rule, path=id_path(data, loc),
                            line=m.line_of(*loc), message=message, clause=clause))
@@ -110,7 +115,7 @@ def lint(m: Manifest) -> list[Finding]:
         if el.id not in used_elements:
             add(Level.warning, "element_unused", ("data_elements", i, "id"),
                 _("data element {id!r} is declared but no activity uses it: is it still needed?", id=el.id),
-                "GB/T 35273-2020 5.2 (minimisation)")
+                law("GB/T 35273-2020 5.2 (minimisation)", "GDPR Art. 5(1)(c)"))
 
     named = {r for a in m.processing_activities for r in a.recipients}
     for i, r in enumerate(m.recipients):
@@ -134,7 +139,7 @@ def lint(m: Manifest) -> list[Finding]:
             add(Level.warning, "recipient_unbound", ("recipients", i, "confidentiality_agreement"),
                 _("{type} {id!r} has no confidentiality agreement although the policy promises one",
                   type=r.type.value, id=r.id),
-                _cite(m, "IV.1", "PIPL Art. 21; GDPR Art. 28(3)(b)"))
+                _cite(m, "IV.1", law("PIPL Art. 21", "GDPR Art. 28(3)(b)")))
 
     for i, a in enumerate(m.processing_activities):
         groups = {e.group for e in m.elements_of(a)}
@@ -149,13 +154,17 @@ def lint(m: Manifest) -> list[Finding]:
             add(Level.note, "consent_scope_missing", ("processing_activities", i, "legal_basis"),
                 _("activity {id!r} relies on consent but names no consent_scope, so consent records cannot be "
                   "checked", id=a.id),
-                _cite(m, "V.3", "GDPR Art. 7(1); PIPL Art. 14"))
+                _cite(m, "V.3", law("PIPL Art. 14", "GDPR Art. 7(1)")))
         overriding = basis == "legal_obligation" or a.legal_basis in {f"I.5({n})" for n in (1, 2, 3, 4, 11)}
         if DataSubject.minors in a.data_subjects and basis != "consent" and not overriding:
-            add(Level.note, "minors_without_consent_basis", ("processing_activities", i, "data_subjects"),
-                _("activity {id!r} processes minors' data on basis {basis!r}; the policy requires a guardian's "
-                  "prior consent for minors", id=a.id, basis=a.legal_basis),
-                _cite(m, "VI.1", "PIPL Art. 31; GDPR Art. 8(1)"))
+            source = _cite(m, "VI.1", law("PIPL Art. 31", "GDPR Art. 8(1)"))
+            # the reference policy promises a guardian's consent (VI.1); another service's policy may not: the
+            # rule then rests on the law, and the message must not put the promise in its policy's mouth
+            said = (_("activity {id!r} processes minors' data on basis {basis!r}; the policy requires a guardian's "
+                      "prior consent for minors", id=a.id, basis=a.legal_basis) if source == "VI.1" else
+                    _("activity {id!r} processes minors' data on basis {basis!r}; the law cited asks for a guardian's "
+                      "consent for minors' data: check that this basis covers them", id=a.id, basis=a.legal_basis))
+            add(Level.note, "minors_without_consent_basis", ("processing_activities", i, "data_subjects"), said, source)
         info = legal_basis_info(a.legal_basis)
         known = {r for r in m.regimes if r in REGIME_LAWS and r != "US"}
         if info is not None and known and not info.regimes & known:
@@ -174,7 +183,18 @@ def lint(m: Manifest) -> list[Finding]:
             add(Level.warning, "sensitive_unencrypted", ("processing_activities", i, "measures"),
                 _("activity {id!r} stores sensitive data ({elements}) without encryption at rest implemented",
                   id=a.id, elements=", ".join(sensitive)),
-                m.cite("encryption_at_rest") or "GB/T 35273-2020 6.3; GDPR Art. 32(1)(a)")
+                m.cite("encryption_at_rest") or law("GB/T 35273-2020 6.3", "GDPR Art. 32(1)(a)"))
+        pipl_sensitive = [e.id for e in m.elements_of(a) if e.sensitive]
+        if "CN" in m.regimes and pipl_sensitive and basis == "contract" and a.special_category_basis != "PIPL Art. 29":
+            # PIPL Art. 29 asks for separate consent where consent is the ground; another ground of Art. 13 can
+            # carry sensitive data only with a specific purpose and sufficient necessity (Art. 28, second paragraph)
+            add(Level.note, "sensitive_without_separate_consent", ("processing_activities", i, "legal_basis"),
+                _("activity {id!r} processes sensitive personal information ({elements}) on basis {basis!r}: it needs "
+                  "separate consent unless this basis is another ground of PIPL Art. 13 that covers it, and the "
+                  "purpose must be specific and the processing sufficiently necessary; otherwise declare "
+                  "special_category_basis: PIPL Art. 29 once separate consent is asked",
+                  id=a.id, elements=", ".join(pipl_sensitive), basis=a.legal_basis),
+                "PIPL Art. 29; PIPL Art. 13; PIPL Art. 28(2)")
         if m.regimes & {"EU", "UK"} and a.special_category_basis is None:
             tax = load_taxonomy()
             special = [(e.id, why) for e in m.elements_of(a) if (why := tax[e.category].special_category)]
@@ -203,23 +223,35 @@ def lint(m: Manifest) -> list[Finding]:
             add(Level.warning, "right_missing", ("rights",), _("no way to exercise the right {right!r} is declared",
                                                                 right=right),
                 "; ".join(sources))
+    outside_eu = regime_of(m.controller.jurisdiction) != "EU"
+    if outside_eu and "EU" in {regime_of(j) for j in m.service.jurisdictions}:
+        # GDPR Art. 3(2) reaches a controller established outside the Union that serves people in it; Art. 27(1)
+        # then asks for a representative in the Union (Art. 27(2): not for occasional processing without large-scale
+        # special-category data); the manifest records the establishment, not a representative
+        add(Level.note, "eu_representative", ("controller", "jurisdiction"),
+            _("the controller is established in {country}, outside the EU, and serves users in the EU: the GDPR "
+              "applies to it and it must designate in writing a representative in the Union unless its processing "
+              "is occasional and does not include special-category data on a large scale",
+              country=m.controller.jurisdiction),
+            "GDPR Art. 3(2); GDPR Art. 27")
     contact = m.controller.contact
     if not contact.email:
         add(Level.warning, "contact_email_missing", ("controller", "contact"),
             _("no contact email is given: users can only call (the policy's own contact leaves the email blank)"),
-            _cite(m, "VIII", "PIPL Art. 17; GDPR Art. 13(1)(a)"))
+            _cite(m, "VIII", law("PIPL Art. 17", "GDPR Art. 13(1)(a)")))
     if not (contact.phone or contact.email or contact.web or contact.address):
         add(Level.warning, "contact_missing", ("controller", "contact"), _("no contact point at all"),
-            _cite(m, "VIII", "PIPL Art. 17; GDPR Art. 13(1)(a)"))
+            _cite(m, "VIII", law("PIPL Art. 17", "GDPR Art. 13(1)(a)")))
     if not m.controller.ownership.parent_company and not m.controller.ownership.controlling_shareholders:
         add(Level.note, "ownership_unknown", ("controller", "ownership"),
             _("ownership (parent company, controlling shareholders) is not recorded, so a change of control cannot "
-              "be detected by `pia diff`"), m.cite("ownership") or "GB/T 35273-2020 Annex D")
+              "be detected by `pia diff`"), m.cite("ownership") or law("GB/T 35273-2020 Annex D", "WP260 rev.01"))
     for gap in undisclosed(m):
         loc, _value = resolve(data, gap.about)
         out.append(Finding(level=Level.warning, rule="not_disclosed", path=gap.about,
                            line=m.line_of(*loc) if loc else None,
-                           message=_("not disclosed by the policy: {why}", why=pick(gap.why)), clause="PIPL Art. 17"))
+                           message=_("not disclosed by the policy: {why}", why=pick(gap.why)),
+                           clause=law("PIPL Art. 17", "GDPR Art. 13")))
     for loc, missing in fallbacks(m, m.languages, m.language):
         add(Level.warning, "text_fallback", loc,
             _("text in {have} only: readers in {missing} get it in {have} (write {{en: ..., zh: ...}})",

@@ -617,6 +617,12 @@ def _message(err: ErrorDetails) -> str:
     if kind == "missing":
         return _("required field is missing")
     if kind == "extra_forbidden":
+        key = err["loc"][-1] if err["loc"] else ""
+        # `how: In the app, or by email` inside braces: YAML ends the value at the comma and reads the rest as a
+        # key without a value, so the real mistake is the missing quotes, not a misspelt field
+        if isinstance(key, str) and err.get("input") is None and (" " in key.strip() or key.rstrip().endswith(")")):
+            return _("unknown field: it looks like the end of the text before it; a comma inside braces ends a "
+                     "value, so quote text that holds a comma (\"...\")")
         return _("unknown field (check its spelling)")
     msg = err["msg"]
     msg = msg.removeprefix("Value error, ")

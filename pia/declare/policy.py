@@ -27,7 +27,7 @@ CLAUSE_FIELDS = ("clauses", "contact_clauses")
 # update is published; the security controls an activity relies on.
 KIT_CONCEPTS: dict[str, str | None] = {
     "service_mode": "VII.2(1)", "ownership": "VII.2(2)", "recipients": "VII.2(3)", "user_rights": "VII.2(4)",
-    "high_risk_assessment": "VII.2(5)", "contact_channel": None, "posting": "VII.1",
+    "high_risk_assessment": "VII.2(5)", "contact_channel": None, "posting": "VII.1", "collection": "I",
     "encryption_in_transit": "III.2", "encryption_at_rest": "III.3", "access_control": "III.4",
     "staff_training": "III.5", "breach_response": "III.7",
     # Not promised by the reference policy: I.5(10) is the academic-research exemption and V.4 is deletion on
@@ -83,8 +83,9 @@ class Policy(BaseModel):
         default_factory=dict,
         description="This policy's clause for what the kit cites: significant-change kinds (service_mode, "
                     "ownership, recipients, user_rights, high_risk_assessment, contact_channel), posting of updates "
-                    "(posting) and security controls (encryption_at_rest, access_control, ...). Without an entry "
-                    "the kit cites the standard its rule rests on.")
+                    "(posting), the section listing the data collected (collection) and security controls "
+                    "(encryption_at_rest, access_control, ...). Without an entry the kit cites the standard its rule "
+                    "rests on.")
 
     @field_validator("clause_for")
     @classmethod

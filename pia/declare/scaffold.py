@@ -24,7 +24,8 @@ proposed: ""                     # a proposed next version of the manifest, for 
 estate: ""                       # directory of the service's tables (CSV/Parquet), for validation and discovery
 columns: ""                      # column mapping YAML, when the tables use other column names
 as_of: {as_of}                   # the assessment date: fixed, so that runs are reproducible
-method: gbt39335                 # risk method: gbt39335, cnil, ico or a method YAML file
+method: ""                       # risk method: "" = the one of the manifest's jurisdictions, as `pia assess` picks it
+                                 # (gbt39335 where Chinese law applies, else cnil); or gbt39335, cnil, ico, a method YAML file
 scan_sample: 50000               # rows sampled per table by the discovery scan
 """
 

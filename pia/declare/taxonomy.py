@@ -14,6 +14,10 @@ import yaml
 from pia.config import TAXONOMY_FILE
 
 IMPACT_LEVELS = ("low", "medium", "high", "severe")
+# The fields a category entry may give. Anything else is a mistake of the data file: in a YAML flow mapping an
+# unquoted comma ends the value, so `{name: Cookie data (preferences, cart)}` silently cuts the name at the comma
+# and makes `cart)` a key; refusing unknown fields catches that.
+ENTRY_FIELDS = frozenset({"name", "sensitive", "impact", "basis", "fideslang", "description"})
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,9 @@ class Taxonomy:
         self._cats: dict[str, Category] = {}
         for key in sorted(raw, key=lambda k: k.count(".")):
             entry = raw[key] or {}
+            if unknown := sorted(set(entry) - ENTRY_FIELDS, key=str):
+                raise ValueError(f"taxonomy: {key}: unknown field(s) {', '.join(map(repr, unknown))} (allowed: "
+                                 f"{', '.join(sorted(ENTRY_FIELDS))}; quote a value that holds a comma)")
             parent_key = key.rsplit(".", 1)[0] if "." in key else None
             if parent_key is not None and parent_key not in self._cats:
                 raise ValueError(f"taxonomy: {key}: parent {parent_key} is not defined")
@@ -110,11 +117,19 @@ class Taxonomy:
         return out[:n]
 
     def search(self, text: str = "") -> list[Category]:
-        """Categories whose key, name, description or basis contain every word of `text` (all when empty)."""
+        """Categories with a word starting with each word of `text` in their key, name, description or basis.
+
+        All categories when `text` is empty. A word matches the start of a word, not any part of one ('ip' finds
+        the IP address, not every 'description' or 'membership'). The categories are named in English: text without
+        a latin letter or digit (a Chinese query) matches nothing rather than everything.
+        """
         words = _words(text, shortest=1)
+        if text.strip() and not words:
+            return []
         return [c for c in self._cats.values()
-                if all(any(w in cw for cw in _words(c.key + " " + c.name + " " + c.description + " " + (c.basis or "")
-                                                   + " " + (c.special_category or ""), shortest=1)) for w in words)]
+                if all(any(cw.startswith(w) for cw in _words(c.key + " " + c.name + " " + c.description + " "
+                                                            + (c.basis or "") + " " + (c.special_category or ""),
+                                                            shortest=1)) for w in words)]
 
     def unknown_key_message(self, key: str) -> str:
         """The message for an unknown key, with the closest known keys."""

@@ -16,12 +16,15 @@ from pia.discovery.value_patterns import (
     IPV4_RE,
     VALUE_PATTERNS,
     decimals,
+    decode_base64_text,
     hash64_shares,
     is_base64_blob,
     is_boolean_word,
     is_digest,
     is_identifier_shape,
+    is_network_address,
     is_password_hash,
+    is_private_ip,
     is_random_token,
     is_uuid,
     parse_date,
@@ -92,6 +95,11 @@ class Detector:
         return bool(self.veto_tables and re.search(self.veto_tables, table))
 
 
+# Last words of tables that keep things about people (their credentials, sessions, inboxes, devices), not the people.
+_ABOUT_PEOPLE_TABLES = (r"(?:^|_)(credentials|credential|inboxes|inbox|sessions|session|tokens|token|logs|log|events"
+                        r"|roles|groups|settings|preferences|prefs|addresses|devices|attributes|permissions|notes|tags"
+                        r"|messages|conversations|keys|consents|history|audits|audit|links|mappings|relations"
+                        r"|identities|auths|authorizations|orders|payments)$")
 ACCOUNT_TABLES = words("users", "user", "accounts", "account", "customers", "customer", "members", "member",
                        "profiles")
 _HASHED = words("hash", "hashed", "sha1", "sha256", "sha512", "md5", "digest")
@@ -114,7 +122,9 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("token", "user.authorization.credentials.token", "session, API, reset or activation token (a secret)",
              names=(words("token", "access_token", "refresh_token", "auth_token", "api_token", "api_key", "apikey",
                           "session_token", "secure_key",
-                          "activation_key", "reset_token", "rp_token", "reset_password_token", "password_reset_token",
+                          "activation_key", "reset_token", "rp_token",
+                          # a key derived per login session (WeChat mini-program `session_key`): a secret anywhere
+                          "session_key", "reset_password_token", "password_reset_token",
                           "confirmation_token", "remember_token", "auth", "authtoken", "lingpai",
                           # an activation key, and a per-user random salt that form (CSRF) keys are derived from
                           "actkey", "act_key", "activation_key", "form_salt", "form_key", "csrf_secret"), r"令牌"),
@@ -156,15 +166,27 @@ DETECTORS: tuple[Detector, ...] = (
                     r"密码|口令"),
              veto=(words("password_changed", "password_updated", "password_reset_at", "password_expires",
                          "password_policy", "last_password_change", "changed_at", "updated_at", "reset_at",
-                         "expires_at", "expiry", "policy", "passport", "bypass"),),
-             confirm=("password_hash", "digest", "hash_json"),
-             value_only=("password_hash", "hash_json", "json_password"), secret=True),
+                         "expires_at", "expiry", "policy", "passport", "bypass",
+                         # a salt is random bytes stored beside a hash: it proves nothing alone
+                         "salt", "password_salt", "passwordsalt", "pwd_salt", "pass_salt"),),
+             confirm=("password_hash", "digest", "hash_json", "json_password_hash"),
+             value_only=("password_hash", "hash_json", "json_password", "json_password_hash"), secret=True),
     Detector("url_credentials", "user.authorization.credentials.url", "credentials embedded in a URL (a secret)",
              confirm=("url_credentials",), value_only=("url_credentials",), secret=True),
     Detector("national_id", "user.government_id.national_identification_number", "Chinese resident ID number",
              names=(words("id_card", "idcard", "id_card_no", "id_number", "national_id", "shenfenzheng", "sfz",
-                          "sfzh", "resident_id", "citizen_id", "nric", "ssn"), r"身份证"),
-             confirm=("cn_id",), value_only=("cn_id",)),
+                          "sfzh", "resident_id", "citizen_id", "nric", "ssn", "social_security",
+                          "social_security_number", "social_insurance", "social_insurance_number", "national_id_number",
+                          "national_insurance_number", "nino", "tax_file_number", "personnummer", "bsn", "cpf"),
+                    # a bare `sin` is as often a sine: the social insurance number only with a number word
+                    r"(?:^|_)sin_(num|no|nr|number)(?:_|$)", r"身份证"),
+             confirm=("cn_id", "us_ssn", "ca_sin"), value_only=("cn_id",)),
+    # A driving licence: a government id with no finer category in the taxonomy.
+    Detector("driving_licence", "user.government_id", "driving licence number",
+             names=(words("driver_license", "drivers_license", "driving_license", "driver_licence", "drivers_licence",
+                          "driving_licence", "dri_lice", "drv_lic", "dl_number", "dl_no", "license_number_driver",
+                          "jiazhao"),
+                    r"驾驶证|驾照")),
     Detector("passport", "user.government_id.passport_number", "passport number",
              names=(words("passport", "passport_no", "passport_number", "huzhao"), r"护照")),
     Detector("payment_card", "user.financial.account_number", "payment card number",
@@ -189,7 +211,11 @@ DETECTORS: tuple[Detector, ...] = (
                           "last_four", "card_fingerprint", "cc_trans_id", "trans_id", "last_trans_id",
                           "card_token"),
                     # the payment platform's transaction number (交易订单号 is a transaction's, not a shop's, order)
-                    r"支付流水|交易号|交易单号|交易订单号|交易流水号|支付单号|支付订单号"),
+                    r"支付流水|交易号|交易单号|交易订单号|交易流水号|支付单号|支付订单号",
+                    # the payment platform's own number for a payment or a refund (WeChat Pay, Alipay, UnionPay)
+                    r"(微信|支付宝|财付通|银联|云闪付|平台)(支付)?(订单号|退款单号|退款号|交易号|流水号|单号)",
+                    # the bank and card type that paid (WeChat Pay `bank_type`: `CMB_CREDIT`): the payment method
+                    r"付款银行|支付银行|付款卡|^(pay_bank|payer_bank|payment_bank)$"),
              confirm=("payment_ref", "short_code", "random_token"), value_only=("payment_ref",)),
     # A payment method named by its card's last four digits (`招商银行信用卡(6789)`, `Visa Debit 4321`) tells which
     # card paid, whatever the column is called; wallets and balances mixed in do not make it less so.
@@ -201,7 +227,7 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("consent", "user.authorization.consent", "consent record (opt-ins, marketing acceptance)",
              names=(words("consent", "consents", "consent_id", "guardian_consent", "consent_scope",
                           "parental_consent", "opt_in", "optin", "accepts_marketing", "accepts_email_marketing",
-                          "accepts_sms_marketing", "marketing_opt_in", "newsletter", "subscribed", "tongyi",
+                          "accepts_sms_marketing", "marketing_opt_in", "newsletter", "subscribed", "subscribe", "tongyi",
                           "shouquan"),
                     # acceptance of a policy or terms, also written as one word (`policyagreed`)
                     r"(?:^|_)(policy|terms|tos|privacy|eula|gdpr)_?(agreed|accepted|acceptance|agreement|consent)(?:_|$)",
@@ -234,7 +260,7 @@ DETECTORS: tuple[Detector, ...] = (
                           "login_ip", "source_ip", "src_ip", "ipv4", "ipv6", "hostname", "x_forwarded_for",
                           "forwarded_for", "http_x_forwarded_for", "real_ip", "x_real_ip"), r"IP地址"),
              veto=(_NOT_PERSONAL,),
-             confirm=("ip",), value_only=("ip",)),
+             confirm=("ip", "ip_port"), value_only=("ip", "ip_port")),
     Detector("mac_address", "user.device.mac_address", "MAC address",
              names=(words("mac", "mac_address", "mac_addr", "wifi_mac", "bssid", "macaddress"), r"MAC地址"),
              confirm=("mac",), value_only=("mac",)),
@@ -266,8 +292,13 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("device_id", "user.device.device_id", "device or app-install identifier",
              names=(words("device_id", "deviceid", "camera_id", "device_uid", "did", "shebei_id", "udid",
                           "apps_flyer_id", "appsflyer_id", "install_id", "installation_id", "uniqueid", "unique_id",
-                          "device_tag"),
-                    r"设备ID|设备编号"),
+                          "device_tag",
+                          # a push-notification token (APNs, FCM, GCM) addresses one app install on one device: the
+                          # device's id for the push service, not a secret that logs anybody in
+                          "device_token", "devicetoken", "push_token", "pushtoken", "push_device_token", "fcm_token",
+                          "fcm_registration_token", "apns_token", "gcm_token", "gcm_registration_id",
+                          "firebase_token", "registration_token", "jpush_registration_id"),
+                    r"设备ID|设备编号|推送令牌"),
              veto=(words("template_id", "model_id"),)),
     Detector("browsing", "user.behavior.browsing_history", "pages visited (request line, referrer, page URL)",
              names=(words("referer", "referrer", "http_referer", "http_referrer", "referer_url", "referrer_url",
@@ -276,7 +307,10 @@ DETECTORS: tuple[Detector, ...] = (
                           "last_page_visited", "last_visited_url", "current_page",
                           # the first and last page of a visit, and a page's path, as analytics keep them
                           "entry_page", "exit_page", "entry_url", "exit_url", "entry_page_path", "exit_page_path",
-                          "landing_page_path", "page_path", "page_pathname", "first_page", "page_uri"),
+                          "landing_page_path", "page_path", "page_pathname", "first_page", "page_uri",
+                          # W3C extended log fields (IIS, CloudFront): the requested path and its query string
+                          "cs_uri_stem", "cs_uri_query", "uri_stem", "uri_query", "query_string", "querystring",
+                          "request_query", "request_path", "cs_uri", "cs_referer", "cs_referrer"),
                     r"(?:^|_)request(?:_line)?$"),
              confirm=("web_url", "request_line", "web_page"), value_only=("request_line",)),
     # A bare url or path (unqualified: `logo_url` names a thing) is a page a person visited only in a log of
@@ -296,12 +330,14 @@ DETECTORS: tuple[Detector, ...] = (
              veto=(words("langcode_default", "default_langcode"),),
              confirm=("locale",)),
     Detector("city", "user.contact.address.city", "city",
-             names=(words("city", "town", "chengshi"), r"城市")),
+             names=(words("city", "town", "chengshi"), r"城市|^(市|所在市|收件市|收货市)$")),
     Detector("postal_code", "user.contact.address.postal_code", "postal code",
              names=(words("zip", "zipcode", "zip_code", "postcode", "postal_code", "post_code", "postalcode",
                           "youbian"), r"邮编|邮政编码")),
     Detector("country", "user.contact.address.country", "country",
-             names=(words("country", "country_code", "country_id", "country_iso_code", "nation", "guojia"),
+             names=(words("country", "country_code", "country_id", "country_iso_code", "nation", "guojia",
+                          # abbreviations of HR and ERP schemas
+                          "coun_code", "cntry", "cntry_code", "ctry", "ctry_code", "country_cd"),
                     r"国家"),
              veto=(words("country_calling_code", "phone_country_code"),)),
     Detector("precise_location", "user.location.precise", "precise coordinates",
@@ -325,7 +361,8 @@ DETECTORS: tuple[Detector, ...] = (
              veto=(words("product", "catalog", "tutorial", "promo"),),
              confirm=("video_uri", "media_uri"), value_only=("video_uri",)),
     Detector("self_image", "user.content.self_image", "profile photo",
-             names=(words("avatar", "profile_photo", "profile_picture", "headshot", "touxiang"), r"头像"),
+             names=(words("avatar", "profile_photo", "profile_picture", "headshot", "touxiang", "headimgurl", "headimg",
+                          "head_img_url", "headimg_url", "avatar_url"), r"头像"),
              confirm=("media_uri", "encoded_image")),
     # In a table of people, a picture, icon or portrait column holds each person's own picture (when its values are
     # images: a number there is the key of a file record).
@@ -353,7 +390,7 @@ DETECTORS: tuple[Detector, ...] = (
                           "holder_name", "account_holder", "middle_name", "middlename", "maiden_name",
                           "firstnamephonetic", "lastnamephonetic"), r"^contact$",
                     # an alias a member goes by (an English given name in a Chinese directory) names the person
-                    r"姓名|收货人|联系人|别名|英文名"),
+                    r"姓名|收货人|收件人|联系人|别名|英文名"),
              veto=(words("user_name", "username", "product_name", "file_name", "filename", "device_name",
                          "host_name", "hostname", "table_name", "company_name", "bucket_name", "brand_name",
                          "app_name", "model_name", "sku_name", "item_name", "display_name_product",
@@ -371,7 +408,9 @@ DETECTORS: tuple[Detector, ...] = (
                          "race", "team", "club",
                          # software that sent or handled the data (`context_library_name`, `plugin_name`)
                          "library", "lib", "plugin", "module", "integration", "component", "framework", "platform",
-                         "engine"),),
+                         "engine",
+                         # an audited or referenced record (`entity_name`), a resource
+                         "entity", "resource", "object", "asset", "dashboard"),),
              ),
     Detector("username", "user.account.username", "account username or nickname",
              names=(words("username", "user_name", "login", "login_name", "nickname", "nick_name", "screen_name",
@@ -385,11 +424,19 @@ DETECTORS: tuple[Detector, ...] = (
              names=(words("address", "street", "addr", "address_line", "address1", "address2", "address_1",
                           "address_2", "shipping_address", "delivery_address", "dizhi", "shouhuo_dizhi",
                           "line1", "line2", "address_line1", "address_line2", "address3", "address_3", "street1",
-                          "street2", "street3", "street_1", "street_2", "street_3"), r"地址"),
+                          "street2", "street3", "street_1", "street_2", "street_3",
+                          # common misspellings and the French/German spelling
+                          "addres", "adress", "adres", "adresse", "addresse"), r"地址"),
              veto=(words("ip", "ip_address", "mac", "mac_address", "email", "email_address", "mail_address",
                          "remote_addr", "ip_addr", "mac_addr", "wallet_address", "from_address", "sender_address",
                          "server_address", "bind_address", "upstream_addr", "upstream", "proxy_addr", "local_addr",
                          "province", "state", "region", "company"),)),
+    # A whole postal address in one field (street with city, postal code or country): decided from the values of a
+    # column named for an address (`_judge_by_name`), so this entry has no names.
+    Detector("postal_address", "user.contact.address", "whole postal address (street, city, postal code, country)"),
+    # A bare `account` in a table of people is the login the person signs in with (often their phone number).
+    Detector("account_login", "user.account.username", "account login in a table of people",
+             names=(r"^(account|login_account|user_account_name|account_login)$",), tables=ACCOUNT_TABLES),
     # Racial or ethnic origin (GDPR Art. 9(1); 民族 in Chinese records: sensitive by the taxonomy's pia default).
     Detector("race_ethnicity", "user.demographic.race_ethnicity", "ethnicity or race",
              names=(words("ethnicity", "ethnic", "ethnic_group", "ethnic_origin", "race", "racial_origin", "minzu"),
@@ -405,6 +452,14 @@ DETECTORS: tuple[Detector, ...] = (
     # Workout figures have no telling value pattern (a distance is a number): decided from the table's context in
     # `_fitness_by_context`, never from a name alone, so this entry has no names.
     Detector("fitness_activity", "user.behavior.fitness_activity", "workout figure (type, duration, distance, speed)"),
+    # Marital status has no finer category in the taxonomy: demographic data.
+    Detector("marital_status", "user.demographic", "marital status",
+             names=(words("marital_status", "marital", "marriage_status", "civil_status", "marital_state",
+                          "hunyin", "hunyin_zhuangkuang"), r"婚姻|婚否")),
+    # Whether a person smokes (or drinks) is a health condition (a risk factor an insurer or employer asks about).
+    Detector("smoker", "user.health.condition", "smoking or drinking habit",
+             names=(words("smoker", "is_smoker", "smoking_status", "smoking_habit", "smokes", "tobacco_use",
+                          "tobacco_user", "drinker", "alcohol_use", "xiyan"), r"吸烟|抽烟|饮酒")),
     Detector("gender", "user.demographic.gender", "gender",
              names=(words("gender", "sex", "xingbie", "id_gender"), r"性别")),
     Detector("account_status", "user.account.status", "account status and lifecycle dates",
@@ -422,7 +477,7 @@ DETECTORS: tuple[Detector, ...] = (
                           "dingdan_hao", "out_trade_no", "merchant_order_no", "merchant_order_id",
                           "merchant_order_number"),
                     # the merchant's number for a person's purchase, in payment bills
-                    r"订单|商户单号|商家单号"),
+                    r"订单|商户单号|商家单号|(商户|商家)?退款单号"),
              veto=(words("parent_order_id",),)),
     Detector("order_number", "user.order.record", "order number",
              names=(words("increment_id", "order_name"),),
@@ -443,11 +498,23 @@ DETECTORS: tuple[Detector, ...] = (
                           "customer_no", "personnel_number",
                           # attendance and badge numbers (time clocks, access control)
                           "badgenumber", "badge_number", "badge_no", "badge_num", "badge_id", "attendance_no",
-                          "attendance_number", "attendance_id", "kaoqin_hao", "kaoqin_haoma", "pin_no"),
-                    r"用户ID|用户编号|会员号|学号|工号|考勤号"),
+                          "attendance_number", "attendance_id", "kaoqin_hao", "kaoqin_haoma", "pin_no",
+                          "emp_number", "emp_no", "empno", "emp_id", "employee_code", "emp_code",
+                          # a person's id at a platform they sign in with (WeChat, an OpenID provider)
+                          "openid", "open_id", "unionid", "union_id", "wx_openid", "external_user_id"),
+                    r"用户ID|用户编号|会员号|学号|工号|考勤号|(用户|买家|付款人|付款方|客户|会员)标识",
+                    # the person's account id at an identity provider they sign in with (`Google ID`, `github_uid`)
+                    r"^(google|facebook|fb|twitter|github|git_hub|gitlab|git_lab|linked_in|we_chat|you_tube|youtube|bitbucket|apple|microsoft|azure|azure_ad|linkedin"
+                    r"|discord|slack|okta|auth0|steam|yahoo|amazon|wechat|weixin|qq|weibo|alipay|dingtalk|feishu|lark"
+                    r"|douyin|tiktok|kakao|naver|instagram|twitch|spotify|oidc|saml|sso|oauth)"
+                    r"_(id|uid|user_id|userid|sub|subject|account_id|openid|open_id)$",
+                    # the id of a person by their role (a creator, buyer, customer, streamer, author, fan, employee)
+                    r"(达人|买家|卖家|客户|主播|作者|粉丝|员工|会员|用户|收件人)(id|编号|账号id)$"),
              value_only=("customer_ref",)),
     Detector("row_key_of_people", "user.id", "key of a table of people (the person's identifier)",
-             names=(r"^(id|entity_id|pk|uuid|guid)$",),
+             names=(r"^(id|entity_id|object_id|pk|uuid|guid|identifier|external_id|external_identifier)$",),
+             # a table of things kept about people (`user_credentials`, `contact_inboxes`) keys those things
+             veto_tables=_ABOUT_PEOPLE_TABLES,
              tables=(r"(?:^|_)(users|user|accounts|account|customers|customer|members|member|profiles|partner|partners"
                      r"|contacts|contact|persons|person|people|clients|patients|students|employees)(?:_|$)")),
 )
@@ -501,7 +568,8 @@ VALUE_THRESHOLD = 0.8  # share of sampled values that must match for a verdict f
 CONFIRM_THRESHOLD = 0.3  # share that confirms what the name says
 # Patterns specific enough to decide at a lower share: a payment-method column names cards among wallets; a JSON
 # attributes column holds a GPS fix in the rows of phones among rows of other things.
-_VALUE_ONLY_THRESHOLD = {"card_tail": 0.2, "json_coordinates": CONFIRM_THRESHOLD}
+# A password hash kept in a JSON document (a password history) is specific however many rows hold an empty `{}`.
+_VALUE_ONLY_THRESHOLD = {"card_tail": 0.2, "json_coordinates": CONFIRM_THRESHOLD, "json_password_hash": 0.5}
 
 
 def _pct(x: float) -> str:
@@ -561,14 +629,23 @@ _META_HEADS = {"type", "types", "status", "state", "count", "counts", "total", "
                "algo", "algorithm", "hasher", "scheme", "unix", "epoch",
                # counts of failed tries (`login_failed`, `password_failures`)
                "failed", "failure", "failures", "fails", "errors", "retries", "tries"}
+# `<contact>_change` holds the new address or number waiting for confirmation (GoTrue, Devise `unconfirmed_email`).
+_PENDING_HEADS = {"change", "pending", "new", "unconfirmed"}
+_CONTACT_WORDS = {"email", "mail", "phone", "mobile", "tel", "cellphone", "msisdn", "address"}
+# A number word after the stem of a personal id names that id (`ssn_num`), not a count (`sign_num`).
+_NUMBER_WORDS = {"num", "no", "nr", "number", "nbr"}
+_ID_STEMS = (r"(?:^|_)(ssn|sin|nin|nino|id_card|idcard|passport|licence|license|lice|lic|dl|badge|employee|emp|staff"
+             r"|member|student|card|phone|mobile|tel|cell|fax|social_security|social_insurance|national_id|tax_id|tin)$")
+_TIME_HEADS = {"at", "time", "date", "timestamp", "ts", "created", "updated", "changed", "expires", "expiry", "unix",
+               "epoch"}
 _META_CJK = re.compile(r"(时间|日期|状态|原因|方式|类型|数量|金额|备注|种类|次数)$")
 # A leading word that makes a name a yes/no question about the data (`has_snapshot`, `is_lat`).
 _FLAG_PREFIXES = {"has", "is", "can", "allow", "allows", "enable", "use", "uses", "show", "should", "was", "needs"}
 # Detectors for which a meta word or a flag is the data itself (an opt-in flag is a consent record).
-_META_OK = {"account_status", "consent", "date_of_birth", "email_engagement"}
+_META_OK = {"account_status", "consent", "date_of_birth", "email_engagement", "marital_status", "smoker"}
 # Detectors whose data takes many values per person: a yes/no flag, a constant or a handful of words is not it.
 _LOW_CARDINALITY_OK = {"consent", "email_engagement", "account_status", "language", "country", "city", "gender",
-                       "race_ethnicity",
+                       "race_ethnicity", "marital_status", "smoker",
                        "postal_code", "precise_location", "date_of_birth"}
 _THING_TABLES = words("products", "product", "catalog", "catalogue", "items", "skus", "files", "assets", "devices",
                       "cameras", "monitors", "plans", "recipients", "companies", "apps", "campaigns", "groups",
@@ -604,6 +681,10 @@ class _Shares(dict):
 def _name_speaks_of_metadata(norm: str) -> str | None:
     """Why the name describes metadata (a flag, a state, a time), or None when it may name the data itself."""
     parts = norm.split("_")
+    if parts[-1] in _NUMBER_WORDS and re.search(_ID_STEMS, "_".join(parts[:-1])):
+        return None  # `emp_ssn_num`, `dri_lice_num`: the number of a personal id, the id itself
+    if parts[-1] in _PENDING_HEADS and len(parts) > 1 and parts[-2] in _CONTACT_WORDS:
+        return None  # `email_change`, `phone_change`, `new_email`: the pending new address, the data itself
     if parts[-1] in _META_HEADS:
         return f"its last word {parts[-1]!r} describes the data (a type, state, time or count), not the data"
     if len(parts) > 1 and parts[0] in _FLAG_PREFIXES:
@@ -677,8 +758,8 @@ def _name_detector(norm: str, tnorm: str, profile: ColumnProfile, evidence: list
         if span is None:
             continue
         end = span[0]
-        if meta and d.id not in _META_OK:
-            continue
+        if meta and (d.id not in _META_OK or (d.id == "consent" and norm.rsplit("_", 1)[-1] in _TIME_HEADS)):
+            continue  # an opt-in flag is a consent record; the time it was given is a date like any other
         if keyed and end < len(norm):
             if gazetteer and d.id in _PLACE_DETECTORS and end == len(norm) - len(gazetteer.group(0)):
                 pass  # `city_geoname_id`: a public gazetteer's number for the place is the place itself
@@ -701,6 +782,11 @@ def _name_detector(norm: str, tnorm: str, profile: ColumnProfile, evidence: list
             and (re.search(_THING_TABLES, tnorm) or re.search(_THING_TABLE_HEADS, tnorm)):
         evidence.append(f"name: a bare {norm!r} in a table of things ({tnorm!r}) names the thing, not a person")
         return None
+    if hit.id == "username" and re.search(_NICKNAME, norm) and re.search(_STAFF_TABLES, tnorm) \
+            and not re.search(ACCOUNT_TABLES, tnorm):
+        evidence.append(f"name: a nickname in a table of staff or contacts ({tnorm!r}), not of accounts: the name the "
+                        "person goes by, not a login")
+        return DETECTORS_BY_ID["person_name"]
     if hit.id == "account_status" and re.match(r"^(status|state)$", norm) \
             and not (re.search(ACCOUNT_TABLES, tnorm) and profile.share(_is_account_state) >= 0.5):
         return None  # a bare status speaks of the account only in a table of accounts, in its words
@@ -728,6 +814,11 @@ def _values_contradict(d: Detector, profile: ColumnProfile, shares: dict[str, fl
     if profile.distinct <= 6 and profile.non_blank >= 50 and d.id not in ("person_name", "credentials") and all(
             len(v) <= 31 and re.fullmatch(_STATUS_WORDS, v) for v in values):
         return f"only {profile.distinct} distinct words in {profile.non_blank}: a status or category code"
+    if d.id in _CONTENT_DETECTORS and profile.distinct <= 6 and profile.non_blank >= 50:
+        return (f"only {profile.distinct} distinct values in {profile.non_blank}: a template or setting shared by the "
+                "rows, not each row's own picture")
+    if d.id == "street_address" and profile.share(is_network_address) >= VALUE_THRESHOLD:
+        return f"{_pct(profile.share(is_network_address))} of values are network addresses (IP or host names)"
     if d.id in _CONTENT_DETECTORS and profile.share(_is_record_key) >= VALUE_THRESHOLD:
         return "the values are identifiers (numbers, UUIDs, hex keys): keys of content records, not the content"
     return None
@@ -749,6 +840,27 @@ _STATUS_WORDS = r"[A-Za-z][A-Za-z0-9.'-]*( [A-Za-z][A-Za-z.'-]*)*"
 _CONTENT_DETECTORS = {"camera_snapshot", "video", "self_image", "people_picture", "encoded_image"}
 
 
+def _decoded_base64(profile: ColumnProfile) -> tuple[ColumnProfile, float] | None:
+    """The profile of the decoded values when 80%+ of the sampled rows are printable text stored base64-encoded."""
+    if profile.non_blank < 10 or profile.binary_media:
+        return None
+    probe = list(profile.values.items())[:SHARE_PROBE]
+    first = probe[0][0] if probe else ""
+    if len(first) % 4 or not re.fullmatch(r"[A-Za-z0-9+/]+={0,2}", first):
+        return None  # the usual case, settled by one value: not base64 text
+    decoded: dict[str, int] = {}
+    hits = total = 0
+    for v, n in probe:
+        total += n
+        text = decode_base64_text(v)
+        if text is not None:
+            hits += n
+            decoded[text] = decoded.get(text, 0) + n
+    if not total or hits / total < VALUE_THRESHOLD:
+        return None
+    return ColumnProfile(sum(decoded.values()), len(decoded), decoded), hits / total
+
+
 def _is_record_key(v: str) -> bool:
     """A bare record key: an integer, a UUID or a short hex string."""
     return v.isdigit() or is_uuid(v) or bool(re.fullmatch(r"[0-9a-fA-F]{6,32}", v))
@@ -763,6 +875,13 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
     `siblings` are the table's other column names (context: a login-session store keeps session data next to
     its ids). Returns a `Judgement` whose evidence names patterns, shares and counts only.
     """
+    decoded = _decoded_base64(profile)
+    if decoded is not None:
+        # Values kept base64-encoded keep the category of what they encode: judged on the decoded text.
+        verdict = classify_column(name, table, decoded[0], siblings)
+        verdict.evidence.insert(0, f"values: {_pct(decoded[1])} are text stored base64-encoded (a reversible encoding, "
+                                   f"not a protection), judged decoded ({profile.non_blank} non-blank sampled)")
+        return verdict
     norm, tnorm = normalise_name(name), normalise_name(table)
     sibs = frozenset(normalise_name(n) for n in siblings) - {norm}
     evidence: list[str] = []
@@ -773,6 +892,12 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
     sample_note = f"{profile.non_blank} non-blank sampled"
 
     name_hit = _name_detector(norm, tnorm, profile, evidence, sibs)
+    if name_hit is not None and name_hit.id == "username" and re.search(_DEVICE_TABLES, tnorm) \
+            and any(re.search(_PASSWORD_SIBLINGS, n) for n in sibs):
+        # A device has a handful of logins (`admin`, `root`): few distinct words are expected, not a status code.
+        evidence.append(f"name: {name!r} is the login kept beside a password in a table of devices ({tnorm!r}): "
+                        "the device's login pair, a credential")
+        name_hit = DETECTORS_BY_ID["credentials"]
     if name_hit is not None:
         why = _values_contradict(name_hit, profile, shares)
         if why:
@@ -784,6 +909,18 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         evidence.append(f"name: {name!r} is the id of a fixed piece of equipment (a camera, a recorder) in a table "
                         "that ties it to no person: the equipment's own key, not a person's device")
         name_hit = None
+
+    if name_hit is not None and name_hit.id == "camera_snapshot" and re.search(_PORTRAIT_WORDS, norm) \
+            and _is_table_of_people(tnorm, sibs):
+        evidence.append(f"name: {name!r} is a photo or picture in a table of people ({tnorm!r}): each person's own "
+                        "picture (a profile photo), not a camera's snapshot")
+        name_hit = DETECTORS_BY_ID["self_image"]
+
+    if name_hit is not None and name_hit.id == "username" and re.search(_NICKNAME, norm) \
+            and profile.non_blank >= MIN_VALUES and profile.share(_looks_like_person_name) >= VALUE_THRESHOLD:
+        evidence.append(f"values: {_pct(profile.share(_looks_like_person_name))} of this nickname are shaped like "
+                        f"person names (given and family name): the name the person goes by ({sample_note})")
+        name_hit = DETECTORS_BY_ID["person_name"]
 
     if name_hit is not None and name_hit.id in _HASHABLE_IDS and profile.non_blank >= MIN_VALUES:
         big, outside = hash64_shares(profile.values)
@@ -861,24 +998,47 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         return Judgement(d.category, round(0.5 + 0.45 * share, 2), d.id, evidence, round(share, 4), stored)
 
     # A secret under a name that does not say so: every account row holds its own random string (a reset or
-    # activation code, a remember-me token). Salts and keys of records are not secrets of the person.
-    if re.search(ACCOUNT_TABLES, tnorm) and not re.search(_NOT_A_SECRET, norm) \
+    # activation code, a remember-me token). Salts and keys of records are not secrets of the person. In a table of
+    # credentials or tokens a random `<x>_id` is the credential itself (an access token used as the id).
+    credential_table = bool(re.search(_CREDENTIAL_TABLES, tnorm))
+    not_secret = re.search(_NOT_A_SECRET_IN_CREDENTIALS if credential_table else _NOT_A_SECRET, norm)
+    if (re.search(ACCOUNT_TABLES, tnorm) or credential_table) and not not_secret \
             and not _name_speaks_of_metadata(norm):
         # Rows without a pending secret hold a placeholder (`0`, `none`): the secrets are the other values.
         real = {v: n for v, n in profile.values.items() if v.lower() not in _PLACEHOLDERS}
         secrets = ColumnProfile(sum(real.values()), len(real), real)
         secret_share = secrets.share(_is_random_secret)
-        if secrets.non_blank >= 10 and secret_share >= 0.9 and secrets.distinct >= 0.95 * secrets.non_blank:
+        # A table of credentials says what its rows hold: a lower share suffices there (random alphanumeric strings
+        # with fewer than two digits escape the token shape now and then).
+        needed = VALUE_THRESHOLD if credential_table else 0.9
+        if secrets.non_blank >= 10 and secret_share >= needed and secrets.distinct >= 0.95 * secrets.non_blank:
             d = DETECTORS_BY_ID["token"]
             stored, _ = _plain_secret(secrets)
             evidence.append(f"values: {_pct(secret_share)} are random strings of 20+ characters, one per row, in a "
-                            f"table of accounts: a secret (token or code) under a name that does not say so "
+                            f"table of {'credentials' if credential_table else 'accounts'}: a secret (token or code) "
+                            f"under a name that does not say so "
                             f"({secrets.non_blank} of {profile.non_blank} non-blank sampled are not placeholders)")
             return Judgement(d.category, 0.6, d.id, evidence, round(secret_share, 4), stored)
+
+    # An id that, in some rows, is a person's email address or phone number: the id a channel (a chat widget, a
+    # mailbox, a phone line) knows the person by, whatever the other rows hold (random keys of the same channel).
+    if norm.rsplit("_", 1)[-1] in _KEY_HEADS and "_" in norm and profile.non_blank >= MIN_VALUES:
+        # Only international numbers (`+` and a country code): bare digit runs are as often other ids.
+        probe = list(profile.values.items())[:SHARE_PROBE]
+        handles = sum(n for v, n in probe if VALUE_PATTERNS["email"].test(v)
+                      or (v.startswith("+") and VALUE_PATTERNS["phone"].test(v))) / max(1, sum(n for _, n in probe))
+        if handles >= 0.1:
+            evidence.append(f"values: {_pct(handles)} of this id are people's email addresses or phone numbers: "
+                            f"the id a channel knows a person by ({sample_note})")
+            return Judgement("user.id", 0.6, "user_id", evidence, round(handles, 4))
 
     fit = _fitness_by_context(norm, tnorm, sibs, profile, evidence)
     if fit is not None:
         return fit
+
+    actor = _actor_or_pointer(norm, profile, evidence)
+    if actor is not None:
+        return actor
 
     # Dates of birth by values: date-only values spread over decades, under a name that is not an event's.
     if (shares.get("date", 0) >= VALUE_THRESHOLD and not re.search(_EVENT_DATE, norm)
@@ -886,6 +1046,75 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         evidence.append(f"values: {_pct(shares['date'])} are dates without time spread over decades ({sample_note})")
         return Judgement("user.demographic.date_of_birth", 0.7, "date_of_birth", evidence, round(shares["date"], 4))
     return Judgement(None, 0.9 if not evidence else 0.8, None, evidence)
+
+
+# Words of a picture column that may hold a person's own photo (a camera's snapshot elsewhere).
+_PORTRAIT_WORDS = words("photo", "photo_url", "photo_uri", "picture", "picture_url", "image", "image_url", "pic",
+                        "portrait", "photourl", "imageurl")
+# Columns that only a table of people has, grouped by concept (two concepts make a table of people).
+_PEOPLE_CONCEPTS = (
+    r"(?:^|_)(email|e_mail|email_address)$|邮箱",
+    r"(?:^|_)(phone|phone_number|mobile|phonenumber|cellphone|telephone)$|手机|电话",
+    r"(?:^|_)(first_name|last_name|full_name|display_name|given_name|family_name|real_name|name)$|姓名",
+    r"(?:^|_)(gender|sex|birthday|birth_date|date_of_birth|dob)$|性别|生日",
+)
+# Tables of devices: a login kept there with a password is the device's login pair.
+_DEVICE_TABLES = (r"(?:^|_)(camera|cameras|ipcam|ipcams|device|devices|nvr|nvrs|dvr|dvrs|monitor|monitors|router"
+                  r"|routers|printer|printers|hardware|hardwares)$")
+_PASSWORD_SIBLINGS = words("password", "passwd", "pwd", "pass")
+
+
+def _is_table_of_people(tnorm: str, sibs: frozenset[str]) -> bool:
+    """A table of accounts by its name, or one holding two kinds of a person's data (an email and a name...)."""
+    if re.search(ACCOUNT_TABLES, tnorm):
+        return True
+    return sum(any(re.search(p, n) for n in sibs) for p in _PEOPLE_CONCEPTS) >= 2
+
+
+def _looks_like_person_name(v: str) -> bool:
+    """A person's name: two to four Han characters, or two or more capitalised words (`Ana Lima`)."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", v) or re.fullmatch(r"[A-Z][a-z'-]+( [A-Z][a-z'-]+){1,3}", v))
+
+
+# Who created or changed a row: a back-office user, kept by login or by id.
+_ACTOR_COLUMNS = (r"^((create|created|update|updated|modify|modified|last_modified|last_updated|change|changed|edit"
+                  r"|edited|delete|deleted|approve|approved|review|reviewed|submit|submitted|insert|inserted)_by"
+                  r"(_user)?|creator|modifier|updater|editor)$|^(创建者|创建人|更新者|更新人|修改者|修改人|操作人|审核人)$")
+# A bare pointer to a person (Parse `_Session.user` holds the user's objectId).
+_POINTER_COLUMNS = r"^(user|owner|member|customer|buyer|assignee|reporter)$"
+_LOGIN_SHAPE = re.compile(r"[A-Za-z][A-Za-z0-9._@-]{1,63}")
+_KEY_SHAPE = re.compile(r"[A-Za-z0-9_-]{6,40}")
+
+
+def _is_key_value(v: str) -> bool:
+    """A record key: an integer, a UUID, or a random mix of letters and digits (or of both cases)."""
+    if v.isdigit() or is_uuid(v):
+        return True
+    return bool(_KEY_SHAPE.fullmatch(v)) and (any(c.isdigit() for c in v)
+                                              or (any(c.isupper() for c in v[1:]) and any(c.islower() for c in v)))
+
+
+def _actor_or_pointer(norm: str, profile: ColumnProfile, evidence: list[str]) -> Judgement | None:
+    """Who created or changed the row (`create_by`), or a bare pointer to a person (`user`): the person's id or login.
+
+    The values say which: record keys are the person's id, login-shaped words their user name. A constant is a
+    system account, nobody's.
+    """
+    actor = re.search(_ACTOR_COLUMNS, norm)
+    if not (actor or re.search(_POINTER_COLUMNS, norm)) or profile.non_blank == 0 or profile.distinct < 2:
+        return None
+    note = f"{profile.non_blank} non-blank sampled"
+    keys = profile.share(_is_key_value)
+    if keys >= VALUE_THRESHOLD:
+        evidence.append(f"name and values: {norm!r} points to a person and {_pct(keys)} of values are record keys: "
+                        f"that person's identifier ({note})")
+        return Judgement("user.id", 0.6, "user_id", evidence, round(keys, 4))
+    logins = profile.share(lambda v: bool(_LOGIN_SHAPE.fullmatch(v)))
+    if actor and logins >= VALUE_THRESHOLD:
+        evidence.append(f"name and values: {norm!r} names who created or changed the row and {_pct(logins)} of values "
+                        f"are login-shaped words: that user's login name ({note})")
+        return Judgement("user.account.username", 0.6, "username", evidence, round(logins, 4))
+    return None
 
 
 # Detectors of ids that a hash may compute instead of a database handing them out. A login session's id stays a
@@ -938,6 +1167,8 @@ _NOT_A_SECRET = words("salt", "id", "ids", "uuid", "guid", "pk", "key_id", "chec
                       "public_key", "pubkey", "public", "certificate", "cert", "credential_public_key")
 
 
+_CREDENTIAL_TABLES = r"(?:^|_)(credentials|credential|tokens|access_tokens|api_keys|secrets)$"
+_NOT_A_SECRET_IN_CREDENTIALS = _NOT_A_SECRET.replace("|\\w*_id", "").replace("|id|", "|")
 _PLACEHOLDERS = {"0", "-", "null", "none", "n/a", "na", "nil", "false"}
 
 
@@ -976,6 +1207,12 @@ def _judge_by_name(hit: Detector, name: str, tnorm: str, profile: ColumnProfile,
             return Judgement(None, 0.6, None, evidence)
         evidence.append(f"values: {_pct(midnight)} are dates stored at midnight ({sample_note})")
         return Judgement(hit.category, 0.85, hit.id, evidence, round(midnight, 4))
+    if hit.id == "street_address" and profile.non_blank >= 10:
+        whole = profile.share(is_whole_address)
+        if whole >= VALUE_THRESHOLD:
+            evidence.append(f"values: {_pct(whole)} are whole postal addresses (street with city, postal code or "
+                            f"country) ({sample_note})")
+            return Judgement("user.contact.address", 0.8, "postal_address", evidence, round(whole, 4))
     if hit.id == "precise_location" and profile.values and shares.get("latlon_pair", 0) < CONFIRM_THRESHOLD:
         return _location_by_decimals(name, profile, evidence)
     if hit.id == "person_name" and not is_display_name(name) and profile.non_blank >= MIN_VALUES:
@@ -1017,6 +1254,28 @@ def _judge_by_name(hit: Detector, name: str, tnorm: str, profile: ColumnProfile,
     return Judgement(hit.category, 0.5, hit.id, evidence, round(conf_share, 4))
 
 
+_NICKNAME = words("nickname", "nick_name", "nick", "nicheng")
+# Tables of people who are not (only) accounts: staff, employees, contacts, patients, students.
+_STAFF_TABLES = words("employee", "employees", "staff", "personnel", "workers", "worker", "hr_employee", "contacts",
+                      "contact", "patients", "patient", "students", "student", "persons", "person", "people")
+_CN_WHOLE_ADDRESS = re.compile(r"(省|市).{0,30}?(路|街|道|巷|弄|胡同|号|村)")
+_POSTCODE_PART = re.compile(r"(^|\s)(\d{4,6}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d)(\s|$)")
+
+
+def is_whole_address(v: str) -> bool:
+    """A whole postal address in one field (street with city, postal code or country).
+
+    A Chinese address naming its city or province before the street, or a street (a number and a word) followed by
+    comma-separated parts that hold a postal code, or a city and a country.
+    """
+    if _CN_WHOLE_ADDRESS.search(v):
+        return True
+    parts = [p.strip() for p in v.split(",") if p.strip()]
+    if len(parts) < 2 or not (re.search(r"\d", parts[0]) and re.search(r"[^\W\d_]{2}", parts[0])):
+        return False
+    return len(parts) >= 3 or any(_POSTCODE_PART.search(p) for p in parts[1:])
+
+
 def _location_by_decimals(name: str, profile: ColumnProfile, evidence: list[str]) -> Judgement:
     """A latitude or longitude in its own column: precise with 3 or more decimals (about 100 m), else imprecise."""
     norm = normalise_name(name)
@@ -1041,6 +1300,10 @@ def _location_by_decimals(name: str, profile: ColumnProfile, evidence: list[str]
             return Judgement("user.location.precise", 0.9, "precise_location", evidence, round(numeric, 4))
         evidence.append(f"values: coordinates with a median of {median} decimals (city level)")
         return Judgement("user.location.imprecise", 0.7, "precise_location", evidence, round(numeric, 4))
+    codes = profile.share(lambda v: bool(re.fullmatch(r"[A-Z]{2,}\d+([-_][A-Z0-9]+)*", v)))
+    if codes >= VALUE_THRESHOLD:
+        evidence.append(f"values: {_pct(codes)} are site or server codes (letters then digits), not a person's place")
+        return Judgement(None, 0.6, None, evidence, round(codes, 4))
     evidence.append("values: not coordinates; taken as a place description (imprecise location)")
     return Judgement("user.location.imprecise", 0.5, "precise_location", evidence, round(numeric, 4))
 
@@ -1082,6 +1345,92 @@ def _decoy_reason(d: Detector, pid: str, norm: str, profile: ColumnProfile) -> s
         return f"only {profile.distinct} distinct values in {profile.non_blank}: a constant, not people's data"
     if pid == "phone" and _is_sequence(profile):
         return "the numbers climb in small steps like order or invoice numbers"
+    if pid in ("ip", "ip_port") and profile.share(is_private_ip) >= VALUE_THRESHOLD:
+        return (f"{_pct(profile.share(is_private_ip))} are addresses of a private network (RFC 1918, loopback): "
+                "servers or LAN devices, not where a person connects from")
     if pid == "ip" and _looks_like_versions(profile):
         return "dotted numbers with small parts and few distinct values, like software versions"
     return None
+
+
+# --------------------------------------------------------------------------- evidence across the tables of one scan
+
+
+@dataclass(frozen=True)
+class ColumnVerdict:
+    """A column's verdict as the per-table pass left it, with its counts (no values): the input of `cross_table`."""
+
+    table: str
+    column: str
+    category: str | None
+    detector: str | None
+    non_blank: int
+    distinct: int
+
+
+# Words naming who people belong to: an organisation, a tenant, a customer company.
+_GROUP_WORDS = {"customer", "account", "client", "tenant", "company", "org", "organisation", "organization",
+                "partner", "workspace", "team"}
+_PERSON_DATA = {"user.name", "user.contact.email", "user.contact.phone_number", "user.account.username"}
+_REFERENCE_RE = re.compile(r"^(?P<x>[a-z][a-z0-9_]*?)_?id$")
+
+
+def _tables_of_people(columns: Iterable[ColumnVerdict]) -> set[str]:
+    """Tables whose rows are people: keyed by a person's identifier, or holding two kinds of a person's data."""
+    kinds: dict[str, set[str]] = {}
+    keyed: set[str] = set()
+    for c in columns:
+        if c.detector == "row_key_of_people":
+            keyed.add(c.table)
+        if c.category in _PERSON_DATA:
+            kinds.setdefault(c.table, set()).add(c.category)
+    return keyed | {t for t, k in kinds.items() if len(k) >= 2}
+
+
+# Words of `<x>_id` that name no kind of record (`entity_id` is any table's key, `parent_id` a tree's).
+_GENERIC_REFERENCES = {"entity", "parent", "object", "record", "item", "row", "ref", "target", "source", "related",
+                       "foreign", "external", "internal", "node", "self"}
+
+
+def _names_table(word: str, table: str) -> bool:
+    """Whether `word` (from `<word>_id`) names `table` (`contact` names `contacts`, `oc_customer`)."""
+    if word in _GENERIC_REFERENCES:
+        return False
+    t = normalise_name(table)
+    return any(t == f or t.endswith("_" + f) for f in (word, word + "s", word + "es"))
+
+
+def cross_table(columns: list[ColumnVerdict]) -> dict[tuple[str, str], Judgement]:
+    """Verdicts that the scan's other tables change (pure; returns only the columns whose verdict changes).
+
+    - A `<group>_id` (customer, account, tenant...) that many people of a table of people share names the group
+      they belong to (an organisation, a tenant), not a person: not personal there, nor in the scan's other tables.
+    - A `<x>_id` whose `<x>` names a table of people of the same scan references one of those people: the person's
+      identifier (`contact_inboxes.contact_id` when `contacts` holds people).
+    """
+    people = _tables_of_people(columns)
+    groups: dict[str, str] = {}
+    for c in columns:
+        norm = normalise_name(c.column)
+        m = _REFERENCE_RE.match(norm)
+        if (c.detector == "user_id" and m and m.group("x") in _GROUP_WORDS and c.table in people
+                and c.non_blank >= MIN_VALUES and c.distinct <= max(3, c.non_blank // 20)):
+            groups[norm] = (f"cross-table: in {c.table!r}, a table of people, {c.distinct} distinct values of {norm!r} "
+                            f"are shared by {c.non_blank} people: it names the group they belong to (an organisation "
+                            f"or tenant), not a person")
+    out: dict[tuple[str, str], Judgement] = {}
+    for c in columns:
+        norm = normalise_name(c.column)
+        if norm in groups and c.detector == "user_id":
+            out[(c.table, c.column)] = Judgement(None, 0.7, None, [groups[norm]])
+            continue
+        m = _REFERENCE_RE.match(norm)
+        if c.category is not None or not m or m.group("x") in _GROUP_WORDS or c.non_blank == 0 or c.distinct < 2:
+            continue
+        target = next((t for t in sorted(people) if t != c.table and _names_table(m.group("x"), t)), None)
+        if target is not None:
+            out[(c.table, c.column)] = Judgement(
+                "user.id", 0.6, "user_id",
+                [f"cross-table: {norm!r} references {target!r}, a table of people in the same scan: "
+                 f"the person's identifier ({c.non_blank} non-blank sampled)"])
+    return out

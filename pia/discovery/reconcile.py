@@ -26,6 +26,11 @@ def _minimisation(manifest: Manifest) -> str:
                      "GDPR Art. 5(1)(c) (data minimisation)")
 
 
+def _disclosure_law(manifest: Manifest) -> str:
+    """The duty to tell users what data is collected, in the law of the service's regimes."""
+    return by_regime(manifest.regimes, "PIPL Art. 17", "GDPR Art. 13")
+
+
 def _encryption_clause(manifest: Manifest) -> str:
     """The service's own policy clause that promises encryption at rest (the reference's III.3 by default)."""
     return manifest.cite("encryption_at_rest", "III.3") or by_regime(manifest.regimes, "GB/T 35273-2020 6.3",
@@ -76,6 +81,9 @@ def reconcile(tables: list[Any], manifest: Manifest) -> dict[str, list[dict[str,
 
     # ---- undeclared: found, but no element declares the category or a broader one
     undeclared = []
+    # the service's own clauses: the policy section listing the collected data, and its rule on notifying a change of
+    # the type of data processed (the reference's I and VII.2(1)); none when the manifest declares none
+    collection, change = manifest.cite("collection"), manifest.cite("service_mode")
     for cat in sorted(found):
         if elements_for(cat):
             continue
@@ -87,11 +95,17 @@ def reconcile(tables: list[Any], manifest: Manifest) -> dict[str, list[dict[str,
         undeclared.append({
             "category": cat, "name": tax[cat].name, "sensitive": tax[cat].sensitive,
             "where": where, "activities": activities, "elements": sorted(e.id for e in related),
-            "confidence": conf, "clause": "I", "clauses": ["I", "VII.2(1)"],
+            "confidence": conf, "clause": collection or _disclosure_law(manifest),
+            "clauses": [c for c in (collection, change) if c],
+            "collection_clause": collection, "change_clause": change,
             "reason": (f"{tax[cat].name} is stored in {', '.join(where)} (confidence {conf:.2f}) but no data element "
-                       f"of the manifest declares {cat} or a broader category, so the policy's list of collected data "
-                       f"(section I) does not disclose it. Either disclose it (a change of the type of data processed, "
-                       f"a significant change under VII.2(1)) or stop collecting it and delete it."
+                       f"of the manifest declares {cat} or a broader category, so "
+                       + (f"the policy's list of collected data ({collection}) does not disclose it. " if collection else
+                          "the policy does not disclose it (the manifest declares no clause listing the collected data). ")
+                       + "Either disclose it (a change of the type of data processed, "
+                       + (f"a significant change under {change}" if change else
+                          "of which the manifest declares no clause on notifying users")
+                       + ") or stop collecting it and delete it."
                        + (f" Related activities are those using {how}." if activities else "")),
         })
 

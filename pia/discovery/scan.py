@@ -20,7 +20,9 @@ from pia.config import SAMPLE_ESTATE, display_path
 from pia.discovery.detectors import (
     DETECTORS_BY_ID,
     ColumnProfile,
+    ColumnVerdict,
     classify_column,
+    cross_table,
     is_password_hash,
     normalise_name,
 )
@@ -473,6 +475,25 @@ def scan_table(raw: _RawTable) -> TableScan:
                      columns=findings, encryption_flag=_encryption_flag(raw))
 
 
+def _apply_cross_table(tables: list[TableScan]) -> None:
+    """Revise verdicts with evidence from the scan's other tables (`pia.discovery.detectors.cross_table`)."""
+    verdicts = [ColumnVerdict(t.table, c.name, c.category, c.detector, c.non_blank, c.distinct)
+                for t in tables for c in t.columns]
+    changes = cross_table(verdicts)
+    if not changes:
+        return
+    tax = load_taxonomy()
+    for t in tables:
+        for c in t.columns:
+            j = changes.get((t.table, c.name))
+            if j is None:
+                continue
+            c.category, c.confidence, c.detector = j.category, j.confidence, j.detector
+            c.evidence = [*c.evidence, *j.evidence]
+            c.sensitive = bool(j.category and tax[j.category].sensitive)
+            c.value_share = j.value_share
+
+
 # --------------------------------------------------------------------------- discovery of inputs
 
 
@@ -626,6 +647,7 @@ def scan(paths: Sequence[str | os.PathLike[str]] | None = None, manifest: Any = 
             problems.append(Problem(_label(raw), "empty table (header only): columns judged by name alone"))
         tables.append(scan_table(raw))
     tables.sort(key=lambda t: (t.table, t.source))
+    _apply_cross_table(tables)
     result = ScanResult(sample=sample, tables=tables,
                         problems=sorted(({"file": p.file, "message": p.message} for p in problems),
                                         key=lambda d: (d["file"], d["message"])),

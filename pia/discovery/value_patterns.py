@@ -4,6 +4,8 @@ Each test takes one string and says whether it has the pattern; `VALUE_PATTERNS`
 """
 from __future__ import annotations
 
+import base64
+import binascii
 import ipaddress
 import json
 import re
@@ -34,6 +36,31 @@ def cn_resident_id_ok(value: str) -> bool:
         return False
     total = sum(int(c) * w for c, w in zip(value[:17], _ID_WEIGHTS, strict=False))
     return _ID_CHECK[total % 11] == value[17].upper()
+
+
+_SSN_RE = re.compile(r"^(\d{3})-(\d{2})-(\d{4})$")
+_SIN_RE = re.compile(r"^(\d{3})[ -]?(\d{3})[ -]?(\d{3})$")
+
+
+def us_ssn_ok(value: str) -> bool:
+    """A US social security number as written (AAA-GG-SSSS) in an issuable range.
+
+    The SSA issues no 000, 666 or 9xx area, no 00 group and no 0000 serial.
+    """
+    m = _SSN_RE.match(value)
+    if not m:
+        return False
+    area, group, serial = m.groups()
+    return area not in ("000", "666") and area[0] != "9" and group != "00" and serial != "0000"
+
+
+def ca_sin_ok(value: str) -> bool:
+    """A Canadian social insurance number: nine digits (grouped 3-3-3 or not), not starting with 0 or 8, Luhn-valid."""
+    m = _SIN_RE.match(value)
+    if not m:
+        return False
+    digits = "".join(m.groups())
+    return digits[0] not in "08" and luhn_ok(digits)
 
 
 _CARD_RE = re.compile(r"^\d{4}([ -]?\d{2,6}){2,4}$")
@@ -72,8 +99,10 @@ _DATE_RE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$|^(\d{4})(\d{2})(\d
 _DATETIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 _LATLON_PAIR_RE = re.compile(r"^\(?\s*(-?\d{1,2}\.\d+)\s*[,;]\s*(-?\d{1,3}\.\d+)\s*\)?$")
 _DECIMAL_RE = re.compile(r"^-?\d{1,3}\.(\d+)$")
-_MEDIA_EXT_RE = re.compile(r"\.(jpe?g|png|webp|heic|bmp|gif|mp4|h264|h265|mkv|avi|mov|ts|m3u8|flv)(\?.*)?$", re.IGNORECASE)
-_VIDEO_EXT_RE = re.compile(r"\.(mp4|h264|h265|mkv|avi|mov|ts|m3u8|flv)(\?.*)?$", re.IGNORECASE)
+_MEDIA_EXT_RE = re.compile(r"\.(jpe?g|png|webp|heic|bmp|gif|mp4|h264|h265|mkv|avi|mov|ts|m3u8|flv|m4s|m4v|webm|3gp)(\?.*)?$",
+                           re.IGNORECASE)
+# Video files and the segments of fragmented or streamed recordings (`.m4s` of DASH/HLS-fMP4, `.ts` of HLS).
+_VIDEO_EXT_RE = re.compile(r"\.(mp4|h264|h265|mkv|avi|mov|ts|m3u8|flv|m4s|m4v|webm|3gp)(\?.*)?$", re.IGNORECASE)
 _URI_RE = re.compile(r"^([a-z][a-z0-9+.-]*://|/)\S+$", re.IGNORECASE)
 _GA_COOKIE_RE = re.compile(r"^GA\d\.\d\.\d{5,12}\.\d{9,11}$")
 _UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
@@ -165,6 +194,40 @@ def is_ip(v: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+_IP_PORT_RE = re.compile(r"^(?:\[(?P<v6>[0-9A-Fa-f:.]+)\]|(?P<v4>[0-9.]+)):(?P<port>\d{1,5})$")
+
+
+def is_ip_port(v: str) -> bool:
+    """An IP address with its port (`203.0.113.9:52144`, `[2001:db8::1]:443`): the address a connection came from."""
+    m = _IP_PORT_RE.match(v)
+    if not m or int(m.group("port")) > 65535:
+        return False
+    return is_ipv4(m.group("v4")) if m.group("v4") else is_ip(m.group("v6"))
+
+
+def is_private_ip(v: str) -> bool:
+    """An address of a private or local network (RFC 1918, loopback, link-local, IPv6 ULA), with or without port.
+
+    Such an address is only meaningful inside one network: a server's or a LAN device's, not where a person's
+    connection came from on the internet.
+    """
+    m = _IP_PORT_RE.match(v)
+    host = (m.group("v4") or m.group("v6")) if m else v
+    try:
+        a = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return a.is_private or a.is_loopback or a.is_link_local
+
+
+_HOST_RE = re.compile(r"^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9-]{1,63})+$")
+
+
+def is_network_address(v: str) -> bool:
+    """An IP address (with or without port) or a dotted host name: a network address, never a postal one."""
+    return is_ip(v) or is_ip_port(v) or (bool(_HOST_RE.match(v)) and not v.replace(".", "").isdigit())
 
 
 def is_mac(v: str) -> bool:
@@ -298,6 +361,26 @@ def is_card_tail(v: str) -> bool:
     return len(v) <= 60 and bool(_CARD_TAIL_RE.search(v))
 
 
+def is_json_with_password_hash(v: str) -> bool:
+    """A JSON document holding a one-way password hash at any depth (a password history, a credential record)."""
+    if not v.startswith(("{", "[")) or "$" not in v or len(v) > 65536:
+        return False
+    try:
+        obj = json.loads(v)
+    except ValueError:
+        return False
+    stack = [obj]
+    while stack:
+        o = stack.pop()
+        if isinstance(o, dict):
+            stack.extend(o.values())
+        elif isinstance(o, list):
+            stack.extend(o)
+        elif isinstance(o, str) and is_password_hash(o):
+            return True
+    return False
+
+
 def is_hash_json(v: str) -> bool:
     """A JSON object holding a password hash with its salt (`{"value": "...", "salt": "..."}`, Keycloak-style)."""
     if not (v.startswith("{") and v.endswith("}") and '"salt"' in v):
@@ -372,6 +455,26 @@ def is_base64_blob(v: str) -> bool:
     return sum(c.isdigit() for c in v) >= 2 and any(c.isupper() for c in v) and any(c.islower() for c in v)
 
 
+_B64_TEXT_RE = re.compile(r"^[A-Za-z0-9+/]{4,}={0,2}$")
+
+
+def decode_base64_text(v: str) -> str | None:
+    """The text a base64 value encodes (`YWRtaW4=` -> a login), or None when it is not base64 of printable text.
+
+    Random bytes (tokens, digests, keys, images) do not decode to printable UTF-8, nor do plain words that happen
+    to use base64's alphabet, so only values stored base64-encoded (Domoticz user names, camera logins) decode.
+    """
+    if len(v) % 4 or not _B64_TEXT_RE.match(v):
+        return None
+    try:
+        text = base64.b64decode(v, validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+    if len(text) < 2 or not text.isprintable() or text == v:
+        return None
+    return text
+
+
 _LAT_NAMES = ("lat", "latitude")
 _LON_NAMES = ("lon", "lng", "long", "longitude")
 _PLACE_NAMES = {"city", "country", "country_code", "region", "postal_code", "zip", "continent"}
@@ -436,6 +539,7 @@ VALUE_PATTERNS: dict[str, ValuePattern] = {p.id: p for p in (
     ValuePattern("email", "email address", is_email),
     ValuePattern("phone", "phone number (E.164, CN mobile or national format)", is_phone),
     ValuePattern("ip", "IPv4 or IPv6 address", is_ip),
+    ValuePattern("ip_port", "IP address with a port (client:port)", is_ip_port),
     ValuePattern("mac", "MAC address", is_mac),
     ValuePattern("password_hash", "one-way password hash (bcrypt/argon2/scrypt/pbkdf2/sha-crypt/phpass/Drupal/Magento)",
                  is_password_hash),
@@ -468,6 +572,10 @@ VALUE_PATTERNS: dict[str, ValuePattern] = {p.id: p for p in (
     ValuePattern("ga_client_id", "analytics client id (random.timestamp)", is_ga_client_id),
     ValuePattern("locale", "language or locale tag", is_locale),
     ValuePattern("imei", "IMEI (15 digits, Luhn-checked)", is_imei),
+    ValuePattern("us_ssn", "US social security number (issuable area, group and serial)", us_ssn_ok),
+    ValuePattern("ca_sin", "Canadian social insurance number (Luhn-checked)", ca_sin_ok),
+    ValuePattern("json_password_hash", "JSON holding a one-way password hash (a password history)",
+                 is_json_with_password_hash),
     ValuePattern("random_token", "random token (16+ mixed letters and digits)", is_random_token),
     ValuePattern("base64_blob", "base64 text of random or encrypted bytes", is_base64_blob),
     ValuePattern("json_coordinates", "JSON object with latitude and longitude of 5+ decimals", is_json_coordinates),

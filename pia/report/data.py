@@ -24,7 +24,7 @@ from typing import Any
 from pia import config
 from pia.errors import InputError, PiaError, Problem
 from pia.i18n import N_, _, current_language, pick, resolve_language, use_language
-from pia.report.params import OPTIONAL_INPUTS
+from pia.report.params import OPTIONAL_INPUTS, declares_datasets
 
 REPORT_NOTEBOOK = config.REPORT_NOTEBOOK
 VERSIONED = ("pia", "great-expectations", "pandas", "plotly", "papermill", "nbconvert", "pydantic")
@@ -369,8 +369,8 @@ def _validation_outcome(returncode: int | None, stderr: str, output: Path) -> di
 
 
 def start_validation(estate: str, manifest: str, columns: str = "", as_of: str = "") -> ValidationJob | None:
-    """Start the dataset checks in the background (None when there is no estate)."""
-    return ValidationJob(estate, manifest, columns, as_of) if estate else None
+    """Start the dataset checks in the background (None without an estate, or datasets declared to check)."""
+    return ValidationJob(estate, manifest, columns, as_of) if estate and declares_datasets(manifest) else None
 
 
 def attach_validation(status_file: str) -> AttachedValidation:
@@ -417,14 +417,16 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
         from pia.discovery.scan import scan as scan_paths
 
         scan_doc = scan_paths([estate], m, scan_sample).to_dict()
-        if isinstance(validation, (ValidationJob, AttachedValidation)):
+        if not m.datasets:  # nothing declared to validate the tables against: discovery only (README)
+            validation = None
+        elif isinstance(validation, (ValidationJob, AttachedValidation)):
             validation = validation.result()
         elif validation is None:
             from pia.validation.run import validate
 
             validation = validate(estate, m, columns or None,
                                   dt.date.fromisoformat(as_of) if as_of else None).to_dict()
-        evidence = [dict(validation), scan_doc]
+        evidence = [dict(validation), scan_doc] if validation is not None else [scan_doc]
     else:
         validation = None
     assessment = assess(m, method=method, evidence=evidence).to_dict()
@@ -448,8 +450,9 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
                       validation=dict(validation) if validation is not None else None,
                       scan=scan_doc, review=rev, notice_markdown=notice or "",
                       names=names, manifest_only=manifest_only, lang=lang, check_texts=check_texts,
-                      not_provided={k: why for k, why in OPTIONAL_INPUTS.items() if not {"proposed": proposed,
-                                                                                         "estate": estate}[k]})
+                      not_provided={k: why for k, why in OPTIONAL_INPUTS.items()
+                                    if not {"proposed": proposed, "estate": estate,
+                                            "datasets": not estate or bool(m.datasets)}[k]})
     data.provenance = provenance(params, params_file=params_file, run_started=run_started)
     return data
 

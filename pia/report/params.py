@@ -25,7 +25,11 @@ SERVICE_INPUTS = ("proposed", "estate", "columns", "as_of")
 # What the report cannot show when an input is absent (recorded as `not_provided` in the report data).
 # English msgids: the report shows them translated (`_(why)`), the JSON summary keeps the keys.
 OPTIONAL_INPUTS = {"proposed": N_("no change review: no proposed manifest was given"),
-                   "estate": N_("no dataset validation or discovery scan: no tables (estate) were given")}
+                   "estate": N_("no dataset validation or discovery scan: no tables (estate) were given"),
+                   # tables given, but nothing to check them against: the reference service's contract would only
+                   # report its own camera tables as missing, so the report runs the discovery scan alone
+                   "datasets": N_("no dataset validation: the manifest declares no datasets (datasets: section); "
+                                  "the discovery scan ran on the tables")}
 
 
 class ReportParams(BaseModel):
@@ -68,7 +72,17 @@ class ReportParams(BaseModel):
 
     def not_provided(self) -> dict[str, str]:
         """The optional inputs left out, each with what the report cannot show without it."""
-        return {k: why for k, why in OPTIONAL_INPUTS.items() if not getattr(self, k)}
+        out = {k: why for k in ("proposed", "estate") if not getattr(self, k) and (why := OPTIONAL_INPUTS[k])}
+        if self.estate and not declares_datasets(self.manifest):
+            out["datasets"] = OPTIONAL_INPUTS["datasets"]
+        return out
+
+
+def declares_datasets(manifest: str | os.PathLike[str]) -> bool:
+    """Whether the manifest declares its own datasets, which `pia validate` checks the tables against."""
+    from pia.declare.manifest import load_manifest
+
+    return bool(load_manifest(Path(manifest)).datasets)
 
 
 def load_params(params_file: str | os.PathLike[str] | None = None,

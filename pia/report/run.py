@@ -51,7 +51,7 @@ from pia.report.sections import (
     summary_html,
     validation_html,
 )
-from pia.report.params import PATH_PARAMS, REPORT_PARAMS, ReportParams, load_params
+from pia.report.params import PATH_PARAMS, REPORT_PARAMS, ReportParams, declares_datasets, load_params
 
 REPORT_NOTEBOOK = config.REPORT_NOTEBOOK
 TEMPLATE_DIR = config.PACKAGE_DATA / "report"
@@ -203,8 +203,9 @@ def _run_locked(params: ReportParams, directory: Path, params_file: str | Path,
     # sockets: runs started side by side (even from one working directory) never share a name.
     private = Path(tempfile.mkdtemp(prefix="pia-report-"))
     status = private / "validation.status.json"
+    # no datasets declared: nothing to validate the tables against, the report runs the discovery scan alone
     job = ValidationJob(params.estate, params.manifest, params.columns, params.as_of, status) \
-        if params.estate else None
+        if params.estate and declares_datasets(params.manifest) else None
     try:
         return _execute(params, directory, job, status, params_file, notebook, progress)
     finally:

@@ -246,7 +246,8 @@ def action_plan(r: ReportData) -> list[dict[str, str]]:
                      "draft notice is shown", channels=channels)
         actions.append({"priority": "2", "what": what, "detail": "", "where": _("all users"),
                         "why": listing([x["clause"] for x in n["reasons"]], ";"),
-                        "effect": _("users informed as VII.2 requires")})
+                        # the clauses are in `why` (the service's own, e.g. "6"); VII.2 is the reference policy's
+                        "effect": _("users informed before the changes take effect")})
     if n["reconsent_required"]:
         actions.append({"priority": "2", "what": _("Ask for fresh consent before the new processing starts"),
                         "detail": "", "where": _("affected users"), "why": listing(n["reconsent_reasons"], ";"),
@@ -339,9 +340,10 @@ def summary_html(r: ReportData) -> str:
         basis = _(", with the evidence from the service's data (dataset checks and discovery scan); from the "
                   "manifest alone, {n} of {total} do", n=len(mo), total=len(r.manifest_only.get("activities", [])))
     if at_risk:
-        verdict_text = _("{n} of {total} processing activities keep a risk of {threshold} or more, the level "
-                         "{method} does not accept{basis}.", n=len(at_risk), total=len(acts), threshold=threshold,
-                         method=short, basis=basis)
+        # the unacceptable level is the organisation's setting (settings.unacceptable_risk), not the method's
+        verdict_text = _("{n} of {total} processing activities keep a risk of {threshold} or more on the scale of "
+                         "{method}, the level the organisation does not accept{basis}.", n=len(at_risk),
+                         total=len(acts), threshold=threshold, method=short, basis=basis)
     else:
         verdict_text = _("None of the {total} processing activities keeps a risk of {threshold} or more "
                          "({method}){basis}.", total=len(acts), threshold=threshold, method=short, basis=basis)
@@ -546,11 +548,19 @@ def reconciliation_reason(kind: str, item: Mapping[str, Any], tables: int) -> st
     clause = str(item.get("clause", ""))
     if kind == "undeclared" and where and item.get("confidence") is not None:
         confidence = format(float(item["confidence"]), ".2f")
+        if "collection_clause" not in item:  # older evidence: the reference's clauses were cited for every service
+            item = {**item, "collection_clause": "I", "change_clause": "VII.2(1)"}
+        collection, change = item.get("collection_clause"), item.get("change_clause")
         text = _("{name} is stored in {where} (confidence {confidence}) but no data element of the manifest declares "
-                 "{category} or a broader category, so the policy's list of collected data (section I) does not "
-                 "disclose it. Either disclose it (a change of the type of data processed, a significant change under "
-                 "VII.2(1)) or stop collecting it and delete it.", name=name, where=where,
-                 confidence=confidence, category=item.get("category", ""))
+                 "{category} or a broader category, ", name=name, where=where, confidence=confidence,
+                 category=item.get("category", ""))
+        text += (_("so the policy's list of collected data ({clause}) does not disclose it. ", clause=collection)
+                 if collection else _("so the policy does not disclose it (the manifest declares no clause listing the "
+                                      "collected data). "))
+        text += (_("Either disclose it (a change of the type of data processed, a significant change under {clause}) or "
+                   "stop collecting it and delete it.", clause=change) if change else
+                 _("Either disclose it (a change of the type of data processed, of which the manifest declares no clause "
+                   "on notifying users) or stop collecting it and delete it."))
         if item.get("activities"):
             text += _(" Related activities: {activities}.", activities=listing(words(a) for a in item["activities"]))
         return text

@@ -15,12 +15,13 @@ from typing import Any
 
 from pydantic import BaseModel, Field, PrivateAttr
 
-from pia.declare.citations import by_regime
+from pia.declare.citations import applies, by_regime
 from pia.declare.design import DEFAULT_DESIGN, Identifiers
 from pia.declare.manifest import DataElement, DataSubject, Manifest, ProcessingActivity
 from pia.declare.measures import FearedEvent, Gauge, Measure, MeasureStatus
 from pia.declare.taxonomy import IMPACT_LEVELS, load_taxonomy
 from pia.declare.text import TextValue
+from pia.declare.vocabulary import covered_rights
 from pia.errors import InputError, Problem
 from pia.risk.evidence import EvidenceContext, EvidenceSummary, load_evidence
 from pia.risk.likelihood import FactorRating, exposure, factor_ratings
@@ -42,12 +43,16 @@ HIGH = IMPACT_LEVELS.index("high")
 MEDIUM = IMPACT_LEVELS.index("medium")
 TOP = 3
 CHILDREN = "user.childrens"
+# Categories WP248 rev.01 criterion 4 names as data of a highly personal nature besides the special categories:
+# location and financial data, and data of household and private activities (private content, a home camera's images)
+HIGHLY_PERSONAL = ("user.location", "user.financial", "user.payment", "user.content.private",
+                   "user.content.camera_snapshot", "user.content.video_recording")
 # Unwanted modification and disappearance harm less than disclosure, which cannot be undone (pia default,
 # after the CNIL's feared events: altered data can be corrected, lost data costs the service, not the secret).
 EVENT_OFFSET = {FearedEvent.illegitimate_access: 0, FearedEvent.unwanted_modification: -1,
                 FearedEvent.disappearance: -1}
-OFFSET_REASON = {
-    FearedEvent.unwanted_modification: "altered data can be corrected (V.1) and harms less than disclosure",
+OFFSET_REASON = {  # {clause}: the service's own right to rectification, if it declares one
+    FearedEvent.unwanted_modification: "altered data can be corrected{clause} and harms less than disclosure",
     FearedEvent.disappearance: "lost data harms through the lost service, less than disclosure",
 }
 MAX_PLAN_SIZE = 4
@@ -270,6 +275,40 @@ def element_impact(element: DataElement, regimes: frozenset[str] | None = None) 
     return step, why + ")"
 
 
+def harm_source(element: DataElement, regimes: frozenset[str] | None = None) -> str:
+    """What makes `element` as harmful as its impact step says, in the sources of the service's regimes.
+
+    A GDPR special category (Art. 9(1), Art. 10) or the sensitive personal information of PIPL Art. 28 and
+    GB/T 35273-2020 (the category's Annex B basis, or 3.2 for an override) where those laws apply; children's data
+    under the GDPR rests on WP248 criterion 7; anything else is the taxonomy's default impact, a kit choice.
+    """
+    cn, eu = applies(regimes or frozenset())
+    tax = load_taxonomy()
+    cat = tax[element.category]
+    parts: list[str] = []
+    if eu and cat.special_category:
+        parts.append(cat.special_category)
+    if element.sensitive:
+        if cn:
+            overridden = element.sensitivity is not None or not cat.basis
+            parts.append("PIPL Art. 28; GB/T 35273-2020 3.2" if overridden else cat.basis or "")
+        if eu and not cat.special_category:
+            children = tax.is_within(element.category, CHILDREN) or element.data_subjects == [DataSubject.minors]
+            personal = element.sensitivity is not None or any(tax.is_within(element.category, k) for k in HIGHLY_PERSONAL)
+            parts.append("WP248 criterion 7 (vulnerable data subjects: children)" if children else
+                         "WP248 criterion 4 (data of a highly personal nature)" if personal else
+                         f"pia default: the pia taxonomy marks {element.category} ({cat.name.lower()}) sensitive "
+                         f"with impact {cat.impact}; the GDPR makes it no special category")
+    # a kit choice cannot share a citation with catalogued sources (a `pia default:` citation stands alone)
+    cited = [x for x in parts if x and not x.startswith("pia default:")]
+    if cited:
+        return "; ".join(dict.fromkeys(cited))
+    if parts:
+        return parts[0]
+    return (f"pia default: the taxonomy's default impact of {element.category} ({cat.impact}) if the data is "
+            "leaked, altered or lost; no law cited makes it sensitive")
+
+
 def undeclared_impact(finding: Mapping[str, Any]) -> int | None:
     """Internal impact step of a category found by a scan but not declared (None if not in the taxonomy)."""
     tax = load_taxonomy()
@@ -289,6 +328,14 @@ class _Line:
     after: int
     reason: str
     evidence: list[str]
+
+
+def _correction_clause(m: Manifest) -> str:
+    """` (clause)` of the service's own right to rectification, or nothing when its manifest declares none."""
+    for r in m.rights:
+        if "rectification" in covered_rights([r.kind.value]):
+            return f" ({r.clauses[0]})"
+    return ""
 
 
 def _sensitive_held(m: Manifest, a: ProcessingActivity, ev: EvidenceContext) -> tuple[int, list[str]]:
@@ -312,7 +359,8 @@ def _severity(m: Manifest, a: ProcessingActivity, event: FearedEvent, ev: Eviden
     lines: list[_Line] = []
     scored = sorted((element_impact(e, m.regimes) for e in m.elements_of(a)), key=lambda x: (-x[0], x[1]))
     value, why = scored[0]
-    base = by_regime(m.regimes, "GB/T 35273-2020 Annex B", "GDPR Art. 9") + " (through the pia taxonomy)"
+    # cite what makes the most harmful element harmful (its law, or the taxonomy's default), not Art. 9 for all
+    base = next(harm_source(e, m.regimes) for e in m.elements_of(a) if element_impact(e, m.regimes)[1] == why)
     lines.append(_Line("impact", "impact.base", base, None, value,
                        f"most harmful data: {why}", []))
     hidden = [(undeclared_impact(f), f) for f in ev.undeclared.get(a.id, [])]
@@ -341,7 +389,8 @@ def _severity(m: Manifest, a: ProcessingActivity, event: FearedEvent, ev: Eviden
         new = max(0, value + offset)
         lines.append(_Line("impact", "impact.feared_event", "pia default: feared events after the CNIL PIA "
                            f"methodology; the sensitive-data floor concerns disclosure ({_sensitive_source(m.regimes)})",
-                           value, new, f"{event.value.replace('_', ' ')}: {OFFSET_REASON[event]}", []))
+                           value, new, f"{event.value.replace('_', ' ')}: "
+                           f"{OFFSET_REASON[event].format(clause=_correction_clause(m))}", []))
         value = new
     limit = m.settings.large_scale_subjects
     if sensitive and held >= limit and value < TOP:
@@ -797,4 +846,24 @@ def verdict_sentence(result: Assessment) -> str:
                 f"{result.method_title}; {condition} does not hold.")
     listed = ", ".join(f"{a.id} ({a.level})" for a in bad)
     return (f"The assessment indicates high risk: {condition} holds. The current risk of {len(bad)} "
-            f"of {len(result.activities)} activities reaches {who} under {result.method_title}: {listed}.")
+            f"of {len(result.activities)} activities reaches {who} under {result.method_title}: {listed}."
+            + _consultation_unless_plan(result, bad))
+
+
+def _consultation_unless_plan(result: Assessment, bad: list[ActivityRisk]) -> str:
+    """For the GDPR: which high-risk activities the action plan brings below the threshold, and what that means.
+
+    GDPR Art. 36(1) asks for prior consultation when the processing would result in a high risk in the absence of
+    measures the controller takes to mitigate it: planned measures count only once they are in place.
+    """
+    if not applies(result._regimes)[1]:
+        return ""
+    ranks = result.levels["risk"]
+    mitigated = [a for a in bad if a.target_level in ranks and result.threshold in ranks
+                 and ranks.index(a.target_level) < ranks.index(result.threshold)]
+    if not mitigated:
+        return ""
+    listed = ", ".join(f"{a.id} ({a.target_level})" for a in mitigated)
+    return (f" The action plan brings {listed} below that level (target stage): prior consultation under GDPR "
+            "Art. 36(1) is needed unless the action plan is carried out before the processing (high risk in the "
+            "absence of measures taken by the controller to mitigate it).")

@@ -217,8 +217,12 @@ def _validate(worker: Any, data_dir: str | Path, manifest: Any, columns: Any, as
     present = {name: path for name, path in files.items() if path is not None}
     if not present:
         expected = ", ".join(DATASETS[n].file_names[0] for n in DATASETS)
+        # a new service that has not declared its tables yet gets the reference's contract: say so, or the list of
+        # camera tables reads as a mistake of the kit
+        hint = ("; this manifest declares no datasets:, so the reference service's tables are expected: declare "
+                "your own under datasets: and checks:") if not man.datasets and not man.checks else ""
         raise InputError(Problem(str(data_dir), f"none of the data contract's files found (expected {expected}, "
-                                                "or the same names as .parquet)"))
+                                                f"or the same names as .parquet){hint}"))
     from pia.validation.frames import warm_up
 
     with ThreadPoolExecutor(max_workers=2) as pool:

@@ -4,7 +4,7 @@ The columns, their sources and their labels are in `schemas.yaml` (labelled befo
 this module only generates values, deterministically for a seed. Every value is fake: example.* domains,
 random numbers with valid checksums where real ones have them, invented names and addresses.
 
-    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout6]]
+    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout7]]
 """
 
 from __future__ import annotations
@@ -939,6 +939,76 @@ GENERATORS: dict[str, Callable[[random.Random, int], str]] = {
     ),
     "github_id": lambda r, i: str(r.randint(10**5, 2 * 10**8)),
     "github_photo_url": lambda r, i: f"https://avatars.githubusercontent.com/u/{r.randint(10**5, 2 * 10**8)}?v=4",
+    # generators of the seventh held-out tables (holdout7.yaml)
+    "datetime_us": lambda r, i: f"{_dt(r)}.{r.randint(0, 999999):06d}",
+    "frappe_user": lambda r, i: (
+        "Administrator"
+        if r.random() < 0.4
+        else f"{r.choice(['ana', 'wei', 'tom', 'mia', 'li.na', 'j.doe'])}{r.randint(1, 999)}"
+        f"@{r.choice(['example.com', 'example.cn'])}"
+    ),
+    "frappe_contact_name": lambda r, i: (
+        f"{r.choice(FIRST)} {r.choice(LAST)}"
+        + r.choice(["", "", f"-{r.choice(['Acme Corp', 'Globex', 'Initech', 'Umbrella Ltd'])}", f"-{r.randint(1, 9)}"])
+    ),
+    "frappe_address_title": lambda r, i: (
+        f"{r.choice(FIRST)} {r.choice(LAST)}"
+        if r.random() < 0.8
+        else r.choice(["Acme Corp", "Globex", "Initech", "Umbrella Ltd", "Stark Trading"])
+    ),
+    "frappe_address_name": lambda r, i: (
+        (f"{r.choice(FIRST)} {r.choice(LAST)}" if r.random() < 0.8 else r.choice(["Acme Corp", "Globex", "Initech"]))
+        + f"-{r.choice(['Billing', 'Billing', 'Shipping', 'Office', 'Personal'])}"
+        + r.choice(["", "", f"-{r.randint(1, 5)}"])
+    ),
+    "frappe_image": lambda r, i: (
+        f"/{r.choice(['files', 'files', 'private/files'])}/{r.choice(['photo', 'IMG', 'avatar', 'profile'])}"
+        f"_{_s(r, HEX, 6)}.{r.choice(['jpg', 'png', 'jpeg'])}"
+    ),
+    "google_contacts_id": lambda r, i: "people/c" + _s(r, string.digits, 19),
+    "django_pbkdf2": lambda r, i: (
+        f"pbkdf2_sha256${r.choice(['600000', '720000', '260000'])}${_s(r, ALNUM, 22)}$"
+        + base64.b64encode(r.randbytes(32)).decode()
+    ),
+    "saleor_avatar": lambda r, i: (
+        f"user-avatars/{r.choice(['avatar', 'me', 'IMG', 'photo'])}_{_s(r, ALNUM, 7)}.{r.choice(['jpg', 'png'])}"
+    ),
+    "alnum12": lambda r, i: _s(r, ALNUM, 12),
+    "saleor_ext_ref": lambda r, i: r.choice(["CRM-", "ERP-", "cust_"]) + str(r.randint(10000, 999999)),
+    "emqx_username": lambda r, i: (
+        r.choice(["cat", "sky", "neo", "lucky", "panda", "ana", "wei", "tom"])
+        + r.choice(["_", ".", ""])
+        + str(r.randint(1, 9999))
+    ),
+    "emqx_salt": lambda r, i: r.choice(["slat_", "salt_", ""]) + _s(r, ALNUM, 8),
+    "mqtt_client_id": lambda r, i: r.choice(
+        [
+            f"mqttx_{_s(r, HEX, 8)}",
+            f"app-android-{_s(r, HEX, 12)}",
+            f"app-ios-{_uuid(r).upper()}",
+            f"paho{r.randint(10**12, 10**13)}",
+        ]
+    ),
+    "ost_ticket_number": lambda r, i: f"{r.randint(100000, 999999)}",
+    "ost_user_backend": lambda r, i: r.choice(["", "", "", "ldap.client", "oauth2.client"]),
+    "youzan_order_no": lambda r, i: f"E2025{r.randint(1, 12):02d}{r.randint(1, 28):02d}" + _s(r, string.digits, 12),
+    "youzan_nickname": lambda r, i: (
+        r.choice(["微笑的鱼", "Lucky", "阳光男孩", "小猪佩奇", "晴天", "A.木子", "等风来", "Ivy", "芸熙", "沙拉"])
+        + r.choice(["", "", str(r.randint(1, 99))])
+    ),
+    "cn_staff_name": lambda r, i: _cn_name(r) if r.random() < 0.7 else "导购" + r.choice(["小李", "小王", "小陈", "阿芳"]),
+    "cn_city_short": lambda r, i: r.choice(["北京", "上海", "深圳", "杭州", "成都", "广州", "南京", "济南"]),
+    "ding_userid": lambda r, i: r.choice(
+        [_s(r, string.digits, 17), f"manager{r.randint(1000, 9999)}", "0" + _s(r, string.digits, 15)]
+    ),
+    "ding_job_number": lambda r, i: r.choice(
+        [f"A{r.randint(1, 9999):04d}", f"{r.randint(10000, 99999)}", f"YG{r.randint(100, 999)}"]
+    ),
+    "ding_punch_address": lambda r, i: (
+        lambda p: f"{p[0]}{p[1]}{p[2]}{r.choice(['科技园路', '文三路', '人民路', '建设路', '天府大道'])}{r.randint(1, 300)}号"
+        + r.choice(["", f"靠近{r.choice(['地铁站', '公交站', '软件园'])}", f"{r.randint(1, 30)}栋"])
+    )(r.choice(CN_PROVINCES)),
+    "ding_photo_url": lambda r, i: f"https://static.dingtalk.com/media/lADP{_s(r, ALNUM + '_', 28)}_1080_1440.jpg",
 }
 
 
@@ -964,11 +1034,12 @@ PARTS = {
     "holdout4": "holdout4.yaml",
     "holdout5": "holdout5.yaml",
     "holdout6": "holdout6.yaml",
+    "holdout7": "holdout7.yaml",
 }
 
 
 def load_schemas(part: str = "tuned") -> list[dict]:
-    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout6`: the held-out YAML files).
+    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout7`: the held-out YAML files).
 
     Each table is `{table, source, columns: [[name, generator, label, blank_share?]]}`.
     """
