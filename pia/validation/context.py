@@ -133,5 +133,6 @@ class FrameContext:
             t = t.filter(t[key].notnull())
             ranked = t.mutate(_rank=ibis.row_number().over(group_by=t[key], order_by=t["_row"]))
             first = ranked.filter(ranked._rank == 0).drop("_rank")
-            self._first[(dataset, key)] = first
+            keep = getattr(self.backend, "keep", None)  # a backend may compute it once for every frame using it
+            self._first[(dataset, key)] = keep(first) if keep is not None else first
         return self._first[(dataset, key)]

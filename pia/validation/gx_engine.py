@@ -142,6 +142,11 @@ def import_in_thread(lean: bool = True) -> None:
             _import_thread.start()
 
 
+def importing() -> bool:
+    """Whether the background import of `import_in_thread` is still running."""
+    return _import_thread is not None and _import_thread.is_alive()
+
+
 def _gx():
     if _import_thread is not None:
         _import_thread.join()

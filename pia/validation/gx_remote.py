@@ -7,6 +7,7 @@ and masked by the caller: no other row crosses to this process.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,16 +28,57 @@ class RemoteResult:
     samples: tuple[dict[str, Any], ...]
 
 
+def shared_session(source: Source) -> Any:
+    """PostgreSQL: a SQLAlchemy engine over ONE connection (a static pool), which `RemoteGx` hands to GX as well.
+
+    Made before GX is imported, so that frames can be written to temporary tables while it imports.
+    """
+    import sqlalchemy as sa
+
+    return sa.create_engine(source.location, poolclass=sa.pool.StaticPool)
+
+
+def materialise(session: Any, sql: str, write: bool, name: str = "pia_frame_tmp") -> str:
+    """Make the frame `sql` a temporary relation `name` in `session`; its name, which GX reads as a table asset.
+
+    `write`: a temporary table, written once, for a frame with joins, windows or aggregates (GX's metric
+    queries and the sample query then scan the result instead of computing the frame again each); otherwise a
+    temporary view (a frame that is one scan of one table costs the same read in place, and writing it would
+    cost more). Not a query asset: without a temp table GX fetches a query's whole result once to learn its
+    columns. `release` drops it.
+    """
+    with session.connect() as conn:
+        conn.exec_driver_sql(f"CREATE TEMPORARY {'TABLE' if write else 'VIEW'} {name} AS {sql}")
+        conn.commit()  # the pool rolls a connection back when it is returned: keep the relation
+    return name
+
+
+def release(session: Any, name: str, write: bool) -> None:
+    """Drop the temporary relation `name` of `materialise`."""
+    with session.connect() as conn:
+        conn.exec_driver_sql(f"DROP {'TABLE' if write else 'VIEW'} IF EXISTS {name}")
+        conn.commit()
+
+
 class RemoteGx(GxEngine):
     """A `GxEngine` whose suites run in a SQL database (query assets) or on Spark DataFrames."""
 
-    def __init__(self, settings: dict[str, Any], source: Source):
+    def __init__(self, settings: dict[str, Any], source: Source, session: Any = None):
+        """`session`: PostgreSQL, the `shared_session` to run in (a new one if None)."""
         super().__init__(settings)
         self.source = source
         sources = self.context.data_sources
         if source.engine is EngineKind.postgresql:
-            # A temp table per batch: the frame's joins run once, then GX's metric queries scan the result.
-            self._remote = sources.add_postgres("pia_db", connection_string=source.location, create_temp_table=True)
+            import sqlalchemy as sa
+
+            # One database session for GX and the kit: GX's engines (the data source's, which tests an asset,
+            # and the execution engine's) and the kit's all wrap the one DBAPI connection of a static pool, so
+            # the temporary relation of a frame (`materialise`) is visible to every one of them. GX writes no
+            # temp table of its own.
+            self._shared = session if session is not None else shared_session(source)
+            connection = self._shared.raw_connection().dbapi_connection
+            self._remote = sources.add_postgres("pia_db", connection_string=source.location, create_temp_table=False,
+                                                kwargs={"poolclass": sa.pool.StaticPool, "creator": lambda: connection})
         elif source.engine is EngineKind.sqlite:
             self._remote = sources.add_sqlite("pia_db", connection_string=source.location, create_temp_table=True)
         elif source.engine is EngineKind.spark:
@@ -45,12 +87,21 @@ class RemoteGx(GxEngine):
         else:
             raise ValueError(f"not a remote engine: {source.engine}")
 
-    def run_remote(self, check: Check, frame: Any) -> tuple[bool, int, int]:
-        """Run the suite of `check` on `frame` (SQL text or a Spark DataFrame): success, failed rows, rows."""
+    @property
+    def sql_engine(self) -> Any:
+        """PostgreSQL: a SQLAlchemy engine on the database session GX's queries run in (for the kit's own)."""
+        return self._shared
+
+    def run_remote(self, check: Check, frame: Any, table: bool = False) -> tuple[bool, int, int]:
+        """Run the suite of `check` on `frame` (SQL text or a Spark DataFrame): success, failed rows, rows.
+
+        `table`: `frame` names a relation (`materialise`), read as a table asset.
+        """
         name = SUITE_PREFIX + check.id
         result_format = {"result_format": "SUMMARY", "partial_unexpected_count": 0, "include_unexpected_rows": False}
         if isinstance(frame, str):
-            asset = self._remote.add_query_asset(name, query=frame)
+            asset = (self._remote.add_table_asset(name, table_name=frame) if table
+                     else self._remote.add_query_asset(name, query=frame))
             batch, params = asset.add_batch_definition_whole_table("whole"), None
         else:
             from pyspark import StorageLevel
@@ -167,11 +218,39 @@ def _literal(value: Any, dialect: EngineKind) -> str:
 
 
 def sample_query(check: Check, frame_sql: str, settings: dict[str, Any], dialect: EngineKind, order_by: list[str],
-                 columns: list[str], limit: int) -> str:
-    """The bounded query returning `columns` of up to `limit` failing rows of the frame, in a stable order."""
+                 columns: list[str], limit: int, below: int | None = None) -> str:
+    """The bounded query returning `columns` of up to `limit` failing rows of the frame, in a stable order.
+
+    With `below`, only rows whose first `order_by` column is under it (see `first_failing`).
+    """
     frame = f"({frame_sql}) AS pia_frame"
     where, joins = unexpected_sql(check, settings, dialect)
+    if below is not None:  # first, so that the database tests the cheap bound before the check's conditions
+        where = f"pia_frame.{_col(order_by[0], dialect)} < {int(below)} AND ({where})"
     joined = "".join(" " + j.replace("{frame}", f"({frame_sql}) AS pia_dup") for j in joins)
     cols = ", ".join(f"pia_frame.{_col(c, dialect)}" for c in columns)
     order = ", ".join(f"pia_frame.{_col(c, dialect)} IS NULL, pia_frame.{_col(c, dialect)}" for c in order_by)
     return f"SELECT {cols} FROM {frame}{joined} WHERE {where} ORDER BY {order} LIMIT {int(limit)}"
+
+
+def first_failing(run: Callable[[int | None], list[tuple]], failed: int, rows: int, limit: int) -> list[tuple]:
+    """The first `limit` failing rows in position order, testing the check's conditions on as few rows as it can.
+
+    `run(below)` runs `sample_query` restricted to positions under `below` (None: all). The failing rows are
+    at most `limit` of `failed` among `rows` positions: if they were spread evenly, the `limit`-th would lie
+    near `rows * limit / failed`; the first pass reads four times that prefix and widens it fourfold until it
+    holds `min(limit, failed)` rows (or reads everything). The answer never depends on the guess: a prefix that
+    holds `limit` failing rows holds the first `limit`. A check whose conditions cost (a regular expression
+    over every row) then tests them on a prefix, not on the whole table a second time after GX.
+    """
+    want = min(limit, failed)
+    if want <= 0:
+        return []
+    below: int | None = 4 * rows * want // failed + 1
+    while True:
+        if below is not None and below >= rows:
+            below = None
+        picked = run(below)
+        if below is None or len(picked) >= want:
+            return picked
+        below *= 4

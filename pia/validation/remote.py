@@ -109,16 +109,47 @@ class SqlBackend(_IbisTables):
         """Release the database connections."""
         self.catalog.dispose()
 
+    session: Any = None  # PostgreSQL: the session shared with GX, once open (see `keep`)
+    _engine: Any = None  # the engine of `on`, else the catalogue's
+
+    def keep(self, expr: ir.Table) -> ir.Table:
+        """`expr` written once to a temporary table of the shared session, as an Ibis table reading it.
+
+        For a part several frames read (the first row of each user: a window over the whole table), so that it is
+        computed once rather than once per frame. Without a shared session, `expr` itself.
+        """
+        if self.session is None:
+            return expr
+        import ibis
+
+        from pia.validation.gx_remote import materialise
+
+        self._kept = getattr(self, "_kept", 0) + 1
+        name = materialise(self.session, self.sql(expr), True, f"pia_part_{self._kept}")
+        return ibis.table(expr.schema(), name=name)
+
+    def on(self, engine: Any) -> SqlBackend:
+        """The same backend, running its queries on `engine` (e.g. GX's session, which holds a frame's temporary table)."""
+        import copy
+
+        other = copy.copy(self)
+        other._engine = engine
+        return other
+
+    @property
+    def _connect(self) -> Any:
+        return (self._engine or self.catalog.engine).connect
+
     def query(self, sql: str) -> list[tuple]:
         """Run a bounded query (counts, samples) and return its rows."""
-        with self.catalog.engine.connect() as conn:
+        with self._connect() as conn:
             return [tuple(r) for r in conn.exec_driver_sql(sql).fetchall()]
 
     def execute(self, expr: ir.Table) -> pd.DataFrame:
         """Run a frame in the database and fetch it (for small frames and tests; validation never does)."""
         import pandas as pd
 
-        with self.catalog.engine.connect() as conn:
+        with self._connect() as conn:
             frame = pd.read_sql_query(self.sql(expr), conn)
         return frame.set_index(ROW).sort_index()
 
@@ -133,10 +164,22 @@ class SqlBackend(_IbisTables):
         if not rows:
             return pd.DataFrame(columns=columns)
         t = self.table(dataset)
-        picked = t.filter(t[ROW].isin([int(r) for r in rows])).select(ROW, *columns)
-        with self.catalog.engine.connect() as conn:
+        # positions are unique: the scan may stop at the last one found rather than read the table to its end
+        picked = t.filter(t[ROW].isin([int(r) for r in rows])).select(ROW, *columns).limit(len(set(rows)))
+        with self._connect() as conn:
             frame = pd.read_sql_query(self.sql(picked), conn)
         return frame.set_index(ROW)
+
+
+def one_scan(expr: ir.Table) -> bool:
+    """Whether a frame is a filter and projection of one table (no join, window, aggregate, unnest or distinct).
+
+    Such a frame costs one scan wherever it is read, so writing it to a temporary table first saves nothing.
+    """
+    import ibis.expr.operations as ops
+
+    return not expr.op().find((ops.JoinChain, ops.WindowFunction, ops.Aggregate, ops.Unnest, ops.Distinct,
+                               ops.Union, ops.TableUnnest))
 
 
 class SparkBackend(_IbisTables):

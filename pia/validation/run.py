@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 import datetime as dt
+import functools
 import hashlib
 import math
 from collections.abc import Callable
@@ -418,8 +419,8 @@ def _validate_remote(where: Any, manifest: Any, columns: Any, as_of: Any, progre
     from pia.validation.contract import contract_of
     from pia.validation.frames import FrameSettings, IbisFrames
     from pia.validation.gx_engine import SUITE_PREFIX
-    from pia.validation.gx_remote import RemoteGx
-    from pia.validation.remote import open_remote
+    from pia.validation.gx_remote import RemoteGx, materialise, release, shared_session
+    from pia.validation.remote import one_scan, open_remote
     from pia.validation.sources import EngineKind
 
     say = progress or (lambda _msg: None)
@@ -435,20 +436,30 @@ def _validate_remote(where: Any, manifest: Any, columns: Any, as_of: Any, progre
     backend, read = open_remote(where, declared, contract, mapping)
     try:
         gx_settings = {**_gx_settings(settings, man), "erasure_grace_days": settings["erasure_grace_days"]}
-        engine = RemoteGx(gx_settings, backend.source)
-        if export_suites is not None:
-            from pia.output import to_json, write_atomic
-
-            for check in checks:
-                write_atomic(Path(export_suites) / f"{SUITE_PREFIX}{check.id}.json", to_json(engine.suite_json(check)))
         frame_settings = FrameSettings(
             as_of=day, minor_age=settings["minor_age"], erasure_grace_days=settings["erasure_grace_days"],
             rights_response_days=settings["rights_response_days"],
             recipients={r.id: frozenset(g.value for g in r.data_groups) for r in man.recipients})
         frames = IbisFrames(backend, frame_settings, declared)
+        side = counted = session = None
+        early: dict[str, str] = {}  # check id -> temporary table its frame was written to while GX imported
+        if where.engine is EngineKind.postgresql:
+            # A second database session for the kit's own queries: the datasets' row counts while GX imports,
+            # then the sample query of each failed one-scan frame while GX judges the next frames.
+            side = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pia-samples")
+            counted = {d: side.submit(backend.rows, d) for d in backend.physical}
+            session = backend.session = shared_session(backend.source)
+            early = _write_frames_while_importing(checks, frames, backend, session)
+        engine = RemoteGx(gx_settings, backend.source, session)
+        if export_suites is not None:
+            from pia.output import to_json, write_atomic
+
+            for check in checks:
+                write_atomic(Path(export_suites) / f"{SUITE_PREFIX}{check.id}.json", to_json(engine.suite_json(check)))
         activity_ids = {a.id for a in man.processing_activities}
         row_counts: dict[str, int] = {}
         results: list[CheckResult] = []
+        later: list[tuple[int, Any, Any]] = []  # (result index, the side session's failing rows, what masks them)
         for check in checks:
             acts = [a for a in check.activities if a in activity_ids]
             missing = [d for d in check.datasets if d not in backend.physical]
@@ -475,12 +486,18 @@ def _validate_remote(where: Any, manifest: Any, columns: Any, as_of: Any, progre
                     reason=f"skipped: template {check.template} cannot run on {where.engine.value} "
                            f"({_first_line(exc)})", activities=acts, controls=list(check.controls)))
                 continue
-            # Spark: the frame is computed once, for GX's metrics and then the sample query (from its view)
+            # Spark: the frame is computed once, for GX's metrics and then the sample query (from its view);
+            # PostgreSQL: a temporary relation (a table written once for a frame with joins, else a view)
             cached = backend.cached_frame(sql) if where.engine is EngineKind.spark else None
+            written = where.engine is EngineKind.postgresql and not one_scan(expr)
+            relation = (early.get(check.id) or materialise(session, sql, written)
+                        if where.engine is EngineKind.postgresql else None)
             try:
-                success, failed, in_scope = engine.run_remote(check, sql if cached is None else cached)
+                success, failed, in_scope = engine.run_remote(check, (relation or sql) if cached is None else cached,
+                                                              table=relation is not None)
                 if check.dataset not in row_counts:
-                    row_counts[check.dataset] = backend.rows(check.dataset)
+                    row_counts[check.dataset] = (counted[check.dataset].result() if counted is not None
+                                                 else backend.rows(check.dataset))
                 status = CheckStatus.passed if success else CheckStatus.failed
                 if success:
                     reason = f"no failing row among {in_scope} in scope ({check.clause})"
@@ -488,17 +505,37 @@ def _validate_remote(where: Any, manifest: Any, columns: Any, as_of: Any, progre
                 else:
                     reason = (f"{failed} of {in_scope} {check.dataset} rows in scope fail: "
                               f"{_describe(check.description, settings, man)} ({check.clause})")
-                    samples = _remote_samples(check, backend, sql if cached is None else f"SELECT * FROM {backend.FRAME_VIEW}",
-                                              list(expr.columns), gx_settings, frame_settings,
-                                              contract[check.dataset].key, read.get(check.dataset, ""))
+                    frame_sql = sql if cached is None else f"SELECT * FROM {backend.FRAME_VIEW}"
+                    counts = (failed, row_counts[check.dataset])
+                    samples_of = functools.partial(
+                        _remote_samples, check, frame_columns=list(expr.columns), gx_settings=gx_settings,
+                        settings=frame_settings, key_col=contract[check.dataset].key,
+                        read=read.get(check.dataset, ""), counts=counts)
+                    samples = []
+                    if side is not None and not written:  # the frame's own SQL, in the side session
+                        rows = side.submit(_failing_rows, check, backend, frame_sql, list(expr.columns), gx_settings,
+                                           counts)
+                        later.append((len(results), rows, functools.partial(samples_of, backend, frame_sql)))
+                    elif written:  # from the temporary table, in GX's session, before it is dropped
+                        samples = samples_of(backend.on(engine.sql_engine), f"SELECT * FROM {relation}")
+                    else:
+                        samples = samples_of(backend, frame_sql)
             finally:
                 if cached is not None:
                     backend.release(cached)
+                if relation is not None:
+                    release(session, relation, written)
             results.append(CheckResult(
                 id=check.id, clause=check.clause, dataset=check.dataset, description=_describe(check.description, settings, man),
                 status=status, rows_checked=row_counts[check.dataset], rows_in_scope=in_scope,
                 failed_rows=failed, samples=samples, reason=reason, activities=acts, controls=list(check.controls)))
+        for at, rows, finish in later:
+            results[at] = results[at].model_copy(update={"samples": finish(picked=rows.result())})
     finally:
+        if side is not None:
+            side.shutdown(wait=True, cancel_futures=True)
+        if session is not None:
+            session.dispose()
         backend.close()
     # what was read: files by their sha256 (as the local engine records them), tables by name and row count
     inputs = {}
@@ -517,6 +554,33 @@ def _validate_remote(where: Any, manifest: Any, columns: Any, as_of: Any, progre
                             inputs=dict(sorted(inputs.items())), checks=results)
 
 
+def _write_frames_while_importing(checks: list[Check], frames: Any, backend: Any, session: Any) -> dict[str, str]:
+    """PostgreSQL: write the frames with joins to temporary tables, in catalogue order, while GX still imports.
+
+    The database works while this process imports GX (the driver releases the GIL); returns check id -> table.
+    Stops as soon as the import is done: the others are written just before GX judges them.
+    """
+    from pia.validation import gx_engine
+    from pia.validation.gx_remote import materialise
+    from pia.validation.remote import one_scan
+
+    early: dict[str, str] = {}
+    for check in checks:
+        if not gx_engine.importing():
+            break
+        if any(d not in backend.physical for d in check.datasets):
+            continue
+        expr = _unsorted(frames.expression(check))
+        if one_scan(expr):
+            continue
+        try:
+            sql = backend.sql(expr)
+        except Exception:  # noqa: BLE001, S112 - the main loop reports a frame that cannot be compiled
+            continue
+        early[check.id] = materialise(session, sql, True, f"pia_frame_{len(early)}")
+    return early
+
+
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return text[0][:200] if text else type(exc).__name__
@@ -530,18 +594,41 @@ def _unsorted(expr: Any) -> Any:
     return op.parent.to_expr() if isinstance(op, ops.Sort) else expr
 
 
+def _failing_rows(check: Check, backend: Any, frame_sql: str, frame_columns: list[str], gx_settings: dict[str, Any],
+                  counts: tuple[int, int] | None = None) -> list[tuple]:
+    """`_row` and the shown frame columns of up to SAMPLE_LIMIT failing rows, lowest positions first.
+
+    `counts` (failed rows, the dataset's rows) lets PostgreSQL look for them in a prefix first (`first_failing`).
+    """
+    from pia.validation.gx_engine import SAMPLE_LIMIT
+    from pia.validation.gx_remote import first_failing, sample_query
+    from pia.validation.sources import EngineKind
+
+    frame_cols = [c for c in check.show_frame if c != "undeclared" and c in frame_columns]
+
+    def run(below: int | None) -> list[tuple]:
+        return backend.query(sample_query(check, frame_sql, gx_settings, backend.engine, ["_row"],
+                                          ["_row", *frame_cols], SAMPLE_LIMIT, below))
+
+    if counts is not None and backend.engine is EngineKind.postgresql:
+        return first_failing(run, counts[0], counts[1], SAMPLE_LIMIT)
+    return run(None)
+
+
 def _remote_samples(check: Check, backend: Any, frame_sql: str, frame_columns: list[str], gx_settings: dict[str, Any],
-                    settings: Any, key_col: str, read: str) -> list[Sample]:
-    """Up to SAMPLE_LIMIT failing rows (lowest positions first, as the local engine picks), masked here."""
+                    settings: Any, key_col: str, read: str, counts: tuple[int, int] | None = None,
+                    picked: list[tuple] | None = None) -> list[Sample]:
+    """Up to SAMPLE_LIMIT failing rows (lowest positions first, as the local engine picks), masked here.
+
+    `picked`: the rows of `_failing_rows`, when they were fetched already (in another session).
+    """
     import decimal
 
     from pia.validation.frames import undeclared_groups
-    from pia.validation.gx_engine import SAMPLE_LIMIT
-    from pia.validation.gx_remote import sample_query
 
     frame_cols = [c for c in check.show_frame if c != "undeclared" and c in frame_columns]
-    query = sample_query(check, frame_sql, gx_settings, backend.engine, ["_row"], ["_row", *frame_cols], SAMPLE_LIMIT)
-    picked = backend.query(query)
+    if picked is None:
+        picked = _failing_rows(check, backend, frame_sql, frame_columns, gx_settings, counts)
     positions = [int(r[0]) for r in picked]
     from_frame = {int(r[0]): dict(zip(frame_cols, r[1:], strict=True)) for r in picked}
     p = check.parameters
