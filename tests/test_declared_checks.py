@@ -137,6 +137,37 @@ def test_max_retention_counts_rows_older_than_the_limit_at_as_of():
     assert outcome.sample_rows == (1, 2)
 
 
+@pytest.mark.parametrize("separator", [";", " | "])
+def test_list_split_by_recursive_cte_gives_the_split_frame(separator):
+    """The split of an engine that lacks one (SQLite: a recursive CTE) is run here on DuckDB, beside DuckDB's own."""
+    from pia.validation.context import LACKS_LIST_SPLIT
+    from pia.validation.frames import DuckDBBackend
+
+    class NoSplit(DuckDBBackend):
+        lacks = frozenset({LACKS_LIST_SPLIT})
+
+    man = load_manifest(None)
+    datasets, checks = compile_checks(man)
+    check = next(c for c in checks if c.id == "sharing.categories_declared")
+    check = check.model_copy(update={"parameters": {**check.parameters, "separator": separator}})
+    lists = ["device;snapshot", " tracking ; device;tracking", None, "", ";", "account;;order", "snapshot",
+             "it's;o\"k", "order;device;", "device | tracking", "device |  | tracking "]
+    table = pd.DataFrame({"share_id": [f"H{i}" for i in range(len(lists))],
+                          "recipient": ["cloud_provider"] * (len(lists) - 1) + [None],
+                          "data_categories": [v.replace(";", separator) if v else v for v in lists]})
+    recipients = {r.id: frozenset(g.value for g in r.data_groups) for r in man.recipients}
+    settings = FrameSettings(as_of=dt.date(2026, 6, 30), recipients=recipients)
+    split = IbisFrames(DuckDBBackend({"data_sharing": table}), settings, datasets).frame(check)
+    cte = IbisFrames(NoSplit({"data_sharing": table}), settings, datasets).frame(check)
+    pd.testing.assert_frame_equal(cte, split)
+    # by hand: the groups of cloud_provider in the reference manifest, the rest undeclared (each counted once)
+    declared = recipients["cloud_provider"]
+    assert split.index.tolist() == list(range(len(lists) - 1))  # the undeclared recipient's row is out of scope
+    expected = [len({g.strip() for g in v.split(separator) if g.strip()} - declared) if isinstance(v, str) else 0
+                for v in table["data_categories"][:-1]]
+    assert split["undeclared_groups"].tolist() == expected and max(expected) > 0 and 0 in expected
+
+
 # --------------------------------------------------------------------------- the second service
 
 

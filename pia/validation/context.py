@@ -69,6 +69,10 @@ LACKS_TIMESTAMP_DELTA = "timestamp_delta"
 """A backend capability a frame definition may ask about (`FrameContext.lacks`): the engine has no exact
 difference of two time stamps (SQLite 3.40: Ibis compiles none); the frame then takes whole seconds."""
 
+LACKS_LIST_SPLIT = "list_split"
+"""A backend capability (`FrameContext.lacks`): the engine has no split of a text into a list, or no unnest of a
+list into rows (SQLite: Ibis compiles neither); `FrameContext.list_items` then splits with a recursive CTE."""
+
 
 class FrameContext:
     """What a template's frame definition sees: the tables, the declarations and the settings."""
@@ -86,6 +90,35 @@ class FrameContext:
     def lacks(self, capability: str) -> bool:
         """Whether the backend lacks `capability` (its `lacks` set; none by default), e.g. `LACKS_TIMESTAMP_DELTA`."""
         return capability in getattr(self.backend, "lacks", frozenset())
+
+    def list_items(self, t: ir.Table, column: str, separator: str) -> ir.Table:
+        """`t` with one row per item of its text column `column` split at `separator` (items as they are, untrimmed).
+
+        A NULL text has no item; an empty one, or empty parts between separators, give empty items (as a split
+        does). On an engine that `lacks` `LACKS_LIST_SPLIT` the split is a recursive CTE (standard SQL over
+        `instr`/`substr`, SQLite and DuckDB both run it): Ibis cannot express recursion, so it is an opaque SQL
+        view over `t` with `t`'s schema.
+        """
+        if not self.lacks(LACKS_LIST_SPLIT):
+            others = [c for c in t.columns if c != column]
+            return t.select(*others, **{column: t[column].split(separator).unnest()})
+        import ibis.expr.operations as ops
+
+        def q(name: str) -> str:
+            return '"' + name.replace('"', '""') + '"'
+
+        sep = "'" + separator.replace("'", "''") + "'"
+        others = [q(c) for c in t.columns if c != column]
+        keep = "".join(f"{c}, " for c in others)
+        # each step cuts the first item off the rest (the text plus a final separator); the anchor row has none
+        query = (
+            f"WITH RECURSIVE pia_items({keep}pia_item, pia_rest) AS ("
+            f"SELECT {keep}CAST(NULL AS TEXT), {q(column)} || {sep} FROM pia_list "
+            f"UNION ALL SELECT {keep}substr(pia_rest, 1, instr(pia_rest, {sep}) - 1), "
+            f"substr(pia_rest, instr(pia_rest, {sep}) + length({sep})) FROM pia_items WHERE pia_rest <> '') "
+            f"SELECT {keep}pia_item AS {q(column)} FROM pia_items WHERE pia_item IS NOT NULL")
+        view = ops.SQLStringView(parent=t.alias("pia_list").op(), query=query, schema=t.schema())
+        return view.to_expr().select(*t.columns)
 
     def link(self, dataset: str, column: str) -> tuple[str, str]:
         """(dataset, column) that `dataset.column` links to."""

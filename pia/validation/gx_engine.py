@@ -174,6 +174,11 @@ class GxEngine:
             ProgressBarsConfig,
         )
 
+        from great_expectations.execution_engine import pandas_execution_engine
+
+        # GX fingerprints every pandas batch under 1 GB (MD5 over pandas' hash of every value) for its batch
+        # markers, which the kit never reads: a quarter of GX's time on the kit's frames (measured at 100k users)
+        pandas_execution_engine.HASH_THRESHOLD = 0
         self._gx = gx
         self._gxe = gxe
         self.settings = settings

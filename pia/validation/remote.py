@@ -47,9 +47,10 @@ class _IbisTables:
     @property
     def lacks(self) -> frozenset[str]:
         """Capabilities the engine lacks (see `pia.validation.context.FrameContext.lacks`)."""
-        from pia.validation.context import LACKS_TIMESTAMP_DELTA
+        from pia.validation.context import LACKS_LIST_SPLIT, LACKS_TIMESTAMP_DELTA
 
-        return frozenset({LACKS_TIMESTAMP_DELTA}) if self.source.engine is EngineKind.sqlite else frozenset()
+        sqlite = self.source.engine is EngineKind.sqlite
+        return frozenset({LACKS_TIMESTAMP_DELTA, LACKS_LIST_SPLIT}) if sqlite else frozenset()
 
     def table(self, dataset: str) -> ir.Table:
         if dataset not in self._tables:
@@ -87,7 +88,12 @@ class _IbisTables:
 
             Backend.register_options()
 
-        return str(ibis.to_sql(expr, dialect=IBIS_DIALECT[self.source.engine]))
+        sql = str(ibis.to_sql(expr, dialect=IBIS_DIALECT[self.source.engine]))
+        if sql.lstrip()[:4].upper() == "WITH":
+            # GX's query assets must start with SELECT; Ibis puts a named relation (the parent of an opaque SQL
+            # view, see `FrameContext.list_items`) in a leading WITH: it moves into a subquery
+            sql = f"SELECT * FROM ({sql}) AS pia_with"
+        return sql
 
 
 class SqlBackend(_IbisTables):

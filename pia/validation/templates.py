@@ -377,7 +377,7 @@ def _groups_declared(ctx: FrameContext, c: Check, t: ir.Table) -> ir.Table:
     p = c.parameters
     declared = ctx.settings.recipients
     scoped = t.filter(t[p["recipient"]].isin(sorted(declared)).fill_null(False)) if declared else t.limit(0)
-    listed = scoped.select("_row", _r=scoped[p["recipient"]], _g=scoped[p["groups"]].split(p["separator"]).unnest())
+    listed = ctx.list_items(scoped.select("_row", _r=scoped[p["recipient"]], _g=scoped[p["groups"]]), "_g", p["separator"])
     listed = listed.select("_row", "_r", _g=listed._g.strip())  # Spark refuses a function of a generator
     listed = listed.filter(listed._g != "").distinct()
     # the declared (recipient, group) pairs as a condition, not an in-memory table: it compiles into the SQL
