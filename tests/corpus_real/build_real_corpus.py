@@ -4,7 +4,7 @@ The columns, their sources and their labels are in `schemas.yaml` (labelled befo
 this module only generates values, deterministically for a seed. Every value is fake: example.* domains,
 random numbers with valid checksums where real ones have them, invented names and addresses.
 
-    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|holdout3|holdout4|holdout5]]
+    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout6]]
 """
 
 from __future__ import annotations
@@ -842,6 +842,103 @@ GENERATORS: dict[str, Callable[[random.Random, int], str]] = {
     "wx_openid": lambda r, i: "o" + _s(r, ALNUM, 5) + _s(r, ALNUM + "-_", 22),
     "wx_unionid": lambda r, i: "o" + _s(r, ALNUM, 5) + _s(r, ALNUM + "-_", 22),
     "wx_session_key": lambda r, i: base64.b64encode(r.randbytes(16)).decode(),
+    # generators of the sixth held-out tables (holdout6.yaml)
+    "parse_object_id": lambda r, i: _s(r, ALNUM, 10),
+    "bcrypt_2b": lambda r, i: "$2b$10$" + _s(r, CRYPT64, 53),
+    "parse_token25": lambda r, i: _s(r, ALNUM, 25),
+    "parse_auth_data": lambda r, i: json.dumps(
+        r.choice(
+            [
+                {"facebook": {"id": str(r.randint(10**14, 10**16)), "access_token": "EAAB" + _s(r, ALNUM, 150)}},
+                {
+                    "google": {
+                        "id": "1" + _s(r, string.digits, 20),
+                        "id_token": "eyJhbGciOiJSUzI1NiJ9." + _s(r, ALNUM + "-_", 120),
+                    }
+                },
+                {
+                    "apple": {
+                        "id": f"00{r.randint(1000, 9999)}.{_s(r, HEX, 32)}.{r.randint(1000, 9999)}",
+                        "token": "eyJraWQiOi" + _s(r, ALNUM + "-_", 110),
+                    }
+                },
+                {"anonymous": {"id": _uuid(r)}},
+            ]
+        ),
+        separators=(",", ":"),
+    ),
+    "parse_password_history": lambda r, i: json.dumps(["$2b$10$" + _s(r, CRYPT64, 53) for _ in range(r.randint(1, 3))]),
+    "parse_session_token": lambda r, i: "r:" + _s(r, HEX, 32),
+    "parse_created_with": lambda r, i: json.dumps(
+        r.choice(
+            [
+                {"action": "login", "authProvider": "password"},
+                {"action": "signup", "authProvider": "password"},
+                {"action": "login", "authProvider": "facebook"},
+                {"action": "upgrade"},
+            ]
+        ),
+        separators=(",", ":"),
+    ),
+    "push_device_token": lambda r, i: (
+        _s(r, HEX, 64) if r.random() < 0.4 else _s(r, ALNUM + "-_", 22) + ":APA91b" + _s(r, ALNUM + "-_", 134)
+    ),
+    "parse_channels": lambda r, i: r.choice(['[""]', '[""]', "[]", '["","alerts"]', '["news"]']),
+    "hex56": lambda r, i: _s(r, HEX, 56),
+    "phone_digits": lambda r, i: r.choice(["86138", "86139", "1555", "44770", "49151"]) + _s(r, string.digits, 8),
+    "b64_username": lambda r, i: base64.b64encode(
+        (r.choice(["admin", "ana", "wei", "tom", "mia", "zhang.san", "guest"]) + r.choice(["", str(r.randint(1, 99))])).encode()
+    ).decode(),
+    "b64_camera_user": lambda r, i: base64.b64encode(r.choice(["admin", "admin", "root", "viewer", "user1"]).encode()).decode(),
+    "b64_camera_password": lambda r, i: base64.b64encode(
+        (r.choice(["Summer", "cam", "Qwerty", "zosi", "admin"]) + str(r.randint(1, 9999))).encode()
+    ).decode(),
+    "lan_address": lambda r, i: (
+        f"192.168.{r.choice([0, 1, 1, 10])}.{r.randint(20, 250)}" if r.random() < 0.8 else f"ipcam-{r.randint(1, 60)}.lan"
+    ),
+    "domoticz_image_url": lambda r, i: r.choice(
+        [
+            "snapshot.cgi?user=#USERNAME&pwd=#PASSWORD",
+            "ISAPI/Streaming/channels/101/picture",
+            "cgi-bin/snapshot.cgi?channel=1",
+            "cgi-bin/CGIProxy.fcgi?cmd=snapPicture2&usr=#USERNAME&pwd=#PASSWORD",
+            "webcapture.jpg?command=snap&channel=1",
+        ]
+    ),
+    "ruoyi_avatar": lambda r, i: (
+        f"/profile/avatar/2025/{r.randint(1, 12):02d}/{r.randint(1, 28):02d}/blob_2025{r.randint(1, 12):02d}"
+        f"{r.randint(1, 28):02d}{r.randint(100000, 235959)}A{r.randint(1, 999):03d}.png"
+    ),
+    "ruoyi_location": lambda r, i: r.choice(
+        ["内网IP", "内网IP", "广东省 深圳市", "浙江省 杭州市", "上海市 上海市", "四川省 成都市", "北京市 北京市", "XX XX"]
+    ),
+    "wxpay_bank": lambda r, i: r.choice(
+        ["OTHERS", "OTHERS", "CMB_CREDIT", "CMB_DEBIT", "ICBC_DEBIT", "CCB_CREDIT", "BOC_DEBIT", "PSBC_DEBIT"]
+    ),
+    "wxpay_refund_no": lambda r, i: "0" if r.random() < 0.8 else "50" + _s(r, string.digits, 27),
+    "wxpay_merchant_refund_no": lambda r, i: "0" if r.random() < 0.8 else "RF" + _s(r, string.digits, 14),
+    "alb_client": lambda r, i: f"{_ipv4(r)}:{r.randint(1024, 65535)}",
+    "alb_target": lambda r, i: f"10.0.{r.randint(0, 3)}.{r.randint(2, 250)}:{r.choice([80, 8080, 443])}",
+    "alb_request": lambda r, i: (
+        f"{r.choice(['GET', 'GET', 'POST'])} https://{r.choice(['shop.example.com', 'api.example.com'])}:443"
+        f"{r.choice(['/account/orders/', '/api/v1/devices/', '/cart?item=', '/help/reset-password?u=', '/cloud/events/'])}"
+        f"{r.randint(1, 99999)} {r.choice(['HTTP/1.1', 'HTTP/2.0'])}"
+    ),
+    "alb_trace_id": lambda r, i: f"Root=1-{_s(r, HEX, 8)}-{_s(r, HEX, 24)}",
+    "alb_conn_trace": lambda r, i: "TID_" + _s(r, HEX, 32),
+    "firebase_uid": lambda r, i: _s(r, ALNUM, 28),
+    "scrypt_b64": lambda r, i: base64.b64encode(r.randbytes(64)).decode(),
+    "salt_b64": lambda r, i: base64.b64encode(r.randbytes(10)).decode(),
+    "google_sub": lambda r, i: "1" + _s(r, string.digits, 20),
+    "google_photo_url": lambda r, i: f"https://lh3.googleusercontent.com/a/{_s(r, ALNUM + '-_', 40)}=s96-c",
+    "facebook_id": lambda r, i: str(r.randint(10**14, 10**16)),
+    "facebook_photo_url": lambda r, i: f"https://graph.facebook.com/{r.randint(10**14, 10**16)}/picture",
+    "twitter_id": lambda r, i: str(r.randint(10**7, 2 * 10**18)),
+    "twitter_photo_url": lambda r, i: (
+        f"https://pbs.twimg.com/profile_images/{r.randint(10**17, 2 * 10**18)}/{_s(r, ALNUM, 8)}_normal.jpg"
+    ),
+    "github_id": lambda r, i: str(r.randint(10**5, 2 * 10**8)),
+    "github_photo_url": lambda r, i: f"https://avatars.githubusercontent.com/u/{r.randint(10**5, 2 * 10**8)}?v=4",
 }
 
 
@@ -866,11 +963,12 @@ PARTS = {
     "holdout3": "holdout3.yaml",
     "holdout4": "holdout4.yaml",
     "holdout5": "holdout5.yaml",
+    "holdout6": "holdout6.yaml",
 }
 
 
 def load_schemas(part: str = "tuned") -> list[dict]:
-    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout5`: the held-out YAML files).
+    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout6`: the held-out YAML files).
 
     Each table is `{table, source, columns: [[name, generator, label, blank_share?]]}`.
     """
