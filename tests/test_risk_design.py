@@ -13,24 +13,12 @@ from pia.declare.measures import FearedEvent, MeasureState, MeasureStatus
 from pia.errors import InputError
 from pia.risk.methods import Method, NotAssessed, Rounding, load_method
 from pia.risk.scoring import Stage, _level, assess
+from tests.risk_hand import FIX, HAND, group, one, with_
 
-FIX = Path(__file__).parent / "fixtures" / "risk"
 ACCESS, MODIFY = FearedEvent.illegitimate_access, FearedEvent.unwanted_modification
-HAND = load_manifest(FIX / "hand.pia.yaml")
 
 
-def _one(m, activity: str, method: str | Method = "gbt39335"):
-    return {a.id: a for a in assess(m, method=method).activities}[activity]
-
-
-def _with(activity: str, **update):
-    m = HAND.model_copy(deep=True)
-    m.processing_activities = [a.model_copy(update=update) if a.id == activity else a for a in m.processing_activities]
-    return m
-
-
-def _group(act, event, gid):
-    return next(g for g in act.likelihood_factors[event] if g.group == gid)
+_one, _with, _group = one, with_, group
 
 
 # --------------------------------------------------------------------------- where the data is held

@@ -3,34 +3,20 @@ reachable from, data only relayed (transit), and measures outside the assessment
 for. Each test fails when its rule is taken out."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pia.declare.design import Network, Place, ProcessingDesign
 from pia.declare.lint import lint
-from pia.declare.manifest import load_manifest, parse_manifest
+from pia.declare.manifest import parse_manifest
 from pia.declare.measures import Assurance, FearedEvent, MeasureState, MeasureStatus
 from pia.errors import InputError
 from pia.risk.scoring import Stage, assess
+from tests.risk_hand import FIX, HAND, group, one, with_
 
-FIX = Path(__file__).parent / "fixtures" / "risk"
 ACCESS = FearedEvent.illegitimate_access
-HAND = load_manifest(FIX / "hand.pia.yaml")
 
 
-def _one(m, activity: str, method: str = "gbt39335"):
-    return {a.id: a for a in assess(m, method=method).activities}[activity]
-
-
-def _with(activity: str, m=HAND, **update):
-    m = m.model_copy(deep=True)
-    m.processing_activities = [a.model_copy(update=update) if a.id == activity else a for a in m.processing_activities]
-    return m
-
-
-def _group(act, event, gid):
-    return next(g for g in act.likelihood_factors[event] if g.group == gid)
+_one, _with, _group = one, with_, group
 
 
 # --------------------------------------------------------------------------- network

@@ -155,25 +155,31 @@ _SECRET_KEYS = re.compile(r"^(password|passwd|pwd|pass|secret|client_secret|api_
                           r"|access_token)$", re.IGNORECASE)
 
 
-def is_json_with_password(v: str) -> bool:
-    """A JSON object (configuration) holding a non-empty password, secret or key at any depth."""
-    if not v.startswith("{") or len(v) > 65536:
-        return False
+def _json_nodes(v: str):
+    """Every (key, value) of a JSON document at any depth, key None for list items and the root.
+
+    Nothing when `v` is not JSON; documents over 64 KiB are skipped (a column sample needs no more to be recognised).
+    """
+    if len(v) > 65536:
+        return
     try:
         obj = json.loads(v)
     except ValueError:
-        return False
-    stack = [obj]
+        return
+    stack: list = [(None, obj)]
     while stack:
-        o = stack.pop()
+        k, o = stack.pop()
+        yield k, o
         if isinstance(o, dict):
-            for k, x in o.items():
-                if isinstance(x, str) and x and _SECRET_KEYS.match(str(k)):
-                    return True
-                stack.append(x)
+            stack.extend(o.items())
         elif isinstance(o, list):
-            stack.extend(o)
-    return False
+            stack.extend((None, x) for x in o)
+
+
+def is_json_with_password(v: str) -> bool:
+    """A JSON object (configuration) holding a non-empty password, secret or key at any depth."""
+    return v.startswith("{") and any(
+        k is not None and isinstance(x, str) and x and _SECRET_KEYS.match(str(k)) for k, x in _json_nodes(v))
 
 
 def is_ipv4(v: str) -> bool:
@@ -363,22 +369,8 @@ def is_card_tail(v: str) -> bool:
 
 def is_json_with_password_hash(v: str) -> bool:
     """A JSON document holding a one-way password hash at any depth (a password history, a credential record)."""
-    if not v.startswith(("{", "[")) or "$" not in v or len(v) > 65536:
-        return False
-    try:
-        obj = json.loads(v)
-    except ValueError:
-        return False
-    stack = [obj]
-    while stack:
-        o = stack.pop()
-        if isinstance(o, dict):
-            stack.extend(o.values())
-        elif isinstance(o, list):
-            stack.extend(o)
-        elif isinstance(o, str) and is_password_hash(o):
-            return True
-    return False
+    return v.startswith(("{", "[")) and "$" in v and any(
+        isinstance(x, str) and is_password_hash(x) for _, x in _json_nodes(v))
 
 
 def is_hash_json(v: str) -> bool:
