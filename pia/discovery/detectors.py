@@ -99,7 +99,9 @@ class Detector:
 _ABOUT_PEOPLE_TABLES = (r"(?:^|_)(credentials|credential|inboxes|inbox|sessions|session|tokens|token|logs|log|events"
                         r"|roles|groups|settings|preferences|prefs|addresses|devices|attributes|permissions|notes|tags"
                         r"|messages|conversations|keys|consents|history|audits|audit|links|mappings|relations"
-                        r"|identities|auths|authorizations|orders|payments)$")
+                        r"|identities|auths|authorizations|orders|payments"
+                        # one row per address, email or phone number of a person (`account_address`, `user_email`)
+                        r"|address|emails|email|phones|phone|phone_numbers)$")
 ACCOUNT_TABLES = words("users", "user", "accounts", "account", "customers", "customer", "members", "member",
                        "profiles")
 _HASHED = words("hash", "hashed", "sha1", "sha256", "sha512", "md5", "digest")
@@ -228,11 +230,14 @@ DETECTORS: tuple[Detector, ...] = (
              names=(words("consent", "consents", "consent_id", "guardian_consent", "consent_scope",
                           "parental_consent", "opt_in", "optin", "accepts_marketing", "accepts_email_marketing",
                           "accepts_sms_marketing", "marketing_opt_in", "newsletter", "subscribed", "subscribe", "tongyi",
-                          "shouquan"),
+                          "shouquan",
+                          # an opt-out is the same consent record read the other way (withdrawn or refused)
+                          "unsubscribed", "unsubscribe", "opted_out", "opt_out", "optout", "email_opt_out",
+                          "marketing_opt_out", "do_not_email", "do_not_contact", "do_not_call", "donotcall"),
                     # acceptance of a policy or terms, also written as one word (`policyagreed`)
                     r"(?:^|_)(policy|terms|tos|privacy|eula|gdpr)_?(agreed|accepted|acceptance|agreement|consent)(?:_|$)",
                     r"(?:^|_)(agreed|accepted)_?(to_)?(policy|terms|tos|privacy|eula)(?:_|$)",
-                    r"同意|授权",
+                    r"同意|授权|退订|拒收",
                     # a permission a person gives to be contacted or tracked (`AllowMarketing`, `user_allow_massemail`)
                     r"^(user_|customer_|member_)?(allow|allows|allowed|accept|accepts|accepted|agree|agrees|agreed"
                     r"|permit|permits)_(\w+_)?(marketing|mass_?email|massemail|newsletters?|promotions?|promo|offers"
@@ -334,6 +339,10 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("postal_code", "user.contact.address.postal_code", "postal code",
              names=(words("zip", "zipcode", "zip_code", "postcode", "postal_code", "post_code", "postalcode",
                           "youbian"), r"邮编|邮政编码")),
+    # India's postal code (PIN code): a postal code in a table of addresses; elsewhere a `pincode` may be a secret PIN.
+    Detector("pin_postal_code", "user.contact.address.postal_code", "postal (PIN) code of an address",
+             names=(words("pincode", "pin_code", "postal_pin"),),
+             tables=r"(?:^|_)(address|addresses|shipping|billing|delivery|locations|location)(?:_|$)|地址"),
     Detector("country", "user.contact.address.country", "country",
              names=(words("country", "country_code", "country_id", "country_iso_code", "nation", "guojia",
                           # abbreviations of HR and ERP schemas
@@ -477,8 +486,21 @@ DETECTORS: tuple[Detector, ...] = (
                           "dingdan_hao", "out_trade_no", "merchant_order_no", "merchant_order_id",
                           "merchant_order_number"),
                     # the merchant's number for a person's purchase, in payment bills
-                    r"订单|商户单号|商家单号|(商户|商家)?退款单号"),
+                    # Chinese puts the head noun last: `订单来源` (the order's source) and `订单星级` are attributes
+                    # of an order; only a name ending in the order (or its number) is the order record
+                    r"订单(号|编号|号码|id|sn|no)?$|商户单号|商家单号|(商户|商家)?退款单号"),
              veto=(words("parent_order_id",),)),
+    # Counts and sums of a person's own orders kept on the person's row (`number_of_orders`, 消费金额, 客单价): what
+    # the person bought, aggregated. Only in a table of people: a `total` on an order row is that order's amount.
+    Detector("purchase_aggregate", "user.behavior.purchase_history", "a customer's order count or spending total",
+             names=(words("number_of_orders", "orders_count", "order_count", "total_orders", "num_orders",
+                          "total_spent", "total_spend", "amount_spent", "money_spent", "lifetime_value",
+                          "customer_lifetime_value", "ltv", "clv", "average_order_value", "avg_order_value",
+                          "total_purchases", "purchase_count", "number_of_purchases", "orders_total",
+                          "total_order_value", "total_refunded", "refund_count"),
+                    r"消费(次数|金额|总额|笔数|总金额)$|累计(消费|退款|购买|下单|支付|订单)|[笔客]单价$|(购买|下单|订单)(次数|总数|笔数)$"),
+             tables=(r"(?:^|_)(users|user|accounts|account|customers|customer|members|member|clients|client|contacts"
+                     r"|contact|buyers|buyer|profiles)(?:_|$)|客户|会员|用户|买家|顾客")),
     Detector("order_number", "user.order.record", "order number",
              names=(words("increment_id", "order_name"),),
              tables=words("order", "orders", "sales_order", "sales")),
@@ -488,6 +510,11 @@ DETECTORS: tuple[Detector, ...] = (
              names=(words("request_id", "ticket_id", "case_id", "dsar_id"),),
              tables=words("rights", "rights_requests", "requests", "dsar", "privacy_requests", "support",
                           "tickets", "subject_requests", r"\w*requests")),
+    # The human-facing number of a person's support ticket or case (as an order number is the order record); the
+    # table's surrogate key (`ticket_id` in its own table) is not.
+    Detector("ticket_number", "user.support", "support ticket or case number",
+             names=(r"^(number|ticket_number|ticket_no|ticket_num|case_number|case_no|request_number)$",),
+             tables=words("ticket", "tickets", "case", "cases", "support", "support_requests", "helpdesk")),
     Detector("user_id", "user.id", "user identifier",
              names=(words("user_id", "userid", "uid", "customer_id", "member_id", "account_id", "client_id",
                           "yonghu_id", "subscriber_id", "owner_id", "id_customer", "id_user", "id_member",
@@ -507,12 +534,15 @@ DETECTORS: tuple[Detector, ...] = (
                     r"^(google|facebook|fb|twitter|github|git_hub|gitlab|git_lab|linked_in|we_chat|you_tube|youtube|bitbucket|apple|microsoft|azure|azure_ad|linkedin"
                     r"|discord|slack|okta|auth0|steam|yahoo|amazon|wechat|weixin|qq|weibo|alipay|dingtalk|feishu|lark"
                     r"|douyin|tiktok|kakao|naver|instagram|twitch|spotify|oidc|saml|sso|oauth)"
+                    # (with the provider's word for its records: `google_contacts_id`, `facebook_profile_id`)
+                    r"(_(contacts|contact|people|person|profile|user|account))?"
                     r"_(id|uid|user_id|userid|sub|subject|account_id|openid|open_id)$",
                     # the id of a person by their role (a creator, buyer, customer, streamer, author, fan, employee)
                     r"(达人|买家|卖家|客户|主播|作者|粉丝|员工|会员|用户|收件人)(id|编号|账号id)$"),
              value_only=("customer_ref",)),
     Detector("row_key_of_people", "user.id", "key of a table of people (the person's identifier)",
-             names=(r"^(id|entity_id|object_id|pk|uuid|guid|identifier|external_id|external_identifier)$",),
+             names=(r"^(id|entity_id|object_id|pk|uuid|guid|identifier|external_id|external_identifier"
+                    r"|external_reference|external_ref|external_key)$",),
              # a table of things kept about people (`user_credentials`, `contact_inboxes`) keys those things
              veto_tables=_ABOUT_PEOPLE_TABLES,
              tables=(r"(?:^|_)(users|user|accounts|account|customers|customer|members|member|profiles|partner|partners"
@@ -642,10 +672,12 @@ _META_CJK = re.compile(r"(时间|日期|状态|原因|方式|类型|数量|金�
 # A leading word that makes a name a yes/no question about the data (`has_snapshot`, `is_lat`).
 _FLAG_PREFIXES = {"has", "is", "can", "allow", "allows", "enable", "use", "uses", "show", "should", "was", "needs"}
 # Detectors for which a meta word or a flag is the data itself (an opt-in flag is a consent record).
-_META_OK = {"account_status", "consent", "date_of_birth", "email_engagement", "marital_status", "smoker"}
+# (a customer's order count or spending total is named by its count or amount word: 消费金额, 消费次数)
+_META_OK = {"account_status", "consent", "date_of_birth", "email_engagement", "marital_status", "smoker",
+            "purchase_aggregate"}
 # Detectors whose data takes many values per person: a yes/no flag, a constant or a handful of words is not it.
-_LOW_CARDINALITY_OK = {"consent", "email_engagement", "account_status", "language", "country", "city", "gender",
-                       "race_ethnicity", "marital_status", "smoker",
+_LOW_CARDINALITY_OK = {"consent", "email_engagement", "purchase_aggregate", "account_status", "language", "country",
+                       "city", "gender", "race_ethnicity", "marital_status", "smoker",
                        "postal_code", "precise_location", "date_of_birth"}
 _THING_TABLES = words("products", "product", "catalog", "catalogue", "items", "skus", "files", "assets", "devices",
                       "cameras", "monitors", "plans", "recipients", "companies", "apps", "campaigns", "groups",
@@ -995,6 +1027,10 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         stored = "one_way_hash" if pid in ("password_hash", "hash_json") else ("plaintext" if d.secret else None)
         if d.id == "camera_snapshot" and shares.get("video_uri", 0) >= VALUE_THRESHOLD:
             d = DETECTORS_BY_ID["video"]
+        elif d.id == "camera_snapshot" and re.search(_PORTRAIT_WORDS, norm) and _is_table_of_people(tnorm, sibs):
+            evidence.append(f"name: {name!r} is a photo or picture in a table of people ({tnorm!r}): each person's "
+                            "own picture (a profile photo), not a camera's snapshot")
+            d = DETECTORS_BY_ID["self_image"]
         return Judgement(d.category, round(0.5 + 0.45 * share, 2), d.id, evidence, round(share, 4), stored)
 
     # A secret under a name that does not say so: every account row holds its own random string (a reset or
@@ -1040,6 +1076,24 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
     if actor is not None:
         return actor
 
+    # Values outvote names: a column whose values are mostly emails (the rest a built-in account) holds emails,
+    # whatever it is called, unless the name rules emails out or the "emails" are one constant.
+    emails = _mostly_emails(profile)
+    if emails is not None and profile.distinct > 2 and not DETECTORS_BY_ID["email"].vetoed(norm, tnorm) \
+            and not re.search(_NOT_PERSONAL, norm):
+        evidence.append(f"values: {_pct(emails)} are email addresses and the rest a few placeholder words "
+                        f"({sample_note})")
+        return Judgement("user.contact.email", 0.55, "email", evidence, round(emails, 4))
+
+    # A person by role (a cashier, a sales guide, an assigned agent) whose values are people's names: the name of
+    # that person. The role word alone decides nothing (`operator` is also a telecom); the values must be names.
+    if re.search(_ROLE_OF_PERSON, norm) and profile.non_blank >= 10 and profile.distinct >= 5 \
+            and profile.share(_looks_like_person_name) >= VALUE_THRESHOLD:
+        share = profile.share(_looks_like_person_name)
+        evidence.append(f"name and values: {norm!r} names a person by role and {_pct(share)} of values are shaped "
+                        f"like person names ({sample_note})")
+        return Judgement("user.name", 0.6, "person_name", evidence, round(share, 4))
+
     # Dates of birth by values: date-only values spread over decades, under a name that is not an event's.
     if (shares.get("date", 0) >= VALUE_THRESHOLD and not re.search(_EVENT_DATE, norm)
             and _birth_years_plausible(profile)):
@@ -1058,6 +1112,9 @@ _PEOPLE_CONCEPTS = (
     r"(?:^|_)(first_name|last_name|full_name|display_name|given_name|family_name|real_name|name)$|姓名",
     r"(?:^|_)(gender|sex|birthday|birth_date|date_of_birth|dob)$|性别|生日",
 )
+# Tables whose rows are people by their name (an address book's contacts, a clinic's patients).
+_PEOPLE_TABLES = words("contacts", "contact", "persons", "person", "people", "employees", "employee", "patients",
+                       "patient", "students", "student", "clients", "client", "staff", "联系人", "客户", "员工", "会员")
 # Tables of devices: a login kept there with a password is the device's login pair.
 _DEVICE_TABLES = (r"(?:^|_)(camera|cameras|ipcam|ipcams|device|devices|nvr|nvrs|dvr|dvrs|monitor|monitors|router"
                   r"|routers|printer|printers|hardware|hardwares)$")
@@ -1066,7 +1123,7 @@ _PASSWORD_SIBLINGS = words("password", "passwd", "pwd", "pass")
 
 def _is_table_of_people(tnorm: str, sibs: frozenset[str]) -> bool:
     """A table of accounts by its name, or one holding two kinds of a person's data (an email and a name...)."""
-    if re.search(ACCOUNT_TABLES, tnorm):
+    if re.search(ACCOUNT_TABLES, tnorm) or re.search(_PEOPLE_TABLES, tnorm):
         return True
     return sum(any(re.search(p, n) for n in sibs) for p in _PEOPLE_CONCEPTS) >= 2
 
@@ -1075,6 +1132,28 @@ def _looks_like_person_name(v: str) -> bool:
     """A person's name: two to four Han characters, or two or more capitalised words (`Ana Lima`)."""
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", v) or re.fullmatch(r"[A-Z][a-z'-]+( [A-Z][a-z'-]+){1,3}", v))
 
+
+def _mostly_emails(profile: ColumnProfile) -> float | None:
+    """The share of email addresses when most values are emails and the rest a few placeholders, else None.
+
+    Systems that key their users by email write a built-in account (`Administrator`, `system`) where no person
+    acted: a handful of distinct non-email words beside a majority of emails leaves the column one of emails.
+    """
+    if profile.non_blank < 10:
+        return None
+    email = VALUE_PATTERNS["email"].test
+    share = profile.share(email)
+    others = sum(1 for v in profile.values if not email(v))
+    return share if share >= 0.5 and others <= 3 else None
+
+
+# The head noun of a name that is a person by role: staff who served, sold or handled (Chinese role nouns end in
+# 员 "member of staff", 导购 "shopping guide", 人 "person", 师 "master", 经理 "manager").
+_ROLE_OF_PERSON = (r"(?:^|_)(cashier|clerk|salesperson|sales_person|salesman|saleswoman|sales_rep|seller_name|agent"
+                   r"|assignee|assigned_to|handler|courier|driver|rider|guide|shopping_guide|consultant|advisor|adviser"
+                   r"|receptionist|operator|staff|employee|manager|supervisor|technician|inspector|approver|reviewer"
+                   r"|teacher|doctor|nurse|referrer|distributor|promoter|recruiter)$"
+                   r"|(员|导购|经理|主管|负责人|经办人|师傅|骑手|司机|客服|老师|医生)$")
 
 # Who created or changed a row: a back-office user, kept by login or by id.
 _ACTOR_COLUMNS = (r"^((create|created|update|updated|modify|modified|last_modified|last_updated|change|changed|edit"
@@ -1104,6 +1183,11 @@ def _actor_or_pointer(norm: str, profile: ColumnProfile, evidence: list[str]) ->
     if not (actor or re.search(_POINTER_COLUMNS, norm)) or profile.non_blank == 0 or profile.distinct < 2:
         return None
     note = f"{profile.non_blank} non-blank sampled"
+    emails = _mostly_emails(profile)
+    if emails is not None:
+        evidence.append(f"name and values: {norm!r} points to a person and {_pct(emails)} of values are email "
+                        f"addresses (the rest a system account): the person's email address ({note})")
+        return Judgement("user.contact.email", 0.6, "email", evidence, round(emails, 4))
     keys = profile.share(_is_key_value)
     if keys >= VALUE_THRESHOLD:
         evidence.append(f"name and values: {norm!r} points to a person and {_pct(keys)} of values are record keys: "

@@ -123,7 +123,7 @@ _LOCALE_RE = re.compile(r"^[a-z]{2,3}([-_][A-Za-z]{2,4})?([,;][a-z]{2,3}([-_][A-
                         re.IGNORECASE)
 _IMEI_RE = re.compile(r"^\d{15}$")
 _TOKEN_RE = re.compile(r"^[A-Za-z0-9_\-+/=.$:]{16,}$")
-_BOOL = {"0", "1", "true", "false", "yes", "no", "y", "n", "t", "f", "on", "off"}
+_BOOL = {"0", "1", "true", "false", "yes", "no", "y", "n", "t", "f", "on", "off", "是", "否"}  # 是/否: yes/no in Chinese
 
 
 def is_email(v: str) -> bool:
