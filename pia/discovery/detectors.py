@@ -294,6 +294,11 @@ DETECTORS: tuple[Detector, ...] = (
              veto=(words("sku", "product", "model", "part_no", "batch", "lot", "delivery", "shipping", "express",
                          "waybill", "logistics", "tracking", "invoice", "bill", "order", "coupon", "refund"),),
              confirm=("serial",)),
+    # An MQTT client id names one connection of one device or app install to a broker (the broker's ACL and user
+    # tables key rules by it): the device's id.
+    Detector("mqtt_client_id", "user.device.device_id", "MQTT client id (one device or app install)",
+             names=(words("clientid", "client_id", "mqtt_client_id"),),
+             tables=r"(?:^|_)(mqtt|emqx|mosquitto|broker|iot)(?:_|$)"),
     Detector("device_id", "user.device.device_id", "device or app-install identifier",
              names=(words("device_id", "deviceid", "camera_id", "device_uid", "did", "shebei_id", "udid",
                           "apps_flyer_id", "appsflyer_id", "install_id", "installation_id", "uniqueid", "unique_id",
@@ -349,6 +354,13 @@ DETECTORS: tuple[Detector, ...] = (
                           "coun_code", "cntry", "cntry_code", "ctry", "ctry_code", "country_cd"),
                     r"国家"),
              veto=(words("country_calling_code", "phone_country_code"),)),
+    # Where a person was when clocking in or checking in (an attendance app's punch place, reverse-geocoded from the
+    # phone's GPS fix): the person's position at that time, not a postal address they can be reached at.
+    Detector("checkin_place", "user.location.precise", "place of a check-in or clock-in (position at that time)",
+             names=(words("check_in_address", "checkin_address", "check_in_location", "checkin_location",
+                          "clock_in_address", "clock_in_location", "punch_address", "punch_location",
+                          "sign_in_address", "sign_in_location", "attendance_location", "attendance_address"),
+                    r"(打卡|签到|签退|考勤)(地址|地点|位置)")),
     Detector("precise_location", "user.location.precise", "precise coordinates",
              names=(words("lat", "latitude", "lng", "lon", "long", "longitude", "geo", "gps", "coordinates",
                           "latlng", "lat_lng", "latlon", "location", "weidu", "jingdu", "zuobiao", "weizhi",
@@ -372,6 +384,13 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("self_image", "user.content.self_image", "profile photo",
              names=(words("avatar", "profile_photo", "profile_picture", "headshot", "touxiang", "headimgurl", "headimg",
                           "head_img_url", "headimg_url", "avatar_url"), r"头像"),
+             confirm=("media_uri", "encoded_image")),
+    # A photo taken at a check-in or clock-in (an attendance app asks for one to prove who punched): the person's own
+    # picture, as a selfie is.
+    Detector("checkin_photo", "user.content.self_image", "photo taken at a check-in or clock-in (a selfie)",
+             names=(words("selfie", "selfie_url", "selfie_photo", "check_in_photo", "checkin_photo", "clock_in_photo",
+                          "punch_photo", "attendance_photo", "sign_in_photo"),
+                    r"(打卡|签到|签退|考勤|自拍)(图片|照片|相片|拍照)\d*$"),
              confirm=("media_uri", "encoded_image")),
     # In a table of people, a picture, icon or portrait column holds each person's own picture (when its values are
     # images: a number there is the key of a file record).
@@ -1155,6 +1174,9 @@ _ROLE_OF_PERSON = (r"(?:^|_)(cashier|clerk|salesperson|sales_person|salesman|sal
                    r"|teacher|doctor|nurse|referrer|distributor|promoter|recruiter)$"
                    r"|(员|导购|经理|主管|负责人|经办人|师傅|骑手|司机|客服|老师|医生)$")
 
+# The title or label of an address record (not a line of the address).
+_ADDRESS_TITLE = r"(?:^|_)(address|addr)_(title|name|label)$"
+
 # Who created or changed a row: a back-office user, kept by login or by id.
 _ACTOR_COLUMNS = (r"^((create|created|update|updated|modify|modified|last_modified|last_updated|change|changed|edit"
                   r"|edited|delete|deleted|approve|approved|review|reviewed|submit|submitted|insert|inserted)_by"
@@ -1279,6 +1301,14 @@ def _judge_by_name(hit: Detector, name: str, tnorm: str, profile: ColumnProfile,
     """The verdict when the name announces `hit` and the values did not overrule it."""
     sample_note = f"{profile.non_blank} non-blank sampled"
     stored = None
+    if hit.id == "street_address" and re.search(_ADDRESS_TITLE, normalise_name(name)) and profile.non_blank >= 10:
+        # An address record's title or label (`address_title`, `address_name`) is what the address book shows for
+        # it: mostly whose address it is. Values shaped like people's names say so; street lines carry numbers.
+        people = profile.share(_looks_like_person_name)
+        if people >= 0.6:
+            evidence.append(f"values: {_pct(people)} of this address title are shaped like person names, not street "
+                            f"lines: whose address it is ({sample_note})")
+            return Judgement("user.name", 0.6, "person_name", evidence, round(people, 4))
     if hit.id == "camera_serial" and profile.values and profile.non_blank >= 20 \
             and profile.distinct / profile.non_blank < 0.2:
         evidence.append(f"decoy: {profile.distinct} distinct values in {profile.non_blank}: a product code "
