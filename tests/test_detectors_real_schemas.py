@@ -265,8 +265,10 @@ def test_random_secrets_under_an_unsaying_name_in_a_table_of_accounts_are_tokens
     # salts, and the same values in a table of things, are not
     assert judge("salt", hexes, table="oc_customer").category is None
     assert judge("code", hexes, table="products").category is None
-    # UUIDs are record identifiers, not secrets by their shape
-    assert judge("external_ref", _uuids(30), table="oc_customer").category is None
+    # UUIDs are record identifiers, not secrets by their shape (a customer's external reference is the customer's id
+    # in another system: `user.id`, as `external_id` in a table of people)
+    assert judge("external_ref", _uuids(30), table="oc_customer").category != "user.authorization.credentials.token"
+    assert judge("ref_code", _uuids(30), table="oc_customer").category is None
     # a handful of repeated codes is not a secret per account
     assert judge("code", [_s("0123456789abcdef", 40) for _ in range(3)] * 10, table="customer").category is None
 
