@@ -148,3 +148,11 @@ def test_a_providers_record_id_is_the_persons_id_there():
     assert cat("google_contacts_id", "contacts", ids) == "user.id"
     assert cat("google_analytics_id", "site_settings", profile([f"UA-{RNG.randint(10**5, 10**6)}-1"
                                                                 for _ in range(60)])) is None
+
+
+def test_a_region_column_holding_cities_is_the_city():
+    cities = profile([RNG.choice(["北京", "上海", "深圳", "杭州", "成都", "温州市"]) for _ in range(60)])
+    assert cat("微信地域", "会员名单", cities) == "user.contact.address.city"
+    assert cat("region", "members", cities) == "user.contact.address.city"
+    # provinces and districts are not cities (left out, as region columns before)
+    assert cat("地区", "会员名单", profile([RNG.choice(["浙江省", "广东省", "西湖区", "南山区"]) for _ in range(60)])) is None

@@ -20,6 +20,7 @@ from pia.discovery.value_patterns import (
     hash64_shares,
     is_base64_blob,
     is_boolean_word,
+    is_cn_city,
     is_digest,
     is_identifier_shape,
     is_network_address,
@@ -1104,6 +1105,14 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
                         f"({sample_note})")
         return Judgement("user.contact.email", 0.55, "email", evidence, round(emails, 4))
 
+    # A column named for a region or place whose values are cities (a profile's region, `微信地域`): the city.
+    if re.search(_PLACE_OF_PERSON, norm) and profile.non_blank >= 10 and profile.distinct >= 3 \
+            and profile.share(is_cn_city) >= VALUE_THRESHOLD:
+        share = profile.share(is_cn_city)
+        evidence.append(f"name and values: {norm!r} names a place and {_pct(share)} of values are city names "
+                        f"({sample_note})")
+        return Judgement("user.contact.address.city", 0.6, "city", evidence, round(share, 4))
+
     # A person by role (a cashier, a sales guide, an assigned agent) whose values are people's names: the name of
     # that person. The role word alone decides nothing (`operator` is also a telecom); the values must be names.
     if re.search(_ROLE_OF_PERSON, norm) and profile.non_blank >= 10 and profile.distinct >= 5 \
@@ -1173,6 +1182,9 @@ _ROLE_OF_PERSON = (r"(?:^|_)(cashier|clerk|salesperson|sales_person|salesman|sal
                    r"|receptionist|operator|staff|employee|manager|supervisor|technician|inspector|approver|reviewer"
                    r"|teacher|doctor|nurse|referrer|distributor|promoter|recruiter)$"
                    r"|(员|导购|经理|主管|负责人|经办人|师傅|骑手|司机|客服|老师|医生)$")
+
+# Names of a place a person is in or from (a region, an area, a locale): the values say which level (a city here).
+_PLACE_OF_PERSON = r"(?:^|_)(region|area|locale_region|location|geo|home_region)$|地域|地区|区域|所在地|地理位置|所在城市"
 
 # The title or label of an address record (not a line of the address).
 _ADDRESS_TITLE = r"(?:^|_)(address|addr)_(title|name|label)$"

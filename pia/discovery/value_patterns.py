@@ -424,6 +424,20 @@ def is_random_token(v: str) -> bool:
     return digits >= 2 and letters >= 4
 
 
+# Municipalities, provincial capitals and other large cities of China, as exports write them without 市
+# (WeChat's profile region, marketplace buyer cities): a short gazetteer, enough to recognise a column of cities.
+_CN_CITIES = frozenset(
+    "北京 上海 天津 重庆 广州 深圳 杭州 南京 成都 武汉 西安 苏州 郑州 长沙 沈阳 青岛 济南 宁波 厦门 福州 合肥 "
+    "昆明 大连 哈尔滨 长春 石家庄 太原 南昌 南宁 贵阳 兰州 海口 三亚 呼和浩特 乌鲁木齐 银川 西宁 拉萨 无锡 "
+    "佛山 东莞 温州 珠海 常州 南通 徐州 烟台 泉州 香港 澳门 台北".split()
+)
+
+
+def is_cn_city(v: str) -> bool:
+    """A Chinese city: a name ending in 市 (city), or a large city as written without it."""
+    return v in _CN_CITIES or bool(re.fullmatch(r"[\u4e00-\u9fff]{1,6}市", v))
+
+
 def is_boolean_word(v: str) -> bool:
     """A flag value: 0/1, true/false, yes/no, y/n, on/off."""
     return v.lower() in _BOOL
