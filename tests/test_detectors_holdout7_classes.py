@@ -6,7 +6,6 @@ Values are made up here (never real data); names are generic where the class all
 from __future__ import annotations
 
 import random
-import string
 
 from pia.discovery.detectors import ColumnProfile, ColumnVerdict, classify_column, cross_table
 from pia.discovery.value_patterns import is_boolean_word
