@@ -77,6 +77,10 @@ def test_a_person_by_role_with_name_values_is_a_name():
     # the role's level or team is no name; a role word with codes is no name either
     assert cat("分销员等级", "店铺订单", profile([RNG.choice(["普通分销员", "高级分销员"]) for _ in range(60)])) is None
     assert cat("cashier", "pos_sales", profile([f"POS-{RNG.randint(1, 9)}" for _ in range(60)])) is None
+    # a role a firm fills: carrier names look like two capitalised words
+    carriers = profile([RNG.choice(["China Mobile", "China Unicom", "Royal Mail", "Deutsche Post", "Vodafone Group"])
+                        for _ in range(60)])
+    assert cat("operator", "sim_cards", carriers) is None
 
 
 def test_an_opt_out_flag_is_a_consent_record():

@@ -1142,7 +1142,7 @@ _PEOPLE_CONCEPTS = (
 )
 # Tables whose rows are people by their name (an address book's contacts, a clinic's patients).
 _PEOPLE_TABLES = words("contacts", "contact", "persons", "person", "people", "employees", "employee", "patients",
-                       "patient", "students", "student", "clients", "client", "staff", "联系人", "客户", "员工", "会员")
+                       "patient", "students", "student", "staff", "联系人", "客户", "员工", "会员")
 # Tables of devices: a login kept there with a password is the device's login pair.
 _DEVICE_TABLES = (r"(?:^|_)(camera|cameras|ipcam|ipcams|device|devices|nvr|nvrs|dvr|dvrs|monitor|monitors|router"
                   r"|routers|printer|printers|hardware|hardwares)$")
@@ -1177,10 +1177,12 @@ def _mostly_emails(profile: ColumnProfile) -> float | None:
 
 # The head noun of a name that is a person by role: staff who served, sold or handled (Chinese role nouns end in
 # 员 "member of staff", 导购 "shopping guide", 人 "person", 师 "master", 经理 "manager").
-_ROLE_OF_PERSON = (r"(?:^|_)(cashier|clerk|salesperson|sales_person|salesman|saleswoman|sales_rep|seller_name|agent"
-                   r"|assignee|assigned_to|handler|courier|driver|rider|guide|shopping_guide|consultant|advisor|adviser"
-                   r"|receptionist|operator|staff|employee|manager|supervisor|technician|inspector|approver|reviewer"
-                   r"|teacher|doctor|nurse|referrer|distributor|promoter|recruiter)$"
+# Roles that a firm also fills (an operator, a courier, a distributor: `China Mobile`, `Royal Mail`) are left out: two
+# capitalised words would pass for a person's name there.
+_ROLE_OF_PERSON = (r"(?:^|_)(cashier|clerk|salesperson|sales_person|salesman|saleswoman|sales_rep|agent"
+                   r"|assignee|assigned_to|handler|rider|guide|shopping_guide|advisor|adviser"
+                   r"|receptionist|staff|employee|manager|supervisor|technician|inspector|approver|reviewer"
+                   r"|teacher|doctor|nurse)$"
                    r"|(员|导购|经理|主管|负责人|经办人|师傅|骑手|司机|客服|老师|医生)$")
 
 # Names of a place a person is in or from (a region, an area, a locale): the values say which level (a city here).
