@@ -4,7 +4,7 @@ The columns, their sources and their labels are in `schemas.yaml` (labelled befo
 this module only generates values, deterministically for a seed. Every value is fake: example.* domains,
 random numbers with valid checksums where real ones have them, invented names and addresses.
 
-    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout7]]
+    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout8]]
 """
 
 from __future__ import annotations
@@ -263,6 +263,20 @@ MM_ALPHABET = "ybndrfg8ejkmcpqxot1uwisza345h769"  # Mattermost NewId's base32 al
 
 # City centres around which the made-up phone positions of holdout4 are scattered (no real home).
 HA_HOMES = [(52.52, 13.405), (22.543, 114.058), (30.267, -97.743), (45.764, 4.836), (31.23, 121.474)]
+
+# Apple Health record kinds of the made-up export.xml (holdout8): type identifier, unit, value generator.
+HK_RECORDS: list[tuple[str, str, Callable[[random.Random], str]]] = [
+    ("HKQuantityTypeIdentifierHeartRate", "count/min", lambda r: str(r.randint(48, 165))),
+    ("HKQuantityTypeIdentifierHeartRate", "count/min", lambda r: str(r.randint(48, 165))),
+    ("HKQuantityTypeIdentifierHeartRate", "count/min", lambda r: str(r.randint(48, 165))),
+    ("HKQuantityTypeIdentifierOxygenSaturation", "%", lambda r: f"{r.uniform(0.9, 1.0):.2f}"),
+    ("HKQuantityTypeIdentifierRespiratoryRate", "count/min", lambda r: f"{r.uniform(11, 22):.1f}"),
+    ("HKQuantityTypeIdentifierRestingHeartRate", "count/min", lambda r: str(r.randint(45, 80))),
+    ("HKQuantityTypeIdentifierHeartRateVariabilitySDNN", "ms", lambda r: f"{r.uniform(15, 110):.4f}"),
+    ("HKQuantityTypeIdentifierBloodPressureSystolic", "mmHg", lambda r: str(r.randint(100, 160))),
+    ("HKQuantityTypeIdentifierStepCount", "count", lambda r: str(r.randint(5, 2400))),
+    ("HKQuantityTypeIdentifierBodyTemperature", "degC", lambda r: f"{r.uniform(35.8, 38.4):.1f}"),
+]
 
 # Camera names of the made-up Viseron recorder (holdout5).
 VISERON_CAMERAS = ["front_door", "driveway", "backyard", "garage", "nursery"]
@@ -1009,6 +1023,76 @@ GENERATORS: dict[str, Callable[[random.Random, int], str]] = {
         + r.choice(["", f"靠近{r.choice(['地铁站', '公交站', '软件园'])}", f"{r.randint(1, 30)}栋"])
     )(r.choice(CN_PROVINCES)),
     "ding_photo_url": lambda r, i: f"https://static.dingtalk.com/media/lADP{_s(r, ALNUM + '_', 28)}_1080_1440.jpg",
+    # generators of the eighth held-out tables (holdout8.yaml)
+    "mc_address": lambda r, i: (  # Mailchimp exports an address merge field as its parts joined by two spaces
+        f"{_street(r)}  {r.choice(CITIES)}  {r.choice(['CA', 'TX', 'NY', 'ON', 'BY', ''])}  {_postal(r)}"
+        f"  {r.choice(COUNTRIES2)}"
+    ),
+    "mc_birthday": lambda r, i: f"{r.randint(1, 12):02d}/{r.randint(1, 28):02d}",
+    "mc_lat": lambda r, i: f"{r.choice(HA_HOMES)[0] + r.uniform(-0.3, 0.3):.4f}000",
+    "mc_lon": lambda r, i: f"{r.choice(HA_HOMES)[1] + r.uniform(-0.3, 0.3):.4f}000",
+    "hex10": lambda r, i: _s(r, HEX, 10),
+    "mc_leid": lambda r, i: str(r.randint(10_000_000, 99_999_999)),
+    "uber_time": lambda r, i: _dt(r, 2016, 2025) + " +0000 UTC",
+    "asterisk_uniqueid": lambda r, i: f"{r.randint(1_690_000_000, 1_790_000_000)}.{r.randint(1, 9999)}",
+    "pbx_caller_number": lambda r, i: (
+        str(r.randint(100, 130))
+        if r.random() < 0.35
+        else r.choice(["+1555", "+44770", "0755", "+49151", "1"]) + _s(r, string.digits, 8)
+    ),
+    "pbx_clid": lambda r, i: (
+        (lambda n: f'"{n}" <{r.randint(100, 130)}>' if r.random() < 0.35 else f'"{n}" <+1555{_s(r, string.digits, 7)}>')(
+            f"{r.choice(FIRST)} {r.choice(LAST)}" if r.random() < 0.8 else r.choice(["WIRELESS CALLER", "CELL PHONE   CA"])
+        )
+    ),
+    "pbx_channel": lambda r, i: (
+        f"PJSIP/{r.randint(100, 130)}-{_s(r, HEX, 8)}"
+        if r.random() < 0.6
+        else f"PJSIP/trunk-{r.choice(['twilio', 'sipgate', 'voipms'])}-{_s(r, HEX, 8)}"
+    ),
+    "pbx_recording": lambda r, i: (
+        f"{r.choice(['external', 'out', 'internal', 'q-600'])}-{r.randint(100, 130)}-1555{_s(r, string.digits, 7)}"
+        f"-2025{r.randint(1, 12):02d}{r.randint(1, 28):02d}-{r.randint(0, 23):02d}{r.randint(0, 59):02d}{r.randint(0, 59):02d}"
+        f"-{r.randint(1_690_000_000, 1_790_000_000)}.{r.randint(1, 9999)}.wav"
+    ),
+    "pbx_cnam": lambda r, i: (
+        f"{r.choice(FIRST)} {r.choice(LAST)}"
+        if r.random() < 0.75
+        else r.choice(["WIRELESS CALLER", "CELL PHONE   CA", "Unknown"])
+    ),
+    "pbx_exten": lambda r, i: (
+        r.choice(["s", str(r.randint(100, 130))])
+        if r.random() < 0.4
+        else r.choice(["+1555", "0044770", "90755"]) + _s(r, string.digits, 7)
+    ),
+    "cel_extra": lambda r, i: r.choice(
+        ["", "", '{"dialstatus":"ANSWER"}', '{"hangupcause":16,"hangupsource":"","dialstatus":""}', '{"dialstatus":"NOANSWER"}']
+    ),
+    # Apple Health export.xml: type, unit and value of a record are drawn together from the row index (coherent rows).
+    "hk_type": lambda r, i: HK_RECORDS[i % len(HK_RECORDS)][0],
+    "hk_unit": lambda r, i: HK_RECORDS[i % len(HK_RECORDS)][1],
+    "hk_value": lambda r, i: HK_RECORDS[i % len(HK_RECORDS)][2](r),
+    "hk_source_name": lambda r, i: r.choice(
+        [
+            f"{r.choice(FIRST)}\u2019s Apple Watch",
+            f"{r.choice(FIRST)}\u2019s iPhone",
+            f"{r.choice(FIRST)}\u2019s Apple Watch",
+            "Health",
+            "Mi Fit",
+        ]
+    ),
+    "hk_device": lambda r, i: (
+        f"<<HKDevice: 0x{_s(r, HEX, 9)}>, name:{r.choice(['Apple Watch', 'iPhone'])}, manufacturer:Apple Inc., "
+        f"model:{r.choice(['Watch', 'iPhone'])}, hardware:{r.choice(['Watch6,1', 'Watch7,3', 'iPhone14,2'])}, "
+        f"software:{r.randint(8, 17)}.{r.randint(0, 5)}>"
+    ),
+    "litemall_order_sn": lambda r, i: f"2025{r.randint(1, 12):02d}{r.randint(1, 28):02d}{r.randint(0, 999999):06d}",
+    "litemall_full_address": lambda r, i: (
+        lambda p: f"{p[0]}{p[1]}{p[2]} {r.choice(['科技园路', '文三路', '人民路', '建设路', '天府大道'])}{r.randint(1, 300)}号"
+        f"{r.randint(1, 30)}栋{r.randint(101, 2505)}室"
+    )(r.choice(CN_PROVINCES)),
+    "cmcc_duration": lambda r, i: (lambda s: f"{s // 60}分{s % 60}秒" if s >= 60 else f"{s}秒")(r.randint(3, 3600)),
+    "cmcc_place": lambda r, i: r.choice(["深圳", "广东深圳", "杭州", "浙江杭州", "上海", "成都", "北京", "广州"]),
 }
 
 
@@ -1035,11 +1119,12 @@ PARTS = {
     "holdout5": "holdout5.yaml",
     "holdout6": "holdout6.yaml",
     "holdout7": "holdout7.yaml",
+    "holdout8": "holdout8.yaml",
 }
 
 
 def load_schemas(part: str = "tuned") -> list[dict]:
-    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout7`: the held-out YAML files).
+    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout8`: the held-out YAML files).
 
     Each table is `{table, source, columns: [[name, generator, label, blank_share?]]}`.
     """
