@@ -160,6 +160,10 @@ def main() -> int:
         print(f"server statements of pia: {sum(ms for _, ms, _ in stmts) / 1000:.1f} s in {len(stmts)}")
         for name, (n, secs) in by_kind(stmts).items():
             print(f"  {secs:7.2f} s {n:5d}  {name}")
+        print("frames with joins written (s, temporary table):")
+        for _pid, ms, s in sorted(stmts, key=lambda x: -x[1]):
+            if kind_of(s) == "kit: frame with joins written to a temporary table":
+                print(f"  {ms / 1000:7.2f}  {' '.join(s.split())[:70]}")
         print("per check (s):")
         for cid, d in sorted(checks.items(), key=lambda kv: -sum(kv[1].values())):
             print(f"  {cid:34s} " + "; ".join(f"{k.split(' (')[0]} {v:.2f}" for k, v in sorted(d.items())))

@@ -153,7 +153,7 @@ def compile_check(decl: CheckDecl, datasets: dict[str, DatasetDecl]) -> Check:
         read(p["consents"], p["consent_user"], p["consent_scope"], p["granted"], p["withdrawn"])
         exps = [_e(NOT_NULL, column=p["label"])]
         show = [p["user"]]
-        what = f"{p['label']} (row of a {p['value']!r} consent active at {p['at']}, missing if none)"
+        what = f"{p['label']} (given if a {p['value']!r} consent is active at {p['at']}, missing if none)"
         desc = f"no {p['value']!r} consent active at {p['at']}"
     elif t == "not_after":
         lds, lcol, link = _ref(p["limit"], ds, datasets)
@@ -329,22 +329,38 @@ def _erased_after(ctx: FrameContext, c: Check, t: ir.Table) -> ir.Table:
     return s.select("_row", **{p["label"]: left})
 
 
-def _cover(ctx: FrameContext, p: dict[str, Any], ev: ir.Table, value: str) -> ir.Table:
-    """For each row of `ev` (`_row`, user, at): `_cover`, the row of a consent with `value` active at `at`."""
+def _uncovered(ctx: FrameContext, p: dict[str, Any], ev: ir.Table, value: str) -> ir.Table:
+    """`_row2`: the rows of `ev` (`_row`, user, at) with NO consent with `value` active at `at`.
+
+    Only existence is judged, so this is an anti join (NOT EXISTS; Spark and DuckDB: ANTI JOIN): the engine stops
+    at a user's first covering consent, where a left join with a GROUP BY `_row` would aggregate every event row.
+    A blank user or time stamp matches no consent, so its row is uncovered, as before.
+    """
     cons = ctx.table(p["consents"])
     cons = cons.filter((cons[p["consent_scope"]] == value).fill_null(False) & cons[p["granted"]].notnull()
                        & cons[p["consent_user"]].notnull())
-    cons = cons.select(_cu=cons[p["consent_user"]], _g=cons[p["granted"]], _w=cons[p["withdrawn"]],
-                       _crow=cons["_row"])
+    cons = cons.select(_cu=cons[p["consent_user"]], _g=cons[p["granted"]], _w=cons[p["withdrawn"]])
     ev = ev.select("_row", _eu=ev[p["user"]], _at=ev[p["at"]])
-    j = ev.left_join(cons, [ev._eu == cons._cu, cons._g <= ev._at, cons._w.isnull() | (cons._w > ev._at)])
-    return j.group_by("_row").aggregate(_cover=j._crow.min())
+    gone = ev.anti_join(cons, [ev._eu == cons._cu, cons._g <= ev._at, cons._w.isnull() | (cons._w > ev._at)])
+    return gone.select(_row2=gone._row)
+
+
+def _mark_uncovered(t: ir.Table, uncovered: ir.Table) -> ir.Table:
+    """`t` plus `_row2`, non-NULL on the rows of `uncovered`.
+
+    A left join on the row number with the (usually few) uncovered rows as the hashed side; not `_row IN (...)`,
+    which PostgreSQL evaluates per row once the subquery outgrows its `work_mem`.
+    """
+    return t.left_join(uncovered, t._row == uncovered._row2)
 
 
 @_builds("consent_covers")
 def _consent_covers(ctx: FrameContext, c: Check, t: ir.Table) -> ir.Table:
+    import ibis
+
     p = c.parameters
-    return _cover(ctx, p, t, p["value"]).rename({p["label"]: "_cover"})
+    j = _mark_uncovered(t.select("_row", p["user"], p["at"]), _uncovered(ctx, p, t, p["value"]))
+    return j.select("_row", **{p["label"]: ibis.ifelse(j._row2.isnull(), "given", ibis.null("string"))})
 
 
 @_builds("not_after")
@@ -360,11 +376,9 @@ def _flow_basis(ctx: FrameContext, c: Check, t: ir.Table) -> ir.Table:
 
     p = c.parameters
     needs = ((t[p["basis"]] == p["consent_basis"]) & t[p["kind"]].isin(list(p["allowed"]))).fill_null(False)
-    cover = _cover(ctx, p, t.filter(needs), p["consent_value"])
-    flagged = t.mutate(_needs=needs)
-    cover = cover.rename(_row2="_row")
-    j = flagged.left_join(cover, flagged._row == cover._row2)
-    partner = ibis.cases((~j._needs, "not_required"), (j._cover.isnull(), "missing"), else_="given")
+    gone = _uncovered(ctx, p, t.filter(needs), p["consent_value"])
+    j = _mark_uncovered(t.mutate(_needs=needs), gone)
+    partner = ibis.cases((~j._needs, "not_required"), (j._row2.notnull(), "missing"), else_="given")
     # kind:basis, blank parts kept empty so that a blank never matches an allowed pair
     flow = j[p["kind"]].fill_null("").concat(":", j[p["basis"]].fill_null(""))
     return j.select("_row", flow_basis=flow, partner_consent=partner)
