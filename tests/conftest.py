@@ -6,8 +6,15 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, settings
 
 from pia.config import REFERENCE_MANIFEST
+
+# Property tests judge the code, not the machine: on a loaded 2-core CI machine data generation and examples can be
+# slow, which Hypothesis would report as a failure (deadline, too_slow health check). Tests that set their own
+# @settings inherit these for what they leave unset.
+settings.register_profile("pia", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("pia")
 
 # GX runs in-process in tests (and in the CLI processes they start): a worker process per CLI call costs seconds
 # of import on a 2-core machine. The worker's own tests switch it on with monkeypatch.
