@@ -1105,22 +1105,19 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
                         f"({sample_note})")
         return Judgement("user.contact.email", 0.55, "email", evidence, round(emails, 4))
 
-    # A column named for a region or place whose values are cities (a profile's region, `微信地域`): the city.
-    if re.search(_PLACE_OF_PERSON, norm) and profile.non_blank >= 10 and profile.distinct >= 3 \
-            and profile.share(is_cn_city) >= VALUE_THRESHOLD:
-        share = profile.share(is_cn_city)
-        evidence.append(f"name and values: {norm!r} names a place and {_pct(share)} of values are city names "
-                        f"({sample_note})")
-        return Judgement("user.contact.address.city", 0.6, "city", evidence, round(share, 4))
-
-    # A person by role (a cashier, a sales guide, an assigned agent) whose values are people's names: the name of
-    # that person. The role word alone decides nothing (`operator` is also a telecom); the values must be names.
-    if re.search(_ROLE_OF_PERSON, norm) and profile.non_blank >= 10 and profile.distinct >= 5 \
-            and profile.share(_looks_like_person_name) >= VALUE_THRESHOLD:
-        share = profile.share(_looks_like_person_name)
-        evidence.append(f"name and values: {norm!r} names a person by role and {_pct(share)} of values are shaped "
-                        f"like person names ({sample_note})")
-        return Judgement("user.name", 0.6, "person_name", evidence, round(share, 4))
+    # A name that only hints, confirmed by the values: a column named for a region or place whose values are cities
+    # (a profile's region, `微信地域`) is the city; a person by role (a cashier, a sales guide, an assigned agent)
+    # whose values are people's names is that person's name. The word alone decides nothing (`operator` is also a
+    # telecom); the values must agree.
+    for hint, min_distinct, looks, what, category, detector in (
+            (_PLACE_OF_PERSON, 3, is_cn_city, "names a place and {} of values are city names",
+             "user.contact.address.city", "city"),
+            (_ROLE_OF_PERSON, 5, _looks_like_person_name,
+             "names a person by role and {} of values are shaped like person names", "user.name", "person_name")):
+        if re.search(hint, norm) and profile.non_blank >= 10 and profile.distinct >= min_distinct \
+                and (share := profile.share(looks)) >= VALUE_THRESHOLD:
+            evidence.append(f"name and values: {norm!r} " + what.format(_pct(share)) + f" ({sample_note})")
+            return Judgement(category, 0.6, detector, evidence, round(share, 4))
 
     # Dates of birth by values: date-only values spread over decades, under a name that is not an event's.
     if (shares.get("date", 0) >= VALUE_THRESHOLD and not re.search(_EVENT_DATE, norm)
