@@ -66,6 +66,24 @@ def test_runs_do_not_share_cached_metrics(engine):
     assert (first.failed_rows, second.failed_rows) == (1, 3)
 
 
+def test_batch_fingerprint_is_off_only_during_the_kits_runs(engine, monkeypatch):
+    from great_expectations.execution_engine import pandas_execution_engine as pandas_engine
+
+    seen = []
+    real = pandas_engine.PandasExecutionEngine.load_batch_data
+
+    def spy(self, *args, **kwargs):
+        seen.append(pandas_engine.HASH_THRESHOLD)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(pandas_engine.PandasExecutionEngine, "load_batch_data", spy)
+    before = pandas_engine.HASH_THRESHOLD
+    check = next(c for c in CHECKS if c.id == "devices.owner_exists")
+    engine.run(check, pd.DataFrame({"owner_row": pd.array([1, None, 3], dtype="Int64")}))
+    assert seen and set(seen) == {0}  # the kit's own run: no fingerprint
+    assert pandas_engine.HASH_THRESHOLD == before != 0  # a user's GX in the same process keeps it
+
+
 def test_lean_import_leaves_no_hidden_module_behind(engine):
     import sys
 
