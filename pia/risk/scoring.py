@@ -431,7 +431,9 @@ def _severity(m: Manifest, a: ProcessingActivity, event: FearedEvent, ev: Eviden
                          for e in m.elements_of(a))
     vulnerable = vulnerable_reasons(m, a)
     if vulnerable and not minors_counted and value < TOP:
-        lines.append(_Line("impact", "impact.vulnerable", "WP248 criterion 7", value, value + 1,
+        # WP248 names vulnerable subjects a factor of high risk; the size of the step is the kit's choice
+        lines.append(_Line("impact", "impact.vulnerable", L_("WP248 criterion 7 (one level up: pia default)"),
+                           value, value + 1,
                            L_("vulnerable people: {reasons}", reasons=Listing(vulnerable, "; ")), []))
         value += 1
     elif vulnerable and minors_counted:

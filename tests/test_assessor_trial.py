@@ -1,0 +1,69 @@
+"""Findings of an assessor's trial on a service unlike the samples (a proctoring service under GDPR and PIPL)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pia.declare.lint import lint
+from pia.declare.manifest import load_manifest
+from pia.sources import unknown
+
+ROOT = Path(__file__).resolve().parents[1]
+PULSEWEAR = ROOT / "data_samples" / "pulsewear" / "pulsewear.pia.yaml"
+REFERENCE = ROOT / "data_samples" / "zosi-camera.pia.yaml"
+
+
+def _variant(tmp_path: Path, change: Callable[[dict[str, Any]], None]) -> Path:
+    data = yaml.safe_load(PULSEWEAR.read_text(encoding="utf-8"))
+    change(data)
+    out = tmp_path / "variant.pia.yaml"
+    out.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return out
+
+
+def _activity(data: dict[str, Any], activity: str) -> dict[str, Any]:
+    return next(a for a in data["processing_activities"] if a["id"] == activity)
+
+
+def _minors(activity: str, regimes: list[str]) -> Callable[[dict[str, Any]], None]:
+    def change(data: dict[str, Any]) -> None:
+        data["service"]["jurisdictions"] = regimes
+        _activity(data, activity)["data_subjects"] = ["customers", "minors"]
+    return change
+
+
+def _rules(path: Path, rule: str) -> list:
+    return [f for f in lint(load_manifest(path)) if f.rule == rule]
+
+
+def test_gdpr_asks_no_guardian_consent_under_contract(tmp_path):
+    """GDPR Art. 8(1) applies where consent is the basis: a contract-based activity with minors was told the GDPR asks
+    a guardian's consent (cited 'GDPR Art. 8(1)'); under PIPL Art. 31 the note stays, citing PIPL only."""
+    assert not _rules(_variant(tmp_path, _minors("account_management", ["EU"])), "minors_without_consent_basis")
+    (both,) = _rules(_variant(tmp_path, _minors("account_management", ["EU", "CN"])), "minors_without_consent_basis")
+    assert both.clause == "PIPL Art. 31"
+    # the reference keeps its own policy's promise (VI.1)
+    assert {f.clause for f in _rules(REFERENCE, "minors_without_consent_basis")} == {"VI.1"}
+
+
+def test_consent_of_minors_under_the_gdpr_needs_the_parent(tmp_path):
+    """A consent-based activity with minors under the GDPR: the consent must come from or be authorised by the parent."""
+    (note,) = _rules(_variant(tmp_path, _minors("health_insights", ["EU"])), "minors_parental_consent")
+    assert note.clause == "GDPR Art. 8(1); GDPR Art. 8(2)" and unknown(note.clause) == []
+    assert "below 16" in note.message and note.path == "processing_activities[health_insights].data_subjects"
+    in_china = _minors("health_insights", ["CN"])
+    assert not _rules(_variant(tmp_path, lambda d: (in_china(d), d["controller"].update(jurisdiction="CN"))),
+                      "minors_parental_consent")
+    assert not _rules(PULSEWEAR, "minors_parental_consent")
+
+
+def test_handler_abroad_serving_china_needs_a_representative(tmp_path):
+    """PIPL Art. 53: a handler outside China serving people in China names a body or representative there."""
+    assert not _rules(PULSEWEAR, "cn_representative") and not _rules(REFERENCE, "cn_representative")
+    (note,) = _rules(_variant(tmp_path, lambda d: d["service"].update(jurisdictions=["EU", "CN"])), "cn_representative")
+    assert note.clause == "PIPL Art. 3; PIPL Art. 53" and unknown(note.clause) == []
+    assert note.path == "controller.jurisdiction" and "NL" in note.message
