@@ -67,3 +67,16 @@ def test_handler_abroad_serving_china_needs_a_representative(tmp_path):
     (note,) = _rules(_variant(tmp_path, lambda d: d["service"].update(jurisdictions=["EU", "CN"])), "cn_representative")
     assert note.clause == "PIPL Art. 3; PIPL Art. 53" and unknown(note.clause) == []
     assert note.path == "controller.jurisdiction" and "NL" in note.message
+
+
+def test_verdict_of_a_service_under_both_laws_is_written_in_chinese(tmp_path):
+    """The verdict's condition for a service under PIPL and the GDPR was one joined msgid, left in English in zh."""
+    from pia.i18n import localize
+    from pia.risk.scoring import assess, verdict_sentence
+
+    result = assess(load_manifest(_variant(tmp_path, lambda d: d["service"].update(jurisdictions=["EU", "CN"]))))
+    english = verdict_sentence(result)
+    assert "the condition of a significant change under GB/T 35273-2020 Annex D; the condition of prior " \
+           "consultation under GDPR Art. 36(1)" in english  # the English text (and JSON) is unchanged
+    zh = localize(english, "zh")
+    assert "the condition of" not in zh and "GDPR Art. 36(1) 规定的事先咨询情形" in zh, zh
