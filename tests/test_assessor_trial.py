@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -80,3 +81,30 @@ def test_verdict_of_a_service_under_both_laws_is_written_in_chinese(tmp_path):
            "consultation under GDPR Art. 36(1)" in english  # the English text (and JSON) is unchanged
     zh = localize(english, "zh")
     assert "the condition of" not in zh and "GDPR Art. 36(1) 规定的事先咨询情形" in zh, zh
+
+
+def _special_without_condition(data: dict[str, Any]) -> None:
+    # face templates added to a contract-based activity with no GDPR Art. 9(2) condition: `pia check` exits 2
+    data["data_elements"].append({"id": "face", "name": "Face template", "category": "user.biometric.facial_template",
+                                  "group": "account", "source": "observed", "retention": {"rule": "30 days"},
+                                  "clauses": ["2.1"]})
+    _activity(data, "account_management")["data_elements"].append("face")
+
+
+def test_assess_and_diff_say_when_the_law_prohibits_the_processing(tmp_path):
+    """`pia assess` and `pia diff` scored a manifest `pia check` refuses (GDPR Art. 9(1)) without a word."""
+    from click.testing import CliRunner
+
+    from pia.cli import cli
+
+    bad = _variant(tmp_path, _special_without_condition)
+    runner = CliRunner()
+    for args in (["assess", str(bad), "--format", "json"], ["diff", str(PULSEWEAR), str(bad), "--format", "json"]):
+        res = runner.invoke(cli, args, catch_exceptions=False)
+        assert res.exit_code == 0  # the command still does its work
+        (line,) = res.stderr.splitlines()
+        assert "special-category data (face)" in line and "[GDPR Art. 9(1); GDPR Art. 9(2)]" in line
+        assert str(bad) in line and line.startswith("pia: ") and "`pia check` refuses" in line
+        assert json.loads(res.stdout)  # the JSON on standard output stays whole; the line is on standard error only
+    clean = runner.invoke(cli, ["assess", str(PULSEWEAR), "--format", "json"], catch_exceptions=False)
+    assert clean.exit_code == 0 and clean.stderr == ""

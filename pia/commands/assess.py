@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import click
 
-from pia.commands.options import apply_language, lang_option
+from pia.commands.options import apply_language, lang_option, warn_prohibited
 from pia.config import REFERENCE_MANIFEST
 
 
@@ -39,6 +39,7 @@ def assess(manifest: str | None, method: str | None, evidence: tuple[str, ...], 
     m = load_manifest(manifest or REFERENCE_MANIFEST)
     apply_language(lang, m)
     result = run(m, method=method, evidence=list(evidence))
+    warn_prohibited(m)
     if fmt == "json":
         text = to_json(result.to_dict())
     elif fmt == "markdown":
