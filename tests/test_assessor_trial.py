@@ -108,3 +108,50 @@ def test_assess_and_diff_say_when_the_law_prohibits_the_processing(tmp_path):
         assert json.loads(res.stdout)  # the JSON on standard output stays whole; the line is on standard error only
     clean = runner.invoke(cli, ["assess", str(PULSEWEAR), "--format", "json"], catch_exceptions=False)
     assert clean.exit_code == 0 and clean.stderr == ""
+
+
+EXAMSIGHT = ROOT / "data_samples" / "examsight" / "examsight.pia.yaml"
+EXAMSIGHT_NEXT = ROOT / "data_samples" / "examsight" / "examsight.proposed.pia.yaml"
+
+
+def test_examsight_sample_is_lawful_as_declared_and_under_both_laws():
+    from pia.declare.lint import Level
+
+    for path in (EXAMSIGHT, EXAMSIGHT_NEXT):
+        m = load_manifest(path)
+        findings = lint(m)
+        assert not [f for f in findings if f.level is Level.error], path
+        assert m.regimes >= {"CN", "EU"}
+        assert {"cn_representative", "minors_parental_consent", "sensitive_without_separate_consent"} <= {
+            f.rule for f in findings}
+
+
+def test_examsight_verdict_discriminates_and_moves_with_measures(tmp_path):
+    """High risk as declared; implementing the action plan, or a low-risk design, comes out acceptable."""
+    from pia.risk.scoring import assess
+
+    base = assess(load_manifest(EXAMSIGHT))
+    assert base.method == "gbt39335" and base.high_risk
+    assert {a.id for a in base.unacceptable_activities()} == {"exam_recording", "identity_check"}
+    assert {a.id: a.level for a in base.activities}["website_analytics"] == "low"
+    # the action plan reaches an acceptable level for both, and the target stage says so
+    assert all(x.reaches_acceptable for x in base.actions) and len(base.actions) == 2
+    assert all(a.target_level == "medium" for a in base.unacceptable_activities())
+
+    data = yaml.safe_load(EXAMSIGHT.read_text(encoding="utf-8"))
+    catalogue = [x["id"] for x in yaml.safe_load((ROOT / "pia" / "data" / "measures.yaml").read_text())["measures"]]
+    for a in data["processing_activities"]:
+        a["measures"] = {k: "implemented" for k in catalogue}
+    path = tmp_path / "all-measures.pia.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    done = assess(load_manifest(path))
+    assert not done.high_risk
+    assert {a.id: a.level for a in done.activities}["exam_recording"] == "medium"
+
+
+def test_examsight_change_review_finds_the_significant_changes():
+    from pia.changes.rules import review
+
+    result = review(load_manifest(EXAMSIGHT), load_manifest(EXAMSIGHT_NEXT))
+    assert result.significant and result.reconsent_required
+    assert {"service_mode", "recipients", "retention_lengthened", "cross_border"} <= {t.id for t in result.triggers}
