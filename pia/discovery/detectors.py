@@ -186,6 +186,8 @@ DETECTORS: tuple[Detector, ...] = (
                           "national_insurance_number", "nino", "tax_file_number", "personnummer", "bsn", "cpf"),
                     # a bare `sin` is as often a sine: the social insurance number only with a number word
                     r"(?:^|_)sin_(num|no|nr|number)(?:_|$)", r"身份证"),
+             # the number of a caller ID (`caller_id_number`) is a phone number, not an identity document's
+             veto=(r"(?:^|_)(caller|callee)_id(?:_|$)",),
              confirm=("cn_id", "us_ssn", "ca_sin"), value_only=("cn_id",)),
     # A driving licence: a government id with no finer category in the taxonomy.
     Detector("driving_licence", "user.government_id", "driving licence number",
@@ -415,6 +417,9 @@ DETECTORS: tuple[Detector, ...] = (
                     r"录音|语音(留言|消息|信箱|文件)"),
              veto=(words("product", "catalog", "tutorial", "promo", "music", "song", "track", "podcast", "ringtone",
                          "prompt", "greeting", "moh"),),
+             # a catalogue's sound files (songs, episodes, ringtones, prompts) are nobody's conversation
+             veto_tables=words("products", "product", "catalog", "catalogue", "songs", "song", "tracks", "music",
+                               "podcasts", "podcast", "episodes", "sounds", "ringtones", "prompts", "audiobooks"),
              confirm=("audio_file",), needs_values=True),
     Detector("self_image", "user.content.self_image", "profile photo",
              names=(words("avatar", "profile_photo", "profile_picture", "headshot", "touxiang", "headimgurl", "headimg",
@@ -461,7 +466,7 @@ DETECTORS: tuple[Detector, ...] = (
                          "host_name", "hostname", "table_name", "company_name", "bucket_name", "brand_name",
                          "app_name", "model_name", "sku_name", "item_name", "display_name_product",
                          "scope_name", "event_name", "column_name", "plan_name", "camera_name", "name_id",
-                         "login_name", "nick_name", "screen_name", "domain_name", "brand", "id", "url", "uri",
+                         "login_name", "nick_name", "screen_name", "domain_name", "brand", "url", "uri",
                          # a name qualified by a thing, not a person
                          "os", "app", "package", "version", "publisher", "tracker", "operator", "browser", "referer",
                          "referrer", "lineitem", "item", "product", "carrier", "campaign", "adset", "network",
@@ -476,7 +481,9 @@ DETECTORS: tuple[Detector, ...] = (
                          "library", "lib", "plugin", "module", "integration", "component", "framework", "platform",
                          "engine",
                          # an audited or referenced record (`entity_name`), a resource
-                         "entity", "resource", "object", "asset", "dashboard"),),
+                         "entity", "resource", "object", "asset", "dashboard"),
+                   # an id's name is no person's; but the caller ID is one word of telephony (`caller_id_name`)
+                   r"(?:^|_)(?<!caller_)(?<!callee_)id(?:_|$)"),
              ),
     # A device named after its owner (`Ana's iPhone`): wherever a record names the device that wrote it, it carries the
     # owner's first name (a health export's source, a device list, a Bluetooth or hotspot name).
