@@ -379,7 +379,7 @@ DETECTORS: tuple[Detector, ...] = (
     # Where a trip began or ended (a ride's pickup and drop-off, reverse-geocoded from the phone's position): where the
     # person was at that time, as a check-in place is, not an address they can be reached at.
     Detector("journey_place", "user.location.precise", "place where a trip began or ended (position at that time)",
-             names=(r"(?:^|_)(pickup|pick_up|dropoff|drop_off|drop|trip_start|trip_end|trip_begin|begin_trip|end_trip"
+             names=(r"(?:^|_)(pickup|pick_up|dropoff|drop_off|trip_start|trip_end|trip_begin|begin_trip|end_trip"
                     r"|start_trip|ride_start|ride_end|boarding|alighting)_(address|addr|location|place|point|poi)$",
                     r"(上车|下车)(地点|地址|位置)$")),
     Detector("trip_place", "user.location.precise", "start or end place of a trip in a table of trips",
@@ -411,7 +411,7 @@ DETECTORS: tuple[Detector, ...] = (
     # (audio files) tell which (`_name_detector`).
     Detector("audio_recording", "user.content.private", "recorded call, voicemail or voice message (audio)",
              names=(words("recording", "recordingfile", "recording_file", "recording_url", "recording_path",
-                          "record_file", "recordfile", "call_recording", "voicemail", "voice_mail", "voicemail_file",
+                          "record_file", "recordfile", "record_path", "record_url", "call_recording", "voicemail", "voice_mail", "voicemail_file",
                           "voice_message", "voice_msg", "voice_note", "voice_memo", "audio", "audio_file", "audio_url",
                           "audio_path", "luyin"),
                     r"录音|语音(留言|消息|信箱|文件)"),
@@ -880,10 +880,11 @@ def _name_detector(norm: str, tnorm: str, profile: ColumnProfile, evidence: list
             continue
         if best is None or span > best[0]:  # the head noun (ends last), then the longest (most specific) match
             best = (span, i, d)
-        elif span == best[0] and shares is not None and profile.values and d.confirm and not (
-                best[2].confirm and max(shares[p] for p in best[2].confirm) >= CONFIRM_THRESHOLD) \
+        elif span == best[0] and shares is not None and profile.values and d.confirm and not best[2].secret \
+                and not (best[2].confirm and max(shares[p] for p in best[2].confirm) >= CONFIRM_THRESHOLD) \
                 and max(shares[p] for p in d.confirm) >= CONFIRM_THRESHOLD:
-            best = (span, i, d)  # the same words name both: the values confirm this one
+            # the same words name both and the values confirm this one (a secret's name is trusted whatever its values)
+            best = (span, i, d)
     if best is None:
         if meta and any(_match_end(d, norm, tnorm) is not None for d in DETECTORS):
             evidence.append(f"name: {norm!r} mentions personal data but {meta}")
