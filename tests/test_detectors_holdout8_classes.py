@@ -128,6 +128,9 @@ def test_a_few_numbers_repeated_over_all_rows_are_the_services_own_lines():
     assert cat("device_id", "calls", lines) is None
     # named as a phone, a few repeated numbers stay phone numbers; many distinct ones are people's
     assert cat("phone", "calls", lines) == "user.contact.phone_number"
+    # a person's id or login held as a few emails is a few people acting many times
+    staff = [RNG.choice(["ana@example.com", "tom@example.com", "mia@example.com"]) for _ in range(150)]
+    assert cat("user_id", "tasks", staff) == "user.contact.email"
     assert cat("inbound_line", "calls", ["+4930" + digits(8) for _ in range(150)]) == "user.contact.phone_number"
 
 

@@ -411,7 +411,8 @@ DETECTORS: tuple[Detector, ...] = (
     # (audio files) tell which (`_name_detector`).
     Detector("audio_recording", "user.content.private", "recorded call, voicemail or voice message (audio)",
              names=(words("recording", "recordingfile", "recording_file", "recording_url", "recording_path",
-                          "record_file", "recordfile", "record_path", "record_url", "call_recording", "voicemail", "voice_mail", "voicemail_file",
+                          "record_file", "recordfile", "record_path", "record_url", "call_recording", "voicemail",
+                          "voice_mail", "voicemail_file",
                           "voice_message", "voice_msg", "voice_note", "voice_memo", "audio", "audio_file", "audio_url",
                           "audio_path", "luyin"),
                     r"录音|语音(留言|消息|信箱|文件)"),
@@ -1076,7 +1077,8 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
             if share < _VALUE_ONLY_THRESHOLD.get(pid, VALUE_THRESHOLD):
                 continue
             reason = (f"the name {norm!r} rules out {d.description}" if d.vetoed(norm, tnorm)
-                      else _decoy_reason(d, pid, norm, profile))
+                      else _decoy_reason(d, pid, norm, profile,
+                                         name_hit is not None and name_hit.category in _PERSON_REFERENCES))
             if reason:
                 evidence.append(f"decoy: {reason}; {_pct(share)} of values look like {VALUE_PATTERNS[pid].description} "
                                 "but are not taken as such")
@@ -1088,9 +1090,10 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         conf_share = max((shares[p] for p in name_hit.confirm), default=None) if profile.values else None
         own = next((p for p in _OWN_VALUE_PATTERNS if _few_repeated(profile) and shares[p] >= 0.9), None)
         if own is not None and not name_hit.secret and (conf_share is None or conf_share < CONFIRM_THRESHOLD) \
-                and own not in name_hit.confirm:
+                and own not in name_hit.confirm and name_hit.category not in _PERSON_REFERENCES:
             # The values say what the column holds (a few phone numbers, hosts or addresses), and it is not what the
-            # name announces; repeated over all rows, they are the service's own, nobody's.
+            # name announces; repeated over all rows, they are the service's own, nobody's. (A person's id or login
+            # may be their email: a few people acting many times, as in `_mostly_emails`.)
             evidence.append(f"name: {name!r} suggests {name_hit.description}, but {_pct(shares[own])} of values are "
                             f"{VALUE_PATTERNS[own].description}: only {profile.distinct} distinct repeated over "
                             f"{profile.non_blank} rows, the service's own lines, hosts or senders ({sample_note})")
@@ -1636,6 +1639,8 @@ def _location_in_json(profile: ColumnProfile, evidence: list[str]) -> Judgement:
 
 
 _OWN_VALUE_PATTERNS = ("phone", "ip", "email")
+# Categories of a reference to a person: a few emails or numbers there are a few people, not the service's own lines.
+_PERSON_REFERENCES = {"user.id", "user.account.username", "user.name"}
 
 
 def _few_repeated(profile: ColumnProfile) -> bool:
@@ -1647,13 +1652,16 @@ def _few_repeated(profile: ColumnProfile) -> bool:
     return profile.distinct <= 3 and profile.non_blank >= 20 * profile.distinct
 
 
-def _decoy_reason(d: Detector, pid: str, norm: str, profile: ColumnProfile) -> str | None:
-    """Why values that match a pattern are nevertheless not that kind of personal data (None: they are)."""
+def _decoy_reason(d: Detector, pid: str, norm: str, profile: ColumnProfile, person_ref: bool = False) -> str | None:
+    """Why values that match a pattern are nevertheless not that kind of personal data (None: they are).
+
+    `person_ref`: the name refers to a person (an id, a login, a name), so a few repeated values are a few people.
+    """
     if re.search(_NOT_PERSONAL, norm):
         return f"the name {norm!r} speaks of a version, checksum or catalogue item"
     if pid in ("phone", "ip", "email", "mac", "card") and profile.non_blank >= 20 and profile.distinct <= 2:
         return f"only {profile.distinct} distinct values in {profile.non_blank}: a constant, not people's data"
-    if pid in _OWN_VALUE_PATTERNS and _few_repeated(profile):
+    if pid in _OWN_VALUE_PATTERNS and _few_repeated(profile) and not person_ref:
         return (f"only {profile.distinct} distinct values repeated over {profile.non_blank} rows: the service's own "
                 "lines, hosts or senders, not people's data")
     if pid == "country_code" and profile.distinct < 5:
