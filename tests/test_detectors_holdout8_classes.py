@@ -90,6 +90,7 @@ def test_a_reading_of_a_health_record_is_a_vital_sign():
     # the same readings of a machine, or a health table that does not say what each row measured
     assert cat("value", "sensor_readings", readings, ("type", "unit")) is None
     assert cat("value", "health_settings", readings, ("updated_at",)) is None
+    assert cat("value", "service_health_checks", readings, ("metric", "unit")) is None
 
 
 def test_workout_type_qualified_by_its_record_and_energy_burned_are_workout_figures():

@@ -385,7 +385,7 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("trip_place", "user.location.precise", "start or end place of a trip in a table of trips",
              names=(r"^(start|end|begin|origin|destination|from|to)_(address|addr|location|place|point|poi)$",
                     r"^(起点|终点)(地址|位置)?$"),
-             tables=r"(?:^|_)(trip|trips|ride|rides|journey|journeys|travel|travels|route|routes|taxi|rideshare)(?:_|$)"
+             tables=r"(?:^|_)(trip|trips|ride|rides|journey|journeys|travel|travels|taxi|rideshare)(?:_|$)"
                     r"|行程|出行|打车"),
     Detector("precise_location", "user.location.precise", "precise coordinates",
              names=(words("lat", "latitude", "lng", "lon", "long", "longitude", "geo", "gps", "coordinates",
@@ -1253,6 +1253,10 @@ _READING_COLUMNS = (r"^(value|values|val|reading|measurement|measured_value|resu
                     r"|value_quantity|quantity_value)$|^(数值|测量值|读数|测量结果)$")
 _HEALTH_TABLES = (r"(?:^|_)(health|healthkit|vital|vitals|vital_signs|biometric|biometrics|medical|clinical|patient"
                   r"|patients|heart|blood|glucose|ecg|spo2)(?:_|$)|健康|体征|体检|血压|血糖|心率|体温")
+# The health of machines and services (health checks, probes, monitoring) is nobody's.
+_SYSTEM_HEALTH_TABLES = (r"(?:^|_)(check|checks|healthcheck|healthchecks|probe|probes|service|services|server|servers"
+                         r"|node|nodes|cluster|clusters|endpoint|endpoints|system|systems|monitor|monitoring|host|hosts"
+                         r"|app|apps|device|devices|job|jobs|pipeline|pipelines)(?:_|$)")
 _KIND_SIBLINGS = (r"^(type|unit|units|metric|kind|code|category|quantity_type|data_type|measure|vital_type|obs_type"
                   r"|observation_type|loinc|loinc_code)$|(?:^|_)(type|unit|units)$|类型|单位|项目")
 
@@ -1261,7 +1265,7 @@ def _health_reading(norm: str, tnorm: str, sibs: frozenset[str], profile: Column
                     evidence: list[str]) -> Judgement | None:
     """A reading (`value`) of a table of health records whose rows say what was measured: a vital sign."""
     if not (re.search(_READING_COLUMNS, norm) and re.search(_HEALTH_TABLES, tnorm)
-            and any(re.search(_KIND_SIBLINGS, n) for n in sibs)):
+            and not re.search(_SYSTEM_HEALTH_TABLES, tnorm) and any(re.search(_KIND_SIBLINGS, n) for n in sibs)):
         return None
     if profile.non_blank < MIN_VALUES or profile.distinct < 5:
         return None
