@@ -155,3 +155,18 @@ def test_examsight_change_review_finds_the_significant_changes():
     result = review(load_manifest(EXAMSIGHT), load_manifest(EXAMSIGHT_NEXT))
     assert result.significant and result.reconsent_required
     assert {"service_mode", "recipients", "retention_lengthened", "cross_border"} <= {t.id for t in result.triggers}
+
+
+def test_an_id_of_the_wrong_type_is_an_input_error_not_a_traceback():
+    """Found by the manifest fuzzer during this trial: a list as a recipient's or activity's id raised TypeError."""
+    import pytest
+
+    from pia.declare.manifest import parse_manifest
+    from pia.errors import InputError
+
+    base = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
+    for key, bad in (("recipients", [{"id": ["x"], "type": "processor"}]), ("processing_activities", [{"id": ["a"]}]),
+                     ("recipients", 5), ("processing_activities", 5)):
+        with pytest.raises(InputError) as err:
+            parse_manifest(yaml.safe_dump({**base, key: bad}), "fuzz.yaml")
+        assert all(p.path for p in err.value.problems)
