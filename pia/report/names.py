@@ -64,9 +64,18 @@ MEASURE_NAMES = (
 # The notes of the measure catalogue (pia/data/measures.yaml `note`), shown as an action's detail.
 MEASURE_NOTES = (N_("only where the purpose can be served without identifying people"),
                  N_("automatic deletion at the end of the retention period"))
+# The gist of a likelihood reason is its text before the first colon or parenthesis (pia/risk/likelihood.py); the
+# report shows the gist of each factor group's first reason, for both likelihood models (GB/T 39335 factor groups and
+# CNIL risk sources). A test checks that every reason the likelihood module writes has its gist here or in the catalog.
 EXPOSURE_GISTS = (N_("attractive data for risk sources"), N_("data combined or derived"),
                   N_("data leaves the jurisdiction"), N_("data provided to recipients beyond processors"),
-                  N_("online service"), N_("staff of the controller handle the data"))
+                  N_("online service"), N_("staff of the controller handle the data"),
+                  N_("security situation"), N_("processors entrusted with the data"),
+                  N_("recipients bound by no confidentiality agreement"),
+                  N_("new technology with a short security record"), N_("staff of the controller"),
+                  N_("processors"), N_("attackers reaching the online service"),
+                  N_("attackers reaching devices exposed on the internet"), N_("recipients beyond processors"),
+                  N_("sources abroad"), N_("sensitive data attracts risk sources"))
 # The descriptive parts of the taxonomy's sensitivity bases (pia/data/taxonomy.yaml `basis`): the text in
 # parentheses after a citation, or a whole `pia default: ...` rationale. The citation ids stay as they are; a
 # test checks that every basis of the taxonomy is covered here.
