@@ -91,8 +91,10 @@ class ReportData:
         for key, name in self.names.items():
             if key.endswith(f"[{ident}]"):
                 return name
-        if "." in ident:  # a taxonomy category: its last parts in words
-            return " ".join(ident.split(".")[-2:]).replace("_", " ")
+        if "." in ident:  # a taxonomy category: its last parts in words (English), its name in other languages
+            from pia.report.names import category_name
+
+            return category_name(ident)
         return ident.replace("_", " ")
 
     def summary(self) -> dict[str, Any]:
@@ -148,7 +150,9 @@ FIELD_NAMES = {"processing_activities": N_("processing activity"), "recipients":
                "purpose": N_("purpose"), "category": N_("category"), "sensitivity": N_("sensitivity"),
                "controls": N_("security controls"), "measures": N_("measures"), "flow": N_("flow"),
                "type": N_("type"), "deadline_days": N_("response deadline"), "service": N_("service"),
-               "jurisdictions": N_("jurisdictions"), "settings": N_("settings"), "policy": N_("policy")}
+               "jurisdictions": N_("jurisdictions"), "settings": N_("settings"), "policy": N_("policy"),
+               "effective_date": N_("effective date"), "version": N_("version"), "title": N_("title"),
+               "status": N_("status"), "note": N_("note"), "max_days": N_("maximum period (days)")}
 CHANGE_WORDS = {  # (kind, quoted name): the message; quoted when the item stands alone
     ("added", True): N_('new {thing} "{name}"'), ("removed", True): N_('removed {thing} "{name}"'),
     ("changed", True): N_('changed {thing} "{name}"'), ("added", False): N_("new {thing} {name}"),
@@ -157,9 +161,18 @@ FIELD_CHANGED = {"added": N_("{field} added"), "removed": N_("{field} removed"),
 
 
 def _field(name: str) -> str:
-    """A manifest field or collection in words: English from its name, other languages from FIELD_NAMES."""
-    if current_language() != "en" and name in FIELD_NAMES:
-        return _(FIELD_NAMES[name])
+    """A manifest field or collection in words: English from its name, other languages from FIELD_NAMES.
+
+    In other languages a measure's id (`measures.retention_enforcement`) is the measure's name in the catalogue.
+    """
+    if current_language() != "en":
+        if name in FIELD_NAMES:
+            return _(FIELD_NAMES[name])
+        from pia.declare.measures import load_measures
+
+        measure = load_measures().get(name)
+        if measure is not None:
+            return _(measure.name)
     return name.replace("_", " ")
 
 
