@@ -135,3 +135,19 @@ def test_every_recipient_type_flow_and_ground_has_words():
     assert [v for v in values if v not in RECIPIENT_WORDS] == []
     with use_language("zh"):
         assert [v for v in values if not CJK.search(vocabulary_word(v))] == []
+
+
+def test_screening_figure_hover_is_chinese():
+    """The screening figure's hover gives each criterion's evidence in the report's language, not the JSON's English."""
+    from pia.report import figures
+    from tests.i18n_outputs import report_data
+
+    data = report_data("zh")
+    with use_language("zh"):
+        fig = figures.screening(data.assessment)
+    hovers = [h for trace in fig.data for row in (trace.customdata or []) for h in row]
+    assert hovers and all(CJK.search(h) for h in hovers)
+    assert [h for h in hovers if english_phrases(f"<p>{h}</p>", _manifest_words() | OWN_NAMES)] == []
+    # the assessment document itself keeps the English evidence
+    assert any("subjects (large scale from" in c["evidence"] for a in report_data("en").assessment["activities"]
+               for c in a["screening"]["criteria"])

@@ -442,7 +442,10 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
         evidence = [dict(validation), scan_doc] if validation is not None else [scan_doc]
     else:
         validation = None
-    assessment = assess(m, method=method, evidence=evidence).to_dict()
+    assessed = assess(m, method=method, evidence=evidence)
+    assessment = assessed.to_dict()
+    with use_language(lang):
+        _screening_in_language(assessed, assessment)
     manifest_only = assess(m, method=method).to_dict() if evidence else None
     params = {"manifest": manifest, "proposed": proposed, "estate": estate, "columns": columns, "as_of": as_of,
               "method": method, "scan_sample": scan_sample}
@@ -468,6 +471,28 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
                                             "datasets": not estate or bool(m.datasets)}[k]})
     data.provenance = provenance(params, params_file=params_file, run_started=run_started)
     return data
+
+
+def _screening_in_language(assessed: Any, assessment: dict[str, Any]) -> None:
+    """Write the screening's sentences (verdict, reasons, each criterion's evidence) in the language in force.
+
+    The assessment document keeps the English text; the report shows them (the screening figure's hover, the
+    appendix) from the engine's messages, as the text renderers do (`localize`).
+    """
+    from pia.i18n import localize
+
+    by_id = {a.get("id"): a for a in assessment.get("activities", [])}
+    for act in assessed.activities:
+        shown, sc = by_id.get(act.id, {}).get("screening"), act.screening
+        if not isinstance(shown, dict) or not isinstance(sc, Mapping):
+            continue
+        if "summary" in sc:
+            shown["summary"] = localize(sc["summary"])
+        if isinstance(sc.get("reasons"), list):
+            shown["reasons"] = [localize(r) for r in sc["reasons"]]
+        for c_shown, c in zip(shown.get("criteria") or [], sc.get("criteria") or [], strict=False):
+            if isinstance(c_shown, dict) and isinstance(c, Mapping) and "evidence" in c:
+                c_shown["evidence"] = localize(c["evidence"])
 
 
 def _named(inventory: dict[str, Any], assessment: dict[str, Any], names: Mapping[str, str],
