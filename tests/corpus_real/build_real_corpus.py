@@ -4,7 +4,7 @@ The columns, their sources and their labels are in `schemas.yaml` (labelled befo
 this module only generates values, deterministically for a seed. Every value is fake: example.* domains,
 random numbers with valid checksums where real ones have them, invented names and addresses.
 
-    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout8]]
+    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout9]]
 """
 
 from __future__ import annotations
@@ -276,6 +276,15 @@ HK_RECORDS: list[tuple[str, str, Callable[[random.Random], str]]] = [
     ("HKQuantityTypeIdentifierBloodPressureSystolic", "mmHg", lambda r: str(r.randint(100, 160))),
     ("HKQuantityTypeIdentifierStepCount", "count", lambda r: str(r.randint(5, 2400))),
     ("HKQuantityTypeIdentifierBodyTemperature", "degC", lambda r: f"{r.uniform(35.8, 38.4):.1f}"),
+]
+
+# Places of the made-up TeslaMate addresses (holdout9), in the order of HA_HOMES: city, roads, district, postcode, country.
+TM_PLACES: list[tuple[str, list[str], str, Callable[[random.Random], str], str]] = [
+    ("Berlin", ["Torstraße", "Invalidenstraße"], "Mitte", lambda r: str(r.randint(10115, 14199)), "Deutschland"),
+    ("深圳市", ["深南大道", "科技园路", "滨海大道"], "南山区", lambda r: str(r.randint(518000, 518129)), "中国"),
+    ("Austin", ["Congress Avenue", "East 6th Street"], "Downtown", lambda r: str(r.randint(78701, 78759)), "United States"),
+    ("Lyon", ["Rue de la République", "Cours Lafayette"], "Presqu'île", lambda r: f"6900{r.randint(1, 9)}", "France"),
+    ("上海市", ["南京西路", "淮海中路", "世纪大道"], "静安区", lambda r: str(r.randint(200000, 201999)), "中国"),
 ]
 
 # Camera names of the made-up Viseron recorder (holdout5).
@@ -1093,6 +1102,173 @@ GENERATORS: dict[str, Callable[[random.Random, int], str]] = {
     )(r.choice(CN_PROVINCES)),
     "cmcc_duration": lambda r, i: (lambda s: f"{s // 60}分{s % 60}秒" if s >= 60 else f"{s}秒")(r.randint(3, 3600)),
     "cmcc_place": lambda r, i: r.choice(["深圳", "广东深圳", "杭州", "浙江杭州", "上海", "成都", "北京", "广州"]),
+    # generators of the ninth held-out tables (holdout9.yaml)
+    "emr_pubpid": lambda r, i: r.choice([str(1000 + i), f"MRN{r.randint(0, 9_999_999):07d}", f"{r.randint(10000, 99999)}"]),
+    "emr_mname": lambda r, i: r.choice(["A", "J", "M", "Lee", "Marie", "R."]),
+    "emr_street2": lambda r, i: r.choice(
+        [f"Apt {r.randint(1, 40)}{r.choice('ABCD')}", f"Suite {r.randint(100, 900)}", f"Unit {r.randint(1, 99)}"]
+    ),
+    "us_zip": lambda r, i: f"{r.randint(1001, 99950):05d}" + (f"-{r.randint(0, 9999):04d}" if r.random() < 0.15 else ""),
+    "us_phone": lambda r, i: r.choice(
+        [
+            f"({r.randint(201, 989)}) 555-{r.randint(0, 9999):04d}",
+            f"{r.randint(201, 989)}-555-{r.randint(0, 9999):04d}",
+            f"{r.randint(201, 989)}555{r.randint(0, 9999):04d}",
+        ]
+    ),
+    "emr_direct_email": lambda r, i: (
+        f"{r.choice(FIRST).lower()}.{r.choice(LAST).lower()}@direct.{r.choice(['clinic', 'hospital', 'health'])}.example.org"
+    ),
+    "emr_race": lambda r, i: r.choice(
+        ["white", "white", "black_or_afri_amer", "asian", "amer_ind_or_alaska_native", "native_hawai_or_pac_island",
+         "declne_to_specfy"]
+    ),
+    "emr_ethnicity": lambda r, i: r.choice(["not_hisp_or_latin", "not_hisp_or_latin", "hisp_or_latin", "declne_to_specfy"]),
+    "emr_religion": lambda r, i: r.choice(
+        ["christian", "catholic", "baptist", "buddhism", "judaism", "islam", "hinduism", "agnosticism", "atheism"]
+    ),
+    "emr_sexual_orientation": lambda r, i: r.choice(
+        ["straight_or_heterosexual", "straight_or_heterosexual", "lesbian_gay_or_homosexual", "bisexual",
+         "something_else_please_describe", "dont_know", "decline_to_specify"]
+    ),
+    "emr_gender_identity": lambda r, i: r.choice(
+        ["identifies_as_male", "identifies_as_female", "identifies_as_female", "female_to_male", "male_to_female",
+         "genderqueer", "decline_to_specify"]
+    ),
+    "emr_weight_lb": lambda r, i: f"{r.uniform(95, 280):.2f}",
+    "emr_height_in": lambda r, i: f"{r.uniform(58, 77):.2f}",
+    "emr_temp_f": lambda r, i: f"{r.uniform(96.8, 101.6):.2f}",
+    "emr_bmi": lambda r, i: f"{r.uniform(17, 41):.1f}",
+    "emr_waist_in": lambda r, i: "0.00" if r.random() < 0.6 else f"{r.uniform(26, 48):.2f}",
+    "emr_head_in": lambda r, i: "0.00" if r.random() < 0.9 else f"{r.uniform(13, 19):.2f}",
+    "emr_bps": lambda r, i: str(r.randint(96, 178)),
+    "emr_bpd": lambda r, i: str(r.randint(55, 108)),
+    "emr_pulse": lambda r, i: f"{r.randint(48, 128)}.00",
+    "emr_respiration": lambda r, i: f"{r.randint(10, 26)}.00",
+    "emr_spo2": lambda r, i: f"{r.randint(90, 100)}.00",
+    "bw_encstring": lambda r, i: (  # Bitwarden EncString type 2: AES-CBC-256 + HMAC, iv|ciphertext|mac in base64
+        "2." + base64.b64encode(r.randbytes(16)).decode() + "|" + base64.b64encode(r.randbytes(64)).decode()
+        + "|" + base64.b64encode(r.randbytes(32)).decode()
+    ),
+    "bw_private_key": lambda r, i: (
+        "2." + base64.b64encode(r.randbytes(16)).decode() + "|" + base64.b64encode(r.randbytes(1232)).decode()
+        + "|" + base64.b64encode(r.randbytes(32)).decode()
+    ),
+    "base32_32": lambda r, i: _s(r, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 32),
+    "alnum30": lambda r, i: _s(r, ALNUM, 30),
+    "hex_color": lambda r, i: "#" + _s(r, HEX, 6),
+    "bw_refresh_token": lambda r, i: _s(r, ALNUM + "-_", 86) + "==",
+    "bw_remember_token": lambda r, i: base64.b64encode(r.randbytes(64)).decode(),
+    "meteor_id": lambda r, i: _s(r, "23456789ABCDEFGHJKLMNPQRSTWXYZabcdefghijkmnopqrstuvwxyz", 17),
+    "rc_hashed_token": lambda r, i: base64.b64encode(r.randbytes(32)).decode(),
+    "tesla_id": lambda r, i: str(r.randint(10**12, 10**16)),
+    "tesla_vin": lambda r, i: (
+        r.choice(["5YJ3E1EA", "5YJ3E1EB", "5YJYGDEE", "5YJSA1E2", "7SAYGDEE", "LRW3E7FA", "XP7YGCEK"])
+        + r.choice("0123456789X") + r.choice("JKLMNPR") + r.choice("FPAC") + str(r.randint(100000, 999999))
+    ),
+    "tm_lat": lambda r, i: f"{HA_HOMES[i % len(HA_HOMES)][0] + r.uniform(-0.25, 0.25):.6f}",
+    "tm_lon": lambda r, i: f"{HA_HOMES[i % len(HA_HOMES)][1] + r.uniform(-0.25, 0.25):.6f}",
+    "pg_bool": lambda r, i: r.choice(["f", "f", "f", "t"]),
+    # TeslaMate addresses: the geocoded place, its city, postcode and country agree with the row's position (tm_lat/lon).
+    "nominatim_display_name": lambda r, i: (
+        lambda p: ", ".join(
+            x
+            for x in [
+                r.choice(["", "", "Lidl", "Tesla Supercharger", "Starbucks"]),
+                str(r.randint(1, 240)),
+                r.choice(p[1]),
+                r.choice(["", p[2]]),
+                p[0],
+                p[3](r),
+                p[4],
+            ]
+            if x
+        )
+    )(TM_PLACES[i % len(TM_PLACES)]),
+    "tm_city": lambda r, i: TM_PLACES[i % len(TM_PLACES)][0],
+    "tm_postcode": lambda r, i: TM_PLACES[i % len(TM_PLACES)][3](r),
+    "tm_country": lambda r, i: TM_PLACES[i % len(TM_PLACES)][4],
+    "us_city": lambda r, i: r.choice(["Austin", "Denver", "Seattle", "Boston", "Phoenix", "Portland", "Columbus", "Raleigh"]),
+    "iso_z": lambda r, i: _dt(r, 2015, 2026).replace(" ", "T") + "Z",
+    "zendesk_id": lambda r, i: str(r.randint(360_000_000_000, 29_999_999_999_999)),
+    "zendesk_photo_url": lambda r, i: (
+        f"https://example.zendesk.com/system/photos/{r.randint(1000, 9999)}/{r.randint(1000, 9999)}/"
+        f"{r.randint(1000, 9999)}/profile_image_{r.randint(10**11, 10**13)}_{r.randint(1_000_000, 9_999_999)}.jpg"
+    ),
+    "dns_domain": lambda r, i: r.choice(
+        [
+            "www.youtube.com", "i.ytimg.com", "graph.instagram.com", "web.whatsapp.com", "www.reddit.com",
+            "mychart.examplehealth.org", "www.tinder.com", "api.grindr.com", "www.jw.org", "www.webmd.com",
+            "weixin.qq.com", "www.zhihu.com", "ads.doubleclick.net", "connectivitycheck.gstatic.com",
+            "time.apple.com", "netflix.com", "www.bet365.com", "aa.online-metrix.net", "pi.hole",
+        ]
+    ),
+    "lan_ip": lambda r, i: (
+        f"192.168.{r.choice([0, 1, 178])}.{r.randint(2, 254)}"
+        if r.random() < 0.75
+        else r.choice([f"10.0.0.{r.randint(2, 254)}", f"fd00::{_s(r, HEX, 4)}:{_s(r, HEX, 4)}:{_s(r, HEX, 4)}"])
+    ),
+    "mac_or_ip": lambda r, i: (
+        ":".join(_s(r, HEX, 2) for _ in range(6)) if r.random() < 0.85 else f"ip-192.168.1.{r.randint(2, 254)}"
+    ),
+    "lan_client_name": lambda r, i: r.choice(
+        [
+            f"{r.choice(FIRST)}s-iPhone.lan",
+            f"{r.choice(FIRST)}s-MBP.fritz.box",
+            f"Galaxy-S2{r.randint(0, 4)}-{r.choice(FIRST)}",
+            f"DESKTOP-{_s(r, string.ascii_uppercase + string.digits, 7)}",
+            f"android-{_s(r, HEX, 16)}",
+            f"{r.choice(FIRST).lower()}-laptop.home.arpa",
+            f"iPad-von-{r.choice(FIRST)}",
+        ]
+    ),
+    "mt_order_title": lambda r, i: r.choice(
+        [
+            f"{r.choice(['喜茶', '米麒麟云南小锅米线', '霸碗盖码饭', '满记甜品'])}"
+            f"（{r.choice(['北洋泾店', '世纪大道店', '万科广场店'])}） 订单详情",
+            f"美团商家代金券-{r.randint(10**17, 3 * 10**17)}",
+            "【爆款回归】葡式蛋挞6只",
+            "特惠|云南米线单人餐",
+            f"【美团月付】主动还款2025年{r.randint(1, 12)}月账单",
+        ]
+    ),
+    "mt_pay_method": lambda r, i: r.choice(
+        [
+            f"{r.choice(['中国银行', '招商银行', '工商银行', '建设银行'])}{r.choice(['信用卡', '储蓄卡'])}"
+            f"({r.randint(0, 9999):04d})",
+            "微信支付",
+            "美团月付",
+            "美团余额",
+        ]
+    ),
+    "mt_money": lambda r, i: f"¥{r.randint(1, 300)}.{r.randint(0, 99):02d}",
+    "mt_deal_no": lambda r, i: (  # payments 32 digits, refunds 19, both exported with a trailing tab
+        f"2{r.randint(4, 5)}{r.randint(1, 12):02d}{r.randint(1, 28):02d}111004016700{_s(r, string.digits, 11)}443\t"
+        if r.random() < 0.8
+        else f"2{r.randint(4, 5)}{r.randint(1, 12):02d}{r.randint(1, 28):02d}01{_s(r, string.digits, 8)}443\t"
+    ),
+    "mt_merchant_no": lambda r, i: r.choice(
+        [
+            f"0_{r.randint(2_190_000_000_000_000, 2_210_000_000_000_000)}",
+            "1KU" + _s(r, string.ascii_uppercase + string.digits, 8) + "04076",
+            f"{r.randint(5_700_000_000, 5_799_999_999)}u403b",
+        ]
+    ) + "\t",
+    "date_only": lambda r, i: f"{r.randint(2023, 2026)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}",
+    "cmb_amount": lambda r, i: (lambda v: f"{v:,.2f}")(
+        r.choice([-1, -1, -1, 1]) * r.choice([r.uniform(1, 300), r.uniform(300, 9000)])
+    ),
+    "cmb_balance": lambda r, i: f"{r.uniform(3, 86000):,.2f}",
+    "cmb_counterparty": lambda r, i: r.choice(
+        [
+            f"{_cn_name(r)} 6214{_s(r, string.digits, 12)}",
+            f"{_cn_name(r)} 6222{_s(r, string.digits, 15)}",
+            f"北京住房公积金管理中心{_s(r, string.digits, 10)}",
+            f"抖音电商商家{_s(r, string.digits, 9)}",
+            f"国网电力有限公司{_s(r, string.digits, 14)}",
+            "",
+        ]
+    ),
 }
 
 
@@ -1120,11 +1296,12 @@ PARTS = {
     "holdout6": "holdout6.yaml",
     "holdout7": "holdout7.yaml",
     "holdout8": "holdout8.yaml",
+    "holdout9": "holdout9.yaml",
 }
 
 
 def load_schemas(part: str = "tuned") -> list[dict]:
-    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout8`: the held-out YAML files).
+    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout9`: the held-out YAML files).
 
     Each table is `{table, source, columns: [[name, generator, label, blank_share?]]}`.
     """
