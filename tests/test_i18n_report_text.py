@@ -151,3 +151,35 @@ def test_screening_figure_hover_is_chinese():
     # the assessment document itself keeps the English evidence
     assert any("subjects (large scale from" in c["evidence"] for a in report_data("en").assessment["activities"]
                for c in a["screening"]["criteria"])
+
+
+def test_template_descriptions_of_checks_read_the_same_in_english_and_are_chinese_in_zh():
+    """A check the manifest does not describe is described by its template: English as the validation writes it,
+    Chinese in a zh report (PulseWear's checks have no description of their own)."""
+    from pia.i18n import localize
+    from pia.report.data import gather
+    from pia.validation.checks import check_descriptions, compile_checks
+
+    pulsewear = config.REFERENCE_MANIFEST.parent / "pulsewear" / "pulsewear.pia.yaml"
+    for path in (config.REFERENCE_MANIFEST, pulsewear):
+        m = load_manifest(path)
+        bare = m.model_copy(update={"checks": [c.model_copy(update={"description": None}) for c in m.checks]})
+        texts = check_descriptions(bare)
+        assert {c.id: c.description for c in compile_checks(bare)[1]} == {k: str(v) for k, v in texts.items()}
+        with use_language("zh"):
+            assert [k for k, v in texts.items() if not CJK.search(localize(v))] == []
+    shown = gather(str(pulsewear), lang="zh").check_texts
+    assert shown and [k for k, v in shown.items() if not CJK.search(v)] == []
+
+
+def test_chinese_notice_names_a_sensitive_category_in_chinese():
+    from pia.changes.notice import draft_notice
+    from pia.changes.rules import review
+
+    folder = config.REFERENCE_MANIFEST.parent / "pulsewear"
+    r = review(load_manifest(folder / "pulsewear.pia.yaml"), load_manifest(folder / "pulsewear.proposed.pia.yaml"))
+    with use_language("zh"):
+        notice = draft_notice(r)
+    assert "vital signs measured by a device" not in notice and "设备测量的生命体征" in notice
+    with use_language("en"):
+        assert "vital signs measured by a device" in draft_notice(r)

@@ -693,7 +693,7 @@ def _reconsent_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
         reasons.append(_reason("new_sensitive_category", cat,
                                L_("new sensitive category {category} ({name}) in {elements}{used}: sensitive personal "
                                   "information needs the user's separate consent.", category=cat,
-                                  name=tax[cat].name, elements=", ".join(sorted(elements)), used=used)))
+                                  name=Message(tax[cat].name), elements=", ".join(sorted(elements)), used=used)))
 
     reasons += _cross_border_reasons(old, new)
 

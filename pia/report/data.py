@@ -152,7 +152,8 @@ FIELD_NAMES = {"processing_activities": N_("processing activity"), "recipients":
                "type": N_("type"), "deadline_days": N_("response deadline"), "service": N_("service"),
                "jurisdictions": N_("jurisdictions"), "settings": N_("settings"), "policy": N_("policy"),
                "effective_date": N_("effective date"), "version": N_("version"), "title": N_("title"),
-               "status": N_("status"), "note": N_("note"), "max_days": N_("maximum period (days)")}
+               "status": N_("status"), "note": N_("note"), "max_days": N_("maximum period (days)"),
+               "parent_company": N_("parent company"), "clause_for": N_("clause for"), "collection": N_("collection")}
 CHANGE_WORDS = {  # (kind, quoted name): the message; quoted when the item stands alone
     ("added", True): N_('new {thing} "{name}"'), ("removed", True): N_('removed {thing} "{name}"'),
     ("changed", True): N_('changed {thing} "{name}"'), ("added", False): N_("new {thing} {name}"),
@@ -456,6 +457,11 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
         names = manifest_names(m, m_next)
         # A check's description in the report's language (bilingual manifests); the evidence keeps the primary text.
         check_texts = {c.id: str(pick(c.description)) for c in m.checks if c.description}
+        # a check the manifest does not describe: its template's words, in the report's language
+        from pia.i18n import localize
+        from pia.validation.checks import check_descriptions
+
+        check_texts = {cid: localize(text) for cid, text in check_descriptions(m).items()} | check_texts
         current = manifest_names(m)  # the documents of this version: its own names (the proposed one renames)
     with use_language("en"):
         english = manifest_names(m)  # the activities' numbers follow their English names, in every language
