@@ -217,3 +217,13 @@ def test_service_under_both_gets_the_dpia_and_the_pipl_cases():
     assert ("sleep_coaching", "pipl55.1") in cases and ("sleep_coaching", "pipl55.3a") in cases
     text = render_table(r)
     assert "WP248 criteria met" in text and "PIPL Art. 55(1)" in text
+
+
+def test_pipl_starting_to_apply_makes_every_case_new():
+    """Users in China added to a GDPR-only service: nothing was assessed under PIPL before, so every case is raised."""
+    def add_china(d: dict) -> None:
+        d["service"]["jurisdictions"] = ["EU", "CN"]
+    r = _review(PULSEWEAR, add_china)
+    cases = {(a, c) for a, c, _ in _cases(r)}
+    assert ("health_insights", "pipl55.1") in cases and ("crash_diagnostics", "pipl55.4") in cases
+    assert not any(c.new_activity for c in r.risk.pipl_assessment_required)

@@ -90,6 +90,8 @@ def pipl_cases(old: Manifest, new: Manifest, paths: Iterable[str] = (),
                unacceptable_rises: Iterable[tuple[str, str]] = ()) -> list[AssessmentCase]:
     """The Art. 55 cases NEW brings that OLD did not have, per activity (empty where PIPL does not apply).
 
+    Where PIPL applies to NEW but not to OLD (users in China added), every case of NEW is new.
+
     Parameters
     ----------
     old, new
@@ -109,7 +111,9 @@ def pipl_cases(old: Manifest, new: Manifest, paths: Iterable[str] = (),
     if not applies(new):
         return []
     paths = list(paths)
-    before = {a.id: a for a in old.processing_activities}
+    # where PIPL did not apply to OLD, no case was assessed under it: every case of NEW is new
+    before = {a.id: a for a in old.processing_activities} if applies(old) else {}
+    known = {a.id for a in old.processing_activities}
     rises = dict(unacceptable_rises)
     out: list[AssessmentCase] = []
     for act in sorted(new.processing_activities, key=lambda a: a.id):
@@ -126,7 +130,7 @@ def pipl_cases(old: Manifest, new: Manifest, paths: Iterable[str] = (),
             clause, item = ITEMS[case]
             requires = f"{ASSESSMENT_CONTENT}; {CROSS_BORDER_CONDITIONS}" if case == "pipl55.4" else ASSESSMENT_CONTENT
             out.append(AssessmentCase(activity=act.id, case=case, clause=clause, item=Message(item),
-                                      new_activity=act.id not in before, facts=fresh,
+                                      new_activity=act.id not in known, facts=fresh,
                                       evidence=Listing((facts[k] for k in fresh), "; "),
                                       changes=_paths(act.id, fresh, paths), requires=requires))
     return out
