@@ -840,7 +840,7 @@ _LOW_CARDINALITY_OK = {"consent", "email_engagement", "purchase_aggregate", "acc
 # detectors whose data is a flag or a handful of words (a consent flag, a religion, the id of one of a few cars).
 _META_HEADS |= {"iterations", "iteration", "iter", "rounds", "color", "colour", "vendor", "manufacturer", "etag"}
 _META_OK |= {"consent_flag"}
-_LOW_CARDINALITY_OK |= {"consent_flag", "religion", "sexual_orientation", "bmi_class", "vehicle_id"}
+_LOW_CARDINALITY_OK |= {"consent_flag", "religion", "sexual_orientation", "bmi_class", "vehicle_id", "visited_domain"}
 _THING_TABLES = words("products", "product", "catalog", "catalogue", "items", "skus", "files", "assets", "devices",
                       "cameras", "monitors", "plans", "recipients", "companies", "apps", "campaigns", "groups",
                       "zones", "sites", "stores", "shops")
