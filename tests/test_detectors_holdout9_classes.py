@@ -145,6 +145,8 @@ def test_ids_of_people_by_role_key_and_uuid():
     assert cat("id", "patient", profile([str(i) for i in range(1, 81)])) == "user.id"
     assert cat("pid", "clinic_patient", profile([str(i) for i in range(1, 81)])) == "user.id"
     assert cat("pid", "processes", profile([str(RNG.randint(100, 9999)) for _ in range(80)])) is None
+    # a storage folder's id shared by every row of a table of users is no person's number
+    assert cat("pid", "site_users", profile([RNG.choice(["12", "14"]) for _ in range(80)])) is None
     assert cat("auth_github_id", "accounts_export", profile([str(RNG.randint(10**6, 10**8)) for _ in range(80)])) \
         == "user.id"
 

@@ -1685,6 +1685,12 @@ def _values_of_another_kind(name_hit: Detector | None, norm: str, sibs: frozense
                 evidence.append(f"values: {_pct(share)} are classes of body weight (underweight ... obesity): the "
                                 f"person's health condition ({note})")
                 return Judgement("user.health.condition", 0.75, "bmi_class", evidence, round(share, 4))
+    if name_hit is not None and name_hit.id == "person_pid" and profile.non_blank >= MIN_VALUES \
+            and profile.distinct < 10:
+        # A person's number varies across people; a few values shared by all rows is a page, folder or parent id.
+        evidence.append(f"name: {norm!r} suggests {name_hit.description}, but only {profile.distinct} distinct values "
+                        f"in {profile.non_blank}: a folder or parent id shared by the rows ({note})")
+        return Judgement(None, 0.7, None, evidence)
     if name_hit is None or name_hit.id != "person_name" or profile.non_blank < 10:
         return None
     if profile.distinct <= 6 and profile.non_blank >= 50 and re.search(r"(?:^|_)name$", norm) \
