@@ -21,14 +21,28 @@ from pia.discovery.value_patterns import (
     is_base64_blob,
     is_boolean_word,
     is_cn_city,
+    is_dialable,
     is_digest,
     is_identifier_shape,
+    is_international_number,
+    is_long_dialable,
     is_network_address,
     is_password_hash,
     is_private_ip,
     is_random_token,
     is_uuid,
     parse_date,
+)
+from pia.discovery.vocabulary import (
+    expand_name,
+    is_bmi_class,
+    is_bmi_class_or_normal,
+    is_encrypted_envelope,
+    is_marital_status,
+    is_personal_device_host,
+    is_religion,
+    is_sexual_orientation,
+    is_withheld_answer,
 )
 
 # --------------------------------------------------------------------------- column names
@@ -106,6 +120,14 @@ _ABOUT_PEOPLE_TABLES = (r"(?:^|_)(credentials|credential|inboxes|inbox|sessions|
 ACCOUNT_TABLES = words("users", "user", "accounts", "account", "customers", "customer", "members", "member",
                        "profiles")
 _HASHED = words("hash", "hashed", "sha1", "sha256", "sha512", "md5", "digest")
+# Tables whose rows are people (holdout9 classes): a patient's or student's record is a person's, as a user's is.
+_PEOPLE_ROW_TABLES = (r"(?:^|_)(users|user|accounts|account|customers|customer|members|member|profiles|contacts|contact"
+                      r"|persons|person|people|clients|patients|patient|students|student|employees|employee|staff"
+                      r"|applicants|applicant|borrowers|borrower)(?:_|$)|客户|会员|用户|员工|患者|病人")
+# Tables of health readings or records (vitals forms, observations, check-ups).
+_HEALTH_TABLES = words("vitals", "vital", "vital_signs", "vitalsigns", "health", "medical", "clinical", "observations",
+                       "observation", "measurements", "biometrics", "checkup", "checkups", "encounters",
+                       "encounter") + r"|体检|健康|病历|体征"
 
 # Order matters only between detectors whose name patterns end at the same place: the detector whose match ends
 # last (the head noun of the name: `Card Address City` is a city) wins, then the longest match (`out_trade_no` is
@@ -183,6 +205,8 @@ DETECTORS: tuple[Detector, ...] = (
                           "national_insurance_number", "nino", "tax_file_number", "personnummer", "bsn", "cpf"),
                     # a bare `sin` is as often a sine: the social insurance number only with a number word
                     r"(?:^|_)sin_(num|no|nr|number)(?:_|$)", r"身份证"),
+             # the number of a caller ID (`caller_id_number`) is a phone number, not an identity document's
+             veto=(r"(?:^|_)(caller|callee)_id(?:_|$)",),
              confirm=("cn_id", "us_ssn", "ca_sin"), value_only=("cn_id",)),
     # A driving licence: a government id with no finer category in the taxonomy.
     Detector("driving_licence", "user.government_id", "driving licence number",
@@ -226,7 +250,11 @@ DETECTORS: tuple[Detector, ...] = (
              confirm=("card_tail",), value_only=("card_tail",)),
     Detector("email_engagement", "user.behavior.email_engagement", "email opens and link clicks",
              names=(r"(?:^|_)(email|mail)_(open|opened|opens|click|clicked|clicks)(?:_|$)",
-                    words("opened_at", "clicked_at", "link_clicked", "open_count", "click_count"))),
+                    words("opened_at", "clicked_at", "link_clicked", "open_count", "click_count"),
+                    # a mailing list's rating or score of a member, computed from the member's opens and clicks
+                    # (Mailchimp's member rating, a contact's engagement score)
+                    r"^(member|subscriber|contact|recipient|audience_member)_(rating|score|stars|engagement"
+                    r"|engagement_score|engagement_rating)$|^(email_)?engagement_(score|rating|level)$")),
     Detector("consent", "user.authorization.consent", "consent record (opt-ins, marketing acceptance)",
              names=(words("consent", "consents", "consent_id", "guardian_consent", "consent_scope",
                           "parental_consent", "opt_in", "optin", "accepts_marketing", "accepts_email_marketing",
@@ -260,7 +288,7 @@ DETECTORS: tuple[Detector, ...] = (
              veto=(words("order", "order_no", "order_id", "order_number", "invoice", "tracking", "ref",
                          "reference", "seq", "sequence", "os", "app", "brand", "model", "version",
                          "verified", "is_verified", "country_code"),),
-             confirm=("phone",), value_only=("phone",)),
+             confirm=("phone", "caller_id"), value_only=("phone", "caller_id")),
     Detector("ip_address", "user.device.ip_address", "IP address",
              names=(words("ip", "ip_address", "ip_addr", "ipaddr", "client_ip", "remote_addr", "remote_ip",
                           "login_ip", "source_ip", "src_ip", "ipv4", "ipv6", "hostname", "x_forwarded_for",
@@ -289,11 +317,15 @@ DETECTORS: tuple[Detector, ...] = (
              veto=(words("cookie_pref", "cookie_prefs", "cookie_consent", "cookie_banner"),),
              confirm=("cookie", "uuid", "ga_client_id", "digest"), value_only=("cookie", "ga_client_id")),
     Detector("camera_serial", "user.device.camera.serial_number", "camera serial number",
-             names=(words("serial", "serial_no", "serial_number", "sn", "device_sn", "camera_sn", "xuliehao",
-                          "serialnumber"), r"序列号"),
+             names=(words("serial", "serial_no", "serial_number", "xuliehao", "serialnumber"), r"序列号",
+                    # `sn` abbreviates any document's serial number in shop schemas (`order_sn`, `goods_sn`,
+                    # `ship_sn`, `refund_sn`): a device's only bare or qualified by a device word
+                    r"^sn$|(?:^|_)(device|dev|camera|cam|ipc|nvr|dvr|hardware|hw|equipment|machine|terminal|router"
+                    r"|gateway|sensor|meter|tracker|watch|phone|handset)_?sn(?:_|$)"),
              # a serial number qualified by a shipment, an invoice or an order is that document's number
              veto=(words("sku", "product", "model", "part_no", "batch", "lot", "delivery", "shipping", "express",
-                         "waybill", "logistics", "tracking", "invoice", "bill", "order", "coupon", "refund"),),
+                         "waybill", "logistics", "tracking", "invoice", "bill", "order", "coupon", "refund", "ship",
+                         "shipment", "parcel", "package", "freight", "consignment"),),
              confirm=("serial",)),
     # An MQTT client id names one connection of one device or app install to a broker (the broker's ACL and user
     # tables key rules by it): the device's id.
@@ -354,7 +386,8 @@ DETECTORS: tuple[Detector, ...] = (
                           # abbreviations of HR and ERP schemas
                           "coun_code", "cntry", "cntry_code", "ctry", "ctry_code", "country_cd"),
                     r"国家"),
-             veto=(words("country_calling_code", "phone_country_code"),)),
+             veto=(words("country_calling_code", "phone_country_code"),),
+             confirm=("country_code",), value_only=("country_code",)),
     # Where a person was when clocking in or checking in (an attendance app's punch place, reverse-geocoded from the
     # phone's GPS fix): the person's position at that time, not a postal address they can be reached at.
     Detector("checkin_place", "user.location.precise", "place of a check-in or clock-in (position at that time)",
@@ -362,6 +395,17 @@ DETECTORS: tuple[Detector, ...] = (
                           "clock_in_address", "clock_in_location", "punch_address", "punch_location",
                           "sign_in_address", "sign_in_location", "attendance_location", "attendance_address"),
                     r"(打卡|签到|签退|考勤)(地址|地点|位置)")),
+    # Where a trip began or ended (a ride's pickup and drop-off, reverse-geocoded from the phone's position): where the
+    # person was at that time, as a check-in place is, not an address they can be reached at.
+    Detector("journey_place", "user.location.precise", "place where a trip began or ended (position at that time)",
+             names=(r"(?:^|_)(pickup|pick_up|dropoff|drop_off|trip_start|trip_end|trip_begin|begin_trip|end_trip"
+                    r"|start_trip|ride_start|ride_end|boarding|alighting)_(address|addr|location|place|point|poi)$",
+                    r"(上车|下车)(地点|地址|位置)$")),
+    Detector("trip_place", "user.location.precise", "start or end place of a trip in a table of trips",
+             names=(r"^(start|end|begin|origin|destination|from|to)_(address|addr|location|place|point|poi)$",
+                    r"^(起点|终点)(地址|位置)?$"),
+             tables=r"(?:^|_)(trip|trips|ride|rides|journey|journeys|travel|travels|taxi|rideshare)(?:_|$)"
+                    r"|行程|出行|打车"),
     Detector("precise_location", "user.location.precise", "precise coordinates",
              names=(words("lat", "latitude", "lng", "lon", "long", "longitude", "geo", "gps", "coordinates",
                           "latlng", "lat_lng", "latlon", "location", "weidu", "jingdu", "zuobiao", "weizhi",
@@ -382,6 +426,21 @@ DETECTORS: tuple[Detector, ...] = (
                           "playback"), r"录像|视频"),
              veto=(words("product", "catalog", "tutorial", "promo"),),
              confirm=("video_uri", "media_uri"), value_only=("video_uri",)),
+    # A recorded call, voicemail or voice message: what the person said. `recording` also names videos: the values
+    # (audio files) tell which (`_name_detector`).
+    Detector("audio_recording", "user.content.private", "recorded call, voicemail or voice message (audio)",
+             names=(words("recording", "recordingfile", "recording_file", "recording_url", "recording_path",
+                          "record_file", "recordfile", "record_path", "record_url", "call_recording", "voicemail",
+                          "voice_mail", "voicemail_file",
+                          "voice_message", "voice_msg", "voice_note", "voice_memo", "audio", "audio_file", "audio_url",
+                          "audio_path", "luyin"),
+                    r"录音|语音(留言|消息|信箱|文件)"),
+             veto=(words("product", "catalog", "tutorial", "promo", "music", "song", "track", "podcast", "ringtone",
+                         "prompt", "greeting", "moh"),),
+             # a catalogue's sound files (songs, episodes, ringtones, prompts) are nobody's conversation
+             veto_tables=words("products", "product", "catalog", "catalogue", "songs", "song", "tracks", "music",
+                               "podcasts", "podcast", "episodes", "sounds", "ringtones", "prompts", "audiobooks"),
+             confirm=("audio_file",), needs_values=True),
     Detector("self_image", "user.content.self_image", "profile photo",
              names=(words("avatar", "profile_photo", "profile_picture", "headshot", "touxiang", "headimgurl", "headimg",
                           "head_img_url", "headimg_url", "avatar_url"), r"头像"),
@@ -417,14 +476,17 @@ DETECTORS: tuple[Detector, ...] = (
                           "contact_name", "recipient_name", "consignee", "customer_name", "shouhuoren",
                           "lianxiren", "author", "cc_owner", "card_owner", "card_holder", "cardholder",
                           "holder_name", "account_holder", "middle_name", "middlename", "maiden_name",
-                          "firstnamephonetic", "lastnamephonetic"), r"^contact$",
+                          "firstnamephonetic", "lastnamephonetic",
+                          # the caller's or callee's name as telephony logs it (caller ID name, CNAM)
+                          "cnam", "caller_name", "callee_name", "calling_name", "called_name", "caller_id_name",
+                          "callerid_name", "calleridname", "callee_id_name", "calleeidname"), r"^contact$",
                     # an alias a member goes by (an English given name in a Chinese directory) names the person
                     r"姓名|收货人|收件人|联系人|别名|英文名"),
              veto=(words("user_name", "username", "product_name", "file_name", "filename", "device_name",
                          "host_name", "hostname", "table_name", "company_name", "bucket_name", "brand_name",
                          "app_name", "model_name", "sku_name", "item_name", "display_name_product",
                          "scope_name", "event_name", "column_name", "plan_name", "camera_name", "name_id",
-                         "login_name", "nick_name", "screen_name", "domain_name", "brand", "id", "url", "uri",
+                         "login_name", "nick_name", "screen_name", "domain_name", "brand", "url", "uri",
                          # a name qualified by a thing, not a person
                          "os", "app", "package", "version", "publisher", "tracker", "operator", "browser", "referer",
                          "referrer", "lineitem", "item", "product", "carrier", "campaign", "adset", "network",
@@ -439,8 +501,14 @@ DETECTORS: tuple[Detector, ...] = (
                          "library", "lib", "plugin", "module", "integration", "component", "framework", "platform",
                          "engine",
                          # an audited or referenced record (`entity_name`), a resource
-                         "entity", "resource", "object", "asset", "dashboard"),),
+                         "entity", "resource", "object", "asset", "dashboard"),
+                   # an id's name is no person's; but the caller ID is one word of telephony (`caller_id_name`)
+                   r"(?:^|_)(?<!caller_)(?<!callee_)id(?:_|$)"),
              ),
+    # A device named after its owner (`Ana's iPhone`): wherever a record names the device that wrote it, it carries the
+    # owner's first name (a health export's source, a device list, a Bluetooth or hotspot name).
+    Detector("owner_device_name", "user.name", "device named after its owner (the owner's name)",
+             confirm=("owner_device",), value_only=("owner_device",)),
     Detector("username", "user.account.username", "account username or nickname",
              names=(words("username", "user_name", "login", "login_name", "nickname", "nick_name", "screen_name",
                           "handle", "yonghuming", "nicheng", "remote_user", "nicename", "user_nicename",
@@ -475,6 +543,9 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("heart_rate", "user.health.vital_signs", "heart-rate reading",
              names=(words("heart_rate", "heartrate", "pulse_rate", "resting_heart_rate", "hrv", "heart_rate_bpm"),
                     r"心率|脉搏")),
+    # A reading kept one per row with its kind beside it (`value` of a health record): a number has no telling pattern,
+    # so it is decided from the table's context in `_health_reading`, never from a name alone; no names here.
+    Detector("health_reading", "user.health.vital_signs", "reading of a health record (its kind in a column beside it)"),
     # A GPS track file (GPX, FIT, TCX): the route of a run or a ride, whatever the column is called.
     Detector("track_file", "user.location.precise.track", "GPS track file (route of a journey)",
              confirm=("track_file",), value_only=("track_file",)),
@@ -561,12 +632,127 @@ DETECTORS: tuple[Detector, ...] = (
                     r"(达人|买家|卖家|客户|主播|作者|粉丝|员工|会员|用户|收件人)(id|编号|账号id)$"),
              value_only=("customer_ref",)),
     Detector("row_key_of_people", "user.id", "key of a table of people (the person's identifier)",
-             names=(r"^(id|entity_id|object_id|pk|uuid|guid|identifier|external_id|external_identifier"
+             names=(r"^(id|entity_id|object_id|record_id|pk|uuid|guid|identifier|external_id|external_identifier"
                     r"|external_reference|external_ref|external_key)$",),
              # a table of things kept about people (`user_credentials`, `contact_inboxes`) keys those things
              veto_tables=_ABOUT_PEOPLE_TABLES,
              tables=(r"(?:^|_)(users|user|accounts|account|customers|customer|members|member|profiles|partner|partners"
-                     r"|contacts|contact|persons|person|people|clients|patients|students|employees)(?:_|$)")),
+                     r"|contacts|contact|persons|person|people|clients|patients|patient|students|student|employees"
+                     r"|employee)(?:_|$)")),
+    # ---- holdout9 failure classes (issue 15): special categories, health readings, consent flags, vehicles, keys,
+    # ids of people by role, counterparties and balances of bank statements. Names here are concepts in both
+    # languages; values confirm wherever a value shape exists (`needs_values`).
+    Detector("religion", "user.demographic.religious_belief", "religion or religious affiliation",
+             names=(words("religion", "religious", "religious_belief", "religious_affiliation", "religious_preference",
+                          "faith", "denomination", "zongjiao", "zongjiao_xinyang"), r"宗教|信仰")),
+    Detector("sexual_orientation", "user.sex_life", "sexual orientation",
+             names=(words("sexual_orientation", "sex_orientation", "sexuality", "sexual_preference", "xingquxiang"),
+                    r"性取向|性倾向")),
+    # A column whose values are BMI classes (`Underweight` ... `Obesity III`): decided by values, so no names.
+    Detector("bmi_class", "user.health.condition", "body-weight classification (BMI class)"),
+    # Vital signs whose names say nothing else (a bare `temperature` or `pulse` needs a table of health readings:
+    # `_health_by_context`).
+    Detector("vital_signs", "user.health.vital_signs", "vital sign (blood pressure, oxygen saturation, body temperature)",
+             names=(words("blood_pressure", "systolic", "diastolic", "bp_systolic", "bp_diastolic", "systolic_bp",
+                          "diastolic_bp", "spo2", "sp_o2", "oxygen_saturation", "o2_saturation", "o2_sat",
+                          "blood_oxygen", "respiratory_rate", "respiration_rate", "resp_rate", "body_temperature",
+                          "body_temp"),
+                    r"血压|收缩压|舒张压|血氧|体温|呼吸频率")),
+    Detector("body_measure", "user.health", "body measurement (BMI, body fat, waist or head circumference)",
+             names=(words("bmi", "body_mass_index", "body_fat", "body_fat_percentage", "waist_circ",
+                          "waist_circumference", "hip_circ", "hip_circumference", "head_circ", "head_circumference"),
+                    r"体脂率|腰围|臀围|头围|体质指数")),
+    # A person's income or salary: financial data (on a row about a person; a ledger's income is the firm's).
+    Detector("income", "user.financial", "a person's income or salary",
+             names=(words("income", "monthly_income", "annual_income", "yearly_income", "household_income",
+                          "salary", "monthly_salary", "annual_salary", "base_salary", "wage", "wages", "earnings",
+                          "net_worth", "shouru", "gongzi", "xinzi"),
+                    r"收入$|工资$|薪资$|薪水$|月薪$|年薪$"),
+             tables=_PEOPLE_ROW_TABLES),
+    # A yes/no flag named after a privacy law (`hipaa_notice`) or a permission to contact or to share data
+    # (`allow_sms`, `allow_health_info_share`): a consent record when its values are flags.
+    Detector("consent_flag", "user.authorization.consent", "permission flag (to contact, to share data)",
+             names=(r"(?:^|_)(hipaa|gdpr|ccpa|cpra|coppa|tcpa|casl|lgpd|pdpa|pipeda)_[a-z0-9_]+$",
+                    r"(?:^|_)(allow|allows|allowed|permit|permits|permitted|authorize|authorise|authorized|authorised"
+                    r"|consent|consents|agree|agreed|opt)_([a-z0-9]+_)*(sms|text|texts|email|emails|mail|voice|call|calls"
+                    r"|phone|contact|share|sharing|shared|exchange|ex|disclose|disclosure|release|info|information|data"
+                    r"|record|records|notice|notices|research|registry|registries|publicity|photo|photos)$"),
+             confirm=("flag",), needs_values=True),
+    # A remember-me or remember-this-device token (second factor skipped on that device): a bearer secret.
+    Detector("remember_token", "user.authorization.credentials.token", "remember-me token (a secret)",
+             names=(words("remember", "remember_me", "remember_me_token", "remember_device", "twofactor_remember",
+                          "two_factor_remember", "remember_device_token"),),
+             confirm=("random_token", "base64_blob", "digest", "uuid"), secret=True),
+    # ASP.NET Identity's `SecurityStamp` (and the apps modelled on it): changing it logs every session out.
+    Detector("security_stamp", "user.authorization.credentials.token", "security stamp (per-user session secret)",
+             names=(words("security_stamp", "securitystamp"),), secret=True),
+    Detector("mfa_recovery", "user.authorization.credentials", "second-factor recovery code (a credential)",
+             names=(r"(?:^|_)(totp|otp|mfa|twofactor|two_factor|tfa|2fa)_(recover|recovery|backup|rescue)"
+                    r"(_code|_codes|_key)?$",),
+             confirm=("random_token", "base64_blob", "digest"), secret=True),
+    Detector("private_key", "user.authorization.credentials", "private key (key material, a credential)",
+             names=(words("private_key", "privkey", "priv_key", "privatekey", "encrypted_private_key",
+                          "rsa_private_key", "ssh_private_key", "pgp_private_key", "private_key_pem"), r"私钥"),
+             veto=(words("public_key", "pubkey"),),
+             confirm=("encrypted_envelope", "base64_blob"), secret=True),
+    # Key material kept encrypted under a name that only says `key` (`akey`, `enc_key`): decided from the values in
+    # `classify_column`, so no names.
+    Detector("encrypted_key", "user.authorization.credentials", "encrypted key material (a credential)", secret=True),
+    Detector("us_ssn", "user.government_id.national_identification_number",
+             "US social security number (by its values)", value_only=("us_ssn",)),
+    # A person's car is a connected product: its VIN and the maker's vehicle ids are the device's ids.
+    Detector("vehicle_id", "user.device.device_id", "vehicle identification number or vehicle id",
+             names=(words("vin", "vin_code", "vin_no", "vin_number", "vehicle_identification_number", "chassis_number",
+                          "chassis_no", "car_id", "vehicle_id", "carid", "vehicleid"),
+                    r"车架号|车辆识别(代号|码)|车辆ID"),
+             confirm=("vin",)),
+    Detector("push_id", "user.device.device_id", "push-notification id of an app install",
+             names=(words("push_uuid", "push_id", "push_guid", "push_registration_id", "push_device_id"),)),
+    # The `uuid` key of a table of devices: the id the app generated for the device (a row number is no such id).
+    Detector("device_row_uuid", "user.device.device_id", "UUID of a device or app install (key of a table of devices)",
+             names=(r"^(uuid|guid)$",), tables=r"(?:^|_)(devices|device|installations|installation)$",
+             confirm=("uuid",), needs_values=True),
+    # A person's id by a role that only people fill (a clinician, a teacher, a driver), when its values are keys.
+    Detector("staff_ref", "user.id", "id of a person by role (clinician, teacher, driver)",
+             names=(r"(?:^|_)(provider|doctor|physician|clinician|nurse|practitioner|therapist|dentist|caregiver|teacher"
+                    r"|instructor|tutor|driver|courier|technician|pharmacist)_id$",),
+             confirm=("record_key",), needs_values=True),
+    Detector("person_uuid", "user.id", "UUID of a person (user, customer, patient)",
+             names=(r"(?:^|_)(user|customer|member|account|owner|subscriber|patient|person|employee|student)_(uuid|guid)$",)),
+    # A patient's or person's number (`pid`, `pubpid`) in a table of people or of their health readings.
+    Detector("person_pid", "user.id", "person or patient number (pid)", names=(r"(?:^|_)pid$",),
+             tables=_PEOPLE_ROW_TABLES + "|" + _HEALTH_TABLES),
+    # An account at an identity provider, nested under the app's record of sign-in services (`services.google.id`).
+    Detector("provider_account_id", "user.id", "account id at an identity provider",
+             names=(r"(?:^|_)(services|service|providers|provider|identities|identity|oauth|auth|sso|social)_(google"
+                    r"|facebook|github|twitter|apple|microsoft|gitlab|linkedin|wechat|weixin|qq|weibo|discord|slack"
+                    r"|okta|auth0)_(id|uid|sub|user_id)$",)),
+    # The address a client (a person's device) used, in a log keyed by clients; private (LAN) addresses included:
+    # at home each is one person's device.
+    Detector("client_address", "user.device.ip_address", "IP address of a client device",
+             names=(r"^(client|client_addr|client_address|src|source_addr|source_address|requester|requestor|peer"
+                    r"|peer_addr|peer_address)$",),
+             confirm=("ip", "ip_port"), needs_values=True),
+    # The names a client looked up in a DNS or proxy log: the trail of the person's browsing.
+    Detector("visited_domain", "user.behavior.browsing_history", "domain looked up or visited (DNS or proxy log)",
+             names=(r"^(domain|domain_name|qname|query_name|query_domain|queried_domain|requested_domain|dns_query"
+                    r"|dns_qname|question|lookup)$",),
+             # (a web server's or load balancer's log names its own site: only DNS and proxy logs name what was looked up)
+             tables=words("queries", "query", "dns", "dns_queries", "dns_query", "query_log", "querylog", "dns_log",
+                          "lookups", "proxy", "proxy_log", "squid", "dnsmasq"),
+             confirm=("domain",), needs_values=True),
+    # The other party of a bank statement line, written with its account or card number.
+    Detector("counterparty_account", "user.financial.account_number", "counterparty with its account number",
+             names=(words("counterparty", "counter_party", "counterparty_info", "counterparty_account",
+                          "beneficiary_account", "opposite_account"),
+                    r"对手(信息|账号|帐号|账户|帐户|卡号)?$|对方(信息|账户信息|户名及账号)$"),
+             confirm=("account_digits",), needs_values=True),
+    # The running balance of a bank statement is the state of the holder's own bank account.
+    Detector("bank_balance", "user.financial.bank_account", "balance of a bank account (bank statement)",
+             names=(words("balance", "account_balance", "running_balance", "available_balance", "current_balance",
+                          "ledger_balance", "closing_balance"), r"余额$"),
+             tables=(r"(?:^|_)(bank|banking|statement|statements|checking|savings|debit|bank_transactions)(?:_|$)"
+                     r"|银行|流水|储蓄卡|借记卡|对账单")),
 )
 
 DETECTORS_BY_ID: dict[str, Detector] = {d.id: d for d in DETECTORS}
@@ -619,7 +805,10 @@ CONFIRM_THRESHOLD = 0.3  # share that confirms what the name says
 # Patterns specific enough to decide at a lower share: a payment-method column names cards among wallets; a JSON
 # attributes column holds a GPS fix in the rows of phones among rows of other things.
 # A password hash kept in a JSON document (a password history) is specific however many rows hold an empty `{}`.
-_VALUE_ONLY_THRESHOLD = {"card_tail": 0.2, "json_coordinates": CONFIRM_THRESHOLD, "json_password_hash": 0.5}
+# A device named after its owner names them in every row it wrote, however many rows other sources (apps) wrote.
+# A country code is two letters: only a column almost wholly of them is one of countries.
+_VALUE_ONLY_THRESHOLD = {"card_tail": 0.2, "json_coordinates": CONFIRM_THRESHOLD, "json_password_hash": 0.5,
+                         "owner_device": CONFIRM_THRESHOLD, "country_code": 0.9}
 
 
 def _pct(x: float) -> str:
@@ -662,6 +851,9 @@ def _plain_secret(profile: ColumnProfile) -> tuple[str, float]:
     """How secrets in a column are stored: share of recognised one-way hashes and of bare digests."""
     hashed = profile.share(is_password_hash)
     digest = profile.share(is_digest)
+    encrypted = profile.share(is_encrypted_envelope)
+    if encrypted >= VALUE_THRESHOLD:
+        return "encrypted", 1.0 - encrypted - hashed - digest
     if hashed >= 0.999:
         return "one_way_hash", 1.0 - hashed
     if hashed + digest >= 0.999:
@@ -699,6 +891,11 @@ _META_OK = {"account_status", "consent", "date_of_birth", "email_engagement", "m
 _LOW_CARDINALITY_OK = {"consent", "email_engagement", "purchase_aggregate", "account_status", "language", "country",
                        "city", "gender", "race_ethnicity", "marital_status", "smoker",
                        "postal_code", "precise_location", "date_of_birth"}
+# ---- holdout9 classes: words that describe the data (a KDF's iteration count, a colour, a vendor, an ETag), and
+# detectors whose data is a flag or a handful of words (a consent flag, a religion, the id of one of a few cars).
+_META_HEADS |= {"iterations", "iteration", "iter", "rounds", "color", "colour", "vendor", "manufacturer", "etag"}
+_META_OK |= {"consent_flag"}
+_LOW_CARDINALITY_OK |= {"consent_flag", "religion", "sexual_orientation", "bmi_class", "vehicle_id", "visited_domain"}
 _THING_TABLES = words("products", "product", "catalog", "catalogue", "items", "skus", "files", "assets", "devices",
                       "cameras", "monitors", "plans", "recipients", "companies", "apps", "campaigns", "groups",
                       "zones", "sites", "stores", "shops")
@@ -798,8 +995,12 @@ _PLACE_DETECTORS = {"city", "country", "postal_code"}
 
 
 def _name_detector(norm: str, tnorm: str, profile: ColumnProfile, evidence: list[str],
-                   siblings: frozenset[str] = frozenset()) -> Detector | None:
-    """The detector the column name announces: its match ends last (the head noun), is longest, comes first."""
+                   siblings: frozenset[str] = frozenset(), shares: Mapping[str, float] | None = None) -> Detector | None:
+    """The detector the column name announces: its match ends last (the head noun), is longest, comes first.
+
+    Between detectors whose matches end and start at the same place (`recording` names a video or a call), the one
+    the values confirm wins (values outvote names), before the catalogue's order.
+    """
     meta = _name_speaks_of_metadata(norm)
     keyed = norm.rsplit("_", 1)[-1] in _KEY_HEADS and "_" in norm
     gazetteer = re.search(_GAZETTEER_KEY, norm)
@@ -821,6 +1022,11 @@ def _name_detector(norm: str, tnorm: str, profile: ColumnProfile, evidence: list
         if d.id == "session_token" and not _is_login_session_store(siblings):
             continue
         if best is None or span > best[0]:  # the head noun (ends last), then the longest (most specific) match
+            best = (span, i, d)
+        elif span == best[0] and shares is not None and profile.values and d.confirm and not best[2].secret \
+                and not (best[2].confirm and max(shares[p] for p in best[2].confirm) >= CONFIRM_THRESHOLD) \
+                and max(shares[p] for p in d.confirm) >= CONFIRM_THRESHOLD:
+            # the same words name both and the values confirm this one (a secret's name is trusted whatever its values)
             best = (span, i, d)
     if best is None:
         if meta and any(_match_end(d, norm, tnorm) is not None for d in DETECTORS):
@@ -861,6 +1067,9 @@ def _values_contradict(d: Detector, profile: ColumnProfile, shares: dict[str, fl
         return f"one value repeated {profile.non_blank} times: a constant, not people's data"
     if shares.get("datetime", 0) >= VALUE_THRESHOLD and d.id not in ("date_of_birth",):
         return f"{_pct(shares['datetime'])} of values are event timestamps"
+    if shares.get("epoch_time", 0) >= VALUE_THRESHOLD:
+        # `1712345678.42`: a moment, or an id a system makes from one (a call's unique id), not a device or a person
+        return f"{_pct(shares['epoch_time'])} of values are Unix times (seconds and a fraction): moments, not identifiers"
     # First names repeat in small samples, so a handful of words rules out everything but a person's name.
     # Tokens are random per row; only passwords may be words that repeat.
     if profile.distinct <= 6 and profile.non_blank >= 50 and d.id not in ("person_name", "credentials") and all(
@@ -934,8 +1143,9 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         verdict.evidence.insert(0, f"values: {_pct(decoded[1])} are text stored base64-encoded (a reversible encoding, "
                                    f"not a protection), judged decoded ({profile.non_blank} non-blank sampled)")
         return verdict
-    norm, tnorm = normalise_name(name), normalise_name(table)
-    sibs = frozenset(normalise_name(n) for n in siblings) - {norm}
+    # Abbreviated and glued names are spelled out (`fname` -> `first_name`, `mothersname` -> `mothers_name`).
+    norm, tnorm = expand_name(normalise_name(name)), normalise_name(table)
+    sibs = frozenset(expand_name(normalise_name(n)) for n in siblings) - {norm}
     evidence: list[str] = []
     if profile.binary_media:
         return Judgement("user.content.camera_snapshot", 0.8, "camera_snapshot",
@@ -943,7 +1153,7 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
     shares = _Shares(profile)
     sample_note = f"{profile.non_blank} non-blank sampled"
 
-    name_hit = _name_detector(norm, tnorm, profile, evidence, sibs)
+    name_hit = _name_detector(norm, tnorm, profile, evidence, sibs, shares)
     if name_hit is not None and name_hit.id == "username" and re.search(_DEVICE_TABLES, tnorm) \
             and any(re.search(_PASSWORD_SIBLINGS, n) for n in sibs):
         # A device has a handful of logins (`admin`, `root`): few distinct words are expected, not a status code.
@@ -955,6 +1165,10 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         if why:
             evidence.append(f"name: {name!r} suggests {name_hit.description}, but {why} ({sample_note})")
             name_hit = None
+
+    other_kind = _values_of_another_kind(name_hit, norm, sibs, profile, evidence)
+    if other_kind is not None:
+        return other_kind
 
     if name_hit is not None and name_hit.id == "device_id" and re.search(_EQUIPMENT_IDS, norm) \
             and re.search(_EQUIPMENT_TABLES, tnorm) and not any(re.search(_PERSON_REFS, n) for n in sibs):
@@ -1010,7 +1224,8 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
             if share < _VALUE_ONLY_THRESHOLD.get(pid, VALUE_THRESHOLD):
                 continue
             reason = (f"the name {norm!r} rules out {d.description}" if d.vetoed(norm, tnorm)
-                      else _decoy_reason(d, pid, norm, profile))
+                      else _decoy_reason(d, pid, norm, profile,
+                                         name_hit is not None and name_hit.category in _PERSON_REFERENCES))
             if reason:
                 evidence.append(f"decoy: {reason}; {_pct(share)} of values look like {VALUE_PATTERNS[pid].description} "
                                 "but are not taken as such")
@@ -1020,6 +1235,16 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
 
     if name_hit is not None:
         conf_share = max((shares[p] for p in name_hit.confirm), default=None) if profile.values else None
+        own = next((p for p in _OWN_VALUE_PATTERNS if _few_repeated(profile) and shares[p] >= 0.9), None)
+        if own is not None and not name_hit.secret and (conf_share is None or conf_share < CONFIRM_THRESHOLD) \
+                and own not in name_hit.confirm and name_hit.category not in _PERSON_REFERENCES:
+            # The values say what the column holds (a few phone numbers, hosts or addresses), and it is not what the
+            # name announces; repeated over all rows, they are the service's own, nobody's. (A person's id or login
+            # may be their email: a few people acting many times, as in `_mostly_emails`.)
+            evidence.append(f"name: {name!r} suggests {name_hit.description}, but {_pct(shares[own])} of values are "
+                            f"{VALUE_PATTERNS[own].description}: only {profile.distinct} distinct repeated over "
+                            f"{profile.non_blank} rows, the service's own lines, hosts or senders ({sample_note})")
+            return Judgement(None, 0.7, None, evidence, round(shares[own], 4))
         if name_hit.id == "payment_card" and conf_share is not None and conf_share < CONFIRM_THRESHOLD \
                 and not re.search(_BANK_WORDS, norm) and sibs and not any(re.search(_PAYMENT_CONTEXT, n) for n in sibs) \
                 and profile.share(str.isdigit) >= VALUE_THRESHOLD:
@@ -1052,6 +1277,10 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
                             "own picture (a profile photo), not a camera's snapshot")
             d = DETECTORS_BY_ID["self_image"]
         return Judgement(d.category, round(0.5 + 0.45 * share, 2), d.id, evidence, round(share, 4), stored)
+
+    key = _encrypted_key(norm, profile, evidence)
+    if key is not None:
+        return key
 
     # A secret under a name that does not say so: every account row holds its own random string (a reset or
     # activation code, a remember-me token). Salts and keys of records are not secrets of the person. In a table of
@@ -1092,6 +1321,11 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
     if fit is not None:
         return fit
 
+    for by_context in (_health_by_context, _vehicle_id_by_context, _alias_of_person):
+        found = by_context(norm, tnorm, sibs, profile, evidence)
+        if found is not None:
+            return found
+
     actor = _actor_or_pointer(norm, profile, evidence)
     if actor is not None:
         return actor
@@ -1104,6 +1338,11 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         evidence.append(f"values: {_pct(emails)} are email addresses and the rest a few placeholder words "
                         f"({sample_note})")
         return Judgement("user.contact.email", 0.55, "email", evidence, round(emails, 4))
+
+    context = _call_party(norm, profile, evidence) or _health_reading(norm, tnorm, sibs, profile, evidence) \
+        or _compact_id_of_people(norm, tnorm, sibs, profile, evidence)
+    if context is not None:
+        return context
 
     # A name that only hints, confirmed by the values: a column named for a region or place whose values are cities
     # (a profile's region, `微信地域`) is the city; a person by role (a cashier, a sales guide, an assigned agent)
@@ -1125,6 +1364,97 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         evidence.append(f"values: {_pct(shares['date'])} are dates without time spread over decades ({sample_note})")
         return Judgement("user.demographic.date_of_birth", 0.7, "date_of_birth", evidence, round(shares["date"], 4))
     return Judgement(None, 0.9 if not evidence else 0.8, None, evidence)
+
+
+# The calling and called party of a call as telephony systems log them (Asterisk, FreeSWITCH, carriers' CDRs): caller
+# ID number, ANI, DNIS/DNID, RDNIS, the dialled number. These words name a phone number of a party to the call.
+_CALL_PARTY = (r"^(cid_num|cidnum|cnum|clid|callerid|caller_id|callerid_num|calleridnum|caller_id_num|caller_id_number"
+               r"|caller_num|caller_number|callee|callee_num|callee_number|callee_id_number|calling_number|calling_num"
+               r"|called_number|called_num|dialed_number|dialled_number|dialed|dialled|ani|dnis|dnid|rdnis|cid_ani"
+               r"|cid_dnid|cid_dnis|cid_rdnis|redirecting_number|destination_number|connected_line_num"
+               r"|other_party_number|remote_number|peer_number)$"
+               r"|^(主叫|被叫|主叫号码|被叫号码|对方号码|来电号码|去电号码|呼叫号码|拨打号码|通话号码)$")
+# Generic words a call's record also uses for its parties (`src`, `dst`, `exten`): only values that none but phone
+# numbers have (an international prefix) make them numbers.
+_CALL_PARTY_GENERIC = r"^(src|dst|source|destination|dest|from|to|exten|extension|caller|called|calling|party)$"
+
+
+def _call_party(norm: str, profile: ColumnProfile, evidence: list[str]) -> Judgement | None:
+    """A party's number in a record of calls: named as one, and the values are numbers a phone dials.
+
+    Phone systems write internal extensions (`101`) beside subscribers' numbers and a special word or two (`s`,
+    `anonymous`) where no number exists: the column holds numbers people are reached at all the same. A specific name
+    (caller ID number, ANI, DNIS) needs 30% long numbers; a generic one (`src`, `dst`) 20% international ones.
+    """
+    specific = re.search(_CALL_PARTY, norm)
+    if not (specific or re.search(_CALL_PARTY_GENERIC, norm)) or profile.non_blank < MIN_VALUES:
+        return None
+    dialable = profile.share(is_dialable)
+    others = sum(1 for v in profile.values if not is_dialable(v))
+    if dialable < 0.5 or others > 3:
+        return None
+    long_share = profile.share(is_long_dialable)
+    intl = profile.share(is_international_number)
+    if not ((specific and long_share >= CONFIRM_THRESHOLD) or intl >= 0.2):
+        return None
+    evidence.append(f"name and values: {norm!r} names a party to a call and {_pct(dialable)} of values are dialable "
+                    f"numbers ({_pct(long_share)} subscriber-length, {_pct(intl)} with an international prefix; the "
+                    f"rest internal extensions or {others} placeholder word(s)) ({profile.non_blank} non-blank sampled)")
+    return Judgement("user.contact.phone_number", 0.7, "phone", evidence, round(dialable, 4))
+
+
+# A measured value kept one reading per row, its kind in a type or unit column beside it (Apple Health records, FHIR
+# observations, a health app's readings), in a table of a person's health data.
+_READING_COLUMNS = (r"^(value|values|val|reading|measurement|measured_value|result_value|value_numeric|numeric_value"
+                    r"|value_quantity|quantity_value)$|^(数值|测量值|读数|测量结果)$")
+_HEALTH_TABLES = (r"(?:^|_)(health|healthkit|vital|vitals|vital_signs|biometric|biometrics|medical|clinical|patient"
+                  r"|patients|heart|blood|glucose|ecg|spo2)(?:_|$)|健康|体征|体检|血压|血糖|心率|体温")
+# The health of machines and services (health checks, probes, monitoring) is nobody's.
+_SYSTEM_HEALTH_TABLES = (r"(?:^|_)(check|checks|healthcheck|healthchecks|probe|probes|service|services|server|servers"
+                         r"|node|nodes|cluster|clusters|endpoint|endpoints|system|systems|monitor|monitoring|host|hosts"
+                         r"|app|apps|device|devices|job|jobs|pipeline|pipelines)(?:_|$)")
+_KIND_SIBLINGS = (r"^(type|unit|units|metric|kind|code|category|quantity_type|data_type|measure|vital_type|obs_type"
+                  r"|observation_type|loinc|loinc_code)$|(?:^|_)(type|unit|units)$|类型|单位|项目")
+
+
+def _health_reading(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
+                    evidence: list[str]) -> Judgement | None:
+    """A reading (`value`) of a table of health records whose rows say what was measured: a vital sign."""
+    if not (re.search(_READING_COLUMNS, norm) and re.search(_HEALTH_TABLES, tnorm)
+            and not re.search(_SYSTEM_HEALTH_TABLES, tnorm) and any(re.search(_KIND_SIBLINGS, n) for n in sibs)):
+        return None
+    if profile.non_blank < MIN_VALUES or profile.distinct < 5:
+        return None
+    numeric = profile.share(lambda v: bool(re.fullmatch(r"-?\d+(\.\d+)?", v)))
+    if numeric < VALUE_THRESHOLD:
+        return None
+    evidence.append(f"name and context: {norm!r} is the reading of a table of health records ({tnorm!r}) whose rows "
+                    f"name what was measured; {_pct(numeric)} of values are numbers ({profile.non_blank} non-blank "
+                    "sampled)")
+    return Judgement("user.health.vital_signs", 0.6, "health_reading", evidence, round(numeric, 4))
+
+
+_COMPACT_ID = re.compile(r"^[a-z]{1,3}id$")
+
+
+def _compact_id_of_people(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
+                          evidence: list[str]) -> Judgement | None:
+    """An id written as one short word (`uid`, `euid`, `leid`) in a table of people, one key per row: the person's id.
+
+    A mailing list or a CRM keys each member by such ids (its own and the ones other systems gave the person).
+    """
+    if not _COMPACT_ID.match(norm) or profile.non_blank < MIN_VALUES or not _is_table_of_people(tnorm, sibs):
+        return None
+    if re.search(_ABOUT_PEOPLE_TABLES, tnorm):
+        return None  # (merge of holdout9's rules) a table of things kept about people (`user_devices`) keys those things
+    if profile.distinct < 0.95 * profile.non_blank:
+        return None
+    keys = profile.share(_is_key_value)
+    if keys < VALUE_THRESHOLD:
+        return None
+    evidence.append(f"name and values: {norm!r} is an id in a table of people ({tnorm!r}) and {_pct(keys)} of values "
+                    f"are record keys, one per row: the person's identifier ({profile.non_blank} non-blank sampled)")
+    return Judgement("user.id", 0.6, "user_id", evidence, round(keys, 4))
 
 
 # Words of a picture column that may hold a person's own photo (a camera's snapshot elsewhere).
@@ -1172,18 +1502,20 @@ def _mostly_emails(profile: ColumnProfile) -> float | None:
     return share if share >= 0.5 and others <= 3 else None
 
 
-# The head noun of a name that is a person by role: staff who served, sold or handled (Chinese role nouns end in
+# The head noun of a name that is a person by role: staff who served, sold, handled or own a record (a CRM's
+# `Contact owner`, `deal_owner`: the salesperson it is assigned to) (Chinese role nouns end in
 # 员 "member of staff", 导购 "shopping guide", 人 "person", 师 "master", 经理 "manager").
 # Roles that a firm also fills (an operator, a courier, a distributor: `China Mobile`, `Royal Mail`) are left out: two
 # capitalised words would pass for a person's name there.
-_ROLE_OF_PERSON = (r"(?:^|_)(cashier|clerk|salesperson|sales_person|salesman|saleswoman|sales_rep|agent"
+_ROLE_OF_PERSON = (r"(?:^|_)(cashier|clerk|salesperson|sales_person|salesman|saleswoman|sales_rep|agent|owner"
                    r"|assignee|assigned_to|handler|rider|guide|shopping_guide|advisor|adviser"
                    r"|receptionist|staff|employee|manager|supervisor|technician|inspector|approver|reviewer"
                    r"|teacher|doctor|nurse)$"
                    r"|(员|导购|经理|主管|负责人|经办人|师傅|骑手|司机|客服|老师|医生)$")
 
 # Names of a place a person is in or from (a region, an area, a locale): the values say which level (a city here).
-_PLACE_OF_PERSON = r"(?:^|_)(region|area|locale_region|location|geo|home_region)$|地域|地区|区域|所在地|地理位置|所在城市"
+_PLACE_OF_PERSON = (r"(?:^|_)(region|area|locale_region|location|geo|home_region)$"
+                    r"|地域|地区|区域|所在地|地理位置|所在城市|地点")
 
 # The title or label of an address record (not a line of the address).
 _ADDRESS_TITLE = r"(?:^|_)(address|addr)_(title|name|label)$"
@@ -1227,7 +1559,8 @@ def _actor_or_pointer(norm: str, profile: ColumnProfile, evidence: list[str]) ->
                         f"that person's identifier ({note})")
         return Judgement("user.id", 0.6, "user_id", evidence, round(keys, 4))
     logins = profile.share(lambda v: bool(_LOGIN_SHAPE.fullmatch(v)))
-    if actor and logins >= VALUE_THRESHOLD:
+    # (a bare pointer holding login-shaped words is one too, when several people appear: not one system account)
+    if (actor or (re.fullmatch(_LOGIN_POINTERS, norm) and profile.distinct >= 3)) and logins >= VALUE_THRESHOLD:
         evidence.append(f"name and values: {norm!r} names who created or changed the row and {_pct(logins)} of values "
                         f"are login-shaped words: that user's login name ({note})")
         return Judgement("user.account.username", 0.6, "username", evidence, round(logins, 4))
@@ -1253,10 +1586,14 @@ _ACTIVITY_TABLES = words("activities", "activity", "workouts", "workout", "exerc
 _ACTIVITY_SIBLINGS = (r"^((activity|workout|sport|exercise)_type|sport|sport_type)$"
                       r"|(?:^|_)(heart_rate|heartrate)(?:_|$)|心率|运动类型")
 # Workout figures: what was done, for how long, how far, how fast, how much energy was spent.
-_FITNESS_COLUMNS = (r"^((activity|workout|sport|exercise)_type|sport|sport_type|elapsed_time|moving_time|duration"
-                    r"|active_time|total_time|distance|total_distance|(average|avg|max|mean)_(speed|pace|cadence|power)"
-                    r"|speed|pace|cadence|calories|kcal|kilojoules|active_calories|steps|step_count|total_steps)$"
-                    r"|^(运动类型|时长|距离|配速|步数|卡路里|消耗热量)$")
+# A kind of workout may be qualified by its record (`workoutActivityType`); a figure by how it was summed (`total_`,
+# `active_`, `avg_`); energy spent is written as calories or as energy (`totalEnergyBurned`, `active_energy`).
+_FITNESS_COLUMNS = (r"^(\w+_)?(activity|workout|sport|exercise)_type$"
+                    r"|^((total|active|avg|average|max|mean)_)?(sport|sport_type|elapsed_time|moving_time|duration"
+                    r"|active_time|total_time|distance|(speed|pace|cadence|power)"
+                    r"|calories|calories_burned|kcal|kilojoules|energy|energy_burned|energy_burnt|energy_expended"
+                    r"|steps|step_count)$"
+                    r"|^(运动类型|时长|距离|配速|步数|卡路里|消耗热量|消耗能量)$")
 
 
 def _fitness_by_context(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
@@ -1384,6 +1721,7 @@ _NICKNAME = words("nickname", "nick_name", "nick", "nicheng")
 _STAFF_TABLES = words("employee", "employees", "staff", "personnel", "workers", "worker", "hr_employee", "contacts",
                       "contact", "patients", "patient", "students", "student", "persons", "person", "people")
 _CN_WHOLE_ADDRESS = re.compile(r"(省|市).{0,30}?(路|街|道|巷|弄|胡同|号|村)")
+_ADDRESS_PART_SEP = re.compile(r"[,;\n\t]| {2,}")
 _POSTCODE_PART = re.compile(r"(^|\s)(\d{4,6}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d)(\s|$)")
 
 
@@ -1391,11 +1729,12 @@ def is_whole_address(v: str) -> bool:
     """A whole postal address in one field (street with city, postal code or country).
 
     A Chinese address naming its city or province before the street, or a street (a number and a word) followed by
-    comma-separated parts that hold a postal code, or a city and a country.
+    parts that hold a postal code, or a city and a country. Parts are separated as exports join an address's fields:
+    by commas, semicolons, line breaks, tabs or runs of two or more spaces (Mailchimp's address merge field).
     """
     if _CN_WHOLE_ADDRESS.search(v):
         return True
-    parts = [p.strip() for p in v.split(",") if p.strip()]
+    parts = [p.strip() for p in _ADDRESS_PART_SEP.split(v) if p.strip()]
     if len(parts) < 2 or not (re.search(r"\d", parts[0]) and re.search(r"[^\W\d_]{2}", parts[0])):
         return False
     return len(parts) >= 3 or any(_POSTCODE_PART.search(p) for p in parts[1:])
@@ -1462,12 +1801,34 @@ def _location_in_json(profile: ColumnProfile, evidence: list[str]) -> Judgement:
     return Judgement("user.location.imprecise", 0.7, "precise_location", evidence, round(places / max(1, total), 4))
 
 
-def _decoy_reason(d: Detector, pid: str, norm: str, profile: ColumnProfile) -> str | None:
-    """Why values that match a pattern are nevertheless not that kind of personal data (None: they are)."""
+_OWN_VALUE_PATTERNS = ("phone", "ip", "email")
+# Categories of a reference to a person: a few emails or numbers there are a few people, not the service's own lines.
+_PERSON_REFERENCES = {"user.id", "user.account.username", "user.name"}
+
+
+def _few_repeated(profile: ColumnProfile) -> bool:
+    """A handful of values (three at most) repeated over many rows (twenty or more each on average).
+
+    In a column not named for contact data, a few numbers or addresses that all rows share are the service's own
+    (the lines a phone system answers, its hosts or senders), not the people's.
+    """
+    return profile.distinct <= 3 and profile.non_blank >= 20 * profile.distinct
+
+
+def _decoy_reason(d: Detector, pid: str, norm: str, profile: ColumnProfile, person_ref: bool = False) -> str | None:
+    """Why values that match a pattern are nevertheless not that kind of personal data (None: they are).
+
+    `person_ref`: the name refers to a person (an id, a login, a name), so a few repeated values are a few people.
+    """
     if re.search(_NOT_PERSONAL, norm):
         return f"the name {norm!r} speaks of a version, checksum or catalogue item"
     if pid in ("phone", "ip", "email", "mac", "card") and profile.non_blank >= 20 and profile.distinct <= 2:
         return f"only {profile.distinct} distinct values in {profile.non_blank}: a constant, not people's data"
+    if pid in _OWN_VALUE_PATTERNS and _few_repeated(profile) and not person_ref:
+        return (f"only {profile.distinct} distinct values repeated over {profile.non_blank} rows: the service's own "
+                "lines, hosts or senders, not people's data")
+    if pid == "country_code" and profile.distinct < 5:
+        return f"only {profile.distinct} distinct two-letter codes: a market or setting, not where people are"
     if pid == "phone" and _is_sequence(profile):
         return "the numbers climb in small steps like order or invoice numbers"
     if pid in ("ip", "ip_port") and profile.share(is_private_ip) >= VALUE_THRESHOLD:
@@ -1476,6 +1837,177 @@ def _decoy_reason(d: Detector, pid: str, norm: str, profile: ColumnProfile) -> s
     if pid == "ip" and _looks_like_versions(profile):
         return "dotted numbers with small parts and few distinct values, like software versions"
     return None
+
+
+# --------------------------------------------------------------------------- holdout9 classes (issue 15)
+# Values of another kind under a name, categorical answers about a person, health readings and vehicles by context,
+# encrypted key material, an alias in a table of people.
+
+# Categorical answers that are special or sensitive data whatever the column is called: (test, what, detector,
+# distinct answers needed). A handful of such words over many rows is the answer itself, not a status code.
+_ANSWER_VOCABULARIES: tuple[tuple[Callable[[str], bool], str, str, int], ...] = (
+    (is_marital_status, "marital statuses", "marital_status", 3),
+    (is_religion, "religions or stances on religion", "religion", 3),
+    (is_sexual_orientation, "sexual orientations", "sexual_orientation", 2),
+)
+# Names of a part of a person's name (a middle name or initial repeats: `A`, `J`, `Lee`).
+_NAME_PARTS = r"(first|last|middle|given|family|maiden|sur|nick)_?name$"
+_COORDINATE_SIBLINGS = r"^(lat|latitude|lng|lon|long|longitude|coordinates|latlng|geo|gps)$"
+
+
+def _is_place_address(v: str) -> bool:
+    """A geocoded place written out (`12, Torstraße, Mitte, Berlin, 10115, Deutschland`): 3+ parts, a postal code."""
+    parts = [p.strip() for p in v.split(",") if p.strip()]
+    return (len(parts) >= 3 and any(_POSTCODE_PART.fullmatch(" " + p + " ") for p in parts)
+            and sum(bool(re.search(r"[^\W\d_]{2}", p)) for p in parts) >= 2)
+
+
+def _values_of_another_kind(name_hit: Detector | None, norm: str, sibs: frozenset[str], profile: ColumnProfile,
+                            evidence: list[str]) -> Judgement | None:
+    """Values that say what the column holds, whatever its name (values outvote names).
+
+    Categorical answers about a person (marital status, religion, sexual orientation, a BMI class) decide alone;
+    under a person-name column, geocoded places and host names of phones and laptops say it is not a name.
+    """
+    note = f"{profile.non_blank} non-blank sampled"
+    if 10 <= profile.non_blank and profile.distinct <= 60:
+        answered = {v: n for v, n in profile.values.items() if not is_withheld_answer(v)}
+        total = sum(answered.values())
+        for test, what, det, need in _ANSWER_VOCABULARIES if total else ():
+            hits = [v for v in answered if test(v)]
+            share = sum(answered[v] for v in hits) / total
+            if share >= VALUE_THRESHOLD and len(hits) >= need:
+                d = DETECTORS_BY_ID[det]
+                if name_hit is not None and name_hit.category == d.category:
+                    return None  # the name says so too: judged by name below
+                evidence.append(f"values: {_pct(share)} of the answered values are {what} ({len(hits)} distinct; "
+                                f"answers withheld not counted; {note}): {d.description}, whatever the name says")
+                return Judgement(d.category, 0.8, d.id, evidence, round(share, 4))
+        if total and len([v for v in answered if is_bmi_class(v)]) >= 2:
+            share = sum(n for v, n in answered.items() if is_bmi_class_or_normal(v)) / total
+            if share >= VALUE_THRESHOLD:
+                evidence.append(f"values: {_pct(share)} are classes of body weight (underweight ... obesity): the "
+                                f"person's health condition ({note})")
+                return Judgement("user.health.condition", 0.75, "bmi_class", evidence, round(share, 4))
+    if name_hit is not None and name_hit.id == "person_pid" and profile.non_blank >= MIN_VALUES \
+            and profile.distinct < 10:
+        # A person's number varies across people; a few values shared by all rows is a page, folder or parent id.
+        evidence.append(f"name: {norm!r} suggests {name_hit.description}, but only {profile.distinct} distinct values "
+                        f"in {profile.non_blank}: a folder or parent id shared by the rows ({note})")
+        return Judgement(None, 0.7, None, evidence)
+    if name_hit is None or name_hit.id != "person_name" or profile.non_blank < 10:
+        return None
+    if profile.distinct <= 6 and profile.non_blank >= 50 and re.search(r"(?:^|_)name$", norm) \
+            and not re.search(_NAME_PARTS, norm) and profile.share(_looks_like_person_name) < 0.5 \
+            and profile.share(lambda v: bool(re.fullmatch(r"[A-Z][a-z'-]+", v))) < 0.9:
+        # People's names vary even in a small sample; a handful repeated over many rows under a bare `name` names a
+        # few things (cars, shops, models). Full names and given names are kept (a few callers in a call log, a few
+        # staff by first name), and so are the parts of a name (middle names and initials repeat).
+        evidence.append(f"name: {norm!r} suggests a person name, but only {profile.distinct} distinct values in "
+                        f"{profile.non_blank}, mostly not shaped like person names: names of a few things ({note})")
+        return Judgement(None, 0.7, None, evidence)
+    hosts = profile.share(is_personal_device_host)
+    if hosts >= 0.5:
+        evidence.append(f"name: {norm!r} suggests a person name, but {_pct(hosts)} of values are host names of phones, "
+                        f"tablets or computers: the device's name on the network, its identifier ({note})")
+        return Judgement("user.device.device_id", 0.6, "device_id", evidence, round(hosts, 4))
+    places = profile.share(_is_place_address)
+    if places >= VALUE_THRESHOLD:
+        if any(re.search(_COORDINATE_SIBLINGS, n) for n in sibs):
+            evidence.append(f"name: {norm!r} suggests a person name, but {_pct(places)} of values are places written "
+                            f"out (street, city, postal code) beside coordinates: the place at the position, a precise "
+                            f"location ({note})")
+            return Judgement("user.location.precise", 0.6, "precise_location", evidence, round(places, 4))
+        evidence.append(f"name: {norm!r} suggests a person name, but {_pct(places)} of values are whole postal "
+                        f"addresses ({note})")
+        return Judgement("user.contact.address", 0.6, "postal_address", evidence, round(places, 4))
+    return None
+
+
+def _encrypted_key(norm: str, profile: ColumnProfile, evidence: list[str]) -> Judgement | None:
+    """Key material stored encrypted (`akey`, `enc_key` holding Bitwarden EncStrings): a credential, kept encrypted."""
+    last = norm.rsplit("_", 1)[-1]
+    if not (last.endswith("key") and len(last) <= 8) or profile.non_blank < 10 or re.search(_NOT_A_SECRET, norm):
+        return None
+    share = profile.share(is_encrypted_envelope)
+    if share < VALUE_THRESHOLD:
+        return None
+    evidence.append(f"name and values: {norm!r} names a key and {_pct(share)} of values are ciphertext in a known "
+                    f"envelope (EncString, Fernet, Laravel, PGP): key material, a credential, stored encrypted "
+                    f"({profile.non_blank} non-blank sampled)")
+    return Judgement("user.authorization.credentials", 0.75, "encrypted_key", evidence, round(share, 4), "encrypted")
+
+
+# Readings that are vital signs, and body measurements, by their bare names: health data only in a table of health
+# readings (a bare `temperature` is as often a device's or the weather's).
+_VITAL_NAMES = (r"^(bps|bpd|bp|bp_systolic|bp_diastolic|systolic|diastolic|blood_pressure|pulse|pulse_rate|heart_rate"
+                r"|respiration|respirations|respiratory_rate|resp_rate|spo2|oxygen_saturation|o2_sat|o2_saturation"
+                r"|temperature|temp|body_temperature|body_temp|blood_glucose|glucose)$"
+                r"|^(收缩压|舒张压|血压|脉搏|心率|呼吸|呼吸频率|体温|血氧|血氧饱和度|血糖)$")
+_BODY_NAMES = (r"^(weight|height|bmi|body_mass_index|waist|waist_circ|waist_circumference|hip|hip_circ|hip_circumference"
+               r"|head_circ|head_circumference|body_fat|body_fat_percentage|weight_kg|weight_lb|weight_lbs|height_cm"
+               r"|height_in)$|^(体重|身高|腰围|臀围|头围|体脂率|bmi)$")
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
+def _health_by_context(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
+                       evidence: list[str]) -> Judgement | None:
+    """A vital sign or body measurement: a bare name (`pulse`, `weight`) in a table of health readings, numbers.
+
+    The table is one of health readings by its name (vitals, observations, check-ups) or because two other columns
+    are vital signs (`bps`, `bpd`, `pulse`): there, a weight or a temperature is the person's own.
+    """
+    vital = re.search(_VITAL_NAMES, norm)
+    if not (vital or re.search(_BODY_NAMES, norm)):
+        return None
+    if not (re.search(_HEALTH_TABLES, tnorm) or sum(bool(re.search(_VITAL_NAMES, n)) for n in sibs) >= 2):
+        return None
+    numbers = profile.share(lambda v: bool(_NUMBER.fullmatch(v)))
+    if profile.non_blank < 10 or profile.distinct < 3 or numbers < VALUE_THRESHOLD:
+        return None
+    category = "user.health.vital_signs" if vital else "user.health"
+    evidence.append(f"name and context: {norm!r} is a {'vital sign' if vital else 'body measurement'} in a table of "
+                    f"health readings ({tnorm!r}) and {_pct(numbers)} of values are numbers "
+                    f"({profile.non_blank} non-blank sampled)")
+    return Judgement(category, 0.65, "vital_signs" if vital else "body_measure", evidence, round(numbers, 4))
+
+
+_VEHICLE_TABLES = words("cars", "car", "vehicles", "vehicle", "fleet", "motorcycles", "motorcycle", "车辆")
+_ID_LIKE = r"^([a-z]{1,3}id|[a-z0-9_]+_id|[a-z]+_uid)$"
+
+
+def _vehicle_id_by_context(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
+                           evidence: list[str]) -> Judgement | None:
+    """The maker's ids of a person's car (`eid`, `vid`): in a table of vehicles, unique long ids beside the row key."""
+    if not re.fullmatch(_ID_LIKE, norm) or norm == "id" or not (
+            re.search(_VEHICLE_TABLES, tnorm) or any(re.search(r"^(vin|vin_code|vin_number)$", n) for n in sibs)):
+        return None
+    long_ids = profile.share(lambda v: (v.isdigit() and len(v) >= 8) or is_random_token(v) or is_uuid(v))
+    if profile.non_blank < 10 or long_ids < VALUE_THRESHOLD or profile.distinct < 0.9 * profile.non_blank:
+        return None
+    evidence.append(f"name and context: {norm!r} in a table of vehicles ({tnorm!r}) holds one long id per car "
+                    f"({_pct(long_ids)} of values): the car's id at its maker's service, the id of a person's connected "
+                    f"product ({profile.non_blank} non-blank sampled)")
+    return Judgement("user.device.device_id", 0.6, "vehicle_id", evidence, round(long_ids, 4))
+
+
+_ALIAS_NAMES = r"^(alias|aka|also_known_as|known_as|goes_by|preferred_name|call_name)$"
+_GIVEN_NAME_SHAPE = re.compile(r"[A-Z][a-z'-]+( [A-Z][a-z'-]+){0,3}|[\u4e00-\u9fff]{1,4}")
+_LOGIN_POINTERS = r"user|owner|reporter|assignee"
+
+
+def _alias_of_person(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
+                     evidence: list[str]) -> Judgement | None:
+    """An alias in a table of people whose values are names (`Tom`, `Ana Lima`): the name the person goes by."""
+    if not re.search(_ALIAS_NAMES, norm) or not _is_table_of_people(tnorm, sibs) or profile.non_blank < 10 \
+            or profile.distinct < 5:
+        return None
+    share = profile.share(lambda v: bool(_GIVEN_NAME_SHAPE.fullmatch(v)))
+    if share < VALUE_THRESHOLD:
+        return None
+    evidence.append(f"name and values: {norm!r} in a table of people and {_pct(share)} of values are shaped like given "
+                    f"or full names: the name the person goes by ({profile.non_blank} non-blank sampled)")
+    return Judgement("user.name", 0.6, "person_name", evidence, round(share, 4))
 
 
 # --------------------------------------------------------------------------- evidence across the tables of one scan
