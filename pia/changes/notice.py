@@ -6,9 +6,11 @@ language in force (`pia.i18n`: en or zh-CN), with the manifest's texts in that l
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import TYPE_CHECKING
 
+from pia.changes.retention import bound as retention_bound
 from pia.changes.rules import trigger_why
 from pia.declare.manifest import DataGroup, Manifest, RightKind
 from pia.declare.vocabulary import DataSubjectRight
@@ -211,12 +213,20 @@ def _what_changes(review: ChangeReview, old: Manifest, new: Manifest) -> list[st
                 bullets.append(_("**We will stop collecting {name}.**", name=_name(el_before.name)))
             # from here both exist (a change path names an element of one side at least)
             elif el_after is not None and el_before is not None and ch.trigger == "retention_lengthened":
-                until = _("up to {n} days", n=el_after.retention.max_days) \
-                    if el_after.retention.max_days is not None else _("with no fixed limit")
+                if el_after.retention.max_days is not None:
+                    until = _("up to {n} days", n=el_after.retention.max_days)
+                elif math.isinf(retention_bound(el_after.retention).days or 0):
+                    until = _("with no fixed limit")
+                else:  # the period read from the rule's words, which follow
+                    until = ""
                 was = _(" (before: up to {n} days)", n=el_before.retention.max_days) \
                     if el_before.retention.max_days else ""
-                bullets.append(_("**We will keep {name} longer: {until}{was}.**", name=_name(el_after.name),
-                                 until=until, was=was) + _sp() + _sentence(el_after.retention.rule))
+                head = _("**We will keep {name} longer: {until}{was}.**", name=_name(el_after.name), until=until,
+                         was=was) if until else _("**We will keep {name} longer.**", name=_name(el_after.name))
+                bullets.append(head + _sp() + _sentence(el_after.retention.rule))
+            elif el_after is not None and el_before is not None and ch.trigger == "retention_unclear":
+                bullets.append(_("**How long we keep {name} changes.**", name=_name(el_after.name)) + _sp()
+                               + _sentence(el_after.retention.rule))
             elif el_after is not None and el_before is not None:
                 note = _sp() + _("It now counts as sensitive personal information.") \
                     if el_after.sensitive and not el_before.sensitive else ""

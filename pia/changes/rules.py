@@ -5,6 +5,7 @@ and the decision (notify, re-consent) names the changes and facts it rests on.
 """
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 from typing import Any
@@ -13,6 +14,8 @@ from pydantic import BaseModel, Field, PrivateAttr
 
 from pia.changes.assessment import AssessmentCase, pipl_cases
 from pia.changes.diff import Change, ChangeKind, diff, pattern_of
+from pia.changes.retention import Bound as RetentionBound
+from pia.changes.retention import bound as retention_bound
 from pia.declare.citations import by_regime
 from pia.declare.manifest import FlowKind, Manifest, RecipientBasis
 from pia.declare.measures import MeasureStatus, catalogue
@@ -68,6 +71,14 @@ TRIGGERS: dict[str, TriggerDef] = {t.id: t for t in (
                in_policy_list=False,
                note=L_("VII.2 says its list is not exhaustive; the retention period is part of what users must be "
                        "told (PIPL Art. 17).")),
+    TriggerDef("retention_unclear", "PIPL Art. 17",
+               N_("The retention of personal data changes in words the kit cannot order (possibly longer)"),
+               N_("Retention to confirm"),
+               N_("How long we keep some of your information changes. The new period is described below."),
+               in_policy_list=False,
+               note=L_("pia default: the kit could not tell whether the new retention is longer; it is treated as "
+                       "significant until the assessor compares the two periods (a longer retention is significant: "
+                       "PIPL Art. 17).")),
     TriggerDef("promised_measure", "III",
                N_("A security measure the policy promises stops being in place"), N_("Promised protection"),
                N_("A protection of your information that our policy promises will no longer be fully in place."),
@@ -169,19 +180,53 @@ RULES: tuple[Rule, ...] = (
 # Changes whose classification depends on their values or on the manifests, tried before the path rules.
 
 
-def _days(value: Any) -> float:
-    """A retention bound in days; no bound is longest."""
-    return float("inf") if value is None else float(value)
+def _element(m: Manifest | None, path: str) -> Any:
+    """The data element a `data_elements[id]...` path names in `m` (None if absent)."""
+    if m is None or not path.startswith("data_elements["):
+        return None
+    eid = path[len("data_elements["):path.index("]")]
+    return next((e for e in m.data_elements if e.id == eid), None)
+
+
+def _period(days: float) -> Message:
+    return L_("no upper bound") if math.isinf(days) else L_("{days} days", days=format(days, "g"))
 
 
 def _lengthened(change: Change, old: Manifest | None, new: Manifest | None) -> tuple[str, str] | None:
-    if pattern_of(change.path) != "data_elements[*].retention.max_days":
+    """A retention that gets longer (PIPL Art. 17), or that changes in words the kit cannot order.
+
+    Both sides with `max_days`: the numbers decide and the rule's wording is minor. Otherwise both periods are
+    read from their text (`pia.changes.retention`); a change the kit cannot order goes to the assessor as
+    `retention_unclear`, never silently minor.
+    """
+    p = pattern_of(change.path)
+    if not p.startswith("data_elements[*].retention") or p.startswith("data_elements[*].retention.clauses"):
         return None
-    if change.kind is ChangeKind.added or _days(change.after) <= _days(change.before):
+    if change.kind is ChangeKind.added and p == "data_elements[*].retention.max_days" and old is None:
         return None
-    after = L_("no upper bound") if change.after is None else L_("{days} days", days=change.after)
-    return "retention_lengthened", L_("retention lengthened from {days} days to {after}", days=change.before,
-                                      after=after)
+    el_old, el_new = _element(old, change.path), _element(new, change.path)
+    if el_old is not None and el_new is not None:
+        b_old, b_new = retention_bound(el_old.retention), retention_bound(el_new.retention)
+    elif p == "data_elements[*].retention.max_days":  # values only (no manifests): the numbers as before
+        b_old = RetentionBound(None if change.before is None else float(change.before), "max_days")
+        b_new = RetentionBound(math.inf if change.after is None else float(change.after), "max_days")
+        if b_old.days is None:
+            return None
+    else:
+        return None
+    if b_old.how == "max_days" and b_new.how == "max_days" and p != "data_elements[*].retention.max_days":
+        return None  # the bounds are compared on the max_days change; the wording alone is minor
+    if b_old.days is None or b_new.days is None or (math.isinf(b_old.days) and math.isinf(b_new.days)):
+        return "retention_unclear", L_(
+            "pia default: the retention changes and the kit cannot tell whether it gets longer ({before} -> {after}); "
+            "treated as possibly significant until the assessor orders the two periods (set max_days on both)",
+            before=_period(b_old.days) if b_old.days is not None else L_("unreadable"),
+            after=_period(b_new.days) if b_new.days is not None else L_("unreadable"))
+    if b_new.days > b_old.days:
+        src = "" if b_old.how == b_new.how == "max_days" else L_(" (read from the retention text)")
+        return "retention_lengthened", L_("retention lengthened from {before} to {after}{src}", before=_period(b_old.days),
+                                          after=_period(b_new.days), src=src)
+    return None
 
 
 def _status(value: Any) -> str | None:
@@ -503,7 +548,8 @@ def standard_list(m: Manifest) -> str:
 
 
 # The GDPR source of a kind of change whose kit source is Chinese, used where the GDPR applies
-GDPR_TRIGGER_CLAUSES = {"retention_lengthened": "GDPR Art. 13(2)(a)", "contact_channel": "GDPR Art. 13(1)(a)",
+GDPR_TRIGGER_CLAUSES = {"retention_lengthened": "GDPR Art. 13(2)(a)", "retention_unclear": "GDPR Art. 13(2)(a)",
+                        "contact_channel": "GDPR Art. 13(1)(a)",
                         "high_risk_assessment": "GDPR Art. 35(11)"}
 
 
