@@ -406,6 +406,9 @@ def _asks(review: ChangeReview, new: Manifest) -> list[str]:
     for r in review.reasons:
         if r.kind == "new_purpose" and r.subject in acts:
             out.append(_("to use your information for {purpose}", purpose=_name(acts[r.subject].name)))
+        elif r.kind == "new_sensitive_category" and r.subject in tax and r.activity in acts:
+            out.append(_("to process {category}, which is sensitive information, for {purpose}",
+                         category=_category_words(new, r.subject), purpose=_name(acts[r.activity].name)))
         elif r.kind == "new_sensitive_category" and r.subject in tax:
             out.append(_("to process {category}, which is sensitive information",
                          category=_category_words(new, r.subject)))

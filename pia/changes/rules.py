@@ -17,7 +17,7 @@ from pia.changes.diff import Change, ChangeKind, diff, pattern_of
 from pia.changes.retention import Bound as RetentionBound
 from pia.changes.retention import bound as retention_bound
 from pia.declare.citations import by_regime
-from pia.declare.manifest import FlowKind, Manifest, RecipientBasis
+from pia.declare.manifest import FlowKind, Manifest, ProcessingActivity, RecipientBasis
 from pia.declare.measures import MeasureStatus, catalogue
 from pia.declare.taxonomy import load_taxonomy
 from pia.declare.vocabulary import TRANSFER_RULES, basis_id, regime_of
@@ -366,6 +366,8 @@ class ReconsentReason(BaseModel):
     kind: str = Field(description="One of REASONS: new_purpose, purpose_outside_exemption, new_data_type, "
                                   "new_sensitive_category, cross_border or new_consent_recipient.")
     subject: str = Field(description="Id of the activity, category or recipient concerned.")
+    activity: str | None = Field(None, description=(
+        "new_sensitive_category only: the activity that starts processing the category (judged per activity)."))
     clause: str = Field(description="Clause and law the reason rests on.")
     text: Sentence = Field(description="The reason in words.")
 
@@ -662,6 +664,46 @@ def _data_type_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
     return out
 
 
+def _explicit_consent_condition(act: ProcessingActivity) -> bool:
+    """Whether the GDPR condition for the activity's special-category data is explicit consent (Art. 9(2)(a))."""
+    return act.special_category_basis == "GDPR Art. 9(2)(a)" or (
+        act.special_category_basis is None and _consent(act.legal_basis))
+
+
+def _sensitive_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
+    """Each activity that starts processing a sensitive category it did not process before (judged per activity).
+
+    Separate consent for sensitive personal information is given for a processing, not for the service: another
+    activity's earlier use of the category does not cover this one (PIPL Art. 29; GB/T 35273-2020 5.4). Under the
+    GDPR the reason holds where explicit consent is the activity's Art. 9(2) condition (GDPR Art. 9(2)(a)).
+    """
+    tax = load_taxonomy()
+    out: list[ReconsentReason] = []
+    old_acts = {a.id: a for a in old.processing_activities}
+    for act in sorted(new.processing_activities, key=lambda a: a.id):
+        before = old_acts.get(act.id)
+        had = {e.category for e in old.elements_of(before) if e.sensitive} if before is not None else set()
+        by_cat: dict[str, list[str]] = {}
+        for el in new.elements_of(act):
+            if el.sensitive and el.category not in had:
+                by_cat.setdefault(el.category, []).append(el.id)
+        for cat, elements in sorted(by_cat.items()):
+            laws = REASONS["new_sensitive_category"].clause
+            if tax[cat].special_category and _explicit_consent_condition(act):
+                laws += "; GDPR Art. 9(2)(a)"
+            caveat = "" if _consent(act.legal_basis) or act.special_category_basis == "PIPL Art. 29" else L_(
+                " Its basis {basis} does not carry the sensitive data unless the assessor shows another ground of "
+                "PIPL Art. 13 covers it.", basis=act.legal_basis)
+            out.append(ReconsentReason(
+                kind="new_sensitive_category", subject=cat, activity=act.id, clause=laws,
+                text=L_("'{name}' (activity {activity}) starts processing sensitive category {category} ({cname}) in "
+                        "{elements}: sensitive personal information needs the user's separate consent for this "
+                        "processing; consent given for another activity does not cover it.{caveat}", name=act.name,
+                        activity=act.id, category=cat, cname=Message(tax[cat].name),
+                        elements=", ".join(sorted(elements)), caveat=caveat)))
+    return out
+
+
 def _cross_border_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
     """Storage abroad or a recipient abroad that starts needs the user's separate consent (PIPL Art. 39)."""
     out: list[ReconsentReason] = []
@@ -694,7 +736,7 @@ def _cross_border_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]
 # The GDPR's ground for each kind of re-consent reason, for services under it (REASONS cite PIPL).
 GDPR_REASONS = {"new_purpose": "GDPR Art. 6(1)(a); GDPR Art. 5(1)(b)",
                 "purpose_outside_exemption": "GDPR Art. 6(1); GDPR Art. 5(1)(b)",
-                "new_data_type": "GDPR Art. 6(1)(a)", "new_sensitive_category": "GDPR Art. 9(2)(a)",
+                "new_data_type": "GDPR Art. 6(1)(a)",
                 "new_consent_recipient": "GDPR Art. 6(1)(a); GDPR Art. 13(1)(e)"}
 _LAWS = ("PIPL", "GDPR", "GB/T")
 
@@ -712,9 +754,13 @@ def _localise(reasons: list[ReconsentReason], m: Manifest) -> list[ReconsentReas
             continue
         ids = [c.strip() for c in r.clause.split(";") if c.strip()]
         policy = [c for c in ids if not c.startswith(_LAWS) and m.cite("", c)]
-        laws = [c for c in ids if c.startswith(_LAWS)] if cn or not gdpr else []
-        if gdpr and r.kind in GDPR_REASONS:
-            laws.append(GDPR_REASONS[r.kind])
+        laws = [c for c in ids if c.startswith(_LAWS) and not c.startswith("GDPR")] if cn or not gdpr else []
+        if gdpr:  # the GDPR grounds a reason carries itself (judged per activity), else its kind's
+            laws += [c for c in ids if c.startswith("GDPR")]
+            if r.kind in GDPR_REASONS:
+                laws.append(GDPR_REASONS[r.kind])
+        if not laws and not policy:
+            continue  # no law of this service's regimes asks for consent on this ground
         out.append(r.model_copy(update={"clause": "; ".join(policy + laws)}))
     return out
 
@@ -727,20 +773,7 @@ def reconsent_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
 def _reconsent_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
     reasons = _purpose_reasons(old, new) + _data_type_reasons(old, new)
 
-    tax = load_taxonomy()
-    old_sensitive = {e.category for e in old.data_elements if e.sensitive}
-    new_by_cat: dict[str, list[str]] = {}
-    for el in new.data_elements:
-        if el.sensitive and el.category not in old_sensitive:
-            new_by_cat.setdefault(el.category, []).append(el.id)
-    for cat, elements in sorted(new_by_cat.items()):
-        users = sorted({a.id for a in new.processing_activities if set(a.data_elements) & set(elements)})
-        used = L_(", used by {activities}", activities=", ".join(users)) if users else ""
-        reasons.append(_reason("new_sensitive_category", cat,
-                               L_("new sensitive category {category} ({name}) in {elements}{used}: sensitive personal "
-                                  "information needs the user's separate consent.", category=cat,
-                                  name=Message(tax[cat].name), elements=", ".join(sorted(elements)), used=used)))
-
+    reasons += _sensitive_reasons(old, new)
     reasons += _cross_border_reasons(old, new)
 
     old_recips = {r.id: r for r in old.recipients}
