@@ -49,7 +49,9 @@ def test_json_has_the_issue_fields(capsys):
     assert all({"id", "clause", "changes"} <= set(t) for t in doc["triggers"])
     assert all({"path", "kind", "before", "after", "trigger"} <= set(c) for c in doc["changes"])
     assert doc["notify"]["required"] is True and doc["notify"]["channels"] == ["push", "popup", "email"]
-    assert doc["reconsent_required"] is True and len(doc["reasons"]) == 3
+    # 4 since per-activity judgement: the new familiar_faces activity needs separate consent for the camera
+    # snapshots too, although other activities already processed that sensitive category (PIPL Art. 29)
+    assert doc["reconsent_required"] is True and len(doc["reasons"]) == 4
 
 
 def test_output_and_notice_files_and_byte_identical_json(capsys, tmp_path):

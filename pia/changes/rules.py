@@ -315,6 +315,26 @@ class LevelChange(BaseModel):
     unacceptable: bool = Field(False, description="Whether the NEW level reaches the method's unacceptable level.")
 
 
+class RiskShift(BaseModel):
+    """An activity in both versions whose risk changes without its residual level rising (e.g. already at the top).
+
+    GDPR Art. 35(11) asks for a review at least when the risk represented by the processing changes; a level that
+    cannot rise any more hides such a change, so the kit compares what the level is made of.
+    """
+
+    activity: str = Field(description="Id of the processing activity (present in OLD and NEW).")
+    high: bool = Field(description="Whether the activity is at the organisation's unacceptable level in NEW.")
+    criteria: list[str] = Field(default_factory=list, description="Screening criteria newly met (wp248.8, pipl55.4, ...).")
+    causes: list[str] = Field(default_factory=list, description=(
+        "Screening criteria met in both versions whose facts change (new causes: a technology, data or recipient)."))
+    events: list[str] = Field(default_factory=list, description=(
+        "Feared events whose residual severity or likelihood score rises (`event:impact`, `event:likelihood`)."))
+    exposure: list[str] = Field(default_factory=list, description=(
+        "Feared events whose combined exposure rises, and likelihood factor groups whose rating rises "
+        "(`event` or `event:group`)."))
+    evidence: Sentence = Field("", description="The shift in words.")
+
+
 class Trigger(BaseModel):
     """A significant-change category that applies, with the changes behind it."""
 
@@ -326,6 +346,8 @@ class Trigger(BaseModel):
     changes: list[str] = Field(default_factory=list, description="Paths of the changes behind it.")
     rises: list[LevelChange] = Field(default_factory=list,
                                      description="VII.2(5) only: activities whose residual level rises, before -> after.")
+    shifts: list[RiskShift] = Field(default_factory=list, description=(
+        "VII.2(5) only: activities at the unacceptable level whose risk changes without the level rising."))
     detail: Sentence = Field("", description="Further explanation (e.g. a gap in the policy's list).")
 
 
@@ -349,6 +371,8 @@ class ReasonDef:
 # A DPIA is needed before processing likely to result in a high risk (GDPR Art. 35(1)); WP248 rev.01: in most cases
 # processing meeting two criteria requires one, so a new activity is flagged even when its scored risk is medium
 DPIA_SOURCE = "GDPR Art. 35(1); WP248 (in most cases, two criteria call for a DPIA)"
+# The review of an assessment when the risk represented by the processing changes
+REVIEW_SOURCE = "GDPR Art. 35(11)"
 
 REASONS: dict[str, ReasonDef] = {r.kind: r for r in (
     ReasonDef("new_purpose", "preamble; I; PIPL Art. 14"),
@@ -392,6 +416,8 @@ class RiskComparison(BaseModel):
     new_high_activities: list[str] = Field(default_factory=list, description="Activities of NEW judged high risk.")
     old_high_activities: list[str] = Field(default_factory=list, description="Activities of OLD judged high risk.")
     rises: list[LevelChange] = Field(default_factory=list, description="Activities whose residual level rises.")
+    shifts: list[RiskShift] = Field(default_factory=list, description=(
+        "Activities in both versions whose risk changes although their residual level does not rise (GDPR Art. 35(11))."))
     decision: Sentence = Field("", description="Whether VII.2(5) applies, and why.")
     assessment_required: list[ScreenedActivity] = Field(default_factory=list, description=(
         "New activities whose WP248 screening calls for an impact assessment (GDPR Art. 35(1)), at any risk level."))
@@ -465,6 +491,16 @@ class Verdict:
     high_activities: tuple[str, ...] = ()
     levels: tuple[tuple[str, str], ...] = ()
     scale: tuple[str, ...] = ()
+    profiles: tuple[tuple[str, Profile], ...] = ()
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What one activity's risk is made of: screening criteria with their facts, scores, exposure, factor ratings."""
+
+    criteria: tuple[tuple[str, str], ...] = ()  # (criterion id, its evidence) for each criterion met
+    scores: tuple[tuple[str, float, float, float], ...] = ()  # (feared event, impact, likelihood, exposure)
+    factors: tuple[tuple[str, str, int], ...] = ()  # (feared event, likelihood factor group, rating)
 
 
 def _verdict(manifest: Manifest, method: str) -> Verdict:
@@ -472,10 +508,68 @@ def _verdict(manifest: Manifest, method: str) -> Verdict:
     from pia.risk.scoring import assess
 
     assessment = assess(manifest, method=method)
+    profiles = []
+    for a in assessment.activities:
+        criteria = tuple(sorted((str(c["id"]), str(c.get("evidence", ""))) for c in a.screening.get("criteria", [])
+                                if c.get("met")))
+        scores = tuple(sorted((_fe(fe), s.impact_score, s.likelihood_score, float(a.exposure.get(fe, 0.0)))
+                              for fe, s in a.residual.items()))
+        factors = tuple(sorted((_fe(fe), f.group, f.rating) for fe, rs in a.likelihood_factors.items() for f in rs))
+        profiles.append((a.id, Profile(criteria, scores, factors)))
     return Verdict(bool(assessment.high_risk),
                    tuple(sorted(a.id for a in assessment.activities if a.unacceptable)),
                    tuple(sorted((a.id, a.level) for a in assessment.activities)),
-                   tuple(assessment.levels["risk"]))
+                   tuple(assessment.levels["risk"]), tuple(sorted(profiles, key=lambda x: x[0])))
+
+
+def _fe(event: Any) -> str:
+    return str(getattr(event, "value", event))
+
+
+# a score must rise by more than rounding noise to count (scores are kept to four decimals)
+_EPS = 1e-3
+
+
+def risk_shifts(old_v: Verdict, new_v: Verdict, rises: list[LevelChange]) -> list[RiskShift]:
+    """Activities in both versions whose risk changes although their residual level does not rise.
+
+    A shift is a screening criterion newly met (WP248, GB/T 39335-2020, PIPL Art. 55), new facts behind a criterion
+    already met, a feared event whose residual severity or likelihood score rises, or a rise of exposure or of a
+    likelihood factor group's rating.
+    """
+    old_p, new_p = dict(old_v.profiles), dict(new_v.profiles)
+    risen = {r.activity for r in rises}
+    high = set(new_v.high_activities)
+    out = []
+    for act in sorted(set(old_p) & set(new_p) - risen):
+        o, n = old_p[act], new_p[act]
+        o_crit, n_crit = dict(o.criteria), dict(n.criteria)
+        criteria = sorted(set(n_crit) - set(o_crit))
+        causes = sorted(c for c in set(n_crit) & set(o_crit) if n_crit[c] != o_crit[c])
+        o_scores = {fe: (i, li, ex) for fe, i, li, ex in o.scores}
+        events, exposure = [], []
+        for fe, i, li, ex in n.scores:
+            bi, bli, bex = o_scores.get(fe, (0.0, 0.0, 0.0))
+            events += [f"{fe}:impact"] if i > bi + _EPS else []
+            events += [f"{fe}:likelihood"] if li > bli + _EPS else []
+            exposure += [fe] if ex > bex + _EPS else []
+        o_fac = {(fe, g): r for fe, g, r in o.factors}
+        exposure += [f"{fe}:{g}" for fe, g, r in n.factors if r > o_fac.get((fe, g), 0)]
+        if not (criteria or causes or events or exposure):
+            continue
+        parts = []
+        if criteria:
+            parts.append(L_("screening criteria newly met: {ids}", ids=", ".join(criteria)))
+        if causes:
+            parts.append(L_("new facts behind {ids}: {facts}", ids=", ".join(causes),
+                            facts="; ".join(dict.fromkeys(n_crit[c] for c in causes))))
+        if events:
+            parts.append(L_("residual scores rise for {events}", events=", ".join(events)))
+        if exposure:
+            parts.append(L_("exposure rises for {events}", events=", ".join(sorted(exposure))))
+        out.append(RiskShift(activity=act, high=act in high, criteria=criteria, causes=causes, events=events,
+                             exposure=sorted(exposure), evidence=Listing(parts, "; ")))
+    return out
 
 
 def level_rises(old_v: Verdict, new_v: Verdict) -> list[LevelChange]:
@@ -514,24 +608,47 @@ def new_activities_needing_assessment(old: Manifest, new: Manifest, levels: dict
 
 
 def _risk_trigger(rises: list[LevelChange], changes: list[ClassifiedChange], clause: str = "VII.2(5)",
-                  listed: bool = True) -> Trigger | None:
-    """VII.2(5) applies when a change raises some activity's residual risk level."""
-    if not changes or not rises:
+                  listed: bool = True, shifts: list[RiskShift] | None = None) -> Trigger | None:
+    """VII.2(5) applies when a change raises an activity's residual level, or changes the risk of one already high.
+
+    pia default: for an activity already at the unacceptable level, the assessment of the changed processing shows
+    a high risk with causes the earlier one did not weigh; a level at the top of the scale cannot rise to show it.
+    """
+    high_shifts = [x for x in shifts or [] if x.high]
+    if not changes or not (rises or high_shifts):
         return None
-    prefixes = tuple(f"processing_activities[{r.activity}]" for r in rises)
+    prefixes = tuple(f"processing_activities[{a}]" for a in [r.activity for r in rises] + [x.activity for x in high_shifts])
     paths = sorted(c.path for c in changes if c.path.startswith(prefixes))
     d = TRIGGERS["high_risk_assessment"]
     return Trigger(id=d.id, clause=clause, title=d.title, name=d.name, in_policy_list=listed,
-                   changes=paths, rises=rises)
+                   changes=paths, rises=rises, shifts=high_shifts)
 
 
-def _risk_decision(risk: RiskComparison, clause: str = "VII.2(5)") -> str:
+def _shift_words(shifts: list[RiskShift]) -> Message:
+    return Listing((L_("{activity}: {evidence}", activity=x.activity, evidence=x.evidence) for x in shifts), "; ")
+
+
+def _risk_decision(risk: RiskComparison, clause: str = "VII.2(5)", review_clause: str = "") -> str:
+    """Whether the risk condition applies; never 'does not apply' when the risk of an activity changed."""
     if not risk.assessed:
         return L_("Not assessed: nothing changed, so there is no policy update to classify.")
+    high = [x for x in risk.shifts if x.high]
+    other = [x for x in risk.shifts if not x.high]
+    review = L_(" The assessment of these activities is reviewed ({source}).", source=review_clause) \
+        if review_clause else ""
     if risk.rises:
         moves = Listing(L_("{activity} {before} -> {after}", activity=r.activity,
                            before=Term(r.before) if r.before else L_("new"), after=Term(r.after)) for r in risk.rises)
-        return L_("{clause} applies: residual risk rises ({moves}).", clause=clause, moves=moves)
+        more = L_(" The risk also changes at an unchanged level: {shifts}.", shifts=_shift_words(risk.shifts)) \
+            if risk.shifts else ""
+        return L_("{clause} applies: residual risk rises ({moves}).{more}", clause=clause, moves=moves, more=more)
+    if high:
+        return L_("{clause} applies: the risk of activities already at the unacceptable level changes ({shifts}); "
+                  "their level cannot rise further, but the risk they pose is not the one assessed before.{review}",
+                  clause=clause, shifts=_shift_words(high), review=review)
+    if other:
+        return L_("No activity's residual level rises, but the risk of the processing changes ({shifts}).{review}",
+                  shifts=_shift_words(other), review=review)
     if risk.new_high_risk:
         return L_("{clause} does not apply to this revision: NEW is high risk, but no activity's residual level rises.",
                   clause=clause)
@@ -871,6 +988,7 @@ def review(old: Manifest, new: Manifest, method: str | os.PathLike[str] | None =
         risk = RiskComparison(method=method, assessed=True, new_high_risk=new_v.high_risk,
                               old_high_risk=old_v.high_risk, new_high_activities=list(new_v.high_activities),
                               old_high_activities=list(old_v.high_activities), rises=rises,
+                              shifts=risk_shifts(old_v, new_v, rises),
                               assessment_required=new_activities_needing_assessment(old, new, dict(new_v.levels)),
                               pipl_assessment_required=pipl_cases(
                                   old, new, [c.path for c in classified],
@@ -878,13 +996,17 @@ def review(old: Manifest, new: Manifest, method: str | os.PathLike[str] | None =
     else:  # nothing changed: no policy update, nothing to assess
         risk = RiskComparison(method=method, assessed=False)
     risk_clause = trigger_clause(new, "high_risk_assessment")
-    risk.decision = _risk_decision(risk, risk_clause)
-    risk_trigger = _risk_trigger(risk.rises, classified, risk_clause, _in_policy(new, TRIGGERS["high_risk_assessment"])[0])
+    risk.decision = _risk_decision(risk, risk_clause, REVIEW_SOURCE if new.regimes & {"EU", "UK"} else "")
+    risk_trigger = _risk_trigger(risk.rises, classified, risk_clause, _in_policy(new, TRIGGERS["high_risk_assessment"])[0],
+                                 risk.shifts)
     if risk_trigger is not None:
+        shifted = {x.activity for x in risk_trigger.shifts}
         for c in classified:
             if c.path in risk_trigger.changes and c.trigger is None:
                 c.trigger, c.clause = risk_trigger.id, risk_trigger.clause
-                c.reason = L_("part of an activity whose residual risk level rises")
+                c.reason = L_("part of an activity whose risk changes at the unacceptable level") \
+                    if any(c.path.startswith(f"processing_activities[{a}]") for a in shifted) \
+                    else L_("part of an activity whose residual risk level rises")
         order = list(TRIGGERS)
         triggers = sorted(triggers + [risk_trigger], key=lambda t: order.index(t.id))
 

@@ -1,0 +1,51 @@
+"""A change of the risk of an activity already at the top level is a change of the risk (GDPR Art. 35(11))."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from pia.changes.rules import review
+from pia.declare.manifest import Manifest, load_manifest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMSIGHT = ROOT / "data_samples" / "examsight" / "examsight.pia.yaml"
+EXAMSIGHT_NEXT = ROOT / "data_samples" / "examsight" / "examsight.proposed.pia.yaml"
+
+
+def test_face_recognition_and_a_processor_abroad_on_a_top_level_activity_trigger_the_risk_condition():
+    """exam_recording is already at the top level: face recognition and a processor in Singapore triggered nothing
+    and the review printed that GDPR Art. 35(11) 'does not apply'."""
+    r = review(load_manifest(EXAMSIGHT), load_manifest(EXAMSIGHT_NEXT))
+    assert not r.risk.rises  # the level cannot rise: it is at the top in both versions
+    (shift,) = r.risk.shifts
+    assert shift.activity == "exam_recording" and shift.high
+    assert {"wp248.8", "wp248.4", "pipl55.4"} <= set(shift.causes)
+    assert "face_recognition" in shift.evidence and "gaze_ai" in shift.evidence
+    t = r.trigger("high_risk_assessment")
+    assert t is not None and [x.activity for x in t.shifts] == ["exam_recording"]
+    assert "processing_activities[exam_recording].innovative_technology[face_recognition]" in t.changes
+    assert "does not apply" not in r.risk.decision and "GDPR Art. 35(11)" in r.risk.decision
+
+
+def test_a_new_screening_criterion_on_an_activity_below_the_top_is_reported_not_denied():
+    data = yaml.safe_load(EXAMSIGHT.read_text(encoding="utf-8"))
+    acct = next(a for a in data["processing_activities"] if a["id"] == "account_management")
+    acct["may_block_service"] = True  # WP248 criterion 9; the activity's level stays where it was
+    old, new = load_manifest(EXAMSIGHT), Manifest.model_validate(data)
+    r = review(old, new)
+    assert not r.risk.rises
+    (shift,) = r.risk.shifts
+    assert shift.activity == "account_management" and "wp248.9" in shift.criteria and not shift.high
+    assert "does not apply" not in r.risk.decision and "account_management" in r.risk.decision
+    assert "GDPR Art. 35(11)" in r.risk.decision
+    # below the unacceptable level the change is reported for review, not notified under the risk condition
+    assert r.trigger("high_risk_assessment") is None
+
+
+def test_wording_change_leaves_the_risk_alone():
+    data = yaml.safe_load(EXAMSIGHT.read_text(encoding="utf-8"))
+    data["policy"]["version"] = "3.0.1"
+    r = review(load_manifest(EXAMSIGHT), Manifest.model_validate(data))
+    assert r.risk.shifts == [] and r.trigger("high_risk_assessment") is None and "does not apply" in r.risk.decision
