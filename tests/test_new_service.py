@@ -84,7 +84,8 @@ def test_pulsewear_diff_to_proposed_is_significant_on_its_own_facts(tmp_path):
     # its own clauses: 9.2 lists these kinds of change, 9.1 requires posting; the rest cite the standard
     assert {t["id"]: t["clause"] for t in doc["triggers"]}["recipients"] == "9.2"
     assert doc["notify"]["clause"] == "9.1" and "VII." not in out and "IV.1" not in out
-    assert {t["id"]: t["clause"] for t in doc["triggers"]}["cross_border"] == "GDPR Art. 44; GDPR Art. 46"
+    # Chapter V whole: adequacy (Art. 45) is the other way a transfer is lawful besides safeguards (Art. 46)
+    assert {t["id"]: t["clause"] for t in doc["triggers"]}["cross_border"] == "GDPR Art. 44; GDPR Art. 45; GDPR Art. 46"
     assert "PIPL" not in json.dumps(doc["reasons"]) and "separate consent" not in text  # PIPL Art. 39 is not its law
     assert {r["clause"] for r in doc["reasons"]} <= {"GDPR Art. 6(1)(a); GDPR Art. 5(1)(b)",
                                                       "GDPR Art. 6(1)(a); GDPR Art. 13(1)(e)", "GDPR Art. 9(2)(a)"}

@@ -422,7 +422,11 @@ def _asks(review: ChangeReview, new: Manifest) -> list[str]:
             out.append(_("to use more kinds of information for {purpose}", purpose=_name(acts[r.subject].name)))
         elif r.kind == "cross_border":
             name = acts[r.subject].name if r.subject in acts else recs[r.subject].name if r.subject in recs else r.subject
-            out.append(_("to store or send information of {name} outside the country", name=_name(name)))
+            if new.regimes & {"EU", "UK"}:  # separate consent is PIPL's rule: only people in China are asked
+                out.append(_("if you are in China, to store or send information of {name} outside the country",
+                             name=_name(name)))
+            else:
+                out.append(_("to store or send information of {name} outside the country", name=_name(name)))
     return [_list_item(text, i == len(out) - 1) for i, text in enumerate(out)]
 
 

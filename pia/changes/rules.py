@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -672,13 +673,29 @@ GDPR_TRIGGER_CLAUSES = {"retention_lengthened": "GDPR Art. 13(2)(a)", "retention
                         "high_risk_assessment": "GDPR Art. 35(11)"}
 
 
-def trigger_clause(m: Manifest, trigger: str | None) -> str:
-    """The clause that makes a kind of change significant (or, for None, requires posting) in `m`'s policy."""
+# Each regime's rule for personal data leaving it, cited for the people that regime protects: the GDPR's Chapter V
+# (Art. 44 general principle, Art. 45 adequacy, Art. 46 safeguards) and PIPL's conditions and separate consent.
+CHANGE_TRANSFER_RULES = {"CN": "PIPL Art. 38; PIPL Art. 39", "EU": "GDPR Art. 44; GDPR Art. 45; GDPR Art. 46",
+                         "UK": "GDPR Art. 44; GDPR Art. 45; GDPR Art. 46 (as the UK GDPR)"}
+
+
+def transfer_regimes(m: Manifest, locations: Iterable[str] | None = None) -> list[str]:
+    """The regimes of `m` whose people's data leaves them to `locations` (None: any place abroad), in order."""
+    locs = None if locations is None else [regime_of(x) for x in locations]
+    return [r for r in sorted(m.regimes) if r in CHANGE_TRANSFER_RULES and (locs is None or any(x != r for x in locs))]
+
+
+def trigger_clause(m: Manifest, trigger: str | None, locations: Iterable[str] | None = None) -> str:
+    """The clause that makes a kind of change significant (or, for None, requires posting) in `m`'s policy.
+
+    For `cross_border`, each regime's rule for the people it protects (`locations`: where the data goes).
+    """
     if trigger is None:
         return m.cite("posting", MINOR_CLAUSE) or standard_list(m)
     d = TRIGGERS[trigger]
     if trigger == "cross_border" and m.cite(trigger, None) is None:
-        return TRANSFER_RULES.get(regime_of(m.controller.jurisdiction), d.clause)
+        rules = [CHANGE_TRANSFER_RULES[r] for r in transfer_regimes(m, locations)]
+        return "; ".join(rules) if rules else TRANSFER_RULES.get(regime_of(m.controller.jurisdiction), d.clause)
     own = m.cite(trigger, d.clause if d.in_policy_list else None)
     if own:
         return own
@@ -690,6 +707,12 @@ def trigger_clause(m: Manifest, trigger: str | None) -> str:
 
 def trigger_why(m: Manifest, trigger: str) -> str:
     """Why users care about a kind of change, in words true under `m`'s laws."""
+    if trigger == "cross_border" and "CN" in m.regimes and m.regimes & {"EU", "UK"}:
+        # each law's rule for the people it protects: PIPL's separate consent is not a GDPR rule
+        return _("Some of your information will be stored or received outside the country or region whose "
+                 "data-protection law covers you. If you are in China, Chinese law requires your separate consent for "
+                 "this. If you are in the European Union or the United Kingdom, the GDPR requires safeguards for it, "
+                 "such as standard contractual clauses, rather than your consent.")
     if trigger == "cross_border" and "CN" not in m.regimes:
         return _("Some of your information will be stored or received outside the region whose data-protection law "
                  "covers you. The law requires safeguards for this, such as standard contractual clauses.")
@@ -824,6 +847,10 @@ def _sensitive_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
 def _cross_border_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
     """Storage abroad or a recipient abroad that starts needs the user's separate consent (PIPL Art. 39)."""
     out: list[ReconsentReason] = []
+    # separate consent is PIPL's rule: where the GDPR applies too, say whose consent it is
+    whose = L_(" This is PIPL's rule for people in China; for people in the European Union or the United Kingdom the "
+               "GDPR asks for a transfer under its Chapter V (adequacy or safeguards), not for their consent.") \
+        if "CN" in new.regimes and new.regimes & {"EU", "UK"} else ""
     home_old, home_new = regime_of(old.controller.jurisdiction), regime_of(new.controller.jurisdiction)
     old_acts = {a.id: a for a in old.processing_activities}
     for act in sorted(new.processing_activities, key=lambda a: a.id):
@@ -836,7 +863,8 @@ def _cross_border_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]
                                L_("'{name}' (activity {activity}) starts storing data in {where}: providing personal "
                                   "data outside the country needs the user's separate consent, after telling them the "
                                   "foreign recipient's name, contact, purposes, methods and data categories and how to "
-                                  "exercise their rights with it.", name=act.name, activity=act.id, where=where)))
+                                  "exercise their rights with it.{whose}", name=act.name, activity=act.id, where=where,
+                                  whose=whose)))
     old_recips = {r.id: r for r in old.recipients}
     for rec in sorted(new.recipients, key=lambda r: r.id):
         old_rec = old_recips.get(rec.id)
@@ -845,8 +873,8 @@ def _cross_border_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]
                                L_("recipient '{name}' ({recipient}) processes data in {location}: providing "
                                   "personal data outside the country needs the user's separate consent, after telling "
                                   "them the foreign recipient's name, contact, purposes, methods and data categories "
-                                  "and how to exercise their rights with it.", name=rec.name, recipient=rec.id,
-                                  location=rec.location)))
+                                  "and how to exercise their rights with it.{whose}", name=rec.name, recipient=rec.id,
+                                  location=rec.location, whose=whose)))
     return out
 
 
@@ -932,6 +960,21 @@ def _also(change: ClassifiedChange, new: Manifest) -> list[str]:
     return []
 
 
+def _destinations(change: Change | ClassifiedChange) -> list[str] | None:
+    """Where a cross-border change sends data (None: abroad, place not named)."""
+    p = pattern_of(change.path)
+    if p == "processing_activities[*].storage.locations[*]" or p == "recipients[*].location":
+        return [str(change.after)]
+    if p == "recipients[*]" and isinstance(change.after, dict) and change.after.get("location"):
+        return [str(change.after["location"])]
+    return None
+
+
+def _all_destinations(changes: Iterable[Change | ClassifiedChange]) -> list[str] | None:
+    found = [_destinations(c) for c in changes]
+    return None if any(f is None for f in found) else sorted({x for f in found if f for x in f})
+
+
 def review(old: Manifest, new: Manifest, method: str | os.PathLike[str] | None = None,
            allow_different_services: bool = False) -> ChangeReview:
     """Review NEW against OLD: every change classified, the triggers, notification and re-consent plan.
@@ -961,7 +1004,7 @@ def review(old: Manifest, new: Manifest, method: str | os.PathLike[str] | None =
     classified = []
     for ch in diff(old, new):
         trig, reason = classify(ch, old, new)
-        clause = trigger_clause(new, trig)
+        clause = trigger_clause(new, trig, _destinations(ch) if trig == "cross_border" else None)
         if "VII." in reason and trigger_clause(new, "service_mode") != TRIGGERS["service_mode"].clause:
             # the reference policy's numbering in a rule's reason: say it in this policy's terms
             pairs = (("significant changes of VII.2", "significant changes"),
@@ -976,10 +1019,12 @@ def review(old: Manifest, new: Manifest, method: str | os.PathLike[str] | None =
     for d in TRIGGERS.values():
         if d.id == "high_risk_assessment":
             continue
-        paths = [c.path for c in classified if c.trigger == d.id or d.id in c.also]
+        behind = [c for c in classified if c.trigger == d.id or d.id in c.also]
+        paths = [c.path for c in behind]
         if paths:
             listed, note = _in_policy(new, d)
-            triggers.append(Trigger(id=d.id, clause=trigger_clause(new, d.id), title=d.title, name=d.name,
+            where = _all_destinations(behind) if d.id == "cross_border" else None
+            triggers.append(Trigger(id=d.id, clause=trigger_clause(new, d.id, where), title=d.title, name=d.name,
                                     in_policy_list=listed, changes=paths, detail=note))
 
     if classified:
