@@ -79,9 +79,9 @@ def text_days(text: str) -> float | None:
         value = 0.5 if n.startswith("half") else _WORDS_EN.get(n) or float(num)
         found.append(float(value) * _UNITS_EN[unit.lower()])
     for num, unit in _ZH.findall(text):
-        value = float(num) if num[0].isdigit() else _zh_number(num)
-        if value is not None:
-            found.append(value * _UNITS_ZH[unit])
+        zh = float(num) if num[0].isdigit() else _zh_number(num)
+        if zh is not None:
+            found.append(zh * _UNITS_ZH[unit])
     if _OPEN.search(text):
         # "two years after the account is deleted" and "while the account exists" both end on an event
         return math.inf
