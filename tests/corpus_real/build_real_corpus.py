@@ -4,7 +4,7 @@ The columns, their sources and their labels are in `schemas.yaml` (labelled befo
 this module only generates values, deterministically for a seed. Every value is fake: example.* domains,
 random numbers with valid checksums where real ones have them, invented names and addresses.
 
-    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout9]]
+    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout10]]
 """
 
 from __future__ import annotations
@@ -289,6 +289,42 @@ TM_PLACES: list[tuple[str, list[str], str, Callable[[random.Random], str], str]]
 
 # Camera names of the made-up Viseron recorder (holdout5).
 VISERON_CAMERAS = ["front_door", "driveway", "backyard", "garage", "nursery"]
+
+
+# Pinyin of the made-up Chinese names of holdout10 (ZenTao accounts, pinyin and committer names).
+PINYIN_SURNAMES = ["wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu", "hu"]
+PINYIN_GIVEN = ["wei", "fang", "na", "min", "jing", "li", "qiang", "lei", "yang", "yan", "yong", "jun", "jie", "juan", "tao"]
+
+# Matrix homeservers of the made-up Synapse tables (holdout10).
+MX_SERVERS = ["matrix.example.org", "example.com", "chat.example.net"]
+
+
+def _mx_localpart(rng: random.Random) -> str:
+    return rng.choice(
+        [
+            rng.choice(FIRST).lower() + rng.choice(["", str(rng.randint(1, 99))]),
+            f"{rng.choice(FIRST).lower()}.{rng.choice(LAST).lower()}",
+            rng.choice(PINYIN_SURNAMES) + rng.choice(PINYIN_GIVEN),
+        ]
+    )
+
+
+def _mx_user_id(rng: random.Random) -> str:
+    return f"@{_mx_localpart(rng)}:{rng.choice(MX_SERVERS)}"
+
+
+def _mx_access_token(rng: random.Random) -> str:
+    # Synapse's current tokens: syt_<unpadded base64 of the localpart>_<20 random letters>_<6-char base62 checksum>.
+    local = base64.b64encode(_mx_localpart(rng).encode()).decode().rstrip("=")
+    return f"syt_{local}_{_s(rng, string.ascii_letters, 20)}_{_s(rng, ALNUM, 6)}"
+
+
+def _pinyin_name(rng: random.Random) -> tuple[str, str]:
+    return rng.choice(PINYIN_SURNAMES), rng.choice(PINYIN_GIVEN)
+
+
+def _h10_coord(rng: random.Random, i: int, axis: int, decimals: int) -> str:
+    return f"{HA_HOMES[i % len(HA_HOMES)][axis] + rng.uniform(-0.2, 0.2):.{decimals}f}"
 
 
 def _tb_uuid(rng: random.Random) -> str:
@@ -1269,6 +1305,167 @@ GENERATORS: dict[str, Callable[[random.Random, int], str]] = {
             "",
         ]
     ),
+    # holdout10: Synapse (Matrix), Gibbon, ZenTao, Tuya cloud, Dawarich, Kill Bill, ICBC statement.
+    "mx_user_id": lambda r, i: _mx_user_id(r),
+    "mx_device_id": lambda r, i: _s(r, string.ascii_uppercase, 10),
+    "mx_access_token": lambda r, i: _mx_access_token(r),
+    "synapse_bcrypt": lambda r, i: "$2b$12$" + _s(r, CRYPT64, 53),
+    "mx_device_name": lambda r, i: r.choice(
+        [
+            "Element Android", "Element iOS", "Element Desktop: Linux", "Element Desktop: Windows",
+            "app.element.io: Chrome on macOS", "app.element.io: Firefox on Windows", "FluffyChat Android",
+            "Element X iOS", "Cinny Web", "",
+        ]
+    ),
+    "mx_user_agent": lambda r, i: r.choice(
+        [
+            f"Element/1.{r.randint(5, 6)}.{r.randint(0, 40)} (Android {r.randint(10, 14)}; SM-G99{r.randint(1, 8)}B;"
+            f" Build/TP1A; Flavour GooglePlay; MatrixAndroidSdk2 1.{r.randint(5, 6)}.{r.randint(0, 30)})",
+            f"Element/1.11.{r.randint(40, 99)} (iPhone; iOS {r.randint(15, 17)}.{r.randint(0, 6)}; Scale/3.00)",
+            _ua(r),
+            _mobile_ua(r),
+        ]
+    ),
+    "mx_threepid": lambda r, i: (
+        f"{r.choice(FIRST).lower()}.{r.choice(LAST).lower()}{r.randint(1, 99)}@{r.choice(['example.com', 'example.org'])}"
+        if r.random() < 0.75
+        else r.choice(["44770090", "8613", "4915", "1555"]) + _s(r, string.digits, 8)
+    ),
+    "gibbon_id": lambda r, i: f"{i + 1:010d}",
+    "gibbon_username": lambda r, i: r.choice(
+        [
+            f"{r.choice(FIRST).lower()}.{r.choice(LAST).lower()}",
+            f"{r.choice(LAST).lower()}{r.choice(FIRST)[0].lower()}",
+            f"{r.choice(FIRST)[0].lower()}.{r.choice(LAST).lower()}{r.randint(1, 9)}",
+        ]
+    ),
+    "gibbon_salt": lambda r, i: _s(r, CRYPT64, 22),
+    "gibbon_image": lambda r, i: (
+        f"uploads/{r.randint(2018, 2026)}/{r.randint(1, 12):02d}/"
+        f"{r.choice(FIRST).lower()}{r.choice(LAST).lower()}_{_s(r, ALNUM, 16)}_240.jpg"
+    ),
+    "gibbon_phone": lambda r, i: r.choice(["5", "7", "9", "2", "13"]) + _s(r, string.digits, r.randint(7, 9)),
+    "gibbon_student_id": lambda r, i: f"{r.randint(2015, 2026)}{r.randint(1, 999):03d}",
+    "google_refresh_token": lambda r, i: "1//0" + _s(r, ALNUM + "-_", 99),
+    "base32_16": lambda r, i: _s(r, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16),
+    "zt_account": lambda r, i: (
+        lambda n: r.choice([n[0] + n[1], n[0] + n[1] + str(r.randint(1, 9)), n[1] + "." + n[0]])
+    )(_pinyin_name(r)),
+    "zt_pinyin": lambda r, i: (lambda n: f"{n[0]}{n[1]} {n[0][0]}{n[1][0]}")(_pinyin_name(r)),
+    "zt_nickname": lambda r, i: r.choice(["Tony", "Kevin", "Lily", "Coco", "小王", "阿杰", "老李", "Sunny", "小陈"]),
+    "zt_commiter": lambda r, i: (lambda n: r.choice([n[0] + n[1], f"{n[1]}.{n[0]}", f"{n[1].title()} {n[0].title()}"]))(
+        _pinyin_name(r)
+    ),
+    "zt_avatar": lambda r, i: (
+        f"/data/upload/1/{r.randint(2019, 2026)}{r.randint(1, 12):02d}/"
+        f"{r.randint(1, 28):02d}{r.randint(0, 23):02d}{r.randint(0, 59):02d}{r.randint(0, 59):02d}0"
+        f"{r.randint(1000, 9999)}{_s(r, string.ascii_lowercase + string.digits, 3)}.png"
+    ),
+    "qq_number": lambda r, i: str(r.randint(10000, 3_999_999_999)),
+    "zt_address": lambda r, i: (
+        lambda p: f"{p[0]}{p[1]}{p[2]}{r.choice(['科技园路', '文三路', '人民路', '建设路'])}{r.randint(1, 300)}号"
+    )(r.choice(CN_PROVINCES)),
+    "tuya_dev_id": lambda r, i: r.choice(
+        [
+            r.choice(["bf", "eb", "6c", "bf"]) + _s(r, string.ascii_lowercase + string.digits, 20),
+            _s(r, string.digits, 14) + _s(r, HEX, 6),
+            "vdevo" + _s(r, string.digits, 15),
+        ]
+    ),
+    "tuya_local_key": lambda r, i: _s(r, ALNUM + "`~!@#$^&*()_+-=[]{}|;:,.<>?/'", 16),
+    "tuya_uuid": lambda r, i: _s(r, HEX, 16) if r.random() < 0.7 else _s(r, string.digits, 14) + _s(r, HEX, 6),
+    "tuya_uid": lambda r, i: r.choice(["ay", "eu", "az", "bay"]) + str(r.randint(10**12, 10**13 - 1)) + _s(r, ALNUM, 5),
+    "tuya_lat": lambda r, i: _h10_coord(r, i, 0, 4),
+    "tuya_lon": lambda r, i: _h10_coord(r, i, 1, 4),
+    "tuya_icon": lambda r, i: f"smart/icon/{r.choice(['ay1525015673758Ghvpg', 'bay1591068382476FqTY', 'ay15327721968035jwx9'])}/"
+    + _s(r, HEX, 32)
+    + ".png",
+    "tuya_dev_name": lambda r, i: r.choice(
+        [
+            "Smart Plug", "Living Room Light", "WiFi switch-4CH", "Door Sensor", "Front Door Camera", "智能插座",
+            "客厅灯", "门口摄像头", "Garage Opener", "Smart Bulb 2", "Temperature and Humidity Sensor",
+        ]
+    ),
+    "tuya_product_name": lambda r, i: r.choice(
+        ["Smart Plug", "Smart Camera", "WiFi switch-4CH", "Door Sensor", "RGB Bulb", "Temperature & Humidity Sensor"]
+    ),
+    "tuya_product_id": lambda r, i: _s(r, string.ascii_lowercase + string.digits, 16),
+    "tuya_mobile": lambda r, i: r.choice([f"86-{_cn_mobile(r)}", f"86-{_cn_mobile(r)}", f"1-555{_s(r, string.digits, 7)}"]),
+    "tuya_username": lambda r, i: (
+        f"86-{_cn_mobile(r)}"
+        if r.random() < 0.5
+        else f"{r.choice(FIRST).lower()}{r.randint(1, 9999)}@{r.choice(['example.com', 'example.net'])}"
+    ),
+    "tuya_nick_name": lambda r, i: r.choice(
+        [
+            f"{_cn_mobile(r)[:3]}****{r.randint(1000, 9999)}",
+            r.choice(FIRST) + r.choice(["", str(r.randint(1, 99))]),
+            r.choice(["小王", "智能家", "SmartHome_", "阿芳"]) + r.choice(["", str(r.randint(1, 99))]),
+        ]
+    ),
+    "dw_lat": lambda r, i: _h10_coord(r, i, 0, 6),
+    "dw_lon": lambda r, i: _h10_coord(r, i, 1, 6),
+    "dw_raw_data": lambda r, i: json.dumps(
+        {
+            "_type": "location",
+            "lat": round(HA_HOMES[i % len(HA_HOMES)][0] + r.uniform(-0.2, 0.2), 7),
+            "lon": round(HA_HOMES[i % len(HA_HOMES)][1] + r.uniform(-0.2, 0.2), 7),
+            "tst": r.randint(1_690_000_000, 1_790_000_000),
+            "acc": r.randint(3, 60),
+            "batt": r.randint(5, 100),
+            "conn": r.choice(["w", "m"]),
+            "tid": r.choice(["p1", "an", "iP"]),
+        },
+        ensure_ascii=False,
+    ),
+    "dw_geodata": lambda r, i: (
+        lambda p: json.dumps(
+            {
+                "type": "Feature",
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [
+                        round(HA_HOMES[i % len(HA_HOMES)][1] + r.uniform(-0.2, 0.2), 7),
+                        round(HA_HOMES[i % len(HA_HOMES)][0] + r.uniform(-0.2, 0.2), 7),
+                    ],
+                },
+                "properties": {
+                    "osm_type": "N",
+                    "osm_id": r.randint(10**8, 10**10),
+                    "name": r.choice(["", "REWE", "Starbucks", "Central Station"]),
+                    "street": r.choice(p[1]),
+                    "housenumber": str(r.randint(1, 240)),
+                    "postcode": p[3](r),
+                    "city": p[0],
+                    "country": p[4],
+                    "type": r.choice(["house", "street"]),
+                },
+            },
+            ensure_ascii=False,
+        )
+        if r.random() < 0.85
+        else "{}"
+    )(TM_PLACES[i % len(TM_PLACES)]),
+    "wifi_ssid": lambda r, i: r.choice(
+        ["FRITZ!Box 7590 XY", "HomeWiFi", "Office-5G", "eduroam", "TP-Link_3F2A", "ChinaNet-8xKq"]
+    ),
+    "kb_external_key": lambda r, i: r.choice([f"cust-{r.randint(10000, 99999)}", _uuid(r), f"CRM{r.randint(100000, 999999)}"]),
+    "kb_address2": lambda r, i: r.choice(["Apt 4B", "Suite 200", "Flat 3", "Unit 12", "2nd floor"]),
+    "company_name": lambda r, i: r.choice(["Acme Corp", "Globex Ltd", "Initech", "Umbrella GmbH", "深圳星河科技有限公司"]),
+    "icbc_date": lambda r, i: f"{r.randint(2023, 2026)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}     \t",
+    "icbc_summary": lambda r, i: r.choice(
+        ["消费", "消费", "他行汇入", "工资", "网转", "跨行汇款", "退款", "自动还款", "银联消费", "利息"]
+    )
+    + "\t",
+    "icbc_place": lambda r, i: r.choice(
+        ["财付通-微信红包", "财付通-群收款", "手机银行", "支付宝", "广东三元麦当劳食品有", "美团", "京东商城业务", "", ""]
+    )
+    + "\t",
+    # A row is either income or expense (one row in four income), as in the export.
+    "icbc_income": lambda r, i: (f"{r.uniform(1, 9000):,.2f}" if i % 4 == 0 else "") + "\t",
+    "icbc_expense": lambda r, i: (f"{r.uniform(1, 3000):,.2f}" if i % 4 else "") + "\t",
+    "icbc_balance": lambda r, i: f"{r.uniform(3, 86000):,.2f}\t",
+    "icbc_peer_account": lambda r, i: f"{r.choice(['6222', '6212', '6217', '6228', '6214'])}****{r.randint(1000, 9999)}\t",
 }
 
 
@@ -1297,11 +1494,12 @@ PARTS = {
     "holdout7": "holdout7.yaml",
     "holdout8": "holdout8.yaml",
     "holdout9": "holdout9.yaml",
+    "holdout10": "holdout10.yaml",
 }
 
 
 def load_schemas(part: str = "tuned") -> list[dict]:
-    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout9`: the held-out YAML files).
+    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout10`: the held-out YAML files).
 
     Each table is `{table, source, columns: [[name, generator, label, blank_share?]]}`.
     """
