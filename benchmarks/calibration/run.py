@@ -66,8 +66,27 @@ def _method(case: dict) -> Method:
     return meth.model_copy(update={"parameters": params})
 
 
-def _compare(case_id: str, point: str, stage: Stage, method: Method, manifest_data: dict, ratings: dict,
-             source: str) -> list[dict]:
+def point_stages(spec: str | dict) -> tuple[Stage, Stage]:
+    """(severity stage, likelihood stage) of a point: one stage for both gauges, or one per gauge.
+
+    A case file names one engine stage per rated point (`stages: {point: current}`), or, where the source's own
+    reasons show that its two gauges count different measures, one per gauge
+    (`stages: {point: {severity: inherent, likelihood: current}}`); the case file quotes the reasons.
+    """
+    if isinstance(spec, dict):
+        unknown = set(spec) - {"severity", "likelihood", "why"}
+        if unknown or not {"severity", "likelihood"} <= set(spec):
+            raise ValueError(f"a per-gauge stage needs severity and likelihood (got {sorted(spec)})")
+        return Stage(spec["severity"]), Stage(spec["likelihood"])
+    return Stage(spec), Stage(spec)
+
+
+def _stage_label(stages: tuple[Stage, Stage]) -> str:
+    return stages[0].value if stages[0] is stages[1] else f"{stages[0].value}/{stages[1].value}"
+
+
+def _compare(case_id: str, point: str, stages: tuple[Stage, Stage], method: Method, manifest_data: dict,
+             ratings: dict, source: str) -> list[dict]:
     m = parse_manifest(yaml.safe_dump(manifest_data, sort_keys=False), source)
     result = assess(m, method=method)
     levels = result.levels
@@ -75,14 +94,16 @@ def _compare(case_id: str, point: str, stage: Stage, method: Method, manifest_da
     rows = []
     for act in result.activities:
         for event, expert in ratings.items():
-            score = act.stages[stage][event]
-            sev, lik = _gauge(levels["impact"], score.impact), _gauge(levels["likelihood"], score.likelihood)
-            band = "unacceptable" if levels["risk"].index(score.level) >= rank_threshold else "acceptable"
-            rows.append({"case": case_id, "point": point, "stage": stage.value, "method": method.name,
+            impact = act.stages[stages[0]][event].impact
+            likelihood = act.stages[stages[1]][event].likelihood
+            level = method.risk(impact, likelihood)  # the method's matrix on the two gauges compared
+            sev, lik = _gauge(levels["impact"], impact), _gauge(levels["likelihood"], likelihood)
+            band = "unacceptable" if levels["risk"].index(level) >= rank_threshold else "acceptable"
+            rows.append({"case": case_id, "point": point, "stage": _stage_label(stages), "method": method.name,
                          "activity": act.id, "event": event,
                          "expert": {"severity": expert["severity"], "likelihood": expert["likelihood"],
                                     "band": expert["band"]},
-                         "engine": {"severity": sev, "likelihood": lik, "band": band, "level": score.level},
+                         "engine": {"severity": sev, "likelihood": lik, "band": band, "level": level},
                          "gap": {"severity": abs(sev - expert["severity"]),
                                  "likelihood": abs(lik - expert["likelihood"])},
                          "same_band": band == expert["band"]})
@@ -108,7 +129,7 @@ def run() -> dict:
         stages = case.get("stages", DEFAULT_STAGES)
         method = _method(case)
         for point, ratings in case["ratings"].items():
-            stage = Stage(stages[point])
+            stage = point_stages(stages[point])
             if point == PLAN_POINT:
                 rows += _compare(case["id"], point, stage, method, _after_plan(data, case.get("plan_encoding", {})),
                                  ratings, f"{manifest_file} (after the action plan)")
@@ -157,10 +178,10 @@ def main(argv: list[str]) -> int:
     if "--markdown" in argv:
         print(markdown(out))
         return 0
-    print(f"{'case':18} {'point':18} {'stage':9} {'event':22} {'expert S/L band':20} {'engine S/L band':20} gap S/L")
+    print(f"{'case':18} {'point':18} {'stage':17} {'event':22} {'expert S/L band':20} {'engine S/L band':20} gap S/L")
     for r in out["rows"]:
         e, g = r["expert"], r["engine"]
-        print(f"{r['case']:18} {r['point']:18} {r['stage']:9} {r['event']:22} "
+        print(f"{r['case']:18} {r['point']:18} {r['stage']:17} {r['event']:22} "
               f"{e['severity']}/{e['likelihood']} {e['band']:14} {g['severity']}/{g['likelihood']} {g['band']:14} "
               f"{r['gap']['severity']}/{r['gap']['likelihood']}{'' if r['same_band'] else '  BAND DIFFERS'}")
     s = out["summary"]
