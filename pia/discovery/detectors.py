@@ -21,8 +21,11 @@ from pia.discovery.value_patterns import (
     is_base64_blob,
     is_boolean_word,
     is_cn_city,
+    is_dialable,
     is_digest,
     is_identifier_shape,
+    is_international_number,
+    is_long_dialable,
     is_network_address,
     is_password_hash,
     is_private_ip,
@@ -183,6 +186,8 @@ DETECTORS: tuple[Detector, ...] = (
                           "national_insurance_number", "nino", "tax_file_number", "personnummer", "bsn", "cpf"),
                     # a bare `sin` is as often a sine: the social insurance number only with a number word
                     r"(?:^|_)sin_(num|no|nr|number)(?:_|$)", r"身份证"),
+             # the number of a caller ID (`caller_id_number`) is a phone number, not an identity document's
+             veto=(r"(?:^|_)(caller|callee)_id(?:_|$)",),
              confirm=("cn_id", "us_ssn", "ca_sin"), value_only=("cn_id",)),
     # A driving licence: a government id with no finer category in the taxonomy.
     Detector("driving_licence", "user.government_id", "driving licence number",
@@ -226,7 +231,11 @@ DETECTORS: tuple[Detector, ...] = (
              confirm=("card_tail",), value_only=("card_tail",)),
     Detector("email_engagement", "user.behavior.email_engagement", "email opens and link clicks",
              names=(r"(?:^|_)(email|mail)_(open|opened|opens|click|clicked|clicks)(?:_|$)",
-                    words("opened_at", "clicked_at", "link_clicked", "open_count", "click_count"))),
+                    words("opened_at", "clicked_at", "link_clicked", "open_count", "click_count"),
+                    # a mailing list's rating or score of a member, computed from the member's opens and clicks
+                    # (Mailchimp's member rating, a contact's engagement score)
+                    r"^(member|subscriber|contact|recipient|audience_member)_(rating|score|stars|engagement"
+                    r"|engagement_score|engagement_rating)$|^(email_)?engagement_(score|rating|level)$")),
     Detector("consent", "user.authorization.consent", "consent record (opt-ins, marketing acceptance)",
              names=(words("consent", "consents", "consent_id", "guardian_consent", "consent_scope",
                           "parental_consent", "opt_in", "optin", "accepts_marketing", "accepts_email_marketing",
@@ -260,7 +269,7 @@ DETECTORS: tuple[Detector, ...] = (
              veto=(words("order", "order_no", "order_id", "order_number", "invoice", "tracking", "ref",
                          "reference", "seq", "sequence", "os", "app", "brand", "model", "version",
                          "verified", "is_verified", "country_code"),),
-             confirm=("phone",), value_only=("phone",)),
+             confirm=("phone", "caller_id"), value_only=("phone", "caller_id")),
     Detector("ip_address", "user.device.ip_address", "IP address",
              names=(words("ip", "ip_address", "ip_addr", "ipaddr", "client_ip", "remote_addr", "remote_ip",
                           "login_ip", "source_ip", "src_ip", "ipv4", "ipv6", "hostname", "x_forwarded_for",
@@ -289,11 +298,15 @@ DETECTORS: tuple[Detector, ...] = (
              veto=(words("cookie_pref", "cookie_prefs", "cookie_consent", "cookie_banner"),),
              confirm=("cookie", "uuid", "ga_client_id", "digest"), value_only=("cookie", "ga_client_id")),
     Detector("camera_serial", "user.device.camera.serial_number", "camera serial number",
-             names=(words("serial", "serial_no", "serial_number", "sn", "device_sn", "camera_sn", "xuliehao",
-                          "serialnumber"), r"序列号"),
+             names=(words("serial", "serial_no", "serial_number", "xuliehao", "serialnumber"), r"序列号",
+                    # `sn` abbreviates any document's serial number in shop schemas (`order_sn`, `goods_sn`,
+                    # `ship_sn`, `refund_sn`): a device's only bare or qualified by a device word
+                    r"^sn$|(?:^|_)(device|dev|camera|cam|ipc|nvr|dvr|hardware|hw|equipment|machine|terminal|router"
+                    r"|gateway|sensor|meter|tracker|watch|phone|handset)_?sn(?:_|$)"),
              # a serial number qualified by a shipment, an invoice or an order is that document's number
              veto=(words("sku", "product", "model", "part_no", "batch", "lot", "delivery", "shipping", "express",
-                         "waybill", "logistics", "tracking", "invoice", "bill", "order", "coupon", "refund"),),
+                         "waybill", "logistics", "tracking", "invoice", "bill", "order", "coupon", "refund", "ship",
+                         "shipment", "parcel", "package", "freight", "consignment"),),
              confirm=("serial",)),
     # An MQTT client id names one connection of one device or app install to a broker (the broker's ACL and user
     # tables key rules by it): the device's id.
@@ -354,7 +367,8 @@ DETECTORS: tuple[Detector, ...] = (
                           # abbreviations of HR and ERP schemas
                           "coun_code", "cntry", "cntry_code", "ctry", "ctry_code", "country_cd"),
                     r"国家"),
-             veto=(words("country_calling_code", "phone_country_code"),)),
+             veto=(words("country_calling_code", "phone_country_code"),),
+             confirm=("country_code",), value_only=("country_code",)),
     # Where a person was when clocking in or checking in (an attendance app's punch place, reverse-geocoded from the
     # phone's GPS fix): the person's position at that time, not a postal address they can be reached at.
     Detector("checkin_place", "user.location.precise", "place of a check-in or clock-in (position at that time)",
@@ -362,6 +376,17 @@ DETECTORS: tuple[Detector, ...] = (
                           "clock_in_address", "clock_in_location", "punch_address", "punch_location",
                           "sign_in_address", "sign_in_location", "attendance_location", "attendance_address"),
                     r"(打卡|签到|签退|考勤)(地址|地点|位置)")),
+    # Where a trip began or ended (a ride's pickup and drop-off, reverse-geocoded from the phone's position): where the
+    # person was at that time, as a check-in place is, not an address they can be reached at.
+    Detector("journey_place", "user.location.precise", "place where a trip began or ended (position at that time)",
+             names=(r"(?:^|_)(pickup|pick_up|dropoff|drop_off|trip_start|trip_end|trip_begin|begin_trip|end_trip"
+                    r"|start_trip|ride_start|ride_end|boarding|alighting)_(address|addr|location|place|point|poi)$",
+                    r"(上车|下车)(地点|地址|位置)$")),
+    Detector("trip_place", "user.location.precise", "start or end place of a trip in a table of trips",
+             names=(r"^(start|end|begin|origin|destination|from|to)_(address|addr|location|place|point|poi)$",
+                    r"^(起点|终点)(地址|位置)?$"),
+             tables=r"(?:^|_)(trip|trips|ride|rides|journey|journeys|travel|travels|taxi|rideshare)(?:_|$)"
+                    r"|行程|出行|打车"),
     Detector("precise_location", "user.location.precise", "precise coordinates",
              names=(words("lat", "latitude", "lng", "lon", "long", "longitude", "geo", "gps", "coordinates",
                           "latlng", "lat_lng", "latlon", "location", "weidu", "jingdu", "zuobiao", "weizhi",
@@ -382,6 +407,21 @@ DETECTORS: tuple[Detector, ...] = (
                           "playback"), r"录像|视频"),
              veto=(words("product", "catalog", "tutorial", "promo"),),
              confirm=("video_uri", "media_uri"), value_only=("video_uri",)),
+    # A recorded call, voicemail or voice message: what the person said. `recording` also names videos: the values
+    # (audio files) tell which (`_name_detector`).
+    Detector("audio_recording", "user.content.private", "recorded call, voicemail or voice message (audio)",
+             names=(words("recording", "recordingfile", "recording_file", "recording_url", "recording_path",
+                          "record_file", "recordfile", "record_path", "record_url", "call_recording", "voicemail",
+                          "voice_mail", "voicemail_file",
+                          "voice_message", "voice_msg", "voice_note", "voice_memo", "audio", "audio_file", "audio_url",
+                          "audio_path", "luyin"),
+                    r"录音|语音(留言|消息|信箱|文件)"),
+             veto=(words("product", "catalog", "tutorial", "promo", "music", "song", "track", "podcast", "ringtone",
+                         "prompt", "greeting", "moh"),),
+             # a catalogue's sound files (songs, episodes, ringtones, prompts) are nobody's conversation
+             veto_tables=words("products", "product", "catalog", "catalogue", "songs", "song", "tracks", "music",
+                               "podcasts", "podcast", "episodes", "sounds", "ringtones", "prompts", "audiobooks"),
+             confirm=("audio_file",), needs_values=True),
     Detector("self_image", "user.content.self_image", "profile photo",
              names=(words("avatar", "profile_photo", "profile_picture", "headshot", "touxiang", "headimgurl", "headimg",
                           "head_img_url", "headimg_url", "avatar_url"), r"头像"),
@@ -417,14 +457,17 @@ DETECTORS: tuple[Detector, ...] = (
                           "contact_name", "recipient_name", "consignee", "customer_name", "shouhuoren",
                           "lianxiren", "author", "cc_owner", "card_owner", "card_holder", "cardholder",
                           "holder_name", "account_holder", "middle_name", "middlename", "maiden_name",
-                          "firstnamephonetic", "lastnamephonetic"), r"^contact$",
+                          "firstnamephonetic", "lastnamephonetic",
+                          # the caller's or callee's name as telephony logs it (caller ID name, CNAM)
+                          "cnam", "caller_name", "callee_name", "calling_name", "called_name", "caller_id_name",
+                          "callerid_name", "calleridname", "callee_id_name", "calleeidname"), r"^contact$",
                     # an alias a member goes by (an English given name in a Chinese directory) names the person
                     r"姓名|收货人|收件人|联系人|别名|英文名"),
              veto=(words("user_name", "username", "product_name", "file_name", "filename", "device_name",
                          "host_name", "hostname", "table_name", "company_name", "bucket_name", "brand_name",
                          "app_name", "model_name", "sku_name", "item_name", "display_name_product",
                          "scope_name", "event_name", "column_name", "plan_name", "camera_name", "name_id",
-                         "login_name", "nick_name", "screen_name", "domain_name", "brand", "id", "url", "uri",
+                         "login_name", "nick_name", "screen_name", "domain_name", "brand", "url", "uri",
                          # a name qualified by a thing, not a person
                          "os", "app", "package", "version", "publisher", "tracker", "operator", "browser", "referer",
                          "referrer", "lineitem", "item", "product", "carrier", "campaign", "adset", "network",
@@ -439,8 +482,14 @@ DETECTORS: tuple[Detector, ...] = (
                          "library", "lib", "plugin", "module", "integration", "component", "framework", "platform",
                          "engine",
                          # an audited or referenced record (`entity_name`), a resource
-                         "entity", "resource", "object", "asset", "dashboard"),),
+                         "entity", "resource", "object", "asset", "dashboard"),
+                   # an id's name is no person's; but the caller ID is one word of telephony (`caller_id_name`)
+                   r"(?:^|_)(?<!caller_)(?<!callee_)id(?:_|$)"),
              ),
+    # A device named after its owner (`Ana's iPhone`): wherever a record names the device that wrote it, it carries the
+    # owner's first name (a health export's source, a device list, a Bluetooth or hotspot name).
+    Detector("owner_device_name", "user.name", "device named after its owner (the owner's name)",
+             confirm=("owner_device",), value_only=("owner_device",)),
     Detector("username", "user.account.username", "account username or nickname",
              names=(words("username", "user_name", "login", "login_name", "nickname", "nick_name", "screen_name",
                           "handle", "yonghuming", "nicheng", "remote_user", "nicename", "user_nicename",
@@ -475,6 +524,9 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("heart_rate", "user.health.vital_signs", "heart-rate reading",
              names=(words("heart_rate", "heartrate", "pulse_rate", "resting_heart_rate", "hrv", "heart_rate_bpm"),
                     r"心率|脉搏")),
+    # A reading kept one per row with its kind beside it (`value` of a health record): a number has no telling pattern,
+    # so it is decided from the table's context in `_health_reading`, never from a name alone; no names here.
+    Detector("health_reading", "user.health.vital_signs", "reading of a health record (its kind in a column beside it)"),
     # A GPS track file (GPX, FIT, TCX): the route of a run or a ride, whatever the column is called.
     Detector("track_file", "user.location.precise.track", "GPS track file (route of a journey)",
              confirm=("track_file",), value_only=("track_file",)),
@@ -561,7 +613,7 @@ DETECTORS: tuple[Detector, ...] = (
                     r"(达人|买家|卖家|客户|主播|作者|粉丝|员工|会员|用户|收件人)(id|编号|账号id)$"),
              value_only=("customer_ref",)),
     Detector("row_key_of_people", "user.id", "key of a table of people (the person's identifier)",
-             names=(r"^(id|entity_id|object_id|pk|uuid|guid|identifier|external_id|external_identifier"
+             names=(r"^(id|entity_id|object_id|record_id|pk|uuid|guid|identifier|external_id|external_identifier"
                     r"|external_reference|external_ref|external_key)$",),
              # a table of things kept about people (`user_credentials`, `contact_inboxes`) keys those things
              veto_tables=_ABOUT_PEOPLE_TABLES,
@@ -619,7 +671,10 @@ CONFIRM_THRESHOLD = 0.3  # share that confirms what the name says
 # Patterns specific enough to decide at a lower share: a payment-method column names cards among wallets; a JSON
 # attributes column holds a GPS fix in the rows of phones among rows of other things.
 # A password hash kept in a JSON document (a password history) is specific however many rows hold an empty `{}`.
-_VALUE_ONLY_THRESHOLD = {"card_tail": 0.2, "json_coordinates": CONFIRM_THRESHOLD, "json_password_hash": 0.5}
+# A device named after its owner names them in every row it wrote, however many rows other sources (apps) wrote.
+# A country code is two letters: only a column almost wholly of them is one of countries.
+_VALUE_ONLY_THRESHOLD = {"card_tail": 0.2, "json_coordinates": CONFIRM_THRESHOLD, "json_password_hash": 0.5,
+                         "owner_device": CONFIRM_THRESHOLD, "country_code": 0.9}
 
 
 def _pct(x: float) -> str:
@@ -798,8 +853,12 @@ _PLACE_DETECTORS = {"city", "country", "postal_code"}
 
 
 def _name_detector(norm: str, tnorm: str, profile: ColumnProfile, evidence: list[str],
-                   siblings: frozenset[str] = frozenset()) -> Detector | None:
-    """The detector the column name announces: its match ends last (the head noun), is longest, comes first."""
+                   siblings: frozenset[str] = frozenset(), shares: Mapping[str, float] | None = None) -> Detector | None:
+    """The detector the column name announces: its match ends last (the head noun), is longest, comes first.
+
+    Between detectors whose matches end and start at the same place (`recording` names a video or a call), the one
+    the values confirm wins (values outvote names), before the catalogue's order.
+    """
     meta = _name_speaks_of_metadata(norm)
     keyed = norm.rsplit("_", 1)[-1] in _KEY_HEADS and "_" in norm
     gazetteer = re.search(_GAZETTEER_KEY, norm)
@@ -821,6 +880,11 @@ def _name_detector(norm: str, tnorm: str, profile: ColumnProfile, evidence: list
         if d.id == "session_token" and not _is_login_session_store(siblings):
             continue
         if best is None or span > best[0]:  # the head noun (ends last), then the longest (most specific) match
+            best = (span, i, d)
+        elif span == best[0] and shares is not None and profile.values and d.confirm and not best[2].secret \
+                and not (best[2].confirm and max(shares[p] for p in best[2].confirm) >= CONFIRM_THRESHOLD) \
+                and max(shares[p] for p in d.confirm) >= CONFIRM_THRESHOLD:
+            # the same words name both and the values confirm this one (a secret's name is trusted whatever its values)
             best = (span, i, d)
     if best is None:
         if meta and any(_match_end(d, norm, tnorm) is not None for d in DETECTORS):
@@ -861,6 +925,9 @@ def _values_contradict(d: Detector, profile: ColumnProfile, shares: dict[str, fl
         return f"one value repeated {profile.non_blank} times: a constant, not people's data"
     if shares.get("datetime", 0) >= VALUE_THRESHOLD and d.id not in ("date_of_birth",):
         return f"{_pct(shares['datetime'])} of values are event timestamps"
+    if shares.get("epoch_time", 0) >= VALUE_THRESHOLD:
+        # `1712345678.42`: a moment, or an id a system makes from one (a call's unique id), not a device or a person
+        return f"{_pct(shares['epoch_time'])} of values are Unix times (seconds and a fraction): moments, not identifiers"
     # First names repeat in small samples, so a handful of words rules out everything but a person's name.
     # Tokens are random per row; only passwords may be words that repeat.
     if profile.distinct <= 6 and profile.non_blank >= 50 and d.id not in ("person_name", "credentials") and all(
@@ -943,7 +1010,7 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
     shares = _Shares(profile)
     sample_note = f"{profile.non_blank} non-blank sampled"
 
-    name_hit = _name_detector(norm, tnorm, profile, evidence, sibs)
+    name_hit = _name_detector(norm, tnorm, profile, evidence, sibs, shares)
     if name_hit is not None and name_hit.id == "username" and re.search(_DEVICE_TABLES, tnorm) \
             and any(re.search(_PASSWORD_SIBLINGS, n) for n in sibs):
         # A device has a handful of logins (`admin`, `root`): few distinct words are expected, not a status code.
@@ -1010,7 +1077,8 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
             if share < _VALUE_ONLY_THRESHOLD.get(pid, VALUE_THRESHOLD):
                 continue
             reason = (f"the name {norm!r} rules out {d.description}" if d.vetoed(norm, tnorm)
-                      else _decoy_reason(d, pid, norm, profile))
+                      else _decoy_reason(d, pid, norm, profile,
+                                         name_hit is not None and name_hit.category in _PERSON_REFERENCES))
             if reason:
                 evidence.append(f"decoy: {reason}; {_pct(share)} of values look like {VALUE_PATTERNS[pid].description} "
                                 "but are not taken as such")
@@ -1020,6 +1088,16 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
 
     if name_hit is not None:
         conf_share = max((shares[p] for p in name_hit.confirm), default=None) if profile.values else None
+        own = next((p for p in _OWN_VALUE_PATTERNS if _few_repeated(profile) and shares[p] >= 0.9), None)
+        if own is not None and not name_hit.secret and (conf_share is None or conf_share < CONFIRM_THRESHOLD) \
+                and own not in name_hit.confirm and name_hit.category not in _PERSON_REFERENCES:
+            # The values say what the column holds (a few phone numbers, hosts or addresses), and it is not what the
+            # name announces; repeated over all rows, they are the service's own, nobody's. (A person's id or login
+            # may be their email: a few people acting many times, as in `_mostly_emails`.)
+            evidence.append(f"name: {name!r} suggests {name_hit.description}, but {_pct(shares[own])} of values are "
+                            f"{VALUE_PATTERNS[own].description}: only {profile.distinct} distinct repeated over "
+                            f"{profile.non_blank} rows, the service's own lines, hosts or senders ({sample_note})")
+            return Judgement(None, 0.7, None, evidence, round(shares[own], 4))
         if name_hit.id == "payment_card" and conf_share is not None and conf_share < CONFIRM_THRESHOLD \
                 and not re.search(_BANK_WORDS, norm) and sibs and not any(re.search(_PAYMENT_CONTEXT, n) for n in sibs) \
                 and profile.share(str.isdigit) >= VALUE_THRESHOLD:
@@ -1105,6 +1183,11 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
                         f"({sample_note})")
         return Judgement("user.contact.email", 0.55, "email", evidence, round(emails, 4))
 
+    context = _call_party(norm, profile, evidence) or _health_reading(norm, tnorm, sibs, profile, evidence) \
+        or _compact_id_of_people(norm, tnorm, sibs, profile, evidence)
+    if context is not None:
+        return context
+
     # A name that only hints, confirmed by the values: a column named for a region or place whose values are cities
     # (a profile's region, `微信地域`) is the city; a person by role (a cashier, a sales guide, an assigned agent)
     # whose values are people's names is that person's name. The word alone decides nothing (`operator` is also a
@@ -1125,6 +1208,95 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         evidence.append(f"values: {_pct(shares['date'])} are dates without time spread over decades ({sample_note})")
         return Judgement("user.demographic.date_of_birth", 0.7, "date_of_birth", evidence, round(shares["date"], 4))
     return Judgement(None, 0.9 if not evidence else 0.8, None, evidence)
+
+
+# The calling and called party of a call as telephony systems log them (Asterisk, FreeSWITCH, carriers' CDRs): caller
+# ID number, ANI, DNIS/DNID, RDNIS, the dialled number. These words name a phone number of a party to the call.
+_CALL_PARTY = (r"^(cid_num|cidnum|cnum|clid|callerid|caller_id|callerid_num|calleridnum|caller_id_num|caller_id_number"
+               r"|caller_num|caller_number|callee|callee_num|callee_number|callee_id_number|calling_number|calling_num"
+               r"|called_number|called_num|dialed_number|dialled_number|dialed|dialled|ani|dnis|dnid|rdnis|cid_ani"
+               r"|cid_dnid|cid_dnis|cid_rdnis|redirecting_number|destination_number|connected_line_num"
+               r"|other_party_number|remote_number|peer_number)$"
+               r"|^(主叫|被叫|主叫号码|被叫号码|对方号码|来电号码|去电号码|呼叫号码|拨打号码|通话号码)$")
+# Generic words a call's record also uses for its parties (`src`, `dst`, `exten`): only values that none but phone
+# numbers have (an international prefix) make them numbers.
+_CALL_PARTY_GENERIC = r"^(src|dst|source|destination|dest|from|to|exten|extension|caller|called|calling|party)$"
+
+
+def _call_party(norm: str, profile: ColumnProfile, evidence: list[str]) -> Judgement | None:
+    """A party's number in a record of calls: named as one, and the values are numbers a phone dials.
+
+    Phone systems write internal extensions (`101`) beside subscribers' numbers and a special word or two (`s`,
+    `anonymous`) where no number exists: the column holds numbers people are reached at all the same. A specific name
+    (caller ID number, ANI, DNIS) needs 30% long numbers; a generic one (`src`, `dst`) 20% international ones.
+    """
+    specific = re.search(_CALL_PARTY, norm)
+    if not (specific or re.search(_CALL_PARTY_GENERIC, norm)) or profile.non_blank < MIN_VALUES:
+        return None
+    dialable = profile.share(is_dialable)
+    others = sum(1 for v in profile.values if not is_dialable(v))
+    if dialable < 0.5 or others > 3:
+        return None
+    long_share = profile.share(is_long_dialable)
+    intl = profile.share(is_international_number)
+    if not ((specific and long_share >= CONFIRM_THRESHOLD) or intl >= 0.2):
+        return None
+    evidence.append(f"name and values: {norm!r} names a party to a call and {_pct(dialable)} of values are dialable "
+                    f"numbers ({_pct(long_share)} subscriber-length, {_pct(intl)} with an international prefix; the "
+                    f"rest internal extensions or {others} placeholder word(s)) ({profile.non_blank} non-blank sampled)")
+    return Judgement("user.contact.phone_number", 0.7, "phone", evidence, round(dialable, 4))
+
+
+# A measured value kept one reading per row, its kind in a type or unit column beside it (Apple Health records, FHIR
+# observations, a health app's readings), in a table of a person's health data.
+_READING_COLUMNS = (r"^(value|values|val|reading|measurement|measured_value|result_value|value_numeric|numeric_value"
+                    r"|value_quantity|quantity_value)$|^(数值|测量值|读数|测量结果)$")
+_HEALTH_TABLES = (r"(?:^|_)(health|healthkit|vital|vitals|vital_signs|biometric|biometrics|medical|clinical|patient"
+                  r"|patients|heart|blood|glucose|ecg|spo2)(?:_|$)|健康|体征|体检|血压|血糖|心率|体温")
+# The health of machines and services (health checks, probes, monitoring) is nobody's.
+_SYSTEM_HEALTH_TABLES = (r"(?:^|_)(check|checks|healthcheck|healthchecks|probe|probes|service|services|server|servers"
+                         r"|node|nodes|cluster|clusters|endpoint|endpoints|system|systems|monitor|monitoring|host|hosts"
+                         r"|app|apps|device|devices|job|jobs|pipeline|pipelines)(?:_|$)")
+_KIND_SIBLINGS = (r"^(type|unit|units|metric|kind|code|category|quantity_type|data_type|measure|vital_type|obs_type"
+                  r"|observation_type|loinc|loinc_code)$|(?:^|_)(type|unit|units)$|类型|单位|项目")
+
+
+def _health_reading(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
+                    evidence: list[str]) -> Judgement | None:
+    """A reading (`value`) of a table of health records whose rows say what was measured: a vital sign."""
+    if not (re.search(_READING_COLUMNS, norm) and re.search(_HEALTH_TABLES, tnorm)
+            and not re.search(_SYSTEM_HEALTH_TABLES, tnorm) and any(re.search(_KIND_SIBLINGS, n) for n in sibs)):
+        return None
+    if profile.non_blank < MIN_VALUES or profile.distinct < 5:
+        return None
+    numeric = profile.share(lambda v: bool(re.fullmatch(r"-?\d+(\.\d+)?", v)))
+    if numeric < VALUE_THRESHOLD:
+        return None
+    evidence.append(f"name and context: {norm!r} is the reading of a table of health records ({tnorm!r}) whose rows "
+                    f"name what was measured; {_pct(numeric)} of values are numbers ({profile.non_blank} non-blank "
+                    "sampled)")
+    return Judgement("user.health.vital_signs", 0.6, "health_reading", evidence, round(numeric, 4))
+
+
+_COMPACT_ID = re.compile(r"^[a-z]{1,3}id$")
+
+
+def _compact_id_of_people(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
+                          evidence: list[str]) -> Judgement | None:
+    """An id written as one short word (`uid`, `euid`, `leid`) in a table of people, one key per row: the person's id.
+
+    A mailing list or a CRM keys each member by such ids (its own and the ones other systems gave the person).
+    """
+    if not _COMPACT_ID.match(norm) or profile.non_blank < MIN_VALUES or not _is_table_of_people(tnorm, sibs):
+        return None
+    if profile.distinct < 0.95 * profile.non_blank:
+        return None
+    keys = profile.share(_is_key_value)
+    if keys < VALUE_THRESHOLD:
+        return None
+    evidence.append(f"name and values: {norm!r} is an id in a table of people ({tnorm!r}) and {_pct(keys)} of values "
+                    f"are record keys, one per row: the person's identifier ({profile.non_blank} non-blank sampled)")
+    return Judgement("user.id", 0.6, "user_id", evidence, round(keys, 4))
 
 
 # Words of a picture column that may hold a person's own photo (a camera's snapshot elsewhere).
@@ -1172,18 +1344,20 @@ def _mostly_emails(profile: ColumnProfile) -> float | None:
     return share if share >= 0.5 and others <= 3 else None
 
 
-# The head noun of a name that is a person by role: staff who served, sold or handled (Chinese role nouns end in
+# The head noun of a name that is a person by role: staff who served, sold, handled or own a record (a CRM's
+# `Contact owner`, `deal_owner`: the salesperson it is assigned to) (Chinese role nouns end in
 # 员 "member of staff", 导购 "shopping guide", 人 "person", 师 "master", 经理 "manager").
 # Roles that a firm also fills (an operator, a courier, a distributor: `China Mobile`, `Royal Mail`) are left out: two
 # capitalised words would pass for a person's name there.
-_ROLE_OF_PERSON = (r"(?:^|_)(cashier|clerk|salesperson|sales_person|salesman|saleswoman|sales_rep|agent"
+_ROLE_OF_PERSON = (r"(?:^|_)(cashier|clerk|salesperson|sales_person|salesman|saleswoman|sales_rep|agent|owner"
                    r"|assignee|assigned_to|handler|rider|guide|shopping_guide|advisor|adviser"
                    r"|receptionist|staff|employee|manager|supervisor|technician|inspector|approver|reviewer"
                    r"|teacher|doctor|nurse)$"
                    r"|(员|导购|经理|主管|负责人|经办人|师傅|骑手|司机|客服|老师|医生)$")
 
 # Names of a place a person is in or from (a region, an area, a locale): the values say which level (a city here).
-_PLACE_OF_PERSON = r"(?:^|_)(region|area|locale_region|location|geo|home_region)$|地域|地区|区域|所在地|地理位置|所在城市"
+_PLACE_OF_PERSON = (r"(?:^|_)(region|area|locale_region|location|geo|home_region)$"
+                    r"|地域|地区|区域|所在地|地理位置|所在城市|地点")
 
 # The title or label of an address record (not a line of the address).
 _ADDRESS_TITLE = r"(?:^|_)(address|addr)_(title|name|label)$"
@@ -1253,10 +1427,14 @@ _ACTIVITY_TABLES = words("activities", "activity", "workouts", "workout", "exerc
 _ACTIVITY_SIBLINGS = (r"^((activity|workout|sport|exercise)_type|sport|sport_type)$"
                       r"|(?:^|_)(heart_rate|heartrate)(?:_|$)|心率|运动类型")
 # Workout figures: what was done, for how long, how far, how fast, how much energy was spent.
-_FITNESS_COLUMNS = (r"^((activity|workout|sport|exercise)_type|sport|sport_type|elapsed_time|moving_time|duration"
-                    r"|active_time|total_time|distance|total_distance|(average|avg|max|mean)_(speed|pace|cadence|power)"
-                    r"|speed|pace|cadence|calories|kcal|kilojoules|active_calories|steps|step_count|total_steps)$"
-                    r"|^(运动类型|时长|距离|配速|步数|卡路里|消耗热量)$")
+# A kind of workout may be qualified by its record (`workoutActivityType`); a figure by how it was summed (`total_`,
+# `active_`, `avg_`); energy spent is written as calories or as energy (`totalEnergyBurned`, `active_energy`).
+_FITNESS_COLUMNS = (r"^(\w+_)?(activity|workout|sport|exercise)_type$"
+                    r"|^((total|active|avg|average|max|mean)_)?(sport|sport_type|elapsed_time|moving_time|duration"
+                    r"|active_time|total_time|distance|(speed|pace|cadence|power)"
+                    r"|calories|calories_burned|kcal|kilojoules|energy|energy_burned|energy_burnt|energy_expended"
+                    r"|steps|step_count)$"
+                    r"|^(运动类型|时长|距离|配速|步数|卡路里|消耗热量|消耗能量)$")
 
 
 def _fitness_by_context(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
@@ -1384,6 +1562,7 @@ _NICKNAME = words("nickname", "nick_name", "nick", "nicheng")
 _STAFF_TABLES = words("employee", "employees", "staff", "personnel", "workers", "worker", "hr_employee", "contacts",
                       "contact", "patients", "patient", "students", "student", "persons", "person", "people")
 _CN_WHOLE_ADDRESS = re.compile(r"(省|市).{0,30}?(路|街|道|巷|弄|胡同|号|村)")
+_ADDRESS_PART_SEP = re.compile(r"[,;\n\t]| {2,}")
 _POSTCODE_PART = re.compile(r"(^|\s)(\d{4,6}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d)(\s|$)")
 
 
@@ -1391,11 +1570,12 @@ def is_whole_address(v: str) -> bool:
     """A whole postal address in one field (street with city, postal code or country).
 
     A Chinese address naming its city or province before the street, or a street (a number and a word) followed by
-    comma-separated parts that hold a postal code, or a city and a country.
+    parts that hold a postal code, or a city and a country. Parts are separated as exports join an address's fields:
+    by commas, semicolons, line breaks, tabs or runs of two or more spaces (Mailchimp's address merge field).
     """
     if _CN_WHOLE_ADDRESS.search(v):
         return True
-    parts = [p.strip() for p in v.split(",") if p.strip()]
+    parts = [p.strip() for p in _ADDRESS_PART_SEP.split(v) if p.strip()]
     if len(parts) < 2 or not (re.search(r"\d", parts[0]) and re.search(r"[^\W\d_]{2}", parts[0])):
         return False
     return len(parts) >= 3 or any(_POSTCODE_PART.search(p) for p in parts[1:])
@@ -1462,12 +1642,34 @@ def _location_in_json(profile: ColumnProfile, evidence: list[str]) -> Judgement:
     return Judgement("user.location.imprecise", 0.7, "precise_location", evidence, round(places / max(1, total), 4))
 
 
-def _decoy_reason(d: Detector, pid: str, norm: str, profile: ColumnProfile) -> str | None:
-    """Why values that match a pattern are nevertheless not that kind of personal data (None: they are)."""
+_OWN_VALUE_PATTERNS = ("phone", "ip", "email")
+# Categories of a reference to a person: a few emails or numbers there are a few people, not the service's own lines.
+_PERSON_REFERENCES = {"user.id", "user.account.username", "user.name"}
+
+
+def _few_repeated(profile: ColumnProfile) -> bool:
+    """A handful of values (three at most) repeated over many rows (twenty or more each on average).
+
+    In a column not named for contact data, a few numbers or addresses that all rows share are the service's own
+    (the lines a phone system answers, its hosts or senders), not the people's.
+    """
+    return profile.distinct <= 3 and profile.non_blank >= 20 * profile.distinct
+
+
+def _decoy_reason(d: Detector, pid: str, norm: str, profile: ColumnProfile, person_ref: bool = False) -> str | None:
+    """Why values that match a pattern are nevertheless not that kind of personal data (None: they are).
+
+    `person_ref`: the name refers to a person (an id, a login, a name), so a few repeated values are a few people.
+    """
     if re.search(_NOT_PERSONAL, norm):
         return f"the name {norm!r} speaks of a version, checksum or catalogue item"
     if pid in ("phone", "ip", "email", "mac", "card") and profile.non_blank >= 20 and profile.distinct <= 2:
         return f"only {profile.distinct} distinct values in {profile.non_blank}: a constant, not people's data"
+    if pid in _OWN_VALUE_PATTERNS and _few_repeated(profile) and not person_ref:
+        return (f"only {profile.distinct} distinct values repeated over {profile.non_blank} rows: the service's own "
+                "lines, hosts or senders, not people's data")
+    if pid == "country_code" and profile.distinct < 5:
+        return f"only {profile.distinct} distinct two-letter codes: a market or setting, not where people are"
     if pid == "phone" and _is_sequence(profile):
         return "the numbers climb in small steps like order or invoice numbers"
     if pid in ("ip", "ip_port") and profile.share(is_private_ip) >= VALUE_THRESHOLD:

@@ -433,9 +433,104 @@ _CN_CITIES = frozenset(
 )
 
 
+# Provinces, autonomous regions and municipalities of China as written before a city without their suffix
+# (`广东深圳`, a carrier's bill or an IP-geolocation place): a city so prefixed is still the city.
+_CN_PROVINCES = (
+    "河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 甘肃 "
+    "青海 台湾 内蒙古 广西 西藏 宁夏 新疆 北京 天津 上海 重庆 香港 澳门".split()
+)
+_CN_PROVINCE_PREFIX = re.compile(
+    r"^(" + "|".join(sorted(_CN_PROVINCES, key=len, reverse=True)) + r")(省|市|自治区|壮族自治区|回族自治区"
+    r"|维吾尔自治区|特别行政区)?\s?"
+)
+
+
 def is_cn_city(v: str) -> bool:
-    """A Chinese city: a name ending in 市 (city), or a large city as written without it."""
-    return v in _CN_CITIES or bool(re.fullmatch(r"[\u4e00-\u9fff]{1,6}市", v))
+    """A Chinese city: a name ending in 市 (city), or a large city as written without it, with or without its province."""
+    if v in _CN_CITIES or re.fullmatch(r"[\u4e00-\u9fff]{1,6}市", v):
+        return True
+    rest = _CN_PROVINCE_PREFIX.sub("", v, count=1)
+    return rest != v and bool(rest) and (rest in _CN_CITIES or bool(re.fullmatch(r"[\u4e00-\u9fff]{1,6}市", rest)))
+
+
+# ISO 3166-1 alpha-2 country codes (the 249 assigned), with `UK` and `XK` that exports use beside them.
+_COUNTRY_CODES = frozenset(
+    "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ "
+    "CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR "
+    "GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO "
+    "JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR "
+    "MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO "
+    "RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV "
+    "TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW UK XK".split()
+)
+
+
+def is_country_code(v: str) -> bool:
+    """An upper-case ISO 3166-1 alpha-2 country code (`CN`, `DE`)."""
+    return len(v) == 2 and v in _COUNTRY_CODES
+
+
+_DIALABLE_RE = re.compile(r"^(\+|00)?\d{2,15}$")
+_INTERNATIONAL_RE = re.compile(r"^(\+|00)[1-9]\d{6,14}$")
+
+
+def is_dialable(v: str) -> bool:
+    """Digits a telephone dials (an optional `+` or `00` and 2 to 15 digits): a number or an internal extension."""
+    return bool(_DIALABLE_RE.match(v))
+
+
+def is_long_dialable(v: str) -> bool:
+    """A dialable number of 7 or more digits (a subscriber's number, not an internal extension)."""
+    return bool(_DIALABLE_RE.match(v)) and sum(c.isdigit() for c in v) >= 7
+
+
+def is_international_number(v: str) -> bool:
+    """A number written with its international prefix (`+` or `00`) and country code: only phones have that shape."""
+    return bool(_INTERNATIONAL_RE.match(v))
+
+
+# Caller ID as telephony systems log it: a display name in quotes and the number or extension in angle brackets.
+_CALLER_ID_RE = re.compile(r'^"[^"<>]{0,80}"\s*<(\+|00)?\d{2,15}>$')
+
+
+def is_caller_id(v: str) -> bool:
+    """Caller ID with its display name (`"Ana Lopez" <+15551234567>`, `"Front desk" <201>`)."""
+    return v.startswith('"') and bool(_CALLER_ID_RE.match(v))
+
+
+# Unix time in seconds (2001-2039) with a fractional or sequence part: a moment (or an id made from one), not a thing.
+_EPOCH_FRACTION_RE = re.compile(r"^[12]\d{9}\.\d{1,9}$")
+
+
+def is_epoch_time(v: str) -> bool:
+    """Unix time in seconds with a part after the dot (`1712345678.42`): an event's time or an id derived from it."""
+    if v[10:11] != ".":  # the usual case, settled without a regex
+        return False
+    return bool(_EPOCH_FRACTION_RE.match(v)) and 1_000_000_000 <= int(v[:10]) < 2_200_000_000
+
+
+# Recorded sound: call recordings, voicemail and voice messages as telephony and chat systems store them.
+_AUDIO_FILE_RE = re.compile(r"^\S*[^/\s]\.(wav|mp3|gsm|ogg|oga|opus|amr|m4a|aac|flac|wma|spx|silk|slin|sln)(\?\S*)?$",
+                            re.IGNORECASE)
+
+
+def is_audio_file(v: str) -> bool:
+    """A file name, path or URL of an audio recording (`.wav`, `.mp3`, `.gsm`, `.amr`, `.opus`...)."""
+    return len(v) <= 2048 and bool(_AUDIO_FILE_RE.match(v))
+
+
+# A device named after its owner, as phones, watches and computers name themselves by default (`Ana's iPhone`): the
+# owner's first name travels with every record the device writes.
+_OWNER_DEVICE_RE = re.compile(
+    r"^[^\W\d_][\w.-]{0,30}['\u2019]s (iPhone|iPad|iPod|Apple Watch|Watch|MacBook|MacBook Air|MacBook Pro|iMac|Mac"
+    r"|Mac mini|Mac Studio|AirPods|AirPods Pro|Galaxy|Pixel|Phone|Android|Laptop|PC|Computer|Tablet|Kindle|Fitbit"
+    r"|Garmin|Band|Surface|ThinkPad|Chromebook|Echo|HomePod)\b[\w ().,-]{0,30}$"
+)
+
+
+def is_owner_device_name(v: str) -> bool:
+    """A device named after its owner (`Ana's iPhone`, `Tom\u2019s Apple Watch`, `Li's MacBook Pro`)."""
+    return ("'s " in v or "\u2019s " in v) and bool(_OWNER_DEVICE_RE.match(v))
 
 
 def is_boolean_word(v: str) -> bool:
@@ -585,6 +680,12 @@ VALUE_PATTERNS: dict[str, ValuePattern] = {p.id: p for p in (
     ValuePattern("random_token", "random token (16+ mixed letters and digits)", is_random_token),
     ValuePattern("base64_blob", "base64 text of random or encrypted bytes", is_base64_blob),
     ValuePattern("json_coordinates", "JSON object with latitude and longitude of 5+ decimals", is_json_coordinates),
+    ValuePattern("country_code", "ISO 3166-1 alpha-2 country code", is_country_code),
+    ValuePattern("caller_id", "caller ID (display name with a number or extension)", is_caller_id),
+    ValuePattern("epoch_time", "Unix time in seconds with a fractional part", is_epoch_time),
+    ValuePattern("audio_file", "file of an audio recording", is_audio_file),
+    ValuePattern("owner_device", "device named after its owner (a first name's iPhone, watch...)",
+                 is_owner_device_name),
 )}
 
 
