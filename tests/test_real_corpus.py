@@ -89,8 +89,8 @@ def test_corpus_is_deterministic_for_a_seed(tmp_path):
 def measured(request):
     # The held-out parts' failure classes were fixed after their first runs (kept in benchmarks/): these guard
     # against regressions; the generalisation figures are the first runs (holdout5's to holdout8's included: they
-    # are in-sample now). holdout9 and holdout10 have no floor here: each is measured once (its first run to be kept in benchmarks/)
-    # and its misses are recorded, not fixed.
+    # are in-sample now). holdout9 and holdout10 have no floor here: each is measured once (its first run is kept in
+    # benchmarks/) and its misses are recorded, not fixed.
     return bench.measure([20260630], request.param)
 
 
