@@ -458,7 +458,9 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("people_picture", "user.content.self_image", "a person's picture in a table of people",
              names=(words("icon", "picture", "photo", "image", "portrait", "pic", "head_img", "headimgurl",
                           "head_image", "user_icon", "avatar_url", "photo_url", "picture_url", "image_url"),),
-             tables=ACCOUNT_TABLES, confirm=("media_uri",), needs_values=True),
+             # (holdout10 classes) any table whose rows are people (`person`, `students`); an upload kept by its
+             # path relative to the upload folder is a picture too
+             tables=_PEOPLE_ROW_TABLES, confirm=("media_uri", "media_path"), needs_values=True),
     Detector("camera_snapshot", "user.content.camera_snapshot", "camera snapshot (image)",
              names=(words("snapshot", "snapshot_url", "snapshot_uri", "storage_uri", "image_url", "image_uri",
                           "image_path", "photo", "picture", "capture_url", "alarm_image", "alert_image",
@@ -1348,7 +1350,8 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
     if fit is not None:
         return fit
 
-    for by_context in (_health_by_context, _vehicle_id_by_context, _alias_of_person, _device_key_by_context):
+    for by_context in (_health_by_context, _vehicle_id_by_context, _alias_of_person, _device_key_by_context,
+                       _romanised_name):
         found = by_context(norm, tnorm, sibs, profile, evidence)
         if found is not None:
             return found
@@ -2210,3 +2213,35 @@ def _device_key_by_context(norm: str, tnorm: str, sibs: frozenset[str], profile:
                         f"device's owner, and {_pct(share)} of values are random keys: the device's secret ({note})")
         return Judgement("user.authorization.credentials", 0.6, "credentials", evidence, round(share, 4), "plaintext")
     return None
+
+
+# One syllable of Hanyu Pinyin without tones (an initial, then a final; `v` stands for `ü` as keyboards type it).
+_PINYIN_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+                    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|vn|ia|ie|iu|ua|uo"
+                    r"|ui|ue|ve|er|a|o|e|i|u|v)")
+# A name written in pinyin: two to four syllables glued, or two or three words of syllables, each word capitalised or not, and optionally its
+# initials (`zhangwei zw`, `Zhang Wei`, `liuyang`), as directories keep it to sort and search people by.
+_PINYIN_NAME = re.compile(rf"(?i)(?:{_PINYIN_SYLLABLE}){{2,4}}|(?:{_PINYIN_SYLLABLE}){{1,3}}(?: (?:{_PINYIN_SYLLABLE}){{1,3}}){{1,2}}")
+_ROMANISED_NAME = r"(?:^|_)(pinyin|name_pinyin|pinyin_name|full_pinyin|xingming_pinyin|name_py)$|拼音"
+
+
+def _is_pinyin_name(v: str) -> bool:
+    """A person's name in pinyin, with or without its initials (`zhangwei zw`)."""
+    if _PINYIN_NAME.fullmatch(v):
+        return True
+    m = re.fullmatch(r"(\S+) ([a-z]{2,4})", v)
+    return bool(m and _PINYIN_NAME.fullmatch(m.group(1)) and m.group(1)[0].lower() == m.group(2)[0])
+
+
+def _romanised_name(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
+                    evidence: list[str]) -> Judgement | None:
+    """The pinyin of each person's name (a directory's sort and search key) in a table of people: the name itself."""
+    if not re.search(_ROMANISED_NAME, norm) or profile.non_blank < 10 or profile.distinct < 5 \
+            or not (_is_table_of_people(tnorm, sibs) or re.search(_PEOPLE_ROW_TABLES, tnorm)):
+        return None
+    share = profile.share(_is_pinyin_name)
+    if share < VALUE_THRESHOLD:
+        return None
+    evidence.append(f"name and values: {norm!r} in a table of people and {_pct(share)} of values are names written in "
+                    f"pinyin: each person's name, romanised ({profile.non_blank} non-blank sampled)")
+    return Judgement("user.name", 0.6, "person_name", evidence, round(share, 4))

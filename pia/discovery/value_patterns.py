@@ -637,6 +637,16 @@ def is_geojson_point(v: str) -> bool:
     return lat is not None and lon is not None and min(lat, lon) >= 5
 
 
+# A relative path of a file under a folder (`uploads/2024/05/x_240.jpg`): applications keep uploads relative to their
+# upload root.
+_RELATIVE_PATH_RE = re.compile(r"^[\w.@%+-]+(/[\w.@%+~=-]+)+$")
+
+
+def is_media_path(v: str) -> bool:
+    """An image or video file by URL, absolute path or relative path under a folder (confirms a name only)."""
+    return is_media_uri(v) or bool(_RELATIVE_PATH_RE.match(v) and _MEDIA_EXT_RE.search(v))
+
+
 # A user id qualified by its home server, as federated systems write them: Matrix `@localpart:server` (the localpart is
 # the login the person chose) and the fediverse's `@user@server` (ActivityPub, Mastodon).
 _QUALIFIED_HANDLE_RE = re.compile(r"^@[a-z0-9._=/+-]{1,255}[:@](?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d{1,5})?$", re.IGNORECASE)
@@ -746,6 +756,7 @@ VALUE_PATTERNS.update({p.id: p for p in (
 VALUE_PATTERNS.update({p.id: p for p in (
     ValuePattern("qualified_handle", "federated user id (@login:server or @login@server)", is_qualified_handle),
     ValuePattern("geojson_point", "GeoJSON point with coordinates of 5+ decimals", is_geojson_point),
+    ValuePattern("media_path", "URL, absolute or relative path of an image or video file", is_media_path),
 )})
 
 
