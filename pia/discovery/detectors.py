@@ -2219,9 +2219,11 @@ def _device_key_by_context(norm: str, tnorm: str, sibs: frozenset[str], profile:
 _PINYIN_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
                     r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|vn|ia|ie|iu|ua|uo"
                     r"|ui|ue|ve|er|a|o|e|i|u|v)")
-# A name written in pinyin: two to four syllables glued, or two or three words of syllables, each word capitalised or not, and optionally its
-# initials (`zhangwei zw`, `Zhang Wei`, `liuyang`), as directories keep it to sort and search people by.
-_PINYIN_NAME = re.compile(rf"(?i)(?:{_PINYIN_SYLLABLE}){{2,4}}|(?:{_PINYIN_SYLLABLE}){{1,3}}(?: (?:{_PINYIN_SYLLABLE}){{1,3}}){{1,2}}")
+# A name written in pinyin: two to four syllables glued, or two or three words of syllables (each capitalised or
+# not), optionally with its initials (`zhangwei zw`, `Li Taohua`, `liuyang`), as directories keep it to sort and
+# search people by.
+_PINYIN_WORD = rf"(?:{_PINYIN_SYLLABLE}){{1,3}}"
+_PINYIN_NAME = re.compile(rf"(?i)(?:{_PINYIN_SYLLABLE}){{2,4}}|{_PINYIN_WORD}(?: {_PINYIN_WORD}){{1,2}}")
 _ROMANISED_NAME = r"(?:^|_)(pinyin|name_pinyin|pinyin_name|full_pinyin|xingming_pinyin|name_py)$|拼音"
 
 
