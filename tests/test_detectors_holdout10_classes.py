@@ -181,6 +181,9 @@ def test_geojson_points_are_precise_locations():
             "properties": {"street": "Main St", "city": "Springfield"}})
 
     assert cat("reverse_geocode", "track_points", profile([feature() for _ in range(60)])) == "user.location.precise"
+    # rows not yet geocoded hold an empty object: the points decide as a JSON GPS fix does
+    half = profile([feature() if i % 2 else "{}" for i in range(80)])
+    assert cat("reverse_geocode", "track_points", half) == "user.location.precise"
     assert is_geojson_point(json.dumps({"type": "Point", "coordinates": [13.404954, 52.520008]}))
     # look-alikes: a city's centroid of 2 decimals, and a polygon (an area), are not a person's position
     assert not is_geojson_point(json.dumps({"type": "Point", "coordinates": [13.4, 52.52]}))

@@ -815,7 +815,9 @@ CONFIRM_THRESHOLD = 0.3  # share that confirms what the name says
 # A password hash kept in a JSON document (a password history) is specific however many rows hold an empty `{}`.
 # A device named after its owner names them in every row it wrote, however many rows other sources (apps) wrote.
 # A country code is two letters: only a column almost wholly of them is one of countries.
-_VALUE_ONLY_THRESHOLD = {"card_tail": 0.2, "json_coordinates": CONFIRM_THRESHOLD, "json_password_hash": 0.5,
+# A GeoJSON point of 5+ decimals is as specific as a JSON GPS fix (rows not geocoded hold `{}`).
+_VALUE_ONLY_THRESHOLD = {"card_tail": 0.2, "json_coordinates": CONFIRM_THRESHOLD, "geojson_point": CONFIRM_THRESHOLD,
+                         "json_password_hash": 0.5,
                          "owner_device": CONFIRM_THRESHOLD, "country_code": 0.9}
 
 
