@@ -12,7 +12,7 @@ import string
 
 from pia.discovery.detectors import ColumnProfile, classify_column
 from pia.discovery.value_patterns import is_geojson_point, is_qualified_handle
-from pia.discovery.vocabulary import strip_ordinals
+from pia.discovery.vocabulary import split_table_prefix, strip_ordinals
 from tests.column_profiles import profile
 
 RNG = random.Random(10)
@@ -67,6 +67,21 @@ def test_numbered_fields_keep_the_word_of_their_data():
     assert cat("tel3", "pupils", national) == "user.contact.phone_number"
     # look-alike: a numbered counter is no personal field
     assert cat("slot2", "pupils", profile([str(RNG.randint(1, 9)) for _ in range(100)])) is None
+
+
+def test_an_application_prefix_glued_to_the_word_is_split_off():
+    assert split_table_prefix("acmei18n_id_personal", "acme_member") == "acme_i18n_id_personal"
+    # a name that does not start with the table's prefix, or is the prefix alone, stays
+    assert split_table_prefix("xi18n_id", "acme_member") == "xi18n_id"
+    assert split_table_prefix("acme_id", "acme_member") == "acme_id"
+    codes = profile([RNG.choice(["0001", "0002", "0007", "0012"]) for _ in range(100)])
+    assert cat("acmei18nIDPersonal", "acmeMember", codes) == "user.demographic.language"
+    assert cat("i18n", "members", profile([RNG.choice(["en_GB", "zh_CN", "de_DE"]) for _ in range(100)])) \
+        == "user.demographic.language"
+    # look-alikes: the prefix glued to a word of no personal data stays nobody's; so does the word without the prefix
+    assert cat("acmestatus", "acmeMember", profile([RNG.choice(["Full", "Left", "Expected"]) for _ in range(100)])) \
+        is None
+    assert cat("xi18n_counter", "acmeMember", codes) is None
 
 
 def test_picture_of_a_person_by_a_relative_upload_path():

@@ -43,6 +43,7 @@ from pia.discovery.vocabulary import (
     is_religion,
     is_sexual_orientation,
     is_withheld_answer,
+    split_table_prefix,
     strip_ordinals,
 )
 
@@ -370,7 +371,9 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("language", "user.demographic.language", "language or locale preference",
              names=(words("language", "lang", "locale", "langcode", "preferred_langcode", "browser_lang",
                           "language_id", "lang_id", "id_lang", "locale_id",
-                          "device_locale", "accept_language", "yuyan"), r"语言"),
+                          "device_locale", "accept_language", "yuyan",
+                          # the internationalisation (i18n) setting a person chose: their interface language
+                          "i18n", "i18n_id", "i18n_code"), r"语言"),
              veto=(words("langcode_default", "default_langcode"),),
              confirm=("locale",)),
     Detector("city", "user.contact.address.city", "city",
@@ -1161,9 +1164,10 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         return verdict
     # Abbreviated and glued names are spelled out (`fname` -> `first_name`, `mothersname` -> `mothers_name`).
     norm, tnorm = expand_name(normalise_name(name)), normalise_name(table)
-    if any(c.isdigit() for c in norm) and not any(_match_span(d, norm, tnorm) for d in DETECTORS):
-        # A field kept twice or by size (`phone1`, `image_240`): the number counts the field, the word names the data.
-        norm = strip_ordinals(norm)
+    if not any(_match_span(d, norm, tnorm) for d in DETECTORS):
+        # An application's prefix glued to the word (`acmei18n_id` in table `acme_person`), and a field kept twice or
+        # by size (`phone1`, `image_240`): the prefix and the number are no part of the word for the data.
+        norm = strip_ordinals(split_table_prefix(norm, tnorm))
     sibs = frozenset(expand_name(normalise_name(n)) for n in siblings) - {norm}
     evidence: list[str] = []
     if profile.binary_media:

@@ -72,6 +72,21 @@ def strip_ordinals(norm: str) -> str:
     return "_".join(out)
 
 
+@lru_cache(maxsize=4096)
+def split_table_prefix(norm: str, tnorm: str) -> str:
+    """A name whose first token glues the table's prefix to a word, split there (`acmei18n_id` -> `acme_i18n_id`).
+
+    Applications prefix their tables and columns with their own name (`gibbonPerson.gibbonPersonID`); camel case
+    splits the prefix off most columns, but not off a lower-case or digit-bearing word (`i18n`). The prefix is the
+    table's first word (3+ letters); a name that does not start with it is returned as it is.
+    """
+    prefix = tnorm.split("_", 1)[0]
+    head, sep, rest = norm.partition("_")
+    if len(prefix) < 3 or not prefix.isalpha() or len(head) <= len(prefix) + 1 or not head.startswith(prefix):
+        return norm
+    return f"{prefix}_{head[len(prefix):]}{sep}{rest}"
+
+
 # --------------------------------------------------------------------------- categorical answers about a person
 
 _MARITAL = {"married", "single", "divorced", "widowed", "widow", "widower", "separated", "unmarried", "engaged",
