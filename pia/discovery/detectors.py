@@ -753,9 +753,9 @@ _FLAG_PREFIXES = {"has", "is", "can", "allow", "allows", "enable", "use", "uses"
 _META_OK = lexicon.META_OK | {"account_status", "consent", "date_of_birth", "email_engagement", "marital_status", "smoker",
             "purchase_aggregate"}
 # Detectors whose data takes many values per person: a yes/no flag, a constant or a handful of words is not it.
-_LOW_CARDINALITY_OK = lexicon.LOW_CARDINALITY_OK | {"consent", "email_engagement", "purchase_aggregate", "account_status", "language", "country",
+_LOW_CARDINALITY_OK = {"consent", "email_engagement", "purchase_aggregate", "account_status", "language", "country",
                        "city", "gender", "race_ethnicity", "marital_status", "smoker",
-                       "postal_code", "precise_location", "date_of_birth"}
+                       "postal_code", "precise_location", "date_of_birth"} | lexicon.LOW_CARDINALITY_OK
 _THING_TABLES = words("products", "product", "catalog", "catalogue", "items", "skus", "files", "assets", "devices",
                       "cameras", "monitors", "plans", "recipients", "companies", "apps", "campaigns", "groups",
                       "zones", "sites", "stores", "shops")
@@ -994,8 +994,11 @@ def _reaches_head(norm: str, tnorm: str) -> bool:
 
 def _lexicon_reading(name: str, norm: str, table: str, tnorm: str, profile: ColumnProfile,
                      siblings: Iterable[str]) -> Judgement | None:
-    """The verdict on the name read word by word (`middlename`, `fname`, `birth_lname`), when only that reading names
-    the head word; None when the name is judged as written. A reading is a weaker hint: the confidence says so."""
+    """The verdict on the name read word by word (`middlename`, `fname`, `birth_lname`), or None.
+
+    Only when that reading names the head word and the name as written does not; a reading is a weaker hint, and the
+    confidence says so.
+    """
     read, notes = lexicon.read_name(norm, profile)
     if read == norm or _reaches_head(norm, tnorm) or not _reaches_head(read, tnorm):
         return None
