@@ -115,6 +115,8 @@ def test_ambiguous_abbreviation_needs_its_values():
     ("政治面貌", "职工", [_R.choice(["群众", "团员", "党员"]) for _ in range(80)], "user.demographic.political_opinion"),
     ("authuser", "access_log", [f"u{_R.randint(100, 999)}x" for _ in range(80)], "user.account.username"),
     ("telecom", "patients", _phones(), "user.contact.phone_number"),
+    ("pid", "ward_admissions", [str(_R.randint(1, 9000)) for _ in range(80)], "user.id"),
+    ("mrn", "lab_orders", [f"M{_R.randint(10**6, 10**7)}" for _ in range(80)], "user.id"),
 ])
 def test_lexicon_finds_personal_columns(column, table, values, category):
     assert classify_column(column, table, _profile(values)).category == category
@@ -150,6 +152,7 @@ def test_a_read_name_gives_lower_confidence_and_says_so():
     ("ss", "timers", [str(_R.randint(0, 59)) for _ in range(80)]),
     ("cc", "ledger_lines", [f"{_R.randint(4000, 4999)}-{_R.randint(10, 99)}" for _ in range(80)]),  # cost centres
     ("secondname", "settings", [f"opt{_R.randint(1, 9)}" for _ in range(80)]),
+    ("pid", "worker_processes", [str(_R.randint(1, 9000)) for _ in range(80)]),
 ])
 def test_look_alikes_stay_non_personal(column, table, values):
     assert classify_column(column, table, _profile(values)).category is None

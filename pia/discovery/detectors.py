@@ -999,7 +999,7 @@ def _lexicon_reading(name: str, norm: str, table: str, tnorm: str, profile: Colu
     Only when that reading names the head word and the name as written does not; a reading is a weaker hint, and the
     confidence says so.
     """
-    read, notes = lexicon.read_name(norm, profile)
+    read, notes = lexicon.read_name(norm, profile, tnorm)
     if read == norm or _reaches_head(norm, tnorm) or not _reaches_head(read, tnorm):
         return None
     verdict = classify_column(read, table, profile, siblings)

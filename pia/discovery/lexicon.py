@@ -143,8 +143,15 @@ _KNOWN, _HEADS = _lexicon_tokens()
 _DIGIT_SUFFIX = re.compile(r"^([a-z]{3,}?)_?(\d{1,2})$")
 
 
-def _gate_passes(gate: str, profile: _Profile | None) -> bool:
-    """Whether the values agree with an ambiguous short form: 30%+ match its pattern (no values: they do not)."""
+# Tables whose rows are people or records about a person's health.
+_PEOPLE_TABLES = re.compile(r"(?:^|_)(users?|accounts?|customers?|members?|persons?|people|patients?|employees?|staff"
+                            r"|students?|contacts?|clients?|subscribers?)(?:_|$)")
+
+
+def _gate_passes(gate: str, profile: _Profile | None, tnorm: str = "") -> bool:
+    """Whether the values (or the table) agree with an ambiguous short form: 30%+ of values match its pattern."""
+    if gate == "people_table":
+        return bool(_PEOPLE_TABLES.search(tnorm) or _HEALTH_TABLES.search(tnorm))
     if profile is None or not profile.values:
         return False
     if gate == "person_name":
@@ -181,21 +188,22 @@ def _split(token: str) -> tuple[str, ...] | None:
     return parts if last in _HEADS else None
 
 
-def _read_token(token: str, profile: _Profile | None, notes: list[str]) -> str:
+def _read_token(token: str, profile: _Profile | None, notes: list[str], tnorm: str = "") -> str:
     if token in _ABBREV:
         if _ABBREV[token] != token:
             notes.append(f"{token!r} abbreviates {_ABBREV[token]!r}")
         return _ABBREV[token]
     if token in _AMBIGUOUS:
         amb = _AMBIGUOUS[token]
-        if _gate_passes(amb["gate"], profile):
-            notes.append(f"{token!r} may abbreviate {amb['long']!r} and the values agree ({amb['gate']} shape)")
+        if _gate_passes(amb["gate"], profile, tnorm):
+            by = "table agrees" if amb["gate"] == "people_table" else "values agree"
+            notes.append(f"{token!r} may abbreviate {amb['long']!r} and the {by} ({amb['gate']})")
             return amb["long"]
         return token
     m = _DIGIT_SUFFIX.match(token)
     if m and (m.group(1) in _KNOWN or m.group(1) in _AMBIGUOUS):
         notes.append(f"{token!r} is {m.group(1)!r} numbered {m.group(2)} (one of several)")
-        return _read_token(m.group(1), profile, notes)
+        return _read_token(m.group(1), profile, notes, tnorm)
     if token in _KNOWN or len(token) < 5 or not token.isalpha():
         return token
     parts = _split(token)
@@ -205,16 +213,17 @@ def _read_token(token: str, profile: _Profile | None, notes: list[str]) -> str:
     return "_".join(_read_token(p, profile, []) for p in parts)
 
 
-def read_name(norm: str, profile: _Profile | None = None) -> tuple[str, list[str]]:
+def read_name(norm: str, profile: _Profile | None = None, tnorm: str = "") -> tuple[str, list[str]]:
     """The normalised name `norm` read word by word: abbreviations expanded, joined words split, digit suffixes off.
 
     Returns the reading (equal to `norm` when nothing changed) and notes saying what was read how. An ambiguous
-    short form is expanded only when the sampled values have its shape (`ss` holding social-security numbers).
+    short form is expanded only when the sampled values have its shape (`ss` holding social-security numbers) or, for
+    `pid`, when the table `tnorm` is about people or their health.
     """
     if not norm or not re.search(r"[a-z]", norm):
         return norm, []
     notes: list[str] = []
-    out = "_".join(_read_token(t, profile, notes) for t in norm.split("_"))
+    out = "_".join(_read_token(t, profile, notes, tnorm) for t in norm.split("_"))
     return out, notes
 
 
