@@ -153,6 +153,8 @@ def test_a_read_name_gives_lower_confidence_and_says_so():
     ("cc", "ledger_lines", [f"{_R.randint(4000, 4999)}-{_R.randint(10, 99)}" for _ in range(80)]),  # cost centres
     ("secondname", "settings", [f"opt{_R.randint(1, 9)}" for _ in range(80)]),
     ("pid", "worker_processes", [str(_R.randint(1, 9000)) for _ in range(80)]),
+    ("telecom", "roaming_partners", [_R.choice(_VENDORS) for _ in range(80)]),  # carriers' names, no digits
+    ("phone_model", "handsets", [_R.choice(_VENDORS) for _ in range(80)]),
 ])
 def test_look_alikes_stay_non_personal(column, table, values):
     assert classify_column(column, table, _profile(values)).category is None

@@ -304,6 +304,10 @@ _NOT_NUMERIC = frozenset({"person_name", "email", "user_agent", "self_image", "c
 _SPECIFIC = {"mac_address": ("mac",), "user_agent": ("user_agent",), "imei": ("imei",), "email": ("email",)}
 
 
+# Detectors of numbers (a phone, an id document, a card, an account): a value without a digit is none of them.
+_NUMBERS = frozenset({"phone", "national_id", "payment_card", "bank_account", "imei", "tax_id"})
+
+
 def _is_integer(v: str) -> bool:
     return bool(re.fullmatch(r"-?\d{1,12}", v))
 
@@ -316,13 +320,16 @@ def _concealed(v: str) -> bool:
 def values_contradict(detector_id: str, profile: _Profile, min_values: int) -> str | None:
     """Why the values cannot be the data a name announces, beyond the catalogue's own checks; None when they can.
 
-    All integers (counters, codes, keys) for a kind that is never a number; none of many values of a specific
-    pattern's kind (a `mac_vendor` of maker names), unless the values are concealed (masked, hashed, encrypted).
+    All integers (counters, codes, keys) for a kind that is never a number; words without a digit for a kind that is
+    a number (a `telecom` holding carriers' names); none of many values of a specific pattern's kind (a `mac_vendor`
+    of maker names), unless the values are concealed (masked, hashed, encrypted).
     """
     if profile.non_blank < min_values:
         return None
     if detector_id in _NOT_NUMERIC and profile.share(_is_integer) >= 0.9:
         return f"{profile.share(_is_integer) * 100:.1f}% of values are integers (counters, codes or keys), not this kind"
+    if detector_id in _NUMBERS and profile.share(lambda v: not any(c.isdigit() for c in v)) >= 0.9:
+        return "values are words without a digit, not numbers of this kind"
     pats = _SPECIFIC.get(detector_id)
     if pats and profile.distinct >= 3 and all(profile.share(VALUE_PATTERNS[p].test) == 0 for p in pats) \
             and profile.share(_concealed) < 0.3:
