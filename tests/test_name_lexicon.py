@@ -72,6 +72,7 @@ def test_unknown_modifier_is_not_split():
 
 @pytest.mark.parametrize(("raw", "read"), [
     ("spousename", "spouse_name"),            # joined words
+    ("nextofkinname", "next_of_kin_name"),
     ("guardiansname", "guardians_name"),      # possessive modifier
     ("workemail", "work_email"),
     ("emergencycontactphone", "emergency_contact_phone"),
@@ -95,23 +96,25 @@ def test_ambiguous_abbreviation_needs_its_values():
 
 
 @pytest.mark.parametrize(("column", "table", "values", "category"), [
-    ("spousename", "members", _names(), "user.name"),
-    ("kin_fname", "enrolments", _names(), "user.name"),
+    ("nextofkinname", "members", _names(), "user.name"),
+    ("emergencyfname", "enrolments", _names(), "user.name"),
     ("emergencycontactphone", "enrolments", _phones(), "user.contact.phone_number"),
-    ("ss", "payroll", _ssns(), "user.government_id.national_identification_number"),
+    ("fn", "address_book", [f"{_R.choice(_GIVEN)} {_R.choice(_GIVEN)}son" for _ in range(80)], "user.name"),
     # month and day only (no year): no date pattern confirms it, the vCard name decides
     ("bday", "members", [f"{_R.randint(1, 12):02d}/{_R.randint(1, 28):02d}" for _ in range(80)],
      "user.demographic.date_of_birth"),
-    ("oxygen_saturation", "checkups", [str(_R.randint(90, 100)) for _ in range(80)], "user.health.vital_signs"),
-    ("respiratory_rate", "checkups", [str(_R.randint(10, 24)) for _ in range(80)], "user.health.vital_signs"),
+    ("pulse_oximetry", "checkups", [str(_R.randint(90, 100)) for _ in range(80)], "user.health.vital_signs"),
+    ("breathing_rate", "checkups", [str(_R.randint(10, 24)) for _ in range(80)], "user.health.vital_signs"),
     ("temperature", "triage_notes", _floats(35.5, 40.2), "user.health.vital_signs"),
-    ("weight", "patients", _floats(3, 140), "user.health"),
-    ("bmi", "members", _floats(16, 40), "user.health"),
-    ("religious_affiliation", "members", [_R.choice(["Quaker", "Jain", "Sikh", "Shinto", "Baha'i", "Druze"])
-                                          for _ in range(80)], "user.demographic.religious_belief"),
-    ("sexualOrientation", "members", [_R.choice(["a", "b", "c", "d"]) for _ in range(80)], "user.sex_life"),
-    ("annual_income", "applicants", [str(_R.randint(12000, 190000)) for _ in range(80)], "user.financial"),
-    ("年收入", "借款人", [str(_R.randint(30000, 900000)) for _ in range(80)], "user.financial"),
+    ("weight_kg", "members", _floats(3, 140), "user.health"),
+    ("肺活量", "体检记录", [str(_R.randint(1500, 6000)) for _ in range(80)], "user.health"),
+    ("criminal_convictions", "applicants", [_R.choice(["a", "b", "c", "d"]) for _ in range(80)],
+     "user.criminal_history"),
+    ("nationality", "members", [_R.choice(["Kenyan", "Peruvian", "Maltese", "Fijian", "Omani", "Latvian", "Tongan"])
+                                for _ in range(80)], "user.demographic"),
+    ("credit_history", "applicants", [_R.choice(["clean", "late payments", "default", "thin file"])
+                                      for _ in range(80)], "user.financial"),
+    ("征信记录", "客户", [_R.choice(["良好", "一般", "逾期"]) for _ in range(80)], "user.financial"),
     ("政治面貌", "职工", [_R.choice(["群众", "团员", "党员"]) for _ in range(80)], "user.demographic.political_opinion"),
     ("authuser", "access_log", [f"u{_R.randint(100, 999)}x" for _ in range(80)], "user.account.username"),
     ("telecom", "patients", _phones(), "user.contact.phone_number"),
@@ -123,10 +126,10 @@ def test_lexicon_finds_personal_columns(column, table, values, category):
 
 
 def test_a_read_name_gives_lower_confidence_and_says_so():
-    j = classify_column("spousename", "members", _profile(_names()))
-    plain = classify_column("spouse_name", "members", _profile(_names()))
+    j = classify_column("nextofkinname", "members", _profile(_names()))
+    plain = classify_column("next_of_kin_name", "members", _profile(_names()))
     assert j.confidence < plain.confidence
-    assert "read as 'spouse_name'" in j.evidence[0]
+    assert "read as 'next_of_kin_name'" in j.evidence[0]
 
 
 # ------------------------------------------------------------------------------------------ look-alikes

@@ -34,6 +34,17 @@ from pia.discovery.value_patterns import (
     is_uuid,
     parse_date,
 )
+from pia.discovery.vocabulary import (
+    expand_name,
+    is_bmi_class,
+    is_bmi_class_or_normal,
+    is_encrypted_envelope,
+    is_marital_status,
+    is_personal_device_host,
+    is_religion,
+    is_sexual_orientation,
+    is_withheld_answer,
+)
 
 # --------------------------------------------------------------------------- column names
 
@@ -110,6 +121,14 @@ _ABOUT_PEOPLE_TABLES = (r"(?:^|_)(credentials|credential|inboxes|inbox|sessions|
 ACCOUNT_TABLES = words("users", "user", "accounts", "account", "customers", "customer", "members", "member",
                        "profiles")
 _HASHED = words("hash", "hashed", "sha1", "sha256", "sha512", "md5", "digest")
+# Tables whose rows are people (holdout9 classes): a patient's or student's record is a person's, as a user's is.
+_PEOPLE_ROW_TABLES = (r"(?:^|_)(users|user|accounts|account|customers|customer|members|member|profiles|contacts|contact"
+                      r"|persons|person|people|clients|patients|patient|students|student|employees|employee|staff"
+                      r"|applicants|applicant|borrowers|borrower)(?:_|$)|客户|会员|用户|员工|患者|病人")
+# Tables of health readings or records (vitals forms, observations, check-ups).
+_HEALTH_TABLES = words("vitals", "vital", "vital_signs", "vitalsigns", "health", "medical", "clinical", "observations",
+                       "observation", "measurements", "biometrics", "checkup", "checkups", "encounters",
+                       "encounter") + r"|体检|健康|病历|体征"
 
 # Order matters only between detectors whose name patterns end at the same place: the detector whose match ends
 # last (the head noun of the name: `Card Address City` is a city) wins, then the longest match (`out_trade_no` is
@@ -619,7 +638,122 @@ DETECTORS: tuple[Detector, ...] = (
              # a table of things kept about people (`user_credentials`, `contact_inboxes`) keys those things
              veto_tables=_ABOUT_PEOPLE_TABLES,
              tables=(r"(?:^|_)(users|user|accounts|account|customers|customer|members|member|profiles|partner|partners"
-                     r"|contacts|contact|persons|person|people|clients|patients|students|employees)(?:_|$)")),
+                     r"|contacts|contact|persons|person|people|clients|patients|patient|students|student|employees"
+                     r"|employee)(?:_|$)")),
+    # ---- holdout9 failure classes (issue 15): special categories, health readings, consent flags, vehicles, keys,
+    # ids of people by role, counterparties and balances of bank statements. Names here are concepts in both
+    # languages; values confirm wherever a value shape exists (`needs_values`).
+    Detector("religion", "user.demographic.religious_belief", "religion or religious affiliation",
+             names=(words("religion", "religious", "religious_belief", "religious_affiliation", "religious_preference",
+                          "faith", "denomination", "zongjiao", "zongjiao_xinyang"), r"宗教|信仰")),
+    Detector("sexual_orientation", "user.sex_life", "sexual orientation",
+             names=(words("sexual_orientation", "sex_orientation", "sexuality", "sexual_preference", "xingquxiang"),
+                    r"性取向|性倾向")),
+    # A column whose values are BMI classes (`Underweight` ... `Obesity III`): decided by values, so no names.
+    Detector("bmi_class", "user.health.condition", "body-weight classification (BMI class)"),
+    # Vital signs whose names say nothing else (a bare `temperature` or `pulse` needs a table of health readings:
+    # `_health_by_context`).
+    Detector("vital_signs", "user.health.vital_signs", "vital sign (blood pressure, oxygen saturation, body temperature)",
+             names=(words("blood_pressure", "systolic", "diastolic", "bp_systolic", "bp_diastolic", "systolic_bp",
+                          "diastolic_bp", "spo2", "sp_o2", "oxygen_saturation", "o2_saturation", "o2_sat",
+                          "blood_oxygen", "respiratory_rate", "respiration_rate", "resp_rate", "body_temperature",
+                          "body_temp"),
+                    r"血压|收缩压|舒张压|血氧|体温|呼吸频率")),
+    Detector("body_measure", "user.health", "body measurement (BMI, body fat, waist or head circumference)",
+             names=(words("bmi", "body_mass_index", "body_fat", "body_fat_percentage", "waist_circ",
+                          "waist_circumference", "hip_circ", "hip_circumference", "head_circ", "head_circumference"),
+                    r"体脂率|腰围|臀围|头围|体质指数")),
+    # A person's income or salary: financial data (on a row about a person; a ledger's income is the firm's).
+    Detector("income", "user.financial", "a person's income or salary",
+             names=(words("income", "monthly_income", "annual_income", "yearly_income", "household_income",
+                          "salary", "monthly_salary", "annual_salary", "base_salary", "wage", "wages", "earnings",
+                          "net_worth", "shouru", "gongzi", "xinzi"),
+                    r"收入$|工资$|薪资$|薪水$|月薪$|年薪$"),
+             tables=_PEOPLE_ROW_TABLES),
+    # A yes/no flag named after a privacy law (`hipaa_notice`) or a permission to contact or to share data
+    # (`allow_sms`, `allow_health_info_share`): a consent record when its values are flags.
+    Detector("consent_flag", "user.authorization.consent", "permission flag (to contact, to share data)",
+             names=(r"(?:^|_)(hipaa|gdpr|ccpa|cpra|coppa|tcpa|casl|lgpd|pdpa|pipeda)_[a-z0-9_]+$",
+                    r"(?:^|_)(allow|allows|allowed|permit|permits|permitted|authorize|authorise|authorized|authorised"
+                    r"|consent|consents|agree|agreed|opt)_([a-z0-9]+_)*(sms|text|texts|email|emails|mail|voice|call|calls"
+                    r"|phone|contact|share|sharing|shared|exchange|ex|disclose|disclosure|release|info|information|data"
+                    r"|record|records|notice|notices|research|registry|registries|publicity|photo|photos)$"),
+             confirm=("flag",), needs_values=True),
+    # A remember-me or remember-this-device token (second factor skipped on that device): a bearer secret.
+    Detector("remember_token", "user.authorization.credentials.token", "remember-me token (a secret)",
+             names=(words("remember", "remember_me", "remember_me_token", "remember_device", "twofactor_remember",
+                          "two_factor_remember", "remember_device_token"),),
+             confirm=("random_token", "base64_blob", "digest", "uuid"), secret=True),
+    # ASP.NET Identity's `SecurityStamp` (and the apps modelled on it): changing it logs every session out.
+    Detector("security_stamp", "user.authorization.credentials.token", "security stamp (per-user session secret)",
+             names=(words("security_stamp", "securitystamp"),), secret=True),
+    Detector("mfa_recovery", "user.authorization.credentials", "second-factor recovery code (a credential)",
+             names=(r"(?:^|_)(totp|otp|mfa|twofactor|two_factor|tfa|2fa)_(recover|recovery|backup|rescue)"
+                    r"(_code|_codes|_key)?$",),
+             confirm=("random_token", "base64_blob", "digest"), secret=True),
+    Detector("private_key", "user.authorization.credentials", "private key (key material, a credential)",
+             names=(words("private_key", "privkey", "priv_key", "privatekey", "encrypted_private_key",
+                          "rsa_private_key", "ssh_private_key", "pgp_private_key", "private_key_pem"), r"私钥"),
+             veto=(words("public_key", "pubkey"),),
+             confirm=("encrypted_envelope", "base64_blob"), secret=True),
+    # Key material kept encrypted under a name that only says `key` (`akey`, `enc_key`): decided from the values in
+    # `classify_column`, so no names.
+    Detector("encrypted_key", "user.authorization.credentials", "encrypted key material (a credential)", secret=True),
+    Detector("us_ssn", "user.government_id.national_identification_number",
+             "US social security number (by its values)", value_only=("us_ssn",)),
+    # A person's car is a connected product: its VIN and the maker's vehicle ids are the device's ids.
+    Detector("vehicle_id", "user.device.device_id", "vehicle identification number or vehicle id",
+             names=(words("vin", "vin_code", "vin_no", "vin_number", "vehicle_identification_number", "chassis_number",
+                          "chassis_no", "car_id", "vehicle_id", "carid", "vehicleid"),
+                    r"车架号|车辆识别(代号|码)|车辆ID"),
+             confirm=("vin",)),
+    Detector("push_id", "user.device.device_id", "push-notification id of an app install",
+             names=(words("push_uuid", "push_id", "push_guid", "push_registration_id", "push_device_id"),)),
+    # The `uuid` key of a table of devices: the id the app generated for the device (a row number is no such id).
+    Detector("device_row_uuid", "user.device.device_id", "UUID of a device or app install (key of a table of devices)",
+             names=(r"^(uuid|guid)$",), tables=r"(?:^|_)(devices|device|installations|installation)$",
+             confirm=("uuid",), needs_values=True),
+    # A person's id by a role that only people fill (a clinician, a teacher, a driver), when its values are keys.
+    Detector("staff_ref", "user.id", "id of a person by role (clinician, teacher, driver)",
+             names=(r"(?:^|_)(provider|doctor|physician|clinician|nurse|practitioner|therapist|dentist|caregiver|teacher"
+                    r"|instructor|tutor|driver|courier|technician|pharmacist)_id$",),
+             confirm=("record_key",), needs_values=True),
+    Detector("person_uuid", "user.id", "UUID of a person (user, customer, patient)",
+             names=(r"(?:^|_)(user|customer|member|account|owner|subscriber|patient|person|employee|student)_(uuid|guid)$",)),
+    # A patient's or person's number (`pid`, `pubpid`) in a table of people or of their health readings.
+    Detector("person_pid", "user.id", "person or patient number (pid)", names=(r"(?:^|_)pid$",),
+             tables=_PEOPLE_ROW_TABLES + "|" + _HEALTH_TABLES),
+    # An account at an identity provider, nested under the app's record of sign-in services (`services.google.id`).
+    Detector("provider_account_id", "user.id", "account id at an identity provider",
+             names=(r"(?:^|_)(services|service|providers|provider|identities|identity|oauth|auth|sso|social)_(google"
+                    r"|facebook|github|twitter|apple|microsoft|gitlab|linkedin|wechat|weixin|qq|weibo|discord|slack"
+                    r"|okta|auth0)_(id|uid|sub|user_id)$",)),
+    # The address a client (a person's device) used, in a log keyed by clients; private (LAN) addresses included:
+    # at home each is one person's device.
+    Detector("client_address", "user.device.ip_address", "IP address of a client device",
+             names=(r"^(client|client_addr|client_address|src|source_addr|source_address|requester|requestor|peer"
+                    r"|peer_addr|peer_address)$",),
+             confirm=("ip", "ip_port"), needs_values=True),
+    # The names a client looked up in a DNS or proxy log: the trail of the person's browsing.
+    Detector("visited_domain", "user.behavior.browsing_history", "domain looked up or visited (DNS or proxy log)",
+             names=(r"^(domain|domain_name|qname|query_name|query_domain|queried_domain|requested_domain|dns_query"
+                    r"|dns_qname|question|lookup)$",),
+             # (a web server's or load balancer's log names its own site: only DNS and proxy logs name what was looked up)
+             tables=words("queries", "query", "dns", "dns_queries", "dns_query", "query_log", "querylog", "dns_log",
+                          "lookups", "proxy", "proxy_log", "squid", "dnsmasq"),
+             confirm=("domain",), needs_values=True),
+    # The other party of a bank statement line, written with its account or card number.
+    Detector("counterparty_account", "user.financial.account_number", "counterparty with its account number",
+             names=(words("counterparty", "counter_party", "counterparty_info", "counterparty_account",
+                          "beneficiary_account", "opposite_account"),
+                    r"对手(信息|账号|帐号|账户|帐户|卡号)?$|对方(信息|账户信息|户名及账号)$"),
+             confirm=("account_digits",), needs_values=True),
+    # The running balance of a bank statement is the state of the holder's own bank account.
+    Detector("bank_balance", "user.financial.bank_account", "balance of a bank account (bank statement)",
+             names=(words("balance", "account_balance", "running_balance", "available_balance", "current_balance",
+                          "ledger_balance", "closing_balance"), r"余额$"),
+             tables=(r"(?:^|_)(bank|banking|statement|statements|checking|savings|debit|bank_transactions)(?:_|$)"
+                     r"|银行|流水|储蓄卡|借记卡|对账单")),
 )
 
 DETECTORS = lexicon.extend_catalogue(DETECTORS, Detector)  # names from published vocabularies (lexicon.py)
@@ -719,6 +853,9 @@ def _plain_secret(profile: ColumnProfile) -> tuple[str, float]:
     """How secrets in a column are stored: share of recognised one-way hashes and of bare digests."""
     hashed = profile.share(is_password_hash)
     digest = profile.share(is_digest)
+    encrypted = profile.share(is_encrypted_envelope)
+    if encrypted >= VALUE_THRESHOLD:
+        return "encrypted", 1.0 - encrypted - hashed - digest
     if hashed >= 0.999:
         return "one_way_hash", 1.0 - hashed
     if hashed + digest >= 0.999:
@@ -756,6 +893,11 @@ _META_OK = lexicon.META_OK | {"account_status", "consent", "date_of_birth", "ema
 _LOW_CARDINALITY_OK = {"consent", "email_engagement", "purchase_aggregate", "account_status", "language", "country",
                        "city", "gender", "race_ethnicity", "marital_status", "smoker",
                        "postal_code", "precise_location", "date_of_birth"} | lexicon.LOW_CARDINALITY_OK
+# ---- holdout9 classes: words that describe the data (a KDF's iteration count, a colour, a vendor, an ETag), and
+# detectors whose data is a flag or a handful of words (a consent flag, a religion, the id of one of a few cars).
+_META_HEADS |= {"iterations", "iteration", "iter", "rounds", "color", "colour", "vendor", "manufacturer", "etag"}
+_META_OK |= {"consent_flag"}
+_LOW_CARDINALITY_OK |= {"consent_flag", "religion", "sexual_orientation", "bmi_class", "vehicle_id", "visited_domain"}
 _THING_TABLES = words("products", "product", "catalog", "catalogue", "items", "skus", "files", "assets", "devices",
                       "cameras", "monitors", "plans", "recipients", "companies", "apps", "campaigns", "groups",
                       "zones", "sites", "stores", "shops")
@@ -1032,11 +1174,13 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         verdict.evidence.insert(0, f"values: {_pct(decoded[1])} are text stored base64-encoded (a reversible encoding, "
                                    f"not a protection), judged decoded ({profile.non_blank} non-blank sampled)")
         return verdict
-    norm, tnorm = normalise_name(name), normalise_name(table)
+    # Abbreviated and glued names are spelled out (`fname` -> `first_name`, `mothersname` -> `mothers_name`).
+    norm, tnorm = expand_name(normalise_name(name)), normalise_name(table)
+    # ... and read with the published vocabularies' words when only that reading names personal data (lexicon.py)
     reading = _lexicon_reading(name, norm, table, tnorm, profile, siblings)
     if reading is not None:
         return reading
-    sibs = frozenset(normalise_name(n) for n in siblings) - {norm}
+    sibs = frozenset(expand_name(normalise_name(n)) for n in siblings) - {norm}
     evidence: list[str] = []
     if profile.binary_media:
         return Judgement("user.content.camera_snapshot", 0.8, "camera_snapshot",
@@ -1056,6 +1200,10 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         if why:
             evidence.append(f"name: {name!r} suggests {name_hit.description}, but {why} ({sample_note})")
             name_hit = None
+
+    other_kind = _values_of_another_kind(name_hit, norm, sibs, profile, evidence)
+    if other_kind is not None:
+        return other_kind
 
     if name_hit is not None and name_hit.id == "device_id" and re.search(_EQUIPMENT_IDS, norm) \
             and re.search(_EQUIPMENT_TABLES, tnorm) and not any(re.search(_PERSON_REFS, n) for n in sibs):
@@ -1165,6 +1313,10 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
             d = DETECTORS_BY_ID["self_image"]
         return Judgement(d.category, round(0.5 + 0.45 * share, 2), d.id, evidence, round(share, 4), stored)
 
+    key = _encrypted_key(norm, profile, evidence)
+    if key is not None:
+        return key
+
     # A secret under a name that does not say so: every account row holds its own random string (a reset or
     # activation code, a remember-me token). Salts and keys of records are not secrets of the person. In a table of
     # credentials or tokens a random `<x>_id` is the credential itself (an access token used as the id).
@@ -1203,6 +1355,11 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
     fit = _fitness_by_context(norm, tnorm, sibs, profile, evidence)
     if fit is not None:
         return fit
+
+    for by_context in (_health_by_context, _vehicle_id_by_context, _alias_of_person):
+        found = by_context(norm, tnorm, sibs, profile, evidence)
+        if found is not None:
+            return found
 
     actor = _actor_or_pointer(norm, profile, evidence)
     if actor is not None:
@@ -1323,6 +1480,8 @@ def _compact_id_of_people(norm: str, tnorm: str, sibs: frozenset[str], profile: 
     """
     if not _COMPACT_ID.match(norm) or profile.non_blank < MIN_VALUES or not _is_table_of_people(tnorm, sibs):
         return None
+    if re.search(_ABOUT_PEOPLE_TABLES, tnorm):
+        return None  # (merge of holdout9's rules) a table of things kept about people (`user_devices`) keys those things
     if profile.distinct < 0.95 * profile.non_blank:
         return None
     keys = profile.share(_is_key_value)
@@ -1435,7 +1594,8 @@ def _actor_or_pointer(norm: str, profile: ColumnProfile, evidence: list[str]) ->
                         f"that person's identifier ({note})")
         return Judgement("user.id", 0.6, "user_id", evidence, round(keys, 4))
     logins = profile.share(lambda v: bool(_LOGIN_SHAPE.fullmatch(v)))
-    if actor and logins >= VALUE_THRESHOLD:
+    # (a bare pointer holding login-shaped words is one too, when several people appear: not one system account)
+    if (actor or (re.fullmatch(_LOGIN_POINTERS, norm) and profile.distinct >= 3)) and logins >= VALUE_THRESHOLD:
         evidence.append(f"name and values: {norm!r} names who created or changed the row and {_pct(logins)} of values "
                         f"are login-shaped words: that user's login name ({note})")
         return Judgement("user.account.username", 0.6, "username", evidence, round(logins, 4))
@@ -1712,6 +1872,177 @@ def _decoy_reason(d: Detector, pid: str, norm: str, profile: ColumnProfile, pers
     if pid == "ip" and _looks_like_versions(profile):
         return "dotted numbers with small parts and few distinct values, like software versions"
     return None
+
+
+# --------------------------------------------------------------------------- holdout9 classes (issue 15)
+# Values of another kind under a name, categorical answers about a person, health readings and vehicles by context,
+# encrypted key material, an alias in a table of people.
+
+# Categorical answers that are special or sensitive data whatever the column is called: (test, what, detector,
+# distinct answers needed). A handful of such words over many rows is the answer itself, not a status code.
+_ANSWER_VOCABULARIES: tuple[tuple[Callable[[str], bool], str, str, int], ...] = (
+    (is_marital_status, "marital statuses", "marital_status", 3),
+    (is_religion, "religions or stances on religion", "religion", 3),
+    (is_sexual_orientation, "sexual orientations", "sexual_orientation", 2),
+)
+# Names of a part of a person's name (a middle name or initial repeats: `A`, `J`, `Lee`).
+_NAME_PARTS = r"(first|last|middle|given|family|maiden|sur|nick)_?name$"
+_COORDINATE_SIBLINGS = r"^(lat|latitude|lng|lon|long|longitude|coordinates|latlng|geo|gps)$"
+
+
+def _is_place_address(v: str) -> bool:
+    """A geocoded place written out (`12, Torstraße, Mitte, Berlin, 10115, Deutschland`): 3+ parts, a postal code."""
+    parts = [p.strip() for p in v.split(",") if p.strip()]
+    return (len(parts) >= 3 and any(_POSTCODE_PART.fullmatch(" " + p + " ") for p in parts)
+            and sum(bool(re.search(r"[^\W\d_]{2}", p)) for p in parts) >= 2)
+
+
+def _values_of_another_kind(name_hit: Detector | None, norm: str, sibs: frozenset[str], profile: ColumnProfile,
+                            evidence: list[str]) -> Judgement | None:
+    """Values that say what the column holds, whatever its name (values outvote names).
+
+    Categorical answers about a person (marital status, religion, sexual orientation, a BMI class) decide alone;
+    under a person-name column, geocoded places and host names of phones and laptops say it is not a name.
+    """
+    note = f"{profile.non_blank} non-blank sampled"
+    if 10 <= profile.non_blank and profile.distinct <= 60:
+        answered = {v: n for v, n in profile.values.items() if not is_withheld_answer(v)}
+        total = sum(answered.values())
+        for test, what, det, need in _ANSWER_VOCABULARIES if total else ():
+            hits = [v for v in answered if test(v)]
+            share = sum(answered[v] for v in hits) / total
+            if share >= VALUE_THRESHOLD and len(hits) >= need:
+                d = DETECTORS_BY_ID[det]
+                if name_hit is not None and name_hit.category == d.category:
+                    return None  # the name says so too: judged by name below
+                evidence.append(f"values: {_pct(share)} of the answered values are {what} ({len(hits)} distinct; "
+                                f"answers withheld not counted; {note}): {d.description}, whatever the name says")
+                return Judgement(d.category, 0.8, d.id, evidence, round(share, 4))
+        if total and len([v for v in answered if is_bmi_class(v)]) >= 2:
+            share = sum(n for v, n in answered.items() if is_bmi_class_or_normal(v)) / total
+            if share >= VALUE_THRESHOLD:
+                evidence.append(f"values: {_pct(share)} are classes of body weight (underweight ... obesity): the "
+                                f"person's health condition ({note})")
+                return Judgement("user.health.condition", 0.75, "bmi_class", evidence, round(share, 4))
+    if name_hit is not None and name_hit.id == "person_pid" and profile.non_blank >= MIN_VALUES \
+            and profile.distinct < 10:
+        # A person's number varies across people; a few values shared by all rows is a page, folder or parent id.
+        evidence.append(f"name: {norm!r} suggests {name_hit.description}, but only {profile.distinct} distinct values "
+                        f"in {profile.non_blank}: a folder or parent id shared by the rows ({note})")
+        return Judgement(None, 0.7, None, evidence)
+    if name_hit is None or name_hit.id != "person_name" or profile.non_blank < 10:
+        return None
+    if profile.distinct <= 6 and profile.non_blank >= 50 and re.search(r"(?:^|_)name$", norm) \
+            and not re.search(_NAME_PARTS, norm) and profile.share(_looks_like_person_name) < 0.5 \
+            and profile.share(lambda v: bool(re.fullmatch(r"[A-Z][a-z'-]+", v))) < 0.9:
+        # People's names vary even in a small sample; a handful repeated over many rows under a bare `name` names a
+        # few things (cars, shops, models). Full names and given names are kept (a few callers in a call log, a few
+        # staff by first name), and so are the parts of a name (middle names and initials repeat).
+        evidence.append(f"name: {norm!r} suggests a person name, but only {profile.distinct} distinct values in "
+                        f"{profile.non_blank}, mostly not shaped like person names: names of a few things ({note})")
+        return Judgement(None, 0.7, None, evidence)
+    hosts = profile.share(is_personal_device_host)
+    if hosts >= 0.5:
+        evidence.append(f"name: {norm!r} suggests a person name, but {_pct(hosts)} of values are host names of phones, "
+                        f"tablets or computers: the device's name on the network, its identifier ({note})")
+        return Judgement("user.device.device_id", 0.6, "device_id", evidence, round(hosts, 4))
+    places = profile.share(_is_place_address)
+    if places >= VALUE_THRESHOLD:
+        if any(re.search(_COORDINATE_SIBLINGS, n) for n in sibs):
+            evidence.append(f"name: {norm!r} suggests a person name, but {_pct(places)} of values are places written "
+                            f"out (street, city, postal code) beside coordinates: the place at the position, a precise "
+                            f"location ({note})")
+            return Judgement("user.location.precise", 0.6, "precise_location", evidence, round(places, 4))
+        evidence.append(f"name: {norm!r} suggests a person name, but {_pct(places)} of values are whole postal "
+                        f"addresses ({note})")
+        return Judgement("user.contact.address", 0.6, "postal_address", evidence, round(places, 4))
+    return None
+
+
+def _encrypted_key(norm: str, profile: ColumnProfile, evidence: list[str]) -> Judgement | None:
+    """Key material stored encrypted (`akey`, `enc_key` holding Bitwarden EncStrings): a credential, kept encrypted."""
+    last = norm.rsplit("_", 1)[-1]
+    if not (last.endswith("key") and len(last) <= 8) or profile.non_blank < 10 or re.search(_NOT_A_SECRET, norm):
+        return None
+    share = profile.share(is_encrypted_envelope)
+    if share < VALUE_THRESHOLD:
+        return None
+    evidence.append(f"name and values: {norm!r} names a key and {_pct(share)} of values are ciphertext in a known "
+                    f"envelope (EncString, Fernet, Laravel, PGP): key material, a credential, stored encrypted "
+                    f"({profile.non_blank} non-blank sampled)")
+    return Judgement("user.authorization.credentials", 0.75, "encrypted_key", evidence, round(share, 4), "encrypted")
+
+
+# Readings that are vital signs, and body measurements, by their bare names: health data only in a table of health
+# readings (a bare `temperature` is as often a device's or the weather's).
+_VITAL_NAMES = (r"^(bps|bpd|bp|bp_systolic|bp_diastolic|systolic|diastolic|blood_pressure|pulse|pulse_rate|heart_rate"
+                r"|respiration|respirations|respiratory_rate|resp_rate|spo2|oxygen_saturation|o2_sat|o2_saturation"
+                r"|temperature|temp|body_temperature|body_temp|blood_glucose|glucose)$"
+                r"|^(收缩压|舒张压|血压|脉搏|心率|呼吸|呼吸频率|体温|血氧|血氧饱和度|血糖)$")
+_BODY_NAMES = (r"^(weight|height|bmi|body_mass_index|waist|waist_circ|waist_circumference|hip|hip_circ|hip_circumference"
+               r"|head_circ|head_circumference|body_fat|body_fat_percentage|weight_kg|weight_lb|weight_lbs|height_cm"
+               r"|height_in)$|^(体重|身高|腰围|臀围|头围|体脂率|bmi)$")
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
+def _health_by_context(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
+                       evidence: list[str]) -> Judgement | None:
+    """A vital sign or body measurement: a bare name (`pulse`, `weight`) in a table of health readings, numbers.
+
+    The table is one of health readings by its name (vitals, observations, check-ups) or because two other columns
+    are vital signs (`bps`, `bpd`, `pulse`): there, a weight or a temperature is the person's own.
+    """
+    vital = re.search(_VITAL_NAMES, norm)
+    if not (vital or re.search(_BODY_NAMES, norm)):
+        return None
+    if not (re.search(_HEALTH_TABLES, tnorm) or sum(bool(re.search(_VITAL_NAMES, n)) for n in sibs) >= 2):
+        return None
+    numbers = profile.share(lambda v: bool(_NUMBER.fullmatch(v)))
+    if profile.non_blank < 10 or profile.distinct < 3 or numbers < VALUE_THRESHOLD:
+        return None
+    category = "user.health.vital_signs" if vital else "user.health"
+    evidence.append(f"name and context: {norm!r} is a {'vital sign' if vital else 'body measurement'} in a table of "
+                    f"health readings ({tnorm!r}) and {_pct(numbers)} of values are numbers "
+                    f"({profile.non_blank} non-blank sampled)")
+    return Judgement(category, 0.65, "vital_signs" if vital else "body_measure", evidence, round(numbers, 4))
+
+
+_VEHICLE_TABLES = words("cars", "car", "vehicles", "vehicle", "fleet", "motorcycles", "motorcycle", "车辆")
+_ID_LIKE = r"^([a-z]{1,3}id|[a-z0-9_]+_id|[a-z]+_uid)$"
+
+
+def _vehicle_id_by_context(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
+                           evidence: list[str]) -> Judgement | None:
+    """The maker's ids of a person's car (`eid`, `vid`): in a table of vehicles, unique long ids beside the row key."""
+    if not re.fullmatch(_ID_LIKE, norm) or norm == "id" or not (
+            re.search(_VEHICLE_TABLES, tnorm) or any(re.search(r"^(vin|vin_code|vin_number)$", n) for n in sibs)):
+        return None
+    long_ids = profile.share(lambda v: (v.isdigit() and len(v) >= 8) or is_random_token(v) or is_uuid(v))
+    if profile.non_blank < 10 or long_ids < VALUE_THRESHOLD or profile.distinct < 0.9 * profile.non_blank:
+        return None
+    evidence.append(f"name and context: {norm!r} in a table of vehicles ({tnorm!r}) holds one long id per car "
+                    f"({_pct(long_ids)} of values): the car's id at its maker's service, the id of a person's connected "
+                    f"product ({profile.non_blank} non-blank sampled)")
+    return Judgement("user.device.device_id", 0.6, "vehicle_id", evidence, round(long_ids, 4))
+
+
+_ALIAS_NAMES = r"^(alias|aka|also_known_as|known_as|goes_by|preferred_name|call_name)$"
+_GIVEN_NAME_SHAPE = re.compile(r"[A-Z][a-z'-]+( [A-Z][a-z'-]+){0,3}|[\u4e00-\u9fff]{1,4}")
+_LOGIN_POINTERS = r"user|owner|reporter|assignee"
+
+
+def _alias_of_person(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
+                     evidence: list[str]) -> Judgement | None:
+    """An alias in a table of people whose values are names (`Tom`, `Ana Lima`): the name the person goes by."""
+    if not re.search(_ALIAS_NAMES, norm) or not _is_table_of_people(tnorm, sibs) or profile.non_blank < 10 \
+            or profile.distinct < 5:
+        return None
+    share = profile.share(lambda v: bool(_GIVEN_NAME_SHAPE.fullmatch(v)))
+    if share < VALUE_THRESHOLD:
+        return None
+    evidence.append(f"name and values: {norm!r} in a table of people and {_pct(share)} of values are shaped like given "
+                    f"or full names: the name the person goes by ({profile.non_blank} non-blank sampled)")
+    return Judgement("user.name", 0.6, "person_name", evidence, round(share, 4))
 
 
 # --------------------------------------------------------------------------- evidence across the tables of one scan

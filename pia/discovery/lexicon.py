@@ -299,7 +299,7 @@ def gate_fails(detector_id: str, tnorm: str, sibs: Iterable[str], profile: _Prof
 # be a house number, so addresses are not among them).
 _NOT_NUMERIC = frozenset({"person_name", "email", "user_agent", "self_image", "camera_snapshot",
                           "video", "encoded_image", "browsing", "visited_path", "mac_address", "religion",
-                          "sex_life", "political_opinion", "nationality", "health_record"})
+                          "sexual_orientation", "political_opinion", "nationality", "health_record"})
 # Detectors with a value pattern specific enough that none of many values matching it says the column is another kind.
 _SPECIFIC = {"mac_address": ("mac",), "user_agent": ("user_agent",), "imei": ("imei",), "email": ("email",)}
 
@@ -349,10 +349,16 @@ def extend_catalogue(detectors: tuple[Any, ...], make: Callable[..., Any]) -> tu
 
     `make` builds a detector (`pia.discovery.detectors.Detector`) from id, category, description and names.
     """
-    ids = {d.id for d in detectors}
-    unknown = set(EXTRA_NAMES) - ids
+    by_id = {d.id: d for d in detectors}
+    unknown = set(EXTRA_NAMES) - set(by_id)
     if unknown:
         raise ValueError(f"{LEXICON_FILE}: unknown detector(s) {sorted(unknown)}")
-    out = [replace(d, names=d.names + EXTRA_NAMES[d.id]) if d.id in EXTRA_NAMES else d for d in detectors]
-    out += [make(x.id, x.category, x.description, names=x.names) for x in EXTRA_DETECTORS]
+    names = dict(EXTRA_NAMES)
+    for x in EXTRA_DETECTORS:
+        if x.id in by_id:  # the catalogue has this detector already: the lexicon adds its names (same category)
+            if by_id[x.id].category != x.category:
+                raise ValueError(f"{LEXICON_FILE}: detector {x.id!r} has category {by_id[x.id].category!r}")
+            names[x.id] = names.get(x.id, ()) + x.names
+    out = [replace(d, names=d.names + names[d.id]) if d.id in names else d for d in detectors]
+    out += [make(x.id, x.category, x.description, names=x.names) for x in EXTRA_DETECTORS if x.id not in by_id]
     return tuple(out)

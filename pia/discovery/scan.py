@@ -66,7 +66,7 @@ class ColumnFinding(BaseModel):
     value_share: float | None = Field(None, description="Share of sampled non-blank values matching the pattern.")
     non_blank: int = Field(0, description="Non-blank values in the sample.")
     distinct: int = Field(0, description="Distinct non-blank values in the sample.")
-    stored_form: str | None = Field(None, description="For secrets: one_way_hash, digest or plaintext.")
+    stored_form: str | None = Field(None, description="For secrets: one_way_hash, digest, encrypted or plaintext.")
     unprotected_rows: int | None = Field(None, description="For secrets: sampled rows not stored as a one-way hash.")
 
 
@@ -462,7 +462,9 @@ def scan_table(raw: _RawTable) -> TableScan:
         profile = _profile_text_column(raw.frame.iloc[:, i]) if values is None else profile_values(values)
         j = classify_column(name, raw.table, profile, siblings=raw.columns)
         unprotected = None
-        if j.detector and DETECTORS_BY_ID.get(j.detector) and DETECTORS_BY_ID[j.detector].secret and profile.non_blank:
+        # (key material kept encrypted is protected: nothing to count as stored in clear)
+        if j.detector and DETECTORS_BY_ID.get(j.detector) and DETECTORS_BY_ID[j.detector].secret and profile.non_blank \
+                and j.stored_form != "encrypted":
             unprotected = (_text_rows_not_hashed(raw.frame.iloc[:, i]) if values is None
                            else _secret_rows_not_hashed(values))
         findings.append(ColumnFinding(

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from pia.discovery.vocabulary import has_account_digits, is_domain_name, is_encrypted_envelope, is_vin
+
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 _CN_ID_RE = re.compile(r"^\d{6}(18|19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[\dXx]$")
@@ -687,6 +689,18 @@ VALUE_PATTERNS: dict[str, ValuePattern] = {p.id: p for p in (
     ValuePattern("owner_device", "device named after its owner (a first name's iPhone, watch...)",
                  is_owner_device_name),
 )}
+
+# ---- value shapes of the holdout9 failure classes (issue 15): vehicles, encrypted keys, flags, DNS names, record keys
+VALUE_PATTERNS.update({p.id: p for p in (
+    ValuePattern("vin", "vehicle identification number (17 characters, ISO 3779)", is_vin),
+    ValuePattern("encrypted_envelope", "ciphertext in a known envelope (EncString, Fernet, Laravel, PGP)",
+                 is_encrypted_envelope),
+    ValuePattern("flag", "yes/no flag", is_boolean_word),
+    ValuePattern("domain", "fully qualified domain name", is_domain_name),
+    ValuePattern("record_key", "record key (integer, UUID or hex)",
+                 lambda v: v.isdigit() or is_uuid(v) or bool(re.fullmatch(r"[0-9a-fA-F]{6,32}", v))),
+    ValuePattern("account_digits", "12 to 19 digits of a card or account number", has_account_digits),
+)})
 
 
 _LONG_DIGITS_RE = re.compile(r"^\+?\d[\d -]{5,}\d$")
