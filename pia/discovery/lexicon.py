@@ -296,10 +296,9 @@ def gate_fails(detector_id: str, tnorm: str, sibs: Iterable[str], profile: _Prof
 
 
 # Detectors whose data is never a bare integer: words, pictures, strings of a device or a browser (a street's part may
-# be a house number, so addresses are not among them).
-_NOT_NUMERIC = frozenset({"person_name", "email", "user_agent", "self_image", "camera_snapshot",
-                          "video", "encoded_image", "browsing", "visited_path", "mac_address", "religion",
-                          "sexual_orientation", "political_opinion", "nationality", "health_record"})
+# be a house number, so addresses are not among them; answers about a person may be coded: a religion's code).
+_NOT_NUMERIC = frozenset({"person_name", "email", "user_agent", "self_image", "camera_snapshot", "video",
+                          "encoded_image", "browsing", "visited_path", "mac_address"})
 # Detectors with a value pattern specific enough that none of many values matching it says the column is another kind.
 _SPECIFIC = {"mac_address": ("mac",), "user_agent": ("user_agent",), "imei": ("imei",), "email": ("email",)}
 
