@@ -156,13 +156,16 @@ def _sensitive_note(category: str | None) -> str:
 def _category_words(manifest: Manifest, key: str) -> str:
     """A taxonomy category for users: its name, or the Chinese name of the manifest's element of that category.
 
-    The taxonomy's names are English data; in Chinese the element's own Chinese name is used when it has one.
+    The taxonomy's names are English data; in Chinese the element's own Chinese name is used when it has one, else
+    the category's name from the catalog (`pia.report.names.TAXONOMY_NAMES` marks them).
     """
+    name = load_taxonomy()[key].name
     if _zh():
         for el in manifest.data_elements:
             if el.category == key and isinstance(el.name, LocalizedText) and "zh" in el.name.translations:
                 return el.name.translations["zh"]
-    return load_taxonomy()[key].name.lower()
+        return _(name)
+    return name.lower()
 
 
 def _what_changes(review: ChangeReview, old: Manifest, new: Manifest) -> list[str]:

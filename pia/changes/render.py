@@ -10,6 +10,7 @@ from pia.changes.rules import TRIGGERS
 from pia.i18n import N_, Listing, Message, _, localize, ngettext, pick
 
 if TYPE_CHECKING:  # pragma: no cover
+    from pia.changes.assessment import AssessmentCase
     from pia.changes.rules import ChangeReview, LevelChange, ScreenedActivity
 
 CHANGE_COLUMNS = ["path", "kind", "trigger", "clause", "before", "after"]
@@ -109,6 +110,30 @@ def _assessment_line(x: ScreenedActivity) -> str:
              criteria=", ".join(x.criteria), level=x.level or "-", clause=x.clause)
 
 
+def _pipl_lines(cases: list[AssessmentCase]) -> list[str]:
+    """Each PIPL Art. 55 case the change brings, what providing abroad needs besides, then what Art. 56 asks once."""
+    from pia.changes.assessment import ASSESSMENT_CONTENT
+
+    out = []
+    for x in cases:
+        where = _("new activity {activity}", activity=x.activity) if x.new_activity else \
+            _("activity {activity}", activity=x.activity)
+        out.append(_("personal-information protection impact assessment required before this change goes live "
+                     "({clause}: {item}): {where}: {evidence}", clause=x.clause, item=localize(x.item), where=where,
+                     evidence=localize(x.evidence)))
+        if x.case == "pipl55.4":
+            out.append(_("  before data goes abroad: a condition of PIPL Art. 38 (the CAC security assessment, a "
+                         "certification, the CAC standard contract, or another condition set by law); users told of "
+                         "the foreign recipient's name, contact, purposes, methods and data categories and how to "
+                         "exercise their rights with it, and their separate consent (PIPL Art. 39)"))
+    if cases:
+        out.append(_("The assessment covers whether the purposes and methods are lawful, legitimate and necessary, the "
+                     "impact on individuals' rights and the security risks, and whether the protection measures are "
+                     "lawful, effective and fit the risk; its report and the processing records are kept for at least "
+                     "three years ({clause}).", clause=ASSESSMENT_CONTENT))
+    return out
+
+
 def render_table(review: ChangeReview) -> str:
     """Plain-text report for a terminal."""
     from pia.output import render_table as table
@@ -127,6 +152,8 @@ def render_table(review: ChangeReview) -> str:
         out.append("")
     if review.risk.assessment_required:
         out += [_assessment_line(x) for x in review.risk.assessment_required] + [""]
+    if review.risk.pipl_assessment_required:
+        out += _pipl_lines(review.risk.pipl_assessment_required) + [""]
     if review.changes:
         out += [_("Changes"), table(_rows(review, width=36), TABLE_COLUMNS, _headers(TABLE_COLUMNS), max_width=90)]
     if review.reasons:
@@ -162,6 +189,11 @@ def render_markdown(review: ChangeReview) -> str:
     if review.risk.assessment_required:
         out += ["## " + _("Impact assessment"), ""] + [
             "- " + md_escape(_assessment_line(x)) for x in review.risk.assessment_required] + [""]
+    if review.risk.pipl_assessment_required:
+        lines = _pipl_lines(review.risk.pipl_assessment_required)
+        out += ["## " + _("Personal-information protection impact assessment (PIPL)"), ""]
+        out += [("  " if line.startswith("  ") else "- ") + md_escape(line.strip()) for line in lines[:-1]]
+        out += ["", md_escape(lines[-1]), ""]
     if review.reasons:
         out += ["## " + _("Re-consent"), ""] + [f"- **{r.kind}** `{r.subject}` ({r.clause}): {md_escape(localize(r.text))}"
                                         for r in review.reasons] + [""]

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, PrivateAttr
 
+from pia.changes.assessment import AssessmentCase, pipl_cases
 from pia.changes.diff import Change, ChangeKind, diff, pattern_of
 from pia.declare.citations import by_regime
 from pia.declare.manifest import FlowKind, Manifest, RecipientBasis
@@ -347,6 +348,9 @@ class RiskComparison(BaseModel):
     decision: Sentence = Field("", description="Whether VII.2(5) applies, and why.")
     assessment_required: list[ScreenedActivity] = Field(default_factory=list, description=(
         "New activities whose WP248 screening calls for an impact assessment (GDPR Art. 35(1)), at any risk level."))
+    pipl_assessment_required: list[AssessmentCase] = Field(default_factory=list, description=(
+        "Where PIPL applies: each PIPL Art. 55 case the change newly brings to an activity, which needs a "
+        "personal-information protection impact assessment before the change goes live."))
 
 
 class Side(BaseModel):
@@ -625,16 +629,19 @@ def _cross_border_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]
             where = ", ".join(sorted(now - was)) or L_("abroad")
             out.append(_reason("cross_border", act.id,
                                L_("'{name}' (activity {activity}) starts storing data in {where}: providing personal "
-                                  "data outside the country needs the user's separate consent.", name=act.name,
-                                  activity=act.id, where=where)))
+                                  "data outside the country needs the user's separate consent, after telling them the "
+                                  "foreign recipient's name, contact, purposes, methods and data categories and how to "
+                                  "exercise their rights with it.", name=act.name, activity=act.id, where=where)))
     old_recips = {r.id: r for r in old.recipients}
     for rec in sorted(new.recipients, key=lambda r: r.id):
         old_rec = old_recips.get(rec.id)
         if regime_of(rec.location) != home_new and (old_rec is None or regime_of(old_rec.location) == home_old):
             out.append(_reason("cross_border", rec.id,
                                L_("recipient '{name}' ({recipient}) processes data in {location}: providing "
-                                  "personal data outside the country needs the user's separate consent.",
-                                  name=rec.name, recipient=rec.id, location=rec.location)))
+                                  "personal data outside the country needs the user's separate consent, after telling "
+                                  "them the foreign recipient's name, contact, purposes, methods and data categories "
+                                  "and how to exercise their rights with it.", name=rec.name, recipient=rec.id,
+                                  location=rec.location)))
     return out
 
 
@@ -686,7 +693,7 @@ def _reconsent_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
         reasons.append(_reason("new_sensitive_category", cat,
                                L_("new sensitive category {category} ({name}) in {elements}{used}: sensitive personal "
                                   "information needs the user's separate consent.", category=cat,
-                                  name=tax[cat].name, elements=", ".join(sorted(elements)), used=used)))
+                                  name=Message(tax[cat].name), elements=", ".join(sorted(elements)), used=used)))
 
     reasons += _cross_border_reasons(old, new)
 
@@ -785,7 +792,10 @@ def review(old: Manifest, new: Manifest, method: str | os.PathLike[str] | None =
         risk = RiskComparison(method=method, assessed=True, new_high_risk=new_v.high_risk,
                               old_high_risk=old_v.high_risk, new_high_activities=list(new_v.high_activities),
                               old_high_activities=list(old_v.high_activities), rises=rises,
-                              assessment_required=new_activities_needing_assessment(old, new, dict(new_v.levels)))
+                              assessment_required=new_activities_needing_assessment(old, new, dict(new_v.levels)),
+                              pipl_assessment_required=pipl_cases(
+                                  old, new, [c.path for c in classified],
+                                  [(r.activity, r.after) for r in rises if r.unacceptable]))
     else:  # nothing changed: no policy update, nothing to assess
         risk = RiskComparison(method=method, assessed=False)
     risk_clause = trigger_clause(new, "high_risk_assessment")

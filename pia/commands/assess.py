@@ -1,4 +1,4 @@
-"""`pia assess`: score every processing activity of a manifest and report the VII.2(5) state of this version.
+"""`pia assess`: score every processing activity of a manifest and say whether this version indicates high risk.
 
 The renderings live in `pia.risk.render`; this module maps options to the library and exit codes.
 """
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import click
 
-from pia.commands.options import apply_language, lang_option
+from pia.commands.options import apply_language, lang_option, warn_prohibited
 from pia.config import REFERENCE_MANIFEST
 
 
@@ -24,10 +24,11 @@ from pia.config import REFERENCE_MANIFEST
 @lang_option
 def assess(manifest: str | None, method: str | None, evidence: tuple[str, ...], fmt: str, output: str | None,
            fail_on_high: bool, lang: str | None) -> int:
-    """Assess the privacy risk of every processing activity of MANIFEST and state the VII.2(5) condition.
+    """Assess the privacy risk of every processing activity of MANIFEST and say whether it indicates high risk.
 
     MANIFEST defaults to the reference inventory in data_samples/. The assessment indicates high risk when a
-    current risk reaches the organisation's unacceptable level (manifest settings.unacceptable_risk). Whether
+    current risk reaches the organisation's unacceptable level (manifest settings.unacceptable_risk); the verdict
+    cites the policy's clause for it (policy.clause_for.high_risk_assessment; VII.2(5) in the reference). Whether
     users must be told of a change is for `pia diff`, which compares two versions.
     """
     from pia.declare.manifest import load_manifest
@@ -39,6 +40,7 @@ def assess(manifest: str | None, method: str | None, evidence: tuple[str, ...], 
     m = load_manifest(manifest or REFERENCE_MANIFEST)
     apply_language(lang, m)
     result = run(m, method=method, evidence=list(evidence))
+    warn_prohibited(m)
     if fmt == "json":
         text = to_json(result.to_dict())
     elif fmt == "markdown":

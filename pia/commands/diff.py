@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import click
 
-from pia.commands.options import apply_language, lang_option
+from pia.commands.options import apply_language, lang_option, warn_prohibited
 
 
 @click.command()
@@ -60,6 +60,7 @@ def diff(old: str | None, new: str | None, method: str | None, fmt: str, output:
     before, after = _load_both(old, new, repo)
     apply_language(lang, after)
     result = make_review(before, after, method=method, allow_different_services=allow_different_services)
+    warn_prohibited(after, "NEW")
     if fmt == "json":
         text = to_json(result.to_dict())
     elif fmt == "markdown":

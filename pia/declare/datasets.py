@@ -243,7 +243,9 @@ def declaration_problems(doc: YamlDocument) -> list[Problem]:
                 if not ok:
                     bad(("datasets", i, "columns", name, "category"), f"unknown taxonomy category {cat!r}")
 
-    activity_ids = {a.get("id") for a in data.get("processing_activities") or [] if isinstance(a, dict)}
+    # an id of the wrong type (a list, a mapping) is the model's error to report, not a member here
+    activity_ids = {a["id"] for a in _as_list(data.get("processing_activities"))
+                    if isinstance(a, dict) and isinstance(a.get("id"), str)}
     seen: dict[str, int] = {}
     raw_checks = data.get("checks")
     for i, chk in enumerate(raw_checks if isinstance(raw_checks, list) else []):
@@ -389,3 +391,8 @@ def _scope_problem(cond: Any, ds: dict) -> str | None:
     if cond["column"] not in _columns_of(ds):
         return f"{cond['column']!r} is not a column of {ds.get('id')}"
     return None
+
+
+def _as_list(value: object) -> list:
+    """`value` when it is a list, else empty (a mistyped section is the model's error to report)."""
+    return value if isinstance(value, list) else []

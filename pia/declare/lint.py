@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from pia.declare.assumptions import ITEM_KEYS, resolve, undisclosed
-from pia.declare.citations import by_regime
+from pia.declare.citations import applies, by_regime
 from pia.declare.design import Place
 from pia.declare.manifest import DataSubject, Manifest
 from pia.declare.measures import MeasureStatus
@@ -157,8 +157,12 @@ def lint(m: Manifest) -> list[Finding]:
                   "checked", id=a.id),
                 _cite(m, "V.3", law("PIPL Art. 14", "GDPR Art. 7(1)")))
         overriding = basis == "legal_obligation" or a.legal_basis in {f"I.5({n})" for n in (1, 2, 3, 4, 11)}
-        if DataSubject.minors in a.data_subjects and basis != "consent" and not overriding:
-            source = _cite(m, "VI.1", law("PIPL Art. 31", "GDPR Art. 8(1)"))
+        with_cn, with_eu = applies(m.regimes)
+        # GDPR Art. 8(1) conditions the consent of Art. 6(1)(a) only: under another basis the GDPR asks no guardian's
+        # consent, so only PIPL Art. 31 (or the policy's own promise) grounds the note on a non-consent basis
+        minors_law = "PIPL Art. 31" if with_cn else None
+        if DataSubject.minors in a.data_subjects and basis != "consent" and not overriding \
+                and (source := _cite(m, "VI.1", minors_law)):
             # the reference policy promises a guardian's consent (VI.1); another service's policy may not: the
             # rule then rests on the law, and the message must not put the promise in its policy's mouth
             said = (_("activity {id!r} processes minors' data on basis {basis!r}; the policy requires a guardian's "
@@ -166,6 +170,13 @@ def lint(m: Manifest) -> list[Finding]:
                     _("activity {id!r} processes minors' data on basis {basis!r}; the law cited asks for a guardian's "
                       "consent for minors' data: check that this basis covers them", id=a.id, basis=a.legal_basis))
             add(Level.note, "minors_without_consent_basis", ("processing_activities", i, "data_subjects"), said, source)
+        if DataSubject.minors in a.data_subjects and basis == "consent" and with_eu:
+            add(Level.note, "minors_parental_consent", ("processing_activities", i, "data_subjects"),
+                _("activity {id!r} relies on consent and processes minors' data: where the service is offered "
+                  "directly to children, a child's consent below {age} counts only when the holder of parental "
+                  "responsibility gives or authorises it, and the controller must make reasonable efforts to verify "
+                  "that", id=a.id, age=m.settings.minor_age),
+                "GDPR Art. 8(1); GDPR Art. 8(2)")
         info = legal_basis_info(a.legal_basis)
         known = {r for r in m.regimes if r in REGIME_LAWS and r != "US"}
         if info is not None and known and not info.regimes & known:
@@ -248,6 +259,15 @@ def lint(m: Manifest) -> list[Finding]:
               "is occasional and does not include special-category data on a large scale",
               country=m.controller.jurisdiction),
             "GDPR Art. 3(2); GDPR Art. 27")
+    if regime_of(m.controller.jurisdiction) != "CN" and "CN" in {regime_of(j) for j in m.service.jurisdictions}:
+        # PIPL Art. 3(2) reaches a handler abroad that serves people in China; Art. 53 then asks it for a dedicated
+        # body or a representative in China, reported to the authorities (no exemption, unlike GDPR Art. 27(2))
+        add(Level.note, "cn_representative", ("controller", "jurisdiction"),
+            _("the controller is established in {country}, outside China, and serves users in China: the PIPL applies "
+              "to it and it must set up a dedicated body or designate a representative in China for personal "
+              "information matters, and report its name and contact to the authorities",
+              country=m.controller.jurisdiction),
+            "PIPL Art. 3; PIPL Art. 53")
     contact = m.controller.contact
     if not contact.email:
         add(Level.warning, "contact_email_missing", ("controller", "contact"),

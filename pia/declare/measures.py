@@ -194,7 +194,9 @@ def measure_reference_problems(doc: YamlDocument) -> list[Problem]:
                                             doc.line_of(loc), ".".join(map(str, loc))))
                 own.add(m["id"])
     known = set(shipped) | own
-    recipients = {r.get("id"): r.get("type") for r in data.get("recipients") or [] if isinstance(r, dict)}
+    # an id of the wrong type (a list, a mapping) is the model's error to report, not a key here
+    recipients = {r["id"]: r.get("type") for r in _as_list(data.get("recipients"))
+                  if isinstance(r, dict) and isinstance(r.get("id"), str)}
     acts = data.get("processing_activities")
     for i, act in enumerate(acts if isinstance(acts, list) else []):
         ms = act.get("measures") if isinstance(act, dict) else None
@@ -232,3 +234,8 @@ def _responsible_problems(doc: YamlDocument, i: int, act: dict, ms: dict, recipi
             continue
         out.append(Problem(doc.source, msg, doc.line_of(loc), ".".join(map(str, loc))))
     return out
+
+
+def _as_list(value: object) -> list:
+    """`value` when it is a list, else empty (a mistyped section is the model's error to report)."""
+    return value if isinstance(value, list) else []

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
+from pia.discovery import lexicon
 from pia.discovery.value_patterns import (
     IPV4_RE,
     VALUE_PATTERNS,
@@ -755,6 +756,7 @@ DETECTORS: tuple[Detector, ...] = (
                      r"|银行|流水|储蓄卡|借记卡|对账单")),
 )
 
+DETECTORS = lexicon.extend_catalogue(DETECTORS, Detector)  # names from published vocabularies (lexicon.py)
 DETECTORS_BY_ID: dict[str, Detector] = {d.id: d for d in DETECTORS}
 
 # --------------------------------------------------------------------------- column profiles and judgement
@@ -885,12 +887,12 @@ _META_CJK = re.compile(r"(时间|日期|状态|原因|方式|类型|数量|金�
 _FLAG_PREFIXES = {"has", "is", "can", "allow", "allows", "enable", "use", "uses", "show", "should", "was", "needs"}
 # Detectors for which a meta word or a flag is the data itself (an opt-in flag is a consent record).
 # (a customer's order count or spending total is named by its count or amount word: 消费金额, 消费次数)
-_META_OK = {"account_status", "consent", "date_of_birth", "email_engagement", "marital_status", "smoker",
+_META_OK = lexicon.META_OK | {"account_status", "consent", "date_of_birth", "email_engagement", "marital_status", "smoker",
             "purchase_aggregate"}
 # Detectors whose data takes many values per person: a yes/no flag, a constant or a handful of words is not it.
 _LOW_CARDINALITY_OK = {"consent", "email_engagement", "purchase_aggregate", "account_status", "language", "country",
                        "city", "gender", "race_ethnicity", "marital_status", "smoker",
-                       "postal_code", "precise_location", "date_of_birth"}
+                       "postal_code", "precise_location", "date_of_birth"} | lexicon.LOW_CARDINALITY_OK
 # ---- holdout9 classes: words that describe the data (a KDF's iteration count, a colour, a vendor, an ETag), and
 # detectors whose data is a flag or a handful of words (a consent flag, a religion, the id of one of a few cars).
 _META_HEADS |= {"iterations", "iteration", "iter", "rounds", "color", "colour", "vendor", "manufacturer", "etag"}
@@ -1127,6 +1129,35 @@ def _is_record_key(v: str) -> bool:
     return v.isdigit() or is_uuid(v) or bool(re.fullmatch(r"[0-9a-fA-F]{6,32}", v))
 
 
+def _reaches_head(norm: str, tnorm: str) -> bool:
+    """Whether some detector's name match ends the name `norm` (it names the head word)."""
+    return any((span := _match_span(d, norm, tnorm)) is not None and span[0] == len(norm) for d in DETECTORS)
+
+
+def _lexicon_reading(name: str, norm: str, table: str, tnorm: str, profile: ColumnProfile,
+                     siblings: Iterable[str]) -> Judgement | None:
+    """The verdict on the name read word by word (`middlename`, `fname`, `birth_lname`), or None.
+
+    Only when that reading names the head word and the name as written does not; a reading is a weaker hint, and the
+    confidence says so.
+    """
+    read, notes = lexicon.read_name(norm, profile, tnorm)
+    if read == norm or _reaches_head(norm, tnorm) or not _reaches_head(read, tnorm):
+        return None
+    verdict = classify_column(read, table, profile, siblings)
+    verdict.evidence.insert(0, f"name: {norm!r} read as {read!r} ({'; '.join(notes)})")
+    if verdict.category is not None:
+        verdict.confidence = round(verdict.confidence * 0.9, 2)
+    return verdict
+
+
+def _lexicon_guard(d: Detector, norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile) -> str | None:
+    """Why the lexicon's guards rule the name's detector out (modifier, context, range, values of another kind)."""
+    return (lexicon.modifier_only(norm, _match_end(d, norm, tnorm))
+            or lexicon.gate_fails(d.id, tnorm, sibs, profile)
+            or lexicon.values_contradict(d.id, profile, MIN_VALUES))
+
+
 def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Iterable[str] = ()) -> Judgement:
     """Decide the taxonomy category of one column from its name, its table's name and its value profile.
 
@@ -1145,6 +1176,10 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         return verdict
     # Abbreviated and glued names are spelled out (`fname` -> `first_name`, `mothersname` -> `mothers_name`).
     norm, tnorm = expand_name(normalise_name(name)), normalise_name(table)
+    # ... and read with the published vocabularies' words when only that reading names personal data (lexicon.py)
+    reading = _lexicon_reading(name, norm, table, tnorm, profile, siblings)
+    if reading is not None:
+        return reading
     sibs = frozenset(expand_name(normalise_name(n)) for n in siblings) - {norm}
     evidence: list[str] = []
     if profile.binary_media:
@@ -1161,7 +1196,7 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
                         "the device's login pair, a credential")
         name_hit = DETECTORS_BY_ID["credentials"]
     if name_hit is not None:
-        why = _values_contradict(name_hit, profile, shares)
+        why = _lexicon_guard(name_hit, norm, tnorm, sibs, profile) or _values_contradict(name_hit, profile, shares)
         if why:
             evidence.append(f"name: {name!r} suggests {name_hit.description}, but {why} ({sample_note})")
             name_hit = None

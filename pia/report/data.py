@@ -91,8 +91,10 @@ class ReportData:
         for key, name in self.names.items():
             if key.endswith(f"[{ident}]"):
                 return name
-        if "." in ident:  # a taxonomy category: its last parts in words
-            return " ".join(ident.split(".")[-2:]).replace("_", " ")
+        if "." in ident:  # a taxonomy category: its last parts in words (English), its name in other languages
+            from pia.report.names import category_name
+
+            return category_name(ident)
         return ident.replace("_", " ")
 
     def summary(self) -> dict[str, Any]:
@@ -148,7 +150,10 @@ FIELD_NAMES = {"processing_activities": N_("processing activity"), "recipients":
                "purpose": N_("purpose"), "category": N_("category"), "sensitivity": N_("sensitivity"),
                "controls": N_("security controls"), "measures": N_("measures"), "flow": N_("flow"),
                "type": N_("type"), "deadline_days": N_("response deadline"), "service": N_("service"),
-               "jurisdictions": N_("jurisdictions"), "settings": N_("settings"), "policy": N_("policy")}
+               "jurisdictions": N_("jurisdictions"), "settings": N_("settings"), "policy": N_("policy"),
+               "effective_date": N_("effective date"), "version": N_("version"), "title": N_("title"),
+               "status": N_("status"), "note": N_("note"), "max_days": N_("maximum period (days)"),
+               "parent_company": N_("parent company"), "clause_for": N_("clause for"), "collection": N_("collection")}
 CHANGE_WORDS = {  # (kind, quoted name): the message; quoted when the item stands alone
     ("added", True): N_('new {thing} "{name}"'), ("removed", True): N_('removed {thing} "{name}"'),
     ("changed", True): N_('changed {thing} "{name}"'), ("added", False): N_("new {thing} {name}"),
@@ -157,9 +162,18 @@ FIELD_CHANGED = {"added": N_("{field} added"), "removed": N_("{field} removed"),
 
 
 def _field(name: str) -> str:
-    """A manifest field or collection in words: English from its name, other languages from FIELD_NAMES."""
-    if current_language() != "en" and name in FIELD_NAMES:
-        return _(FIELD_NAMES[name])
+    """A manifest field or collection in words: English from its name, other languages from FIELD_NAMES.
+
+    In other languages a measure's id (`measures.retention_enforcement`) is the measure's name in the catalogue.
+    """
+    if current_language() != "en":
+        if name in FIELD_NAMES:
+            return _(FIELD_NAMES[name])
+        from pia.declare.measures import load_measures
+
+        measure = load_measures().get(name)
+        if measure is not None:
+            return _(measure.name)
     return name.replace("_", " ")
 
 
@@ -429,7 +443,10 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
         evidence = [dict(validation), scan_doc] if validation is not None else [scan_doc]
     else:
         validation = None
-    assessment = assess(m, method=method, evidence=evidence).to_dict()
+    assessed = assess(m, method=method, evidence=evidence)
+    assessment = assessed.to_dict()
+    with use_language(lang):
+        _screening_in_language(assessed, assessment)
     manifest_only = assess(m, method=method).to_dict() if evidence else None
     params = {"manifest": manifest, "proposed": proposed, "estate": estate, "columns": columns, "as_of": as_of,
               "method": method, "scan_sample": scan_sample}
@@ -440,6 +457,11 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
         names = manifest_names(m, m_next)
         # A check's description in the report's language (bilingual manifests); the evidence keeps the primary text.
         check_texts = {c.id: str(pick(c.description)) for c in m.checks if c.description}
+        # a check the manifest does not describe: its template's words, in the report's language
+        from pia.i18n import localize
+        from pia.validation.checks import check_descriptions
+
+        check_texts = {cid: localize(text) for cid, text in check_descriptions(m).items()} | check_texts
         current = manifest_names(m)  # the documents of this version: its own names (the proposed one renames)
     with use_language("en"):
         english = manifest_names(m)  # the activities' numbers follow their English names, in every language
@@ -455,6 +477,28 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
                                             "datasets": not estate or bool(m.datasets)}[k]})
     data.provenance = provenance(params, params_file=params_file, run_started=run_started)
     return data
+
+
+def _screening_in_language(assessed: Any, assessment: dict[str, Any]) -> None:
+    """Write the screening's sentences (verdict, reasons, each criterion's evidence) in the language in force.
+
+    The assessment document keeps the English text; the report shows them (the screening figure's hover, the
+    appendix) from the engine's messages, as the text renderers do (`localize`).
+    """
+    from pia.i18n import localize
+
+    by_id = {a.get("id"): a for a in assessment.get("activities", [])}
+    for act in assessed.activities:
+        shown, sc = by_id.get(act.id, {}).get("screening"), act.screening
+        if not isinstance(shown, dict) or not isinstance(sc, Mapping):
+            continue
+        if "summary" in sc:
+            shown["summary"] = localize(sc["summary"])
+        if isinstance(sc.get("reasons"), list):
+            shown["reasons"] = [localize(r) for r in sc["reasons"]]
+        for c_shown, c in zip(shown.get("criteria") or [], sc.get("criteria") or [], strict=False):
+            if isinstance(c_shown, dict) and isinstance(c, Mapping) and "evidence" in c:
+                c_shown["evidence"] = localize(c["evidence"])
 
 
 def _named(inventory: dict[str, Any], assessment: dict[str, Any], names: Mapping[str, str],

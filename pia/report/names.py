@@ -64,9 +64,57 @@ MEASURE_NAMES = (
 # The notes of the measure catalogue (pia/data/measures.yaml `note`), shown as an action's detail.
 MEASURE_NOTES = (N_("only where the purpose can be served without identifying people"),
                  N_("automatic deletion at the end of the retention period"))
+# The gist of a likelihood reason is its text before the first colon or parenthesis (pia/risk/likelihood.py); the
+# report shows the gist of each factor group's first reason, for both likelihood models (GB/T 39335 factor groups and
+# CNIL risk sources). A test checks that every reason the likelihood module writes has its gist here or in the catalog.
 EXPOSURE_GISTS = (N_("attractive data for risk sources"), N_("data combined or derived"),
                   N_("data leaves the jurisdiction"), N_("data provided to recipients beyond processors"),
-                  N_("online service"), N_("staff of the controller handle the data"))
+                  N_("online service"), N_("staff of the controller handle the data"),
+                  N_("security situation"), N_("processors entrusted with the data"),
+                  N_("recipients bound by no confidentiality agreement"),
+                  N_("new technology with a short security record"), N_("staff of the controller"),
+                  N_("processors"), N_("attackers reaching the online service"),
+                  N_("attackers reaching devices exposed on the internet"), N_("recipients beyond processors"),
+                  N_("sources abroad"), N_("sensitive data attracts risk sources"))
+# The names of the taxonomy's categories (pia/data/taxonomy.yaml `name`), for the reports in other languages than
+# English; a test checks that every category's name is here.
+TAXONOMY_NAMES = (N_('User data'), N_('Account information'), N_('Authorisation information'),
+                  N_('Observed behaviour'), N_('Biometric data'), N_('Information of children and minors'),
+                  N_('Contact data'), N_('User content'), N_('Demographic data'), N_('Device data'),
+                  N_('Financial data'), N_('Government identifiers'), N_('User identifier assigned by the service'),
+                  N_('Location data'), N_('Person name'), N_('Order data'),
+                  N_('Payment data (payment method, transaction reference)'),
+                  N_('Support and rights-request correspondence'), N_('Health data'), N_('Genetic data'),
+                  N_('Sex life and sexual orientation'), N_('Trade-union membership'), N_('Criminal records'),
+                  N_('Account username'), N_('Account settings and preferences'),
+                  N_('Account status and lifecycle dates'), N_('Account credentials (passwords, password hashes)'),
+                  N_('Consent and authorisation records'), N_('Browsing history (web pages visited, links clicked)'),
+                  N_('Email opens and link clicks (pixel tags, web beacons)'), N_('Purchase and order history'),
+                  N_('Face templates and face-recognition features'), N_('Fingerprint'), N_('Voiceprint'),
+                  N_('Biometric health data'), N_('Email address'), N_('Phone number'), N_('Postal address'),
+                  N_('Private content'), N_('Image in which the person can be recognised'),
+                  N_('Camera alert snapshot (still image from a home camera)'), N_('Camera video recording'),
+                  N_('Date of birth'), N_('Age range'), N_('Gender'), N_('Language'), N_('Religious belief'),
+                  N_('Cookie identifier'), N_('Data stored in a cookie (preferences, cart)'),
+                  N_('Device identifier'), N_('IP address'), N_('MAC address'),
+                  N_('Advertising identifier (IDFA, OAID, GAID)'), N_('Pixel-tag or web-beacon event'),
+                  N_('Camera and connected product data'), N_('Payment card or financial account number'),
+                  N_('Bank account information'), N_('National ID number (resident identity card)'),
+                  N_('Passport number'), N_('Pseudonymous identifier'), N_('Imprecise location (city level)'),
+                  N_('Precise location (coordinates)'), N_('Order record (products, amount, dates)'),
+                  N_('Delivery details (recipient, address, phone)'), N_('Browser or app user-agent string'),
+                  N_('Image stored inline as text (base64 or data URI), e.g. a camera thumbnail or a photo'),
+                  N_('Vital signs measured by a device'), N_('Sleep data'), N_('Medical conditions and diagnoses'),
+                  N_('Medical records'), N_('Political opinions'), N_('Philosophical beliefs'),
+                  N_('Racial or ethnic origin'), N_('Workouts and physical activity'),
+                  N_('Product and feature usage'), N_('Crash reports and diagnostic logs'),
+                  N_('Subscription plan and renewal dates'), N_('Street address'), N_('City'), N_('Postal code'),
+                  N_('Country'), N_('Camera serial number'), N_('Device verification code (binding secret)'),
+                  N_('Camera settings and alert preferences'),
+                  N_('Session, API, password-reset and activation tokens'),
+                  N_('Credentials embedded in a URL (user:password@host, e.g. an RTSP stream address)'),
+                  N_('Hardware identifier of a mobile device (IMEI or MEID)'),
+                  N_('Vendor-scoped device identifier (IDFV, Android ID)'), N_('Track of precise positions'))
 # The descriptive parts of the taxonomy's sensitivity bases (pia/data/taxonomy.yaml `basis`): the text in
 # parentheses after a citation, or a whole `pia default: ...` rationale. The citation ids stay as they are; a
 # test checks that every basis of the taxonomy is covered here.
@@ -144,6 +192,22 @@ def method_title(title: str, short: bool = False) -> str:
 def words(value: Any) -> str:
     """An id in words (`very_high` -> `very high`), for values no table names."""
     return str(value or "").replace("_", " ").strip()
+
+
+def category_name(key: Any) -> str:
+    """A taxonomy category for the reader, in the language in force.
+
+    In English the words of its key's last two parts (`contact email`), in another language its name from the
+    taxonomy, translated (`电子邮件地址`); a key the taxonomy lacks stays in words.
+    """
+    parts = str(key or "").split(".")
+    plain = words(" ".join(parts[-2:]) if len(parts) > 2 else parts[-1])
+    if current_language() == "en":
+        return plain
+    from pia.declare.taxonomy import load_taxonomy
+
+    tax = load_taxonomy()
+    return _(tax[str(key)].name) if str(key) in tax else plain
 
 
 def event_name(event: str) -> str:
@@ -233,8 +297,9 @@ def _factor_texts(factor: Mapping[str, Any], names: Mapping[str, str] | None = N
             return [listing([_("{control} only planned", control=control_name(c)) if s == "planned"
                              else _("{control} missing", control=control_name(c)) for c, s in found], ";")]
         return [_("controls not in place")]
-    if rule == "likelihood.exposure":  # "... (group title): rating (gist: detail); ..." per factor group
-        found = [(float(r), g.strip()) for r, g in re.findall(r"\): (\d+(?:\.\d+)?) \(([^:;(]+)", reason)]
+    if rule == "likelihood.exposure":  # "... group title: rating (gist: detail); ..." per factor group
+        # a GB/T group title ends in its Chinese words in parentheses, a CNIL one in plain words: both before ": N ("
+        found = [(float(r), g.strip()) for r, g in re.findall(r": (\d+(?:\.\d+)?) \(([^:;(]+)", reason)]
         gists = [_("many people concerned") if g == "scale" else _(g) for r, g in found if r > 0 and g]
         return gists or [_("exposure of the data")]
     return [words(reason.split(":")[0])]

@@ -301,9 +301,10 @@ def channel_name(channel: str) -> str:
 
 
 def _category(key: Any) -> str:
-    """A taxonomy key as words: its last two parts (`user.contact.email` -> `contact email`)."""
-    parts = str(key or "").split(".")
-    return words(" ".join(parts[-2:]) if len(parts) > 2 else parts[-1])
+    """A taxonomy key for the reader: its last two parts in English (`contact email`), its name in other languages."""
+    from pia.report.names import category_name
+
+    return category_name(key)
 
 
 def _clause_key(clause: str) -> tuple[int, str]:
@@ -450,7 +451,10 @@ RECIPIENT_WORDS = {"partner": N_("partner"), "processor": N_("processor"), "auth
                    "legal_obligation": N_("legal obligation"), "legitimate_interest": N_("legitimate interest"),
                    "vital_interests": N_("vital interests"), "public_task": N_("public task"),
                    "emergency": N_("emergency"), "news_reporting": N_("news reporting"),
-                   "published_data": N_("published data"), "other_law": N_("other law")}
+                   "published_data": N_("published data"), "other_law": N_("other law"),
+                   # the grounds of a flow to a recipient (pia.declare.manifest.RecipientBasis)
+                   "authority_request": N_("authority request"), "service_agreement": N_("service agreement"),
+                   "legal_claim": N_("legal claim"), "merger": N_("merger")}
 
 
 def vocabulary_word(value: Any) -> str:
@@ -534,12 +538,18 @@ MINIMISATION_RULES = (N_("GB/T 35273-2020 5.2 and PIPL Art. 6 (minimum necessary
                       N_("GDPR Art. 5(1)(c) (data minimisation)"))
 
 
-def reconciliation_reason(kind: str, item: Mapping[str, Any], tables: int) -> str:
+def reconciliation_reason(kind: str, item: Mapping[str, Any], tables: int, names: Mapping[str, str] | None = None) -> str:
     """Why a discovery item is listed, in the report's language, from its structured fields.
 
     English keeps the stored `reason` (the JSON evidence is the English text); an item without the fields a sentence
-    needs (older evidence) keeps it too.
+    needs (older evidence) keeps it too. `names` (`processing_activities[id]` to its name, in the report's language)
+    names the activities; without it their ids are shown in words.
     """
+    names = names or {}
+
+    def activity(ident: str) -> str:
+        return names.get(f"processing_activities[{ident}]") or words(ident)
+
     reason = str(item.get("reason", ""))
     if current_language() == "en":
         return reason
@@ -562,7 +572,7 @@ def reconciliation_reason(kind: str, item: Mapping[str, Any], tables: int) -> st
                  _("Either disclose it (a change of the type of data processed, of which the manifest declares no clause "
                    "on notifying users) or stop collecting it and delete it."))
         if item.get("activities"):
-            text += _(" Related activities: {activities}.", activities=listing(words(a) for a in item["activities"]))
+            text += _(" Related activities: {activities}.", activities=listing(activity(a) for a in item["activities"]))
         return text
     if kind == "not_found" and item.get("elements") and item.get("clauses"):
         basis = listing((_(part) if part in MINIMISATION_RULES else part for part in _tail_clause(reason).split("; ")),
@@ -584,13 +594,13 @@ def reconciliation_reason(kind: str, item: Mapping[str, Any], tables: int) -> st
                 text += _(" (and {n} leave it blank or unreadable)", n=item["rows_unknown"])
             return text + _(": the stored {name} is not encrypted, although the manifest claims encryption at rest "
                             "for {activities} ({clause}).", name=name,
-                            activities=listing(words(a) for a in item.get("activities") or []), clause=clause)
+                            activities=listing(activity(a) for a in item.get("activities") or []), clause=clause)
         share = re.match(r"(\d+(?:\.\d+)?)% ", reason)
         if item.get("stored_form") == "plaintext" and item.get("rows") is None and share:
             return _("{share}% of the sampled values of {where} are readable {name}, although the manifest claims "
                      "encryption at rest for {activities} ({clause}); field-level encryption or tokenisation is "
                      "expected for sensitive data.", share=share.group(1), where=where, name=name, clause=clause,
-                     activities=listing(words(a) for a in item.get("activities") or []))
+                     activities=listing(activity(a) for a in item.get("activities") or []))
     return reason
 
 
@@ -629,7 +639,7 @@ def discovery_html(r: ReportData, part: str = "all") -> str:
                          "category": item.get("category", ""),
                          "sensitive": _("yes") if item.get("sensitive") else _("no"),
                          "where": ", ".join(item.get("where", []) or []), "clause": item.get("clause", ""),
-                         "reason": reconciliation_reason(kind, item, len(s.get("tables", [])))})
+                         "reason": reconciliation_reason(kind, item, len(s.get("tables", [])), r.names)})
     ncols = sum(1 for t in s.get("tables", []) for c in t.get("columns", []) if c.get("category"))
     lead = _("{tables} tables scanned (up to {rows} rows each); {columns} columns hold personal data.",
              tables=len(s.get("tables", [])), rows=number(s.get("sample")), columns=ncols)

@@ -431,7 +431,9 @@ def _severity(m: Manifest, a: ProcessingActivity, event: FearedEvent, ev: Eviden
                          for e in m.elements_of(a))
     vulnerable = vulnerable_reasons(m, a)
     if vulnerable and not minors_counted and value < TOP:
-        lines.append(_Line("impact", "impact.vulnerable", "WP248 criterion 7", value, value + 1,
+        # WP248 names vulnerable subjects a factor of high risk; the size of the step is the kit's choice
+        lines.append(_Line("impact", "impact.vulnerable", L_("WP248 criterion 7 (one level up: pia default)"),
+                           value, value + 1,
                            L_("vulnerable people: {reasons}", reasons=Listing(vulnerable, "; ")), []))
         value += 1
     elif vulnerable and minors_counted:
@@ -893,11 +895,15 @@ def verdict_sentence(result: Assessment) -> str:
     who = L_("the organisation's unacceptable level '{level}' (its own setting; the standard leaves it open)",
              level=Term(result.threshold))
     clause = result._notify_clause
-    unstated = by_regime(result._regimes, N_("the condition of a significant change under GB/T 35273-2020 Annex D"),
-                         N_("the condition of prior consultation under GDPR Art. 36(1)"))
+    cn, eu = applies(result._regimes)
+    # each regime's condition is its own msgid: joined into one string (as by_regime does for citations) a service
+    # under both laws got the pair in English in every language
+    unstated = Listing([Message(x) for x, on in (
+        (N_("the condition of a significant change under GB/T 35273-2020 Annex D"), cn),
+        (N_("the condition of prior consultation under GDPR Art. 36(1)"), eu)) if on], "; ")
     condition = (L_("the {clause} condition", clause=clause) if clause else
                  L_("{condition} (the policy declares no clause for it: policy.clause_for.high_risk_assessment)",
-                    condition=Message(unstated)))
+                    condition=unstated))
     title = Message(result.method_title)  # the shipped methods' titles are msgids (a method file's own passes through)
     if not bad:
         return L_("The assessment does not indicate high risk: no current risk reaches {who} under {method}; "

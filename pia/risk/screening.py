@@ -148,6 +148,12 @@ def _cross_border(m: Manifest, a: ProcessingActivity) -> tuple[bool, str]:
 
 _PROCESSOR = {RecipientType.processor}
 _OTHERS = {RecipientType.partner, RecipientType.acquirer, RecipientType.authority}
+_OTHER_FLOWS = {FlowKind.transfer, FlowKind.disclosure}
+# The same readings for other rooms (the change review's PIPL Art. 55 cases): entrusting = a processor; providing
+# to another handler or disclosing = any other recipient type, or a transfer or public disclosure flow.
+PIPL_ENTRUSTED_TYPES = frozenset(_PROCESSOR)
+PIPL_PROVIDED_TYPES = frozenset(_OTHERS)
+PIPL_PROVIDED_FLOWS = frozenset(_OTHER_FLOWS)
 
 # The catalogue. GB/T 39335-2020 lists high-risk processing situations that line up with the nine WP248
 # criteria; PIPL Art. 55 lists the cases in which a personal-information impact assessment is mandatory.
@@ -189,7 +195,7 @@ RULES: tuple[_Rule, ...] = (
     _Rule("pipl55.3a", Framework.pipl55, "entrusting processing to a processor", "PIPL Art. 55(3)",
           _recipients_of_types(_PROCESSOR, set(), N_("processor"))),
     _Rule("pipl55.3b", Framework.pipl55, "providing to other handlers or disclosing publicly", "PIPL Art. 55(3)",
-          _recipients_of_types(_OTHERS, {FlowKind.transfer, FlowKind.disclosure}, N_("recipient other than a processor"))),
+          _recipients_of_types(_OTHERS, _OTHER_FLOWS, N_("recipient other than a processor"))),
     _Rule("pipl55.4", Framework.pipl55, "providing personal information abroad", "PIPL Art. 55(4)", _cross_border),
 )
 

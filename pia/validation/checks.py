@@ -38,6 +38,19 @@ def compile_checks(manifest: Any) -> tuple[dict[str, Any], list[Check]]:
     return datasets, [compile_check(_retention_days(c, manifest), datasets) for c in manifest.checks]
 
 
+def check_descriptions(manifest: Any) -> dict[str, Any]:
+    """Check id -> when a row fails, as the template words it (a `Message`: English, or any language by `localize`).
+
+    For the report in another language than English, where the manifest gives no description of its own.
+    """
+    from pia.validation.templates import describe
+
+    if not manifest.datasets:
+        return {}
+    datasets = {d.id: d for d in manifest.datasets}
+    return {c.id: describe(_retention_days(c, manifest), datasets) for c in manifest.checks}
+
+
 def _retention_days(decl: Any, manifest: Any) -> Any:
     """The declaration with `$retention.<element>` parameters replaced by that element's `retention.max_days`."""
     params = dict(decl.parameters)

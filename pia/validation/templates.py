@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from pia.declare.datasets import TEMPLATES, CheckDecl, DatasetDecl, parameters_with_defaults
+from pia.i18n import L_, Message
 from pia.validation.spec import E164_RE, EMAIL_RE, HASH_RE, REJECTION_REASONS, Check, Expect
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -75,6 +76,53 @@ def _ref(p: str, dataset: DatasetDecl, datasets: dict[str, DatasetDecl]) -> tupl
 # --------------------------------------------------------------------------- compile
 
 
+def describe(decl: CheckDecl, datasets: dict[str, DatasetDecl]) -> Message:
+    """When a row fails the check, in words: a message (English as a `str`, any language through `localize`).
+
+    The check's `description` is the manifest's own text when it gives one, else this.
+    """
+    p = parameters_with_defaults(decl)
+    t = decl.template
+    if t == "unique":
+        return (L_("{column} is blank or not unique", column=p["column"]) if p["blank_fails"]
+                else L_("{column} is not unique", column=p["column"]))
+    if t == "present":
+        return L_("none of {columns} is given", columns=", ".join(p["columns"]))
+    if t == "pattern":
+        return (L_("{column} is blank or does not match {regex}", column=p["column"], regex=p["regex"])
+                if p["blank_fails"] else
+                L_("{column} is given and does not match {regex}", column=p["column"], regex=p["regex"]))
+    if t == "flag_true":
+        return L_("{column} is not true (blank fails)", column=p["column"])
+    if t == "value_allowed":
+        return L_("{column} is not one of the allowed values", column=p["column"])
+    if t == "references":
+        link = next(lk for lk in datasets[decl.dataset].links if lk.column == p["column"])
+        target, key = link.target
+        return L_("{column} is not a {key} of {target}", column=p["column"], key=key, target=target)
+    if t == "min_age_at":
+        return L_("younger than {min_age} at {at}", min_age=p["min_age"], at=p["at"])
+    if t == "erased_after":
+        return L_("personal fields left {days} days after {at}", days=p["grace_days"], at=p["at"])
+    if t == "consent_covers":
+        return L_("no {value} consent active at {at}", value=repr(p["value"]), at=p["at"])
+    if t == "not_after":
+        return L_("{at} is after {limit}", at=p["at"], limit=p["limit"])
+    if t == "recipient_declared":
+        return L_("{column} is not a recipient id of the manifest (blank fails)", column=p["column"])
+    if t == "flow_basis_allowed":
+        return L_("{basis} is not allowed for {kind}, or no {value} consent is active", basis=p["basis"],
+                  kind=p["kind"], value=repr(p["consent_value"]))
+    if t == "groups_declared":
+        return L_("a group in {groups} is not declared for the recipient", groups=p["groups"])
+    if t == "answered_within":
+        return L_("answered more than {days} days after {received}, or still open after that", days=p["days"],
+                  received=p["received"])
+    if t == "max_retention":
+        return L_("kept more than {days} days after {at}", days=p["days"], at=p["at"])
+    raise KeyError(t)  # pragma: no cover - declaration_problems refuses unknown templates
+
+
 def compile_check(decl: CheckDecl, datasets: dict[str, DatasetDecl]) -> Check:
     """The `Check` of a declaration (declarations are already validated by `declaration_problems`)."""
     p = parameters_with_defaults(decl)
@@ -96,12 +144,11 @@ def compile_check(decl: CheckDecl, datasets: dict[str, DatasetDecl]) -> Check:
         read(decl.dataset, p["column"])
         exps = ([_e(NOT_NULL, column=p["column"])] if p["blank_fails"] else []) + [_e(UNIQUE, column=p["column"])]
         show = [] if p["blank_fails"] else [p["column"]]
-        what, desc = p["column"], f"{p['column']} is {'blank or ' if p['blank_fails'] else ''}not unique"
+        what = p["column"]
     elif t == "present":
         read(decl.dataset, *p["columns"])
         exps = [_e(NOT_NULL, column=p["label"])]
         what = f"{p['label']} ({', else '.join(p['columns'])})"
-        desc = f"none of {', '.join(p['columns'])} is given"
     elif t == "pattern":
         read(decl.dataset, p["column"])
         regex = NAMED_REGEX.get(p["regex"], p["regex"])
@@ -111,17 +158,16 @@ def compile_check(decl: CheckDecl, datasets: dict[str, DatasetDecl]) -> Check:
         secret = p["regex"] == "one_way_hash" or (ds.columns[p["column"]].role or "") == "secret_hash"
         show = [] if secret else [p["column"]]
         what = p["column"]
-        desc = f"{p['column']} {'is blank or ' if p['blank_fails'] else 'is given and '}does not match {p['regex']}"
     elif t == "flag_true":
         read(decl.dataset, p["column"])
         exps = [_e(NOT_NULL, column=p["column"]), _e(IN_SET, column=p["column"], value_set=[True])]
-        what, desc = f"{p['column']} (boolean, blank missing)", f"{p['column']} is not true (blank fails)"
+        what = f"{p['column']} (boolean, blank missing)"
     elif t == "value_allowed":
         read(decl.dataset, p["column"])
         exps = ([_e(NOT_NULL, column=p["column"])] if p["blank_fails"] else []) + [
             _e(IN_SET, column=p["column"], value_set=_values(p["values"]))]
         show_frame = [p["column"]]
-        what, desc = p["column"], f"{p['column']} is not one of the allowed values"
+        what = p["column"]
     elif t == "references":
         link = next(lk for lk in ds.links if lk.column == p["column"])
         target, key = link.target
@@ -130,7 +176,6 @@ def compile_check(decl: CheckDecl, datasets: dict[str, DatasetDecl]) -> Check:
         exps = [_e(NOT_NULL, column=p["label"])]
         show = [p["column"]]
         what = f"{p['label']} (row of its {p['column']} in {target}, missing if none)"
-        desc = f"{p['column']} is not a {key} of {target}"
     elif t == "min_age_at":
         bds, bcol, link = _ref(p["birth"], ds, datasets)
         read(decl.dataset, p["at"], *([link] if link else []))
@@ -141,20 +186,17 @@ def compile_check(decl: CheckDecl, datasets: dict[str, DatasetDecl]) -> Check:
         show = [link] if link else [bcol]
         show_frame = [p["label"]]
         what = f"{p['label']} (whole years, UTC date of {p['at']})"
-        desc = f"younger than {p['min_age']} at {p['at']}"
     elif t == "erased_after":
         read(decl.dataset, *p["fields"], p["status"], p["at"])
         exps = [_e(BETWEEN, column=p["label"], max_value=0)]
         show_frame = [p["label"]]
         what = f"{p['label']} (non-blank of {', '.join(p['fields'])})"
-        desc = f"personal fields left {p['grace_days']} days after {p['at']}"
     elif t == "consent_covers":
         read(decl.dataset, p["user"], p["at"])
         read(p["consents"], p["consent_user"], p["consent_scope"], p["granted"], p["withdrawn"])
         exps = [_e(NOT_NULL, column=p["label"])]
         show = [p["user"]]
         what = f"{p['label']} (given if a {p['value']!r} consent is active at {p['at']}, missing if none)"
-        desc = f"no {p['value']!r} consent active at {p['at']}"
     elif t == "not_after":
         lds, lcol, link = _ref(p["limit"], ds, datasets)
         read(decl.dataset, p["at"], *([link] if link else []))
@@ -163,13 +205,13 @@ def compile_check(decl: CheckDecl, datasets: dict[str, DatasetDecl]) -> Check:
         exps = [_e(PAIR_A_GT_B, column_A=p["label"], column_B=p["at"], or_equal=True,
                    ignore_row_if="either_value_is_missing")]
         show = [link] if link else []
-        what, desc = f"{p['at']} and {p['label']} ({p['limit']}), naive UTC", f"{p['at']} is after {p['limit']}"
+        what = f"{p['at']} and {p['label']} ({p['limit']}), naive UTC"
     elif t == "recipient_declared":
         read(decl.dataset, p["column"])
         needs_manifest = True
         exps = [_e(NOT_NULL, column=p["column"]), _e(IN_SET, column=p["column"], value_set="$recipients")]
         show_frame = [p["column"]]
-        what, desc = p["column"], f"{p['column']} is not a recipient id of the manifest (blank fails)"
+        what = p["column"]
     elif t == "flow_basis_allowed":
         read(decl.dataset, p["kind"], p["basis"], p["user"], p["at"])
         read(p["consents"], p["consent_user"], p["consent_scope"], p["granted"], p["withdrawn"])
@@ -179,29 +221,26 @@ def compile_check(decl: CheckDecl, datasets: dict[str, DatasetDecl]) -> Check:
         show_frame = ["flow_basis", "partner_consent"]
         what = (f"flow_basis ('{p['kind']}:{p['basis']}') and partner_consent (given, missing, or not_required "
                 f"unless the basis is {p['consent_basis']})")
-        desc = f"{p['basis']} is not allowed for {p['kind']}, or no {p['consent_value']!r} consent is active"
     elif t == "groups_declared":
         read(decl.dataset, p["recipient"], p["groups"])
         needs_manifest = True
         exps = [_e(BETWEEN, column="undeclared_groups", max_value=0)]
         show_frame = [p["recipient"], "undeclared"]
         what = "undeclared_groups (count of listed groups not declared for it)"
-        desc = f"a group in {p['groups']} is not declared for the recipient"
     elif t == "answered_within":
         read(decl.dataset, p["received"], p["answered"])
         exps = [_e(BETWEEN, column=p["label"], max_value=_setting(p["days"]))]
         show_frame = [p["label"]]
         what = f"{p['label']} ({p['answered']}, else as_of at 00:00 UTC, minus {p['received']}, in days)"
-        desc = f"answered more than {p['days']} days after {p['received']}, or still open after that"
     elif t == "max_retention":
         read(decl.dataset, p["at"])
         exps = [_e(BETWEEN, column=p["label"], max_value=_setting(p["days"]))]
         show_frame = [p["label"]]
         what = f"{p['label']} (as_of at 00:00 UTC minus {p['at']}, in days)"
-        desc = f"kept more than {p['days']} days after {p['at']}"
     else:  # pragma: no cover - declaration_problems refuses unknown templates
         raise KeyError(t)
     read(decl.dataset, ds.key)
+    desc = describe(decl, datasets)
     scope = _scope_text(decl.scope)
     frame = f"{decl.dataset} rows with {scope}: {what}" if scope else f"every {decl.dataset} row: {what}"
     return Check(id=decl.id, clause=", ".join(decl.clauses), dataset=decl.dataset, needs=needs, needs_manifest=needs_manifest,
