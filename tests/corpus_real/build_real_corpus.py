@@ -4,7 +4,7 @@ The columns, their sources and their labels are in `schemas.yaml` (labelled befo
 this module only generates values, deterministically for a seed. Every value is fake: example.* domains,
 random numbers with valid checksums where real ones have them, invented names and addresses.
 
-    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout10]]
+    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout11]]
 """
 
 from __future__ import annotations
@@ -331,6 +331,47 @@ def _tb_uuid(rng: random.Random) -> str:
     # ThingsBoard ids are time-based (version 1) UUIDs.
     h = _s(rng, HEX, 32)
     return f"{h[:8]}-{h[8:12]}-11{rng.choice('ef')}{h[15]}-{rng.choice('89ab')}{h[17:20]}-{h[20:]}"
+
+
+# Staff user ids of the made-up SuiteCRM instance (holdout11): "1" is the admin SuiteCRM creates.
+SUITE_USERS = ["1", "1", "1", "seed_sally_id", "seed_max_id", "4b8f2c1e-6d0a-4f7b-9a3e-2c5d8e1f0a7b"]
+
+
+def _h11_coord(rng: random.Random, i: int, axis: int) -> float:
+    # Positions scattered around city centres (HA_HOMES), never a real home.
+    return HA_HOMES[i % len(HA_HOMES)][axis] + rng.uniform(-0.08, 0.08)
+
+
+def _mac_upper(rng: random.Random) -> str:
+    return ":".join(_s(rng, "0123456789ABCDEF", 2) for _ in range(6))
+
+
+def _xm_did(rng: random.Random) -> str:
+    roll = rng.random()
+    if roll < 0.7:
+        return str(rng.randint(100_000_000, 999_999_999))
+    if roll < 0.85:
+        return "blt.3." + _s(rng, string.ascii_lowercase + string.digits, 13)
+    return "lumi.158d000" + _s(rng, HEX, 7)
+
+
+def _ezviz_serial(i: int) -> str:
+    # One serial per row index, so a camera row, its device row and its cover-picture URL name the same camera.
+    rng = random.Random(f"ezviz:{i}")
+    return rng.choice("CDEFGJKL") + _s(rng, string.digits, 8)
+
+
+def _suite_email(i: int) -> str:
+    # One address per row index, so email_address_caps is the same address upper-cased, as SuiteCRM stores it.
+    rng = random.Random(f"suitecrm-email:{i}")
+    return f"{rng.choice(['ana', 'li', 'wei', 'tom', 'mia', 'zhang.san', 'j.doe', 'omar'])}{rng.randint(1, 99999)}@" + rng.choice(
+        ["example.com", "example.net", "example.org"]
+    )
+
+
+def _duration(rng: random.Random, lo: int, hi: int) -> str:
+    sec = rng.randint(lo, hi)
+    return f"{sec // 3600:02d}:{sec % 3600 // 60:02d}:{sec % 60:02d}"
 
 
 GENERATORS: dict[str, Callable[[random.Random, int], str]] = {
@@ -1466,6 +1507,106 @@ GENERATORS: dict[str, Callable[[random.Random, int], str]] = {
     "icbc_expense": lambda r, i: (f"{r.uniform(1, 3000):,.2f}" if i % 4 else "") + "\t",
     "icbc_balance": lambda r, i: f"{r.uniform(3, 86000):,.2f}\t",
     "icbc_peer_account": lambda r, i: f"{r.choice(['6222', '6212', '6217', '6228', '6214'])}****{r.randint(1000, 9999)}\t",
+    # holdout11: Xiaomi cloud, EZVIZ, SuiteCRM, Gadgetbridge, Garmin Connect, Amplitude, JD Finance bill
+    "xm_did": lambda r, i: _xm_did(r),
+    "xm_lat": lambda r, i: "0.00000000" if r.random() < 0.15 else f"{_h11_coord(r, i, 0):.8f}",
+    "xm_lon": lambda r, i: "0.00000000" if r.random() < 0.15 else f"{_h11_coord(r, i, 1):.8f}",
+    "xm_dev_name": lambda r, i: r.choice(
+        [
+            "Mi Smart Plug", "米家智能插座", "客厅灯", "小米智能摄像机 云台版2K", "Xiaomi Smart Camera C400",
+            "Mi Air Purifier 3H", "米家门窗传感器", "卧室空调伴侣", "Robot Vacuum", "温湿度计",
+        ]
+    ),
+    "xm_model": lambda r, i: r.choice(
+        [
+            "chuangmi.plug.m3", "chuangmi.camera.ipc019", "zhimi.airpurifier.mb3", "lumi.sensor_magnet.v2",
+            "roborock.vacuum.a15", "yeelink.light.ceiling4", "miaomiaoce.sensor_ht.t2", "xiaomi.camera.082ac1",
+        ]
+    ),
+    "xm_extra": lambda r, i: json.dumps(
+        {
+            "isSetPincode": 0,
+            "pincodeType": 0,
+            "fw_version": f"{r.randint(1, 4)}.{r.randint(0, 9)}.{r.randint(0, 9)}_{r.randint(1, 300):04d}",
+            "needVerifyCode": 0,
+            "isPasswordEncrypt": 0,
+        }
+    ),
+    "mac_upper": lambda r, i: _mac_upper(r),
+    "ezviz_serial": lambda r, i: _ezviz_serial(i),
+    "ezviz_dev_name": lambda r, i: r.choice(
+        ["客厅", "门口", "大门摄像头", "车库", "院子", "Front Door", "Backyard", "店铺收银台", "办公室", "C6CN", "C3W"]
+    ),
+    "ezviz_pic_url": lambda r, i: (
+        "https://i.ys7.com/streamer/alarm/url/get?fileId="
+        + _s(r, string.digits, 19)
+        + f"&deviceSerialNo={_ezviz_serial(i)}&cn=1&isEncrypted={r.choice('01')}"
+        + f"&isCloudStored=0&ct=4&lc=7&bn=4_{_s(r, ALNUM, 8)}&isDevVideo=0"
+    ),
+    "suite_user_id": lambda r, i: r.choice(SUITE_USERS),
+    "suite_email": lambda r, i: _suite_email(i),
+    "email_caps": lambda r, i: _suite_email(i).upper(),
+    "gb_user_name": lambda r, i: r.choice([r.choice(FIRST), f"{r.choice(FIRST)} {r.choice(LAST)}", _cn_name(r)]),
+    "gb_birthday_ms": lambda r, i: str(r.randint(-630_000_000, 1_200_000_000) * 1000),
+    "gb_device_name": lambda r, i: r.choice(
+        ["Mi Smart Band 4", "Mi Smart Band 6", "Amazfit Bip", "Amazfit GTR 2", "Bangle.js 3f2a", "Pebble Time", "Hybrid HR"]
+    ),
+    "gb_alias": lambda r, i: r.choice(["Band", "My watch", "Running watch", "Amazfit", "手环", "Old Bip"]),
+    "gb_steps": lambda r, i: str(r.choice([0, 0, 0, r.randint(1, 40), r.randint(40, 160)])),
+    "gb_heart_rate": lambda r, i: str(r.choice([r.randint(52, 98), r.randint(60, 140), 255])),
+    "gb_base_lat": lambda r, i: str(round(_h11_coord(r, i, 0) * 3_000_000)),
+    "gb_base_lon": lambda r, i: str(round(_h11_coord(r, i, 1) * 3_000_000)),
+    "gb_gpx_path": lambda r, i: (
+        "/storage/emulated/0/Android/data/nodomain.freeyourgadget.gadgetbridge/files/"
+        f"gadgetbridge-track-{r.randint(2023, 2026)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}T"
+        f"{r.randint(5, 21):02d}_{r.randint(0, 59):02d}_{r.randint(0, 59):02d}.gpx"
+    ),
+    "gb_summary_json": lambda r, i: json.dumps(
+        {
+            "distanceMeters": {"value": round(r.uniform(800, 21000), 1), "unit": "meters"},
+            "caloriesBurnt": {"value": r.randint(40, 1300), "unit": "calories_unit"},
+            "steps": {"value": r.randint(900, 24000), "unit": "steps_unit"},
+            "averageHR": {"value": r.randint(95, 168), "unit": "bpm"},
+            "averageKMPaceSeconds": {"value": r.randint(240, 720), "unit": "seconds_km"},
+        }
+    ),
+    "garmin_title": lambda r, i: f"{r.choice(['Wellington', 'Shenzhen', 'Berlin', 'Austin', 'Lyon', 'Osaka'])} "
+    + r.choice(["Running", "Running", "Cycling", "Walking", "Trail Running"]),
+    "garmin_distance": lambda r, i: f"{r.uniform(1.2, 42.5):.2f}",
+    "garmin_duration": lambda r, i: _duration(r, 300, 9000),
+    "garmin_cadence": lambda r, i: r.choice([str(r.randint(150, 186)), "--"]),
+    "garmin_te": lambda r, i: f"{r.uniform(0.5, 5.0):.1f}",
+    "garmin_stride": lambda r, i: f"{r.uniform(0.6, 1.5):.2f}",
+    "garmin_pace": lambda r, i: f"{r.randint(3, 11)}:{r.randint(0, 59):02d}",
+    "garmin_steps": lambda r, i: f"{r.randint(1200, 42000):,}",
+    "amp_data": lambda r, i: r.choice(
+        ['{"first_event":true}', "{}", "{}", '{"group_first_event":{}}', '{"path":"/batch","user_properties_updated":true}']
+    ),
+    "amp_device_id": lambda r, i: _uuid(r) + "R" if r.random() < 0.5 else _uuid(r).upper(),
+    "amp_event_properties": lambda r, i: json.dumps(
+        {
+            "screen": r.choice(["Live View", "Playback", "Device List", "Settings"]),
+            "camera_count": r.randint(1, 6),
+            "stream_quality": r.choice(["HD", "SD", "Auto"]),
+        }
+    ),
+    "amp_user_id": lambda r, i: r.choice([f"u_{r.randint(10000, 999999)}", _uuid(r), f"{r.randint(10**7, 10**9)}"]),
+    "jd_time": lambda r, i: f"{_dt(r, 2021, 2025)}\t",
+    "jd_desc": lambda r, i: r.choice(
+        [
+            "京东小金库收益", "白条主动还款", "萤石C6CN 智能摄像头", "小米智能摄像机 云台版", "椰子水 1L*6支",
+            "退款-洁面乳150ml", "亲密卡", "京东小金库-转入", "充电宝 20000毫安",
+        ]
+    ),
+    "jd_pay_method": lambda r, i: r.choice(
+        [
+            "京东白条", "京东白条", "小金库零用钱", "银行卡",
+            r.choice(["招商银行", "工商银行", "建设银行", "中国银行"])
+            + f"{r.choice(['信用卡', '储蓄卡'])}({r.randint(1000, 9999)})",
+        ]
+    ),
+    "jd_trade_no": lambda r, i: r.choice([_s(r, string.digits, 20), _s(r, string.digits, 12), " "]) + "\t",
+    "jd_merchant_no": lambda r, i: _s(r, string.digits, 24) + "\t",
 }
 
 
@@ -1495,11 +1636,12 @@ PARTS = {
     "holdout8": "holdout8.yaml",
     "holdout9": "holdout9.yaml",
     "holdout10": "holdout10.yaml",
+    "holdout11": "holdout11.yaml",
 }
 
 
 def load_schemas(part: str = "tuned") -> list[dict]:
-    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout10`: the held-out YAML files).
+    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout11`: the held-out YAML files).
 
     Each table is `{table, source, columns: [[name, generator, label, blank_share?]]}`.
     """
