@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
+from pia.discovery import lexicon
 from pia.discovery.value_patterns import (
     IPV4_RE,
     VALUE_PATTERNS,
@@ -43,6 +44,8 @@ from pia.discovery.vocabulary import (
     is_religion,
     is_sexual_orientation,
     is_withheld_answer,
+    split_table_prefix,
+    strip_ordinals,
 )
 
 # --------------------------------------------------------------------------- column names
@@ -369,7 +372,9 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("language", "user.demographic.language", "language or locale preference",
              names=(words("language", "lang", "locale", "langcode", "preferred_langcode", "browser_lang",
                           "language_id", "lang_id", "id_lang", "locale_id",
-                          "device_locale", "accept_language", "yuyan"), r"语言"),
+                          "device_locale", "accept_language", "yuyan",
+                          # the internationalisation (i18n) setting a person chose: their interface language
+                          "i18n", "i18n_id", "i18n_code"), r"语言"),
              veto=(words("langcode_default", "default_langcode"),),
              confirm=("locale",)),
     Detector("city", "user.contact.address.city", "city",
@@ -414,7 +419,7 @@ DETECTORS: tuple[Detector, ...] = (
                     r"纬度|经度|坐标|位置"),
              veto=(words("location_id", "location_name", "storage_location", "locations", "longest",
                          "long_description"),),
-             confirm=("latlon_pair",), value_only=("latlon_pair", "json_coordinates")),
+             confirm=("latlon_pair", "geojson_point"), value_only=("latlon_pair", "json_coordinates", "geojson_point")),
     Detector("face", "user.biometric.facial_template", "face template or features",
              names=(words("face_template", "face_feature", "face_features", "face_embedding", "face_vector",
                           "face_id", "renlian", "faceprint"), r"人脸")),
@@ -457,7 +462,9 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("people_picture", "user.content.self_image", "a person's picture in a table of people",
              names=(words("icon", "picture", "photo", "image", "portrait", "pic", "head_img", "headimgurl",
                           "head_image", "user_icon", "avatar_url", "photo_url", "picture_url", "image_url"),),
-             tables=ACCOUNT_TABLES, confirm=("media_uri",), needs_values=True),
+             # (holdout10 classes) any table whose rows are people (`person`, `students`); an upload kept by its
+             # path relative to the upload folder is a picture too
+             tables=_PEOPLE_ROW_TABLES, confirm=("media_uri", "media_path"), needs_values=True),
     Detector("camera_snapshot", "user.content.camera_snapshot", "camera snapshot (image)",
              names=(words("snapshot", "snapshot_url", "snapshot_uri", "storage_uri", "image_url", "image_uri",
                           "image_path", "photo", "picture", "capture_url", "alarm_image", "alert_image",
@@ -516,7 +523,9 @@ DETECTORS: tuple[Detector, ...] = (
                     # a member's account (login) in a Chinese directory or export; a payment platform's account is
                     # `payment_account` (its longer name wins)
                     r"用户名|昵称|会员名|账号|帐号"),
-             veto=(words("login_at", "last_login", "login_time", "login_ip", "login_count"),)),
+             veto=(words("login_at", "last_login", "login_time", "login_ip", "login_count"),),
+             # a federated user id (`@login:server`) is the login the person chose, qualified by its server
+             confirm=("qualified_handle",), value_only=("qualified_handle",)),
     Detector("street_address", "user.contact.address.street", "postal address",
              names=(words("address", "street", "addr", "address_line", "address1", "address2", "address_1",
                           "address_2", "shipping_address", "delivery_address", "dizhi", "shouhuo_dizhi",
@@ -619,8 +628,11 @@ DETECTORS: tuple[Detector, ...] = (
                           "attendance_number", "attendance_id", "kaoqin_hao", "kaoqin_haoma", "pin_no",
                           "emp_number", "emp_no", "empno", "emp_id", "employee_code", "emp_code",
                           # a person's id at a platform they sign in with (WeChat, an OpenID provider)
-                          "openid", "open_id", "unionid", "union_id", "wx_openid", "external_user_id"),
-                    r"用户ID|用户编号|会员号|学号|工号|考勤号|(用户|买家|付款人|付款方|客户|会员)标识",
+                          "openid", "open_id", "unionid", "union_id", "wx_openid", "external_user_id",
+                          # (holdout10 classes) a person's key, whatever the application calls its people
+                          # (`gibbonPersonID`, `person_id`); a QQ number is the id Tencent assigns a person
+                          "person_id", "personid", "qq", "qq_number", "qq_no", "qq_num"),
+                    r"QQ号|qq号|用户ID|用户编号|会员号|学号|工号|考勤号|(用户|买家|付款人|付款方|客户|会员)标识",
                     # the person's account id at an identity provider they sign in with (`Google ID`, `github_uid`)
                     r"^(google|facebook|fb|twitter|github|git_hub|gitlab|git_lab|linked_in|we_chat|you_tube|youtube|bitbucket|apple|microsoft|azure|azure_ad|linkedin"
                     r"|discord|slack|okta|auth0|steam|yahoo|amazon|wechat|weixin|qq|weibo|alipay|dingtalk|feishu|lark"
@@ -755,6 +767,7 @@ DETECTORS: tuple[Detector, ...] = (
                      r"|银行|流水|储蓄卡|借记卡|对账单")),
 )
 
+DETECTORS = lexicon.extend_catalogue(DETECTORS, Detector)  # names from published vocabularies (lexicon.py)
 DETECTORS_BY_ID: dict[str, Detector] = {d.id: d for d in DETECTORS}
 
 # --------------------------------------------------------------------------- column profiles and judgement
@@ -807,7 +820,9 @@ CONFIRM_THRESHOLD = 0.3  # share that confirms what the name says
 # A password hash kept in a JSON document (a password history) is specific however many rows hold an empty `{}`.
 # A device named after its owner names them in every row it wrote, however many rows other sources (apps) wrote.
 # A country code is two letters: only a column almost wholly of them is one of countries.
-_VALUE_ONLY_THRESHOLD = {"card_tail": 0.2, "json_coordinates": CONFIRM_THRESHOLD, "json_password_hash": 0.5,
+# A GeoJSON point of 5+ decimals is as specific as a JSON GPS fix (rows not geocoded hold `{}`).
+_VALUE_ONLY_THRESHOLD = {"card_tail": 0.2, "json_coordinates": CONFIRM_THRESHOLD, "geojson_point": CONFIRM_THRESHOLD,
+                         "json_password_hash": 0.5,
                          "owner_device": CONFIRM_THRESHOLD, "country_code": 0.9}
 
 
@@ -880,17 +895,21 @@ _ID_STEMS = (r"(?:^|_)(ssn|sin|nin|nino|id_card|idcard|passport|licence|license|
              r"|member|student|card|phone|mobile|tel|cell|fax|social_security|social_insurance|national_id|tax_id|tin)$")
 _TIME_HEADS = {"at", "time", "date", "timestamp", "ts", "created", "updated", "changed", "expires", "expiry", "unix",
                "epoch"}
+# Last words of a consent name that tell what the service did (sent a notice, asked, reminded), not what the
+# person answered (holdout10 classes).
+_SERVICE_ACT_HEADS = {"sent", "notice", "notified", "reminder", "reminded", "requested", "prompted", "shown",
+                      "displayed"}
 _META_CJK = re.compile(r"(时间|日期|状态|原因|方式|类型|数量|金额|备注|种类|次数)$")
 # A leading word that makes a name a yes/no question about the data (`has_snapshot`, `is_lat`).
 _FLAG_PREFIXES = {"has", "is", "can", "allow", "allows", "enable", "use", "uses", "show", "should", "was", "needs"}
 # Detectors for which a meta word or a flag is the data itself (an opt-in flag is a consent record).
 # (a customer's order count or spending total is named by its count or amount word: 消费金额, 消费次数)
-_META_OK = {"account_status", "consent", "date_of_birth", "email_engagement", "marital_status", "smoker",
+_META_OK = lexicon.META_OK | {"account_status", "consent", "date_of_birth", "email_engagement", "marital_status", "smoker",
             "purchase_aggregate"}
 # Detectors whose data takes many values per person: a yes/no flag, a constant or a handful of words is not it.
 _LOW_CARDINALITY_OK = {"consent", "email_engagement", "purchase_aggregate", "account_status", "language", "country",
                        "city", "gender", "race_ethnicity", "marital_status", "smoker",
-                       "postal_code", "precise_location", "date_of_birth"}
+                       "postal_code", "precise_location", "date_of_birth"} | lexicon.LOW_CARDINALITY_OK
 # ---- holdout9 classes: words that describe the data (a KDF's iteration count, a colour, a vendor, an ETag), and
 # detectors whose data is a flag or a handful of words (a consent flag, a religion, the id of one of a few cars).
 _META_HEADS |= {"iterations", "iteration", "iter", "rounds", "color", "colour", "vendor", "manufacturer", "etag"}
@@ -1013,6 +1032,8 @@ def _name_detector(norm: str, tnorm: str, profile: ColumnProfile, evidence: list
         end = span[0]
         if meta and (d.id not in _META_OK or (d.id == "consent" and norm.rsplit("_", 1)[-1] in _TIME_HEADS)):
             continue  # an opt-in flag is a consent record; the time it was given is a date like any other
+        if d.id == "consent" and norm.rsplit("_", 1)[-1] in _TIME_HEADS | _SERVICE_ACT_HEADS:
+            continue  # (`consent_ts`, `consent_notice_sent`): when, or what the service sent, not the person's answer
         if keyed and end < len(norm):
             if gazetteer and d.id in _PLACE_DETECTORS and end == len(norm) - len(gazetteer.group(0)):
                 pass  # `city_geoname_id`: a public gazetteer's number for the place is the place itself
@@ -1127,6 +1148,35 @@ def _is_record_key(v: str) -> bool:
     return v.isdigit() or is_uuid(v) or bool(re.fullmatch(r"[0-9a-fA-F]{6,32}", v))
 
 
+def _reaches_head(norm: str, tnorm: str) -> bool:
+    """Whether some detector's name match ends the name `norm` (it names the head word)."""
+    return any((span := _match_span(d, norm, tnorm)) is not None and span[0] == len(norm) for d in DETECTORS)
+
+
+def _lexicon_reading(name: str, norm: str, table: str, tnorm: str, profile: ColumnProfile,
+                     siblings: Iterable[str]) -> Judgement | None:
+    """The verdict on the name read word by word (`middlename`, `fname`, `birth_lname`), or None.
+
+    Only when that reading names the head word and the name as written does not; a reading is a weaker hint, and the
+    confidence says so.
+    """
+    read, notes = lexicon.read_name(norm, profile, tnorm)
+    if read == norm or _reaches_head(norm, tnorm) or not _reaches_head(read, tnorm):
+        return None
+    verdict = classify_column(read, table, profile, siblings)
+    verdict.evidence.insert(0, f"name: {norm!r} read as {read!r} ({'; '.join(notes)})")
+    if verdict.category is not None:
+        verdict.confidence = round(verdict.confidence * 0.9, 2)
+    return verdict
+
+
+def _lexicon_guard(d: Detector, norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile) -> str | None:
+    """Why the lexicon's guards rule the name's detector out (modifier, context, range, values of another kind)."""
+    return (lexicon.modifier_only(norm, _match_end(d, norm, tnorm))
+            or lexicon.gate_fails(d.id, tnorm, sibs, profile)
+            or lexicon.values_contradict(d.id, profile, MIN_VALUES))
+
+
 def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Iterable[str] = ()) -> Judgement:
     """Decide the taxonomy category of one column from its name, its table's name and its value profile.
 
@@ -1145,6 +1195,14 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         return verdict
     # Abbreviated and glued names are spelled out (`fname` -> `first_name`, `mothersname` -> `mothers_name`).
     norm, tnorm = expand_name(normalise_name(name)), normalise_name(table)
+    if not any(_match_span(d, norm, tnorm) for d in DETECTORS):
+        # An application's prefix glued to the word (`acmei18n_id` in table `acme_person`), and a field kept twice or
+        # by size (`phone1`, `image_240`): the prefix and the number are no part of the word for the data.
+        norm = strip_ordinals(split_table_prefix(norm, tnorm))
+    # ... and read with the published vocabularies' words when only that reading names personal data (lexicon.py)
+    reading = _lexicon_reading(name, norm, table, tnorm, profile, siblings)
+    if reading is not None:
+        return reading
     sibs = frozenset(expand_name(normalise_name(n)) for n in siblings) - {norm}
     evidence: list[str] = []
     if profile.binary_media:
@@ -1161,10 +1219,20 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
                         "the device's login pair, a credential")
         name_hit = DETECTORS_BY_ID["credentials"]
     if name_hit is not None:
-        why = _values_contradict(name_hit, profile, shares)
+        why = _lexicon_guard(name_hit, norm, tnorm, sibs, profile) or _values_contradict(name_hit, profile, shares)
         if why:
             evidence.append(f"name: {name!r} suggests {name_hit.description}, but {why} ({sample_note})")
             name_hit = None
+
+    if name_hit is not None:
+        swapped = _name_of_two_meanings(name_hit, norm, profile, shares, evidence)
+        if swapped is not None:
+            return swapped
+        if name_hit.id == "country" and _is_dialling_prefix(norm, profile):
+            evidence.append(f"name: {name!r} names the country code of a phone number and "
+                            f"{_pct(profile.share(_is_dialling_code))} of values are 1-4 digit calling codes: a "
+                            f"dialling prefix, not where the person lives ({sample_note})")
+            return Judgement(None, 0.7, None, evidence)
 
     other_kind = _values_of_another_kind(name_hit, norm, sibs, profile, evidence)
     if other_kind is not None:
@@ -1183,9 +1251,11 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         name_hit = DETECTORS_BY_ID["self_image"]
 
     if name_hit is not None and name_hit.id == "username" and re.search(_NICKNAME, norm) \
-            and profile.non_blank >= MIN_VALUES and profile.share(_looks_like_person_name) >= VALUE_THRESHOLD:
-        evidence.append(f"values: {_pct(profile.share(_looks_like_person_name))} of this nickname are shaped like "
-                        f"person names (given and family name): the name the person goes by ({sample_note})")
+            and profile.non_blank >= MIN_VALUES and profile.share(_is_name_gone_by) >= VALUE_THRESHOLD:
+        # A nickname of given names or familiar forms (`Tony`, `小王`) is what colleagues call the person; one with
+        # digits, underscores or a masked number is a handle chosen for an app.
+        evidence.append(f"values: {_pct(profile.share(_is_name_gone_by))} of this nickname are shaped like person "
+                        f"names or given names: the name the person goes by ({sample_note})")
         name_hit = DETECTORS_BY_ID["person_name"]
 
     if name_hit is not None and name_hit.id in _HASHABLE_IDS and profile.non_blank >= MIN_VALUES:
@@ -1321,7 +1391,8 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
     if fit is not None:
         return fit
 
-    for by_context in (_health_by_context, _vehicle_id_by_context, _alias_of_person):
+    for by_context in (_health_by_context, _vehicle_id_by_context, _alias_of_person, _device_key_by_context,
+                       _romanised_name):
         found = by_context(norm, tnorm, sibs, profile, evidence)
         if found is not None:
             return found
@@ -1522,8 +1593,8 @@ _ADDRESS_TITLE = r"(?:^|_)(address|addr)_(title|name|label)$"
 
 # Who created or changed a row: a back-office user, kept by login or by id.
 _ACTOR_COLUMNS = (r"^((create|created|update|updated|modify|modified|last_modified|last_updated|change|changed|edit"
-                  r"|edited|delete|deleted|approve|approved|review|reviewed|submit|submitted|insert|inserted)_by"
-                  r"(_user)?|creator|modifier|updater|editor)$|^(创建者|创建人|更新者|更新人|修改者|修改人|操作人|审核人)$")
+                  r"|edited|delete|deleted|approve|approved|review|reviewed|submit|submitted|insert|inserted|commit"
+                  r"|committed)_by(_user)?|creator|modifier|updater|editor|committer|commiter)$|^(创建者|创建人|更新者|更新人|修改者|修改人|操作人|审核人)$")
 # A bare pointer to a person (Parse `_Session.user` holds the user's objectId).
 _POINTER_COLUMNS = r"^(user|owner|member|customer|buyer|assignee|reporter)$"
 _LOGIN_SHAPE = re.compile(r"[A-Za-z][A-Za-z0-9._@-]{1,63}")
@@ -1559,6 +1630,11 @@ def _actor_or_pointer(norm: str, profile: ColumnProfile, evidence: list[str]) ->
                         f"that person's identifier ({note})")
         return Judgement("user.id", 0.6, "user_id", evidence, round(keys, 4))
     logins = profile.share(lambda v: bool(_LOGIN_SHAPE.fullmatch(v)))
+    # A version-control system keeps a login or the name a person typed for it (`wei.zhang`, `Wei Zhang`): logins
+    # dominant, the rest names of the same people, is a column of logins (holdout10 classes).
+    if actor and VALUE_THRESHOLD > logins >= 0.5 and profile.distinct >= 5 \
+            and profile.share(lambda v: bool(_LOGIN_SHAPE.fullmatch(v)) or _looks_like_person_name(v)) >= VALUE_THRESHOLD:
+        logins = VALUE_THRESHOLD
     # (a bare pointer holding login-shaped words is one too, when several people appear: not one system account)
     if (actor or (re.fullmatch(_LOGIN_POINTERS, norm) and profile.distinct >= 3)) and logins >= VALUE_THRESHOLD:
         evidence.append(f"name and values: {norm!r} names who created or changed the row and {_pct(logins)} of values "
@@ -2091,3 +2167,124 @@ def cross_table(columns: list[ColumnVerdict]) -> dict[tuple[str, str], Judgement
                 [f"cross-table: {norm!r} references {target!r}, a table of people in the same scan: "
                  f"the person's identifier ({c.non_blank} non-blank sampled)"])
     return out
+
+
+# --------------------------------------------------------------------------- holdout10 classes (issue 15)
+# Names of two meanings settled by the values, a phone's country code, nicknames that are given names, the keys and
+# secrets of a person's devices.
+
+
+def _is_name_gone_by(v: str) -> bool:
+    """A person's name, a given name alone (`Tony`) or a familiar form (`小王`, `老李`, `阿杰`): no digits, no symbols."""
+    return _looks_like_person_name(v) or bool(re.fullmatch(r"[A-Z][a-z'-]{1,14}|[小老阿][\u4e00-\u9fff]{1,2}", v))
+
+
+def _name_of_two_meanings(hit: Detector, norm: str, profile: ColumnProfile, shares: Mapping[str, float],
+                          evidence: list[str]) -> Judgement | None:
+    """A bare `address` that holds email addresses: the values say which address the name means.
+
+    `address` is a postal address, an email address or a network address; network addresses already contradict a
+    postal one. Email addresses as the dominant kind (the rest, say, phone numbers of the same people) make it a
+    column of emails.
+    """
+    if hit.id != "street_address" or profile.non_blank < MIN_VALUES or not re.search(r"(?:^|_)(address|addr)$", norm):
+        return None
+    share = shares.get("email", 0.0)
+    if share < 0.5:
+        return None
+    evidence.append(f"name: {norm!r} may name a postal or an email address; {_pct(share)} of values are email "
+                    f"addresses, the dominant kind ({profile.non_blank} non-blank sampled)")
+    return Judgement("user.contact.email", round(0.5 + 0.4 * share, 2), "email", evidence, round(share, 4))
+
+
+_DIAL_WORDS = r"(?:^|_)(phone|tel|telephone|mobile|cell|cellphone|fax|whatsapp|msisdn|dial|dialing|dialling|calling)\d*_"
+
+
+def _is_dialling_code(v: str) -> bool:
+    """An international calling code (ITU-T E.164: 1 to 3 digits, some with a 4-digit area part), `+` optional."""
+    return bool(re.fullmatch(r"\+?\d{1,4}", v.strip()))
+
+
+def _is_dialling_prefix(norm: str, profile: ColumnProfile) -> bool:
+    """A country code of a phone number (`phone1_country_code`, `mobile_country_code` holding `44`, `86`)."""
+    return bool(re.search(_DIAL_WORDS, norm)) and profile.non_blank >= MIN_VALUES \
+        and profile.share(_is_dialling_code) >= VALUE_THRESHOLD
+
+
+_DEVICE_KEY_TABLES = r"(?:^|_)(devices|device|installations|installation|things|thing|gadgets)$"
+_DEVICE_KEY = re.compile(r"[A-Za-z0-9_-]{12,64}")
+
+
+def _is_opaque_device_key(v: str) -> bool:
+    """A hardware or cloud id of a device: 12+ letters and digits mixed (not a row number, not a word)."""
+    return bool(_DEVICE_KEY.fullmatch(v)) and any(c.isdigit() for c in v) and any(c.isalpha() for c in v)
+
+
+def _is_random_key(v: str) -> bool:
+    """A key of 12+ characters drawn at random: three of lower case, upper case, digits and symbols, no spaces."""
+    if not 12 <= len(v) <= 128 or " " in v:
+        return False
+    classes = (any(c.islower() for c in v), any(c.isupper() for c in v), any(c.isdigit() for c in v),
+               any(not c.isalnum() for c in v))
+    return sum(classes) >= 3 or is_digest(v)
+
+
+def _device_key_by_context(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
+                           evidence: list[str]) -> Judgement | None:
+    """The key of a device that belongs to a person, and the secret key of such a device.
+
+    In a table of devices that keeps each device's owner (`uid`, `owner_id`), the row's own key (`id`, `uuid`) is
+    the device's id when its values are opaque device ids (a cloud or hardware id, not a row number); a `*_key`
+    holding random keys, one per device, is the device's secret (it encrypts or unlocks the device, as a camera's
+    password does). Without an owner beside it a device is equipment, nobody's.
+    """
+    if not re.search(_DEVICE_KEY_TABLES, tnorm) or profile.non_blank < MIN_VALUES \
+            or profile.distinct < 0.95 * min(profile.non_blank, SHARE_PROBE) \
+            or not any(re.search(_PERSON_REFS, n) for n in sibs):
+        return None
+    note = f"{profile.non_blank} non-blank sampled"
+    if re.fullmatch(r"(id|uuid|guid|device_key|hardware_id|hw_id)", norm) \
+            and (share := profile.share(_is_opaque_device_key)) >= VALUE_THRESHOLD:
+        evidence.append(f"name and values: {norm!r} keys a table of devices that names each device's owner, and "
+                        f"{_pct(share)} of values are opaque device ids (not row numbers): the device's id ({note})")
+        return Judgement("user.device.device_id", 0.6, "device_id", evidence, round(share, 4))
+    if re.search(r"(?:^|_)key$", norm) and not re.search(_NOT_A_SECRET, norm) \
+            and (share := profile.share(_is_random_key)) >= VALUE_THRESHOLD:
+        evidence.append(f"name and values: {norm!r} is a key kept per device in a table of devices that names each "
+                        f"device's owner, and {_pct(share)} of values are random keys: the device's secret ({note})")
+        return Judgement("user.authorization.credentials", 0.6, "credentials", evidence, round(share, 4), "plaintext")
+    return None
+
+
+# One syllable of Hanyu Pinyin without tones (an initial, then a final; `v` stands for `ü` as keyboards type it).
+_PINYIN_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+                    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|vn|ia|ie|iu|ua|uo"
+                    r"|ui|ue|ve|er|a|o|e|i|u|v)")
+# A name written in pinyin: two to four syllables glued, or two or three words of syllables (each capitalised or
+# not), optionally with its initials (`zhangwei zw`, `Li Taohua`, `liuyang`), as directories keep it to sort and
+# search people by.
+_PINYIN_WORD = rf"(?:{_PINYIN_SYLLABLE}){{1,3}}"
+_PINYIN_NAME = re.compile(rf"(?i)(?:{_PINYIN_SYLLABLE}){{2,4}}|{_PINYIN_WORD}(?: {_PINYIN_WORD}){{1,2}}")
+_ROMANISED_NAME = r"(?:^|_)(pinyin|name_pinyin|pinyin_name|full_pinyin|xingming_pinyin|name_py)$|拼音"
+
+
+def _is_pinyin_name(v: str) -> bool:
+    """A person's name in pinyin, with or without its initials (`zhangwei zw`)."""
+    if _PINYIN_NAME.fullmatch(v):
+        return True
+    m = re.fullmatch(r"(\S+) ([a-z]{2,4})", v)
+    return bool(m and _PINYIN_NAME.fullmatch(m.group(1)) and m.group(1)[0].lower() == m.group(2)[0])
+
+
+def _romanised_name(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
+                    evidence: list[str]) -> Judgement | None:
+    """The pinyin of each person's name (a directory's sort and search key) in a table of people: the name itself."""
+    if not re.search(_ROMANISED_NAME, norm) or profile.non_blank < 10 or profile.distinct < 5 \
+            or not (_is_table_of_people(tnorm, sibs) or re.search(_PEOPLE_ROW_TABLES, tnorm)):
+        return None
+    share = profile.share(_is_pinyin_name)
+    if share < VALUE_THRESHOLD:
+        return None
+    evidence.append(f"name and values: {norm!r} in a table of people and {_pct(share)} of values are names written in "
+                    f"pinyin: each person's name, romanised ({profile.non_blank} non-blank sampled)")
+    return Judgement("user.name", 0.6, "person_name", evidence, round(share, 4))

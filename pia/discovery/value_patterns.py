@@ -607,6 +607,56 @@ def is_json_coordinates(v: str) -> bool:
     return places is not None and places >= 5 and decimals(str(lon)) is not None
 
 
+def _geojson_point(obj: dict) -> tuple[object, object] | None:
+    """(longitude, latitude) of a GeoJSON point (RFC 7946: a Point geometry, or a Feature holding one), else None."""
+    geometry = obj.get("geometry") if obj.get("type") == "Feature" else obj
+    if not isinstance(geometry, dict) or geometry.get("type") != "Point":
+        return None
+    coords = geometry.get("coordinates")
+    if not isinstance(coords, list) or len(coords) < 2 or any(isinstance(c, bool) for c in coords[:2]):
+        return None
+    return coords[0], coords[1]
+
+
+def is_geojson_point(v: str) -> bool:
+    """A GeoJSON point (a Point, or a Feature holding one) whose coordinates have 5+ decimals (about a metre).
+
+    GeoJSON writes longitude first (RFC 7946 section 3.1.1). A reverse-geocoding answer (Photon, Nominatim) is a
+    Feature whose properties name the street and city of the point: the point is precise whatever the properties say.
+    """
+    if not (v.startswith("{") and v.endswith("}")) or len(v) > 65536 or "coordinates" not in v:
+        return False
+    try:
+        obj = json.loads(v)
+    except ValueError:
+        return False
+    point = _geojson_point(obj) if isinstance(obj, dict) else None
+    if point is None:
+        return False
+    lon, lat = (decimals(str(c)) for c in point)
+    return lat is not None and lon is not None and min(lat, lon) >= 5
+
+
+# A relative path of a file under a folder (`uploads/2024/05/x_240.jpg`): applications keep uploads relative to their
+# upload root.
+_RELATIVE_PATH_RE = re.compile(r"^[\w.@%+-]+(/[\w.@%+~=-]+)+$")
+
+
+def is_media_path(v: str) -> bool:
+    """An image or video file by URL, absolute path or relative path under a folder (confirms a name only)."""
+    return is_media_uri(v) or bool(_RELATIVE_PATH_RE.match(v) and _MEDIA_EXT_RE.search(v))
+
+
+# A user id qualified by its home server, as federated systems write them: Matrix `@localpart:server` (the localpart is
+# the login the person chose) and the fediverse's `@user@server` (ActivityPub, Mastodon).
+_QUALIFIED_HANDLE_RE = re.compile(r"^@[a-z0-9._=/+-]{1,255}[:@](?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d{1,5})?$", re.IGNORECASE)
+
+
+def is_qualified_handle(v: str) -> bool:
+    """A federated user id: `@login:server` (Matrix) or `@login@server` (ActivityPub)."""
+    return len(v) <= 300 and bool(_QUALIFIED_HANDLE_RE.match(v))
+
+
 _INT64 = 2 ** 63
 
 
@@ -700,6 +750,13 @@ VALUE_PATTERNS.update({p.id: p for p in (
     ValuePattern("record_key", "record key (integer, UUID or hex)",
                  lambda v: v.isdigit() or is_uuid(v) or bool(re.fullmatch(r"[0-9a-fA-F]{6,32}", v))),
     ValuePattern("account_digits", "12 to 19 digits of a card or account number", has_account_digits),
+)})
+
+# ---- value shapes of the holdout10 failure classes (issue 15): federated handles, GeoJSON points
+VALUE_PATTERNS.update({p.id: p for p in (
+    ValuePattern("qualified_handle", "federated user id (@login:server or @login@server)", is_qualified_handle),
+    ValuePattern("geojson_point", "GeoJSON point with coordinates of 5+ decimals", is_geojson_point),
+    ValuePattern("media_path", "URL, absolute or relative path of an image or video file", is_media_path),
 )})
 
 

@@ -48,6 +48,45 @@ def expand_name(norm: str) -> str:
     return re.sub(r"(^|_)e_tag(?=_|$)", r"\1etag", "_".join(out))
 
 
+# Letters that a number completes into one technical word (`sha256`, `ipv4`, `base64`, `utf8`, `iso8601`): not a
+# field numbered as the first, second or 240-pixel one.
+_TECH_STEMS = {"sha", "ipv", "base", "utf", "crc", "aes", "rsa", "des", "iso", "alpha", "latin", "win", "int", "uint",
+               "float", "pbkdf", "argon", "oauth", "http", "ean", "upc", "blake", "xxh", "murmur", "adler", "fnv",
+               "ecdsa", "curve", "ucs", "gbk", "koi", "sip", "tls", "ssl", "smtp", "pop", "imap", "mpeg", "level"}
+
+
+@lru_cache(maxsize=4096)
+def strip_ordinals(norm: str) -> str:
+    """A normalised name without the numbers that count repeated fields (`phone1` -> `phone`, `image_240` -> `image`).
+
+    Schemas number a field they keep twice (`phone1`, `phone2`, `email_2`) or by size (`image_240`); the number is
+    no part of the word for the data. A number that completes a technical word (`sha256`, `ipv4`) stays, as does a
+    name that is only a number.
+    """
+    out = []
+    for i, tok in enumerate(norm.split("_")):
+        if tok.isdigit() and i > 0 and len(tok) <= 4:
+            continue
+        m = re.fullmatch(r"([a-z]{3,})(\d{1,3})", tok)
+        out.append(m.group(1) if m and m.group(1) not in _TECH_STEMS else tok)
+    return "_".join(out)
+
+
+@lru_cache(maxsize=4096)
+def split_table_prefix(norm: str, tnorm: str) -> str:
+    """A name whose first token glues the table's prefix to a word, split there (`acmei18n_id` -> `acme_i18n_id`).
+
+    Applications prefix their tables and columns with their own name (`gibbonPerson.gibbonPersonID`); camel case
+    splits the prefix off most columns, but not off a lower-case or digit-bearing word (`i18n`). The prefix is the
+    table's first word (3+ letters); a name that does not start with it is returned as it is.
+    """
+    prefix = tnorm.split("_", 1)[0]
+    head, sep, rest = norm.partition("_")
+    if len(prefix) < 3 or not prefix.isalpha() or len(head) <= len(prefix) + 1 or not head.startswith(prefix):
+        return norm
+    return f"{prefix}_{head[len(prefix):]}{sep}{rest}"
+
+
 # --------------------------------------------------------------------------- categorical answers about a person
 
 _MARITAL = {"married", "single", "divorced", "widowed", "widow", "widower", "separated", "unmarried", "engaged",

@@ -4,7 +4,7 @@ The columns, their sources and their labels are in `schemas.yaml` (labelled befo
 this module only generates values, deterministically for a seed. Every value is fake: example.* domains,
 random numbers with valid checksums where real ones have them, invented names and addresses.
 
-    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout9]]
+    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout11]]
 """
 
 from __future__ import annotations
@@ -291,10 +291,87 @@ TM_PLACES: list[tuple[str, list[str], str, Callable[[random.Random], str], str]]
 VISERON_CAMERAS = ["front_door", "driveway", "backyard", "garage", "nursery"]
 
 
+# Pinyin of the made-up Chinese names of holdout10 (ZenTao accounts, pinyin and committer names).
+PINYIN_SURNAMES = ["wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu", "hu"]
+PINYIN_GIVEN = ["wei", "fang", "na", "min", "jing", "li", "qiang", "lei", "yang", "yan", "yong", "jun", "jie", "juan", "tao"]
+
+# Matrix homeservers of the made-up Synapse tables (holdout10).
+MX_SERVERS = ["matrix.example.org", "example.com", "chat.example.net"]
+
+
+def _mx_localpart(rng: random.Random) -> str:
+    return rng.choice(
+        [
+            rng.choice(FIRST).lower() + rng.choice(["", str(rng.randint(1, 99))]),
+            f"{rng.choice(FIRST).lower()}.{rng.choice(LAST).lower()}",
+            rng.choice(PINYIN_SURNAMES) + rng.choice(PINYIN_GIVEN),
+        ]
+    )
+
+
+def _mx_user_id(rng: random.Random) -> str:
+    return f"@{_mx_localpart(rng)}:{rng.choice(MX_SERVERS)}"
+
+
+def _mx_access_token(rng: random.Random) -> str:
+    # Synapse's current tokens: syt_<unpadded base64 of the localpart>_<20 random letters>_<6-char base62 checksum>.
+    local = base64.b64encode(_mx_localpart(rng).encode()).decode().rstrip("=")
+    return f"syt_{local}_{_s(rng, string.ascii_letters, 20)}_{_s(rng, ALNUM, 6)}"
+
+
+def _pinyin_name(rng: random.Random) -> tuple[str, str]:
+    return rng.choice(PINYIN_SURNAMES), rng.choice(PINYIN_GIVEN)
+
+
+def _h10_coord(rng: random.Random, i: int, axis: int, decimals: int) -> str:
+    return f"{HA_HOMES[i % len(HA_HOMES)][axis] + rng.uniform(-0.2, 0.2):.{decimals}f}"
+
+
 def _tb_uuid(rng: random.Random) -> str:
     # ThingsBoard ids are time-based (version 1) UUIDs.
     h = _s(rng, HEX, 32)
     return f"{h[:8]}-{h[8:12]}-11{rng.choice('ef')}{h[15]}-{rng.choice('89ab')}{h[17:20]}-{h[20:]}"
+
+
+# Staff user ids of the made-up SuiteCRM instance (holdout11): "1" is the admin SuiteCRM creates.
+SUITE_USERS = ["1", "1", "1", "seed_sally_id", "seed_max_id", "4b8f2c1e-6d0a-4f7b-9a3e-2c5d8e1f0a7b"]
+
+
+def _h11_coord(rng: random.Random, i: int, axis: int) -> float:
+    # Positions scattered around city centres (HA_HOMES), never a real home.
+    return HA_HOMES[i % len(HA_HOMES)][axis] + rng.uniform(-0.08, 0.08)
+
+
+def _mac_upper(rng: random.Random) -> str:
+    return ":".join(_s(rng, "0123456789ABCDEF", 2) for _ in range(6))
+
+
+def _xm_did(rng: random.Random) -> str:
+    roll = rng.random()
+    if roll < 0.7:
+        return str(rng.randint(100_000_000, 999_999_999))
+    if roll < 0.85:
+        return "blt.3." + _s(rng, string.ascii_lowercase + string.digits, 13)
+    return "lumi.158d000" + _s(rng, HEX, 7)
+
+
+def _ezviz_serial(i: int) -> str:
+    # One serial per row index, so a camera row, its device row and its cover-picture URL name the same camera.
+    rng = random.Random(f"ezviz:{i}")
+    return rng.choice("CDEFGJKL") + _s(rng, string.digits, 8)
+
+
+def _suite_email(i: int) -> str:
+    # One address per row index, so email_address_caps is the same address upper-cased, as SuiteCRM stores it.
+    rng = random.Random(f"suitecrm-email:{i}")
+    return f"{rng.choice(['ana', 'li', 'wei', 'tom', 'mia', 'zhang.san', 'j.doe', 'omar'])}{rng.randint(1, 99999)}@" + rng.choice(
+        ["example.com", "example.net", "example.org"]
+    )
+
+
+def _duration(rng: random.Random, lo: int, hi: int) -> str:
+    sec = rng.randint(lo, hi)
+    return f"{sec // 3600:02d}:{sec % 3600 // 60:02d}:{sec % 60:02d}"
 
 
 GENERATORS: dict[str, Callable[[random.Random, int], str]] = {
@@ -1269,6 +1346,267 @@ GENERATORS: dict[str, Callable[[random.Random, int], str]] = {
             "",
         ]
     ),
+    # holdout10: Synapse (Matrix), Gibbon, ZenTao, Tuya cloud, Dawarich, Kill Bill, ICBC statement.
+    "mx_user_id": lambda r, i: _mx_user_id(r),
+    "mx_device_id": lambda r, i: _s(r, string.ascii_uppercase, 10),
+    "mx_access_token": lambda r, i: _mx_access_token(r),
+    "synapse_bcrypt": lambda r, i: "$2b$12$" + _s(r, CRYPT64, 53),
+    "mx_device_name": lambda r, i: r.choice(
+        [
+            "Element Android", "Element iOS", "Element Desktop: Linux", "Element Desktop: Windows",
+            "app.element.io: Chrome on macOS", "app.element.io: Firefox on Windows", "FluffyChat Android",
+            "Element X iOS", "Cinny Web", "",
+        ]
+    ),
+    "mx_user_agent": lambda r, i: r.choice(
+        [
+            f"Element/1.{r.randint(5, 6)}.{r.randint(0, 40)} (Android {r.randint(10, 14)}; SM-G99{r.randint(1, 8)}B;"
+            f" Build/TP1A; Flavour GooglePlay; MatrixAndroidSdk2 1.{r.randint(5, 6)}.{r.randint(0, 30)})",
+            f"Element/1.11.{r.randint(40, 99)} (iPhone; iOS {r.randint(15, 17)}.{r.randint(0, 6)}; Scale/3.00)",
+            _ua(r),
+            _mobile_ua(r),
+        ]
+    ),
+    "mx_threepid": lambda r, i: (
+        f"{r.choice(FIRST).lower()}.{r.choice(LAST).lower()}{r.randint(1, 99)}@{r.choice(['example.com', 'example.org'])}"
+        if r.random() < 0.75
+        else r.choice(["44770090", "8613", "4915", "1555"]) + _s(r, string.digits, 8)
+    ),
+    "gibbon_id": lambda r, i: f"{i + 1:010d}",
+    "gibbon_username": lambda r, i: r.choice(
+        [
+            f"{r.choice(FIRST).lower()}.{r.choice(LAST).lower()}",
+            f"{r.choice(LAST).lower()}{r.choice(FIRST)[0].lower()}",
+            f"{r.choice(FIRST)[0].lower()}.{r.choice(LAST).lower()}{r.randint(1, 9)}",
+        ]
+    ),
+    "gibbon_salt": lambda r, i: _s(r, CRYPT64, 22),
+    "gibbon_image": lambda r, i: (
+        f"uploads/{r.randint(2018, 2026)}/{r.randint(1, 12):02d}/"
+        f"{r.choice(FIRST).lower()}{r.choice(LAST).lower()}_{_s(r, ALNUM, 16)}_240.jpg"
+    ),
+    "gibbon_phone": lambda r, i: r.choice(["5", "7", "9", "2", "13"]) + _s(r, string.digits, r.randint(7, 9)),
+    "gibbon_student_id": lambda r, i: f"{r.randint(2015, 2026)}{r.randint(1, 999):03d}",
+    "google_refresh_token": lambda r, i: "1//0" + _s(r, ALNUM + "-_", 99),
+    "base32_16": lambda r, i: _s(r, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16),
+    "zt_account": lambda r, i: (
+        lambda n: r.choice([n[0] + n[1], n[0] + n[1] + str(r.randint(1, 9)), n[1] + "." + n[0]])
+    )(_pinyin_name(r)),
+    "zt_pinyin": lambda r, i: (lambda n: f"{n[0]}{n[1]} {n[0][0]}{n[1][0]}")(_pinyin_name(r)),
+    "zt_nickname": lambda r, i: r.choice(["Tony", "Kevin", "Lily", "Coco", "小王", "阿杰", "老李", "Sunny", "小陈"]),
+    "zt_commiter": lambda r, i: (lambda n: r.choice([n[0] + n[1], f"{n[1]}.{n[0]}", f"{n[1].title()} {n[0].title()}"]))(
+        _pinyin_name(r)
+    ),
+    "zt_avatar": lambda r, i: (
+        f"/data/upload/1/{r.randint(2019, 2026)}{r.randint(1, 12):02d}/"
+        f"{r.randint(1, 28):02d}{r.randint(0, 23):02d}{r.randint(0, 59):02d}{r.randint(0, 59):02d}0"
+        f"{r.randint(1000, 9999)}{_s(r, string.ascii_lowercase + string.digits, 3)}.png"
+    ),
+    "qq_number": lambda r, i: str(r.randint(10000, 3_999_999_999)),
+    "zt_address": lambda r, i: (
+        lambda p: f"{p[0]}{p[1]}{p[2]}{r.choice(['科技园路', '文三路', '人民路', '建设路'])}{r.randint(1, 300)}号"
+    )(r.choice(CN_PROVINCES)),
+    "tuya_dev_id": lambda r, i: r.choice(
+        [
+            r.choice(["bf", "eb", "6c", "bf"]) + _s(r, string.ascii_lowercase + string.digits, 20),
+            _s(r, string.digits, 14) + _s(r, HEX, 6),
+            "vdevo" + _s(r, string.digits, 15),
+        ]
+    ),
+    "tuya_local_key": lambda r, i: _s(r, ALNUM + "`~!@#$^&*()_+-=[]{}|;:,.<>?/'", 16),
+    "tuya_uuid": lambda r, i: _s(r, HEX, 16) if r.random() < 0.7 else _s(r, string.digits, 14) + _s(r, HEX, 6),
+    "tuya_uid": lambda r, i: r.choice(["ay", "eu", "az", "bay"]) + str(r.randint(10**12, 10**13 - 1)) + _s(r, ALNUM, 5),
+    "tuya_lat": lambda r, i: _h10_coord(r, i, 0, 4),
+    "tuya_lon": lambda r, i: _h10_coord(r, i, 1, 4),
+    "tuya_icon": lambda r, i: f"smart/icon/{r.choice(['ay1525015673758Ghvpg', 'bay1591068382476FqTY', 'ay15327721968035jwx9'])}/"
+    + _s(r, HEX, 32)
+    + ".png",
+    "tuya_dev_name": lambda r, i: r.choice(
+        [
+            "Smart Plug", "Living Room Light", "WiFi switch-4CH", "Door Sensor", "Front Door Camera", "智能插座",
+            "客厅灯", "门口摄像头", "Garage Opener", "Smart Bulb 2", "Temperature and Humidity Sensor",
+        ]
+    ),
+    "tuya_product_name": lambda r, i: r.choice(
+        ["Smart Plug", "Smart Camera", "WiFi switch-4CH", "Door Sensor", "RGB Bulb", "Temperature & Humidity Sensor"]
+    ),
+    "tuya_product_id": lambda r, i: _s(r, string.ascii_lowercase + string.digits, 16),
+    "tuya_mobile": lambda r, i: r.choice([f"86-{_cn_mobile(r)}", f"86-{_cn_mobile(r)}", f"1-555{_s(r, string.digits, 7)}"]),
+    "tuya_username": lambda r, i: (
+        f"86-{_cn_mobile(r)}"
+        if r.random() < 0.5
+        else f"{r.choice(FIRST).lower()}{r.randint(1, 9999)}@{r.choice(['example.com', 'example.net'])}"
+    ),
+    "tuya_nick_name": lambda r, i: r.choice(
+        [
+            f"{_cn_mobile(r)[:3]}****{r.randint(1000, 9999)}",
+            r.choice(FIRST) + r.choice(["", str(r.randint(1, 99))]),
+            r.choice(["小王", "智能家", "SmartHome_", "阿芳"]) + r.choice(["", str(r.randint(1, 99))]),
+        ]
+    ),
+    "dw_lat": lambda r, i: _h10_coord(r, i, 0, 6),
+    "dw_lon": lambda r, i: _h10_coord(r, i, 1, 6),
+    "dw_raw_data": lambda r, i: json.dumps(
+        {
+            "_type": "location",
+            "lat": round(HA_HOMES[i % len(HA_HOMES)][0] + r.uniform(-0.2, 0.2), 7),
+            "lon": round(HA_HOMES[i % len(HA_HOMES)][1] + r.uniform(-0.2, 0.2), 7),
+            "tst": r.randint(1_690_000_000, 1_790_000_000),
+            "acc": r.randint(3, 60),
+            "batt": r.randint(5, 100),
+            "conn": r.choice(["w", "m"]),
+            "tid": r.choice(["p1", "an", "iP"]),
+        },
+        ensure_ascii=False,
+    ),
+    "dw_geodata": lambda r, i: (
+        lambda p: json.dumps(
+            {
+                "type": "Feature",
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [
+                        round(HA_HOMES[i % len(HA_HOMES)][1] + r.uniform(-0.2, 0.2), 7),
+                        round(HA_HOMES[i % len(HA_HOMES)][0] + r.uniform(-0.2, 0.2), 7),
+                    ],
+                },
+                "properties": {
+                    "osm_type": "N",
+                    "osm_id": r.randint(10**8, 10**10),
+                    "name": r.choice(["", "REWE", "Starbucks", "Central Station"]),
+                    "street": r.choice(p[1]),
+                    "housenumber": str(r.randint(1, 240)),
+                    "postcode": p[3](r),
+                    "city": p[0],
+                    "country": p[4],
+                    "type": r.choice(["house", "street"]),
+                },
+            },
+            ensure_ascii=False,
+        )
+        if r.random() < 0.85
+        else "{}"
+    )(TM_PLACES[i % len(TM_PLACES)]),
+    "wifi_ssid": lambda r, i: r.choice(
+        ["FRITZ!Box 7590 XY", "HomeWiFi", "Office-5G", "eduroam", "TP-Link_3F2A", "ChinaNet-8xKq"]
+    ),
+    "kb_external_key": lambda r, i: r.choice([f"cust-{r.randint(10000, 99999)}", _uuid(r), f"CRM{r.randint(100000, 999999)}"]),
+    "kb_address2": lambda r, i: r.choice(["Apt 4B", "Suite 200", "Flat 3", "Unit 12", "2nd floor"]),
+    "company_name": lambda r, i: r.choice(["Acme Corp", "Globex Ltd", "Initech", "Umbrella GmbH", "深圳星河科技有限公司"]),
+    "icbc_date": lambda r, i: f"{r.randint(2023, 2026)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}     \t",
+    "icbc_summary": lambda r, i: r.choice(
+        ["消费", "消费", "他行汇入", "工资", "网转", "跨行汇款", "退款", "自动还款", "银联消费", "利息"]
+    )
+    + "\t",
+    "icbc_place": lambda r, i: r.choice(
+        ["财付通-微信红包", "财付通-群收款", "手机银行", "支付宝", "广东三元麦当劳食品有", "美团", "京东商城业务", "", ""]
+    )
+    + "\t",
+    # A row is either income or expense (one row in four income), as in the export.
+    "icbc_income": lambda r, i: (f"{r.uniform(1, 9000):,.2f}" if i % 4 == 0 else "") + "\t",
+    "icbc_expense": lambda r, i: (f"{r.uniform(1, 3000):,.2f}" if i % 4 else "") + "\t",
+    "icbc_balance": lambda r, i: f"{r.uniform(3, 86000):,.2f}\t",
+    "icbc_peer_account": lambda r, i: f"{r.choice(['6222', '6212', '6217', '6228', '6214'])}****{r.randint(1000, 9999)}\t",
+    # holdout11: Xiaomi cloud, EZVIZ, SuiteCRM, Gadgetbridge, Garmin Connect, Amplitude, JD Finance bill
+    "xm_did": lambda r, i: _xm_did(r),
+    "xm_lat": lambda r, i: "0.00000000" if r.random() < 0.15 else f"{_h11_coord(r, i, 0):.8f}",
+    "xm_lon": lambda r, i: "0.00000000" if r.random() < 0.15 else f"{_h11_coord(r, i, 1):.8f}",
+    "xm_dev_name": lambda r, i: r.choice(
+        [
+            "Mi Smart Plug", "米家智能插座", "客厅灯", "小米智能摄像机 云台版2K", "Xiaomi Smart Camera C400",
+            "Mi Air Purifier 3H", "米家门窗传感器", "卧室空调伴侣", "Robot Vacuum", "温湿度计",
+        ]
+    ),
+    "xm_model": lambda r, i: r.choice(
+        [
+            "chuangmi.plug.m3", "chuangmi.camera.ipc019", "zhimi.airpurifier.mb3", "lumi.sensor_magnet.v2",
+            "roborock.vacuum.a15", "yeelink.light.ceiling4", "miaomiaoce.sensor_ht.t2", "xiaomi.camera.082ac1",
+        ]
+    ),
+    "xm_extra": lambda r, i: json.dumps(
+        {
+            "isSetPincode": 0,
+            "pincodeType": 0,
+            "fw_version": f"{r.randint(1, 4)}.{r.randint(0, 9)}.{r.randint(0, 9)}_{r.randint(1, 300):04d}",
+            "needVerifyCode": 0,
+            "isPasswordEncrypt": 0,
+        }
+    ),
+    "mac_upper": lambda r, i: _mac_upper(r),
+    "ezviz_serial": lambda r, i: _ezviz_serial(i),
+    "ezviz_dev_name": lambda r, i: r.choice(
+        ["客厅", "门口", "大门摄像头", "车库", "院子", "Front Door", "Backyard", "店铺收银台", "办公室", "C6CN", "C3W"]
+    ),
+    "ezviz_pic_url": lambda r, i: (
+        "https://i.ys7.com/streamer/alarm/url/get?fileId="
+        + _s(r, string.digits, 19)
+        + f"&deviceSerialNo={_ezviz_serial(i)}&cn=1&isEncrypted={r.choice('01')}"
+        + f"&isCloudStored=0&ct=4&lc=7&bn=4_{_s(r, ALNUM, 8)}&isDevVideo=0"
+    ),
+    "suite_user_id": lambda r, i: r.choice(SUITE_USERS),
+    "suite_email": lambda r, i: _suite_email(i),
+    "email_caps": lambda r, i: _suite_email(i).upper(),
+    "gb_user_name": lambda r, i: r.choice([r.choice(FIRST), f"{r.choice(FIRST)} {r.choice(LAST)}", _cn_name(r)]),
+    "gb_birthday_ms": lambda r, i: str(r.randint(-630_000_000, 1_200_000_000) * 1000),
+    "gb_device_name": lambda r, i: r.choice(
+        ["Mi Smart Band 4", "Mi Smart Band 6", "Amazfit Bip", "Amazfit GTR 2", "Bangle.js 3f2a", "Pebble Time", "Hybrid HR"]
+    ),
+    "gb_alias": lambda r, i: r.choice(["Band", "My watch", "Running watch", "Amazfit", "手环", "Old Bip"]),
+    "gb_steps": lambda r, i: str(r.choice([0, 0, 0, r.randint(1, 40), r.randint(40, 160)])),
+    "gb_heart_rate": lambda r, i: str(r.choice([r.randint(52, 98), r.randint(60, 140), 255])),
+    "gb_base_lat": lambda r, i: str(round(_h11_coord(r, i, 0) * 3_000_000)),
+    "gb_base_lon": lambda r, i: str(round(_h11_coord(r, i, 1) * 3_000_000)),
+    "gb_gpx_path": lambda r, i: (
+        "/storage/emulated/0/Android/data/nodomain.freeyourgadget.gadgetbridge/files/"
+        f"gadgetbridge-track-{r.randint(2023, 2026)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}T"
+        f"{r.randint(5, 21):02d}_{r.randint(0, 59):02d}_{r.randint(0, 59):02d}.gpx"
+    ),
+    "gb_summary_json": lambda r, i: json.dumps(
+        {
+            "distanceMeters": {"value": round(r.uniform(800, 21000), 1), "unit": "meters"},
+            "caloriesBurnt": {"value": r.randint(40, 1300), "unit": "calories_unit"},
+            "steps": {"value": r.randint(900, 24000), "unit": "steps_unit"},
+            "averageHR": {"value": r.randint(95, 168), "unit": "bpm"},
+            "averageKMPaceSeconds": {"value": r.randint(240, 720), "unit": "seconds_km"},
+        }
+    ),
+    "garmin_title": lambda r, i: f"{r.choice(['Wellington', 'Shenzhen', 'Berlin', 'Austin', 'Lyon', 'Osaka'])} "
+    + r.choice(["Running", "Running", "Cycling", "Walking", "Trail Running"]),
+    "garmin_distance": lambda r, i: f"{r.uniform(1.2, 42.5):.2f}",
+    "garmin_duration": lambda r, i: _duration(r, 300, 9000),
+    "garmin_cadence": lambda r, i: r.choice([str(r.randint(150, 186)), "--"]),
+    "garmin_te": lambda r, i: f"{r.uniform(0.5, 5.0):.1f}",
+    "garmin_stride": lambda r, i: f"{r.uniform(0.6, 1.5):.2f}",
+    "garmin_pace": lambda r, i: f"{r.randint(3, 11)}:{r.randint(0, 59):02d}",
+    "garmin_steps": lambda r, i: f"{r.randint(1200, 42000):,}",
+    "amp_data": lambda r, i: r.choice(
+        ['{"first_event":true}', "{}", "{}", '{"group_first_event":{}}', '{"path":"/batch","user_properties_updated":true}']
+    ),
+    "amp_device_id": lambda r, i: _uuid(r) + "R" if r.random() < 0.5 else _uuid(r).upper(),
+    "amp_event_properties": lambda r, i: json.dumps(
+        {
+            "screen": r.choice(["Live View", "Playback", "Device List", "Settings"]),
+            "camera_count": r.randint(1, 6),
+            "stream_quality": r.choice(["HD", "SD", "Auto"]),
+        }
+    ),
+    "amp_user_id": lambda r, i: r.choice([f"u_{r.randint(10000, 999999)}", _uuid(r), f"{r.randint(10**7, 10**9)}"]),
+    "jd_time": lambda r, i: f"{_dt(r, 2021, 2025)}\t",
+    "jd_desc": lambda r, i: r.choice(
+        [
+            "京东小金库收益", "白条主动还款", "萤石C6CN 智能摄像头", "小米智能摄像机 云台版", "椰子水 1L*6支",
+            "退款-洁面乳150ml", "亲密卡", "京东小金库-转入", "充电宝 20000毫安",
+        ]
+    ),
+    "jd_pay_method": lambda r, i: r.choice(
+        [
+            "京东白条", "京东白条", "小金库零用钱", "银行卡",
+            r.choice(["招商银行", "工商银行", "建设银行", "中国银行"])
+            + f"{r.choice(['信用卡', '储蓄卡'])}({r.randint(1000, 9999)})",
+        ]
+    ),
+    "jd_trade_no": lambda r, i: r.choice([_s(r, string.digits, 20), _s(r, string.digits, 12), " "]) + "\t",
+    "jd_merchant_no": lambda r, i: _s(r, string.digits, 24) + "\t",
 }
 
 
@@ -1297,11 +1635,13 @@ PARTS = {
     "holdout7": "holdout7.yaml",
     "holdout8": "holdout8.yaml",
     "holdout9": "holdout9.yaml",
+    "holdout10": "holdout10.yaml",
+    "holdout11": "holdout11.yaml",
 }
 
 
 def load_schemas(part: str = "tuned") -> list[dict]:
-    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout9`: the held-out YAML files).
+    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout11`: the held-out YAML files).
 
     Each table is `{table, source, columns: [[name, generator, label, blank_share?]]}`.
     """
