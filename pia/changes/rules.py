@@ -499,9 +499,10 @@ class Verdict:
 class Profile:
     """What one activity's risk is made of: screening criteria with their facts, scores, exposure, factor ratings."""
 
-    criteria: tuple[tuple[str, str], ...] = ()  # (criterion id, its evidence) for each criterion met
+    criteria: tuple[tuple[str, str], ...] = ()  # (criterion id, its evidence in English) for each criterion met
     scores: tuple[tuple[str, float, float, float], ...] = ()  # (feared event, impact, likelihood, exposure)
     factors: tuple[tuple[str, str, int], ...] = ()  # (feared event, likelihood factor group, rating)
+    evidence: tuple[tuple[str, Any], ...] = ()  # (criterion id, its evidence as a Message, for the reader's language)
 
 
 def _verdict(manifest: Manifest, method: str) -> Verdict:
@@ -511,12 +512,13 @@ def _verdict(manifest: Manifest, method: str) -> Verdict:
     assessment = assess(manifest, method=method)
     profiles = []
     for a in assessment.activities:
-        criteria = tuple(sorted((str(c["id"]), str(c.get("evidence", ""))) for c in a.screening.get("criteria", [])
-                                if c.get("met")))
+        met = [c for c in a.screening.get("criteria", []) if c.get("met")]
+        criteria = tuple(sorted((str(c["id"]), str(c.get("evidence", ""))) for c in met))
+        evidence = tuple(sorted(((str(c["id"]), c.get("evidence", "")) for c in met), key=lambda x: x[0]))
         scores = tuple(sorted((_fe(fe), s.impact_score, s.likelihood_score, float(a.exposure.get(fe, 0.0)))
                               for fe, s in a.residual.items()))
         factors = tuple(sorted((_fe(fe), f.group, f.rating) for fe, rs in a.likelihood_factors.items() for f in rs))
-        profiles.append((a.id, Profile(criteria, scores, factors)))
+        profiles.append((a.id, Profile(criteria, scores, factors, evidence)))
     return Verdict(bool(assessment.high_risk),
                    tuple(sorted(a.id for a in assessment.activities if a.unacceptable)),
                    tuple(sorted((a.id, a.level) for a in assessment.activities)),
@@ -562,8 +564,9 @@ def risk_shifts(old_v: Verdict, new_v: Verdict, rises: list[LevelChange]) -> lis
         if criteria:
             parts.append(L_("screening criteria newly met: {ids}", ids=", ".join(criteria)))
         if causes:
-            parts.append(L_("new facts behind {ids}: {facts}", ids=", ".join(causes),
-                            facts="; ".join(dict.fromkeys(n_crit[c] for c in causes))))
+            said = dict(n.evidence)
+            facts = list({n_crit[c]: said.get(c, n_crit[c]) for c in causes}.values())  # once each, in its language
+            parts.append(L_("new facts behind {ids}: {facts}", ids=", ".join(causes), facts=Listing(facts, "; ")))
         if events:
             parts.append(L_("residual scores rise for {events}", events=", ".join(events)))
         if exposure:
