@@ -1827,6 +1827,14 @@ def _location_by_decimals(name: str, profile: ColumnProfile, evidence: list[str]
             evidence.append(f"values: {_pct(ints)} are integer coordinates scaled by 10^{scale} "
                             f"({scale} decimals: precise)")
             return Judgement("user.location.precise", 0.9, "precise_location", evidence, round(ints, 4))
+    # Integer coordinates under another scale and no suffix (a wearable's degrees x 3,000,000, microdegrees): whole
+    # numbers mostly beyond the 180 degrees a coordinate can reach are fixed-point; a scale of 10^4 or more is 4+ decimals.
+    fixed = profile.share(lambda v: bool(re.fullmatch(r"-?\d{1,10}", v)) and 180 < abs(int(v)) <= 180 * 10 ** 7)
+    sizes = sorted(abs(int(v)) for v in profile.values if re.fullmatch(r"-?\d{1,10}", v))
+    if fixed >= VALUE_THRESHOLD and sizes and sizes[len(sizes) // 2] >= 100_000:
+        evidence.append(f"values: {_pct(fixed)} are whole numbers beyond 180 degrees and within 180 x 10^7: "
+                        f"fixed-point coordinates (a scale of 10^4 or more: 4+ decimals, precise)")
+        return Judgement("user.location.precise", 0.8, "precise_location", evidence, round(fixed, 4))
     objects = profile.share(lambda v: v.startswith("{"))
     if objects >= VALUE_THRESHOLD:
         return _location_in_json(profile, evidence)
