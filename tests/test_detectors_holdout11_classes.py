@@ -6,6 +6,7 @@ own columns (no Xiaomi, EZVIZ, SuiteCRM, Gadgetbridge, Garmin, Amplitude or JD F
 
 from __future__ import annotations
 
+import json
 import random
 
 from pia.discovery.detectors import ColumnProfile, classify_column
@@ -30,3 +31,66 @@ def test_whole_number_coordinates_beyond_180_degrees_are_fixed_point_and_precise
     # look-alikes: whole degrees are a city at most; small codes beyond 180 are not coordinates scaled by 10^4+
     assert cat("start_lat", "rides", profile([str(RNG.randint(-60, 70)) for _ in range(120)])) != "user.location.precise"
     assert cat("lat", "grid", profile([str(RNG.randint(200, 900)) for _ in range(120)])) != "user.location.precise"
+
+
+# --------------------------------------------------------------------------- workout figures the FIT profile names
+
+
+def _dur() -> str:
+    return f"{RNG.randint(0, 2)}:{RNG.randint(0, 59):02d}:{RNG.randint(0, 59):02d}"
+
+
+def test_fit_profile_figures_of_a_workout_table_are_fitness_activity():
+    sibs = ("sport", "distance", "avg_speed")
+    decimals = profile([f"{RNG.uniform(0.5, 5):.1f}" for _ in range(120)])
+    for name in ("Best Pace", "Avg Bike Cadence", "Max Stride Length", "Anaerobic TE", "Training Stress Score",
+                 "Num Laps", "Best Lap Time"):
+        assert cat(name, "workouts", decimals, sibs) == "user.behavior.fitness_activity", name
+    assert cat("Time", "workouts", profile([_dur() for _ in range(120)]), sibs) == "user.behavior.fitness_activity"
+    # look-alikes: a bare time holding timestamps is when, not a workout figure; the same figures in a table of
+    # deliveries are nobody's workout
+    stamps = profile([f"2024-0{RNG.randint(1, 9)}-1{RNG.randint(0, 9)} 0{RNG.randint(0, 9)}:00:00" for _ in range(120)])
+    assert cat("Time", "workouts", stamps, sibs) is None
+    assert cat("Best Lap Time", "deliveries", decimals, ("parcel_id", "route")) is None
+
+
+def test_short_heart_rate_of_a_workout_is_a_vital_sign_when_values_are_pulses():
+    pulses = profile([str(RNG.randint(90, 190)) for _ in range(120)])
+    assert cat("Max HR", "rides", pulses, ("activity_type", "distance")) == "user.health.vital_signs"
+    # look-alikes: HR of a staff table is human resources; out-of-range numbers are no pulse
+    assert cat("Max HR", "staff", pulses, ("department",)) != "user.health.vital_signs"
+    assert cat("Avg HR", "rides", profile([str(RNG.randint(1000, 9000)) for _ in range(120)]),
+               ("activity_type",)) != "user.health.vital_signs"
+
+
+def test_kind_and_intensity_of_wearable_samples_beside_steps_are_fitness_activity():
+    codes = profile([str(RNG.choice([1, 2, 3, 80, 90, 112])) for _ in range(120)])
+    sibs = ("timestamp", "steps", "heart_rate")
+    assert cat("RAW_KIND", "band_activity_samples", codes, sibs) == "user.behavior.fitness_activity"
+    assert cat("intensity", "band_activity_samples", codes, sibs) == "user.behavior.fitness_activity"
+    assert cat("sport_kind", "activities", codes, ("start_time",)) == "user.behavior.fitness_activity"
+    # look-alike: a kind in a log of account activity (no steps, no heart rate) is the kind of event
+    assert cat("kind", "activity", codes, ("actor_id", "created_at")) is None
+
+
+def test_json_summary_of_workout_figures_is_fitness_activity():
+    rows = [json.dumps({"totalDistance": RNG.randint(900, 20000), "kcal": RNG.randint(50, 900),
+                        "avgPace": RNG.randint(200, 700)}) for _ in range(120)]
+    assert cat("details", "workout_sessions", profile(rows), ("start",)) == "user.behavior.fitness_activity"
+    # look-alike: a JSON of firmware flags in the same table says nothing about the workout
+    flags = [json.dumps({"fw": f"1.{RNG.randint(0, 9)}", "beta": RNG.choice([0, 1])}) for _ in range(120)]
+    assert cat("details", "workout_sessions", profile(flags), ("start",)) is None
+
+
+# --------------------------------------------------------------------------- lawful bases recorded per person
+
+
+def test_lawful_bases_recorded_for_a_person_are_a_consent_record():
+    bases = ["consent", "Consent", "contract", "legitimate_interests", "consent,contract", "Legal obligation"]
+    vals = profile([RNG.choice(bases) for _ in range(120)])
+    assert cat("processing_ground", "customers", vals, ("email", "first_name")) == "user.authorization.consent"
+    # look-alikes: the same words in a register of processing activities are about the processing, not a person;
+    # a column of contract types in a table of people is no lawful basis
+    assert cat("processing_ground", "processing_activities", vals, ("purpose", "retention")) is None
+    kinds = profile([RNG.choice(["contract", "freelance", "permanent", "intern"]) for _ in range(120)])
+    assert cat("engagement", "employees", kinds, ("email", "first_name")) is None

@@ -1387,7 +1387,7 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
                             f"the id a channel knows a person by ({sample_note})")
             return Judgement("user.id", 0.6, "user_id", evidence, round(handles, 4))
 
-    fit = _fitness_by_context(norm, tnorm, sibs, profile, evidence)
+    fit = _fitness_by_context(norm, tnorm, sibs, profile, evidence) or _lawful_basis(tnorm, sibs, profile, evidence)
     if fit is not None:
         return fit
 
@@ -1664,12 +1664,28 @@ _ACTIVITY_SIBLINGS = (r"^((activity|workout|sport|exercise)_type|sport|sport_typ
 # Workout figures: what was done, for how long, how far, how fast, how much energy was spent.
 # A kind of workout may be qualified by its record (`workoutActivityType`); a figure by how it was summed (`total_`,
 # `active_`, `avg_`); energy spent is written as calories or as energy (`totalEnergyBurned`, `active_energy`).
-_FITNESS_COLUMNS = (r"^(\w+_)?(activity|workout|sport|exercise)_type$"
-                    r"|^((total|active|avg|average|max|mean)_)?(sport|sport_type|elapsed_time|moving_time|duration"
+# The Garmin FIT SDK profile (session, lap and monitoring messages) names more of them: stride and step length,
+# training effect (`TE`), training stress score, laps, lap times, intensity; figures qualified as best, minimum or raw.
+_FITNESS_COLUMNS = (r"^(\w+_)?(activity|workout|sport|exercise)_(type|kind)$"
+                    r"|^((total|active|avg|average|max|maximum|min|mean|best|raw|num|number_of)_)?((run|running|bike"
+                    r"|cycling|swim|swimming)_)?(sport|sport_type|elapsed_time|moving_time|timer_time|duration"
                     r"|active_time|total_time|distance|(speed|pace|cadence|power)"
                     r"|calories|calories_burned|kcal|kilojoules|energy|energy_burned|energy_burnt|energy_expended"
-                    r"|steps|step_count)$"
+                    r"|steps|step_count|stride_length|step_length|strides|training_effect|aerobic_te|anaerobic_te"
+                    r"|aerobic_training_effect|anaerobic_training_effect|training_stress_score|tss|intensity_factor"
+                    r"|laps|lap_count|lap_time)$"
                     r"|^(运动类型|时长|距离|配速|步数|卡路里|消耗热量|消耗能量)$")
+# Figures of a wearable's per-minute samples (FIT monitoring message: activity type, intensity): a bare kind or
+# intensity is a workout figure only beside the steps or heart rate of the same samples.
+_SAMPLE_FIGURES = r"^((raw|avg|average|max|mean)_)?(kind|intensity|activity_level)$"
+_SAMPLE_SIBLINGS = r"^((raw|total)_)?(steps|step_count|heart_rate|heartrate)$"
+# A bare `time` of a workout is its duration (`1:02:45`), not when it happened: values decide.
+_DURATION = re.compile(r"\d{1,3}:[0-5]\d(:[0-5]\d)?(\.\d+)?")
+# Keys of a workout summary kept as JSON (distance, calories, steps, pace, heart rate), after name normalisation.
+_FITNESS_KEYS = re.compile(r"(?:^|_)(distance|calories|kcal|steps|pace|speed|cadence|heart_rate|hr|elapsed|duration"
+                           r"|stride)(?:_|$)")
+# An average, maximum or minimum heart rate written short (`Avg HR`): FIT's avg_heart_rate, with a pulse's range.
+_SHORT_HR = r"^(avg|average|max|maximum|min|minimum|mean|resting)_hr$"
 
 
 def _fitness_by_context(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
@@ -1679,15 +1695,76 @@ def _fitness_by_context(norm: str, tnorm: str, sibs: frozenset[str], profile: Co
     A distance or a duration alone is nobody's (a delivery route has them too); in a table of workouts (named so,
     or holding the workout type or heart-rate readings) it is how a person exercised.
     """
-    if not re.search(_FITNESS_COLUMNS, norm):
-        return None
     if not (re.search(_ACTIVITY_TABLES, tnorm) or any(re.search(_ACTIVITY_SIBLINGS, n) for n in sibs)):
+        return None
+    if re.search(_SHORT_HR, norm):
+        pulses = profile.share(lambda v: bool(re.fullmatch(r"\d{2,3}(\.\d+)?", v)) and 25 <= float(v) <= 250)
+        if profile.non_blank >= MIN_VALUES and pulses >= VALUE_THRESHOLD:
+            evidence.append(f"name and context: {norm!r} is a heart rate written short in a table of workouts "
+                            f"({tnorm!r}); {_pct(pulses)} of values are in a pulse's range (25-250)")
+            return Judgement("user.health.vital_signs", 0.65, "heart_rate", evidence, round(pulses, 4))
+        return None
+    summary = _fitness_json(profile)
+    if summary is not None:
+        evidence.append(f"values: {_pct(summary)} are JSON objects of workout figures (distance, calories, steps, "
+                        f"pace, heart rate) in a table of workouts ({tnorm!r})")
+        return Judgement("user.behavior.fitness_activity", 0.7, "fitness_activity", evidence, round(summary, 4))
+    if norm == "time":
+        durations = profile.share(lambda v: bool(_DURATION.fullmatch(v)))
+        if profile.non_blank < MIN_VALUES or durations < VALUE_THRESHOLD:
+            return None  # a bare time may be when it happened: only a duration is a workout figure
+    elif re.search(_SAMPLE_FIGURES, norm):
+        if not any(re.search(_SAMPLE_SIBLINGS, n) for n in sibs):
+            return None
+    elif not re.search(_FITNESS_COLUMNS, norm):
         return None
     if profile.non_blank >= MIN_VALUES and profile.distinct <= 1:
         return None  # a constant is nobody's workout
     evidence.append(f"name and context: {norm!r} is a workout figure in a table of workouts ({tnorm!r}); "
                     f"no value pattern exists for it ({profile.non_blank} non-blank sampled)")
     return Judgement("user.behavior.fitness_activity", 0.6, "fitness_activity", evidence)
+
+
+# The six lawful bases of GDPR Art. 6(1)(a)-(f), as CRMs and consent tools spell them (`legitimate_interest`).
+_LAWFUL_BASES = re.compile(r"consent|contract|legal_obligation|vital_interests?|public_task|public_interest"
+                           r"|legitimate_interests?|official_authority")
+
+
+def _lawful_basis(tnorm: str, sibs: frozenset[str], profile: ColumnProfile, evidence: list[str]) -> Judgement | None:
+    """The lawful basis recorded for processing a person's data, one or several of GDPR Art. 6(1)'s six per row.
+
+    Values decide (whatever the name): every value lists only lawful bases and some name consent. In a table of
+    people it is what was recorded about this person's consent; in a register of processing activities it is not.
+    """
+    if profile.non_blank < MIN_VALUES or profile.distinct < 2 or not _is_table_of_people(tnorm, sibs):
+        return None
+
+    def bases(v: str) -> bool:
+        text = re.sub(r"[^a-z]+", "_", v.lower()).strip("_")
+        return bool(text) and not _LAWFUL_BASES.sub("", text).strip("_")
+
+    share = profile.share(bases)
+    if share < VALUE_THRESHOLD or not any("consent" in v.lower() for v in profile.values):
+        return None
+    evidence.append(f"values: {_pct(share)} name lawful bases of processing (GDPR Art. 6(1): consent, contract, "
+                    f"legitimate interests, ...) in a table of people ({tnorm!r}): the consent recorded for the person")
+    return Judgement("user.authorization.consent", 0.7, "consent", evidence, round(share, 4))
+
+
+def _fitness_json(profile: ColumnProfile) -> float | None:
+    """Share of values that are JSON objects with two or more keys of workout figures, or None below the threshold."""
+    if profile.non_blank < MIN_VALUES or profile.share(lambda v: v.startswith("{")) < VALUE_THRESHOLD:
+        return None
+
+    def figures(v: str) -> bool:
+        try:
+            obj = json.loads(v)
+        except ValueError:
+            return False
+        return isinstance(obj, dict) and sum(bool(_FITNESS_KEYS.search(normalise_name(k))) for k in obj) >= 2
+
+    share = profile.share(figures)
+    return share if share >= VALUE_THRESHOLD else None
 
 
 _NOT_A_SECRET = words("salt", "id", "ids", "uuid", "guid", "pk", "key_id", "checksum", "etag", "md5", "sha1",
