@@ -51,6 +51,9 @@ def test_fit_profile_figures_of_a_workout_table_are_fitness_activity():
     # deliveries are nobody's workout
     stamps = profile([f"2024-0{RNG.randint(1, 9)}-1{RNG.randint(0, 9)} 0{RNG.randint(0, 9)}:00:00" for _ in range(120)])
     assert cat("Time", "workouts", stamps, sibs) is None
+    # ... nor is a time of day beside a payment's figures in a table of account activity
+    of_day = profile([f"{RNG.randint(0, 23):02d}:{RNG.randint(0, 59):02d}:{RNG.randint(0, 59):02d}" for _ in range(120)])
+    assert cat("Time", "account_activity", of_day, ("date", "gross", "fee", "balance")) is None
     assert cat("Best Lap Time", "deliveries", decimals, ("parcel_id", "route")) is None
 
 
@@ -94,3 +97,45 @@ def test_lawful_bases_recorded_for_a_person_are_a_consent_record():
     assert cat("processing_ground", "processing_activities", vals, ("purpose", "retention")) is None
     kinds = profile([RNG.choice(["contract", "freelance", "permanent", "intern"]) for _ in range(120)])
     assert cat("engagement", "employees", kinds, ("email", "first_name")) is None
+
+
+# --------------------------------------------------------------------------- a bare name in a singular table of things
+
+
+def test_bare_name_in_a_singular_table_of_things_names_the_thing():
+    gadgets = profile([RNG.choice(["Pulse Watch", "Trail Band", "Sleep Ring", "Kite Tracker", "Nova Watch"])
+                       for _ in range(120)])
+    assert cat("NAME", "WEARABLE_DEVICE", gadgets) is None
+    assert cat("name", "camera", gadgets) is None
+    # look-alikes: a bare name in a table of people, or in a table whose first word only is a thing, is a person's
+    people = profile([RNG.choice(["Ana Lopez", "Tom Berg", "Mia Novak", "Omar Rossi"]) for _ in range(120)])
+    assert cat("NAME", "USER", people) == "user.name"
+    assert cat("name", "app_user", people) == "user.name"
+
+
+# --------------------------------------------------------------------------- a camera's pictures under generic words
+
+
+def test_picture_links_in_a_table_of_cameras_are_snapshots():
+    links = profile([f"https://media.example.net/cap/{RNG.randint(10**8, 10**9)}?cam={RNG.randint(1, 40)}"
+                     for _ in range(120)])
+    assert cat("coverPic", "home_cameras", links) == "user.content.camera_snapshot"
+    assert cat("thumb_url", "cctv_channels", links) == "user.content.camera_snapshot"
+    # look-alikes: the same word in a table of products is a product shot;
+    # a picture code (not a link) in a table of cameras is a setting
+    assert cat("coverPic", "shop_items", links) != "user.content.camera_snapshot"
+    assert cat("cover_img", "home_cameras", profile([RNG.choice(["0", "1", "2"]) for _ in range(120)])) is None
+
+
+# --------------------------------------------------------------------------- a contact's assistant by name
+
+
+def test_assistant_of_a_contact_is_a_person_name_when_values_are_names():
+    people = profile([f"{RNG.choice(['Ana', 'Tom', 'Mia', 'Omar', 'Lena', 'Ivan'])} "
+                      f"{RNG.choice(['Lopez', 'Berg', 'Novak', 'Rossi', 'Haddad'])}" for _ in range(120)])
+    assert cat("secretary", "leads", people) == "user.name"
+    assert cat("assistant", "people", people) == "user.name"
+    # look-alikes: an assistant that is a chatbot's model or a flag is not a person
+    bots = profile([RNG.choice(["gpt-4o", "claude-3", "llama3:8b", "mistral-7b"]) for _ in range(120)])
+    assert cat("assistant", "chats", bots) is None
+    assert cat("assistant", "people", profile([RNG.choice(["0", "1"]) for _ in range(120)])) is None

@@ -921,7 +921,9 @@ _THING_TABLES = words("products", "product", "catalog", "catalogue", "items", "s
 # Tables of events, jobs and settings, by their last word (`app_events`, not `event_attendees`): named for what
 # happened or runs (`pageview`, `Signup`), not for a person.
 _THING_TABLE_HEADS = (r"(?:^|_)(events|event|tracks|jobs|tasks|alerts|triggers|webhooks|metrics|tags|categories|labels"
-                      r"|roles|permissions|integrations|plugins|modules)$")
+                      r"|roles|permissions|integrations|plugins|modules"
+                      # ORMs name a table in the singular (greenDAO `DEVICE`, Django `camera`): the thing, last word only
+                      r"|device|camera|monitor|product|item|sku|asset|file|plan|app|campaign|zone|site|store|shop)$")
 MIN_VALUES = 20  # non-blank sampled values from which values may overrule a name
 
 
@@ -1392,7 +1394,7 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         return fit
 
     for by_context in (_health_by_context, _vehicle_id_by_context, _alias_of_person, _device_key_by_context,
-                       _romanised_name):
+                       _romanised_name, _camera_picture):
         found = by_context(norm, tnorm, sibs, profile, evidence)
         if found is not None:
             return found
@@ -1581,7 +1583,10 @@ def _mostly_emails(profile: ColumnProfile) -> float | None:
 _ROLE_OF_PERSON = (r"(?:^|_)(cashier|clerk|salesperson|sales_person|salesman|saleswoman|sales_rep|agent|owner"
                    r"|assignee|assigned_to|handler|rider|guide|shopping_guide|advisor|adviser"
                    r"|receptionist|staff|employee|manager|supervisor|technician|inspector|approver|reviewer"
-                   r"|teacher|doctor|nurse)$"
+                   r"|teacher|doctor|nurse"
+                   # a contact's assistant and secretary (Outlook contact fields Assistant's Name, Manager's Name;
+                   # RFC 4524 `secretary`), confirmed by values shaped like people's names
+                   r"|assistant|assistant_name|assistants_name|secretary|managers_name|manager_name)$"
                    r"|(员|导购|经理|主管|负责人|经办人|师傅|骑手|司机|客服|老师|医生)$")
 
 # Names of a place a person is in or from (a region, an area, a locale): the values say which level (a city here).
@@ -1710,9 +1715,12 @@ def _fitness_by_context(norm: str, tnorm: str, sibs: frozenset[str], profile: Co
                         f"pace, heart rate) in a table of workouts ({tnorm!r})")
         return Judgement("user.behavior.fitness_activity", 0.7, "fitness_activity", evidence, round(summary, 4))
     if norm == "time":
+        # a bare time may be when it happened (a payment's time of day has the same shape): a duration beside two
+        # other workout figures (distance, pace, calories) is the workout's
         durations = profile.share(lambda v: bool(_DURATION.fullmatch(v)))
-        if profile.non_blank < MIN_VALUES or durations < VALUE_THRESHOLD:
-            return None  # a bare time may be when it happened: only a duration is a workout figure
+        figures = sum(bool(re.search(_FITNESS_COLUMNS, n)) for n in sibs)
+        if profile.non_blank < MIN_VALUES or durations < VALUE_THRESHOLD or figures < 2:
+            return None
     elif re.search(_SAMPLE_FIGURES, norm):
         if not any(re.search(_SAMPLE_SIBLINGS, n) for n in sibs):
             return None
@@ -1749,6 +1757,26 @@ def _lawful_basis(tnorm: str, sibs: frozenset[str], profile: ColumnProfile, evid
     evidence.append(f"values: {_pct(share)} name lawful bases of processing (GDPR Art. 6(1): consent, contract, "
                     f"legitimate interests, ...) in a table of people ({tnorm!r}): the consent recorded for the person")
     return Judgement("user.authorization.consent", 0.7, "consent", evidence, round(share, 4))
+
+
+# A picture of a camera's view by a short or generic word (`pic_url`, `cover_img`, `thumb`): in a table of cameras it is
+# what the camera captured (a cover frame, an alarm picture), not a product shot.
+_PICTURE_WORDS = r"^(\w+_)?(pic|pics|picture|img|image|cover|thumb|thumbnail|frame|preview)(_(url|uri|path|link))?$"
+_CAMERA_TABLES = words("camera", "cameras", "ipc", "ipcam", "ipcams", "nvr", "nvrs", "dvr", "dvrs", "cctv", "webcam",
+                       "webcams", "摄像头", "监控")
+
+
+def _camera_picture(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
+                    evidence: list[str]) -> Judgement | None:
+    """A picture a camera took, named by a generic word in a table of cameras, whose values are links or paths."""
+    if not (re.search(_PICTURE_WORDS, norm) and re.search(_CAMERA_TABLES, tnorm)) or profile.non_blank < MIN_VALUES:
+        return None
+    links = profile.share(lambda v: bool(re.match(r"(https?|rtsp|s3|oss|ftp)://\S+$|/\S+$", v)))
+    if links < VALUE_THRESHOLD or profile.distinct < 3:
+        return None  # a constant placeholder picture, or words: not the camera's own captures
+    evidence.append(f"name and values: {norm!r} is a picture in a table of cameras ({tnorm!r}) and {_pct(links)} of "
+                    f"values are links or paths: what the camera captured ({profile.non_blank} non-blank sampled)")
+    return Judgement("user.content.camera_snapshot", 0.65, "camera_snapshot", evidence, round(links, 4))
 
 
 def _fitness_json(profile: ColumnProfile) -> float | None:
