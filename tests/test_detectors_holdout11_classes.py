@@ -139,3 +139,29 @@ def test_assistant_of_a_contact_is_a_person_name_when_values_are_names():
     bots = profile([RNG.choice(["gpt-4o", "claude-3", "llama3:8b", "mistral-7b"]) for _ in range(120)])
     assert cat("assistant", "chats", bots) is None
     assert cat("assistant", "people", profile([RNG.choice(["0", "1"]) for _ in range(120)])) is None
+
+
+# --------------------------------------------------------------------------- pointers to people: mixed keys, managers
+
+
+def _uuid() -> str:
+    h = "".join(RNG.choice("0123456789abcdef") for _ in range(32))
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+def test_actor_columns_holding_keys_and_readable_string_ids_are_user_ids():
+    mixed = profile([RNG.choice(["1", "1", "2", "demo_admin", "import_bot_user", _uuid()]) for _ in range(120)])
+    assert cat("modified_by", "tickets", mixed) == "user.id"
+    # look-alike: an actor column of login names only stays a login; a constant system account is nobody's
+    logins = profile([RNG.choice(["ana.lopez", "tberg", "mia_n", "omar.r", "lena.k", "ivan99"]) for _ in range(120)])
+    assert cat("modified_by", "tickets", logins) == "user.account.username"
+    assert cat("modified_by", "tickets", profile(["1"] * 120)) is None
+
+
+def test_whom_a_person_reports_to_is_another_persons_id():
+    keys = profile([_uuid() for _ in range(120)])
+    assert cat("manager_id", "staff_directory", keys) == "user.id"
+    assert cat("reportsTo", "people", profile([str(RNG.randint(1, 400)) for _ in range(120)])) == "user.id"
+    # look-alikes: a manager id holding words is a code; a report's id is a document's
+    assert cat("manager_id", "staff_directory", profile([RNG.choice(["none", "tbd"]) for _ in range(120)])) is None
+    assert cat("report_id", "exports", keys) is None

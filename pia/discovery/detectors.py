@@ -1601,7 +1601,10 @@ _ACTOR_COLUMNS = (r"^((create|created|update|updated|modify|modified|last_modifi
                   r"|edited|delete|deleted|approve|approved|review|reviewed|submit|submitted|insert|inserted|commit"
                   r"|committed)_by(_user)?|creator|modifier|updater|editor|committer|commiter)$|^(创建者|创建人|更新者|更新人|修改者|修改人|操作人|审核人)$")
 # A bare pointer to a person (Parse `_Session.user` holds the user's objectId).
-_POINTER_COLUMNS = r"^(user|owner|member|customer|buyer|assignee|reporter)$"
+_POINTER_COLUMNS = (r"^(user|owner|member|customer|buyer|assignee|reporter)$"
+                    # whom a person reports to, or works for (Salesforce Contact ReportsToId; RFC 4524 `manager`,
+                    # `secretary`): another person's record key
+                    r"|^(reports_to|(line_)?manager|supervisor|secretary|assistant)(_user)?_id$|^reports_to$")
 _LOGIN_SHAPE = re.compile(r"[A-Za-z][A-Za-z0-9._@-]{1,63}")
 _KEY_SHAPE = re.compile(r"[A-Za-z0-9_-]{6,40}")
 
@@ -1645,6 +1648,13 @@ def _actor_or_pointer(norm: str, profile: ColumnProfile, evidence: list[str]) ->
         evidence.append(f"name and values: {norm!r} names who created or changed the row and {_pct(logins)} of values "
                         f"are login-shaped words: that user's login name ({note})")
         return Judgement("user.account.username", 0.6, "username", evidence, round(logins, 4))
+    # Keys for most rows, readable string ids for the rest (an admin's `1` beside `seed_jim_id` or uuids): record
+    # keys of one kind or another, never names; the person's identifier.
+    either = profile.share(lambda v: _is_key_value(v) or bool(_LOGIN_SHAPE.fullmatch(v)))
+    if keys >= 0.5 and either >= VALUE_THRESHOLD:
+        evidence.append(f"name and values: {norm!r} points to a person and {_pct(keys)} of values are record keys, "
+                        f"{_pct(either)} keys or string ids: that person's identifier ({note})")
+        return Judgement("user.id", 0.6, "user_id", evidence, round(either, 4))
     return None
 
 
