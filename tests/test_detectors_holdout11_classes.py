@@ -165,3 +165,6 @@ def test_whom_a_person_reports_to_is_another_persons_id():
     # look-alikes: a manager id holding words is a code; a report's id is a document's
     assert cat("manager_id", "staff_directory", profile([RNG.choice(["none", "tbd"]) for _ in range(120)])) is None
     assert cat("report_id", "exports", keys) is None
+    # ... and an assistant's id in a chat tool names a bot (an API object id), not a person
+    bots = profile([f"asst_{RNG.randint(10**9, 10**10)}" for _ in range(120)])
+    assert cat("assistant_id", "threads", bots) != "user.id"

@@ -1604,7 +1604,7 @@ _ACTOR_COLUMNS = (r"^((create|created|update|updated|modify|modified|last_modifi
 _POINTER_COLUMNS = (r"^(user|owner|member|customer|buyer|assignee|reporter)$"
                     # whom a person reports to, or works for (Salesforce Contact ReportsToId; RFC 4524 `manager`,
                     # `secretary`): another person's record key
-                    r"|^(reports_to|(line_)?manager|supervisor|secretary|assistant)(_user)?_id$|^reports_to$")
+                    r"|^(reports_to|(line_)?manager|supervisor|secretary)(_user)?_id$|^reports_to$")
 _LOGIN_SHAPE = re.compile(r"[A-Za-z][A-Za-z0-9._@-]{1,63}")
 _KEY_SHAPE = re.compile(r"[A-Za-z0-9_-]{6,40}")
 
