@@ -921,7 +921,9 @@ _THING_TABLES = words("products", "product", "catalog", "catalogue", "items", "s
 # Tables of events, jobs and settings, by their last word (`app_events`, not `event_attendees`): named for what
 # happened or runs (`pageview`, `Signup`), not for a person.
 _THING_TABLE_HEADS = (r"(?:^|_)(events|event|tracks|jobs|tasks|alerts|triggers|webhooks|metrics|tags|categories|labels"
-                      r"|roles|permissions|integrations|plugins|modules)$")
+                      r"|roles|permissions|integrations|plugins|modules"
+                      # ORMs name a table in the singular (greenDAO `DEVICE`, Django `camera`): the thing, last word only
+                      r"|device|camera|monitor|product|item|sku|asset|file|plan|app|campaign|zone|site|store|shop)$")
 MIN_VALUES = 20  # non-blank sampled values from which values may overrule a name
 
 
@@ -1387,12 +1389,12 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
                             f"the id a channel knows a person by ({sample_note})")
             return Judgement("user.id", 0.6, "user_id", evidence, round(handles, 4))
 
-    fit = _fitness_by_context(norm, tnorm, sibs, profile, evidence)
+    fit = _fitness_by_context(norm, tnorm, sibs, profile, evidence) or _lawful_basis(tnorm, sibs, profile, evidence)
     if fit is not None:
         return fit
 
     for by_context in (_health_by_context, _vehicle_id_by_context, _alias_of_person, _device_key_by_context,
-                       _romanised_name):
+                       _romanised_name, _camera_picture):
         found = by_context(norm, tnorm, sibs, profile, evidence)
         if found is not None:
             return found
@@ -1581,7 +1583,10 @@ def _mostly_emails(profile: ColumnProfile) -> float | None:
 _ROLE_OF_PERSON = (r"(?:^|_)(cashier|clerk|salesperson|sales_person|salesman|saleswoman|sales_rep|agent|owner"
                    r"|assignee|assigned_to|handler|rider|guide|shopping_guide|advisor|adviser"
                    r"|receptionist|staff|employee|manager|supervisor|technician|inspector|approver|reviewer"
-                   r"|teacher|doctor|nurse)$"
+                   r"|teacher|doctor|nurse"
+                   # a contact's assistant and secretary (Outlook contact fields Assistant's Name, Manager's Name;
+                   # RFC 4524 `secretary`), confirmed by values shaped like people's names
+                   r"|assistant|assistant_name|assistants_name|secretary|managers_name|manager_name)$"
                    r"|(员|导购|经理|主管|负责人|经办人|师傅|骑手|司机|客服|老师|医生)$")
 
 # Names of a place a person is in or from (a region, an area, a locale): the values say which level (a city here).
@@ -1596,7 +1601,10 @@ _ACTOR_COLUMNS = (r"^((create|created|update|updated|modify|modified|last_modifi
                   r"|edited|delete|deleted|approve|approved|review|reviewed|submit|submitted|insert|inserted|commit"
                   r"|committed)_by(_user)?|creator|modifier|updater|editor|committer|commiter)$|^(创建者|创建人|更新者|更新人|修改者|修改人|操作人|审核人)$")
 # A bare pointer to a person (Parse `_Session.user` holds the user's objectId).
-_POINTER_COLUMNS = r"^(user|owner|member|customer|buyer|assignee|reporter)$"
+_POINTER_COLUMNS = (r"^(user|owner|member|customer|buyer|assignee|reporter)$"
+                    # whom a person reports to, or works for (Salesforce Contact ReportsToId; RFC 4524 `manager`,
+                    # `secretary`): another person's record key
+                    r"|^(reports_to|(line_)?manager|supervisor|secretary)(_user)?_id$|^reports_to$")
 _LOGIN_SHAPE = re.compile(r"[A-Za-z][A-Za-z0-9._@-]{1,63}")
 _KEY_SHAPE = re.compile(r"[A-Za-z0-9_-]{6,40}")
 
@@ -1640,6 +1648,13 @@ def _actor_or_pointer(norm: str, profile: ColumnProfile, evidence: list[str]) ->
         evidence.append(f"name and values: {norm!r} names who created or changed the row and {_pct(logins)} of values "
                         f"are login-shaped words: that user's login name ({note})")
         return Judgement("user.account.username", 0.6, "username", evidence, round(logins, 4))
+    # Keys for most rows, readable string ids for the rest (an admin's `1` beside `seed_jim_id` or uuids): record
+    # keys of one kind or another, never names; the person's identifier.
+    either = profile.share(lambda v: _is_key_value(v) or bool(_LOGIN_SHAPE.fullmatch(v)))
+    if keys >= 0.5 and either >= VALUE_THRESHOLD:
+        evidence.append(f"name and values: {norm!r} points to a person and {_pct(keys)} of values are record keys, "
+                        f"{_pct(either)} keys or string ids: that person's identifier ({note})")
+        return Judgement("user.id", 0.6, "user_id", evidence, round(either, 4))
     return None
 
 
@@ -1664,12 +1679,28 @@ _ACTIVITY_SIBLINGS = (r"^((activity|workout|sport|exercise)_type|sport|sport_typ
 # Workout figures: what was done, for how long, how far, how fast, how much energy was spent.
 # A kind of workout may be qualified by its record (`workoutActivityType`); a figure by how it was summed (`total_`,
 # `active_`, `avg_`); energy spent is written as calories or as energy (`totalEnergyBurned`, `active_energy`).
-_FITNESS_COLUMNS = (r"^(\w+_)?(activity|workout|sport|exercise)_type$"
-                    r"|^((total|active|avg|average|max|mean)_)?(sport|sport_type|elapsed_time|moving_time|duration"
+# The Garmin FIT SDK profile (session, lap and monitoring messages) names more of them: stride and step length,
+# training effect (`TE`), training stress score, laps, lap times, intensity; figures qualified as best, minimum or raw.
+_FITNESS_COLUMNS = (r"^(\w+_)?(activity|workout|sport|exercise)_(type|kind)$"
+                    r"|^((total|active|avg|average|max|maximum|min|mean|best|raw|num|number_of)_)?((run|running|bike"
+                    r"|cycling|swim|swimming)_)?(sport|sport_type|elapsed_time|moving_time|timer_time|duration"
                     r"|active_time|total_time|distance|(speed|pace|cadence|power)"
                     r"|calories|calories_burned|kcal|kilojoules|energy|energy_burned|energy_burnt|energy_expended"
-                    r"|steps|step_count)$"
+                    r"|steps|step_count|stride_length|step_length|strides|training_effect|aerobic_te|anaerobic_te"
+                    r"|aerobic_training_effect|anaerobic_training_effect|training_stress_score|tss|intensity_factor"
+                    r"|laps|lap_count|lap_time)$"
                     r"|^(运动类型|时长|距离|配速|步数|卡路里|消耗热量|消耗能量)$")
+# Figures of a wearable's per-minute samples (FIT monitoring message: activity type, intensity): a bare kind or
+# intensity is a workout figure only beside the steps or heart rate of the same samples.
+_SAMPLE_FIGURES = r"^((raw|avg|average|max|mean)_)?(kind|intensity|activity_level)$"
+_SAMPLE_SIBLINGS = r"^((raw|total)_)?(steps|step_count|heart_rate|heartrate)$"
+# A bare `time` of a workout is its duration (`1:02:45`), not when it happened: values decide.
+_DURATION = re.compile(r"\d{1,3}:[0-5]\d(:[0-5]\d)?(\.\d+)?")
+# Keys of a workout summary kept as JSON (distance, calories, steps, pace, heart rate), after name normalisation.
+_FITNESS_KEYS = re.compile(r"(?:^|_)(distance|calories|kcal|steps|pace|speed|cadence|heart_rate|hr|elapsed|duration"
+                           r"|stride)(?:_|$)")
+# An average, maximum or minimum heart rate written short (`Avg HR`): FIT's avg_heart_rate, with a pulse's range.
+_SHORT_HR = r"^(avg|average|max|maximum|min|minimum|mean|resting)_hr$"
 
 
 def _fitness_by_context(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
@@ -1679,15 +1710,99 @@ def _fitness_by_context(norm: str, tnorm: str, sibs: frozenset[str], profile: Co
     A distance or a duration alone is nobody's (a delivery route has them too); in a table of workouts (named so,
     or holding the workout type or heart-rate readings) it is how a person exercised.
     """
-    if not re.search(_FITNESS_COLUMNS, norm):
-        return None
     if not (re.search(_ACTIVITY_TABLES, tnorm) or any(re.search(_ACTIVITY_SIBLINGS, n) for n in sibs)):
+        return None
+    if re.search(_SHORT_HR, norm):
+        pulses = profile.share(lambda v: bool(re.fullmatch(r"\d{2,3}(\.\d+)?", v)) and 25 <= float(v) <= 250)
+        if profile.non_blank >= MIN_VALUES and pulses >= VALUE_THRESHOLD:
+            evidence.append(f"name and context: {norm!r} is a heart rate written short in a table of workouts "
+                            f"({tnorm!r}); {_pct(pulses)} of values are in a pulse's range (25-250)")
+            return Judgement("user.health.vital_signs", 0.65, "heart_rate", evidence, round(pulses, 4))
+        return None
+    summary = _fitness_json(profile)
+    if summary is not None:
+        evidence.append(f"values: {_pct(summary)} are JSON objects of workout figures (distance, calories, steps, "
+                        f"pace, heart rate) in a table of workouts ({tnorm!r})")
+        return Judgement("user.behavior.fitness_activity", 0.7, "fitness_activity", evidence, round(summary, 4))
+    if norm == "time":
+        # a bare time may be when it happened (a payment's time of day has the same shape): a duration beside two
+        # other workout figures (distance, pace, calories) is the workout's
+        durations = profile.share(lambda v: bool(_DURATION.fullmatch(v)))
+        figures = sum(bool(re.search(_FITNESS_COLUMNS, n)) for n in sibs)
+        if profile.non_blank < MIN_VALUES or durations < VALUE_THRESHOLD or figures < 2:
+            return None
+    elif re.search(_SAMPLE_FIGURES, norm):
+        if not any(re.search(_SAMPLE_SIBLINGS, n) for n in sibs):
+            return None
+    elif not re.search(_FITNESS_COLUMNS, norm):
         return None
     if profile.non_blank >= MIN_VALUES and profile.distinct <= 1:
         return None  # a constant is nobody's workout
     evidence.append(f"name and context: {norm!r} is a workout figure in a table of workouts ({tnorm!r}); "
                     f"no value pattern exists for it ({profile.non_blank} non-blank sampled)")
     return Judgement("user.behavior.fitness_activity", 0.6, "fitness_activity", evidence)
+
+
+# The six lawful bases of GDPR Art. 6(1)(a)-(f), as CRMs and consent tools spell them (`legitimate_interest`).
+_LAWFUL_BASES = re.compile(r"consent|contract|legal_obligation|vital_interests?|public_task|public_interest"
+                           r"|legitimate_interests?|official_authority")
+
+
+def _lawful_basis(tnorm: str, sibs: frozenset[str], profile: ColumnProfile, evidence: list[str]) -> Judgement | None:
+    """The lawful basis recorded for processing a person's data, one or several of GDPR Art. 6(1)'s six per row.
+
+    Values decide (whatever the name): every value lists only lawful bases and some name consent. In a table of
+    people it is what was recorded about this person's consent; in a register of processing activities it is not.
+    """
+    if profile.non_blank < MIN_VALUES or profile.distinct < 2 or not _is_table_of_people(tnorm, sibs):
+        return None
+
+    def bases(v: str) -> bool:
+        text = re.sub(r"[^a-z]+", "_", v.lower()).strip("_")
+        return bool(text) and not _LAWFUL_BASES.sub("", text).strip("_")
+
+    share = profile.share(bases)
+    if share < VALUE_THRESHOLD or not any("consent" in v.lower() for v in profile.values):
+        return None
+    evidence.append(f"values: {_pct(share)} name lawful bases of processing (GDPR Art. 6(1): consent, contract, "
+                    f"legitimate interests, ...) in a table of people ({tnorm!r}): the consent recorded for the person")
+    return Judgement("user.authorization.consent", 0.7, "consent", evidence, round(share, 4))
+
+
+# A picture of a camera's view by a short or generic word (`pic_url`, `cover_img`, `thumb`): in a table of cameras it is
+# what the camera captured (a cover frame, an alarm picture), not a product shot.
+_PICTURE_WORDS = r"^(\w+_)?(pic|pics|picture|img|image|cover|thumb|thumbnail|frame|preview)(_(url|uri|path|link))?$"
+_CAMERA_TABLES = words("camera", "cameras", "ipc", "ipcam", "ipcams", "nvr", "nvrs", "dvr", "dvrs", "cctv", "webcam",
+                       "webcams", "摄像头", "监控")
+
+
+def _camera_picture(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
+                    evidence: list[str]) -> Judgement | None:
+    """A picture a camera took, named by a generic word in a table of cameras, whose values are links or paths."""
+    if not (re.search(_PICTURE_WORDS, norm) and re.search(_CAMERA_TABLES, tnorm)) or profile.non_blank < MIN_VALUES:
+        return None
+    links = profile.share(lambda v: bool(re.match(r"(https?|rtsp|s3|oss|ftp)://\S+$|/\S+$", v)))
+    if links < VALUE_THRESHOLD or profile.distinct < 3:
+        return None  # a constant placeholder picture, or words: not the camera's own captures
+    evidence.append(f"name and values: {norm!r} is a picture in a table of cameras ({tnorm!r}) and {_pct(links)} of "
+                    f"values are links or paths: what the camera captured ({profile.non_blank} non-blank sampled)")
+    return Judgement("user.content.camera_snapshot", 0.65, "camera_snapshot", evidence, round(links, 4))
+
+
+def _fitness_json(profile: ColumnProfile) -> float | None:
+    """Share of values that are JSON objects with two or more keys of workout figures, or None below the threshold."""
+    if profile.non_blank < MIN_VALUES or profile.share(lambda v: v.startswith("{")) < VALUE_THRESHOLD:
+        return None
+
+    def figures(v: str) -> bool:
+        try:
+            obj = json.loads(v)
+        except ValueError:
+            return False
+        return isinstance(obj, dict) and sum(bool(_FITNESS_KEYS.search(normalise_name(k))) for k in obj) >= 2
+
+    share = profile.share(figures)
+    return share if share >= VALUE_THRESHOLD else None
 
 
 _NOT_A_SECRET = words("salt", "id", "ids", "uuid", "guid", "pk", "key_id", "checksum", "etag", "md5", "sha1",
@@ -1827,6 +1942,14 @@ def _location_by_decimals(name: str, profile: ColumnProfile, evidence: list[str]
             evidence.append(f"values: {_pct(ints)} are integer coordinates scaled by 10^{scale} "
                             f"({scale} decimals: precise)")
             return Judgement("user.location.precise", 0.9, "precise_location", evidence, round(ints, 4))
+    # Integer coordinates under another scale and no suffix (a wearable's degrees x 3,000,000, microdegrees): whole
+    # numbers mostly beyond the 180 degrees a coordinate can reach are fixed-point; a scale of 10^4 or more is 4+ decimals.
+    fixed = profile.share(lambda v: bool(re.fullmatch(r"-?\d{1,10}", v)) and 180 < abs(int(v)) <= 180 * 10 ** 7)
+    sizes = sorted(abs(int(v)) for v in profile.values if re.fullmatch(r"-?\d{1,10}", v))
+    if fixed >= VALUE_THRESHOLD and sizes and sizes[len(sizes) // 2] >= 100_000:
+        evidence.append(f"values: {_pct(fixed)} are whole numbers beyond 180 degrees and within 180 x 10^7: "
+                        f"fixed-point coordinates (a scale of 10^4 or more: 4+ decimals, precise)")
+        return Judgement("user.location.precise", 0.8, "precise_location", evidence, round(fixed, 4))
     objects = profile.share(lambda v: v.startswith("{"))
     if objects >= VALUE_THRESHOLD:
         return _location_in_json(profile, evidence)

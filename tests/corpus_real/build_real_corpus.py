@@ -4,7 +4,7 @@ The columns, their sources and their labels are in `schemas.yaml` (labelled befo
 this module only generates values, deterministically for a seed. Every value is fake: example.* domains,
 random numbers with valid checksums where real ones have them, invented names and addresses.
 
-    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout11]]
+    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout12]]
 """
 
 from __future__ import annotations
@@ -1607,6 +1607,84 @@ GENERATORS: dict[str, Callable[[random.Random, int], str]] = {
     ),
     "jd_trade_no": lambda r, i: r.choice([_s(r, string.digits, 20), _s(r, string.digits, 12), " "]) + "\t",
     "jd_merchant_no": lambda r, i: _s(r, string.digits, 24) + "\t",
+    # holdout12: Jellyfin, PhotoPrism, Authelia, Cloudflare Logpush, Snipe-IT, AWS CloudTrail, 12306
+    "jf_pbkdf2": lambda r, i: f"$PBKDF2-SHA512$iterations=210000${_s(r, HEX, 32).upper()}${_s(r, HEX, 128).upper()}",
+    "jf_short_overview": lambda r, i: f"IP address: {_ipv4(r) if r.random() < 0.8 else _ipv6(r)}",
+    "jf_item_id": lambda r, i: _s(r, HEX, 32),
+    "jf_device_id": lambda r, i: base64.b64encode(f"{_ua(r)}|{r.randint(1600000000000, 1790000000000)}".encode()).decode()
+    if r.random() < 0.6
+    else _s(r, HEX, 16),
+    "pp_subject_uid": lambda r, i: "j" + _s(r, string.ascii_lowercase + string.digits, 15),
+    "pp_subject_slug": lambda r, i: f"{r.choice(FIRST).lower()}-{r.choice(LAST).lower()}",
+    "pp_embeddings": lambda r, i: "[[" + ",".join(f"{r.uniform(-0.12, 0.12):.6f}" for _ in range(512)) + "]]",
+    "pp_photo_uid": lambda r, i: "p" + _s(r, string.ascii_lowercase + string.digits, 15),
+    "pp_user_uid": lambda r, i: "u" + _s(r, string.ascii_lowercase + string.digits, 15),
+    "pp_title": lambda r, i: r.choice(["Sunset", "Beach", "Portrait", "Cat", "Mountains", "Unknown", "Food", "Snow"])
+    + r.choice([" / ", " / ", " in "])
+    + r.choice(["Berlin", "Shenzhen", "Lyon", "Osaka", "Austin", "Hangzhou"])
+    + r.choice(["", f" / {r.randint(2015, 2025)}"]),
+    "pp_photo_path": lambda r, i: r.choice([f"{r.randint(2015, 2025)}/{r.randint(1, 12):02d}", "sidecar", "Import/Phone"]),
+    "pp_photo_name": lambda r, i: f"{r.randint(2015, 2025)}{r.randint(1, 12):02d}{r.randint(1, 28):02d}_"
+    f"{r.randint(0, 23):02d}{r.randint(0, 59):02d}{r.randint(0, 59):02d}_{_s(r, HEX, 8).upper()}",
+    "pp_place_id": lambda r, i: r.choice(["zz", f"{r.choice(['de', 'cn', 'us', 'fr', 'jp'])}:"
+                                          + _s(r, string.ascii_letters + string.digits, 12)]),
+    "pp_cell_id": lambda r, i: r.choice(["zz", "s2:" + r.choice(["47a8", "3404", "89c2", "47e6", "6001"]) + _s(r, HEX, 8)]),
+    "authelia_bytea": lambda r, i: "\\x" + _s(r, HEX, 120),
+    "jwt_token": lambda r, i: "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
+    + base64.urlsafe_b64encode(json.dumps({"jti": _uuid(r), "aud": "authelia", "exp": r.randint(1700000000, 1790000000),
+                                           "action": r.choice(["RegisterTOTPDevice", "ResetPassword"])}).encode())
+    .decode().rstrip("=")
+    + "." + _s(r, string.ascii_letters + string.digits + "-_", 43),
+    "cf_country_lower": lambda r, i: r.choice(["us", "cn", "de", "gb", "fr", "jp", "br", "in", "hk"]),
+    "cf_uri": lambda r, i: r.choice(["/", "/login", "/cart", "/search?q=", "/account/orders?page=", "/api/v1/cameras/"])
+    + r.choice(["", str(r.randint(1, 900)), "doorbell+camera", "&utm_source=newsletter"]),
+    "snipe_permissions": lambda r, i: r.choice(['{"superuser":"1"}', '{"admin":"0","superuser":"0"}', "", "[]"]),
+    "snipe_activation_code": lambda r, i: _s(r, string.ascii_letters + string.digits, 40),
+    "snipe_employee_num": lambda r, i: r.choice([f"E{r.randint(1000, 9999)}", str(r.randint(100000, 999999))]),
+    "snipe_avatar": lambda r, i: f"avatar-{_s(r, string.ascii_lowercase + string.digits, 13)}.{r.choice(['jpg', 'png'])}",
+    "alnum60": lambda r, i: _s(r, string.ascii_letters + string.digits, 60),
+    "ct_principal_id": lambda r, i: r.choice(
+        [
+            "AIDA" + _s(r, string.ascii_uppercase + "234567", 17),
+            "AROA" + _s(r, string.ascii_uppercase + "234567", 17) + ":" + r.choice(FIRST).lower(),
+            _s(r, string.digits, 12),
+        ]
+    ),
+    "ct_account_id": lambda r, i: r.choice(["123456789012", "210987654321", "444455556666"]),
+    "ct_arn": lambda r, i: r.choice(
+        [
+            f"arn:aws:iam::123456789012:user/{r.choice(FIRST).lower()}.{r.choice(LAST).lower()}",
+            f"arn:aws:sts::123456789012:assumed-role/Admin/{r.choice(FIRST).lower()}",
+            "arn:aws:iam::123456789012:root",
+        ]
+    ),
+    "ct_source_ip": lambda r, i: _ipv4(r) if r.random() < 0.85 else r.choice(["s3.amazonaws.com", "AWS Internal"]),
+    "ct_user_agent": lambda r, i: r.choice(
+        [
+            f"aws-cli/2.{r.randint(9, 17)}.{r.randint(0, 30)} Python/3.11.{r.randint(1, 8)} Linux/5.15.0 exe/x86_64.ubuntu.22 "
+            "prompt/off command/s3.ls",
+            f"Boto3/1.{r.randint(26, 34)}.{r.randint(0, 40)} md/Botocore#1.{r.randint(29, 34)}.0 ua/2.0 os/linux#6.1 "
+            "lang/python#3.12.1",
+            "console.amazonaws.com",
+            "signin.amazonaws.com",
+            _ua(r),
+        ]
+    ),
+    "ct_request_parameters": lambda r, i: r.choice(
+        [
+            json.dumps({"bucketName": r.choice(["cam-clips-prod", "firmware-dist"]), "key": f"clips/{r.randint(1, 99999)}.mp4"}),
+            json.dumps({"instancesSet": {"items": [{"instanceId": "i-" + _s(r, HEX, 17)}]}}),
+            "",
+        ]
+    ),
+    "ct_request_id": lambda r, i: _s(r, string.ascii_uppercase + string.digits, 16)
+    if r.random() < 0.5
+    else _uuid(r),
+    "t12306_order_no": lambda r, i: r.choice("EEEK") + _s(r, string.digits, 9),
+    "t12306_train": lambda r, i: r.choice(["G", "G", "D", "K", "Z", "T", "C"]) + str(r.randint(1, 1999)),
+    "t12306_coach": lambda r, i: f"{r.randint(1, 16):02d}车",
+    "t12306_seat": lambda r, i: r.choice([f"{r.randint(1, 20):02d}{r.choice('ABCDF')}号", f"{r.randint(1, 60):03d}号",
+                                          f"{r.randint(1, 30):02d}号下铺", "无座"]),
 }
 
 
@@ -1637,11 +1715,12 @@ PARTS = {
     "holdout9": "holdout9.yaml",
     "holdout10": "holdout10.yaml",
     "holdout11": "holdout11.yaml",
+    "holdout12": "holdout12.yaml",
 }
 
 
 def load_schemas(part: str = "tuned") -> list[dict]:
-    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout11`: the held-out YAML files).
+    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout12`: the held-out YAML files).
 
     Each table is `{table, source, columns: [[name, generator, label, blank_share?]]}`.
     """
