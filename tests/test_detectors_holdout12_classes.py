@@ -1,0 +1,63 @@
+"""Failure classes seen on the twelfth held-out part of the real-schema corpus: one positive, one look-alike each.
+
+Values are made up here (never real data); names and tables are generic where the class allows, not the corpus's
+own columns (no Jellyfin, PhotoPrism, Authelia, Cloudflare, Snipe-IT, CloudTrail or 12306 tables).
+"""
+
+from __future__ import annotations
+
+import random
+import string
+
+from pia.discovery.detectors import ColumnProfile, classify_column
+from tests.column_profiles import profile
+
+RNG = random.Random(12)
+
+
+def cat(name: str, table: str, prof: ColumnProfile, siblings: tuple[str, ...] = ()) -> str | None:
+    return classify_column(name, table, prof, siblings=siblings).category
+
+
+def _ips(n: int = 120) -> ColumnProfile:
+    return profile([f"{RNG.randint(11, 220)}.{RNG.randint(0, 255)}.{RNG.randint(0, 255)}.{RNG.randint(1, 254)}"
+                    for _ in range(n)])
+
+
+def _uids(n: int = 120) -> ColumnProfile:
+    alphabet = string.ascii_lowercase + string.digits
+    return profile(["".join(RNG.choice(alphabet) for _ in range(16)) for _ in range(n)])
+
+
+# --------------------------------------------------------------------------- the serving side's IP address
+
+
+def test_ip_of_the_serving_side_is_not_the_visitors():
+    ips = _ips()
+    for name in ("upstream_ip", "backend_ip", "edge_server_ip", "OriginAddr"):
+        assert cat(name, "proxy_access", ips) is None, name
+    # look-alikes: the visitor's address under the same kind of table stays an IP address
+    for name in ("client_ip", "remote_addr", "visitor_ip"):
+        assert cat(name, "proxy_access", ips) == "user.device.ip_address", name
+
+
+# --------------------------------------------------------------------------- uids and titles of things
+
+
+def test_uid_qualified_by_a_thing_keys_the_thing_not_a_person():
+    uids = _uids()
+    for name in ("album_uid", "file_uid", "image_uid", "document_uid"):
+        assert cat(name, "library_items", uids) is None, name
+    # look-alikes: a uid of a person (bare, or qualified by a person word) stays a person's id
+    assert cat("uid", "library_items", uids) == "user.id"
+    assert cat("owner_uid", "library_items", uids) == "user.id"
+
+
+def test_title_or_caption_of_a_picture_is_not_the_picture():
+    titles = profile([RNG.choice(["Sunset", "Beach day", "Old bridge", "Morning fog", "Harbour"]) + f" {i}"
+                      for i in range(120)])
+    for name in ("image_title", "picture_caption", "snapshot_description"):
+        assert cat(name, "gallery", titles) != "user.content.camera_snapshot", name
+    # look-alike: the picture itself, kept as a path to an image file, stays a snapshot
+    paths = profile([f"/media/2024/{RNG.randint(1, 12):02d}/IMG_{RNG.randint(1000, 9999)}.jpg" for _ in range(120)])
+    assert cat("snapshot", "gallery", paths) == "user.content.camera_snapshot"
