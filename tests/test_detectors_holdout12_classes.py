@@ -61,3 +61,44 @@ def test_title_or_caption_of_a_picture_is_not_the_picture():
     # look-alike: the picture itself, kept as a path to an image file, stays a snapshot
     paths = profile([f"/media/2024/{RNG.randint(1, 12):02d}/IMG_{RNG.randint(1000, 9999)}.jpg" for _ in range(120)])
     assert cat("snapshot", "gallery", paths) == "user.content.camera_snapshot"
+
+
+# --------------------------------------------------------------------------- face embeddings, principal ARNs, S2 cells
+
+
+def _vectors(n: int = 60, size: int = 128, nested: bool = False) -> ColumnProfile:
+    rows = []
+    for _ in range(n):
+        body = "[" + ",".join(f"{RNG.uniform(-0.2, 0.2):.5f}" for _ in range(size)) + "]"
+        rows.append(f"[{body}]" if nested else body)
+    return profile(rows)
+
+
+def test_embedding_vector_under_a_face_or_embedding_name_is_a_facial_template():
+    assert cat("embedding", "face_regions", _vectors()) == "user.biometric.facial_template"
+    assert cat("face_encodings", "people_seen", _vectors(nested=True)) == "user.biometric.facial_template"
+    # look-alikes: an embedding of text or of catalogue items is nobody's face; short lists of numbers are no vector
+    assert cat("text_embedding", "passages", _vectors()) is None
+    assert cat("embedding", "products", _vectors()) is None
+    assert cat("embedding", "face_regions", profile([f"[{RNG.random():.3f}, {RNG.random():.3f}]" for _ in range(60)])) \
+        != "user.biometric.facial_template"
+
+
+def test_principal_arn_carries_the_user_name():
+    arns = profile([RNG.choice([f"arn:aws:iam::{RNG.randint(10**11, 10**12 - 1)}:user/person{i}",
+                                f"arn:aws:sts::{RNG.randint(10**11, 10**12 - 1)}:assumed-role/Ops/p{i}"])
+                    for i in range(120)])
+    assert cat("caller_arn", "audit_events", arns) == "user.account.username"
+    # look-alike: an ARN of a resource (a bucket, a queue) names no person
+    buckets = profile([f"arn:aws:s3:::bucket-{i}" for i in range(120)])
+    assert cat("resource_arn", "audit_events", buckets) is None
+
+
+def test_s2_cell_token_of_a_fine_level_is_a_precise_position():
+    cells = profile(["zz" if RNG.random() < 0.4 else "s2:" + "".join(RNG.choice("0123456789abcdef") for _ in range(12))
+                     for _ in range(120)])
+    assert cat("cell_id", "pictures", cells) == "user.location.precise"
+    assert cat("s2_token", "pictures", cells) == "user.location.precise"
+    # look-alike: a coarse cell (a few hex digits: hundreds of kilometres) is no precise position
+    coarse = profile(["s2:" + "".join(RNG.choice("0123456789abcdef") for _ in range(4)) for _ in range(120)])
+    assert cat("s2_token", "pictures", coarse) != "user.location.precise"

@@ -431,6 +431,23 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("face", "user.biometric.facial_template", "face template or features",
              names=(words("face_template", "face_feature", "face_features", "face_embedding", "face_vector",
                           "face_id", "renlian", "faceprint"), r"人脸")),
+    # (holdout12 classes) a face kept as the embedding vector a recogniser computed from it: numbers confirm
+    Detector("face_embedding", "user.biometric.facial_template", "face embedding vector",
+             names=(words("embedding", "embeddings", "embedding_json", "embeddings_json", "face_embeddings",
+                          "face_vectors", "face_encoding", "face_encodings"),),
+             # embeddings of text, documents or catalogue items are not anybody's face
+             veto=(words("text", "word", "words", "sentence", "document", "doc", "chunk", "query", "title",
+                         "description", "content", "product", "item", "sku", "catalog"),),
+             veto_tables=words("products", "product", "items", "documents", "chunks", "catalog", "catalogue"),
+             confirm=("float_vector",), needs_values=True),
+    # (holdout12 classes) an IAM principal's ARN ends in the user's or session's name: the name they sign in with
+    Detector("principal_arn", "user.account.username", "IAM principal ARN (ends in the user's name)",
+             names=(words("arn", "user_arn", "principal_arn", "caller_arn", "identity_arn", "actor_arn"),),
+             confirm=("principal_arn",), needs_values=True),
+    # (holdout12 classes) an S2 cell of level 18 or finer is a position to tens of metres, whatever the column's name
+    Detector("s2_cell", "user.location.precise", "S2 cell of a position (level 18 or finer)",
+             names=(words("s2_cell", "s2_cell_id", "s2_token", "cell_token", "s2"),),
+             confirm=("s2_cell",), value_only=("s2_cell",), needs_values=True),
     Detector("encoded_image", "user.content.encoded_image", "image encoded as text (base64, data URI)",
              names=(words("thumbnail_b64", "image_base64", "image_data", "photo_base64", "avatar_base64"),),
              confirm=("encoded_image",), value_only=("encoded_image",)),
@@ -835,7 +852,10 @@ CONFIRM_THRESHOLD = 0.3  # share that confirms what the name says
 # A GeoJSON point of 5+ decimals is as specific as a JSON GPS fix (rows not geocoded hold `{}`).
 _VALUE_ONLY_THRESHOLD = {"card_tail": 0.2, "json_coordinates": CONFIRM_THRESHOLD, "geojson_point": CONFIRM_THRESHOLD,
                          "json_password_hash": 0.5,
-                         "owner_device": CONFIRM_THRESHOLD, "country_code": 0.9}
+                         "owner_device": CONFIRM_THRESHOLD, "country_code": 0.9,
+                         # pia default: the `s2:` prefixed token is unambiguous, and an application fills unknown
+                         # places with a placeholder (`zz`), so a third of the values suffices
+                         "s2_cell": 0.3}
 
 
 def _pct(x: float) -> str:

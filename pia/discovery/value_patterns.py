@@ -637,6 +637,42 @@ def is_geojson_point(v: str) -> bool:
     return lat is not None and lon is not None and min(lat, lon) >= 5
 
 
+def is_float_vector(v: str) -> bool:
+    """A JSON array (or an array of one array) of 64+ decimal numbers: an embedding vector a model computed.
+
+    A face recogniser keeps a face as such a vector (128 to 512 numbers); a short list of numbers is not one.
+    """
+    if not v.startswith("[") or len(v) < 200 or len(v) > 200_000:
+        return False
+    try:
+        obj = json.loads(v)
+    except ValueError:
+        return False
+    if isinstance(obj, list) and len(obj) == 1 and isinstance(obj[0], list):
+        obj = obj[0]
+    return (isinstance(obj, list) and len(obj) >= 64
+            and all(isinstance(x, float) for x in obj))
+
+
+# An IAM principal's ARN (AWS ARN syntax: arn:partition:service:region:account:resource): a user's, a federated
+# user's or an assumed role session's ARN ends in the person's user or session name; the account root is the account.
+_PRINCIPAL_ARN = re.compile(r"arn:aws[a-z-]*:(iam|sts)::\d{12}:(user/.+|federated-user/.+|assumed-role/[^/]+/.+|root)")
+
+
+def is_principal_arn(v: str) -> bool:
+    """An AWS IAM principal's ARN (a user, federated user, role session or the account root)."""
+    return bool(_PRINCIPAL_ARN.fullmatch(v))
+
+
+# An S2 cell token with a scheme prefix (`s2:47a85a63f764`): 10+ hex digits is level 18 or finer, tens of metres.
+_S2_CELL = re.compile(r"s2:[0-9a-f]{10,16}")
+
+
+def is_s2_cell(v: str) -> bool:
+    """An S2 geometry cell token of level 18 or finer written with its `s2:` prefix."""
+    return bool(_S2_CELL.fullmatch(v))
+
+
 # A relative path of a file under a folder (`uploads/2024/05/x_240.jpg`): applications keep uploads relative to their
 # upload root.
 _RELATIVE_PATH_RE = re.compile(r"^[\w.@%+-]+(/[\w.@%+~=-]+)+$")
@@ -757,6 +793,9 @@ VALUE_PATTERNS.update({p.id: p for p in (
     ValuePattern("qualified_handle", "federated user id (@login:server or @login@server)", is_qualified_handle),
     ValuePattern("geojson_point", "GeoJSON point with coordinates of 5+ decimals", is_geojson_point),
     ValuePattern("media_path", "URL, absolute or relative path of an image or video file", is_media_path),
+    ValuePattern("float_vector", "embedding vector (JSON array of 64+ decimal numbers)", is_float_vector),
+    ValuePattern("principal_arn", "AWS IAM principal ARN (user, role session or root)", is_principal_arn),
+    ValuePattern("s2_cell", "S2 cell token of level 18 or finer (s2:...)", is_s2_cell),
 )})
 
 
