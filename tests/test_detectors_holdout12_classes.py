@@ -102,3 +102,25 @@ def test_s2_cell_token_of_a_fine_level_is_a_precise_position():
     # look-alike: a coarse cell (a few hex digits: hundreds of kilometres) is no precise position
     coarse = profile(["s2:" + "".join(RNG.choice("0123456789abcdef") for _ in range(4)) for _ in range(120)])
     assert cat("s2_token", "pictures", coarse) != "user.location.precise"
+
+
+# --------------------------------------------------------------------------- IPs quoted in log text, 2FA opt-ins
+
+
+def test_short_log_message_quoting_an_ip_holds_the_ip_address():
+    msgs = profile([f"Login from {RNG.randint(11, 220)}.{RNG.randint(0, 255)}.{RNG.randint(0, 255)}.{RNG.randint(1, 254)} "
+                    f"succeeded" for _ in range(120)])
+    assert cat("summary", "audit_trail", msgs) == "user.device.ip_address"
+    # look-alikes: messages with version numbers (three parts) or no address at all are no IP address
+    versions = profile([f"Plugin updated to {RNG.randint(1, 9)}.{RNG.randint(0, 20)}.{RNG.randint(0, 99)}"
+                        for _ in range(120)])
+    assert cat("summary", "audit_trail", versions) is None
+    assert cat("summary", "audit_trail", profile([f"Job {i} finished" for i in range(120)])) is None
+
+
+def test_opting_in_to_two_factor_sign_in_is_no_consent():
+    flags = profile([RNG.choice(["0", "1"]) for _ in range(120)])
+    for name in ("mfa_opt_in", "totp_optin", "2fa_opted_in"):
+        assert cat(name, "accounts", flags) != "user.authorization.consent", name
+    # look-alike: opting in to marketing stays a consent record
+    assert cat("marketing_opt_in", "accounts", flags) == "user.authorization.consent"

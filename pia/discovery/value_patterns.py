@@ -637,6 +637,16 @@ def is_geojson_point(v: str) -> bool:
     return lat is not None and lon is not None and min(lat, lon) >= 5
 
 
+_IP_IN_TEXT = re.compile(r"(?<![\w.:])(\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{0,4}){2,7})(?![\w.:])")
+
+
+def is_ip_in_text(v: str) -> bool:
+    """A short text (a log message of at most 200 characters, with words) that quotes an IP address."""
+    if len(v) > 200 or " " not in v:
+        return False
+    return any(is_ip(m) for m in _IP_IN_TEXT.findall(v))
+
+
 def is_float_vector(v: str) -> bool:
     """A JSON array (or an array of one array) of 64+ decimal numbers: an embedding vector a model computed.
 
@@ -793,6 +803,7 @@ VALUE_PATTERNS.update({p.id: p for p in (
     ValuePattern("qualified_handle", "federated user id (@login:server or @login@server)", is_qualified_handle),
     ValuePattern("geojson_point", "GeoJSON point with coordinates of 5+ decimals", is_geojson_point),
     ValuePattern("media_path", "URL, absolute or relative path of an image or video file", is_media_path),
+    ValuePattern("ip_in_text", "short text quoting an IP address", is_ip_in_text),
     ValuePattern("float_vector", "embedding vector (JSON array of 64+ decimal numbers)", is_float_vector),
     ValuePattern("principal_arn", "AWS IAM principal ARN (user, role session or root)", is_principal_arn),
     ValuePattern("s2_cell", "S2 cell token of level 18 or finer (s2:...)", is_s2_cell),
