@@ -124,3 +124,15 @@ def test_opting_in_to_two_factor_sign_in_is_no_consent():
         assert cat(name, "accounts", flags) != "user.authorization.consent", name
     # look-alike: opting in to marketing stays a consent record
     assert cat("marketing_opt_in", "accounts", flags) == "user.authorization.consent"
+
+
+# --------------------------------------------------------------------------- a link's token under a code's name
+
+
+def test_long_random_activation_code_is_a_token_not_a_typed_code():
+    alphabet = string.ascii_letters + string.digits
+    long_codes = profile(["".join(RNG.choice(alphabet) for _ in range(40)) for _ in range(60)])
+    assert cat("activation_code", "members", long_codes) == "user.authorization.credentials.token"
+    # look-alike: a short code typed from a label stays a device verification code
+    short = profile(["".join(RNG.choice(string.ascii_uppercase) for _ in range(6)) for _ in range(60)])
+    assert cat("verification_code", "cameras", short) == "user.device.camera.verification_code"

@@ -1260,6 +1260,14 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         if why:
             evidence.append(f"name: {name!r} suggests {name_hit.description}, but {why} ({sample_note})")
             name_hit = None
+    if name_hit is not None and name_hit.id == "verification_code" and profile.non_blank >= 10:
+        # (holdout12 classes) a code a person types from a device's label or a text message is short; one of 24+
+        # random characters (not a digest of a code) is a link's token (an activation or reset link): values outvote
+        long_tokens = profile.share(lambda v: len(v) >= 24 and is_random_token(v))
+        if long_tokens >= VALUE_THRESHOLD and max(shares["digest"], shares["password_hash"]) < CONFIRM_THRESHOLD:
+            evidence.append(f"name: {name!r} suggests {name_hit.description}, but {_pct(long_tokens)} of values are "
+                            f"random tokens of 24+ characters, a link's token, not a code typed by hand ({sample_note})")
+            return Judgement("user.authorization.credentials.token", 0.7, "token", evidence, round(long_tokens, 4))
 
     if name_hit is not None:
         swapped = _name_of_two_meanings(name_hit, norm, profile, shares, evidence)
