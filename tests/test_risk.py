@@ -45,16 +45,18 @@ def test_newsletter_hand_worked(plain):
     #   (1) lower severity by 2/3: 0.33 -> rounded up: medium.
     # exposure: network 1 (online service), flow 0, participants 1 (staff), business 0 (1,000 subjects, nothing
     #   sensitive): mean of the two highest = 1.0.
-    # current likelihood: coverage (2+2+2+1)/19 = 0.37, core complete: 1.0 - 3 x 0.37 < 0 -> 0 = low.
+    # applicability: no processor receives its data and it relies on no connected device, so processor contracts
+    #   and device security are not applicable (derived): out of the weights, 19 -> 17, 18 -> 16, 14 -> 12.
+    # current likelihood: coverage (2+2+2+1)/17 = 0.41, core complete: 1.0 - 3 x 0.41 < 0 -> 0 = low.
     #   medium x low = low.  inherent: no measure: medium x medium (1.0) = medium.
-    # modification: severity medium -1 = low; likelihood 1.0 - 3 x (5/18) x 0.2 (integrity checking and backups
-    #   missing) = 0.83 -> medium.  low x medium = low.
+    # modification: severity medium -1 = low; likelihood 1.0 - 3 x (5/16) x 0.2 (integrity checking and backups
+    #   missing) = 0.81 -> medium.  low x medium = low.
     a = plain["newsletter"]
     assert _triple(a.residual[ACCESS]) == ("medium", "low", "low")
     assert a.residual[ACCESS].impact_score == pytest.approx(1 / 3, abs=1e-3)
     assert _triple(a.inherent[ACCESS]) == ("medium", "medium", "medium")
     assert _triple(a.residual[MODIFY]) == ("low", "medium", "low")
-    assert a.residual[MODIFY].likelihood_score == pytest.approx(1 - 3 * 5 / 18 * 0.2, abs=1e-3)
+    assert a.residual[MODIFY].likelihood_score == pytest.approx(1 - 3 * 5 / 16 * 0.2, abs=1e-3)
     assert a.level == "low" and not a.unacceptable
 
 
@@ -173,10 +175,11 @@ def test_failed_check_counts_once_through_the_measure_it_contradicts(with_eviden
     # exposure: business 2 (attractive: location found by scan; undisclosed data), network 1: (2 + 1) / 2 = 1.5.
     #   users.password_hashed fails and newsletter claims encryption_at_rest implemented: the failure counts once,
     #   through that measure (credit 0, a core measure missing -> gate 0.2), not again as a likelihood factor.
-    #   coverage (2 + 2 + 1)/19: 1.5 - 3 x 0.263 x 0.2 = 1.34 -> high.  high x high = high: unacceptable.
+    #   coverage (2 + 2 + 1)/17 (processor contracts, device security not applicable): 1.5 - 3 x 0.294 x 0.2
+    #   = 1.32 -> high.  high x high = high: unacceptable.
     a = {x.id: x for x in with_evidence.activities}["newsletter"]
     assert _triple(a.residual[ACCESS]) == ("high", "high", "high") and a.unacceptable
-    assert a.residual[ACCESS].likelihood_score == pytest.approx(1.5 - 3 * 5 / 19 * 0.2, abs=1e-3)
+    assert a.residual[ACCESS].likelihood_score == pytest.approx(1.5 - 3 * 5 / 17 * 0.2, abs=1e-3)
     business = next(g for g in a.likelihood_factors[ACCESS] if g.group == "business")
     assert business.rating == 2 and not any("users.password_hashed" in r for r in business.reasons)
     assert not any("users.password_hashed" in r for g in a.likelihood_factors[ACCESS] for r in g.reasons)

@@ -66,6 +66,7 @@ def _citations_in_tables() -> list[tuple[str, str]]:
     out += [(f"taxonomy {k}", tax[k].basis) for k in tax.keys() if tax[k].basis]  # noqa: SIM118 (Taxonomy is no dict)
     for m in load_measures().values():
         out += [(f"measure {m.id}", s) for s in m.sources] + [(f"measure {m.id}", c) for c in m.policy_clauses]
+        out += [(f"measure {m.id} requires", m.requires_source)] if m.requires_source else []
     for path in sorted(METHODS_DIR.glob("*.yaml")):
         out.append((f"method {path.name}", yaml.safe_load(path.read_text(encoding="utf-8"))["source"]))
     # the vocabulary of any service: legal bases, special-category conditions, rights and transfers by regime

@@ -10,7 +10,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
 from pia.config import PACKAGE_DATA
 from pia.declare.text import Text
@@ -72,6 +72,26 @@ class MeasureKind(str, Enum):
     organisation = "organisation"  # organisational measures (governance)
 
 
+class Requirement(str, Enum):
+    """A supporting asset or fact a measure needs to apply to an activity (derived from the manifest's facts).
+
+    The CNIL PIA method has measures act on supporting assets (hardware, software, networks, people, paper) and on
+    the data; a measure whose asset is absent from an activity has nothing to protect there. How each is read from
+    the manifest: `pia.risk.applicability`.
+    """
+
+    stored = "stored"  # data is stored somewhere (on the service, a processor or the subjects' devices)
+    held_centrally = "held_centrally"  # data is stored on the service's or a processor's systems
+    reached = "reached"  # data is held or relayed by the service's or a processor's systems (servers, staff)
+    own_systems = "own_systems"  # data is held or relayed on the controller's own systems (its hardware, premises)
+    network = "network"  # data travels over a network (to or through the service, or to a recipient)
+    internet = "internet"  # the systems holding or relaying the data are reachable from the internet
+    connected_devices = "connected_devices"  # the activity relies on connected devices of the service
+    processor = "processor"  # a processor receives or holds the activity's data
+    consent = "consent"  # the activity rests on consent
+    abroad = "abroad"  # data is stored or received outside the controller's jurisdiction
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -116,6 +136,18 @@ class Measure(_Model):
     policy_clauses: list[str] = Field(default_factory=list, description="Clauses of the policy that promise it.")
     sources: list[str] = Field(min_length=1, description="Where the measure and its effect are described.")
     note: Text = Field("", description="When the measure applies, if not always.")
+    requires: list[Requirement] = Field(default_factory=list, description=(
+        "Supporting assets or facts the measure needs to apply to an activity (any one suffices; empty: it always "
+        "applies). Without them the measure is not applicable, derived from the facts, unless the activity "
+        "declares a status for it."))
+    requires_source: str = Field("", description=(
+        "Why the measure needs them: a catalogued source, or 'pia default: <rationale>'."))
+
+    @model_validator(mode="after")
+    def _sourced(self) -> Measure:
+        if self.requires and not self.requires_source:
+            raise ValueError("requires needs requires_source (a catalogued source or 'pia default: <rationale>')")
+        return self
 
 
 class Term(_Model):

@@ -192,6 +192,22 @@ def _assumption_lines(result: Assessment) -> list[str]:
     return out
 
 
+def applicability_lines(a: ActivityRisk) -> list[str]:
+    """The measures the activity's facts give nothing to protect (not proposed, not counted), and any override."""
+    out = []
+    derived = [u for u in a.measures if not u.applies_by_facts and u.status.value == "not_applicable"]
+    if derived:
+        out.append(_("measures the facts give nothing to protect (not proposed, not counted as missing):"))
+    for u in derived:
+        out.append(f"  {u.measure} - {measure_name(u.measure)}: {localize(u.applicability)}")
+    overridden = [u for u in a.measures if not u.applies_by_facts and u.status.value != "not_applicable"]
+    for u in overridden:
+        out.append(_("declared {status} although the facts give it nothing to protect (the declaration counts): "
+                     "{measure} - {name}: {reason}", status=_(STATUS_WORDS.get(u.status.value, u.status.value)),
+                     measure=u.measure, name=measure_name(u.measure), reason=localize(u.applicability)))
+    return out
+
+
 def _plan_lines(result: Assessment, activity: str) -> list[str]:
     act = next((x for x in result.actions if x.activity == activity), None)
     if act is None:
@@ -262,6 +278,8 @@ def render_text(result: Assessment) -> str:
         for c in s["criteria"]:
             out.append(f"     [{c['id']}] {_(c['name'])} ({_(c['source'])}): {localize(c['evidence'])}")
 
+        out += [f"   {line}" for line in applicability_lines(a)]
+
         def fmt(head: str, steps: list[tuple[str, str, str, str]]) -> list[str]:
             lines = [f"   {head}"]
             lines += [f"     {_pad(_(AXIS_WORDS.get(axis, axis)), 10)} {_pad(move, 22)} {reason}"
@@ -331,6 +349,11 @@ def render_markdown(result: Assessment) -> str:
             criteria = [{"id": c["id"], "name": _(c["name"]), "source": _(c["source"]),
                          "evidence": localize(c["evidence"])} for c in s["criteria"]]
             out.append(render_markdown_table(criteria, keys, [_(COLUMN_WORDS[k]) for k in keys]))
+
+        lines = applicability_lines(a)
+        if lines:
+            out += [f"  - {md_escape(line.strip())}" if line.startswith("  ") else f"- {md_escape(line)}"
+                    for line in lines] + [""]
 
         def fmt(head: str, steps: list[tuple[str, str, str, str]]) -> list[str]:
             lines = [f"**{md_escape(head)}**", ""]

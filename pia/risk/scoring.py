@@ -24,6 +24,7 @@ from pia.declare.text import Sentence, TextValue
 from pia.declare.vocabulary import covered_rights
 from pia.errors import InputError, Problem
 from pia.i18n import L_, N_, Listing, Message, Term
+from pia.risk.applicability import Applicability, applicabilities
 from pia.risk.evidence import EvidenceContext, EvidenceSummary, load_evidence
 from pia.risk.likelihood import FactorRating, exposure, factor_ratings
 from pia.risk.methods import (
@@ -101,7 +102,14 @@ class MeasureUse(BaseModel):
     """How one measure counts for one activity at each stage."""
 
     measure: str = Field(description="Measure id of the catalogue.")
-    status: MeasureStatus = Field(description="Status the manifest gives (missing when not mentioned).")
+    status: MeasureStatus = Field(description=(
+        "Status the manifest gives (not_assessed when not mentioned); not_applicable when the manifest gives none "
+        "and the activity's facts show the measure has nothing to protect (see applicability)."))
+    applies_by_facts: bool = Field(True, description=(
+        "Whether the activity's facts give the measure something to protect (the catalogue's `requires`); a "
+        "status the manifest declares counts whatever this says."))
+    applicability: Sentence = Field("", description="Why the measure applies or not: the facts found or missing, "
+                                                    "with the rule's source.")
     note: str = Field("", description="The assessor's note.")
     effective: bool = Field(True, description="False when evidence contradicts an implemented measure.")
     contradicted_by: list[str] = Field(default_factory=list, description="Evidence that contradicts it.")
@@ -214,11 +222,14 @@ class _Measures:
     by_design: frozenset[str] = frozenset()  # measures the activity's design facts already account for
     # measures outside the assessment's scope: id -> (responsible processor, status its assurance counts as)
     assured: Mapping[str, tuple[str, MeasureStatus]] = field(default_factory=dict)
+    # measures the activity's facts give nothing to protect and the manifest gives no status: id -> why
+    inapplicable: Mapping[str, str] = field(default_factory=dict)
+    applicability: Mapping[str, Applicability] = field(default_factory=dict)
 
     def credit(self, mid: str, stage: Stage, extra: frozenset[str] = frozenset()) -> float | None:
         """Credit 0-1 of a measure at a stage; None when not applicable. `extra`: measures the plan adds."""
         status = self.status[mid]
-        if status is MeasureStatus.not_applicable or mid in self.by_design:
+        if status is MeasureStatus.not_applicable or mid in self.by_design or mid in self.inapplicable:
             return None
         if mid in self.assured:
             status = self.assured[mid][1]  # not assessed here, but the assessment says who answers for it
@@ -248,9 +259,15 @@ def _measures_of(m: Manifest, a: ProcessingActivity, ev: EvidenceContext, params
     status = {k: a.measure(k) for k in cat}
     assured = {k: (st.responsible, ASSURED_STATUS[st.assurance]) for k, st in a.measures.items()
                if k in cat and st.responsible and status[k] is MeasureStatus.not_assessed}
+    # a measure the manifest says nothing about and whose supporting asset the activity lacks is not applicable:
+    # derived from the facts, never from silence alone; a declared status overrides it. Only silent measures are
+    # derived, so a fact that makes one applicable adds it as not assessed: it never lowers a risk.
+    app = applicabilities(m, a, cat)
+    inapplicable = {k: x.reason for k, x in app.items() if x.derived_not_applicable}
     return _Measures(catalogue=cat, status=status,
                      contradicted={k: v for k, v in ev.contradicted.get(a.id, {}).items() if k in cat},
-                     params=params, by_design=by_design, assured=assured)
+                     params=params, by_design=by_design, assured=assured, inapplicable=inapplicable,
+                     applicability=app)
 
 
 # --------------------------------------------------------------------------- severity
@@ -631,7 +648,9 @@ class _Activity:
                 if used:
                     parts.append(L_("counted: {measures}", measures=Listing(used)))
                 unassessed = [k for k in f.likelihood_lowering if self.ms.status[k] is MeasureStatus.not_assessed
-                              and k not in self.ms.by_design and k not in self.ms.assured]
+                              and k not in self.ms.by_design and k not in self.ms.assured
+                              and k not in self.ms.inapplicable]
+                inapplicable = [k for k in f.likelihood_lowering if k in self.ms.inapplicable]
                 elsewhere = [k for k in f.likelihood_lowering if k in self.ms.assured]
                 if elsewhere:
                     parts.append(L_("outside this assessment's scope, counted as the assurance obtained from the "
@@ -639,6 +658,9 @@ class _Activity:
                                         L_("{measure} ({responsible}: {status})", measure=k,
                                            responsible=self.ms.assured[k][0], status=Term(self.ms.assured[k][1].value))
                                         for k in elsewhere)))
+                if inapplicable:
+                    parts.append(L_("not applicable by the facts, not counted: {measures}", measures=Listing(
+                        inapplicable)))
                 if unassessed:
                     how = (L_("counted as missing") if p.not_assessed is NotAssessed.as_missing
                            else L_("left out of the share"))
@@ -673,9 +695,13 @@ class _Activity:
         for k in self.ms.catalogue:
             state = self.a.measures.get(k)
             credit = {s: self.ms.credit(k, s, extra if s is Stage.target else frozenset()) for s in Stage}
-            out.append(MeasureUse(measure=k, status=self.ms.status[k], note=state.note if state else "",
+            app = self.ms.applicability.get(k)
+            status = MeasureStatus.not_applicable if k in self.ms.inapplicable else self.ms.status[k]
+            out.append(MeasureUse(measure=k, status=status, note=state.note if state else "",
                                   effective=k not in self.ms.contradicted,
-                                  contradicted_by=self.ms.contradicted.get(k, []), credit=credit))
+                                  contradicted_by=self.ms.contradicted.get(k, []), credit=credit,
+                                  applies_by_facts=app.applies if app else True,
+                                  applicability=app.reason if app else ""))
         return out
 
 
