@@ -64,7 +64,8 @@ def manifest_with(spec: dict):
     m = BASE.model_copy(deep=True)
     m.recipients = list(m.recipients) + EXTRA_RECIPIENTS
     act = ProcessingActivity(
-        id="prop", name="Property activity", purpose="Generated.", legal_basis="consent", clauses=["I.1"],
+        id="prop", name="Property activity", purpose="Generated.", legal_basis=spec.get("legal_basis", "consent"),
+        clauses=["I.1"],
         data_elements=spec["data_elements"], data_subjects=spec["data_subjects"],
         subjects_count=spec["subjects_count"], recipients=spec["recipients"],
         storage={"locations": ["CN"], "cross_border": spec["cross_border"]},
@@ -141,6 +142,37 @@ def test_holding_data_on_the_service_never_lowers_a_risk(spec, method):
     # a relayed element that is stored after all, systems reachable from the internet after all: more exposure
     never_lower(ranks(spec, method), ranks({**spec, "transit": []}, method))
     never_lower(ranks(spec, method), ranks({**spec, "network": Network.internet}, method))
+
+
+@SETTINGS
+@given(activities, methods)
+def test_a_fact_that_makes_a_measure_applicable_never_lowers_a_risk(spec, method):
+    # each fact gives a measure a supporting asset (pia/data/measures.yaml `requires`): a processor (processor
+    # contracts), connected devices (device security), consent (consent management), stored or central data; a
+    # measure the manifest says nothing about then counts as not assessed, never as credit
+    assume(spec["controls"] or spec["on_device"] or not spec["internet_facing_devices"])
+    never_lower(ranks(spec, method), ranks({**spec, "recipients": list(dict.fromkeys(spec["recipients"] + ["cloud"]))},
+                                           method))
+    never_lower(ranks(spec, method), ranks({**spec, "internet_facing_devices": True}, method))
+    contract = {**spec, "legal_basis": "contract"}
+    never_lower(ranks(contract, method), ranks(spec, method))
+    device_only = {**spec, "on_device": list(spec["data_elements"]), "recipients": []}
+    never_lower(ranks(device_only, method), ranks({**device_only, "on_device": []}, method))
+
+
+@SETTINGS
+@given(activities, methods)
+def test_a_measure_the_facts_make_inapplicable_counts_as_declared_not_applicable(spec, method):
+    # derived from the facts or declared, a measure with nothing to protect is out of the weights: the same risk
+    device_only = {**spec, "on_device": list(spec["data_elements"]), "recipients": [], "internet_facing_devices": False,
+                   "legal_basis": "contract", "scoped": {}}
+    silent = {k: v for k, v in device_only["controls"].items() if v is not MeasureStatus.not_assessed}
+    derived = {**device_only, "controls": silent}
+    (a,) = assess(manifest_with(derived), method=METHODS[method]).activities
+    gone = {u.measure for u in a.measures if not u.applies_by_facts and u.status is MeasureStatus.not_applicable}
+    assert gone >= {"processor_contracts", "device_security", "consent_management", "backups"} - set(silent)
+    declared = {**derived, "controls": {**silent, **{k: MeasureStatus.not_applicable for k in gone}}}
+    assert ranks(derived, method) == ranks(declared, method)
 
 
 @SETTINGS
