@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from pia.declare.design import Place, ProcessingDesign
-from pia.declare.manifest import load_manifest
+from pia.declare.manifest import DataSource, load_manifest
 from pia.declare.measures import MeasureState, MeasureStatus, Requirement, load_measures
 from pia.risk.applicability import REQUIRES_SOURCES, asset_facts
 from pia.risk.render import render_text
@@ -109,14 +109,21 @@ def test_device_only_activity_needs_no_server_side_measure(hand):
 @pytest.mark.parametrize("method", ["gbt39335", "cnil"])
 def test_the_action_plan_never_proposes_a_measure_without_a_supporting_asset(method):
     m = load_manifest(REFERENCE)
-    # cameras that are no longer internet-facing: device binding relies on no connected device of the service
+    # cameras that are no longer internet-facing and whose data is read as provided by the users: device binding
+    # then relies on no connected device
     binding = next(a for a in m.processing_activities if a.id == "device_binding")
     binding.internet_facing_devices = False
+    for e in m.elements_of(binding):
+        e.source = DataSource.user_provided
     result = assess(m, method=method)
     for action in result.actions:
         uses = _uses(result, action.activity)
         proposed = {x.measure for x in action.measures}
         assert not {k for k in proposed if uses[k].status is MeasureStatus.not_applicable}, action.activity
     assert _uses(result, "device_binding")["device_security"].status is MeasureStatus.not_applicable
-    plan = next((x for x in result.actions if x.activity == "device_binding"), None)
-    assert plan is None or "device_security" not in {x.measure for x in plan.measures}
+    plan = next(x for x in result.actions if x.activity == "device_binding")
+    assert plan.measures and "device_security" not in {x.measure for x in plan.measures}
+    # and on the reference as shipped, device security is proposed where cameras are involved
+    shipped = assess(load_manifest(REFERENCE), method=method)
+    assert "device_security" in {x.measure for x in next(p for p in shipped.actions
+                                                          if p.activity == "device_binding").measures}

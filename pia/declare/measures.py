@@ -86,7 +86,7 @@ class Requirement(str, Enum):
     own_systems = "own_systems"  # data is held or relayed on the controller's own systems (its hardware, premises)
     network = "network"  # data travels over a network (to or through the service, or to a recipient)
     internet = "internet"  # the systems holding or relaying the data are reachable from the internet
-    connected_devices = "connected_devices"  # the activity relies on connected devices of the service
+    connected_devices = "connected_devices"  # internet-facing devices, or devices that generate the activity's data
     processor = "processor"  # a processor receives or holds the activity's data
     consent = "consent"  # the activity rests on consent
     abroad = "abroad"  # data is stored or received outside the controller's jurisdiction

@@ -436,7 +436,29 @@ def risk_html(r: ReportData, part: str = "all") -> str:
                      "stages": cells, "factors": main_factors(act, current["event"], _current(act), limit=6,
                                                           names=r.names)})
     return render("risk.html.j2", part=part, method=method_title(grid["name"]), rows=rows,
-                  stages=[{"title": t} for _k, t in stage_titles], plan=action_plan(r))
+                  stages=[{"title": t} for _k, t in stage_titles], plan=action_plan(r),
+                  not_applicable=not_applicable_measures(r))
+
+
+def not_applicable_measures(r: ReportData) -> list[dict[str, str]]:
+    """Measures the activities' facts give nothing to protect, grouped by measure: where, why, on what source.
+
+    Only those derived from the facts (`applies_by_facts` false, status not_applicable); a status the manifest
+    declares is the assessor's and stays in the assessment's JSON.
+    """
+    from pia.declare.measures import load_measures
+    from pia.risk.applicability import absent_reason, source_text
+
+    catalogue = load_measures()
+    names = _activity_names(r)
+    where: dict[str, list[str]] = {}
+    for act in sorted(r.assessment.get("activities", []), key=lambda x: x["id"]):
+        for u in act.get("measures", []) or []:
+            if u.get("applies_by_facts") is False and u.get("status") == "not_applicable" and u["measure"] in catalogue:
+                where.setdefault(u["measure"], []).append(names.get(act["id"], act["id"]))
+    return [{"measure": _(catalogue[k].name), "where": _join_names(acts, limit=4), "n": str(len(acts)),
+             "why": absent_reason(catalogue[k]), "source": source_text(catalogue[k])}
+            for k, acts in where.items()]
 
 
 def screening_criteria(act: Mapping[str, Any]) -> list[dict[str, Any]]:

@@ -13,7 +13,7 @@ from pia.declare.manifest import Manifest, ProcessingActivity, RecipientType
 from pia.declare.measures import Measure, MeasureStatus, Requirement
 from pia.declare.text import Sentence
 from pia.declare.vocabulary import basis_id, regime_of
-from pia.i18n import L_, N_, Listing, Message
+from pia.i18n import L_, N_, Listing, Message, _
 
 # What each requirement is, in words, when present and when absent (the reason a measure does not apply).
 PRESENT = {
@@ -24,7 +24,7 @@ PRESENT = {
     Requirement.own_systems: N_("data held or relayed on the controller's own systems ({elements})"),
     Requirement.network: N_("data travels over a network ({elements})"),
     Requirement.internet: N_("systems holding or relaying the data reachable from the internet ({elements})"),
-    Requirement.connected_devices: N_("connected devices of the service ({elements})"),
+    Requirement.connected_devices: N_("connected devices: internet-facing, or generating the data ({elements})"),
     Requirement.processor: N_("processors receive or hold the data ({elements})"),
     Requirement.consent: N_("the activity rests on consent ({elements})"),
     Requirement.abroad: N_("data leaves the jurisdiction ({elements})"),
@@ -40,10 +40,10 @@ ABSENT = {
                             "receives it"),
     Requirement.internet: N_("the systems holding or relaying the data are reachable only from a private network, "
                              "or hold none of it (design)"),
-    Requirement.connected_devices: N_("the activity relies on no connected device of the service "
-                                      "(internet_facing_devices: false, no device data held on the devices)"),
+    Requirement.connected_devices: N_("the activity relies on no connected device (internet_facing_devices: false) "
+                                      "and processes no device-generated data"),
     Requirement.processor: N_("no processor receives or holds this activity's data (recipients, design.held_at)"),
-    Requirement.consent: N_("the activity does not rest on consent (legal_basis {basis})"),
+    Requirement.consent: N_("the activity does not rest on consent (legal_basis, consent_scope)"),
     Requirement.abroad: N_("no data leaves the jurisdiction (storage, recipients' locations)"),
 }
 
@@ -126,9 +126,11 @@ def asset_facts(m: Manifest, a: ProcessingActivity) -> dict[Requirement, list[st
                              + sorted({loc for loc in a.storage.locations if regime_of(loc) != home})
                              + [r.id for r in recipients if regime_of(r.location) != home]),
     }
-    # the service's own devices: internet-facing ones, or device-generated data kept on the devices themselves
+    # connected devices: internet-facing ones, or devices that generate the activity's data. Where that data is then
+    # held does not matter: a rule that read `held_at` here would drop the measure when data moves from the devices
+    # to the service, and moving data to the service must never lower a risk
     devices = ["internet_facing_devices"] if a.internet_facing_devices else []
-    devices += [e.id for e in elements if e.source.value == "device_generated" and Place.user_device in places[e.id]]
+    devices += [e.id for e in elements if e.source.value == "device_generated"]
     out[Requirement.connected_devices] = devices
     consent = [f"legal_basis: {a.legal_basis}"] if basis_id(a.legal_basis) == "consent" else []
     consent += [f"consent_scope: {a.consent_scope}"] if a.consent_scope else []
@@ -149,7 +151,7 @@ def applicability(measure: Measure, facts: dict[Requirement, list[str]], a: Proc
         found = Listing([Message(PRESENT[r], {"elements": _some(items)}) for r, items in met], "; ")
         return Applicability(True, L_("applies: {facts} [{source}]", facts=found,
                                       source=_source(measure.requires_source)), declared)
-    absent = Listing([Message(ABSENT[r], {"basis": a.legal_basis}) for r in measure.requires], "; ")
+    absent = Listing([Message(ABSENT[r]) for r in measure.requires], "; ")
     return Applicability(False, L_("not applicable: {facts} [{source}]", facts=absent,
                                    source=_source(measure.requires_source)), declared)
 
@@ -158,6 +160,16 @@ def _some(items: list[str], limit: int = 3) -> str:
     """The first few facts that meet a requirement (the reason names examples, not every element)."""
     unique = list(dict.fromkeys(items))
     return ", ".join(unique[:limit]) + (f", … (+{len(unique) - limit})" if len(unique) > limit else "")
+
+
+def absent_reason(measure: Measure) -> str:
+    """Why `measure` does not apply where its assets are absent, in the language in force (for renderers)."""
+    return _("; ").join(_(ABSENT[r]) for r in measure.requires)
+
+
+def source_text(measure: Measure) -> str:
+    """The source of `measure`'s rule in the language in force (a `pia default:` rationale translated)."""
+    return _(measure.requires_source) if measure.requires_source in REQUIRES_SOURCES else measure.requires_source
 
 
 def applicabilities(m: Manifest, a: ProcessingActivity, catalogue: dict[str, Measure]) -> dict[str, Applicability]:
