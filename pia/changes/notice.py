@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from pia.changes.retention import bound as retention_bound
 from pia.changes.rules import trigger_why
 from pia.declare.manifest import DataGroup, Manifest, RightKind
+from pia.declare.subjects import describe_age
 from pia.declare.vocabulary import DataSubjectRight
 from pia.declare.taxonomy import load_taxonomy
 from pia.i18n import N_, LocalizedText, _, current_language, ngettext, pick
@@ -282,7 +283,7 @@ def _what_changes(review: ChangeReview, old: Manifest, new: Manifest) -> list[st
                              before=old.settings.erasure_grace_days))
         elif section == "settings.minor_age":
             bullets.append(_("**Users under {age} (before: {before}) will need a parent's or guardian's agreement.**",
-                             age=new.settings.minor_age, before=old.settings.minor_age))
+                             age=describe_age(new.settings.minor_age), before=describe_age(old.settings.minor_age)))
         else:
             key = (section, None)
             if key not in seen:

@@ -499,6 +499,9 @@ def _screening_in_language(assessed: Any, assessment: dict[str, Any]) -> None:
         for c_shown, c in zip(shown.get("criteria") or [], sc.get("criteria") or [], strict=False):
             if isinstance(c_shown, dict) and isinstance(c, Mapping) and "evidence" in c:
                 c_shown["evidence"] = localize(c["evidence"])
+        for f_shown, f in zip(by_id.get(act.id, {}).get("consent_findings") or [], act.consent_findings, strict=False):
+            if isinstance(f_shown, dict):
+                f_shown["message"] = localize(f.message)
 
 
 def _named(inventory: dict[str, Any], assessment: dict[str, Any], names: Mapping[str, str],

@@ -435,8 +435,10 @@ def risk_html(r: ReportData, part: str = "all") -> str:
         rows.append({"n": numbers.get(act["id"], ""), "name": names.get(act["id"], act["id"]), "met": met, "n_met": n_met,
                      "stages": cells, "factors": main_factors(act, current["event"], _current(act), limit=6,
                                                           names=r.names)})
+    consent = [{"name": names.get(act["id"], act["id"]), "message": f.get("message", ""), "source": f.get("source", "")}
+               for act in activities for f in act.get("consent_findings") or []]
     return render("risk.html.j2", part=part, method=method_title(grid["name"]), rows=rows,
-                  stages=[{"title": t} for _k, t in stage_titles], plan=action_plan(r))
+                  stages=[{"title": t} for _k, t in stage_titles], plan=action_plan(r), consent=consent)
 
 
 def screening_criteria(act: Mapping[str, Any]) -> list[dict[str, Any]]:
