@@ -248,3 +248,15 @@ def test_datasets_and_samples_use_the_highest_age(es):
     import datetime as dt
 
     assert _settings(m, {}, dt.date(2026, 6, 30))["minor_age"] == 16
+
+
+def test_fideslang_export_declares_the_new_subject_kinds():
+    fideslang = pytest.importorskip("fideslang")
+    from fideslang.models import Taxonomy
+
+    from pia.export.fides import fideslang_document, to_yaml
+
+    t = Taxonomy.model_validate(yaml.safe_load(to_yaml(fideslang_document(load_manifest(EXAMSIGHT)))))
+    known = {s.fides_key for s in fideslang.DEFAULT_TAXONOMY.data_subject} | {s.fides_key for s in t.data_subject or []}
+    used = {s for sys in t.system for d in sys.privacy_declarations for s in d.data_subjects}
+    assert "student" in used and used <= known

@@ -1,5 +1,4 @@
-"""Whether an activity's consent can be freely given: consent from people who depend on the controller, consent
-that conditions the service.
+"""Whether an activity's consent can be freely given: people who depend on the controller, a conditioned service.
 
 Two rules, each with the law of the regimes the service is under:
 

@@ -162,7 +162,7 @@ def lint(m: Manifest) -> list[Finding]:
         with_cn, with_eu = applies(m.regimes)
         # GDPR Art. 8(1) conditions the consent of Art. 6(1)(a) only: under another basis the GDPR asks no guardian's
         # consent, so only PIPL Art. 31 (or the policy's own promise) grounds the note on a non-consent basis
-        minors_law = "PIPL Art. 28; PIPL Art. 31" if with_cn else None
+        minors_law = "PIPL Art. 31" if with_cn else None
         if DataSubject.minors in a.data_subjects and basis != "consent" and not overriding \
                 and (source := _cite(m, "VI.1", minors_law)):
             # the reference policy promises a guardian's consent (VI.1); another service's policy may not: the

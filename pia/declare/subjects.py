@@ -110,8 +110,11 @@ def age_for(value: int | Mapping[str, int], regime: str) -> int:
 
 
 def highest_age(value: int | Mapping[str, int]) -> int:
-    """The highest of the ages: where data carries no regime (a users table), every user below it is treated as a
-    minor (pia default: a guardian's consent checked too often rather than too rarely)."""
+    """The highest of the ages, for data that carries no regime (a users table).
+
+    Every user below it is then treated as a minor (pia default: a guardian's consent checked too often rather
+    than too rarely).
+    """
     return max(value.values()) if isinstance(value, Mapping) else value
 
 

@@ -95,11 +95,11 @@ def _large_scale(m: Manifest, a: ProcessingActivity) -> tuple[bool, str]:
 
 def vulnerable_reasons(m: Manifest, a: ProcessingActivity, kinds: frozenset[DataSubject] = VULNERABLE_SUBJECTS,
                        regimes: tuple[str, ...] = ("EU", "UK"), children_data: bool = True) -> list[str]:
-    """Why an activity concerns vulnerable people: its data subjects of `kinds` (default: every kind WP248
-    criterion 7 covers), and (`children_data`) children's data; minors are named with the minor age of `regimes`.
+    """Why an activity concerns vulnerable people: its data subjects of `kinds`, and children's data.
 
-    Each kind is one reason; WP248 criterion 7 is still one criterion however many reasons it has (a pupil who
-    is a minor is one fact, not two).
+    `kinds` defaults to every kind WP248 criterion 7 covers; `children_data` False leaves out children's data;
+    minors are named with the minor age of `regimes`. Each kind is one reason; WP248 criterion 7 is still one
+    criterion however many reasons it has (a pupil who is a minor is one fact, not two).
     """
     wp248 = kinds != GBT_VULNERABLE_SUBJECTS
     out: list[str] = [L_("data subjects include {subjects} (WP248: {words})", subjects=_subject_words(m, s, regimes),
