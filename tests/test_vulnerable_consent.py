@@ -78,13 +78,13 @@ def test_criterion_7_counts_once_for_a_minor_who_is_a_student(es):
     for a in es["processing_activities"]:
         a["data_subjects"] = [s for s in a["data_subjects"] if s != "students"]
     alone = _m(es)
-    _act(es, "exam_recording")["data_subjects"].append("students")
+    _act(es, "account_management")["data_subjects"].append("students")
     both = _m(es)
-    assert summary(screen(both, "exam_recording"))["wp248_met"] == summary(screen(alone, "exam_recording"))["wp248_met"]
+    assert summary(screen(both, "account_management"))["wp248_met"] == summary(screen(alone, "account_management"))["wp248_met"]
     one = {a.id: a.stages for a in assess(alone).activities}
     two = {a.id: a.stages for a in assess(both).activities}
-    assert one["exam_recording"] == two["exam_recording"]  # the same levels: one criterion-7 fact in the severity
-    (line,) = _impact_lines(both, "exam_recording")
+    assert one["account_management"] == two["account_management"]  # the same levels: one criterion-7 fact in the severity
+    (line,) = _impact_lines(both, "account_management")
     assert line.after != line.before and "students" in line.reason
 
 
@@ -260,3 +260,16 @@ def test_fideslang_export_declares_the_new_subject_kinds():
     known = {s.fides_key for s in fideslang.DEFAULT_TAXONOMY.data_subject} | {s.fides_key for s in t.data_subject or []}
     used = {s for sys in t.system for d in sys.privacy_declarations for s in d.data_subjects}
     assert "student" in used and used <= known
+
+
+def test_report_risk_section_lists_the_consent_findings_by_activity_name():
+    from pia.report import run as report
+
+    data = report.gather(str(EXAMSIGHT_NEXT), None, as_of="2026-06-30", run_started="2026-06-30T00:00:00Z", lang="en")
+    html = report.risk_html(data)
+    assert "Consent that may not be freely given" in html
+    part = html[html.index("Consent that may not be freely given"):html.index("Action plan in full")]
+    assert part.count("<li><b>Identity check with face matching</b>") == 2
+    assert "PIPL Art. 16" in part and "who depend on their school" in part
+    current = report.gather(str(EXAMSIGHT), None, as_of="2026-06-30", run_started="2026-06-30T00:00:00Z", lang="en")
+    assert "PIPL Art. 16" not in report.risk_html(current)
