@@ -56,6 +56,10 @@ class ReportData:
     """The language the report is written in (`en`, `zh`): the sections and figures render in it."""
     check_texts: dict[str, str] = field(default_factory=dict)
     """Check id -> its description in the report's language, from the manifest (when it gives one)."""
+    assessments: dict[str, Any] = field(default_factory=dict)
+    """The change review's impact-assessment findings in the report's language (`pia.changes.render.assessments`):
+    the risk decision (with GDPR Art. 35(11) where the GDPR applies), new activities needing a DPIA (GDPR Art. 35(1))
+    and the PIPL Art. 55 cases the change brings; empty without a proposed version."""
 
     @property
     def high_risk(self) -> bool:
@@ -419,12 +423,16 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
     method = method or default_method(m.regimes)  # "": the method of the service's regimes
     lang = report_language(lang, m)
     rev = notice = None
+    shown: dict[str, Any] = {}
     m_next = load_manifest(proposed) if proposed else None
     if m_next is not None:
+        from pia.changes.render import assessments
+
         cr = review_changes(m, m_next, method=method)
         rev = cr.to_dict()
         with use_language(lang):  # the draft notice is text for the users, in the report's language
             notice = draft_notice(cr)
+            shown = assessments(cr)  # the same sentences as `pia diff`, from the same review
     evidence: list[dict[str, Any]] = []
     scan_doc = None
     if estate:
@@ -472,6 +480,7 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
                       validation=dict(validation) if validation is not None else None,
                       scan=scan_doc, review=rev, notice_markdown=notice or "",
                       names=names, manifest_only=manifest_only, lang=lang, check_texts=check_texts,
+                      assessments=shown,
                       not_provided={k: why for k, why in OPTIONAL_INPUTS.items()
                                     if not {"proposed": proposed, "estate": estate,
                                             "datasets": not estate or bool(m.datasets)}[k]})
