@@ -107,7 +107,7 @@ def _assessment_line(x: ScreenedActivity) -> str:
     """A new activity whose screening calls for an impact assessment, with the criteria and the rule."""
     return _("impact assessment required before new activity {activity} starts: {n} of 9 WP248 criteria met ({criteria}),"
              " two or more, whatever its risk level ({level}) ({clause})", activity=x.activity, n=x.wp248_met,
-             criteria=", ".join(x.criteria), level=_(x.level.replace("_", " ")) if x.level else "-", clause=x.clause)
+             criteria=", ".join(x.criteria), level=_(x.level.replace("_", " ")) if x.level else "-", clause=_(x.clause))
 
 
 def abroad_line() -> str:

@@ -47,7 +47,7 @@ HEADERS: dict[str, str] = {
     "path": N_("path"),
     "kind": N_("kind"), "trigger": N_("trigger"), "name": N_("name"), "title": N_("title"), "changes": N_("changes"),
     "table": N_("table"), "confidence": N_("confidence"), "finding": N_("finding"), "where": N_("where"),
-    "item": N_("item"), "evidence": N_("evidence"), "abroad": N_("before data goes abroad"),
+    "item": N_("item"), "evidence": N_("evidence"), "abroad": N_("conditions for providing abroad"),
 }
 
 
