@@ -664,8 +664,13 @@ def changes_html(r: ReportData) -> str:
     verdict = _("significant: users must be notified") if rv.get("significant") \
         else _("minor: posting the policy is enough")
     notice = Markup(markdown_html(r.notice_markdown)) if r.notice_markdown else ""  # noqa: S704 - escaped by mistune
+    # the impact assessments the change calls for: sentences of the review made in the report's language at gathering
+    shown = r.assessments or {}
+    cases = [{**x, "name": r.names.get(f"processing_activities[{x['activity']}]", x["activity"])}
+             for x in shown.get("pipl") or []]
     return render("changes.html.j2", reviewed=bool(r.review), verdict=verdict, triggers=triggers, changes=changes,
-                  notice=notice)
+                  notice=notice, decision=shown.get("decision", ""),
+                  dpia=shown.get("dpia") or [], cases=cases, content=shown.get("content", ""))
 
 
 def trigger_word(trigger: Any, review: Mapping[str, Any]) -> str:

@@ -181,6 +181,39 @@ PIPL_ENTRUSTED_TYPES = frozenset(_PROCESSOR)
 PIPL_PROVIDED_TYPES = frozenset(_OTHERS)
 PIPL_PROVIDED_FLOWS = frozenset(_OTHER_FLOWS)
 
+
+@dataclass(frozen=True)
+class LawItem:
+    """One item of a law's list: the stable id documents carry, the clause cited and the item in words."""
+
+    id: str
+    clause: str
+    words: str
+
+
+# PIPL Art. 55: the cases in which a personal-information protection impact assessment is made beforehand, items
+# (1)-(5), worded as close to the law as English allows. Item (3) names entrusting the processing, providing to
+# other handlers and disclosing publicly; the kit reads them from two kinds of facts (a processor; any other
+# recipient or flow), hence two ids. The screening (items (1)-(4)) and the change review (all five) both read this
+# table; the ids are stable in JSON.
+PIPL55_ITEMS: dict[str, LawItem] = {i.id: i for i in (
+    LawItem("pipl55.1", "PIPL Art. 55(1)", N_("processing sensitive personal information")),
+    LawItem("pipl55.2", "PIPL Art. 55(2)", N_("using personal information for automated decision-making")),
+    LawItem("pipl55.3a", "PIPL Art. 55(3)", N_("entrusting the processing of personal information")),
+    LawItem("pipl55.3b", "PIPL Art. 55(3)", N_("providing personal information to other personal information "
+                                               "handlers, or disclosing it publicly")),
+    LawItem("pipl55.4", "PIPL Art. 55(4)", N_("providing personal information abroad")),
+    LawItem("pipl55.5", "PIPL Art. 55(5)", N_("other processing of personal information with a major impact on "
+                                              "individuals' rights and interests")),
+)}
+
+
+def _pipl(item_id: str, test: Test) -> _Rule:
+    """The screening rule of a PIPL Art. 55 item: its id, clause and words from `PIPL55_ITEMS`."""
+    item = PIPL55_ITEMS[item_id]
+    return _Rule(item.id, Framework.pipl55, item.words, item.clause, test)
+
+
 # The catalogue. GB/T 39335-2020 lists high-risk processing situations that line up with the nine WP248
 # criteria; PIPL Art. 55 lists the cases in which a personal-information impact assessment is mandatory.
 RULES: tuple[_Rule, ...] = (
@@ -216,14 +249,11 @@ RULES: tuple[_Rule, ...] = (
     _Rule("wp248.8", Framework.wp248, "innovative use of technology", "WP248 criterion 8", _innovative),
     _Rule("wp248.9", Framework.wp248, "prevents exercising a right or using a service", "WP248 criterion 9",
           _flag("may_block_service", N_("can block a service or a right"))),
-    _Rule("pipl55.1", Framework.pipl55, "processing sensitive personal information", "PIPL Art. 55(1)", _sensitive),
-    _Rule("pipl55.2", Framework.pipl55, "automated decision-making", "PIPL Art. 55(2)",
-          _flag("automated_decisions", N_("automated decisions"))),
-    _Rule("pipl55.3a", Framework.pipl55, "entrusting processing to a processor", "PIPL Art. 55(3)",
-          _recipients_of_types(_PROCESSOR, set(), N_("processor"))),
-    _Rule("pipl55.3b", Framework.pipl55, "providing to other handlers or disclosing publicly", "PIPL Art. 55(3)",
-          _recipients_of_types(_OTHERS, _OTHER_FLOWS, N_("recipient other than a processor"))),
-    _Rule("pipl55.4", Framework.pipl55, "providing personal information abroad", "PIPL Art. 55(4)", _cross_border),
+    _pipl("pipl55.1", _sensitive),
+    _pipl("pipl55.2", _flag("automated_decisions", N_("automated decisions"))),
+    _pipl("pipl55.3a", _recipients_of_types(_PROCESSOR, set(), N_("processor"))),
+    _pipl("pipl55.3b", _recipients_of_types(_OTHERS, _OTHER_FLOWS, N_("recipient other than a processor"))),
+    _pipl("pipl55.4", _cross_border),
 )
 
 
