@@ -8,6 +8,7 @@ detector. Three things are offered to `pia.discovery.detectors`:
   catalogue had none for (vital signs, body measurements, religion, sex life, income, ...);
 - `read_name`: a column name written together, in short or with a digit suffix (`middlename`, `fname`, `street2`),
   read as the words it stands for; an ambiguous short form (`ss`, `cc`) only when the values agree;
+- `THING_VETOES`: names the vocabularies give to things (`organization.name`, `k8s.pod.name`) rule a detector out;
 - guards: a modifier does not decide the head word's kind (`avatar_color`, `mac_vendor`), a gated name needs its
   context or its range of values (`temperature` of a patient, not of a machine), and values of another kind (all
   integers, not one of a specific pattern) outvote a name.
@@ -109,6 +110,18 @@ def _compile() -> tuple[dict[str, tuple[str, ...]], tuple[LexiconDetector, ...],
 
 
 EXTRA_NAMES, EXTRA_DETECTORS, SOURCES = _compile()
+
+
+def _thing_vetoes() -> dict[str, tuple[str, ...]]:
+    """Per detector, one regex of the names published vocabularies give to things (`organization_name`)."""
+    out: dict[str, list[str]] = {}
+    for t in _DATA.get("thing_names") or ():
+        alts = sorted({re.escape(_norm(q)) for q in t["qualifiers"]}, key=len, reverse=True)
+        out.setdefault(t["detector"], []).append(r"(?:^|_)(?:" + "|".join(alts) + r")_name$")
+    return {k: tuple(v) for k, v in out.items()}
+
+
+THING_VETOES = _thing_vetoes()
 GATED: dict[str, LexiconDetector] = {d.id: d for d in EXTRA_DETECTORS if d.context or d.value_range}
 LEXICON_IDS = frozenset(d.id for d in EXTRA_DETECTORS)
 
@@ -225,6 +238,15 @@ def read_name(norm: str, profile: _Profile | None = None, tnorm: str = "") -> tu
     notes: list[str] = []
     out = "_".join(_read_token(t, profile, notes, tnorm) for t in norm.split("_"))
     return out, notes
+
+
+def values_expand(norm: str, profile: _Profile | None, tnorm: str = "") -> bool:
+    """Whether the whole name is an ambiguous short form whose values agree with its long form (`sn` holding surnames).
+
+    Such a reading outranks what the short form means as written (`sn`: a serial number): the values decided it.
+    """
+    amb = _AMBIGUOUS.get(norm)
+    return amb is not None and amb["gate"] != "people_table" and _gate_passes(amb["gate"], profile, tnorm)
 
 
 # ----------------------------------------------------------------------------------------------- guards
@@ -349,7 +371,7 @@ def extend_catalogue(detectors: tuple[Any, ...], make: Callable[..., Any]) -> tu
     `make` builds a detector (`pia.discovery.detectors.Detector`) from id, category, description and names.
     """
     by_id = {d.id: d for d in detectors}
-    unknown = set(EXTRA_NAMES) - set(by_id)
+    unknown = (set(EXTRA_NAMES) | set(THING_VETOES)) - set(by_id)
     if unknown:
         raise ValueError(f"{LEXICON_FILE}: unknown detector(s) {sorted(unknown)}")
     names = dict(EXTRA_NAMES)
@@ -359,5 +381,7 @@ def extend_catalogue(detectors: tuple[Any, ...], make: Callable[..., Any]) -> tu
                 raise ValueError(f"{LEXICON_FILE}: detector {x.id!r} has category {by_id[x.id].category!r}")
             names[x.id] = names.get(x.id, ()) + x.names
     out = [replace(d, names=d.names + names[d.id]) if d.id in names else d for d in detectors]
+    # a thing's name in a published vocabulary rules the detector out, like the catalogue's own look-alike rules
+    out = [replace(d, veto=d.veto + THING_VETOES[d.id]) if d.id in THING_VETOES else d for d in out]
     out += [make(x.id, x.category, x.description, names=x.names) for x in EXTRA_DETECTORS if x.id not in by_id]
     return tuple(out)
