@@ -247,6 +247,19 @@ def _hex(bits: int = 128) -> str:
     ("门诊病历", "就诊", _many(lambda: _R.choice(["咳嗽三天伴发热", "头痛两日", "腹痛待查", "膝关节疼痛"])),
      "user.health.medical_record"),
     ("基因检测结果", "体检", _many(lambda: _R.choice(["阴性", "BRCA1 突变", "未检出", "携带者"])), "user.genetic"),
+    # Adobe Analytics data feed, GA4 Measurement Protocol
+    ("visid_high", "hit_data", _many(lambda: str(_R.getrandbits(63))), "user.device.cookie_id"),
+    ("app_instance_id", "app_events", _many(_hex), "user.device.device_id"),
+    # 45 CFR 164.514(b)(2) identifiers; GA 36-2018
+    ("license_plate", "parking_sessions", _many(lambda: f"{_R.choice('ABKLMNRSTX')}{_R.randint(100, 999)} "
+                                                        f"{_R.choice('ABKLMNRSTX')}{_R.choice('ABKLMNRSTX')}"),
+     "user.device.device_id"),
+    ("车牌号", "停车记录", _many(lambda: f"粤B{_R.randint(10000, 99999)}"), "user.device.device_id"),
+    ("beneficiary_id", "claims", _many(lambda: f"1EG4-TE5-MK{_R.randint(10, 99)}"), "user.id"),
+    # GB/T 27917.1-2011; JR/T 0171-2020 4.1 c); GB/T 35273-2020 Annex A (education and work)
+    ("寄件人", "运单", _many(lambda: _R.choice(["王芳", "李娜", "张伟", "刘洋", "陈静", "杨磊"])), "user.name"),
+    ("保单号", "保单", _many(lambda: f"P{_R.randint(10**11, 10**12 - 1)}"), "user.financial"),
+    ("学历", "职工", _many(lambda: _R.choice(["本科", "硕士", "大专", "博士", "高中"])), "user.demographic"),
 ])
 def test_published_vocabularies_find_their_fields(column, table, values, category):
     assert classify_column(column, table, _profile(values)).category == category
@@ -265,6 +278,9 @@ def test_published_vocabularies_find_their_fields(column, table, values, categor
     ("record_locator", "bookings", _many(lambda: _R.choice(["true", "false"]))),
     ("检查结果", "设备巡检", _many(lambda: _R.choice(["正常", "异常", "待复查"]))),  # an equipment inspection's result
     ("genotype", "plant_lines", _many(lambda: _R.choice(["AA", "Aa", "aa"]))),
+    ("车牌颜色", "停车记录", _many(lambda: _R.choice(["蓝", "黄", "绿", "白"]))),  # the plate's colour, not its number
+    ("学历要求", "招聘职位", _many(lambda: _R.choice(["本科", "大专", "不限"]))),  # a job's requirement, not a person's
+    ("visid_type", "hit_data", _many(lambda: str(_R.choice([0, 1, 3, 5])))),  # how the visitor id was set: a code
 ])
 def test_published_vocabularies_look_alikes_stay_non_personal(column, table, values):
     assert classify_column(column, table, _profile(values)).category is None
