@@ -203,9 +203,9 @@ def _hex(bits: int = 128) -> str:
 @pytest.mark.parametrize(("column", "table", "values", "category"), [
     # RFC 7643 SCIM 2.0 User: ims (instant messaging address)
     ("ims", "scim_users", _many(_login), "user.account.username"),
-    # RFC 4519 cn / sn read as common name and surname because the values are people's names; RFC 2798 jpegPhoto
+    # RFC 4519 sn read as surname because the values are people's names; RFC 2798 jpegPhoto
     ("sn", "ldap_people", _many(lambda: _R.choice(_SURNAMES)), "user.name"),
-    ("cn", "ldap_people", _many(lambda: f"{_R.choice(_GIVEN)} {_R.choice(_SURNAMES)}"), "user.name"),
+    ("sn", "devices", _many(lambda: f"SN{_R.randint(10**7, 10**8)}"), "user.device.camera.serial_number"),  # as written
     ("jpegPhoto", "directory_entries", _many(lambda: f"https://img.example.org/p/{_R.randint(1000, 9999)}.jpg"),
      "user.content.self_image"),
     ("pager", "ldap_people", _many(_mobile), "user.contact.phone_number"),
@@ -267,7 +267,7 @@ def test_published_vocabularies_find_their_fields(column, table, values, categor
 
 @pytest.mark.parametrize(("column", "table", "values"), [
     ("ims", "network_elements", _many(lambda: _R.choice(["enabled", "disabled", "pending"]))),  # IP Multimedia Subsystem
-    ("cn", "certificates", _many(lambda: f"api{_R.randint(1, 40)}.example.org")),  # a certificate's host name
+    ("cn", "dict_labels", _many(lambda: _R.choice(["苹果", "香蕉", "橙子", "葡萄"]))),  # a label in Chinese
     ("pager", "widgets", _many(lambda: str(_R.choice([10, 20, 50, 100])))),  # page size of a list
     ("organization.name", "ecs_events", _many(lambda: _R.choice(["Acme Holdings", "Globex Trading", "Initech Group"]))),
     ("k8s.pod.name", "otel_spans", _many(lambda: f"checkout-{_R.randint(100, 999)}")),
