@@ -260,6 +260,15 @@ def _hex(bits: int = 128) -> str:
     ("寄件人", "运单", _many(lambda: _R.choice(["王芳", "李娜", "张伟", "刘洋", "陈静", "杨磊"])), "user.name"),
     ("保单号", "保单", _many(lambda: f"P{_R.randint(10**11, 10**12 - 1)}"), "user.financial"),
     ("学历", "职工", _many(lambda: _R.choice(["本科", "硕士", "大专", "博士", "高中"])), "user.demographic"),
+    # GB/T 35273-2020 Annex A, further examples; GA4 userAgeBracket
+    ("age", "members", _many(lambda: str(_R.randint(18, 90))), "user.demographic.age_range"),
+    ("年龄", "会员", _many(lambda: str(_R.randint(18, 90))), "user.demographic.age_range"),
+    ("user_age_bracket", "ga_report", _many(lambda: _R.choice(["18-24", "25-34", "35-44", "45-54"])),
+     "user.demographic.age_range"),
+    ("健康状况", "职工", _many(lambda: _R.choice(["健康", "良好", "一般", "慢性病"])), "user.health.condition"),
+    ("通话记录", "用户", _many(lambda: f"{_R.randint(1, 59)}分钟 呼出 {_R.randint(10, 99)}次"), "user.content.private"),
+    ("通讯录", "用户", _many(lambda: f"{_R.choice(['王芳', '李娜', '张伟'])}:1380013{_R.randint(1000, 9999)}"),
+     "user.contact"),
 ])
 def test_published_vocabularies_find_their_fields(column, table, values, category):
     assert classify_column(column, table, _profile(values)).category == category
@@ -281,6 +290,11 @@ def test_published_vocabularies_find_their_fields(column, table, values, categor
     ("车牌颜色", "停车记录", _many(lambda: _R.choice(["蓝", "黄", "绿", "白"]))),  # the plate's colour, not its number
     ("学历要求", "招聘职位", _many(lambda: _R.choice(["本科", "大专", "不限"]))),  # a job's requirement, not a person's
     ("visid_type", "hit_data", _many(lambda: str(_R.choice([0, 1, 3, 5])))),  # how the visitor id was set: a code
+    # a bare age counts only as the last word, in a table of people, in a person's range
+    ("age", "cache_entries", _many(lambda: str(_R.randint(0, 90)))),
+    ("age", "members", _many(lambda: str(_R.randint(0, 86400)))),  # seconds, not years
+    ("age_rating", "members", _many(lambda: str(_R.choice([0, 7, 12, 16, 18])))),
+    ("健康状况", "服务器", _many(lambda: _R.choice(["健康", "告警", "故障"]))),  # a server's health
 ])
 def test_published_vocabularies_look_alikes_stay_non_personal(column, table, values):
     assert classify_column(column, table, _profile(values)).category is None

@@ -61,7 +61,7 @@ class LexiconDetector:
     category: str
     description: str
     names: tuple[str, ...]
-    context: str | None = None  # "health": the name counts only in a table about health or people's bodies
+    context: str | None = None  # "health": only in a table about health or bodies; "people": in a table of people
     value_range: tuple[float, float] | None = None  # numbers must mostly fall in it
     sources: tuple[str, ...] = ()
 
@@ -86,7 +86,9 @@ def _compile() -> tuple[dict[str, tuple[str, ...]], tuple[LexiconDetector, ...],
         det = g["detector"]
         pats: list[str] = []
         if g.get("names"):
-            pats.append(_words(_norm(n) for n in g["names"]))
+            pat = _words(_norm(n) for n in g["names"])
+            # `head: true`: the word names the data only as the name's last word (`user_age`, not `age_rating`)
+            pats.append(pat[: -len("(?:_|$)")] + "$" if g.get("head") else pat)
         if g.get("zh"):
             # Chinese puts the head noun last: the field name must end the column name (`月收入`, not `收入类型`)
             pats.append("(?:" + "|".join(sorted((_norm(z) for z in g["zh"]), key=len, reverse=True)) + ")$")
@@ -278,7 +280,14 @@ _HEALTH_TABLES = re.compile(
     r"|form_vitals)(?:_|$)|体检|健康|病人|患者|病历|护理")
 
 
+# Tables whose rows are people, in Chinese (members, users, customers, staff, students, patients, residents, passengers).
+_PEOPLE_TABLES_ZH = re.compile(r"用户|会员|客户|顾客|员工|职工|学生|患者|病人|人员|联系人|居民|乘客|旅客")
+
+
 def _in_context(d: LexiconDetector, tnorm: str, sibs: Iterable[str]) -> bool:
+    if d.context == "people":
+        # a person's age or state of health, not a machine's (`age` of a cache entry, 健康状况 of a server)
+        return bool(_PEOPLE_TABLES.search(tnorm) or _PEOPLE_TABLES_ZH.search(tnorm) or _HEALTH_TABLES.search(tnorm))
     if d.context != "health":
         return True
     if _HEALTH_TABLES.search(tnorm):
@@ -309,7 +318,8 @@ def gate_fails(detector_id: str, tnorm: str, sibs: Iterable[str], profile: _Prof
     if d is None:
         return None
     if not _in_context(d, tnorm, sibs):
-        return f"a bare word for {d.description} counts only in a table about health, and {tnorm!r} is not one"
+        about = "people or their health" if d.context == "people" else "health"
+        return f"a bare word for {d.description} counts only in a table about {about}, and {tnorm!r} is not one"
     share = _in_range(d, profile)
     if share is not None and profile.values and share < 0.8:
         lo, hi = d.value_range or (0, 0)
