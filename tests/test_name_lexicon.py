@@ -256,7 +256,7 @@ def _hex(bits: int = 128) -> str:
      "user.device.device_id"),
     ("车牌号", "停车记录", _many(lambda: f"粤B{_R.randint(10000, 99999)}"), "user.device.device_id"),
     ("beneficiary_id", "claims", _many(lambda: f"1EG4-TE5-MK{_R.randint(10, 99)}"), "user.id"),
-    # GB/T 27917.1-2011; JR/T 0171-2020 4.1 c); GB/T 35273-2020 Annex A (education and work)
+    # GB/T 27917.1-2011; JR/T 0171-2020 4.1; GB/T 35273-2020 Annex A (education and work)
     ("寄件人", "运单", _many(lambda: _R.choice(["王芳", "李娜", "张伟", "刘洋", "陈静", "杨磊"])), "user.name"),
     ("保单号", "保单", _many(lambda: f"P{_R.randint(10**11, 10**12 - 1)}"), "user.financial"),
     ("学历", "职工", _many(lambda: _R.choice(["本科", "硕士", "大专", "博士", "高中"])), "user.demographic"),
