@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from pia.declare.text import Text
 from pia.errors import Problem
+from pia.i18n import _
 from pia.yamlsource import Loc, YamlDocument
 
 # The field that identifies an item of a list of records (tried in this order); plain lists are addressed by value.
@@ -121,12 +122,14 @@ def assumption_problems(doc: YamlDocument, resolved: dict[str, Any] | None = Non
         loc = ("assumptions", i, "about")
         path = f"assumptions.{i}.about"
         if about in seen:
-            problems.append(Problem(doc.source, f"{about!r} is already listed (assumptions.{seen[about]})",
+            problems.append(Problem(doc.source, _("{about!r} is already listed (assumptions.{first})", about=about,
+                                                      first=seen[about]),
                                     doc.line_of(loc), path))
             continue
         seen[about] = i
         if about.split(".", 1)[0].split("[", 1)[0] == "assumptions":
-            problems.append(Problem(doc.source, "an assumption cannot be about the assumptions", doc.line_of(loc), path))
+            problems.append(Problem(doc.source, _("an assumption cannot be about the assumptions"), doc.line_of(loc),
+                                    path))
             continue
         found, why = resolve(data, about)
         if found is None:

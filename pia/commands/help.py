@@ -1,0 +1,202 @@
+"""`--help` in the language in force: the commands' help texts and click's own words, through the kit's catalog.
+
+click writes its words ("Usage:", "Options", "Show this message and exit." ...) with gettext's default domain,
+which has no Chinese catalog, and it reads help texts (docstrings, `help=`) once, at import. Both pass through
+the formatter a click context renders help with, so the kit translates them there, at render time, in the
+language in force: a command imported under one language still shows its help in another. The help texts are
+msgids as click shows them (`inspect.cleandoc` of the docstring, the `help=` string); `pia/catalogs.py` extracts
+them from the click decorators, so `python -m pia.i18n check` fails on an untranslated help text. English help
+is click's own output, unchanged.
+"""
+from __future__ import annotations
+
+import contextlib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import click
+
+from pia.i18n import LANGUAGES, N_, SOURCE_LANGUAGE, _, current_language, normalize_language, resolve_language
+
+# click's own words that reach the kit's help pages (marked here so that the kit's catalog carries them).
+CLICK_WORDS = (N_("Usage:"), N_("Options"), N_("Commands"), N_("Positional arguments"),
+               N_("Show this message and exit."), N_("Show the version and exit."), N_("required"),
+               N_("default: {default}"), N_("env var: {var}"))
+
+# click appends an option's extras to its help text as `help  [default: table; required]`.
+_EXTRAS = re.compile(r"^(?P<help>.*?)(?:(?:^|  )\[(?P<extra>[^\[\]]*)\])?$", re.S)
+_NO_LINE_START = set("，。；：、）》」』！？,.;:)]")
+
+
+def argv_language(argv: Sequence[str]) -> str | None:
+    """The value of `--lang X` / `--lang=X` anywhere on the command line (before `--`), if it names a language.
+
+    click renders `--help` while it parses, before the commands' `--lang` is processed: the CLI reads it first.
+    """
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else \
+            argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None
+        if value is not None and value in LANGUAGES:
+            return value
+    return None
+
+
+def help_language(argv: Sequence[str]) -> str:
+    """The language of `--help` and of errors met before a command runs: `--lang`, else the locale, else en.
+
+    The manifest's `language` is not read: help names no manifest, and reading one would make `--help` heavy.
+    """
+    return resolve_language(argv_language(argv))
+
+
+def _extra(item: str) -> str:
+    """One of click's extras (`default: table`, `required`, `env var: X`) in the language in force."""
+    if item.startswith("default: "):
+        return _("default: {default}", default=item.removeprefix("default: "))
+    if item.startswith("env var: "):
+        return _("env var: {var}", var=item.removeprefix("env var: "))
+    return _(item) if item == "required" else item
+
+
+def translate_help(text: str) -> str:
+    """An option's or command's help (as click shows it, with its extras) in the language in force."""
+    if current_language() == SOURCE_LANGUAGE or not text:
+        return text
+    match = _EXTRAS.match(text)
+    if match is None or match.group("extra") is None:
+        return _(text)
+    body = _(match.group("help")) if match.group("help") else ""
+    extra = "[" + "；".join(_extra(i) for i in match.group("extra").split("; ")) + "]"
+    return f"{body}  {extra}" if body else extra
+
+
+def _width(text: str) -> int:
+    """Columns a text takes on a terminal (CJK characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _is_wide(text: str) -> bool:
+    return any(unicodedata.east_asian_width(c) in "WF" for c in text)
+
+
+def _tokens(paragraph: str) -> Iterator[str]:
+    """Words of a paragraph that mixes scripts: each CJK character, each run of other characters, each space."""
+    for match in re.finditer(r"\s+|[^\s]", paragraph):
+        yield match.group()
+
+
+def wrap_wide(text: str, width: int, indent: str = "", first: str | None = None) -> list[str]:
+    """Lines of `text` no wider than `width` columns, breaking between CJK characters and at spaces.
+
+    Paragraphs (blank-line separated) stay apart; a line never starts with closing punctuation.
+    """
+    lines: list[str] = []
+    for n, paragraph in enumerate(p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()):
+        if n:
+            lines.append("")
+        joined = re.sub(r"(?<=[^\x00-\x7f])\n(?=[^\x00-\x7f])", "", paragraph.strip())
+        words: list[str] = []
+        for token in _tokens(" ".join(joined.split())):
+            # runs of non-wide characters (an option name, a path) stay one word
+            if words and not token.isspace() and not _is_wide(token) and not _is_wide(words[-1]) \
+                    and not words[-1].isspace():
+                words[-1] += token
+            else:
+                words.append(token)
+        prefix = first if first is not None and not lines else indent
+        line = prefix
+        for word in words:
+            if word.isspace():
+                if line.strip():
+                    line += " "
+                continue
+            if _width(line) + _width(word) > width and line.strip() and word[0] not in _NO_LINE_START:
+                lines.append(line.rstrip())
+                line = indent
+            line += word
+        if line.strip():
+            lines.append(line.rstrip())
+    return lines
+
+
+class HelpFormatter(click.HelpFormatter):
+    """click's help formatter writing the kit's help in the language in force (English: click's output as is)."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        """The usage line, its prefix in the language in force."""
+        super().write_usage(prog, args, _("Usage:") + " " if prefix is None else prefix)
+
+    @contextlib.contextmanager
+    def section(self, name: str) -> Iterator[None]:
+        """A section (Options, Commands ...) headed in the language in force."""
+        with super().section(_(name)):
+            yield
+
+    def write_text(self, text: str) -> None:
+        """A command's help text, translated (CJK text wrapped by its columns)."""
+        text = translate_help(text)
+        if not _is_wide(text):
+            return super().write_text(text)
+        indent = " " * self.current_indent
+        self.write("\n".join(wrap_wide(text, self.width, indent)) + "\n")
+        return None
+
+    def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        """Options and commands with their help translated (CJK text wrapped by its columns)."""
+        rows = [(first, translate_help(second)) for first, second in rows]
+        if not any(_is_wide(second) for _first, second in rows):
+            return super().write_dl(rows, col_max, col_spacing)
+        first_col = min(max(_width(first) for first, _second in rows), col_max) + col_spacing
+        pad = " " * (first_col + self.current_indent)
+        for first, second in rows:
+            self.write(f"{'':>{self.current_indent}}{first}")
+            if not second:
+                self.write("\n")
+                continue
+            if _width(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - _width(first)))
+            else:
+                self.write("\n" + pad)
+            lines = wrap_wide(second, max(self.width - first_col - 2, 10) + len(pad), pad) or [""]
+            self.write(lines[0].lstrip() + "\n" + "".join(line + "\n" for line in lines[1:]))
+        return None
+
+
+def short_help(command: click.Command, limit: int) -> str:
+    """A command's line in the list of commands: click's in English, the first sentence of the translation else."""
+    if current_language() == SOURCE_LANGUAGE or not command.help or command.short_help:
+        return command.get_short_help_str(limit)
+    import inspect
+
+    text = _(inspect.cleandoc(command.help).partition("\f")[0]).split("\n\n")[0]
+    sentence = re.split(r"(?<=[。！？])", text, maxsplit=1)[0].strip().rstrip("。")
+    while _width(sentence) > limit:
+        sentence = sentence[:-2] + "…"
+    return sentence
+
+
+class Context(click.Context):
+    """A click context rendering help with the kit's formatter."""
+
+    formatter_class = HelpFormatter
+
+
+def localized(command: click.Command) -> click.Command:
+    """`command` with its help rendered in the language in force (its contexts use the kit's formatter)."""
+    command.context_class = Context
+    return command
+
+
+def group_language(ctx: click.Context, _param: click.Parameter | None, value: str | None) -> str | None:
+    """A command's `--lang`, else the one given before the command (`pia --lang zh check`), else None.
+
+    The callback of the commands' `--lang`: with it `pia --lang zh check` and `pia check --lang zh` are the same.
+    """
+    if value is not None or ctx.parent is None:
+        return value
+    given: Any = ctx.find_root().params.get("lang")
+    return normalize_language(given) if isinstance(given, str) else None
