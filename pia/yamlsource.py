@@ -119,8 +119,8 @@ YAML_PHRASES = [(re.compile(pattern), message) for pattern, message in (
     (r"^found unexpected ':'$", N_("unexpected colon")),
     (r"^expected <block end>, but found (?P<token>.+)$", N_("expected the end of the block, found {token} (check "
                                                             "the indentation)")),
-    (r"^expected ',' or '\]', but got (?P<token>.+)$", N_("expected ',' or ']' in a [list], found {token}")),
-    (r"^expected ',' or '}', but got (?P<token>.+)$", N_("expected ',' or '}' in a {{mapping}}, found {token}")),
+    (r"^expected ',' or '\]', but got (?P<token>.+)$", N_("expected ',' or ']' in an inline list, found {token}")),
+    (r"^expected ',' or '}', but got (?P<token>.+)$", N_("expected ',' or '}}' in an inline mapping, found {token}")),
     (r"^expected a single document in the stream$", N_("expected a single document")),
     (r"^but found another document$", N_("found another document (---)")),
     (r"^while scanning a simple key$", N_("in a key")),
@@ -130,8 +130,8 @@ YAML_PHRASES = [(re.compile(pattern), message) for pattern, message in (
     (r"^while scanning an anchor$", N_("in an anchor")),
     (r"^while parsing a block mapping$", N_("in a mapping")),
     (r"^while parsing a block collection$", N_("in a list")),
-    (r"^while parsing a flow sequence$", N_("in a [list]")),
-    (r"^while parsing a flow mapping$", N_("in a {{mapping}}")),
+    (r"^while parsing a flow sequence$", N_("in an inline list")),
+    (r"^while parsing a flow mapping$", N_("in an inline mapping")),
     (r"^while parsing a block node$", N_("in a value")),
     (r"^while parsing a flow node$", N_("in a value")),
 )]

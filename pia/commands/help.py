@@ -28,6 +28,7 @@ CLICK_WORDS = (N_("Usage:"), N_("Options"), N_("Commands"), N_("Positional argum
 # click appends an option's extras to its help text as `help  [default: table; required]`.
 _EXTRAS = re.compile(r"^(?P<help>.*?)(?:(?:^|  )\[(?P<extra>[^\[\]]*)\])?$", re.S)
 _NO_LINE_START = set("，。；：、）》」』！？,.;:)]")
+_NO_LINE_END = set("（《「『")
 
 
 def argv_language(argv: Sequence[str]) -> str | None:
@@ -83,43 +84,52 @@ def _is_wide(text: str) -> bool:
     return any(unicodedata.east_asian_width(c) in "WF" for c in text)
 
 
-def _tokens(paragraph: str) -> Iterator[str]:
-    """Words of a paragraph that mixes scripts: each CJK character, each run of other characters, each space."""
+def _words(paragraph: str) -> list[tuple[bool, str]]:
+    """(preceded by a space, word) of a paragraph: each CJK character is a word, a run of other characters too."""
+    out: list[tuple[bool, str]] = []
+    spaced = False
     for match in re.finditer(r"\s+|[^\s]", paragraph):
-        yield match.group()
+        token = match.group()
+        if token.isspace():
+            spaced = True
+            continue
+        if out and not spaced and not _is_wide(token) and not _is_wide(out[-1][1]):
+            out[-1] = (out[-1][0], out[-1][1] + token)  # an option name, a path: one word
+        else:
+            out.append((spaced, token))
+        spaced = False
+    return out
 
 
-def wrap_wide(text: str, width: int, indent: str = "", first: str | None = None) -> list[str]:
-    """Lines of `text` no wider than `width` columns, breaking between CJK characters and at spaces.
+def wrap_wide(text: str, width: int, indent: str = "") -> list[str]:
+    """Lines of `text` no wider than `width` columns (`indent` included), breaking between CJK characters and at spaces.
 
-    Paragraphs (blank-line separated) stay apart; a line never starts with closing punctuation.
+    Paragraphs (blank-line separated) stay apart; a line neither starts with closing punctuation (the word before
+    it moves to the next line with it) nor ends with opening punctuation.
     """
     lines: list[str] = []
     for n, paragraph in enumerate(p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()):
         if n:
             lines.append("")
+        # a line break between two CJK characters is no space (the source wraps Chinese text anywhere)
         joined = re.sub(r"(?<=[^\x00-\x7f])\n(?=[^\x00-\x7f])", "", paragraph.strip())
-        words: list[str] = []
-        for token in _tokens(" ".join(joined.split())):
-            # runs of non-wide characters (an option name, a path) stay one word
-            if words and not token.isspace() and not _is_wide(token) and not _is_wide(words[-1]) \
-                    and not words[-1].isspace():
-                words[-1] += token
-            else:
-                words.append(token)
-        prefix = first if first is not None and not lines else indent
-        line = prefix
-        for word in words:
-            if word.isspace():
-                if line.strip():
-                    line += " "
-                continue
-            if _width(line) + _width(word) > width and line.strip() and word[0] not in _NO_LINE_START:
-                lines.append(line.rstrip())
-                line = indent
-            line += word
-        if line.strip():
-            lines.append(line.rstrip())
+        line: list[tuple[bool, str]] = []
+
+        def text_of(words: list[tuple[bool, str]]) -> str:
+            return indent + "".join((" " if spaced and i else "") + word for i, (spaced, word) in enumerate(words))
+
+        for spaced, word in _words(joined):
+            if line and _width(text_of([*line, (spaced, word)])) > width:
+                carry: list[tuple[bool, str]] = []
+                while (carry[0][1] if carry else word)[0] in _NO_LINE_START and len(line) > 1:
+                    carry.insert(0, line.pop())
+                while line[-1][1][-1] in _NO_LINE_END and len(line) > 1:  # nor end with opening punctuation
+                    carry.insert(0, line.pop())
+                lines.append(text_of(line))
+                line = carry
+            line.append((spaced, word))
+        if line:
+            lines.append(text_of(line))
     return lines
 
 
@@ -128,7 +138,17 @@ class HelpFormatter(click.HelpFormatter):
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         """The usage line, its prefix in the language in force."""
-        super().write_usage(prog, args, _("Usage:") + " " if prefix is None else prefix)
+        if prefix is None:
+            prefix = _("Usage:")
+            prefix += "" if _is_wide(prefix[-1:]) else " "
+        super().write_usage(prog, args, prefix)
+
+    def write_heading(self, heading: str) -> None:
+        """A section's heading, with the colon of its language."""
+        if not _is_wide(heading):
+            return super().write_heading(heading)
+        self.write(f"{'':>{self.current_indent}}{heading}：\n")
+        return None
 
     @contextlib.contextmanager
     def section(self, name: str) -> Iterator[None]:
@@ -141,8 +161,7 @@ class HelpFormatter(click.HelpFormatter):
         text = translate_help(text)
         if not _is_wide(text):
             return super().write_text(text)
-        indent = " " * self.current_indent
-        self.write("\n".join(wrap_wide(text, self.width, indent)) + "\n")
+        self.write("\n".join(wrap_wide(text, self.width, " " * self.current_indent)) + "\n")
         return None
 
     def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
@@ -161,7 +180,7 @@ class HelpFormatter(click.HelpFormatter):
                 self.write(" " * (first_col - _width(first)))
             else:
                 self.write("\n" + pad)
-            lines = wrap_wide(second, max(self.width - first_col - 2, 10) + len(pad), pad) or [""]
+            lines = wrap_wide(second, max(self.width - first_col - 2, 10) + len(pad), pad) or [pad]
             self.write(lines[0].lstrip() + "\n" + "".join(line + "\n" for line in lines[1:]))
         return None
 

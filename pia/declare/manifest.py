@@ -717,7 +717,7 @@ def load_manifest(path: str | Path | None = None) -> Manifest:
     from pia.inputs import read_text
 
     path = Path(path) if path is not None else REFERENCE_MANIFEST
-    raw, text = read_text(path, expected="a manifest YAML file")
+    raw, text = read_text(path, expected=N_("a manifest YAML file"))
     doc = load_yaml(path, text)
     manifest = manifest_from_document(doc)
     manifest._sha256 = hashlib.sha256(raw).hexdigest()

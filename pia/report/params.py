@@ -114,7 +114,7 @@ def load_params(params_file: str | os.PathLike[str] | None = None,
     from pia.yamlsource import load_yaml
 
     path = Path(params_file) if params_file is not None else REPORT_PARAMS
-    doc = load_yaml(path, expected="a params YAML file", missing="no such params file")
+    doc = load_yaml(path, expected=N_("a params YAML file"), missing=N_("no such params file"))
     data = doc.data if doc.data is not None else {}
     if not isinstance(data, dict):
         raise InputError(Problem(doc.source, "a params file must be a YAML mapping of parameter names to values", 1))

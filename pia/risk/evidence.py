@@ -21,7 +21,7 @@ from pia.declare.manifest import Manifest
 from pia.declare.measures import MeasureStatus
 from pia.errors import InputError, Problem
 from pia.field_errors import field_message
-from pia.i18n import L_, _
+from pia.i18n import L_, N_, _
 from pia.inputs import load_json
 from pia.risk.bearing import load_evidence_map
 
@@ -125,8 +125,8 @@ def _read(item: str | Path | Mapping[str, Any]) -> tuple[str, str, str | None, A
     path = Path(item)
     src = display_path(path)
     # The shared input layer bounds the file (regular file, size, nesting depth) and the JSON parse.
-    raw, data = load_json(path, "the JSON of pia validate or pia scan", src, missing="evidence file not found",
-                          what="evidence")
+    raw, data = load_json(path, N_("the JSON of pia validate or pia scan"), src,
+                          missing=N_("evidence file not found"), what=N_("evidence"))
     return path.name, src, hashlib.sha256(raw).hexdigest(), data
 
 
