@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from pia.commands.help import Context, help_language, localized, short_help
+from pia.commands.help import Context, help_language, localized, short_help, usage_message
 from pia.errors import InputError, PiaError, one_line
 from pia.i18n import LANGUAGES
 
@@ -140,7 +140,7 @@ def _run(argv: list[str] | None) -> None:
     except click.UsageError as exc:
         # One line, like every other input error: the command, the problem, and where to read more.
         command = exc.ctx.command_path if exc.ctx is not None else "pia"
-        message = one_line(" ".join(exc.format_message().split()))
+        message = one_line(" ".join(usage_message(exc).split()))
         see = _("see {command_help}", command_help=repr(command + " --help"))
         click.echo(f"pia: {command}: {message} ({see})", err=True)
         sys.exit(EXIT_INPUT)

@@ -124,6 +124,15 @@ YAML_PHRASES = [(re.compile(pattern), message) for pattern, message in (
     (r"^expected a single document in the stream$", N_("expected a single document")),
     (r"^but found another document$", N_("found another document (---)")),
     (r"^while scanning a simple key$", N_("in a key")),
+    (r"^while scanning for the next token$", N_("while reading the next value")),
+    (r"^while scanning a block scalar$", N_("in a block text (| or >)")),
+    (r"^while scanning a directive$", N_("in a directive (%)")),
+    (r"^while constructing a mapping$", N_("in a mapping")),
+    (r"^found unhashable key$", N_("a key cannot be a list or a mapping")),
+    (r"^found a tab character where an indentation space is expected$", N_("a tab where indentation spaces are "
+                                                                           "expected (tabs cannot indent YAML)")),
+    (r"^found a tab character that violates indentation$", N_("a tab where indentation spaces are expected (tabs "
+                                                              "cannot indent YAML)")),
     (r"^while scanning a quoted scalar$", N_("in a quoted text")),
     (r"^while scanning a plain scalar$", N_("in a value")),
     (r"^while scanning an alias$", N_("in an alias")),
@@ -225,8 +234,9 @@ def parse_yaml(text: str, source: str) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        context = yaml_phrase(exc.context) + ": " if exc.context and exc.problem else ""
-        detail = context + yaml_phrase(str(exc.problem or exc.context))
+        detail = yaml_phrase(str(exc.problem or exc.context))
+        if exc.context and exc.problem:
+            detail = _("{context}: {problem}", context=yaml_phrase(exc.context), problem=detail)
         msg = _("invalid YAML: {detail}", detail=detail)
         raise InputError(Problem(source, msg, line)) from None
     except yaml.reader.ReaderError as exc:

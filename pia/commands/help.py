@@ -219,3 +219,55 @@ def group_language(ctx: click.Context, _param: click.Parameter | None, value: st
         return value
     given: Any = ctx.find_root().params.get("lang")
     return normalize_language(given) if isinstance(given, str) else None
+
+
+# click's frequent reasons for a bad value (its English, from the parameter types), in the kit's words.
+_CLICK_REASONS = [(re.compile(pattern), message) for pattern, message in (
+    (r"^(?P<value>.+?) is not one of (?P<choices>.+?)\.$", N_("{value} is not one of {choices}")),
+    (r"^(?P<value>.+?) is not a valid integer( range)?\.$", N_("{value} is not a whole number")),
+    (r"^(?P<value>.+?) is not a valid float( range)?\.$", N_("{value} is not a number")),
+    (r"^(?P<value>.+?) is not in the range (?P<choices>.+?)\.$", N_("{value} is not in the range {choices}")),
+    (r"^(?:File|Directory|Path) (?P<value>.+?) does not exist\.$", N_("{value} does not exist")),
+    (r"^(?:File|Path) (?P<value>.+?) is a directory\.$", N_("{value} is a directory")),
+    (r"^(?:Directory|Path) (?P<value>.+?) is a file\.$", N_("{value} is a file")),
+    (r"^Got unexpected extra arguments? \((?P<value>.*)\)$", N_("unexpected extra argument(s): {value}")),
+    (r"^Option (?P<value>.+?) requires an argument\.$", N_("option {value} needs a value")),
+    (r"^Option (?P<value>.+?) requires (?P<choices>\d+) arguments\.$", N_("option {value} needs {choices} values")),
+)]
+
+
+def _reason(text: str) -> str:
+    """One of click's reasons in the language in force, or as click writes it."""
+    for pattern, message in _CLICK_REASONS:
+        if (match := pattern.match(text.strip())) is not None:
+            return _(message, value=match.group("value"), choices=match.groupdict().get("choices") or "")
+    return text
+
+
+def usage_message(exc: click.UsageError) -> str:
+    """A usage error's message (no such option, missing argument, bad value ...) in the language in force.
+
+    English: click's own message, unchanged. Otherwise the error's parts (option name, parameter, choices) in the
+    kit's sentences; a reason the kit does not know stays as click writes it.
+    """
+    if current_language() == SOURCE_LANGUAGE:
+        return exc.format_message()
+    if isinstance(exc, (click.NoSuchOption, click.exceptions.NoSuchCommand)):
+        name = exc.option_name if isinstance(exc, click.NoSuchOption) else exc.command_name
+        text = (_("no such option {name!r}", name=name) if isinstance(exc, click.NoSuchOption)
+                else _("no such command {name!r}", name=name))
+        close = exc.possibilities or []
+        return text + (_("; did you mean {names}?", names=", ".join(close)) if close else "")
+    if isinstance(exc, click.BadParameter):
+        param = exc.param
+        hint = exc.param_hint if isinstance(exc.param_hint, str) else \
+            " / ".join(exc.param_hint) if exc.param_hint else param.get_error_hint(exc.ctx) if param else ""
+        if isinstance(exc, click.MissingParameter):
+            kind = exc.param_type or (param.param_type_name if param else "parameter")
+            text = _("missing argument {name}", name=hint) if kind == "argument" else \
+                _("missing option {name}", name=hint)
+            if param is not None and isinstance(param.type, click.Choice):
+                text += _("; choose from: {choices}", choices=", ".join(map(str, param.type.choices)))
+            return text
+        return _("invalid value for {name}: {reason}", name=hint, reason=_reason(exc.message))
+    return _reason(exc.format_message())
