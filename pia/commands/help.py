@@ -231,6 +231,7 @@ _CLICK_REASONS = [(re.compile(pattern), message) for pattern, message in (
     (r"^(?:File|Path) (?P<value>.+?) is a directory\.$", N_("{value} is a directory")),
     (r"^(?:Directory|Path) (?P<value>.+?) is a file\.$", N_("{value} is a file")),
     (r"^Got unexpected extra arguments? \((?P<value>.*)\)$", N_("unexpected extra argument(s): {value}")),
+    (r"^Missing command\.$", N_("missing command (see the list of commands)")),
     (r"^Option (?P<value>.+?) requires an argument\.$", N_("option {value} needs a value")),
     (r"^Option (?P<value>.+?) requires (?P<choices>\d+) arguments\.$", N_("option {value} needs {choices} values")),
 )]
@@ -240,7 +241,8 @@ def _reason(text: str) -> str:
     """One of click's reasons in the language in force, or as click writes it."""
     for pattern, message in _CLICK_REASONS:
         if (match := pattern.match(text.strip())) is not None:
-            return _(message, value=match.group("value"), choices=match.groupdict().get("choices") or "")
+            groups = match.groupdict()
+            return _(message, value=groups.get("value") or "", choices=groups.get("choices") or "")
     return text
 
 
