@@ -277,6 +277,8 @@ def render_text(result: Assessment) -> str:
         out.append("   " + _("screening: {summary}", summary=localize(s["summary"])))
         for c in s["criteria"]:
             out.append(f"     [{c['id']}] {_(c['name'])} ({_(c['source'])}): {localize(c['evidence'])}")
+        for f in a.consent_findings:
+            out.append("   " + _("consent: {message} [{source}]", message=localize(f.message), source=_cited(f.source)))
 
         out += [f"   {line}" for line in applicability_lines(a)]
 
@@ -349,6 +351,9 @@ def render_markdown(result: Assessment) -> str:
             criteria = [{"id": c["id"], "name": _(c["name"]), "source": _(c["source"]),
                          "evidence": localize(c["evidence"])} for c in s["criteria"]]
             out.append(render_markdown_table(criteria, keys, [_(COLUMN_WORDS[k]) for k in keys]))
+        if a.consent_findings:
+            out += ["", *(("- " + _("Consent: {message} [{source}]", message=md_escape(localize(f.message)),
+                                    source=md_escape(_cited(f.source)))) for f in a.consent_findings), ""]
 
         lines = applicability_lines(a)
         if lines:

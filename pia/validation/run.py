@@ -128,7 +128,9 @@ def parse_as_of(value: str | dt.date | None) -> dt.date:
 
 
 def _bad_date(value: object) -> dt.date:
-    raise InputError(Problem("--as-of", f"{value!r} is not a date (YYYY-MM-DD)"))
+    from pia.i18n import _
+
+    raise InputError(Problem("--as-of", _("{value!r} is not a date (YYYY-MM-DD)", value=value)))
 
 
 def _sha256(path: Path) -> str:
@@ -333,7 +335,7 @@ def _describe(text: str, settings: dict[str, Any], man: Any) -> str:
 
 
 def _settings(man: Any, overrides: dict[str, int], day: dt.date) -> dict[str, Any]:
-    out: dict[str, Any] = {"minor_age": man.settings.minor_age, "erasure_grace_days": man.settings.erasure_grace_days,
+    out: dict[str, Any] = {"minor_age": man.settings.highest_minor_age, "erasure_grace_days": man.settings.erasure_grace_days,
                            "rights_response_days": man.settings.rights_response_days}
     for key, value in overrides.items():
         if value is None:
