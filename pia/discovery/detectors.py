@@ -1198,8 +1198,10 @@ def _lexicon_reading(name: str, norm: str, table: str, tnorm: str, profile: Colu
     confidence says so.
     """
     read, notes = lexicon.read_name(norm, profile, tnorm)
-    if read == norm or _reaches_head(norm, tnorm) or not _reaches_head(read, tnorm):
+    if read == norm or not _reaches_head(read, tnorm):
         return None
+    if _reaches_head(norm, tnorm) and not lexicon.values_expand(norm, profile, tnorm):
+        return None  # the name as written names its data; only a short form its values spell out reads otherwise
     verdict = classify_column(read, table, profile, siblings)
     verdict.evidence.insert(0, f"name: {norm!r} read as {read!r} ({'; '.join(notes)})")
     if verdict.category is not None:

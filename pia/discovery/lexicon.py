@@ -8,6 +8,7 @@ detector. Three things are offered to `pia.discovery.detectors`:
   catalogue had none for (vital signs, body measurements, religion, sex life, income, ...);
 - `read_name`: a column name written together, in short or with a digit suffix (`middlename`, `fname`, `street2`),
   read as the words it stands for; an ambiguous short form (`ss`, `cc`) only when the values agree;
+- `THING_VETOES`: names the vocabularies give to things (`organization.name`, `k8s.pod.name`) rule a detector out;
 - guards: a modifier does not decide the head word's kind (`avatar_color`, `mac_vendor`), a gated name needs its
   context or its range of values (`temperature` of a patient, not of a machine), and values of another kind (all
   integers, not one of a specific pattern) outvote a name.
@@ -60,7 +61,7 @@ class LexiconDetector:
     category: str
     description: str
     names: tuple[str, ...]
-    context: str | None = None  # "health": the name counts only in a table about health or people's bodies
+    context: str | None = None  # "health": only in a table about health or bodies; "people": in a table of people
     value_range: tuple[float, float] | None = None  # numbers must mostly fall in it
     sources: tuple[str, ...] = ()
 
@@ -85,7 +86,9 @@ def _compile() -> tuple[dict[str, tuple[str, ...]], tuple[LexiconDetector, ...],
         det = g["detector"]
         pats: list[str] = []
         if g.get("names"):
-            pats.append(_words(_norm(n) for n in g["names"]))
+            pat = _words(_norm(n) for n in g["names"])
+            # `head: true`: the word names the data only as the name's last word (`user_age`, not `age_rating`)
+            pats.append(pat[: -len("(?:_|$)")] + "$" if g.get("head") else pat)
         if g.get("zh"):
             # Chinese puts the head noun last: the field name must end the column name (`月收入`, not `收入类型`)
             pats.append("(?:" + "|".join(sorted((_norm(z) for z in g["zh"]), key=len, reverse=True)) + ")$")
@@ -109,6 +112,18 @@ def _compile() -> tuple[dict[str, tuple[str, ...]], tuple[LexiconDetector, ...],
 
 
 EXTRA_NAMES, EXTRA_DETECTORS, SOURCES = _compile()
+
+
+def _thing_vetoes() -> dict[str, tuple[str, ...]]:
+    """Per detector, one regex of the names published vocabularies give to things (`organization_name`)."""
+    out: dict[str, list[str]] = {}
+    for t in _DATA.get("thing_names") or ():
+        alts = sorted({re.escape(_norm(q)) for q in t["qualifiers"]}, key=len, reverse=True)
+        out.setdefault(t["detector"], []).append(r"(?:^|_)(?:" + "|".join(alts) + r")_name$")
+    return {k: tuple(v) for k, v in out.items()}
+
+
+THING_VETOES = _thing_vetoes()
 GATED: dict[str, LexiconDetector] = {d.id: d for d in EXTRA_DETECTORS if d.context or d.value_range}
 LEXICON_IDS = frozenset(d.id for d in EXTRA_DETECTORS)
 
@@ -227,6 +242,15 @@ def read_name(norm: str, profile: _Profile | None = None, tnorm: str = "") -> tu
     return out, notes
 
 
+def values_expand(norm: str, profile: _Profile | None, tnorm: str = "") -> bool:
+    """Whether the whole name is an ambiguous short form whose values agree with its long form (`sn` holding surnames).
+
+    Such a reading outranks what the short form means as written (`sn`: a serial number): the values decided it.
+    """
+    amb = _AMBIGUOUS.get(norm)
+    return amb is not None and amb["gate"] != "people_table" and _gate_passes(amb["gate"], profile, tnorm)
+
+
 # ----------------------------------------------------------------------------------------------- guards
 
 _ATTRIBUTE_HEADS = frozenset(_DATA["attribute_heads"])
@@ -256,7 +280,14 @@ _HEALTH_TABLES = re.compile(
     r"|form_vitals)(?:_|$)|体检|健康|病人|患者|病历|护理")
 
 
+# Tables whose rows are people, in Chinese (members, users, customers, staff, students, patients, residents, passengers).
+_PEOPLE_TABLES_ZH = re.compile(r"用户|会员|客户|顾客|员工|职工|学生|患者|病人|人员|联系人|居民|乘客|旅客")
+
+
 def _in_context(d: LexiconDetector, tnorm: str, sibs: Iterable[str]) -> bool:
+    if d.context == "people":
+        # a person's age or state of health, not a machine's (`age` of a cache entry, 健康状况 of a server)
+        return bool(_PEOPLE_TABLES.search(tnorm) or _PEOPLE_TABLES_ZH.search(tnorm) or _HEALTH_TABLES.search(tnorm))
     if d.context != "health":
         return True
     if _HEALTH_TABLES.search(tnorm):
@@ -287,7 +318,8 @@ def gate_fails(detector_id: str, tnorm: str, sibs: Iterable[str], profile: _Prof
     if d is None:
         return None
     if not _in_context(d, tnorm, sibs):
-        return f"a bare word for {d.description} counts only in a table about health, and {tnorm!r} is not one"
+        about = "people or their health" if d.context == "people" else "health"
+        return f"a bare word for {d.description} counts only in a table about {about}, and {tnorm!r} is not one"
     share = _in_range(d, profile)
     if share is not None and profile.values and share < 0.8:
         lo, hi = d.value_range or (0, 0)
@@ -349,7 +381,7 @@ def extend_catalogue(detectors: tuple[Any, ...], make: Callable[..., Any]) -> tu
     `make` builds a detector (`pia.discovery.detectors.Detector`) from id, category, description and names.
     """
     by_id = {d.id: d for d in detectors}
-    unknown = set(EXTRA_NAMES) - set(by_id)
+    unknown = (set(EXTRA_NAMES) | set(THING_VETOES)) - set(by_id)
     if unknown:
         raise ValueError(f"{LEXICON_FILE}: unknown detector(s) {sorted(unknown)}")
     names = dict(EXTRA_NAMES)
@@ -359,5 +391,7 @@ def extend_catalogue(detectors: tuple[Any, ...], make: Callable[..., Any]) -> tu
                 raise ValueError(f"{LEXICON_FILE}: detector {x.id!r} has category {by_id[x.id].category!r}")
             names[x.id] = names.get(x.id, ()) + x.names
     out = [replace(d, names=d.names + names[d.id]) if d.id in names else d for d in detectors]
+    # a thing's name in a published vocabulary rules the detector out, like the catalogue's own look-alike rules
+    out = [replace(d, veto=d.veto + THING_VETOES[d.id]) if d.id in THING_VETOES else d for d in out]
     out += [make(x.id, x.category, x.description, names=x.names) for x in EXTRA_DETECTORS if x.id not in by_id]
     return tuple(out)
