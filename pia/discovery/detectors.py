@@ -381,8 +381,9 @@ DETECTORS: tuple[Detector, ...] = (
                           "firebase_token", "registration_token", "jpush_registration_id"),
                     r"设备ID|设备编号|推送令牌"),
              veto=(words("template_id", "model_id"),),
-             # (holdout13 classes) a SIP `+sip.instance` (RFC 5626) names one device for good, whatever the column
-             confirm=("sip_instance",), value_only=("sip_instance",)),
+             # (holdout13 classes) a SIP `+sip.instance` (RFC 5626) names one device for good, whatever the column;
+             # not a confirming pattern (one form among many: other device ids have none, their names decide alone)
+             value_only=("sip_instance",)),
     Detector("browsing", "user.behavior.browsing_history", "pages visited (request line, referrer, page URL)",
              names=(words("referer", "referrer", "http_referer", "http_referrer", "referer_url", "referrer_url",
                           "page_referrer", "page_location", "page_url", "request_uri", "url_visited", "visited_url",
