@@ -624,7 +624,7 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("marital_status", "user.demographic", "marital status",
              names=(words("marital_status", "marital", "marriage_status", "civil_status", "marital_state",
                           "hunyin", "hunyin_zhuangkuang"), r"婚姻|婚否")),
-    # (holdout13 classes) A person's level of education (学历, GB/T 35273-2020 Annex A's education and work data) has no
+    # (holdout13 classes) A person's level of education (学历: GB/T 35273-2020 Table A.1, education and work data) has no
     # finer category in the taxonomy either: demographic data, often a short code (`hs`, `b`, `m`).
     Detector("education_level", "user.demographic", "level of education",
              names=(words("education", "education_level", "level_of_education", "educational_level",
