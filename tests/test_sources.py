@@ -79,6 +79,12 @@ def _citations_in_tables() -> list[tuple[str, str]]:
         out += [(f"{table} {r}", s) for r, s in getattr(v, table).items()]
     out += [(f"re-consent {k} (GDPR)", c) for k, c in GDPR_REASONS.items()]
     out += [(f"taxonomy {k} (GDPR)", tax[k].special_category) for k in tax.keys() if tax[k].special_category]  # noqa: SIM118
+    # PIPL Art. 55's items (screening and change review) and the grounds of the notice's closing line
+    from pia.changes.notice import NOTICE_GROUNDS
+    from pia.risk.screening import PIPL55_ITEMS
+
+    out += [(f"PIPL Art. 55 item {i.id}", i.clause) for i in PIPL55_ITEMS.values()]
+    out += [(f"notice ground {k}", c) for k, c in NOTICE_GROUNDS.items()]
     return out
 
 

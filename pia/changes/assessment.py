@@ -12,17 +12,9 @@ from pydantic import BaseModel, Field
 from pia.declare.manifest import Manifest, ProcessingActivity
 from pia.declare.text import Sentence
 from pia.declare.vocabulary import regime_of
-from pia.i18n import L_, N_, Listing, Message, Term
+from pia.i18n import L_, Listing, Message, Term
+from pia.risk.screening import PIPL55_ITEMS, PIPL_ENTRUSTED_TYPES, PIPL_PROVIDED_FLOWS, PIPL_PROVIDED_TYPES
 
-# The item of PIPL Art. 55 each case rests on, and its words (Art. 55 items (1)-(5); (3) has two halves).
-ITEMS: dict[str, tuple[str, str]] = {
-    "pipl55.1": ("PIPL Art. 55(1)", N_("processing sensitive personal information")),
-    "pipl55.2": ("PIPL Art. 55(2)", N_("using personal information for automated decision-making")),
-    "pipl55.3a": ("PIPL Art. 55(3)", N_("entrusting the processing of personal information to others")),
-    "pipl55.3b": ("PIPL Art. 55(3)", N_("providing personal information to other handlers or disclosing it publicly")),
-    "pipl55.4": ("PIPL Art. 55(4)", N_("providing personal information abroad")),
-    "pipl55.5": ("PIPL Art. 55(5)", N_("other processing with a major impact on individuals")),
-}
 # What every assessment covers and how long it is kept (Art. 56); what providing abroad needs besides (Art. 38, 39).
 ASSESSMENT_CONTENT = "PIPL Art. 56; PIPL Art. 56 para. 2"
 CROSS_BORDER_CONDITIONS = "PIPL Art. 38; PIPL Art. 39"
@@ -48,8 +40,6 @@ class AssessmentCase(BaseModel):
 
 def _facts(m: Manifest, a: ProcessingActivity) -> dict[str, dict[str, Message]]:
     """For each Art. 55 case, the facts of activity `a` that bring it, by a stable key."""
-    from pia.risk.screening import PIPL_ENTRUSTED_TYPES, PIPL_PROVIDED_FLOWS, PIPL_PROVIDED_TYPES
-
     recipients = m.recipients_of(a)
     home = regime_of(m.controller.jurisdiction)
     abroad: dict[str, Message] = {}
@@ -127,9 +117,9 @@ def pipl_cases(old: Manifest, new: Manifest, paths: Iterable[str] = (),
             fresh = [k for k in facts if k not in was.get(case, {})]
             if not fresh:
                 continue
-            clause, item = ITEMS[case]
+            item = PIPL55_ITEMS[case]  # the one table of Art. 55's items, shared with the screening
             requires = f"{ASSESSMENT_CONTENT}; {CROSS_BORDER_CONDITIONS}" if case == "pipl55.4" else ASSESSMENT_CONTENT
-            out.append(AssessmentCase(activity=act.id, case=case, clause=clause, item=Message(item),
+            out.append(AssessmentCase(activity=act.id, case=case, clause=item.clause, item=Message(item.words),
                                       new_activity=act.id not in known, facts=fresh,
                                       evidence=Listing((facts[k] for k in fresh), "; "),
                                       changes=_paths(act.id, fresh, paths), requires=requires))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from pia.changes.retention import bound as retention_bound
 from pia.changes.rules import trigger_why
 from pia.declare.manifest import DataGroup, Manifest, RightKind
+from pia.declare.subjects import describe_age
 from pia.declare.vocabulary import DataSubjectRight
 from pia.declare.taxonomy import load_taxonomy
 from pia.i18n import N_, LocalizedText, _, current_language, ngettext, pick
@@ -282,7 +283,7 @@ def _what_changes(review: ChangeReview, old: Manifest, new: Manifest) -> list[st
                              before=old.settings.erasure_grace_days))
         elif section == "settings.minor_age":
             bullets.append(_("**Users under {age} (before: {before}) will need a parent's or guardian's agreement.**",
-                             age=new.settings.minor_age, before=old.settings.minor_age))
+                             age=describe_age(new.settings.minor_age), before=describe_age(old.settings.minor_age)))
         else:
             key = (section, None)
             if key not in seen:
@@ -455,25 +456,86 @@ def _contacts(new: Manifest) -> list[str]:
     return lines
 
 
-def _legal_basis(review: ChangeReview, new: Manifest) -> str:
-    """Why users receive the notice, naming the law and the standards by their official titles (CN services).
+# Why users receive the notice, by the law of each regime that protects them: the exact catalogue ids
+# (pia/data/sources.yaml) behind each sentence of the closing line, so a test can hold the wording to them.
+NOTICE_GROUNDS: dict[str, str] = {
+    # PIPL Art. 17: para. 1 lists what individuals are told (and how: conspicuously, in clear language); para. 2:
+    # when one of those matters changes, the change is told to them
+    "changes_told": "PIPL Art. 17 para. 2",
+    # PIPL Art. 14 para. 2: a changed purpose, method or category of data needs consent again
+    "consent_again": "PIPL Art. 14 para. 2",
+    # GDPR Art. 12(1): concise, transparent, intelligible, easily accessible, in clear and plain language
+    "form": "GDPR Art. 12(1)",
+    # GDPR Art. 13(3) / 14(4): before further processing for another purpose, that purpose is told
+    "further_purpose": "GDPR Art. 13(3); GDPR Art. 14(4)",
+    # the GDPR sets no list of changes to notify: the transparency guidelines ask that material changes are told
+    "material_changes": "WP260 rev.01",
+    "privacy_policy_model": "GB/T 35273-2020",
+    "assessment_guide": "GB/T 39335-2020",
+}
+_GDPR_REGIMES = frozenset({"EU", "UK"})
 
-    PIPL Art. 17 (changes to what users were told are told to them), PIPL Art. 14 (fresh consent when the purpose,
-    method or categories change), GB/T 35273-2020 (whose Annex D privacy-policy template lists significant
-    changes) and GB/T 39335-2020 (the impact assessment the review ran, when its method is that guide's).
-    """
-    if "CN" not in new.regimes:
-        return ""
+
+def _purpose_changes(review: ChangeReview) -> bool:
+    """Whether NEW uses information for a purpose OLD did not have: a new activity, or an activity's purpose changed."""
+    return any(re.fullmatch(r"processing_activities\[[^\]]+\](\.purpose)?", c.path)
+               and (c.kind.value == "added" or c.path.endswith(".purpose")) for c in review.changes)
+
+
+def _pipl_grounds(review: ChangeReview) -> list[str]:
+    """The closing line's reasons under Chinese law (PIPL Art. 17 para. 2, Art. 14 para. 2, the national standards)."""
+    from pia.sources import citation_ids
+
     lang = "zh" if _zh() else "en"
-    parts = [_("{law}, Article 17, requires us to tell you when what we told you about your information changes",
-               law=source_title("PIPL", lang))]
-    if review.reconsent_required:
-        parts.append(_("its Article 14 requires your consent again when the purpose, the way of use or the kinds of "
-                       "information change"))
-    parts.append(_("we follow the privacy-policy model of {standard}", standard=source_title("GB/T 35273-2020", lang)))
+    parts = [_("{law}, Article 17, second paragraph, requires us to tell you of the changes to what we told you about "
+               "how we handle your information", law=source_title("PIPL", lang))]
+    # Art. 14 para. 2 only where a reason for fresh consent rests on it (a changed purpose, method or data type)
+    if any("PIPL Art. 14" in citation_ids(r.clause) for r in review.reasons):
+        parts.append(_("its Article 14, second paragraph, requires your consent again when the purpose or the way we "
+                       "handle your information, or the kinds of information, change"))
+    parts.append(_("we follow the privacy-policy model of {standard}",
+                   standard=source_title(NOTICE_GROUNDS["privacy_policy_model"], lang)))
     if review.risk.assessed and review.risk.method == "gbt39335":
-        parts.append(_("we assessed the new version under {standard}", standard=source_title("GB/T 39335-2020", lang)))
-    return _("Why you receive this notice: {reasons}.", reasons=("；" if _zh() else "; ").join(parts))
+        parts.append(_("we assessed the new version under {standard}",
+                       standard=source_title(NOTICE_GROUNDS["assessment_guide"], lang)))
+    return parts
+
+
+def _gdpr_grounds(review: ChangeReview) -> list[str]:
+    """The closing line's reasons under the GDPR (Art. 12(1); Art. 13(3) and 14(4) for a new purpose; WP260 rev.01)."""
+    lang = "zh" if _zh() else "en"
+    parts = [_("{law}, Article 12(1), requires us to tell you in a concise, clear and plain way",
+               law=source_title("GDPR", lang))]
+    if _purpose_changes(review):
+        parts.append(_("its Articles 13(3) and 14(4) require us to tell you of a new purpose before we use your "
+                       "information for it"))
+    if review.significant:
+        parts.append(_("the European data protection authorities' guidelines on transparency ({guidelines}) ask that "
+                       "changes that matter to you are brought to your attention before they take effect",
+                       guidelines=NOTICE_GROUNDS["material_changes"]))
+    return parts
+
+
+def _legal_basis(review: ChangeReview, new: Manifest) -> str:
+    """Why users receive the notice, by the law of each regime that protects them, naming the laws by their titles.
+
+    Chinese law for people in China (PIPL Art. 17 para. 2: changes are told; Art. 14 para. 2: consent again, when a
+    reason rests on it; GB/T 35273-2020's policy model; GB/T 39335-2020 when the review used it); the GDPR for
+    people in the European Union or the United Kingdom (Art. 12(1): the form; Art. 13(3) and 14(4): a new purpose
+    is told before use; WP260 rev.01: material changes are told); each addressed to its readers when both apply.
+    Empty when neither applies.
+    """
+    sep = "；" if _zh() else "; "
+    cn, gdpr = "CN" in new.regimes, new.regimes & _GDPR_REGIMES
+    if not (cn and gdpr):  # one regime: its reasons are every reader's
+        grounds = _pipl_grounds(review) if cn else _gdpr_grounds(review) if gdpr else []
+        return _("Why you receive this notice: {reasons}.", reasons=sep.join(grounds)) if grounds else ""
+    china = _("If you are in China: {reasons}.", reasons=sep.join(_pipl_grounds(review)))
+    eu = sep.join(_gdpr_grounds(review))
+    where = (_("If you are in the United Kingdom: {reasons}.", reasons=eu) if gdpr == {"UK"} else
+             _("If you are in the European Union: {reasons}.", reasons=eu) if gdpr == {"EU"} else
+             _("If you are in the European Union or the United Kingdom: {reasons}.", reasons=eu))
+    return _("Why you receive this notice.") + _sp() + china + _sp() + where
 
 
 def draft_notice(review: ChangeReview, effective_date: dt.date | None = None) -> str:

@@ -107,31 +107,75 @@ def _assessment_line(x: ScreenedActivity) -> str:
     """A new activity whose screening calls for an impact assessment, with the criteria and the rule."""
     return _("impact assessment required before new activity {activity} starts: {n} of 9 WP248 criteria met ({criteria}),"
              " two or more, whatever its risk level ({level}) ({clause})", activity=x.activity, n=x.wp248_met,
-             criteria=", ".join(x.criteria), level=x.level or "-", clause=x.clause)
+             criteria=", ".join(x.criteria), level=_(x.level.replace("_", " ")) if x.level else "-", clause=_(x.clause))
+
+
+def abroad_line() -> str:
+    """What providing personal information abroad needs besides the assessment (PIPL Art. 38, 39)."""
+    return _("before data goes abroad: a condition of PIPL Art. 38 (the CAC security assessment, a certification, the "
+             "CAC standard contract, or another condition set by law); users told of the foreign recipient's name, "
+             "contact, purposes, methods and data categories and how to exercise their rights with it, and their "
+             "separate consent (PIPL Art. 39)")
+
+
+def content_line() -> str:
+    """What every PIPL impact assessment covers and how long it is kept (PIPL Art. 56), said once."""
+    from pia.changes.assessment import ASSESSMENT_CONTENT
+
+    return _("The assessment covers whether the purposes and methods are lawful, legitimate and necessary, the "
+             "impact on individuals' rights and the security risks, and whether the protection measures are "
+             "lawful, effective and fit the risk; its report and the processing records are kept for at least "
+             "three years ({clause}).", clause=ASSESSMENT_CONTENT)
+
+
+def pipl_case_line(x: AssessmentCase) -> str:
+    """One PIPL Art. 55 case the change brings, in words: the item of the law, the activity and the facts."""
+    where = _("new activity {activity}", activity=x.activity) if x.new_activity else \
+        _("activity {activity}", activity=x.activity)
+    return _("personal-information protection impact assessment required before this change goes live "
+             "({clause}: {item}): {where}: {evidence}", clause=x.clause, item=localize(x.item), where=where,
+             evidence=localize(x.evidence))
 
 
 def _pipl_lines(cases: list[AssessmentCase]) -> list[str]:
     """Each PIPL Art. 55 case the change brings, what providing abroad needs besides, then what Art. 56 asks once."""
-    from pia.changes.assessment import ASSESSMENT_CONTENT
-
     out = []
     for x in cases:
-        where = _("new activity {activity}", activity=x.activity) if x.new_activity else \
-            _("activity {activity}", activity=x.activity)
-        out.append(_("personal-information protection impact assessment required before this change goes live "
-                     "({clause}: {item}): {where}: {evidence}", clause=x.clause, item=localize(x.item), where=where,
-                     evidence=localize(x.evidence)))
+        out.append(pipl_case_line(x))
         if x.case == "pipl55.4":
-            out.append(_("  before data goes abroad: a condition of PIPL Art. 38 (the CAC security assessment, a "
-                         "certification, the CAC standard contract, or another condition set by law); users told of "
-                         "the foreign recipient's name, contact, purposes, methods and data categories and how to "
-                         "exercise their rights with it, and their separate consent (PIPL Art. 39)"))
+            out.append("  " + abroad_line())
     if cases:
-        out.append(_("The assessment covers whether the purposes and methods are lawful, legitimate and necessary, the "
-                     "impact on individuals' rights and the security risks, and whether the protection measures are "
-                     "lawful, effective and fit the risk; its report and the processing records are kept for at least "
-                     "three years ({clause}).", clause=ASSESSMENT_CONTENT))
+        out.append(content_line())
     return out
+
+
+def assessments(review: ChangeReview) -> dict[str, Any]:
+    """What the review says about impact assessments, in the language in force, for readers other than `pia diff`.
+
+    The same sentences `pia diff` prints, made from the same review: the risk decision (VII.2(5) or the policy's
+    own clause; where the GDPR applies it says when the assessment is reviewed, GDPR Art. 35(11)), the new
+    activities whose screening calls for a DPIA (GDPR Art. 35(1)), and each PIPL Art. 55 case the change brings,
+    with what providing abroad needs besides (PIPL Art. 38, 39) and what every assessment covers (PIPL Art. 56).
+
+    Returns
+    -------
+    dict
+        `clause` and `decision` (the risk line's clause and the decision sentence), `dpia` (one sentence per new
+        activity), `pipl` (per case: activity, new_activity, case, clause, item, evidence, abroad: the extra
+        conditions or ""), `content` (the Art. 56 sentence, "" without a case).
+    """
+    from pia.changes.rules import trigger_clause
+
+    cases = review.risk.pipl_assessment_required
+    return {
+        "clause": trigger_clause(review.manifests[1], "high_risk_assessment"),
+        "decision": localize(review.risk.decision) if review.changes and review.risk.assessed else "",
+        "dpia": [_assessment_line(x) for x in review.risk.assessment_required],
+        "pipl": [{"activity": x.activity, "new_activity": x.new_activity, "case": x.case, "clause": x.clause,
+                  "item": localize(x.item), "evidence": localize(x.evidence),
+                  "abroad": abroad_line() if x.case == "pipl55.4" else ""} for x in cases],
+        "content": content_line() if cases else "",
+    }
 
 
 def render_table(review: ChangeReview) -> str:

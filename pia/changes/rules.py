@@ -371,7 +371,7 @@ class ReasonDef:
 
 # A DPIA is needed before processing likely to result in a high risk (GDPR Art. 35(1)); WP248 rev.01: in most cases
 # processing meeting two criteria requires one, so a new activity is flagged even when its scored risk is medium
-DPIA_SOURCE = "GDPR Art. 35(1); WP248 (in most cases, two criteria call for a DPIA)"
+DPIA_SOURCE = N_("GDPR Art. 35(1); WP248 (in most cases, two criteria call for a DPIA)")  # its remark translated
 # The review of an assessment when the risk represented by the processing changes
 REVIEW_SOURCE = "GDPR Art. 35(11)"
 

@@ -12,6 +12,8 @@ from pydantic import BaseModel, Field
 
 from pia.declare.assumptions import ITEM_KEYS, resolve, undisclosed
 from pia.declare.citations import applies, by_regime
+from pia.declare.consent import activity_consent_findings
+from pia.declare.subjects import LAW_FLOOR, describe_age
 from pia.declare.design import Place
 from pia.declare.manifest import DataSubject, Manifest
 from pia.declare.measures import MeasureStatus
@@ -29,7 +31,7 @@ from pia.declare.vocabulary import (
     legal_basis_info,
     regime_of,
 )
-from pia.i18n import LANGUAGES, N_, _, ngettext, pick
+from pia.i18n import LANGUAGES, N_, _, localize, ngettext, pick
 
 
 class Level(str, Enum):
@@ -168,15 +170,19 @@ def lint(m: Manifest) -> list[Finding]:
             said = (_("activity {id!r} processes minors' data on basis {basis!r}; the policy requires a guardian's "
                       "prior consent for minors", id=a.id, basis=a.legal_basis) if source == "VI.1" else
                     _("activity {id!r} processes minors' data on basis {basis!r}; the law cited asks for a guardian's "
-                      "consent for minors' data: check that this basis covers them", id=a.id, basis=a.legal_basis))
+                      "consent for the data of minors under {age}: check that this basis covers them", id=a.id,
+                      basis=a.legal_basis, age=m.settings.minor_age_for("CN")))
             add(Level.note, "minors_without_consent_basis", ("processing_activities", i, "data_subjects"), said, source)
         if DataSubject.minors in a.data_subjects and basis == "consent" and with_eu:
             add(Level.note, "minors_parental_consent", ("processing_activities", i, "data_subjects"),
                 _("activity {id!r} relies on consent and processes minors' data: where the service is offered "
                   "directly to children, a child's consent below {age} counts only when the holder of parental "
                   "responsibility gives or authorises it, and the controller must make reasonable efforts to verify "
-                  "that", id=a.id, age=m.settings.minor_age),
+                  "that", id=a.id, age=m.settings.minor_age_for("EU" if "EU" in m.regimes else "UK")),
                 "GDPR Art. 8(1); GDPR Art. 8(2)")
+        for f in activity_consent_findings(m, a):
+            add(Level.warning, f.rule, ("processing_activities", i, f.field),
+                _("activity {id!r}: {finding}", id=a.id, finding=localize(f.message)), f.source)
         info = legal_basis_info(a.legal_basis)
         known = {r for r in m.regimes if r in REGIME_LAWS and r != "US"}
         if info is not None and known and not info.regimes & known:
@@ -236,6 +242,14 @@ def lint(m: Manifest) -> list[Finding]:
                     "; ".join(sorted({("GDPR Art. 9(1); GDPR Art. 9(2)" if x.startswith("GDPR Art. 9") else x)
                                       for x in articles})))
 
+    for regime, (floor, source) in LAW_FLOOR.items():
+        if regime in m.regimes and m.settings.minor_age_for(regime) < floor:
+            add(Level.warning, "minor_age_below_law", ("settings", "minor_age"),
+                _("minor_age {ages}: the age for {regime} is {age}, below the {floor} the law sets, so users from "
+                  "{age} to {last} would be treated as adults although that law protects them as minors",
+                  ages=describe_age(m.settings.minor_age), regime=regime, age=m.settings.minor_age_for(regime),
+                  floor=floor, last=floor - 1),
+                source)
     have = covered_rights(r.kind.value for r in m.rights)
     required: dict[str, list[str]] = {}
     for regime in sorted(m.regimes):

@@ -31,6 +31,7 @@ from pia.declare.measures import Measure, MeasureEntry, MeasureStatus, catalogue
 from pia.declare.datasets import CheckDecl, DatasetDecl, declaration_problems
 from pia.declare.design import ProcessingDesign, design_problems
 from pia.declare.policy import KIT_CONCEPTS, ClauseRef, Policy, clause_problems, is_declared
+from pia.declare.subjects import MinorAge, age_for, highest_age, minor_age_problems
 from pia.declare.taxonomy import load_taxonomy
 from pia.declare.text import Language, Text, with_primary
 from pia.declare.vocabulary import (
@@ -83,6 +84,13 @@ class DataSubject(str, Enum):
     minors = "minors"
     bystanders = "bystanders"  # people who merely appear in camera images
     website_visitors = "website_visitors"
+    # vulnerable data subjects of WP248 rev.01 criterion 7 besides children (pia.declare.subjects)
+    employees = "employees"
+    students = "students"  # pupils and students, who depend on their school
+    patients = "patients"
+    elderly = "elderly"
+    asylum_seekers = "asylum_seekers"
+    vulnerable = "vulnerable"  # anyone else in an imbalance of power with the controller
 
 
 class RecipientType(str, Enum):
@@ -267,7 +275,9 @@ class Controller(_Model):
 class Settings(_Model):
     """Assessor settings: minor age, response and erasure deadlines."""
 
-    minor_age: int = Field(18, ge=1, le=25, description="Age under which a user is a minor (VI.1: 18; PIPL uses 14).")
+    minor_age: MinorAge = Field(18, description=(
+        "Age under which a user is a minor (VI.1: 18): one age for every regime, or one per regime, e.g. "
+        "{EU: 16, CN: 14} (GDPR Art. 8(1): 16, a member state may lower it to 13; PIPL Art. 28 and 31: 14)."))
     rights_response_days: int = Field(30, ge=1, le=365, description="Days to answer a rights request (GB/T 35273-2020 8.7: 30).")
     erasure_grace_days: int = Field(15, ge=0, le=3650, description="Days after cancellation by which data must be erased.")
     large_scale_subjects: int = Field(1_000_000, ge=1, description=(
@@ -276,6 +286,15 @@ class Settings(_Model):
     unacceptable_risk: str = Field("high", min_length=1, description=(
         "The organisation's choice of the risk level from which a risk is unacceptable (a risk level id of the "
         "method; GB/T 39335-2020 leaves this to the organisation)."))
+
+    def minor_age_for(self, regime: str) -> int:
+        """The age under which a user is a minor for the rules of `regime` ('EU', 'CN', 'UK' or a country code)."""
+        return age_for(self.minor_age, regime)
+
+    @property
+    def highest_minor_age(self) -> int:
+        """The highest of the ages, for data that carries no regime (datasets, samples)."""
+        return highest_age(self.minor_age)
 
 
 # --------------------------------------------------------------------------- data, activities, recipients
@@ -367,6 +386,12 @@ class ProcessingActivity(_Model):
         default_factory=list, description="New technologies used (iot_camera, face_recognition, ...).")
     internet_facing_devices: bool = Field(False, description="Relies on devices reachable from the internet.")
     may_block_service: bool = Field(False, description="Can prevent people from using a service or exercising a right.")
+    refusal_denies_service: bool | None = Field(None, description=(
+        "With consent as basis: whether refusing or withdrawing that consent denies the person the service "
+        "(GDPR Art. 7(4), PIPL Art. 16). Not stated (default): the service goes on without it."))
+    necessary_for_service: bool | None = Field(None, description=(
+        "Whether the processing is necessary to provide the service the person asks for (the exception of PIPL "
+        "Art. 16; GDPR Art. 7(4)). Not stated (default): not necessary."))
     optional: bool = Field(False, description="Users can switch it off (e.g. I.4 alerts).")
     measures: dict[Id, MeasureEntry] = Field(default_factory=dict, description=(
         "Measure id (pia/data/measures.yaml or the manifest's own measures) -> status, or {status, note}."))
@@ -381,7 +406,8 @@ class ProcessingActivity(_Model):
     def _omit_absent_grounds(self, handler: Any) -> dict[str, Any]:
         # The GDPR fields appear in dumps only when set, so documents of manifests without them stay as they were.
         data = handler(self)
-        for key in ("balancing_test", "special_category_basis", "design"):
+        for key in ("balancing_test", "special_category_basis", "design", "refusal_denies_service",
+                    "necessary_for_service"):
             if data.get(key) is None:
                 data.pop(key, None)
         return data
@@ -701,6 +727,7 @@ def manifest_from_document(doc: YamlDocument) -> Manifest:
     problems.extend(measure_reference_problems(doc))
     problems.extend(declaration_problems(doc))
     problems.extend(design_problems(doc))
+    problems.extend(minor_age_problems(doc))
     if problems:
         problems.sort(key=lambda p: (p.line or 0, p.path))
         raise InputError(problems)

@@ -56,6 +56,10 @@ class ReportData:
     """The language the report is written in (`en`, `zh`): the sections and figures render in it."""
     check_texts: dict[str, str] = field(default_factory=dict)
     """Check id -> its description in the report's language, from the manifest (when it gives one)."""
+    assessments: dict[str, Any] = field(default_factory=dict)
+    """The change review's impact-assessment findings in the report's language (`pia.changes.render.assessments`):
+    the risk decision (with GDPR Art. 35(11) where the GDPR applies), new activities needing a DPIA (GDPR Art. 35(1))
+    and the PIPL Art. 55 cases the change brings; empty without a proposed version."""
 
     @property
     def high_risk(self) -> bool:
@@ -159,6 +163,10 @@ CHANGE_WORDS = {  # (kind, quoted name): the message; quoted when the item stand
     ("changed", True): N_('changed {thing} "{name}"'), ("added", False): N_("new {thing} {name}"),
     ("removed", False): N_("removed {thing} {name}"), ("changed", False): N_("changed {thing} {name}")}
 FIELD_CHANGED = {"added": N_("{field} added"), "removed": N_("{field} removed"), "changed": N_("{field} changed")}
+# an assumption to confirm (`assumptions[<path>]`), named by what it is about
+ASSUMPTION_CHANGED = {"added": N_("new assumption to confirm about {subject}"),
+                      "removed": N_("assumption no longer made about {subject}"),
+                      "changed": N_("assumption changed about {subject}")}
 
 
 def _field(name: str) -> str:
@@ -186,7 +194,11 @@ def change_phrase(change: Mapping[str, Any], names: Mapping[str, str] | None = N
     names = names or {}
     path = str(change.get("path", ""))
     kind = str(change.get("kind", "changed"))
-    value = change.get("after") if kind != "removed" else change.get("before")
+    about = re.fullmatch(r"assumptions\[(.+)\]", path)
+    if about:  # an assumption is keyed by the path it is about, which has brackets of its own
+        subject = change_phrase({"path": about.group(1), "kind": "subject"}, names)
+        return _(ASSUMPTION_CHANGED[kind], subject=subject) if kind in ASSUMPTION_CHANGED else f"{subject} {kind}"
+    value = change.get("after") if kind not in ("removed", "subject") else change.get("before")
     segments = re.findall(r"([^.\[\]]+)(?:\[([^\]]+)\])?", path)
     if not segments:
         return _(kind) if kind in FIELD_CHANGED else kind
@@ -219,13 +231,14 @@ def change_phrase(change: Mapping[str, Any], names: Mapping[str, str] | None = N
         name = item_name(last, last_id, value)
         alone = not owner and not words
         template = CHANGE_WORDS.get((kind, alone))
-        what = (_(template, thing=singular(last), name=name) if template
+        what = (name if kind == "subject" else _(template, thing=singular(last), name=name) if template
                 else f'{kind} {singular(last)} "{name}"' if alone else f"{kind} {singular(last)} {name}")
         prefix = owner or joiner.join(words)
         return _("{owner}: {what}", owner=prefix, what=what) if prefix and (owner or words) else what
     words.append(_field(last) if zh or last != "how" else "how to exercise it")
     field_words = joiner.join(words)
-    text = _(FIELD_CHANGED[kind], field=field_words) if kind in FIELD_CHANGED else f"{field_words} {kind}"
+    text = field_words if kind == "subject" else \
+        _(FIELD_CHANGED[kind], field=field_words) if kind in FIELD_CHANGED else f"{field_words} {kind}"
     return _("{owner}: {what}", owner=owner, what=text) if owner else text
 
 
@@ -419,12 +432,16 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
     method = method or default_method(m.regimes)  # "": the method of the service's regimes
     lang = report_language(lang, m)
     rev = notice = None
+    shown: dict[str, Any] = {}
     m_next = load_manifest(proposed) if proposed else None
     if m_next is not None:
+        from pia.changes.render import assessments
+
         cr = review_changes(m, m_next, method=method)
         rev = cr.to_dict()
         with use_language(lang):  # the draft notice is text for the users, in the report's language
             notice = draft_notice(cr)
+            shown = assessments(cr)  # the same sentences as `pia diff`, from the same review
     evidence: list[dict[str, Any]] = []
     scan_doc = None
     if estate:
@@ -472,6 +489,7 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
                       validation=dict(validation) if validation is not None else None,
                       scan=scan_doc, review=rev, notice_markdown=notice or "",
                       names=names, manifest_only=manifest_only, lang=lang, check_texts=check_texts,
+                      assessments=shown,
                       not_provided={k: why for k, why in OPTIONAL_INPUTS.items()
                                     if not {"proposed": proposed, "estate": estate,
                                             "datasets": not estate or bool(m.datasets)}[k]})
@@ -499,6 +517,9 @@ def _screening_in_language(assessed: Any, assessment: dict[str, Any]) -> None:
         for c_shown, c in zip(shown.get("criteria") or [], sc.get("criteria") or [], strict=False):
             if isinstance(c_shown, dict) and isinstance(c, Mapping) and "evidence" in c:
                 c_shown["evidence"] = localize(c["evidence"])
+        for f_shown, f in zip(by_id.get(act.id, {}).get("consent_findings") or [], act.consent_findings, strict=False):
+            if isinstance(f_shown, dict):
+                f_shown["message"] = localize(f.message)
 
 
 def _named(inventory: dict[str, Any], assessment: dict[str, Any], names: Mapping[str, str],

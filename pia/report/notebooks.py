@@ -33,7 +33,7 @@ SECTIONS: dict[str, str] = {
     "verdict": N_("Verdict"), "levels": N_("Risk per activity at the four stages"), "risk_map": N_("Risk map"),
     "screening": N_("Screening"), "actions": N_("Action plan"), "triggers": N_("Triggers"), "changes": N_("Changes"),
     "notice": N_("Draft notice to users"), "columns": N_("Personal data found per column"),
-    "reconciliation": N_("Reconciliation with the inventory"),
+    "reconciliation": N_("Reconciliation with the inventory"), "assessment": N_("Impact assessment"),
 }
 # Column headers of the notebooks' tables (ids in words; the values stay as the engines give them).
 HEADERS: dict[str, str] = {
@@ -47,6 +47,7 @@ HEADERS: dict[str, str] = {
     "path": N_("path"),
     "kind": N_("kind"), "trigger": N_("trigger"), "name": N_("name"), "title": N_("title"), "changes": N_("changes"),
     "table": N_("table"), "confidence": N_("confidence"), "finding": N_("finding"), "where": N_("where"),
+    "item": N_("item"), "evidence": N_("evidence"), "abroad": N_("conditions for providing abroad"),
 }
 
 

@@ -435,8 +435,10 @@ def risk_html(r: ReportData, part: str = "all") -> str:
         rows.append({"n": numbers.get(act["id"], ""), "name": names.get(act["id"], act["id"]), "met": met, "n_met": n_met,
                      "stages": cells, "factors": main_factors(act, current["event"], _current(act), limit=6,
                                                           names=r.names)})
+    consent = [{"name": names.get(act["id"], act["id"]), "message": f.get("message", ""), "source": f.get("source", "")}
+               for act in activities for f in act.get("consent_findings") or []]
     return render("risk.html.j2", part=part, method=method_title(grid["name"]), rows=rows,
-                  stages=[{"title": t} for _k, t in stage_titles], plan=action_plan(r))
+                  stages=[{"title": t} for _k, t in stage_titles], plan=action_plan(r), consent=consent)
 
 
 def screening_criteria(act: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -662,8 +664,13 @@ def changes_html(r: ReportData) -> str:
     verdict = _("significant: users must be notified") if rv.get("significant") \
         else _("minor: posting the policy is enough")
     notice = Markup(markdown_html(r.notice_markdown)) if r.notice_markdown else ""  # noqa: S704 - escaped by mistune
+    # the impact assessments the change calls for: sentences of the review made in the report's language at gathering
+    shown = r.assessments or {}
+    cases = [{**x, "name": r.names.get(f"processing_activities[{x['activity']}]", x["activity"])}
+             for x in shown.get("pipl") or []]
     return render("changes.html.j2", reviewed=bool(r.review), verdict=verdict, triggers=triggers, changes=changes,
-                  notice=notice)
+                  notice=notice, decision=shown.get("decision", ""),
+                  dpia=shown.get("dpia") or [], cases=cases, content=shown.get("content", ""))
 
 
 def trigger_word(trigger: Any, review: Mapping[str, Any]) -> str:

@@ -261,6 +261,8 @@ def render_text(result: Assessment) -> str:
         out.append("   " + _("screening: {summary}", summary=localize(s["summary"])))
         for c in s["criteria"]:
             out.append(f"     [{c['id']}] {_(c['name'])} ({_(c['source'])}): {localize(c['evidence'])}")
+        for f in a.consent_findings:
+            out.append("   " + _("consent: {message} [{source}]", message=localize(f.message), source=_cited(f.source)))
 
         def fmt(head: str, steps: list[tuple[str, str, str, str]]) -> list[str]:
             lines = [f"   {head}"]
@@ -331,6 +333,9 @@ def render_markdown(result: Assessment) -> str:
             criteria = [{"id": c["id"], "name": _(c["name"]), "source": _(c["source"]),
                          "evidence": localize(c["evidence"])} for c in s["criteria"]]
             out.append(render_markdown_table(criteria, keys, [_(COLUMN_WORDS[k]) for k in keys]))
+        if a.consent_findings:
+            out += ["", *(("- " + _("Consent: {message} [{source}]", message=md_escape(localize(f.message)),
+                                    source=md_escape(_cited(f.source)))) for f in a.consent_findings), ""]
 
         def fmt(head: str, steps: list[tuple[str, str, str, str]]) -> list[str]:
             lines = [f"**{md_escape(head)}**", ""]

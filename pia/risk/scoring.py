@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, Field, PrivateAttr
 
 from pia.declare.citations import applies, by_regime
+from pia.declare.consent import ConsentFinding, activity_consent_findings
 from pia.declare.design import CENTRAL, DEFAULT_DESIGN, Identifiers
 from pia.declare.manifest import DataElement, DataSubject, Manifest, ProcessingActivity
 from pia.declare.measures import ASSURED_STATUS, FearedEvent, Gauge, Measure, MeasureStatus
@@ -36,7 +37,8 @@ from pia.risk.methods import (
     Rounding,
     load_method,
 )
-from pia.risk.screening import screen, summary, vulnerable_reasons
+from pia.declare.subjects import SEVERITY_SOURCE
+from pia.risk.screening import GBT_VULNERABLE_SUBJECTS, VULNERABLE_SUBJECTS, screen, summary, vulnerable_reasons
 
 __all__ = ["Assessment", "FearedEvent", "Stage", "assess", "load_evidence"]
 
@@ -114,6 +116,9 @@ class ActivityRisk(BaseModel):
     id: str
     name: TextValue
     screening: dict[str, Any] = Field(description="Screening criteria met and whether an assessment is required.")
+    consent_findings: list[ConsentFinding] = Field(default_factory=list, description=(
+        "Doubts about the activity's consent: people who depend on the controller (GDPR Recital 43), consent that "
+        "conditions the service (GDPR Art. 7(4), PIPL Art. 16)."))
     stages: dict[Stage, dict[FearedEvent, Score]] = Field(description="Risk per stage and feared event.")
     inherent: dict[FearedEvent, Score] = Field(description="Risk per feared event with no measure counted.")
     residual: dict[FearedEvent, Score] = Field(description="Risk per feared event at the current stage (verdict).")
@@ -429,10 +434,23 @@ def _severity(m: Manifest, a: ProcessingActivity, event: FearedEvent, ev: Eviden
     # the minors fact counts once: not again when sensitive data is minors' data as such
     minors_counted = any(e.sensitive and (tax.is_within(e.category, CHILDREN) or e.data_subjects == [DataSubject.minors])
                          for e in m.elements_of(a))
-    vulnerable = vulnerable_reasons(m, a)
+    # WP248 criterion 7 counts once however many of its facts the activity has (a pupil who is a minor is one fact).
+    # Minors and children's data count as before; the other kinds of the criterion (employees, students, patients,
+    # ...) where GDPR Recital 75 and WP248 apply, the service's laws' sources of vulnerable people's risk: the
+    # Chinese sources name minors only (PIPL Art. 28, 31), so under them alone the other kinds are screening facts.
+    _cn, eu = applies(m.regimes)
+    others = frozenset(s for s in a.data_subjects if s in VULNERABLE_SUBJECTS and s is not DataSubject.minors)
+    ages = tuple(r for r in ("CN", "EU", "UK") if r in m.regimes) or ("CN", "EU", "UK")
+    minors = vulnerable_reasons(m, a, GBT_VULNERABLE_SUBJECTS, ages)
+    rest = vulnerable_reasons(m, a, others, ages, children_data=False)
+    vulnerable = minors + (rest if eu else [])
+    uncounted = [] if eu else rest
+    only_others = bool(rest) and eu and not minors
     if vulnerable and not minors_counted and value < TOP:
         # WP248 names vulnerable subjects a factor of high risk; the size of the step is the kit's choice
-        lines.append(_Line("impact", "impact.vulnerable", L_("WP248 criterion 7 (one level up: pia default)"),
+        lines.append(_Line("impact", "impact.vulnerable",
+                           L_("{source} (one level up: pia default)", source=SEVERITY_SOURCE) if only_others
+                           else L_("WP248 criterion 7 (one level up: pia default)"),
                            value, value + 1,
                            L_("vulnerable people: {reasons}", reasons=Listing(vulnerable, "; ")), []))
         value += 1
@@ -440,6 +458,12 @@ def _severity(m: Manifest, a: ProcessingActivity, event: FearedEvent, ev: Eviden
         lines.append(_Line("impact", "impact.vulnerable", L_("pia default: each fact counts once"), value, value,
                            L_("minors already counted through children's data ({reasons})",
                               reasons=Listing(vulnerable, "; ")), []))
+    if uncounted:
+        lines.append(_Line("impact", "impact.vulnerable_screening_only", L_(
+                           "pia default: a screening fact only; the sources of the service's laws on the risk of "
+                           "vulnerable people name minors (PIPL Art. 28, PIPL Art. 31), WP248 criterion 7 is GDPR "
+                           "guidance"), value, value, L_("vulnerable people: {reasons}", reasons=Listing(uncounted, "; ")),
+                           []))
     lowering = [k for k, x in ms.catalogue.items() if x.lowers is Gauge.severity and event in x.mitigates]
     floor = float(HIGH) if sensitive_floor else 0.0
     return float(value), floor, lowering, lines
@@ -864,7 +888,8 @@ def assess(manifest: Manifest | str | Path, method: str | Path | Method | None =
         else:
             stages[Stage.target] = act.score(Stage.target)
         activities.append(ActivityRisk(
-            id=a.id, name=a.name, screening=summary(screen(manifest, a)), stages=stages,
+            id=a.id, name=a.name, screening=summary(screen(manifest, a)),
+            consent_findings=activity_consent_findings(manifest, a), stages=stages,
             inherent=stages[Stage.inherent], residual=stages[Stage.current],
             inherent_level=act.top(stages[Stage.inherent]), level=level,
             planned_level=act.top(stages[Stage.planned]), target_level=act.top(stages[Stage.target]),

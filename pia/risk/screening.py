@@ -11,13 +11,16 @@ from enum import Enum
 from pydantic import BaseModel, Field
 
 from pia.declare.manifest import DataSubject, FlowKind, Manifest, ProcessingActivity, RecipientType
+from pia.declare.subjects import GBT_VULNERABLE, VULNERABLE_KINDS
 from pia.declare.taxonomy import load_taxonomy
 from pia.declare.text import Sentence
 from pia.declare.vocabulary import regime_of
 from pia.i18n import L_, N_, Listing, Message, Term
 
 # "Large scale" is the assessor's setting (manifest settings.large_scale_subjects): WP248 gives no number.
-VULNERABLE_SUBJECTS = frozenset({DataSubject.minors})
+# WP248 criterion 7's vulnerable data subjects (pia.declare.subjects); GB/T 39335-2020's criterion names minors.
+VULNERABLE_SUBJECTS = frozenset(DataSubject(k) for k in VULNERABLE_KINDS)
+GBT_VULNERABLE_SUBJECTS = frozenset(DataSubject(k) for k in GBT_VULNERABLE)
 CHILDREN_CATEGORY = "user.childrens"
 WP248_REQUIRED = 2
 
@@ -90,21 +93,44 @@ def _large_scale(m: Manifest, a: ProcessingActivity) -> tuple[bool, str]:
                                           subjects=a.subjects_count, limit=limit))
 
 
-def vulnerable_reasons(m: Manifest, a: ProcessingActivity) -> list[str]:
-    """Why an activity concerns vulnerable people (minors among its subjects, or children's data)."""
-    out: list[str] = [L_("data subjects include {subjects}", subjects=Term(s.value)) for s in a.data_subjects
-           if s in VULNERABLE_SUBJECTS]
+def vulnerable_reasons(m: Manifest, a: ProcessingActivity, kinds: frozenset[DataSubject] = VULNERABLE_SUBJECTS,
+                       regimes: tuple[str, ...] = ("EU", "UK"), children_data: bool = True) -> list[str]:
+    """Why an activity concerns vulnerable people: its data subjects of `kinds`, and children's data.
+
+    `kinds` defaults to every kind WP248 criterion 7 covers; `children_data` False leaves out children's data;
+    minors are named with the minor age of `regimes`. Each kind is one reason; WP248 criterion 7 is still one
+    criterion however many reasons it has (a pupil who is a minor is one fact, not two).
+    """
+    wp248 = kinds != GBT_VULNERABLE_SUBJECTS
+    out: list[str] = [L_("data subjects include {subjects} (WP248: {words})", subjects=_subject_words(m, s, regimes),
+                         words=Message(VULNERABLE_KINDS[s.value].wp248)) if wp248
+                      else L_("data subjects include {subjects}", subjects=_subject_words(m, s, regimes))
+                      for s in a.data_subjects if s in kinds]
     tax = load_taxonomy()
     out += [L_("{element} is children's data ({category})", element=e.id, category=e.category) for e in m.elements_of(a)
-            if tax.is_within(e.category, CHILDREN_CATEGORY)]
+            if children_data and tax.is_within(e.category, CHILDREN_CATEGORY)]
     return out
 
 
-def _vulnerable(m: Manifest, a: ProcessingActivity) -> tuple[bool, str]:
-    found = vulnerable_reasons(m, a)
-    if found:
-        return True, Listing(found, "; ")
-    return False, L_("data subjects: {subjects}", subjects=Listing(Term(s.value) for s in a.data_subjects))
+def _subject_words(m: Manifest, s: DataSubject, regimes: tuple[str, ...]) -> str:
+    """A kind of data subject in words; minors with the age of the regimes (under 16 for the GDPR, 14 for the PIPL)."""
+    if s is not DataSubject.minors:
+        return Term(s.value)
+    under = [r for r in regimes if r in m.regimes] or list(regimes)
+    ages = sorted({m.settings.minor_age_for(r) for r in under})
+    if len(ages) == 1:
+        return L_("minors under {age}", age=ages[0])
+    each = [L_("{age} ({regime})", age=m.settings.minor_age_for(r), regime=r) for r in under]
+    return L_("minors under {ages}", ages=Listing(each, ", "))
+
+
+def _vulnerable_test(kinds: frozenset[DataSubject], regimes: tuple[str, ...]) -> Test:
+    def test(m: Manifest, a: ProcessingActivity) -> tuple[bool, str]:
+        found = vulnerable_reasons(m, a, kinds, regimes)
+        if found:
+            return True, Listing(found, "; ")
+        return False, L_("data subjects: {subjects}", subjects=Listing(Term(s.value) for s in a.data_subjects))
+    return test
 
 
 def _innovative(m: Manifest, a: ProcessingActivity) -> tuple[bool, str]:
@@ -155,6 +181,39 @@ PIPL_ENTRUSTED_TYPES = frozenset(_PROCESSOR)
 PIPL_PROVIDED_TYPES = frozenset(_OTHERS)
 PIPL_PROVIDED_FLOWS = frozenset(_OTHER_FLOWS)
 
+
+@dataclass(frozen=True)
+class LawItem:
+    """One item of a law's list: the stable id documents carry, the clause cited and the item in words."""
+
+    id: str
+    clause: str
+    words: str
+
+
+# PIPL Art. 55: the cases in which a personal-information protection impact assessment is made beforehand, items
+# (1)-(5), worded as close to the law as English allows. Item (3) names entrusting the processing, providing to
+# other handlers and disclosing publicly; the kit reads them from two kinds of facts (a processor; any other
+# recipient or flow), hence two ids. The screening (items (1)-(4)) and the change review (all five) both read this
+# table; the ids are stable in JSON.
+PIPL55_ITEMS: dict[str, LawItem] = {i.id: i for i in (
+    LawItem("pipl55.1", "PIPL Art. 55(1)", N_("processing sensitive personal information")),
+    LawItem("pipl55.2", "PIPL Art. 55(2)", N_("using personal information for automated decision-making")),
+    LawItem("pipl55.3a", "PIPL Art. 55(3)", N_("entrusting the processing of personal information")),
+    LawItem("pipl55.3b", "PIPL Art. 55(3)", N_("providing personal information to other personal information "
+                                               "handlers, or disclosing it publicly")),
+    LawItem("pipl55.4", "PIPL Art. 55(4)", N_("providing personal information abroad")),
+    LawItem("pipl55.5", "PIPL Art. 55(5)", N_("other processing of personal information with a major impact on "
+                                              "individuals' rights and interests")),
+)}
+
+
+def _pipl(item_id: str, test: Test) -> _Rule:
+    """The screening rule of a PIPL Art. 55 item: its id, clause and words from `PIPL55_ITEMS`."""
+    item = PIPL55_ITEMS[item_id]
+    return _Rule(item.id, Framework.pipl55, item.words, item.clause, test)
+
+
 # The catalogue. GB/T 39335-2020 lists high-risk processing situations that line up with the nine WP248
 # criteria; PIPL Art. 55 lists the cases in which a personal-information impact assessment is mandatory.
 RULES: tuple[_Rule, ...] = (
@@ -171,7 +230,7 @@ RULES: tuple[_Rule, ...] = (
     _Rule("gbt39335.matching", Framework.gbt39335, "matching or combining datasets",
           "GB/T 39335-2020 (high-risk processing)", _flag("matches_datasets", N_("combines datasets"))),
     _Rule("gbt39335.vulnerable", Framework.gbt39335, "vulnerable subjects (minors)",
-          "GB/T 39335-2020 (high-risk processing)", _vulnerable),
+          "GB/T 39335-2020 (high-risk processing)", _vulnerable_test(GBT_VULNERABLE_SUBJECTS, ("CN",))),
     _Rule("gbt39335.innovative", Framework.gbt39335, "innovative technology (IoT cameras, biometrics)",
           "GB/T 39335-2020 (high-risk processing)", _innovative),
     _Rule("gbt39335.blocking", Framework.gbt39335, "blocking rights or services",
@@ -185,18 +244,16 @@ RULES: tuple[_Rule, ...] = (
     _Rule("wp248.5", Framework.wp248, "data processed on a large scale", "WP248 criterion 5", _large_scale),
     _Rule("wp248.6", Framework.wp248, "matching or combining datasets", "WP248 criterion 6",
           _flag("matches_datasets", N_("combines datasets"))),
-    _Rule("wp248.7", Framework.wp248, "vulnerable data subjects", "WP248 criterion 7", _vulnerable),
+    _Rule("wp248.7", Framework.wp248, "vulnerable data subjects", "WP248 criterion 7",
+          _vulnerable_test(VULNERABLE_SUBJECTS, ("EU", "UK"))),
     _Rule("wp248.8", Framework.wp248, "innovative use of technology", "WP248 criterion 8", _innovative),
     _Rule("wp248.9", Framework.wp248, "prevents exercising a right or using a service", "WP248 criterion 9",
           _flag("may_block_service", N_("can block a service or a right"))),
-    _Rule("pipl55.1", Framework.pipl55, "processing sensitive personal information", "PIPL Art. 55(1)", _sensitive),
-    _Rule("pipl55.2", Framework.pipl55, "automated decision-making", "PIPL Art. 55(2)",
-          _flag("automated_decisions", N_("automated decisions"))),
-    _Rule("pipl55.3a", Framework.pipl55, "entrusting processing to a processor", "PIPL Art. 55(3)",
-          _recipients_of_types(_PROCESSOR, set(), N_("processor"))),
-    _Rule("pipl55.3b", Framework.pipl55, "providing to other handlers or disclosing publicly", "PIPL Art. 55(3)",
-          _recipients_of_types(_OTHERS, _OTHER_FLOWS, N_("recipient other than a processor"))),
-    _Rule("pipl55.4", Framework.pipl55, "providing personal information abroad", "PIPL Art. 55(4)", _cross_border),
+    _pipl("pipl55.1", _sensitive),
+    _pipl("pipl55.2", _flag("automated_decisions", N_("automated decisions"))),
+    _pipl("pipl55.3a", _recipients_of_types(_PROCESSOR, set(), N_("processor"))),
+    _pipl("pipl55.3b", _recipients_of_types(_OTHERS, _OTHER_FLOWS, N_("recipient other than a processor"))),
+    _pipl("pipl55.4", _cross_border),
 )
 
 

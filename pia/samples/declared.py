@@ -455,7 +455,7 @@ def generate_declared(out_dir: str | Path, manifest: Any, users: int, seed: int,
     doc = {"kind": "pia.samples", "failed_rows": est.expected, "not_planted": est.not_planted,
            "reference_date": reference_date.isoformat(), "seed": seed, "users": users, "violations": violations,
            "rows": rows, "manifest": Path(manifest.source).name,
-           "settings": {"minor_age": manifest.settings.minor_age,
+           "settings": {"minor_age": manifest.settings.highest_minor_age,
                         "erasure_grace_days": manifest.settings.erasure_grace_days,
                         "rights_response_days": manifest.settings.rights_response_days}}
     (out / EXPECTED_FILE).write_text(json.dumps(doc, indent=2, sort_keys=True) + "\n", encoding="utf-8")

@@ -142,8 +142,8 @@ def _users(rng: np.random.Generator, n: int, ref: dt.date, s: Settings, recips: 
     has_birth = minor | (rng.random(n) < 0.9)
     reg_day = reg // DAY
     y = 365.25
-    lo_m, hi_m = max(0.25, s.minor_age - 5) * y, (s.minor_age - 0.5) * y
-    adult_age = rng.integers(int((s.minor_age + 1) * y) + 2, int((s.minor_age + 50) * y), n)
+    lo_m, hi_m = max(0.25, s.highest_minor_age - 5) * y, (s.highest_minor_age - 0.5) * y
+    adult_age = rng.integers(int((s.highest_minor_age + 1) * y) + 2, int((s.highest_minor_age + 50) * y), n)
     minor_age_days = rng.integers(int(lo_m) + 1, max(int(hi_m), int(lo_m) + 2), n)
     birth = reg_day - np.where(minor, minor_age_days, adult_age)
     reg_variant = _variants(rng, n)
@@ -155,7 +155,7 @@ def _users(rng: np.random.Generator, n: int, ref: dt.date, s: Settings, recips: 
             day = dt.date(1970, 1, 1) + dt.timedelta(days=int(reg_day[who]))
             if day.month == 2 and day.day == 29:
                 day -= dt.timedelta(days=1)
-            bday = day.replace(year=day.year - s.minor_age)
+            bday = day.replace(year=day.year - s.highest_minor_age)
             if j == 2:  # a minor: registered the day before the birthday, with guardian consent
                 bday += dt.timedelta(days=1)
                 minor[who] = True

@@ -326,7 +326,7 @@ def generate_estate(out_dir: str | Path, users: int, seed: int, violations: bool
         "users": users,
         "violations": violations,
         "rows": rows,
-        "settings": {"minor_age": settings.minor_age, "erasure_grace_days": settings.erasure_grace_days,
+        "settings": {"minor_age": settings.highest_minor_age, "erasure_grace_days": settings.erasure_grace_days,
                      "rights_response_days": settings.rights_response_days},
     }
     (out / EXPECTED_FILE).write_text(json.dumps(doc, indent=2, sort_keys=True) + "\n", encoding="utf-8")

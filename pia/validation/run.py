@@ -333,7 +333,7 @@ def _describe(text: str, settings: dict[str, Any], man: Any) -> str:
 
 
 def _settings(man: Any, overrides: dict[str, int], day: dt.date) -> dict[str, Any]:
-    out: dict[str, Any] = {"minor_age": man.settings.minor_age, "erasure_grace_days": man.settings.erasure_grace_days,
+    out: dict[str, Any] = {"minor_age": man.settings.highest_minor_age, "erasure_grace_days": man.settings.erasure_grace_days,
                            "rights_response_days": man.settings.rights_response_days}
     for key, value in overrides.items():
         if value is None:
