@@ -32,7 +32,9 @@ lexicon and holdout10's fixes, still blind; its failure classes were fixed after
 benchmarks/discovery_quality_holdout12_first_run.txt, 0.855 / 0.855 / 0.823; its failure classes were fixed after it, so it
 is in-sample now: 0.921 / 0.935 / 0.919);
 `--part holdout13` is 16 tables from 8 further sources (healthcare, education, telecoms, a forum, banking exports),
-labelled and committed the same way, before any detector ran on it.
+labelled and committed the same way, before any detector ran on it (first run:
+benchmarks/discovery_quality_holdout13_first_run.txt, 0.940 / 0.684 / 0.667; its failure classes were fixed after it,
+so it is in-sample now: 0.991 / 1.000 / 0.991).
 For each seed this writes the corpus as CSV, scans it,
 and compares every column's category with its label. It prints
 

@@ -7,6 +7,8 @@ load it before the package's dependencies are installed.
 """
 from __future__ import annotations
 
+import ast
+import inspect
 import io
 import re
 import sys
@@ -45,6 +47,38 @@ def sources(package_dir: Path = PACKAGE_DIR) -> Iterator[tuple[str, Path]]:
             yield "jinja2.ext:babel_extract", path
 
 
+# click's help texts: the docstring of a function decorated with `command`/`group` and the `help=` (`short_help=`,
+# `epilog=`) of click's decorators, as click shows them (`inspect.cleandoc`); `pia.commands.help` translates them
+# when it renders help.
+CLICK_COMMANDS = ("command", "group")
+CLICK_PARAMETERS = ("option", "argument", "version_option", "help_option", "confirmation_option", "password_option")
+CLICK_TEXT_ARGS = ("help", "short_help", "epilog")
+
+
+def _callee(node: ast.expr) -> str | None:
+    """The name a decorator or call ends with (`click.option(...)` -> `option`)."""
+    node = node.func if isinstance(node, ast.Call) else node
+    return node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else None
+
+
+def click_help_texts(path: Path) -> Iterator[tuple[int, str]]:
+    """(line, text) of every click help text in a Python file: commands' docstrings and `help=` strings."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) \
+                and any(_callee(d) in CLICK_COMMANDS for d in node.decorator_list):
+            explicit = any(isinstance(d, ast.Call) and any(k.arg == "help" for k in d.keywords)
+                           for d in node.decorator_list if _callee(d) in CLICK_COMMANDS)
+            doc = ast.get_docstring(node, clean=True)
+            if doc and not explicit:
+                yield node.body[0].lineno, doc.partition("\f")[0]
+        elif isinstance(node, ast.Call) and _callee(node) in CLICK_COMMANDS + CLICK_PARAMETERS:
+            for kw in node.keywords:
+                if kw.arg in CLICK_TEXT_ARGS and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str):
+                    text = inspect.cleandoc(kw.value.value)
+                    yield kw.value.lineno, text.partition("\f")[0] if kw.arg == "help" else text
+
+
 def extract(package_dir: Path = PACKAGE_DIR) -> Any:
     """The catalog of every message marked in the package's code and report templates (a Babel `Catalog`)."""
     from babel.messages.catalog import Catalog
@@ -59,6 +93,10 @@ def extract(package_dir: Path = PACKAGE_DIR) -> Any:
                 options=JINJA_OPTIONS if jinja else {}, strip_comment_tags=True):
             catalog.add(message, None, [(path.relative_to(root).as_posix(), lineno)], auto_comments=comments,
                         context=context)
+        if not jinja:
+            for lineno, text in click_help_texts(path):
+                catalog.add(text, None, [(path.relative_to(root).as_posix(), lineno)],
+                            auto_comments=["click help text (pia --help)"])
     return catalog
 
 

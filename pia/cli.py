@@ -16,7 +16,9 @@ from typing import Any
 
 import click
 
+from pia.commands.help import Context, help_language, localized, short_help, usage_message
 from pia.errors import InputError, PiaError, one_line
+from pia.i18n import LANGUAGES
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -45,7 +47,9 @@ COMMANDS = {
 
 
 class LazyGroup(click.Group):
-    """A click group that imports a subcommand's module only when it is needed."""
+    """A click group that imports a subcommand's module only when it is needed; help in the language in force."""
+
+    context_class = Context
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         """The subcommand names, sorted, without importing their modules."""
@@ -60,7 +64,16 @@ class LazyGroup(click.Group):
         module_name, attr = target.split(":")
         if importlib.util.find_spec(module_name) is None:
             return None
-        return _check_outputs_first(getattr(importlib.import_module(module_name), attr))
+        return localized(_check_outputs_first(getattr(importlib.import_module(module_name), attr)))
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The list of commands, each with the first sentence of its help in the language in force."""
+        commands = [(name, cmd) for name in self.list_commands(ctx)
+                    if (cmd := self.get_command(ctx, name)) is not None and not cmd.hidden]
+        if commands:
+            limit = formatter.width - 6 - max(len(name) for name, _cmd in commands)
+            with formatter.section("Commands"):  # the kit's formatter translates the heading
+                formatter.write_dl([(name, short_help(cmd, limit)) for name, cmd in commands])
 
 
 def _check_outputs_first(command: click.Command) -> click.Command:
@@ -87,19 +100,24 @@ def _check_outputs_first(command: click.Command) -> click.Command:
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="pia", prog_name="pia")
-def cli() -> None:
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+              help="Language of the help and of every command's output (the same as the command's own --lang).")
+def cli(lang: str | None) -> None:
     """Privacy impact assessment from evidence: inventory, risk, change review, validation, discovery, reports.
 
-    With no file arguments every command works on the shipped samples in data_samples/.
+    With no file arguments every command works on the shipped samples in data_samples/. Help and messages follow
+    --lang (before or after the command), else the locale (LANG).
     """
 
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI and map the kit's errors to exit codes without tracebacks."""
-    from pia.i18n import current_language, use_language
+    from pia.i18n import use_language
 
-    # A command sets the language of its run (--lang, the manifest's language, the locale); it ends with the run.
-    with use_language(current_language()):
+    # click renders --help while parsing, before any --lang is processed: the language of help and of errors met
+    # before a command runs is read from the command line (else the locale) first. A command then sets the
+    # language of its run (--lang, the manifest's language, the locale); it ends with the run.
+    with use_language(help_language(sys.argv[1:] if argv is None else argv)):
         _run(argv)
 
 
@@ -122,7 +140,7 @@ def _run(argv: list[str] | None) -> None:
     except click.UsageError as exc:
         # One line, like every other input error: the command, the problem, and where to read more.
         command = exc.ctx.command_path if exc.ctx is not None else "pia"
-        message = one_line(" ".join(exc.format_message().split()))
+        message = one_line(" ".join(usage_message(exc).split()))
         see = _("see {command_help}", command_help=repr(command + " --help"))
         click.echo(f"pia: {command}: {message} ({see})", err=True)
         sys.exit(EXIT_INPUT)

@@ -35,7 +35,7 @@ MAX_ALIAS_NODES = 100_000
 def size_text(n: int) -> str:
     """A byte count for messages: `8 MiB`, `20.0 MiB`, `512 bytes`."""
     if n < 1024 * 1024:
-        return f"{n:,} bytes"
+        return _("{n:,} bytes", n=n)
     mib = n / (1024 * 1024)
     return f"{mib:.0f} MiB" if mib == int(mib) else f"{mib:.1f} MiB"
 
@@ -43,23 +43,33 @@ def size_text(n: int) -> str:
 def kind_of(mode: int) -> str:
     """What a file system object is, in words, from its `st_mode`."""
     if stat.S_ISDIR(mode):
-        return "a directory"
+        return _("a directory")
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return _("a named pipe (FIFO)")
     if stat.S_ISCHR(mode):
-        return "a character device"
+        return _("a character device")
     if stat.S_ISBLK(mode):
-        return "a block device"
+        return _("a block device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return _("a socket")
     if stat.S_ISREG(mode):
-        return "a regular file"
-    return "not a regular file"
+        return _("a regular file")
+    return _("not a regular file")
+
+
+def _word(text: str) -> str:
+    """A phrase a caller passed (marked there with `N_`) in the language in force; "" stays "" (the header)."""
+    return _(text) if text else text
+
+
+def _not_expected(mode: int, expected: str) -> str:
+    """`is a directory, expected a manifest YAML file` in the language in force (`expected` marked by the caller)."""
+    return _("is {kind}, expected {expected}", kind=kind_of(mode), expected=_word(expected))
 
 
 def _os_message(exc: OSError, path: str | os.PathLike[str], missing: str) -> str:
     """The one-line reason an OS call on `path` failed."""
-    missing = _(missing)
+    missing = _word(missing)
     if exc.errno == errno.ENOENT:
         return _("is a symbolic link to a file that does not exist") if os.path.islink(path) else missing
     if exc.errno == errno.ELOOP:
@@ -69,11 +79,11 @@ def _os_message(exc: OSError, path: str | os.PathLike[str], missing: str) -> str
     if exc.errno == errno.ENOTDIR:
         return _("{missing} (a parent in the path is not a directory)", missing=missing)
     if exc.errno == errno.ENAMETOOLONG:
-        return "the file name is too long"
-    return f"cannot read: {exc.strerror or exc}"
+        return _("the file name is too long")
+    return _("cannot read: {reason}", reason=exc.strerror or exc)
 
 
-def regular_file_problem(path: str | os.PathLike[str], expected: str = "a file",
+def regular_file_problem(path: str | os.PathLike[str], expected: str = N_("a file"),
                          missing: str = NO_SUCH_FILE) -> str | None:
     """Why `path` cannot be read as a regular file (missing, a directory, a FIFO, a loop, ...), or None."""
     try:
@@ -81,24 +91,24 @@ def regular_file_problem(path: str | os.PathLike[str], expected: str = "a file",
     except OSError as exc:
         return _os_message(exc, path, missing)
     except ValueError:  # an embedded NUL byte in the name
-        return "the file name holds a NUL byte"
+        return _("the file name holds a NUL byte")
     if not stat.S_ISREG(st.st_mode):
-        return f"is {kind_of(st.st_mode)}, expected {expected}"
+        return _not_expected(st.st_mode, expected)
     return None
 
 
-def directory_problem(path: str | os.PathLike[str], missing: str = "no such directory") -> str | None:
+def directory_problem(path: str | os.PathLike[str], missing: str = N_("no such directory")) -> str | None:
     """Why `path` is not a directory one can read, or None."""
     try:
         st = os.stat(path)
     except OSError as exc:
         return _os_message(exc, path, missing)
     except ValueError:
-        return "the name holds a NUL byte"
+        return _("the name holds a NUL byte")
     if not stat.S_ISDIR(st.st_mode):
-        return f"is {kind_of(st.st_mode)}, expected a directory"
+        return _not_expected(st.st_mode, N_("a directory"))
     if not os.access(path, os.R_OK | os.X_OK):
-        return "cannot read: permission denied"
+        return _("cannot read: permission denied")
     return None
 
 
@@ -110,7 +120,7 @@ def exists(path: str | os.PathLike[str]) -> bool:
         return False
 
 
-def open_regular(path: str | os.PathLike[str], expected: str = "a file", source: str | None = None,
+def open_regular(path: str | os.PathLike[str], expected: str = N_("a file"), source: str | None = None,
                  missing: str = NO_SUCH_FILE) -> int:
     """A read-only descriptor of the regular file `path`; anything else is an InputError, never a wait.
 
@@ -129,7 +139,7 @@ def open_regular(path: str | os.PathLike[str], expected: str = "a file", source:
     st = os.fstat(fd)
     if not stat.S_ISREG(st.st_mode):
         os.close(fd)
-        raise InputError(Problem(src, f"is {kind_of(st.st_mode)}, expected {expected}"))
+        raise InputError(Problem(src, _not_expected(st.st_mode, expected)))
     fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)
     return fd
 
@@ -137,11 +147,11 @@ def open_regular(path: str | os.PathLike[str], expected: str = "a file", source:
 def check_size(size: int, source: str, limit: int = MAX_INPUT_BYTES) -> None:
     """InputError when a document of `size` bytes is over `limit`."""
     if size > limit:
-        raise InputError(Problem(source, f"is {size_text(size)}, larger than the limit of {size_text(limit)} "
-                                         "for a document the kit reads"))
+        raise InputError(Problem(source, _("is {size}, larger than the limit of {limit} for a document the kit reads",
+                                           size=size_text(size), limit=size_text(limit))))
 
 
-def read_bytes(path: str | os.PathLike[str], expected: str = "a file", source: str | None = None,
+def read_bytes(path: str | os.PathLike[str], expected: str = N_("a file"), source: str | None = None,
                missing: str = NO_SUCH_FILE, limit: int = MAX_INPUT_BYTES) -> bytes:
     """The bytes of the regular file `path`, at most `limit` of them; anything else is an InputError.
 
@@ -155,7 +165,7 @@ def read_bytes(path: str | os.PathLike[str], expected: str = "a file", source: s
         try:
             data = fh.read(limit + 1)
         except OSError as exc:
-            raise InputError(Problem(src, f"cannot read: {exc.strerror or exc}")) from None
+            raise InputError(Problem(src, _("cannot read: {reason}", reason=exc.strerror or exc))) from None
     check_size(len(data), src, limit)  # the file grew while it was read
     return data
 
@@ -165,11 +175,12 @@ def decode_utf8(raw: bytes, source: str, what: str = "") -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        prefix = f"{what} is not" if what else "not"
-        raise InputError(Problem(source, f"{prefix} UTF-8 text (byte {exc.start})")) from None
+        message = _("{what} is not UTF-8 text (byte {at})", what=_word(what), at=exc.start) if what else \
+            _("not UTF-8 text (byte {at})", at=exc.start)
+        raise InputError(Problem(source, message)) from None
 
 
-def read_text(path: str | os.PathLike[str], expected: str = "a file", source: str | None = None,
+def read_text(path: str | os.PathLike[str], expected: str = N_("a file"), source: str | None = None,
               missing: str = NO_SUCH_FILE) -> tuple[bytes, str]:
     """The bytes of `path` and their UTF-8 text (both: callers hash the bytes)."""
     raw = read_bytes(path, expected, source, missing)
@@ -207,12 +218,11 @@ def parse_json(text: str, source: str, what: str = "") -> Any:
     outputs would then not be JSON either.
     """
     text = text.removeprefix("\ufeff")
-    label = f"{what} is not" if what else "not"
     deepest, where = json_depth(text)
     if deepest > MAX_DEPTH:
         line = text.count("\n", 0, where) + 1
-        raise InputError(Problem(source, f"nested deeper than {MAX_DEPTH} levels (the limit for documents the kit "
-                                         "reads)", line))
+        raise InputError(Problem(source, _("nested deeper than {limit} levels (the limit for documents the kit reads)",
+                                           limit=MAX_DEPTH), line))
 
     def constant(name: str) -> Any:
         raise ValueError(f"{name} is not a JSON number")
@@ -220,12 +230,19 @@ def parse_json(text: str, source: str, what: str = "") -> Any:
     try:
         return json.loads(text, parse_constant=constant)
     except json.JSONDecodeError as exc:
-        raise InputError(Problem(source, f"{label} valid JSON: {exc.msg} (column {exc.colno})", exc.lineno)) from None
+        # the json module's own reason ("Expecting value") stays as it is: it names the syntax rule broken
+        message = _("{what} is not valid JSON: {reason} (column {column})", what=_word(what), reason=exc.msg,
+                    column=exc.colno) if what else \
+            _("not valid JSON: {reason} (column {column})", reason=exc.msg, column=exc.colno)
+        raise InputError(Problem(source, message, exc.lineno)) from None
     except (ValueError, RecursionError) as exc:  # NaN, integers of more than 4,300 digits
-        raise InputError(Problem(source, f"{label} usable JSON: {quote(str(exc), 120)}")) from None
+        reason = quote(str(exc), 120)
+        message = _("{what} is not usable JSON: {reason}", what=_word(what), reason=reason) if what else \
+            _("not usable JSON: {reason}", reason=reason)
+        raise InputError(Problem(source, message)) from None
 
 
-def load_json(path: str | os.PathLike[str], expected: str = "a JSON file", source: str | None = None,
+def load_json(path: str | os.PathLike[str], expected: str = N_("a JSON file"), source: str | None = None,
               missing: str = NO_SUCH_FILE, what: str = "") -> tuple[bytes, Any]:
     """The bytes of a JSON file (for hashing) and its data, through the same bounds as every input."""
     src = source if source is not None else str(path)

@@ -117,6 +117,7 @@ def output_problem(path: str | os.PathLike[str]) -> str | None:
     `/dev/null` itself when run as root), a FIFO, a directory, a socket or a symbolic-link loop is refused, as
     is a path whose directory does not exist.
     """
+    from pia.i18n import _
     from pia.inputs import kind_of
 
     target = Path(path)
@@ -124,24 +125,24 @@ def output_problem(path: str | os.PathLike[str]) -> str | None:
         st = os.stat(target)
     except FileNotFoundError:
         if os.path.islink(target):
-            return "is a symbolic link to a file that does not exist; pia writes regular files only"
+            return _("is a symbolic link to a file that does not exist; pia writes regular files only")
         st = None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            return "is a symbolic link loop; pia writes regular files only"
+            return _("is a symbolic link loop; pia writes regular files only")
         if exc.errno == errno.ENOTDIR:
-            return "cannot write: a parent in the path is a file, not a directory"
-        return f"cannot write: {exc.strerror or exc}"
+            return _("cannot write: a parent in the path is a file, not a directory")
+        return _("cannot write: {reason}", reason=exc.strerror or exc)
     except ValueError:
-        return "the file name holds a NUL byte"
+        return _("the file name holds a NUL byte")
     if st is not None and not stat.S_ISREG(st.st_mode):
-        return (f"is {kind_of(st.st_mode)}, not a regular file: pia writes regular files only"
-                + (" (use -o - for standard output)" if not stat.S_ISDIR(st.st_mode) else ""))
+        return (_("is {kind}, not a regular file: pia writes regular files only", kind=kind_of(st.st_mode))
+                + (_(" (use -o - for standard output)") if not stat.S_ISDIR(st.st_mode) else ""))
     parent = target.parent if str(target.parent) else Path(".")
     if parent.exists() and not parent.is_dir():
-        return f"cannot write: {parent} is a file, not a directory"
+        return _("cannot write: {parent} is a file, not a directory", parent=parent)
     if not parent.is_dir():
-        return f"cannot write: directory {parent} does not exist"
+        return _("cannot write: directory {parent} does not exist", parent=parent)
     return None
 
 

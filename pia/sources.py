@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from pia.config import PACKAGE_DATA
 from pia.errors import InputError, Problem
+from pia.field_errors import field_message
 from pia.yamlsource import load_yaml
 
 SOURCES_FILE = PACKAGE_DATA / "sources.yaml"
@@ -47,7 +48,7 @@ def load_sources() -> dict[str, Source]:
     try:
         cat = _Catalogue.model_validate(doc.data)
     except ValidationError as exc:
-        raise InputError([Problem(doc.source, e["msg"], doc.line_of(tuple(e["loc"])), ".".join(map(str, e["loc"])))
+        raise InputError([Problem(doc.source, field_message(e), doc.line_of(tuple(e["loc"])), ".".join(map(str, e["loc"])))
                           for e in exc.errors()]) from None
     out: dict[str, Source] = {}
     for i, src in enumerate(cat.sources):

@@ -7,6 +7,7 @@ bool, null, timestamp, map, seq): `!!binary`, `!!set`, `!!python/...` and local 
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from yaml.events import AliasEvent
 
 from pia.config import display_path
 from pia.errors import InputError, Problem, quote
-from pia.i18n import _
+from pia.i18n import N_, _
 from pia.inputs import MAX_ALIAS_NODES, MAX_ALIASES, MAX_DEPTH, MAX_INPUT_BYTES, check_size
 
 Loc = tuple[str | int, ...]
@@ -50,21 +51,22 @@ class _Loader(yaml.SafeLoader):
             node = super().compose_node(parent, index)
             self._aliases += 1
             if self._aliases > MAX_ALIASES:
-                raise _Limit(None, None, f"more than {MAX_ALIASES:,} aliases (the limit)", mark)
+                raise _Limit(None, None, _("more than {n:,} aliases (the limit)", n=MAX_ALIASES), mark)
             if id(node) not in self._measure:
-                raise _Limit(None, None, "an alias refers to a node that contains it (a recursive structure)", mark)
+                raise _Limit(None, None, _("an alias refers to a node that contains it (a recursive structure)"), mark)
             size, height = self._measure[id(node)]
             self._alias_nodes += size
             if self._alias_nodes > MAX_ALIAS_NODES:
-                raise _Limit(None, None, f"aliases expand to more than {MAX_ALIAS_NODES:,} nodes (the limit; "
-                                         "a 'billion laughs' document?)", mark)
+                raise _Limit(None, None, _("aliases expand to more than {n:,} nodes (the limit; a 'billion laughs' "
+                                           "document?)", n=MAX_ALIAS_NODES), mark)
             if self._depth + height > MAX_DEPTH:
-                raise _Limit(None, None, f"an alias nests the document deeper than {MAX_DEPTH} levels (the limit)",
-                             mark)
+                raise _Limit(None, None, _("an alias nests the document deeper than {n} levels (the limit)",
+                                           n=MAX_DEPTH), mark)
             return node
         self._depth += 1
         if self._depth > MAX_DEPTH:
-            raise _Limit(None, None, f"nested deeper than {MAX_DEPTH} levels (the limit)", self.peek_event().start_mark)
+            raise _Limit(None, None, _("nested deeper than {n} levels (the limit)", n=MAX_DEPTH),
+                         self.peek_event().start_mark)
         try:
             node = super().compose_node(parent, index)
         finally:
@@ -97,14 +99,70 @@ class YamlDocument:
         return self.lines.get((), 1)
 
 
+# The scalar types a value may fail to build as, in words.
+SCALAR_KINDS = {"date": N_("date"), "int": N_("integer"), "float": N_("number"), "bool": N_("boolean")}
+
+# PyYAML's frequent reasons (its `problem` and `context`), in the kit's words; `{token}` is what PyYAML quotes.
+# A reason not listed here is shown as PyYAML writes it.
+YAML_PHRASES = [(re.compile(pattern), message) for pattern, message in (
+    (r"^mapping values are not allowed here$", N_("a colon (key: value) is not allowed here; quote text that holds "
+                                                  "': '")),
+    (r"^could not find expected ':'$", N_("a key without a colon (expected 'key: value')")),
+    (r"^did not find expected key$", N_("a line is not a key of this mapping (check its indentation)")),
+    (r"^did not find expected '-' indicator$", N_("a line is not an item of this list (expected '- ')")),
+    (r"^did not find expected node content$", N_("a value is missing")),
+    (r"^found unexpected end of stream$", N_("the file ends before the value is closed")),
+    (r"^found character (?P<token>.+) that cannot start any token$",
+     N_("the character {token} cannot start a value (tabs cannot indent YAML)")),
+    (r"^found undefined alias (?P<token>.+)$", N_("alias {token} is not defined")),
+    (r"^found unknown escape character (?P<token>.+)$", N_("unknown escape {token} in a double-quoted text")),
+    (r"^found unexpected ':'$", N_("unexpected colon")),
+    (r"^expected <block end>, but found (?P<token>.+)$", N_("expected the end of the block, found {token} (check "
+                                                            "the indentation)")),
+    (r"^expected ',' or '\]', but got (?P<token>.+)$", N_("expected ',' or ']' in an inline list, found {token}")),
+    (r"^expected ',' or '}', but got (?P<token>.+)$", N_("expected ',' or '}}' in an inline mapping, found {token}")),
+    (r"^expected a single document in the stream$", N_("expected a single document")),
+    (r"^but found another document$", N_("found another document (---)")),
+    (r"^while scanning a simple key$", N_("in a key")),
+    (r"^while scanning for the next token$", N_("while reading the next value")),
+    (r"^while scanning a block scalar$", N_("in a block text (| or >)")),
+    (r"^while scanning a directive$", N_("in a directive (%)")),
+    (r"^while constructing a mapping$", N_("in a mapping")),
+    (r"^found unhashable key$", N_("a key cannot be a list or a mapping")),
+    (r"^found a tab character where an indentation space is expected$", N_("a tab where indentation spaces are "
+                                                                           "expected (tabs cannot indent YAML)")),
+    (r"^found a tab character that violates indentation$", N_("a tab where indentation spaces are expected (tabs "
+                                                              "cannot indent YAML)")),
+    (r"^while scanning a quoted scalar$", N_("in a quoted text")),
+    (r"^while scanning a plain scalar$", N_("in a value")),
+    (r"^while scanning an alias$", N_("in an alias")),
+    (r"^while scanning an anchor$", N_("in an anchor")),
+    (r"^while parsing a block mapping$", N_("in a mapping")),
+    (r"^while parsing a block collection$", N_("in a list")),
+    (r"^while parsing a flow sequence$", N_("in an inline list")),
+    (r"^while parsing a flow mapping$", N_("in an inline mapping")),
+    (r"^while parsing a block node$", N_("in a value")),
+    (r"^while parsing a flow node$", N_("in a value")),
+)]
+
+
+def yaml_phrase(text: str | None) -> str:
+    """One of PyYAML's reasons in the language in force (English: as PyYAML writes it)."""
+    text = str(text or "")
+    for pattern, message in YAML_PHRASES:
+        if (match := pattern.match(text)) is not None:
+            return _(message, token=match.groupdict().get("token", "")) if _(message) != message else text
+    return text
+
+
 def _tag_problem(node: yaml.Node) -> str | None:
     if node.tag in ALLOWED_TAGS:
         return None
     if node.tag == _STANDARD + "merge":
-        return "merge keys (<<) are not supported: write the fields out"
+        return _("merge keys (<<) are not supported: write the fields out")
     shown = "!!" + node.tag[len(_STANDARD):] if node.tag.startswith(_STANDARD) else node.tag
-    return (f"tag {quote(shown)} is not allowed (only the standard types: strings, numbers, booleans, null, "
-            "dates, mappings and lists)")
+    return _("tag {tag} is not allowed (only the standard types: strings, numbers, booleans, null, dates, mappings "
+             "and lists)", tag=quote(shown))
 
 
 def _scalar(node: yaml.Node, loc: Loc, problems: list[Problem], source: str) -> tuple[bool, Any]:
@@ -115,8 +173,10 @@ def _scalar(node: yaml.Node, loc: Loc, problems: list[Problem], source: str) -> 
         what = "date" if node.tag == _STANDARD + "timestamp" else node.tag.removeprefix(_STANDARD)
         reason = str(exc).split("(")[0].strip().rstrip(":") or type(exc).__name__
         if reason.startswith("Exceeds the limit"):  # Python's guard against quadratic int parsing
-            reason = "more digits than Python converts (4,300)"
-        problems.append(Problem(source, f"{quote(node.value)} is not a valid {what}: {quote(reason, 80)[1:-1]}",
+            reason = _("more digits than Python converts (4,300)")
+        # the reason is Python's own (`day is out of range for month`): it says exactly what is wrong
+        problems.append(Problem(source, _("{value} is not a valid {what}: {reason}", value=quote(node.value),
+                                          what=_(SCALAR_KINDS.get(what, what)), reason=quote(reason, 80)[1:-1]),
                                 node.start_mark.line + 1, _fmt(loc)))
         return False, None
 
@@ -131,8 +191,8 @@ def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], problems: list[Probl
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if isinstance(key_node, (yaml.MappingNode, yaml.SequenceNode)):
-                problems.append(Problem(source, "a mapping key must be a plain value", key_node.start_mark.line + 1,
-                                        _fmt(loc)))
+                problems.append(Problem(source, _("a mapping key must be a plain value"),
+                                        key_node.start_mark.line + 1, _fmt(loc)))
                 continue
             tag = _tag_problem(key_node)
             if tag:
@@ -142,7 +202,8 @@ def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], problems: list[Probl
             if not ok:
                 continue
             if key in out:
-                problems.append(Problem(source, f"duplicate key {quote(key)} (first on line {lines[loc + (key,)]})",
+                problems.append(Problem(source, _("duplicate key {key} (first on line {first})", key=quote(key),
+                                                  first=lines[loc + (key,)]),
                                         key_node.start_mark.line + 1, _fmt(loc + (key,))))
                 continue
             lines[loc + (key,)] = key_node.start_mark.line + 1
@@ -168,12 +229,14 @@ def parse_yaml(text: str, source: str) -> YamlDocument:
         node = yaml.compose(text, Loader=_Loader)
     except _Limit as exc:
         mark = exc.problem_mark
-        raise InputError(Problem(source, f"refused: {exc.problem}", mark.line + 1 if mark else None)) from None
+        raise InputError(Problem(source, _("refused: {problem}", problem=exc.problem),
+                                 mark.line + 1 if mark else None)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        context = f"{exc.context}: " if exc.context and exc.problem else ""
-        detail = context + str(exc.problem or exc.context)
+        detail = yaml_phrase(str(exc.problem or exc.context))
+        if exc.context and exc.problem:
+            detail = _("{context}: {problem}", context=yaml_phrase(exc.context), problem=detail)
         msg = _("invalid YAML: {detail}", detail=detail)
         raise InputError(Problem(source, msg, line)) from None
     except yaml.reader.ReaderError as exc:
@@ -181,10 +244,10 @@ def parse_yaml(text: str, source: str) -> YamlDocument:
         line = text.count("\n", 0, exc.position) + 1
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
         char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
-        raise InputError(Problem(source, f"invalid YAML: control character U+{char:04X} in column {column} "
-                                         "(not allowed in YAML text)", line)) from None
+        raise InputError(Problem(source, _("invalid YAML: control character U+{char:04X} in column {column} (not "
+                                           "allowed in YAML text)", char=char, column=column), line)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
-        raise InputError(Problem(source, f"invalid YAML: {quote(str(exc), 120)}")) from None
+        raise InputError(Problem(source, _("invalid YAML: {detail}", detail=quote(str(exc), 120)))) from None
     if node is None:
         raise InputError(Problem(source, _("the file is empty (expected a YAML mapping)"), 1))
     lines: dict[Loc, int] = {}
@@ -193,15 +256,15 @@ def parse_yaml(text: str, source: str) -> YamlDocument:
         data = _walk(node, (), lines, problems, source)
     except yaml.constructor.ConstructorError as exc:
         mark = exc.problem_mark
-        raise InputError(Problem(source, _("invalid YAML: {detail}", detail=exc.problem),
+        raise InputError(Problem(source, _("invalid YAML: {detail}", detail=yaml_phrase(str(exc.problem))),
                                  mark.line + 1 if mark else None)) from None
     if problems:
         raise InputError(problems)
     return YamlDocument(data, lines, source)
 
 
-def load_yaml(path: str | Path, text: str | None = None, expected: str = "a YAML file",
-              missing: str = "no such file") -> YamlDocument:
+def load_yaml(path: str | Path, text: str | None = None, expected: str = N_("a YAML file"),
+              missing: str = N_("no such file")) -> YamlDocument:
     """Read (through `pia.inputs`: regular files only, bounded) and parse a YAML file."""
     source = display_path(path)
     if text is None:

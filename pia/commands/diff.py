@@ -41,6 +41,7 @@ def diff(old: str | None, new: str | None, method: str | None, fmt: str, output:
     from pia.changes.rules import review as make_review
     from pia.config import PROPOSED_MANIFEST, REFERENCE_MANIFEST
     from pia.errors import InputError, Problem
+    from pia.i18n import _
     from pia.output import emit, to_json
 
     apply_language(lang)
@@ -51,7 +52,8 @@ def diff(old: str | None, new: str | None, method: str | None, fmt: str, output:
         try:
             when = dt.date.fromisoformat(effective_date)
         except ValueError:
-            raise InputError(Problem("--effective-date", f"{effective_date!r} is not a date YYYY-MM-DD")) from None
+            raise InputError(Problem("--effective-date", _("{value} is not a date YYYY-MM-DD",
+                                                            value=repr(effective_date)))) from None
     if old is None or new is None:
         if old is not None or new is not None:
             raise click.UsageError("give both OLD and NEW, or neither (to review the shipped pair)")

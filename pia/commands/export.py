@@ -49,9 +49,9 @@ def export(manifest: str | None, fmt: str, output: str | None, table: str, metho
         try:
             as_of = dt.date.fromisoformat(as_of).isoformat()
         except ValueError:
-            raise InputError(Problem("--as-of", f"{as_of!r} is not a date YYYY-MM-DD")) from None
+            raise InputError(Problem("--as-of", _("{value} is not a date YYYY-MM-DD", value=repr(as_of)))) from None
     if fmt == "ropa-xlsx" and not output:
-        raise InputError(Problem("-o", "ropa-xlsx writes a binary workbook: give -o FILE.xlsx"))
+        raise InputError(Problem("-o", _("ropa-xlsx writes a binary workbook: give -o FILE.xlsx")))
     m = load_manifest(manifest or REFERENCE_MANIFEST)
     apply_language(lang, m)
     if fmt == "cnil-pia":

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import click
 
+from pia.commands.help import group_language
 from pia.i18n import LANGUAGES
 
-# `--lang`: None means "not given": the command resolves it from the manifest's `language`, then the locale
-# (pia.i18n.resolve_language) once it has read the manifest.
+# `--lang`: None means "not given" (here nor before the command, `pia --lang zh check`): the command resolves it
+# from the manifest's `language`, then the locale (pia.i18n.resolve_language) once it has read the manifest.
 lang_option = click.option(
-    "--lang", type=click.Choice(LANGUAGES), default=None,
+    "--lang", type=click.Choice(LANGUAGES), default=None, callback=group_language,
     help="Language of the output (default: the manifest's `language`, then the locale, then en).")
 
 

@@ -73,11 +73,11 @@ def samples(directory: str, users: int, seed: int, violations: bool, reference_d
     apply_language(lang, m)
     parent = target.resolve().parent
     if not parent.is_dir():
-        raise InputError(Problem(directory, f"cannot write: directory {parent} does not exist"))
+        raise InputError(Problem(directory, _("cannot write: directory {parent} does not exist", parent=parent)))
     try:
         tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
     except OSError as exc:
-        raise InputError(Problem(directory, f"cannot write: {exc.strerror}")) from None
+        raise InputError(Problem(directory, _("cannot write: {reason}", reason=exc.strerror))) from None
     umask = os.umask(0)
     os.umask(umask)
     os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes it private; the estate is an ordinary directory

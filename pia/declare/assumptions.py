@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from pia.declare.text import Text
 from pia.errors import Problem
+from pia.i18n import _
 from pia.yamlsource import Loc, YamlDocument
 
 # The field that identifies an item of a list of records (tried in this order); plain lists are addressed by value.
@@ -67,23 +68,23 @@ def resolve(data: Any, path: str) -> tuple[Loc | None, str]:
     """Location (keys and indices) of the node `path` names in plain `data`, or None and what is wrong."""
     parts = split_path(path)
     if parts is None:
-        return None, (f"{path!r} is not a path (fields separated by '.', list items by id in brackets, "
-                      "e.g. processing_activities[alert_snapshots].subjects_count)")
+        return None, _("{path!r} is not a path (fields separated by '.', list items by id in brackets, e.g. "
+                       "processing_activities[alert_snapshots].subjects_count)", path=path)
     node = data
     loc: list[str | int] = []
     shown: list[str] = []
     for field, ids in parts:
         shown.append(field)
         if not isinstance(node, dict) or field not in node:
-            known = ", ".join(sorted(str(k) for k in node)) if isinstance(node, dict) else "none"
-            return None, f"{'.'.join(shown)!r} does not exist (fields here: {known})"
+            known = ", ".join(sorted(str(k) for k in node)) if isinstance(node, dict) else _("none")
+            return None, _("{path!r} does not exist (fields here: {known})", path=".".join(shown), known=known)
         node = node[field]
         loc.append(field)
         for ident in ids:
             shown[-1] += f"[{ident}]"
             index = _find(node, ident)
             if index is None:
-                return None, f"no item {ident!r} in {'.'.join(shown)[: -len(ident) - 2]!r}"
+                return None, _("no item {ident!r} in {path!r}", ident=ident, path=".".join(shown)[: -len(ident) - 2])
             node = node[index]
             loc.append(index)
     return tuple(loc), ""
@@ -121,12 +122,14 @@ def assumption_problems(doc: YamlDocument, resolved: dict[str, Any] | None = Non
         loc = ("assumptions", i, "about")
         path = f"assumptions.{i}.about"
         if about in seen:
-            problems.append(Problem(doc.source, f"{about!r} is already listed (assumptions.{seen[about]})",
+            problems.append(Problem(doc.source, _("{about!r} is already listed (assumptions.{first})", about=about,
+                                                      first=seen[about]),
                                     doc.line_of(loc), path))
             continue
         seen[about] = i
         if about.split(".", 1)[0].split("[", 1)[0] == "assumptions":
-            problems.append(Problem(doc.source, "an assumption cannot be about the assumptions", doc.line_of(loc), path))
+            problems.append(Problem(doc.source, _("an assumption cannot be about the assumptions"), doc.line_of(loc),
+                                    path))
             continue
         found, why = resolve(data, about)
         if found is None:

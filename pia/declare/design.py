@@ -11,6 +11,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from pia.errors import Problem
+from pia.i18n import _
 from pia.yamlsource import Loc, YamlDocument
 
 
@@ -85,10 +86,11 @@ def design_problems(doc: YamlDocument) -> list[Problem]:
         for key, places in (held.items() if isinstance(held, dict) else []):
             loc: Loc = ("processing_activities", i, "design", "held_at", key)
             if key not in elements:
-                problems.append(Problem(doc.source, f"{key!r} is not a data element of this activity (its elements: "
-                                                    f"{', '.join(map(str, elements))})", doc.line_of(loc),
+                problems.append(Problem(doc.source, _("{key!r} is not a data element of this activity (its elements: "
+                                                      "{elements})", key=key, elements=", ".join(map(str, elements))),
+                                        doc.line_of(loc),
                                         ".".join(map(str, loc))))
             elif isinstance(places, list) and not places:
-                problems.append(Problem(doc.source, "empty list of places (user_device, service, processor, transit)",
+                problems.append(Problem(doc.source, _("empty list of places (user_device, service, processor, transit)"),
                                         doc.line_of(loc), ".".join(map(str, loc))))
     return problems

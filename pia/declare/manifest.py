@@ -45,6 +45,7 @@ from pia.declare.vocabulary import (
     vocabulary_problems,
 )
 from pia.errors import InputError, Problem
+from pia.field_errors import field_message
 from pia.i18n import N_, LocalizedText, _
 from pia.yamlsource import Loc, YamlDocument, load_yaml, parse_yaml
 
@@ -153,7 +154,7 @@ def _right_kind(value: Any) -> Any:
         except ValueError:
             continue
     allowed = ", ".join(repr(e.value) for e in (*DataSubjectRight, *RightKind))
-    raise ValueError(f"{value!r} is not a right (allowed: {allowed})")
+    raise ValueError(_("{value!r} is not a right (allowed: {allowed})", value=value, allowed=allowed))
 
 
 class RejectionReason(str, Enum):
@@ -178,7 +179,8 @@ LEGAL_BASES = ("consent", "contract", "legal_obligation")
 
 def _ident(value: str) -> str:
     if not _ID_RE.match(value):
-        raise ValueError(f"{value!r} is not an id (lower case letters, digits and _, starting with a letter)")
+        raise ValueError(_("{value!r} is not an id (lower case letters, digits and _, starting with a letter)",
+                           value=value))
     return value
 
 
@@ -650,12 +652,11 @@ def _message(err: ErrorDetails) -> str:
             return _("unknown field: it looks like the end of the text before it; a comma inside braces ends a "
                      "value, so quote text that holds a comma (\"...\")")
         return _("unknown field (check its spelling)")
-    msg = err["msg"]
-    msg = msg.removeprefix("Value error, ")
+    msg = field_message(err).removeprefix("Value error, ")
     if kind in ("enum", "literal_error") or kind.endswith(("_type", "_parsing")):
-        msg = f"{msg}; got {err.get('input')!r}"
+        msg = _("{problem}; got {value}", problem=msg, value=repr(err.get("input")))
         if isinstance(err.get("input"), bool) and kind != "bool_type":
-            msg += " (YAML reads unquoted yes/no/on/off as true/false: quote the value)"
+            msg += _(" (YAML reads unquoted yes/no/on/off as true/false: quote the value)")
     return msg
 
 
@@ -743,7 +744,7 @@ def load_manifest(path: str | Path | None = None) -> Manifest:
     from pia.inputs import read_text
 
     path = Path(path) if path is not None else REFERENCE_MANIFEST
-    raw, text = read_text(path, expected="a manifest YAML file")
+    raw, text = read_text(path, expected=N_("a manifest YAML file"))
     doc = load_yaml(path, text)
     manifest = manifest_from_document(doc)
     manifest._sha256 = hashlib.sha256(raw).hexdigest()

@@ -15,6 +15,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from pia.config import PACKAGE_DATA
 from pia.declare.text import Text
 from pia.errors import InputError, Problem
+from pia.field_errors import field_message
+from pia.i18n import _
 from pia.yamlsource import Loc, YamlDocument, load_yaml
 
 MEASURES_FILE = PACKAGE_DATA / "measures.yaml"
@@ -142,7 +144,7 @@ def load_catalogue() -> MeasureCatalogue:
     try:
         cat = MeasureCatalogue.model_validate(doc.data)
     except ValidationError as exc:
-        raise InputError([Problem(doc.source, e["msg"], doc.line_of(tuple(e["loc"])),
+        raise InputError([Problem(doc.source, field_message(e), doc.line_of(tuple(e["loc"])),
                                   ".".join(map(str, e["loc"]))) for e in exc.errors()]) from None
     ids = [m.id for m in cat.measures]
     dup = sorted({i for i in ids if ids.count(i) > 1})
@@ -189,8 +191,8 @@ def measure_reference_problems(doc: YamlDocument) -> list[Problem]:
             if isinstance(m, dict) and isinstance(m.get("id"), str):
                 if m["id"] in shipped:
                     loc: Loc = ("measures", i, "id")
-                    problems.append(Problem(doc.source, f"measure {m['id']!r} is already in the shipped catalogue "
-                                                        "(use another id for your own measure)",
+                    problems.append(Problem(doc.source, _("measure {id!r} is already in the shipped catalogue (use "
+                                                          "another id for your own measure)", id=m["id"]),
                                             doc.line_of(loc), ".".join(map(str, loc))))
                 own.add(m["id"])
     known = set(shipped) | own
@@ -207,8 +209,9 @@ def measure_reference_problems(doc: YamlDocument) -> list[Problem]:
             if key not in known:
                 loc = ("processing_activities", i, "measures", key)
                 close = difflib.get_close_matches(str(key), sorted(known), n=3, cutoff=0.6)
-                hint = f"; did you mean {', '.join(close)}?" if close else " (declare it under top-level measures:)"
-                problems.append(Problem(doc.source, f"measure {key!r} is not in the catalogue{hint}",
+                hint = _("; did you mean {names}?", names=", ".join(close)) if close else \
+                    _(" (declare it under top-level measures:)")
+                problems.append(Problem(doc.source, _("measure {key!r} is not in the catalogue", key=key) + hint,
                                         doc.line_of(loc), ".".join(map(str, loc))))
     return problems
 
@@ -224,12 +227,12 @@ def _responsible_problems(doc: YamlDocument, i: int, act: dict, ms: dict, recipi
         loc: Loc = ("processing_activities", i, "measures", key, "responsible")
         who = entry["responsible"]
         if entry.get("status") != MeasureStatus.not_assessed.value:
-            msg = ("responsible is for a measure outside the assessment's scope: use status not_assessed (the "
-                   "measure then counts as the assurance obtained from the processor)")
+            msg = _("responsible is for a measure outside the assessment's scope: use status not_assessed (the "
+                    "measure then counts as the assurance obtained from the processor)")
         elif who not in named or recipients.get(who) != "processor":
             # another controller's measures protect its own copy, which this activity's measure does not cover
-            msg = (f"{who!r} is not a processor among this activity's recipients (the responsible party of an "
-                   "out-of-scope measure is a processor bound under GDPR Art. 28(3)(c))")
+            msg = _("{who!r} is not a processor among this activity's recipients (the responsible party of an "
+                    "out-of-scope measure is a processor bound under GDPR Art. 28(3)(c))", who=who)
         else:
             continue
         out.append(Problem(doc.source, msg, doc.line_of(loc), ".".join(map(str, loc))))

@@ -16,6 +16,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from pia.declare.text import Text
 from pia.errors import Problem
+from pia.i18n import _
 from pia.yamlsource import Loc, YamlDocument
 
 # An item of a declared clause: "V.2(3)" is item 3 of "V.2", "IV.1(3)(a)" an item of "IV.1(3)".
@@ -43,14 +44,15 @@ def _clause_text(value: Any) -> Any:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        raise ValueError(f"clause {value!r} was read as a number: quote it (e.g. \"{value}\"), "
-                         "since YAML reads 2.10 as the number 2.1")
+        raise ValueError(_("clause {value!r} was read as a number: quote it (e.g. \"{value}\"), since YAML reads 2.10 "
+                           "as the number 2.1", value=value))
     return value
 
 
 def _clause(value: str) -> str:
     if not value.strip() or value != value.strip():
-        raise ValueError(f"{value!r} is not a clause reference (a non-empty label without surrounding spaces)")
+        raise ValueError(_("{value!r} is not a clause reference (a non-empty label without surrounding spaces)",
+                           value=value))
     return value
 
 
@@ -92,7 +94,8 @@ class Policy(BaseModel):
     def _known_concepts(cls, value: dict[str, str]) -> dict[str, str]:
         unknown = sorted(set(value) - set(KIT_CONCEPTS))
         if unknown:
-            raise ValueError(f"unknown key(s) {', '.join(map(repr, unknown))} (allowed: {', '.join(KIT_CONCEPTS)})")
+            raise ValueError(_("unknown key(s) {keys} (allowed: {allowed})", keys=", ".join(map(repr, unknown)),
+                               allowed=", ".join(KIT_CONCEPTS)))
         return value
 
     def clause_ids(self) -> list[str]:
@@ -170,7 +173,8 @@ def clause_problems(doc: YamlDocument) -> list[Problem]:
             loc: Loc = ("policy", "clauses", i, "id")
             if key in seen:
                 first = doc.line_of(("policy", "clauses", seen[key], "id"))
-                problems.append(Problem(doc.source, f"duplicate clause id {key!r} (first defined on line {first})",
+                problems.append(Problem(doc.source, _("duplicate clause id {key!r} (first defined on line {first})", key=key,
+                                                          first=first),
                                         doc.line_of(loc), ".".join(map(str, loc))))
             else:
                 seen[key] = i
@@ -184,11 +188,11 @@ def clause_problems(doc: YamlDocument) -> list[Problem]:
         if is_declared(ref, declared):
             continue
         close = difflib.get_close_matches(ref, declared_list, n=3, cutoff=0.5)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        hint = _("; did you mean {names}?", names=", ".join(close)) if close else ""
         problems.append(Problem(
             doc.source,
-            f"{ref!r} is not a clause reference of the policy (it declares {_span(declared_list)} under "
-            f"policy.clauses; an item '(n)' of a declared clause is accepted too){hint}",
+            _("{ref!r} is not a clause reference of the policy (it declares {declared} under policy.clauses; an item "
+              "'(n)' of a declared clause is accepted too)", ref=ref, declared=_span(declared_list)) + hint,
             doc.line_of(loc), ".".join(map(str, loc))))
     return problems
 

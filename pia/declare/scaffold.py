@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pia import config
 from pia.errors import InputError, Problem
+from pia.i18n import _
 
 BLANK_TEMPLATE = config.PACKAGE_DATA / "init" / "blank.pia.yaml"
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -58,7 +59,7 @@ def manifest_text(start: str, service_id: str, service_name: str, language: str 
         policy = (config.REFERENCE_MANIFEST.parent / "../shared/seed/privacy-policy.txt").resolve()
         text = text.replace("location: ../shared/seed/privacy-policy.txt", f"location: {policy}")
         return head + text
-    raise InputError(Problem("--from", f"unknown starting point {start!r} (allowed: blank, reference)"))
+    raise InputError(Problem("--from", _("unknown starting point {start!r} (allowed: blank, reference)", start=start)))
 
 
 def scaffold(directory: Path, start: str = "blank", service_id: str | None = None,
@@ -80,15 +81,16 @@ def scaffold(directory: Path, start: str = "blank", service_id: str | None = Non
         raise InputError(Problem(str(directory), problem))
     sid = service_id or _slug(os.path.basename(os.path.abspath(directory)))
     if not _SLUG.match(sid):
-        raise InputError(Problem("--id", f"{sid!r} is not a service id (lower case letters, digits, - and _)"))
+        raise InputError(Problem("--id", _("{sid!r} is not a service id (lower case letters, digits, - and _)",
+                                           sid=sid)))
     name = service_name or sid.replace("-", " ").replace("_", " ").title()
     manifest_path = directory / f"{sid}.pia.yaml"
     params_path = directory / f"{sid}.params.yaml"
     existing = [p for p in (manifest_path, params_path) if p.exists()]
     if existing and not force:
-        raise InputError([Problem(str(p), "already exists (use --force to overwrite)") for p in existing])
+        raise InputError([Problem(str(p), _("already exists (use --force to overwrite)")) for p in existing])
     if directory.exists() and not directory.is_dir():
-        raise InputError(Problem(str(directory), "is not a directory"))
+        raise InputError(Problem(str(directory), _("is not a directory")))
     text = manifest_text(start, sid, name, language)
     parse_manifest(text, str(manifest_path))  # never write a manifest the kit cannot read
     params = PARAMS_TEMPLATE.format(name=name, params_name=params_path.name, manifest_name=manifest_path.name,

@@ -134,8 +134,10 @@ class Taxonomy:
     def unknown_key_message(self, key: str) -> str:
         """The message for an unknown key, with the closest known keys."""
         hints = self.suggest(key)
-        hint = f"; did you mean {', '.join(hints)}?" if hints else ""
-        return f"unknown taxonomy category {key!r}{hint}"
+        from pia.i18n import _
+
+        hint = _("; did you mean {names}?", names=", ".join(hints)) if hints else ""
+        return _("unknown taxonomy category {key!r}", key=key) + hint
 
     def is_within(self, key: str, ancestor: str) -> bool:
         """True if `key` is `ancestor` or one of its descendants."""

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, PlainSerializer, SerializationInfo, ValidatorFunctionWrapHandler, WithJsonSchema
 from pydantic.functional_validators import WrapValidator
 
-from pia.i18n import LANGUAGES, LocalizedText, Message
+from pia.i18n import LANGUAGES, LocalizedText, Message, _
 
 
 def _validate(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
@@ -23,14 +23,14 @@ def _validate(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
     if isinstance(value, dict):
         unknown = [k for k in value if k not in LANGUAGES]
         if unknown:
-            raise ValueError(f"unknown language {unknown[0]!r} (allowed: {', '.join(LANGUAGES)}); "
-                             "a text is a string or a mapping {en: ..., zh: ...}")
+            raise ValueError(_("unknown language {language!r} (allowed: {allowed}); a text is a string or a mapping "
+                               "{{en: ..., zh: ...}}", language=unknown[0], allowed=", ".join(LANGUAGES)))
         bad = [k for k, v in value.items() if not isinstance(v, str)]
         if bad:
-            raise ValueError(f"the {bad[0]} text must be a string")
+            raise ValueError(_("the {language} text must be a string", language=bad[0]))
         texts = {k: v.strip() and v for k, v in value.items()}
         if not any(texts.values()):
-            raise ValueError("a bilingual text needs the text of one language at least")
+            raise ValueError(_("a bilingual text needs the text of one language at least"))
         return LocalizedText(texts)
     return handler(value)
 

@@ -18,6 +18,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pia.declare.policy import ClauseRef
 from pia.declare.text import Text
 from pia.errors import Problem
+from pia.i18n import _
 from pia.yamlsource import YamlDocument
 
 # --------------------------------------------------------------------------- jurisdictions
@@ -105,7 +106,7 @@ def basis_id(value: str) -> str:
 
 def _legal_basis_text(value: str) -> str:
     if not value.strip():
-        raise ValueError("a legal basis must not be empty")
+        raise ValueError(_("a legal basis must not be empty"))
     return value
 
 
@@ -133,9 +134,9 @@ SPECIAL_CATEGORY_CONDITIONS = tuple([f"GDPR Art. 9(2)({x})" for x in "abcdefghij
 def _special_condition(value: str) -> str:
     if value not in SPECIAL_CATEGORY_CONDITIONS:
         close = difflib.get_close_matches(value, SPECIAL_CATEGORY_CONDITIONS, n=2, cutoff=0.6)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
-        raise ValueError(f"{value!r} is not a condition for special-category data (allowed: GDPR Art. 9(2)(a) "
-                         f"to GDPR Art. 9(2)(j), GDPR Art. 10, PIPL Art. 29){hint}")
+        hint = _("; did you mean {names}?", names=", ".join(close)) if close else ""
+        raise ValueError(_("{value!r} is not a condition for special-category data (allowed: GDPR Art. 9(2)(a) to "
+                           "GDPR Art. 9(2)(j), GDPR Art. 10, PIPL Art. 29)", value=value) + hint)
     return value
 
 
@@ -160,7 +161,8 @@ def _group_id(value: str) -> GroupId:
     import re
 
     if not re.match(r"^[a-z][a-z0-9_]*$", value):
-        raise ValueError(f"{value!r} is not a data-group id (lower case letters, digits and _, starting with a letter)")
+        raise ValueError(_("{value!r} is not a data-group id (lower case letters, digits and _, starting with a "
+                           "letter)", value=value))
     return GroupId(value)
 
 

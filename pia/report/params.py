@@ -15,7 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from pia import config
 from pia.errors import InputError, Problem, quote
-from pia.i18n import LANGUAGES, N_
+from pia.field_errors import field_message
+from pia.i18n import LANGUAGES, N_, _
 
 REPORT_PARAMS = config.REPORT_PARAMS
 # Path-valued parameters: resolved to absolute paths before the kernel sees them.
@@ -68,7 +69,7 @@ class ReportParams(BaseModel):
                 raise ValueError
             return dt.date.fromisoformat(text).isoformat()
         except ValueError:
-            raise ValueError(f"{quote(text)} is not a date YYYY-MM-DD") from None
+            raise ValueError(_("{value} is not a date YYYY-MM-DD", value=quote(text))) from None
 
     def not_provided(self) -> dict[str, str]:
         """The optional inputs left out, each with what the report cannot show without it."""
@@ -113,7 +114,7 @@ def load_params(params_file: str | os.PathLike[str] | None = None,
     from pia.yamlsource import load_yaml
 
     path = Path(params_file) if params_file is not None else REPORT_PARAMS
-    doc = load_yaml(path, expected="a params YAML file", missing="no such params file")
+    doc = load_yaml(path, expected=N_("a params YAML file"), missing=N_("no such params file"))
     data = doc.data if doc.data is not None else {}
     if not isinstance(data, dict):
         raise InputError(Problem(doc.source, "a params file must be a YAML mapping of parameter names to values", 1))
@@ -150,7 +151,7 @@ def load_params(params_file: str | os.PathLike[str] | None = None,
     try:
         params = ReportParams.model_validate(values)
     except ValidationError as exc:
-        raise InputError([blame(".".join(map(str, e["loc"])) or "params", e["msg"].removeprefix("Value error, "))
+        raise InputError([blame(".".join(map(str, e["loc"])) or "params", field_message(e).removeprefix("Value error, "))
                           for e in exc.errors()]) from None
     kinds = {"manifest": "file", "proposed": "file", "estate": "directory", "columns": "file"}
     missing = []

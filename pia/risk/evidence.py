@@ -20,7 +20,8 @@ from pia.declare.datasets import parameters_with_defaults
 from pia.declare.manifest import Manifest
 from pia.declare.measures import MeasureStatus
 from pia.errors import InputError, Problem
-from pia.i18n import L_
+from pia.field_errors import field_message
+from pia.i18n import L_, N_, _
 from pia.inputs import load_json
 from pia.risk.bearing import load_evidence_map
 
@@ -124,8 +125,8 @@ def _read(item: str | Path | Mapping[str, Any]) -> tuple[str, str, str | None, A
     path = Path(item)
     src = display_path(path)
     # The shared input layer bounds the file (regular file, size, nesting depth) and the JSON parse.
-    raw, data = load_json(path, "the JSON of pia validate or pia scan", src, missing="evidence file not found",
-                          what="evidence")
+    raw, data = load_json(path, N_("the JSON of pia validate or pia scan"), src,
+                          missing=N_("evidence file not found"), what=N_("evidence"))
     return path.name, src, hashlib.sha256(raw).hexdigest(), data
 
 
@@ -133,9 +134,9 @@ def _problems(src: str, exc: ValidationError) -> list[Problem]:
     out = []
     for err in exc.errors():
         loc = ".".join(str(p) for p in err["loc"])
-        msg = err["msg"]
+        msg = field_message(err)
         if err["type"] in ("literal_error", "enum"):
-            msg += f"; got {err.get('input')!r}"
+            msg = _("{problem}; got {value}", problem=msg, value=repr(err.get("input")))
         out.append(Problem(src, msg, path=loc))
     return out
 

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from pia.config import METHODS_DIR, display_path
 from pia.errors import InputError, Problem
+from pia.field_errors import field_message
 from pia.yamlsource import YamlDocument, load_yaml
 
 INTERNAL_IMPACT = ("low", "medium", "high", "severe")
@@ -328,7 +329,7 @@ def method_from_document(doc: YamlDocument) -> Method:
             params = MethodParameters.model_validate(data["parameters"])
         except ValidationError as exc:
             for err in exc.errors():
-                bad(("parameters", *err["loc"]), err["msg"])
+                bad(("parameters", *err["loc"]), field_message(err))
     if problems:
         problems.sort(key=lambda p: (p.line or 0, p.path, p.message))
         raise InputError(problems)

@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 
 from pia.declare.datasets import ColumnType
 from pia.errors import InputError, Problem, quote
+from pia.i18n import N_
 from pia.masking import mask_value
 from pia.discovery.value_patterns import duplicate_names, header_problem, positions_text
 
@@ -86,7 +87,7 @@ def load_column_mapping(path: str | Path | None, contract: dict[str, Dataset] | 
     from pia.yamlsource import load_yaml
 
     path = Path(path)
-    _, text = read_text(path, expected="a column mapping YAML file")
+    _, text = read_text(path, expected=N_("a column mapping YAML file"))
     doc = load_yaml(path, text)
     data = doc.data if doc.data is not None else {}
     if not isinstance(data, dict):

@@ -128,7 +128,9 @@ def parse_as_of(value: str | dt.date | None) -> dt.date:
 
 
 def _bad_date(value: object) -> dt.date:
-    raise InputError(Problem("--as-of", f"{value!r} is not a date (YYYY-MM-DD)"))
+    from pia.i18n import _
+
+    raise InputError(Problem("--as-of", _("{value!r} is not a date (YYYY-MM-DD)", value=value)))
 
 
 def _sha256(path: Path) -> str:
