@@ -139,3 +139,22 @@ def test_init_skeleton_names_every_catalogue_measure():
     catalogue = load_catalogue()
     ids = [m.id for m in catalogue.measures]
     assert ids and [i for i in ids if i not in skeleton] == []
+
+
+DIDU = config.DATA_SAMPLES / "didu-ride"
+
+
+def test_didu_ride_sample_is_a_pipl_only_service_assessed_with_gbt39335(capsys):
+    """The ride-hailing sample: a Chinese controller, users in China only; GB/T 39335-2020 is the default method,
+    no GDPR or WP248 rule is cited, and the proposed version (a processor in Singapore, in-car driver video) is a
+    significant change that needs fresh consent and a PIPL Art. 55(4) assessment."""
+    code, out, _ = _run(capsys, "check", str(DIDU / "didu-ride.pia.yaml"), "--format", "json")
+    found = yaml.safe_load(out)["findings"]
+    assert code == 0 and not [f for f in found if f["rule"] == "text_fallback"]
+    assert not [f for f in found if "GDPR" in (f["clause"] or "") or "WP248" in (f["clause"] or "")]
+    code, out, _ = _run(capsys, "assess", str(DIDU / "didu-ride.pia.yaml"), "--lang", "en")
+    assert code == 0 and "[gbt39335]" in out and "WP248 0/9" not in out and "GDPR" not in out
+    code, out, _ = _run(capsys, "diff", str(DIDU / "didu-ride.pia.yaml"), str(DIDU / "didu-ride.proposed.pia.yaml"),
+                        "--lang", "en")
+    assert code == 0 and out.count("SIGNIFICANT") == 1 and "Fresh consent required" in out
+    assert "PIPL Art. 55(4)" in out and "sg_analytics" in out and "GDPR" not in out
