@@ -158,3 +158,14 @@ def test_didu_ride_sample_is_a_pipl_only_service_assessed_with_gbt39335(capsys):
                         "--lang", "en")
     assert code == 0 and out.count("SIGNIFICANT") == 1 and "Fresh consent required" in out
     assert "PIPL Art. 55(4)" in out and "sg_analytics" in out and "GDPR" not in out
+
+
+def test_an_id_that_breaks_its_pattern_is_quoted_in_the_error(tmp_path):
+    """`service: {id: Didu Ride}` said only "String should match pattern ..." without the value written."""
+    text = PULSEWEAR.read_text(encoding="utf-8")
+    service_id = yaml.safe_load(text)["service"]["id"]
+    path = tmp_path / "id.pia.yaml"
+    path.write_text(text.replace(f"  id: {service_id}\n", "  id: Didu Ride\n", 1), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_manifest(path)
+    assert "service.id:" in str(err.value) and "got 'Didu Ride'" in str(err.value)
