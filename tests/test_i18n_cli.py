@@ -175,10 +175,10 @@ def test_manifest_errors_in_zh_keep_the_prefix_and_translate_the_message(capsys,
 
 
 def test_pydantic_messages_are_the_kits_words_in_zh(capsys, write_manifest, reference_text):
-    path = write_manifest(reference_text.replace("  minor_age: 18 ", "  minor_age: eighteen ", 1)
+    path = write_manifest(reference_text.replace("  rights_response_days: 30 ", "  rights_response_days: thirty ", 1)
                           .replace("    source: service_generated\n", "    source: server\n", 1))
     (_c, en), (_z, zh) = _both(capsys, "check", str(path))
-    assert "Input should be a valid integer" in en and "应为整数；实际为 'eighteen'" in zh
+    assert "Input should be a valid integer" in en and "应为整数；实际为 'thirty'" in zh
     assert "Input should be " in en and re.search(r"应为以下之一：'[a-z_]+'、", zh)
 
 

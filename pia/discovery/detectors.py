@@ -35,12 +35,14 @@ from pia.discovery.value_patterns import (
     parse_date,
 )
 from pia.discovery.vocabulary import (
+    RACE_CATEGORY_NAME,
     expand_name,
     is_bmi_class,
     is_bmi_class_or_normal,
     is_encrypted_envelope,
     is_marital_status,
     is_personal_device_host,
+    is_race_category,
     is_religion,
     is_sexual_orientation,
     is_withheld_answer,
@@ -125,6 +127,20 @@ _ABOUT_PEOPLE_TABLES = (r"(?:^|_)(credentials|credential|inboxes|inbox|sessions|
                         r"|identities|auths|authorizations|orders|payments"
                         # one row per address, email or phone number of a person (`account_address`, `user_email`)
                         r"|address|emails|email|phones|phone|phone_numbers)$")
+# (holdout13 classes) `<people>_<head>`: a table named for a thing people have (`person_name`, `patient_identifier`,
+# `student_courseenrollment`): its head noun (glued words too) says what one row is, and it is not a person. A head
+# that names no such thing (an application's name: `users_mastodon`) leaves the table one of people.
+_PEOPLE_WORDS = (r"users|user|accounts|account|customers|customer|members|member|profiles|profile|partner|partners"
+                 r"|contacts|contact|persons|person|people|clients|client|patients|patient|students|student|employees"
+                 r"|employee|subscribers|subscriber|staff")
+_THING_OF_PEOPLE = (r"names|name|identifiers|identifier|enrollments|enrollment|enrolments|enrolment|registrations"
+                    r"|registration|memberships|membership|assignments|assignment|grades|grade|scores|score|results"
+                    r"|result|relationships|relationship|visits|visit|encounters|encounter|attendances|attendance"
+                    r"|documents|document|photos|photo|images|image|files|file|programs|program|courses|course")
+# long words that end a glued head (`courseenrollment`, `nickname`); short ones (`file`, `course`) only alone
+_GLUED_THING = r"names|name|identifiers|identifier|enrollments|enrollment|enrolments|enrolment|registrations|registration"
+_PEOPLE_THING_TABLES = (r"(?:^|_)(?:" + _PEOPLE_WORDS + r")_(?:(?:" + _THING_OF_PEOPLE + r")|[a-z0-9]+(?:" + _GLUED_THING
+                        + r"))$")
 ACCOUNT_TABLES = words("users", "user", "accounts", "account", "customers", "customer", "members", "member",
                        "profiles")
 _HASHED = words("hash", "hashed", "sha1", "sha256", "sha512", "md5", "digest")
@@ -195,7 +211,10 @@ DETECTORS: tuple[Detector, ...] = (
              confirm=("random_token", "base64_blob"), secret=True),
     Detector("credentials", "user.authorization.credentials", "password or password hash (a secret)",
              names=(words("password", "passwd", "pwd", "pass", "user_pass", "pass_hash", "passhash", "password_hash",
-                          "pw_hash", "hashedpassword", "hashed_password", "mima", "passcode", "pin_hash"),
+                          "pw_hash", "hashedpassword", "hashed_password", "mima", "passcode", "pin_hash",
+                          # (holdout13 classes) HTTP digest's HA1 = MD5(user:realm:password) (RFC 7616) logs the
+                          # account in as the password does: SIP servers and web servers keep it instead of the password
+                          "ha1", "ha1b", "ha1_hash", "a1_hash", "digest_ha1", "md5secret", "md5_secret"),
                     r"密码|口令"),
              veto=(words("password_changed", "password_updated", "password_reset_at", "password_expires",
                          "password_policy", "last_password_change", "changed_at", "updated_at", "reset_at",
@@ -294,7 +313,9 @@ DETECTORS: tuple[Detector, ...] = (
                           "cellphone", "cell", "msisdn", "shouji", "shoujihao", "dianhua", "lianxi_dianhua",
                           # a fixed line and a fax line reach the person (or their desk) as a phone does
                           "landline", "fax", "fax_number", "fax_no", "zuoji", "guhua", "chuanzhen"),
-                    r"手机|电话|联系方式|座机|固话|传真"),
+                    r"手机|电话|联系方式|座机|固话|传真",
+                    # (holdout13 classes) the number a person gets text messages at, named by the channel alone
+                    r"^(sms|sms_number|sms_no|sms_phone|sms_mobile|text_number)$"),
              veto=(words("order", "order_no", "order_id", "order_number", "invoice", "tracking", "ref",
                          "reference", "seq", "sequence", "os", "app", "brand", "model", "version",
                          "verified", "is_verified", "country_code"),),
@@ -308,7 +329,10 @@ DETECTORS: tuple[Detector, ...] = (
              veto=(_NOT_PERSONAL, words("origin", "origin_ip", "upstream", "upstream_ip", "upstream_addr", "backend",
                                         "backend_ip", "edge_ip", "edge_server_ip", "server_ip", "server_addr")),
              # (holdout12 classes) a short log message quoting the address (`IP address: 203.0.113.7`) holds it too
-             confirm=("ip", "ip_port", "ip_in_text"), value_only=("ip", "ip_port", "ip_in_text")),
+             # (holdout13 classes) an address kept as packed bytes and dumped as hex confirms the name (never alone);
+             # a registrar's SIP URI of the sender's IP and port is the address whatever the column is called
+             confirm=("ip", "ip_port", "ip_in_text", "ip_hex", "sip_source"),
+             value_only=("ip", "ip_port", "ip_in_text", "sip_source")),
     Detector("mac_address", "user.device.mac_address", "MAC address",
              names=(words("mac", "mac_address", "mac_addr", "wifi_mac", "bssid", "macaddress"), r"MAC地址"),
              confirm=("mac",), value_only=("mac",)),
@@ -356,7 +380,10 @@ DETECTORS: tuple[Detector, ...] = (
                           "fcm_registration_token", "apns_token", "gcm_token", "gcm_registration_id",
                           "firebase_token", "registration_token", "jpush_registration_id"),
                     r"设备ID|设备编号|推送令牌"),
-             veto=(words("template_id", "model_id"),)),
+             veto=(words("template_id", "model_id"),),
+             # (holdout13 classes) a SIP `+sip.instance` (RFC 5626) names one device for good, whatever the column;
+             # not a confirming pattern (one form among many: other device ids have none, their names decide alone)
+             value_only=("sip_instance",)),
     Detector("browsing", "user.behavior.browsing_history", "pages visited (request line, referrer, page URL)",
              names=(words("referer", "referrer", "http_referer", "http_referrer", "referer_url", "referrer_url",
                           "page_referrer", "page_location", "page_url", "request_uri", "url_visited", "visited_url",
@@ -551,7 +578,10 @@ DETECTORS: tuple[Detector, ...] = (
                           "user_login"),
                     # a member's account (login) in a Chinese directory or export; a payment platform's account is
                     # `payment_account` (its longer name wins)
-                    r"用户名|昵称|会员名|账号|帐号"),
+                    r"用户名|昵称|会员名|账号|帐号",
+                    # (holdout13 classes) the account name on an instant messenger, named by the messenger alone
+                    # (forum profiles: `skype`, `yahoo`, `aim`); an ICQ number is an id (`user_id`)
+                    r"^(skype|skype_name|skype_id|skype_username|yahoo|yim|yahoo_messenger|aim|aim_name|msn_name)$"),
              veto=(words("login_at", "last_login", "login_time", "login_ip", "login_count"),),
              # a federated user id (`@login:server`) is the login the person chose, qualified by its server
              confirm=("qualified_handle",), value_only=("qualified_handle",)),
@@ -594,6 +624,15 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("marital_status", "user.demographic", "marital status",
              names=(words("marital_status", "marital", "marriage_status", "civil_status", "marital_state",
                           "hunyin", "hunyin_zhuangkuang"), r"婚姻|婚否")),
+    # (holdout13 classes) A person's level of education (学历: GB/T 35273-2020 Table A.1, education and work data) has no
+    # finer category in the taxonomy either: demographic data, often a short code (`hs`, `b`, `m`).
+    Detector("education_level", "user.demographic", "level of education",
+             names=(words("education", "education_level", "level_of_education", "educational_level",
+                          "highest_education", "educational_attainment", "education_attainment", "xueli",
+                          "wenhua_chengdu"), r"学历|文化程度"),
+             # the level a course, a job or a programme asks for is the thing's, not a person's
+             veto_tables=(r"(?:^|_)(courses|course|programs|program|programmes|programme|jobs|job|vacancies|vacancy"
+                          r"|positions|position|postings|posting|requirements)$")),
     # Whether a person smokes (or drinks) is a health condition (a risk factor an insurer or employer asks about).
     Detector("smoker", "user.health.condition", "smoking or drinking habit",
              names=(words("smoker", "is_smoker", "smoking_status", "smoking_habit", "smokes", "tobacco_use",
@@ -660,7 +699,13 @@ DETECTORS: tuple[Detector, ...] = (
                           "openid", "open_id", "unionid", "union_id", "wx_openid", "external_user_id",
                           # (holdout10 classes) a person's key, whatever the application calls its people
                           # (`gibbonPersonID`, `person_id`); a QQ number is the id Tencent assigns a person
-                          "person_id", "personid", "qq", "qq_number", "qq_no", "qq_num"),
+                          "person_id", "personid", "qq", "qq_number", "qq_no", "qq_num",
+                          # (holdout13 classes) an ICQ number (UIN) as a QQ number; a list of a person's ids elsewhere
+                          "icq", "icq_number", "icq_uin", "user_ids", "userids"),
+                    # (holdout13 classes) the keys that a roster (IMS OneRoster) gives people, referenced by their role
+                    # (`agentSourcedIds`: a student's parents or guardians); an org's or class's are not people's
+                    r"^(\w+_)?(agent|agents|parent|parents|guardian|guardians|teacher|teachers|student|students|user|users"
+                    r"|person|persons|relative|relatives)_sourced_ids?$",
                     r"QQ号|qq号|用户ID|用户编号|会员号|学号|工号|考勤号|(用户|买家|付款人|付款方|客户|会员)标识",
                     # the person's account id at an identity provider they sign in with (`Google ID`, `github_uid`)
                     r"^(google|facebook|fb|twitter|github|git_hub|gitlab|git_lab|linked_in|we_chat|you_tube|youtube|bitbucket|apple|microsoft|azure|azure_ad|linkedin"
@@ -677,12 +722,17 @@ DETECTORS: tuple[Detector, ...] = (
              value_only=("customer_ref",)),
     Detector("row_key_of_people", "user.id", "key of a table of people (the person's identifier)",
              names=(r"^(id|entity_id|object_id|record_id|pk|uuid|guid|identifier|external_id|external_identifier"
-                    r"|external_reference|external_ref|external_key)$",),
-             # a table of things kept about people (`user_credentials`, `contact_inboxes`) keys those things
-             veto_tables=_ABOUT_PEOPLE_TABLES,
+                    r"|external_reference|external_ref|external_key|sourced_id)$",),
+             # a table of things kept about people (`user_credentials`, `contact_inboxes`) keys those things; (holdout13
+             # classes) so does any table named `<people>_<thing>` (`person_name`, `patient_identifier`,
+             # `student_courseenrollment`): its head noun says what one row is
+             veto_tables=_ABOUT_PEOPLE_TABLES + "|" + _PEOPLE_THING_TABLES,
              tables=(r"(?:^|_)(users|user|accounts|account|customers|customer|members|member|profiles|partner|partners"
                      r"|contacts|contact|persons|person|people|clients|patients|patient|students|student|employees"
-                     r"|employee)(?:_|$)")),
+                     r"|employee|subscribers|subscriber"
+                     # (holdout13 classes) a roster's or registry's table of each person's demographics, one row per
+                     # person, is keyed by the person (OneRoster demographics.sourcedId is the user's sourcedId)
+                     r"|demographics)(?:_|$)")),
     # ---- holdout9 failure classes (issue 15): special categories, health readings, consent flags, vehicles, keys,
     # ids of people by role, counterparties and balances of bank statements. Names here are concepts in both
     # languages; values confirm wherever a value shape exists (`needs_values`).
@@ -948,7 +998,8 @@ _LOW_CARDINALITY_OK = {"consent", "email_engagement", "purchase_aggregate", "acc
 # ---- holdout9 classes: words that describe the data (a KDF's iteration count, a colour, a vendor, an ETag), and
 # detectors whose data is a flag or a handful of words (a consent flag, a religion, the id of one of a few cars).
 _META_HEADS |= {"iterations", "iteration", "iter", "rounds", "color", "colour", "vendor", "manufacturer", "etag"}
-_META_OK |= {"consent_flag"}
+_META_OK |= {"consent_flag", "education_level"}
+_LOW_CARDINALITY_OK |= {"education_level"}  # (holdout13 classes) a level of education is one of a few codes
 _LOW_CARDINALITY_OK |= {"consent_flag", "religion", "sexual_orientation", "bmi_class", "vehicle_id", "visited_domain"}
 _THING_TABLES = words("products", "product", "catalog", "catalogue", "items", "skus", "files", "assets", "devices",
                       "cameras", "monitors", "plans", "recipients", "companies", "apps", "campaigns", "groups",
@@ -1250,6 +1301,10 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
     shares = _Shares(profile)
     sample_note = f"{profile.non_blank} non-blank sampled"
 
+    flag = _race_flag(norm, tnorm, sibs, profile, evidence)
+    if flag is not None:
+        return flag
+
     name_hit = _name_detector(norm, tnorm, profile, evidence, sibs, shares)
     if name_hit is not None and name_hit.id == "username" and re.search(_DEVICE_TABLES, tnorm) \
             and any(re.search(_PASSWORD_SIBLINGS, n) for n in sibs):
@@ -1258,7 +1313,8 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
                         "the device's login pair, a credential")
         name_hit = DETECTORS_BY_ID["credentials"]
     if name_hit is not None:
-        why = _lexicon_guard(name_hit, norm, tnorm, sibs, profile) or _values_contradict(name_hit, profile, shares)
+        why = _lexicon_guard(name_hit, norm, tnorm, sibs, profile) or _values_contradict(name_hit, profile, shares) \
+            or _flag_about_the_data(norm, profile)
         if why:
             evidence.append(f"name: {name!r} suggests {name_hit.description}, but {why} ({sample_note})")
             name_hit = None
@@ -1439,7 +1495,7 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         return fit
 
     for by_context in (_health_by_context, _vehicle_id_by_context, _alias_of_person, _device_key_by_context,
-                       _romanised_name, _camera_picture):
+                       _romanised_name, _camera_picture, _reference_to_person, _identifier_of_person):
         found = by_context(norm, tnorm, sibs, profile, evidence)
         if found is not None:
             return found
@@ -1490,11 +1546,16 @@ _CALL_PARTY = (r"^(cid_num|cidnum|cnum|clid|callerid|caller_id|callerid_num|call
                r"|caller_num|caller_number|callee|callee_num|callee_number|callee_id_number|calling_number|calling_num"
                r"|called_number|called_num|dialed_number|dialled_number|dialed|dialled|ani|dnis|dnid|rdnis|cid_ani"
                r"|cid_dnid|cid_dnis|cid_rdnis|redirecting_number|destination_number|connected_line_num"
-               r"|other_party_number|remote_number|peer_number)$"
+               r"|other_party_number|remote_number|peer_number"
+               # (holdout13 classes) the identity a SIP server presents or asserts for a caller (RFC 3325, RPID)
+               r"|rpid|remote_party_id|p_asserted_identity|asserted_identity|pai|p_preferred_identity)$"
                r"|^(主叫|被叫|主叫号码|被叫号码|对方号码|来电号码|去电号码|呼叫号码|拨打号码|通话号码)$")
 # Generic words a call's record also uses for its parties (`src`, `dst`, `exten`): only values that none but phone
 # numbers have (an international prefix) make them numbers.
-_CALL_PARTY_GENERIC = r"^(src|dst|source|destination|dest|from|to|exten|extension|caller|called|calling|party)$"
+# (holdout13 classes) SIP call records name the user part of each party's URI (`src_user`, `dst_ouser`: the original
+# request URI's user): on a phone network, the number dialled or calling.
+_CALL_PARTY_GENERIC = (r"^(src|dst|source|destination|dest|from|to|exten|extension|caller|called|calling|party)"
+                       r"(_(user|ouser|ruser|user_part|uri_user))?$")
 
 
 def _call_party(norm: str, profile: ColumnProfile, evidence: list[str]) -> Judgement | None:
@@ -1507,6 +1568,7 @@ def _call_party(norm: str, profile: ColumnProfile, evidence: list[str]) -> Judge
     specific = re.search(_CALL_PARTY, norm)
     if not (specific or re.search(_CALL_PARTY_GENERIC, norm)) or profile.non_blank < MIN_VALUES:
         return None
+    profile = _sip_user_parts(profile)
     dialable = profile.share(is_dialable)
     others = sum(1 for v in profile.values if not is_dialable(v))
     if dialable < 0.5 or others > 3:
@@ -1524,7 +1586,9 @@ def _call_party(norm: str, profile: ColumnProfile, evidence: list[str]) -> Judge
 # A measured value kept one reading per row, its kind in a type or unit column beside it (Apple Health records, FHIR
 # observations, a health app's readings), in a table of a person's health data.
 _READING_COLUMNS = (r"^(value|values|val|reading|measurement|measured_value|result_value|value_numeric|numeric_value"
-                    r"|value_quantity|quantity_value)$|^(数值|测量值|读数|测量结果)$")
+                    r"|value_quantity|quantity_value|value_quantity_value)$|^(数值|测量值|读数|测量结果)$")
+# (holdout13 classes) a sibling naming whom a record is about: a patient or person (FHIR `subject.reference`)
+_SUBJECT_OF_PERSON = r"^(subject|subject_reference|subject_id|patient|patient_reference|patient_id|person_id|user_id)$"
 _HEALTH_TABLES = (r"(?:^|_)(health|healthkit|vital|vitals|vital_signs|biometric|biometrics|medical|clinical|patient"
                   r"|patients|heart|blood|glucose|ecg|spo2)(?:_|$)|健康|体征|体检|血压|血糖|心率|体温")
 # The health of machines and services (health checks, probes, monitoring) is nobody's.
@@ -1538,7 +1602,11 @@ _KIND_SIBLINGS = (r"^(type|unit|units|metric|kind|code|category|quantity_type|da
 def _health_reading(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
                     evidence: list[str]) -> Judgement | None:
     """A reading (`value`) of a table of health records whose rows say what was measured: a vital sign."""
-    if not (re.search(_READING_COLUMNS, norm) and re.search(_HEALTH_TABLES, tnorm)
+    health_table = re.search(_HEALTH_TABLES, tnorm) or (
+        # (holdout13 classes) an observation about a person (a FHIR Observation: its subject is a patient) is a
+        # health record; an observation with nobody as subject (a bird count, a weather station) is not
+        re.search(r"(?:^|_)(observation|observations|obs)$", tnorm) and any(re.search(_SUBJECT_OF_PERSON, n) for n in sibs))
+    if not (re.search(_READING_COLUMNS, norm) and health_table
             and not re.search(_SYSTEM_HEALTH_TABLES, tnorm) and any(re.search(_KIND_SIBLINGS, n) for n in sibs)):
         return None
     if profile.non_blank < MIN_VALUES or profile.distinct < 5:
@@ -1563,7 +1631,7 @@ def _compact_id_of_people(norm: str, tnorm: str, sibs: frozenset[str], profile: 
     """
     if not _COMPACT_ID.match(norm) or profile.non_blank < MIN_VALUES or not _is_table_of_people(tnorm, sibs):
         return None
-    if re.search(_ABOUT_PEOPLE_TABLES, tnorm):
+    if re.search(_ABOUT_PEOPLE_TABLES, tnorm) or re.search(_PEOPLE_THING_TABLES, tnorm):
         return None  # (merge of holdout9's rules) a table of things kept about people (`user_devices`) keys those things
     if profile.distinct < 0.95 * profile.non_blank:
         return None
@@ -1913,7 +1981,21 @@ def _judge_by_name(hit: Detector, name: str, tnorm: str, profile: ColumnProfile,
             return Judgement("user.contact.address", 0.8, "postal_address", evidence, round(whole, 4))
     if hit.id == "precise_location" and profile.values and shares.get("latlon_pair", 0) < CONFIRM_THRESHOLD:
         return _location_by_decimals(name, profile, evidence)
+    if hit.id == "street_address" and profile.non_blank >= MIN_VALUES \
+            and (degrees := profile.share(_is_decimal_degree)) >= VALUE_THRESHOLD:
+        # (holdout13 classes) an address's element holding bare decimal degrees is its geocode (FHIR's geolocation
+        # extension of an address): where the home is, not a street line. No street line is a bare decimal number.
+        evidence.append(f"values: {_pct(degrees)} of this address element are decimal degrees with 4+ decimals, not "
+                        f"street lines: the address's geocode ({sample_note})")
+        return _location_by_decimals(name, profile, evidence)
     if hit.id == "person_name" and not is_display_name(name) and profile.non_blank >= MIN_VALUES:
+        numbered = profile.share(_is_numbered_name)
+        if numbered >= VALUE_THRESHOLD and re.search(_NAME_PART_WORDS, normalise_name(name)):
+            # (holdout13 classes) a capitalised name with a number appended (`Smith42`): generators of test data
+            # (Synthea) and de-duplicating imports make names unique so; under a given or family name it is the name
+            evidence.append(f"values: {_pct(numbered)} are capitalised names with a number appended (names made "
+                            f"unique), under a part of a person's name ({sample_note})")
+            return Judgement(hit.category, 0.7, hit.id, evidence, round(numbered, 4))
         ident = profile.share(is_identifier_shape)
         if ident >= VALUE_THRESHOLD:
             if re.search(ACCOUNT_TABLES, tnorm):
@@ -2093,6 +2175,8 @@ _ANSWER_VOCABULARIES: tuple[tuple[Callable[[str], bool], str, str, int], ...] = 
     (is_marital_status, "marital statuses", "marital_status", 3),
     (is_religion, "religions or stances on religion", "religion", 3),
     (is_sexual_orientation, "sexual orientations", "sexual_orientation", 2),
+    # (holdout13 classes) OMB race and ethnicity categories, written out or as CDC codes (a FHIR race extension)
+    (is_race_category, "racial or ethnic categories (OMB, CDC codes)", "race_ethnicity", 2),
 )
 # Names of a part of a person's name (a middle name or initial repeats: `A`, `J`, `Lee`).
 _NAME_PARTS = r"(first|last|middle|given|family|maiden|sur|nick)_?name$"
@@ -2255,6 +2339,133 @@ def _alias_of_person(norm: str, tnorm: str, sibs: frozenset[str], profile: Colum
 
 
 # --------------------------------------------------------------------------- evidence across the tables of one scan
+
+
+# --------------------------------------------------------------------------- holdout13 classes (issue 15)
+# Flags named for a racial category, flags about the data, SIP parties, FHIR paths (identifiers, references to
+# people), names made unique with a number, an address's geocode.
+
+
+def _race_flag(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
+               evidence: list[str]) -> Judgement | None:
+    """A yes/no flag whose name IS a racial or ethnic category (`asian`, `hispanic_or_latino_ethnicity`): the race.
+
+    Where the line runs between a flag that is the data and one that is not: a flag is personal data of the category
+    its name gives when its "yes" asserts that category of the person (one bit of the attribute, as a roster's
+    `asian` or `is_hispanic`); it is not when its "yes" asserts something about a record or a setting
+    (`has_snapshot`, `accepts_email_marketing`, `birthdate_estimated`: whether data exists, was given or is exact).
+    Special categories (GDPR Art. 9(1)) make the difference matter: the flag reveals racial origin by itself.
+    Needs a table of people or another such flag beside it (a bare `white` could be a colour's flag elsewhere).
+    """
+    if not RACE_CATEGORY_NAME.match(norm) or profile.non_blank < MIN_VALUES or profile.distinct > 2:
+        return None
+    if not all(is_boolean_word(v) for v in profile.values):
+        return None
+    if not (any(RACE_CATEGORY_NAME.match(n) for n in sibs) or _is_table_of_people(tnorm, sibs)):
+        return None
+    evidence.append(f"name and values: {norm!r} names a racial or ethnic category and the values are yes/no flags "
+                    f"({profile.distinct} distinct in {profile.non_blank}): each 'yes' states the person's race or "
+                    "ethnicity, a flag that is the data, not one about the data")
+    return Judgement("user.demographic.race_ethnicity", 0.7, "race_ethnicity", evidence, 1.0)
+
+
+# Last words that make `<data>_<word>` a yes/no question about the data (is it estimated, verified, shown?).
+_DATA_QUALIFIERS = {"estimated", "estimate", "approximate", "approx", "exact", "known", "unknown", "visible", "hidden",
+                    "public", "private", "shown", "masked", "redacted", "provided", "missing", "present", "required",
+                    "optional", "locked"}
+
+
+def _flag_about_the_data(norm: str, profile: ColumnProfile) -> str | None:
+    """Why `<data>_<qualifier>` holding yes/no flags (`birthdate_estimated`) is a flag about the data, or None."""
+    parts = norm.split("_")
+    if len(parts) < 2 or parts[-1] not in _DATA_QUALIFIERS or profile.non_blank < MIN_VALUES:
+        return None
+    if profile.distinct > 2 or not all(is_boolean_word(v) for v in profile.values):
+        return None
+    return (f"its last word {parts[-1]!r} asks a yes/no question about the data and the values are flags "
+            f"({profile.distinct} distinct): whether the data is so, not the data")
+
+
+def _sip_user_parts(profile: ColumnProfile) -> ColumnProfile:
+    """Values written as SIP or tel URIs (`sip:+4930...@host`) reduced to their user part: the number dialled."""
+    if not any(v[:4].lower() in ("sip:", "tel:") or v[:5].lower() == "sips:" for v in profile.values):
+        return profile
+    out: dict[str, int] = {}
+    for v, n in profile.values.items():
+        u = re.sub(r"^(sips?|tel):", "", v, flags=re.IGNORECASE).split("@", 1)[0].split(";", 1)[0]
+        out[u] = out.get(u, 0) + n
+    return ColumnProfile(profile.non_blank, len(out), out)
+
+
+_DECIMAL_DEGREE = re.compile(r"-?\d{1,3}\.\d{4,}")
+
+
+def _is_decimal_degree(v: str) -> bool:
+    return bool(_DECIMAL_DEGREE.fullmatch(v)) and abs(float(v)) <= 180
+
+
+# Names of a part of a person's name (a FHIR `name[0].family`, `given[0]`), as words.
+_NAME_PART_WORDS = r"(?:^|_)(first|last|middle|given|family|maiden|sur)(_?names?)?$|(?:^|_)(given|family)_\d+$"
+_NUMBERED_NAME = re.compile(r"[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)*\d{1,4}")
+
+
+def _is_numbered_name(v: str) -> bool:
+    return bool(_NUMBERED_NAME.fullmatch(v))
+
+
+# A FHIR reference to a resource that is a person (`Patient/123`; `urn:uuid:` inside a bundle export).
+_PERSON_REFERENCE = re.compile(r"(Patient|Person|RelatedPerson|Practitioner)/[A-Za-z0-9.-]{1,64}")
+_URN_UUID = re.compile(r"urn:uuid:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
+def _reference_to_person(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
+                         evidence: list[str]) -> Judgement | None:
+    """A column of FHIR references to people (`subject.reference` = `Patient/<id>`): the person's identifier.
+
+    The resource type in the value says whose record it is, whatever the column is called; a bundle's `urn:uuid:`
+    references count only beside typed ones (a uuid reference alone may point at any resource).
+    """
+    if profile.non_blank < MIN_VALUES:
+        return None
+    typed = profile.share(lambda v: bool(_PERSON_REFERENCE.fullmatch(v)))
+    refs = profile.share(lambda v: bool(_PERSON_REFERENCE.fullmatch(v) or _URN_UUID.fullmatch(v)))
+    if typed < CONFIRM_THRESHOLD or refs < VALUE_THRESHOLD:
+        return None
+    evidence.append(f"values: {_pct(typed)} are references to a person's record (Patient, Person, Practitioner) and "
+                    f"{_pct(refs - typed)} uuid references beside them: the person's identifier "
+                    f"({profile.non_blank} non-blank sampled)")
+    return Judgement("user.id", 0.7, "user_id", evidence, round(refs, 4))
+
+
+# The value of an identifier of a person's record (FHIR `identifier[n].value`), or the identifier column of a table
+# of people's identifiers (`patient_identifier.identifier`: the column names what one row of the table is).
+_FHIR_IDENTIFIER_VALUE = r"^identifier(_\d+)?_value$"
+_SSN_SHAPE = re.compile(r"\d{3}-\d{2}-\d{4}")
+
+
+def _identifier_of_person(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
+                          evidence: list[str]) -> Judgement | None:
+    """The value of an identifier of a person (FHIR `identifier[n].value` of a Patient): the person's identifier.
+
+    Values in the US social-security shape (AAA-GG-SSSS, any area: test data uses the unissued 9xx) are the national
+    number. Which other identifier it is (a driving licence, a passport) is written in the identifier's `type`
+    column, whose values a column-by-column reading does not see: it stays the person's identifier.
+    """
+    own_table = norm in ("identifier", "identifier_value") and re.search(
+        r"(?:^|_)(?:" + _PEOPLE_WORDS + r")_identifiers?$", tnorm)
+    if not (own_table or (re.search(_FHIR_IDENTIFIER_VALUE, norm) and _is_table_of_people(tnorm, sibs))):
+        return None
+    if profile.non_blank < MIN_VALUES or profile.distinct < 0.9 * min(profile.non_blank, SHARE_PROBE):
+        return None  # an identifier of a person varies across people
+    ssn = profile.share(lambda v: bool(_SSN_SHAPE.fullmatch(v)))
+    if ssn >= VALUE_THRESHOLD:
+        evidence.append(f"name and values: {norm!r} is an identifier of a person and {_pct(ssn)} of values are in "
+                        f"the US social-security shape ({profile.non_blank} non-blank sampled)")
+        return Judgement("user.government_id.national_identification_number", 0.7, "national_id", evidence,
+                         round(ssn, 4))
+    evidence.append(f"name and values: {norm!r} is an identifier of a person ({tnorm!r}), one value per person "
+                    f"({profile.non_blank} non-blank sampled)")
+    return Judgement("user.id", 0.6, "user_id", evidence, 1.0)
 
 
 @dataclass(frozen=True)

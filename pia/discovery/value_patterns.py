@@ -786,6 +786,42 @@ VALUE_PATTERNS: dict[str, ValuePattern] = {p.id: p for p in (
                  is_owner_device_name),
 )}
 
+# ---- value shapes of the holdout13 failure classes (issue 15): SIP registrations, addresses stored as bytes
+_SIP_SOURCE_RE = re.compile(r"^sips?:(?P<host>\d{1,3}(?:\.\d{1,3}){3}|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?(?:;[\w.=-]+)*$")
+_SIP_INSTANCE_RE = re.compile(r"^<urn:(uuid:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+                              r"|gsma:imei:\d{8}-\d{6}-\d(;svn=\d{2})?)>$")
+
+
+def is_sip_source(v: str) -> bool:
+    """A SIP URI with no user part whose host is an IP literal (`sip:<ip>:5060;transport=tcp`).
+
+    A registrar writes where a request came from this way (Kamailio's `received`): the sender's public address.
+    A contact URI carries a user part (`sip:alice@...`) and a server's own socket is `udp:<ip>:5060`, not a URI.
+    """
+    m = _SIP_SOURCE_RE.match(v)
+    if not m:
+        return False
+    host = m.group("host").strip("[]")
+    return is_ip(host)
+
+
+def is_sip_instance(v: str) -> bool:
+    """A SIP `+sip.instance` value (RFC 5626): `<urn:uuid:...>` or `<urn:gsma:imei:...>`, stable per device.
+
+    The angle brackets are the parameter's own syntax; a bare `urn:uuid:` is any resource's reference (FHIR bundles).
+    """
+    return bool(_SIP_INSTANCE_RE.match(v))
+
+
+def is_ip_hex(v: str) -> bool:
+    """An IP address as the hex of its packed bytes (`inet_pton` stored in `varbinary(16)` and dumped as hex).
+
+    8 hex digits (IPv4) or 32 (IPv6). Only a name that says IP address may read it so: 8 or 32 hex digits are also
+    checksums and digests.
+    """
+    return len(v) in (8, 32) and bool(re.fullmatch(r"[0-9a-fA-F]+", v))
+
+
 # ---- value shapes of the holdout9 failure classes (issue 15): vehicles, encrypted keys, flags, DNS names, record keys
 VALUE_PATTERNS.update({p.id: p for p in (
     ValuePattern("vin", "vehicle identification number (17 characters, ISO 3779)", is_vin),
@@ -796,6 +832,11 @@ VALUE_PATTERNS.update({p.id: p for p in (
     ValuePattern("record_key", "record key (integer, UUID or hex)",
                  lambda v: v.isdigit() or is_uuid(v) or bool(re.fullmatch(r"[0-9a-fA-F]{6,32}", v))),
     ValuePattern("account_digits", "12 to 19 digits of a card or account number", has_account_digits),
+)})
+VALUE_PATTERNS.update({p.id: p for p in (
+    ValuePattern("sip_source", "SIP URI of an IP address and port (where a registration came from)", is_sip_source),
+    ValuePattern("sip_instance", "SIP instance id of a device (<urn:uuid:...>, RFC 5626)", is_sip_instance),
+    ValuePattern("ip_hex", "IP address as hex of its packed bytes (8 or 32 hex digits)", is_ip_hex),
 )})
 
 # ---- value shapes of the holdout10 failure classes (issue 15): federated handles, GeoJSON points

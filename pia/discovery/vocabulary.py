@@ -23,9 +23,11 @@ _ABBREVIATIONS = {
 _GLUE_QUALIFIERS = ("mothers", "mother", "fathers", "father", "guardians", "guardian", "parents", "parent", "spouses",
                     "spouse", "partners", "partner", "emergency", "contact", "patients", "patient", "child", "kin",
                     "maiden", "birth", "preferred", "legal", "allows", "allow", "permit", "accept", "agree", "consent",
-                    "pub", "public", "home", "work", "cell", "alt")
+                    "pub", "public", "home", "work", "cell", "alt",
+                    # (holdout13 classes) the address a member registered from (`regip`, as `lastip`)
+                    "reg")
 _GLUE_HEADS = ("name", "names", "phone", "email", "mail", "sms", "text", "voice", "call", "calls", "address", "addr",
-               "mobile", "tel", "fax", "marketing", "share", "sharing", "notice", "newsletter", "pid", "id")
+               "mobile", "tel", "fax", "marketing", "share", "sharing", "notice", "newsletter", "pid", "id", "ip")
 _GLUE_RE = re.compile(r"^(" + "|".join(sorted(_GLUE_QUALIFIERS, key=len, reverse=True)) + r")("
                       + "|".join(sorted(_GLUE_HEADS, key=len, reverse=True)) + r")$")
 
@@ -127,6 +129,29 @@ def is_marital_status(v: str) -> bool:
 def is_religion(v: str) -> bool:
     """A religion or a stance on it (`catholic`, `Buddhism`, `atheist`, `佛教`)."""
     return v.strip().lower() in _RELIGION or any(t in _RELIGION for t in _tokens(v))
+
+
+# (holdout13 classes) Racial and ethnic categories as standard code sets write them: the US OMB categories (used by
+# HL7 FHIR US Core, CEDS and IMS OneRoster) and their CDC Race & Ethnicity code set codes. A bare `black` is left out
+# (a colour as often as an answer); `other` and `unknown` are withheld answers (`_WITHHELD`).
+_RACE_CATEGORIES = {"white", "asian", "black or african american", "african american", "american indian or alaska native",
+                    "american indian", "alaska native", "native hawaiian or other pacific islander", "native hawaiian",
+                    "pacific islander", "hispanic or latino", "not hispanic or latino", "hispanic", "latino",
+                    "non-hispanic", "two or more races", "multiracial", "caucasian",
+                    # CDC Race & Ethnicity code set (PHIN VADS 2.16.840.1.113883.6.238): the OMB categories' codes
+                    "1002-5", "2028-9", "2054-5", "2076-8", "2106-3", "2131-1", "2135-2", "2186-5"}
+# Column names that ARE a racial or ethnic category (a yes/no flag per person, `asian`, `hispanicOrLatinoEthnicity`,
+# `demographicRaceTwoOrMoreRaces`), normalised; an optional `is_` and a `race`/`ethnicity` word around the category.
+RACE_CATEGORY_NAME = re.compile(
+    r"^(is_)?((demographic_)?(race|races|ethnicity)_)?(american_indian(_or_alaska_native)?|alaska_native"
+    r"|asian(_american)?|black(_or_african_american)?|african_american|native_hawaiian(_or_other_pacific_islander)?"
+    r"|(other_)?pacific_islander|white|caucasian|(not_)?hispanic(_or_latino)?|latino|latina|latinx"
+    r"|two_or_more_races|multiracial|multi_racial|mixed_race)(_(race|races|ethnicity|origin))?$")
+
+
+def is_race_category(v: str) -> bool:
+    """A racial or ethnic category as the OMB and CDC code sets write it (`Asian`, `Hispanic or Latino`, `2106-3`)."""
+    return v.strip().lower() in _RACE_CATEGORIES
 
 
 def is_sexual_orientation(v: str) -> bool:

@@ -4,7 +4,7 @@ The columns, their sources and their labels are in `schemas.yaml` (labelled befo
 this module only generates values, deterministically for a seed. Every value is fake: example.* domains,
 random numbers with valid checksums where real ones have them, invented names and addresses.
 
-    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout12]]
+    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout14]]
 """
 
 from __future__ import annotations
@@ -286,6 +286,106 @@ TM_PLACES: list[tuple[str, list[str], str, Callable[[random.Random], str], str]]
     ("Lyon", ["Rue de la République", "Cours Lafayette"], "Presqu'île", lambda r: f"6900{r.randint(1, 9)}", "France"),
     ("上海市", ["南京西路", "淮海中路", "世纪大道"], "静安区", lambda r: str(r.randint(200000, 201999)), "中国"),
 ]
+
+# FHIR vital-sign observations of the made-up bulk export (holdout13): LOINC code, display, UCUM unit, value generator.
+H13_VITALS: list[tuple[str, str, str, Callable[[random.Random], str]]] = [
+    ("8867-4", "Heart rate", "/min", lambda r: f"{r.uniform(52, 128):.1f}"),
+    ("9279-1", "Respiratory rate", "/min", lambda r: f"{r.uniform(11, 24):.1f}"),
+    ("8310-5", "Body temperature", "Cel", lambda r: f"{r.uniform(36.0, 38.9):.1f}"),
+    ("59408-5", "Oxygen saturation in Arterial blood by Pulse oximetry", "%", lambda r: f"{r.uniform(90, 100):.1f}"),
+    ("8867-4", "Heart rate", "/min", lambda r: f"{r.uniform(52, 128):.1f}"),
+    ("8480-6", "Systolic blood pressure", "mm[Hg]", lambda r: f"{r.randint(98, 176)}"),
+    ("8462-4", "Diastolic blood pressure", "mm[Hg]", lambda r: f"{r.randint(56, 106)}"),
+]
+
+# SIP final replies of the made-up Kamailio accounting rows (holdout13): code, reason phrase.
+H13_SIP_REPLIES = [("200", "OK"), ("200", "OK"), ("486", "Busy Here"), ("200", "OK"), ("487", "Request Terminated"),
+                   ("404", "Not Found"), ("603", "Decline"), ("200", "OK")]
+
+# US Core race categories (CDC race and ethnicity code set) of the made-up FHIR patients (holdout13): code, text.
+H13_RACES = [("2106-3", "White"), ("2054-5", "Black or African American"), ("2028-9", "Asian"),
+             ("1002-5", "American Indian or Alaska Native"), ("2131-1", "Other"), ("2106-3", "White")]
+
+
+def _h13_ip_hex(rng: random.Random) -> str:
+    # MyBB stores addresses with inet_pton in varbinary(16); a dump writes them as hex (4 bytes IPv4, 16 bytes IPv6).
+    if rng.random() < 0.85:
+        return "".join(f"{int(x):02x}" for x in _ipv4(rng).split("."))
+    return _s(rng, HEX, 32)
+
+
+def _h13_sip_user(rng: random.Random) -> str:
+    # Kamailio subscribers are named by extension, by full number or by a login name.
+    if rng.random() < 0.45:
+        return str(rng.randint(1000, 1999))
+    if rng.random() < 0.4:
+        return "+49" + rng.choice(["30", "89", "151"]) + _s(rng, string.digits, 8)
+    return rng.choice(["alice", "bob", "frontdesk", "wei.zhang", "ana.lopez", "support"]) + str(rng.randint(1, 99))
+
+
+# US city centres around which the made-up geocoded ChurchCRM family homes (holdout14) are scattered (no real home):
+# Raleigh, Charlotte, Columbus, Boston, Denver.
+H14_CENTRES = [(35.7796, -78.6382), (35.2271, -80.8431), (39.9612, -82.9988), (42.3601, -71.0589), (39.7392, -104.9903)]
+
+# Registration status code, description, reason code and reason description of the made-up North Carolina voters
+# (holdout14), one tuple per row index (active voters are the most common).
+H14_NC_STATUS = [
+    ("A", "ACTIVE", "AV", "VERIFIED"),
+    ("A", "ACTIVE", "AV", "VERIFIED"),
+    ("A", "ACTIVE", "AV", "VERIFIED"),
+    ("I", "INACTIVE", "IN", "CONFIRMATION NOT RETURNED"),
+    ("A", "ACTIVE", "AV", "VERIFIED"),
+    ("R", "REMOVED", "RL", "MOVED FROM COUNTY"),
+    ("A", "ACTIVE", "AV", "VERIFIED"),
+    ("D", "DENIED", "DI", "UNAVAILABLE ESSENTIAL INFORMATION"),
+    ("I", "INACTIVE", "IU", "CONFIRMATION RETURNED UNDELIVERABLE"),
+    ("A", "ACTIVE", "AV", "VERIFIED"),
+]
+
+# Pick-up and drop-off places of the made-up ride-hailing itineraries (holdout14): landmarks, stations, offices and
+# residential compounds (a building number is appended to the compounds).
+H14_CN_POIS = ["望京SOHO-T1", "首都机场T3航站楼", "深圳北站-东广场", "浦东国际机场T2-到达层", "人民广场地铁站-1号口",
+               "天府软件园E区", "科兴科学园-B栋", "西溪湿地-周家村入口", "杭州东站-西广场", "广州南站-南出口",
+               "国贸商城-北门", "万象城-东门", "中关村软件园二期", "虹桥火车站-P9停车场"]
+H14_CN_COMPOUNDS = ["幸福家园小区", "万科城市花园", "金色家园", "阳光100", "碧桂园翡翠湾", "龙湖春江郦城", "绿地新都会"]
+
+# conn.log rows of the made-up Zeek sensor (holdout14): proto, service, responder port, IP protocol number.
+H14_CONN = [("tcp", "ssl", "443", "6"), ("tcp", "ssl", "443", "6"), ("udp", "dns", "53", "17"), ("tcp", "http", "80", "6"),
+            ("tcp", "-", "443", "6"), ("udp", "ntp", "123", "17"), ("tcp", "ssh", "22", "6"), ("tcp", "imap,ssl", "993", "6"),
+            ("icmp", "-", "0", "1")]
+# HTTP statuses of the made-up Zeek http.log (holdout14): code, message.
+H14_HTTP_STATUS = [("200", "OK"), ("200", "OK"), ("200", "OK"), ("304", "Not Modified"), ("301", "Moved Permanently"),
+                   ("404", "Not Found"), ("200", "OK"), ("401", "Unauthorized"), ("302", "Found")]
+
+
+def _h14_nc_birth_year(i: int) -> int:
+    # One birth year per row index, so birth_year and age_at_year_end agree.
+    return random.Random(f"ncvoter-birth:{i}").randint(1930, 2007)
+
+
+def _h14_card_luhn(rng: random.Random) -> str:
+    prefix = rng.choice(["4", "4", "51", "55", "37"])
+    body = prefix + _s(rng, string.digits, (14 if prefix == "37" else 15) - len(prefix))
+    return body + _luhn_digit(body)
+
+
+def _h14_nc_street(rng: random.Random) -> str:
+    # The NC file writes addresses upper case with two spaces after the house number.
+    street = rng.choice(["OAK RIDGE", "BRAMBLEWOOD", "GLENWOOD", "FALLS OF NEUSE", "TRYON", "MAIN", "PINE VALLEY", "HARBOR"])
+    kind = rng.choice(["DR", "RD", "ST", "AVE", "LN", "CT", "BLVD"])
+    unit = rng.choice(["", "", "", f"  # {rng.randint(1, 40)}{rng.choice(['', 'A', 'B'])}", f"  APT {rng.randint(100, 420)}"])
+    return f"{rng.randint(100, 9999)}  {street} {kind}{unit}"
+
+
+def _h14_zeek_orig(rng: random.Random) -> str:
+    # Most HTTP clients a Zeek sensor sees are on the monitored network; some connections come from outside.
+    roll = rng.random()
+    if roll < 0.5:
+        return f"10.{rng.randint(0, 30)}.{rng.randint(0, 255)}.{rng.randint(2, 254)}"
+    if roll < 0.8:
+        return f"192.168.{rng.randint(0, 10)}.{rng.randint(2, 254)}"
+    return _ipv4(rng)
+
 
 # Camera names of the made-up Viseron recorder (holdout5).
 VISERON_CAMERAS = ["front_door", "driveway", "backyard", "garage", "nursery"]
@@ -1685,6 +1785,190 @@ GENERATORS: dict[str, Callable[[random.Random, int], str]] = {
     "t12306_coach": lambda r, i: f"{r.randint(1, 16):02d}车",
     "t12306_seat": lambda r, i: r.choice([f"{r.randint(1, 20):02d}{r.choice('ABCDF')}号", f"{r.randint(1, 60):03d}号",
                                           f"{r.randint(1, 30):02d}号下铺", "无座"]),
+    # holdout13: OpenMRS, FHIR bulk export (Synthea-style Patient and Observation), Open edX, IMS OneRoster CSV, Kamailio,
+    # MyBB, CCB (建设银行) debit statement, Monzo CSV export
+    "h13_omrs_identifier": lambda r, i: r.choice(
+        [
+            f"{_s(r, '0123456789ACDEFGHJKLMNPRTUVWXY', 6)}-{r.randint(0, 9)}",
+            f"MRN{r.randint(0, 999999):06d}",
+            f"{r.randint(100000, 999999)}",
+        ]
+    ),
+    "h13_omrs_country": lambda r, i: r.choice(["Kenya", "Rwanda", "Haiti", "Uganda", "United States", "Malawi", "India"]),
+    "h13_omrs_city": lambda r, i: r.choice(["Eldoret", "Kigali", "Port-au-Prince", "Kampala", "Boston", "Lilongwe", "Pune"]),
+    # Most OpenMRS addresses are not geocoded: latitude and longitude are blank together (3 rows in 10 have both).
+    "h13_omrs_lat": lambda r, i: f"{HA_HOMES[i % len(HA_HOMES)][0] + r.uniform(-0.2, 0.2):.6f}" if i % 10 < 3 else "",
+    "h13_omrs_lon": lambda r, i: f"{HA_HOMES[i % len(HA_HOMES)][1] + r.uniform(-0.2, 0.2):.6f}" if i % 10 < 3 else "",
+    "h13_sip_code": lambda r, i: H13_SIP_REPLIES[i % len(H13_SIP_REPLIES)][0],
+    "h13_sip_reason": lambda r, i: H13_SIP_REPLIES[i % len(H13_SIP_REPLIES)][1],
+    "h13_synthea_family": lambda r, i: r.choice(LAST) + str(r.randint(10, 999)),
+    "h13_synthea_given": lambda r, i: r.choice(FIRST) + str(r.randint(10, 999)),
+    "h13_synthea_ssn": lambda r, i: f"999-{r.randint(10, 99)}-{r.randint(1000, 9999)}",
+    "h13_synthea_dl": lambda r, i: f"S999{r.randint(10000, 99999)}",
+    "h13_synthea_street": lambda r, i: f"{r.randint(1, 999)} {r.choice(['Hartmann', 'Bailey', 'Cronin', 'Howell', 'Kunde'])} "
+    + r.choice(["Highlands", "Spur", "Lane", "Stravenue", "Way"])
+    + r.choice(["", "", f" Apt {r.randint(1, 60)}", f" Unit {r.randint(1, 20)}"]),
+    "h13_synthea_phone": lambda r, i: f"555-{r.randint(100, 999)}-{r.randint(0, 9999):04d}",
+    "h13_fhir_lat": lambda r, i: f"{HA_HOMES[i % len(HA_HOMES)][0] + r.uniform(-0.3, 0.3):.14f}",
+    "h13_fhir_lon": lambda r, i: f"{HA_HOMES[i % len(HA_HOMES)][1] + r.uniform(-0.3, 0.3):.14f}",
+    "h13_fhir_ts": lambda r, i: _dt(r).replace(" ", "T") + r.choice(["-05:00", "-04:00", "+00:00", ".000Z"]),
+    "h13_race_code": lambda r, i: H13_RACES[i % len(H13_RACES)][0],
+    "h13_race_text": lambda r, i: H13_RACES[i % len(H13_RACES)][1],
+    "h13_patient_ref": lambda r, i: r.choice(["Patient/", "urn:uuid:"]) + _uuid(r),
+    "h13_vital_code": lambda r, i: H13_VITALS[i % len(H13_VITALS)][0],
+    "h13_vital_display": lambda r, i: H13_VITALS[i % len(H13_VITALS)][1],
+    "h13_vital_unit": lambda r, i: H13_VITALS[i % len(H13_VITALS)][2],
+    "h13_vital_value": lambda r, i: H13_VITALS[i % len(H13_VITALS)][3](r),
+    "h13_edx_course": lambda r, i: "course-v1:" + r.choice(["edX+DemoX+Demo_Course", "MITx+6.00.1x+2T2025", "HarvardX+CS50+X",
+                                                           "TsinghuaX+30240184+2025_T1", "OpenedX+101+2024"]),
+    "h13_or_org": lambda r, i: r.choice(["3b8e4a1c-9f2d-4e6a-b1c7-0d5e2f8a6c31", "7c1d9e2f-4a6b-4c8d-9e1f-2a3b4c5d6e7f",
+                                         "a0f1e2d3-c4b5-4a69-8877-665544332211"]),
+    "h13_or_userids": lambda r, i: "{SIS:" + str(r.randint(1_000_000, 9_999_999)) + "}"
+    + r.choice(["", "", ",{LDAP:" + r.choice(FIRST).lower() + str(r.randint(1, 999)) + "}"]),
+    "h13_or_grades": lambda r, i: r.choice(["09", "10", "11", "12", "KG", "05", "06,07", ""]),
+    "h13_bool": lambda r, i: r.choice(["false", "false", "false", "true"]),
+    "h13_sip_user": lambda r, i: _h13_sip_user(r),
+    "h13_rpid": lambda r, i: r.choice(["", "sip:"]) + "+" + r.choice(["4930", "4989", "1555", "44207"]) + _s(r, string.digits, 7),
+    "h13_received": lambda r, i: f"sip:{_ipv4(r)}:{r.randint(1024, 65535)}" + r.choice(["", ";transport=tcp", ";transport=tls"]),
+    "h13_ruid": lambda r, i: f"uloc-{_s(r, HEX, 8)}-{_s(r, HEX, 4)}-{r.randint(1, 9999)}",
+    "h13_sip_callid": lambda r, i: r.choice([_s(r, HEX, 32), _s(r, ALNUM + "-", 22), f"{_uuid(r)}"]),
+    "h13_sip_ua": lambda r, i: r.choice(
+        [f"Linphone/{r.randint(4, 5)}.{r.randint(0, 3)}.{r.randint(0, 40)} (belle-sip/{r.randint(4, 5)}.{r.randint(0, 3)}.0)",
+         f"Zoiper rv2.10.{r.randint(10, 20)}.{r.randint(1, 9)}", f"Yealink SIP-T46S 66.86.0.{r.randint(10, 160)}",
+         f"Grandstream GXP1625 1.0.11.{r.randint(1, 60)}", f"MicroSIP/3.21.{r.randint(0, 5)}",
+         f"Obihai/OBi200-3.2.2.{r.randint(5000, 6000)}"]
+    ),
+    "h13_sip_instance": lambda r, i: f"<urn:uuid:{_uuid(r)}>",
+    "h13_sip_socket": lambda r, i: r.choice(["udp:10.0.0.5:5060", "tcp:10.0.0.5:5060", "tls:10.0.0.5:5061"]),
+    "h13_sip_tag": lambda r, i: _s(r, HEX, r.choice([8, 10, 32])),
+    "h13_salt8": lambda r, i: _s(r, ALNUM, 8),
+    "h13_loginkey": lambda r, i: _s(r, ALNUM, 50),
+    "h13_mybb_avatar": lambda r, i: r.choice(
+        [f"./uploads/avatars/avatar_{r.randint(1, 5000)}.{r.choice(['jpg', 'png', 'gif'])}"
+         f"?dateline={r.randint(1_400_000_000, 1_790_000_000)}",
+         f"https://www.gravatar.com/avatar/{_s(r, HEX, 32)}?s=100&r=g&d=mm",
+         f"https://forum.example.com/images/avatars/{r.choice(['cat', 'dragon', 'sunset'])}.png"]
+    ),
+    "h13_avatar_dims": lambda r, i: r.choice(["100|100", "80|80", "64|64", "120|90"]),
+    "h13_mybb_birthday": lambda r, i: f"{r.randint(1, 28)}-{r.randint(1, 12)}-" + r.choice([str(r.randint(1950, 2010)), ""]),
+    "h13_ip_hex": lambda r, i: _h13_ip_hex(r),
+    "h13_gmail": lambda r, i: f"{r.choice(FIRST).lower()}.{r.choice(LAST).lower()}{r.randint(1, 99)}@gmail.example.com",
+    "h13_im_name": lambda r, i: (
+        r.choice(["live:", ""]) + r.choice(FIRST).lower() + r.choice(["_", ".", ""]) + r.choice(LAST).lower()
+    ),
+    "h13_pmfolders": lambda r, i: r.choice(["0**$%%$1**$%%$2**$%%$3**$%%$4**", "0**$%%$1**$%%$2**$%%$3**$%%$4**$%%$5**Archive"]),
+    "h13_ccb_out": lambda r, i: f"{r.randint(1, 4000)}.{r.randint(0, 99):02d}" if i % 3 else "",
+    "h13_ccb_in": lambda r, i: "" if i % 3 else f"{r.randint(1, 9000)}.{r.randint(0, 99):02d}",
+    "h13_ccb_balance": lambda r, i: f"{r.randint(0, 80000)}.{r.randint(0, 99):02d}",
+    "h13_ccb_summary": lambda r, i: r.choice(
+        ["消费", "转账支取", "转账存入", "利息存入", "代发工资", "快捷支付", "ATM取款", "跨行转出"]
+    ),
+    "h13_ccb_peer_account": lambda r, i: r.choice(
+        [
+            f"6217{_s(r, string.digits, 15)}",
+            f"6227****{_s(r, string.digits, 4)}",
+            f"{_s(r, string.digits, 4)}****{_s(r, string.digits, 4)}",
+            f"1001{_s(r, string.digits, 15)}",
+        ]
+    ),
+    "h13_uk_date": lambda r, i: f"{r.randint(1, 28):02d}/{r.randint(1, 12):02d}/{r.randint(2023, 2026)}",
+    "h13_monzo_tx": lambda r, i: "tx_0000" + _s(r, ALNUM, 18),
+    "h13_money_or_blank": lambda r, i: r.choice(["", f"{r.randint(1, 400)}.{r.randint(0, 99):02d}"]),
+    # holdout14: Koha, OpenCATS, ChurchCRM, Roundcube, Zeek http/conn logs, NC voter file, 23andMe raw data, 滴滴/高德 itineraries
+    "h14_koha_card": lambda r, i: (lambda body: body + _luhn_digit(body))(
+        "2" + r.choice(["3330", "1185", "0420"]) + _s(r, string.digits, 8)
+    ),
+    "h14_koha_userid": lambda r, i: f"{r.choice(FIRST).lower()}.{r.choice(LAST).lower()}"
+    + r.choice(["", "", str(r.randint(1, 9))]),
+    "h14_overdrive_token": lambda r, i: _s(r, ALNUM + "-_", 120),
+    "h14_cats_login": lambda r, i: r.choice(
+        [f"{r.choice(FIRST)[0].lower()}{r.choice(LAST).lower()}", f"{r.choice(FIRST).lower()}.{r.choice(LAST).lower()}",
+         f"{r.choice(FIRST).lower()}{r.randint(1, 99)}", "admin"]
+    ),
+    "h14_cats_cookie": lambda r, i: "CATS=" + _s(r, string.ascii_lowercase + string.digits, 26),
+    "h14_month_or_0": lambda r, i: "0" if r.random() < 0.2 else str(r.randint(1, 12)),
+    "h14_day_or_0": lambda r, i: "0" if r.random() < 0.2 else str(r.randint(1, 28)),
+    "h14_social_name": lambda r, i: r.choice(
+        [f"{r.choice(FIRST).lower()}.{r.choice(LAST).lower()}.{r.randint(1, 99)}",
+         f"{r.choice(FIRST).lower()}{r.choice(LAST).lower()}",
+         f"{r.choice(FIRST).lower()}_{r.choice(LAST).lower()}{r.randint(1, 9)}"]
+    ),
+    # A cheque's MICR line as a MagTek-style reader writes it: T<routing>T<account>O<cheque number>.
+    "h14_micr_line": lambda r, i: f"T{r.choice(['053000196', '021000021', '061000104', '111000025'])}T"
+    f"{_s(r, string.digits, r.randint(8, 12))}O{r.randint(1001, 4999)}",
+    # Track-2 data of a card swiped for giving: ;PAN=YYMM service code and discretionary data?
+    "h14_scan_credit": lambda r, i: f";{_h14_card_luhn(r)}={r.randint(26, 31)}{r.randint(1, 12):02d}101"
+    f"{_s(r, string.digits, 12)}?",
+    # Geocoded family homes (both blank for one family in five), scattered around city centres.
+    "h14_home_lat": lambda r, i: "" if i % 5 == 4 else f"{H14_CENTRES[i % 5][0] + r.uniform(-0.15, 0.15):.6f}",
+    "h14_home_lon": lambda r, i: "" if i % 5 == 4 else f"{H14_CENTRES[i % 5][1] + r.uniform(-0.15, 0.15):.6f}",
+    "h14_zeek_uid": lambda r, i: "C" + _s(r, ALNUM, 17),
+    "h14_zeek_orig": lambda r, i: _h14_zeek_orig(r),
+    "h14_zeek_host": lambda r, i: r.choice(
+        ["www.example.com", "news.example.org", "detectportal.firefox.com", "ocsp.digicert.com", "connectivity-check.ubuntu.com",
+         "www.bing.com", "shop.example.net", "intranet.example.local:8080", "forum.example.com", "ctldl.windowsupdate.com",
+         "weather.example.org", "www.example.edu"]
+    ),
+    "h14_zeek_uri": lambda r, i: r.choice(
+        ["/", "/success.txt?ipv4",
+         "/search?q=" + r.choice(["flights+to+lisbon", "back+pain+exercises", "used+cars", "loan+calculator"]),
+         f"/article/2025/{r.randint(1, 12):02d}/" + r.choice(["election-results", "storm-warning", "rate-cut"])
+         + f"-{r.randint(100, 999)}.html",
+         "/MFEwTzBNMEswSTAJBgUrDgMCGgUABBQ50otx", f"/products/{r.randint(1000, 9999)}?ref=home", "/favicon.ico",
+         f"/thread/{r.randint(10000, 99999)}/page-{r.randint(1, 9)}"]
+    ),
+    "h14_zeek_referrer": lambda r, i: "-" if r.random() < 0.5 else r.choice(
+        [f"http://www.example.com/article/2025/{r.randint(1, 12):02d}/", f"http://news.example.org/?page={r.randint(1, 9)}",
+         f"http://shop.example.net/cart?session={r.randint(1000, 9999)}", "http://forum.example.com/"]
+    ),
+    "h14_zeek_username": lambda r, i: "-" if r.random() < 0.8 else r.choice(
+        [f"{r.choice(FIRST).lower()}.{r.choice(LAST).lower()}", f"{r.choice(FIRST)[0].lower()}{r.choice(LAST).lower()}", "admin"]
+    ),
+    "h14_zeek_password": lambda r, i: "-" if r.random() < 0.9 else r.choice(["Summer2025!", "hunter2", "P@ssw0rd", "letmein42"]),
+    "h14_zeek_proxied": lambda r, i: "-" if r.random() < 0.75 else r.choice(
+        [f"X-FORWARDED-FOR -> 10.{r.randint(0, 30)}.{r.randint(0, 255)}.{r.randint(2, 254)}",
+         f"X-FORWARDED-FOR -> {_ipv4(r)}", f"CLIENT-IP -> 192.168.{r.randint(0, 10)}.{r.randint(2, 254)}"]
+    ),
+    "h14_zeek_duration": lambda r, i: "-" if r.random() < 0.15 else f"{r.uniform(0.0001, 120):.6f}",
+    "h14_nc_reg_num": lambda r, i: f"{r.randint(1, 9_999_999):012d}",
+    "h14_ncid": lambda r, i: _s(r, string.ascii_uppercase, 2) + str(r.randint(100000, 999999)),
+    "h14_upper_last": lambda r, i: r.choice(LAST).upper(),
+    "h14_upper_first": lambda r, i: r.choice(FIRST).upper(),
+    "h14_nc_status_cd": lambda r, i: H14_NC_STATUS[i % len(H14_NC_STATUS)][0],
+    "h14_nc_status_desc": lambda r, i: H14_NC_STATUS[i % len(H14_NC_STATUS)][1],
+    "h14_nc_reason_cd": lambda r, i: H14_NC_STATUS[i % len(H14_NC_STATUS)][2],
+    "h14_nc_reason_desc": lambda r, i: H14_NC_STATUS[i % len(H14_NC_STATUS)][3],
+    "h14_nc_street": lambda r, i: _h14_nc_street(r),
+    # A separate mailing address for one voter in four (line, city and zip blank together otherwise).
+    "h14_nc_mail_street": lambda r, i: _h14_nc_street(r) if i % 4 == 1 else "",
+    "h14_nc_mail_city": lambda r, i: r.choice(["RALEIGH", "DURHAM", "CHARLOTTE", "CARY"]) if i % 4 == 1 else "",
+    "h14_nc_mail_zip": lambda r, i: str(r.randint(27006, 28909)) if i % 4 == 1 else "",
+    "h14_nc_city": lambda r, i: r.choice(["RALEIGH", "CHARLOTTE", "DURHAM", "GREENSBORO", "WILMINGTON", "ASHEVILLE", "CARY"]),
+    "h14_nc_zip": lambda r, i: str(r.randint(27006, 28909)),
+    "h14_nc_phone": lambda r, i: r.choice(["919", "704", "336", "910", "828", "252"]) + "555" + f"{r.randint(0, 9999):04d}",
+    "h14_rsid": lambda r, i: f"rs{r.randint(1000, 99_999_999)}" if r.random() < 0.9 else f"i{r.randint(3_000_000, 7_999_999)}",
+    "h14_chromosome": lambda r, i: r.choice([str(n) for n in range(1, 23)] * 2 + ["X", "Y", "MT"]),
+    "h14_genotype": lambda r, i: r.choice(["--", "II", "DI"]) if r.random() < 0.04 else (
+        lambda a, b: a + (a if r.random() < 0.6 else b)
+    )(r.choice("ACGT"), r.choice("ACGT")),
+    "h14_didi_time": lambda r, i: f"{r.randint(1, 12):02d}-{r.randint(1, 28):02d} {r.randint(0, 23):02d}:{r.randint(0, 59):02d} "
+    + r.choice(["周一", "周二", "周三", "周四", "周五", "周六", "周日"]),
+    "h14_amap_time": lambda r, i: f"2025-{r.randint(1, 12):02d}-{r.randint(1, 28):02d} "
+    f"{r.randint(0, 23):02d}:{r.randint(0, 59):02d}",
+    "h14_cn_poi": lambda r, i: r.choice(H14_CN_POIS)
+    if r.random() < 0.6
+    else f"{r.choice(H14_CN_COMPOUNDS)}-{r.randint(1, 30)}号楼",
+    # Coherent per row: a conn.log row's protocol, service, responder port and IP protocol number; an HTTP status and its
+    # message; a voter's birth year and age at the end of 2025.
+    "h14_conn_proto": lambda r, i: H14_CONN[i % len(H14_CONN)][0],
+    "h14_conn_service": lambda r, i: H14_CONN[i % len(H14_CONN)][1],
+    "h14_conn_resp_p": lambda r, i: H14_CONN[i % len(H14_CONN)][2],
+    "h14_conn_ip_proto": lambda r, i: H14_CONN[i % len(H14_CONN)][3],
+    "h14_http_code": lambda r, i: H14_HTTP_STATUS[i % len(H14_HTTP_STATUS)][0],
+    "h14_http_msg": lambda r, i: H14_HTTP_STATUS[i % len(H14_HTTP_STATUS)][1],
+    "h14_nc_birth_year": lambda r, i: str(_h14_nc_birth_year(i)),
+    "h14_nc_age": lambda r, i: str(2025 - _h14_nc_birth_year(i)),
+    "h14_fare": lambda r, i: f"{r.uniform(9, 180):.2f}",
 }
 
 
@@ -1716,11 +2000,13 @@ PARTS = {
     "holdout10": "holdout10.yaml",
     "holdout11": "holdout11.yaml",
     "holdout12": "holdout12.yaml",
+    "holdout13": "holdout13.yaml",
+    "holdout14": "holdout14.yaml",
 }
 
 
 def load_schemas(part: str = "tuned") -> list[dict]:
-    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout12`: the held-out YAML files).
+    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout14`: the held-out YAML files).
 
     Each table is `{table, source, columns: [[name, generator, label, blank_share?]]}`.
     """
