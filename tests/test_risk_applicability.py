@@ -127,3 +127,14 @@ def test_the_action_plan_never_proposes_a_measure_without_a_supporting_asset(met
     shipped = assess(load_manifest(REFERENCE), method=method)
     assert "device_security" in {x.measure for x in next(p for p in shipped.actions
                                                           if p.activity == "device_binding").measures}
+
+
+def test_the_rule_cites_the_sources_of_the_services_regimes(hand):
+    from pia.risk.applicability import applicability
+
+    act = next(a for a in hand.processing_activities if a.id == "newsletter")
+    rule = load_measures()["processor_contracts"]
+    facts = asset_facts(hand, act)
+    assert "[GDPR Art. 28(3)]" in applicability(rule, facts, act, frozenset({"EU"})).reason
+    cn = applicability(rule, facts, act, frozenset({"CN"})).reason
+    assert "PIPL Art. 21" in cn and "GDPR" not in cn

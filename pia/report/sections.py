@@ -455,12 +455,16 @@ def not_applicable_measures(r: ReportData) -> list[dict[str, str]]:
     catalogue = load_measures()
     names = _activity_names(r)
     where: dict[str, list[str]] = {}
+    sources: dict[str, str] = {}
     for act in sorted(r.assessment.get("activities", []), key=lambda x: x["id"]):
         for u in act.get("measures", []) or []:
             if u.get("applies_by_facts") is False and u.get("status") == "not_applicable" and u["measure"] in catalogue:
                 where.setdefault(u["measure"], []).append(names.get(act["id"], act["id"]))
+                # the rule's source as the engine cited it for the service's regimes: the reason's last [...]
+                cited = re.search(r"\[([^\[\]]*)\]$", str(u.get("applicability", "")))
+                sources.setdefault(u["measure"], cited.group(1) if cited else catalogue[u["measure"]].requires_source)
     return [{"measure": _(catalogue[k].name), "where": _join_names(acts, limit=4), "n": str(len(acts)),
-             "why": absent_reason(catalogue[k]), "source": source_text(catalogue[k])}
+             "why": absent_reason(catalogue[k]), "source": source_text(sources[k])}
             for k, acts in where.items()]
 
 

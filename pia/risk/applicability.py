@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pia.declare.citations import applies
 from pia.declare.design import CENTRAL, DEFAULT_DESIGN, REACHED, Network, Place
 from pia.declare.manifest import Manifest, ProcessingActivity, RecipientType
 from pia.declare.measures import Measure, MeasureStatus, Requirement
@@ -84,9 +85,18 @@ REQUIRES_SOURCES = (
 )
 
 
-def _source(text: str) -> str:
-    """A rule's source for a reason: a `pia default:` rationale the catalogs know, as a message; else as it is."""
-    return Message(text) if text in REQUIRES_SOURCES else text
+def _source(text: str, regimes: frozenset[str] | None = None) -> str:
+    """A rule's source for a reason: a `pia default:` rationale as a message, else the regimes' citations.
+
+    PIPL and GB/T under Chinese law, the GDPR and its guidance in the EU and the UK (`declare.citations.applies`).
+    """
+    if text in REQUIRES_SOURCES:
+        return Message(text)
+    cn, eu = applies(regimes if regimes is not None else frozenset())
+    parts = [x.strip() for x in text.split(";") if x.strip()]
+    kept = [x for x in parts if (cn and x.startswith(("PIPL", "GB/T"))) or (eu and x.startswith(("GDPR", "WP", "ICO")))
+            or not x.startswith(("PIPL", "GB/T", "GDPR", "WP", "ICO"))]
+    return "; ".join(kept or parts)
 
 
 @dataclass(frozen=True)
@@ -140,8 +150,9 @@ def asset_facts(m: Manifest, a: ProcessingActivity) -> dict[Requirement, list[st
     return out
 
 
-def applicability(measure: Measure, facts: dict[Requirement, list[str]], a: ProcessingActivity) -> Applicability:
-    """Whether `measure` applies to activity `a` by its facts (`asset_facts`), and why."""
+def applicability(measure: Measure, facts: dict[Requirement, list[str]], a: ProcessingActivity,
+                  regimes: frozenset[str] | None = None) -> Applicability:
+    """Whether `measure` applies to activity `a` by its facts (`asset_facts`), and why (citing `regimes`' sources)."""
     declared = a.measure(measure.id) is not MeasureStatus.not_assessed or bool(
         (st := a.measures.get(measure.id)) and st.responsible)
     if not measure.requires:
@@ -150,10 +161,10 @@ def applicability(measure: Measure, facts: dict[Requirement, list[str]], a: Proc
     if met:
         found = Listing([Message(PRESENT[r], {"elements": _some(items)}) for r, items in met], "; ")
         return Applicability(True, L_("applies: {facts} [{source}]", facts=found,
-                                      source=_source(measure.requires_source)), declared)
+                                      source=_source(measure.requires_source, regimes)), declared)
     absent = Listing([Message(ABSENT[r]) for r in measure.requires], "; ")
     return Applicability(False, L_("not applicable: {facts} [{source}]", facts=absent,
-                                   source=_source(measure.requires_source)), declared)
+                                   source=_source(measure.requires_source, regimes)), declared)
 
 
 def _some(items: list[str], limit: int = 3) -> str:
@@ -167,12 +178,12 @@ def absent_reason(measure: Measure) -> str:
     return _("; ").join(_(ABSENT[r]) for r in measure.requires)
 
 
-def source_text(measure: Measure) -> str:
-    """The source of `measure`'s rule in the language in force (a `pia default:` rationale translated)."""
-    return _(measure.requires_source) if measure.requires_source in REQUIRES_SOURCES else measure.requires_source
+def source_text(source: str) -> str:
+    """A rule's source as an assessment wrote it (`[...]` of `applicability`), in the language in force."""
+    return _(source) if source in REQUIRES_SOURCES else source
 
 
 def applicabilities(m: Manifest, a: ProcessingActivity, catalogue: dict[str, Measure]) -> dict[str, Applicability]:
     """Every catalogue measure's applicability to activity `a`, in catalogue order."""
     facts = asset_facts(m, a)
-    return {k: applicability(x, facts, a) for k, x in catalogue.items()}
+    return {k: applicability(x, facts, a, m.regimes) for k, x in catalogue.items()}
