@@ -249,7 +249,7 @@ DETECTORS: tuple[Detector, ...] = (
              names=(words("card_no", "card_number", "cardnumber", "card_num", "pan", "cc_number", "credit_card",
                           "bank_card", "yinhangka", "kahao"), r"银行卡|卡号"),
              veto=(words("masked", "last4", "last_4", "last_four", "bin", "card_type", "card_brand", "brand"),),
-             confirm=("card",), value_only=("card",)),
+             confirm=("card", "card_track"), value_only=("card", "card_track")),
     Detector("payment_account", "user.financial.account_number", "payment account (Alipay, WeChat Pay, PayPal login)",
              names=(words("alipay_account", "alipay", "buyer_logon_id", "buyer_alipay", "paypal_email",
                           "payer_email", "wechat_pay_account",
@@ -259,7 +259,9 @@ DETECTORS: tuple[Detector, ...] = (
              confirm=("email", "phone")),
     Detector("bank_account", "user.financial.bank_account", "bank account number",
              names=(words("iban", "bank_account", "account_no_bank", "bank_acct", "yinhang_zhanghao"),
-                    r"银行账号")),
+                    r"银行账号"),
+             # (holdout14 classes) a cheque's MICR line carries the bank's routing number and the account number
+             confirm=("micr_line",), value_only=("micr_line",)),
     Detector("payment", "user.payment", "payment reference (charge, card id, last four digits, card fingerprint)",
              names=(words("payment_id", "payment_ref", "payment_reference", "transaction_id", "txn_id",
                           "trade_no", "pay_id", "zhifu_liushui", "charge_id", "payment_intent", "payment_intent_id",
@@ -1302,6 +1304,12 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
     `siblings` are the table's other column names (context: a login-session store keeps session data next to
     its ids). Returns a `Judgement` whose evidence names patterns, shares and counts only.
     """
+    unset = profile.values.get("-", 0) if profile.values else 0
+    if unset and profile.non_blank - unset >= 1 and profile.distinct > 1:
+        # (holdout14 classes) a lone dash is how logs write an unset field (Zeek, Apache and nginx access logs): no
+        # value, so the shares are those of the values written
+        rest = {v: n for v, n in profile.values.items() if v != "-"}
+        profile = ColumnProfile(profile.non_blank - unset, len(rest), rest, profile.binary_media)
     decoded = _decoded_base64(profile)
     if decoded is not None:
         # Values kept base64-encoded keep the category of what they encode: judged on the decoded text.
@@ -1360,6 +1368,12 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         login = _login_in_user_id(norm, profile, evidence)
         if login is not None:
             return login
+        if norm == "uid" and sum(bool(re.search(_FLOW_ENDPOINTS, n)) for n in sibs) >= 2:
+            # (holdout14 classes) a network monitor's flow log (originator and responder address and port) keys each
+            # connection by a `uid`: the connection's id, not a user's
+            evidence.append(f"name: {name!r} in a log of network connections (its siblings are the two endpoints' "
+                            "addresses and ports): the connection's id, not a person's")
+            name_hit = None
     if name_hit is not None and name_hit.id == "verification_code" and profile.non_blank >= 10:
         # (holdout12 classes) a code a person types from a device's label or a text message is short; one of 24+
         # random characters (not a digest of a code) is a link's token (an activation or reset link): values outvote
@@ -1558,7 +1572,8 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
     context = _call_party(norm, profile, evidence) or _health_reading(norm, tnorm, sibs, profile, evidence) \
         or _compact_id_of_people(norm, tnorm, sibs, profile, evidence) \
         or _own_key_of_people(norm, tnorm, sibs, profile, evidence) \
-        or _social_account(norm, tnorm, sibs, profile, evidence)
+        or _social_account(norm, tnorm, sibs, profile, evidence) \
+        or _party_by_values(norm, tnorm, sibs, profile, evidence)
     if context is not None:
         return context
 
@@ -1809,6 +1824,32 @@ def _coded_special_category(norm: str, tnorm: str, sibs: frozenset[str], profile
                         f"({profile.non_blank} non-blank sampled)")
         return Judgement(category, 0.6, detector, evidence, round(codes, 4))
     return None
+
+
+# The endpoints of a network flow as monitors and flow exports name them (Zeek `id.orig_h`, NetFlow `src_ip`).
+_FLOW_ENDPOINTS = r"(?:^|_)(orig|resp|src|dst|source|dest|destination)_(h|p|ip|addr|address|port|host)$"
+
+# (holdout14 classes) A registered or declared political party, by its name or code on voter rolls and member lists
+# (US voter files: DEM, REP, UNA, LIB, GRE; UK and CN forms), and the answers that withhold one.
+_PARTIES = {"dem", "rep", "una", "lib", "gre", "cst", "ind", "npa", "nop", "grn", "democrat", "democratic",
+            "republican", "libertarian", "green", "independent", "unaffiliated", "constitution", "no party",
+            "no party affiliation", "nonpartisan", "labour", "labor", "conservative", "liberal", "liberal democrat",
+            "reform", "socialist", "communist", "中共党员", "中共预备党员", "共青团员", "群众", "民主党派", "无党派人士"}
+_PARTY_NAMES = r"(?:^|_)(party|party_cd|party_code|party_affiliation|registered_party|party_reg|party_registration)$"
+
+
+def _party_by_values(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
+                     evidence: list[str]) -> Judgement | None:
+    """A `party` column of a table of people whose values are political parties: the person's political opinion."""
+    if not re.search(_PARTY_NAMES, norm) or profile.non_blank < 10 or profile.distinct < 2 \
+            or not _is_table_of_people(tnorm, sibs):
+        return None
+    share = profile.share(lambda v: v.strip().lower() in _PARTIES)
+    if share < VALUE_THRESHOLD:
+        return None
+    evidence.append(f"name and values: {norm!r} in a table of people and {_pct(share)} of values are political parties "
+                    f"or their codes: the party the person registered with ({profile.non_blank} non-blank sampled)")
+    return Judgement("user.demographic.political_opinion", 0.6, "political_opinion", evidence, round(share, 4))
 
 
 # Words of a picture column that may hold a person's own photo (a camera's snapshot elsewhere).
