@@ -98,7 +98,7 @@ _MICR_RE = re.compile(r"(?:^|\s)[⑆TA]\s?(\d{9})\s?[⑆TA]\s?[\d\s-]{4,20}[⑈U
 
 def aba_routing_ok(digits: str) -> bool:
     """The ABA routing number checksum: 3, 7 and 1 times the digits in turn sum to a multiple of 10."""
-    return len(digits) == 9 and digits.isdigit() and sum(int(d) * w for d, w in zip(digits, (3, 7, 1) * 3)) % 10 == 0
+    return len(digits) == 9 and digits.isdigit() and sum(int(d) * w for d, w in zip(digits, (3, 7, 1) * 3, strict=True)) % 10 == 0
 
 
 def is_micr_line(value: str) -> bool:
