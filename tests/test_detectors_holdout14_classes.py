@@ -313,3 +313,36 @@ def test_micr_line_is_a_bank_account():
     good = _routing()
     bad = good[:-1] + str((int(good[-1]) + 1) % 10)
     assert not is_micr_line(f"T{bad}T12345678U1001")
+
+
+# --------------------------------------------------------------------------- card barcodes that pass Luhn by chance
+
+
+def test_card_barcodes_passing_luhn_by_chance_are_the_institutions_number():
+    # a library's barcodes: 14 digits, a third of them Luhn-valid with a card-like prefix, the rest not
+    codes = []
+    for i in range(150):
+        body = "4" + "".join(RNG.choice(string.digits) for _ in range(12))
+        valid = _luhn_complete(body)
+        codes.append(valid if i % 3 == 0 else next(body + d for d in "0123456789" if not luhn_ok(body + d)))
+    assert cat("cardnumber", "patrons", profile(codes), PEOPLE_SIBS) == "user.id"
+
+
+def test_card_numbers_that_all_pass_are_payment_cards():
+    pans = [_luhn_complete("4" + "".join(RNG.choice(string.digits) for _ in range(14))) for _ in range(150)]
+    assert cat("cardnumber", "patrons", profile(pans), PEOPLE_SIBS) == "user.financial.account_number"
+
+
+# --------------------------------------------------------------------------- the originator of a connection
+
+
+def _lan_ips(n: int = 150) -> ColumnProfile:
+    return profile([f"192.168.{RNG.randint(0, 3)}.{RNG.randint(2, 254)}" for _ in range(n)])
+
+
+def test_originator_of_a_connection_is_a_client_even_on_a_lan():
+    assert cat("id.orig_h", "flows", _lan_ips()) == "user.device.ip_address"
+
+
+def test_other_private_addresses_stay_servers():
+    assert cat("server_ip", "flows", _lan_ips()) is None
