@@ -639,8 +639,10 @@ DETECTORS: tuple[Detector, ...] = (
                           "highest_education", "educational_attainment", "education_attainment", "xueli",
                           "wenhua_chengdu"), r"学历|文化程度"),
              # the level a course, a job or a programme asks for is the thing's, not a person's
+             # (also in Chinese: 学历要求 of a 招聘职位, a posting's required level, not a person's)
+             veto=(r"(要求|条件|门槛|required|requirement|requirements)$",),
              veto_tables=(r"(?:^|_)(courses|course|programs|program|programmes|programme|jobs|job|vacancies|vacancy"
-                          r"|positions|position|postings|posting|requirements)$")),
+                          r"|positions|position|postings|posting|requirements)$|职位|岗位|招聘")),
     # Whether a person smokes (or drinks) is a health condition (a risk factor an insurer or employer asks about).
     Detector("smoker", "user.health.condition", "smoking or drinking habit",
              names=(words("smoker", "is_smoker", "smoking_status", "smoking_habit", "smokes", "tobacco_use",
