@@ -396,7 +396,8 @@ def _ownership_bullet(old: Manifest, new: Manifest) -> str:
     stays = "" if o.legal_entity != n.legal_entity else \
         _sp() + _("{entity} remains responsible for your information.", entity=n.legal_entity)
     what = ("；" if _zh() else "; ").join(parts) or _("the ownership structure changes")
-    return _("**Change of ownership:** {what}.", what=what) + stays
+    # a company name ending the sentence ("MegaRide Group Inc.") already ends with its full stop
+    return _("**Change of ownership:** {what}.", what=what.removesuffix(".")) + stays
 
 
 def _asks(review: ChangeReview, new: Manifest) -> list[str]:
@@ -421,8 +422,16 @@ def _asks(review: ChangeReview, new: Manifest) -> list[str]:
                          name=_name(acts[r.subject].name), purpose=_end(_lower_first(_sentence(acts[r.subject].purpose)))))
         elif r.kind == "new_data_type" and r.subject in acts:
             out.append(_("to use more kinds of information for {purpose}", purpose=_name(acts[r.subject].name)))
+        elif r.kind == "cross_border" and r.subject in recs and r.subject not in acts:
+            # a recipient abroad receives the information: it is not "information of" the recipient
+            name = pick(recs[r.subject].name) or r.subject
+            if new.regimes & {"EU", "UK"}:  # separate consent is PIPL's rule: only people in China are asked
+                out.append(_("if you are in China, to send your information to {recipient}, outside the country",
+                             recipient=name))
+            else:
+                out.append(_("to send your information to {recipient}, outside the country", recipient=name))
         elif r.kind == "cross_border":
-            name = acts[r.subject].name if r.subject in acts else recs[r.subject].name if r.subject in recs else r.subject
+            name = acts[r.subject].name if r.subject in acts else r.subject
             if new.regimes & {"EU", "UK"}:  # separate consent is PIPL's rule: only people in China are asked
                 out.append(_("if you are in China, to store or send information of {name} outside the country",
                              name=_name(name)))

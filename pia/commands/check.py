@@ -50,8 +50,14 @@ def check(manifest: str | None, fmt: str, output: str | None, strict: bool, sche
         head = _("{source}: {state}; {warnings}, {notes}, {assumptions}", source=m.source, state=state,
                  warnings=_("{n} warning(s)", n=len(warnings)), notes=_("{n} note(s)", n=notes),
                  assumptions=_("{n} assumption(s)", n=len(assumptions)))
+        # untranslated texts can number dozens in a partly bilingual manifest: list them after the findings that
+        # need a judgement, so that those are not buried (the header says how many there are)
+        fallbacks = [f for f in findings if f.rule == "text_fallback"]
+        if fallbacks:
+            head += _(" ({n} of the warnings: texts in one language only, listed last)", n=len(fallbacks))
         lines = [head]
-        lines += [f"{m.source}:{f}" for f in findings]
+        lines += [f"{m.source}:{f}" for f in findings if f.rule != "text_fallback"]
+        lines += [f"{m.source}:{f}" for f in fallbacks]
         if assumptions:
             lines += ["", _("{n} assumptions to confirm (facts the policy does not state):", n=len(assumptions))]
             flag = _(" [not disclosed]")

@@ -653,7 +653,8 @@ def _message(err: ErrorDetails) -> str:
                      "value, so quote text that holds a comma (\"...\")")
         return _("unknown field (check its spelling)")
     msg = field_message(err).removeprefix("Value error, ")
-    if kind in ("enum", "literal_error") or kind.endswith(("_type", "_parsing")):
+    # a pattern names what is allowed; the value shows what was written (an id with a space or a capital)
+    if kind in ("enum", "literal_error", "string_pattern_mismatch") or kind.endswith(("_type", "_parsing")):
         msg = _("{problem}; got {value}", problem=msg, value=repr(err.get("input")))
         if isinstance(err.get("input"), bool) and kind != "bool_type":
             msg += _(" (YAML reads unquoted yes/no/on/off as true/false: quote the value)")

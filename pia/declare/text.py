@@ -22,6 +22,12 @@ def _validate(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
         return value
     if isinstance(value, dict):
         unknown = [k for k in value if k not in LANGUAGES]
+        if unknown and value[unknown[0]] is None and not (len(str(unknown[0])) == 2 and str(unknown[0]).isalpha()):
+            # `{en: Trip records (pick-up, drop-off), zh: ...}`: YAML ends the English at the comma and reads the
+            # rest as a key without a value; the mistake is the missing quotes, not a language
+            raise ValueError(_("unknown language {language!r}: it looks like the end of the text before it; a comma "
+                               "inside braces ends a value, so quote text that holds a comma (\"...\")",
+                               language=unknown[0]))
         if unknown:
             raise ValueError(_("unknown language {language!r} (allowed: {allowed}); a text is a string or a mapping "
                                "{{en: ..., zh: ...}}", language=unknown[0], allowed=", ".join(LANGUAGES)))

@@ -245,7 +245,8 @@ def action_plan(r: ReportData) -> list[dict[str, str]]:
                      "(VII.2(5) counts it as a significant change); no proposed change was reviewed, so no "
                      "draft notice is shown", channels=channels)
         actions.append({"priority": "2", "what": what, "detail": "", "where": _("all users"),
-                        "why": listing([x["clause"] for x in n["reasons"]], ";"),
+                        # several triggers cite the same clause (the policy's "changes" clause): name it once
+                        "why": listing(dict.fromkeys(c for x in n["reasons"] for c in x["clause"].split("; ") if c), ";"),
                         # the clauses are in `why` (the service's own, e.g. "6"); VII.2 is the reference policy's
                         "effect": _("users informed before the changes take effect")})
     if n["reconsent_required"]:

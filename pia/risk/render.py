@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pia.declare.measures import load_catalogue, load_measures
 from pia.i18n import N_, Message, _, current_language, localize, pick
 from pia.risk.scoring import ActivityRisk, Assessment, Stage, Step, verdict_sentence
+from pia.risk.screening import GBT39335_CRITERIA
 
 STAGES = (Stage.inherent, Stage.current, Stage.planned, Stage.target)
 
@@ -114,7 +115,13 @@ def _name(name: str) -> str:
 
 def _screening_short(a: ActivityRisk) -> str:
     s = a.screening
-    parts = [f"WP248 {s['wp248_met']}/9"]
+    screened = s.get("frameworks")  # absent in older assessments: WP248 was always shown
+    parts = []
+    if screened is None or "wp248" in screened:
+        parts.append(f"WP248 {s['wp248_met']}/9")
+    elif "gbt39335" in screened:
+        # a service outside the GDPR is not screened against WP248: "WP248 0/9" would read as "no criterion met"
+        parts.append(f"GB/T 39335 {s['gbt39335_met']}/{GBT39335_CRITERIA}")
     pipl = [c["source"].replace("PIPL Art. ", "") for c in s["criteria"] if c["framework"] == "pipl55"]
     if pipl:
         parts.append("PIPL " + ",".join(dict.fromkeys(pipl)))

@@ -255,6 +255,8 @@ RULES: tuple[_Rule, ...] = (
     _pipl("pipl55.3b", _recipients_of_types(_OTHERS, _OTHER_FLOWS, N_("recipient other than a processor"))),
     _pipl("pipl55.4", _cross_border),
 )
+#: How many GB/T 39335-2020 high-risk criteria the screening applies (the denominator shown beside the count met).
+GBT39335_CRITERIA = sum(rule.framework is Framework.gbt39335 for rule in RULES)
 
 
 # Which frameworks apply where: GB/T 39335-2020 and PIPL Art. 55 where PIPL applies, WP248 where the GDPR
@@ -325,6 +327,8 @@ def summary(criteria: list[Criterion]) -> dict[str, object]:
         "wp248_met": len(wp),
         "gbt39335_met": sum(c.framework is Framework.gbt39335 for c in met),
         "pipl55_met": len(pipl),
+        # which frameworks were screened: a count of 0 means "none met" only where its framework applies
+        "frameworks": sorted(f.value for f in applied),
         "assessment_required": bool(reasons),
         "reasons": reasons,
     }
