@@ -171,6 +171,8 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("token", "user.authorization.credentials.token", "session, API, reset or activation token (a secret)",
              names=(words("token", "access_token", "refresh_token", "auth_token", "api_token", "api_key", "apikey",
                           "session_token", "secure_key",
+                          # (holdout14 classes) the cookie a login session rides on holds the session's id: a secret
+                          "session_cookie", "sess_cookie", "auth_cookie", "login_cookie", "remember_cookie",
                           "activation_key", "reset_token", "rp_token",
                           # a key derived per login session (WeChat mini-program `session_key`): a secret anywhere
                           "session_key", "reset_password_token", "password_reset_token",
@@ -247,7 +249,7 @@ DETECTORS: tuple[Detector, ...] = (
              names=(words("card_no", "card_number", "cardnumber", "card_num", "pan", "cc_number", "credit_card",
                           "bank_card", "yinhangka", "kahao"), r"银行卡|卡号"),
              veto=(words("masked", "last4", "last_4", "last_four", "bin", "card_type", "card_brand", "brand"),),
-             confirm=("card",), value_only=("card",)),
+             confirm=("card", "card_track"), value_only=("card", "card_track")),
     Detector("payment_account", "user.financial.account_number", "payment account (Alipay, WeChat Pay, PayPal login)",
              names=(words("alipay_account", "alipay", "buyer_logon_id", "buyer_alipay", "paypal_email",
                           "payer_email", "wechat_pay_account",
@@ -257,7 +259,9 @@ DETECTORS: tuple[Detector, ...] = (
              confirm=("email", "phone")),
     Detector("bank_account", "user.financial.bank_account", "bank account number",
              names=(words("iban", "bank_account", "account_no_bank", "bank_acct", "yinhang_zhanghao"),
-                    r"银行账号")),
+                    r"银行账号"),
+             # (holdout14 classes) a cheque's MICR line carries the bank's routing number and the account number
+             confirm=("micr_line",), value_only=("micr_line",)),
     Detector("payment", "user.payment", "payment reference (charge, card id, last four digits, card fingerprint)",
              names=(words("payment_id", "payment_ref", "payment_reference", "transaction_id", "txn_id",
                           "trade_no", "pay_id", "zhifu_liushui", "charge_id", "payment_intent", "payment_intent_id",
@@ -294,6 +298,10 @@ DETECTORS: tuple[Detector, ...] = (
                     r"(?:^|_)(policy|terms|tos|privacy|eula|gdpr)_?(agreed|accepted|acceptance|agreement|consent)(?:_|$)",
                     r"(?:^|_)(agreed|accepted)_?(to_)?(policy|terms|tos|privacy|eula)(?:_|$)",
                     r"同意|授权|退订|拒收",
+                    # (holdout14 classes) whether to send the person a newsletter or offers (`SendNewsLetter`,
+                    # `receive_offers`): the person's opt-in, however the flag is worded
+                    r"^(send|receive|receives|get|gets|want|wants|wants_to_receive)_(\w+_)?(newsletters?|news_letters?"
+                    r"|marketing|promotions?|promo|offers|mailings?)$",
                     # a permission a person gives to be contacted or tracked (`AllowMarketing`, `user_allow_massemail`)
                     r"^(user_|customer_|member_)?(allow|allows|allowed|accept|accepts|accepted|agree|agrees|agreed"
                     r"|permit|permits)_(\w+_)?(marketing|mass_?email|massemail|newsletters?|promotions?|promo|offers"
@@ -631,8 +639,10 @@ DETECTORS: tuple[Detector, ...] = (
                           "highest_education", "educational_attainment", "education_attainment", "xueli",
                           "wenhua_chengdu"), r"学历|文化程度"),
              # the level a course, a job or a programme asks for is the thing's, not a person's
+             # (also in Chinese: 学历要求 of a 招聘职位, a posting's required level, not a person's)
+             veto=(r"(要求|条件|门槛|required|requirement|requirements)$",),
              veto_tables=(r"(?:^|_)(courses|course|programs|program|programmes|programme|jobs|job|vacancies|vacancy"
-                          r"|positions|position|postings|posting|requirements)$")),
+                          r"|positions|position|postings|posting|requirements)$|职位|岗位|招聘")),
     # Whether a person smokes (or drinks) is a health condition (a risk factor an insurer or employer asks about).
     Detector("smoker", "user.health.condition", "smoking or drinking habit",
              names=(words("smoker", "is_smoker", "smoking_status", "smoking_habit", "smokes", "tobacco_use",
@@ -810,6 +820,11 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("staff_ref", "user.id", "id of a person by role (clinician, teacher, driver)",
              names=(r"(?:^|_)(provider|doctor|physician|clinician|nurse|practitioner|therapist|dentist|caregiver|teacher"
                     r"|instructor|tutor|driver|courier|technician|pharmacist)_id$",),
+             # (holdout14 classes) a provider of a service (an SMS gateway, a payment or identity provider) is a
+             # company, not a clinician
+             veto=(r"(?:^|_)(sms|email|mail|payment|pay|cloud|service|internet|identity|auth|oauth|sso|storage|shipping"
+                   r"|delivery|push|dns|hosting|data|insurance|network|telecom|voip|cdn|login|map|maps|geocoding|llm"
+                   r"|ai|search|video|streaming|content|billing)_provider_id$",),
              confirm=("record_key",), needs_values=True),
     Detector("person_uuid", "user.id", "UUID of a person (user, customer, patient)",
              names=(r"(?:^|_)(user|customer|member|account|owner|subscriber|patient|person|employee|student)_(uuid|guid)$",)),
@@ -825,7 +840,9 @@ DETECTORS: tuple[Detector, ...] = (
     # at home each is one person's device.
     Detector("client_address", "user.device.ip_address", "IP address of a client device",
              names=(r"^(client|client_addr|client_address|src|source_addr|source_address|requester|requestor|peer"
-                    r"|peer_addr|peer_address)$",),
+                    r"|peer_addr|peer_address"
+                    # (holdout14 classes) the originator of a connection in a flow log (Zeek `id.orig_h`): the client
+                    r"|id_orig_h|orig_h|orig_addr|orig_ip|originator|originator_ip)$",),
              confirm=("ip", "ip_port"), needs_values=True),
     # The names a client looked up in a DNS or proxy log: the trail of the person's browsing.
     Detector("visited_domain", "user.behavior.browsing_history", "domain looked up or visited (DNS or proxy log)",
@@ -973,6 +990,10 @@ _META_HEADS = {"type", "types", "status", "state", "count", "counts", "total", "
                "failed", "failure", "failures", "fails", "errors", "retries", "tries"}
 # `<contact>_change` holds the new address or number waiting for confirmation (GoTrue, Devise `unconfirmed_email`).
 _PENDING_HEADS = {"change", "pending", "new", "unconfirmed"}
+_STATUS_HEADS = {"status", "state", "flag", "ind", "indicator"}
+# Words of a condition or a special category whose status (yes, no, declared) is that data itself.
+_CONDITION_WORDS = {"disability", "disabled", "handicap", "impairment", "hiv", "pregnancy", "pregnant", "smoking",
+                    "smoker", "vaccination", "immunization", "immunisation", "covid", "diabetes", "diabetic"}
 _CONTACT_WORDS = {"email", "mail", "phone", "mobile", "tel", "cellphone", "msisdn", "address"}
 # A number word after the stem of a personal id names that id (`ssn_num`), not a count (`sign_num`).
 _NUMBER_WORDS = {"num", "no", "nr", "number", "nbr"}
@@ -998,6 +1019,9 @@ _LOW_CARDINALITY_OK = {"consent", "email_engagement", "purchase_aggregate", "acc
 # ---- holdout9 classes: words that describe the data (a KDF's iteration count, a colour, a vendor, an ETag), and
 # detectors whose data is a flag or a handful of words (a consent flag, a religion, the id of one of a few cars).
 _META_HEADS |= {"iterations", "iteration", "iter", "rounds", "color", "colour", "vendor", "manufacturer", "etag"}
+# (holdout14 classes) a count of bytes or packets and a protocol number sent from or to an address (`orig_ip_bytes`,
+# `ip_proto`, as network monitors log a connection) describe the traffic, not the address
+_META_HEADS |= {"bytes", "octets", "pkts", "packets", "proto", "protocol"}
 _META_OK |= {"consent_flag", "education_level"}
 _LOW_CARDINALITY_OK |= {"education_level"}  # (holdout13 classes) a level of education is one of a few codes
 _LOW_CARDINALITY_OK |= {"consent_flag", "religion", "sexual_orientation", "bmi_class", "vehicle_id", "visited_domain"}
@@ -1041,6 +1065,8 @@ def _name_speaks_of_metadata(norm: str) -> str | None:
         return None  # `emp_ssn_num`, `dri_lice_num`: the number of a personal id, the id itself
     if parts[-1] in _PENDING_HEADS and len(parts) > 1 and parts[-2] in _CONTACT_WORDS:
         return None  # `email_change`, `phone_change`, `new_email`: the pending new address, the data itself
+    if _is_condition_status(norm):
+        return None  # (holdout14 classes) `disability_status`, `hiv_status`: the state of a condition IS the condition
     if parts[-1] in _META_HEADS:
         return f"its last word {parts[-1]!r} describes the data (a type, state, time or count), not the data"
     if len(parts) > 1 and parts[0] in _FLAG_PREFIXES:
@@ -1048,6 +1074,22 @@ def _name_speaks_of_metadata(norm: str) -> str | None:
     if _META_CJK.search(norm) and not re.search(r"出生|生日", norm):
         return "its last word describes the data (a time, state, reason or amount), not the data"
     return None
+
+
+def _cards_at_chance(profile: ColumnProfile, shares: Mapping[str, float]) -> bool:
+    """Card-length numbers of which only some pass the card checks: barcodes that pass Luhn by chance, not cards.
+
+    (holdout14 classes) Every number of a column of payment cards passes the Luhn check and has an issuer's prefix;
+    a library's or a gym's card barcodes pass it one time in ten, more when their prefix looks like an issuer's.
+    """
+    card_length = profile.share(lambda v: v.isdigit() and 13 <= len(v) <= 19)
+    return card_length >= VALUE_THRESHOLD and shares["card"] < VALUE_THRESHOLD * card_length
+
+
+def _is_condition_status(norm: str) -> bool:
+    """`disability_status`, `hiv_status`: a yes/no or declared state of a condition, which is the condition itself."""
+    parts = norm.split("_")
+    return len(parts) > 1 and parts[-1] in _STATUS_HEADS and parts[-2] in _CONDITION_WORDS
 
 
 def _match_span(d: Detector, norm: str, table: str) -> tuple[int, int] | None:
@@ -1263,7 +1305,7 @@ def _lexicon_reading(name: str, norm: str, table: str, tnorm: str, profile: Colu
 def _lexicon_guard(d: Detector, norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile) -> str | None:
     """Why the lexicon's guards rule the name's detector out (modifier, context, range, values of another kind)."""
     return (lexicon.modifier_only(norm, _match_end(d, norm, tnorm))
-            or lexicon.gate_fails(d.id, tnorm, sibs, profile)
+            or lexicon.gate_fails(d.id, tnorm, sibs, profile, _is_table_of_people(tnorm, sibs))
             or lexicon.values_contradict(d.id, profile, MIN_VALUES))
 
 
@@ -1276,6 +1318,12 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
     `siblings` are the table's other column names (context: a login-session store keeps session data next to
     its ids). Returns a `Judgement` whose evidence names patterns, shares and counts only.
     """
+    unset = profile.values.get("-", 0) if profile.values else 0
+    if unset and profile.non_blank - unset >= 1 and profile.distinct > 1:
+        # (holdout14 classes) a lone dash is how logs write an unset field (Zeek, Apache and nginx access logs): no
+        # value, so the shares are those of the values written
+        rest = {v: n for v, n in profile.values.items() if v != "-"}
+        profile = ColumnProfile(profile.non_blank - unset, len(rest), rest, profile.binary_media)
     decoded = _decoded_base64(profile)
     if decoded is not None:
         # Values kept base64-encoded keep the category of what they encode: judged on the decoded text.
@@ -1289,6 +1337,14 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         # An application's prefix glued to the word (`acmei18n_id` in table `acme_person`), and a field kept twice or
         # by size (`phone1`, `image_240`): the prefix and the number are no part of the word for the data.
         norm = strip_ordinals(split_table_prefix(norm, tnorm))
+        # (holdout14 classes) a schema that tags every column with its table's short tag (`per_` in `person_per`,
+        # `fam_` in `family_fam`): the tag is no part of the word either (the row's own key keeps it, `per_id`).
+        tag = tnorm.rsplit("_", 1)[-1] if "_" in tnorm else ""
+        if len(tag) >= 2 and tnorm.startswith(tag) and norm.startswith(tag + "_") and len(norm) > len(tag) + 3 \
+                and not re.fullmatch(tag + r"_(id|key|pk)", norm):
+            norm = norm[len(tag) + 1:]
+        # ... and an age given at a moment (`age_at_year_end`, `age_at_diagnosis`) is the person's age
+        norm = re.sub(r"(?:^|(?<=_))age_(?:at|on|as_of|when)_[a-z0-9_]+$", "age", norm)
     # ... and read with the published vocabularies' words when only that reading names personal data (lexicon.py)
     reading = _lexicon_reading(name, norm, table, tnorm, profile, siblings)
     if reading is not None:
@@ -1301,7 +1357,7 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
     shares = _Shares(profile)
     sample_note = f"{profile.non_blank} non-blank sampled"
 
-    flag = _race_flag(norm, tnorm, sibs, profile, evidence)
+    flag = _race_flag(norm, tnorm, sibs, profile, evidence) or _coded_special_category(norm, tnorm, sibs, profile, evidence)
     if flag is not None:
         return flag
 
@@ -1313,10 +1369,24 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
                         "the device's login pair, a credential")
         name_hit = DETECTORS_BY_ID["credentials"]
     if name_hit is not None:
-        why = _lexicon_guard(name_hit, norm, tnorm, sibs, profile) or _values_contradict(name_hit, profile, shares) \
+        why = _lexicon_guard(name_hit, norm, tnorm, sibs, profile) \
+            or (None if _is_condition_status(norm) else _values_contradict(name_hit, profile, shares)) \
             or _flag_about_the_data(norm, profile)
         if why:
             evidence.append(f"name: {name!r} suggests {name_hit.description}, but {why} ({sample_note})")
+            postal = _postal_mail_address(name_hit, norm, profile, evidence)
+            if postal is not None:
+                return postal
+            name_hit = None
+    if name_hit is not None and name_hit.id == "user_id":
+        login = _login_in_user_id(norm, profile, evidence)
+        if login is not None:
+            return login
+        if norm == "uid" and sum(bool(re.search(_FLOW_ENDPOINTS, n)) for n in sibs) >= 2:
+            # (holdout14 classes) a network monitor's flow log (originator and responder address and port) keys each
+            # connection by a `uid`: the connection's id, not a user's
+            evidence.append(f"name: {name!r} in a log of network connections (its siblings are the two endpoints' "
+                            "addresses and ports): the connection's id, not a person's")
             name_hit = None
     if name_hit is not None and name_hit.id == "verification_code" and profile.non_blank >= 10:
         # (holdout12 classes) a code a person types from a device's label or a text message is short; one of 24+
@@ -1378,7 +1448,8 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         name_hit = None  # the values say which secret: a password credential (found by values below)
 
     if name_hit is not None and profile.values and name_hit.confirm \
-            and max(shares[p] for p in name_hit.confirm) >= CONFIRM_THRESHOLD:
+            and max(shares[p] for p in name_hit.confirm) >= CONFIRM_THRESHOLD \
+            and not (name_hit.id == "payment_card" and _cards_at_chance(profile, shares)):
         # The values confirm the name: no other value pattern needs testing.
         evidence.insert(0, f"name: {name!r} matches {name_hit.description}")
         return _judge_by_name(name_hit, name, tnorm, profile, shares,
@@ -1418,7 +1489,8 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
                             f"{VALUE_PATTERNS[own].description}: only {profile.distinct} distinct repeated over "
                             f"{profile.non_blank} rows, the service's own lines, hosts or senders ({sample_note})")
             return Judgement(None, 0.7, None, evidence, round(shares[own], 4))
-        if name_hit.id == "payment_card" and conf_share is not None and conf_share < CONFIRM_THRESHOLD \
+        if name_hit.id == "payment_card" and conf_share is not None \
+                and (conf_share < CONFIRM_THRESHOLD or _cards_at_chance(profile, shares)) \
                 and not re.search(_BANK_WORDS, norm) and sibs and not any(re.search(_PAYMENT_CONTEXT, n) for n in sibs) \
                 and profile.share(str.isdigit) >= VALUE_THRESHOLD:
             # A card number that is no payment card, in a table with no payment in it: an access, attendance or
@@ -1514,7 +1586,10 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         return Judgement("user.contact.email", 0.55, "email", evidence, round(emails, 4))
 
     context = _call_party(norm, profile, evidence) or _health_reading(norm, tnorm, sibs, profile, evidence) \
-        or _compact_id_of_people(norm, tnorm, sibs, profile, evidence)
+        or _compact_id_of_people(norm, tnorm, sibs, profile, evidence) \
+        or _own_key_of_people(norm, tnorm, sibs, profile, evidence) \
+        or _social_account(norm, tnorm, sibs, profile, evidence) \
+        or _party_by_values(norm, tnorm, sibs, profile, evidence)
     if context is not None:
         return context
 
@@ -1643,6 +1718,156 @@ def _compact_id_of_people(norm: str, tnorm: str, sibs: frozenset[str], profile: 
     return Judgement("user.id", 0.6, "user_id", evidence, round(keys, 4))
 
 
+# (holdout14 classes) The row's own key named after what a row is: `<row noun>_id`, `<row noun>number`,
+# `<row noun>_reg_num` (`applicant_id` in `applicant`, `voter_reg_num` in `county_voter`); the noun may be the
+# table's word singular, its tail (a glued prefix) or a short tag the table ends with (`person_per`: `per_id`).
+_OWN_KEY_TAILS = r"(?:_?id|_?number|_?num|_?no|_reg_num|_registration_number|_reg_no)$"
+
+
+def _table_row_nouns(tnorm: str) -> set[str]:
+    """The words a table's row may be called by: each word of its name, singular, and its 4+ letter tails."""
+    nouns: set[str] = set()
+    for w in tnorm.split("_"):
+        if len(w) < 3 or not w.isalpha():
+            continue
+        for sing in {w, re.sub(r"(ies)$", "y", w), re.sub(r"s$", "", w)}:
+            nouns.add(sing)
+            nouns.update(sing[i:] for i in range(1, len(sing) - 3))  # `ncvoter` -> `voter`
+    return nouns
+
+
+def _own_key_of_people(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
+                       evidence: list[str]) -> Judgement | None:
+    """A table of people's own key, named after what one row is (`candidate_id` in `candidate`): the person's id.
+
+    Row keys of tables about people (logins, identities, sessions) stay record keys: the rule needs a table of
+    people and a key per row (integers, UUIDs or random codes).
+    """
+    m = re.match(r"^([a-z]+)" + _OWN_KEY_TAILS, norm)
+    if m is None or m.group(1) not in _table_row_nouns(tnorm) or profile.non_blank < MIN_VALUES:
+        return None
+    if not _is_table_of_people(tnorm, sibs) or re.search(_ABOUT_PEOPLE_TABLES, tnorm) \
+            or re.search(_PEOPLE_THING_TABLES, tnorm) or profile.distinct < 0.95 * profile.non_blank:
+        return None
+    keys = profile.share(_is_key_value)
+    if keys < VALUE_THRESHOLD:
+        return None
+    evidence.append(f"name and values: {norm!r} is the key of the table's own row ({tnorm!r}, a table of people) and "
+                    f"{_pct(keys)} of values are record keys, one per row: the person's identifier "
+                    f"({profile.non_blank} non-blank sampled)")
+    return Judgement("user.id", 0.6, "user_id", evidence, round(keys, 4))
+
+
+# (holdout14 classes) A column named for a social network alone, in a table of people (`twitter`, `linkedin`): the
+# person's account name there, as a messenger's name is (`skype`).
+_SOCIAL_NETWORKS = (r"^(facebook|fb|twitter|x_handle|linkedin|linked_in|instagram|insta|tiktok|douyin|weibo|mastodon"
+                    r"|threads|bluesky|snapchat|pinterest|youtube|telegram|github|gitlab|reddit|tumblr|flickr|vk"
+                    r"|xiaohongshu|bilibili)$")
+_HANDLE_SHAPE = re.compile(r"@?[A-Za-z0-9][A-Za-z0-9._-]{1,63}|https?://\S+")
+
+
+def _social_account(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
+                    evidence: list[str]) -> Judgement | None:
+    """A social network's name as a column of a table of people, holding handles or profile links: the account."""
+    if not re.match(_SOCIAL_NETWORKS, norm) or profile.non_blank < 10 or profile.distinct < 5 \
+            or not _is_table_of_people(tnorm, sibs):
+        return None
+    share = profile.share(lambda v: bool(_HANDLE_SHAPE.fullmatch(v)) and not v.isdigit())
+    if share < VALUE_THRESHOLD:
+        return None
+    evidence.append(f"name and values: {norm!r} names a social network in a table of people and {_pct(share)} of values "
+                    f"are handles or profile links: the person's account there ({profile.non_blank} non-blank sampled)")
+    return Judgement("user.account.username", 0.6, "username", evidence, round(share, 4))
+
+
+def _is_login_word(v: str) -> bool:
+    """A login a person chose or was given (`ana.lima`, `jsmith`): letters first, no key, no email, no number."""
+    return bool(_LOGIN_SHAPE.fullmatch(v)) and "@" not in v and not _is_key_value(v) and v[0].isalpha()
+
+
+def _login_in_user_id(norm: str, profile: ColumnProfile, evidence: list[str]) -> Judgement | None:
+    """A `userid` whose values are logins (`ana.lima`), not keys: values outvote the name, the account's login name."""
+    if not re.fullmatch(r"(user_?id|login_?id|uid)", norm) or profile.non_blank < MIN_VALUES \
+            or profile.distinct < 0.5 * profile.non_blank:
+        return None
+    share = profile.share(_is_login_word)
+    if share < VALUE_THRESHOLD:
+        return None
+    evidence.append(f"name: {norm!r} suggests a user identifier, but {_pct(share)} of values are login-shaped words "
+                    f"(no record keys): the account's login name ({profile.non_blank} non-blank sampled)")
+    return Judgement("user.account.username", 0.6, "username", evidence, round(share, 4))
+
+
+def _is_street_line(v: str) -> bool:
+    return "@" not in v and " " in v.strip() and bool(re.search(r"\d", v)) and bool(re.search(r"[^\W\d_]{2,}", v))
+
+
+def _postal_mail_address(hit: Detector, norm: str, profile: ColumnProfile, evidence: list[str]) -> Judgement | None:
+    """A `mail_address` holding no emails but street lines (`12 Oak St`): the postal mailing address, its street line."""
+    if hit.id != "email" or not re.search(r"(?:^|_)(mail|mailing)_(address|addr)$", norm) or profile.non_blank < 10:
+        return None
+    share = profile.share(_is_street_line)
+    if share < VALUE_THRESHOLD:
+        return None
+    evidence.append(f"values: {_pct(share)} are street lines (a number and words): a postal mailing address "
+                    f"({profile.non_blank} non-blank sampled)")
+    return Judgement("user.contact.address.street", 0.6, "street_address", evidence, round(share, 4))
+
+
+# (holdout14 classes) The key of a lookup of a special category kept in a person's row (`ethnic_type_id`,
+# `religion_id`): a code for the person's ethnicity or religion, which whoever holds the lookup reads as the data.
+_CODED_SPECIAL = (
+    (r"(?:^|_)(ethnic|ethnicity|race|racial)(_(type|code|category|group|origin))?_(id|fk)$",
+     "user.demographic.race_ethnicity", "race_ethnicity"),
+    (r"(?:^|_)(religion|religious|faith|denomination)(_(type|code|category|group))?_(id|fk)$",
+     "user.demographic.religious_belief", "religion"),
+)
+
+
+def _coded_special_category(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
+                            evidence: list[str]) -> Judgement | None:
+    """A special category kept as a lookup key (small codes) in a table of people: the category itself."""
+    if profile.non_blank < 10 or not _is_table_of_people(tnorm, sibs):
+        return None
+    for pattern, category, detector in _CODED_SPECIAL:
+        if not re.search(pattern, norm):
+            continue
+        codes = profile.share(lambda v: bool(re.fullmatch(r"\d{1,3}", v)))
+        if codes < VALUE_THRESHOLD or profile.distinct < 2:
+            return None
+        evidence.append(f"name and values: {norm!r} keys a lookup of {detector.replace('_', ' ')} in a table of people "
+                        f"and {_pct(codes)} of values are small codes: the person's category, coded "
+                        f"({profile.non_blank} non-blank sampled)")
+        return Judgement(category, 0.6, detector, evidence, round(codes, 4))
+    return None
+
+
+# The endpoints of a network flow as monitors and flow exports name them (Zeek `id.orig_h`, NetFlow `src_ip`).
+_FLOW_ENDPOINTS = r"(?:^|_)(orig|resp|src|dst|source|dest|destination)_(h|p|ip|addr|address|port|host)$"
+
+# (holdout14 classes) A registered or declared political party, by its name or code on voter rolls and member lists
+# (US voter files: DEM, REP, UNA, LIB, GRE; UK and CN forms), and the answers that withhold one.
+_PARTIES = {"dem", "rep", "una", "lib", "gre", "cst", "ind", "npa", "nop", "grn", "democrat", "democratic",
+            "republican", "libertarian", "green", "independent", "unaffiliated", "constitution", "no party",
+            "no party affiliation", "nonpartisan", "labour", "labor", "conservative", "liberal", "liberal democrat",
+            "reform", "socialist", "communist", "中共党员", "中共预备党员", "共青团员", "群众", "民主党派", "无党派人士"}
+_PARTY_NAMES = r"(?:^|_)(party|party_cd|party_code|party_affiliation|registered_party|party_reg|party_registration)$"
+
+
+def _party_by_values(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
+                     evidence: list[str]) -> Judgement | None:
+    """A `party` column of a table of people whose values are political parties: the person's political opinion."""
+    if not re.search(_PARTY_NAMES, norm) or profile.non_blank < 10 or profile.distinct < 2 \
+            or not _is_table_of_people(tnorm, sibs):
+        return None
+    share = profile.share(lambda v: v.strip().lower() in _PARTIES)
+    if share < VALUE_THRESHOLD:
+        return None
+    evidence.append(f"name and values: {norm!r} in a table of people and {_pct(share)} of values are political parties "
+                    f"or their codes: the party the person registered with ({profile.non_blank} non-blank sampled)")
+    return Judgement("user.demographic.political_opinion", 0.6, "political_opinion", evidence, round(share, 4))
+
+
 # Words of a picture column that may hold a person's own photo (a camera's snapshot elsewhere).
 _PORTRAIT_WORDS = words("photo", "photo_url", "photo_uri", "picture", "picture_url", "image", "image_url", "pic",
                         "portrait", "photourl", "imageurl")
@@ -1711,7 +1936,7 @@ _ADDRESS_TITLE = r"(?:^|_)(address|addr)_(title|name|label)$"
 
 # Who created or changed a row: a back-office user, kept by login or by id.
 _ACTOR_COLUMNS = (r"^((create|created|update|updated|modify|modified|last_modified|last_updated|change|changed|edit"
-                  r"|edited|delete|deleted|approve|approved|review|reviewed|submit|submitted|insert|inserted|commit"
+                  r"|edited|delete|deleted|enter|entered|add|added|approve|approved|review|reviewed|submit|submitted|insert|inserted|commit"
                   r"|committed)_by(_user)?|creator|modifier|updater|editor|committer|commiter)$|^(创建者|创建人|更新者|更新人|修改者|修改人|操作人|审核人)$")
 # A bare pointer to a person (Parse `_Session.user` holds the user's objectId).
 _POINTER_COLUMNS = (r"^(user|owner|member|customer|buyer|assignee|reporter)$"
@@ -2319,7 +2544,9 @@ def _vehicle_id_by_context(norm: str, tnorm: str, sibs: frozenset[str], profile:
     return Judgement("user.device.device_id", 0.6, "vehicle_id", evidence, round(long_ids, 4))
 
 
-_ALIAS_NAMES = r"^(alias|aka|also_known_as|known_as|goes_by|preferred_name|call_name)$"
+_ALIAS_NAMES = (r"^(alias|aka|also_known_as|known_as|goes_by|preferred_name|call_name"
+                # (holdout14 classes) the other names a person is known by (a library's `othernames`)
+                r"|other_names|othernames|other_name|othername)$")
 _GIVEN_NAME_SHAPE = re.compile(r"[A-Z][a-z'-]+( [A-Z][a-z'-]+){0,3}|[\u4e00-\u9fff]{1,4}")
 _LOGIN_POINTERS = r"user|owner|reporter|assignee"
 

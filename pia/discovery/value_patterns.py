@@ -79,6 +79,36 @@ def payment_card_ok(value: str) -> bool:
     return 13 <= len(digits) <= 19 and bool(_CARD_IIN.match(digits)) and luhn_ok(digits)
 
 
+# (holdout14 classes) A card's magnetic stripe as a reader types it (ISO/IEC 7813): track 2 `;PAN=YYMM...?`,
+# track 1 `%B<PAN>^NAME^YYMM...?`; the PAN must be a card number.
+_TRACK2_RE = re.compile(r"^;?(\d{12,19})=\d{4}\d*\??$")
+_TRACK1_RE = re.compile(r"^%?B(\d{12,19})\^[^^]{2,26}\^\d{4}[^?]*\??$")
+
+
+def is_card_track(value: str) -> bool:
+    """A card's magnetic-stripe track data (track 1 or 2) whose account number is a valid card number."""
+    m = _TRACK2_RE.match(value) or _TRACK1_RE.match(value)
+    return bool(m) and payment_card_ok(m.group(1))
+
+
+# A cheque's MICR line typed as text (ANSI X9.13 E-13B): the transit symbol (written ⑆, T or A) around a 9-digit
+# routing number, the account number ended by the on-us symbol (⑈, U, O or C) and the cheque number, in either order.
+_MICR_RE = re.compile(r"(?:^|\s)[⑆TA]\s?(\d{9})\s?[⑆TA]\s?[\d\s-]{4,20}[⑈UOC]")
+
+
+def aba_routing_ok(digits: str) -> bool:
+    """The ABA routing number checksum: 3, 7 and 1 times the digits in turn sum to a multiple of 10."""
+    return len(digits) == 9 and digits.isdigit() and sum(int(d) * w for d, w in zip(digits, (3, 7, 1) * 3, strict=True)) % 10 == 0
+
+
+def is_micr_line(value: str) -> bool:
+    """A cheque's MICR line: a checksum-valid routing number between transit symbols, then an account number."""
+    if len(value) > 60:
+        return False
+    m = _MICR_RE.search(value)
+    return bool(m) and aba_routing_ok(m.group(1))
+
+
 _EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 _E164_RE = re.compile(r"^\+[1-9]\d{6,14}$")
 _CN_MOBILE_RE = re.compile(r"^(\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}$")
@@ -848,6 +878,8 @@ VALUE_PATTERNS.update({p.id: p for p in (
     ValuePattern("float_vector", "embedding vector (JSON array of 64+ decimal numbers)", is_float_vector),
     ValuePattern("principal_arn", "AWS IAM principal ARN (user, role session or root)", is_principal_arn),
     ValuePattern("s2_cell", "S2 cell token of level 18 or finer (s2:...)", is_s2_cell),
+    ValuePattern("card_track", "card magnetic-stripe track data (ISO/IEC 7813) with a valid card number", is_card_track),
+    ValuePattern("micr_line", "cheque MICR line (routing number with valid checksum, account number)", is_micr_line),
 )})
 
 

@@ -4,7 +4,7 @@ The columns, their sources and their labels are in `schemas.yaml` (labelled befo
 this module only generates values, deterministically for a seed. Every value is fake: example.* domains,
 random numbers with valid checksums where real ones have them, invented names and addresses.
 
-    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout14]]
+    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout15]]
 """
 
 from __future__ import annotations
@@ -388,6 +388,22 @@ def _h14_zeek_orig(rng: random.Random) -> str:
 
 
 # Camera names of the made-up Viseron recorder (holdout5).
+# radcheck rows of the made-up FreeRADIUS user store (holdout15): most rows hold a user's password, a few hold a limit
+# or an expiry date, as the check items of a small ISP do.
+H15_RADCHECK = ["Cleartext-Password"] * 7 + ["NT-Password", "Simultaneous-Use", "Expiration"]
+
+
+def _h15_radcheck_value(rng: random.Random, i: int) -> str:
+    attr = H15_RADCHECK[i % len(H15_RADCHECK)]
+    if attr == "Cleartext-Password":
+        return rng.choice(["Summer", "dragon", "Qwerty", "letmein", "Pass", "welcome"]) + str(rng.randint(1, 9999))
+    if attr == "NT-Password":
+        return "0x" + _s(rng, "0123456789ABCDEF", 32)
+    if attr == "Simultaneous-Use":
+        return rng.choice(["1", "1", "2"])
+    return f"{rng.randint(1, 28):02d} {rng.choice(['Jan', 'Jun', 'Dec'])} {rng.randint(2025, 2027)} 23:59"
+
+
 VISERON_CAMERAS = ["front_door", "driveway", "backyard", "garage", "nursery"]
 
 
@@ -1969,6 +1985,80 @@ GENERATORS: dict[str, Callable[[random.Random, int], str]] = {
     "h14_nc_birth_year": lambda r, i: str(_h14_nc_birth_year(i)),
     "h14_nc_age": lambda r, i: str(2025 - _h14_nc_birth_year(i)),
     "h14_fare": lambda r, i: f"{r.uniform(9, 180):.2f}",
+    # holdout15: FreeRADIUS, listmonk, OpenVPN status log, Telegram export, 农业银行 statement, Chrome passwords, CiviCRM
+    "h15_radius_user": lambda r, i: (
+        lambda first, last: r.choice(
+            [f"{first}.{last}", f"{first}.{last}", f"{first[0]}{last}", f"{first}.{last}@isp.example.net"]
+        )
+        if r.random() < 0.85
+        else "bb" + _s(r, string.digits, 8)
+    )(r.choice(FIRST).lower(), r.choice(LAST).lower()),
+    "h15_nas_ip": lambda r, i: r.choice(["10.20.0.1", "10.20.0.2", "10.20.1.1", "100.64.0.1", "192.0.2.10"]),
+    "h15_nas_port_id": lambda r, i: "" if r.random() < 0.3 else f"eth 0/1/0/{r.randint(1, 24)}:{r.randint(100, 4000)}",
+    "h15_connect_info": lambda r, i: r.choice(
+        ["", "CONNECT 100Mbps Ethernet", "CONNECT 1000Mbps Ethernet", "CONNECT 54Mbps 802.11g", "CONNECT 866Mbps 802.11ac"]
+    ),
+    "h15_called_station": lambda r, i: r.choice(
+        ["00-1A-2B-3C-4D-01:CorpWiFi", "00-1A-2B-3C-4D-02:CorpWiFi", "00-1A-2B-3C-4D-03:Guest", "bras-sz-01", "bras-sz-02"]
+    ),
+    "h15_calling_station": lambda r, i: "-".join(_s(r, "0123456789ABCDEF", 2) for _ in range(6)),
+    "h15_framed_ip": lambda r, i: (
+        _ipv4(r) if r.random() < 0.7 else f"100.{r.randint(64, 127)}.{r.randint(0, 255)}.{r.randint(1, 254)}"
+    ),
+    "h15_radcheck_attr": lambda r, i: H15_RADCHECK[i % len(H15_RADCHECK)],
+    "h15_radcheck_value": lambda r, i: _h15_radcheck_value(r, i),
+    "h15_postauth_pass": lambda r, i: (
+        r.choice(["Summer", "dragon", "Qwerty", "letmein", "Pass", "welcome"]) + str(r.randint(1, 9999))
+        if r.random() < 0.8
+        else "0x" + _s(r, HEX, 34)
+    ),
+    "h15_pg_ts": lambda r, i: _dt(r) + f".{r.randint(0, 999999):06d}+00",
+    "h15_pg_int_array": lambda r, i: "{" + ",".join(str(n) for n in sorted(r.sample(range(1, 13), r.randint(1, 4)))) + "}",
+    "h15_ovpn_cn": lambda r, i: r.choice(
+        [f"{r.choice(FIRST).lower()}.{r.choice(LAST).lower()}", f"{r.choice(FIRST).lower()}_{r.choice(LAST).lower()}",
+         f"{r.choice(FIRST)[0].lower()}{r.choice(LAST).lower()}"]
+    ),
+    "h15_ovpn_real": lambda r, i: f"{_ipv4(r)}:{r.randint(1024, 65535)}",
+    "h15_ovpn_virtual": lambda r, i: f"10.8.0.{r.randint(2, 254)}",
+    "h15_ovpn_time": lambda r, i: (
+        f"{r.choice(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'])} "
+        f"{r.choice(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'])} "
+        f"{r.randint(1, 28):2d} {r.randint(0, 23):02d}:{r.randint(0, 59):02d}:{r.randint(0, 59):02d} 2025"
+    ),
+    "h15_tg_id": lambda r, i: str(290000 + 3 * i + r.randint(0, 2)),
+    "h15_tg_date": lambda r, i: _dt(r).replace(" ", "T"),
+    "h15_tg_from": lambda r, i: f"{r.choice(FIRST)} {r.choice(LAST)}" if r.random() < 0.6 else (
+        r.choice(FIRST) if r.random() < 0.6 else _cn_name(r)
+    ),
+    "h15_tg_from_id": lambda r, i: f"user{r.randint(10**8, 7 * 10**9)}",
+    "h15_hhmmss": lambda r, i: f"{r.randint(0, 23):02d}{r.randint(0, 59):02d}{r.randint(0, 59):02d}",
+    "h15_abc_amount": lambda r, i: (lambda v: f"{'+' if v > 0 else '-'}{abs(v):.2f}")(
+        r.choice([-1, -1, -1, 1]) * r.choice([r.uniform(1, 300), r.uniform(300, 12000)])
+    ),
+    "h15_abc_balance": lambda r, i: f"{r.uniform(0, 80000):.2f}",
+    "h15_chrome_user": lambda r, i: (
+        f"{r.choice(FIRST).lower()}.{r.choice(LAST).lower()}{r.randint(1, 99)}"
+        f"@{r.choice(['example.com', 'example.net', 'example.org'])}"
+        if r.random() < 0.75
+        else f"{r.choice(FIRST).lower()}{r.randint(1, 9999)}"
+    ),
+    "h15_chrome_password": lambda r, i: (
+        _s(r, ALNUM + "!#$%", 15)
+        if r.random() < 0.4
+        else r.choice(["Summer", "dragon", "Qwerty", "letmein", "Pass", "sunshine"]) + str(r.randint(1, 9999))
+    ),
+    "h15_ext_id": lambda r, i: r.choice([f"LEG-{r.randint(100000, 999999)}", str(r.randint(10**10, 10**11 - 1))]),
+    "h15_sort_name": lambda r, i: f"{r.choice(LAST)}, {r.choice(FIRST)}",
+    "h15_display_name": lambda r, i: f"{r.choice(['', '', 'Dr. ', 'Ms. ', 'Mr. '])}{r.choice(FIRST)} {r.choice(LAST)}",
+    "h15_civi_image": lambda r, i: (
+        f"https://crm.example.org/civicrm/contact/imagefile?photo={r.choice(FIRST).lower()}_{_s(r, HEX, 8)}.jpg"
+    ),
+    "h15_source": lambda r, i: r.choice(
+        ["", "", "Donation form", "Event registration", "Import 2024-03", "Newsletter signup", "Petition"]
+    ),
+    "h15_dear": lambda r, i: f"Dear {r.choice(FIRST)}",
+    "h15_addressee": lambda r, i: f"{r.choice(['', 'Ms. ', 'Mr. ', 'Dr. '])}{r.choice(FIRST)} {r.choice(LAST)}",
+    "h15_phone_numeric": lambda r, i: f"{r.randint(201, 989)}555{r.randint(0, 9999):04d}",
 }
 
 
@@ -2002,11 +2092,12 @@ PARTS = {
     "holdout12": "holdout12.yaml",
     "holdout13": "holdout13.yaml",
     "holdout14": "holdout14.yaml",
+    "holdout15": "holdout15.yaml",
 }
 
 
 def load_schemas(part: str = "tuned") -> list[dict]:
-    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout14`: the held-out YAML files).
+    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout15`: the held-out YAML files).
 
     Each table is `{table, source, columns: [[name, generator, label, blank_share?]]}`.
     """
