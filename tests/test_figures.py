@@ -235,3 +235,16 @@ def test_discovery_splits_columns_by_reconciliation():
     assert by_name["declared in the inventory"] == [1]
     assert by_name["not declared (undisclosed collection)"] == [1]
     assert by_name["sensitive, stored in plaintext"] == [0]
+
+
+def test_screening_rows_of_pipl_items_are_short_enough_to_leave_the_grid_room():
+    """PIPL Art. 55's items are worded in full in the tables; the figure labels them by number and a few words."""
+    from pia.declare.manifest import load_manifest
+    from pia.risk import assess
+    from pia.risk.screening import PIPL55_ITEMS
+
+    heat = figures.screening(assess(load_manifest()).to_dict()).data[0]
+    pipl = [y for y in heat.y if "55" in y]
+    assert pipl and all(len(y) <= 60 for y in heat.y), max(heat.y, key=len)
+    assert all(item.words not in " ".join(heat.y) for item in PIPL55_ITEMS.values())
+    assert any("(3) entrusted processing" in y for y in pipl)

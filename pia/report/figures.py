@@ -15,6 +15,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from pia.i18n import N_, _, current_language, pick
+from pia.risk.screening import PIPL55_ITEMS
 
 # Ordered greens to reds for risk levels, picked by a level's rank on its method's scale.
 RISK_COLOURS = ["#2e7d32", "#f9a825", "#ef6c00", "#c62828"]
@@ -383,6 +384,15 @@ def _status(status: str) -> str:
 # --------------------------------------------------------------------------- screening
 
 
+def _row_name(criterion: Mapping[str, Any]) -> str:
+    """A criterion's row label: its name, or for a PIPL Art. 55 item its number and a few words (the law's full
+    wording, in the tables, would leave the grid no room)."""
+    item = PIPL55_ITEMS.get(str(criterion.get("id", "")))
+    if item is not None and item.short:
+        return f"{item.clause.removeprefix('PIPL Art. 55')} {_(item.short)}"
+    return _(str(criterion["name"])) if criterion.get("name") else str(criterion.get("id", ""))
+
+
 def screening(assessment: Mapping[str, Any]) -> go.Figure:
     """High-risk screening criteria met per activity (rows: criteria by framework; columns: activities).
 
@@ -396,8 +406,7 @@ def screening(assessment: Mapping[str, Any]) -> go.Figure:
     for act in activities:
         sc = act.get("screening") or []
         for c in (sc.get("criteria", []) if isinstance(sc, Mapping) else sc):
-            criteria.setdefault((c.get("framework", ""), _(str(c["name"])) if c.get("name") else c["id"]),
-                                {})[act["id"]] = c
+            criteria.setdefault((c.get("framework", ""), _row_name(c)), {})[act["id"]] = c
     keys = sorted(criteria)
     z, hover = [], []
     for key in keys:

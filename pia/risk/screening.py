@@ -189,6 +189,7 @@ class LawItem:
     id: str
     clause: str
     words: str
+    short: str = ""  # a few words for a figure's row label (the report's screening figure); the words elsewhere
 
 
 # PIPL Art. 55: the cases in which a personal-information protection impact assessment is made beforehand, items
@@ -197,14 +198,19 @@ class LawItem:
 # recipient or flow), hence two ids. The screening (items (1)-(4)) and the change review (all five) both read this
 # table; the ids are stable in JSON.
 PIPL55_ITEMS: dict[str, LawItem] = {i.id: i for i in (
-    LawItem("pipl55.1", "PIPL Art. 55(1)", N_("processing sensitive personal information")),
-    LawItem("pipl55.2", "PIPL Art. 55(2)", N_("using personal information for automated decision-making")),
-    LawItem("pipl55.3a", "PIPL Art. 55(3)", N_("entrusting the processing of personal information")),
+    LawItem("pipl55.1", "PIPL Art. 55(1)", N_("processing sensitive personal information"),
+            N_("sensitive personal information")),
+    LawItem("pipl55.2", "PIPL Art. 55(2)", N_("using personal information for automated decision-making"),
+            N_("automated decision-making")),
+    LawItem("pipl55.3a", "PIPL Art. 55(3)", N_("entrusting the processing of personal information"),
+            N_("entrusted processing")),
     LawItem("pipl55.3b", "PIPL Art. 55(3)", N_("providing personal information to other personal information "
-                                               "handlers, or disclosing it publicly")),
-    LawItem("pipl55.4", "PIPL Art. 55(4)", N_("providing personal information abroad")),
+                                               "handlers, or disclosing it publicly"),
+            N_("provision to other handlers, disclosure")),
+    LawItem("pipl55.4", "PIPL Art. 55(4)", N_("providing personal information abroad"), N_("provision abroad")),
     LawItem("pipl55.5", "PIPL Art. 55(5)", N_("other processing of personal information with a major impact on "
-                                              "individuals' rights and interests")),
+                                              "individuals' rights and interests"),
+            N_("major impact on individuals")),
 )}
 
 
