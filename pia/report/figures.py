@@ -385,8 +385,10 @@ def _status(status: str) -> str:
 
 
 def _row_name(criterion: Mapping[str, Any]) -> str:
-    """A criterion's row label: its name, or for a PIPL Art. 55 item its number and a few words (the law's full
-    wording, in the tables, would leave the grid no room)."""
+    """A criterion's row label: its name, or for a PIPL Art. 55 item its number and a few words.
+
+    The law's full wording, shown in the tables, would leave the grid no room.
+    """
     item = PIPL55_ITEMS.get(str(criterion.get("id", "")))
     if item is not None and item.short:
         return f"{item.clause.removeprefix('PIPL Art. 55')} {_(item.short)}"
