@@ -39,7 +39,7 @@ def test_notice_does_not_attribute_separate_consent_to_the_gdpr():
     assert "If you are in China" in why and "rather than your consent" in why
     text = draft_notice(r)
     assert "The law requires your separate consent" not in text
-    assert "if you are in China, to store or send information" in text
+    assert "if you are in China, to send your information to" in text and "outside the country" in text
     (reason,) = [x for x in r.reasons if x.kind == "cross_border"]
     assert reason.clause == "PIPL Art. 39" and "PIPL's rule for people in China" in reason.text
 
