@@ -49,3 +49,31 @@ def test_wording_change_leaves_the_risk_alone():
     data["policy"]["version"] = "3.0.1"
     r = review(load_manifest(EXAMSIGHT), Manifest.model_validate(data))
     assert r.risk.shifts == [] and r.trigger("high_risk_assessment") is None and "does not apply" in r.risk.decision
+
+
+ZOSI = ROOT / "data_samples" / "zosi-camera.pia.yaml"
+ZOSI_NEXT = ROOT / "data_samples" / "zosi-camera.proposed.pia.yaml"
+
+
+def test_the_sentence_names_each_criterion_with_its_source_never_its_id():
+    """An assessor read 'screening criteria newly met: pipl55.4': the sentence names the criterion and its source,
+    in each language; the JSON fields `criteria` and `causes` keep the stable ids."""
+    from pia.i18n import Message, localize
+    from pia.risk.screening import RULES
+
+    rules = {r.id: r for r in RULES}
+    shifts = {x.activity: x for old, new in ((ZOSI, ZOSI_NEXT), (EXAMSIGHT, EXAMSIGHT_NEXT))
+              for x in review(load_manifest(old), load_manifest(new)).risk.shifts}
+    newly, causes = shifts["email_tracking"], shifts["exam_recording"]
+    assert newly.criteria == ["pipl55.3b"] and {"pipl55.4", "wp248.8"} <= set(causes.causes)
+    for shift in (newly, causes):
+        ids = shift.criteria + shift.causes
+        for lang in ("en", "zh"):
+            text = localize(shift.evidence, lang)
+            assert not [c for c in ids if c in text], text
+            assert all(localize(Message(rules[c].source), lang) in text for c in ids), text
+    assert ("screening criteria newly met: providing personal information to other personal information handlers, "
+            "or disclosing it publicly (PIPL Art. 55(3))") in newly.evidence
+    assert "providing personal information abroad (PIPL Art. 55(4))" in causes.evidence
+    assert "innovative use of technology (WP248 criterion 8)" in causes.evidence
+    assert "向境外提供个人信息（PIPL Art. 55(4)）" in localize(causes.evidence, "zh")

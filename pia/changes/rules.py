@@ -533,6 +533,21 @@ def _fe(event: Any) -> str:
 _EPS = 1e-3
 
 
+def _criteria_words(ids: list[str]) -> Listing:
+    """Screening criteria for the reader: each one's name and source, in the reader's language.
+
+    E.g. `providing personal information abroad (PIPL Art. 55(4))`; the ids stay in the JSON fields `criteria`
+    and `causes`.
+    """
+    from pia.risk.screening import RULES
+
+    # names and sources are msgids (pia.report.names.SCREENING_NAMES, pia.risk.screening.PIPL55_ITEMS, the sources'
+    # words), so a Message of each renders in the reader's language; an id no rule has is shown as it is
+    rules = {r.id: r for r in RULES}
+    return Listing((L_("{criterion} ({source})", criterion=Message(rules[c].name), source=Message(rules[c].source))
+                    if c in rules else c for c in ids), ", ")
+
+
 def risk_shifts(old_v: Verdict, new_v: Verdict, rises: list[LevelChange]) -> list[RiskShift]:
     """Activities in both versions whose risk changes although their residual level does not rise.
 
@@ -562,11 +577,12 @@ def risk_shifts(old_v: Verdict, new_v: Verdict, rises: list[LevelChange]) -> lis
             continue
         parts = []
         if criteria:
-            parts.append(L_("screening criteria newly met: {ids}", ids=", ".join(criteria)))
+            parts.append(L_("screening criteria newly met: {criteria}", criteria=_criteria_words(criteria)))
         if causes:
             said = dict(n.evidence)
             facts = list({n_crit[c]: said.get(c, n_crit[c]) for c in causes}.values())  # once each, in its language
-            parts.append(L_("new facts behind {ids}: {facts}", ids=", ".join(causes), facts=Listing(facts, "; ")))
+            parts.append(L_("new facts behind {criteria}: {facts}", criteria=_criteria_words(causes),
+                            facts=Listing(facts, "; ")))
         if events:
             parts.append(L_("residual scores rise for {events}", events=", ".join(events)))
         if exposure:
