@@ -378,6 +378,9 @@ class ProcessingActivity(_Model):
     consent_scope: str | None = Field(None, description="Consent scope id in the service's consent records, if consent-based.")
     subjects_count: int = Field(ge=0, description="Expected number of data subjects.")
     storage: Storage = Field(description="Where the data is stored.")
+    subjects_in: list[str] | None = Field(None, description=(
+        "Where this activity's data subjects are (ISO 3166 codes, or EU/EEA/UK), when not all the service's users "
+        "(service.jurisdictions): a transfer abroad is judged against each of their regimes and the controller's."))
     design: ProcessingDesign | None = Field(None, description="Design facts: where each element is held, identifiers.")
     recipients: list[str] = Field(default_factory=list, description="Ids of recipients that receive data of this activity.")
     profiling: bool = Field(False, description="Evaluates or predicts personal aspects (scoring, preferences).")
@@ -409,7 +412,7 @@ class ProcessingActivity(_Model):
         # The GDPR fields appear in dumps only when set, so documents of manifests without them stay as they were.
         data = handler(self)
         for key in ("balancing_test", "special_category_basis", "design", "refusal_denies_service",
-                    "necessary_for_service"):
+                    "necessary_for_service", "subjects_in"):
             if data.get(key) is None:
                 data.pop(key, None)
         return data

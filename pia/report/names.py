@@ -59,10 +59,13 @@ MEASURE_NAMES = (
     N_("Physical security"), N_("Workstation security"), N_("Protection against malware"),
     N_("Vulnerability and patch management"), N_("Staff training and confidentiality"), N_("Breach response"),
     N_("Processor contracts"), N_("Supervision and audits"), N_("Consent management"),
-    N_("Handling of rights requests"), N_("Device security"), N_("Secure maintenance"), N_("Website security"))
+    N_("Handling of rights requests"), N_("Device security"), N_("Secure maintenance"), N_("Website security"),
+    N_("Cross-border transfer safeguards"))
 # The notes of the measure catalogue (pia/data/measures.yaml `note`), shown as an action's detail.
 MEASURE_NOTES = (N_("only where the purpose can be served without identifying people"),
-                 N_("automatic deletion at the end of the retention period"))
+                 N_("automatic deletion at the end of the retention period"),
+                 N_("an adequacy decision for the destination (GDPR Art. 45) counts as implemented; a derogation or "
+                    "consent alone does not"))
 # The gist of a likelihood reason is its text before the first colon or parenthesis (pia/risk/likelihood.py); the
 # report shows the gist of each factor group's first reason, for both likelihood models (GB/T 39335 factor groups and
 # CNIL risk sources). A test checks that every reason the likelihood module writes has its gist here or in the catalog.
