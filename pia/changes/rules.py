@@ -19,7 +19,7 @@ from pia.changes.retention import Bound as RetentionBound
 from pia.changes.retention import bound as retention_bound
 from pia.declare.citations import by_regime
 from pia.declare.manifest import FlowKind, Manifest, ProcessingActivity, RecipientBasis
-from pia.declare.measures import MeasureStatus, catalogue
+from pia.declare.measures import FearedEvent, MeasureStatus, catalogue, event_title
 from pia.declare.taxonomy import load_taxonomy
 from pia.declare.vocabulary import TRANSFER_RULES, basis_id, regime_of
 from pia.errors import InputError, Problem
@@ -548,6 +548,34 @@ def _criteria_words(ids: list[str]) -> Listing:
                     if c in rules else c for c in ids), ", ")
 
 
+# The gauges of a score that rises (`event:impact`, `event:likelihood`), in words: `impact` is the severity of the
+# feared event (the CNIL's word; GB/T 39335-2020 calls it the impact, Annex D).
+_GAUGE_WORDS = {"impact": N_("severity of {event}"), "likelihood": N_("likelihood of {event}")}
+
+
+def _event_words(event: str) -> Message | str:
+    """A feared event by its name (pia/data/measures.yaml titles, marked in pia.report.names.EVENT_NAMES)."""
+    return Message(event_title(event)) if event in {e.value for e in FearedEvent} else event
+
+
+def _score_words(key: str) -> Message | str:
+    """`event:gauge` in words in the reader's language (`likelihood of illegitimate access`); an unknown key as is."""
+    event, _sep, gauge = key.partition(":")
+    return L_(_GAUGE_WORDS[gauge], event=_event_words(event)) if gauge in _GAUGE_WORDS else key
+
+
+def _exposure_words(key: str) -> Message | str:
+    """`event` or `event:group` in words: the feared event, or the likelihood factor group for it."""
+    from pia.risk.likelihood import CNIL_GROUPS, GBT_GROUPS
+
+    event, _sep, group = key.partition(":")
+    if not group:
+        return _event_words(event)
+    groups = {**GBT_GROUPS, **CNIL_GROUPS}
+    return L_("{group}, for {event}", group=Message(groups[group][0]), event=_event_words(event)) \
+        if group in groups else key
+
+
 def risk_shifts(old_v: Verdict, new_v: Verdict, rises: list[LevelChange]) -> list[RiskShift]:
     """Activities in both versions whose risk changes although their residual level does not rise.
 
@@ -584,9 +612,10 @@ def risk_shifts(old_v: Verdict, new_v: Verdict, rises: list[LevelChange]) -> lis
             parts.append(L_("new facts behind {criteria}: {facts}", criteria=_criteria_words(causes),
                             facts=Listing(facts, "; ")))
         if events:
-            parts.append(L_("residual scores rise for {events}", events=", ".join(events)))
+            parts.append(L_("residual scores rise for {events}", events=Listing(map(_score_words, events), ", ")))
         if exposure:
-            parts.append(L_("exposure rises for {events}", events=", ".join(sorted(exposure))))
+            parts.append(L_("exposure rises for {events}", events=Listing(map(_exposure_words, sorted(exposure)),
+                                                                          "; ")))
         out.append(RiskShift(activity=act, high=act in high, criteria=criteria, causes=causes, events=events,
                              exposure=sorted(exposure), evidence=Listing(parts, "; ")))
     return out
