@@ -13,6 +13,8 @@ from pydantic import BaseModel, Field
 from pia.declare.assumptions import ITEM_KEYS, resolve, undisclosed
 from pia.declare.citations import applies, by_regime
 from pia.declare.consent import activity_consent_findings
+from pia.declare.fairness import SOURCE as FAIRNESS_SOURCE
+from pia.declare.fairness import fairness_findings
 from pia.declare.subjects import LAW_FLOOR, describe_age
 from pia.declare.design import Place
 from pia.declare.manifest import DataSubject, Manifest
@@ -241,6 +243,10 @@ def lint(m: Manifest) -> list[Finding]:
                       id=a.id, elements=", ".join(e for e, _why in special), basis=a.legal_basis, needs=needs),
                     "; ".join(sorted({("GDPR Art. 9(1); GDPR Art. 9(2)" if x.startswith("GDPR Art. 9") else x)
                                       for x in articles})))
+
+    for f in fairness_findings(m):  # PIPL Art. 24(1): transparent, fair automated decisions, no unfair pricing
+        add(Level.warning if f.serious else Level.note, f.rule, ("processing_activities", f.activity, f.field),
+            localize(f.message), FAIRNESS_SOURCE)
 
     for regime, (floor, source) in LAW_FLOOR.items():
         if regime in m.regimes and m.settings.minor_age_for(regime) < floor:

@@ -385,6 +385,11 @@ class ProcessingActivity(_Model):
     recipients: list[str] = Field(default_factory=list, description="Ids of recipients that receive data of this activity.")
     profiling: bool = Field(False, description="Evaluates or predicts personal aspects (scoring, preferences).")
     automated_decisions: bool = Field(False, description="Takes decisions with legal or similar effect without a human.")
+    personalised_pricing: bool | None = Field(None, description=(
+        "Sets prices or other transaction terms (coupons, fees, offers) per person from their data (PIPL Art. 24(1))."))
+    fairness: Text | None = Field(None, description=(
+        "How the activity keeps its automated decisions transparent and their results fair and impartial, e.g. the "
+        "logic it discloses and the tests for unreasonable differences between people (PIPL Art. 24(1))."))
     systematic_monitoring: bool = Field(False, description="Observes people systematically (e.g. cameras).")
     matches_datasets: bool = Field(False, description="Combines or matches datasets from different sources.")
     innovative_technology: list[str] = Field(
@@ -412,7 +417,8 @@ class ProcessingActivity(_Model):
         # The GDPR fields appear in dumps only when set, so documents of manifests without them stay as they were.
         data = handler(self)
         for key in ("balancing_test", "special_category_basis", "design", "refusal_denies_service",
-                    "necessary_for_service", "subjects_in"):
+                    "necessary_for_service", "subjects_in",
+                    "personalised_pricing", "fairness"):
             if data.get(key) is None:
                 data.pop(key, None)
         return data
