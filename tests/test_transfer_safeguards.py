@@ -2,6 +2,7 @@
 data subjects, pia.declare.transfers), why, with the law of each regime, and that it never lowers a risk unearned."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -61,9 +62,13 @@ def test_subjects_in_another_regime_judge_the_transfer_against_it_too(hand):
     act.subjects_in = ["CN", "EU"]
     assert subject_regimes(hand, act) == ["CN", "EU"]
     assert [t.label for t in transfers(hand, act)] == ["EU→cloud"]
-    u = _use(assess(hand), "abroad_sharing")
+    result = assess(hand)
+    u = _use(result, "abroad_sharing")
     assert u.applies_by_facts and "EU→cloud" in u.applicability
     assert "PIPL Art. 38" in u.applicability and "GDPR Art. 44" in u.applicability
+    # the likelihood factors count the same transfer (a source abroad for the EU users' data)
+    doc = json.dumps(next(a for a in result.to_dict()["activities"] if a["id"] == "abroad_sharing"))
+    assert "cloud (out of EU)" in doc
 
 
 def test_service_jurisdictions_are_the_default_and_subjects_in_narrows_them(hand):
