@@ -113,3 +113,15 @@ def _state(status: str):
     from pia.declare.measures import MeasureState
 
     return MeasureState(status=MeasureStatus(status))
+
+
+def test_check_names_a_recipient_outside_the_subjects_regime_once_with_its_law():
+    from pia.declare.lint import lint
+
+    m = load_manifest(config.DATA_SAMPLES / "examsight" / "examsight.pia.yaml")  # NL controller, users in EU and CN
+    found = {f.path: f for f in lint(m) if f.rule == "recipient_abroad_for_subjects"}
+    assert set(found) == {f"recipients[{r}].location" for r in ("cloud_host", "face_vendor", "review_contractor",
+                                                                  "school")}
+    assert all(f.clause == "PIPL Art. 38; PIPL Art. 39" and "out of CN" in f.message for f in found.values())
+    m.service.jurisdictions = ["EU"]
+    assert not [f for f in lint(m) if f.rule == "recipient_abroad_for_subjects"]

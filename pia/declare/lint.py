@@ -22,6 +22,7 @@ from pia.declare.measures import MeasureStatus
 from pia.declare.policy import is_declared
 from pia.declare.taxonomy import load_taxonomy
 from pia.declare.text import fallbacks
+from pia.declare.transfers import transfers
 from pia.declare.vocabulary import (
     AUTOMATED_DECISION_RIGHT,
     REGIME_LAWS,
@@ -145,6 +146,18 @@ def lint(m: Manifest) -> list[Finding]:
                 _("{type} {id!r} has no confidentiality agreement although the policy promises one",
                   type=r.type.value, id=r.id),
                 _cite(m, "IV.1", law("PIPL Art. 21", "GDPR Art. 28(3)(b)")))
+
+    # a recipient outside the regime of the data subjects of a service under several laws (pia.declare.transfers):
+    # once per recipient and regime, where the controller's own regime does not already make it a transfer
+    index = {r.id: i for i, r in enumerate(m.recipients)}
+    by_subjects = sorted({(t.fact, t.regime) for a in m.processing_activities for t in transfers(m, a)
+                          if not t.home and t.kind == "recipient"}, key=lambda x: (index[x[0]], x[1]))
+    for rid, regime in by_subjects:
+        r = m.recipients[index[rid]]
+        add(Level.warning, "recipient_abroad_for_subjects", ("recipients", index[rid], "location"),
+            _("recipient {id!r} receives in {location} the data of people in {regime}: a transfer out of {regime}",
+              id=rid, location=r.location, regime=regime),
+            TRANSFER_RULES.get(regime, f"pia default: no transfer rule modelled for {regime}"))
 
     for i, a in enumerate(m.processing_activities):
         groups = {e.group for e in m.elements_of(a)}
