@@ -241,3 +241,13 @@ def test_picture_folder_holds_no_picture():
 
 def test_small_camera_number_is_an_equipment_key():
     assert cat("camera_id", "pictures", profile([str(RNG.randint(1, 40)) for _ in range(120)])) is None
+
+
+def test_key_column_of_many_distinct_words_is_no_attribute_list():
+    keys = [f"password_{i}" for i in range(300)]
+    assert _eav(keys, ["x" * 8 + str(i) for i in range(300)]) is None
+
+
+def test_virtual_address_of_street_lines_is_not_an_ip():
+    streets = profile([f"{RNG.randint(1, 300)} {RNG.choice(['Main St', 'Oak Ave', 'High Rd'])}" for _ in range(120)])
+    assert cat("virtual_address", "mailbox_clients", streets) != "user.device.ip_address"

@@ -336,11 +336,7 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("ip_address", "user.device.ip_address", "IP address",
              names=(words("ip", "ip_address", "ip_addr", "ipaddr", "client_ip", "remote_addr", "remote_ip",
                           "login_ip", "source_ip", "src_ip", "ipv4", "ipv6", "hostname", "x_forwarded_for",
-                          "forwarded_for", "http_x_forwarded_for", "real_ip", "x_real_ip"), r"IP地址",
-                    # (holdout15 classes) the address a VPN or an access server gives the person's device for the
-                    # session (OpenVPN's Virtual Address, RADIUS Framed-IP-Address): private or not, the device's
-                    r"(?:^|_)(virtual|tunnel|vpn|framed|assigned|leased|dhcp_lease)_?(ip_?address|ip_?addr|ip|address"
-                    r"|addr)$"),
+                          "forwarded_for", "http_x_forwarded_for", "real_ip", "x_real_ip"), r"IP地址"),
              # (holdout12 classes) the address of the serving side of a request (a CDN's origin, an upstream or
              # backend server, an edge node) is the operator's machine, not the visitor's
              veto=(_NOT_PERSONAL, words("origin", "origin_ip", "upstream", "upstream_ip", "upstream_addr", "backend",
@@ -354,6 +350,13 @@ DETECTORS: tuple[Detector, ...] = (
              # a registrar's SIP URI of the sender's IP and port is the address whatever the column is called
              confirm=("ip", "ip_port", "ip_in_text", "ip_hex", "sip_source"),
              value_only=("ip", "ip_port", "ip_in_text", "sip_source")),
+    # (holdout15 classes) the address a VPN or an access server gives the person's device for the session (OpenVPN's
+    # Virtual Address, RADIUS Framed-IP-Address): private or not, the device's. `virtual address` also names a postal
+    # service, so the values must be IP addresses.
+    Detector("assigned_ip", "user.device.ip_address", "IP address a VPN or access server assigned to the device",
+             names=(r"(?:^|_)(virtual|tunnel|vpn|framed|assigned|leased|dhcp_lease)_?(ip_?address|ip_?addr|ip|address"
+                    r"|addr)$",),
+             confirm=("ip", "ip_port"), needs_values=True),
     Detector("mac_address", "user.device.mac_address", "MAC address",
              names=(words("mac", "mac_address", "mac_addr", "wifi_mac", "bssid", "macaddress"), r"MAC地址"),
              confirm=("mac",), value_only=("mac",)),
@@ -3108,6 +3111,7 @@ _EAV_VALUE = (r"^(value|val|meta_value|attribute_value|attr_value|field_value|pr
 _EAV_KEYS = ("attribute", "attr", "attribute_name", "attr_name", "meta_key", "key", "field", "field_name", "property",
              "prop", "property_name", "setting", "setting_name", "option_name", "param", "parameter", "name")
 EAV_DOMINANT = 0.6  # share of rows whose key names the same kind: the dominant kind
+EAV_MAX_KEYS = 100  # distinct keys beyond which a column is no attribute list
 
 
 def eav_key_column(name: str, siblings: Iterable[str]) -> str | None:
@@ -3121,9 +3125,11 @@ def eav_key_column(name: str, siblings: Iterable[str]) -> str | None:
 def classify_eav_value(name: str, table: str, profile: ColumnProfile, key_name: str,
                        key_profile: ColumnProfile) -> Judgement | None:
     """The category of an EAV value column from what its key column's values name (None: no dominant personal kind)."""
-    if profile.non_blank < MIN_VALUES or key_profile.non_blank < MIN_VALUES:
+    # an attribute list is a small vocabulary; many distinct keys are no such list (and each key is read as a name)
+    if profile.non_blank < MIN_VALUES or key_profile.non_blank < MIN_VALUES or key_profile.distinct > EAV_MAX_KEYS:
         return None
-    tnorm, rows, kinds = normalise_name(table), 0, Counter()
+    tnorm, rows = normalise_name(table), 0
+    kinds: Counter[str] = Counter()
     empty = ColumnProfile(0, 0, {})
     for key, n in key_profile.values.items():
         rows += n
