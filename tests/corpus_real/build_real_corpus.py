@@ -4,7 +4,7 @@ The columns, their sources and their labels are in `schemas.yaml` (labelled befo
 this module only generates values, deterministically for a seed. Every value is fake: example.* domains,
 random numbers with valid checksums where real ones have them, invented names and addresses.
 
-    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout16]]
+    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout17]]
 """
 
 from __future__ import annotations
@@ -434,6 +434,94 @@ def _h16_tw_handle(rng: random.Random) -> str:
     first, last = rng.choice(FIRST), rng.choice(LAST)
     return rng.choice([f"{first}{last}", f"{first.lower()}_{last.lower()}", f"{first}{rng.randint(1, 9999)}",
                        f"{first[0]}{last}{rng.randint(70, 99)}", f"the{last}"])[:15]
+
+
+# Made-up owners, tenants, members and riders of holdout17 (PetClinic, MicroRealEstate, wger, MemberMatters, Tinder,
+# Oyster, 问卷星). Places are real towns and public stations; every person, street number, phone and id is invented.
+H17_PC_CITIES = ["Madison", "Sun Prairie", "McFarland", "Windsor", "Monona", "Waunakee", "Middleton", "Verona"]
+H17_PC_STREETS = ["W. Liberty St.", "E. Cottage Grove Ave.", "N. Main St.", "Lake Mendota Dr.", "Blue Mounds Rd.",
+                  "Spring Rd.", "Fen Oak Ct.", "Old Sauk Rd."]
+H17_PET_NAMES = ["Leo", "Basil", "Rosy", "Jewel", "Iggy", "George", "Samantha", "Max", "Lucky", "Mulligan", "Freddy",
+                 "Sly", "Bella", "Charlie", "Luna", "Milo", "Daisy", "Oscar", "Coco", "Rocky"]
+H17_VISITS = ["rabies shot", "neutered", "spayed", "annual checkup", "dental cleaning", "vaccination booster",
+              "ear infection follow-up", "microchip implanted", "nail trim", "deworming"]
+FR_FIRST = ["Camille", "Louis", "Léa", "Hugo", "Chloé", "Lucas", "Manon", "Jules", "Inès", "Nathan", "Sarah", "Théo"]
+FR_LAST = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Lefèvre"]
+# City, first postcode, number of arrondissement postcodes (1: a single postcode).
+H17_FR_PLACES = [("Paris", 75001, 20), ("Lyon", 69001, 9), ("Marseille", 13001, 16), ("Nantes", 44000, 1),
+                 ("Toulouse", 31000, 1), ("Lille", 59000, 1), ("Bordeaux", 33000, 1)]
+H17_FR_STREETS = ["rue des Lilas", "avenue Jean Jaurès", "boulevard Voltaire", "rue de la République", "impasse des Tilleuls",
+                  "rue Victor Hugo", "allée des Pins", "quai de la Loire"]
+H17_DE_PLACES = [("Berlin", 10115, 14199), ("Hamburg", 20095, 22769), ("Leipzig", 4103, 4357),
+                 ("Freiburg im Breisgau", 79098, 79117), ("Dresden", 1067, 1328)]
+H17_DE_STREETS = ["Hauptstraße", "Bahnhofstr.", "Schillerstraße", "Am Markt", "Lindenweg", "Goethestr."]
+H17_DOORS = [("Front Door", "Main entrance, Bay 1"), ("Roller Door", "Workshop roller door, loading dock"),
+             ("Laser Cutter", "Interlock on the 80W laser, Bay 3"), ("CNC Router", "Interlock on the CNC router, wood shop"),
+             ("Metal Lathe", "Interlock on the lathe, metal shop"), ("Electronics Lab", "Door to the electronics lab")]
+# City centres of the made-up Tinder users (the position of a phone somewhere in town, never a home).
+H17_TINDER_CITIES = [("New York", 40.7306, -73.9866), ("London", 51.5072, -0.1276), ("Berlin", 52.5200, 13.4050),
+                     ("Oslo", 59.9139, 10.7522), ("Madrid", 40.4168, -3.7038), ("Toronto", 43.6532, -79.3832)]
+H17_OYSTER_STATIONS = ["Brixton [London Underground]", "Oxford Circus", "Clapham Junction [National Rail]",
+                       "Stratford [London Underground / DLR]", "Kings Cross St. Pancras", "Canary Wharf [DLR]",
+                       "Finsbury Park", "Bank", "Waterloo (platforms 1-19) [National Rail]", "Camden Town"]
+H17_WJX_PLACES = [("上海", "上海"), ("广东", "深圳"), ("广东", "广州"), ("北京", "北京"), ("浙江", "杭州"), ("四川", "成都")]
+
+
+def _h17_is_company(i: int) -> bool:
+    # One MicroRealEstate tenant in seven is a company; the row index decides, so its company columns agree.
+    return i % 7 == 3
+
+
+def _h17_fr_name(rng: random.Random) -> str:
+    return f"{rng.choice(FR_FIRST)} {rng.choice(FR_LAST)}"
+
+
+def _h17_fr_place(i: int) -> tuple[str, int, int]:
+    return H17_FR_PLACES[(i * 5) % len(H17_FR_PLACES)]
+
+
+def _h17_fr_zip(rng: random.Random, i: int) -> str:
+    _, first, count = _h17_fr_place(i)
+    return f"{first + rng.randint(0, count - 1):05d}"
+
+
+def _h17_siret(rng: random.Random) -> str:
+    # SIRET: 9-digit SIREN + 5-digit establishment number, the whole passing the Luhn check (made up).
+    body = _s(rng, string.digits, 13)
+    return body + _luhn_digit(body)
+
+
+def _h17_de_place(i: int) -> tuple[str, int, int]:
+    return H17_DE_PLACES[(i * 3) % len(H17_DE_PLACES)]
+
+
+def _h17_tinder_pos(rng: random.Random, i: int, axis: int) -> str:
+    centre = H17_TINDER_CITIES[i % len(H17_TINDER_CITIES)][1 + axis]
+    return f"{centre + rng.uniform(-0.06, 0.06):.7f}"
+
+
+def _h17_tinder_phone(rng: random.Random) -> str:
+    return rng.choice([f"+1{rng.randint(201, 989)}555{rng.randint(0, 9999):04d}", f"+447700900{rng.randint(0, 999):03d}",
+                       f"+4915{rng.randint(1, 9)}{_s(rng, string.digits, 8)}", f"+4791{_s(rng, string.digits, 6)}",
+                       f"+346{_s(rng, string.digits, 8)}"])
+
+
+def _h17_tinder_photo_url(rng: random.Random, i: int) -> str:
+    # tinder_photos holds one person's photos: every url carries the same account id (a few archives, six photos each).
+    owner = hashlib.md5(f"h17-tinder-{i // 6}".encode()).hexdigest()[:24]
+    return f"https://images-ssl.gotinder.com/{owner}/original_{_uuid(rng)}.jpeg"
+
+
+def _h17_oyster_journey(rng: random.Random) -> str:
+    a, b = rng.sample(H17_OYSTER_STATIONS, 2)
+    kind = rng.random()
+    if kind < 0.6:
+        return f"{a} to {b}"
+    if kind < 0.8:
+        return f"Bus journey, route {rng.choice(['159', '35', '88', 'N133', '25', '73'])}"
+    if kind < 0.9:
+        return f"Auto top-up, {a}"
+    return rng.choice([f"Topped-up on touch in, {a}", f"Entered and exited {a}"])
 
 
 # Camera names of the made-up Viseron recorder (holdout5).
@@ -2195,6 +2283,95 @@ GENERATORS: dict[str, Callable[[random.Random, int], str]] = {
     ),
     "h16_qq_level": lambda r, i: f"{r.choice(['潜水', '冒泡', '吐槽', '活跃', '话唠', '传说'])}({r.randint(0, 3000)})",
     "h16_min_dt": lambda r, i: _dt(r, 2015, 2026)[:16],
+    # holdout17: Spring PetClinic, MicroRealEstate, wger, MemberMatters, Tinder export, Oyster journey history, 问卷星
+    "h17_pc_street": lambda r, i: f"{r.randint(100, 2799)} {r.choice(H17_PC_STREETS)}",
+    "h17_pc_city": lambda r, i: r.choice(H17_PC_CITIES),
+    # PetClinic's form accepts up to ten digits and no separators.
+    "h17_pc_phone": lambda r, i: f"608555{r.randint(0, 9999):04d}",
+    "h17_pet_name": lambda r, i: r.choice(H17_PET_NAMES),
+    "h17_pet_birth": lambda r, i: f"{r.randint(2008, 2024)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}",
+    "h17_visit_desc": lambda r, i: r.choice(H17_VISITS),
+    "h17_oid": lambda r, i: f"{r.randint(0x5f000000, 0x67ffffff):08x}" + _s(r, HEX, 16),
+    "h17_realm_oid": lambda r, i: r.choice(["5f8d0d55b54764421b7156c3", "61a4c2e9f1d3b2a7c8e90f12", "64b0e3a1c2d4f5e6a7b8c9d0"]),
+    "h17_mre_name": lambda r, i: r.choice(["SARL Boulangerie ", "SAS Atelier ", "SCI "]) + r.choice(FR_LAST)
+    if _h17_is_company(i) else _h17_fr_name(r),
+    "h17_mre_is_company": lambda r, i: "true" if _h17_is_company(i) else "false",
+    "h17_mre_company": lambda r, i: f"{r.choice(['Boulangerie', 'Atelier', 'Cabinet'])} {r.choice(FR_LAST)}"
+    if _h17_is_company(i) else "",
+    "h17_mre_manager": lambda r, i: _h17_fr_name(r) if _h17_is_company(i) else "",
+    "h17_mre_legal_form": lambda r, i: r.choice(["SARL", "SAS", "SCI", "EURL"]) if _h17_is_company(i) else "",
+    "h17_mre_siret": lambda r, i: _h17_siret(r) if _h17_is_company(i) else "",
+    "h17_mre_reference": lambda r, i: r.choice([f"LOC{r.randint(1, 999):04d}", f"T{r.randint(1, 300):03d}"]),
+    "h17_fr_street": lambda r, i: f"{r.randint(1, 180)}{r.choice(['', '', '', ' bis'])} {r.choice(H17_FR_STREETS)}",
+    "h17_fr_street2": lambda r, i: r.choice(
+        [f"Bâtiment {r.choice('ABC')}", f"Appartement {r.randint(1, 40)}", f"{r.randint(1, 6)}e étage gauche",
+         "Résidence Les Pins"]
+    ),
+    "h17_fr_zip": lambda r, i: _h17_fr_zip(r, i),
+    "h17_fr_city": lambda r, i: _h17_fr_place(i)[0],
+    "h17_fr_phone": lambda r, i: r.choice(
+        [f"06 {r.randint(10, 99)} {r.randint(10, 99)} {r.randint(10, 99)} {r.randint(10, 99)}",
+         f"+33 7 {_s(r, string.digits, 8)}", f"06{_s(r, string.digits, 8)}",
+         f"01 {r.randint(40, 59)} {r.randint(10, 99)} {r.randint(10, 99)} {r.randint(10, 99)}"]
+    ),
+    "h17_mongo_date": lambda r, i: f"{r.randint(2019, 2026)}-{r.randint(1, 12):02d}-01T00:00:00.000Z",
+    "h17_rent": lambda r, i: r.choice([f"{r.randint(35, 180) * 10}", f"{r.randint(350, 1800)}.{r.choice(['5', '25', '75'])}"]),
+    "h17_lot_name": lambda r, i: r.choice(
+        [f"Appartement T{r.randint(1, 5)} - {r.randint(1, 6)}e étage", f"Studio {r.randint(1, 30)}",
+         f"Parking {r.randint(1, 80)}", f"Local commercial {r.randint(1, 4)}", f"Chambre {r.randint(1, 8)}"]
+    ),
+    "h17_de_zip": lambda r, i: f"{r.randint(_h17_de_place(i)[1], _h17_de_place(i)[2]):05d}",
+    "h17_de_city": lambda r, i: _h17_de_place(i)[0],
+    "h17_de_street": lambda r, i: f"{r.choice(H17_DE_STREETS)} {r.randint(1, 140)}{r.choice(['', '', 'a', 'b'])}",
+    "h17_de_phone": lambda r, i: r.choice(
+        [f"0151 {r.randint(10000000, 99999999)}", f"+49 176 {r.randint(1000000, 9999999)}", f"030/{r.randint(1000000, 9999999)}",
+         f"0162{r.randint(1000000, 9999999)}"]
+    ),
+    "h17_body_weight": lambda r, i: f"{r.uniform(48, 128):.2f}",
+    "h17_screen_name": lambda r, i: r.choice(
+        [f"{r.choice(FIRST)} {r.choice(LAST)[0]}", f"{r.choice(FIRST).lower()}_{r.choice(['makes', 'solders', 'builds'])}",
+         f"{r.choice(FIRST)}{r.randint(1, 99)}", r.choice(FIRST)]
+    ),
+    # MemberMatters' validator: an optional +, then 9 to 15 digits ("0417123456").
+    "h17_au_phone": lambda r, i: r.choice([f"04{_s(r, string.digits, 8)}", f"+614{_s(r, string.digits, 8)}"]),
+    # Tag numbers as the door readers send them: Wiegand card numbers in decimal, some with leading zeros, a few in hex.
+    "h17_rfid": lambda r, i: r.choice(
+        [f"{r.randint(100000, 16777215)}", f"{r.randint(1, 4294967295):010d}", _s(r, "0123456789ABCDEF", 10)]
+    ),
+    "h17_spacebucks": lambda r, i: r.choice(["0.0", f"{r.randint(0, 80)}.0", f"{r.randint(0, 40)}.5", f"-{r.randint(1, 9)}.0"]),
+    "h17_card_expiry": lambda r, i: f"{r.randint(1, 12)}/{r.randint(2024, 2031)}",
+    "h17_xero_number": lambda r, i: f"HSB{r.randint(1, 999):03d}",
+    "h17_door_name": lambda r, i: H17_DOORS[i % len(H17_DOORS)][0]
+    + ("" if i < len(H17_DOORS) else f" {i // len(H17_DOORS) + 1}"),
+    "h17_door_desc": lambda r, i: H17_DOORS[i % len(H17_DOORS)][1],
+    "h17_door_ip": lambda r, i: r.choice([f"10.0.1.{r.randint(10, 250)}", f"192.168.20.{r.randint(2, 250)}"]),
+    "h17_tinder_username": lambda r, i: f"{r.choice(FIRST).lower()}{r.choice(['', '_', '.'])}{r.randint(1, 99)}",
+    "h17_tinder_phone": lambda r, i: _h17_tinder_phone(r),
+    "h17_tinder_birth": lambda r, i: f"{r.randint(1975, 2005)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}T00:00:00.000Z",
+    "h17_tinder_ts": lambda r, i: _dt(r, 2014, 2026).replace(" ", "T") + f".{r.randint(0, 999):03d}Z",
+    "h17_tinder_orientation": lambda r, i: r.choice(
+        ["Straight", "Straight", "Gay", "Bisexual", "Lesbian", '["Straight"]', '["Bisexual","Queer"]', '["Pansexual"]']
+    ),
+    "h17_tinder_lat": lambda r, i: _h17_tinder_pos(r, i, 0),
+    "h17_tinder_lon": lambda r, i: _h17_tinder_pos(r, i, 1),
+    "h17_tinder_city": lambda r, i: H17_TINDER_CITIES[i % len(H17_TINDER_CITIES)][0],
+    "h17_tinder_plan": lambda r, i: r.choice(
+        ["plus_subscription_0035_1m", "gold_subscription_0120_6m", "platinum_subscription_0250_1m", "plus_subscription_0010_12m"]
+    ),
+    "h17_tinder_photo_url": lambda r, i: _h17_tinder_photo_url(r, i),
+    "h17_tinder_filename": lambda r, i: f"{_uuid(r)}.jpeg",
+    "h17_oyster_date": lambda r, i: f"{r.randint(1, 28):02d}-{r.choice(['Jan', 'Feb', 'Mar', 'Apr', 'Oct', 'Nov'])}"
+    f"-{r.randint(2022, 2025)}",
+    "h17_oyster_time": lambda r, i: f"{r.randint(5, 23):02d}:{r.randint(0, 59):02d}",
+    "h17_oyster_journey": lambda r, i: _h17_oyster_journey(r),
+    "h17_oyster_charge": lambda r, i: r.choice(["2.80", "2.80", "1.75", "3.50", "1.90", "0.00", "5.60"]),
+    # 问卷星 writes dates and hours without zero padding ("2024/6/15 9:05:14").
+    "h17_wjx_time": lambda r, i: f"2024/{r.randint(1, 12)}/{r.randint(1, 28)} {r.randint(7, 23)}"
+    f":{r.randint(0, 59):02d}:{r.randint(0, 59):02d}",
+    "h17_wjx_duration": lambda r, i: f"{r.randint(25, 900)}秒",
+    "h17_wjx_source_detail": lambda r, i: r.choice(["N/A", "N/A", "直接访问", "微信群", "朋友圈"]),
+    "h17_wjx_ip": lambda r, i: "{}({}-{})".format(_ipv4(r), *r.choice(H17_WJX_PLACES)),
+    "h17_wjx_city": lambda r, i: r.choice(["深圳", "深圳市", "广州", "上海", "北京市", "杭州", "成都"]),
 }
 
 
@@ -2230,11 +2407,12 @@ PARTS = {
     "holdout14": "holdout14.yaml",
     "holdout15": "holdout15.yaml",
     "holdout16": "holdout16.yaml",
+    "holdout17": "holdout17.yaml",
 }
 
 
 def load_schemas(part: str = "tuned") -> list[dict]:
-    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout16`: the held-out YAML files).
+    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout17`: the held-out YAML files).
 
     Each table is `{table, source, columns: [[name, generator, label, blank_share?]]}`.
     """
