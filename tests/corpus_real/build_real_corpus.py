@@ -4,7 +4,7 @@ The columns, their sources and their labels are in `schemas.yaml` (labelled befo
 this module only generates values, deterministically for a seed. Every value is fake: example.* domains,
 random numbers with valid checksums where real ones have them, invented names and addresses.
 
-    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout15]]
+    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout16]]
 """
 
 from __future__ import annotations
@@ -385,6 +385,55 @@ def _h14_zeek_orig(rng: random.Random) -> str:
     if roll < 0.8:
         return f"192.168.{rng.randint(0, 10)}.{rng.randint(2, 254)}"
     return _ipv4(rng)
+
+
+# Made-up hotels of the QloApps booking lines (holdout16): name, city, country, zip code, front-desk phone, hotel email.
+# A booking line copies its hotel's details, so the row index picks one hotel for all of these columns.
+H16_HOTELS = [
+    ("The Hotel Prime", "Jaipur", "India", "302001", "0141-2370000", "reservations@hotelprime.example.com"),
+    ("Harbour View Inn", "Kochi", "India", "682001", "0484-2668800", "frontdesk@harbourview.example.net"),
+    ("Lakeside Residency", "Udaipur", "India", "313001", "0294-2420000", "stay@lakeside.example.org"),
+    ("Alpine Lodge", "Innsbruck", "Austria", "6020", "+43 512 560000", "info@alpinelodge.example.com"),
+    ("Grand Canal Suites", "Venice", "Italy", "30121", "+39 041 520 0000", "booking@grandcanal.example.net"),
+]
+
+
+def _h16_hotel(i: int, k: int) -> str:
+    return H16_HOTELS[(i * 7 + i // 5) % len(H16_HOTELS)][k]
+
+
+# German and Dutch cities of the made-up EV-charging drivers and stations (holdout16): city, postal code range, country.
+H16_DE_PLACES = [("Berlin", 10115, 14199, "DE"), ("München", 80331, 81929, "DE"), ("Hamburg", 20095, 22769, "DE"),
+                 ("Köln", 50667, 51149, "DE"), ("Utrecht", 3511, 3585, "NL")]
+
+
+def _h16_de_zip(rng: random.Random, i: int) -> str:
+    # German postcodes have five digits; Dutch ones four digits and two letters.
+    _, lo, hi, country = H16_DE_PLACES[(i * 3) % len(H16_DE_PLACES)]
+    if country == "DE":
+        return f"{rng.randint(lo, hi):05d}"
+    return f"{rng.randint(lo, hi)} {_s(rng, 'ABCDEFGHJKLNPRSTVWXZ', 2)}"
+
+
+def _h16_iccid(rng: random.Random) -> str:
+    # SIM serial of a charging station's modem: 89 (telecom) + 49 (Germany) + issuer + serial + Luhn digit.
+    body = "8949" + rng.choice(["22", "11", "02"]) + _s(rng, string.digits, 12)
+    return body + _luhn_digit(body)
+
+
+def _h16_in_phone(rng: random.Random) -> str:
+    digits = rng.choice("6789") + _s(rng, string.digits, 9)
+    return rng.choice([digits, f"+91 {digits[:5]} {digits[5:]}", f"+91{digits}", f"0{digits}"])
+
+
+def _h16_tw_time(rng: random.Random) -> str:
+    return _dt(rng, 2009, 2024).replace(" ", "T") + f".{rng.randint(0, 999):03d}Z"
+
+
+def _h16_tw_handle(rng: random.Random) -> str:
+    first, last = rng.choice(FIRST), rng.choice(LAST)
+    return rng.choice([f"{first}{last}", f"{first.lower()}_{last.lower()}", f"{first}{rng.randint(1, 9999)}",
+                       f"{first[0]}{last}{rng.randint(70, 99)}", f"the{last}"])[:15]
 
 
 # Camera names of the made-up Viseron recorder (holdout5).
@@ -2059,6 +2108,93 @@ GENERATORS: dict[str, Callable[[random.Random, int], str]] = {
     "h15_dear": lambda r, i: f"Dear {r.choice(FIRST)}",
     "h15_addressee": lambda r, i: f"{r.choice(['', 'Ms. ', 'Mr. ', 'Dr. '])}{r.choice(FIRST)} {r.choice(LAST)}",
     "h15_phone_numeric": lambda r, i: f"{r.randint(201, 989)}555{r.randint(0, 9999):04d}",
+    # holdout16: QloApps, SteVe (OCPP), FreeScout, Horilla HRMS, Twitter/X archive, QQ group member export
+    "h16_qlo_hotel_name": lambda r, i: _h16_hotel(i, 0),
+    "h16_qlo_city": lambda r, i: _h16_hotel(i, 1),
+    "h16_qlo_country": lambda r, i: _h16_hotel(i, 2),
+    "h16_qlo_zip": lambda r, i: _h16_hotel(i, 3),
+    "h16_qlo_phone": lambda r, i: _h16_hotel(i, 4),
+    "h16_qlo_email": lambda r, i: _h16_hotel(i, 5),
+    # check_in/check_out stay at MySQL's zero date until the guest arrives or leaves.
+    "h16_qlo_zero_dt": lambda r, i: "0000-00-00 00:00:00" if r.random() < 0.45 else _dt(r),
+    "h16_qlo_price": lambda r, i: f"{r.choice([1500, 2200, 3400, 5600, 8900]) * r.randint(1, 4):.6f}",
+    "h16_qlo_room_num": lambda r, i: f"{r.choice('ABCD')}-{r.randint(1, 4)}{r.randint(1, 12):02d}",
+    "h16_guest_phone": lambda r, i: _h16_in_phone(r) if r.random() < 0.6 else r.choice(
+        [f"+39 3{r.randint(10, 49)} {r.randint(100, 999)} {r.randint(1000, 9999)}",
+         f"+43 66{r.randint(0, 9)} {r.randint(1000000, 9999999)}", f"+1 {r.randint(201, 989)}-555-{r.randint(0, 9999):04d}"]
+    ),
+    "h16_de_phone": lambda r, i: r.choice(
+        [f"015{r.randint(1, 9)} {r.randint(10000000, 99999999)}", f"+49 17{r.randint(0, 9)} {r.randint(1000000, 9999999)}",
+         f"+4916{r.randint(0, 9)}{r.randint(1000000, 9999999)}", f"030 {r.randint(1000000, 9999999)}"]
+    ),
+    "h16_de_city": lambda r, i: H16_DE_PLACES[(i * 3) % len(H16_DE_PLACES)][0],
+    "h16_de_zip": lambda r, i: _h16_de_zip(r, i),
+    "h16_de_country": lambda r, i: H16_DE_PLACES[(i * 3) % len(H16_DE_PLACES)][3],
+    # RFID card UIDs as chargers read them: 4-byte MIFARE Classic or 7-byte MIFARE DESFire, upper-case hex.
+    "h16_rfid": lambda r, i: _s(r, "0123456789ABCDEF", 8) if r.random() < 0.6 else "04" + _s(r, "0123456789ABCDEF", 12),
+    "h16_cb_id": lambda r, i: r.choice([f"CP_BER_{i:04d}", f"EVB-P{r.randint(1000000, 9999999)}", f"DE*EXA*E{1000 + i}"]),
+    "h16_cb_endpoint": lambda r, i: "" if r.random() < 0.6 else f"http://10.40.{r.randint(0, 20)}.{r.randint(2, 254)}:8080/ocpp",
+    "h16_cp_serial": lambda r, i: r.choice(["ACE", "KC-P30-", "TAC", "EVB-"]) + _s(r, string.digits, 8),
+    "h16_iccid": lambda r, i: _h16_iccid(r),
+    "h16_imsi": lambda r, i: r.choice(["26201", "26202", "26203"]) + _s(r, string.digits, 10),
+    "h16_meter_serial": lambda r, i: r.choice(["1ESY", "1EBZ", "EMH"]) + _s(r, string.digits, 10),
+    "h16_cb_lat": lambda r, i: f"{r.choice([52.52, 48.137, 53.551])  + r.uniform(-0.12, 0.12):.8f}",
+    "h16_cb_lon": lambda r, i: f"{r.choice([13.405, 11.575, 9.993]) + r.uniform(-0.18, 0.18):.8f}",
+    "h16_fs_photo": lambda r, i: r.choice(
+        [f"https://www.gravatar.com/avatar/{_s(r, HEX, 32)}?s=200&d=404",
+         f"https://help.example.com/storage/customers/{_s(r, HEX, 16)}.jpg"]
+    ),
+    "h16_fs_phones": lambda r, i: "[" + ",".join(
+        f'{{"value":"{v}","type":{r.choice([1, 2, 2, 3])}}}'
+        for v in [f"+1 ({r.randint(201, 989)}) 555-{r.randint(0, 9999):04d}", f"+44 7700 {r.randint(900000, 900999)}"][
+            : r.choice([1, 1, 1, 2])
+        ]
+    ) + "]",
+    "h16_fs_number": lambda r, i: str(15230 + i),
+    "h16_fs_cc": lambda r, i: '["' + '","'.join(
+        f"{r.choice(FIRST).lower()}.{r.choice(LAST).lower()}@{r.choice(['example.com', 'example.org'])}"
+        for _ in range(r.choice([1, 1, 2]))
+    ) + '"]',
+    "h16_badge": lambda r, i: r.choice(["PEP", "EMP", "HRL"]) + f"{r.randint(1, 999):04d}",
+    "h16_hr_profile": lambda r, i: (
+        f"employee/employee_profile/{r.choice(FIRST).lower()}-{r.choice(LAST).lower()}_{_s(r, ALNUM, 7)}.png"
+    ),
+    "h16_in_phone": lambda r, i: _h16_in_phone(r),
+    "h16_in_address": lambda r, i: (
+        f"{r.choice(['Flat ', '#', 'No. ', ''])}{r.randint(1, 450)}{r.choice(['', 'A', 'B'])}, "
+        f"{r.choice(['4th Cross', '12th Main', 'Link Road', 'Gandhi Nagar', 'Park Street'])}, "
+        f"{r.choice(['Indiranagar', 'Koramangala', 'HSR Layout', 'Andheri West', 'Banjara Hills', 'Kakkanad'])}"
+    ),
+    "h16_in_pin": lambda r, i: f"{r.choice(['560', '400', '500', '600', '411', '682'])}{r.randint(1, 99):03d}",
+    "h16_bank_address": lambda r, i: (
+        f"{r.randint(1, 120)}, {r.choice(['MG Road', 'Residency Road', 'Anna Salai', 'Linking Road', 'FC Road'])}, "
+        f"{r.choice(['Ground Floor', 'Shop No. 3', 'Opp. City Mall', 'Near Bus Stand'])}"
+    ),
+    "h16_in_account": lambda r, i: _s(r, string.digits, r.choice([11, 12, 14, 15, 16])).lstrip("0") or "1",
+    "h16_ifsc": lambda r, i: r.choice(["HDFC", "SBIN", "ICIC", "UTIB", "KKBK"]) + "0" + _s(r, string.digits, 6),
+    "h16_micr": lambda r, i: r.choice(["560", "400", "600"]) + _s(r, string.digits, 6),
+    "h16_bio_device": lambda r, i: r.choice(
+        ["3f1c9a52-7d0e-4b8a-9a61-2c4e8f0d1b73", "a0b4e6c1-5f2d-4e99-8c13-7e6f5d4c3b2a", "d9ab2bc7-01d5-4005-897f-01f35198d743"]
+    ),
+    "h16_card10": lambda r, i: str(r.randint(10**9, 4 * 10**9)),
+    "h16_tw_id": lambda r, i: str(r.randint(10**7, 10**9)) if r.random() < 0.4 else str(r.randint(7 * 10**17, 19 * 10**17)),
+    "h16_tw_time": lambda r, i: _h16_tw_time(r),
+    "h16_tw_handle": lambda r, i: _h16_tw_handle(r),
+    "h16_tw_display": lambda r, i: r.choice(
+        [f"{r.choice(FIRST)} {r.choice(LAST)}", f"{r.choice(FIRST)} 🌿", r.choice(FIRST), _cn_name(r),
+         f"{r.choice(FIRST)} {r.choice(LAST)} | {r.choice(['dev', 'runner', 'she/her', 'coffee'])}"]
+    ),
+    "h16_tw_dotdate": lambda r, i: f"{r.randint(2015, 2024)}.{r.randint(1, 12):02d}.{r.randint(1, 28):02d}",
+    "h16_qq": lambda r, i: str(r.randint(10000, 3999999999)),
+    "h16_qq_nick": lambda r, i: r.choice(
+        ["小明同学", "Sunny☀", "一只咸鱼", "风继续吹", "Lemon🍋", "路人甲", "阿杰", "momo", "晴天", "Kevin"]
+    ) + r.choice(["", "", str(r.randint(1, 999))]),
+    "h16_qq_card": lambda r, i: r.choice(
+        [_cn_name(r), _cn_name(r), f"{r.choice(['深圳', '杭州', '北京', '成都'])}-{_cn_name(r)}",
+         f"{_cn_name(r)}-{r.choice(['前端', '产品', '运营', '测试'])}", f"{r.choice(['2019级', '2021级'])}{_cn_name(r)}"]
+    ),
+    "h16_qq_level": lambda r, i: f"{r.choice(['潜水', '冒泡', '吐槽', '活跃', '话唠', '传说'])}({r.randint(0, 3000)})",
+    "h16_min_dt": lambda r, i: _dt(r, 2015, 2026)[:16],
 }
 
 
@@ -2093,11 +2229,12 @@ PARTS = {
     "holdout13": "holdout13.yaml",
     "holdout14": "holdout14.yaml",
     "holdout15": "holdout15.yaml",
+    "holdout16": "holdout16.yaml",
 }
 
 
 def load_schemas(part: str = "tuned") -> list[dict]:
-    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout15`: the held-out YAML files).
+    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout16`: the held-out YAML files).
 
     Each table is `{table, source, columns: [[name, generator, label, blank_share?]]}`.
     """
