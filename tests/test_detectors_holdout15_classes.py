@@ -251,3 +251,13 @@ def test_key_column_of_many_distinct_words_is_no_attribute_list():
 def test_virtual_address_of_street_lines_is_not_an_ip():
     streets = profile([f"{RNG.randint(1, 300)} {RNG.choice(['Main St', 'Oak Ave', 'High Rd'])}" for _ in range(120)])
     assert cat("virtual_address", "mailbox_clients", streets) != "user.device.ip_address"
+
+
+def test_salutation_alone_is_not_a_name():
+    titles = profile([RNG.choice(["Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "Mx."]) for _ in range(120)])
+    assert cat("salutation", "leads", titles, PEOPLE_SIBS) != "user.name"
+
+
+def test_sender_email_of_a_message_stays_an_email():
+    emails = profile([f"{RNG.choice(FIRST).lower()}{RNG.randint(1, 999)}@example.net" for _ in range(120)])
+    assert cat("from", "mail_messages", emails, ("subject", "body", "to")) == "user.contact.email"
