@@ -257,9 +257,9 @@ def lint(m: Manifest) -> list[Finding]:
                     "; ".join(sorted({("GDPR Art. 9(1); GDPR Art. 9(2)" if x.startswith("GDPR Art. 9") else x)
                                       for x in articles})))
 
-    for f in fairness_findings(m):  # PIPL Art. 24(1): transparent, fair automated decisions, no unfair pricing
-        add(Level.warning if f.serious else Level.note, f.rule, ("processing_activities", f.activity, f.field),
-            localize(f.message), FAIRNESS_SOURCE)
+    for ff in fairness_findings(m):  # PIPL Art. 24(1): transparent, fair automated decisions, no unfair pricing
+        add(Level.warning if ff.serious else Level.note, ff.rule, ("processing_activities", ff.activity, ff.field),
+            localize(ff.message), FAIRNESS_SOURCE)
 
     for regime, (floor, source) in LAW_FLOOR.items():
         if regime in m.regimes and m.settings.minor_age_for(regime) < floor:
