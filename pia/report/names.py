@@ -25,7 +25,8 @@ CONTROL_ACTIONS = {"encryption_in_transit": N_("Encrypt the data in transit"),
                    "breach_response": N_("Put a breach-response procedure in place"),
                    "deidentification": N_("De-identify the data where the purpose allows it"),
                    "retention_enforcement": N_("Delete data automatically when its retention period ends")}
-FRAMEWORK_NAMES = {"gbt39335": N_("GB/T 39335-2020"), "wp248": N_("WP248"), "pipl55": N_("PIPL Art. 55")}
+FRAMEWORK_NAMES = {"gbt39335": N_("GB/T 39335-2020"), "wp248": N_("WP248"), "pipl55": N_("PIPL Art. 55"),
+                   "pwd": N_("Directive (EU) 2024/2831")}
 STAGE_NAMES = {"inherent": N_("inherent"), "current": N_("current"), "residual": N_("current"),
                "planned": N_("planned"), "target": N_("target")}
 # The shipped risk methods' titles and the words of their level labels (data in pia/data/methods/*.yaml): marked
