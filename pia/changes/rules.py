@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, PrivateAttr
 
+from pia.changes.audience import Audience, audience, declared_kinds, sort_kinds
 from pia.changes.assessment import AssessmentCase, pipl_cases
 from pia.changes.diff import Change, ChangeKind, diff, pattern_of
 from pia.changes.retention import Bound as RetentionBound
@@ -359,6 +360,9 @@ class Notify(BaseModel):
     channels: list[str] = Field(default_factory=list, description="Channels from NEW's notification_channels, when required.")
     posted: bool = Field(True, description="Every change is posted with the updated policy (VII.1).")
     clause: str = Field("VII.1", description="Clause requiring posting and active notification.")
+    audience: Audience = Field(default_factory=lambda: Audience(everyone=True), description=(
+        "Whom the significant changes concern (the manifests' data subjects): the notice goes to them only when "
+        "no change concerns everyone."))
 
 
 @dataclass(frozen=True)
@@ -1080,7 +1084,9 @@ def review(old: Manifest, new: Manifest, method: str | os.PathLike[str] | None =
         method=method, old=_side(old), new=_side(new), significant=significant, triggers=triggers,
         changes=classified,
         notify=Notify(required=significant, channels=[c.value for c in new.notification_channels] if significant else [],
-                      clause=trigger_clause(new, None)),
+                      clause=trigger_clause(new, None),
+                      audience=audience([c.path for c in classified if c.trigger is not None], old, new) if significant
+                      else Audience(everyone=True, subjects=sort_kinds(declared_kinds(old, new)))),
         reconsent_required=bool(reasons), reasons=reasons, risk=risk,
     )
     result._old, result._new = old, new
