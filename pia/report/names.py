@@ -46,7 +46,7 @@ SCREENING_NAMES = (
     N_("blocking rights or services"), N_("evaluation or scoring"),
     N_("automated decision with legal or similar effect"), N_("sensitive or highly personal data"),
     N_("data processed on a large scale"), N_("vulnerable data subjects"), N_("innovative use of technology"),
-    N_("prevents exercising a right or using a service"))
+    N_("prevents exercising a right or using a service"), N_("automated monitoring or decisions on platform workers"))
 # The PIPL Art. 55 criteria are named by the items of the law, marked once in `pia.risk.screening.PIPL55_ITEMS`.
 TRIGGER_NAMES = (N_("Service mode"), N_("Ownership"), N_("Recipients"), N_("Your rights"), N_("Impact assessment"),
                  N_("Longer retention"), N_("Promised protection"), N_("Cross-border"), N_("Contacts"))
