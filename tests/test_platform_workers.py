@@ -95,3 +95,23 @@ def test_under_the_pipl_only_automated_decisions_cite_pipl_art_24_and_no_eu_text
 def test_every_platform_work_citation_is_in_the_catalogue(proposed):
     found = [f.clause for f in lint(_with(proposed, ["CN", "NL"])) if f.rule.startswith("platform_work")]
     assert len(found) >= 3 and not [u for c in found for u in unknown(c)]
+
+
+def test_a_new_activity_on_platform_workers_needs_a_dpia_by_the_directive(proposed):
+    """A new activity deciding about drivers by automated means needs a DPIA in the change review, and names the
+    Directive's Art. 8 case beside WP248 (platform workers add criterion 7, so WP248 counts two as well)."""
+    from pia.changes.rules import new_activities_needing_assessment
+
+    old = copy.deepcopy(proposed)
+    old["processing_activities"] = [a for a in old["processing_activities"] if a["id"] != "driver_fatigue"]
+    new = copy.deepcopy(proposed)
+    fatigue = next(a for a in new["processing_activities"] if a["id"] == "driver_fatigue")
+    # no monitoring, technology, blocking, sensitive data or scale: WP248 counts criterion 2 only (and 7, the drivers)
+    fatigue.update(systematic_monitoring=False, innovative_technology=[], may_block_service=False, subjects_count=50,
+                   data_elements=["driver_name"], recipients=["cloud_host"])
+    fatigue["data_subjects"] = ["customers"]
+    plain = new_activities_needing_assessment(_with(old, ["NL"]), _with(new, ["NL"]))
+    assert plain == []  # one WP248 criterion, no platform workers: no DPIA by these rules
+    fatigue["data_subjects"] = ["platform_workers"]
+    (found,) = new_activities_needing_assessment(_with(old, ["NL"]), _with(new, ["NL"]))
+    assert found.criteria == ["wp248.2", "wp248.7", "pwd.8"]

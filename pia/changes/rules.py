@@ -616,7 +616,11 @@ def level_rises(old_v: Verdict, new_v: Verdict) -> list[LevelChange]:
 
 def new_activities_needing_assessment(old: Manifest, new: Manifest, levels: dict[str, str] | None = None
                                       ) -> list[ScreenedActivity]:
-    """The activities of NEW absent from OLD that meet two or more WP248 criteria (where the GDPR applies)."""
+    """The activities of NEW absent from OLD that meet two or more WP248 criteria (where the GDPR applies).
+
+    The Directive (EU) 2024/2831 Art. 8 case (`pwd.8`, automated monitoring or decisions on platform workers) is
+    listed among the criteria; it always comes with two WP248 criteria (2 or 3, and 7 for the platform workers).
+    """
     from pia.risk.screening import WP248_REQUIRED, Framework, screen
 
     known = {a.id for a in old.processing_activities}
@@ -624,10 +628,12 @@ def new_activities_needing_assessment(old: Manifest, new: Manifest, levels: dict
     for a in new.processing_activities:
         if a.id in known:
             continue
-        met = [c.id for c in screen(new, a) if c.met and c.framework is Framework.wp248]
-        if len(met) >= WP248_REQUIRED:
+        criteria = screen(new, a)
+        met = [c.id for c in criteria if c.met and c.framework is Framework.wp248]
+        pwd = [c.id for c in criteria if c.met and c.framework is Framework.pwd]
+        if len(met) >= WP248_REQUIRED or pwd:  # pwd alone cannot happen today; the Directive binds regardless
             out.append(ScreenedActivity(activity=a.id, level=(levels or {}).get(a.id), wp248_met=len(met),
-                                        criteria=met))
+                                        criteria=met + pwd))
     return sorted(out, key=lambda x: x.activity)
 
 
