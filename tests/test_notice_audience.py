@@ -97,3 +97,14 @@ def test_no_significant_change_keeps_everyone(reference_data):
     r = review(Manifest.model_validate(reference_data), Manifest.model_validate(new))
     assert not r.notify.required and r.notify.audience.everyone is True
     assert "This notice is for" not in draft_notice(r)
+
+
+def test_the_report_action_names_the_people_concerned(didu, tmp_path, monkeypatch):
+    from pia.report import run as report
+
+    old, new = tmp_path / "old.pia.yaml", tmp_path / "new.pia.yaml"
+    old.write_text(yaml.safe_dump(didu, allow_unicode=True), encoding="utf-8")
+    new.write_text(yaml.safe_dump(_drivers_only(didu), allow_unicode=True), encoding="utf-8")
+    d = report.gather(str(old), str(new), as_of="2026-12-01", run_started="2026-12-01T00:00:00Z")
+    (notify,) = [a for a in report.action_plan(d) if a["what"].startswith("Notify")]
+    assert notify["what"].startswith("Notify the people the changes concern") and notify["where"] == "platform workers"
