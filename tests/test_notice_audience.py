@@ -61,7 +61,7 @@ def test_a_change_to_minors_data_targets_minors_only(reference_data):
     r = review(Manifest.model_validate(reference_data), Manifest.model_validate(new))
     assert r.notify.required
     assert (r.notify.audience.everyone, r.notify.audience.subjects) == (False, ["minors"])
-    assert "**This notice is for young users and their parents or guardians:**" in draft_notice(r)
+    assert "**This notice is for young users (and their parents or guardians):**" in draft_notice(r)
 
 
 def test_a_change_of_ownership_concerns_everyone(didu):

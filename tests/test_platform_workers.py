@@ -115,3 +115,11 @@ def test_a_new_activity_on_platform_workers_needs_a_dpia_by_the_directive(propos
     fatigue["data_subjects"] = ["platform_workers"]
     (found,) = new_activities_needing_assessment(_with(old, ["NL"]), _with(new, ["NL"]))
     assert found.criteria == ["wp248.2", "wp248.7", "pwd.8"]
+
+
+def test_fides_export_declares_platform_workers_as_a_data_subject():
+    from pia.declare.manifest import load_manifest
+    from pia.export.fides import fideslang_document
+
+    doc = fideslang_document(load_manifest(DIDU / "didu-ride.pia.yaml"))
+    assert "platform_worker" in {s["fides_key"] for s in doc.get("data_subject", [])}

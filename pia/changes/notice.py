@@ -60,7 +60,7 @@ CHANNEL_WORDS: dict[str, str] = {
 # Whom a notice is for, by the manifest's kinds of data subject (pia.changes.audience), in the notice's words.
 AUDIENCE_WORDS: dict[str, str] = {
     DataSubject.customers.value: N_("customers"),
-    DataSubject.minors.value: N_("young users and their parents or guardians"),
+    DataSubject.minors.value: N_("young users (and their parents or guardians)"),
     DataSubject.bystanders.value: N_("people who appear in recordings"),
     DataSubject.website_visitors.value: N_("visitors to our website"),
     DataSubject.employees.value: N_("our employees"),
