@@ -47,6 +47,7 @@ def test_a_change_on_drivers_only_targets_the_drivers(didu):
     text = draft_notice(r)
     assert "**This notice is for drivers, couriers and others who work through our platform:**" in text
     assert "Other users are not sent it" in text
+    assert "(Concerns:" not in text  # every bullet concerns the people the notice is for: no tag repeats it
     assert "The changes concern only platform_workers: send the notice to them." in render_table(r)
 
 

@@ -161,17 +161,18 @@ def _whom(kinds: list[str]) -> str:
 
 
 def _concerns(review: ChangeReview, paths: list[str]) -> str:
-    """` *(Concerns: drivers ...)*` after a bullet whose changes touch fewer kinds than the service holds data on.
+    """` *(Concerns: drivers ...)*` after a bullet whose changes touch fewer kinds than the notice is sent to.
 
-    Empty when they concern everyone, when the service declares a single kind, or when the manifests do not say.
+    The notice goes to `notify.audience` (every kind the service declares when a change concerns everyone); empty
+    when the bullet concerns all of them, or when the manifests do not say whose data it is.
     """
     old, new = review.manifests
-    declared = declared_kinds(old, new)
+    target = frozenset(review.notify.audience.subjects) or declared_kinds(old, new)
     found = [change_subjects(p, old, new) for p in paths]
-    if len(declared) < 2 or not found or any(f is None for f in found):
+    if len(target) < 2 or not found or any(f is None for f in found):
         return ""
     kinds = frozenset().union(*(f for f in found if f is not None))
-    if declared <= kinds:
+    if target <= kinds:
         return ""
     # the people a message reaches first, those who only appear in recordings after them
     ordered = sorted(sort_kinds(kinds), key=lambda k: k in UNREACHABLE)
