@@ -5,9 +5,9 @@ whose data an element is (`data_elements[].data_subjects`). A change to an activ
 to an element the element's own subjects, else the subjects of the activities that use it; a change to a recipient
 the subjects of the activities that send it data. A change anywhere else (the controller, its ownership, the
 rights, the settings, the policy's own wording) concerns everyone. The notice (`notice.draft_notice`) then names
-whom it concerns and is sent only to them when no change concerns everyone (GB/T 35273-2020 Annex D and the
-policy's changes clause ask that the people concerned are told; pia default: people whose data a change does
-not touch are told by the posted policy, as for a minor change).
+whom it concerns and is sent only to them when no change concerns everyone: PIPL Art. 17 para. 2 asks that the
+individual is told of a change to what they were told, which a change to other people's data is not (pia default:
+people whose data a change does not touch are told by the posted policy, as for a minor change).
 """
 from __future__ import annotations
 
