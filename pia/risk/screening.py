@@ -292,16 +292,18 @@ REGIME_FRAMEWORKS: dict[str, frozenset[Framework]] = {
 def frameworks_for(manifest: Manifest) -> frozenset[Framework]:
     """The screening frameworks for a manifest's jurisdictions (all of them when it declares none it knows).
 
-    The Platform Work Directive only for a digital labour platform with users in the EU: a manifest declaring
-    platform workers among an activity's data subjects (pia default: the manifest has no other fact saying so).
+    The Platform Work Directive only for a digital labour platform, with users in the EU (or no user jurisdiction
+    declared, as for the others): a manifest declaring platform workers among an activity's data subjects (pia
+    default: the manifest has no other fact saying so).
     """
-    if not manifest.service.jurisdictions:
-        found = frozenset(Framework) - {Framework.pwd}
-    else:
-        found = frozenset().union(*(REGIME_FRAMEWORKS.get(r, frozenset()) for r in manifest.regimes)) \
-            or frozenset(Framework) - {Framework.pwd}
     platform = any(concerns_platform_workers(a) for a in manifest.processing_activities)
-    return found | {Framework.pwd} if platform and directive_applies(manifest) else found
+    every = frozenset(Framework) if platform else frozenset(Framework) - {Framework.pwd}
+    if not manifest.service.jurisdictions:
+        return every
+    found = frozenset().union(*(REGIME_FRAMEWORKS.get(r, frozenset()) for r in manifest.regimes))
+    if platform and directive_applies(manifest):
+        found |= {Framework.pwd}
+    return found or every
 
 
 def screen(manifest: Manifest, activity: ProcessingActivity | str) -> list[Criterion]:
