@@ -172,7 +172,8 @@ def _concerns(review: ChangeReview, paths: list[str]) -> str:
     if len(target) < 2 or not found or any(f is None for f in found):
         return ""
     kinds = frozenset().union(*(f for f in found if f is not None))
-    if target <= kinds:
+    # compared by the people a message reaches: leaving out only bystanders narrows no one's notice
+    if target - UNREACHABLE <= kinds:
         return ""
     # the people a message reaches first, those who only appear in recordings after them
     ordered = sorted(sort_kinds(kinds), key=lambda k: k in UNREACHABLE)
