@@ -120,6 +120,21 @@ def lint(m: Manifest) -> list[Finding]:
                 _("data element {id!r} is declared but no activity uses it: is it still needed?", id=el.id),
                 law("GB/T 35273-2020 5.2 (minimisation)", "GDPR Art. 5(1)(c)"))
 
+    if "CN" in m.regimes:
+        # PIPL Art. 28 makes every piece of personal information of a minor under 14 sensitive, whatever its kind;
+        # the taxonomy marks kinds of data, so a child's name or step count stays general unless the manifest says
+        # so (a sensitivity override), and the sensitive-data rules (separate consent, PIPL Art. 55(1)) miss it.
+        # Only an element declared minors' data counts: an activity about minors may hold everyone's birth date to
+        # tell who is one (the reference's minor_protection)
+        for i, el in enumerate(m.data_elements):
+            if el.data_subjects == [DataSubject.minors] and not el.sensitive and el.sensitivity is None:
+                add(Level.warning, "minors_data_not_sensitive", ("data_elements", i, "category"),
+                    _("data element {id!r} is minors' data but {category} is not sensitive: under PIPL the personal "
+                      "information of minors under 14 is sensitive whatever its kind; declare sensitivity: "
+                      "{{level: sensitive, reason: ...}}",
+                      id=el.id, category=el.category),
+                    "PIPL Art. 28; GB/T 35273-2020 3.2")
+
     named = {r for a in m.processing_activities for r in a.recipients}
     for i, r in enumerate(m.recipients):
         if r.id not in named:
