@@ -174,3 +174,16 @@ def test_new_user_mistakes_are_one_line_with_file_and_line(tmp_path, capsys):
     assert code == 2 and len(lines) == 2 and "Traceback" not in err
     assert all(line.startswith(f"pia: {bad}:") for line in lines)
     assert "policy.clause_for" in err and "quote text that holds a comma" in err
+
+
+def test_misspelt_check_parameters_suggest_the_near_name(tmp_path, capsys):
+    """A check naming 'recorded' (the column is recorded_at) or '$retention.gps_trak' said only "is not a column"
+    / "is not a data element", while every other reference error of the manifest suggests the near name."""
+    text = KIDWATCH.read_text(encoding="utf-8").replace(
+        "parameters: {at: recorded_at, days: $retention.gps_track}", "parameters: {at: recorded, days: $retention.gps_trak}")
+    bad = tmp_path / "kidwatch.pia.yaml"
+    bad.write_text(text, encoding="utf-8")
+    code, _, err = _run(capsys, "check", str(bad))
+    assert code == 2 and len(err.strip().splitlines()) == 2
+    assert "'recorded' is not a column of locations; did you mean recorded_at?" in err
+    assert "'gps_trak' is not a data element of the manifest; did you mean gps_track?" in err
