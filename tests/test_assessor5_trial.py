@@ -187,3 +187,17 @@ def test_misspelt_check_parameters_suggest_the_near_name(tmp_path, capsys):
     assert code == 2 and len(err.strip().splitlines()) == 2
     assert "'recorded' is not a column of locations; did you mean recorded_at?" in err
     assert "'gps_trak' is not a data element of the manifest; did you mean gps_track?" in err
+
+
+def test_a_basis_only_one_of_the_services_laws_offers_is_a_note():
+    """SOS calls on vital interests (GDPR Art. 6(1)(d)) under PIPL and the GDPR passed silently: PIPL has no such
+    ground (its nearest is the emergency of Art. 13(4)); `basis_not_in_law` fired only when no law offered it."""
+    found = {f.path: f for f in lint(load_manifest(KIDWATCH)) if f.rule == "basis_not_in_every_law"}
+    assert list(found) == ["processing_activities[sos_calls].legal_basis"]
+    note = found["processing_activities[sos_calls].legal_basis"]
+    assert note.level.value == "note" and note.clause == "PIPL Art. 13" and "law of CN" in note.message
+    # a ground of both laws (consent, contract) is not flagged; a GDPR-only service keeps basis_not_in_law's silence
+    data = _data()
+    data["processing_activities"][3]["legal_basis"] = "emergency"  # PIPL Art. 13(4): the GDPR's side now lacks one
+    (gdpr,) = [f for f in lint(_manifest(data)) if f.rule == "basis_not_in_every_law"]
+    assert gdpr.clause == "GDPR Art. 6(1)" and "law of EU" in gdpr.message

@@ -205,6 +205,16 @@ def lint(m: Manifest) -> list[Finding]:
                 _("activity {id!r} relies on {basis} ({sources}), a ground the law of {regimes} does not offer",
                   id=a.id, basis=info.id, sources=", ".join(info.sources), regimes=", ".join(sorted(known))),
                 "PIPL Art. 13" if "CN" in known else "GDPR Art. 6(1)")
+        elif info is not None and known - info.regimes:
+            # under both laws one basis is declared, but PIPL has no vital interests, public task or legitimate
+            # interest, and the GDPR no emergency or published-data ground: the people the other law protects need
+            # a ground of their own (the manifest holds one basis per activity, so this stays a note to settle)
+            missing = sorted(known - info.regimes)
+            add(Level.note, "basis_not_in_every_law", ("processing_activities", i, "legal_basis"),
+                _("activity {id!r} relies on {basis} ({sources}), a ground the law of {regimes} does not offer: for "
+                  "the people that law protects, record which of its grounds applies",
+                  id=a.id, basis=info.id, sources=", ".join(info.sources), regimes=", ".join(missing)),
+                "PIPL Art. 13" if "CN" in missing else "GDPR Art. 6(1)")
         abroad = [loc for loc in a.storage.locations if regime_of(loc) != home]
         if abroad and not a.storage.cross_border:
             add(Level.warning, "storage_abroad_undeclared", ("processing_activities", i, "storage"),
