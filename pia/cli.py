@@ -137,6 +137,11 @@ def _run(argv: list[str] | None) -> None:
     except click.exceptions.Abort:
         click.echo("pia: " + _("aborted"), err=True)
         sys.exit(130)
+    except click.exceptions.NoArgsIsHelpError as exc:
+        # Bare `pia` (or a command group without a command) asks for the help, as `pia --help` does: the full help
+        # on standard output and success, not a usage error folded into one line.
+        click.echo(exc.ctx.get_help())
+        sys.exit(EXIT_OK)
     except click.UsageError as exc:
         # One line, like every other input error: the command, the problem, and where to read more.
         command = exc.ctx.command_path if exc.ctx is not None else "pia"

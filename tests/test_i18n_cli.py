@@ -245,3 +245,15 @@ def test_help_stays_light_in_zh():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(PACKAGE_DIR).parent).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_bare_pia_prints_the_help_not_a_folded_error(capsys, monkeypatch):
+    # `pia` with nothing after it asks for the help: the whole help on stdout and success, as `pia --help`.
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    code, out, err = run(capsys)
+    assert code == 0 and err == ""
+    assert out.startswith("Usage: pia [OPTIONS] COMMAND") and "\nCommands:\n" in out
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
+    code, out, err = run(capsys)
+    assert code == 0 and err == "" and out.startswith("用法：pia") and "\n命令：\n" in out

@@ -4,7 +4,7 @@ The columns, their sources and their labels are in `schemas.yaml` (labelled befo
 this module only generates values, deterministically for a seed. Every value is fake: example.* domains,
 random numbers with valid checksums where real ones have them, invented names and addresses.
 
-    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout15]]
+    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout17]]
 """
 
 from __future__ import annotations
@@ -385,6 +385,143 @@ def _h14_zeek_orig(rng: random.Random) -> str:
     if roll < 0.8:
         return f"192.168.{rng.randint(0, 10)}.{rng.randint(2, 254)}"
     return _ipv4(rng)
+
+
+# Made-up hotels of the QloApps booking lines (holdout16): name, city, country, zip code, front-desk phone, hotel email.
+# A booking line copies its hotel's details, so the row index picks one hotel for all of these columns.
+H16_HOTELS = [
+    ("The Hotel Prime", "Jaipur", "India", "302001", "0141-2370000", "reservations@hotelprime.example.com"),
+    ("Harbour View Inn", "Kochi", "India", "682001", "0484-2668800", "frontdesk@harbourview.example.net"),
+    ("Lakeside Residency", "Udaipur", "India", "313001", "0294-2420000", "stay@lakeside.example.org"),
+    ("Alpine Lodge", "Innsbruck", "Austria", "6020", "+43 512 560000", "info@alpinelodge.example.com"),
+    ("Grand Canal Suites", "Venice", "Italy", "30121", "+39 041 520 0000", "booking@grandcanal.example.net"),
+]
+
+
+def _h16_hotel(i: int, k: int) -> str:
+    return H16_HOTELS[(i * 7 + i // 5) % len(H16_HOTELS)][k]
+
+
+# German and Dutch cities of the made-up EV-charging drivers and stations (holdout16): city, postal code range, country.
+H16_DE_PLACES = [("Berlin", 10115, 14199, "DE"), ("München", 80331, 81929, "DE"), ("Hamburg", 20095, 22769, "DE"),
+                 ("Köln", 50667, 51149, "DE"), ("Utrecht", 3511, 3585, "NL")]
+
+
+def _h16_de_zip(rng: random.Random, i: int) -> str:
+    # German postcodes have five digits; Dutch ones four digits and two letters.
+    _, lo, hi, country = H16_DE_PLACES[(i * 3) % len(H16_DE_PLACES)]
+    if country == "DE":
+        return f"{rng.randint(lo, hi):05d}"
+    return f"{rng.randint(lo, hi)} {_s(rng, 'ABCDEFGHJKLNPRSTVWXZ', 2)}"
+
+
+def _h16_iccid(rng: random.Random) -> str:
+    # SIM serial of a charging station's modem: 89 (telecom) + 49 (Germany) + issuer + serial + Luhn digit.
+    body = "8949" + rng.choice(["22", "11", "02"]) + _s(rng, string.digits, 12)
+    return body + _luhn_digit(body)
+
+
+def _h16_in_phone(rng: random.Random) -> str:
+    digits = rng.choice("6789") + _s(rng, string.digits, 9)
+    return rng.choice([digits, f"+91 {digits[:5]} {digits[5:]}", f"+91{digits}", f"0{digits}"])
+
+
+def _h16_tw_time(rng: random.Random) -> str:
+    return _dt(rng, 2009, 2024).replace(" ", "T") + f".{rng.randint(0, 999):03d}Z"
+
+
+def _h16_tw_handle(rng: random.Random) -> str:
+    first, last = rng.choice(FIRST), rng.choice(LAST)
+    return rng.choice([f"{first}{last}", f"{first.lower()}_{last.lower()}", f"{first}{rng.randint(1, 9999)}",
+                       f"{first[0]}{last}{rng.randint(70, 99)}", f"the{last}"])[:15]
+
+
+# Made-up owners, tenants, members and riders of holdout17 (PetClinic, MicroRealEstate, wger, MemberMatters, Tinder,
+# Oyster, 问卷星). Places are real towns and public stations; every person, street number, phone and id is invented.
+H17_PC_CITIES = ["Madison", "Sun Prairie", "McFarland", "Windsor", "Monona", "Waunakee", "Middleton", "Verona"]
+H17_PC_STREETS = ["W. Liberty St.", "E. Cottage Grove Ave.", "N. Main St.", "Lake Mendota Dr.", "Blue Mounds Rd.",
+                  "Spring Rd.", "Fen Oak Ct.", "Old Sauk Rd."]
+H17_PET_NAMES = ["Leo", "Basil", "Rosy", "Jewel", "Iggy", "George", "Samantha", "Max", "Lucky", "Mulligan", "Freddy",
+                 "Sly", "Bella", "Charlie", "Luna", "Milo", "Daisy", "Oscar", "Coco", "Rocky"]
+H17_VISITS = ["rabies shot", "neutered", "spayed", "annual checkup", "dental cleaning", "vaccination booster",
+              "ear infection follow-up", "microchip implanted", "nail trim", "deworming"]
+FR_FIRST = ["Camille", "Louis", "Léa", "Hugo", "Chloé", "Lucas", "Manon", "Jules", "Inès", "Nathan", "Sarah", "Théo"]
+FR_LAST = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Lefèvre"]
+# City, first postcode, number of arrondissement postcodes (1: a single postcode).
+H17_FR_PLACES = [("Paris", 75001, 20), ("Lyon", 69001, 9), ("Marseille", 13001, 16), ("Nantes", 44000, 1),
+                 ("Toulouse", 31000, 1), ("Lille", 59000, 1), ("Bordeaux", 33000, 1)]
+H17_FR_STREETS = ["rue des Lilas", "avenue Jean Jaurès", "boulevard Voltaire", "rue de la République", "impasse des Tilleuls",
+                  "rue Victor Hugo", "allée des Pins", "quai de la Loire"]
+H17_DE_PLACES = [("Berlin", 10115, 14199), ("Hamburg", 20095, 22769), ("Leipzig", 4103, 4357),
+                 ("Freiburg im Breisgau", 79098, 79117), ("Dresden", 1067, 1328)]
+H17_DE_STREETS = ["Hauptstraße", "Bahnhofstr.", "Schillerstraße", "Am Markt", "Lindenweg", "Goethestr."]
+H17_DOORS = [("Front Door", "Main entrance, Bay 1"), ("Roller Door", "Workshop roller door, loading dock"),
+             ("Laser Cutter", "Interlock on the 80W laser, Bay 3"), ("CNC Router", "Interlock on the CNC router, wood shop"),
+             ("Metal Lathe", "Interlock on the lathe, metal shop"), ("Electronics Lab", "Door to the electronics lab")]
+# City centres of the made-up Tinder users (the position of a phone somewhere in town, never a home).
+H17_TINDER_CITIES = [("New York", 40.7306, -73.9866), ("London", 51.5072, -0.1276), ("Berlin", 52.5200, 13.4050),
+                     ("Oslo", 59.9139, 10.7522), ("Madrid", 40.4168, -3.7038), ("Toronto", 43.6532, -79.3832)]
+H17_OYSTER_STATIONS = ["Brixton [London Underground]", "Oxford Circus", "Clapham Junction [National Rail]",
+                       "Stratford [London Underground / DLR]", "Kings Cross St. Pancras", "Canary Wharf [DLR]",
+                       "Finsbury Park", "Bank", "Waterloo (platforms 1-19) [National Rail]", "Camden Town"]
+H17_WJX_PLACES = [("上海", "上海"), ("广东", "深圳"), ("广东", "广州"), ("北京", "北京"), ("浙江", "杭州"), ("四川", "成都")]
+
+
+def _h17_is_company(i: int) -> bool:
+    # One MicroRealEstate tenant in seven is a company; the row index decides, so its company columns agree.
+    return i % 7 == 3
+
+
+def _h17_fr_name(rng: random.Random) -> str:
+    return f"{rng.choice(FR_FIRST)} {rng.choice(FR_LAST)}"
+
+
+def _h17_fr_place(i: int) -> tuple[str, int, int]:
+    return H17_FR_PLACES[(i * 5) % len(H17_FR_PLACES)]
+
+
+def _h17_fr_zip(rng: random.Random, i: int) -> str:
+    _, first, count = _h17_fr_place(i)
+    return f"{first + rng.randint(0, count - 1):05d}"
+
+
+def _h17_siret(rng: random.Random) -> str:
+    # SIRET: 9-digit SIREN + 5-digit establishment number, the whole passing the Luhn check (made up).
+    body = _s(rng, string.digits, 13)
+    return body + _luhn_digit(body)
+
+
+def _h17_de_place(i: int) -> tuple[str, int, int]:
+    return H17_DE_PLACES[(i * 3) % len(H17_DE_PLACES)]
+
+
+def _h17_tinder_pos(rng: random.Random, i: int, axis: int) -> str:
+    centre = H17_TINDER_CITIES[i % len(H17_TINDER_CITIES)][1 + axis]
+    return f"{centre + rng.uniform(-0.06, 0.06):.7f}"
+
+
+def _h17_tinder_phone(rng: random.Random) -> str:
+    return rng.choice([f"+1{rng.randint(201, 989)}555{rng.randint(0, 9999):04d}", f"+447700900{rng.randint(0, 999):03d}",
+                       f"+4915{rng.randint(1, 9)}{_s(rng, string.digits, 8)}", f"+4791{_s(rng, string.digits, 6)}",
+                       f"+346{_s(rng, string.digits, 8)}"])
+
+
+def _h17_tinder_photo_url(rng: random.Random, i: int) -> str:
+    # tinder_photos holds one person's photos: every url carries the same account id (a few archives, six photos each).
+    owner = hashlib.md5(f"h17-tinder-{i // 6}".encode()).hexdigest()[:24]
+    return f"https://images-ssl.gotinder.com/{owner}/original_{_uuid(rng)}.jpeg"
+
+
+def _h17_oyster_journey(rng: random.Random) -> str:
+    a, b = rng.sample(H17_OYSTER_STATIONS, 2)
+    kind = rng.random()
+    if kind < 0.6:
+        return f"{a} to {b}"
+    if kind < 0.8:
+        return f"Bus journey, route {rng.choice(['159', '35', '88', 'N133', '25', '73'])}"
+    if kind < 0.9:
+        return f"Auto top-up, {a}"
+    return rng.choice([f"Topped-up on touch in, {a}", f"Entered and exited {a}"])
 
 
 # Camera names of the made-up Viseron recorder (holdout5).
@@ -2059,6 +2196,182 @@ GENERATORS: dict[str, Callable[[random.Random, int], str]] = {
     "h15_dear": lambda r, i: f"Dear {r.choice(FIRST)}",
     "h15_addressee": lambda r, i: f"{r.choice(['', 'Ms. ', 'Mr. ', 'Dr. '])}{r.choice(FIRST)} {r.choice(LAST)}",
     "h15_phone_numeric": lambda r, i: f"{r.randint(201, 989)}555{r.randint(0, 9999):04d}",
+    # holdout16: QloApps, SteVe (OCPP), FreeScout, Horilla HRMS, Twitter/X archive, QQ group member export
+    "h16_qlo_hotel_name": lambda r, i: _h16_hotel(i, 0),
+    "h16_qlo_city": lambda r, i: _h16_hotel(i, 1),
+    "h16_qlo_country": lambda r, i: _h16_hotel(i, 2),
+    "h16_qlo_zip": lambda r, i: _h16_hotel(i, 3),
+    "h16_qlo_phone": lambda r, i: _h16_hotel(i, 4),
+    "h16_qlo_email": lambda r, i: _h16_hotel(i, 5),
+    # check_in/check_out stay at MySQL's zero date until the guest arrives or leaves.
+    "h16_qlo_zero_dt": lambda r, i: "0000-00-00 00:00:00" if r.random() < 0.45 else _dt(r),
+    "h16_qlo_price": lambda r, i: f"{r.choice([1500, 2200, 3400, 5600, 8900]) * r.randint(1, 4):.6f}",
+    "h16_qlo_room_num": lambda r, i: f"{r.choice('ABCD')}-{r.randint(1, 4)}{r.randint(1, 12):02d}",
+    "h16_guest_phone": lambda r, i: _h16_in_phone(r) if r.random() < 0.6 else r.choice(
+        [f"+39 3{r.randint(10, 49)} {r.randint(100, 999)} {r.randint(1000, 9999)}",
+         f"+43 66{r.randint(0, 9)} {r.randint(1000000, 9999999)}", f"+1 {r.randint(201, 989)}-555-{r.randint(0, 9999):04d}"]
+    ),
+    "h16_de_phone": lambda r, i: r.choice(
+        [f"015{r.randint(1, 9)} {r.randint(10000000, 99999999)}", f"+49 17{r.randint(0, 9)} {r.randint(1000000, 9999999)}",
+         f"+4916{r.randint(0, 9)}{r.randint(1000000, 9999999)}", f"030 {r.randint(1000000, 9999999)}"]
+    ),
+    "h16_de_city": lambda r, i: H16_DE_PLACES[(i * 3) % len(H16_DE_PLACES)][0],
+    "h16_de_zip": lambda r, i: _h16_de_zip(r, i),
+    "h16_de_country": lambda r, i: H16_DE_PLACES[(i * 3) % len(H16_DE_PLACES)][3],
+    # RFID card UIDs as chargers read them: 4-byte MIFARE Classic or 7-byte MIFARE DESFire, upper-case hex.
+    "h16_rfid": lambda r, i: _s(r, "0123456789ABCDEF", 8) if r.random() < 0.6 else "04" + _s(r, "0123456789ABCDEF", 12),
+    "h16_cb_id": lambda r, i: r.choice([f"CP_BER_{i:04d}", f"EVB-P{r.randint(1000000, 9999999)}", f"DE*EXA*E{1000 + i}"]),
+    "h16_cb_endpoint": lambda r, i: "" if r.random() < 0.6 else f"http://10.40.{r.randint(0, 20)}.{r.randint(2, 254)}:8080/ocpp",
+    "h16_cp_serial": lambda r, i: r.choice(["ACE", "KC-P30-", "TAC", "EVB-"]) + _s(r, string.digits, 8),
+    "h16_iccid": lambda r, i: _h16_iccid(r),
+    "h16_imsi": lambda r, i: r.choice(["26201", "26202", "26203"]) + _s(r, string.digits, 10),
+    "h16_meter_serial": lambda r, i: r.choice(["1ESY", "1EBZ", "EMH"]) + _s(r, string.digits, 10),
+    "h16_cb_lat": lambda r, i: f"{r.choice([52.52, 48.137, 53.551])  + r.uniform(-0.12, 0.12):.8f}",
+    "h16_cb_lon": lambda r, i: f"{r.choice([13.405, 11.575, 9.993]) + r.uniform(-0.18, 0.18):.8f}",
+    "h16_fs_photo": lambda r, i: r.choice(
+        [f"https://www.gravatar.com/avatar/{_s(r, HEX, 32)}?s=200&d=404",
+         f"https://help.example.com/storage/customers/{_s(r, HEX, 16)}.jpg"]
+    ),
+    "h16_fs_phones": lambda r, i: "[" + ",".join(
+        f'{{"value":"{v}","type":{r.choice([1, 2, 2, 3])}}}'
+        for v in [f"+1 ({r.randint(201, 989)}) 555-{r.randint(0, 9999):04d}", f"+44 7700 {r.randint(900000, 900999)}"][
+            : r.choice([1, 1, 1, 2])
+        ]
+    ) + "]",
+    "h16_fs_number": lambda r, i: str(15230 + i),
+    "h16_fs_cc": lambda r, i: '["' + '","'.join(
+        f"{r.choice(FIRST).lower()}.{r.choice(LAST).lower()}@{r.choice(['example.com', 'example.org'])}"
+        for _ in range(r.choice([1, 1, 2]))
+    ) + '"]',
+    "h16_badge": lambda r, i: r.choice(["PEP", "EMP", "HRL"]) + f"{r.randint(1, 999):04d}",
+    "h16_hr_profile": lambda r, i: (
+        f"employee/employee_profile/{r.choice(FIRST).lower()}-{r.choice(LAST).lower()}_{_s(r, ALNUM, 7)}.png"
+    ),
+    "h16_in_phone": lambda r, i: _h16_in_phone(r),
+    "h16_in_address": lambda r, i: (
+        f"{r.choice(['Flat ', '#', 'No. ', ''])}{r.randint(1, 450)}{r.choice(['', 'A', 'B'])}, "
+        f"{r.choice(['4th Cross', '12th Main', 'Link Road', 'Gandhi Nagar', 'Park Street'])}, "
+        f"{r.choice(['Indiranagar', 'Koramangala', 'HSR Layout', 'Andheri West', 'Banjara Hills', 'Kakkanad'])}"
+    ),
+    "h16_in_pin": lambda r, i: f"{r.choice(['560', '400', '500', '600', '411', '682'])}{r.randint(1, 99):03d}",
+    "h16_bank_address": lambda r, i: (
+        f"{r.randint(1, 120)}, {r.choice(['MG Road', 'Residency Road', 'Anna Salai', 'Linking Road', 'FC Road'])}, "
+        f"{r.choice(['Ground Floor', 'Shop No. 3', 'Opp. City Mall', 'Near Bus Stand'])}"
+    ),
+    "h16_in_account": lambda r, i: _s(r, string.digits, r.choice([11, 12, 14, 15, 16])).lstrip("0") or "1",
+    "h16_ifsc": lambda r, i: r.choice(["HDFC", "SBIN", "ICIC", "UTIB", "KKBK"]) + "0" + _s(r, string.digits, 6),
+    "h16_micr": lambda r, i: r.choice(["560", "400", "600"]) + _s(r, string.digits, 6),
+    "h16_bio_device": lambda r, i: r.choice(
+        ["3f1c9a52-7d0e-4b8a-9a61-2c4e8f0d1b73", "a0b4e6c1-5f2d-4e99-8c13-7e6f5d4c3b2a", "d9ab2bc7-01d5-4005-897f-01f35198d743"]
+    ),
+    "h16_card10": lambda r, i: str(r.randint(10**9, 4 * 10**9)),
+    "h16_tw_id": lambda r, i: str(r.randint(10**7, 10**9)) if r.random() < 0.4 else str(r.randint(7 * 10**17, 19 * 10**17)),
+    "h16_tw_time": lambda r, i: _h16_tw_time(r),
+    "h16_tw_handle": lambda r, i: _h16_tw_handle(r),
+    "h16_tw_display": lambda r, i: r.choice(
+        [f"{r.choice(FIRST)} {r.choice(LAST)}", f"{r.choice(FIRST)} 🌿", r.choice(FIRST), _cn_name(r),
+         f"{r.choice(FIRST)} {r.choice(LAST)} | {r.choice(['dev', 'runner', 'she/her', 'coffee'])}"]
+    ),
+    "h16_tw_dotdate": lambda r, i: f"{r.randint(2015, 2024)}.{r.randint(1, 12):02d}.{r.randint(1, 28):02d}",
+    "h16_qq": lambda r, i: str(r.randint(10000, 3999999999)),
+    "h16_qq_nick": lambda r, i: r.choice(
+        ["小明同学", "Sunny☀", "一只咸鱼", "风继续吹", "Lemon🍋", "路人甲", "阿杰", "momo", "晴天", "Kevin"]
+    ) + r.choice(["", "", str(r.randint(1, 999))]),
+    "h16_qq_card": lambda r, i: r.choice(
+        [_cn_name(r), _cn_name(r), f"{r.choice(['深圳', '杭州', '北京', '成都'])}-{_cn_name(r)}",
+         f"{_cn_name(r)}-{r.choice(['前端', '产品', '运营', '测试'])}", f"{r.choice(['2019级', '2021级'])}{_cn_name(r)}"]
+    ),
+    "h16_qq_level": lambda r, i: f"{r.choice(['潜水', '冒泡', '吐槽', '活跃', '话唠', '传说'])}({r.randint(0, 3000)})",
+    "h16_min_dt": lambda r, i: _dt(r, 2015, 2026)[:16],
+    # holdout17: Spring PetClinic, MicroRealEstate, wger, MemberMatters, Tinder export, Oyster journey history, 问卷星
+    "h17_pc_street": lambda r, i: f"{r.randint(100, 2799)} {r.choice(H17_PC_STREETS)}",
+    "h17_pc_city": lambda r, i: r.choice(H17_PC_CITIES),
+    # PetClinic's form accepts up to ten digits and no separators.
+    "h17_pc_phone": lambda r, i: f"608555{r.randint(0, 9999):04d}",
+    "h17_pet_name": lambda r, i: r.choice(H17_PET_NAMES),
+    "h17_pet_birth": lambda r, i: f"{r.randint(2008, 2024)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}",
+    "h17_visit_desc": lambda r, i: r.choice(H17_VISITS),
+    "h17_oid": lambda r, i: f"{r.randint(0x5f000000, 0x67ffffff):08x}" + _s(r, HEX, 16),
+    "h17_realm_oid": lambda r, i: r.choice(["5f8d0d55b54764421b7156c3", "61a4c2e9f1d3b2a7c8e90f12", "64b0e3a1c2d4f5e6a7b8c9d0"]),
+    "h17_mre_name": lambda r, i: r.choice(["SARL Boulangerie ", "SAS Atelier ", "SCI "]) + r.choice(FR_LAST)
+    if _h17_is_company(i) else _h17_fr_name(r),
+    "h17_mre_is_company": lambda r, i: "true" if _h17_is_company(i) else "false",
+    "h17_mre_company": lambda r, i: f"{r.choice(['Boulangerie', 'Atelier', 'Cabinet'])} {r.choice(FR_LAST)}"
+    if _h17_is_company(i) else "",
+    "h17_mre_manager": lambda r, i: _h17_fr_name(r) if _h17_is_company(i) else "",
+    "h17_mre_legal_form": lambda r, i: r.choice(["SARL", "SAS", "SCI", "EURL"]) if _h17_is_company(i) else "",
+    "h17_mre_siret": lambda r, i: _h17_siret(r) if _h17_is_company(i) else "",
+    "h17_mre_reference": lambda r, i: r.choice([f"LOC{r.randint(1, 999):04d}", f"T{r.randint(1, 300):03d}"]),
+    "h17_fr_street": lambda r, i: f"{r.randint(1, 180)}{r.choice(['', '', '', ' bis'])} {r.choice(H17_FR_STREETS)}",
+    "h17_fr_street2": lambda r, i: r.choice(
+        [f"Bâtiment {r.choice('ABC')}", f"Appartement {r.randint(1, 40)}", f"{r.randint(1, 6)}e étage gauche",
+         "Résidence Les Pins"]
+    ),
+    "h17_fr_zip": lambda r, i: _h17_fr_zip(r, i),
+    "h17_fr_city": lambda r, i: _h17_fr_place(i)[0],
+    "h17_fr_phone": lambda r, i: r.choice(
+        [f"06 {r.randint(10, 99)} {r.randint(10, 99)} {r.randint(10, 99)} {r.randint(10, 99)}",
+         f"+33 7 {_s(r, string.digits, 8)}", f"06{_s(r, string.digits, 8)}",
+         f"01 {r.randint(40, 59)} {r.randint(10, 99)} {r.randint(10, 99)} {r.randint(10, 99)}"]
+    ),
+    "h17_mongo_date": lambda r, i: f"{r.randint(2019, 2026)}-{r.randint(1, 12):02d}-01T00:00:00.000Z",
+    "h17_rent": lambda r, i: r.choice([f"{r.randint(35, 180) * 10}", f"{r.randint(350, 1800)}.{r.choice(['5', '25', '75'])}"]),
+    "h17_lot_name": lambda r, i: r.choice(
+        [f"Appartement T{r.randint(1, 5)} - {r.randint(1, 6)}e étage", f"Studio {r.randint(1, 30)}",
+         f"Parking {r.randint(1, 80)}", f"Local commercial {r.randint(1, 4)}", f"Chambre {r.randint(1, 8)}"]
+    ),
+    "h17_de_zip": lambda r, i: f"{r.randint(_h17_de_place(i)[1], _h17_de_place(i)[2]):05d}",
+    "h17_de_city": lambda r, i: _h17_de_place(i)[0],
+    "h17_de_street": lambda r, i: f"{r.choice(H17_DE_STREETS)} {r.randint(1, 140)}{r.choice(['', '', 'a', 'b'])}",
+    "h17_de_phone": lambda r, i: r.choice(
+        [f"0151 {r.randint(10000000, 99999999)}", f"+49 176 {r.randint(1000000, 9999999)}", f"030/{r.randint(1000000, 9999999)}",
+         f"0162{r.randint(1000000, 9999999)}"]
+    ),
+    "h17_body_weight": lambda r, i: f"{r.uniform(48, 128):.2f}",
+    "h17_screen_name": lambda r, i: r.choice(
+        [f"{r.choice(FIRST)} {r.choice(LAST)[0]}", f"{r.choice(FIRST).lower()}_{r.choice(['makes', 'solders', 'builds'])}",
+         f"{r.choice(FIRST)}{r.randint(1, 99)}", r.choice(FIRST)]
+    ),
+    # MemberMatters' validator: an optional +, then 9 to 15 digits ("0417123456").
+    "h17_au_phone": lambda r, i: r.choice([f"04{_s(r, string.digits, 8)}", f"+614{_s(r, string.digits, 8)}"]),
+    # Tag numbers as the door readers send them: Wiegand card numbers in decimal, some with leading zeros, a few in hex.
+    "h17_rfid": lambda r, i: r.choice(
+        [f"{r.randint(100000, 16777215)}", f"{r.randint(1, 4294967295):010d}", _s(r, "0123456789ABCDEF", 10)]
+    ),
+    "h17_spacebucks": lambda r, i: r.choice(["0.0", f"{r.randint(0, 80)}.0", f"{r.randint(0, 40)}.5", f"-{r.randint(1, 9)}.0"]),
+    "h17_card_expiry": lambda r, i: f"{r.randint(1, 12)}/{r.randint(2024, 2031)}",
+    "h17_xero_number": lambda r, i: f"HSB{r.randint(1, 999):03d}",
+    "h17_door_name": lambda r, i: H17_DOORS[i % len(H17_DOORS)][0]
+    + ("" if i < len(H17_DOORS) else f" {i // len(H17_DOORS) + 1}"),
+    "h17_door_desc": lambda r, i: H17_DOORS[i % len(H17_DOORS)][1],
+    "h17_door_ip": lambda r, i: r.choice([f"10.0.1.{r.randint(10, 250)}", f"192.168.20.{r.randint(2, 250)}"]),
+    "h17_tinder_username": lambda r, i: f"{r.choice(FIRST).lower()}{r.choice(['', '_', '.'])}{r.randint(1, 99)}",
+    "h17_tinder_phone": lambda r, i: _h17_tinder_phone(r),
+    "h17_tinder_birth": lambda r, i: f"{r.randint(1975, 2005)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}T00:00:00.000Z",
+    "h17_tinder_ts": lambda r, i: _dt(r, 2014, 2026).replace(" ", "T") + f".{r.randint(0, 999):03d}Z",
+    "h17_tinder_orientation": lambda r, i: r.choice(
+        ["Straight", "Straight", "Gay", "Bisexual", "Lesbian", '["Straight"]', '["Bisexual","Queer"]', '["Pansexual"]']
+    ),
+    "h17_tinder_lat": lambda r, i: _h17_tinder_pos(r, i, 0),
+    "h17_tinder_lon": lambda r, i: _h17_tinder_pos(r, i, 1),
+    "h17_tinder_city": lambda r, i: H17_TINDER_CITIES[i % len(H17_TINDER_CITIES)][0],
+    "h17_tinder_plan": lambda r, i: r.choice(
+        ["plus_subscription_0035_1m", "gold_subscription_0120_6m", "platinum_subscription_0250_1m", "plus_subscription_0010_12m"]
+    ),
+    "h17_tinder_photo_url": lambda r, i: _h17_tinder_photo_url(r, i),
+    "h17_tinder_filename": lambda r, i: f"{_uuid(r)}.jpeg",
+    "h17_oyster_date": lambda r, i: f"{r.randint(1, 28):02d}-{r.choice(['Jan', 'Feb', 'Mar', 'Apr', 'Oct', 'Nov'])}"
+    f"-{r.randint(2022, 2025)}",
+    "h17_oyster_time": lambda r, i: f"{r.randint(5, 23):02d}:{r.randint(0, 59):02d}",
+    "h17_oyster_journey": lambda r, i: _h17_oyster_journey(r),
+    "h17_oyster_charge": lambda r, i: r.choice(["2.80", "2.80", "1.75", "3.50", "1.90", "0.00", "5.60"]),
+    # 问卷星 writes dates and hours without zero padding ("2024/6/15 9:05:14").
+    "h17_wjx_time": lambda r, i: f"2024/{r.randint(1, 12)}/{r.randint(1, 28)} {r.randint(7, 23)}"
+    f":{r.randint(0, 59):02d}:{r.randint(0, 59):02d}",
+    "h17_wjx_duration": lambda r, i: f"{r.randint(25, 900)}秒",
+    "h17_wjx_source_detail": lambda r, i: r.choice(["N/A", "N/A", "直接访问", "微信群", "朋友圈"]),
+    "h17_wjx_ip": lambda r, i: "{}({}-{})".format(_ipv4(r), *r.choice(H17_WJX_PLACES)),
+    "h17_wjx_city": lambda r, i: r.choice(["深圳", "深圳市", "广州", "上海", "北京市", "杭州", "成都"]),
 }
 
 
@@ -2093,11 +2406,13 @@ PARTS = {
     "holdout13": "holdout13.yaml",
     "holdout14": "holdout14.yaml",
     "holdout15": "holdout15.yaml",
+    "holdout16": "holdout16.yaml",
+    "holdout17": "holdout17.yaml",
 }
 
 
 def load_schemas(part: str = "tuned") -> list[dict]:
-    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout15`: the held-out YAML files).
+    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout17`: the held-out YAML files).
 
     Each table is `{table, source, columns: [[name, generator, label, blank_share?]]}`.
     """
