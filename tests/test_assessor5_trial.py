@@ -201,3 +201,18 @@ def test_a_basis_only_one_of_the_services_laws_offers_is_a_note():
     data["processing_activities"][3]["legal_basis"] = "emergency"  # PIPL Art. 13(4): the GDPR's side now lacks one
     (gdpr,) = [f for f in lint(_manifest(data)) if f.rule == "basis_not_in_every_law"]
     assert gdpr.clause == "GDPR Art. 6(1)" and "law of EU" in gdpr.message
+
+
+def test_profiling_children_under_the_gdpr_is_a_note():
+    """The proposed version flags children's words for the parent (profiling: true) and nothing said that the GDPR's
+    recitals ask for children's specific protection against profiling (Recital 38) and keep solely automated
+    decisions away from them (Recital 71)."""
+    found = [f for f in lint(load_manifest(KIDWATCH_NEXT)) if f.rule == "minors_profiling"]
+    assert [f.path for f in found] == ["processing_activities[voice_transcription].profiling"]
+    assert found[0].clause == "GDPR Recital 38; GDPR Recital 71" and found[0].level.value == "note"
+    assert not [f for f in lint(load_manifest(KIDWATCH)) if f.rule == "minors_profiling"]
+    # under PIPL alone the recitals do not apply
+    data = yaml.safe_load(KIDWATCH_NEXT.read_text(encoding="utf-8"))
+    data["service"]["jurisdictions"] = ["CN"]
+    data["settings"]["minor_age"] = 14
+    assert not [f for f in lint(_manifest(data)) if f.rule == "minors_profiling"]

@@ -195,6 +195,15 @@ def lint(m: Manifest) -> list[Finding]:
                   "responsibility gives or authorises it, and the controller must make reasonable efforts to verify "
                   "that", id=a.id, age=m.settings.minor_age_for("EU" if "EU" in m.regimes else "UK")),
                 "GDPR Art. 8(1); GDPR Art. 8(2)")
+        if DataSubject.minors in a.data_subjects and with_eu and (a.profiling or a.automated_decisions):
+            # the GDPR's articles do not forbid profiling children; its recitals ask for their specific protection
+            # against it and exclude them from solely automated decisions, which the assessment must then justify
+            add(Level.note, "minors_profiling", ("processing_activities", i, "profiling" if a.profiling
+                                                  else "automated_decisions"),
+                _("activity {id!r} profiles minors or takes automated decisions about them: children merit specific "
+                  "protection against profiling, and a solely automated decision with legal or similarly significant "
+                  "effects should not concern a child; justify it in the assessment or leave children out", id=a.id),
+                "GDPR Recital 38; GDPR Recital 71")
         for f in activity_consent_findings(m, a):
             add(Level.warning, f.rule, ("processing_activities", i, f.field),
                 _("activity {id!r}: {finding}", id=a.id, finding=localize(f.message)), f.source)
