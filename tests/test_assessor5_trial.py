@@ -112,8 +112,14 @@ def test_samples_fill_links_between_datasets_that_are_not_the_root(tmp_path):
     with (tmp_path / "guardians.csv").open(encoding="utf-8") as f:
         guardians = {r["guardian_id"] for r in csv.DictReader(f)}
     with (tmp_path / "children.csv").open(encoding="utf-8") as f:
-        dangling = [r for r in csv.DictReader(f) if r["guardian_id"] not in guardians]
+        children = list(csv.DictReader(f))
+    dangling = [r for r in children if r["guardian_id"] not in guardians]
     assert len(dangling) == expected["children.guardian_exists"] == 3
+    # an IMEI column holds made-up IMEIs (15 digits, Luhn check digit), not "SN-..." serials discovery cannot place
+    for imei in (r["imei"] for r in children):
+        digits = [int(d) for d in imei]
+        assert len(digits) == 15 and sum(d if i % 2 == 0 else sum(divmod(2 * d, 10))
+                                         for i, d in enumerate(digits)) % 10 == 0
     with (tmp_path / "locations.csv").open(encoding="utf-8") as f:
         positions = [r["position"] for r in csv.DictReader(f)]
     lat, lon = (float(x) for x in positions[0].split(","))  # a made-up "lat,lon" pair, not "text LO..."

@@ -26,8 +26,16 @@ _ROLE_OF_CATEGORY = {"user.contact.email": "email", "user.contact.phone_number":
                      "user.authorization.credentials": "secret_hash", "user.demographic.date_of_birth": "birth_date",
                      "user.name": "name", "user.account.username": "name",
                      # a made-up "lat,lon" pair: a text role would hide the column from discovery's value patterns
-                     "user.location.precise": "position", "user.location.precise.track": "position"}
+                     "user.location.precise": "position", "user.location.precise.track": "position",
+                     "user.device.device_id.imei": "imei"}
 PLANTED_PER_CHECK = 3
+
+
+def _imei(rng: random.Random) -> str:
+    """A made-up 15-digit IMEI with its Luhn check digit (the shape discovery recognises), TAC prefix 35."""
+    body = "35" + "".join(str(rng.randint(0, 9)) for _ in range(12))
+    total = sum(int(d) if i % 2 == 0 else sum(divmod(2 * int(d), 10)) for i, d in enumerate(body))
+    return body + str(-total % 10)
 
 
 def _ts(value: dt.datetime) -> str:
@@ -97,6 +105,8 @@ class _Estate:
         if role == "position":
             lat, lon = self.rng.choice([(22.54, 114.06), (52.37, 4.90)])  # around Shenzhen or Amsterdam
             return f"{lat + self.rng.uniform(-0.05, 0.05):.6f},{lon + self.rng.uniform(-0.05, 0.05):.6f}"
+        if role == "imei":
+            return _imei(self.rng)
         if role == "serial":
             return f"SN-{self.rng.randint(0, 36 ** 6):08X}"
         if role == "uri":
