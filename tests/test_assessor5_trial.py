@@ -222,3 +222,18 @@ def test_profiling_children_under_the_gdpr_is_a_note():
     data["service"]["jurisdictions"] = ["CN"]
     data["settings"]["minor_age"] = 14
     assert not [f for f in lint(_manifest(data)) if f.rule == "minors_profiling"]
+
+
+def test_a_changed_number_says_from_what_to_what_in_the_report():
+    """The management summary said "Voice messages ...: retention max days changed" for 180 -> 365 days."""
+    from pia.i18n import use_language
+    from pia.report.data import change_phrase
+
+    change = {"path": "data_elements[voice_clips].retention.max_days", "kind": "changed", "before": 180, "after": 365}
+    names = {"data_elements[voice_clips]": "Voice messages"}
+    assert change_phrase(change, names) == "Voice messages: retention max days changed from 180 to 365"
+    with use_language("zh"):
+        assert "180 改为 365" in change_phrase(change, names)
+    # texts keep the short form (the values are in the change table)
+    text = {"path": "data_elements[voice_clips].retention.rule", "kind": "changed", "before": "a", "after": "b"}
+    assert change_phrase(text, names) == "Voice messages: retention rule changed"
