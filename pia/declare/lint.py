@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from pia.declare.assumptions import ITEM_KEYS, resolve, undisclosed
 from pia.declare.citations import applies, by_regime
 from pia.declare.consent import activity_consent_findings
+from pia.declare.platform_work import activity_platform_work_findings
 from pia.declare.subjects import LAW_FLOOR, describe_age
 from pia.declare.design import Place
 from pia.declare.manifest import DataSubject, Manifest
@@ -207,6 +208,11 @@ def lint(m: Manifest) -> list[Finding]:
         for f in activity_consent_findings(m, a):
             add(Level.warning, f.rule, ("processing_activities", i, f.field),
                 _("activity {id!r}: {finding}", id=a.id, finding=localize(f.message)), f.source)
+        for pw in activity_platform_work_findings(m, a):
+            # the Directive's prohibitions are a breach to look at; its DPIA and PIPL Art. 24 are duties to note
+            add(Level.warning if pw.rule == "platform_work_limits" else Level.note, pw.rule,
+                ("processing_activities", i, pw.field),
+                _("activity {id!r}: {finding}", id=a.id, finding=localize(pw.message)), pw.source)
         info = legal_basis_info(a.legal_basis)
         known = {r for r in m.regimes if r in REGIME_LAWS and r != "US"}
         if info is not None and known and not info.regimes & known:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -294,6 +295,10 @@ DETECTORS: tuple[Detector, ...] = (
                           # an opt-out is the same consent record read the other way (withdrawn or refused)
                           "unsubscribed", "unsubscribe", "opted_out", "opt_out", "optout", "email_opt_out",
                           "marketing_opt_out", "do_not_email", "do_not_contact", "do_not_call", "donotcall"),
+                    # (holdout15 classes) the person's objection to a channel or a use (a CRM's `do_not_mail`,
+                    # `do_not_sms`, `do_not_trade`): the same opt-out, whatever channel it names
+                    r"(?:^|_)(do_not|donot|dont)_(e_?mail|mail|post|postal|phone|call|calls|sms|text|texts|fax|trade"
+                    r"|sell|share|contact|solicit|market|marketing|track|tracking|profile|profiling|email_marketing)$",
                     # acceptance of a policy or terms, also written as one word (`policyagreed`)
                     r"(?:^|_)(policy|terms|tos|privacy|eula|gdpr)_?(agreed|accepted|acceptance|agreement|consent)(?:_|$)",
                     r"(?:^|_)(agreed|accepted)_?(to_)?(policy|terms|tos|privacy|eula)(?:_|$)",
@@ -335,12 +340,23 @@ DETECTORS: tuple[Detector, ...] = (
              # (holdout12 classes) the address of the serving side of a request (a CDN's origin, an upstream or
              # backend server, an edge node) is the operator's machine, not the visitor's
              veto=(_NOT_PERSONAL, words("origin", "origin_ip", "upstream", "upstream_ip", "upstream_addr", "backend",
-                                        "backend_ip", "edge_ip", "edge_server_ip", "server_ip", "server_addr")),
+                                        "backend_ip", "edge_ip", "edge_server_ip", "server_ip", "server_addr"),
+                   # (holdout15 classes) ... and so is the address of the provider's network equipment (a RADIUS NAS,
+                   # a BRAS, a gateway, a router, an access point or its controller), glued or not (`nasipaddress`)
+                   r"(?:^|_)(nas|bras|gateway|gw|router|switch|access_point|wlc|controller|server|upstream|backend"
+                   r"|origin)_?(ip_?address|ip_?addr|ip|address|addr)$"),
              # (holdout12 classes) a short log message quoting the address (`IP address: 203.0.113.7`) holds it too
              # (holdout13 classes) an address kept as packed bytes and dumped as hex confirms the name (never alone);
              # a registrar's SIP URI of the sender's IP and port is the address whatever the column is called
              confirm=("ip", "ip_port", "ip_in_text", "ip_hex", "sip_source"),
              value_only=("ip", "ip_port", "ip_in_text", "sip_source")),
+    # (holdout15 classes) the address a VPN or an access server gives the person's device for the session (OpenVPN's
+    # Virtual Address, RADIUS Framed-IP-Address): private or not, the device's. `virtual address` also names a postal
+    # service, so the values must be IP addresses.
+    Detector("assigned_ip", "user.device.ip_address", "IP address a VPN or access server assigned to the device",
+             names=(r"(?:^|_)(virtual|tunnel|vpn|framed|assigned|leased|dhcp_lease)_?(ip_?address|ip_?addr|ip|address"
+                    r"|addr)$",),
+             confirm=("ip", "ip_port"), needs_values=True),
     Detector("mac_address", "user.device.mac_address", "MAC address",
              names=(words("mac", "mac_address", "mac_addr", "wifi_mac", "bssid", "macaddress"), r"MAC地址"),
              confirm=("mac",), value_only=("mac",)),
@@ -649,6 +665,11 @@ DETECTORS: tuple[Detector, ...] = (
                           "tobacco_user", "drinker", "alcohol_use", "xiyan"), r"吸烟|抽烟|饮酒")),
     Detector("gender", "user.demographic.gender", "gender",
              names=(words("gender", "sex", "xingbie", "id_gender"), r"性别")),
+    # (holdout12 classes) the second factor a person chose for signing in (TOTP, WebAuthn, push): a setting of the
+    # account (Authelia `second_factor_method`, a user's `mfa_type`)
+    Detector("account_settings", "user.account.settings", "account setting (the sign-in second factor chosen)",
+             names=(r"(?:^|_)(second_factor|two_factor|2fa|mfa|multi_factor|otp|two_step)_(method|methods|type|mode"
+                    r"|preference|preferred|provider|default)$|^(preferred|default)_(2fa|mfa|second_factor)(_method)?$",)),
     Detector("account_status", "user.account.status", "account status and lifecycle dates",
              names=(words("account_status", "registered_at", "registration_date", "registration_time",
                           "signup_at", "signed_up_at", "signup_date", "cancelled_at", "canceled_at",
@@ -710,6 +731,9 @@ DETECTORS: tuple[Detector, ...] = (
                           # (holdout10 classes) a person's key, whatever the application calls its people
                           # (`gibbonPersonID`, `person_id`); a QQ number is the id Tencent assigns a person
                           "person_id", "personid", "qq", "qq_number", "qq_no", "qq_num",
+                          # (holdout12 classes) the security principal a request ran as (CloudTrail, Azure AD
+                          # `principalId`): a person's IAM identity or a session of it
+                          "principal_id", "principalid",
                           # (holdout13 classes) an ICQ number (UIN) as a QQ number; a list of a person's ids elsewhere
                           "icq", "icq_number", "icq_uin", "user_ids", "userids"),
                     # (holdout13 classes) the keys that a roster (IMS OneRoster) gives people, referenced by their role
@@ -822,7 +846,9 @@ DETECTORS: tuple[Detector, ...] = (
                     r"|instructor|tutor|driver|courier|technician|pharmacist)_id$",),
              # (holdout14 classes) a provider of a service (an SMS gateway, a payment or identity provider) is a
              # company, not a clinician
+             # (holdout15 classes) ... and so is a mobile line's provider (the carrier of a phone number)
              veto=(r"(?:^|_)(sms|email|mail|payment|pay|cloud|service|internet|identity|auth|oauth|sso|storage|shipping"
+                   r"|mobile|phone|cell|cellular|wireless|carrier|gsm|sim|telephony"
                    r"|delivery|push|dns|hosting|data|insurance|network|telecom|voip|cdn|login|map|maps|geocoding|llm"
                    r"|ai|search|video|streaming|content|billing)_provider_id$",),
              confirm=("record_key",), needs_values=True),
@@ -1024,6 +1050,8 @@ _META_HEADS |= {"iterations", "iteration", "iter", "rounds", "color", "colour", 
 _META_HEADS |= {"bytes", "octets", "pkts", "packets", "proto", "protocol"}
 _META_OK |= {"consent_flag", "education_level"}
 _LOW_CARDINALITY_OK |= {"education_level"}  # (holdout13 classes) a level of education is one of a few codes
+_META_OK |= {"account_settings"}  # (holdout12 classes) a second factor's method is one of a few words
+_LOW_CARDINALITY_OK |= {"account_settings"}
 _LOW_CARDINALITY_OK |= {"consent_flag", "religion", "sexual_orientation", "bmi_class", "vehicle_id", "visited_domain"}
 _THING_TABLES = words("products", "product", "catalog", "catalogue", "items", "skus", "files", "assets", "devices",
                       "cameras", "monitors", "plans", "recipients", "companies", "apps", "campaigns", "groups",
@@ -1143,6 +1171,18 @@ _GAZETTEER_KEY = r"_(geoname_id|geonameid|geonames_id|geoname)$"
 _PLACE_DETECTORS = {"city", "country", "postal_code"}
 
 
+# Attributes of a person that schemas keep as the key of an option list (CiviCRM `gender_id`, PrestaShop `id_gender`):
+# a small code set, so the key is the attribute, not a pointer to a record about it.
+_CODED_ATTRIBUTES = {"gender", "race_ethnicity", "marital_status", "religion", "education_level", "sexual_orientation",
+                     "political_opinion", "nationality"}
+
+
+def _is_option_code(profile: ColumnProfile) -> bool:
+    """A small code set: enough rows, 2 to 12 distinct values, all short integers (the options of a list)."""
+    return profile.non_blank >= MIN_VALUES and 2 <= profile.distinct <= 12 \
+        and profile.share(lambda v: bool(re.fullmatch(r"\d{1,3}", v))) >= 0.99
+
+
 def _name_detector(norm: str, tnorm: str, profile: ColumnProfile, evidence: list[str],
                    siblings: frozenset[str] = frozenset(), shares: Mapping[str, float] | None = None) -> Detector | None:
     """The detector the column name announces: its match ends last (the head noun), is longest, comes first.
@@ -1167,6 +1207,9 @@ def _name_detector(norm: str, tnorm: str, profile: ColumnProfile, evidence: list
         if keyed and end < len(norm):
             if gazetteer and d.id in _PLACE_DETECTORS and end == len(norm) - len(gazetteer.group(0)):
                 pass  # `city_geoname_id`: a public gazetteer's number for the place is the place itself
+            elif d.id in _CODED_ATTRIBUTES and end == len(norm) - len(norm.rsplit("_", 1)[-1]) - 1 \
+                    and _is_option_code(profile):
+                pass  # (holdout15 classes) `gender_id` holding 1/2/3: the option chosen is the attribute itself
             else:
                 key_of = key_of or d  # `address_id`: the key of an address record, not the address
                 continue
@@ -1190,6 +1233,13 @@ def _name_detector(norm: str, tnorm: str, profile: ColumnProfile, evidence: list
     if hit.id == "person_name" and re.match(r"^(display_)?name$", norm) \
             and (re.search(_THING_TABLES, tnorm) or re.search(_THING_TABLE_HEADS, tnorm)):
         evidence.append(f"name: a bare {norm!r} in a table of things ({tnorm!r}) names the thing, not a person")
+        return None
+    if hit.id == "person_name" and re.match(r"^(display_)?name$", norm) and profile.non_blank >= MIN_VALUES \
+            and _few_repeated(profile) and profile.share(_looks_like_person_name) < CONFIRM_THRESHOLD:
+        # (holdout15 classes) a bare name with a handful of single words shared by all rows (an address's "Home",
+        # "Main") is a label of the record (a few full names repeated are a few people: they stay names)
+        evidence.append(f"name: a bare {norm!r} with only {profile.distinct} distinct single words repeated over "
+                        f"{profile.non_blank} rows: a label of the record, not people's names")
         return None
     if hit.id == "username" and re.search(_NICKNAME, norm) and re.search(_STAFF_TABLES, tnorm) \
             and not re.search(ACCOUNT_TABLES, tnorm):
@@ -1233,7 +1283,21 @@ def _values_contradict(d: Detector, profile: ColumnProfile, shares: dict[str, fl
         return f"{_pct(profile.share(is_network_address))} of values are network addresses (IP or host names)"
     if d.id in _CONTENT_DETECTORS and profile.share(_is_record_key) >= VALUE_THRESHOLD:
         return "the values are identifiers (numbers, UUIDs, hex keys): keys of content records, not the content"
+    if d.id in _CONTENT_DETECTORS and profile.share(_is_folder) >= 0.9 \
+            and profile.share(lambda v: "/" in v) >= CONFIRM_THRESHOLD:
+        # (holdout12 classes) a library's `photo_path` "2024/07", "Import/Phone": the folder a file is filed in (named
+        # by a date or in words), no file of its own
+        return f"{_pct(profile.share(_is_folder))} of values are folders (dates or words, no file name)"
     return None
+
+
+_DATE_FOLDER = re.compile(r"/?(19|20)\d\d([/-](0?[1-9]|1[0-2])([/-](0?[1-9]|[12]\d|3[01]))?)?/?")
+_WORD_FOLDER = re.compile(r"/?[A-Za-z][A-Za-z _-]*(/[A-Za-z][A-Za-z _-]*)*/?")
+
+
+def _is_folder(v: str) -> bool:
+    """A folder: a date path (`2024/07`) or words (`Import/Phone`), with no file name (no extension, no random key)."""
+    return bool(_DATE_FOLDER.fullmatch(v) or _WORD_FOLDER.fullmatch(v))
 
 
 # Detectors of words people are known by: never a bare small number (a count, a code). A street's part may be
@@ -1309,6 +1373,13 @@ def _lexicon_guard(d: Detector, norm: str, tnorm: str, sibs: frozenset[str], pro
             or lexicon.values_contradict(d.id, profile, MIN_VALUES))
 
 
+# Tables and columns of one-time-password configurations (RFC 6238 TOTP: digits, period, algorithm; otpauth URIs).
+_TOTP_TABLES = r"(?:^|_)(totp|hotp|otp|mfa|2fa|tfa|two_factor|second_factor|authenticator|authenticators)(_|$)"
+_TOTP_PARAMETERS = {"digits", "period", "algorithm", "issuer", "counter"}
+# An account or tenant id (`accountId`, `recipientAccountId`, `tenant_id`): a person's, or an organisation's.
+_TENANT_ACCOUNT = r"(?:^|_)(account|tenant|org|organisation|organization|workspace|subscription)_?id$"
+
+
 def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Iterable[str] = ()) -> Judgement:
     """Decide the taxonomy category of one column from its name, its table's name and its value profile.
 
@@ -1382,6 +1453,13 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         login = _login_in_user_id(norm, profile, evidence)
         if login is not None:
             return login
+        if re.search(_TENANT_ACCOUNT, norm) and profile.non_blank >= MIN_VALUES and _few_repeated(profile):
+            # (holdout12 classes) an account id shared by all rows of a log (a cloud provider's account number, a
+            # tenant): the organisation the records belong to, a handful of them, not each row's person
+            evidence.append(f"name: {name!r} names an account, but only {profile.distinct} distinct values are repeated "
+                            f"over {profile.non_blank} rows: the organisation's account the records belong to, not a "
+                            f"person's ({sample_note})")
+            return Judgement(None, 0.7, None, evidence)
         if norm == "uid" and sum(bool(re.search(_FLOW_ENDPOINTS, n)) for n in sibs) >= 2:
             # (holdout14 classes) a network monitor's flow log (originator and responder address and port) keys each
             # connection by a `uid`: the connection's id, not a user's
@@ -1416,6 +1494,13 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         evidence.append(f"name: {name!r} is the id of a fixed piece of equipment (a camera, a recorder) in a table "
                         "that ties it to no person: the equipment's own key, not a person's device")
         name_hit = None
+    elif name_hit is not None and name_hit.id == "device_id" and re.search(_EQUIPMENT_IDS, norm) \
+            and profile.non_blank >= MIN_VALUES and profile.share(_is_small_number) >= 0.99:
+        # (holdout12 classes) a camera's id that is a small row number (a photo library's `camera_id`: the key of a
+        # camera model in its catalogue) is the key of an equipment record, not a device's own identifier
+        evidence.append(f"name: {name!r} is the id of a piece of equipment and its values are small row numbers: the "
+                        f"key of an equipment or model record, not a device's own identifier ({sample_note})")
+        name_hit = None
 
     if name_hit is not None and name_hit.id == "camera_snapshot" and re.search(_PORTRAIT_WORDS, norm) \
             and _is_table_of_people(tnorm, sibs):
@@ -1442,6 +1527,13 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
                             f"outputs, a pseudonymous id ({sample_note})")
             return Judgement("user.id.pseudonymous", 0.75, "hashed_identifier", evidence, round(big, 4))
 
+    if name_hit is not None and name_hit.id in ("secret", "token") and norm in ("secret", "secret_key", "key", "seed") \
+            and (re.search(_TOTP_TABLES, tnorm) or len(sibs & _TOTP_PARAMETERS) >= 2):
+        # (holdout12 classes) a bare secret in a table of authenticator configurations (its issuer, digits, period,
+        # algorithm beside it): the shared TOTP seed, a credential as `totp_secret` is
+        evidence.append(f"name: {name!r} in a table of one-time-password configurations ({tnorm!r}): the "
+                        "authenticator's shared secret, a second-factor credential")
+        name_hit = DETECTORS_BY_ID["mfa_secret"]
     if name_hit is not None and name_hit.id == "secret" and profile.values \
             and max(shares["password_hash"], shares["hash_json"]) >= VALUE_THRESHOLD:
         evidence.append(f"name: {name!r} names a secret of unnamed kind; its values are password hashes")
@@ -1499,6 +1591,14 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
                             f"holds no payment (amounts, prices, payments): an access or membership card, "
                             f"the institution's number for a person (name and context; {sample_note})")
             return Judgement("user.id", 0.6, "user_id", evidence, round(conf_share, 4))
+        if name_hit.id == "username" and profile.non_blank >= MIN_VALUES and profile.distinct >= 10 \
+                and VALUE_THRESHOLD > shares["email"] >= 0.6 \
+                and profile.share(lambda v: VALUE_PATTERNS["email"].test(v) or bool(_LOGIN_SHAPE.fullmatch(v))) >= 0.95:
+            # (holdout15 classes) a login kept for sites (a password manager's export) that is an email address for
+            # most rows and a handle for the rest: two kinds of value, the dominant one decides
+            evidence.append(f"name: {name!r} suggests {name_hit.description}, but {_pct(shares['email'])} of values are "
+                            f"email addresses (the rest handles): the login is mostly the person's email ({sample_note})")
+            return Judgement("user.contact.email", 0.6, "email", evidence, round(shares["email"], 4))
         # A strong, specific value pattern of another kind beats a name (a `user_id` that holds emails).
         if (value_hit and value_hit[0].category != name_hit.category and value_hit[2] >= 0.9
                 and (conf_share is None or conf_share < CONFIRM_THRESHOLD)
@@ -1532,7 +1632,9 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
     # credentials or tokens a random `<x>_id` is the credential itself (an access token used as the id).
     credential_table = bool(re.search(_CREDENTIAL_TABLES, tnorm))
     not_secret = re.search(_NOT_A_SECRET_IN_CREDENTIALS if credential_table else _NOT_A_SECRET, norm)
-    if (re.search(ACCOUNT_TABLES, tnorm) or credential_table) and not not_secret \
+    # (holdout15 classes) a table of people by its name (contacts, patients: a CRM's `hash`, the key of the checksum
+    # links mailed to each contact) keeps such secrets as a table of accounts does
+    if (re.search(ACCOUNT_TABLES, tnorm) or re.search(_PEOPLE_TABLES, tnorm) or credential_table) and not not_secret \
             and not _name_speaks_of_metadata(norm):
         # Rows without a pending secret hold a placeholder (`0`, `none`): the secrets are the other values.
         real = {v: n for v, n in profile.values.items() if v.lower() not in _PLACEHOLDERS}
@@ -1544,8 +1646,9 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         if secrets.non_blank >= 10 and secret_share >= needed and secrets.distinct >= 0.95 * secrets.non_blank:
             d = DETECTORS_BY_ID["token"]
             stored, _ = _plain_secret(secrets)
+            rows_of = "credentials" if credential_table else "accounts" if re.search(ACCOUNT_TABLES, tnorm) else "people"
             evidence.append(f"values: {_pct(secret_share)} are random strings of 20+ characters, one per row, in a "
-                            f"table of {'credentials' if credential_table else 'accounts'}: a secret (token or code) "
+                            f"table of {rows_of}: a secret (token or code) "
                             f"under a name that does not say so "
                             f"({secrets.non_blank} of {profile.non_blank} non-blank sampled are not placeholders)")
             return Judgement(d.category, 0.6, d.id, evidence, round(secret_share, 4), stored)
@@ -1562,12 +1665,14 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
                             f"the id a channel knows a person by ({sample_note})")
             return Judgement("user.id", 0.6, "user_id", evidence, round(handles, 4))
 
-    fit = _fitness_by_context(norm, tnorm, sibs, profile, evidence) or _lawful_basis(tnorm, sibs, profile, evidence)
+    fit = _fitness_by_context(norm, tnorm, sibs, profile, evidence) or _lawful_basis(tnorm, sibs, profile, evidence) \
+        or _subscription_state(norm, tnorm, profile, evidence)
     if fit is not None:
         return fit
 
     for by_context in (_health_by_context, _vehicle_id_by_context, _alias_of_person, _device_key_by_context,
-                       _romanised_name, _camera_picture, _reference_to_person, _identifier_of_person):
+                       _romanised_name, _camera_picture, _reference_to_person, _identifier_of_person,
+                       _party_of_message):
         found = by_context(norm, tnorm, sibs, profile, evidence)
         if found is not None:
             return found
@@ -1601,7 +1706,10 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
             (_PLACE_OF_PERSON, 3, is_cn_city, "names a place and {} of values are city names",
              "user.contact.address.city", "city"),
             (_ROLE_OF_PERSON, 5, _looks_like_person_name,
-             "names a person by role and {} of values are shaped like person names", "user.name", "person_name")):
+             "names a person by role and {} of values are shaped like person names", "user.name", "person_name"),
+            (_GREETING_OF_PERSON, 5, _is_greeting_of_name,
+             "names how a letter addresses the person and {} of values are a person's name with or without a "
+             "courtesy word (Dear, Ms.)", "user.name", "person_name")):
         if re.search(hint, norm) and profile.non_blank >= 10 and profile.distinct >= min_distinct \
                 and (share := profile.share(looks)) >= VALUE_THRESHOLD:
             evidence.append(f"name and values: {norm!r} " + what.format(_pct(share)) + f" ({sample_note})")
@@ -1927,6 +2035,26 @@ _ROLE_OF_PERSON = (r"(?:^|_)(cashier|clerk|salesperson|sales_person|salesman|sal
                    r"|assistant|assistant_name|assistants_name|secretary|managers_name|manager_name)$"
                    r"|(员|导购|经理|主管|负责人|经办人|师傅|骑手|司机|客服|老师|医生)$")
 
+# (holdout15 classes) How a letter or an email addresses the person, built from their name by a CRM (CiviCRM
+# `email_greeting_display` "Dear Ana", `addressee_display` "Ms. Ana Lopez"; vCard-style salutations): the person's
+# name with a courtesy word, confirmed by values so shaped.
+_GREETING_OF_PERSON = (r"(?:^|_)(greeting|greetings|salutation|addressee|addressed_to|letter_name|mailing_name"
+                       r"|envelope_name)(_(display|text|line|name))?$|(称呼|抬头)$")
+_COURTESY = re.compile(r"^(?:(?:dear|hi|hello|hey|greetings|attn|attention|to)[,:]?\s+)?"
+                       r"(?:(?:mr|mrs|ms|mx|miss|dr|prof|sir|madam|rev|fr|hon)\.?\s+)?", re.IGNORECASE)
+
+
+def _is_greeting_of_name(v: str) -> bool:
+    """`Dear Ana`, `Ms. Ana Lopez`, `尊敬的王伟`: a courtesy word (or none) and a person's name (a given name alone too)."""
+    v = v.strip().rstrip(",:!")
+    han = re.fullmatch(r"(?:尊敬的|亲爱的)?([\u4e00-\u9fff]{1,4})(?:先生|女士|老师)?", v)
+    if han:
+        return True
+    rest = _COURTESY.sub("", v, count=1)
+    return rest != v and bool(re.fullmatch(r"[A-Z][a-z'-]+( [A-Z][a-z'-]+){0,3}", rest)) \
+        or _looks_like_person_name(v)
+
+
 # Names of a place a person is in or from (a region, an area, a locale): the values say which level (a city here).
 _PLACE_OF_PERSON = (r"(?:^|_)(region|area|locale_region|location|geo|home_region)$"
                     r"|地域|地区|区域|所在地|地理位置|所在城市|地点")
@@ -2107,6 +2235,36 @@ def _lawful_basis(tnorm: str, sibs: frozenset[str], profile: ColumnProfile, evid
     return Judgement("user.authorization.consent", 0.7, "consent", evidence, round(share, 4))
 
 
+# (holdout15 classes) The states of a subscription under double opt-in (Mailchimp, listmonk, Mailman, Sendy): whether
+# the person confirmed, withdrew or has yet to confirm. `confirmed` alone is also an order's or a booking's state, so a
+# word of subscribing or opting must be among the values.
+_SUBSCRIPTION_STATES = {"subscribed", "unsubscribed", "confirmed", "unconfirmed", "pending", "opted_in", "opted_out",
+                        "opt_in", "opt_out", "optin", "optout", "opted_in_double", "double_opt_in", "single_opt_in",
+                        "cleaned", "bounced", "blocklisted", "blacklisted", "transactional", "resubscribed", "archived"}
+_SUBSCRIBING = re.compile(r"subscribed|opt_?in|opt_?out|opted")
+_STATE_HEADS = {"status", "state", "subscription_status", "subscription_state", "subscription", "opt_status",
+                "optin_status", "consent_status", "list_status", "membership_status"}
+
+
+def _subscription_state(norm: str, tnorm: str, profile: ColumnProfile, evidence: list[str]) -> Judgement | None:
+    """A status column whose values are the states of a subscription (confirmed, unsubscribed): a consent record."""
+    if profile.non_blank < MIN_VALUES or profile.distinct < 2 or not (
+            norm in _STATE_HEADS or norm.rsplit("_", 1)[-1] in ("status", "state")):
+        return None
+
+    def state(v: str) -> str:
+        return re.sub(r"[^a-z]+", "_", v.lower()).strip("_")
+
+    share = profile.share(lambda v: state(v) in _SUBSCRIPTION_STATES)
+    subscribing = profile.share(lambda v: bool(_SUBSCRIBING.search(state(v))))
+    if share < 0.9 or subscribing < 0.05:
+        return None
+    evidence.append(f"values: {_pct(share)} are states of a subscription ({_pct(subscribing)} say subscribed, "
+                    f"unsubscribed or opted in/out): whether the person gave or withdrew consent "
+                    f"({profile.non_blank} non-blank sampled)")
+    return Judgement("user.authorization.consent", 0.7, "consent", evidence, round(share, 4))
+
+
 # A picture of a camera's view by a short or generic word (`pic_url`, `cover_img`, `thumb`): in a table of cameras it is
 # what the camera captured (a cover frame, an alarm picture), not a product shot.
 _PICTURE_WORDS = r"^(\w+_)?(pic|pics|picture|img|image|cover|thumb|thumbnail|frame|preview)(_(url|uri|path|link))?$"
@@ -2230,6 +2388,14 @@ def _judge_by_name(hit: Detector, name: str, tnorm: str, profile: ColumnProfile,
             evidence.append(f"values: {_pct(ident)} are shaped like codes (no space; digits, '_' or '.'), "
                             f"not person names ({sample_note})")
             return Judgement(None, 0.6, None, evidence)
+        logins = profile.share(lambda v: bool(_LOWER_LOGIN.fullmatch(v)))
+        if logins >= VALUE_THRESHOLD and ident >= CONFIRM_THRESHOLD and profile.distinct >= 10:
+            # (holdout15 classes) a name field of a certificate or a directory (`Common Name`) holding lower-case
+            # words joined by '.' or '_' (`ana.lopez`, `alopez`): logins made from people's names, not the names
+            # (a person's name is written with capitals or spaces)
+            evidence.append(f"values: {_pct(logins)} are lower-case words without spaces, {_pct(ident)} joined by "
+                            f"'.', '_' or digits: logins, not person names ({sample_note})")
+            return Judgement("user.account.username", 0.65, "username", evidence, round(logins, 4))
     if hit.needs_values and (conf_share is None or conf_share < CONFIRM_THRESHOLD):
         evidence.append(f"name alone is not enough for {hit.description}: the values do not confirm it "
                         f"({sample_note})")
@@ -2260,6 +2426,7 @@ def _judge_by_name(hit: Detector, name: str, tnorm: str, profile: ColumnProfile,
 
 
 _NICKNAME = words("nickname", "nick_name", "nick", "nicheng")
+_LOWER_LOGIN = re.compile(r"[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*")
 # Tables of people who are not (only) accounts: staff, employees, contacts, patients, students.
 _STAFF_TABLES = words("employee", "employees", "staff", "personnel", "workers", "worker", "hr_employee", "contacts",
                       "contact", "patients", "patient", "students", "student", "persons", "person", "people")
@@ -2894,3 +3061,88 @@ def _romanised_name(norm: str, tnorm: str, sibs: frozenset[str], profile: Column
     evidence.append(f"name and values: {norm!r} in a table of people and {_pct(share)} of values are names written in "
                     f"pinyin: each person's name, romanised ({profile.non_blank} non-blank sampled)")
     return Judgement("user.name", 0.6, "person_name", evidence, round(share, 4))
+
+
+# --------------------------------------------------------------------------- holdout15 classes (issue 15)
+# The parties of a message (a chat export's `from` / `from_id`), a demographic attribute kept as an option code
+# (`gender_id`), a per-contact secret under a bare `hash`, logins under a `Common Name`, addresses a VPN gives its
+# clients, the provider's own equipment, a check item's value.
+
+# A message's sender or recipient, by the words chat, mail and SMS exports use. Alone `from`/`to` also bound ranges
+# and routes, so the table (or its other columns) must be about messages.
+_MESSAGE_PARTY = r"^(from|to|sender|recipient|receiver|from_name|to_name|sender_name|recipient_name|receiver_name)$"
+_MESSAGE_PARTY_ID = (r"^(from|to|sender|recipient|receiver|from_user|to_user|author|peer|actor)_(id|uid|user_id"
+                     r"|userid)$")
+_MESSAGE_TABLES = (r"(?:^|_)(messages|message|msgs|msg|chat|chats|chat_history|conversation|conversations|mail|mails"
+                   r"|emails|inbox|outbox|sms|texts|dm|dms|im|posts|comments|replies)$|(消息|聊天|短信|邮件)")
+_MESSAGE_SIBLINGS = (r"^(text|body|message|content|subject|reply_to_message_id|reply_to|in_reply_to|thread_id|chat_id"
+                     r"|conversation_id|media_type|message_id|msg_id|sent_at|text_entities|forwarded_from)$")
+
+
+def _party_of_message(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
+                      evidence: list[str]) -> Judgement | None:
+    """Who sent or received a message, in a table of messages: their name (names as values) or id (keys as values)."""
+    named, keyed = re.search(_MESSAGE_PARTY, norm), re.search(_MESSAGE_PARTY_ID, norm)
+    if not (named or keyed) or profile.non_blank < 10 or profile.distinct < 3:
+        return None
+    if not (re.search(_MESSAGE_TABLES, tnorm) or sum(bool(re.search(_MESSAGE_SIBLINGS, n)) for n in sibs) >= 2):
+        return None
+    note = f"{profile.non_blank} non-blank sampled"
+    if named:
+        share = profile.share(lambda v: bool(_GIVEN_NAME_SHAPE.fullmatch(v)))
+        if share >= VALUE_THRESHOLD:
+            evidence.append(f"name and values: {norm!r} is a party to a message in a table of messages and {_pct(share)} "
+                            f"of values are shaped like given or full names: the person's display name ({note})")
+            return Judgement("user.name", 0.6, "person_name", evidence, round(share, 4))
+        return None
+    share = profile.share(_is_key_value)
+    if share >= VALUE_THRESHOLD:
+        evidence.append(f"name and values: {norm!r} is a party to a message in a table of messages and {_pct(share)} of "
+                        f"values are record keys: that person's id ({note})")
+        return Judgement("user.id", 0.6, "user_id", evidence, round(share, 4))
+    return None
+
+
+# An entity-attribute-value table (FreeRADIUS `radcheck` attribute/value, WordPress `wp_usermeta` meta_key/meta_value):
+# the value column holds, row by row, what its key column names. When most rows' keys name one kind of personal data
+# (`Cleartext-Password`, `NT-Password`), the value column holds that kind (a column of two kinds takes the dominant one).
+_EAV_VALUE = (r"^(value|val|meta_value|attribute_value|attr_value|field_value|property_value|prop_value|setting_value"
+              r"|option_value|param_value|parameter_value)$")
+_EAV_KEYS = ("attribute", "attr", "attribute_name", "attr_name", "meta_key", "key", "field", "field_name", "property",
+             "prop", "property_name", "setting", "setting_name", "option_name", "param", "parameter", "name")
+EAV_DOMINANT = 0.6  # share of rows whose key names the same kind: the dominant kind
+EAV_MAX_KEYS = 100  # distinct keys beyond which a column is no attribute list
+
+
+def eav_key_column(name: str, siblings: Iterable[str]) -> str | None:
+    """The sibling column that names what `name` holds row by row (its key), when `name` is an EAV value column."""
+    if not re.match(_EAV_VALUE, normalise_name(name)):
+        return None
+    by_norm = {normalise_name(s): s for s in siblings if s != name}
+    return next((by_norm[k] for k in _EAV_KEYS if k in by_norm), None)
+
+
+def classify_eav_value(name: str, table: str, profile: ColumnProfile, key_name: str,
+                       key_profile: ColumnProfile) -> Judgement | None:
+    """The category of an EAV value column from what its key column's values name (None: no dominant personal kind)."""
+    # an attribute list is a small vocabulary; many distinct keys are no such list (and each key is read as a name)
+    if profile.non_blank < MIN_VALUES or key_profile.non_blank < MIN_VALUES or key_profile.distinct > EAV_MAX_KEYS:
+        return None
+    tnorm, rows = normalise_name(table), 0
+    kinds: Counter[str] = Counter()
+    empty = ColumnProfile(0, 0, {})
+    for key, n in key_profile.values.items():
+        rows += n
+        hit = _name_detector(expand_name(normalise_name(key)), tnorm, empty, [])
+        if hit is not None:
+            kinds[hit.id] += n
+    if not kinds or not rows:
+        return None
+    kind, n = kinds.most_common(1)[0]
+    d = DETECTORS_BY_ID[kind]
+    if n / rows < EAV_DOMINANT or _values_contradict(d, profile, _Shares(profile)):
+        return None
+    evidence = [f"name: {name!r} holds what {key_name!r} names row by row (an attribute-value table); "
+                f"{_pct(n / rows)} of the keys name {d.description} ({profile.non_blank} non-blank sampled)"]
+    stored = _plain_secret(profile)[0] if d.secret else None
+    return Judgement(d.category, 0.6, d.id, evidence, round(n / rows, 4), stored)

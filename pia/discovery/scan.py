@@ -22,7 +22,9 @@ from pia.discovery.detectors import (
     ColumnProfile,
     ColumnVerdict,
     classify_column,
+    classify_eav_value,
     cross_table,
+    eav_key_column,
     is_password_hash,
     normalise_name,
 )
@@ -461,6 +463,13 @@ def scan_table(raw: _RawTable) -> TableScan:
         values = raw.column_values(i) if raw.frame is None else None
         profile = _profile_text_column(raw.frame.iloc[:, i]) if values is None else profile_values(values)
         j = classify_column(name, raw.table, profile, siblings=raw.columns)
+        key = eav_key_column(name, raw.columns) if j.category is None else None
+        if key is not None:
+            # an attribute-value table: the value column holds what its key column names (radcheck, usermeta)
+            k = raw.columns.index(key)
+            key_profile = _profile_text_column(raw.frame.iloc[:, k]) if raw.frame is not None \
+                else profile_values(raw.column_values(k))
+            j = classify_eav_value(name, raw.table, profile, key, key_profile) or j
         unprotected = None
         # (key material kept encrypted is protected: nothing to count as stored in clear)
         if j.detector and DETECTORS_BY_ID.get(j.detector) and DETECTORS_BY_ID[j.detector].secret and profile.non_blank \

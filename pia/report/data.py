@@ -77,7 +77,11 @@ class ReportData:
             channels = list((self.review.get("notify") or {}).get("channels") or channels)
         # A high risk is the state of one version; notification is decided on a change, by the change review's
         # VII.2(5) rule (a residual level rises), never by the state alone (issue 13).
+        # whom the changes concern (notify.audience): everyone unless the review narrows it to some data subjects
+        audience = (self.review or {}).get("notify", {}).get("audience") or {}
+        whom = [] if audience.get("everyone", True) else list(audience.get("subjects") or [])
         return {"required": bool(reasons), "channels": channels if reasons else [], "reasons": reasons,
+                "audience": whom,
                 "reconsent_required": bool(self.review and self.review.get("reconsent_required")),
                 "reconsent_reasons": [_("{kind}: {subject}", kind=_(str(x.get("kind", "")).replace("_", " ")),
                                         subject=self.name_of(x.get("subject")))

@@ -483,8 +483,8 @@ def _severity(m: Manifest, a: ProcessingActivity, event: FearedEvent, ev: Eviden
     if uncounted:
         lines.append(_Line("impact", "impact.vulnerable_screening_only", L_(
                            "pia default: a screening fact only; the sources of the service's laws on the risk of "
-                           "vulnerable people name minors (PIPL Art. 28, PIPL Art. 31), WP248 criterion 7 is GDPR "
-                           "guidance"), value, value, L_("vulnerable people: {reasons}", reasons=Listing(uncounted, "; ")),
+                           "vulnerable people name minors only (PIPL Art. 28, PIPL Art. 31)"), value, value,
+                           L_("vulnerable people: {reasons}", reasons=Listing(uncounted, "; ")),
                            []))
     lowering = [k for k, x in ms.catalogue.items() if x.lowers is Gauge.severity and event in x.mitigates]
     floor = float(HIGH) if sensitive_floor else 0.0
