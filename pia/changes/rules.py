@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, PrivateAttr
 
+from pia.changes.audience import Audience, audience, declared_kinds, sort_kinds
 from pia.changes.assessment import AssessmentCase, pipl_cases
 from pia.changes.diff import Change, ChangeKind, diff, pattern_of
 from pia.changes.retention import Bound as RetentionBound
@@ -359,6 +360,9 @@ class Notify(BaseModel):
     channels: list[str] = Field(default_factory=list, description="Channels from NEW's notification_channels, when required.")
     posted: bool = Field(True, description="Every change is posted with the updated policy (VII.1).")
     clause: str = Field("VII.1", description="Clause requiring posting and active notification.")
+    audience: Audience = Field(default_factory=lambda: Audience(everyone=True), description=(
+        "Whom the significant changes concern (the manifests' data subjects): the notice goes to them only when "
+        "no change concerns everyone."))
 
 
 @dataclass(frozen=True)
@@ -641,7 +645,11 @@ def level_rises(old_v: Verdict, new_v: Verdict) -> list[LevelChange]:
 
 def new_activities_needing_assessment(old: Manifest, new: Manifest, levels: dict[str, str] | None = None
                                       ) -> list[ScreenedActivity]:
-    """The activities of NEW absent from OLD that meet two or more WP248 criteria (where the GDPR applies)."""
+    """The activities of NEW absent from OLD that meet two or more WP248 criteria (where the GDPR applies).
+
+    The Directive (EU) 2024/2831 Art. 8 case (`pwd.8`, automated monitoring or decisions on platform workers) is
+    listed among the criteria; it always comes with two WP248 criteria (2 or 3, and 7 for the platform workers).
+    """
     from pia.risk.screening import WP248_REQUIRED, Framework, screen
 
     known = {a.id for a in old.processing_activities}
@@ -649,10 +657,12 @@ def new_activities_needing_assessment(old: Manifest, new: Manifest, levels: dict
     for a in new.processing_activities:
         if a.id in known:
             continue
-        met = [c.id for c in screen(new, a) if c.met and c.framework is Framework.wp248]
-        if len(met) >= WP248_REQUIRED:
+        criteria = screen(new, a)
+        met = [c.id for c in criteria if c.met and c.framework is Framework.wp248]
+        pwd = [c.id for c in criteria if c.met and c.framework is Framework.pwd]
+        if len(met) >= WP248_REQUIRED or pwd:  # pwd alone cannot happen today; the Directive binds regardless
             out.append(ScreenedActivity(activity=a.id, level=(levels or {}).get(a.id), wp248_met=len(met),
-                                        criteria=met))
+                                        criteria=met + pwd))
     return sorted(out, key=lambda x: x.activity)
 
 
@@ -1109,7 +1119,9 @@ def review(old: Manifest, new: Manifest, method: str | os.PathLike[str] | None =
         method=method, old=_side(old), new=_side(new), significant=significant, triggers=triggers,
         changes=classified,
         notify=Notify(required=significant, channels=[c.value for c in new.notification_channels] if significant else [],
-                      clause=trigger_clause(new, None)),
+                      clause=trigger_clause(new, None),
+                      audience=audience([c.path for c in classified if c.trigger is not None], old, new) if significant
+                      else Audience(everyone=True, subjects=sort_kinds(declared_kinds(old, new)))),
         reconsent_required=bool(reasons), reasons=reasons, risk=risk,
     )
     result._old, result._new = old, new

@@ -92,6 +92,7 @@ class DataSubject(str, Enum):
     elderly = "elderly"
     asylum_seekers = "asylum_seekers"
     vulnerable = "vulnerable"  # anyone else in an imbalance of power with the controller
+    platform_workers = "platform_workers"  # drivers, couriers, riders of a gig platform (pia.declare.subjects)
 
 
 class RecipientType(str, Enum):

@@ -25,7 +25,8 @@ CONTROL_ACTIONS = {"encryption_in_transit": N_("Encrypt the data in transit"),
                    "breach_response": N_("Put a breach-response procedure in place"),
                    "deidentification": N_("De-identify the data where the purpose allows it"),
                    "retention_enforcement": N_("Delete data automatically when its retention period ends")}
-FRAMEWORK_NAMES = {"gbt39335": N_("GB/T 39335-2020"), "wp248": N_("WP248"), "pipl55": N_("PIPL Art. 55")}
+FRAMEWORK_NAMES = {"gbt39335": N_("GB/T 39335-2020"), "wp248": N_("WP248"), "pipl55": N_("PIPL Art. 55"),
+                   "pwd": N_("Directive (EU) 2024/2831")}
 STAGE_NAMES = {"inherent": N_("inherent"), "current": N_("current"), "residual": N_("current"),
                "planned": N_("planned"), "target": N_("target")}
 # The shipped risk methods' titles and the words of their level labels (data in pia/data/methods/*.yaml): marked
@@ -45,7 +46,7 @@ SCREENING_NAMES = (
     N_("blocking rights or services"), N_("evaluation or scoring"),
     N_("automated decision with legal or similar effect"), N_("sensitive or highly personal data"),
     N_("data processed on a large scale"), N_("vulnerable data subjects"), N_("innovative use of technology"),
-    N_("prevents exercising a right or using a service"))
+    N_("prevents exercising a right or using a service"), N_("automated monitoring or decisions on platform workers"))
 # The PIPL Art. 55 criteria are named by the items of the law, marked once in `pia.risk.screening.PIPL55_ITEMS`.
 TRIGGER_NAMES = (N_("Service mode"), N_("Ownership"), N_("Recipients"), N_("Your rights"), N_("Impact assessment"),
                  N_("Longer retention"), N_("Promised protection"), N_("Cross-border"), N_("Contacts"))
