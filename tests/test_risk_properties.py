@@ -147,8 +147,11 @@ def test_data_subjects_under_another_regime_never_lower_a_risk(spec, where, meth
 @SETTINGS
 @given(activities, methods)
 def test_holding_data_on_the_service_never_lowers_a_risk(spec, method):
-    # the design facts: data that leaves the devices for the service, or direct identifiers, never lower a risk
-    never_lower(ranks(spec, method), ranks({**spec, "on_device": []}, method))
+    # the design facts: data that leaves the devices to be held by the service, or direct identifiers, never lower a
+    # risk (an element kept on the device and relayed, moved off the device, is then stored nowhere: less is held, and
+    # the measures for stored data rightly drop out; that is not this property)
+    to_service = [e for e in spec.get("transit", []) if e not in spec.get("on_device", [])]
+    never_lower(ranks(spec, method), ranks({**spec, "on_device": [], "transit": to_service}, method))
     never_lower(ranks(spec, method), ranks({**spec, "identifiers": Identifiers.direct}, method))
     # a relayed element that is stored after all, systems reachable from the internet after all: more exposure
     never_lower(ranks(spec, method), ranks({**spec, "transit": []}, method))
