@@ -139,7 +139,9 @@ _THING_OF_PEOPLE = (r"names|name|identifiers|identifier|enrollments|enrollment|e
                     r"|result|relationships|relationship|visits|visit|encounters|encounter|attendances|attendance"
                     r"|documents|document|photos|photo|images|image|files|file|programs|program|courses|course")
 # long words that end a glued head (`courseenrollment`, `nickname`); short ones (`file`, `course`) only alone
-_GLUED_THING = r"names|name|identifiers|identifier|enrollments|enrollment|enrolments|enrolment|registrations|registration"
+_GLUED_THING = (r"names|name|identifiers|identifier|enrollments|enrollment|enrolments|enrolment|registrations|registration"
+                # (holdout16 classes) Django's `employee_employeebankdetails`: a row of a person's details is not the person
+                r"|details|detail")
 _PEOPLE_THING_TABLES = (r"(?:^|_)(?:" + _PEOPLE_WORDS + r")_(?:(?:" + _THING_OF_PEOPLE + r")|[a-z0-9]+(?:" + _GLUED_THING
                         + r"))$")
 ACCOUNT_TABLES = words("users", "user", "accounts", "account", "customers", "customer", "members", "member",
@@ -317,12 +319,15 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("pixel_event", "user.device.pixel_event", "web beacon or pixel-tag event",
              names=(words("pixel", "pixel_event", "beacon", "web_beacon"),)),
     Detector("email", "user.contact.email", "email address",
-             names=(words("email", "e_mail", "mail", "email_address", "mail_address", "youxiang", "init"),
+             names=(words("email", "e_mail", "mail", "email_address", "mail_address", "youxiang", "init", "emails",
+                          "email_addresses"),
                     r"邮箱|电子邮件"),
              veto=(words("sender", "from_address", "noreply", "mail_server", "smtp"),),
              confirm=("email",), value_only=("email",)),
     Detector("phone", "user.contact.phone_number", "phone number",
              names=(words("phone", "phone_no", "phone_number", "mobile", "mobile_no", "tel", "telephone",
+                          # (holdout16 classes) a list of them (a help desk's `phones`, one JSON list per customer)
+                          "phones", "phone_numbers", "telephones", "mobiles",
                           "cellphone", "cell", "msisdn", "shouji", "shoujihao", "dianhua", "lianxi_dianhua",
                           # a fixed line and a fax line reach the person (or their desk) as a phone does
                           "landline", "fax", "fax_number", "fax_no", "zuoji", "guhua", "chuanzhen"),
@@ -336,7 +341,9 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("ip_address", "user.device.ip_address", "IP address",
              names=(words("ip", "ip_address", "ip_addr", "ipaddr", "client_ip", "remote_addr", "remote_ip",
                           "login_ip", "source_ip", "src_ip", "ipv4", "ipv6", "hostname", "x_forwarded_for",
-                          "forwarded_for", "http_x_forwarded_for", "real_ip", "x_real_ip"), r"IP地址"),
+                          "forwarded_for", "http_x_forwarded_for", "real_ip", "x_real_ip"), r"IP地址",
+                    # (holdout17 classes) a survey export's "came from IP" (问卷星 来自IP): the respondent's address
+                    r"(来自|来源)ip$|ip(地址|来源)$"),
              # (holdout12 classes) the address of the serving side of a request (a CDN's origin, an upstream or
              # backend server, an edge node) is the operator's machine, not the visitor's
              veto=(_NOT_PERSONAL, words("origin", "origin_ip", "upstream", "upstream_ip", "upstream_addr", "backend",
@@ -588,7 +595,12 @@ DETECTORS: tuple[Detector, ...] = (
                          "library", "lib", "plugin", "module", "integration", "component", "framework", "platform",
                          "engine",
                          # an audited or referenced record (`entity_name`), a resource
-                         "entity", "resource", "object", "asset", "dashboard"),
+                         "entity", "resource", "object", "asset", "dashboard",
+                         # (holdout16/17 classes) a business's or its premises' and products' name (`hotel_name`,
+                         # `room_type_name`, `bank_name`, `branch_name`, `station_name`)
+                         "hotel", "room", "type", "bank", "branch", "station", "property", "building", "venue", "door",
+                         "gym", "office", "warehouse", "restaurant", "clinic", "school", "organisation", "organization",
+                         "org"),
                    # an id's name is no person's; but the caller ID is one word of telephony (`caller_id_name`)
                    r"(?:^|_)(?<!caller_)(?<!callee_)id(?:_|$)"),
              ),
@@ -766,7 +778,14 @@ DETECTORS: tuple[Detector, ...] = (
                      r"|employee|subscribers|subscriber"
                      # (holdout13 classes) a roster's or registry's table of each person's demographics, one row per
                      # person, is keyed by the person (OneRoster demographics.sourcedId is the user's sourcedId)
-                     r"|demographics)(?:_|$)")),
+                     r"|demographics)(?:_|$)"
+                     # (holdout16/17 classes) a table of people named by their role (a rental's tenants and owners, a
+                     # clinic's vets, a hotel's guests, a fleet's drivers) or a person's profile (Django's
+                     # `profile_profile`, `core_userprofile`: the app's label, then the model, glued): as the table's
+                     # last word only (`driver_trips` keys trips)
+                     r"|(?:^|_)(owners|owner|tenants|tenant|guests|guest|drivers|driver|residents|resident|vets"
+                     r"|veterinarians|veterinarian|doctors|doctor|nurses|nurse|teachers|teacher|volunteers|volunteer"
+                     r"|profile|userprofile|userprofiles|memberprofile|memberprofiles|customerprofile)$")),
     # ---- holdout9 failure classes (issue 15): special categories, health readings, consent flags, vehicles, keys,
     # ids of people by role, counterparties and balances of bank statements. Names here are concepts in both
     # languages; values confirm wherever a value shape exists (`needs_values`).
@@ -1183,6 +1202,23 @@ def _is_option_code(profile: ColumnProfile) -> bool:
         and profile.share(lambda v: bool(re.fullmatch(r"\d{1,3}", v))) >= 0.99
 
 
+# (holdout17 classes) Tables of animals (a veterinary clinic's pets, a breeder's herd), by their last word.
+_ANIMAL_TABLES = (r"(?:^|_)(pets|pet|animals|animal|dogs|dog|cats|cat|horses|horse|livestock|cattle|herd|herds|puppies"
+                  r"|kittens)$")
+_ANIMAL_LOOK_ALIKES = {"person_name", "date_of_birth", "gender"}
+# (holdout16/17 classes) Tables of premises and public equipment, by their last word: rental lots, buildings, hotels,
+# charging stations (a `locations` table may be people's positions: not here).
+_PREMISES_TABLES = (r"(?:^|_)(properties|property|buildings|building|lots|premises|listings|listing|hotels|hotel|venues"
+                    r"|venue|warehouses|warehouse|branches|charge_box|charge_boxes|charge_point|charge_points"
+                    r"|chargepoint|chargepoints|charging_stations|charging_station|chargers|charger|stations|station)$")
+_PLACE_LOOK_ALIKES = {"person_name", "street_address", "postal_address", "city", "postal_code", "pin_postal_code",
+                      "country", "precise_location"}
+# Public equipment an operator runs (charging points, meters, kiosks), by the table's last word.
+_PUBLIC_EQUIPMENT_TABLES = (r"(?:^|_)(charge_box|charge_boxes|charge_point|charge_points|chargepoint|chargepoints"
+                            r"|charging_stations|charging_station|chargers|charger|meters|kiosks|kiosk|stations|station)$")
+_EQUIPMENT_LOOK_ALIKES = {"camera_serial", "device_id", "ip_address", "imei", "mac_address"}
+
+
 def _name_detector(norm: str, tnorm: str, profile: ColumnProfile, evidence: list[str],
                    siblings: frozenset[str] = frozenset(), shares: Mapping[str, float] | None = None) -> Detector | None:
     """The detector the column name announces: its match ends last (the head noun), is longest, comes first.
@@ -1230,6 +1266,23 @@ def _name_detector(norm: str, tnorm: str, profile: ColumnProfile, evidence: list
                             "not the data itself")
         return None
     hit = best[2]
+    owner = re.search(r"(?:^|_)(owner|owners|keeper|breeder|tenant|guest|customer|user|member|contact)(?:_|$)", norm)
+    if hit.id in _ANIMAL_LOOK_ALIKES and re.search(_ANIMAL_TABLES, tnorm) and not owner:
+        # (holdout17 classes) an animal's name, birth date and sex are no person's: a table of pets keys animals
+        evidence.append(f"name: {norm!r} in a table of animals ({tnorm!r}): the animal's, not a person's")
+        return None
+    if hit.id in _PLACE_LOOK_ALIKES and re.search(_PREMISES_TABLES, tnorm) and not owner:
+        # (holdout16/17 classes) a table of premises or public equipment (a landlord's lots, a hotel, a charging
+        # station): its own name, address and coordinates locate an asset, not a person's home
+        evidence.append(f"name: {norm!r} in a table of premises or public equipment ({tnorm!r}): the asset's own "
+                        "name or place, not a person's")
+        return None
+    if hit.id in _EQUIPMENT_LOOK_ALIKES and re.search(_PUBLIC_EQUIPMENT_TABLES, tnorm) and not owner:
+        # (holdout16 classes) a charging station's serials, modem SIM and network address are the operator's
+        # equipment (a consumer's own camera or phone stays the person's device)
+        evidence.append(f"name: {norm!r} in a table of an operator's equipment ({tnorm!r}): the equipment's, not a "
+                        "person's device")
+        return None
     if hit.id == "person_name" and re.match(r"^(display_)?name$", norm) \
             and (re.search(_THING_TABLES, tnorm) or re.search(_THING_TABLE_HEADS, tnorm)):
         evidence.append(f"name: a bare {norm!r} in a table of things ({tnorm!r}) names the thing, not a person")
@@ -1337,6 +1390,46 @@ def _decoded_base64(profile: ColumnProfile) -> tuple[ColumnProfile, float] | Non
     return ColumnProfile(sum(decoded.values()), len(decoded), decoded), hits / total
 
 
+# (holdout16 classes) the fields of an item of a JSON list that hold the datum itself (`[{"value": .., "type": ..}]`)
+_ITEM_VALUE_KEYS = ("value", "email", "address", "number", "phone", "name", "contact")
+
+
+def _json_list_items(profile: ColumnProfile) -> tuple[ColumnProfile, float] | None:
+    """The profile of the items when 80%+ of the sampled rows are JSON lists of strings or of `{value: ..}` objects.
+
+    A help desk keeps a customer's phones or a ticket's copied addresses as one JSON list per row: each item is the
+    datum, and the column holds what its items are.
+    """
+    if profile.non_blank < 10 or profile.binary_media:
+        return None
+    probe = list(profile.values.items())[:SHARE_PROBE]
+    if not probe or not probe[0][0].lstrip().startswith("["):
+        return None  # the usual case, settled by one value
+    items: dict[str, int] = {}
+    hits = total = 0
+    for v, n in probe:
+        total += n
+        try:
+            parsed = json.loads(v)
+        except ValueError:
+            continue
+        if not isinstance(parsed, list) or not parsed:
+            continue
+        texts = []
+        for it in parsed:
+            if isinstance(it, dict):
+                it = next((it[k] for k in _ITEM_VALUE_KEYS if isinstance(it.get(k), str)), None)
+            if isinstance(it, str) and it.strip():
+                texts.append(it.strip())
+        if texts and len(texts) == len(parsed):
+            hits += n
+            for t in texts:
+                items[t] = items.get(t, 0) + n
+    if not total or hits / total < VALUE_THRESHOLD or not items:
+        return None
+    return ColumnProfile(sum(items.values()), len(items), items), hits / total
+
+
 def _is_record_key(v: str) -> bool:
     """A bare record key: an integer, a UUID or a short hex string."""
     return v.isdigit() or is_uuid(v) or bool(re.fullmatch(r"[0-9a-fA-F]{6,32}", v))
@@ -1380,7 +1473,91 @@ _TOTP_PARAMETERS = {"digits", "period", "algorithm", "issuer", "counter"}
 _TENANT_ACCOUNT = r"(?:^|_)(account|tenant|org|organisation|organization|workspace|subscription)_?id$"
 
 
+# (holdout16 classes) A table of a person's bank details (`bank_details`, Django `employee_employeebankdetails`): its
+# address, city and country are the bank branch's (the person's own address is kept with the person), and its bare
+# account number is the person's bank account.
+_BANK_DETAIL_TABLES = r"(?:^|_)[a-z]*bank_?(details|detail|accounts|account|info)$"
+_BRANCH_PLACE = {"street_address", "postal_address", "city", "postal_code", "pin_postal_code", "country"}
+
+
 def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Iterable[str] = ()) -> Judgement:
+    """Decide the taxonomy category of one column (`_classify_column`), then apply the context of its table.
+
+    A table of public equipment or of bank details speaks of the equipment or the bank; a person's picture and a
+    contact's phone are recognised last (holdout16/17 classes).
+    """
+    verdict = _classify_column(name, table, profile, siblings)
+    norm, tnorm = normalise_name(name), normalise_name(table)
+    picture = _person_picture(norm, tnorm, siblings, profile, verdict)
+    if picture is not None:
+        return picture
+    if verdict.category is None and re.search(r"(?:^|_)contact$", norm) and profile.non_blank >= MIN_VALUES:
+        # (holdout16 classes) a contact kept as a bare number (`emergency_contact`): the person reached is a person
+        phones = profile.share(_phone_shaped)
+        if phones >= VALUE_THRESHOLD:
+            return Judgement("user.contact.phone_number", 0.7, "phone", [
+                *verdict.evidence, f"name and values: {norm!r} names a contact and {_pct(phones)} of values are phone "
+                                   f"numbers ({profile.non_blank} non-blank sampled)"], round(phones, 4))
+    if re.search(r"(?:^|_)(owner|owners|holder|user|customer|member|employee|driver|person)(?:_|$)", norm):
+        return verdict
+    if verdict.detector in _EQUIPMENT_LOOK_ALIKES and re.search(_PUBLIC_EQUIPMENT_TABLES, tnorm):
+        return Judgement(None, 0.7, None, [*verdict.evidence, f"context: {tnorm!r} is a table of an operator's public "
+                                           "equipment (charging points, meters, kiosks): its serials, SIM and network "
+                                           "ids are the equipment's, not a person's device"])
+    if re.search(_BANK_DETAIL_TABLES, tnorm):
+        if verdict.detector in _BRANCH_PLACE:
+            return Judgement(None, 0.6, None, [*verdict.evidence, f"context: {tnorm!r} is a table of bank details: "
+                                               "its address is the bank branch's, not the account holder's"])
+        if verdict.category is None and re.fullmatch(r"(bank_)?(account_number|account_no|acc_no|account_num)", norm):
+            return Judgement("user.financial.account_number", 0.6, "payment_account",
+                             [*verdict.evidence, f"context: {norm!r} in a table of a person's bank details ({tnorm!r}): "
+                                                 "the person's bank account number"])
+    return verdict
+
+
+def _phone_shaped(v: str) -> bool:
+    """A number written as phones are (7 to 15 digits, an optional `+`, spaces, dashes, dots or brackets)."""
+    return bool(re.fullmatch(r"\+?[\d\s().-]{7,22}", v)) and 7 <= sum(c.isdigit() for c in v) <= 15
+
+
+# Words of a picture of a person (a profile photo, an avatar, a selfie) and of a camera's captures.
+_PERSON_PICTURE_WORDS = r"(?:^|_)(photo|photos|avatar|avatars|profile|portrait|selfie|selfies|headshot|picture|pictures)(?:_|$)"
+_CAPTURE_WORDS = (r"(?:^|_)(camera|cameras|cam|ipc|snapshot|snapshots|recording|recordings|nvr|dvr|event|events|object"
+                  r"|objects|motion|alarm|alarms|stream|streams|video|videos|thumbnail|thumbnails|clip|clips)(?:_|$)")
+
+
+def _person_picture(norm: str, tnorm: str, siblings: Iterable[str], profile: ColumnProfile,
+                    verdict: Judgement) -> Judgement | None:
+    """Image files of a person's picture: in a table of people, or under a picture word with no camera in sight.
+
+    (holdout16/17 classes) `employee_profile` holding `.../x.png`, a dating app's `photos.url`: the person's own
+    picture, not a camera's.
+    """
+    if verdict.detector not in (None, "camera_snapshot") or profile.non_blank < MIN_VALUES:
+        return None
+    if re.search(_CAPTURE_WORDS, tnorm) or re.search(_CAPTURE_WORDS, norm):
+        return None
+    if re.search(_THING_TABLES, tnorm) or re.search(_THING_TABLE_HEADS, tnorm):
+        return None  # a product's or a file's picture
+    sibs = frozenset(normalise_name(n) for n in siblings)
+    people = _is_table_of_people(tnorm, sibs)
+    if verdict.detector is None and not (re.search(_PERSON_PICTURE_WORDS, norm) and people):
+        return None  # a name that says nothing of pictures: other kinds of files
+    if verdict.detector == "camera_snapshot" and not (people or re.search(_PERSON_PICTURE_WORDS, norm)
+                                                      or re.search(_PERSON_PICTURE_WORDS, tnorm)):
+        return None
+    media = profile.share(VALUE_PATTERNS["media_uri"].test)
+    if media < VALUE_THRESHOLD:
+        media = profile.share(lambda v: bool(re.fullmatch(r"[\w.@%+-]+(/[\w.@%+~=-]+)+\.(png|jpe?g|gif|webp|bmp|heic)", v, re.I)))
+    if media < VALUE_THRESHOLD:
+        return None
+    return Judgement("user.content.self_image", 0.7, "self_image", [
+        *verdict.evidence, f"name and values: {norm!r} in {tnorm!r} speaks of a person's picture, no camera in sight, and "
+                           f"{_pct(media)} of values are image files ({profile.non_blank} non-blank sampled)"],
+        round(media, 4))
+
+
+def _classify_column(name: str, table: str, profile: ColumnProfile, siblings: Iterable[str] = ()) -> Judgement:
     """Decide the taxonomy category of one column from its name, its table's name and its value profile.
 
     Values outvote names: with enough non-blank values, values that cannot be the announced data (flags,
@@ -1402,8 +1579,31 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         verdict.evidence.insert(0, f"values: {_pct(decoded[1])} are text stored base64-encoded (a reversible encoding, "
                                    f"not a protection), judged decoded ({profile.non_blank} non-blank sampled)")
         return verdict
+    items = _json_list_items(profile)
+    if items is not None:
+        # (holdout16 classes) a JSON list per row (a customer's phones, a ticket's copied addresses): judged on its items
+        verdict = classify_column(name, table, items[0], siblings)
+        verdict.evidence.insert(0, f"values: {_pct(items[1])} are JSON lists, judged on their {items[0].non_blank} "
+                                   f"items ({profile.non_blank} non-blank sampled)")
+        return verdict
     # Abbreviated and glued names are spelled out (`fname` -> `first_name`, `mothersname` -> `mothers_name`).
     norm, tnorm = expand_name(normalise_name(name)), normalise_name(table)
+    # (holdout16 classes) Django names a foreign key's column after its field plus `_id`: a field already called
+    # `employee_id` is stored as `employee_id_id`, a reference to a row of that model. A person's row is the person
+    # (`user.id`); any other row's key (`device_id_id`: a terminal's row) is a record key, not the thing's identifier.
+    fk = re.match(r"^([a-z0-9_]*?)_id_id$", norm)
+    if fk:
+        if re.search(r"(?:^|_)(?:" + _PEOPLE_WORDS + r")$", fk.group(1)):
+            norm = fk.group(1) + "_id"
+        else:
+            return Judgement(None, 0.7, None, [f"name: {name!r} is an ORM's reference to a row of {fk.group(1)!r} "
+                                               "(the field's own `_id` plus the ORM's): a record key"])
+    # (holdout17 classes) mongoexport's path into an array of sub-documents (`contacts.0.contact`): the field is the
+    # last segment, the array's name and the index only say where it sits
+    if re.search(r"\.\d+\.", str(name)):
+        norm = re.sub(r"^(?:[a-z0-9]+_)*?[a-z]+_\d+_", "", norm)
+    # (holdout16 classes) PrestaShop and QloApps put the key word first (`id_order`, `id_customer`): `order_id`
+    norm = re.sub(r"^id_([a-z]+)$", r"\1_id", norm)
     if not any(_match_span(d, norm, tnorm) for d in DETECTORS):
         # An application's prefix glued to the word (`acmei18n_id` in table `acme_person`), and a field kept twice or
         # by size (`phone1`, `image_240`): the prefix and the number are no part of the word for the data.
@@ -1829,7 +2029,7 @@ def _compact_id_of_people(norm: str, tnorm: str, sibs: frozenset[str], profile: 
 # (holdout14 classes) The row's own key named after what a row is: `<row noun>_id`, `<row noun>number`,
 # `<row noun>_reg_num` (`applicant_id` in `applicant`, `voter_reg_num` in `county_voter`); the noun may be the
 # table's word singular, its tail (a glued prefix) or a short tag the table ends with (`person_per`: `per_id`).
-_OWN_KEY_TAILS = r"(?:_?id|_?number|_?num|_?no|_reg_num|_registration_number|_reg_no)$"
+_OWN_KEY_TAILS = r"(?:_?id|_?number|_?num|_?no|_reg_num|_registration_number|_reg_no|_pk)$"
 
 
 def _table_row_nouns(tnorm: str) -> set[str]:
