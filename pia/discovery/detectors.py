@@ -270,7 +270,11 @@ DETECTORS: tuple[Detector, ...] = (
                           "trade_no", "pay_id", "zhifu_liushui", "charge_id", "payment_intent", "payment_intent_id",
                           "payment_method_id", "card_id", "card_last4", "last4", "last_4", "cc_last_4", "cc_last4",
                           "last_four", "card_fingerprint", "cc_trans_id", "trans_id", "last_trans_id",
-                          "card_token"),
+                          "card_token",
+                          # (holdout17 classes) a card's last digits and expiry as a payment provider returns them
+                          # (schemas.yaml labels a card's last four and expiry `user.payment`)
+                          "card_last_digits", "last_digits", "card_last_four", "card_expiry", "card_exp",
+                          "card_expiration", "card_exp_date"),
                     # the payment platform's transaction number (交易订单号 is a transaction's, not a shop's, order)
                     r"支付流水|交易号|交易单号|交易订单号|交易流水号|支付单号|支付订单号",
                     # the payment platform's own number for a payment or a refund (WeChat Pay, Alipay, UnionPay)
@@ -575,7 +579,9 @@ DETECTORS: tuple[Detector, ...] = (
                           "cnam", "caller_name", "callee_name", "calling_name", "called_name", "caller_id_name",
                           "callerid_name", "calleridname", "callee_id_name", "calleeidname"), r"^contact$",
                     # an alias a member goes by (an English given name in a Chinese directory) names the person
-                    r"姓名|收货人|收件人|联系人|别名|英文名"),
+                    r"姓名|收货人|收件人|联系人|别名|英文名",
+                    # (holdout16 classes) the name a member shows in a QQ group (群名片): a real name, as a rule
+                    r"群名片$"),
              veto=(words("user_name", "username", "product_name", "file_name", "filename", "device_name",
                          "host_name", "hostname", "table_name", "company_name", "bucket_name", "brand_name",
                          "app_name", "model_name", "sku_name", "item_name", "display_name_product",
@@ -690,7 +696,10 @@ DETECTORS: tuple[Detector, ...] = (
                     r"注册时间|注销时间",
                     # a bare `status` only speaks of the account in a table of accounts
                     r"^(status|state)$"),
-             tables=None),
+             tables=None,
+             # (holdout16 classes) a ticket's, order's or booking's `closed_at` dates that record, not an account
+             veto_tables=(r"(?:^|_)(conversations|conversation|tickets|ticket|threads|thread|issues|issue|orders|order"
+                          r"|bookings|booking|invoices|invoice|tasks|task|jobs|job|messages|message|cases|case)$")),
     Detector("order_record", "user.order.record", "order record",
              names=(words("order_id", "order_no", "order_number", "order_ref", "orderid", "dingdan", "order_sn",
                           "ordersn", "order_serial",
@@ -1112,6 +1121,8 @@ def _name_speaks_of_metadata(norm: str) -> str | None:
         return None  # `emp_ssn_num`, `dri_lice_num`: the number of a personal id, the id itself
     if parts[-1] in _PENDING_HEADS and len(parts) > 1 and parts[-2] in _CONTACT_WORDS:
         return None  # `email_change`, `phone_change`, `new_email`: the pending new address, the data itself
+    if re.search(r"(?:^|_)card_(expiry|exp|expiration|exp_date|expiry_date|expiration_date)$", norm):
+        return None  # (holdout17 classes) a payment card's expiry is the card's data (schemas.yaml: `user.payment`)
     if _is_condition_status(norm):
         return None  # (holdout14 classes) `disability_status`, `hiv_status`: the state of a condition IS the condition
     if parts[-1] in _META_HEADS:
@@ -1205,6 +1216,8 @@ def _is_option_code(profile: ColumnProfile) -> bool:
 # (holdout17 classes) Tables of animals (a veterinary clinic's pets, a breeder's herd), by their last word.
 _ANIMAL_TABLES = (r"(?:^|_)(pets|pet|animals|animal|dogs|dog|cats|cat|horses|horse|livestock|cattle|herd|herds|puppies"
                   r"|kittens)$")
+_PUSH_DEVICE_TABLES = (r"(?:^|_)(push_devices|push_device|devices|device|installations|installation|device_tokens"
+                       r"|push_tokens|push_subscriptions)$")
 _ANIMAL_LOOK_ALIKES = {"person_name", "date_of_birth", "gender"}
 # (holdout16/17 classes) Tables of premises and public equipment, by their last word: rental lots, buildings, hotels,
 # charging stations (a `locations` table may be people's positions: not here).
@@ -1283,6 +1296,11 @@ def _name_detector(norm: str, tnorm: str, profile: ColumnProfile, evidence: list
         evidence.append(f"name: {norm!r} in a table of an operator's equipment ({tnorm!r}): the equipment's, not a "
                         "person's device")
         return None
+    if hit.id == "token" and norm == "token" and re.search(_PUSH_DEVICE_TABLES, tnorm):
+        # (holdout16 classes) a bare token in a table of push devices (the Twitter archive's `ni-devices`, an app's
+        # `installations`): the push service's address of the device, not a secret
+        evidence.append(f"name: a bare {norm!r} in a table of push devices ({tnorm!r}): the device's push token")
+        return DETECTORS_BY_ID["device_id"]
     if hit.id == "person_name" and re.match(r"^(display_)?name$", norm) \
             and (re.search(_THING_TABLES, tnorm) or re.search(_THING_TABLE_HEADS, tnorm)):
         evidence.append(f"name: a bare {norm!r} in a table of things ({tnorm!r}) names the thing, not a person")
@@ -1477,6 +1495,12 @@ _TENANT_ACCOUNT = r"(?:^|_)(account|tenant|org|organisation|organization|workspa
 # address, city and country are the bank branch's (the person's own address is kept with the person), and its bare
 # account number is the person's bank account.
 _BANK_DETAIL_TABLES = r"(?:^|_)[a-z]*bank_?(details|detail|accounts|account|info)$"
+_BUSINESS_NAME = (r"(hotel|store|shop|branch|restaurant|venue|merchant|station|clinic|gym|property|office|warehouse"
+                  r"|pharmacy|agency|dealer|dealership)_?name")
+_PERSON_NAME_COLUMN = (r"(?:^|_)(first_name|firstname|last_name|lastname|full_name|fullname|surname|given_name"
+                       r"|family_name|customer_name|guest_name|contact_name|client_name|member_name)$|^name$")
+_BUSINESS_COPY_LOOK_ALIKES = {"street_address", "postal_address", "city", "postal_code", "pin_postal_code", "country",
+                              "phone", "email"}
 _BRANCH_PLACE = {"street_address", "postal_address", "city", "postal_code", "pin_postal_code", "country"}
 
 
@@ -1488,6 +1512,9 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
     """
     verdict = _classify_column(name, table, profile, siblings)
     norm, tnorm = normalise_name(name), normalise_name(table)
+    change = _value_of_a_change(norm, tnorm, name, table, siblings, profile, verdict)
+    if change is not None:
+        return change
     picture = _person_picture(norm, tnorm, siblings, profile, verdict)
     if picture is not None:
         return picture
@@ -1504,6 +1531,29 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         return Judgement(None, 0.7, None, [*verdict.evidence, f"context: {tnorm!r} is a table of an operator's public "
                                            "equipment (charging points, meters, kiosks): its serials, SIM and network "
                                            "ids are the equipment's, not a person's device"])
+    if verdict.category is None and norm == "number" and re.search(r"(?:^|_)(conversations|conversation|threads)$", tnorm) \
+            and profile.non_blank >= MIN_VALUES and profile.distinct >= 0.95 * profile.non_blank \
+            and profile.share(lambda v: v.isdigit() and len(v) <= 8) >= VALUE_THRESHOLD:
+        # (holdout16 classes) a help desk's conversation is a ticket (FreeScout): its short running number, one per row,
+        # is the ticket number a person quotes (a phone number is longer)
+        return Judgement("user.support", 0.6, "ticket_number", [
+            *verdict.evidence, f"name and values: a bare {norm!r} in a table of help-desk conversations ({tnorm!r}), "
+                               f"short running numbers one per row: the ticket number ({profile.non_blank} non-blank "
+                               "sampled)"])
+    role = _person_by_role(norm, tnorm, siblings, profile, verdict)
+    if role is not None:
+        return role
+    if verdict.detector in _BUSINESS_COPY_LOOK_ALIKES and profile.non_blank >= MIN_VALUES \
+            and profile.distinct <= 6 and profile.non_blank >= 10 * profile.distinct:
+        sibs = [normalise_name(n) for n in siblings]
+        business = next((n for n in sibs if re.fullmatch(_BUSINESS_NAME, n)), None)
+        if business and not any(re.search(_PERSON_NAME_COLUMN, n) for n in sibs):
+            # (holdout16 classes) a booking line that copies its hotel (QloApps `htl_booking_detail`: the hotel's
+            # name, city, front-desk phone and email): a handful of values repeated over all rows, beside the
+            # business's name and no person's name, are the business's contact data
+            return Judgement(None, 0.6, None, [*verdict.evidence, f"context: only {profile.distinct} distinct values "
+                                               f"over {profile.non_blank} rows beside {business!r} and no person's "
+                                               "name: the business's own contact details, copied into each row"])
     if re.search(_BANK_DETAIL_TABLES, tnorm):
         if verdict.detector in _BRANCH_PLACE:
             return Judgement(None, 0.6, None, [*verdict.evidence, f"context: {tnorm!r} is a table of bank details: "
@@ -1513,6 +1563,71 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
                              [*verdict.evidence, f"context: {norm!r} in a table of a person's bank details ({tnorm!r}): "
                                                  "the person's bank account number"])
     return verdict
+
+
+_CHANGE_SIDES = r"^(changed_from|changed_to|old|new|old_value|new_value|previous|previous_value|before|after|from|to)$"
+_CHANGE_TABLES = re.compile(r"^(?:[a-z0-9]+_)*?([a-z0-9_]+?)_(change|changes|history|histories|changelog|log)$")
+
+
+def _value_of_a_change(norm: str, tnorm: str, name: str, table: str, siblings: Iterable[str], profile: ColumnProfile,
+                       verdict: Judgement) -> Judgement | None:
+    """The before and after of a change (`changedFrom`, `old_value`) in a table named for what changed: that datum.
+
+    (holdout16 classes) The Twitter archive's `screen-name-change` keeps a person's earlier and later handles.
+    """
+    if verdict.category is not None or not re.match(_CHANGE_SIDES, norm):
+        return None
+    m = _CHANGE_TABLES.match(tnorm)
+    if m is None:
+        return None
+    words_ = m.group(1).split("_")
+    for i in range(len(words_)):  # the longest tail of the table's words that names a datum (`screen_name`)
+        what = "_".join(words_[i:])
+        j = _classify_column(what, table, profile, siblings)
+        if j.category is not None:
+            j.evidence.insert(0, f"name and context: {norm!r} is one side of a change in {tnorm!r}, a table of "
+                                 f"changes of {what!r}: judged as {what!r}")
+            return j
+    return None
+
+
+_ROLE_OF_PERSON = (r"^(manager|representative|legal_representative|legal_rep|contact_person|guardian|landlord"
+                   r"|signatory|director|account_manager)$")
+_OWN_REFERENCE = r"^(reference|ref|customer_reference|customer_ref|client_reference|client_ref|tenant_reference)$"
+
+
+def _person_by_role(norm: str, tnorm: str, siblings: Iterable[str], profile: ColumnProfile,
+                    verdict: Judgement) -> Judgement | None:
+    """A person named by their role (`manager` of a tenant company), or a table of people's own reference for each.
+
+    (holdout17 classes) Values decide: full names for the role, codes of letters and digits for the reference.
+    """
+    if verdict.category is not None or profile.non_blank < 10:
+        return None
+    note = f"{profile.non_blank} non-blank sampled"
+    if re.match(_ROLE_OF_PERSON, norm) and profile.distinct >= 5:
+        names = profile.share(lambda v: _looks_like_person_name(v) or _full_name_any_script(v))
+        if names >= VALUE_THRESHOLD:
+            return Judgement("user.name", 0.6, "person_name", [
+                *verdict.evidence, f"name and values: {norm!r} names a person by their role and {_pct(names)} of "
+                                   f"values are full names ({note})"], round(names, 4))
+    if re.match(_OWN_REFERENCE, norm) and profile.non_blank >= MIN_VALUES \
+            and _is_table_of_people(tnorm, frozenset(normalise_name(n) for n in siblings)) \
+            and not re.search(_ABOUT_PEOPLE_TABLES, tnorm) and profile.distinct >= 0.5 * profile.non_blank:
+        codes = profile.share(lambda v: bool(re.fullmatch(r"[A-Za-z]{1,6}[-_/]?\d{2,10}", v)))
+        if codes >= VALUE_THRESHOLD:
+            return Judgement("user.id", 0.6, "user_id", [
+                *verdict.evidence, f"name and values: {norm!r} in a table of people ({tnorm!r}) and {_pct(codes)} of "
+                                   f"values are codes of letters and digits: the keeper's number for the person ({note})"],
+                round(codes, 4))
+    return None
+
+
+def _full_name_any_script(v: str) -> bool:
+    """Two to four capitalised words of letters, accents included (`Hélène Lefèvre`, `Jean-Luc N'Diaye`)."""
+    parts = v.split()
+    return 2 <= len(parts) <= 4 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha()
+                                        for w in parts)
 
 
 def _phone_shaped(v: str) -> bool:
@@ -1603,7 +1718,9 @@ def _classify_column(name: str, table: str, profile: ColumnProfile, siblings: It
     if re.search(r"\.\d+\.", str(name)):
         norm = re.sub(r"^(?:[a-z0-9]+_)*?[a-z]+_\d+_", "", norm)
     # (holdout16 classes) PrestaShop and QloApps put the key word first (`id_order`, `id_customer`): `order_id`
-    norm = re.sub(r"^id_([a-z]+)$", r"\1_id", norm)
+    # (a name a vocabulary spells that way, OCPP's `id_tag`, stays as it is)
+    if re.match(r"^id_[a-z]+$", norm) and not any(_match_span(d, norm, tnorm) for d in DETECTORS):
+        norm = re.sub(r"^id_([a-z]+)$", r"\1_id", norm)
     if not any(_match_span(d, norm, tnorm) for d in DETECTORS):
         # An application's prefix glued to the word (`acmei18n_id` in table `acme_person`), and a field kept twice or
         # by size (`phone1`, `image_240`): the prefix and the number are no part of the word for the data.
@@ -2265,7 +2382,11 @@ _ADDRESS_TITLE = r"(?:^|_)(address|addr)_(title|name|label)$"
 # Who created or changed a row: a back-office user, kept by login or by id.
 _ACTOR_COLUMNS = (r"^((create|created|update|updated|modify|modified|last_modified|last_updated|change|changed|edit"
                   r"|edited|delete|deleted|enter|entered|add|added|approve|approved|review|reviewed|submit|submitted|insert|inserted|commit"
-                  r"|committed)_by(_user)?|creator|modifier|updater|editor|committer|commiter)$|^(创建者|创建人|更新者|更新人|修改者|修改人|操作人|审核人)$")
+                  r"|committed"
+                  # (holdout16/17 classes) who closed, assigned or registered a record (`closed_by_user`, Django's
+                  # `added_by_id`)
+                  r"|close|closed|assign|assigned|resolve|resolved|open|opened|register|registered|invite|invited"
+                  r")_by(_user)?(_id)?|creator|modifier|updater|editor|committer|commiter)$|^(创建者|创建人|更新者|更新人|修改者|修改人|操作人|审核人)$")
 # A bare pointer to a person (Parse `_Session.user` holds the user's objectId).
 _POINTER_COLUMNS = (r"^(user|owner|member|customer|buyer|assignee|reporter)$"
                     # whom a person reports to, or works for (Salesforce Contact ReportsToId; RFC 4524 `manager`,
@@ -2528,7 +2649,8 @@ def is_display_name(name: str) -> bool:
 
 
 def _midnight_share(profile: ColumnProfile) -> float:
-    return profile.share(lambda v: bool(re.match(r"^\d{4}-\d{2}-\d{2}[T ]00:00(:00)?(\.0+)?$", v)))
+    # (holdout17 classes) a date kept as midnight UTC in ISO 8601 (`1990-05-12T00:00:00.000Z`) is still a date
+    return profile.share(lambda v: bool(re.match(r"^\d{4}-\d{2}-\d{2}[T ]00:00(:00)?(\.0+)?(Z|[+-]00:?00)?$", v)))
 
 
 def _judge_by_name(hit: Detector, name: str, tnorm: str, profile: ColumnProfile, shares: dict[str, float],

