@@ -1591,7 +1591,7 @@ def _value_of_a_change(norm: str, tnorm: str, name: str, table: str, siblings: I
     return None
 
 
-_ROLE_OF_PERSON = (r"^(manager|representative|legal_representative|legal_rep|contact_person|guardian|landlord"
+_PERSON_ROLE_WORDS = (r"^(manager|representative|legal_representative|legal_rep|contact_person|guardian|landlord"
                    r"|signatory|director|account_manager)$")
 _OWN_REFERENCE = r"^(reference|ref|customer_reference|customer_ref|client_reference|client_ref|tenant_reference)$"
 
@@ -1605,7 +1605,7 @@ def _person_by_role(norm: str, tnorm: str, siblings: Iterable[str], profile: Col
     if verdict.category is not None or profile.non_blank < 10:
         return None
     note = f"{profile.non_blank} non-blank sampled"
-    if re.match(_ROLE_OF_PERSON, norm) and profile.distinct >= 5:
+    if re.match(_PERSON_ROLE_WORDS, norm) and profile.distinct >= 5:
         names = profile.share(lambda v: _looks_like_person_name(v) or _full_name_any_script(v))
         if names >= VALUE_THRESHOLD:
             return Judgement("user.name", 0.6, "person_name", [
