@@ -77,3 +77,26 @@ def test_the_sentence_names_each_criterion_with_its_source_never_its_id():
     assert "providing personal information abroad (PIPL Art. 55(4))" in causes.evidence
     assert "innovative use of technology (WP248 criterion 8)" in causes.evidence
     assert "向境外提供个人信息（PIPL Art. 55(4)）" in localize(causes.evidence, "zh")
+
+
+def test_the_sentence_names_feared_events_gauges_and_factor_groups_in_words():
+    """An assessor read 'residual scores rise for illegitimate_access:likelihood': the sentence names the feared event,
+    the gauge and the likelihood factor group in words, in each language; `events` and `exposure` keep the ids."""
+    from pia.i18n import localize
+
+    shifts = {x.activity: x for old, new in ((ZOSI, ZOSI_NEXT), (EXAMSIGHT, EXAMSIGHT_NEXT))
+              for x in review(load_manifest(old), load_manifest(new)).risk.shifts}
+    tracking, recording = shifts["email_tracking"], shifts["exam_recording"]
+    assert tracking.events == ["illegitimate_access:likelihood"] and "illegitimate_access:flow" in tracking.exposure
+    assert "disappearance:impact" in recording.events
+    for shift in (tracking, recording):
+        for lang in ("en", "zh"):
+            text = localize(shift.evidence, lang)
+            assert not [k for k in shift.events + shift.exposure if k in text], text
+            assert not [e for e in ("illegitimate_access", "unwanted_modification", ":likelihood", ":impact")
+                        if e in text], text
+    assert "residual scores rise for likelihood of illegitimate access" in tracking.evidence
+    assert "personal information processing flow (个人信息处理流程), for illegitimate access" in tracking.evidence
+    assert "severity of disappearance of data" in recording.evidence
+    zh = localize(tracking.evidence, "zh")
+    assert "非法访问的可能性" in zh and "非法访问的个人信息处理流程" in zh

@@ -34,7 +34,10 @@ def test_same_file_twice_no_change_exit_0_even_with_the_gate(capsys):
     code, out, _ = run(capsys, REF, REF, "--format", "json", "--fail-on-significant")
     doc = json.loads(out)
     assert code == 0 and doc["changes"] == [] and doc["significant"] is False
-    assert doc["notify"] == {"channels": [], "clause": "VII.1", "posted": True, "required": False}
+    assert doc["notify"] == {"channels": [], "clause": "VII.1", "posted": True, "required": False,
+                             # nothing to notify: the posted policy is for everyone
+                             "audience": {"everyone": True,
+                                          "subjects": ["customers", "minors", "bystanders", "website_visitors"]}}
 
 
 def test_gate_trips_with_exit_3_on_significant(capsys):

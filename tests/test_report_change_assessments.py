@@ -18,7 +18,9 @@ PAIRS = {"reference": (REFERENCE_MANIFEST, PROPOSED_MANIFEST),
          "examsight": (DATA_SAMPLES / "examsight" / "examsight.pia.yaml",
                        DATA_SAMPLES / "examsight" / "examsight.proposed.pia.yaml"),
          "pulsewear": (DATA_SAMPLES / "pulsewear" / "pulsewear.pia.yaml",
-                       DATA_SAMPLES / "pulsewear" / "pulsewear.proposed.pia.yaml")}
+                       DATA_SAMPLES / "pulsewear" / "pulsewear.proposed.pia.yaml"),
+         "kidwatch": (DATA_SAMPLES / "kidwatch" / "kidwatch.pia.yaml",
+                      DATA_SAMPLES / "kidwatch" / "kidwatch.proposed.pia.yaml")}
 
 
 @pytest.fixture(scope="module")
@@ -64,13 +66,20 @@ def test_service_under_both_laws_shows_the_gdpr_review_and_the_pipl_cases(sectio
     assert "a condition of PIPL Art. 38" in en and "PIPL Art. 39" in en  # what providing abroad needs besides
 
 
+def test_childrens_watch_section_names_the_new_activity_and_the_provider_abroad(sections):
+    en, zh = sections["kidwatch", "en"], sections["kidwatch", "zh"]
+    assert "impact assessment required before new activity voice_transcription starts" in en
+    assert "PIPL Art. 55(4): providing personal information abroad" in en and "speech_ai" in en
+    assert "PIPL Art. 55(4): 向境外提供个人信息" in zh
+
+
 def test_gdpr_only_service_shows_no_pipl_case(sections):
     en = sections["pulsewear", "en"]
     assert "GDPR Art. 35(11) applies" in en
     assert "PIPL Art. 55" not in en and sections["pulsewear"].risk.pipl_assessment_required == []
 
 
-@pytest.mark.parametrize("name", ["reference", "examsight"])
+@pytest.mark.parametrize("name", ["reference", "examsight", "kidwatch"])
 def test_the_section_says_what_pia_diff_prints(sections, name):
     """No second judgement: the report's sentences are the diff's, made from the same review."""
     cr = sections[name]

@@ -27,7 +27,7 @@ EXPECTED = {
     "logging": ["reached"], "network_security": ["reached"], "workstation_security": ["reached"],
     "anti_malware": ["reached"], "staff_training": ["reached"], "physical_security": ["own_systems"],
     "maintenance_security": ["own_systems"], "website_security": ["internet"], "processor_contracts": ["processor"],
-    "consent_management": ["consent"], "device_security": ["connected_devices"],
+    "consent_management": ["consent"], "device_security": ["connected_devices"], "transfer_safeguards": ["abroad"],
 }
 
 
@@ -103,7 +103,7 @@ def test_device_only_activity_needs_no_server_side_measure(hand):
     gone = {k for k, u in uses.items() if u.status is MeasureStatus.not_applicable}
     assert gone == silent & {"backups", "partitioning", "logging", "network_security", "workstation_security",
                              "anti_malware", "physical_security", "maintenance_security", "website_security",
-                             "processor_contracts", "device_security"}
+                             "processor_contracts", "device_security", "transfer_safeguards"}
 
 
 @pytest.mark.parametrize("method", ["gbt39335", "cnil"])

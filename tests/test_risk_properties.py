@@ -43,6 +43,8 @@ activities = st.builds(
     recipients=st.lists(st.sampled_from(RECIPIENTS), max_size=2, unique=True),
     cross_border=st.booleans(),
     internet_facing_devices=st.booleans(),
+    # where the data subjects are (None: the service's users, here the controller's regime only)
+    subjects_in=st.sampled_from([None, ["CN"], ["EU"], ["CN", "EU"], ["GB"]]),
     # design facts: elements held only on the subjects' devices, and the identifiers
     on_device=st.lists(st.sampled_from(ELEMENTS), max_size=3, unique=True),
     identifiers=st.sampled_from(list(Identifiers)),
@@ -68,7 +70,7 @@ def manifest_with(spec: dict):
         clauses=["I.1"],
         data_elements=spec["data_elements"], data_subjects=spec["data_subjects"],
         subjects_count=spec["subjects_count"], recipients=spec["recipients"],
-        storage={"locations": ["CN"], "cross_border": spec["cross_border"]},
+        storage={"locations": ["CN"], "cross_border": spec["cross_border"]}, subjects_in=spec.get("subjects_in"),
         internet_facing_devices=spec["internet_facing_devices"],
         design=ProcessingDesign(held_at={**{e: [Place.transit] for e in spec.get("transit", [])
                                             if e in spec["data_elements"]},
@@ -130,6 +132,15 @@ def test_adding_a_recipient_never_lowers_a_risk(spec, recipient, method):
 @given(activities, methods)
 def test_a_cross_border_flow_never_lowers_a_risk(spec, method):
     more = {**spec, "cross_border": True}
+    never_lower(ranks(spec, method), ranks(more, method))
+
+
+@SETTINGS
+@given(activities, st.sampled_from(["EU", "GB", "US", "CN"]), methods)
+def test_data_subjects_under_another_regime_never_lower_a_risk(spec, where, method):
+    # judging a transfer against one more regime where the data subjects are (pia.declare.transfers) adds facts that
+    # make cross-border transfer safeguards applicable: counted as not assessed, never as credit
+    more = {**spec, "subjects_in": list(dict.fromkeys([*(spec["subjects_in"] or []), where]))}
     never_lower(ranks(spec, method), ranks(more, method))
 
 

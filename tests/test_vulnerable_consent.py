@@ -64,7 +64,8 @@ def _impact_lines(m, activity: str) -> list:
 # --------------------------------------------------------------------------- 1. vulnerable data subjects
 
 
-@pytest.mark.parametrize("kind", ["employees", "students", "patients", "elderly", "asylum_seekers", "vulnerable"])
+@pytest.mark.parametrize("kind", ["employees", "students", "patients", "elderly", "asylum_seekers", "vulnerable",
+                                  "platform_workers"])
 def test_each_vulnerable_kind_meets_wp248_criterion_7_but_not_the_gbt_minors_criterion(es, kind):
     _act(es, "website_analytics")["data_subjects"] = ["website_visitors", kind]
     m = _m(es)
@@ -88,8 +89,9 @@ def test_criterion_7_counts_once_for_a_minor_who_is_a_student(es):
     assert line.after != line.before and "students" in line.reason
 
 
-def test_severity_counts_employees_where_the_gdpr_applies_with_its_source(es):
-    _act(es, "website_analytics")["data_subjects"] = ["employees"]
+@pytest.mark.parametrize("kind", ["employees", "platform_workers"])
+def test_severity_counts_employees_where_the_gdpr_applies_with_its_source(es, kind):
+    _act(es, "website_analytics")["data_subjects"] = [kind]
     eu = _m(es, jurisdictions=["EU"])
     (line,) = _impact_lines(eu, "website_analytics")
     assert line.after != line.before
@@ -99,13 +101,16 @@ def test_severity_counts_employees_where_the_gdpr_applies_with_its_source(es):
     assert not _impact_lines(_m(plain, jurisdictions=["EU"]), "website_analytics")
 
 
-def test_severity_does_not_count_employees_under_chinese_law_alone_and_says_why(es):
-    _act(es, "website_analytics")["data_subjects"] = ["employees"]
+@pytest.mark.parametrize("kind", ["employees", "platform_workers"])
+def test_severity_does_not_count_employees_under_chinese_law_alone_and_says_why(es, kind):
+    _act(es, "website_analytics")["data_subjects"] = [kind]
     cn = _m(es, jurisdictions=["CN"], controller="CN")
     assert "wp248.7" not in _met(cn, "website_analytics")  # WP248 is not screened under PIPL alone
     (line,) = _impact_lines(cn, "website_analytics")
     assert line.rule == "impact.vulnerable_screening_only" and line.after == line.before
     assert line.source.startswith("pia default:")
+    # under Chinese law alone neither the source nor the reason cites the GDPR's guidance
+    assert "GDPR" not in line.source and "WP248" not in line.reason
     plain = copy.deepcopy(es)
     _act(plain, "website_analytics")["data_subjects"] = ["website_visitors"]
     assert {a.id: a.level for a in assess(cn).activities} == \

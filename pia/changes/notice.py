@@ -10,9 +10,10 @@ import math
 import re
 from typing import TYPE_CHECKING
 
+from pia.changes.audience import UNREACHABLE, change_subjects, declared_kinds, sort_kinds
 from pia.changes.retention import bound as retention_bound
 from pia.changes.rules import trigger_why
-from pia.declare.manifest import DataGroup, Manifest, RightKind
+from pia.declare.manifest import DataGroup, DataSubject, Manifest, RightKind
 from pia.declare.subjects import describe_age
 from pia.declare.vocabulary import DataSubjectRight
 from pia.declare.taxonomy import load_taxonomy
@@ -54,6 +55,21 @@ CHANNEL_WORDS: dict[str, str] = {
     "email": N_("email"),
     "sms": N_("a text message"),
     "website": N_("a notice on our website"),
+}
+
+# Whom a notice is for, by the manifest's kinds of data subject (pia.changes.audience), in the notice's words.
+AUDIENCE_WORDS: dict[str, str] = {
+    DataSubject.customers.value: N_("customers"),
+    DataSubject.minors.value: N_("young users (and their parents or guardians)"),
+    DataSubject.bystanders.value: N_("people who appear in recordings"),
+    DataSubject.website_visitors.value: N_("visitors to our website"),
+    DataSubject.employees.value: N_("our employees"),
+    DataSubject.students.value: N_("students"),
+    DataSubject.patients.value: N_("patients"),
+    DataSubject.elderly.value: N_("older users"),
+    DataSubject.asylum_seekers.value: N_("asylum seekers"),
+    DataSubject.vulnerable.value: N_("users who depend on us"),
+    DataSubject.platform_workers.value: N_("drivers, couriers and others who work through our platform"),
 }
 
 _SECTION_ORDER = {"processing_activities": 0, "data_elements": 1, "recipients": 2}
@@ -139,6 +155,50 @@ def _received(manifest: Manifest, recipient) -> str:
     return _("your {what}", what=_join_words(names))
 
 
+def _whom(kinds: list[str]) -> str:
+    """Kinds of data subject in the notice's words (`drivers, couriers ... and customers`)."""
+    return _join_words([_(AUDIENCE_WORDS[k]) if k in AUDIENCE_WORDS else k.replace("_", " ") for k in kinds])
+
+
+def _concerns(review: ChangeReview, paths: list[str]) -> str:
+    """` *(Concerns: drivers ...)*` after a bullet whose changes touch fewer kinds than the notice is sent to.
+
+    The notice goes to `notify.audience` (every kind the service declares when a change concerns everyone); empty
+    when the bullet concerns all of them, or when the manifests do not say whose data it is.
+    """
+    old, new = review.manifests
+    target = frozenset(review.notify.audience.subjects) or declared_kinds(old, new)
+    found = [change_subjects(p, old, new) for p in paths]
+    if len(target) < 2 or not found or any(f is None for f in found):
+        return ""
+    kinds = frozenset().union(*(f for f in found if f is not None))
+    # compared by the people a message reaches: leaving out only bystanders narrows no one's notice
+    if target - UNREACHABLE <= kinds:
+        return ""
+    # the people a message reaches first, those who only appear in recordings after them
+    ordered = sorted(sort_kinds(kinds), key=lambda k: k in UNREACHABLE)
+    return _sp() + "*" + _("(Concerns: {whom}.)", whom=_whom(ordered)) + "*"
+
+
+def _audience_lines(review: ChangeReview) -> list[str]:
+    """Whom the notice is for: only the people the changes concern when no change concerns everyone.
+
+    People who merely appear in recordings have no account a channel reaches: the posted policy informs them.
+    """
+    aud = review.notify.audience
+    lines = []
+    if not aud.everyone and aud.subjects:
+        reached = [k for k in aud.subjects if k not in UNREACHABLE]
+        lines.append(_("**This notice is for {whom}:** the changes concern only their information. Other users "
+                       "are not sent it; the updated policy is posted for everyone.", whom=_whom(reached or aud.subjects)))
+    touched = {k for c in review.changes if c.trigger is not None
+               for k in (change_subjects(c.path, *review.manifests) or ())}
+    if touched & UNREACHABLE:
+        lines.append(_("Some changes concern {whom}, who do not use our service: no message reaches them, so the "
+                       "posted policy informs them.", whom=_whom(sort_kinds(touched & UNREACHABLE))))
+    return lines
+
+
 def _split(path: str) -> tuple[str, str | None, str]:
     m = _ID_PATH.match(path)
     if not m:
@@ -191,6 +251,7 @@ def _what_changes(review: ChangeReview, old: Manifest, new: Manifest) -> list[st
     whole = {rid for rid in set(new_rec) ^ set(old_rec)}
     for ch in significant:
         section, rid, _rest = _split(ch.path)
+        count = len(bullets)
         if section == "processing_activities" and rid:
             if (section, rid) in seen:
                 continue
@@ -291,6 +352,9 @@ def _what_changes(review: ChangeReview, old: Manifest, new: Manifest) -> list[st
                 bullets.append(_("**The situations in which we may use information without asking you change.**")
                                if section.startswith("consent_exemptions") else
                                _("**Other change: {what}.**", what=section.replace("_", " ")))
+        if len(bullets) > count and rid and section in _SECTION_ORDER:
+            # whom the record's changes concern, where fewer than everyone the service holds data on
+            bullets[-1] += _concerns(review, [c.path for c in significant if c.path.startswith(f"{section}[{rid}]")])
     # assumptions document the assessment, not the policy: users are not told about them; the date the policy
     # takes effect is announced at the top of the notice, not as an edit
     minor = sum(1 for c in review.minor_changes
@@ -574,6 +638,8 @@ def draft_notice(review: ChangeReview, effective_date: dt.date | None = None) ->
         sent = _sp() + _("We send you this message by {channels}.", channels=how) if how else ""
         out += [_("We are updating our privacy policy{version}. Some of the changes matter to you, so we are telling "
                   "you about them directly.", version=version) + sent + _sp() + when, ""]
+        audience = _audience_lines(review)
+        out += [_sp().join(audience), ""] if audience else []
     else:
         out += [_("We are updating our privacy policy{version} with small edits only: clearer wording and more "
                   "detail. How we use your information does not change.", version=version) + _sp() + when, ""]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from pia.changes.rules import TRIGGERS
-from pia.i18n import N_, Listing, Message, _, localize, ngettext, pick
+from pia.i18n import N_, Listing, Message, Term, _, localize, ngettext, pick
 
 if TYPE_CHECKING:  # pragma: no cover
     from pia.changes.assessment import AssessmentCase
@@ -68,6 +68,10 @@ def _verdict_line(review: ChangeReview) -> str:
                                 for c in review.notify.channels)) or _("no channel listed in NEW")
     text = _("SIGNIFICANT: notify users actively by {channels} ({clause}), and post the updated policy.",
              channels=channels, clause=review.notify.clause)
+    aud = review.notify.audience
+    if not aud.everyone and aud.subjects:  # the changes concern some kinds of data subject only (notify.audience)
+        text += " " + _("The changes concern only {subjects}: send the notice to them.",
+                        subjects=localize(Listing(Term(k) for k in aud.subjects)))
     if review.reconsent_required:
         text += " " + ngettext("Fresh consent required ({n} reason).", "Fresh consent required ({n} reasons).",
                                len(review.reasons))

@@ -13,13 +13,14 @@ from typing import Any
 
 from pydantic import BaseModel, Field, PrivateAttr
 
+from pia.changes.audience import Audience, audience, declared_kinds, sort_kinds
 from pia.changes.assessment import AssessmentCase, pipl_cases
 from pia.changes.diff import Change, ChangeKind, diff, pattern_of
 from pia.changes.retention import Bound as RetentionBound
 from pia.changes.retention import bound as retention_bound
 from pia.declare.citations import by_regime
 from pia.declare.manifest import FlowKind, Manifest, ProcessingActivity, RecipientBasis
-from pia.declare.measures import MeasureStatus, catalogue
+from pia.declare.measures import FearedEvent, MeasureStatus, catalogue, event_title
 from pia.declare.taxonomy import load_taxonomy
 from pia.declare.vocabulary import TRANSFER_RULES, basis_id, regime_of
 from pia.errors import InputError, Problem
@@ -359,6 +360,9 @@ class Notify(BaseModel):
     channels: list[str] = Field(default_factory=list, description="Channels from NEW's notification_channels, when required.")
     posted: bool = Field(True, description="Every change is posted with the updated policy (VII.1).")
     clause: str = Field("VII.1", description="Clause requiring posting and active notification.")
+    audience: Audience = Field(default_factory=lambda: Audience(everyone=True), description=(
+        "Whom the significant changes concern (the manifests' data subjects): the notice goes to them only when "
+        "no change concerns everyone."))
 
 
 @dataclass(frozen=True)
@@ -548,6 +552,34 @@ def _criteria_words(ids: list[str]) -> Listing:
                     if c in rules else c for c in ids), ", ")
 
 
+# The gauges of a score that rises (`event:impact`, `event:likelihood`), in words: `impact` is the severity of the
+# feared event (the CNIL's word; GB/T 39335-2020 calls it the impact, Annex D).
+_GAUGE_WORDS = {"impact": N_("severity of {event}"), "likelihood": N_("likelihood of {event}")}
+
+
+def _event_words(event: str) -> Message | str:
+    """A feared event by its name (pia/data/measures.yaml titles, marked in pia.report.names.EVENT_NAMES)."""
+    return Message(event_title(event)) if event in {e.value for e in FearedEvent} else event
+
+
+def _score_words(key: str) -> Message | str:
+    """`event:gauge` in words in the reader's language (`likelihood of illegitimate access`); an unknown key as is."""
+    event, _sep, gauge = key.partition(":")
+    return L_(_GAUGE_WORDS[gauge], event=_event_words(event)) if gauge in _GAUGE_WORDS else key
+
+
+def _exposure_words(key: str) -> Message | str:
+    """`event` or `event:group` in words: the feared event, or the likelihood factor group for it."""
+    from pia.risk.likelihood import CNIL_GROUPS, GBT_GROUPS
+
+    event, _sep, group = key.partition(":")
+    if not group:
+        return _event_words(event)
+    groups = {**GBT_GROUPS, **CNIL_GROUPS}
+    return L_("{group}, for {event}", group=Message(groups[group][0]), event=_event_words(event)) \
+        if group in groups else key
+
+
 def risk_shifts(old_v: Verdict, new_v: Verdict, rises: list[LevelChange]) -> list[RiskShift]:
     """Activities in both versions whose risk changes although their residual level does not rise.
 
@@ -584,9 +616,10 @@ def risk_shifts(old_v: Verdict, new_v: Verdict, rises: list[LevelChange]) -> lis
             parts.append(L_("new facts behind {criteria}: {facts}", criteria=_criteria_words(causes),
                             facts=Listing(facts, "; ")))
         if events:
-            parts.append(L_("residual scores rise for {events}", events=", ".join(events)))
+            parts.append(L_("residual scores rise for {events}", events=Listing(map(_score_words, events), ", ")))
         if exposure:
-            parts.append(L_("exposure rises for {events}", events=", ".join(sorted(exposure))))
+            parts.append(L_("exposure rises for {events}", events=Listing(map(_exposure_words, sorted(exposure)),
+                                                                          "; ")))
         out.append(RiskShift(activity=act, high=act in high, criteria=criteria, causes=causes, events=events,
                              exposure=sorted(exposure), evidence=Listing(parts, "; ")))
     return out
@@ -612,7 +645,11 @@ def level_rises(old_v: Verdict, new_v: Verdict) -> list[LevelChange]:
 
 def new_activities_needing_assessment(old: Manifest, new: Manifest, levels: dict[str, str] | None = None
                                       ) -> list[ScreenedActivity]:
-    """The activities of NEW absent from OLD that meet two or more WP248 criteria (where the GDPR applies)."""
+    """The activities of NEW absent from OLD that meet two or more WP248 criteria (where the GDPR applies).
+
+    The Directive (EU) 2024/2831 Art. 8 case (`pwd.8`, automated monitoring or decisions on platform workers) is
+    listed among the criteria; it always comes with two WP248 criteria (2 or 3, and 7 for the platform workers).
+    """
     from pia.risk.screening import WP248_REQUIRED, Framework, screen
 
     known = {a.id for a in old.processing_activities}
@@ -620,10 +657,12 @@ def new_activities_needing_assessment(old: Manifest, new: Manifest, levels: dict
     for a in new.processing_activities:
         if a.id in known:
             continue
-        met = [c.id for c in screen(new, a) if c.met and c.framework is Framework.wp248]
-        if len(met) >= WP248_REQUIRED:
+        criteria = screen(new, a)
+        met = [c.id for c in criteria if c.met and c.framework is Framework.wp248]
+        pwd = [c.id for c in criteria if c.met and c.framework is Framework.pwd]
+        if len(met) >= WP248_REQUIRED or pwd:  # pwd alone cannot happen today; the Directive binds regardless
             out.append(ScreenedActivity(activity=a.id, level=(levels or {}).get(a.id), wp248_met=len(met),
-                                        criteria=met))
+                                        criteria=met + pwd))
     return sorted(out, key=lambda x: x.activity)
 
 
@@ -1080,7 +1119,9 @@ def review(old: Manifest, new: Manifest, method: str | os.PathLike[str] | None =
         method=method, old=_side(old), new=_side(new), significant=significant, triggers=triggers,
         changes=classified,
         notify=Notify(required=significant, channels=[c.value for c in new.notification_channels] if significant else [],
-                      clause=trigger_clause(new, None)),
+                      clause=trigger_clause(new, None),
+                      audience=audience([c.path for c in classified if c.trigger is not None], old, new) if significant
+                      else Audience(everyone=True, subjects=sort_kinds(declared_kinds(old, new)))),
         reconsent_required=bool(reasons), reasons=reasons, risk=risk,
     )
     result._old, result._new = old, new

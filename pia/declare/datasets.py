@@ -306,6 +306,12 @@ def _columns_of(ds: dict) -> dict:
     return cols if isinstance(cols, dict) else {}
 
 
+def _close(value: Any, known: Any) -> str:
+    """"; did you mean X?" for a near miss among `known` (a misspelt column, dataset or element), else ""."""
+    close = difflib.get_close_matches(str(value), [str(k) for k in known], n=3, cutoff=0.6)
+    return f"; did you mean {', '.join(close)}?" if close else ""
+
+
 def _param_problem(p: P, value: Any, params: dict, ds_id: str, datasets: dict[str, dict],
                    elements: list | None = None) -> str | None:
     """Why `value` is not a valid parameter of kind `p.kind`, or None."""
@@ -318,36 +324,37 @@ def _param_problem(p: P, value: Any, params: dict, ds_id: str, datasets: dict[st
     cols = _columns_of(datasets[owner]) if owner in datasets else {}
     if p.kind == "column":
         if not isinstance(value, str) or value not in cols:
-            return f"{value!r} is not a column of {owner}"
+            return f"{value!r} is not a column of {owner}{_close(value, cols)}"
     elif p.kind == "columns":
         if not isinstance(value, list) or not value:
             return "expected a list of columns"
         wrong = [v for v in value if v not in cols]
         if wrong:
-            return f"{', '.join(map(repr, wrong))} not a column of {owner}"
+            return f"{', '.join(map(repr, wrong))} not a column of {owner}{_close(wrong[0], cols)}"
     elif p.kind == "ref":
         if not isinstance(value, str):
             return "expected a column or dataset.column"
         if "." not in value:
-            return None if value in cols else f"{value!r} is not a column of {owner}"
+            return None if value in cols else f"{value!r} is not a column of {owner}{_close(value, cols)}"
         tds, _, tcol = value.partition(".")
         if tds not in datasets:
-            return f"unknown dataset {tds!r}"
+            return f"unknown dataset {tds!r}{_close(tds, datasets)}"
         if tcol not in _columns_of(datasets[tds]):
-            return f"{tcol!r} is not a column of {tds}"
+            return f"{tcol!r} is not a column of {tds}{_close(tcol, _columns_of(datasets[tds]))}"
         links = [lk for lk in datasets[ds_id].get("links") or [] if isinstance(lk, dict)
                  and str(lk.get("to", "")).partition(".")[0] == tds]
         if not links:
             return f"{ds_id} has no link to {tds} (declare one under links)"
     elif p.kind == "dataset":
         if value not in datasets:
-            return f"unknown dataset {value!r}"
+            return f"unknown dataset {value!r}{_close(value, datasets)}"
     elif p.kind == "number":
         if isinstance(value, str) and value.startswith("$retention."):
             element = value.removeprefix("$retention.")
             found = [e for e in elements if isinstance(e, dict) and e.get("id") == element]
             if not found:
-                return f"{element!r} is not a data element of the manifest"
+                ids = [e.get("id") for e in elements if isinstance(e, dict)]
+                return f"{element!r} is not a data element of the manifest{_close(element, ids)}"
             retention = found[0].get("retention")
             if not isinstance(retention, dict) or not isinstance(retention.get("max_days"), int):
                 return f"data element {element!r} declares no retention.max_days"

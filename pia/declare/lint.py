@@ -13,6 +13,9 @@ from pydantic import BaseModel, Field
 from pia.declare.assumptions import ITEM_KEYS, resolve, undisclosed
 from pia.declare.citations import applies, by_regime
 from pia.declare.consent import activity_consent_findings
+from pia.declare.fairness import SOURCE as FAIRNESS_SOURCE
+from pia.declare.fairness import fairness_findings
+from pia.declare.platform_work import activity_platform_work_findings
 from pia.declare.subjects import LAW_FLOOR, describe_age
 from pia.declare.design import Place
 from pia.declare.manifest import DataSubject, Manifest
@@ -20,6 +23,7 @@ from pia.declare.measures import MeasureStatus
 from pia.declare.policy import is_declared
 from pia.declare.taxonomy import load_taxonomy
 from pia.declare.text import fallbacks
+from pia.declare.transfers import transfers
 from pia.declare.vocabulary import (
     AUTOMATED_DECISION_RIGHT,
     REGIME_LAWS,
@@ -120,6 +124,21 @@ def lint(m: Manifest) -> list[Finding]:
                 _("data element {id!r} is declared but no activity uses it: is it still needed?", id=el.id),
                 law("GB/T 35273-2020 5.2 (minimisation)", "GDPR Art. 5(1)(c)"))
 
+    if "CN" in m.regimes:
+        # PIPL Art. 28 makes every piece of personal information of a minor under 14 sensitive, whatever its kind;
+        # the taxonomy marks kinds of data, so a child's name or step count stays general unless the manifest says
+        # so (a sensitivity override), and the sensitive-data rules (separate consent, PIPL Art. 55(1)) miss it.
+        # Only an element declared minors' data counts: an activity about minors may hold everyone's birth date to
+        # tell who is one (the reference's minor_protection)
+        for i, el in enumerate(m.data_elements):
+            if el.data_subjects == [DataSubject.minors] and not el.sensitive and el.sensitivity is None:
+                add(Level.warning, "minors_data_not_sensitive", ("data_elements", i, "category"),
+                    _("data element {id!r} is minors' data but {category} is not sensitive: under PIPL the personal "
+                      "information of minors under 14 is sensitive whatever its kind; declare sensitivity: "
+                      "{{level: sensitive, reason: ...}}",
+                      id=el.id, category=el.category),
+                    "PIPL Art. 28; GB/T 35273-2020 3.2")
+
     named = {r for a in m.processing_activities for r in a.recipients}
     for i, r in enumerate(m.recipients):
         if r.id not in named:
@@ -143,6 +162,18 @@ def lint(m: Manifest) -> list[Finding]:
                 _("{type} {id!r} has no confidentiality agreement although the policy promises one",
                   type=r.type.value, id=r.id),
                 _cite(m, "IV.1", law("PIPL Art. 21", "GDPR Art. 28(3)(b)")))
+
+    # a recipient outside the regime of the data subjects of a service under several laws (pia.declare.transfers):
+    # once per recipient and regime, where the controller's own regime does not already make it a transfer
+    index = {r.id: i for i, r in enumerate(m.recipients)}
+    by_subjects = sorted({(t.fact, t.regime) for a in m.processing_activities for t in transfers(m, a)
+                          if not t.home and t.kind == "recipient"}, key=lambda x: (index[x[0]], x[1]))
+    for rid, regime in by_subjects:
+        r = m.recipients[index[rid]]
+        add(Level.warning, "recipient_abroad_for_subjects", ("recipients", index[rid], "location"),
+            _("recipient {id!r} receives in {location} the data of people in {regime}: a transfer out of {regime}",
+              id=rid, location=r.location, regime=regime),
+            TRANSFER_RULES.get(regime, f"pia default: no transfer rule modelled for {regime}"))
 
     for i, a in enumerate(m.processing_activities):
         groups = {e.group for e in m.elements_of(a)}
@@ -180,9 +211,23 @@ def lint(m: Manifest) -> list[Finding]:
                   "responsibility gives or authorises it, and the controller must make reasonable efforts to verify "
                   "that", id=a.id, age=m.settings.minor_age_for("EU" if "EU" in m.regimes else "UK")),
                 "GDPR Art. 8(1); GDPR Art. 8(2)")
+        if DataSubject.minors in a.data_subjects and with_eu and (a.profiling or a.automated_decisions):
+            # the GDPR's articles do not forbid profiling children; its recitals ask for their specific protection
+            # against it and exclude them from solely automated decisions, which the assessment must then justify
+            add(Level.note, "minors_profiling", ("processing_activities", i, "profiling" if a.profiling
+                                                  else "automated_decisions"),
+                _("activity {id!r} profiles minors or takes automated decisions about them: children merit specific "
+                  "protection against profiling, and a solely automated decision with legal or similarly significant "
+                  "effects should not concern a child; justify it in the assessment or leave children out", id=a.id),
+                "GDPR Recital 38; GDPR Recital 71")
         for f in activity_consent_findings(m, a):
             add(Level.warning, f.rule, ("processing_activities", i, f.field),
                 _("activity {id!r}: {finding}", id=a.id, finding=localize(f.message)), f.source)
+        for pw in activity_platform_work_findings(m, a):
+            # the Directive's prohibitions are a breach to look at; its DPIA and PIPL Art. 24 are duties to note
+            add(Level.warning if pw.rule == "platform_work_limits" else Level.note, pw.rule,
+                ("processing_activities", i, pw.field),
+                _("activity {id!r}: {finding}", id=a.id, finding=localize(pw.message)), pw.source)
         info = legal_basis_info(a.legal_basis)
         known = {r for r in m.regimes if r in REGIME_LAWS and r != "US"}
         if info is not None and known and not info.regimes & known:
@@ -190,6 +235,16 @@ def lint(m: Manifest) -> list[Finding]:
                 _("activity {id!r} relies on {basis} ({sources}), a ground the law of {regimes} does not offer",
                   id=a.id, basis=info.id, sources=", ".join(info.sources), regimes=", ".join(sorted(known))),
                 "PIPL Art. 13" if "CN" in known else "GDPR Art. 6(1)")
+        elif info is not None and known - info.regimes:
+            # under both laws one basis is declared, but PIPL has no vital interests, public task or legitimate
+            # interest, and the GDPR no emergency or published-data ground: the people the other law protects need
+            # a ground of their own (the manifest holds one basis per activity, so this stays a note to settle)
+            missing = sorted(known - info.regimes)
+            add(Level.note, "basis_not_in_every_law", ("processing_activities", i, "legal_basis"),
+                _("activity {id!r} relies on {basis} ({sources}), a ground the law of {regimes} does not offer: for "
+                  "the people that law protects, record which of its grounds applies",
+                  id=a.id, basis=info.id, sources=", ".join(info.sources), regimes=", ".join(missing)),
+                "PIPL Art. 13" if "CN" in missing else "GDPR Art. 6(1)")
         abroad = [loc for loc in a.storage.locations if regime_of(loc) != home]
         if abroad and not a.storage.cross_border:
             add(Level.warning, "storage_abroad_undeclared", ("processing_activities", i, "storage"),
@@ -241,6 +296,10 @@ def lint(m: Manifest) -> list[Finding]:
                       id=a.id, elements=", ".join(e for e, _why in special), basis=a.legal_basis, needs=needs),
                     "; ".join(sorted({("GDPR Art. 9(1); GDPR Art. 9(2)" if x.startswith("GDPR Art. 9") else x)
                                       for x in articles})))
+
+    for ff in fairness_findings(m):  # PIPL Art. 24(1): transparent, fair automated decisions, no unfair pricing
+        add(Level.warning if ff.serious else Level.note, ff.rule, ("processing_activities", ff.activity, ff.field),
+            localize(ff.message), FAIRNESS_SOURCE)
 
     for regime, (floor, source) in LAW_FLOOR.items():
         if regime in m.regimes and m.settings.minor_age_for(regime) < floor:

@@ -92,6 +92,7 @@ class DataSubject(str, Enum):
     elderly = "elderly"
     asylum_seekers = "asylum_seekers"
     vulnerable = "vulnerable"  # anyone else in an imbalance of power with the controller
+    platform_workers = "platform_workers"  # drivers, couriers, riders of a gig platform (pia.declare.subjects)
 
 
 class RecipientType(str, Enum):
@@ -378,10 +379,18 @@ class ProcessingActivity(_Model):
     consent_scope: str | None = Field(None, description="Consent scope id in the service's consent records, if consent-based.")
     subjects_count: int = Field(ge=0, description="Expected number of data subjects.")
     storage: Storage = Field(description="Where the data is stored.")
+    subjects_in: list[str] | None = Field(None, description=(
+        "Where this activity's data subjects are (ISO 3166 codes, or EU/EEA/UK), when not all the service's users "
+        "(service.jurisdictions): a transfer abroad is judged against each of their regimes and the controller's."))
     design: ProcessingDesign | None = Field(None, description="Design facts: where each element is held, identifiers.")
     recipients: list[str] = Field(default_factory=list, description="Ids of recipients that receive data of this activity.")
     profiling: bool = Field(False, description="Evaluates or predicts personal aspects (scoring, preferences).")
     automated_decisions: bool = Field(False, description="Takes decisions with legal or similar effect without a human.")
+    personalised_pricing: bool | None = Field(None, description=(
+        "Sets prices or other transaction terms (coupons, fees, offers) per person from their data (PIPL Art. 24(1))."))
+    fairness: Text | None = Field(None, description=(
+        "How the activity keeps its automated decisions transparent and their results fair and impartial, e.g. the "
+        "logic it discloses and the tests for unreasonable differences between people (PIPL Art. 24(1))."))
     systematic_monitoring: bool = Field(False, description="Observes people systematically (e.g. cameras).")
     matches_datasets: bool = Field(False, description="Combines or matches datasets from different sources.")
     innovative_technology: list[str] = Field(
@@ -409,7 +418,8 @@ class ProcessingActivity(_Model):
         # The GDPR fields appear in dumps only when set, so documents of manifests without them stay as they were.
         data = handler(self)
         for key in ("balancing_test", "special_category_basis", "design", "refusal_denies_service",
-                    "necessary_for_service"):
+                    "necessary_for_service", "subjects_in",
+                    "personalised_pricing", "fairness"):
             if data.get(key) is None:
                 data.pop(key, None)
         return data

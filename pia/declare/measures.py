@@ -91,7 +91,7 @@ class Requirement(str, Enum):
     connected_devices = "connected_devices"  # internet-facing devices, or devices that generate the activity's data
     processor = "processor"  # a processor receives or holds the activity's data
     consent = "consent"  # the activity rests on consent
-    abroad = "abroad"  # data is stored or received outside the controller's jurisdiction
+    abroad = "abroad"  # data is stored or received outside the regime of the controller or of the data subjects
 
 
 class _Model(BaseModel):

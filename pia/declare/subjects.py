@@ -6,6 +6,14 @@ between the data subject and the controller. A manifest declares such people amo
 `data_subjects` (as it declares minors); this module says which kinds are vulnerable, in what words of which
 source, and in which relationship consent is unlikely to be freely given (GDPR Recital 43).
 
+Platform workers (drivers, couriers, riders of a gig platform) are not named by WP248. The kit counts them under
+its "imbalance of power" case, like employees (pia default, `PLATFORM_WORKERS_DEFAULT`): the platform assigns their
+work, sets their pay and can close their account. The law that names them is the EU's Platform Work Directive
+(Directive (EU) 2024/2831: Art. 7 limits what automated systems may process about them, Art. 8 makes such
+processing high-risk under GDPR Art. 35(1), so a DPIA is due, Art. 9 and 10 transparency and human oversight);
+PIPL has no article on them: Art. 24 (automated decision-making) and Art. 13(2) (human-resources management under
+lawful labour rules, where the worker is employed) apply (`pia.declare.platform_work`).
+
 The age under which a user is a minor differs by law: GDPR Art. 8(1) sets 16 for a child's consent to online
 services (a member state may lower it, not below 13); PIPL Art. 28 and Art. 31 draw the line at 14. A manifest
 gives one age (`settings.minor_age: 16`, every regime) or one per regime (`minor_age: {EU: 16, CN: 14}`).
@@ -44,10 +52,19 @@ VULNERABLE_KINDS: dict[str, VulnerableKind] = {k.kind: k for k in (
     VulnerableKind("elderly", N_("the elderly"), None),
     VulnerableKind("asylum_seekers", N_("asylum seekers"), N_("the authorities deciding on their asylum")),
     VulnerableKind("vulnerable", N_("imbalance of power identified by the assessor"), None),
+    VulnerableKind("platform_workers", N_("imbalance of power: platform workers depend on the platform that assigns "
+                                          "their work (pia default: counted like employees)"),
+                   N_("the platform that assigns their work and sets their pay")),
 )}
+# pia default: WP248 criterion 7 names employees, not people working through a platform under another contract;
+# the kit counts platform workers under the criterion's imbalance-of-power case, as it counts employees, because
+# the platform assigns their work, sets their pay and can close their account (the dependence of GDPR Recital 43).
+# Directive (EU) 2024/2831 protects them whatever their contract; it does not speak of WP248.
+PLATFORM_WORKERS_DEFAULT = ("pia default: platform workers counted like employees under WP248 criterion 7 (the "
+                            "platform assigns their work, sets their pay and can close their account)")
 # The kinds' words where a sentence names them (`Term`): marked for translation.
 SUBJECT_WORDS = (N_("customers"), N_("minors"), N_("bystanders"), N_("website visitors"), N_("employees"),
-                 N_("students"), N_("patients"), N_("elderly"), N_("asylum seekers"), N_("vulnerable"))
+                 N_("students"), N_("patients"), N_("elderly"), N_("asylum seekers"), N_("vulnerable"), N_("platform workers"))
 # The kinds of WP248 criterion 7 that GB/T 39335-2020's high-risk screening names too (minors only, as before).
 GBT_VULNERABLE = frozenset({"minors"})
 # pia default: consent from these kinds is doubtful only where the controller holds the power (an employer, a

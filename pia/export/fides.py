@@ -23,14 +23,17 @@ LEGAL_BASIS_OF = {"contract": "Contract", "legal_obligation": "Legal obligations
 # pia's data subjects as fideslang's; those fideslang lacks are declared as extensions below.
 SUBJECT_KEYS = {"customers": "customer", "website_visitors": "visitor", "minors": "minor", "bystanders": "bystander",
                 "employees": "employee", "patients": "patient", "students": "student", "elderly": "elderly",
-                "asylum_seekers": "asylum_seeker", "vulnerable": "vulnerable_person"}
+                "asylum_seekers": "asylum_seeker", "vulnerable": "vulnerable_person",
+                "platform_workers": "platform_worker"}
 EXTRA_SUBJECTS = {"minor": ("Minor", "Users under the service's minor age (pia)."),
                   "bystander": ("Bystander", "People who appear in camera images without being users (pia)."),
                   "student": ("Student", "Pupils and students, who depend on their school (pia; WP248 criterion 7)."),
                   "elderly": ("Elderly person", "Elderly people (pia; WP248 criterion 7)."),
                   "asylum_seeker": ("Asylum seeker", "Asylum seekers (pia; WP248 criterion 7)."),
                   "vulnerable_person": ("Vulnerable person", "People in an imbalance of power with the controller "
-                                                            "(pia; WP248 criterion 7).")}
+                                                            "(pia; WP248 criterion 7)."),
+                  "platform_worker": ("Platform worker", "Drivers, couriers and riders working through a digital labour "
+                                                         "platform (pia; Directive (EU) 2024/2831).")}
 # Keys pia took from fideslang 1.x that fideslang 2.0 renamed (ethyca/fideslang#144): written under today's names.
 RENAMED = {"user.id": "user.unique_id", "user.financial.account_number": "user.financial.bank_account"}
 SPECIAL_BASIS = "Explicit consent"  # fideslang's special-category basis for sensitive data relying on consent

@@ -77,7 +77,11 @@ class ReportData:
             channels = list((self.review.get("notify") or {}).get("channels") or channels)
         # A high risk is the state of one version; notification is decided on a change, by the change review's
         # VII.2(5) rule (a residual level rises), never by the state alone (issue 13).
+        # whom the changes concern (notify.audience): everyone unless the review narrows it to some data subjects
+        audience = (self.review or {}).get("notify", {}).get("audience") or {}
+        whom = [] if audience.get("everyone", True) else list(audience.get("subjects") or [])
         return {"required": bool(reasons), "channels": channels if reasons else [], "reasons": reasons,
+                "audience": whom,
                 "reconsent_required": bool(self.review and self.review.get("reconsent_required")),
                 "reconsent_reasons": [_("{kind}: {subject}", kind=_(str(x.get("kind", "")).replace("_", " ")),
                                         subject=self.name_of(x.get("subject")))
@@ -237,7 +241,11 @@ def change_phrase(change: Mapping[str, Any], names: Mapping[str, str] | None = N
         return _("{owner}: {what}", owner=prefix, what=what) if prefix and (owner or words) else what
     words.append(_field(last) if zh or last != "how" else "how to exercise it")
     field_words = joiner.join(words)
+    # a number that changed says how (a retention of 180 days becoming 365): "changed" alone hides the change
+    before, after = change.get("before"), change.get("after")
+    numbers = kind == "changed" and all(isinstance(v, int | float) and not isinstance(v, bool) for v in (before, after))
     text = field_words if kind == "subject" else \
+        _("{field} changed from {before} to {after}", field=field_words, before=before, after=after) if numbers else \
         _(FIELD_CHANGED[kind], field=field_words) if kind in FIELD_CHANGED else f"{field_words} {kind}"
     return _("{owner}: {what}", owner=owner, what=text) if owner else text
 

@@ -53,7 +53,8 @@ def _limit(chars: int, text: str = "") -> int:
     return max(6, round(chars / CJK_WIDTH)) if re.search(r"[\u3000-\u9fff\uff00-\uffef]", text) else chars
 
 
-FRAMEWORKS = {"gbt39335": N_("GB/T 39335"), "wp248": N_("WP248"), "pipl55": N_("PIPL Art. 55")}
+FRAMEWORKS = {"gbt39335": N_("GB/T 39335"), "wp248": N_("WP248"), "pipl55": N_("PIPL Art. 55"),
+              "pwd": N_("Platform Work Directive")}
 
 
 def short(text: Any, limit: int) -> str:

@@ -25,7 +25,8 @@ CONTROL_ACTIONS = {"encryption_in_transit": N_("Encrypt the data in transit"),
                    "breach_response": N_("Put a breach-response procedure in place"),
                    "deidentification": N_("De-identify the data where the purpose allows it"),
                    "retention_enforcement": N_("Delete data automatically when its retention period ends")}
-FRAMEWORK_NAMES = {"gbt39335": N_("GB/T 39335-2020"), "wp248": N_("WP248"), "pipl55": N_("PIPL Art. 55")}
+FRAMEWORK_NAMES = {"gbt39335": N_("GB/T 39335-2020"), "wp248": N_("WP248"), "pipl55": N_("PIPL Art. 55"),
+                   "pwd": N_("Directive (EU) 2024/2831")}
 STAGE_NAMES = {"inherent": N_("inherent"), "current": N_("current"), "residual": N_("current"),
                "planned": N_("planned"), "target": N_("target")}
 # The shipped risk methods' titles and the words of their level labels (data in pia/data/methods/*.yaml): marked
@@ -45,7 +46,7 @@ SCREENING_NAMES = (
     N_("blocking rights or services"), N_("evaluation or scoring"),
     N_("automated decision with legal or similar effect"), N_("sensitive or highly personal data"),
     N_("data processed on a large scale"), N_("vulnerable data subjects"), N_("innovative use of technology"),
-    N_("prevents exercising a right or using a service"))
+    N_("prevents exercising a right or using a service"), N_("automated monitoring or decisions on platform workers"))
 # The PIPL Art. 55 criteria are named by the items of the law, marked once in `pia.risk.screening.PIPL55_ITEMS`.
 TRIGGER_NAMES = (N_("Service mode"), N_("Ownership"), N_("Recipients"), N_("Your rights"), N_("Impact assessment"),
                  N_("Longer retention"), N_("Promised protection"), N_("Cross-border"), N_("Contacts"))
@@ -59,10 +60,13 @@ MEASURE_NAMES = (
     N_("Physical security"), N_("Workstation security"), N_("Protection against malware"),
     N_("Vulnerability and patch management"), N_("Staff training and confidentiality"), N_("Breach response"),
     N_("Processor contracts"), N_("Supervision and audits"), N_("Consent management"),
-    N_("Handling of rights requests"), N_("Device security"), N_("Secure maintenance"), N_("Website security"))
+    N_("Handling of rights requests"), N_("Device security"), N_("Secure maintenance"), N_("Website security"),
+    N_("Cross-border transfer safeguards"))
 # The notes of the measure catalogue (pia/data/measures.yaml `note`), shown as an action's detail.
 MEASURE_NOTES = (N_("only where the purpose can be served without identifying people"),
-                 N_("automatic deletion at the end of the retention period"))
+                 N_("automatic deletion at the end of the retention period"),
+                 N_("an adequacy decision for the destination (GDPR Art. 45) counts as implemented; a derogation or "
+                    "consent alone does not"))
 # The gist of a likelihood reason is its text before the first colon or parenthesis (pia/risk/likelihood.py); the
 # report shows the gist of each factor group's first reason, for both likelihood models (GB/T 39335 factor groups and
 # CNIL risk sources). A test checks that every reason the likelihood module writes has its gist here or in the catalog.

@@ -236,7 +236,13 @@ def action_plan(r: ReportData) -> list[dict[str, str]]:
     n = r.notification()
     if n["required"]:
         channels = listing([channel_name(c) for c in n["channels"]]) or _("the channels the policy names")
-        if r.review and r.review.get("triggers"):
+        if r.review and r.review.get("triggers") and n.get("audience"):
+            # the changes concern some kinds of data subject only: the notice goes to them (notify.audience)
+            what = (_("Notify the people the changes concern actively ({channels}) before the changes take effect, "
+                      "with the draft notice in the appendix", channels=channels) if r.notice_markdown else
+                    _("Notify the people the changes concern actively ({channels}) before the changes take effect",
+                      channels=channels))
+        elif r.review and r.review.get("triggers"):
             what = (_("Notify every user actively ({channels}) before the changes take effect, with the draft "
                       "notice in the appendix", channels=channels) if r.notice_markdown else
                     _("Notify every user actively ({channels}) before the changes take effect", channels=channels))
@@ -244,7 +250,8 @@ def action_plan(r: ReportData) -> list[dict[str, str]]:
             what = _("Notify every user actively ({channels}) of the high risk this assessment finds "
                      "(VII.2(5) counts it as a significant change); no proposed change was reviewed, so no "
                      "draft notice is shown", channels=channels)
-        actions.append({"priority": "2", "what": what, "detail": "", "where": _("all users"),
+        where = listing([_(w.replace("_", " ")) for w in n.get("audience") or []]) or _("all users")
+        actions.append({"priority": "2", "what": what, "detail": "", "where": where,
                         # several triggers cite the same clause (the policy's "changes" clause): name it once
                         "why": listing(dict.fromkeys(c for x in n["reasons"] for c in x["clause"].split("; ") if c), ";"),
                         # the clauses are in `why` (the service's own, e.g. "6"); VII.2 is the reference policy's

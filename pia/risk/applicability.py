@@ -13,7 +13,8 @@ from pia.declare.design import CENTRAL, DEFAULT_DESIGN, REACHED, Network, Place
 from pia.declare.manifest import Manifest, ProcessingActivity, RecipientType
 from pia.declare.measures import Measure, MeasureStatus, Requirement
 from pia.declare.text import Sentence
-from pia.declare.vocabulary import basis_id, regime_of
+from pia.declare.transfers import subject_regimes, transfers
+from pia.declare.vocabulary import basis_id
 from pia.i18n import L_, N_, Listing, Message, _
 
 # What each requirement is, in words, when present and when absent (the reason a measure does not apply).
@@ -45,7 +46,8 @@ ABSENT = {
                                       "and processes no device-generated data"),
     Requirement.processor: N_("no processor receives or holds this activity's data (recipients, design.held_at)"),
     Requirement.consent: N_("the activity does not rest on consent (legal_basis, consent_scope)"),
-    Requirement.abroad: N_("no data leaves the jurisdiction (storage, recipients' locations)"),
+    Requirement.abroad: N_("no data leaves the jurisdiction of the controller or of the data subjects (storage, "
+                           "recipients' locations)"),
 }
 
 # The catalogue's `pia default:` rationales (pia/data/measures.yaml `requires_source`), marked for the catalogs so
@@ -121,7 +123,6 @@ def asset_facts(m: Manifest, a: ProcessingActivity) -> dict[Requirement, list[st
     groups = {e.group for e in elements}
     # a recipient counts only through the data groups it receives (as in the likelihood factors, pia default)
     recipients = [r for r in m.recipients_of(a) if set(r.data_groups) & groups]
-    home = regime_of(m.controller.jurisdiction)
     reached = [e for e, p in places.items() if p & REACHED]
     out: dict[Requirement, list[str]] = {
         Requirement.stored: [e for e, p in places.items() if p - {Place.transit}],
@@ -132,9 +133,8 @@ def asset_facts(m: Manifest, a: ProcessingActivity) -> dict[Requirement, list[st
         Requirement.internet: reached if design.reachable_from is Network.internet else [],
         Requirement.processor: ([r.id for r in recipients if r.type is RecipientType.processor]
                                 + [e for e, p in places.items() if Place.processor in p]),
-        Requirement.abroad: ((["storage.cross_border"] if a.storage.cross_border else [])
-                             + sorted({loc for loc in a.storage.locations if regime_of(loc) != home})
-                             + [r.id for r in recipients if regime_of(r.location) != home]),
+        # judged against the controller's regime and those of the data subjects (pia.declare.transfers)
+        Requirement.abroad: [t.label for t in transfers(m, a)],
     }
     # connected devices: internet-facing ones, or devices that generate the activity's data. Where that data is then
     # held does not matter: a rule that read `held_at` here would drop the measure when data moves from the devices
@@ -186,4 +186,6 @@ def source_text(source: str) -> str:
 def applicabilities(m: Manifest, a: ProcessingActivity, catalogue: dict[str, Measure]) -> dict[str, Applicability]:
     """Every catalogue measure's applicability to activity `a`, in catalogue order."""
     facts = asset_facts(m, a)
-    return {k: applicability(x, facts, a, m.regimes) for k, x in catalogue.items()}
+    # the laws cited: the service's regimes and those of this activity's data subjects (`subjects_in`)
+    regimes = m.regimes | frozenset(subject_regimes(m, a))
+    return {k: applicability(x, facts, a, regimes) for k, x in catalogue.items()}

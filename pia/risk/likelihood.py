@@ -12,6 +12,7 @@ from pia.declare.design import CENTRAL, DEFAULT_DESIGN, REACHED, Identifiers, Ne
 from pia.declare.manifest import FlowKind, Manifest, ProcessingActivity, RecipientType
 from pia.declare.measures import FearedEvent
 from pia.declare.text import Sentence
+from pia.declare.transfers import transfers
 from pia.declare.vocabulary import regime_of
 from pia.i18n import L_, N_, Listing, Message
 from pia.risk.bearing import UNCLASSIFIED, load_evidence_map
@@ -83,6 +84,9 @@ class _Facts:
                        if regime_of(loc) != home]
         self.cross += [L_("recipient {recipient} in {location}", recipient=r.id, location=r.location)
                        for r in recipients if regime_of(r.location) != home]
+        # data that leaves the regime of the data subjects (a service under several laws, pia.declare.transfers)
+        self.cross += [L_("{fact} (out of {regime})", fact=t.fact, regime=t.regime)
+                       for t in transfers(m, a) if not t.home]
         # sensitive data a risk source can obtain through the service, stored or relayed, is a target (motivation)
         self.sensitive = [e.id for e in reached if e.sensitive]
         self.sensitive_on_device = [e.id for e in elements if e.sensitive and e.id in self.device_only]

@@ -125,6 +125,8 @@ def _screening_short(a: ActivityRisk) -> str:
     pipl = [c["source"].replace("PIPL Art. ", "") for c in s["criteria"] if c["framework"] == "pipl55"]
     if pipl:
         parts.append("PIPL " + ",".join(dict.fromkeys(pipl)))
+    if s.get("pwd_met"):  # Directive (EU) 2024/2831 Art. 8: a DPIA whatever the WP248 count
+        parts.append("PWD Art. 8")
     return "; ".join(parts)
 
 

@@ -327,7 +327,9 @@ def harm_source(element: DataElement, regimes: frozenset[str] | None = None) -> 
             overridden = element.sensitivity is not None or not cat.basis
             parts.append("PIPL Art. 28; GB/T 35273-2020 3.2" if overridden else cat.basis or "")
         if eu and not cat.special_category:
-            children = tax.is_within(element.category, CHILDREN) or element.data_subjects == [DataSubject.minors]
+            # sensitive because it is children's data (not a location or content sensitive in its own right)
+            children = tax.is_within(element.category, CHILDREN) or (
+                element.data_subjects == [DataSubject.minors] and not cat.sensitive)
             personal = element.sensitivity is not None or any(tax.is_within(element.category, k) for k in HIGHLY_PERSONAL)
             parts.append("WP248 criterion 7 (vulnerable data subjects: children)" if children else
                          "WP248 criterion 4 (data of a highly personal nature)" if personal else
@@ -448,8 +450,11 @@ def _severity(m: Manifest, a: ProcessingActivity, event: FearedEvent, ev: Eviden
                               elements=Listing(kept), held=held, limit=limit), []))
         value += 1
     tax = load_taxonomy()
-    # the minors fact counts once: not again when sensitive data is minors' data as such
-    minors_counted = any(e.sensitive and (tax.is_within(e.category, CHILDREN) or e.data_subjects == [DataSubject.minors])
+    # the minors fact counts once: not again when sensitive data is sensitive because it is minors' data (a children's
+    # category, or an override of a general category for minors' data). A child's location or voiceprint is sensitive
+    # in its own right: saying whose it is (data_subjects: [minors]) must not take the children's step away.
+    minors_counted = any(e.sensitive and (tax.is_within(e.category, CHILDREN) or (
+                             e.data_subjects == [DataSubject.minors] and not tax[e.category].sensitive))
                          for e in m.elements_of(a))
     # WP248 criterion 7 counts once however many of its facts the activity has (a pupil who is a minor is one fact).
     # Minors and children's data count as before; the other kinds of the criterion (employees, students, patients,
@@ -478,8 +483,8 @@ def _severity(m: Manifest, a: ProcessingActivity, event: FearedEvent, ev: Eviden
     if uncounted:
         lines.append(_Line("impact", "impact.vulnerable_screening_only", L_(
                            "pia default: a screening fact only; the sources of the service's laws on the risk of "
-                           "vulnerable people name minors (PIPL Art. 28, PIPL Art. 31), WP248 criterion 7 is GDPR "
-                           "guidance"), value, value, L_("vulnerable people: {reasons}", reasons=Listing(uncounted, "; ")),
+                           "vulnerable people name minors only (PIPL Art. 28, PIPL Art. 31)"), value, value,
+                           L_("vulnerable people: {reasons}", reasons=Listing(uncounted, "; ")),
                            []))
     lowering = [k for k, x in ms.catalogue.items() if x.lowers is Gauge.severity and event in x.mitigates]
     floor = float(HIGH) if sensitive_floor else 0.0

@@ -11,6 +11,7 @@ from enum import Enum
 from pydantic import BaseModel, Field
 
 from pia.declare.manifest import DataSubject, FlowKind, Manifest, ProcessingActivity, RecipientType
+from pia.declare.platform_work import algorithmic_management, concerns_platform_workers, directive_applies
 from pia.declare.subjects import GBT_VULNERABLE, VULNERABLE_KINDS
 from pia.declare.taxonomy import load_taxonomy
 from pia.declare.text import Sentence
@@ -31,6 +32,7 @@ class Framework(str, Enum):
     gbt39335 = "gbt39335"
     wp248 = "wp248"
     pipl55 = "pipl55"
+    pwd = "pwd"  # the EU Platform Work Directive (Directive (EU) 2024/2831), for a service with platform workers
 
 
 class Criterion(BaseModel):
@@ -101,7 +103,8 @@ def vulnerable_reasons(m: Manifest, a: ProcessingActivity, kinds: frozenset[Data
     minors are named with the minor age of `regimes`. Each kind is one reason; WP248 criterion 7 is still one
     criterion however many reasons it has (a pupil who is a minor is one fact, not two).
     """
-    wp248 = kinds != GBT_VULNERABLE_SUBJECTS
+    # WP248's words only where its regimes are named (a PIPL-only service's reasons cite no GDPR guidance)
+    wp248 = kinds != GBT_VULNERABLE_SUBJECTS and bool(set(regimes) & {"EU", "UK"})
     out: list[str] = [L_("data subjects include {subjects} (WP248: {words})", subjects=_subject_words(m, s, regimes),
                          words=Message(VULNERABLE_KINDS[s.value].wp248)) if wp248
                       else L_("data subjects include {subjects}", subjects=_subject_words(m, s, regimes))
@@ -131,6 +134,16 @@ def _vulnerable_test(kinds: frozenset[DataSubject], regimes: tuple[str, ...]) ->
             return True, Listing(found, "; ")
         return False, L_("data subjects: {subjects}", subjects=Listing(Term(s.value) for s in a.data_subjects))
     return test
+
+
+def _platform_work(m: Manifest, a: ProcessingActivity) -> tuple[bool, str]:
+    """Directive (EU) 2024/2831 Art. 8: platform workers' data processed by automated monitoring or decisions."""
+    if not concerns_platform_workers(a):
+        return False, L_("data subjects: {subjects}", subjects=Listing(Term(s.value) for s in a.data_subjects))
+    facts = [f for f in ("systematic_monitoring", "automated_decisions") if getattr(a, f)]
+    if not algorithmic_management(a):
+        return False, L_("platform workers; no automated monitoring or decision-making declared")
+    return True, L_("platform workers; {facts}: yes", facts=", ".join(facts))
 
 
 def _innovative(m: Manifest, a: ProcessingActivity) -> tuple[bool, str]:
@@ -260,6 +273,8 @@ RULES: tuple[_Rule, ...] = (
     _pipl("pipl55.3a", _recipients_of_types(_PROCESSOR, set(), N_("processor"))),
     _pipl("pipl55.3b", _recipients_of_types(_OTHERS, _OTHER_FLOWS, N_("recipient other than a processor"))),
     _pipl("pipl55.4", _cross_border),
+    _Rule("pwd.8", Framework.pwd, "automated monitoring or decisions on platform workers",
+          "Directive (EU) 2024/2831 Art. 8", _platform_work),
 )
 #: How many GB/T 39335-2020 high-risk criteria the screening applies (the denominator shown beside the count met).
 GBT39335_CRITERIA = sum(rule.framework is Framework.gbt39335 for rule in RULES)
@@ -275,11 +290,20 @@ REGIME_FRAMEWORKS: dict[str, frozenset[Framework]] = {
 
 
 def frameworks_for(manifest: Manifest) -> frozenset[Framework]:
-    """The screening frameworks for a manifest's jurisdictions (all of them when it declares none it knows)."""
+    """The screening frameworks for a manifest's jurisdictions (all of them when it declares none it knows).
+
+    The Platform Work Directive only for a digital labour platform, with users in the EU (or no user jurisdiction
+    declared, as for the others): a manifest declaring platform workers among an activity's data subjects (pia
+    default: the manifest has no other fact saying so).
+    """
+    platform = any(concerns_platform_workers(a) for a in manifest.processing_activities)
+    every = frozenset(Framework) if platform else frozenset(Framework) - {Framework.pwd}
     if not manifest.service.jurisdictions:
-        return frozenset(Framework)
+        return every
     found = frozenset().union(*(REGIME_FRAMEWORKS.get(r, frozenset()) for r in manifest.regimes))
-    return found or frozenset(Framework)
+    if platform and directive_applies(manifest):
+        found |= {Framework.pwd}
+    return found or every
 
 
 def screen(manifest: Manifest, activity: ProcessingActivity | str) -> list[Criterion]:
@@ -315,9 +339,13 @@ def summary(criteria: list[Criterion]) -> dict[str, object]:
     applied = {c.framework for c in criteria}
     wp = [c for c in met if c.framework is Framework.wp248]
     pipl = [c for c in met if c.framework is Framework.pipl55]
+    pwd = [c for c in met if c.framework is Framework.pwd]
     reasons = []
     if len(wp) >= WP248_REQUIRED:
         reasons.append(L_("{n} of 9 WP248 criteria met (two or more: DPIA required)", n=len(wp)))
+    if pwd:  # Art. 8(1): high risk whatever the WP248 count
+        reasons.append(L_("platform workers monitored or decided about by automated means (Directive (EU) 2024/2831 "
+                          "Art. 8: DPIA required)"))
     if pipl:
         reasons.append(L_("PIPL Art. 55 case(s): {cases}", cases=", ".join(dict.fromkeys(c.source for c in pipl))))
     if reasons:
@@ -333,6 +361,7 @@ def summary(criteria: list[Criterion]) -> dict[str, object]:
         "wp248_met": len(wp),
         "gbt39335_met": sum(c.framework is Framework.gbt39335 for c in met),
         "pipl55_met": len(pipl),
+        **({"pwd_met": len(pwd)} if Framework.pwd in applied else {}),  # only where the Directive is screened
         # which frameworks were screened: a count of 0 means "none met" only where its framework applies
         "frameworks": sorted(f.value for f in applied),
         "assessment_required": bool(reasons),

@@ -24,8 +24,18 @@ EXPECTED_FILE = "expected_violations.json"
 _HASH_CHARS = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 _ROLE_OF_CATEGORY = {"user.contact.email": "email", "user.contact.phone_number": "phone",
                      "user.authorization.credentials": "secret_hash", "user.demographic.date_of_birth": "birth_date",
-                     "user.name": "name", "user.account.username": "name"}
+                     "user.name": "name", "user.account.username": "name",
+                     # a made-up "lat,lon" pair: a text role would hide the column from discovery's value patterns
+                     "user.location.precise": "position", "user.location.precise.track": "position",
+                     "user.device.device_id.imei": "imei"}
 PLANTED_PER_CHECK = 3
+
+
+def _imei(rng: random.Random) -> str:
+    """A made-up 15-digit IMEI with its Luhn check digit (the shape discovery recognises), TAC prefix 35."""
+    body = "35" + "".join(str(rng.randint(0, 9)) for _ in range(12))
+    total = sum(int(d) if i % 2 == 0 else sum(divmod(2 * int(d), 10)) for i, d in enumerate(body))
+    return body + str(-total % 10)
 
 
 def _ts(value: dt.datetime) -> str:
@@ -92,6 +102,11 @@ class _Estate:
             return "$2b$12$" + "".join(self.rng.choice(_HASH_CHARS) for _ in range(53))
         if role == "birth_date":
             return (self.ref - dt.timedelta(days=self.rng.randint(365 * 25, 365 * 70))).date()
+        if role == "position":
+            lat, lon = self.rng.choice([(22.54, 114.06), (52.37, 4.90)])  # around Shenzhen or Amsterdam
+            return f"{lat + self.rng.uniform(-0.05, 0.05):.6f},{lon + self.rng.uniform(-0.05, 0.05):.6f}"
+        if role == "imei":
+            return _imei(self.rng)
         if role == "serial":
             return f"SN-{self.rng.randint(0, 36 ** 6):08X}"
         if role == "uri":
@@ -136,6 +151,16 @@ class _Estate:
                     row["_owner"] = owner
                 rows.append(row)
             self.rows[ds.id] = rows
+        # links to a dataset other than the root (a chain such as guardians <- children <- positions): the values
+        # are keys of the target, so that a clean estate passes its `references` checks
+        for ds in self.datasets.values():
+            for lk in ds.links:
+                target, key = lk.target
+                if target == self.root and ds.id != self.root or not self.rows.get(target):
+                    continue
+                keys = [r[key] for r in self.rows[target]]
+                for i, row in enumerate(self.rows[ds.id]):
+                    row[lk.column] = keys[i % len(keys)]
         for check in self.checks:
             self._make_clean(check)
 

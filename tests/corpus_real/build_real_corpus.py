@@ -4,7 +4,7 @@ The columns, their sources and their labels are in `schemas.yaml` (labelled befo
 this module only generates values, deterministically for a seed. Every value is fake: example.* domains,
 random numbers with valid checksums where real ones have them, invented names and addresses.
 
-    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout17]]
+    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout18]]
 """
 
 from __future__ import annotations
@@ -522,6 +522,82 @@ def _h17_oyster_journey(rng: random.Random) -> str:
     if kind < 0.9:
         return f"Auto top-up, {a}"
     return rng.choice([f"Topped-up on touch in, {a}", f"Entered and exited {a}"])
+
+
+# Made-up insurees, calling-card customers, students, viewers, shoppers and theatre members of holdout18 (openIMIS,
+# A2Billing, RosarioSIS, Netflix, Amazon, a theatre's member sheet). Places are real towns; every person, number and id
+# is invented.
+H18_TZ_FIRST = ["Amina", "Juma", "Neema", "Baraka", "Rehema", "Hamisi", "Zawadi", "Salim", "Mwanaisha", "Joseph", "Grace",
+                "Emmanuel", "Upendo", "Faraji", "Halima", "Daudi"]
+H18_TZ_LAST = ["Mwakyusa", "Mollel", "Kimaro", "Massawe", "Mushi", "Lyimo", "Swai", "Mrema", "Temba", "Mbwambo", "Njau",
+               "Kileo", "Shirima", "Urassa"]
+H18_TZ_STREETS = ["Mtaa wa Uhuru", "Barabara ya Morogoro", "Mtaa wa Jamhuri", "Sinza Mori", "Mtaa wa Kariakoo",
+                  "Barabara ya Bagamoyo", "Mtaa wa Lumumba", "Njiro Block C"]
+# Town centres of the made-up insurees' homes (Dar es Salaam, Arusha, Dodoma, Mwanza).
+H18_TZ_TOWNS = [(-6.7924, 39.2083), (-3.3869, 36.6830), (-6.1630, 35.7516), (-2.5164, 32.9175)]
+H18_A2B_PLACES = [("USA", "Miami", "331"), ("USA", "Houston", "770"), ("MEX", "Guadalajara", "443"), ("GBR", "London", ""),
+                  ("ESP", "Madrid", "280"), ("FRA", "Lyon", "690"), ("BRA", "Sao Paulo", "010")]
+H18_NF_PROFILES = ["Anna", "Ben", "Kids", "Mum", "Dad", "Sofia", "Lukas", "Emma", "Noah", "Oma", "Guest", "Leo"]
+H18_NF_TITLES = ["Stranger Things: Season 4: Chapter One: The Hellfire Club (Episode 1)",
+                 "The Crown: Season 2: Misadventure (Episode 1)", "Dark: Season 1: Secrets (Episode 1)",
+                 "Money Heist: Part 3: We're Back (Episode 1)", "Glass Onion: A Knives Out Mystery",
+                 "Peppa Pig: Season 1: Muddy Puddles (Episode 1)",
+                 "The Witcher: Season 1: The End's Beginning (Episode 1)",
+                 "Squid Game: Season 1: Red Light, Green Light (Episode 1)", "Our Planet: One Planet (Episode 1)",
+                 "Bridgerton: Season 1: Diamond of the First Water (Episode 1)", "Season 2 Trailer: Wednesday",
+                 "All Quiet on the Western Front", "Extraction 2",
+                 "Wednesday: Season 1: Wednesday's Child Is Full of Woe (Episode 1)"]
+H18_NF_DEVICES = ["Samsung 2019 UHD TV", "Apple iPhone 12 (CBCS)", "Netflix Chrome MAC (Cadmium) HTML 5",
+                  "Sony PS5", "Amazon Fire TV Stick 2020 Lite", "Google Chromecast with Google TV", "LG webOS 2021 TV",
+                  "Android DefaultWidevineL3Phone", "Apple iPad Pro 11 (3rd Gen) (CBCS)", "Microsoft Xbox Series X"]
+H18_NF_ESN_PREFIXES = ["NFANDROID2-PRV-SHIELDANDROIDTV-NVIDISHIELD=-", "SSN000FD500XXXXXXXX2019SMSUHDTV=", "NFCDCH-MC-",
+                       "IOS-APPL1-IPHONE13=3-", "SNY-PS5NATIVE-", "NFANDROID1-PRV-P-SAMSUSM-G991B-", "LGTV2021=-"]
+H18_AMZ_PRODUCTS = ["Anker USB C Charger 20W, 511 Charger (Nano)", "Kindle Paperwhite (16 GB)",
+                    "AmazonBasics AA Batteries (20-Pack)",
+                    "Ninja Air Fryer AF101, 4 Quart", "LEGO Classic Medium Creative Brick Box 10696",
+                    "Hydro Flask Wide Mouth Bottle 32 oz", "Echo Dot (5th Gen) Smart speaker with Alexa",
+                    "Atomic Habits (Hardcover)",
+                    "Crest 3D White Toothpaste, 3 Pack", "SanDisk 128GB Ultra microSDXC UHS-I Memory Card"]
+
+
+def _h18_chfid(rng: random.Random) -> str:
+    # openIMIS insurance numbers: nine digits (twelve allowed), often with leading zeros kept as text.
+    return rng.choice([f"{rng.randint(0, 999999999):09d}", f"{rng.randint(100000000, 999999999)}",
+                       f"{rng.randint(0, 999999999999):012d}"])
+
+
+def _h18_tz_geo(rng: random.Random, i: int) -> tuple[float, float]:
+    lat, lon = H18_TZ_TOWNS[i % len(H18_TZ_TOWNS)]
+    return lat + rng.uniform(-0.05, 0.05), lon + rng.uniform(-0.05, 0.05)
+
+
+def _h18_imis_photo_file(rng: random.Random, i: int) -> str:
+    # openIMIS names an enrolment photo CHFID_OFFICERCODE_YYYYMMDD_LAT_LON.jpg ("0.0_0.0" when the tablet had no fix).
+    lat, lon = _h18_tz_geo(rng, i)
+    where = rng.choice([f"{lat:.6f}_{lon:.6f}", f"{lat:.6f}_{lon:.6f}", "0.0_0.0"])
+    return (f"{_h18_chfid(rng)}_E{rng.randint(1, 40):05d}_{rng.randint(2018, 2025)}{rng.randint(1, 12):02d}"
+            f"{rng.randint(1, 28):02d}_{where}.jpg")
+
+
+def _h18_dialled(rng: random.Random) -> str:
+    # Numbers as customers dial them through the card platform: international prefix and digits, no separators.
+    return rng.choice([f"011{rng.choice(['52', '44', '34', '57', '63'])}{_s(rng, string.digits, 10)}",
+                       f"1{rng.randint(201, 989)}555{rng.randint(0, 9999):04d}", f"00{rng.choice(['44', '33', '49'])}"
+                       f"{_s(rng, string.digits, 10)}", f"52{rng.choice(['33', '55', '81'])}{_s(rng, string.digits, 8)}"])
+
+
+def _h18_amz_address(rng: random.Random) -> str:
+    # One cell: name, street, town, state, ZIP+4 and country, upper-cased by the export in older rows.
+    addr = (f"{rng.choice(FIRST)} {rng.choice(LAST)} {rng.randint(10, 9999)}"
+            f" {rng.choice(['Oak', 'Pine', 'Maple', 'Cedar', 'Elm'])}"
+            f" {rng.choice(['St', 'Ave', 'Dr', 'Ln'])} {rng.choice(['APT 4B ', '', '', 'UNIT 12 '])}"
+            f"{rng.choice(['SPRINGFIELD IL 62704', 'Austin TX 78745', 'Seattle WA 98103', 'Columbus OH 43215'])}"
+            f"-{rng.randint(1000, 9999)} United States")
+    return addr.upper() if rng.random() < 0.3 else addr
+
+
+def _h18_sha512_crypt(rng: random.Random) -> str:
+    return f"$6${_s(rng, string.ascii_letters + string.digits, 16)}${_s(rng, string.ascii_letters + string.digits + './', 86)}"
 
 
 # Camera names of the made-up Viseron recorder (holdout5).
@@ -2372,6 +2448,91 @@ GENERATORS: dict[str, Callable[[random.Random, int], str]] = {
     "h17_wjx_source_detail": lambda r, i: r.choice(["N/A", "N/A", "直接访问", "微信群", "朋友圈"]),
     "h17_wjx_ip": lambda r, i: "{}({}-{})".format(_ipv4(r), *r.choice(H17_WJX_PLACES)),
     "h17_wjx_city": lambda r, i: r.choice(["深圳", "深圳市", "广州", "上海", "北京市", "杭州", "成都"]),
+    # holdout18: openIMIS, A2Billing, RosarioSIS, Netflix export, Amazon order history, theatre member sheet
+    "h18_chfid": lambda r, i: _h18_chfid(r),
+    "h18_tz_last": lambda r, i: r.choice(H18_TZ_LAST).upper() if r.random() < 0.3 else r.choice(H18_TZ_LAST),
+    "h18_tz_other_names": lambda r, i: " ".join(r.sample(H18_TZ_FIRST, r.choice([1, 1, 2]))),
+    # The id document's number: a Tanzanian NIDA number (YYYYMMDD-NNNNN-NNNNN-NN) for most, a passport for some.
+    "h18_imis_id_doc": lambda r, i: f"{r.randint(1950, 2006)}{r.randint(1, 12):02d}{r.randint(1, 28):02d}-"
+    f"{_s(r, string.digits, 5)}-{_s(r, string.digits, 5)}-{_s(r, string.digits, 2)}" if r.random() < 0.8
+    else f"{r.choice(['TAE', 'AB', 'TZ'])}{_s(r, string.digits, 6)}",
+    "h18_tz_phone": lambda r, i: r.choice([f"07{r.choice('1234568')}{_s(r, string.digits, 7)}",
+                                          f"+2557{r.choice('1234568')}{_s(r, string.digits, 7)}",
+                                          f"255 7{r.randint(10, 89)} {r.randint(100, 999)} {r.randint(100, 999)}"]),
+    "h18_tz_street": lambda r, i: r.choice([f"Plot {r.randint(1, 400)}, {r.choice(H18_TZ_STREETS)}",
+                                           f"{r.choice(H18_TZ_STREETS)}, Nyumba Na. {r.randint(1, 120)}",
+                                           f"House {r.randint(1, 99)} {r.choice(H18_TZ_STREETS)}"]),
+    # GeoLocation is free text: "lat lon" or "lat,lon" as the enrolment tablet or the officer wrote it.
+    "h18_imis_geo": lambda r, i: r.choice(["{:.6f} {:.6f}", "{:.5f},{:.5f}", "{:.6f}, {:.6f}"]).format(*_h18_tz_geo(r, i)),
+    "h18_mssql_dt": lambda r, i: _dt(r, 2017, 2025) + f".{r.randint(0, 999):03d}",
+    "h18_imis_photo_file": lambda r, i: _h18_imis_photo_file(r, i),
+    "h18_tzs_amount": lambda r, i: f"{r.randint(2, 600) * 500}.00",
+    "h18_a2b_expiry": lambda r, i: r.choice(["0000-00-00 00:00:00", "0000-00-00 00:00:00", _dt(r, 2025, 2028)]),
+    # Card numbers: ten digits by default (len_cardnumber 10-15), aliases fifteen.
+    "h18_a2b_cardno": lambda r, i: f"{r.randint(1, 9)}{_s(r, string.digits, r.choice([9, 9, 11]))}",
+    "h18_a2b_alias": lambda r, i: f"{r.randint(1, 9)}{_s(r, string.digits, 14)}",
+    "h18_a2b_uipass": lambda r, i: r.choice([_s(r, string.ascii_lowercase + string.digits, 8),
+                                            f"{r.choice(['maria', 'juan', 'lucky', 'sunshine'])}{r.randint(1, 99)}",
+                                            _s(r, string.ascii_letters + string.digits, 10)]),
+    "h18_a2b_city": lambda r, i: H18_A2B_PLACES[i % len(H18_A2B_PLACES)][1],
+    "h18_a2b_country": lambda r, i: H18_A2B_PLACES[i % len(H18_A2B_PLACES)][0],
+    "h18_a2b_zip": lambda r, i: (f"{r.choice(['SW1A', 'E14', 'N7', 'SE15'])} {r.randint(1, 9)}{_s(r, 'ABDEFGHJLNPQRSTUWXYZ', 2)}"
+                                 if H18_A2B_PLACES[i % len(H18_A2B_PLACES)][0] == "GBR"
+                                 else f"{H18_A2B_PLACES[i % len(H18_A2B_PLACES)][2]}{r.randint(0, 99):02d}"),
+    "h18_a2b_phone": lambda r, i: r.choice([f"+1 {r.randint(201, 989)} 555 {r.randint(0, 9999):04d}",
+                                           f"0044 7700 900{r.randint(0, 999):03d}", f"52{_s(r, string.digits, 10)}",
+                                           f"({r.randint(201, 989)}) 555-{r.randint(0, 9999):04d}"]),
+    "h18_dialled": lambda r, i: _h18_dialled(r),
+    "h18_a2b_src": lambda r, i: r.choice([f"1{r.randint(201, 989)}555{r.randint(0, 9999):04d}",
+                                         f"447700900{r.randint(0, 999):03d}",
+                                         f"52{_s(r, string.digits, 10)}", f"{r.randint(201, 989)}555{r.randint(0, 9999):04d}"]),
+    "h18_a2b_loginkey": lambda r, i: _s(r, string.ascii_letters + string.digits, 20),
+    "h18_a2b_mac": lambda r, i: "00-00-00-00-00-00" if r.random() < 0.3
+    else "-".join(_s(r, "0123456789ABCDEF", 2) for _ in range(6)),
+    "h18_a2b_bill": lambda r, i: f"{r.uniform(0, 12):.4f}".rstrip("0").rstrip(".") or "0",
+    "h18_ros_username": lambda r, i: r.choice([f"{r.choice(FIRST)[0].lower()}{r.choice(LAST).lower()}",
+                                              f"{r.choice(FIRST).lower()}.{r.choice(LAST).lower()}{r.randint(1, 99)}",
+                                              f"{r.choice(LAST).lower()}{r.randint(2024, 2034)}"]),
+    "h18_sha512_crypt": lambda r, i: _h18_sha512_crypt(r),
+    "h18_student_birth": lambda r, i: f"{r.randint(2006, 2020)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}",
+    "h18_physician": lambda r, i: r.choice([f"Dr. {r.choice(FIRST)} {r.choice(LAST)}", f"Dr {r.choice(LAST)}",
+                                           f"{r.choice(FIRST)} {r.choice(LAST)}, MD"]),
+    "h18_pg_ts": lambda r, i: _dt(r, 2019, 2025) + f".{r.randint(0, 999999):06d}",
+    "h18_nf_profile": lambda r, i: H18_NF_PROFILES[(i * 7 + r.randint(0, 2)) % len(H18_NF_PROFILES)],
+    "h18_nf_time": lambda r, i: _dt(r, 2018, 2025),
+    "h18_nf_duration": lambda r, i: f"{r.choice([0, 0, 0, 1, 2])}:{r.randint(0, 59):02d}:{r.randint(0, 59):02d}".zfill(8),
+    "h18_nf_attributes": lambda r, i: r.choice(["Autoplayed: user action: None; ", "Autoplayed: user action: User_Interaction; ",
+                                               "Has branched playback; ", "Autoplayed: user action: Unspecified; "]),
+    "h18_nf_title": lambda r, i: r.choice(H18_NF_TITLES),
+    "h18_nf_device_type": lambda r, i: r.choice(H18_NF_DEVICES),
+    "h18_nf_latest": lambda r, i: r.choice(["Not latest view", "Not latest view",
+                                           f"00:{r.randint(0, 59):02d}:{r.randint(0, 59):02d}"]),
+    "h18_nf_country": lambda r, i: r.choice(["DE (Germany)", "DE (Germany)", "US (United States)", "GB (United Kingdom)",
+                                            "AT (Austria)", "ES (Spain)"]),
+    "h18_nf_esn": lambda r, i: r.choice(H18_NF_ESN_PREFIXES) + _s(r, "0123456789ABCDEF", r.choice([20, 28, 32])),
+    # What a person types into search, often cut short once the title shows up.
+    "h18_nf_query": lambda r, i: r.choice(["stranger th", "crown", "dark", "peppa", "bridg", "squid game", "knives out",
+                                          "witcher", "our planet", "wednes", "haus des geldes", "all quiet"]),
+    "h18_amz_order_id": lambda r, i: r.choice([f"{r.randint(111, 114)}-{r.randint(0, 9999999):07d}-{r.randint(0, 9999999):07d}",
+                                              f"D01-{r.randint(0, 9999999):07d}-{r.randint(0, 9999999):07d}"]),
+    "h18_amz_ts": lambda r, i: _dt(r, 2015, 2025).replace(" ", "T") + r.choice(["Z", ".000Z"]),
+    "h18_amz_price": lambda r, i: r.choice([f"{r.randint(3, 250)}.{r.randint(0, 99):02d}", f"{r.randint(3, 80)}", "0"]),
+    "h18_asin": lambda r, i: r.choice([f"B0{_s(r, string.ascii_uppercase + string.digits, 8)}",
+                                      f"{r.randint(0, 1)}{_s(r, string.digits, 8)}X"]),
+    "h18_amz_payment": lambda r, i: r.choice([f"Visa - {r.randint(0, 9999):04d}", f"MasterCard - {r.randint(0, 9999):04d}",
+                                             f"American Express - {r.randint(0, 9999):04d}", "Gift Certificate/Card",
+                                             f"Visa - {r.randint(0, 9999):04d} and Gift Certificate/Card", "Not Available"]),
+    "h18_amz_address": lambda r, i: _h18_amz_address(r),
+    "h18_amz_carrier": lambda r, i: r.choice([f"AMZN_US(TBA{_s(r, string.digits, 12)})", f"USPS({_s(r, string.digits, 22)})",
+                                             f"UPS(1Z{_s(r, string.ascii_uppercase + string.digits, 16)})", "Not Available"]),
+    "h18_amz_product": lambda r, i: r.choice(H18_AMZ_PRODUCTS),
+    # Box-office member sheets mix date styles: 1990-05-17, 1990/5/17, 19900517.
+    "h18_cn_birthday": lambda r, i: r.choice(["{}-{:02d}-{:02d}", "{}/{}/{}", "{}{:02d}{:02d}"]).format(
+        r.randint(1955, 2008), r.randint(1, 12), r.randint(1, 28)),
+    "h18_cn_id_type": lambda r, i: r.choice(["身份证", "身份证", "身份证", "护照", "港澳通行证"]),
+    "h18_theatre_member_no": lambda r, i: r.choice([f"HY{r.randint(2015, 2020)}{r.randint(0, 999999):06d}",
+                                                   f"{r.randint(100000, 999999)}"]),
+    "h18_pay_pin": lambda r, i: f"{r.randint(0, 999999):06d}",
 }
 
 
@@ -2408,11 +2569,12 @@ PARTS = {
     "holdout15": "holdout15.yaml",
     "holdout16": "holdout16.yaml",
     "holdout17": "holdout17.yaml",
+    "holdout18": "holdout18.yaml",
 }
 
 
 def load_schemas(part: str = "tuned") -> list[dict]:
-    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout17`: the held-out YAML files).
+    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout18`: the held-out YAML files).
 
     Each table is `{table, source, columns: [[name, generator, label, blank_share?]]}`.
     """
