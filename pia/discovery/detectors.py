@@ -799,7 +799,9 @@ DETECTORS: tuple[Detector, ...] = (
              value_only=("customer_ref",)),
     Detector("row_key_of_people", "user.id", "key of a table of people (the person's identifier)",
              names=(r"^(id|entity_id|object_id|record_id|pk|uuid|guid|identifier|external_id|external_identifier"
-                    r"|external_reference|external_ref|external_key|sourced_id)$",),
+                    r"|external_reference|external_ref|external_key|sourced_id)$",
+                    # (holdout18 classes) the person's id in another (a former or a partner's) system
+                    r"^(第三方ID|第三方id|第三方编号|外部ID|外部id|外部编号|原系统ID|原系统编号)$"),
              # a table of things kept about people (`user_credentials`, `contact_inboxes`) keys those things; (holdout13
              # classes) so does any table named `<people>_<thing>` (`person_name`, `patient_identifier`,
              # `student_courseenrollment`): its head noun says what one row is
@@ -816,7 +818,9 @@ DETECTORS: tuple[Detector, ...] = (
                      # last word only (`driver_trips` keys trips)
                      r"|(?:^|_)(owners|owner|tenants|tenant|guests|guest|drivers|driver|residents|resident|vets"
                      r"|veterinarians|veterinarian|doctors|doctor|nurses|nurse|teachers|teacher|volunteers|volunteer"
-                     r"|profile|userprofile|userprofiles|memberprofile|memberprofiles|customerprofile)$")),
+                     r"|profile|userprofile|userprofiles|memberprofile|memberprofiles|customerprofile)$"
+                     # (holdout18 classes) Chinese tables of members, customers or users
+                     r"|会员|客户|用户")),
     # ---- holdout9 failure classes (issue 15): special categories, health readings, consent flags, vehicles, keys,
     # ids of people by role, counterparties and balances of bank statements. Names here are concepts in both
     # languages; values confirm wherever a value shape exists (`needs_values`).
@@ -1695,7 +1699,8 @@ def _person_picture(norm: str, tnorm: str, siblings: Iterable[str], profile: Col
         return None
     media = profile.share(VALUE_PATTERNS["media_uri"].test)
     if media < VALUE_THRESHOLD:
-        media = profile.share(lambda v: bool(re.fullmatch(r"[\w.@%+-]+(/[\w.@%+~=-]+)+\.(png|jpe?g|gif|webp|bmp|heic)", v, re.I)))
+        # a relative path, or (holdout18 classes) a bare file name kept beside its folder in another column
+        media = profile.share(lambda v: bool(re.fullmatch(r"[\w.@%+-]+(/[\w.@%+~=-]+)*\.(png|jpe?g|gif|webp|bmp|heic)", v, re.I)))
     if media < VALUE_THRESHOLD:
         return None
     return Judgement("user.content.self_image", 0.7, "self_image", [
@@ -1806,6 +1811,14 @@ def _classify_column(name: str, table: str, profile: ColumnProfile, siblings: It
         evidence.append(f"name and context: {name!r} keys a table holding a login, a password and a person's name or "
                         f"contacts (a table of accounts) and {_pct(keys)} of values are unique keys ({sample_note})")
         return Judgement("user.id", 0.6, "row_key_of_people", evidence, round(keys, 4))
+    if name_hit is None and re.fullmatch(_HOUSEHOLD_KEY, norm) \
+            and (re.search(_HOUSEHOLD_TABLES, tnorm) or _is_table_of_people(tnorm, sibs)) \
+            and profile.non_blank >= MIN_VALUES and (keys := profile.share(_is_key_value)) >= VALUE_THRESHOLD:
+        # (holdout18 classes) the insured household or family a person belongs to (openIMIS `FamilyID`), in a table of
+        # people or of households: a group of people keyed as one, its key points to them
+        evidence.append(f"name and context: {name!r} keys a household of people, in a table of people or households "
+                        f"({tnorm!r}), and {_pct(keys)} of values are record keys ({sample_note})")
+        return Judgement("user.id", 0.6, "user_id", evidence, round(keys, 4))
     if re.search(_SUBSCRIBER_CARD, norm) and re.search(_TELEPHONY_TABLES, tnorm) and profile.non_blank >= MIN_VALUES \
             and (keys := profile.share(lambda v: bool(re.fullmatch(r"\d{1,7}", v)))) >= VALUE_THRESHOLD:
         # (holdout18 classes) a calling-card platform's card is the subscriber's account: in its call records and
@@ -2170,6 +2183,8 @@ _CALL_PARTY_GENERIC = (r"^(src|dst|source|destination|dest|from|to|exten|extensi
                        r"(_(user|ouser|ruser|user_part|uri_user))?$")
 
 
+_HOUSEHOLD_KEY = r"(family|household|hh|famille)_?id"
+_HOUSEHOLD_TABLES = r"(?:^|_)(families|family|households|household|insurees|insuree|beneficiaries|beneficiary)$"
 _LOGIN_SIBLINGS = r"^(username|user_name|login|login_name|user_login|useralias|user_alias)$"
 _SECRET_SIBLINGS = r"^(password|passwd|pwd|pass|uipass|user_pass|password_hash|pass_hash)$"
 _PERSON_SIBLINGS = r"^(first_name|firstname|last_name|lastname|full_name|fullname|surname|email|phone|mobile|address)$"
