@@ -415,9 +415,9 @@ DETECTORS: tuple[Detector, ...] = (
              names=(words("device_id", "deviceid", "camera_id", "device_uid", "did", "shebei_id", "udid",
                           "apps_flyer_id", "appsflyer_id", "install_id", "installation_id", "uniqueid", "unique_id",
                           "device_tag",
-                          # (holdout18 classes) 3GPP2/TIA electronic serial number and mobile equipment identifier
-                          # (a handset's or a streaming device's serial, unique per device)
-                          "esn", "meid",
+                          # (holdout18 classes) TIA/3GPP2 electronic serial number (a handset's or a streaming
+                          # device's serial, unique per device; an MEID is the IMEI detector's)
+                          "esn",
                           # a push-notification token (APNs, FCM, GCM) addresses one app install on one device: the
                           # device's id for the push service, not a secret that logs anybody in
                           "device_token", "devicetoken", "push_token", "pushtoken", "push_device_token", "fcm_token",
@@ -2092,7 +2092,7 @@ def _classify_column(name: str, table: str, profile: ColumnProfile, siblings: It
             evidence.append(f"name and values: {norm!r} " + what.format(_pct(share)) + f" ({sample_note})")
             return Judgement(category, 0.6, detector, evidence, round(share, 4))
 
-    opaque = _opaque_field(norm, profile, evidence)
+    opaque = _opaque_field(normalise_name(name), profile, evidence)  # before ordinals are stripped (`udf_3`)
     if opaque is not None:
         return opaque
 
