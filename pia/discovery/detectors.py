@@ -1804,6 +1804,7 @@ def _classify_column(name: str, table: str, profile: ColumnProfile, siblings: It
                 return postal
             name_hit = None
     if name_hit is None and norm in ("id", "pk", "uuid", "guid") and _is_login_table(sibs) \
+            and not re.search(_DEVICE_TABLES, tnorm) and not re.search(_EQUIPMENT_TABLES, tnorm) \
             and profile.non_blank >= MIN_VALUES and profile.distinct >= 0.95 * profile.non_blank \
             and (keys := profile.share(_is_key_value)) >= VALUE_THRESHOLD:
         # (holdout18 classes) a table holding a login name and a password beside a person's name or contacts is a
@@ -2187,7 +2188,8 @@ _HOUSEHOLD_KEY = r"(family|household|hh|famille)_?id"
 _HOUSEHOLD_TABLES = r"(?:^|_)(families|family|households|household|insurees|insuree|beneficiaries|beneficiary)$"
 _LOGIN_SIBLINGS = r"^(username|user_name|login|login_name|user_login|useralias|user_alias)$"
 _SECRET_SIBLINGS = r"^(password|passwd|pwd|pass|uipass|user_pass|password_hash|pass_hash)$"
-_PERSON_SIBLINGS = r"^(first_name|firstname|last_name|lastname|full_name|fullname|surname|email|phone|mobile|address)$"
+# (a device's table holds a login, a password and its network address too: an address is no person's here)
+_PERSON_SIBLINGS = r"^(first_name|firstname|last_name|lastname|full_name|fullname|surname|email|email_address)$"
 
 
 def _is_login_table(sibs: frozenset[str]) -> bool:
