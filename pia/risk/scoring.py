@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -225,6 +225,9 @@ class _Measures:
     contradicted: dict[str, list[str]]
     params: MethodParameters
     by_design: frozenset[str] = frozenset()  # measures the activity's design facts already account for
+    # measures the design provides where its own step could not count (random identifiers under the sensitive-data
+    # floor): credited as implemented at every stage after inherent, whatever the manifest's status
+    design_credit: frozenset[str] = frozenset()
     # measures outside the assessment's scope: id -> (responsible processor, status its assurance counts as)
     assured: Mapping[str, tuple[str, MeasureStatus]] = field(default_factory=dict)
     # measures the activity's facts give nothing to protect and the manifest gives no status: id -> why
@@ -234,6 +237,8 @@ class _Measures:
     def credit(self, mid: str, stage: Stage, extra: frozenset[str] = frozenset()) -> float | None:
         """Credit 0-1 of a measure at a stage; None when not applicable. `extra`: measures the plan adds."""
         status = self.status[mid]
+        if mid in self.design_credit:
+            return 0.0 if stage is Stage.inherent else 1.0
         if status is MeasureStatus.not_applicable or mid in self.by_design or mid in self.inapplicable:
             return None
         if mid in self.assured:
@@ -554,6 +559,11 @@ class _Activity:
         self.events: dict[FearedEvent, _EventFacts] = {}
         for event in FearedEvent:
             sev, floor, s_low, lines = _severity(m, a, event, ev, self.ms)
+            if any(x.rule == "impact.identifiers" and x.before == x.after for x in lines) and self.ms.by_design:
+                # random identifiers are pseudonymisation by design; where the sensitive-data floor keeps their step
+                # from lowering the severity, the design counts as that measure in place (pia default), so random
+                # identifiers never rate worse than direct identifiers pseudonymised (tests/test_risk_properties.py)
+                self.ms = replace(self.ms, by_design=frozenset(), design_credit=self.ms.by_design)
             ratings = factor_ratings(m, a, event, ev, method.parameters)
             l_low = [k for k, x in self.ms.catalogue.items() if x.lowers is Gauge.likelihood and event in x.mitigates]
             self.events[event] = _EventFacts(sev, floor, s_low, lines, ratings, exposure(ratings), l_low)
@@ -714,7 +724,9 @@ class _Activity:
         out = []
         for k in ids:
             c = self.ms.credit(k, stage)
-            if c:
+            if c and k in self.ms.design_credit:
+                out.append(L_("{measure} (by design: random identifiers)", measure=k))
+            elif c:
                 out.append(k if c == 1 else L_("{measure} ({credit:.0%}, {status})", measure=k, credit=c,
                                                status=Term(self.ms.status[k].value)))
         return out
