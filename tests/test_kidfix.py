@@ -67,3 +67,49 @@ def test_under_the_gdpr_alone_only_article_8_is_named():
     assert r.reasons and not any(x.kind == "cross_border" for x in r.reasons)
     assert all("PIPL Art. 31" not in x.clause and "PIPL Art. 31" not in x.text for x in r.reasons)
     assert all("GDPR Art. 8(1)" in x.clause for x in r.reasons)
+
+
+def test_most_harmful_data_on_a_tie_is_chosen_by_its_own_facts_not_alphabetically():
+    """voice_messaging holds voice_clips and child_nickname, both sensitive by override at the same step: the
+    report said voice messages were "driven by child's nickname" (alphabetical). The declared order now decides
+    between equals, the tie is named, and data sensitive by its own category goes before an override."""
+    from pia.risk.scoring import assess, most_harmful
+
+    m = load_manifest(KIDWATCH_DIR / "kidwatch.pia.yaml")
+    act = next(a for a in assess(m).activities if a.id == "voice_messaging")
+    bases = [f for f in act.factors if f.rule == "impact.base"]  # one per feared event
+    assert bases and all(f.reason == bases[0].reason for f in bases)
+    base = bases[0]
+    assert base.reason.startswith("most harmful data: voice_clips (")
+    assert "as harmful: child_nickname" in base.reason
+    # sensitive by category (a precise track) beats sensitive by override, whatever the declared order
+    by_id = {e.id: e for e in m.data_elements}
+    _, _, top, tied = most_harmful([by_id["child_nickname"], by_id["gps_track"]], m.regimes)
+    assert top.id == "gps_track"
+    step, _, top, tied = most_harmful([by_id["child_nickname"], by_id["voice_clips"]], m.regimes)
+    assert top.id == "child_nickname" and [e.id for e in tied] == ["voice_clips"]
+
+
+def test_a_childrens_service_gets_children_birth_dates(tmp_path):
+    """kidwatch's children were born 1966-1995 (adults): a birth-date column whose category's elements are all
+    minors' gets ages below the lowest minor age of the service's regimes; the reference service keeps adults."""
+    import csv
+    import datetime as dt
+
+    from pia.samples.declared import generate_declared
+
+    ref = dt.date(2026, 11, 30)
+    generate_declared(tmp_path / "kid", load_manifest(KIDWATCH_DIR / "kidwatch.pia.yaml"), users=100, seed=7,
+                      violations=False, reference_date=ref)
+    with (tmp_path / "kid" / "children.csv").open(encoding="utf-8") as f:
+        born = [dt.date.fromisoformat(r["born_on"]) for r in csv.DictReader(f)]
+
+    def age(b):
+        return ref.year - b.year - ((ref.month, ref.day) < (b.month, b.day))
+
+    assert born and all(3 <= age(b) < 14 for b in born)
+    generate_declared(tmp_path / "ref", load_manifest(config.REFERENCE_MANIFEST), users=100, seed=7,
+                      reference_date=ref)
+    births = [r[k] for p in (tmp_path / "ref").glob("*.csv") for r in csv.DictReader(p.open(encoding="utf-8"))
+              for k in r if "birth" in k and r[k]]
+    assert births and all(age(dt.date.fromisoformat(b)) >= 18 for b in births)
