@@ -98,7 +98,8 @@ def test_probe_new_data_type_in_consent_based_activity_needs_consent():
     assert r.reconsent_required
     (reason,) = r.reasons
     assert (reason.kind, reason.subject) == ("new_data_type", "alert_snapshots")
-    assert reason.clause == "PIPL Art. 14" and "phone_number" in reason.text
+    # the activity's subjects include minors: their guardian consents (PIPL Art. 31)
+    assert reason.clause == "PIPL Art. 14; PIPL Art. 31; PIPL Art. 28" and "phone_number" in reason.text
 
 
 def test_new_data_type_under_contract_needs_no_consent():

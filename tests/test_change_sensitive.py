@@ -31,7 +31,9 @@ def test_face_templates_added_to_another_activity_need_consent_for_it():
     (s,) = [x for x in r.reasons if x.kind == "new_sensitive_category"]
     assert (s.subject, s.activity) == ("user.biometric.facial_template", "exam_recording")
     # PIPL for the people in China, explicit consent for the EU (the activity's Art. 9(2) condition is (a))
-    assert s.clause == "PIPL Art. 29; GB/T 35273-2020 5.4; GDPR Art. 9(2)(a)" and unknown(s.clause) == []
+    # candidates include minors: their guardian consents (PIPL Art. 31; GDPR Art. 8(1))
+    assert s.clause == ("PIPL Art. 29; GB/T 35273-2020 5.4; GDPR Art. 9(2)(a); PIPL Art. 31; PIPL Art. 28; "
+                        "GDPR Art. 8(1)") and unknown(s.clause) == []
     assert "exam_recording" in s.text and "another activity does not cover it" in s.text
 
 
@@ -42,7 +44,7 @@ def test_gdpr_only_service_asks_explicit_consent_only_where_it_is_the_condition(
     old["service"]["jurisdictions"] = ["EU"]
     r = review(Manifest.model_validate(old), Manifest.model_validate(data))
     (s,) = [x for x in r.reasons if x.kind == "new_sensitive_category"]
-    assert s.clause == "GDPR Art. 9(2)(a)"
+    assert s.clause == "GDPR Art. 9(2)(a); GDPR Art. 8(1)"  # candidates include minors
     # another Art. 9(2) condition (here substantial public interest): the GDPR asks no consent for it
     _act(data, "exam_recording")["special_category_basis"] = "GDPR Art. 9(2)(g)"
     r = review(Manifest.model_validate(old), Manifest.model_validate(data))

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from pia.changes.audience import UNREACHABLE, change_subjects, declared_kinds, sort_kinds
 from pia.changes.retention import bound as retention_bound
-from pia.changes.rules import trigger_why
+from pia.changes.rules import GUARDIAN_GDPR, trigger_why
 from pia.declare.manifest import DataGroup, DataSubject, Manifest, RightKind
 from pia.declare.subjects import describe_age
 from pia.declare.vocabulary import DataSubjectRight
@@ -504,6 +504,29 @@ def _asks(review: ChangeReview, new: Manifest) -> list[str]:
     return [_list_item(text, i == len(out) - 1) for i, text in enumerate(out)]
 
 
+def _guardian_line(review: ChangeReview, new: Manifest) -> list[str]:
+    """Who says yes for a child: the parent or guardian (PIPL Art. 31 under 14; GDPR Art. 8(1) below its age)."""
+    from pia.sources import citation_ids
+
+    ids = {i for r in review.reasons for i in citation_ids(r.clause)}
+    cn, eu = "PIPL Art. 31" in ids, GUARDIAN_GDPR in ids
+    if not (cn or eu):
+        return []
+    ages = sorted({new.settings.minor_age_for(g) for g in new.regimes & {"EU", "UK"}})
+    if cn and eu:
+        line = _("Where this concerns a child's information, we will ask the child's parent or guardian: Chinese law "
+                 "requires it for a child under {cn}, and the GDPR for a child under {eu} (Article 8(1)).",
+                 cn=new.settings.minor_age_for("CN"), eu="/".join(str(a) for a in ages))
+    elif cn:
+        line = _("Where this concerns a child's information, we will ask the child's parent or guardian: Chinese law "
+                 "requires it for a child under {cn} (Article 31 of the Personal Information Protection Law).",
+                 cn=new.settings.minor_age_for("CN"))
+    else:
+        line = _("Where this concerns a child's information, we will ask the child's parent or guardian: the GDPR "
+                 "requires it for a child under {eu} (Article 8(1)).", eu="/".join(str(a) for a in ages))
+    return [line, ""]
+
+
 def _ways(point) -> list[str]:
     """How to reach a contact point, in words: phone, email, web, post."""
     return [_("phone {value}", value=point.phone) if point.phone else "",
@@ -659,7 +682,7 @@ def draft_notice(review: ChangeReview, effective_date: dt.date | None = None) ->
         out += ["## " + _("We will ask for your agreement first"), "",
                 _("Before any of the following starts, we will ask you. If you say no, we will not do it:"), ""]
         out += [f"- {a}" for a in asks]
-        out += ["", _("You can change your mind later; see *Your rights* below."), ""]
+        out += ["", *_guardian_line(review, new), _("You can change your mind later; see *Your rights* below."), ""]
 
     if new.rights:
         days = new.settings.rights_response_days

@@ -19,7 +19,7 @@ from pia.changes.diff import Change, ChangeKind, diff, pattern_of
 from pia.changes.retention import Bound as RetentionBound
 from pia.changes.retention import bound as retention_bound
 from pia.declare.citations import by_regime
-from pia.declare.manifest import FlowKind, Manifest, ProcessingActivity, RecipientBasis
+from pia.declare.manifest import DataElement, DataSubject, FlowKind, Manifest, ProcessingActivity, RecipientBasis
 from pia.declare.measures import FearedEvent, MeasureStatus, catalogue, event_title
 from pia.declare.taxonomy import load_taxonomy
 from pia.declare.vocabulary import TRANSFER_RULES, basis_id, regime_of
@@ -882,9 +882,12 @@ def _sensitive_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
         before = old_acts.get(act.id)
         had = {e.category for e in old.elements_of(before) if e.sensitive} if before is not None else set()
         by_cat: dict[str, list[str]] = {}
+        overridden: dict[str, list[DataElement]] = {}
         for el in new.elements_of(act):
             if el.sensitive and el.category not in had:
                 by_cat.setdefault(el.category, []).append(el.id)
+                if not tax[el.category].sensitive:  # sensitive by its override, not by its category
+                    overridden.setdefault(el.category, []).append(el)
         for cat, elements in sorted(by_cat.items()):
             laws = REASONS["new_sensitive_category"].clause
             if tax[cat].special_category and _explicit_consent_condition(act):
@@ -892,6 +895,24 @@ def _sensitive_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
             caveat = "" if _consent(act.legal_basis) or act.special_category_basis == "PIPL Art. 29" else L_(
                 " Its basis {basis} does not carry the sensitive data unless the assessor shows another ground of "
                 "PIPL Art. 13 covers it.", basis=act.legal_basis)
+            if cat in overridden:
+                # the category is general (user.name): say what makes these elements sensitive, not "sensitive category"
+                children = [e.id for e in overridden[cat] if DataSubject.minors in e.data_subjects]
+                why = L_("a child's information, sensitive under PIPL Art. 28 (the elements' override)") \
+                    if len(children) == len(overridden[cat]) else L_("sensitive by the elements' override: {reasons}",
+                                                                     reasons="; ".join(sorted(
+                                                                         {str(e.sensitivity.reason) for e in
+                                                                          overridden[cat] if e.sensitivity})))
+                if len(children) == len(overridden[cat]):
+                    laws += "; PIPL Art. 28"
+                out.append(ReconsentReason(
+                    kind="new_sensitive_category", subject=cat, activity=act.id, clause=laws,
+                    text=L_("'{name}' (activity {activity}) starts processing {elements} ({cname}, {category}), "
+                            "{why}: sensitive personal information needs the user's separate consent for this "
+                            "processing; consent given for another activity does not cover it.{caveat}", name=act.name,
+                            activity=act.id, category=cat, cname=Message(tax[cat].name), why=why,
+                            elements=", ".join(sorted(elements)), caveat=caveat)))
+                continue
             out.append(ReconsentReason(
                 kind="new_sensitive_category", subject=cat, activity=act.id, clause=laws,
                 text=L_("'{name}' (activity {activity}) starts processing sensitive category {category} ({cname}) in "
@@ -970,7 +991,85 @@ def _localise(reasons: list[ReconsentReason], m: Manifest) -> list[ReconsentReas
 
 def reconsent_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:
     """Reasons to ask for fresh consent: purposes, data types, sensitive categories, cross-border, recipients."""
-    return _localise(_reconsent_reasons(old, new), new)
+    return _guardian(_localise(_reconsent_reasons(old, new), new), new)
+
+
+GUARDIAN_PIPL = "PIPL Art. 31; PIPL Art. 28"
+GUARDIAN_GDPR = "GDPR Art. 8(1)"
+
+
+def _childs(el: DataElement) -> bool:
+    return DataSubject.minors in el.data_subjects
+
+
+def children_concerned(r: ReconsentReason, m: Manifest) -> list[str]:
+    """Ids of the children's data elements a re-consent reason concerns (empty: no child's data).
+
+    A child's data: an element declared `data_subjects: [minors]` (which a child override of a general category
+    carries, see lint's `minors_data_not_sensitive`), or any element of an activity whose subjects include minors.
+    A recipient's reason concerns the elements of its data groups, and those of the activities sending to it.
+    """
+    acts = {a.id: a for a in m.processing_activities}
+    recs = {x.id: x for x in m.recipients}
+    to_recipient = r.kind == "new_consent_recipient" or (r.kind == "cross_border" and r.subject not in acts)
+    act = None if to_recipient else acts.get(r.activity or "") or acts.get(r.subject)
+    if act is not None:
+        elements = m.elements_of(act)
+        if r.kind == "new_sensitive_category":
+            elements = [e for e in elements if e.category == r.subject]
+        whole = DataSubject.minors in act.data_subjects
+        return sorted(e.id for e in elements if whole or _childs(e))
+    rec = recs.get(r.subject)
+    if rec is None:
+        return []
+    groups = {str(g) for g in rec.data_groups}
+    senders = [a for a in m.processing_activities if rec.id in a.recipients and DataSubject.minors in a.data_subjects]
+    return sorted({e.id for e in m.data_elements if str(e.group) in groups and (
+        _childs(e) or any(e.id in a.data_elements for a in senders))})
+
+
+def _guardian(reasons: list[ReconsentReason], m: Manifest) -> list[ReconsentReason]:
+    """Fresh consent for a child's data is the parent's or guardian's: say so, with each regime's law and age.
+
+    PIPL Art. 31: the information of a minor under 14 is processed with the consent of the parent or guardian (and is
+    sensitive, Art. 28). GDPR Art. 8(1): for an information society service offered directly to a child, consent
+    below the age the member state sets (13 to 16; `settings.minor_age`) is given or authorised by the holder of
+    parental responsibility. Runs on the localised reasons: a law is named only where it asks for the consent.
+    """
+    cn, gdpr = "CN" in m.regimes, sorted(m.regimes & {"EU", "UK"})
+    if not (cn or gdpr):
+        return reasons
+    ages = {r: m.settings.minor_age_for(r) for r in (["CN"] if cn else []) + gdpr}
+    out = []
+    for r in reasons:
+        children = children_concerned(r, m)
+        if not children:
+            out.append(r)
+            continue
+        # each law's guardian rule where that law asks for the consent (the localised clause cites it): separate
+        # consent for providing data abroad is PIPL's alone, the GDPR asks for Chapter V safeguards instead
+        ids = [c.strip() for c in r.clause.split(";")]
+        pipl = cn and any(c.startswith("PIPL") for c in ids)
+        eu = gdpr if any(c.startswith("GDPR") for c in ids) else []
+        if not (pipl or eu):
+            out.append(r)
+            continue
+        laws = []
+        if pipl:
+            laws.append(L_("under PIPL Art. 31 for a child under {age}", age=ages["CN"]))
+        if eu:
+            age = min(ages[g] for g in gdpr)
+            laws.append(L_("under GDPR Art. 8(1), where the service is offered directly to the child, for a child "
+                           "under {age}", age=age) if len({ages[g] for g in gdpr}) == 1 else
+                        L_("under GDPR Art. 8(1), where the service is offered directly to the child, for a child "
+                           "under the age of its country ({ages})",
+                           ages=", ".join(f"{g} {ages[g]}" for g in gdpr)))
+        text = L_("{reason} It is a child's information ({elements}): the consent must be given by the child's parent "
+                  "or guardian ({laws}).", reason=r.text, elements=", ".join(children), laws=Listing(laws, "; "))
+        clause = "; ".join([r.clause] + ([GUARDIAN_PIPL] if pipl else []) + ([GUARDIAN_GDPR] if eu else []))
+        ids = list(dict.fromkeys(c.strip() for c in clause.split(";")))  # PIPL Art. 28 once
+        out.append(r.model_copy(update={"text": text, "clause": "; ".join(ids)}))
+    return out
 
 
 def _reconsent_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]:

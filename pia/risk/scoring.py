@@ -314,6 +314,26 @@ def element_impact(element: DataElement, regimes: frozenset[str] | None = None) 
                     category=element.category, impact=Term(cat.impact), details=Listing(details, ""))
 
 
+def most_harmful(elements: list[DataElement], regimes: frozenset[str] | None = None,
+                 ) -> tuple[int, str, DataElement, list[DataElement]]:
+    """The activity's most harmful element: (its impact step, why, the element, the others of the same step).
+
+    On a tie the element whose own facts raise the step comes first (pia default): sensitive by its category before
+    sensitive by an override (a child's nickname is sensitive only because it is a child's), then the higher
+    taxonomy impact of its category, then the activity's declared order. Never the alphabetical order of the ids.
+    """
+    tax = load_taxonomy()
+    scored = []
+    for i, e in enumerate(elements):
+        step, why = element_impact(e, regimes)
+        cat = tax[e.category]
+        by_override = e.sensitive and not cat.sensitive
+        scored.append(((-step, by_override, -IMPACT_LEVELS.index(cat.impact), i), step, why, e))
+    scored.sort(key=lambda x: x[0])
+    _, step, why, top = scored[0]
+    return step, why, top, [e for _, s, _, e in scored[1:] if s == step]
+
+
 def harm_source(element: DataElement, regimes: frozenset[str] | None = None) -> str:
     """What makes `element` as harmful as its impact step says, in the sources of the service's regimes.
 
@@ -409,12 +429,14 @@ def _severity(m: Manifest, a: ProcessingActivity, event: FearedEvent, ev: Eviden
               ms: _Measures) -> tuple[float, float, list[str], list[_Line]]:
     """(unreduced score, floor, severity-lowering measure ids, explanation lines) of one event."""
     lines: list[_Line] = []
-    scored = sorted((element_impact(e, m.regimes) for e in m.elements_of(a)), key=lambda x: (-x[0], x[1]))
-    value, why = scored[0]
+    value, why, top, tied = most_harmful(m.elements_of(a), m.regimes)
     # cite what makes the most harmful element harmful (its law, or the taxonomy's default), not Art. 9 for all
-    base = next(harm_source(e, m.regimes) for e in m.elements_of(a) if element_impact(e, m.regimes)[1] == why)
+    base = harm_source(top, m.regimes)
     lines.append(_Line("impact", "impact.base", base, None, value,
-                       L_("most harmful data: {why}", why=why), []))
+                       L_("most harmful data: {why}", why=why) if not tied else
+                       L_("most harmful data: {why}; as harmful: {others} (pia default: on a tie, data sensitive by "
+                          "its category before data sensitive by an override, then the higher taxonomy impact, then "
+                          "the declared order)", why=why, others=", ".join(e.id for e in tied)), []))
     hidden = [(undeclared_impact(f), f) for f in ev.undeclared.get(a.id, [])]
     worse = sorted(((s, f) for s, f in hidden if s is not None and s > value), key=lambda x: -x[0])
     if worse:

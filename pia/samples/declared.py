@@ -8,7 +8,9 @@ expected counts are exact; a check whose planting would disturb another check is
 
 Time layout (days before the reference date `R`): consents are given at R-620..R-600 and never withdrawn, other
 instants (events, sign-ups) fall at R-450..R-250 (later when a retention limit is shorter), deletions at
-R-240..R-200, answers within the response deadline; birth dates make everyone 25 to 70 at the instant judged.
+R-240..R-200, answers within the response deadline; birth dates make everyone 25 to 70 at the instant judged, except
+where every element of the column's category is a minor's (`data_subjects: [minors]`): those are below the lowest
+minor age of the service's regimes.
 """
 from __future__ import annotations
 
@@ -57,6 +59,15 @@ class _Estate:
         self.used: dict[str, set[int]] = {d: set() for d in self.datasets}
         self.expected: dict[str, int] = {c.id: 0 for c in self.checks}
         self.not_planted: dict[str, str] = {}
+        # categories whose every declared element is a minor's (data_subjects: [minors]): a children's service's
+        # birth dates are children's, not adults'
+        minors: dict[str, bool] = {}
+        for e in manifest.data_elements:
+            minors[e.category] = minors.get(e.category, True) and [str(x.value) for x in e.data_subjects] == ["minors"]
+        self.minors_categories = {cat for cat, all_minors in minors.items() if all_minors}
+        regimes = sorted(manifest.regimes) or ["CN"]
+        # below every regime's minor age (PIPL Art. 31: 14; GDPR Art. 8(1): 13 to 16), so a child under each law
+        self.child_age = min(manifest.settings.minor_age_for(r) for r in regimes)
 
     # ------------------------------------------------------------------ structure
     def _root(self) -> str:
@@ -101,7 +112,14 @@ class _Estate:
         if role == "secret_hash":
             return "$2b$12$" + "".join(self.rng.choice(_HASH_CHARS) for _ in range(53))
         if role == "birth_date":
-            return (self.ref - dt.timedelta(days=self.rng.randint(365 * 25, 365 * 70))).date()
+            days = self.rng.randint(365 * 25, 365 * 70)
+            if c.category in self.minors_categories:
+                # pia default: aged from (minor age - 10, at least 1) up to a month short of the minor age (365 days
+                # a year undercounts leap days, so 365 * age - 30 days is always below the age). Folded from the same
+                # draw, so the random stream and every other column stay as they were.
+                young = 365 * max(1, self.child_age - 10)
+                days = young + (days - 365 * 25) % (365 * self.child_age - 30 - young + 1)
+            return (self.ref - dt.timedelta(days=days)).date()
         if role == "position":
             lat, lon = self.rng.choice([(22.54, 114.06), (52.37, 4.90)])  # around Shenzhen or Amsterdam
             return f"{lat + self.rng.uniform(-0.05, 0.05):.6f},{lon + self.rng.uniform(-0.05, 0.05):.6f}"
