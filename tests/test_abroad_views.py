@@ -52,3 +52,38 @@ def test_a_us_recipient_is_provided_abroad_for_both_regimes(kid):
     m = kid.model_copy(update={"recipients": recips})
     assert regimes_left(m, a, "map_provider") == ["CN", "EU"]
     assert _pipl554(m, a).met and "map_provider" in str(_pipl554(m, a).evidence)
+
+
+def _moved(m, activity=None, locations=None, recipient=None, location=None):
+    acts = [a.model_copy(update={"storage": a.storage.model_copy(update={"locations": locations})})
+            if a.id == activity else a for a in m.processing_activities]
+    recips = [r.model_copy(update={"location": location}) if r.id == recipient else r for r in m.recipients]
+    return m.model_copy(update={"processing_activities": acts, "recipients": recips})
+
+
+def _cross(result):
+    return [c for c in result.changes if c.trigger == "cross_border" or "cross_border" in c.also]
+
+
+def test_the_change_review_keeps_frankfurt_off_the_pipl_cross_border_trigger(kid):
+    from pia.changes.rules import reconsent_reasons, review
+
+    a = kid.processing_activities[0]
+    old = _moved(kid, a.id, ["CN"])
+    assert _cross(review(old, kid)) == []
+    assert [r for r in reconsent_reasons(old, kid) if r.kind == "cross_border"] == []
+    # a Chinese controller with users in China only: Frankfurt is abroad, as before
+    cn_old, cn_new = _with(old, jurisdictions=["CN"]), _with(kid, jurisdictions=["CN"])
+    assert [c.path for c in _cross(review(cn_old, cn_new))] == [f"processing_activities[{a.id}].storage.locations[DE]"]
+    assert any(r.kind == "cross_border" for r in reconsent_reasons(cn_old, cn_new))
+
+
+def test_the_change_review_flags_eu_data_sent_to_a_processor_in_china(kid):
+    from pia.changes.rules import reconsent_reasons, review
+
+    old = _moved(kid, recipient="map_provider", location="DE")
+    found = _cross(review(old, kid))
+    assert [c.path for c in found] == ["recipients[map_provider].location"]
+    assert "outside EU" in str(found[0].reason)
+    # GDPR Chapter V asks for safeguards, not consent: no PIPL Art. 39 re-consent reason
+    assert [r for r in reconsent_reasons(old, kid) if r.kind == "cross_border"] == []
