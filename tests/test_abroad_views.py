@@ -87,3 +87,23 @@ def test_the_change_review_flags_eu_data_sent_to_a_processor_in_china(kid):
     assert "outside EU" in str(found[0].reason)
     # GDPR Chapter V asks for safeguards, not consent: no PIPL Art. 39 re-consent reason
     assert [r for r in reconsent_reasons(old, kid) if r.kind == "cross_border"] == []
+
+
+def test_the_ropa_lists_third_country_transfers_from_the_eu_peoples_view(kid):
+    from pia.export.ropa import record_table
+
+    rows = {r[0]: dict(zip(record_table(kid).columns, r, strict=True)) for r in record_table(kid).rows}
+    tracking = next(a.id for a in kid.processing_activities if "map_provider" in kid.activity(a.id).recipients)
+    cell = rows[tracking]["third_country_transfers"]
+    assert "Frankfurt" not in cell and "Map provider" in cell and "(CN)" in cell
+    # a Dutch controller's Irish host is no third country (the GDPR applies throughout the EU/EEA)
+    nl = kid.model_copy(update={"controller": kid.controller.model_copy(update={"jurisdiction": "NL"})})
+    nl = _moved(nl, recipient="map_provider", location="IE")
+    nl = nl.model_copy(update={"recipients": [r.model_copy(update={"location": "IE"}) for r in nl.recipients]})
+    nl = _with(nl, jurisdictions=["EU"])
+    rows = {r[0]: r[record_table(nl).columns.index("third_country_transfers")] for r in record_table(nl).rows}
+    assert set(rows.values()) == {"storage outside the EU/EEA: CN"}  # its storage in China still is
+    # a Chinese controller with users in China only: judged from its home, as before
+    only_cn = _with(kid, jurisdictions=["CN"])
+    rows = {r[0]: r[record_table(only_cn).columns.index("third_country_transfers")] for r in record_table(only_cn).rows}
+    assert "Cloud provider (Frankfurt region) (DE)" in rows[tracking]
