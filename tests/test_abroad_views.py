@@ -107,3 +107,8 @@ def test_the_ropa_lists_third_country_transfers_from_the_eu_peoples_view(kid):
     only_cn = _with(kid, jurisdictions=["CN"])
     rows = {r[0]: r[record_table(only_cn).columns.index("third_country_transfers")] for r in record_table(only_cn).rows}
     assert "Cloud provider (Frankfurt region) (DE)" in rows[tracking]
+
+
+def test_the_screening_says_no_data_of_people_in_china_leaves_china(kid):
+    c = _pipl554(kid, kid.processing_activities[0])
+    assert not c.met and "people in China" in str(c.evidence) and "every recipient in CN" not in str(c.evidence)

@@ -190,6 +190,10 @@ def _cross_border(m: Manifest, a: ProcessingActivity) -> tuple[bool, str]:
     why = cross_border_reasons(m, a)
     if why:
         return True, Listing(why, "; ")
+    if len(subject_regimes(m, a)) > 1 and "CN" in subject_regimes(m, a):
+        # several regimes: a place outside China may hold other people's data (pia.declare.transfers.leaving)
+        return False, L_("no personal information of people in China leaves China (stored in {locations})",
+                         locations=", ".join(sorted(set(a.storage.locations))))
     return False, L_("stored in {locations}; every recipient in {jurisdiction}",
                      locations=", ".join(sorted(set(a.storage.locations))), jurisdiction=m.controller.jurisdiction)
 
