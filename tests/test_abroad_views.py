@@ -112,3 +112,13 @@ def test_the_ropa_lists_third_country_transfers_from_the_eu_peoples_view(kid):
 def test_the_screening_says_no_data_of_people_in_china_leaves_china(kid):
     c = _pipl554(kid, kid.processing_activities[0])
     assert not c.met and "people in China" in str(c.evidence) and "every recipient in CN" not in str(c.evidence)
+
+
+def test_check_does_not_call_the_frankfurt_cloud_a_pipl_transfer(kid):
+    from pia.declare.lint import lint
+
+    def abroad(m):
+        return {f.path for f in lint(m) if f.rule == "recipient_abroad"}
+
+    assert not any("cloud_eu" in p for p in abroad(kid))
+    assert any("cloud_eu" in p for p in abroad(_with(kid, jurisdictions=["CN"])))
