@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 
 from pia.declare.manifest import Manifest, ProcessingActivity
 from pia.declare.text import Sentence
+from pia.declare.transfers import leaving, subject_regimes
 from pia.declare.vocabulary import regime_of
 from pia.i18n import L_, Listing, Message, Term
 from pia.risk.screening import PIPL55_ITEMS, PIPL_ENTRUSTED_TYPES, PIPL_PROVIDED_FLOWS, PIPL_PROVIDED_TYPES
@@ -41,14 +42,17 @@ class AssessmentCase(BaseModel):
 def _facts(m: Manifest, a: ProcessingActivity) -> dict[str, dict[str, Message]]:
     """For each Art. 55 case, the facts of activity `a` that bring it, by a stable key."""
     recipients = m.recipients_of(a)
-    home = regime_of(m.controller.jurisdiction)
+    # PIPL's view, as in the screening: the data of people in China leaving China (pia.declare.transfers.leaving)
+    regime = "CN" if "CN" in subject_regimes(m, a) else regime_of(m.controller.jurisdiction)
+    where = {r.id: r.location for r in m.recipients}
     abroad: dict[str, Message] = {}
-    if a.storage.cross_border:
-        abroad["storage.cross_border"] = L_("the activity declares a cross-border transfer")
-    abroad.update({f"stored:{loc}": L_("stored in {location}", location=loc) for loc in sorted(set(a.storage.locations))
-                   if regime_of(loc) != home})
-    abroad.update({r.id: L_("recipient {recipient} in {location}", recipient=r.id, location=r.location)
-                   for r in recipients if regime_of(r.location) != home})
+    for t in leaving(m, a, regime):
+        if t.kind == "cross_border":
+            abroad["storage.cross_border"] = L_("the activity declares a cross-border transfer")
+        elif t.kind == "storage":
+            abroad[f"stored:{t.fact}"] = L_("stored in {location}", location=t.fact)
+        else:
+            abroad[t.fact] = L_("recipient {recipient} in {location}", recipient=t.fact, location=where[t.fact])
     return {
         "pipl55.1": {e.id: L_("sensitive element {element} ({category})", element=e.id, category=e.category)
                      for e in m.elements_of(a) if e.sensitive},

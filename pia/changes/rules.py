@@ -22,6 +22,7 @@ from pia.declare.citations import by_regime
 from pia.declare.manifest import DataElement, DataSubject, FlowKind, Manifest, ProcessingActivity, RecipientBasis
 from pia.declare.measures import FearedEvent, MeasureStatus, catalogue, event_title
 from pia.declare.taxonomy import load_taxonomy
+from pia.declare.transfers import leaving, regimes_left
 from pia.declare.vocabulary import TRANSFER_RULES, basis_id, regime_of
 from pia.errors import InputError, Problem
 from pia.declare.text import Sentence
@@ -255,25 +256,45 @@ def _measure_dropped(change: Change, old: Manifest | None, new: Manifest | None)
                                   clauses=", ".join(promised), state=state)
 
 
-def _abroad(code: Any, manifest: Manifest | None) -> bool:
-    # by regime: for a Dutch controller Ireland is not abroad (the GDPR applies in both)
-    return manifest is not None and isinstance(code, str) and \
-        regime_of(code) != regime_of(manifest.controller.jurisdiction)
+def _leaves(m: Manifest | None, fact: Any, activity: str | None = None) -> list[str]:
+    """The regimes whose people's data a storage location or recipient of `m` takes out (pia.declare.transfers).
+
+    Each regime read by its own rule (`leaving`): for a Chinese controller serving the EU, Frankfurt takes no one's
+    data out (PIPL Art. 3), a processor in China takes the EU people's; for a Dutch controller Ireland is not abroad.
+    `activity`: that activity only, else every activity that stores there or names the recipient.
+    """
+    if m is None or not isinstance(fact, str):
+        return []
+    out: list[str] = []
+    for a in m.processing_activities:
+        if (activity is None or a.id == activity) and (fact in a.storage.locations or fact in a.recipients):
+            out += [r for r in regimes_left(m, a, fact) if r not in out]
+    return out
+
+
+def _outside(m: Manifest, regimes: list[str]) -> str:
+    """Whose territory the data leaves, in words: the controller's country when only its regime is left (as before)."""
+    return m.controller.jurisdiction if regimes == [regime_of(m.controller.jurisdiction)] else " / ".join(regimes)
+
+
+def _activity_of(path: str) -> str | None:
+    return path[len("processing_activities["):].split("]", 1)[0] if path.startswith("processing_activities[") else None
 
 
 def _cross_border(change: Change, old: Manifest | None, new: Manifest | None) -> tuple[str, str] | None:
     p = pattern_of(change.path)
-    # `new is not None` only narrows for the type checker: _abroad is False without a manifest
     if p == "processing_activities[*].storage.locations[*]" and change.kind is ChangeKind.added \
-            and new is not None and _abroad(change.after, new):
+            and new is not None and (left := _leaves(new, change.after, _activity_of(change.path))):
         return "cross_border", L_("data starts being stored in {location}, outside {jurisdiction}",
-                                  location=change.after, jurisdiction=new.controller.jurisdiction)
+                                  location=change.after, jurisdiction=_outside(new, left))
     if p == "processing_activities[*].storage.cross_border" and change.after is True:
         return "cross_border", L_("the activity now declares a cross-border transfer")
-    if p == "recipients[*].location" and new is not None and _abroad(change.after, new) \
-            and not _abroad(change.before, old):
-        return "cross_border", L_("a recipient now processes data in {location}, outside {jurisdiction}",
-                                  location=change.after, jurisdiction=new.controller.jurisdiction)
+    if p == "recipients[*].location" and new is not None:
+        rid = change.path[len("recipients["):].split("]", 1)[0]
+        left = _leaves(new, rid)
+        if left and not _leaves(old, rid):
+            return "cross_border", L_("a recipient now processes data in {location}, outside {jurisdiction}",
+                                      location=change.after, jurisdiction=_outside(new, left))
     return None
 
 
@@ -930,13 +951,15 @@ def _cross_border_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]
     whose = L_(" This is PIPL's rule for people in China; for people in the European Union or the United Kingdom the "
                "GDPR asks for a transfer under its Chapter V (adequacy or safeguards), not for their consent.") \
         if "CN" in new.regimes and new.regimes & {"EU", "UK"} else ""
-    home_old, home_new = regime_of(old.controller.jurisdiction), regime_of(new.controller.jurisdiction)
+    # PIPL's view (pia.declare.transfers.leaving): the data of people in China leaving China
+    def out_of_cn(m: Manifest, a: ProcessingActivity | None, kind: str) -> set[str]:
+        return {t.fact for t in leaving(m, a, "CN") if t.kind == kind} if a is not None else set()
+
     old_acts = {a.id: a for a in old.processing_activities}
     for act in sorted(new.processing_activities, key=lambda a: a.id):
         before = old_acts.get(act.id)
-        was = {loc for loc in before.storage.locations if regime_of(loc) != home_old} if before else set()
-        now = {loc for loc in act.storage.locations if regime_of(loc) != home_new}
-        if now - was or (act.storage.cross_border and not (before and before.storage.cross_border)):
+        was, now = out_of_cn(old, before, "storage"), out_of_cn(new, act, "storage")
+        if now - was or (out_of_cn(new, act, "cross_border") and not out_of_cn(old, before, "cross_border")):
             where = ", ".join(sorted(now - was)) or L_("abroad")
             out.append(_reason("cross_border", act.id,
                                L_("'{name}' (activity {activity}) starts storing data in {where}: providing personal "
@@ -944,10 +967,10 @@ def _cross_border_reasons(old: Manifest, new: Manifest) -> list[ReconsentReason]
                                   "foreign recipient's name, contact, purposes, methods and data categories and how to "
                                   "exercise their rights with it.{whose}", name=act.name, activity=act.id, where=where,
                                   whose=whose)))
-    old_recips = {r.id: r for r in old.recipients}
+    was_abroad = set().union(*(out_of_cn(old, a, "recipient") for a in old.processing_activities))
+    abroad = set().union(*(out_of_cn(new, a, "recipient") for a in new.processing_activities))
     for rec in sorted(new.recipients, key=lambda r: r.id):
-        old_rec = old_recips.get(rec.id)
-        if regime_of(rec.location) != home_new and (old_rec is None or regime_of(old_rec.location) == home_old):
+        if rec.id in abroad and rec.id not in was_abroad:
             out.append(_reason("cross_border", rec.id,
                                L_("recipient '{name}' ({recipient}) processes data in {location}: providing "
                                   "personal data outside the country needs the user's separate consent, after telling "
@@ -1112,7 +1135,7 @@ def _side(m: Manifest) -> Side:
 def _also(change: ClassifiedChange, new: Manifest) -> list[str]:
     """Further triggers of one change: a recipient added abroad is also a cross-border provision."""
     if pattern_of(change.path) == "recipients[*]" and change.kind is ChangeKind.added \
-            and isinstance(change.after, dict) and _abroad(change.after.get("location"), new):
+            and isinstance(change.after, dict) and _leaves(new, change.after.get("id")):
         return ["cross_border"]
     return []
 

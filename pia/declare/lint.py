@@ -23,7 +23,7 @@ from pia.declare.measures import MeasureStatus
 from pia.declare.policy import is_declared
 from pia.declare.taxonomy import load_taxonomy
 from pia.declare.text import fallbacks
-from pia.declare.transfers import transfers
+from pia.declare.transfers import leaving, transfers
 from pia.declare.vocabulary import (
     AUTOMATED_DECISION_RIGHT,
     REGIME_LAWS,
@@ -144,7 +144,11 @@ def lint(m: Manifest) -> list[Finding]:
         if r.id not in named:
             add(Level.note, "recipient_unused", ("recipients", i, "id"),
                 _("recipient {id!r} is declared but no activity names it", id=r.id), _cite(m, "IV.1", None))
-        if regime_of(r.location) != home:
+        users = [a for a in m.processing_activities if r.id in a.recipients]
+        # PIPL's view for a controller in China (transfers.leaving, PIPL Art. 3): a processor where the activity's
+        # other data subjects are (Frankfurt for EU families) provides no data of people in China abroad
+        if regime_of(r.location) != home and not (home == "CN" and users and not any(
+                t.fact == r.id for a in users for t in leaving(m, a, "CN"))):
             outside = m.controller.jurisdiction if regime_of(m.controller.jurisdiction) == m.controller.jurisdiction \
                 else _("the {regime} ({country})", regime=home, country=m.controller.jurisdiction)
             add(Level.warning, "recipient_abroad", ("recipients", i, "location"),

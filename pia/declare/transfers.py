@@ -17,6 +17,14 @@ Which facts count as leaving a regime R:
 - `storage.cross_border: true`, for the home regime only (its meaning: the data leaves the controller's
   jurisdiction).
 For the home regime the rule is the one the kit always applied, so a single-regime manifest is judged as before.
+
+`leaving(m, a, regime)` is one regime's view, the one each law's own rule reads: PIPL's (Art. 38, 39, 55(4)) is
+cut, for a controller in China, to the data of people in China, as PIPL governs processing in China and, outside
+China, that of natural persons in China (PIPL Art. 3): a storage location or a recipient in the regime of the
+activity's other data subjects (a Chinese controller keeping EU families' data in Frankfurt) is not read as
+providing the data of people in China abroad (pia default: the manifest does not say whose data is kept where;
+reading it as the data of the people of that place is the only reading under which it is not provided abroad, and a
+manifest that keeps people in China's data there declares it by `storage.cross_border`).
 """
 from __future__ import annotations
 
@@ -76,4 +84,28 @@ def transfers(m: Manifest, a: ProcessingActivity) -> list[Transfer]:
     return out
 
 
-__all__ = ["Transfer", "subject_regimes", "transfers"]
+def leaving(m: Manifest, a: ProcessingActivity, regime: str) -> list[Transfer]:
+    """The transfers of activity `a` out of `regime`, as that regime's own rule reads them (module docstring). Pure.
+
+    Empty when `regime` is not among the activity's subject regimes (`subject_regimes`).
+    """
+    found = [t for t in transfers(m, a) if t.regime == regime]
+    if regime != "CN" or regime_of(m.controller.jurisdiction) != "CN":
+        return found  # the cut reads the home rule only: a foreign regime's transfers already spare places at home
+    others = set(subject_regimes(m, a)) - {"CN"}
+    where = {r.id: r.location for r in m.recipients}
+
+    def place(t: Transfer) -> str | None:
+        return t.fact if t.kind == "storage" else where.get(t.fact) if t.kind == "recipient" else None
+
+    # PIPL Art. 3: outside China, only the data of people in China is PIPL's; a place where the activity's other
+    # data subjects are is read as holding theirs
+    return [t for t in found if (p := place(t)) is None or regime_of(p) not in others]
+
+
+def regimes_left(m: Manifest, a: ProcessingActivity, fact: str) -> list[str]:
+    """The regimes whose people's data a fact of `a` (a storage location or a recipient id) takes out, in order."""
+    return [r for r in subject_regimes(m, a) if any(t.fact == fact for t in leaving(m, a, r))]
+
+
+__all__ = ["Transfer", "leaving", "regimes_left", "subject_regimes", "transfers"]

@@ -13,7 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pia.declare.manifest import Manifest
+from pia.declare.manifest import Manifest, ProcessingActivity
+from pia.declare.transfers import leaving, subject_regimes
 
 
 @dataclass
@@ -66,6 +67,32 @@ def _contact(point: Any) -> str:
     return "; ".join(str(p) for p in parts if p)
 
 
+def _third_country_transfers(m: Manifest, act: ProcessingActivity) -> list[str]:
+    """The record's transfers to a third country (GDPR Art. 30(1)(e)): the GDPR's view where it protects the data.
+
+    Where the activity's data subjects are in the EU/EEA or the UK, a transfer is data leaving that regime
+    (pia.declare.transfers.leaving): a recipient or a storage location outside the EU/EEA (or the UK), wherever the
+    controller is; Frankfurt is no third country for EU families' data, a Chinese processor is. Otherwise the
+    controller's own view, as before (GB/T 35273-2020 11.3 b) records cross-border transfers).
+    """
+    gdpr = [r for r in subject_regimes(m, act) if r in ("EU", "UK")]
+    if not gdpr:
+        abroad = [r for r in m.recipients_of(act) if r.location != m.controller.jurisdiction]
+        out = [f"{r.name} ({r.location})" for r in abroad]
+        if act.storage.cross_border:
+            out.append("storage outside " + m.controller.jurisdiction + ": "
+                       + ", ".join(x for x in act.storage.locations if x != m.controller.jurisdiction))
+        return out
+    names = {r.id: r for r in m.recipients}
+    found = [t for regime in gdpr for t in leaving(m, act, regime)]
+    out = list(dict.fromkeys(f"{names[t.fact].name} ({names[t.fact].location})" for t in found if t.kind == "recipient"))
+    for regime in gdpr:
+        stored = [t.fact for t in leaving(m, act, regime) if t.kind == "storage"]
+        if stored:
+            out.append(f"storage outside {'the EU/EEA' if regime == 'EU' else 'the UK'}: {', '.join(stored)}")
+    return out
+
+
 def record_table(m: Manifest, assessment: Mapping[str, Any] | None = None) -> Table:
     """The record of processing activities: one row per activity, the fields of Art. 30(1) and GB/T 35273-2020 11.3."""
     risk = {a["id"]: a for a in (assessment or {}).get("activities", [])}
@@ -74,11 +101,7 @@ def record_table(m: Manifest, assessment: Mapping[str, Any] | None = None) -> Ta
     for act in m.processing_activities:
         elements = m.elements_of(act)
         recipients = m.recipients_of(act)
-        abroad = [r for r in recipients if r.location != m.controller.jurisdiction]
-        transfers = [f"{r.name} ({r.location})" for r in abroad]
-        if act.storage.cross_border:
-            transfers.append("storage outside " + m.controller.jurisdiction + ": "
-                             + ", ".join(x for x in act.storage.locations if x != m.controller.jurisdiction))
+        transfers = _third_country_transfers(m, act)
         a = risk.get(act.id, {})
         rows.append([
             act.id, act.name, m.controller.legal_entity, _contact(m.controller.contact),

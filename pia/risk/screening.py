@@ -15,6 +15,7 @@ from pia.declare.platform_work import algorithmic_management, concerns_platform_
 from pia.declare.subjects import GBT_VULNERABLE, VULNERABLE_KINDS
 from pia.declare.taxonomy import load_taxonomy
 from pia.declare.text import Sentence
+from pia.declare.transfers import leaving, subject_regimes
 from pia.declare.vocabulary import regime_of
 from pia.i18n import L_, N_, Listing, Message, Term
 
@@ -164,16 +165,24 @@ def _recipients_of_types(types: set[RecipientType], flows: set[FlowKind], what: 
 
 
 def cross_border_reasons(m: Manifest, a: ProcessingActivity) -> list[str]:
-    """Why an activity's data leaves the controller's jurisdiction (empty when it does not)."""
-    # Compared by regime: for an EU controller, Ireland or Germany is not abroad (the GDPR applies throughout).
-    home = regime_of(m.controller.jurisdiction)
+    """Why an activity provides the personal information of people in China abroad (empty when it does not).
+
+    PIPL Art. 55(4) is PIPL's case, so it reads PIPL's view of the transfers (`pia.declare.transfers.leaving`):
+    the data of people in China leaving China, not EU people's data a Chinese controller keeps in the EU (PIPL
+    Art. 3). A controller outside China whose users are not in China has no such transfer; the kit keeps its
+    earlier reading there (data leaving the controller's regime), as the frameworks it screens are chosen by the
+    service's jurisdictions.
+    """
+    regime = "CN" if "CN" in subject_regimes(m, a) else regime_of(m.controller.jurisdiction)
+    where = {r.id: r.location for r in m.recipients}
     out = []
-    if a.storage.cross_border:
-        out.append("storage.cross_border: yes")
-    out.extend(L_("stored in {location}", location=loc) for loc in sorted(set(a.storage.locations))
-               if regime_of(loc) != home)
-    out.extend(L_("recipient {recipient} in {location}", recipient=r.id, location=r.location)
-               for r in m.recipients_of(a) if regime_of(r.location) != home)
+    for t in leaving(m, a, regime):
+        if t.kind == "cross_border":
+            out.append("storage.cross_border: yes")
+        elif t.kind == "storage":
+            out.append(L_("stored in {location}", location=t.fact))
+        else:
+            out.append(L_("recipient {recipient} in {location}", recipient=t.fact, location=where[t.fact]))
     return out
 
 
@@ -181,6 +190,10 @@ def _cross_border(m: Manifest, a: ProcessingActivity) -> tuple[bool, str]:
     why = cross_border_reasons(m, a)
     if why:
         return True, Listing(why, "; ")
+    if len(subject_regimes(m, a)) > 1 and "CN" in subject_regimes(m, a):
+        # several regimes: a place outside China may hold other people's data (pia.declare.transfers.leaving)
+        return False, L_("no personal information of people in China leaves China (stored in {locations})",
+                         locations=", ".join(sorted(set(a.storage.locations))))
     return False, L_("stored in {locations}; every recipient in {jurisdiction}",
                      locations=", ".join(sorted(set(a.storage.locations))), jurisdiction=m.controller.jurisdiction)
 
