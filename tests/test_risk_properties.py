@@ -231,6 +231,8 @@ def test_implementing_a_planned_measure_lowers_what_it_mitigates_unless_at_the_f
     planned = [c for c in MEASURES if spec["controls"].get(c) is MeasureStatus.planned and c not in spec["scoped"]]
     assume(planned)
     measure = data.draw(st.sampled_from(planned), label="planned measure implemented")
+    # random identifiers are the design's pseudonymisation: the measure's own status changes nothing the design gives
+    assume(not (measure == "pseudonymisation" and spec["identifiers"] is Identifiers.random))
     done = {**spec, "controls": {**spec["controls"], measure: MeasureStatus.implemented}}
     (a,) = assess(manifest_with(spec), method=METHODS[method]).activities
     (b,) = assess(manifest_with(done), method=METHODS[method]).activities
