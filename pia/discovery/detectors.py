@@ -1673,6 +1673,7 @@ def _phone_shaped(v: str) -> bool:
 
 # Words of a picture of a person (a profile photo, an avatar, a selfie) and of a camera's captures.
 _PERSON_PICTURE_WORDS = r"(?:^|_)(photo|photos|avatar|avatars|profile|portrait|selfie|selfies|headshot|picture|pictures)(?:_|$)"
+_OWN_PICTURE_WORDS = r"(?:^|_)(avatar|avatars|profile|portrait|selfie|selfies|headshot)(?:_|$)"
 _CAPTURE_WORDS = (r"(?:^|_)(camera|cameras|cam|ipc|snapshot|snapshots|recording|recordings|nvr|dvr|event|events|object"
                   r"|objects|motion|alarm|alarms|stream|streams|video|videos|thumbnail|thumbnails|clip|clips)(?:_|$)")
 
@@ -1694,7 +1695,9 @@ def _person_picture(norm: str, tnorm: str, siblings: Iterable[str], profile: Col
     people = _is_table_of_people(tnorm, sibs)
     if verdict.detector is None and not (re.search(_PERSON_PICTURE_WORDS, norm) and people):
         return None  # a name that says nothing of pictures: other kinds of files
-    if verdict.detector == "camera_snapshot" and not (people or re.search(_PERSON_PICTURE_WORDS, norm)
+    # a bare `photo` or `picture` column of a camera service's export stays the camera's; a person's picture needs a
+    # table of people, a table of pictures, or a word only people's pictures have (avatar, portrait, selfie ...)
+    if verdict.detector == "camera_snapshot" and not (people or re.search(_OWN_PICTURE_WORDS, norm)
                                                       or re.search(_PERSON_PICTURE_WORDS, tnorm)):
         return None
     media = profile.share(VALUE_PATTERNS["media_uri"].test)
