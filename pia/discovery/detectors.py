@@ -625,8 +625,7 @@ DETECTORS: tuple[Detector, ...] = (
                          # (holdout16/17 classes) a business's or its premises' and products' name (`hotel_name`,
                          # `room_type_name`, `bank_name`, `branch_name`, `station_name`)
                          "hotel", "room", "type", "bank", "branch", "station", "property", "building", "venue", "door",
-                         "gym", "office", "warehouse", "restaurant", "clinic", "school", "organisation", "organization",
-                         "org"),
+                         "gym", "office", "warehouse", "restaurant", "clinic", "school"),
                    # an id's name is no person's; but the caller ID is one word of telephony (`caller_id_name`)
                    r"(?:^|_)(?<!caller_)(?<!callee_)id(?:_|$)"),
              ),
