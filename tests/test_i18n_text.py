@@ -351,7 +351,7 @@ def test_frequent_input_errors_in_zh(capsys, write_manifest, reference_text):
     line = next(i for i, x in enumerate(text.splitlines(), 1) if "birth_day" in x)
     code, _, err = run(capsys, "check", str(path), "--lang", "zh")
     assert code == 2
-    assert f"{path}:{line}: processing_activities.1.data_elements.1: " in err
+    assert f"{path}:{line}: processing_activities[minor_protection].data_elements.1: " in err
     assert "'birth_day' 未定义；您是否指 birth_date？" in err
     code, _, err = run(capsys, "check", str(write_manifest("a: [", name="bad.yaml")), "--lang", "zh")
     assert code == 2 and "YAML 格式错误" in err

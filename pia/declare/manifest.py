@@ -630,10 +630,6 @@ class Manifest(_Model):
 # --------------------------------------------------------------------------- loading
 
 
-def _pretty_loc(loc: Loc) -> str:
-    return ".".join(str(p) for p in loc)
-
-
 def _data_loc(doc: YamlDocument, loc: tuple[Any, ...]) -> Loc:
     """Keep only the parts of a pydantic error location that address the YAML data."""
     out: list[str | int] = []
@@ -691,7 +687,7 @@ def _cross_reference_problems(doc: YamlDocument) -> list[Problem]:
                 first = doc.line_of((key, seen[value], field))
                 problems.append(Problem(doc.source, _("duplicate {field} {value!r} (first defined on line {first})",
                                                       field=field, value=value, first=first),
-                                        doc.line_of(loc), _pretty_loc(loc)))
+                                        doc.line_of(loc), doc.path_of(loc)))
             else:
                 seen[value] = i
         return {str(v) for v in seen}
@@ -716,7 +712,7 @@ def _cross_reference_problems(doc: YamlDocument) -> list[Problem]:
                     close = difflib.get_close_matches(ref, sorted(known), n=3, cutoff=0.6)
                     hint = _("; did you mean {names}?", names=", ".join(close)) if close else ""
                     problems.append(Problem(doc.source, _("{what} {ref!r} is not defined", what=_(what), ref=ref) + hint,
-                                            doc.line_of(loc), _pretty_loc(loc)))
+                                            doc.line_of(loc), doc.path_of(loc)))
     return problems
 
 
@@ -731,7 +727,7 @@ def manifest_from_document(doc: YamlDocument) -> Manifest:
     except ValidationError as exc:
         for err in exc.errors():
             loc = _data_loc(doc, err["loc"])
-            problems.append(Problem(doc.source, _message(err), doc.line_of(loc), _pretty_loc(loc)))
+            problems.append(Problem(doc.source, _message(err), doc.line_of(loc), doc.path_of(loc)))
     problems.extend(_cross_reference_problems(doc))
     problems.extend(clause_problems(doc))
     problems.extend(vocabulary_problems(doc))

@@ -265,7 +265,7 @@ def vocabulary_problems(doc: YamlDocument) -> list[Problem]:
     problems: list[Problem] = []
 
     def add(loc: tuple, message: str) -> None:
-        problems.append(Problem(doc.source, message, doc.line_of(loc), ".".join(map(str, loc))))
+        problems.append(Problem(doc.source, message, doc.line_of(loc), doc.path_of(loc)))
 
     groups = [str(g.get("id")) for _, g in _items(data, "data_groups") if isinstance(g.get("id"), str)]
     seen: dict[str, int] = {}
