@@ -33,6 +33,7 @@ from pia.declare.design import ProcessingDesign, design_problems
 from pia.declare.policy import KIT_CONCEPTS, ClauseRef, Policy, clause_problems, is_declared
 from pia.declare.subjects import MinorAge, age_for, highest_age, minor_age_problems
 from pia.declare.taxonomy import load_taxonomy
+from pia.declare.residency import DATA_OF_HELP, RESIDENCY_HELP, check_residency, omit_none
 from pia.declare.text import Language, Text, with_primary
 from pia.declare.vocabulary import (
     BalancingTest,
@@ -360,6 +361,15 @@ class Storage(_Model):
 
     locations: list[str] = Field(min_length=1, description="ISO country codes where the data is stored.")
     cross_border: bool = Field(False, description="Whether data leaves the controller's jurisdiction.")
+    residency: dict[str, list[str]] | None = Field(None, description=RESIDENCY_HELP)
+
+    @model_serializer(mode="wrap")
+    def _omit_undeclared_residency(self, handler: Any) -> dict[str, Any]:
+        return omit_none(handler(self), "residency")  # documents of manifests without it stay as they were
+
+    @model_validator(mode="after")
+    def _residency_of_declared_locations(self) -> Storage:
+        return check_residency(self)
 
 
 class ProcessingActivity(_Model):
@@ -436,8 +446,13 @@ class Recipient(_Model):
     legal_basis: RecipientBasis = Field(description="Section IV ground for the flow.")
     confidentiality_agreement: bool = Field(description="Bound by a confidentiality agreement (IV.1).")
     location: str = Field(description="ISO country code where the recipient processes the data.")
+    data_of: list[str] | None = Field(None, description=DATA_OF_HELP)
     condition: Text = Field("", description="When data flows, if not always.")
     clauses: list[Clause] = Field(min_length=1, description="Policy clauses that disclose the flow.")
+
+    @model_serializer(mode="wrap")
+    def _omit_undeclared_data_of(self, handler: Any) -> dict[str, Any]:
+        return omit_none(handler(self), "data_of")
 
 
 class Right(_Model):

@@ -15,7 +15,7 @@ from pia.declare.platform_work import algorithmic_management, concerns_platform_
 from pia.declare.subjects import GBT_VULNERABLE, VULNERABLE_KINDS
 from pia.declare.taxonomy import load_taxonomy
 from pia.declare.text import Sentence
-from pia.declare.transfers import leaving, subject_regimes
+from pia.declare.transfers import kept_in, leaving, subject_regimes
 from pia.declare.vocabulary import regime_of
 from pia.i18n import L_, N_, Listing, Message, Term
 
@@ -186,16 +186,51 @@ def cross_border_reasons(m: Manifest, a: ProcessingActivity) -> list[str]:
     return out
 
 
+def _kept_reasons(m: Manifest, a: ProcessingActivity) -> list[Message]:
+    """The places outside China that PIPL's view does not read as taking people in China's data out, and on what."""
+    out = []
+    for k in kept_in(m, a, "CN"):
+        field = (f"processing_activities[{a.id}].storage.residency" if k.transfer.kind == "storage"
+                 else f"recipients[{k.transfer.fact}].data_of")
+        what = (L_("storage in {place}", place=k.place) if k.transfer.kind == "storage"
+                else L_("recipient {recipient} in {place}", recipient=k.transfer.fact, place=k.place))
+        if k.declared:
+            out.append(L_("{what} holds the data of people in {holds} only (declared: {field})",
+                          what=what, holds=", ".join(k.holds), field=field))
+        else:
+            out.append(L_("{what} is read as holding the data of the activity's data subjects in {holds} (pia default: "
+                          "the manifest does not say whose data it holds; declare {field})",
+                          what=what, holds=", ".join(k.holds), field=field))
+    return out
+
+
+def _handler_abroad_reading(m: Manifest, a: ProcessingActivity) -> Message | None:
+    """For a handler outside China serving people in China: which facts the kit reads as providing abroad, and why."""
+    if regime_of(m.controller.jurisdiction) == "CN" or "CN" not in subject_regimes(m, a):
+        return None
+    return L_("reading (pia default): PIPL reaches a handler outside China through Art. 3(2) for the people in China it "
+              "serves (with a representative in China, Art. 53); collecting their data directly and keeping it in "
+              "{home} is not read as providing it abroad, passing it to a recipient outside China is, as PIPL Art. "
+              "38, 39 and 55(4) do not say whether a handler already abroad provides abroad and the kit applies the "
+              "three criteria of a transfer of EDPB Guidelines 05/2021 (v2.0), section 2, to every regime",
+              home="the EU/EEA" if regime_of(m.controller.jurisdiction) == "EU" else m.controller.jurisdiction)
+
+
 def _cross_border(m: Manifest, a: ProcessingActivity) -> tuple[bool, str]:
-    why = cross_border_reasons(m, a)
-    if why:
-        return True, Listing(why, "; ")
-    if len(subject_regimes(m, a)) > 1 and "CN" in subject_regimes(m, a):
-        # several regimes: a place outside China may hold other people's data (pia.declare.transfers.leaving)
-        return False, L_("no personal information of people in China leaves China (stored in {locations})",
-                         locations=", ".join(sorted(set(a.storage.locations))))
-    return False, L_("stored in {locations}; every recipient in {jurisdiction}",
-                     locations=", ".join(sorted(set(a.storage.locations))), jurisdiction=m.controller.jurisdiction)
+    why: list[object] = list(cross_border_reasons(m, a))
+    met = bool(why)
+    kept = _kept_reasons(m, a) if regime_of(m.controller.jurisdiction) == "CN" or "CN" in subject_regimes(m, a) else []
+    reading = _handler_abroad_reading(m, a)
+    if not met:
+        if len(subject_regimes(m, a)) > 1 and "CN" in subject_regimes(m, a):
+            # several regimes: a place outside China may hold other people's data (pia.declare.transfers.leaving)
+            why = [L_("no personal information of people in China leaves China (stored in {locations})",
+                      locations=", ".join(sorted(set(a.storage.locations))))]
+        else:
+            why = [L_("stored in {locations}; every recipient in {jurisdiction}",
+                      locations=", ".join(sorted(set(a.storage.locations))), jurisdiction=m.controller.jurisdiction)]
+    why += kept + ([reading] if reading is not None else [])
+    return met, Listing(why, "; ")
 
 
 _PROCESSOR = {RecipientType.processor}
