@@ -193,7 +193,7 @@ def _kept_reasons(m: Manifest, a: ProcessingActivity) -> list[Message]:
         field = (f"processing_activities[{a.id}].storage.residency" if k.transfer.kind == "storage"
                  else f"recipients[{k.transfer.fact}].data_of")
         what = (L_("storage in {place}", place=k.place) if k.transfer.kind == "storage"
-                else L_("recipient {recipient} in {place}", recipient=k.transfer.fact, place=k.place))
+                else L_("recipient {recipient} in {location}", recipient=k.transfer.fact, location=k.place))
         if k.declared:
             out.append(L_("{what} holds the data of people in {holds} only (declared: {field})",
                           what=what, holds=", ".join(k.holds), field=field))
