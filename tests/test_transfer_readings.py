@@ -111,6 +111,27 @@ def test_a_declaration_overrides_the_inference():
     assert "cloud_cn" in [t.fact for t in leaving(_undeclared(m), a, "EU")]
 
 
+def test_the_assessment_lists_an_unmet_pipl_case_that_rests_on_a_reading():
+    from pia.risk.screening import summary
+
+    m = load_manifest(KIDWATCH)
+    (item,) = summary(screen(m, m.processing_activities[0]))["unmet_on_a_reading"]
+    assert item["id"] == "pipl55.4" and "declared: " in item["evidence"]
+    ref = load_manifest(config.REFERENCE_MANIFEST)  # nothing kept: the key is absent, documents as before
+    assert "unmet_on_a_reading" not in summary(screen(ref, ref.processing_activities[0]))
+
+
+def test_check_reads_a_declared_recipient_region():
+    from pia.declare.lint import lint
+
+    def for_subjects(m):
+        return {f.path for f in lint(m) if f.rule == "recipient_abroad_for_subjects"}
+
+    m = load_manifest(KIDWATCH)
+    assert not any("cloud_cn" in p for p in for_subjects(m)) and any("map_provider" in p for p in for_subjects(m))
+    assert any("cloud_cn" in p for p in for_subjects(_undeclared(m)))
+
+
 def test_residency_must_name_storage_locations(write_manifest):
     text = KIDWATCH.read_text(encoding="utf-8").replace("residency: {CN: [CN], DE: [EU]}", "residency: {CN: [CN], US: [EU]}", 1)
     with pytest.raises(InputError) as exc:

@@ -23,7 +23,7 @@ from pia.declare.measures import MeasureStatus
 from pia.declare.policy import is_declared
 from pia.declare.taxonomy import load_taxonomy
 from pia.declare.text import fallbacks
-from pia.declare.transfers import leaving, transfers
+from pia.declare.transfers import leaving, subject_regimes
 from pia.declare.vocabulary import (
     AUTOMATED_DECISION_RIGHT,
     REGIME_LAWS,
@@ -170,8 +170,10 @@ def lint(m: Manifest) -> list[Finding]:
     # a recipient outside the regime of the data subjects of a service under several laws (pia.declare.transfers):
     # once per recipient and regime, where the controller's own regime does not already make it a transfer
     index = {r.id: i for i, r in enumerate(m.recipients)}
-    by_subjects = sorted({(t.fact, t.regime) for a in m.processing_activities for t in transfers(m, a)
-                          if not t.home and t.kind == "recipient"}, key=lambda x: (index[x[0]], x[1]))
+    # each regime's own view (transfers.leaving): a recipient declared to receive only others' data (data_of) is none
+    by_subjects = sorted({(t.fact, t.regime) for a in m.processing_activities for regime in subject_regimes(m, a)
+                          if regime != home for t in leaving(m, a, regime) if t.kind == "recipient"},
+                         key=lambda x: (index[x[0]], x[1]))
     for rid, regime in by_subjects:
         r = m.recipients[index[rid]]
         add(Level.warning, "recipient_abroad_for_subjects", ("recipients", index[rid], "location"),

@@ -23,7 +23,7 @@ controller's home, and PIPL for a handler in China (PIPL Art. 3: outside China, 
 PIPL's), reads only its own people's data, so a place that holds only other people's data takes none of theirs out:
 - declared first: `storage.residency` (whose data each storage location holds) and a recipient's `data_of` (whose
   data it receives) say it; a place declared to hold the data of people under the regime leaves it, one declared to
-  hold only others' does not;
+  hold only others' does not; a declaration that names none of the activity's data subjects' places is not read;
 - else, for PIPL and a handler in China only, inferred (pia default, the reading the kit used before the
   declaration existed): a storage location or a recipient in the regime of the activity's other data subjects (a
   Chinese controller keeping EU families' data in Frankfurt) is read as holding theirs, as a service keeps a region
@@ -139,6 +139,10 @@ def _sorted_out(m: Manifest, a: ProcessingActivity, regime: str) -> tuple[list[T
     for t in found:
         place = t.fact if t.kind == "storage" else where.get(t.fact, "") if t.kind == "recipient" else ""
         declared = _declared(m, a, t)
+        # a declaration names the activity's own data subjects; one naming none of them (an EU region for a service
+        # whose users are all in China) cannot say whose data the place holds: the rule without it reads
+        if declared is not None and not {regime_of(p) for p in declared} & {regime, *others}:
+            declared = None
         if declared is not None:
             if regime in {regime_of(p) for p in declared}:
                 out.append(t)

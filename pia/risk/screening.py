@@ -45,6 +45,9 @@ class Criterion(BaseModel):
     source: str = Field(description="Where the criterion is stated (standard and item).")
     met: bool = Field(description="Whether the activity meets it.")
     evidence: Sentence = Field(description="The manifest facts the answer rests on.")
+    reading: bool = Field(False, description=(
+        "The answer rests on a reading of whose data a place holds (declared or inferred): an unmet criterion "
+        "with a reading is listed for the assessor to confirm."))
 
     def to_dict(self) -> dict[str, object]:
         """The criterion as JSON-ready data."""
@@ -376,8 +379,10 @@ def screen(manifest: Manifest, activity: ProcessingActivity | str) -> list[Crite
         if rule.framework not in applicable:
             continue
         met, evidence = rule.test(manifest, act)
+        # PIPL Art. 55(4) unmet because a place outside China is read as holding only others' data: say so
+        reading = rule.id == "pipl55.4" and bool(_kept_reasons(manifest, act))
         out.append(Criterion(id=rule.id, framework=rule.framework, name=rule.name, source=rule.source,
-                             met=met, evidence=evidence))
+                             met=met, evidence=evidence, reading=reading))
     return out
 
 
@@ -406,6 +411,9 @@ def summary(criteria: list[Criterion]) -> dict[str, object]:
     return {
         "summary": verdict,
         "criteria": [c.to_dict() for c in met],
+        # unmet on a reading of whose data a place holds (only where there is one, so other documents stay as they were)
+        **({"unmet_on_a_reading": [c.to_dict() for c in criteria if not c.met and c.reading]}
+           if any(not c.met and c.reading for c in criteria) else {}),
         "wp248_met": len(wp),
         "gbt39335_met": sum(c.framework is Framework.gbt39335 for c in met),
         "pipl55_met": len(pipl),
