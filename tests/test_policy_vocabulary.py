@@ -146,7 +146,8 @@ def test_balancing_test_with_another_basis_and_missing_part(pulse_text, write_ma
     lines = problems(write_manifest(data))
     assert any("processing_activities[account_management].balancing_test: a balancing_test is only for legal_basis "
                "legitimate_interest" in x for x in lines)
-    assert any("processing_activities[account_management].balancing_test.necessity: required field is missing" in x for x in lines)
+    assert any("processing_activities[account_management].balancing_test.necessity: required field is missing" in x
+               for x in lines)
 
 
 def test_unknown_legal_basis_lists_what_is_allowed(pulse_text, write_manifest):
