@@ -4,7 +4,7 @@ The columns, their sources and their labels are in `schemas.yaml` (labelled befo
 this module only generates values, deterministically for a seed. Every value is fake: example.* domains,
 random numbers with valid checksums where real ones have them, invented names and addresses.
 
-    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout18]]
+    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout19]]
 """
 
 from __future__ import annotations
@@ -598,6 +598,52 @@ def _h18_amz_address(rng: random.Random) -> str:
 
 def _h18_sha512_crypt(rng: random.Random) -> str:
     return f"$6${_s(rng, string.ascii_letters + string.digits, 16)}${_s(rng, string.ascii_letters + string.digits + './', 86)}"
+
+
+# Made-up dental patients, booking customers, take-away customers, learners, listeners and employees of holdout19
+# (Open Dental, Easy!Appointments, sky-take-out, Chamilo, Spotify, a DingTalk-connected attendance sheet). Places are
+# real towns and streets; every person, number and id is invented.
+H19_US_CITIES = ["Portland", "Salem", "Eugene", "Beaverton", "Boise", "Spokane", "Vancouver", "Gresham", "Bend"]
+H19_OD_PROCS = ["PA, BWX, Pro, Ex", "Crn, Seat", "FMX, CompEx, Pro", "RCT, BU", "Ext", "MO, DO", "Pro, Ex, Fl",
+                "SRP UR, SRP UL", "PerioMaint", "BWX, PerEx", "Imp, Abut", "Seal"]
+H19_OD_NOTES = ["Recall 6 mo", "Bring updated insurance card", "Crown seat - lab case due Tue", "Premed before tx",
+                "Confirm 2 days ahead", "Use op 3 (ceramic mill)", "New pt paperwork online", "Hyg only, no exam"]
+H19_SKY_REMARKS = ["少放辣", "不要香菜", "放门口就行", "多给两包醋", "饭多一点", "不要葱", "尽快送达，谢谢",
+                   "到了打电话", "免辣"]
+H19_CN_CITIES = [("4403", "深圳市", "广东省", "南山区"), ("4401", "广州市", "广东省", "天河区"),
+                 ("3301", "杭州市", "浙江省", "西湖区"), ("3101", "上海市", "上海市", "浦东新区"),
+                 ("5101", "成都市", "四川省", "武侯区"), ("1101", "北京市", "北京市", "海淀区")]
+H19_CN_STREETS = ["科技园路", "文三路", "天府大道", "张江路", "中关村大街", "珠江新城华夏路", "学院路", "深南大道"]
+H19_SPOTIFY_TRACKS = [("Heroes - 2017 Remaster", "6rqhFgbbKwnb9MLmUQDhG6"), ("Blinding Lights", "0VjIjW4GlUZAMYd2vXMi3b"),
+                      ("Levitating", "463CkQjx2Zk1yXoBuierM9"), ("Bohemian Rhapsody - Remastered 2011",
+                                                                 "7tFiyTwD0nx5a1eklYtX2J"),
+                      ("Für Elise", "1Nmf6Lj9Gf8u0nfrzZnMt9"), ("As It Was", "4LRPiXqCikLlN15c3yImP7"),
+                      ("Tage wie diese", "0Ug7QHy1qGZ0oT6t4M7Cde"), ("Flowers", "0yLdNVWF3Srea0uzk55zFn")]
+H19_SPOTIFY_SHOWS = [("Hotel Matze", "Folge 212 - Mit wem verbringst du deine Zeit?"),
+                     ("The Daily", "The Sunday Read: 'The Lost Sea Shanty'"), ("Fest & Flauschig", "Das Klo auf dem Balkon"),
+                     ("Huberman Lab", "Sleep Toolkit: Tools for Optimizing Sleep"), ("Lage der Nation", "LdN 341 Haushalt")]
+
+
+def _h19_od_folder(rng: random.Random, i: int) -> str:
+    # Open Dental names the image folder LastFirst + PatNum, letters only ("OConnor" for O'Connor).
+    last = "".join(c for c in rng.choice(LAST) if c.isalpha())
+    first = "".join(c for c in rng.choice(FIRST) if c.isalpha())
+    return f"{last}{first}{i + 1}"
+
+
+def _h19_sky_place(rng: random.Random) -> tuple[str, str, str, str]:
+    return rng.choice(H19_CN_CITIES)
+
+
+def _h19_spotify_ua(rng: random.Random) -> str:
+    return rng.choice(["unknown", "unknown", "unknown", _ua(rng),
+                       f"Spotify/8.{rng.randint(6, 9)}.{rng.randint(0, 96)} Android/{rng.randint(29, 34)} (Pixel 5)",
+                       f"Spotify/8.{rng.randint(6, 9)}.{rng.randint(0, 96)} iOS/{rng.randint(15, 17)}.{rng.randint(0, 5)} "
+                       "(iPhone12,1)"])
+
+
+def _h19_b62(rng: random.Random) -> str:
+    return _s(rng, string.ascii_letters + string.digits, 22)
 
 
 # Camera names of the made-up Viseron recorder (holdout5).
@@ -2533,6 +2579,94 @@ GENERATORS: dict[str, Callable[[random.Random, int], str]] = {
     "h18_theatre_member_no": lambda r, i: r.choice([f"HY{r.randint(2015, 2020)}{r.randint(0, 999999):06d}",
                                                    f"{r.randint(100000, 999999)}"]),
     "h18_pay_pin": lambda r, i: f"{r.randint(0, 999999):06d}",
+    # holdout19: Open Dental, Easy!Appointments, sky-take-out, Chamilo, Spotify export, DingTalk-connected attendance sheet
+    "h19_od_preferred": lambda r, i: r.choice(["Bob", "Liz", "Beth", "Jim", "Kate", "Sam", "Tony", "Manny", "Becca", "Chuck"]),
+    # Open Dental stores a missing birthdate as 0001-01-01.
+    "h19_od_birthdate": lambda r, i: "0001-01-01" if r.random() < 0.05
+    else f"{r.randint(1938, 2022)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}",
+    "h19_ssn9": lambda r, i: f"{r.choice([r.randint(1, 665), r.randint(667, 899)]):03d}"
+    f"{r.randint(1, 99):02d}{r.randint(1, 9999):04d}",
+    "h19_us_city": lambda r, i: r.choice(H19_US_CITIES),
+    "h19_od_money": lambda r, i: r.choice(["0", "0", f"{r.randint(5, 2400)}.{r.choice(['00', '50', '25', '8'])}",
+                                          f"-{r.randint(5, 300)}"]),
+    "h19_od_image_folder": lambda r, i: _h19_od_folder(r, i),
+    "h19_od_chart_number": lambda r, i: r.choice([f"{r.randint(1, 99999)}",
+                                                 f"{_s(r, string.ascii_uppercase, 2)}{r.randint(100, 9999)}"]),
+    "h19_medicaid_id": lambda r, i: r.choice([f"{_s(r, string.ascii_uppercase, 2)}{_s(r, string.digits, 5)}"
+                                             f"{r.choice('ABCDEFGH')}",
+                                             f"{_s(r, string.digits, 8)}", f"{r.randint(1, 9)}{_s(r, string.digits, 10)}"]),
+    "h19_od_date": lambda r, i: f"{r.randint(2008, 2025)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}",
+    "h19_od_security_hash": lambda r, i: _s(r, HEX, 64),
+    # Time pattern in 5-minute steps: "/" assistant time, "X" provider time.
+    "h19_od_pattern": lambda r, i: "/" * r.randint(1, 3) + "X" * r.randint(2, 8) + "/" * r.randint(0, 3),
+    "h19_od_apt_note": lambda r, i: r.choice(H19_OD_NOTES),
+    "h19_od_datetime": lambda r, i: _dt(r, 2015, 2026),
+    "h19_od_datetime_or_min": lambda r, i: "0001-01-01 00:00:00" if r.random() < 0.4 else _dt(r, 2015, 2026),
+    "h19_od_procdescript": lambda r, i: r.choice(H19_OD_PROCS),
+    "h19_intl_phone": lambda r, i: r.choice([f"+1 {r.randint(201, 989)} 555 {r.randint(0, 9999):04d}",
+                                            f"+49 1{r.randint(51, 79)} {_s(r, string.digits, 7)}",
+                                            f"0{r.randint(151, 179)}{_s(r, string.digits, 7)}",
+                                            f"+30 69{_s(r, string.digits, 8)}",
+                                            f"({r.randint(201, 989)}) 555-{r.randint(0, 9999):04d}"]),
+    # Typed by the customer into a free custom field: every date style.
+    "h19_ea_dob": lambda r, i: r.choice(["{2:02d}/{1:02d}/{0}", "{0}-{1:02d}-{2:02d}", "{2}.{1}.{0}", "{1}/{2}/{0}"]).format(
+        r.randint(1940, 2015), r.randint(1, 12), r.randint(1, 28)),
+    "h19_slot_start": lambda r, i: f"{r.randint(2023, 2026)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d} "
+    f"{r.randint(8, 17):02d}:{r.choice(['00', '15', '30', '45'])}:00",
+    "h19_slot_end": lambda r, i: f"{r.randint(2023, 2026)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d} "
+    f"{r.randint(9, 18):02d}:{r.choice(['00', '15', '30', '45'])}:00",
+    "h19_ea_location": lambda r, i: r.choice(["Room 1", "Room 2", "Treatment room 3", "Main office, 2nd floor",
+                                             f"https://meet.example.com/clinic-{_s(r, string.ascii_lowercase, 3)}"]),
+    "h19_ea_hash": lambda r, i: _s(r, string.ascii_letters + string.digits, 12) if r.random() < 0.7 else _s(r, HEX, 32),
+    "h19_gcal_event_id": lambda r, i: _s(r, "abcdefghijklmnopqrstuv0123456789", 26),
+    # sky-take-out order numbers are System.currentTimeMillis() at checkout.
+    "h19_sky_order_no": lambda r, i: str(r.randint(1_680_000_000_000, 1_760_000_000_000)),
+    "h19_cny_amount": lambda r, i: f"{r.randint(12, 260)}.{r.choice(['00', '00', '50', '80', '90'])}",
+    "h19_sky_remark": lambda r, i: r.choice(H19_SKY_REMARKS),
+    "h19_sky_address": lambda r, i: (lambda p: f"{p[2]}{p[1]}{p[3]}{r.choice(H19_CN_STREETS)}{r.randint(1, 300)}号"
+                                     f"{r.randint(1, 30)}栋{r.randint(101, 2505)}")(_h19_sky_place(r)),
+    "h19_sky_user_name": lambda r, i: r.choice([_cn_name(r), _cn_name(r),
+                                               r.choice(["小鱼儿", "Sunny", "阿杰", "momo", "大橙子"])]),
+    "h19_sky_consignee": lambda r, i: r.choice([_cn_name(r), _cn_name(r), r.choice(CN_SURNAMES) + r.choice(["先生", "女士"])]),
+    "h19_cn_city_code": lambda r, i: H19_CN_CITIES[i % len(H19_CN_CITIES)][0],
+    "h19_cn_city_name": lambda r, i: H19_CN_CITIES[i % len(H19_CN_CITIES)][1],
+    "h19_chamilo_username": lambda r, i: r.choice([f"{r.choice(FIRST)[0].lower()}{r.choice(LAST).lower()}",
+                                                  f"{r.choice(FIRST).lower()}.{r.choice(LAST).lower()}",
+                                                  f"etu{r.randint(2015, 2024)}{r.randint(1, 999):03d}"]),
+    "h19_official_code": lambda r, i: r.choice([f"ETU{r.randint(2015, 2024)}-{r.randint(1, 9999):04d}",
+                                               f"{r.randint(20150000, 20249999)}", "STAFF" + _s(r, string.digits, 4)]),
+    # Chamilo keeps the uploaded photo as USERID_UNIQID.jpg (uniqid is 13 hex characters).
+    "h19_chamilo_picture": lambda r, i: f"{i + 1}_{_s(r, HEX, 13)}.{r.choice(['jpg', 'jpg', 'png'])}",
+    "h19_zero_or_dt": lambda r, i: "0000-00-00 00:00:00" if r.random() < 0.7 else _dt(r, 2024, 2027),
+    "h19_spotify_ts": lambda r, i: _dt(r, 2014, 2025).replace(" ", "T") + "Z",
+    # Newer accounts get a random 25-character id as username; older ones chose a name.
+    "h19_spotify_username": lambda r, i: r.choice([_s(r, string.ascii_lowercase + string.digits, 25),
+                                                  f"{r.choice(FIRST).lower()}{r.randint(1, 9999)}",
+                                                  f"{r.choice(FIRST).lower()}_{r.choice(LAST).lower()}"]),
+    "h19_spotify_platform": lambda r, i: r.choice([f"Android OS {r.randint(9, 14)} API {r.randint(28, 34)} (Google, Pixel 5)",
+                                                  f"iOS {r.randint(14, 17)}.{r.randint(0, 5)} (iPhone12,1)",
+                                                  "Windows 10 (10.0.19044; x64)", "OS X 10.15.7 [x86 8]",
+                                                  "web_player windows 10;chrome 118.0.0.0;desktop",
+                                                  "Partner sonos_ZPS33", "Partner google cast_audio"]),
+    "h19_spotify_ua": lambda r, i: _h19_spotify_ua(r),
+    "h19_spotify_track": lambda r, i: H19_SPOTIFY_TRACKS[(i * 3 + r.randint(0, 1)) % len(H19_SPOTIFY_TRACKS)][0],
+    "h19_spotify_track_uri": lambda r, i: "spotify:track:" + (
+        H19_SPOTIFY_TRACKS[(i * 3) % len(H19_SPOTIFY_TRACKS)][1] if r.random() < 0.5 else _h19_b62(r)),
+    "h19_spotify_episode": lambda r, i: r.choice(H19_SPOTIFY_SHOWS)[1],
+    "h19_spotify_show": lambda r, i: r.choice(H19_SPOTIFY_SHOWS)[0],
+    "h19_spotify_episode_uri": lambda r, i: "spotify:episode:" + _h19_b62(r),
+    "h19_cn_date": lambda r, i: r.choice(["{}-{:02d}-{:02d}", "{}/{:02d}/{:02d}"]).format(
+        r.randint(2023, 2025), r.randint(1, 12), r.randint(1, 28)),
+    "h19_job_number": lambda r, i: r.choice([f"HS{r.randint(1, 3999):04d}", f"{r.randint(10001, 19999)}",
+                                            f"0{r.randint(100, 999)}"]),
+    "h19_punch_place": lambda r, i: (lambda p: f"{p[2]}{p[1]}{p[3]}{r.choice(H19_CN_STREETS)}{r.randint(1, 500)}号"
+                                     + r.choice(["", "附近", "华星时代广场", "创业大厦B座"]))(_h19_sky_place(r)),
+    "h19_cn_clock_in": lambda r, i: f"{r.randint(2023, 2025)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d} "
+    f"{r.choice(['08', '08', '09'])}:{r.randint(0, 59):02d}:{r.randint(0, 59):02d}",
+    "h19_cn_clock_out": lambda r, i: f"{r.randint(2023, 2025)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d} "
+    f"{r.randint(17, 19)}:{r.randint(0, 59):02d}:{r.randint(0, 59):02d}",
+    "h19_cn_overtime_end": lambda r, i: f"{r.randint(2023, 2025)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d} "
+    f"{r.randint(20, 23)}:{r.randint(0, 59):02d}:{r.randint(0, 59):02d}",
 }
 
 
@@ -2570,11 +2704,12 @@ PARTS = {
     "holdout16": "holdout16.yaml",
     "holdout17": "holdout17.yaml",
     "holdout18": "holdout18.yaml",
+    "holdout19": "holdout19.yaml",
 }
 
 
 def load_schemas(part: str = "tuned") -> list[dict]:
-    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout18`: the held-out YAML files).
+    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout19`: the held-out YAML files).
 
     Each table is `{table, source, columns: [[name, generator, label, blank_share?]]}`.
     """
