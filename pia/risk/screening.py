@@ -216,7 +216,7 @@ def _handler_abroad_reading(m: Manifest, a: ProcessingActivity) -> Message | Non
               "{home} is not read as providing it abroad, passing it to a recipient outside China is, as PIPL Art. "
               "38, 39 and 55(4) do not say whether a handler already abroad provides abroad and the kit applies the "
               "three criteria of a transfer of EDPB Guidelines 05/2021 (v2.0), section 2, to every regime",
-              home="the EU/EEA" if regime_of(m.controller.jurisdiction) == "EU" else m.controller.jurisdiction)
+              home=L_("the EU/EEA") if regime_of(m.controller.jurisdiction) == "EU" else m.controller.jurisdiction)
 
 
 def _cross_border(m: Manifest, a: ProcessingActivity) -> tuple[bool, str]:
