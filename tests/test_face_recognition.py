@@ -1,0 +1,179 @@
+"""Face recognition under Chinese law (pia.declare.face_recognition), on the FaceGate sample (PIPL only).
+
+The rules and their sources: another way in (Face Recognition Measures (2025) Art. 10, PIPL Art. 16, SPC Face
+Recognition Provisions (2021) Art. 10), guardians (Art. 7, PIPL Art. 31), storage off the device (Art. 8), public
+places (PIPL Art. 26, Art. 13), filing from 100,000 people (Art. 15), the assessment (Art. 9, PIPL Art. 55-56).
+"""
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from pia.cli import cli
+from pia.declare.face_recognition import FILING_THRESHOLD, face_findings
+from pia.declare.lint import Level, lint
+from pia.declare.manifest import load_manifest, parse_manifest
+from pia.sources import load_sources
+
+ROOT = Path(__file__).resolve().parents[1]
+FACEGATE = ROOT / "data_samples" / "facegate" / "facegate.pia.yaml"
+FACEGATE_NEXT = ROOT / "data_samples" / "facegate" / "facegate.proposed.pia.yaml"
+FACE = "face_entry"
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    from pia.i18n import use_language
+
+    with use_language("en"):
+        yield
+
+
+@pytest.fixture(scope="module")
+def data() -> dict:
+    return yaml.safe_load(FACEGATE.read_text(encoding="utf-8"))
+
+
+def _m(data: dict, edit=None):
+    data = copy.deepcopy(data)
+    data["assumptions"] = []  # the variants change the facts the assumptions name
+    if edit:
+        edit(data)
+    return parse_manifest(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "variant.pia.yaml")
+
+
+def _act(data: dict, ident: str = FACE) -> dict:
+    return next(a for a in data["processing_activities"] if a["id"] == ident)
+
+
+def _el(data: dict, ident: str = "face_template") -> dict:
+    return next(e for e in data["data_elements"] if e["id"] == ident)
+
+
+def _rules(m, activity: str | None = None) -> dict[str, object]:
+    return {f.rule: f for f in face_findings(m) if activity is None or f.activity == activity}
+
+
+def test_the_sample_gets_the_duties_of_a_face_recognition_service():
+    m = load_manifest(FACEGATE)
+    got = {(f.activity, f.rule) for f in face_findings(m)}
+    assert got == {(FACE, "face_recognition_minors"), (FACE, "face_recognition_storage"),
+                   (FACE, "face_recognition_assessment"), ("unknown_face_alerts", "face_recognition_public_places")}
+    # 2.3: a card, a PIN and the guard room open every gate, so no alternative finding; 9,000 faces: no filing
+    assert "face_recognition_alternative" not in {r for _a, r in got}
+    assert "face_recognition_filing" not in {r for _a, r in got}
+
+
+def test_face_as_the_only_way_in_is_a_warning_naming_the_measures_and_the_court(data):
+    m = _m(data, lambda d: _act(d).update(refusal_denies_service=True))
+    f = _rules(m, FACE)["face_recognition_alternative"]
+    assert f.warning and "only way" in f.message
+    assert f.source == ("Face Recognition Measures (2025) Art. 10; PIPL Art. 16; "
+                        "SPC Face Recognition Provisions (2021) Art. 10")
+    hit = [x for x in lint(m) if x.rule == "face_recognition_alternative"]
+    assert len(hit) == 1 and hit[0].level is Level.warning
+    assert hit[0].path == "processing_activities[face_entry].refusal_denies_service" and hit[0].line
+
+
+def test_an_unstated_alternative_is_a_note_asking_for_it(data):
+    m = _m(data, lambda d: _act(d).pop("refusal_denies_service"))
+    f = _rules(m, FACE)["face_recognition_alternative"]
+    assert not f.warning and "refusal_denies_service: false" in f.message
+
+
+@pytest.mark.parametrize("count, filed", [(FILING_THRESHOLD - 1, False), (FILING_THRESHOLD, True)])
+def test_filing_from_100000_stored_faces_boundary(data, count, filed):
+    m = _m(data, lambda d: _el(d).update(subjects_count=count))
+    rules = _rules(m, FACE)
+    assert ("face_recognition_filing" in rules) is filed
+    if filed:
+        assert f"{count:,}" in rules["face_recognition_filing"].message
+        assert rules["face_recognition_filing"].source == "Face Recognition Measures (2025) Art. 15"
+
+
+def test_filing_counts_the_activity_when_the_element_gives_no_count(data):
+    def edit(d):
+        _el(d).pop("subjects_count")
+        _act(d)["subjects_count"] = 150_000
+    assert "face_recognition_filing" in _rules(_m(data, edit), FACE)
+
+
+def test_templates_kept_on_the_device_or_never_kept_need_no_storage_consent_nor_filing(data):
+    def on_device(d):
+        _el(d)["subjects_count"] = 500_000
+        _act(d)["design"] = {"held_at": {"face_template": ["user_device"]}}
+
+    def never_kept(d):
+        _el(d)["subjects_count"] = 500_000
+        _el(d)["retention"] = {"rule": "not kept", "max_days": 0, "clauses": ["6"]}
+
+    for edit in (on_device, never_kept):
+        rules = _rules(_m(data, edit), FACE)
+        assert "face_recognition_storage" not in rules and "face_recognition_filing" not in rules
+
+
+def test_guardian_consent_only_on_consent_and_with_children(data):
+    assert "face_recognition_minors" in _rules(_m(data), FACE)
+    no_children = _m(data, lambda d: _act(d).update(data_subjects=["customers", "elderly"]))
+    assert "face_recognition_minors" not in _rules(no_children, FACE)
+    contract = _m(data, lambda d: [_act(d).update(legal_basis="contract"), _act(d).pop("special_category_basis"),
+                                   _act(d).pop("consent_scope")])
+    assert "face_recognition_minors" not in _rules(contract, FACE)
+
+
+def test_recognised_bystanders_verify_nothing_so_no_alternative_but_public_places(data):
+    m = _m(data, lambda d: _act(d, "unknown_face_alerts").update(refusal_denies_service=True))
+    rules = _rules(m, "unknown_face_alerts")
+    assert "face_recognition_alternative" not in rules
+    assert rules["face_recognition_public_places"].source == "PIPL Art. 26; Face Recognition Measures (2025) Art. 13"
+
+
+def test_the_technology_alone_makes_an_activity_face_recognition(data):
+    # the unknown-face alerts hold snapshots, no template: `innovative_technology: [face_recognition]` decides
+    m = _m(data, lambda d: _act(d, "unknown_face_alerts").update(innovative_technology=[]))
+    assert _rules(m, "unknown_face_alerts") == {}
+
+
+def test_the_assessment_duty_is_said_once(data):
+    m = _m(data)
+    assert [f.activity for f in face_findings(m) if f.rule == "face_recognition_assessment"] == [FACE]
+
+
+def test_no_finding_where_chinese_law_does_not_apply(data):
+    def gdpr_only(d):
+        d["service"]["jurisdictions"] = ["EU"]
+        d["controller"]["jurisdiction"] = "NL"
+        d["settings"]["minor_age"] = 16
+        for a in d["processing_activities"]:
+            a["storage"] = {"locations": ["NL"]}
+            if a.get("special_category_basis") == "PIPL Art. 29":
+                a["special_category_basis"] = "GDPR Art. 9(2)(a)"
+        for r in d["recipients"]:
+            r["location"] = "NL"
+    assert face_findings(_m(data, gdpr_only)) == []
+
+
+def test_every_citation_is_in_the_catalogue():
+    sources = load_sources()
+    m = load_manifest(FACEGATE_NEXT)
+    m2 = _m(yaml.safe_load(FACEGATE.read_text(encoding="utf-8")),
+            lambda d: [_act(d).update(refusal_denies_service=True), _el(d).update(subjects_count=200_000)])
+    for f in face_findings(m) + face_findings(m2):
+        for part in f.source.split("; "):
+            assert part in sources, part
+
+
+def test_check_json_of_the_sample_and_its_zh_text(tmp_path):
+    runner = CliRunner()
+    res = runner.invoke(cli, ["check", str(FACEGATE), "--format", "json", "--lang", "en"])
+    assert res.exit_code == 0, res.output
+    rules = {f["rule"] for f in json.loads(res.output)["findings"]}
+    assert {"face_recognition_minors", "face_recognition_storage", "face_recognition_public_places",
+            "face_recognition_assessment"} <= rules
+    res = runner.invoke(cli, ["check", str(FACEGATE), "--lang", "zh"])
+    assert res.exit_code == 0 and "合理限定采集区域" in res.output and "[PIPL Art. 26; Face Recognition Measures" in res.output
