@@ -14,7 +14,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from pia.cli import cli
+from pia.cli import cli, main
 from pia.declare.face_recognition import FILING_THRESHOLD, face_findings
 from pia.declare.lint import Level, lint
 from pia.declare.manifest import load_manifest, parse_manifest
@@ -177,3 +177,26 @@ def test_check_json_of_the_sample_and_its_zh_text(tmp_path):
             "face_recognition_assessment"} <= rules
     res = runner.invoke(cli, ["check", str(FACEGATE), "--lang", "zh"])
     assert res.exit_code == 0 and "合理限定采集区域" in res.output and "[PIPL Art. 26; Face Recognition Measures" in res.output
+
+
+def test_the_sample_estate_holds_exactly_the_planted_violations(tmp_path, capsys):
+    out = tmp_path / "validation.json"
+    with pytest.raises(SystemExit) as exc:
+        main(["validate", str(FACEGATE.parent / "estate"), "--manifest", str(FACEGATE), "--as-of", "2026-11-30",
+              "--format", "json", "-o", str(out)])
+    assert exc.value.code == 1, capsys.readouterr()
+    got = {c["id"]: (c["status"], c["failed_rows"]) for c in json.loads(out.read_text())["checks"]}
+    assert got == {"access_log.retention": ("fail", 6), "face_enrolments.consent_recorded": ("fail", 2)}
+
+
+def test_the_sample_verdict_and_change_review():
+    from pia.changes import review
+    from pia.risk.scoring import assess
+
+    m = load_manifest(FACEGATE)
+    result = assess(m)
+    assert result.high_risk and {a.id for a in result.activities if a.unacceptable} == {
+        "face_entry", "access_logging", "resident_enrolment", "unknown_face_alerts"}
+    r = review(m, load_manifest(FACEGATE_NEXT))
+    assert r.significant and r.reconsent_required
+    assert {t.id for t in r.triggers} >= {"service_mode", "recipients"}
