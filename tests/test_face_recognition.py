@@ -200,3 +200,61 @@ def test_the_sample_verdict_and_change_review():
     r = review(m, load_manifest(FACEGATE_NEXT))
     assert r.significant and r.reconsent_required
     assert {t.id for t in r.triggers} >= {"service_mode", "recipients"}
+
+
+@pytest.mark.parametrize("word", ["Face recognition", "face-recognition", " FACE_RECOGNITION "])
+def test_the_technology_is_read_however_it_is_written(data, word):
+    m = _m(data, lambda d: _act(d, "unknown_face_alerts").update(innovative_technology=[word]))
+    assert "face_recognition_public_places" in _rules(m, "unknown_face_alerts")
+
+
+# A new user's mistakes: one line per problem, FILE:LINE: path: message, exit 2, in the language of the run.
+def _check(capsys, tmp_path, edit, lang: str) -> tuple[int, list[str]]:
+    d = yaml.safe_load(FACEGATE.read_text(encoding="utf-8"))
+    edit(d)
+    path = tmp_path / "facegate.pia.yaml"
+    path.write_text(yaml.safe_dump(d, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(SystemExit) as exc:
+        main(["check", str(path), "--lang", lang])
+    return exc.value.code, capsys.readouterr().err.strip().splitlines()
+
+
+@pytest.mark.parametrize("where, value, path, hint", [
+    (lambda d: d["service"]["jurisdictions"], "China", "service.jurisdictions.0", "CN"),
+    (lambda d: d["controller"], "PRC", "controller.jurisdiction", "CN"),
+    (lambda d: d["recipients"][0], "Hangzhou", "recipients.0.location", None),
+    (lambda d: _act(d)["storage"]["locations"], "mainland China", "processing_activities.1.storage.locations.0", "CN"),
+])
+def test_a_place_name_instead_of_a_code_is_an_error_not_a_new_regime(capsys, tmp_path, where, value, path, hint):
+    def edit(d):
+        target = where(d)
+        if isinstance(target, list):
+            target[0] = value
+        else:
+            target["jurisdiction" if "jurisdiction" in target else "location"] = value
+    for lang in ("en", "zh"):
+        code, lines = _check(capsys, tmp_path, edit, lang)
+        assert code == 2 and len(lines) == 1, lines
+        assert "facegate.pia.yaml:" in lines[0] and f": {path}: {value!r}" in lines[0]
+        assert ("ISO 3166" in lines[0]) and (hint is None or hint in lines[0].split(value, 1)[1])
+        assert ("不是地点代码" in lines[0]) is (lang == "zh")
+
+
+def test_codes_in_any_case_and_the_regions_stay_valid(data):
+    def edit(d):
+        d["service"]["jurisdictions"] = ["cn"]
+        _act(d)["storage"]["locations"] = ["CN", "eea"]
+    assert _m(data, edit).regimes == {"CN"}  # parsed: storage places are no regime of the service
+
+
+def test_an_unknown_legal_basis_and_data_group_are_said_in_chinese(capsys, tmp_path):
+    def edit(d):
+        _act(d)["legal_basis"] = "separate_consent"
+        _el(d)["group"] = "faces"
+    code, lines = _check(capsys, tmp_path, edit, "zh")
+    assert code == 2 and len(lines) == 2, lines
+    assert any("'separate_consent' 不是合法性基础" in x and "您是否指 consent" in x for x in lines), lines
+    assert any("'faces' 不是已声明的数据组" in x and "您是否指 face" in x for x in lines), lines
+    code, en = _check(capsys, tmp_path, edit, "en")
+    assert code == 2 and any("'separate_consent' is not a legal basis" in x and "did you mean consent?" in x
+                             for x in en), en

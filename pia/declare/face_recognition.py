@@ -24,6 +24,8 @@ rules any such service must meet; each finding cites the article it rests on:
 """
 from __future__ import annotations
 
+import re
+
 from pydantic import BaseModel, Field
 
 from pia.declare.citations import applies
@@ -65,9 +67,14 @@ def face_elements(m: Manifest, a: ProcessingActivity) -> list[str]:
     return [e.id for e in m.elements_of(a) if tax.is_within(e.category, FACE_CATEGORY)]
 
 
+def names_face_recognition(a: ProcessingActivity) -> bool:
+    """Whether `innovative_technology` names face recognition (`face_recognition`, "Face recognition", face-recognition)."""
+    return any(re.sub(r"[\s-]+", "_", t.strip().lower()) == FACE_TECHNOLOGY for t in a.innovative_technology)
+
+
 def applies_face_recognition(m: Manifest, a: ProcessingActivity) -> bool:
     """Whether the activity applies face recognition: it holds face templates or names the technology."""
-    return bool(face_elements(m, a)) or FACE_TECHNOLOGY in a.innovative_technology
+    return bool(face_elements(m, a)) or names_face_recognition(a)
 
 
 def kept_off_device(m: Manifest, a: ProcessingActivity) -> list[str]:
@@ -139,7 +146,7 @@ def face_findings(m: Manifest) -> list[FaceFinding]:
     if first is not None and applies(m.regimes)[0]:
         out.append(FaceFinding(
             activity=first.id, rule="face_recognition_assessment",
-            field="innovative_technology" if FACE_TECHNOLOGY in first.innovative_technology else "data_elements",
+            field="innovative_technology" if names_face_recognition(first) else "data_elements",
             source=ASSESSMENT_SOURCE, message=L_(
                 "face recognition needs an impact assessment before processing: whether the purpose and means are "
                 "lawful, legitimate and necessary, whether the face data is the least needed, the impact and how to "
