@@ -258,3 +258,20 @@ def test_an_unknown_legal_basis_and_data_group_are_said_in_chinese(capsys, tmp_p
     code, en = _check(capsys, tmp_path, edit, "en")
     assert code == 2 and any("'separate_consent' is not a legal basis" in x and "did you mean consent?" in x
                              for x in en), en
+
+
+def test_an_english_report_names_changes_in_english_when_the_manifest_is_chinese_first():
+    from pia.i18n import use_language
+    from pia.report.data import change_phrase, manifest_names
+
+    names = manifest_names(load_manifest(FACEGATE), load_manifest(FACEGATE_NEXT))
+    # what `pia diff` records: the manifest's primary language (zh)
+    change = {"path": "data_elements[emotion_scores]", "kind": "added",
+              "after": {"id": "emotion_scores", "name": "门岗人脸情绪评分"}}
+    assert "Emotion scores of faces at the gates" in change_phrase(change, names)
+    recipient = {"path": "processing_activities[access_logging].recipients[police_station]", "kind": "added",
+                 "after": "police_station"}
+    assert change_phrase(recipient, names).startswith("Access records: ")
+    with use_language("zh"):
+        zh = manifest_names(load_manifest(FACEGATE), load_manifest(FACEGATE_NEXT))
+        assert "门岗人脸情绪评分" in change_phrase(change, zh)
