@@ -275,3 +275,24 @@ def test_an_english_report_names_changes_in_english_when_the_manifest_is_chinese
     with use_language("zh"):
         zh = manifest_names(load_manifest(FACEGATE), load_manifest(FACEGATE_NEXT))
         assert "门岗人脸情绪评分" in change_phrase(change, zh)
+
+
+def test_init_for_a_chinese_service_writes_a_pipl_skeleton_that_passes_check(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["init", str(tmp_path / "gate"), "--jurisdiction", "CN", "--lang", "zh"])
+    assert exc.value.code == 0
+    m = load_manifest(tmp_path / "gate" / "gate.pia.yaml")
+    assert m.regimes == {"CN"} and m.settings.minor_age == 14 and m.language == "zh"
+    assert all(a.storage.locations == ["CN"] for a in m.processing_activities)
+    assert not [f for f in lint(m) if f.level is not Level.note]  # no transfer abroad, no GDPR rule
+    from pia.risk.scoring import assess
+
+    assert assess(m).method == "gbt39335"
+
+
+def test_init_without_jurisdiction_keeps_the_eu_skeleton(tmp_path):
+    from pia.declare.scaffold import BLANK_TEMPLATE, manifest_text
+
+    assert manifest_text("blank", "x", "X") == BLANK_TEMPLATE.read_text(encoding="utf-8").replace(
+        "SERVICE_ID", "x").replace("SERVICE_NAME", "X")
+    assert "jurisdictions: [EU]" in manifest_text("blank", "x", "X")
