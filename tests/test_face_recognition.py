@@ -222,8 +222,8 @@ def _check(capsys, tmp_path, edit, lang: str) -> tuple[int, list[str]]:
 @pytest.mark.parametrize("where, value, path, hint", [
     (lambda d: d["service"]["jurisdictions"], "China", "service.jurisdictions.0", "CN"),
     (lambda d: d["controller"], "PRC", "controller.jurisdiction", "CN"),
-    (lambda d: d["recipients"][0], "Hangzhou", "recipients.0.location", None),
-    (lambda d: _act(d)["storage"]["locations"], "mainland China", "processing_activities.1.storage.locations.0", "CN"),
+    (lambda d: d["recipients"][0], "Hangzhou", "recipients[cloud_cn].location", None),
+    (lambda d: _act(d)["storage"]["locations"], "mainland China", f"processing_activities[{FACE}].storage.locations.0", "CN"),
 ])
 def test_a_place_name_instead_of_a_code_is_an_error_not_a_new_regime(capsys, tmp_path, where, value, path, hint):
     def edit(d):
