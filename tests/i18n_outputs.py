@@ -56,6 +56,7 @@ def outputs(data: Any) -> dict[str, Any]:
 def _outputs(data: Any, figures: Any, report: Any) -> dict[str, Any]:
     out: dict[str, Any] = {
         "summary": report.summary_html(data),
+        "findings": report.findings_html(data),
         "risk": report.risk_html(data),
         "data": report.data_html(data),
         "validation": report.validation_html(data),

@@ -25,7 +25,7 @@ def check(manifest: str | None, fmt: str, output: str | None, strict: bool, sche
     from pia.declare.assumptions import list_assumptions
     from pia.declare.lint import Level, lint
     from pia.declare.manifest import Manifest, load_manifest
-    from pia.i18n import _, pick
+    from pia.i18n import SOURCE_LANGUAGE, _, pick, use_language
     from pia.output import emit, to_json
 
     apply_language(lang)
@@ -36,7 +36,12 @@ def check(manifest: str | None, fmt: str, output: str | None, strict: bool, sche
 
     m = require_defined_checks(load_manifest(manifest or REFERENCE_MANIFEST))
     apply_language(lang, m)
-    findings = lint(m)
+    if fmt == "json":
+        # JSON documents are language-neutral (README): the findings' messages in English whatever --lang says
+        with use_language(SOURCE_LANGUAGE):
+            findings = lint(m)
+    else:
+        findings = lint(m)
     warnings = [f for f in findings if f.level is Level.warning]
     errors = [f for f in findings if f.level is Level.error]
     assumptions = list_assumptions(m)

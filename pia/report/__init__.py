@@ -30,6 +30,7 @@ __getattr__, __dir__, __all__ = exports(__name__, {
     "data_html": "pia.report.sections",
     "discovery_html": "pia.report.sections",
     "esc": "pia.report.sections",
+    "findings_html": "pia.report.sections",
     "markdown_html": "pia.report.sections",
     "risk_html": "pia.report.sections",
     "screening_criteria": "pia.report.sections",

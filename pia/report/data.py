@@ -508,7 +508,7 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
 
 
 def _screening_in_language(assessed: Any, assessment: dict[str, Any]) -> None:
-    """Write the screening's sentences (verdict, reasons, each criterion's evidence) in the language in force.
+    """Write the screening's sentences (verdict, reasons, each criterion's evidence) and findings in the language in force.
 
     The assessment document keeps the English text; the report shows them (the screening figure's hover, the
     appendix) from the engine's messages, as the text renderers do (`localize`).
@@ -530,6 +530,10 @@ def _screening_in_language(assessed: Any, assessment: dict[str, Any]) -> None:
         for f_shown, f in zip(by_id.get(act.id, {}).get("consent_findings") or [], act.consent_findings, strict=False):
             if isinstance(f_shown, dict):
                 f_shown["message"] = localize(f.message)
+    # the manifest's lint findings (`pia.declare.findings`): same order in the document and the result
+    for f_shown, f in zip(assessment.get("legal_findings") or [], getattr(assessed, "legal_findings", []), strict=False):
+        if isinstance(f_shown, dict) and f_shown.get("rule") == f.rule:
+            f_shown["message"] = localize(f.message)
 
 
 def _named(inventory: dict[str, Any], assessment: dict[str, Any], names: Mapping[str, str],

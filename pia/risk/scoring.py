@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field, PrivateAttr
 
 from pia.declare.citations import applies, by_regime
 from pia.declare.consent import ConsentFinding, activity_consent_findings
+from pia.declare.findings import LegalFinding, legal_findings
 from pia.declare.design import CENTRAL, DEFAULT_DESIGN, Identifiers
 from pia.declare.manifest import DataElement, DataSubject, Manifest, ProcessingActivity
 from pia.declare.measures import ASSURED_STATUS, FearedEvent, Gauge, Measure, MeasureStatus
@@ -193,6 +194,9 @@ class Assessment(BaseModel):
     service_factors: list[Sentence] = Field(description="Evidence findings that bear on no single activity.")
     assumptions: list[dict[str, Any]] = Field(default_factory=list,
                                               description="Manifest facts the assessor marked as assumptions to confirm.")
+    legal_findings: list[LegalFinding] = Field(default_factory=list, description=(
+        "The manifest's lint findings (`pia check`): rule, severity, activity/element/recipient, English message "
+        "and sources; errors first, then by activity and rule."))
     parameters: MethodParameters = Field(description="The method's pia default choices used.")
     levels: dict[str, list[str]] = Field(description="The method's impact, likelihood and risk levels, lowest first.")
     scale: dict[str, dict[str, str]] = Field(
@@ -971,7 +975,7 @@ def assess(manifest: Manifest | str | Path, method: str | Path | Method | None =
         high_risk=any(a.unacceptable for a in activities), service=manifest.service.id,
         manifest=Path(manifest.source).name, manifest_sha256=manifest.sha256, activities=activities,
         actions=actions, evidence=ev.summaries, service_factors=ev.service_factors,
-        assumptions=_assumptions(manifest), parameters=meth.parameters,
+        assumptions=_assumptions(manifest), legal_findings=legal_findings(manifest), parameters=meth.parameters,
         levels={"impact": meth.impact_ids(), "likelihood": meth.likelihood_ids(), "risk": meth.risk_ids()},
         scale={"impact": dict(meth.impact_from_internal), "likelihood": dict(meth.likelihood_from_internal)})
     result._notify_clause = manifest.cite("high_risk_assessment")
