@@ -125,3 +125,13 @@ def test_report_omits_the_section_when_the_manifest_has_no_finding():
     data = _report(FACEGATE, "en")
     data.assessment["legal_findings"] = []
     assert report.findings_html(data) == ""
+
+
+def test_assess_text_and_markdown_list_the_findings_after_the_verdict():
+    md = _invoke("assess", str(FACEGATE), "--format", "markdown", "--lang", "en")
+    part = md[md.index("## Legal findings to act on"):]
+    assert md.index("## Verdict") < md.index("## Legal findings to act on")
+    assert "**Warnings: to act on before the processing goes on**" in part
+    assert "[Face Recognition Measures (2025) Art. 9; PIPL Art. 55(1); PIPL Art. 56]" in part
+    text = _invoke("assess", str(FACEGATE), "--lang", "zh")
+    assert "须处理的法律问题：" in text and "提示：须核实并记入评估" in text

@@ -15,10 +15,14 @@ from pydantic import BaseModel, Field
 from pia.declare.lint import Finding, Level, lint
 from pia.declare.manifest import Manifest
 from pia.declare.text import Sentence
-from pia.i18n import LANGUAGES, SOURCE_LANGUAGE, LocalizedText, use_language
+from pia.i18n import LANGUAGES, N_, SOURCE_LANGUAGE, LocalizedText, use_language
 
 # errors first: processing the law prohibits, then what to look at, then what to note
 SEVERITY_RANK = {Level.error: 0, Level.warning: 1, Level.note: 2}
+# what each severity asks of the person who signs (the headings of the renderings and the report)
+SEVERITY_HEADINGS = {Level.error: N_("Errors: processing the law does not allow"),
+                     Level.warning: N_("Warnings: to act on before the processing goes on"),
+                     Level.note: N_("Notes: to check and record in the assessment")}
 
 
 class LegalFinding(BaseModel):

@@ -394,12 +394,6 @@ def summary_html(r: ReportData) -> str:
                   further=max(len(plan) - TOP_ACTIONS, 0))
 
 
-# the headings of the legal findings, by severity (lint's levels)
-SEVERITY_HEADINGS = {"error": N_("Errors: processing the law does not allow"),
-                     "warning": N_("Warnings: to act on before the processing goes on"),
-                     "note": N_("Notes: to check and record in the assessment")}
-
-
 @in_report_language
 def findings_html(r: ReportData) -> str:
     """The manifest's legal findings (`pia check`'s lint), grouped by severity, each with its citation.
@@ -407,6 +401,8 @@ def findings_html(r: ReportData) -> str:
     Read from the assessment (`legal_findings`, errors first); empty when the manifest has none. A finding about
     an activity, data element or recipient names it in the report's language.
     """
+    from pia.declare.findings import SEVERITY_HEADINGS
+
     shown = r.assessment.get("legal_findings") or []
     if not shown:
         return ""
@@ -420,10 +416,10 @@ def findings_html(r: ReportData) -> str:
             "about": " · ".join(x for x in about if x), "message": str(f.get("message", "")),
             "sources": _("; ").join(f.get("sources") or []), "rule": str(f.get("rule", "")),
             "path": str(f.get("path", ""))})
-    ordered = [{"severity": sev, "title": _(title), "entries": groups[sev]}
-               for sev, title in SEVERITY_HEADINGS.items() if sev in groups]
+    ordered = [{"severity": sev.value, "title": _(title), "entries": groups[sev.value]}
+               for sev, title in SEVERITY_HEADINGS.items() if sev.value in groups]
     ordered += [{"severity": sev, "title": sev, "entries": items} for sev, items in groups.items()
-                if sev not in SEVERITY_HEADINGS]
+                if sev not in {s.value for s in SEVERITY_HEADINGS}]
     return render("findings.html.j2", groups=ordered, total=len(shown))
 
 

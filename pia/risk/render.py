@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 
 from pia.declare.measures import load_catalogue, load_measures
+from pia.declare.findings import SEVERITY_HEADINGS, LegalFinding
 from pia.i18n import N_, Message, _, current_language, localize, pick
 from pia.risk.scoring import ActivityRisk, Assessment, Stage, Step, verdict_sentence
 from pia.risk.screening import GBT39335_CRITERIA
@@ -246,6 +247,12 @@ def _plan_lines(result: Assessment, activity: str) -> list[str]:
     return out
 
 
+def _findings_by_severity(result: Assessment) -> list[tuple[str, list[LegalFinding]]]:
+    """The manifest's lint findings under their severity's heading (in the language in force), errors first."""
+    return [(_(head), found) for level, head in SEVERITY_HEADINGS.items()
+            if (found := [f for f in result.legal_findings if f.severity is level])]
+
+
 def render_text(result: Assessment) -> str:
     """The terminal report: the VII.2(5) state, a table of the four stages, then per activity reasons and plan."""
     from pia.output import render_table
@@ -264,6 +271,13 @@ def render_text(result: Assessment) -> str:
         out.append(scale_note(result))
     out += ["", (_("VERDICT: HIGH RISK") if result.high_risk else _("VERDICT: not high risk")),
             localize(verdict_sentence(result)), ""]
+    if result.legal_findings:
+        out.append(_("Legal findings to act on:"))
+        for head, found in _findings_by_severity(result):
+            out.append(f"  {head}")
+            out += ["    - " + _("{message} [{sources}]", message=localize(f.message), sources=_("; ").join(f.sources))
+                    for f in found]
+        out.append("")
     if result.assumptions:
         out.append(_("Assumptions to confirm (the verdict rests on them):"))
         out += [f"  - {line}" for line in _assumption_lines(result)]
@@ -324,6 +338,12 @@ def render_markdown(result: Assessment) -> str:
         out.append(f"- {md_escape(scale_note(result))}")
     out += ["", "## " + _("Verdict: {verdict}", verdict=_("**HIGH RISK**") if result.high_risk else _("not high risk")),
             "", md_escape(localize(verdict_sentence(result))), ""]
+    if result.legal_findings:
+        out += ["## " + _("Legal findings to act on"), ""]
+        for head, found in _findings_by_severity(result):
+            out += [f"**{md_escape(head)}**", ""]
+            out += ["- " + _("{message} [{sources}]", message=md_escape(localize(f.message)),
+                             sources=md_escape(_("; ").join(f.sources))) for f in found] + [""]
     if result.assumptions:
         out += ["## " + _("Assumptions to confirm"), ""] + [f"- {md_escape(x)}" for x in _assumption_lines(result)] + [""]
     rows = [{"activity": a.id, "screening": _screening_short(a), "inherent": _lv(a.inherent_level),
