@@ -2139,6 +2139,11 @@ def _classify_column(name: str, table: str, profile: ColumnProfile, siblings: It
              "user.contact.address.city", "city"),
             (_ROLE_OF_PERSON, 5, _looks_like_person_name,
              "names a person by role and {} of values are shaped like person names", "user.name", "person_name"),
+            # (holdout20 classes) a name kept for sorting or listing (`short_name`, `sort_name`), a name of a thing too:
+            # people's when the values are family names before given names ("Lopez, Ana", "Lopez, Tom & Ana")
+            (_SORT_NAME, 5, _is_surname_first,
+             "names a record in a list and {} of values are a family name, a comma and given names", "user.name",
+             "person_name"),
             # (holdout19 classes) the name a person prefers to be called by (a chart's `Preferred`), in given names
             (_NAME_GONE_BY, 5, _is_name_gone_by,
              "names what a person is called by and {} of values are given names or names", "user.name", "person_name"),
@@ -2164,6 +2169,15 @@ def _classify_column(name: str, table: str, profile: ColumnProfile, siblings: It
 
 # (holdout18 classes) A column named by a number alone: the custom or user-defined fields of an application
 # (RosarioSIS `custom_200000000`, `udf_3`, `field_12`, `cf_7`) say nothing of what they hold: the values decide alone.
+_SORT_NAME = r"(?:^|_)(short|sort|index|listing|file_as)_?name(?:_[a-z])?$"
+_SURNAME_FIRST = re.compile(r"[A-Z][\w'-]+(?: [a-z]{1,3})?(?: [A-Z][\w'-]+)?, [A-Z][\w'-]+(?: (?:&|and|und|y|et) [A-Z][\w'-]+)?"
+                            r"(?:, [A-Z][\w.]{1,5})?")
+
+
+def _is_surname_first(v: str) -> bool:
+    return bool(_SURNAME_FIRST.fullmatch(v))
+
+
 _NAME_GONE_BY = r"^(preferred|goes_by|known_as|called|call_name|calls_me|preferred_as)$"
 _OPAQUE_FIELD = r"^(custom|custom_field|customfield|cf|udf|user_field|userfield|user_defined|field|extra|attr|col)_?\d+$"
 _GENDER_WORDS = {"male", "female", "man", "woman", "men", "women", "boy", "girl", "m", "f", "non-binary", "nonbinary",
@@ -3408,7 +3422,10 @@ _PERSON_ROLES = (r"patient|patients|pat|provider|prov|guarantor|donor|donors|par
                  r"|dentist|doctor|physician|subscriber|user|users|customer|member|employee|staff")
 _ROLE_KEY_TAIL = r"(num|key|id|no|nr|number|ref)"
 _ROLE_KEY = re.compile(r"^(?:[a-z]_)?(?:[a-z0-9]+_)*?(?:" + _PERSON_ROLES + r")_" + _ROLE_KEY_TAIL + r"(?:_[a-z])?$"
-                       r"|^id_(?:(?:users|user|people|persons|person)_)?(?:" + _PERSON_ROLES + r")$")
+                       r"|^id_(?:(?:users|user|people|persons|person)_)?(?:" + _PERSON_ROLES + r")$"
+                       # ... or by the rank of the role (`PriProv`: the primary provider; `attending_doctor`)
+                       r"|^(?:pri|primary|sec|secondary|main|assigned|attending|referring|treating|usual)_(?:"
+                       + _PERSON_ROLES + r")$")
 _BARE_ROLE = r"^(guarantor|assistant|hygienist|dentist|physician|nominee|beneficiary|insured|policy_holder|policyholder)$"
 
 
@@ -3440,10 +3457,25 @@ _ADDRESS_DETAIL = r"^(detail|details|detail_address|address_detail|detailed_addr
 _CN_STREET_LINE = re.compile(r"[\u4e00-\u9fff]{1,12}(路|街|大街|大道|道|巷|弄|胡同|村|里)\d+号")
 
 
+# (holdout20 classes) the line of an address that names a building or whom the mail goes through (c/o), beside a
+# street and a city or postal code: part of the street line, in words ("Rear building", "c/o Lopez")
+_BUILDING_LINE = r"^(?:[a-z]_)?(building|building_name|care_of|c_o|in_care_of)(?:_\d)?(?:_[a-z])?$"
+
+
 def _street_in_address_table(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
                              evidence: list[str]) -> Judgement | None:
-    """The detail line of an address in a table of addresses, when its values are street lines."""
-    if not (re.search(_ADDRESS_TABLES, tnorm) and re.fullmatch(_ADDRESS_DETAIL, norm)) or profile.non_blank < MIN_VALUES:
+    """The detail line of an address in a table of addresses (street lines), or its building or c/o line in words."""
+    if profile.non_blank < MIN_VALUES:
+        return None
+    if re.fullmatch(_BUILDING_LINE, norm) and any(re.search(r"(?:^|_)street(?:_name|_line)?(?:_[a-z])?$", n) for n in sibs) \
+            and any(re.search(r"(?:^|_)(city|town|postal_code|post_code|postcode|zip|zip_code)(?:_[a-z])?$", n) for n in sibs):
+        wordy = profile.share(lambda v: bool(re.search(r"[^\W\d_]{2}", v)))
+        if wordy >= VALUE_THRESHOLD:
+            evidence.append(f"name and context: {norm!r} is the building or c/o line of an address kept beside its "
+                            f"street and city or postal code, and {_pct(wordy)} of values are words "
+                            f"({profile.non_blank} non-blank sampled)")
+            return Judgement("user.contact.address.street", 0.6, "street_address", evidence, round(wordy, 4))
+    if not (re.search(_ADDRESS_TABLES, tnorm) and re.fullmatch(_ADDRESS_DETAIL, norm)):
         return None
     lines = profile.share(lambda v: bool(_CN_STREET_LINE.search(v)) or _is_street_line(v))
     if lines < VALUE_THRESHOLD:
