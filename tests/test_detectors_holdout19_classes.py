@@ -69,6 +69,10 @@ def test_whole_addresses_typed_in_one_cell_some_only_in_part():
     assert cat("home_address", "pupils", profile(vals)) == "user.contact.address"
     street = profile([f"{RNG.randint(1, 99)} Rue {RNG.choice(LAST)}" for _ in range(80)])
     assert cat("home_address", "pupils", street) == "user.contact.address.street"
+    # a street line with its neighbourhood (three parts, no postal code) half of the time stays a street line
+    local = [f"Flat {RNG.randint(1, 99)}B, Hill Road, {RNG.choice(['Green Park', 'Old Town'])}" for _ in range(45)]
+    local += [f"{RNG.randint(1, 99)} Hill Road" for _ in range(40)]
+    assert cat("home_address", "pupils", profile(local)) == "user.contact.address.street"
 
 
 def test_detail_line_of_a_table_of_addresses_is_the_street():
@@ -163,3 +167,31 @@ def test_no_appeals_flag_is_consent_and_a_bare_order_number_is_the_order():
 
 def test_medicaid_member_number_is_an_id():
     assert cat("medicaid_number", "enrollees", profile([f"{RNG.randint(10**7, 10**8)}" for _ in range(60)])) == "user.id"
+
+
+def test_building_line_beside_a_street_and_a_city_is_street():
+    lines = profile([RNG.choice(["Rear house", f"c/o {RNG.choice(LAST)}", "Annex B", "Flat 2", "Garden cottage"])
+                     for _ in range(60)])
+    sibs = ("street", "city", "postcode")
+    assert cat("building", "mailing_addresses", lines, sibs) == "user.contact.address.street"
+    assert cat("building", "assets", lines, ("floor", "room")) is None
+
+
+def test_a_sort_name_family_name_first_is_a_name_and_a_short_name_of_a_thing_is_not():
+    sort = profile([f"{RNG.choice(LAST)}, {RNG.choice(FIRST)}" for _ in range(60)])
+    assert cat("sort_name", "supporters", sort) == "user.name"
+    things = profile([RNG.choice(["Cam-01", "Hall cam", "Door", "Yard", "Gate 2", "Lobby"]) for _ in range(60)])
+    assert cat("short_name", "cameras", things) is None
+
+
+def test_a_role_qualified_by_its_rank_holding_keys_is_a_person():
+    assert cat("attending_physician", "admissions", _keys(1, 60)) == "user.id"
+    assert cat("primary_color", "themes", _keys(1, 60)) is None
+
+
+def test_dates_typed_in_local_styles_in_a_custom_field_are_births():
+    typed = profile([RNG.choice(["{2:02d}/{1:02d}/{0}", "{0}-{1:02d}-{2:02d}", "{2}.{1}.{0}"]).format(
+        RNG.randint(1940, 2010), RNG.randint(1, 12), RNG.randint(1, 28)) for _ in range(80)])
+    assert cat("custom_field_4", "clients", typed) == "user.demographic.date_of_birth"
+    recent = profile([f"{RNG.randint(1, 28):02d}/{RNG.randint(1, 12):02d}/2024" for _ in range(80)])
+    assert cat("custom_field_4", "clients", recent) is None

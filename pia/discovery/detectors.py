@@ -2191,6 +2191,20 @@ _POST_NOMINAL = re.compile(r",?\s+(md|do|phd|rn|np|pa|dds|dmd|jr|sr|ii|iii)\.?$"
 _COURTESY_TITLE = re.compile(r"^(dr|mr|mrs|ms|miss|mx|prof)\.?\s+", re.IGNORECASE)
 
 
+_TYPED_DATE = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
+
+
+def _typed_date(v: str) -> tuple[int, int, int] | None:
+    """`(year, a, b)` of a date typed day first or month first (`28/11/1980`, `11/28/1980`, `5.3.1961`), else None."""
+    m = _TYPED_DATE.fullmatch(v.strip())
+    if not m:
+        return None
+    a, b, y = (int(x) for x in m.groups())
+    if not (1850 <= y <= 2100 and 1 <= min(a, b) and min(a, b) <= 12 and max(a, b) <= 31):
+        return None
+    return y, a, b
+
+
 def _opaque_field(norm: str, profile: ColumnProfile, evidence: list[str]) -> Judgement | None:
     """A field named by a number alone, decided by its values: gender words, languages, phones, people's names, births.
 
@@ -2223,8 +2237,9 @@ def _opaque_field(norm: str, profile: ColumnProfile, evidence: list[str]) -> Jud
         evidence.append(f"values: a name that says nothing ({norm!r}), {_pct(named)} of values are people's names "
                         f"(two or more capitalised words, or a courtesy title and a name) ({note})")
         return Judgement("user.name", 0.6, "person_name", evidence, round(named, 4))
-    dates = profile.share(lambda v: parse_date(v) is not None)
-    years = sorted(d[0] for d in (parse_date(v) for v in profile.values) if d)
+    # (holdout19 classes) a field people type into holds dates in every local style (`28/11/1980`, `5.3.1961`)
+    dates = profile.share(lambda v: (parse_date(v) or _typed_date(v)) is not None)
+    years = sorted(d[0] for d in (parse_date(v) or _typed_date(v) for v in profile.values) if d)
     if dates >= VALUE_THRESHOLD and len(years) >= 10 \
             and years[int(len(years) * 0.9)] - years[int(len(years) * 0.1)] >= 8:
         evidence.append(f"values: a name that says nothing ({norm!r}), {_pct(dates)} of values are dates without a "
@@ -2923,9 +2938,9 @@ def _judge_by_name(hit: Detector, name: str, tnorm: str, profile: ColumnProfile,
     if hit.id == "street_address" and profile.non_blank >= 10:
         whole = profile.share(is_whole_address)
         # (holdout20 classes) a field where people type their whole address, some only in part (a town, a street
-        # and a number): no street line carries a city and a postal code, so whole addresses in half of the rows
-        # say what the field is meant to hold, the dominant kind
-        if whole >= VALUE_THRESHOLD or (whole >= 0.5 and profile.non_blank >= MIN_VALUES):
+        # and a number): no street line carries a postal code after its street, so such addresses in half of the
+        # rows say what the field is meant to hold, the dominant kind
+        if whole >= VALUE_THRESHOLD or (profile.non_blank >= MIN_VALUES and profile.share(_has_postal_code_part) >= 0.5):
             evidence.append(f"values: {_pct(whole)} are whole postal addresses (street with city, postal code or "
                             f"country) ({sample_note})")
             return Judgement("user.contact.address", 0.8, "postal_address", evidence, round(whole, 4))
@@ -3007,6 +3022,14 @@ _POSTCODE_PART = re.compile(r"(^|\s)(\d{4,6}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A
 # optionally followed by the country.
 _US_ONE_LINE_ADDRESS = re.compile(r"(?i)^\D*\d+ [^\W\d_]{2}.*\s[^\W\d_]{2,}\s+[A-Z]{2}\s+\d{5}(-\d{4})?"
                                   r"(\s+(united states|united states of america|usa|us))?$")
+
+
+def _has_postal_code_part(v: str) -> bool:
+    """A whole address with a postal code after its street (or a Chinese or US one-line address): no street line."""
+    if _CN_WHOLE_ADDRESS.search(v) or _US_ONE_LINE_ADDRESS.search(v):
+        return True
+    parts = [p.strip() for p in _ADDRESS_PART_SEP.split(v) if p.strip()]
+    return len(parts) >= 2 and bool(re.search(r"[^\W\d_]{2}", parts[0])) and any(_POSTCODE_PART.search(p) for p in parts[1:])
 
 
 def is_whole_address(v: str) -> bool:
