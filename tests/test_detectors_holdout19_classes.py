@@ -195,3 +195,16 @@ def test_dates_typed_in_local_styles_in_a_custom_field_are_births():
     assert cat("custom_field_4", "clients", typed) == "user.demographic.date_of_birth"
     recent = profile([f"{RNG.randint(1, 28):02d}/{RNG.randint(1, 12):02d}/2024" for _ in range(80)])
     assert cat("custom_field_4", "clients", recent) is None
+
+
+def test_rooms_and_video_links_of_a_booking_are_no_persons_location():
+    rooms = profile([RNG.choice(["Studio A", "Studio B", "Front desk", f"https://video.example.org/r/{RNG.randint(1, 999)}"])
+                     for _ in range(80)])
+    assert cat("location", "reservations", rooms) is None
+    towns = profile([RNG.choice(["Berlin", "Lyon, France", "Osaka", "Austin, TX", "Porto"]) for _ in range(80)])
+    assert cat("location", "profiles", towns) == "user.location.imprecise"
+
+
+def test_the_user_who_entered_or_changed_a_row_is_a_person():
+    assert cat("user_id_modified", "invoices", _keys(1, 30)) == "user.id"
+    assert cat("user_no_approved", "expenses", _keys(1, 30)) == "user.id"

