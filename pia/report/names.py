@@ -117,7 +117,8 @@ TAXONOMY_NAMES = (N_('User data'), N_('Account information'), N_('Authorisation 
                   N_('Session, API, password-reset and activation tokens'),
                   N_('Credentials embedded in a URL (user:password@host, e.g. an RTSP stream address)'),
                   N_('Hardware identifier of a mobile device (IMEI or MEID)'),
-                  N_('Vendor-scoped device identifier (IDFV, Android ID)'), N_('Track of precise positions'))
+                  N_('Vendor-scoped device identifier (IDFV, Android ID)'), N_('Track of precise positions'),
+                  N_('Voice recording'), N_('Voice message'), N_('Social connections (friend list, contacts, groups)'))
 # The descriptive parts of the taxonomy's sensitivity bases (pia/data/taxonomy.yaml `basis`): the text in
 # parentheses after a citation, or a whole `pia default: ...` rationale. The citation ids stay as they are; a
 # test checks that every basis of the taxonomy is covered here.
