@@ -387,7 +387,8 @@ class ProcessingActivity(_Model):
         "Where this activity's data subjects are (ISO 3166 codes, or EU/EEA/UK), when not all the service's users "
         "(service.jurisdictions): a transfer abroad is judged against each of their regimes and the controller's."))
     design: ProcessingDesign | None = Field(None, description="Design facts: where each element is held, identifiers.")
-    scale: ScaleFacts | None = Field(None, description="Scale facts beyond the number (WP243 rev.01 2.1.3): collection, duration, extent.")
+    scale: ScaleFacts | None = Field(None, description=(
+        "Scale facts beyond the number of subjects (WP243 rev.01 2.1.3): collection, duration, extent."))
     recipients: list[str] = Field(default_factory=list, description="Ids of recipients that receive data of this activity.")
     profiling: bool = Field(False, description="Evaluates or predicts personal aspects (scoring, preferences).")
     automated_decisions: bool = Field(False, description="Takes decisions with legal or similar effect without a human.")
