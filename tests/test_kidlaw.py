@@ -174,7 +174,8 @@ def _parents_only_activity() -> dict[str, Any]:
     data["processing_activities"].append({
         "id": "parent_contact", "name": "Parent contact", "purpose": "Call the parent.",
         "data_elements": ["parent_name", "parent_phone"], "data_subjects": ["customers", "minors"],
-        "legal_basis": "consent", "consent_scope": "contact", "subjects_count": 1000, "storage": {"locations": ["CN"]}, "clauses": ["2.1"]})
+        "legal_basis": "consent", "consent_scope": "contact", "subjects_count": 1000,
+        "storage": {"locations": ["CN"]}, "clauses": ["2.1"]})
     return data
 
 

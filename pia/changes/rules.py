@@ -22,7 +22,7 @@ from pia.declare.citations import by_regime
 from pia.declare.manifest import DataElement, DataSubject, FlowKind, Manifest, ProcessingActivity, RecipientBasis
 from pia.declare.measures import FearedEvent, MeasureStatus, catalogue, event_title
 from pia.declare.taxonomy import load_taxonomy
-from pia.declare.subjects import is_childs
+from pia.declare.whose import is_childs
 from pia.declare.transfers import leaving, regimes_left
 from pia.declare.vocabulary import TRANSFER_RULES, basis_id, regime_of
 from pia.errors import InputError, Problem
@@ -1043,7 +1043,7 @@ def children_concerned(r: ReconsentReason, m: Manifest) -> list[str]:
         if r.kind == "new_sensitive_category":
             elements = [e for e in elements if e.category == r.subject]
         # the element's own data_subjects when it declares them (a parent's phone stays the parent's), else the
-        # activity's (pia.declare.subjects.whose)
+        # activity's (pia.declare.whose)
         return sorted(e.id for e in elements if is_childs(e, act))
     rec = recs.get(r.subject)
     if rec is None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 from pydantic import BeforeValidator
 
@@ -30,9 +30,6 @@ from pia.declare.vocabulary import regime_of
 from pia.errors import Problem
 from pia.i18n import N_, _
 from pia.yamlsource import YamlDocument
-
-if TYPE_CHECKING:
-    from pia.declare.manifest import DataElement, ProcessingActivity
 
 
 @dataclass(frozen=True)
@@ -80,20 +77,6 @@ WP248_SOURCE = "WP248 criterion 7"
 # WP248 III.B.a criterion 7 says which persons; the size of the step (one level) is the kit's.
 SEVERITY_SOURCE = "GDPR Recital 75; WP248 criterion 7"
 
-
-
-def whose(element: DataElement, activity: ProcessingActivity) -> frozenset[str]:
-    """Whose data `element` is in `activity`: its own `data_subjects`, else the activity's (kinds as strings).
-
-    An element that says whose it is keeps that in every activity: a parent's name in an activity about children
-    stays the parent's (pia default: the activity's subjects are everyone it concerns, not the owner of each item).
-    """
-    return frozenset(str(getattr(s, "value", s)) for s in (element.data_subjects or activity.data_subjects))
-
-
-def is_childs(element: DataElement, activity: ProcessingActivity) -> bool:
-    """Whether `element` is a child's data in `activity` (`whose` names minors)."""
-    return "minors" in whose(element, activity)
 
 
 # --------------------------------------------------------------------------- the age of a minor per regime

@@ -38,7 +38,8 @@ from pia.risk.methods import (
     Rounding,
     load_method,
 )
-from pia.declare.subjects import SEVERITY_SOURCE, is_childs
+from pia.declare.subjects import SEVERITY_SOURCE
+from pia.declare.whose import is_childs
 from pia.risk.scale import judge_scale
 from pia.risk.screening import GBT_VULNERABLE_SUBJECTS, VULNERABLE_SUBJECTS, screen, summary, vulnerable_reasons
 
