@@ -1,6 +1,6 @@
 """The real-schema corpus: its labels are valid, it covers the sources it claims, and the detectors hold on it.
 
-Figures per category: `python benchmarks/bench_discovery_quality.py` (and `--part holdout|holdout2|...|holdout18`).
+Figures per category: `python benchmarks/bench_discovery_quality.py` (and `--part holdout|holdout2|...|holdout20`).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ corpus = bench.corpus
 ALL_PARTS = (
     "tuned", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9",
     "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16", "holdout17",
-    "holdout18",
+    "holdout18", "holdout19", "holdout20",
 )
 
 
@@ -63,14 +63,20 @@ def test_the_second_holdout_has_8_tables_from_6_sources_in_english_and_chinese()
 PARTS = ALL_PARTS
 
 
+WRITTEN_BESIDE = {"holdout20": ("holdout19",)}
+
+
 @pytest.mark.parametrize(
     "part",
     ["holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12",
-     "holdout13", "holdout14", "holdout15", "holdout16", "holdout17", "holdout18"],
+     "holdout13", "holdout14", "holdout15", "holdout16", "holdout17", "holdout18",
+     "holdout19", "holdout20"],
 )
 def test_a_later_holdout_has_8_tables_from_6_new_sources_in_english_and_chinese_with_lookalikes(part):
     tables = corpus.load_schemas(part)
-    earlier = {re.split(r"[ :(]", t["source"])[0] for p in PARTS[:PARTS.index(part)] for t in corpus.load_schemas(p)}
+    # holdout19 and holdout20 were written at the same time, each blind to the other: both took a Spotify export
+    earlier_parts = [p for p in PARTS[:PARTS.index(part)] if p not in WRITTEN_BESIDE.get(part, ())]
+    earlier = {re.split(r"[ :(]", t["source"])[0] for p in earlier_parts for t in corpus.load_schemas(p)}
     sources = {re.split(r"[ :(]", t["source"])[0] for t in tables}
     assert len(tables) >= 8 and len(sources - earlier) >= 6
     names = [c[0] for t in tables for c in t["columns"]]
@@ -95,6 +101,7 @@ def measured(request):
     # against regressions; the generalisation figures are the first runs (holdout5's to holdout15's included: they are
     # in-sample now). holdout12 got its floor with holdout15's fixes (discfix12), which brought it over 0.95.
     # holdout16 and holdout17 got their floors with their own fixes (discfix13), holdout18 with its own (discfix14).
+    # holdout19 is not measured here (no floor): it is measured once, first, by the bench.
     return bench.measure([20260630], request.param)
 
 

@@ -4,7 +4,7 @@ The columns, their sources and their labels are in `schemas.yaml` (labelled befo
 this module only generates values, deterministically for a seed. Every value is fake: example.* domains,
 random numbers with valid checksums where real ones have them, invented names and addresses.
 
-    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout18]]
+    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout20]]
 """
 
 from __future__ import annotations
@@ -598,6 +598,152 @@ def _h18_amz_address(rng: random.Random) -> str:
 
 def _h18_sha512_crypt(rng: random.Random) -> str:
     return f"$6${_s(rng, string.ascii_letters + string.digits, 16)}${_s(rng, string.ascii_letters + string.digits + './', 86)}"
+
+
+# Made-up dental patients, booking customers, take-away customers, learners, listeners and employees of holdout19
+# (Open Dental, Easy!Appointments, sky-take-out, Chamilo, Spotify, a DingTalk-connected attendance sheet). Places are
+# real towns and streets; every person, number and id is invented.
+H19_US_CITIES = ["Portland", "Salem", "Eugene", "Beaverton", "Boise", "Spokane", "Vancouver", "Gresham", "Bend"]
+H19_OD_PROCS = ["PA, BWX, Pro, Ex", "Crn, Seat", "FMX, CompEx, Pro", "RCT, BU", "Ext", "MO, DO", "Pro, Ex, Fl",
+                "SRP UR, SRP UL", "PerioMaint", "BWX, PerEx", "Imp, Abut", "Seal"]
+H19_OD_NOTES = ["Recall 6 mo", "Bring updated insurance card", "Crown seat - lab case due Tue", "Premed before tx",
+                "Confirm 2 days ahead", "Use op 3 (ceramic mill)", "New pt paperwork online", "Hyg only, no exam"]
+H19_SKY_REMARKS = ["少放辣", "不要香菜", "放门口就行", "多给两包醋", "饭多一点", "不要葱", "尽快送达，谢谢",
+                   "到了打电话", "免辣"]
+H19_CN_CITIES = [("4403", "深圳市", "广东省", "南山区"), ("4401", "广州市", "广东省", "天河区"),
+                 ("3301", "杭州市", "浙江省", "西湖区"), ("3101", "上海市", "上海市", "浦东新区"),
+                 ("5101", "成都市", "四川省", "武侯区"), ("1101", "北京市", "北京市", "海淀区")]
+H19_CN_STREETS = ["科技园路", "文三路", "天府大道", "张江路", "中关村大街", "珠江新城华夏路", "学院路", "深南大道"]
+H19_SPOTIFY_TRACKS = [("Heroes - 2017 Remaster", "6rqhFgbbKwnb9MLmUQDhG6"), ("Blinding Lights", "0VjIjW4GlUZAMYd2vXMi3b"),
+                      ("Levitating", "463CkQjx2Zk1yXoBuierM9"), ("Bohemian Rhapsody - Remastered 2011",
+                                                                 "7tFiyTwD0nx5a1eklYtX2J"),
+                      ("Für Elise", "1Nmf6Lj9Gf8u0nfrzZnMt9"), ("As It Was", "4LRPiXqCikLlN15c3yImP7"),
+                      ("Tage wie diese", "0Ug7QHy1qGZ0oT6t4M7Cde"), ("Flowers", "0yLdNVWF3Srea0uzk55zFn")]
+H19_SPOTIFY_SHOWS = [("Hotel Matze", "Folge 212 - Mit wem verbringst du deine Zeit?"),
+                     ("The Daily", "The Sunday Read: 'The Lost Sea Shanty'"), ("Fest & Flauschig", "Das Klo auf dem Balkon"),
+                     ("Huberman Lab", "Sleep Toolkit: Tools for Optimizing Sleep"), ("Lage der Nation", "LdN 341 Haushalt")]
+
+
+def _h19_od_folder(rng: random.Random, i: int) -> str:
+    # Open Dental names the image folder LastFirst + PatNum, letters only ("OConnor" for O'Connor).
+    last = "".join(c for c in rng.choice(LAST) if c.isalpha())
+    first = "".join(c for c in rng.choice(FIRST) if c.isalpha())
+    return f"{last}{first}{i + 1}"
+
+
+def _h19_sky_place(rng: random.Random) -> tuple[str, str, str, str]:
+    return rng.choice(H19_CN_CITIES)
+
+
+def _h19_spotify_ua(rng: random.Random) -> str:
+    return rng.choice(["unknown", "unknown", "unknown", _ua(rng),
+                       f"Spotify/8.{rng.randint(6, 9)}.{rng.randint(0, 96)} Android/{rng.randint(29, 34)} (Pixel 5)",
+                       f"Spotify/8.{rng.randint(6, 9)}.{rng.randint(0, 96)} iOS/{rng.randint(15, 17)}.{rng.randint(0, 5)} "
+                       "(iPhone12,1)"])
+
+
+def _h19_b62(rng: random.Random) -> str:
+    return _s(rng, string.ascii_letters + string.digits, 22)
+# Made-up policy holders, callers, listeners, donors and pupils of holdout20 (TechKhedut insurance for Odoo, FreeSWITCH,
+# Twilio, Spotify, OpenPetra, a tuition centre's student sheet). Places are real towns; every person, number and id is
+# invented.
+H20_IN_CITIES = [("Mumbai", "400"), ("Pune", "411"), ("Bengaluru", "560"), ("Chennai", "600"), ("New Delhi", "110"),
+                 ("Ahmedabad", "380"), ("Hyderabad", "500")]
+H20_IN_STREETS = ["MG Road", "Linking Road", "Station Road", "Nehru Nagar", "Gandhi Chowk", "Residency Road", "Park Street"]
+H20_DE_FIRST = ["Anna", "Lukas", "Marie", "Jonas", "Sophie", "Felix", "Lena", "Paul", "Hannah", "Jürgen", "Ursula",
+                "Klaus", "Sabine", "Matthias", "Ingrid", "Tobias"]
+H20_DE_LAST = ["Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann",
+               "Koch", "Richter", "Klein", "Wolf", "Schröder"]
+# German towns of the made-up donors: name, lowest postcode, highest postcode, centre.
+H20_DE_PLACES = [("Berlin", 10115, 14199, 52.520, 13.405), ("Leipzig", 4103, 4357, 51.340, 12.375),
+                 ("Stuttgart", 70173, 70629, 48.776, 9.183), ("Bielefeld", 33602, 33739, 52.030, 8.532),
+                 ("Dresden", 1067, 1328, 51.050, 13.738), ("Kassel", 34117, 34134, 51.312, 9.480)]
+H20_DE_STREETS = ["Hauptstraße", "Bahnhofstr.", "Lindenallee", "Am Kirchberg", "Gartenweg", "Schulstraße", "Mühlenweg"]
+H20_SP_TRACKS = ["Anti-Hero", "Blinding Lights", "Heroes - 2017 Remaster", "Andromeda (feat. DRAM)", "Flowers",
+                 "Dancing Queen", "Bohemian Rhapsody - Remastered 2011", "Levitating", "Atemlos durch die Nacht",
+                 "Clair de Lune", "As It Was", "Shape of You", "Major Tom (völlig losgelöst)", "Take On Me"]
+H20_SP_EPISODES = ["#412 The Science of Sleep", "Folge 87: Die Akte Barschel", "Ep. 12 - Sourdough Basics",
+                   "The Daily: A Week of Storms", "Episode 203: Money Habits", "Gemischtes Hack #301"]
+H20_SP_PLATFORMS = ["Android OS 12 API 31 (samsung, SM-G991B)", "iOS 16.5 (iPhone14,2)", "windows",
+                    "web_player windows 10;chrome 114.0.5735.199;desktop", "Partner google cast_tv;Chromecast;;",
+                    "OS X 10.15.7 [x86 8]", "Android OS 13 API 33 (Google, Pixel 7)", "Partner sonos_one;Sonos;One;;"]
+H20_SP_QUERIES = ["taylor sw", "lofi", "true crime", "beatles", "rammstein", "sleep sounds", "helene f", "podcast news",
+                  "chill", "k", "kinderlieder", "jazz piano", "the weeknd", "workout"]
+H20_CNAM = ["WIRELESS CALLER", "LOPEZ ANA", "SMITH JOHN", "GARCIA MARIA", "TOLL FREE CALL", "NGUYEN T", "CHEN WEI",
+            "OKAFOR EMEKA", "BROWN SARAH", "PATEL RAJ"]
+H20_MY_TOWNS = [("47300", "Petaling Jaya", "Selangor", "八打灵再也"), ("50450", "Kuala Lumpur", "W.P. Kuala Lumpur", "吉隆坡"),
+                ("41200", "Klang", "Selangor", "巴生"), ("43000", "Kajang", "Selangor", "加影"),
+                ("10200", "George Town", "Pulau Pinang", "槟城")]
+
+
+def _h20_de_iban(rng: random.Random) -> str:
+    # German IBAN: DE, two check digits (ISO 7064 mod 97-10), an 8-digit bank code and a 10-digit account number.
+    bban = f"{rng.randint(10000000, 89999999)}{rng.randint(0, 9999999999):010d}"
+    check = 98 - int(bban + "131400") % 97
+    iban = f"DE{check:02d}{bban}"
+    return " ".join(iban[k:k + 4] for k in range(0, len(iban), 4)) if rng.random() < 0.3 else iban
+
+
+def _h20_de_place(i: int) -> tuple[str, int, int, float, float]:
+    return H20_DE_PLACES[i % len(H20_DE_PLACES)]
+
+
+def _h20_petra_coord(rng: random.Random, i: int, axis: int) -> str:
+    # OpenPetra stores 0 when an address was never geocoded (both coordinates of the row).
+    if i % 4 == 3:
+        return "0"
+    centre = _h20_de_place(i)[3 + axis]
+    return f"{centre + rng.uniform(-0.06, 0.06):.6f}"
+
+
+def _h20_twilio_e164(rng: random.Random) -> str:
+    return rng.choice([f"+1{rng.randint(201, 989)}555{rng.randint(100, 199):04d}",
+                       f"+1{rng.randint(201, 989)}555{rng.randint(0, 9999):04d}",
+                       f"+4420794{rng.randint(60000, 60999)}", f"+4930{rng.randint(1000000, 9999999)}"])
+
+
+def _h20_twilio_party(rng: random.Random) -> str:
+    # To/From hold E.164 numbers, and for app and SIP legs a client identifier or a SIP address.
+    k = rng.random()
+    if k < 0.85:
+        return _h20_twilio_e164(rng)
+    if k < 0.93:
+        return f"client:{rng.choice(FIRST).lower()}"
+    return f"sip:{rng.choice(FIRST).lower()}@acme-support.sip.twilio.com"
+
+
+def _h20_twilio_formatted(rng: random.Random) -> str:
+    n = _h20_twilio_e164(rng)
+    if n.startswith("+1"):
+        return f"({n[2:5]}) {n[5:8]}-{n[8:]}"
+    return rng.choice([n, f"{n[:3]} {n[3:5]} {n[5:9]} {n[9:]}"])
+
+
+def _h20_rfc2822(rng: random.Random) -> str:
+    y, m, d = rng.randint(2021, 2025), rng.randint(1, 12), rng.randint(1, 28)
+    wd = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][(y * 365 + m * 31 + d) % 7]
+    mon = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m - 1]
+    return f"{wd}, {d:02d} {mon} {y} {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d} +0000"
+
+
+def _h20_sp_username(rng: random.Random) -> str:
+    # Spotify user ids: a chosen legacy name, a generated 28-character id ("31" + base32), or a Facebook-era number.
+    return rng.choice([f"{rng.choice(FIRST).lower()}{rng.choice(['.', '_', ''])}{rng.choice(LAST).lower()[:rng.randint(1, 6)]}",
+                       "31" + _s(rng, "abcdefghijklmnopqrstuvwxyz234567", 26),
+                       "31" + _s(rng, "abcdefghijklmnopqrstuvwxyz234567", 26),
+                       _s(rng, string.ascii_lowercase + string.digits, 25),
+                       str(rng.randint(1100000000, 1299999999))])
+
+
+def _h20_my_address(rng: random.Random, i: int) -> str:
+    code, town, state, town_zh = H20_MY_TOWNS[i % len(H20_MY_TOWNS)]
+    k = rng.random()
+    if k < 0.55:
+        return (f"No. {rng.randint(1, 120)}, Jalan {rng.choice(['SS2', 'PJU 1', 'Bukit Bintang', 'Kapar', 'Reko'])}"
+                f"/{rng.randint(1, 40)}, {rng.choice(['Taman Megah, ', 'Taman Sri Muda, ', ''])}{code} {town}, {state}")
+    if k < 0.85:
+        return f"{state if rng.random() < 0.3 else ''}{town_zh}{rng.choice(['新村', '花园', '', ''])}{rng.randint(1, 99)}号"
+    return rng.choice([town_zh, f"{town_zh}市中心", state])
 
 
 # Camera names of the made-up Viseron recorder (holdout5).
@@ -2533,6 +2679,199 @@ GENERATORS: dict[str, Callable[[random.Random, int], str]] = {
     "h18_theatre_member_no": lambda r, i: r.choice([f"HY{r.randint(2015, 2020)}{r.randint(0, 999999):06d}",
                                                    f"{r.randint(100000, 999999)}"]),
     "h18_pay_pin": lambda r, i: f"{r.randint(0, 999999):06d}",
+    # holdout19: Open Dental, Easy!Appointments, sky-take-out, Chamilo, Spotify export, DingTalk-connected attendance sheet
+    "h19_od_preferred": lambda r, i: r.choice(["Bob", "Liz", "Beth", "Jim", "Kate", "Sam", "Tony", "Manny", "Becca", "Chuck"]),
+    # Open Dental stores a missing birthdate as 0001-01-01.
+    "h19_od_birthdate": lambda r, i: "0001-01-01" if r.random() < 0.05
+    else f"{r.randint(1938, 2022)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}",
+    "h19_ssn9": lambda r, i: f"{r.choice([r.randint(1, 665), r.randint(667, 899)]):03d}"
+    f"{r.randint(1, 99):02d}{r.randint(1, 9999):04d}",
+    "h19_us_city": lambda r, i: r.choice(H19_US_CITIES),
+    "h19_od_money": lambda r, i: r.choice(["0", "0", f"{r.randint(5, 2400)}.{r.choice(['00', '50', '25', '8'])}",
+                                          f"-{r.randint(5, 300)}"]),
+    "h19_od_image_folder": lambda r, i: _h19_od_folder(r, i),
+    "h19_od_chart_number": lambda r, i: r.choice([f"{r.randint(1, 99999)}",
+                                                 f"{_s(r, string.ascii_uppercase, 2)}{r.randint(100, 9999)}"]),
+    "h19_medicaid_id": lambda r, i: r.choice([f"{_s(r, string.ascii_uppercase, 2)}{_s(r, string.digits, 5)}"
+                                             f"{r.choice('ABCDEFGH')}",
+                                             f"{_s(r, string.digits, 8)}", f"{r.randint(1, 9)}{_s(r, string.digits, 10)}"]),
+    "h19_od_date": lambda r, i: f"{r.randint(2008, 2025)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}",
+    "h19_od_security_hash": lambda r, i: _s(r, HEX, 64),
+    # Time pattern in 5-minute steps: "/" assistant time, "X" provider time.
+    "h19_od_pattern": lambda r, i: "/" * r.randint(1, 3) + "X" * r.randint(2, 8) + "/" * r.randint(0, 3),
+    "h19_od_apt_note": lambda r, i: r.choice(H19_OD_NOTES),
+    "h19_od_datetime": lambda r, i: _dt(r, 2015, 2026),
+    "h19_od_datetime_or_min": lambda r, i: "0001-01-01 00:00:00" if r.random() < 0.4 else _dt(r, 2015, 2026),
+    "h19_od_procdescript": lambda r, i: r.choice(H19_OD_PROCS),
+    "h19_intl_phone": lambda r, i: r.choice([f"+1 {r.randint(201, 989)} 555 {r.randint(0, 9999):04d}",
+                                            f"+49 1{r.randint(51, 79)} {_s(r, string.digits, 7)}",
+                                            f"0{r.randint(151, 179)}{_s(r, string.digits, 7)}",
+                                            f"+30 69{_s(r, string.digits, 8)}",
+                                            f"({r.randint(201, 989)}) 555-{r.randint(0, 9999):04d}"]),
+    # Typed by the customer into a free custom field: every date style.
+    "h19_ea_dob": lambda r, i: r.choice(["{2:02d}/{1:02d}/{0}", "{0}-{1:02d}-{2:02d}", "{2}.{1}.{0}", "{1}/{2}/{0}"]).format(
+        r.randint(1940, 2015), r.randint(1, 12), r.randint(1, 28)),
+    "h19_slot_start": lambda r, i: f"{r.randint(2023, 2026)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d} "
+    f"{r.randint(8, 17):02d}:{r.choice(['00', '15', '30', '45'])}:00",
+    "h19_slot_end": lambda r, i: f"{r.randint(2023, 2026)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d} "
+    f"{r.randint(9, 18):02d}:{r.choice(['00', '15', '30', '45'])}:00",
+    "h19_ea_location": lambda r, i: r.choice(["Room 1", "Room 2", "Treatment room 3", "Main office, 2nd floor",
+                                             f"https://meet.example.com/clinic-{_s(r, string.ascii_lowercase, 3)}"]),
+    "h19_ea_hash": lambda r, i: _s(r, string.ascii_letters + string.digits, 12) if r.random() < 0.7 else _s(r, HEX, 32),
+    "h19_gcal_event_id": lambda r, i: _s(r, "abcdefghijklmnopqrstuv0123456789", 26),
+    # sky-take-out order numbers are System.currentTimeMillis() at checkout.
+    "h19_sky_order_no": lambda r, i: str(r.randint(1_680_000_000_000, 1_760_000_000_000)),
+    "h19_cny_amount": lambda r, i: f"{r.randint(12, 260)}.{r.choice(['00', '00', '50', '80', '90'])}",
+    "h19_sky_remark": lambda r, i: r.choice(H19_SKY_REMARKS),
+    "h19_sky_address": lambda r, i: (lambda p: f"{p[2]}{p[1]}{p[3]}{r.choice(H19_CN_STREETS)}{r.randint(1, 300)}号"
+                                     f"{r.randint(1, 30)}栋{r.randint(101, 2505)}")(_h19_sky_place(r)),
+    "h19_sky_user_name": lambda r, i: r.choice([_cn_name(r), _cn_name(r),
+                                               r.choice(["小鱼儿", "Sunny", "阿杰", "momo", "大橙子"])]),
+    "h19_sky_consignee": lambda r, i: r.choice([_cn_name(r), _cn_name(r), r.choice(CN_SURNAMES) + r.choice(["先生", "女士"])]),
+    "h19_cn_city_code": lambda r, i: H19_CN_CITIES[i % len(H19_CN_CITIES)][0],
+    "h19_cn_city_name": lambda r, i: H19_CN_CITIES[i % len(H19_CN_CITIES)][1],
+    "h19_chamilo_username": lambda r, i: r.choice([f"{r.choice(FIRST)[0].lower()}{r.choice(LAST).lower()}",
+                                                  f"{r.choice(FIRST).lower()}.{r.choice(LAST).lower()}",
+                                                  f"etu{r.randint(2015, 2024)}{r.randint(1, 999):03d}"]),
+    "h19_official_code": lambda r, i: r.choice([f"ETU{r.randint(2015, 2024)}-{r.randint(1, 9999):04d}",
+                                               f"{r.randint(20150000, 20249999)}", "STAFF" + _s(r, string.digits, 4)]),
+    # Chamilo keeps the uploaded photo as USERID_UNIQID.jpg (uniqid is 13 hex characters).
+    "h19_chamilo_picture": lambda r, i: f"{i + 1}_{_s(r, HEX, 13)}.{r.choice(['jpg', 'jpg', 'png'])}",
+    "h19_zero_or_dt": lambda r, i: "0000-00-00 00:00:00" if r.random() < 0.7 else _dt(r, 2024, 2027),
+    "h19_spotify_ts": lambda r, i: _dt(r, 2014, 2025).replace(" ", "T") + "Z",
+    # Newer accounts get a random 25-character id as username; older ones chose a name.
+    "h19_spotify_username": lambda r, i: r.choice([_s(r, string.ascii_lowercase + string.digits, 25),
+                                                  f"{r.choice(FIRST).lower()}{r.randint(1, 9999)}",
+                                                  f"{r.choice(FIRST).lower()}_{r.choice(LAST).lower()}"]),
+    "h19_spotify_platform": lambda r, i: r.choice([f"Android OS {r.randint(9, 14)} API {r.randint(28, 34)} (Google, Pixel 5)",
+                                                  f"iOS {r.randint(14, 17)}.{r.randint(0, 5)} (iPhone12,1)",
+                                                  "Windows 10 (10.0.19044; x64)", "OS X 10.15.7 [x86 8]",
+                                                  "web_player windows 10;chrome 118.0.0.0;desktop",
+                                                  "Partner sonos_ZPS33", "Partner google cast_audio"]),
+    "h19_spotify_ua": lambda r, i: _h19_spotify_ua(r),
+    "h19_spotify_track": lambda r, i: H19_SPOTIFY_TRACKS[(i * 3 + r.randint(0, 1)) % len(H19_SPOTIFY_TRACKS)][0],
+    "h19_spotify_track_uri": lambda r, i: "spotify:track:" + (
+        H19_SPOTIFY_TRACKS[(i * 3) % len(H19_SPOTIFY_TRACKS)][1] if r.random() < 0.5 else _h19_b62(r)),
+    "h19_spotify_episode": lambda r, i: r.choice(H19_SPOTIFY_SHOWS)[1],
+    "h19_spotify_show": lambda r, i: r.choice(H19_SPOTIFY_SHOWS)[0],
+    "h19_spotify_episode_uri": lambda r, i: "spotify:episode:" + _h19_b62(r),
+    "h19_cn_date": lambda r, i: r.choice(["{}-{:02d}-{:02d}", "{}/{:02d}/{:02d}"]).format(
+        r.randint(2023, 2025), r.randint(1, 12), r.randint(1, 28)),
+    "h19_job_number": lambda r, i: r.choice([f"HS{r.randint(1, 3999):04d}", f"{r.randint(10001, 19999)}",
+                                            f"0{r.randint(100, 999)}"]),
+    "h19_punch_place": lambda r, i: (lambda p: f"{p[2]}{p[1]}{p[3]}{r.choice(H19_CN_STREETS)}{r.randint(1, 500)}号"
+                                     + r.choice(["", "附近", "华星时代广场", "创业大厦B座"]))(_h19_sky_place(r)),
+    "h19_cn_clock_in": lambda r, i: f"{r.randint(2023, 2025)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d} "
+    f"{r.choice(['08', '08', '09'])}:{r.randint(0, 59):02d}:{r.randint(0, 59):02d}",
+    "h19_cn_clock_out": lambda r, i: f"{r.randint(2023, 2025)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d} "
+    f"{r.randint(17, 19)}:{r.randint(0, 59):02d}:{r.randint(0, 59):02d}",
+    "h19_cn_overtime_end": lambda r, i: f"{r.randint(2023, 2025)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d} "
+    f"{r.randint(20, 23)}:{r.randint(0, 59):02d}:{r.randint(0, 59):02d}",
+    # holdout20: TechKhedut insurance (Odoo), FreeSWITCH, Twilio, Spotify export, OpenPetra, tuition-centre student sheet
+    "h20_claim_number": lambda r, i: r.choice([f"CLM/{r.randint(2022, 2025)}/{i + 1:05d}", f"CLAIM{i + 1:05d}", "New"]),
+    "h20_odoo_phone": lambda r, i: r.choice([f"+91 {r.randint(70000, 99999)} {r.randint(10000, 99999)}",
+                                            f"0{r.randint(70000, 99999)} {r.randint(10000, 99999)}",
+                                            f"+91{r.randint(7000000000, 9999999999)}",
+                                            f"({r.randint(201, 989)}) 555-{r.randint(0, 9999):04d}"]),
+    "h20_in_street": lambda r, i: r.choice([f"{r.randint(1, 300)}, {r.choice(H20_IN_STREETS)}",
+                                           f"Flat {r.randint(1, 40)}{r.choice('ABCD')}, {r.choice(['Sai', 'Shanti', 'Green'])}"
+                                           f" {r.choice(['Residency', 'Apartments', 'Heights'])}",
+                                           f"Plot No. {r.randint(1, 99)}, {r.choice(H20_IN_STREETS)}"]),
+    "h20_street2": lambda r, i: r.choice(["Near City Mall", "Andheri East", "Opp. Bus Depot", "Apt 4B", "2nd Floor",
+                                         "Koramangala 5th Block", "Sector 12"]),
+    "h20_in_city": lambda r, i: H20_IN_CITIES[i % len(H20_IN_CITIES)][0],
+    "h20_in_pin": lambda r, i: (lambda pin: f"{pin[:3]} {pin[3:]}" if r.random() < 0.2 else pin)(
+        f"{H20_IN_CITIES[i % len(H20_IN_CITIES)][1]}{r.randint(1, 99):03d}"),
+    "h20_blood_group": lambda r, i: r.choice(["a_positive", "b_positive", "o_positive", "o_positive", "ab_positive",
+                                             "a_negative", "o_negative", "b_negative"]),
+    "h20_height": lambda r, i: r.choice([str(r.randint(150, 192)), f"{r.randint(150, 192)} cm",
+                                        f"{r.randint(4, 6)}'{r.randint(0, 11)}", f"1.{r.randint(50, 92)}"]),
+    "h20_weight": lambda r, i: r.choice([str(r.randint(45, 110)), f"{r.randint(45, 110)} kg",
+                                        f"{r.randint(45, 110)}.{r.randint(0, 9)}"]),
+    "h20_odoo_amount": lambda r, i: r.choice([f"{r.randint(1, 400) * 250}.0", "0.0", f"{r.uniform(100, 90000):.2f}"]),
+    "h20_claim_token": lambda r, i: base64.urlsafe_b64encode(bytes(r.randrange(256) for _ in range(12)))
+    .decode().rstrip("=").replace("_", "-"),
+    "h20_odoo_ts": lambda r, i: _dt(r, 2022, 2025),
+    "h20_fs_cid_name": lambda r, i: r.choice([f"{r.choice(FIRST)} {r.choice(LAST)}", f"{r.choice(FIRST)} {r.choice(LAST)}",
+                                             f"{r.choice(FIRST)} {r.choice(LAST)}", f"Extension {r.randint(1000, 1019)}",
+                                             "Outbound Call", "UNKNOWN", r.choice(LAST).upper()]),
+    "h20_fs_cid_number": lambda r, i: r.choice([str(r.randint(1000, 1019)), str(r.randint(1000, 1019)),
+                                               f"+1{r.randint(201, 989)}555{r.randint(0, 9999):04d}",
+                                               f"0049{r.randint(30, 89)}{r.randint(1000000, 9999999)}",
+                                               f"1{r.randint(201, 989)}555{r.randint(0, 9999):04d}", "anonymous"]),
+    "h20_fs_destination": lambda r, i: r.choice([str(r.randint(1000, 1019)), str(r.randint(1000, 1019)), "*97", "*98",
+                                                f"9{r.randint(201, 989)}555{r.randint(0, 9999):04d}",
+                                                f"1800555{r.randint(0, 9999):04d}",
+                                                f"+4930{r.randint(1000000, 9999999)}"]),
+    "h20_fs_answer": lambda r, i: "" if r.random() < 0.25 else _dt(r),
+    "h20_fs_accountcode": lambda r, i: r.choice(["pbx.example.com", "acme.example.net", "TENANT01", "sales", "default"]),
+    "h20_twilio_call_sid": lambda r, i: "CA" + _s(r, HEX, 32),
+    "h20_twilio_account_sid": lambda r, i: r.choice(["AC3f5e0b1c9d2a4e6f8b7c0d1e2f3a4b5c", "AC9a8b7c6d5e4f30211f2e3d4c5b6a7980"]),
+    "h20_twilio_pn_sid": lambda r, i: "PN" + _s(r, HEX, 32),
+    "h20_twilio_party": lambda r, i: _h20_twilio_party(r),
+    "h20_twilio_formatted": lambda r, i: _h20_twilio_formatted(r),
+    "h20_twilio_e164": lambda r, i: _h20_twilio_e164(r),
+    "h20_rfc2822": lambda r, i: _h20_rfc2822(r),
+    "h20_twilio_price": lambda r, i: r.choice([f"-{r.uniform(0.0085, 0.9):.5f}", "-0.01300", "-0.00850", "0"]),
+    "h20_cnam": lambda r, i: r.choice(H20_CNAM),
+    "h20_twilio_uri": lambda r, i: f"/2010-04-01/Accounts/AC3f5e0b1c9d2a4e6f8b7c0d1e2f3a4b5c/Calls/CA{_s(r, HEX, 32)}.json",
+    "h20_sp_username": lambda r, i: _h20_sp_username(r),
+    "h20_fb_uid": lambda r, i: r.choice([str(r.randint(100000000000000, 100099999999999)),
+                                        str(r.randint(500000000, 1999999999))]),
+    "h20_sp_postal": lambda r, i: r.choice([f"{r.randint(1067, 99998):05d}", f"{r.randint(100, 984)} {r.randint(10, 99)}",
+                                           f"SW{r.randint(1, 20)} {r.randint(1, 9)}{_s(r, 'ABDEFGHJLNPQRSTUWXYZ', 2)}",
+                                           f"{r.randint(1000, 9999)} {_s(r, 'ABCEGHJKLMNPRSTVWXZ', 2)}"]),
+    "h20_sp_mobile": lambda r, i: r.choice([f"+49151{r.randint(10000000, 99999999)}", f"49176{r.randint(10000000, 99999999)}",
+                                           f"+467{r.randint(10000000, 99999999)}", f"07700900{r.randint(100, 999)}"]),
+    "h20_sp_creation": lambda r, i: f"{r.randint(2009, 2024)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}",
+    "h20_sp_ts": lambda r, i: _dt(r, 2014, 2025).replace(" ", "T") + "Z",
+    "h20_sp_platform": lambda r, i: r.choice(H20_SP_PLATFORMS),
+    "h20_sp_user_agent": lambda r, i: "unknown" if r.random() < 0.45 else _ua(r),
+    "h20_sp_track": lambda r, i: r.choice(H20_SP_TRACKS),
+    "h20_sp_track_uri": lambda r, i: "spotify:track:" + _s(r, ALNUM, 22),
+    "h20_sp_episode": lambda r, i: r.choice(H20_SP_EPISODES),
+    "h20_sp_offline_ts": lambda r, i: r.choice([str(r.randint(1400000000000, 1735000000000)),
+                                               str(r.randint(1400000000, 1735000000)), "0"]),
+    "h20_sp_search_time": lambda r, i: _dt(r, 2021, 2025).replace(" ", "T") + f".{r.randint(0, 999):03d}Z[UTC]",
+    "h20_sp_query": lambda r, i: r.choice(H20_SP_QUERIES),
+    "h20_sp_search_uris": lambda r, i: r.choice(["[]", "[]", json.dumps([f"spotify:{r.choice(['track', 'artist', 'album'])}:"
+                                                                       f"{_s(r, ALNUM, 22)}"])]),
+    "h20_petra_key": lambda r, i: r.choice([str(43000000 + r.randint(1, 9999)), f"{43000000 + r.randint(1, 9999):010d}"]),
+    "h20_petra_short_name": lambda r, i: r.choice([f"{r.choice(H20_DE_LAST)}, {r.choice(H20_DE_FIRST)}",
+                                                  f"{r.choice(H20_DE_LAST)}, {r.choice(H20_DE_FIRST)} & {r.choice(H20_DE_FIRST)}",
+                                                  f"{r.choice(H20_DE_LAST)}, {r.choice(H20_DE_FIRST)}, Dr."]),
+    "h20_petra_printed_name": lambda r, i: r.choice([f"Herr {r.choice(H20_DE_FIRST)} {r.choice(H20_DE_LAST)}",
+                                                    f"Familie {r.choice(H20_DE_LAST)}",
+                                                    f"Frau Dr. {r.choice(H20_DE_FIRST)} {r.choice(H20_DE_LAST)}",
+                                                    f"Mr & Mrs {r.choice(LAST)}"]),
+    "h20_petra_user": lambda r, i: r.choice(["DEMO", "SYSADMIN", "ANNAM", "KLAUSW", "SABINE", "IMPORT"]),
+    "h20_de_first": lambda r, i: r.choice(H20_DE_FIRST),
+    "h20_de_last": lambda r, i: r.choice(H20_DE_LAST),
+    "h20_petra_building": lambda r, i: r.choice([f"c/o {r.choice(H20_DE_LAST)}", "Hinterhaus", f"Haus {r.choice('ABC')}",
+                                                f"Wohnung {r.randint(1, 30)}", "Seniorenresidenz Lindenhof"]),
+    "h20_de_street": lambda r, i: f"{r.choice(H20_DE_STREETS)} {r.randint(1, 140)}{r.choice(['', '', 'a', 'b'])}",
+    "h20_de_city": lambda r, i: _h20_de_place(i)[0],
+    "h20_de_zip": lambda r, i: f"{r.randint(_h20_de_place(i)[1], _h20_de_place(i)[2]):05d}",
+    "h20_petra_lat": lambda r, i: _h20_petra_coord(r, i, 0),
+    "h20_petra_lon": lambda r, i: _h20_petra_coord(r, i, 1),
+    "h20_account_holder": lambda r, i: r.choice([f"{r.choice(H20_DE_FIRST)} {r.choice(H20_DE_LAST)}",
+                                                f"{r.choice(H20_DE_LAST).upper()} {r.choice(H20_DE_FIRST).upper()}",
+                                                f"{r.choice(H20_DE_FIRST)} und {r.choice(H20_DE_FIRST)}"
+                                                f" {r.choice(H20_DE_LAST)}"]),
+    "h20_de_account_no": lambda r, i: r.choice([f"{r.randint(0, 9999999999):010d}", str(r.randint(1000000, 9999999999))]),
+    "h20_de_iban": lambda r, i: _h20_de_iban(r),
+    "h20_expiry": lambda r, i: f"{r.randint(2025, 2029)}-{r.randint(1, 12):02d}-{r.choice([28, 30, 31])}",
+    "h20_stu_id": lambda r, i: f"STU{i + 1:03d}",
+    "h20_my_phone": lambda r, i: r.choice([f"01{r.randint(0, 9)}-{r.randint(1000000, 9999999)}",
+                                          f"01{r.randint(0, 9)}{r.randint(1000000, 9999999)}",
+                                          f"+601{r.randint(0, 9)}-{r.randint(100, 999)} {r.randint(1000, 9999)}",
+                                          f"011-{r.randint(1000, 9999)} {r.randint(1000, 9999)}"]),
+    "h20_my_address": lambda r, i: _h20_my_address(r, i),
+    "h20_parent_name": lambda r, i: r.choice([f"{r.choice(CN_SURNAMES)}{r.choice(['先生', '女士'])}", _cn_name(r), _cn_name(r),
+                                             f"{r.choice(['Tan', 'Lim', 'Wong', 'Lee', 'Ng'])}"
+                                             f" {r.choice(['Ah Kow', 'Mei Ling', 'Chee Keong', 'Siew Lan'])}"]),
+    "h20_child_birth": lambda r, i: r.choice(["{}-{:02d}-{:02d}", "{}/{}/{}"]).format(r.randint(2010, 2020), r.randint(1, 12),
+                                                                                     r.randint(1, 28)),
 }
 
 
@@ -2570,11 +2909,13 @@ PARTS = {
     "holdout16": "holdout16.yaml",
     "holdout17": "holdout17.yaml",
     "holdout18": "holdout18.yaml",
+    "holdout19": "holdout19.yaml",
+    "holdout20": "holdout20.yaml",
 }
 
 
 def load_schemas(part: str = "tuned") -> list[dict]:
-    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout18`: the held-out YAML files).
+    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout20`: the held-out YAML files).
 
     Each table is `{table, source, columns: [[name, generator, label, blank_share?]]}`.
     """
