@@ -144,6 +144,9 @@ BASIS_TEXTS = (
        "authentication information)"),
     N_("pia default: treated like religious belief (PIPL Art. 28), with which GDPR Art. 9(1) groups it"),
     N_("not sensitive under GB/T 35273-2020 Annex B"),
+    N_("communication records and content"), N_("address book, friend list, group list"),
+    N_("pia default: a recording holds what people say in private and the voice that identifies them, as the "
+       "communication content of GB/T 35273-2020 Annex B does"),
 )
 _BASIS_PART = re.compile(r"^(?P<cite>[^()]+?) \((?P<text>[^()]+)\)$")
 
