@@ -48,7 +48,7 @@ def load_sources() -> dict[str, Source]:
     try:
         cat = _Catalogue.model_validate(doc.data)
     except ValidationError as exc:
-        raise InputError([Problem(doc.source, field_message(e), doc.line_of(tuple(e["loc"])), ".".join(map(str, e["loc"])))
+        raise InputError([Problem(doc.source, field_message(e), doc.line_of(tuple(e["loc"])), doc.path_of(tuple(e["loc"])))
                           for e in exc.errors()]) from None
     out: dict[str, Source] = {}
     for i, src in enumerate(cat.sources):

@@ -98,6 +98,37 @@ class YamlDocument:
             loc = loc[:-1]
         return self.lines.get((), 1)
 
+    def path_of(self, loc: Loc) -> str:
+        """`loc` as input errors name it: a list item by its id when it has one (`processing_activities[ride_matching]`)."""
+        return path_of(self.data, loc)
+
+
+def path_of(data: Any, loc: Loc) -> str:
+    """A location in YAML data in words: keys joined by dots, a list item by its `id` when it declares one.
+
+    Findings name items by id (`processing_activities[ride_matching]`, as in assumptions and change paths), so an
+    input error names them the same way; an item without a plain id (or a position past the end) keeps its index.
+    """
+    out = ""
+    node: Any = data
+    for part in loc:
+        ident = node[part].get("id") if (isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+                                        and isinstance(node[part], dict)) else None
+        # an id two items share (the duplicate-id error itself) names neither: the index does
+        if isinstance(ident, (str, int)) and not isinstance(ident, bool) and str(ident).strip() \
+                and not set(str(ident)) & set("[]\n") \
+                and sum(isinstance(x, dict) and x.get("id") == ident for x in node) == 1:
+            out += f"[{ident}]"
+        else:
+            out += f".{part}" if out else str(part)
+        if isinstance(node, dict):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            node = None
+    return out
+
 
 # The scalar types a value may fail to build as, in words.
 SCALAR_KINDS = {"date": N_("date"), "int": N_("integer"), "float": N_("number"), "bool": N_("boolean")}

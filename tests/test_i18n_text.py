@@ -22,6 +22,8 @@ from pia.errors import InputError
 from pia.i18n import LOCALE_DIR, LocalizedText, pick, use_language
 
 PULSEWEAR = REFERENCE_MANIFEST.parent / "pulsewear" / "pulsewear.pia.yaml"
+FACEGATE = Path(__file__).resolve().parents[1] / "data_samples" / "facegate" / "facegate.pia.yaml"
+FACEGATE_NEXT = FACEGATE.with_name("facegate.proposed.pia.yaml")
 PULSEWEAR_PROPOSED = REFERENCE_MANIFEST.parent / "pulsewear" / "pulsewear.proposed.pia.yaml"
 CATALOG = LOCALE_DIR / "zh" / "LC_MESSAGES" / "pia.po"
 
@@ -98,7 +100,7 @@ def test_the_untranslated_check_finds_english(capsys):
 @pytest.mark.parametrize("args", [
     ("check",), ("check", str(PULSEWEAR)), ("inventory",), ("inventory", "--format", "markdown"),
     ("assess",), ("assess", "--format", "markdown"), ("diff",), ("diff", "--format", "markdown"),
-    ("taxonomy", "heart"), ("scan",),
+    ("taxonomy", "heart"), ("scan",), ("check", str(FACEGATE)), ("diff", str(FACEGATE), str(FACEGATE_NEXT)),
 ], ids=lambda a: "-".join(Path(x).name for x in a))
 def test_zh_output_has_no_untranslated_message(capsys, args):
     code, out, err = run(capsys, *args, "--lang", "zh")
@@ -351,7 +353,7 @@ def test_frequent_input_errors_in_zh(capsys, write_manifest, reference_text):
     line = next(i for i, x in enumerate(text.splitlines(), 1) if "birth_day" in x)
     code, _, err = run(capsys, "check", str(path), "--lang", "zh")
     assert code == 2
-    assert f"{path}:{line}: processing_activities.1.data_elements.1: " in err
+    assert f"{path}:{line}: processing_activities[minor_protection].data_elements.1: " in err
     assert "'birth_day' 未定义；您是否指 birth_date？" in err
     code, _, err = run(capsys, "check", str(write_manifest("a: [", name="bad.yaml")), "--lang", "zh")
     assert code == 2 and "YAML 格式错误" in err

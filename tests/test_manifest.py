@@ -65,9 +65,9 @@ def test_unknown_measure_and_redefined_shipped_measure_are_errors(reference_data
     with pytest.raises(InputError) as exc:
         load_manifest(write_manifest(reference_data))
     text = str(exc.value)
-    assert "measures.0.id: measure 'backups' is already in the shipped catalogue" in text
+    assert "measures[backups].id: measure 'backups' is already in the shipped catalogue" in text
     assert "measure 'encrypton_at_rest' is not in the catalogue; did you mean encryption_at_rest" in text
-    assert "processing_activities.1.measures.access_control: Input should be 'implemented'" in text
+    assert "processing_activities[minor_protection].measures.access_control: Input should be 'implemented'" in text
 
 
 def test_sensitivity_comes_from_taxonomy_unless_overridden():
@@ -103,14 +103,14 @@ def test_missing_field_points_at_its_parent_line(reference_text, write_manifest)
     lines = problems_of(path)
     assert len(lines) == 1
     expected_line = line_of(text, "- id: username")
-    assert lines[0] == f"{path}:{expected_line}: data_elements.1.category: required field is missing"
+    assert lines[0] == f"{path}:{expected_line}: data_elements[username].category: required field is missing"
 
 
 def test_mistyped_enum_value_is_reported_with_allowed_values(reference_text, write_manifest):
     text = reference_text.replace("    group: order\n", "    group: orders\n", 1)
     path = write_manifest(text)
     (line,) = problems_of(path)
-    assert f":{line_of(text, 'group: orders')}: data_elements." in line
+    assert f":{line_of(text, 'group: orders')}: data_elements[order_record].group:" in line
     assert ".group:" in line and "'orders'" in line and "'order'" in line
 
 
@@ -118,15 +118,15 @@ def test_misspelled_field_name_is_an_unknown_field(reference_text, write_manifes
     text = reference_text.replace("    source: user_provided\n", "    sorce: user_provided\n", 1)
     path = write_manifest(text)
     lines = problems_of(path)
-    assert any(l.endswith("data_elements.1.sorce: unknown field (check its spelling)") for l in lines)
-    assert any("data_elements.1.source: required field is missing" in l for l in lines)
+    assert any(l.endswith("data_elements[username].sorce: unknown field (check its spelling)") for l in lines)
+    assert any("data_elements[username].source: required field is missing" in l for l in lines)
 
 
 def test_wrong_type_repeats_the_bad_value(reference_text, write_manifest):
     text = reference_text.replace("subjects_count: 1200000   # estimate\n", "subjects_count: many\n", 1)
     path = write_manifest(text)
     (line,) = problems_of(path)
-    assert f":{line_of(text, 'subjects_count: many')}: processing_activities.0.subjects_count:" in line
+    assert f":{line_of(text, 'subjects_count: many')}: processing_activities[account_management].subjects_count:" in line
     assert "'many'" in line
 
 
@@ -134,7 +134,7 @@ def test_unknown_taxonomy_key_suggests_the_closest_keys(reference_text, write_ma
     text = reference_text.replace("category: user.contact.email", "category: user.contact.emial", 1)
     path = write_manifest(text)
     (line,) = problems_of(path)
-    assert f":{line_of(text, 'user.contact.emial')}: data_elements.3.category: unknown taxonomy category" in line
+    assert f":{line_of(text, 'user.contact.emial')}: data_elements[email].category: unknown taxonomy category" in line
     assert "did you mean user.contact.email" in line
 
 
@@ -146,10 +146,10 @@ def test_activity_naming_undefined_element_and_recipient(reference_text, write_m
     path = write_manifest(text)
     lines = problems_of(path)
     assert len(lines) == 2, lines
-    assert (f":{line_of(text, 'birth_day')}: processing_activities.1.data_elements.1: "
+    assert (f":{line_of(text, 'birth_day')}: processing_activities[minor_protection].data_elements.1: "
             "data element 'birth_day' is not defined") in lines[0]
     assert "birth_date" in lines[0]  # the hint lists similar ids
-    assert (f":{line_of(text, 'payment_processer')}: processing_activities.2.recipients.0: "
+    assert (f":{line_of(text, 'payment_processer')}: processing_activities[order_fulfilment].recipients.0: "
             "recipient 'payment_processer' is not defined") in lines[1]
 
 

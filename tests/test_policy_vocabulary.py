@@ -86,7 +86,7 @@ def test_undeclared_clause_is_refused_with_its_line_and_a_hint(pulse_text, write
     text = pulse_text.replace('clauses: ["2.3", "3.1"]', 'clauses: ["2.3", "3.10"]', 1)
     path = write_manifest(text)
     (line,) = problems(path)
-    assert line.startswith(f"{path}:{line_of(text, '3.10')}: processing_activities.2.clauses.1: '3.10' is not a "
+    assert line.startswith(f"{path}:{line_of(text, '3.10')}: processing_activities[workout_tracking].clauses.1: '3.10' is not a "
                            "clause reference of the policy")
     assert "did you mean 3.1" in line
 
@@ -121,7 +121,7 @@ def test_group_must_be_declared(pulse_text, write_manifest):
     text = pulse_text.replace("    group: health\n", "    group: helth\n", 1)
     path = write_manifest(text)
     (line,) = problems(path)
-    assert line.startswith(f"{path}:{line_of(text, 'group: helth')}: data_elements.9.group: 'helth' is not a "
+    assert line.startswith(f"{path}:{line_of(text, 'group: helth')}: data_elements[heart_rate].group: 'helth' is not a "
                            "declared data group")
     assert "did you mean health" in line
 
@@ -129,14 +129,14 @@ def test_group_must_be_declared(pulse_text, write_manifest):
 def test_recipient_group_must_be_declared(pulse_text, write_manifest):
     text = pulse_text.replace("data_groups: [diagnostics, activity]", "data_groups: [diagnostics, crash]", 1)
     (line,) = problems(write_manifest(text))
-    assert ": recipients.3.data_groups.1: 'crash' is not a declared data group" in line
+    assert ": recipients[band_manufacturer].data_groups.1: 'crash' is not a declared data group" in line
 
 
 def test_legitimate_interest_without_balancing_test(pulse_text, write_manifest):
     data = yaml.safe_load(pulse_text)
     del data["processing_activities"][4]["balancing_test"]
     (line,) = problems(write_manifest(data))
-    assert ": processing_activities.4.legal_basis: legitimate interest needs a balancing_test" in line
+    assert ": processing_activities[product_analytics].legal_basis: legitimate interest needs a balancing_test" in line
     assert "GDPR Art. 6(1)(f)" in line
 
 
@@ -144,9 +144,10 @@ def test_balancing_test_with_another_basis_and_missing_part(pulse_text, write_ma
     data = yaml.safe_load(pulse_text)
     data["processing_activities"][0]["balancing_test"] = {"interest": "x" * 5}
     lines = problems(write_manifest(data))
-    assert any("processing_activities.0.balancing_test: a balancing_test is only for legal_basis "
+    assert any("processing_activities[account_management].balancing_test: a balancing_test is only for legal_basis "
                "legitimate_interest" in x for x in lines)
-    assert any("processing_activities.0.balancing_test.necessity: required field is missing" in x for x in lines)
+    assert any("processing_activities[account_management].balancing_test.necessity: required field is missing" in x
+               for x in lines)
 
 
 def test_unknown_legal_basis_lists_what_is_allowed(pulse_text, write_manifest):
@@ -159,7 +160,7 @@ def test_unknown_legal_basis_lists_what_is_allowed(pulse_text, write_manifest):
 def test_bad_special_category_condition(pulse_text, write_manifest):
     text = pulse_text.replace("special_category_basis: GDPR Art. 9(2)(a)", "special_category_basis: GDPR Art. 9(2)(z)")
     (line,) = problems(write_manifest(text))
-    assert "processing_activities.1.special_category_basis: 'GDPR Art. 9(2)(z)' is not a condition" in line
+    assert "processing_activities[health_insights].special_category_basis: 'GDPR Art. 9(2)(z)' is not a condition" in line
 
 
 def test_unknown_right_lists_the_rights(pulse_text, write_manifest):

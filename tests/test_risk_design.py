@@ -64,7 +64,7 @@ def test_held_at_names_only_elements_of_its_activity():
     with pytest.raises(InputError) as exc:
         parse_manifest(text, "hand.pia.yaml")
     (problem,) = exc.value.problems
-    assert problem.path == "processing_activities.0.design.held_at.snap" and problem.line
+    assert problem.path == "processing_activities[newsletter].design.held_at.snap" and problem.line
     assert "not a data element of this activity" in problem.message
 
 

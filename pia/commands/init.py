@@ -14,9 +14,12 @@ from pia.commands.options import apply_language, lang_option
               "directory's name.")
 @click.option("--name", "service_name", default=None, help="Service name as users know it (default: from the id).")
 @click.option("--force", is_flag=True, help="Overwrite files that already exist.")
+@click.option("--jurisdiction", type=click.Choice(["EU", "CN"]), default="EU", show_default=True,
+              help="Where the controller and the users are (blank skeleton): EU (GDPR, minor age 16) or CN (PIPL, "
+                   "minor age 14).")
 @lang_option
 def init(directory: str, start: str, service_id: str | None, service_name: str | None, force: bool,
-         lang: str | None) -> int:
+         jurisdiction: str, lang: str | None) -> int:
     """Write DIRECTORY/<id>.pia.yaml and DIRECTORY/<id>.params.yaml for a new service.
 
     Then: edit the manifest (every TODO), `pia check` it, and `pia report --params DIRECTORY/<id>.params.yaml`.
@@ -29,7 +32,7 @@ def init(directory: str, start: str, service_id: str | None, service_name: str |
 
     apply_language(lang)
     written = scaffold(Path(directory), start=start, service_id=service_id, service_name=service_name,
-                       force=force, language=lang)
+                       force=force, language=lang, jurisdiction=jurisdiction)
     for path in written:
         click.echo(_("wrote {path}", path=display_path(path)))
     manifest, params = written

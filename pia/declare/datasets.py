@@ -195,7 +195,7 @@ def declaration_problems(doc: YamlDocument) -> list[Problem]:
     problems: list[Problem] = []
 
     def bad(loc: tuple, message: str) -> None:
-        problems.append(Problem(doc.source, message, doc.line_of(loc), ".".join(str(p) for p in loc)))
+        problems.append(Problem(doc.source, message, doc.line_of(loc), doc.path_of(loc)))
 
     def hint(value: str, known: list[str]) -> str:
         close = difflib.get_close_matches(value, known, n=3, cutoff=0.6)

@@ -88,9 +88,8 @@ def design_problems(doc: YamlDocument) -> list[Problem]:
             if key not in elements:
                 problems.append(Problem(doc.source, _("{key!r} is not a data element of this activity (its elements: "
                                                       "{elements})", key=key, elements=", ".join(map(str, elements))),
-                                        doc.line_of(loc),
-                                        ".".join(map(str, loc))))
+                                        doc.line_of(loc), doc.path_of(loc)))
             elif isinstance(places, list) and not places:
                 problems.append(Problem(doc.source, _("empty list of places (user_device, service, processor, transit)"),
-                                        doc.line_of(loc), ".".join(map(str, loc))))
+                                        doc.line_of(loc), doc.path_of(loc)))
     return problems

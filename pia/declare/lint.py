@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from pia.declare.assumptions import ITEM_KEYS, resolve, undisclosed
 from pia.declare.citations import applies, by_regime
 from pia.declare.consent import activity_consent_findings
+from pia.declare.face_recognition import face_findings
 from pia.declare.fairness import SOURCE as FAIRNESS_SOURCE
 from pia.declare.fairness import fairness_findings
 from pia.declare.platform_work import activity_platform_work_findings
@@ -23,7 +24,7 @@ from pia.declare.measures import MeasureStatus
 from pia.declare.policy import is_declared
 from pia.declare.taxonomy import load_taxonomy
 from pia.declare.text import fallbacks
-from pia.declare.transfers import leaving, transfers
+from pia.declare.transfers import leaving, subject_regimes
 from pia.declare.vocabulary import (
     AUTOMATED_DECISION_RIGHT,
     REGIME_LAWS,
@@ -170,8 +171,10 @@ def lint(m: Manifest) -> list[Finding]:
     # a recipient outside the regime of the data subjects of a service under several laws (pia.declare.transfers):
     # once per recipient and regime, where the controller's own regime does not already make it a transfer
     index = {r.id: i for i, r in enumerate(m.recipients)}
-    by_subjects = sorted({(t.fact, t.regime) for a in m.processing_activities for t in transfers(m, a)
-                          if not t.home and t.kind == "recipient"}, key=lambda x: (index[x[0]], x[1]))
+    # each regime's own view (transfers.leaving): a recipient declared to receive only others' data (data_of) is none
+    by_subjects = sorted({(t.fact, t.regime) for a in m.processing_activities for regime in subject_regimes(m, a)
+                          if regime != home for t in leaving(m, a, regime) if t.kind == "recipient"},
+                         key=lambda x: (index[x[0]], x[1]))
     for rid, regime in by_subjects:
         r = m.recipients[index[rid]]
         add(Level.warning, "recipient_abroad_for_subjects", ("recipients", index[rid], "location"),
@@ -179,6 +182,9 @@ def lint(m: Manifest) -> list[Finding]:
               id=rid, location=r.location, regime=regime),
             TRANSFER_RULES.get(regime, f"pia default: no transfer rule modelled for {regime}"))
 
+    faces: dict[str, list] = {}
+    for fr in face_findings(m):
+        faces.setdefault(fr.activity, []).append(fr)
     for i, a in enumerate(m.processing_activities):
         groups = {e.group for e in m.elements_of(a)}
         for j, r in enumerate(m.recipients_of(a)):
@@ -232,6 +238,10 @@ def lint(m: Manifest) -> list[Finding]:
             add(Level.warning if pw.rule == "platform_work_limits" else Level.note, pw.rule,
                 ("processing_activities", i, pw.field),
                 _("activity {id!r}: {finding}", id=a.id, finding=localize(pw.message)), pw.source)
+        for fr in faces.get(a.id, []):
+            # the Measures' duties of a face-recognition service: a warning only when the manifest states what they forbid
+            add(Level.warning if fr.warning else Level.note, fr.rule, ("processing_activities", i, fr.field),
+                _("activity {id!r}: {finding}", id=a.id, finding=localize(fr.message)), fr.source)
         info = legal_basis_info(a.legal_basis)
         known = {r for r in m.regimes if r in REGIME_LAWS and r != "US"}
         if info is not None and known and not info.regimes & known:

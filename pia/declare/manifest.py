@@ -34,6 +34,7 @@ from pia.declare.policy import KIT_CONCEPTS, ClauseRef, Policy, clause_problems,
 from pia.declare.scale import ScaleFacts
 from pia.declare.subjects import MinorAge, age_for, highest_age, minor_age_problems
 from pia.declare.taxonomy import load_taxonomy
+from pia.declare.residency import DATA_OF_HELP, RESIDENCY_HELP, check_residency, omit_none
 from pia.declare.text import Language, Text, with_primary
 from pia.declare.vocabulary import (
     BalancingTest,
@@ -364,6 +365,15 @@ class Storage(_Model):
 
     locations: list[str] = Field(min_length=1, description="ISO country codes where the data is stored.")
     cross_border: bool = Field(False, description="Whether data leaves the controller's jurisdiction.")
+    residency: dict[str, list[str]] | None = Field(None, description=RESIDENCY_HELP)
+
+    @model_serializer(mode="wrap")
+    def _omit_undeclared_residency(self, handler: Any) -> dict[str, Any]:
+        return omit_none(handler(self), "residency")  # documents of manifests without it stay as they were
+
+    @model_validator(mode="after")
+    def _residency_of_declared_locations(self) -> Storage:
+        return check_residency(self)
 
 
 class ProcessingActivity(_Model):
@@ -442,8 +452,13 @@ class Recipient(_Model):
     legal_basis: RecipientBasis = Field(description="Section IV ground for the flow.")
     confidentiality_agreement: bool = Field(description="Bound by a confidentiality agreement (IV.1).")
     location: str = Field(description="ISO country code where the recipient processes the data.")
+    data_of: list[str] | None = Field(None, description=DATA_OF_HELP)
     condition: Text = Field("", description="When data flows, if not always.")
     clauses: list[Clause] = Field(min_length=1, description="Policy clauses that disclose the flow.")
+
+    @model_serializer(mode="wrap")
+    def _omit_undeclared_data_of(self, handler: Any) -> dict[str, Any]:
+        return omit_none(handler(self), "data_of")
 
 
 class Right(_Model):
@@ -636,10 +651,6 @@ class Manifest(_Model):
 # --------------------------------------------------------------------------- loading
 
 
-def _pretty_loc(loc: Loc) -> str:
-    return ".".join(str(p) for p in loc)
-
-
 def _data_loc(doc: YamlDocument, loc: tuple[Any, ...]) -> Loc:
     """Keep only the parts of a pydantic error location that address the YAML data."""
     out: list[str | int] = []
@@ -697,7 +708,7 @@ def _cross_reference_problems(doc: YamlDocument) -> list[Problem]:
                 first = doc.line_of((key, seen[value], field))
                 problems.append(Problem(doc.source, _("duplicate {field} {value!r} (first defined on line {first})",
                                                       field=field, value=value, first=first),
-                                        doc.line_of(loc), _pretty_loc(loc)))
+                                        doc.line_of(loc), doc.path_of(loc)))
             else:
                 seen[value] = i
         return {str(v) for v in seen}
@@ -722,7 +733,7 @@ def _cross_reference_problems(doc: YamlDocument) -> list[Problem]:
                     close = difflib.get_close_matches(ref, sorted(known), n=3, cutoff=0.6)
                     hint = _("; did you mean {names}?", names=", ".join(close)) if close else ""
                     problems.append(Problem(doc.source, _("{what} {ref!r} is not defined", what=_(what), ref=ref) + hint,
-                                            doc.line_of(loc), _pretty_loc(loc)))
+                                            doc.line_of(loc), doc.path_of(loc)))
     return problems
 
 
@@ -737,7 +748,7 @@ def manifest_from_document(doc: YamlDocument) -> Manifest:
     except ValidationError as exc:
         for err in exc.errors():
             loc = _data_loc(doc, err["loc"])
-            problems.append(Problem(doc.source, _message(err), doc.line_of(loc), _pretty_loc(loc)))
+            problems.append(Problem(doc.source, _message(err), doc.line_of(loc), doc.path_of(loc)))
     problems.extend(_cross_reference_problems(doc))
     problems.extend(clause_problems(doc))
     problems.extend(vocabulary_problems(doc))

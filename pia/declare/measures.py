@@ -177,7 +177,7 @@ def load_catalogue() -> MeasureCatalogue:
         cat = MeasureCatalogue.model_validate(doc.data)
     except ValidationError as exc:
         raise InputError([Problem(doc.source, field_message(e), doc.line_of(tuple(e["loc"])),
-                                  ".".join(map(str, e["loc"]))) for e in exc.errors()]) from None
+                                  doc.path_of(tuple(e["loc"]))) for e in exc.errors()]) from None
     ids = [m.id for m in cat.measures]
     dup = sorted({i for i in ids if ids.count(i) > 1})
     if dup:
@@ -225,7 +225,7 @@ def measure_reference_problems(doc: YamlDocument) -> list[Problem]:
                     loc: Loc = ("measures", i, "id")
                     problems.append(Problem(doc.source, _("measure {id!r} is already in the shipped catalogue (use "
                                                           "another id for your own measure)", id=m["id"]),
-                                            doc.line_of(loc), ".".join(map(str, loc))))
+                                            doc.line_of(loc), doc.path_of(loc)))
                 own.add(m["id"])
     known = set(shipped) | own
     # an id of the wrong type (a list, a mapping) is the model's error to report, not a key here
@@ -244,7 +244,7 @@ def measure_reference_problems(doc: YamlDocument) -> list[Problem]:
                 hint = _("; did you mean {names}?", names=", ".join(close)) if close else \
                     _(" (declare it under top-level measures:)")
                 problems.append(Problem(doc.source, _("measure {key!r} is not in the catalogue", key=key) + hint,
-                                        doc.line_of(loc), ".".join(map(str, loc))))
+                                        doc.line_of(loc), doc.path_of(loc)))
     return problems
 
 
@@ -267,7 +267,7 @@ def _responsible_problems(doc: YamlDocument, i: int, act: dict, ms: dict, recipi
                     "out-of-scope measure is a processor bound under GDPR Art. 28(3)(c))", who=who)
         else:
             continue
-        out.append(Problem(doc.source, msg, doc.line_of(loc), ".".join(map(str, loc))))
+        out.append(Problem(doc.source, msg, doc.line_of(loc), doc.path_of(loc)))
     return out
 
 

@@ -175,7 +175,7 @@ def clause_problems(doc: YamlDocument) -> list[Problem]:
                 first = doc.line_of(("policy", "clauses", seen[key], "id"))
                 problems.append(Problem(doc.source, _("duplicate clause id {key!r} (first defined on line {first})", key=key,
                                                           first=first),
-                                        doc.line_of(loc), ".".join(map(str, loc))))
+                                        doc.line_of(loc), doc.path_of(loc)))
             else:
                 seen[key] = i
     declared = set(declared_list)
@@ -193,7 +193,7 @@ def clause_problems(doc: YamlDocument) -> list[Problem]:
             doc.source,
             _("{ref!r} is not a clause reference of the policy (it declares {declared} under policy.clauses; an item "
               "'(n)' of a declared clause is accepted too)", ref=ref, declared=_span(declared_list)) + hint,
-            doc.line_of(loc), ".".join(map(str, loc))))
+            doc.line_of(loc), doc.path_of(loc)))
     return problems
 
 

@@ -35,13 +35,33 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9_-]+", "-", text.lower()).strip("-_") or "my-service"
 
 
-def manifest_text(start: str, service_id: str, service_name: str, language: str | None = None) -> str:
+# `pia init --jurisdiction CN`: the blank skeleton's lines that make it an EU service, and their Chinese counterparts
+# (a controller in China with users in China, PIPL only: its minor age and the kit's names for its officer).
+_CN_LINES = (
+    ("  jurisdictions: [EU]  ", "  jurisdictions: [CN]  "),
+    ("  jurisdiction: NL  ", "  jurisdiction: CN  "),
+    ("  minor_age: 16                   # GDPR Art. 8(1) default; 14 under PIPL Art. 31",
+     "  minor_age: 14                   # PIPL Art. 28 and 31: the personal information of a minor under 14"),
+    ("    name: Data protection officer", "    name: Personal-information protection officer"),
+    ("{authority: TODO the supervisory authority,", "{authority: TODO the cyberspace office of the province,"),
+    ("    storage: {locations: [NL]}", "    storage: {locations: [CN]}"),
+)
+
+
+def manifest_text(start: str, service_id: str, service_name: str, language: str | None = None,
+                  jurisdiction: str = "EU") -> str:
     """The manifest a new service starts from: the blank skeleton, or the reference manifest with a new id.
 
-    `language` (`pia init --lang`) becomes the blank skeleton's `language:`, the default language of the outputs.
+    `language` (`pia init --lang`) becomes the blank skeleton's `language:`, the default language of the outputs;
+    `jurisdiction` (`pia init --jurisdiction`) EU (the skeleton as written) or CN (a Chinese controller and users).
     """
     if start == "blank":
         text = BLANK_TEMPLATE.read_text(encoding="utf-8")
+        if jurisdiction == "CN":
+            for eu, cn in _CN_LINES:
+                if eu not in text:  # pragma: no cover - the skeleton changed without this table (a test reads both)
+                    raise AssertionError(f"blank skeleton has no line {eu!r}")
+                text = text.replace(eu, cn, 1)
         if language:
             text = text.replace("schema_version: 1\n", f"schema_version: 1\nlanguage: {language}   # the manifest's "
                                 "language: of its texts, and of the outputs unless --lang says otherwise\n", 1)
@@ -64,7 +84,8 @@ def manifest_text(start: str, service_id: str, service_name: str, language: str 
 
 def scaffold(directory: Path, start: str = "blank", service_id: str | None = None,
              service_name: str | None = None, force: bool = False,
-             today: dt.date | None = None, language: str | None = None) -> tuple[Path, Path]:
+             today: dt.date | None = None, language: str | None = None,
+             jurisdiction: str = "EU") -> tuple[Path, Path]:
     """Write `<id>.pia.yaml` and `<id>.params.yaml` into `directory`; return their paths.
 
     Raises
@@ -91,7 +112,7 @@ def scaffold(directory: Path, start: str = "blank", service_id: str | None = Non
         raise InputError([Problem(str(p), _("already exists (use --force to overwrite)")) for p in existing])
     if directory.exists() and not directory.is_dir():
         raise InputError(Problem(str(directory), _("is not a directory")))
-    text = manifest_text(start, sid, name, language)
+    text = manifest_text(start, sid, name, language, jurisdiction)
     parse_manifest(text, str(manifest_path))  # never write a manifest the kit cannot read
     params = PARAMS_TEMPLATE.format(name=name, params_name=params_path.name, manifest_name=manifest_path.name,
                                     as_of=(today or dt.date.today()).isoformat())

@@ -165,4 +165,4 @@ def minor_age_problems(doc: YamlDocument) -> list[Problem]:
     loc = ("settings", "minor_age")
     return [Problem(doc.source, _("no age for {regimes}, whose law the service is under (give one per regime, or a "
                                   "single age for all)", regimes=", ".join(missing)),
-                    doc.line_of(loc), ".".join(loc))]
+                    doc.line_of(loc), doc.path_of(loc))]

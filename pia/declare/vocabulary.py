@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
@@ -251,9 +252,51 @@ def _items(data: dict, key: str) -> list[tuple[int, dict]]:
     return [(i, x) for i, x in enumerate(seq) if isinstance(x, dict)] if isinstance(seq, list) else []
 
 
+# A place is an ISO 3166 alpha-2 code or one of the regions the kit reads (regime_of); a name instead of a code
+# would silently become a regime of its own ('CHINA'), so none of a service's laws would be read for it.
+_PLACE = re.compile(r"^(?i:[a-z]{2}|eea)$")
+# Names a new user writes instead of the code (the hint only; any other name gets the examples).
+_PLACE_NAMES = {"china": "CN", "prc": "CN", "mainland china": "CN", "中国": "CN", "hong kong": "HK", "macau": "MO",
+                "taiwan": "TW", "singapore": "SG", "japan": "JP", "india": "IN", "germany": "DE", "france": "FR",
+                "netherlands": "NL", "ireland": "IE", "europe": "EU", "european union": "EU", "united kingdom": "UK",
+                "great britain": "UK", "britain": "UK", "england": "UK", "usa": "US", "united states": "US",
+                "america": "US"}
+
+
+def _place_problems(data: dict) -> list[tuple[tuple, str]]:
+    """Places that are not a country code nor EU/EEA/UK: (where, message)."""
+    out: list[tuple[tuple, str]] = []
+
+    def check(loc: tuple, value: Any) -> None:
+        if isinstance(value, str) and not _PLACE.match(value.strip()):
+            code = _PLACE_NAMES.get(value.strip().lower())
+            hint = _("; did you mean {names}?", names=code) if code else ""
+            out.append((loc, _("{value!r} is not a place code (an ISO 3166 alpha-2 country code such as CN, DE or US, "
+                               "or EU, EEA, UK)", value=value) + hint))
+
+    service = data.get("service")
+    if isinstance(service, dict) and isinstance(service.get("jurisdictions"), list):
+        for i, v in enumerate(service["jurisdictions"]):
+            check(("service", "jurisdictions", i), v)
+    controller = data.get("controller")
+    if isinstance(controller, dict):
+        check(("controller", "jurisdiction"), controller.get("jurisdiction"))
+    for i, rec in _items(data, "recipients"):
+        check(("recipients", i, "location"), rec.get("location"))
+    for i, act in _items(data, "processing_activities"):
+        storage = act.get("storage")
+        if isinstance(storage, dict) and isinstance(storage.get("locations"), list):
+            for j, v in enumerate(storage["locations"]):
+                check(("processing_activities", i, "storage", "locations", j), v)
+        if isinstance(act.get("subjects_in"), list):
+            for j, v in enumerate(act["subjects_in"]):
+                check(("processing_activities", i, "subjects_in", j), v)
+    return out
+
+
 def _describe_exemptions(clauses: list[str]) -> str:
     if not clauses:
-        return "none declared under consent_exemptions"
+        return _("none declared under consent_exemptions")
     if len(clauses) > 3:
         return f"{clauses[0]} to {clauses[-1]}"
     return ", ".join(clauses)
@@ -265,7 +308,7 @@ def vocabulary_problems(doc: YamlDocument) -> list[Problem]:
     problems: list[Problem] = []
 
     def add(loc: tuple, message: str) -> None:
-        problems.append(Problem(doc.source, message, doc.line_of(loc), ".".join(map(str, loc))))
+        problems.append(Problem(doc.source, message, doc.line_of(loc), doc.path_of(loc)))
 
     groups = [str(g.get("id")) for _, g in _items(data, "data_groups") if isinstance(g.get("id"), str)]
     seen: dict[str, int] = {}
@@ -273,8 +316,8 @@ def vocabulary_problems(doc: YamlDocument) -> list[Problem]:
         gid = g.get("id")
         if isinstance(gid, str):
             if gid in seen:
-                add(("data_groups", i, "id"), f"duplicate id {gid!r} (first defined on line "
-                                               f"{doc.line_of(('data_groups', seen[gid], 'id'))})")
+                add(("data_groups", i, "id"), _("duplicate id {id!r} (first defined on line {line})", id=gid,
+                                                line=doc.line_of(("data_groups", seen[gid], "id"))))
             seen.setdefault(gid, i)
     if "data_groups" in data:
         allowed = ", ".join(repr(g) for g in groups)
@@ -282,8 +325,9 @@ def vocabulary_problems(doc: YamlDocument) -> list[Problem]:
         def check_group(loc: tuple, value: Any) -> None:
             if isinstance(value, str) and value not in groups:
                 close = difflib.get_close_matches(value, groups, n=2, cutoff=0.6)
-                hint = f"; did you mean {', '.join(close)}?" if close else ""
-                add(loc, f"{value!r} is not a declared data group (declared under data_groups: {allowed}){hint}")
+                hint = _("; did you mean {names}?", names=", ".join(close)) if close else ""
+                add(loc, _("{value!r} is not a declared data group (declared under data_groups: {allowed})",
+                           value=value, allowed=allowed) + hint)
 
         for i, el in _items(data, "data_elements"):
             check_group(("data_elements", i, "group"), el.get("group"))
@@ -302,19 +346,22 @@ def vocabulary_problems(doc: YamlDocument) -> list[Problem]:
         info = legal_basis_info(basis)
         if info is None and basis not in exemptions:
             close = difflib.get_close_matches(basis, [b.id for b in LEGAL_BASIS_INFO] + exemptions, n=2, cutoff=0.6)
-            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            hint = _("; did you mean {names}?", names=", ".join(close)) if close else ""
             add(("processing_activities", i, "legal_basis"),
-                f"{basis!r} is not a legal basis (allowed: {names}, their articles such as 'GDPR Art. 6(1)(f)' or "
-                f"'PIPL Art. 13(2)', or a consent exemption the manifest declares: "
-                f"{_describe_exemptions(exemptions)}){hint}")
+                _("{basis!r} is not a legal basis (allowed: {names}, their articles such as 'GDPR Art. 6(1)(f)' or "
+                  "'PIPL Art. 13(2)', or a consent exemption the manifest declares: {exemptions})", basis=basis,
+                  names=names, exemptions=_describe_exemptions(exemptions)) + hint)
         if info is not None and info.id == "legitimate_interest" and act.get("balancing_test") is None:
             add(("processing_activities", i, "legal_basis"),
-                "legitimate interest needs a balancing_test (interest, necessity, impact, safeguards, outcome): "
-                "GDPR Art. 6(1)(f) requires that the interest is not overridden by the person's interests or rights")
+                _("legitimate interest needs a balancing_test (interest, necessity, impact, safeguards, outcome): "
+                  "GDPR Art. 6(1)(f) requires that the interest is not overridden by the person's interests or rights"))
         known_basis = info is not None or basis in exemptions  # an unknown basis is reported once, above
         if act.get("balancing_test") is not None and known_basis and (info is None or info.id != "legitimate_interest"):
             add(("processing_activities", i, "balancing_test"),
-                f"a balancing_test is only for legal_basis legitimate_interest (this activity relies on {basis!r})")
+                _("a balancing_test is only for legal_basis legitimate_interest (this activity relies on {basis!r})",
+                  basis=basis))
+    for loc, message in _place_problems(data):
+        add(loc, message)
     return problems
 
 

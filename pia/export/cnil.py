@@ -16,6 +16,7 @@ from typing import Any
 from pia.declare.citations import by_regime
 from pia.declare.manifest import Manifest
 from pia.declare.measures import MeasureState, MeasureStatus
+from pia.declare.transfers import ADEQUATE_IN_PART, adequacy, third_country_transfers
 
 # The application's question ids per feared event (its section 3: items 2, 3, 4; questions 1-6 of each).
 EVENT_ITEMS = {"illegitimate_access": "3.2", "unwanted_modification": "3.3", "disappearance": "3.4"}
@@ -104,7 +105,6 @@ def _principle_answers(m: Manifest, stamp: str) -> list[dict[str, Any]]:
     rights = {_words(r.kind): r for r in m.rights}
     consent = [a for a in acts if str(a.legal_basis) == "consent"]
     processors = [r for r in m.recipients if _words(r.type) == "processor"]
-    abroad = [r for r in m.recipients if r.location != m.controller.jurisdiction]
 
     def right(*kinds: str) -> list[str]:
         return [f"{k}: {rights[k].how} (answer within {rights[k].response_days} days)" for k in kinds if k in rights]
@@ -124,11 +124,55 @@ def _principle_answers(m: Manifest, stamp: str) -> list[dict[str, Any]]:
         225: _ul(right("change consent") or ["No restriction or objection right is declared."]),
         226: _ul([f"{r.name} ({r.location}): confidentiality agreement {'yes' if r.confidentiality_agreement else 'no'}"
                   for r in processors]) or "<p>No processor.</p>",
-        227: _ul([f"{r.name}: processes the data in {r.location}" for r in abroad]
-                 + [f"{a.name}: stored in {', '.join(a.storage.locations)}" for a in acts if a.storage.cross_border])
-             or f"<p>No data leaves {_t(m.controller.jurisdiction)}.</p>",
+        227: _transfers_answer(m),
     }
     return [_answer(ref, stamp, text) for ref, text in texts.items()]
+
+
+# How GDPR Chapter V treats a third country, for question 227 (transfers outside the EU).
+ADEQUACY_WORDS = {"yes": "adequacy decision: GDPR Art. 45",
+                  "no": "no adequacy decision: appropriate safeguards needed, GDPR Art. 46"}
+REGIME_WORDS = {"EU": "the EU/EEA", "UK": "the UK"}
+
+
+def _adequacy_words(place: str, regime: str) -> str:
+    if regime != "EU":
+        return "UK adequacy regulations not checked by pia"
+    level = adequacy(place)
+    if level == "in part":
+        return (f"adequacy decision only for {ADEQUATE_IN_PART[place.strip().upper()]}: GDPR Art. 45; "
+                "otherwise appropriate safeguards, GDPR Art. 46")
+    return ADEQUACY_WORDS[level]
+
+
+def _transfers_answer(m: Manifest) -> str:
+    """Question 227: the data leaving the EU/EEA (or the UK) for a third country, and on what ground it may.
+
+    The same facts as the record of processing (`pia.declare.transfers.third_country_transfers`: the data of
+    people under the GDPR leaving their regime, wherever the controller is), with whether an adequacy decision
+    covers the destination (GDPR Art. 45). A service the GDPR does not reach keeps the controller's own view.
+    """
+    acts = m.processing_activities
+    found = {a.id: third_country_transfers(m, a) for a in acts}
+    if all(v is None for v in found.values()):
+        abroad = [r for r in m.recipients if r.location != m.controller.jurisdiction]
+        return (_ul([f"{r.name}: processes the data in {r.location}" for r in abroad]
+                    + [f"{a.name}: stored in {', '.join(a.storage.locations)}" for a in acts if a.storage.cross_border])
+                or f"<p>No data leaves {_t(m.controller.jurisdiction)}.</p>")
+    names = {r.id: r for r in m.recipients}
+    items: list[str] = []
+    for a in acts:
+        for t in found[a.id] or []:
+            outside = REGIME_WORDS[t.regime]
+            if t.kind == "recipient":
+                r = names[t.fact]
+                items.append(f"{r.name}: receives data of people in {outside} in {r.location} "
+                             f"({_adequacy_words(r.location, t.regime)})")
+            elif t.kind == "storage":
+                items.append(f"{a.name}: stored in {t.fact}, outside {outside} ({_adequacy_words(t.fact, t.regime)})")
+            else:
+                items.append(f"{a.name}: declared to leave {outside} (storage.cross_border)")
+    return _ul(list(dict.fromkeys(items))) or "<p>No personal data leaves the EU/EEA or the UK (GDPR Art. 44).</p>"
 
 
 def _measure_list(m: Manifest) -> list[tuple[int, str, str, str]]:

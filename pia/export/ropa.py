@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pia.declare.manifest import Manifest, ProcessingActivity
-from pia.declare.transfers import leaving, subject_regimes
+from pia.declare.transfers import third_country_transfers
 
 
 @dataclass
@@ -70,13 +70,12 @@ def _contact(point: Any) -> str:
 def _third_country_transfers(m: Manifest, act: ProcessingActivity) -> list[str]:
     """The record's transfers to a third country (GDPR Art. 30(1)(e)): the GDPR's view where it protects the data.
 
-    Where the activity's data subjects are in the EU/EEA or the UK, a transfer is data leaving that regime
-    (pia.declare.transfers.leaving): a recipient or a storage location outside the EU/EEA (or the UK), wherever the
-    controller is; Frankfurt is no third country for EU families' data, a Chinese processor is. Otherwise the
-    controller's own view, as before (GB/T 35273-2020 11.3 b) records cross-border transfers).
+    `pia.declare.transfers.third_country_transfers` decides (the data of people in the EU/EEA or the UK leaving
+    their regime); where the GDPR does not reach the activity, the controller's own view, as before (GB/T
+    35273-2020 11.3 b) records cross-border transfers).
     """
-    gdpr = [r for r in subject_regimes(m, act) if r in ("EU", "UK")]
-    if not gdpr:
+    found = third_country_transfers(m, act)
+    if found is None:
         abroad = [r for r in m.recipients_of(act) if r.location != m.controller.jurisdiction]
         out = [f"{r.name} ({r.location})" for r in abroad]
         if act.storage.cross_border:
@@ -84,10 +83,9 @@ def _third_country_transfers(m: Manifest, act: ProcessingActivity) -> list[str]:
                        + ", ".join(x for x in act.storage.locations if x != m.controller.jurisdiction))
         return out
     names = {r.id: r for r in m.recipients}
-    found = [t for regime in gdpr for t in leaving(m, act, regime)]
     out = list(dict.fromkeys(f"{names[t.fact].name} ({names[t.fact].location})" for t in found if t.kind == "recipient"))
-    for regime in gdpr:
-        stored = [t.fact for t in leaving(m, act, regime) if t.kind == "storage"]
+    for regime in dict.fromkeys(t.regime for t in found):  # the subjects' order, as before
+        stored = [t.fact for t in found if t.kind == "storage" and t.regime == regime]
         if stored:
             out.append(f"storage outside {'the EU/EEA' if regime == 'EU' else 'the UK'}: {', '.join(stored)}")
     return out

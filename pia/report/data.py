@@ -209,7 +209,9 @@ def change_phrase(change: Mapping[str, Any], names: Mapping[str, str] | None = N
     zh = current_language() != "en"
 
     def item_name(field_: str, ident: str, val: Any = None) -> str:
-        if zh and names.get(f"{field_}[{ident}]"):  # the name in the report's language, from the manifests
+        # the name in the report's language, from the manifests: the change record holds the manifest's primary
+        # language, which is not the report's when a bilingual manifest is written in Chinese first
+        if names.get(f"{field_}[{ident}]"):
             return names[f"{field_}[{ident}]"]
         if isinstance(val, Mapping) and val.get("name"):
             return str(pick(val["name"]))

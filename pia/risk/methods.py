@@ -221,7 +221,7 @@ def method_from_document(doc: YamlDocument) -> Method:
     src = doc.source
 
     def bad(loc: tuple[Any, ...], message: str) -> None:
-        problems.append(Problem(src, message, doc.line_of(loc), ".".join(str(p) for p in loc)))
+        problems.append(Problem(src, message, doc.line_of(loc), doc.path_of(loc)))
 
     data = doc.data
     if not isinstance(data, dict):

@@ -15,7 +15,7 @@ from pia.declare.platform_work import algorithmic_management, concerns_platform_
 from pia.declare.subjects import GBT_VULNERABLE, VULNERABLE_KINDS
 from pia.declare.taxonomy import load_taxonomy
 from pia.declare.text import Sentence
-from pia.declare.transfers import leaving, subject_regimes
+from pia.declare.transfers import kept_in, leaving, subject_regimes
 from pia.declare.vocabulary import regime_of
 from pia.risk.scale import judge_scale
 from pia.i18n import L_, N_, Listing, Message, Term
@@ -47,6 +47,9 @@ class Criterion(BaseModel):
     source: str = Field(description="Where the criterion is stated (standard and item).")
     met: bool = Field(description="Whether the activity meets it.")
     evidence: Sentence = Field(description="The manifest facts the answer rests on.")
+    reading: bool = Field(False, description=(
+        "The answer rests on a reading of whose data a place holds (declared or inferred): an unmet criterion "
+        "with a reading is listed for the assessor to confirm."))
 
     def to_dict(self) -> dict[str, object]:
         """The criterion as JSON-ready data."""
@@ -186,16 +189,51 @@ def cross_border_reasons(m: Manifest, a: ProcessingActivity) -> list[str]:
     return out
 
 
+def _kept_reasons(m: Manifest, a: ProcessingActivity) -> list[Message]:
+    """The places outside China that PIPL's view does not read as taking people in China's data out, and on what."""
+    out = []
+    for k in kept_in(m, a, "CN"):
+        field = (f"processing_activities[{a.id}].storage.residency" if k.transfer.kind == "storage"
+                 else f"recipients[{k.transfer.fact}].data_of")
+        what = (L_("storage in {place}", place=k.place) if k.transfer.kind == "storage"
+                else L_("recipient {recipient} in {location}", recipient=k.transfer.fact, location=k.place))
+        if k.declared:
+            out.append(L_("{what} holds the data of people in {holds} only (declared: {field})",
+                          what=what, holds=", ".join(k.holds), field=field))
+        else:
+            out.append(L_("{what} is read as holding the data of the activity's data subjects in {holds} (pia default: "
+                          "the manifest does not say whose data it holds; declare {field})",
+                          what=what, holds=", ".join(k.holds), field=field))
+    return out
+
+
+def _handler_abroad_reading(m: Manifest, a: ProcessingActivity) -> Message | None:
+    """For a handler outside China serving people in China: which facts the kit reads as providing abroad, and why."""
+    if regime_of(m.controller.jurisdiction) == "CN" or "CN" not in subject_regimes(m, a):
+        return None
+    return L_("reading (pia default): PIPL reaches a handler outside China through Art. 3(2) for the people in China it "
+              "serves (with a representative in China, Art. 53); collecting their data directly and keeping it in "
+              "{home} is not read as providing it abroad, passing it to a recipient outside China is, as PIPL Art. "
+              "38, 39 and 55(4) do not say whether a handler already abroad provides abroad and the kit applies the "
+              "three criteria of a transfer of EDPB Guidelines 05/2021 (v2.0), section 2, to every regime",
+              home=L_("the EU/EEA") if regime_of(m.controller.jurisdiction) == "EU" else m.controller.jurisdiction)
+
+
 def _cross_border(m: Manifest, a: ProcessingActivity) -> tuple[bool, str]:
-    why = cross_border_reasons(m, a)
-    if why:
-        return True, Listing(why, "; ")
-    if len(subject_regimes(m, a)) > 1 and "CN" in subject_regimes(m, a):
-        # several regimes: a place outside China may hold other people's data (pia.declare.transfers.leaving)
-        return False, L_("no personal information of people in China leaves China (stored in {locations})",
-                         locations=", ".join(sorted(set(a.storage.locations))))
-    return False, L_("stored in {locations}; every recipient in {jurisdiction}",
-                     locations=", ".join(sorted(set(a.storage.locations))), jurisdiction=m.controller.jurisdiction)
+    why: list[object] = list(cross_border_reasons(m, a))
+    met = bool(why)
+    kept = _kept_reasons(m, a) if regime_of(m.controller.jurisdiction) == "CN" or "CN" in subject_regimes(m, a) else []
+    reading = _handler_abroad_reading(m, a)
+    if not met:
+        if len(subject_regimes(m, a)) > 1 and "CN" in subject_regimes(m, a):
+            # several regimes: a place outside China may hold other people's data (pia.declare.transfers.leaving)
+            why = [L_("no personal information of people in China leaves China (stored in {locations})",
+                      locations=", ".join(sorted(set(a.storage.locations))))]
+        else:
+            why = [L_("stored in {locations}; every recipient in {jurisdiction}",
+                      locations=", ".join(sorted(set(a.storage.locations))), jurisdiction=m.controller.jurisdiction)]
+    why += kept + ([reading] if reading is not None else [])
+    return met, Listing(why, "; ")
 
 
 _PROCESSOR = {RecipientType.processor}
@@ -341,8 +379,10 @@ def screen(manifest: Manifest, activity: ProcessingActivity | str) -> list[Crite
         if rule.framework not in applicable:
             continue
         met, evidence = rule.test(manifest, act)
+        # PIPL Art. 55(4) unmet because a place outside China is read as holding only others' data: say so
+        reading = rule.id == "pipl55.4" and bool(_kept_reasons(manifest, act))
         out.append(Criterion(id=rule.id, framework=rule.framework, name=rule.name, source=rule.source,
-                             met=met, evidence=evidence))
+                             met=met, evidence=evidence, reading=reading))
     return out
 
 
@@ -371,6 +411,9 @@ def summary(criteria: list[Criterion]) -> dict[str, object]:
     return {
         "summary": verdict,
         "criteria": [c.to_dict() for c in met],
+        # unmet on a reading of whose data a place holds (only where there is one, so other documents stay as they were)
+        **({"unmet_on_a_reading": [c.to_dict() for c in criteria if not c.met and c.reading]}
+           if any(not c.met and c.reading for c in criteria) else {}),
         "wp248_met": len(wp),
         "gbt39335_met": sum(c.framework is Framework.gbt39335 for c in met),
         "pipl55_met": len(pipl),
