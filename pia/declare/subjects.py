@@ -77,8 +77,6 @@ WP248_SOURCE = "WP248 criterion 7"
 # WP248 III.B.a criterion 7 says which persons; the size of the step (one level) is the kit's.
 SEVERITY_SOURCE = "GDPR Recital 75; WP248 criterion 7"
 
-
-
 # --------------------------------------------------------------------------- the age of a minor per regime
 
 # The regimes whose laws set an age for minors' data (GDPR Art. 8(1), UK GDPR Art. 8(1) as amended: 13; PIPL Art. 28
