@@ -311,6 +311,9 @@ DETECTORS: tuple[Detector, ...] = (
                     # `do_not_sms`, `do_not_trade`): the same opt-out, whatever channel it names
                     r"(?:^|_)(do_not|donot|dont)_(e_?mail|mail|post|postal|phone|call|calls|sms|text|texts|fax|trade"
                     r"|sell|share|contact|solicit|market|marketing|track|tracking|profile|profiling|email_marketing)$",
+                    # (holdout20 classes) the same objection worded as "no <channel or use>" (a donor CRM's
+                    # `p_no_solicitations_l`: the donor asked for no appeals), with a one-letter type tag
+                    r"(?:^|_)no_(solicitations?|solicit|appeals?|mailings?|marketing|calls|emails?|sms|contact)(_[a-z])?$",
                     # acceptance of a policy or terms, also written as one word (`policyagreed`)
                     r"(?:^|_)(policy|terms|tos|privacy|eula|gdpr)_?(agreed|accepted|acceptance|agreement|consent)(?:_|$)",
                     r"(?:^|_)(agreed|accepted)_?(to_)?(policy|terms|tos|privacy|eula)(?:_|$)",
@@ -449,7 +452,12 @@ DETECTORS: tuple[Detector, ...] = (
     # (a streaming service's viewing activity): content the person viewed. A bare title elsewhere is a thing's.
     Detector("viewed_title", "user.behavior.browsing_history", "title a person watched or listened to (viewing log)",
              names=(words("title", "video_title", "show_title", "program_title", "programme_title", "episode_title",
-                          "content_title", "track_title", "song_title"),),
+                          "content_title", "track_title", "song_title",
+                          # (holdout19/20 classes) the same titles kept as a media item's name (a streaming service's
+                          # extended history: `master_metadata_track_name`, `episode_name`)
+                          "track_name", "song_name", "episode_name", "show_name", "video_name", "movie_name",
+                          "film_name", "podcast_name", "programme_name", "program_name", "audiobook_name",
+                          "audiobook_title", "chapter_name", "chapter_title"),),
              tables=(r"(?:^|_)(viewing|watch|watching|watched|playback|listening|play|plays|streaming)"
                      r"_(activity|activities|history|histories|log|logs|events)$")),
     # A bare url or path (unqualified: `logo_url` names a thing) is a page a person visited only in a log of
@@ -492,7 +500,9 @@ DETECTORS: tuple[Detector, ...] = (
              names=(words("check_in_address", "checkin_address", "check_in_location", "checkin_location",
                           "clock_in_address", "clock_in_location", "punch_address", "punch_location",
                           "sign_in_address", "sign_in_location", "attendance_location", "attendance_address"),
-                    r"(打卡|签到|签退|考勤)(地址|地点|位置)")),
+                    r"(打卡|签到|签退|考勤)(地址|地点|位置)",
+                    # (holdout19 classes) the place a field-work clock-in (外勤) was made at, start or end of the day
+                    r"外勤\w{0,4}(地址|地点|位置)$")),
     # Where a trip began or ended (a ride's pickup and drop-off, reverse-geocoded from the phone's position): where the
     # person was at that time, as a check-in place is, not an address they can be reached at.
     Detector("journey_place", "user.location.precise", "place where a trip began or ended (position at that time)",
@@ -511,7 +521,10 @@ DETECTORS: tuple[Detector, ...] = (
                           "lat_e7", "lng_e7", "lon_e7"),
                     r"纬度|经度|坐标|位置"),
              veto=(words("location_id", "location_name", "storage_location", "locations", "longest",
-                         "long_description"),),
+                         "long_description",
+                         # (holdout20 classes) the key or code of a location record, not a place
+                         "location_key", "location_code", "location_no", "location_num", "location_ref",
+                         "location_type"),),
              confirm=("latlon_pair", "geojson_point"), value_only=("latlon_pair", "json_coordinates", "geojson_point")),
     Detector("face", "user.biometric.facial_template", "face template or features",
              names=(words("face_template", "face_feature", "face_features", "face_embedding", "face_vector",
@@ -625,7 +638,10 @@ DETECTORS: tuple[Detector, ...] = (
                          # (holdout16/17 classes) a business's or its premises' and products' name (`hotel_name`,
                          # `room_type_name`, `bank_name`, `branch_name`, `station_name`)
                          "hotel", "room", "type", "bank", "branch", "station", "property", "building", "venue", "door",
-                         "gym", "office", "warehouse", "restaurant", "clinic", "school"),
+                         "gym", "office", "warehouse", "restaurant", "clinic", "school",
+                         # (holdout19/20 classes) a media item's name (a song's, an episode's, a show's, a film's)
+                         "track", "song", "episode", "show", "album", "playlist", "podcast", "movie", "film", "video",
+                         "audiobook", "chapter"),
                    # an id's name is no person's; but the caller ID is one word of telephony (`caller_id_name`)
                    r"(?:^|_)(?<!caller_)(?<!callee_)id(?:_|$)"),
              ),
@@ -701,7 +717,11 @@ DETECTORS: tuple[Detector, ...] = (
     # Whether a person smokes (or drinks) is a health condition (a risk factor an insurer or employer asks about).
     Detector("smoker", "user.health.condition", "smoking or drinking habit",
              names=(words("smoker", "is_smoker", "smoking_status", "smoking_habit", "smokes", "tobacco_use",
-                          "tobacco_user", "drinker", "alcohol_use", "xiyan"), r"吸烟|抽烟|饮酒")),
+                          "tobacco_user", "drinker", "alcohol_use", "xiyan",
+                          # (holdout19 classes) the same status kept as a clinical code (SNOMED CT 449868002 "smokes
+                          # tobacco daily"): the code says the habit
+                          "smoking_snomed", "smoking_sno_med", "smoking_code", "smoking_status_code", "tobacco_status",
+                          "tobacco_code", "tobacco_use_code"), r"吸烟|抽烟|饮酒")),
     Detector("gender", "user.demographic.gender", "gender",
              names=(words("gender", "sex", "xingbie", "id_gender"), r"性别")),
     # (holdout12 classes) the second factor a person chose for signing in (TOTP, WebAuthn, push): a setting of the
@@ -731,6 +751,11 @@ DETECTORS: tuple[Detector, ...] = (
                     # of an order; only a name ending in the order (or its number) is the order record
                     r"订单(号|编号|号码|id|sn|no)?$|商户单号|商家单号|(商户|商家)?退款单号"),
              veto=(words("parent_order_id",),)),
+    # (holdout19 classes) a bare number in a table of orders is the order's number (as a bare number in a table of
+    # tickets is the ticket's): the merchant's reference to one person's purchase
+    Detector("order_number", "user.order.record", "number of an order, in a table of orders",
+             names=(r"^(number|no|num|sn|serial_number|serial_no)$",),
+             tables=r"(?:^|_)(orders|order|sales_orders|sales_order)$|订单$"),
     # Counts and sums of a person's own orders kept on the person's row (`number_of_orders`, 消费金额, 客单价): what
     # the person bought, aggregated. Only in a table of people: a `total` on an order row is that order's amount.
     Detector("purchase_aggregate", "user.behavior.purchase_history", "a customer's order count or spending total",
@@ -818,8 +843,9 @@ DETECTORS: tuple[Detector, ...] = (
                      r"|(?:^|_)(owners|owner|tenants|tenant|guests|guest|drivers|driver|residents|resident|vets"
                      r"|veterinarians|veterinarian|doctors|doctor|nurses|nurse|teachers|teacher|volunteers|volunteer"
                      r"|profile|userprofile|userprofiles|memberprofile|memberprofiles|customerprofile)$"
-                     # (holdout18 classes) Chinese tables of members, customers or users
-                     r"|会员|客户|用户")),
+                     # (holdout18 classes) Chinese tables of members, customers or users; (holdout20 classes) of
+                     # students, staff, patients or residents (a sheet to import them: `学生导入模板`)
+                     r"|会员|客户|用户|学生|学员|员工|职工|患者|病人|居民|住户")),
     # ---- holdout9 failure classes (issue 15): special categories, health readings, consent flags, vehicles, keys,
     # ids of people by role, counterparties and balances of bank statements. Names here are concepts in both
     # languages; values confirm wherever a value shape exists (`needs_values`).
@@ -1090,7 +1116,9 @@ _FLAG_PREFIXES = {"has", "is", "can", "allow", "allows", "enable", "use", "uses"
 # Detectors for which a meta word or a flag is the data itself (an opt-in flag is a consent record).
 # (a customer's order count or spending total is named by its count or amount word: 消费金额, 消费次数)
 _META_OK = lexicon.META_OK | {"account_status", "consent", "date_of_birth", "email_engagement", "marital_status", "smoker",
-            "purchase_aggregate"}
+            "purchase_aggregate",
+            # (holdout20 classes) a blood type is the data, not a kind of it
+            "blood_group"}
 # Detectors whose data takes many values per person: a yes/no flag, a constant or a handful of words is not it.
 _LOW_CARDINALITY_OK = {"consent", "email_engagement", "purchase_aggregate", "account_status", "language", "country",
                        "city", "gender", "race_ethnicity", "marital_status", "smoker",
@@ -1377,6 +1405,16 @@ def _values_contradict(d: Detector, profile: ColumnProfile, shares: dict[str, fl
                 "rows, not each row's own picture")
     if d.id == "street_address" and profile.share(is_network_address) >= VALUE_THRESHOLD:
         return f"{_pct(profile.share(is_network_address))} of values are network addresses (IP or host names)"
+    if d.id == "phone":
+        # (holdout20 classes) a phone number is digits: a value with fewer than three (an operator's or a brand's
+        # name) or a long run of letters and digits with no separator (a telephony platform's id of the number, a
+        # `PN` + 32 hex sid) cannot be one, whatever the name says
+        words_only = profile.share(lambda v: sum(c.isdigit() for c in v) < 3)
+        if words_only >= 0.9:
+            return f"{_pct(words_only)} of values hold fewer than three digits (words: names, kinds), not phone numbers"
+        ids = profile.share(lambda v: len(v) >= 20 and v.isalnum() and v.isascii() and not v.isdigit())
+        if ids >= 0.9:
+            return f"{_pct(ids)} of values are identifiers of 20+ letters and digits, not phone numbers"
     if d.id in _CONTENT_DETECTORS and profile.share(_is_record_key) >= VALUE_THRESHOLD:
         return "the values are identifiers (numbers, UUIDs, hex keys): keys of content records, not the content"
     if d.id in _CONTENT_DETECTORS and profile.share(_is_folder) >= 0.9 \
@@ -1816,7 +1854,8 @@ def _classify_column(name: str, table: str, profile: ColumnProfile, siblings: It
         return Judgement("user.id", 0.6, "row_key_of_people", evidence, round(keys, 4))
     if name_hit is None and re.fullmatch(_HOUSEHOLD_KEY, norm) \
             and (re.search(_HOUSEHOLD_TABLES, tnorm) or _is_table_of_people(tnorm, sibs)) \
-            and profile.non_blank >= MIN_VALUES and (keys := profile.share(_is_key_value)) >= VALUE_THRESHOLD:
+            and profile.non_blank >= MIN_VALUES and profile.distinct >= 8 \
+            and (keys := profile.share(_is_key_value)) >= VALUE_THRESHOLD:
         # (holdout18 classes) the insured household or family a person belongs to (openIMIS `FamilyID`), in a table of
         # people or of households: a group of people keyed as one, its key points to them
         evidence.append(f"name and context: {name!r} keys a household of people, in a table of people or households "
@@ -1888,7 +1927,8 @@ def _classify_column(name: str, table: str, profile: ColumnProfile, siblings: It
                         "picture (a profile photo), not a camera's snapshot")
         name_hit = DETECTORS_BY_ID["self_image"]
 
-    if name_hit is not None and name_hit.id == "username" and re.search(_NICKNAME, norm) \
+    # (holdout19 classes) so is a `user_name` (the user's name, or a login: two readings) whose values are names
+    if name_hit is not None and name_hit.id == "username" and (re.search(_NICKNAME, norm) or norm == "user_name") \
             and profile.non_blank >= MIN_VALUES and profile.share(_is_name_gone_by) >= VALUE_THRESHOLD:
         # A nickname of given names or familiar forms (`Tony`, `小王`) is what colleagues call the person; one with
         # digits, underscores or a masked number is a handle chosen for an app.
@@ -2033,6 +2073,18 @@ def _classify_column(name: str, table: str, profile: ColumnProfile, siblings: It
                             f"({secrets.non_blank} of {profile.non_blank} non-blank sampled are not placeholders)")
             return Judgement(d.category, 0.6, d.id, evidence, round(secret_share, 4), stored)
 
+    if re.fullmatch(r"(?:[a-z0-9]+_)?hash", norm) and not not_secret and profile.non_blank >= MIN_VALUES \
+            and profile.distinct >= 0.95 * profile.non_blank:
+        # (holdout19 classes) a `hash` whose values are no digest: a digest is hex (or base64 of one fixed length),
+        # while random letters of both cases and digits of varying length, one per row, are a random key (a booking's
+        # manage link: whoever holds it changes or cancels the booking), a secret
+        keyed = profile.share(lambda v: len(v) >= 10 and v.isascii() and v.isalnum())
+        not_hex = profile.share(lambda v: not re.fullmatch(r"[0-9a-fA-F]+", v))
+        if keyed >= 0.9 and not_hex >= 0.5:
+            evidence.append(f"values: {_pct(keyed)} are random strings of letters and digits, one per row, "
+                            f"{_pct(not_hex)} not hex (no digest): a random key of a link, a secret ({sample_note})")
+            return Judgement("user.authorization.credentials.token", 0.6, "token", evidence, round(keyed, 4), "plaintext")
+
     # An id that, in some rows, is a person's email address or phone number: the id a channel (a chat widget, a
     # mailbox, a phone line) knows the person by, whatever the other rows hold (random keys of the same channel).
     if norm.rsplit("_", 1)[-1] in _KEY_HEADS and "_" in norm and profile.non_blank >= MIN_VALUES:
@@ -2052,7 +2104,7 @@ def _classify_column(name: str, table: str, profile: ColumnProfile, siblings: It
 
     for by_context in (_health_by_context, _vehicle_id_by_context, _alias_of_person, _device_key_by_context,
                        _romanised_name, _camera_picture, _reference_to_person, _identifier_of_person,
-                       _party_of_message):
+                       _party_of_message, _key_of_person_by_role, _street_in_address_table):
         found = by_context(norm, tnorm, sibs, profile, evidence)
         if found is not None:
             return found
@@ -2087,6 +2139,14 @@ def _classify_column(name: str, table: str, profile: ColumnProfile, siblings: It
              "user.contact.address.city", "city"),
             (_ROLE_OF_PERSON, 5, _looks_like_person_name,
              "names a person by role and {} of values are shaped like person names", "user.name", "person_name"),
+            # (holdout20 classes) a name kept for sorting or listing (`short_name`, `sort_name`), a name of a thing too:
+            # people's when the values are family names before given names ("Lopez, Ana", "Lopez, Tom & Ana")
+            (_SORT_NAME, 5, _is_surname_first,
+             "names a record in a list and {} of values are a family name, a comma and given names", "user.name",
+             "person_name"),
+            # (holdout19 classes) the name a person prefers to be called by (a chart's `Preferred`), in given names
+            (_NAME_GONE_BY, 5, _is_name_gone_by,
+             "names what a person is called by and {} of values are given names or names", "user.name", "person_name"),
             (_GREETING_OF_PERSON, 5, _is_greeting_of_name,
              "names how a letter addresses the person and {} of values are a person's name with or without a "
              "courtesy word (Dear, Ms.)", "user.name", "person_name")):
@@ -2109,6 +2169,16 @@ def _classify_column(name: str, table: str, profile: ColumnProfile, siblings: It
 
 # (holdout18 classes) A column named by a number alone: the custom or user-defined fields of an application
 # (RosarioSIS `custom_200000000`, `udf_3`, `field_12`, `cf_7`) say nothing of what they hold: the values decide alone.
+_SORT_NAME = r"(?:^|_)(short|sort|index|listing|file_as)_?name(?:_[a-z])?$"
+_SURNAME_FIRST = re.compile(r"[A-Z][\w'-]+(?: [a-z]{1,3})?(?: [A-Z][\w'-]+)?, [A-Z][\w'-]+(?: (?:&|and|und|y|et) [A-Z][\w'-]+)?"
+                            r"(?:, [A-Z][\w.]{1,5})?")
+
+
+def _is_surname_first(v: str) -> bool:
+    return bool(_SURNAME_FIRST.fullmatch(v))
+
+
+_NAME_GONE_BY = r"^(preferred|goes_by|known_as|called|call_name|calls_me|preferred_as)$"
 _OPAQUE_FIELD = r"^(custom|custom_field|customfield|cf|udf|user_field|userfield|user_defined|field|extra|attr|col)_?\d+$"
 _GENDER_WORDS = {"male", "female", "man", "woman", "men", "women", "boy", "girl", "m", "f", "non-binary", "nonbinary",
                  "other", "unknown", "男", "女"}
@@ -2119,6 +2189,20 @@ _LANGUAGE_NAMES = {"english", "spanish", "french", "german", "portuguese", "ital
                    "hebrew", "ukrainian", "thai", "indonesian", "malay", "punjabi", "tamil", "other"}
 _POST_NOMINAL = re.compile(r",?\s+(md|do|phd|rn|np|pa|dds|dmd|jr|sr|ii|iii)\.?$", re.IGNORECASE)
 _COURTESY_TITLE = re.compile(r"^(dr|mr|mrs|ms|miss|mx|prof)\.?\s+", re.IGNORECASE)
+
+
+_TYPED_DATE = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
+
+
+def _typed_date(v: str) -> tuple[int, int, int] | None:
+    """`(year, a, b)` of a date typed day first or month first (`28/11/1980`, `11/28/1980`, `5.3.1961`), else None."""
+    m = _TYPED_DATE.fullmatch(v.strip())
+    if not m:
+        return None
+    a, b, y = (int(x) for x in m.groups())
+    if not (1850 <= y <= 2100 and 1 <= min(a, b) and min(a, b) <= 12 and max(a, b) <= 31):
+        return None
+    return y, a, b
 
 
 def _opaque_field(norm: str, profile: ColumnProfile, evidence: list[str]) -> Judgement | None:
@@ -2153,8 +2237,9 @@ def _opaque_field(norm: str, profile: ColumnProfile, evidence: list[str]) -> Jud
         evidence.append(f"values: a name that says nothing ({norm!r}), {_pct(named)} of values are people's names "
                         f"(two or more capitalised words, or a courtesy title and a name) ({note})")
         return Judgement("user.name", 0.6, "person_name", evidence, round(named, 4))
-    dates = profile.share(lambda v: parse_date(v) is not None)
-    years = sorted(d[0] for d in (parse_date(v) for v in profile.values) if d)
+    # (holdout19 classes) a field people type into holds dates in every local style (`28/11/1980`, `5.3.1961`)
+    dates = profile.share(lambda v: (parse_date(v) or _typed_date(v)) is not None)
+    years = sorted(d[0] for d in (parse_date(v) or _typed_date(v) for v in profile.values) if d)
     if dates >= VALUE_THRESHOLD and len(years) >= 10 \
             and years[int(len(years) * 0.9)] - years[int(len(years) * 0.1)] >= 8:
         evidence.append(f"values: a name that says nothing ({norm!r}), {_pct(dates)} of values are dates without a "
@@ -2186,7 +2271,8 @@ _CALL_PARTY_GENERIC = (r"^(src|dst|source|destination|dest|from|to|exten|extensi
                        r"(_(user|ouser|ruser|user_part|uri_user))?$")
 
 
-_HOUSEHOLD_KEY = r"(family|household|hh|famille)_?id"
+# (holdout20 classes) keyed by any key word, with a schema's one-letter type tags (`p_family_key_n`)
+_HOUSEHOLD_KEY = r"(?:[a-z]_)?(family|household|hh|famille)_?(id|key|num|no)(?:_[a-z])?"
 _HOUSEHOLD_TABLES = r"(?:^|_)(families|family|households|household|insurees|insuree|beneficiaries|beneficiary)$"
 _LOGIN_SIBLINGS = r"^(username|user_name|login|login_name|user_login|useralias|user_alias)$"
 _SECRET_SIBLINGS = r"^(password|passwd|pwd|pass|uipass|user_pass|password_hash|pass_hash)$"
@@ -2793,6 +2879,9 @@ def _fitness_json(profile: ColumnProfile) -> float | None:
 _NOT_A_SECRET = words("salt", "id", "ids", "uuid", "guid", "pk", "key_id", "checksum", "etag", "md5", "sha1",
                       "sha256", "digest", "fingerprint", "version", "avatar", "gravatar", "image", "photo", "file",
                       "path", "url", "uri", r"\w*_id",
+                      # (holdout19 classes) a hash of the record's own content, kept to detect tampering (an
+                      # integrity stamp): a digest of data, no secret of the person
+                      "security_hash", "row_hash", "record_hash", "integrity_hash", "content_hash", "data_hash",
                       # a public key or certificate is published by design (base64 like a secret, but none)
                       "public_key", "pubkey", "public", "certificate", "cert", "credential_public_key")
 
@@ -2848,7 +2937,10 @@ def _judge_by_name(hit: Detector, name: str, tnorm: str, profile: ColumnProfile,
         return Judgement(hit.category, 0.85, hit.id, evidence, round(midnight, 4))
     if hit.id == "street_address" and profile.non_blank >= 10:
         whole = profile.share(is_whole_address)
-        if whole >= VALUE_THRESHOLD:
+        # (holdout20 classes) a field where people type their whole address, some only in part (a town, a street
+        # and a number): no street line carries a postal code after its street, so such addresses in half of the
+        # rows say what the field is meant to hold, the dominant kind
+        if whole >= VALUE_THRESHOLD or (profile.non_blank >= MIN_VALUES and profile.share(_has_postal_code_part) >= 0.5):
             evidence.append(f"values: {_pct(whole)} are whole postal addresses (street with city, postal code or "
                             f"country) ({sample_note})")
             return Judgement("user.contact.address", 0.8, "postal_address", evidence, round(whole, 4))
@@ -2932,6 +3024,14 @@ _US_ONE_LINE_ADDRESS = re.compile(r"(?i)^\D*\d+ [^\W\d_]{2}.*\s[^\W\d_]{2,}\s+[A
                                   r"(\s+(united states|united states of america|usa|us))?$")
 
 
+def _has_postal_code_part(v: str) -> bool:
+    """A whole address with a postal code after its street (or a Chinese or US one-line address): no street line."""
+    if _CN_WHOLE_ADDRESS.search(v) or _US_ONE_LINE_ADDRESS.search(v):
+        return True
+    parts = [p.strip() for p in _ADDRESS_PART_SEP.split(v) if p.strip()]
+    return len(parts) >= 2 and bool(re.search(r"[^\W\d_]{2}", parts[0])) and any(_POSTCODE_PART.search(p) for p in parts[1:])
+
+
 def is_whole_address(v: str) -> bool:
     """A whole postal address in one field (street with city, postal code or country).
 
@@ -2950,6 +3050,12 @@ def is_whole_address(v: str) -> bool:
 def _location_by_decimals(name: str, profile: ColumnProfile, evidence: list[str]) -> Judgement:
     """A latitude or longitude in its own column: precise with 3 or more decimals (about 100 m), else imprecise."""
     norm = normalise_name(name)
+    zeros = {v: n for v, n in profile.values.items() if re.fullmatch(r"-?0(\.0+)?", v)}
+    if zeros and len(zeros) < len(profile.values):
+        # (holdout20 classes) 0 is what an application stores for an address it never geocoded (both axes at 0, a
+        # point in the ocean no one lives at): a placeholder, judged as a blank; the other rows say the precision
+        real = {v: n for v, n in profile.values.items() if v not in zeros}
+        profile = ColumnProfile(sum(real.values()), len(real), real)
     if re.search(r"(?:^|_)e[5-7]$", norm):
         # Integer coordinates scaled by 10^5..10^7 (Google `latitudeE7`, microdegrees): the scale is the precision.
         scale = int(norm[-1])
@@ -2983,6 +3089,14 @@ def _location_by_decimals(name: str, profile: ColumnProfile, evidence: list[str]
     if codes >= VALUE_THRESHOLD:
         evidence.append(f"values: {_pct(codes)} are site or server codes (letters then digits), not a person's place")
         return Judgement(None, 0.6, None, evidence, round(codes, 4))
+    links = profile.share(lambda v: bool(re.match(r"https?://", v)))
+    labels = {v for v in profile.values if not re.match(r"https?://", v)}
+    if links >= 0.1 and len(labels) <= 6 and profile.non_blank >= MIN_VALUES:
+        # (holdout19 classes) a booking's or a meeting's location: a handful of rooms or offices shared by all rows,
+        # the rest web links to a video-call room: where the service receives people, not where a person is
+        evidence.append(f"values: {len(labels)} place labels shared by all rows and {_pct(links)} web links (online "
+                        "rooms): the service's own rooms, not a person's whereabouts")
+        return Judgement(None, 0.6, None, evidence, round(links, 4))
     evidence.append("values: not coordinates; taken as a place description (imprecise location)")
     return Judgement("user.location.imprecise", 0.5, "precise_location", evidence, round(numeric, 4))
 
@@ -3326,6 +3440,84 @@ def _reference_to_person(norm: str, tnorm: str, sibs: frozenset[str], profile: C
                     f"{_pct(refs - typed)} uuid references beside them: the person's identifier "
                     f"({profile.non_blank} non-blank sampled)")
     return Judgement("user.id", 0.7, "user_id", evidence, round(refs, 4))
+
+
+# (holdout19/20 classes) A reference to a person's row named by the role the person plays in the record: the patient,
+# the provider (dentist, hygienist), the guarantor, the donor, the partner of a CRM (a person or a family), the insured,
+# the policy holder, the nominee, the agent, the staff member responsible, the creator of the row. Keyed by a word for
+# a key (`PatNum`, `ProvNum`, `partner_key`, `insured_id`), by the key first (`id_users_customer`), or bare for roles
+# only people hold (`Guarantor`, `Assistant`). A schema's one-letter type tag (`p_partner_key_n`: `p_` module prefix,
+# `_n` number) is no word.
+_PERSON_ROLES = (r"patient|patients|pat|provider|prov|guarantor|donor|donors|partner|partners|insured|insuree|"
+                 r"policy_holder|policyholder|holder|nominee|beneficiary|agent|responsible|creator|assistant|hygienist"
+                 r"|dentist|doctor|physician|subscriber|user|users|customer|member|employee|staff")
+_ROLE_KEY_TAIL = r"(num|key|id|no|nr|number|ref)"
+_ROLE_KEY = re.compile(r"^(?:[a-z]_)?(?:[a-z0-9]+_)*?(?:" + _PERSON_ROLES + r")_" + _ROLE_KEY_TAIL + r"(?:_[a-z])?$"
+                       r"|^id_(?:(?:users|user|people|persons|person)_)?(?:" + _PERSON_ROLES + r")$"
+                       # ... or the user who did something to the row (`SecUserNumEntry`: the user who entered it,
+                       # `user_id_modified`)
+                       r"|^(?:[a-z]+_)?(?:user|users|staff|employee|operator)_" + _ROLE_KEY_TAIL
+                       + r"_(?:entry|entered|created|modified|edited|added|changed|approved|updated|deleted)$"
+                       # ... or by the rank of the role (`PriProv`: the primary provider; `attending_doctor`)
+                       r"|^(?:pri|primary|sec|secondary|main|assigned|attending|referring|treating|usual)_(?:"
+                       + _PERSON_ROLES + r")$")
+_BARE_ROLE = r"^(guarantor|assistant|hygienist|dentist|physician|nominee|beneficiary|insured|policy_holder|policyholder)$"
+
+
+def _key_of_person_by_role(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
+                           evidence: list[str]) -> Judgement | None:
+    """A column named for a person's role, keyed (`PatNum`, `partner_key`, `insured_id`) or bare, holding record keys.
+
+    The values must be whole-number keys taking more than a handful of values (5 or more distinct: the providers of a
+    small practice are few), not a code of two or three options.
+    """
+    if not (_ROLE_KEY.fullmatch(norm) or re.fullmatch(_BARE_ROLE, norm)):
+        return None
+    if profile.non_blank < MIN_VALUES or profile.distinct < 5:
+        return None
+    keys = profile.share(lambda v: v.isdigit() and len(v) <= 12)
+    if keys < VALUE_THRESHOLD:
+        return None
+    evidence.append(f"name and values: {norm!r} names a person by the role they play in the record and "
+                    f"{_pct(keys)} of values are record keys ({profile.distinct} distinct): a reference to the "
+                    f"person's row ({profile.non_blank} non-blank sampled)")
+    return Judgement("user.id", 0.6, "user_id", evidence, round(keys, 4))
+
+
+# (holdout19 classes) A table of a person's addresses (an address book of delivery addresses) names its street line
+# by what it is within the address: the detail (`detail`, 详细地址), the line. Street lines confirm: a number and a word,
+# or a Chinese road, street or lane with its number.
+_ADDRESS_TABLES = r"(?:^|_)(address|addresses|address_book|addressbook|shipping_addresses|delivery_addresses)$|地址簿?$"
+_ADDRESS_DETAIL = r"^(detail|details|detail_address|address_detail|detailed_address|line|street_line|详细地址|详细信息|详情)$"
+_CN_STREET_LINE = re.compile(r"[\u4e00-\u9fff]{1,12}(路|街|大街|大道|道|巷|弄|胡同|村|里)\d+号")
+
+
+# (holdout20 classes) the line of an address that names a building or whom the mail goes through (c/o), beside a
+# street and a city or postal code: part of the street line, in words ("Rear building", "c/o Lopez")
+_BUILDING_LINE = r"^(?:[a-z]_)?(building|building_name|care_of|c_o|in_care_of)(?:_\d)?(?:_[a-z])?$"
+
+
+def _street_in_address_table(norm: str, tnorm: str, sibs: frozenset[str], profile: ColumnProfile,
+                             evidence: list[str]) -> Judgement | None:
+    """The detail line of an address in a table of addresses (street lines), or its building or c/o line in words."""
+    if profile.non_blank < MIN_VALUES:
+        return None
+    if re.fullmatch(_BUILDING_LINE, norm) and any(re.search(r"(?:^|_)street(?:_name|_line)?(?:_[a-z])?$", n) for n in sibs) \
+            and any(re.search(r"(?:^|_)(city|town|postal_code|post_code|postcode|zip|zip_code)(?:_[a-z])?$", n) for n in sibs):
+        wordy = profile.share(lambda v: bool(re.search(r"[^\W\d_]{2}", v)))
+        if wordy >= VALUE_THRESHOLD:
+            evidence.append(f"name and context: {norm!r} is the building or c/o line of an address kept beside its "
+                            f"street and city or postal code, and {_pct(wordy)} of values are words "
+                            f"({profile.non_blank} non-blank sampled)")
+            return Judgement("user.contact.address.street", 0.6, "street_address", evidence, round(wordy, 4))
+    if not (re.search(_ADDRESS_TABLES, tnorm) and re.fullmatch(_ADDRESS_DETAIL, norm)):
+        return None
+    lines = profile.share(lambda v: bool(_CN_STREET_LINE.search(v)) or _is_street_line(v))
+    if lines < VALUE_THRESHOLD:
+        return None
+    evidence.append(f"name and values: {norm!r} is the detail line of an address in a table of addresses ({tnorm!r}) "
+                    f"and {_pct(lines)} of values are street lines ({profile.non_blank} non-blank sampled)")
+    return Judgement("user.contact.address.street", 0.6, "street_address", evidence, round(lines, 4))
 
 
 # The value of an identifier of a person's record (FHIR `identifier[n].value`), or the identifier column of a table

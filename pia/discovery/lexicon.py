@@ -329,6 +329,10 @@ _BRACKET = re.compile(r"(?:under|over|below|above|<|>|<=|>=|≤|≥)?\s*(\d+(?:\
                       re.IGNORECASE)
 
 
+_MEASURE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:cm|mm|m|kg|kgs|g|lb|lbs|in|inch|inches|公斤|厘米|斤)\.?", re.IGNORECASE)
+_FEET_INCHES = re.compile(r"(\d)\s*(?:ft|')\s*(\d{1,2}(?:\.\d+)?)?\s*(?:in|\"|'')?", re.IGNORECASE)
+
+
 def _in_range(d: LexiconDetector, profile: _Profile) -> float | None:
     """Share of sampled values that are numbers in the detector's range (None when it sets no range)."""
     if d.value_range is None:
@@ -340,7 +344,11 @@ def _in_range(d: LexiconDetector, profile: _Profile) -> float | None:
         # "under 18") is in range when its ends are
         m = _BRACKET.fullmatch(v.strip().strip('[]"').strip())
         if m is None:
-            return False
+            # (holdout20 classes) a measurement typed with its unit ("172 cm", "68 kg") or in feet and inches ("5'9")
+            u, f = _MEASURE.fullmatch(v.strip()), _FEET_INCHES.fullmatch(v.strip())
+            if f is not None:
+                return lo <= int(f.group(1)) * 12 + float(f.group(2) or 0) <= hi
+            return u is not None and lo <= float(u.group(1)) <= hi
         ends = [float(x) for x in m.groups() if x is not None]
         return all(lo <= x <= hi for x in ends)
 
