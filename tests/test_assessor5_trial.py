@@ -83,8 +83,9 @@ def test_minors_data_of_a_general_category_is_flagged_sensitive_under_pipl():
     """Under PIPL all personal information of a minor under 14 is sensitive; the taxonomy marks a child's nickname
     or step count general, so without an override the separate-consent and PIPL Art. 55(1) rules missed it."""
     found = [f for f in lint(_manifest(_without_overrides(_data()))) if f.rule == "minors_data_not_sensitive"]
+    # friend_list is a friend list (user.social), sensitive by its category (GB/T 35273-2020 Annex B): no override due
     assert sorted(f.path.split("[")[1].split("]")[0] for f in found) == [
-        "child_birth_date", "child_nickname", "class_schedule", "friend_list", "step_counts"]
+        "child_birth_date", "child_nickname", "class_schedule", "step_counts"]
     assert all(f.clause == "PIPL Art. 28; GB/T 35273-2020 3.2" for f in found)
     # the shipped sample declares the overrides: nothing left to flag
     assert not [f for f in lint(load_manifest(KIDWATCH)) if f.rule == "minors_data_not_sensitive"]

@@ -86,8 +86,12 @@ def test_most_harmful_data_on_a_tie_is_chosen_by_its_own_facts_not_alphabeticall
     by_id = {e.id: e for e in m.data_elements}
     _, _, top, tied = most_harmful([by_id["child_nickname"], by_id["gps_track"]], m.regimes)
     assert top.id == "gps_track"
-    step, _, top, tied = most_harmful([by_id["child_nickname"], by_id["voice_clips"]], m.regimes)
-    assert top.id == "child_nickname" and [e.id for e in tied] == ["voice_clips"]
+    # two overrides of the same taxonomy impact: the declared order (voice_clips is now sensitive by its category,
+    # a voice message, so it goes first whatever the order)
+    step, _, top, tied = most_harmful([by_id["child_nickname"], by_id["child_birth_date"]], m.regimes)
+    assert top.id == "child_nickname" and [e.id for e in tied] == ["child_birth_date"]
+    _, _, top, tied = most_harmful([by_id["child_nickname"], by_id["voice_clips"]], m.regimes)
+    assert top.id == "voice_clips" and [e.id for e in tied] == ["child_nickname"]
 
 
 def test_a_childrens_service_gets_children_birth_dates(tmp_path):

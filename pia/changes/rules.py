@@ -22,6 +22,7 @@ from pia.declare.citations import by_regime
 from pia.declare.manifest import DataElement, DataSubject, FlowKind, Manifest, ProcessingActivity, RecipientBasis
 from pia.declare.measures import FearedEvent, MeasureStatus, catalogue, event_title
 from pia.declare.taxonomy import load_taxonomy
+from pia.declare.whose import is_childs
 from pia.declare.transfers import leaving, regimes_left
 from pia.declare.vocabulary import TRANSFER_RULES, basis_id, regime_of
 from pia.errors import InputError, Problem
@@ -1029,7 +1030,8 @@ def children_concerned(r: ReconsentReason, m: Manifest) -> list[str]:
     """Ids of the children's data elements a re-consent reason concerns (empty: no child's data).
 
     A child's data: an element declared `data_subjects: [minors]` (which a child override of a general category
-    carries, see lint's `minors_data_not_sensitive`), or any element of an activity whose subjects include minors.
+    carries, see lint's `minors_data_not_sensitive`), or an element that declares no subjects in an activity whose
+    subjects include minors (an element declared another's, such as a parent's phone, is not a child's).
     A recipient's reason concerns the elements of its data groups, and those of the activities sending to it.
     """
     acts = {a.id: a for a in m.processing_activities}
@@ -1040,15 +1042,16 @@ def children_concerned(r: ReconsentReason, m: Manifest) -> list[str]:
         elements = m.elements_of(act)
         if r.kind == "new_sensitive_category":
             elements = [e for e in elements if e.category == r.subject]
-        whole = DataSubject.minors in act.data_subjects
-        return sorted(e.id for e in elements if whole or _childs(e))
+        # the element's own data_subjects when it declares them (a parent's phone stays the parent's), else the
+        # activity's (pia.declare.whose)
+        return sorted(e.id for e in elements if is_childs(e, act))
     rec = recs.get(r.subject)
     if rec is None:
         return []
     groups = {str(g) for g in rec.data_groups}
     senders = [a for a in m.processing_activities if rec.id in a.recipients and DataSubject.minors in a.data_subjects]
     return sorted({e.id for e in m.data_elements if str(e.group) in groups and (
-        _childs(e) or any(e.id in a.data_elements for a in senders))})
+        _childs(e) or (not e.data_subjects and any(e.id in a.data_elements for a in senders)))})
 
 
 def _guardian(reasons: list[ReconsentReason], m: Manifest) -> list[ReconsentReason]:

@@ -31,6 +31,7 @@ from pia.declare.measures import Measure, MeasureEntry, MeasureStatus, catalogue
 from pia.declare.datasets import CheckDecl, DatasetDecl, declaration_problems
 from pia.declare.design import ProcessingDesign, design_problems
 from pia.declare.policy import KIT_CONCEPTS, ClauseRef, Policy, clause_problems, is_declared
+from pia.declare.scale import ScaleFacts
 from pia.declare.subjects import MinorAge, age_for, highest_age, minor_age_problems
 from pia.declare.taxonomy import load_taxonomy
 from pia.declare.residency import DATA_OF_HELP, RESIDENCY_HELP, check_residency, omit_none
@@ -287,6 +288,9 @@ class Settings(_Model):
     large_scale_subjects: int = Field(1_000_000, ge=1, description=(
         "Data subjects from which the assessor counts processing as large scale (WP248 criterion 5 gives no "
         "number; pia default 1,000,000 after the CAC outbound-transfer measures (2022) Art. 4)."))
+    large_scale_factors_from: int | None = Field(None, ge=1, description=(
+        "Data subjects from which volume, duration and extent (WP243 rev.01 2.1.3) can make processing large scale "
+        "below large_scale_subjects, when all three point to it (pia default: a tenth of large_scale_subjects)."))
     unacceptable_risk: str = Field("high", min_length=1, description=(
         "The organisation's choice of the risk level from which a risk is unacceptable (a risk level id of the "
         "method; GB/T 39335-2020 leaves this to the organisation)."))
@@ -393,6 +397,8 @@ class ProcessingActivity(_Model):
         "Where this activity's data subjects are (ISO 3166 codes, or EU/EEA/UK), when not all the service's users "
         "(service.jurisdictions): a transfer abroad is judged against each of their regimes and the controller's."))
     design: ProcessingDesign | None = Field(None, description="Design facts: where each element is held, identifiers.")
+    scale: ScaleFacts | None = Field(None, description=(
+        "Scale facts beyond the number of subjects (WP243 rev.01 2.1.3): collection, duration, extent."))
     recipients: list[str] = Field(default_factory=list, description="Ids of recipients that receive data of this activity.")
     profiling: bool = Field(False, description="Evaluates or predicts personal aspects (scoring, preferences).")
     automated_decisions: bool = Field(False, description="Takes decisions with legal or similar effect without a human.")
@@ -427,7 +433,7 @@ class ProcessingActivity(_Model):
     def _omit_absent_grounds(self, handler: Any) -> dict[str, Any]:
         # The GDPR fields appear in dumps only when set, so documents of manifests without them stay as they were.
         data = handler(self)
-        for key in ("balancing_test", "special_category_basis", "design", "refusal_denies_service",
+        for key in ("balancing_test", "special_category_basis", "design", "scale", "refusal_denies_service",
                     "necessary_for_service", "subjects_in",
                     "personalised_pricing", "fairness"):
             if data.get(key) is None:

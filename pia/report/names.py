@@ -117,7 +117,8 @@ TAXONOMY_NAMES = (N_('User data'), N_('Account information'), N_('Authorisation 
                   N_('Session, API, password-reset and activation tokens'),
                   N_('Credentials embedded in a URL (user:password@host, e.g. an RTSP stream address)'),
                   N_('Hardware identifier of a mobile device (IMEI or MEID)'),
-                  N_('Vendor-scoped device identifier (IDFV, Android ID)'), N_('Track of precise positions'))
+                  N_('Vendor-scoped device identifier (IDFV, Android ID)'), N_('Track of precise positions'),
+                  N_('Voice recording'), N_('Voice message'), N_('Social connections (friend list, contacts, groups)'))
 # The descriptive parts of the taxonomy's sensitivity bases (pia/data/taxonomy.yaml `basis`): the text in
 # parentheses after a citation, or a whole `pia default: ...` rationale. The citation ids stay as they are; a
 # test checks that every basis of the taxonomy is covered here.
@@ -143,6 +144,9 @@ BASIS_TEXTS = (
        "authentication information)"),
     N_("pia default: treated like religious belief (PIPL Art. 28), with which GDPR Art. 9(1) groups it"),
     N_("not sensitive under GB/T 35273-2020 Annex B"),
+    N_("communication records and content"), N_("address book, friend list, group list"),
+    N_("pia default: a recording holds what people say in private and the voice that identifies them, as the "
+       "communication content of GB/T 35273-2020 Annex B does"),
 )
 _BASIS_PART = re.compile(r"^(?P<cite>[^()]+?) \((?P<text>[^()]+)\)$")
 

@@ -18,6 +18,7 @@ from pia.i18n import L_, N_, Listing, Message
 from pia.risk.bearing import UNCLASSIFIED, load_evidence_map
 from pia.risk.evidence import EvidenceContext
 from pia.risk.methods import LikelihoodModel, MethodParameters
+from pia.risk.scale import judge_scale
 
 TOP = 3
 ACCESS = FearedEvent.illegitimate_access
@@ -96,6 +97,8 @@ class _Facts:
         self.random_ids = design.identifiers is Identifiers.random
         self.a = a
         self.large = m.settings.large_scale_subjects
+        # WP243 rev.01 2.1.3's factors for the people whose data one breach reaches (pia.risk.scale)
+        self.scale = judge_scale(m, a, self.held)
         self.failed = ev.failed_checks.get(a.id, [])
         self.undeclared = ev.undeclared.get(a.id, [])
 
@@ -119,6 +122,13 @@ def _evidence(facts: _Facts, event: FearedEvent, model: str) -> dict[str, list[s
             L_("security situation: {kind}: dataset checks failed ({checks}) [{source}]", kind=Message(kind.title),
                checks=", ".join(sorted(ids)), source=Message(kind.source)))
     return out
+
+
+def _scale_reason(facts: _Facts) -> str:
+    """The scale point's reason: the number against the threshold, or the WP243 factors that made it large."""
+    if facts.scale.by_factors:
+        return L_("scale: {scale}", scale=facts.scale.reason)
+    return L_("scale: {held:,} subjects (large scale from {large:,}, settings)", held=facts.held, large=facts.large)
 
 
 def _cap(points: list[str]) -> int:
@@ -203,9 +213,8 @@ def _gbt_groups(facts: _Facts, event: FearedEvent) -> list[FactorRating]:
         participants.append(L_("recipients bound by no confidentiality agreement: {recipients}",
                                recipients=", ".join(facts.unbound)))
     business: list[str] = []
-    if facts.held >= facts.large:
-        business.append(L_("scale: {held:,} subjects (large scale from {large:,}, settings)", held=facts.held,
-                           large=facts.large))
+    if facts.scale.large:
+        business.append(_scale_reason(facts))
     if event is ACCESS and facts.sensitive and not facts.random_ids:
         business.append(L_("attractive data for risk sources: sensitive {elements}", elements=Listing(facts.sensitive)))
     business += _undisclosed(facts, event)
@@ -249,9 +258,8 @@ def _cnil_groups(facts: _Facts, event: FearedEvent) -> list[FactorRating]:
     motivation: list[str] = []
     if event is ACCESS and facts.sensitive and not facts.random_ids:
         motivation.append(L_("sensitive data attracts risk sources: {elements}", elements=Listing(facts.sensitive)))
-    if facts.held >= facts.large:
-        motivation.append(L_("scale: {held:,} subjects (large scale from {large:,}, settings)", held=facts.held,
-                             large=facts.large))
+    if facts.scale.large:
+        motivation.append(_scale_reason(facts))
     motivation += _undisclosed(facts, event)
     rated = {"internal": internal, "external": external, "motivation": motivation}
     for gid, reasons in _evidence(facts, event, "cnil_sources").items():

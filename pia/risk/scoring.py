@@ -40,6 +40,8 @@ from pia.risk.methods import (
     load_method,
 )
 from pia.declare.subjects import SEVERITY_SOURCE
+from pia.declare.whose import is_childs
+from pia.risk.scale import judge_scale
 from pia.risk.screening import GBT_VULNERABLE_SUBJECTS, VULNERABLE_SUBJECTS, screen, summary, vulnerable_reasons
 
 __all__ = ["Assessment", "FearedEvent", "Stage", "assess", "load_evidence"]
@@ -474,11 +476,15 @@ def _severity(m: Manifest, a: ProcessingActivity, event: FearedEvent, ev: Eviden
                            []))
         value = new
     limit = m.settings.large_scale_subjects
-    if kept and held >= limit and value < TOP:
+    scale = judge_scale(m, a, held)  # WP243 rev.01 2.1.3's factors below the threshold (pia.risk.scale)
+    if kept and scale.large and value < TOP:
         lines.append(_Line("impact", "impact.sensitive_scale", L_("WP248 criterion 4; WP248 criterion 5 (threshold: "
-                           "settings.large_scale_subjects, pia default 1,000,000)"), value, value + 1,
+                           "settings.large_scale_subjects, pia default 1,000,000)") if not scale.by_factors else
+                           L_("WP248 criterion 4; WP248 criterion 5; {factors}", factors=scale.source), value, value + 1,
                            L_("sensitive data ({elements}) held for {held:,} people (large scale from {limit:,})",
-                              elements=Listing(kept), held=held, limit=limit), []))
+                              elements=Listing(kept), held=held, limit=limit) if not scale.by_factors else
+                           L_("sensitive data ({elements}) held for {scale}", elements=Listing(kept),
+                              scale=scale.reason), []))
         value += 1
     tax = load_taxonomy()
     # the minors fact counts once: not again when sensitive data is sensitive because it is minors' data (a children's
@@ -495,6 +501,19 @@ def _severity(m: Manifest, a: ProcessingActivity, event: FearedEvent, ev: Eviden
     others = frozenset(s for s in a.data_subjects if s in VULNERABLE_SUBJECTS and s is not DataSubject.minors)
     ages = tuple(r for r in ("CN", "EU", "UK") if r in m.regimes) or ("CN", "EU", "UK")
     minors = vulnerable_reasons(m, a, GBT_VULNERABLE_SUBJECTS, ages)
+    # the children's step follows whose the most harmful data is (the element's data_subjects, else the activity's):
+    # a parent's own phone number in an activity about children is not a child's (pia default)
+    childs = [e for e in m.elements_of(a) if is_childs(e, a) or tax.is_within(e.category, CHILDREN)]
+    adults_top = minors and not any(e in childs for e in (top, *tied))
+    if adults_top:
+        lines.append(_Line("impact", "impact.vulnerable", L_(
+                           "pia default: the step for children follows whose the most harmful data is (an element's "
+                           "data_subjects, else the activity's); an adult's own data is not made a child's by the "
+                           "activity's subjects"), value, value,
+                           L_("the most harmful data ({elements}) is not children's data; children's data: {children}",
+                              elements=Listing([top.id, *(e.id for e in tied)]),
+                              children=Listing([e.id for e in childs]) if childs else L_("none")), []))
+        minors = []
     rest = vulnerable_reasons(m, a, others, ages, children_data=False)
     vulnerable = minors + (rest if eu else [])
     uncounted = [] if eu else rest
@@ -511,6 +530,23 @@ def _severity(m: Manifest, a: ProcessingActivity, event: FearedEvent, ev: Eviden
         lines.append(_Line("impact", "impact.vulnerable", L_("pia default: each fact counts once"), value, value,
                            L_("minors already counted through children's data ({reasons})",
                               reasons=Listing(vulnerable, "; ")), []))
+    watched = [L_("{fact}: yes", fact=f) for f in ("profiling", "systematic_monitoring") if getattr(a, f)]
+    if event is FearedEvent.illegitimate_access and watched and childs and value < TOP:
+        # WP248 criteria 1/3 combined with 7: a disclosure reveals the profile of a child or the record of their
+        # monitoring, which GDPR Recital 38 singles out for specific protection; a fact apart from the child's data
+        criteria = (["WP248 criterion 1"] if a.profiling else []) + (["WP248 criterion 3"] if a.systematic_monitoring
+                                                                     else [])
+        lines.append(_Line("impact", "impact.children_profiled",
+                           L_("GDPR Recital 38; GDPR Recital 75; {criteria}; WP248 criterion 7 (illegitimate access, "
+                              "one level up: pia default)", criteria="; ".join(criteria)) if eu else
+                           L_("pia default: profiling or systematic monitoring of children raises the harm of a "
+                              "disclosure one level; the Chinese sources protect all of minors' information as "
+                              "sensitive (PIPL Art. 28, PIPL Art. 31) and do not grade it"),
+                           value, value + 1,
+                           L_("children's data ({elements}) under {facts}: a disclosure reveals a child's profile or "
+                              "the record of their monitoring", facts=Listing(watched),
+                              elements=Listing([e.id for e in childs])), []))
+        value += 1
     if uncounted:
         lines.append(_Line("impact", "impact.vulnerable_screening_only", L_(
                            "pia default: a screening fact only; the sources of the service's laws on the risk of "
@@ -921,7 +957,10 @@ def assess(manifest: Manifest | str | Path, method: str | Path | Method | None =
     -----
     Severity: the most harmful data element (taxonomy; sensitive at least high); unwanted modification and
     disappearance one level lower; +1 for sensitive data held for at least ``settings.large_scale_subjects``
-    people; +1 for minors unless children's data already counted them; severity-lowering measures lower it by
+    people (or from ``settings.large_scale_factors_from`` when volume, duration and extent all point to large scale,
+    `pia.risk.scale`); +1 for minors unless children's data already counted them or the most harmful data is not a
+    child's; +1 for illegitimate access when the activity profiles or systematically monitors children's data;
+    severity-lowering measures lower it by
     at most one level, never below high for sensitive data unless de-identified.
 
     Likelihood: the method's factor groups are rated 0-3 from the facts (GB/T 39335-2020 5.4 or the CNIL risk

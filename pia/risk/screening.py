@@ -17,9 +17,11 @@ from pia.declare.taxonomy import load_taxonomy
 from pia.declare.text import Sentence
 from pia.declare.transfers import kept_in, leaving, subject_regimes
 from pia.declare.vocabulary import regime_of
+from pia.risk.scale import judge_scale
 from pia.i18n import L_, N_, Listing, Message, Term
 
-# "Large scale" is the assessor's setting (manifest settings.large_scale_subjects): WP248 gives no number.
+# "Large scale" is the assessor's setting (manifest settings.large_scale_subjects, WP248 gives no number), weighed
+# with WP243 rev.01 2.1.3's other factors below it (pia.risk.scale).
 # WP248 criterion 7's vulnerable data subjects (pia.declare.subjects); GB/T 39335-2020's criterion names minors.
 VULNERABLE_SUBJECTS = frozenset(DataSubject(k) for k in VULNERABLE_KINDS)
 GBT_VULNERABLE_SUBJECTS = frozenset(DataSubject(k) for k in GBT_VULNERABLE)
@@ -87,16 +89,14 @@ def _sensitive(m: Manifest, a: ProcessingActivity) -> tuple[bool, str]:
 
 def _sensitive_large(m: Manifest, a: ProcessingActivity) -> tuple[bool, str]:
     sens, why = _sensitive(m, a)
-    limit = m.settings.large_scale_subjects
-    big = a.subjects_count >= limit
-    return sens and big, L_("{why}; {subjects:,} subjects (large scale from {limit:,}, settings)", why=why,
-                            subjects=a.subjects_count, limit=limit)
+    scale = judge_scale(m, a)
+    return sens and scale.large, L_("{why}; {scale}", why=why, scale=scale.reason)
 
 
 def _large_scale(m: Manifest, a: ProcessingActivity) -> tuple[bool, str]:
-    limit = m.settings.large_scale_subjects
-    return (a.subjects_count >= limit, L_("{subjects:,} subjects (large scale from {limit:,}, settings)",
-                                          subjects=a.subjects_count, limit=limit))
+    # WP243 rev.01 2.1.3's factors, to which WP248 criterion 5 refers (pia.risk.scale)
+    scale = judge_scale(m, a)
+    return scale.large, scale.reason
 
 
 def vulnerable_reasons(m: Manifest, a: ProcessingActivity, kinds: frozenset[DataSubject] = VULNERABLE_SUBJECTS,
