@@ -456,7 +456,7 @@ def test_cli_invalid_manifest_exits_2_with_file_line_and_no_output_dir(tmp_path)
     proc = subprocess.run([sys.executable, "-m", "pia.cli", "report", "-p", "manifest", str(bad), "--out",
                            str(tmp_path / "out")], capture_output=True, text=True, check=False)
     assert proc.returncode == 2
-    assert re.search(r"bad\.pia\.yaml:\d+: data_elements\.0\.group: ", proc.stderr), proc.stderr
+    assert re.search(r"bad\.pia\.yaml:\d+: data_elements\[\w+\]\.group: ", proc.stderr), proc.stderr
     assert "Traceback" not in proc.stderr
     assert not (tmp_path / "out").exists()
 
