@@ -21,6 +21,15 @@ settings.load_profile("pia")
 os.environ.setdefault("PIA_GX_WORKER", "0")
 
 
+@pytest.fixture(autouse=True)
+def _english_unless_a_test_says_otherwise():
+    """Each test starts in English: a CLI run in-process (`main([..., "--lang", "zh"])`) sets the language for the
+    rest of the process, which made later tests' English assertions depend on the order the tests ran in."""
+    from pia.i18n import use_language
+    with use_language("en"):
+        yield
+
+
 @pytest.fixture(scope="session")
 def reference_text() -> str:
     return REFERENCE_MANIFEST.read_text(encoding="utf-8")

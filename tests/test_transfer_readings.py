@@ -188,3 +188,30 @@ def test_an_input_error_names_the_activity_by_id_in_each_language(capsys, write_
     err = capsys.readouterr().err
     assert exc.value.code == 2
     assert f"{path}:{line}: processing_activities[ride_matching].legal_basis: {words}" in err
+
+
+# ------------------------------------------------------------------ 5. the likelihood reads the same declarations
+
+
+def _flow(m, activity: str) -> dict:
+    from pia.risk.scoring import assess
+    doc = assess(m, "gbt39335").model_dump(mode="json")
+    act = next(x for x in doc["activities"] if x["id"] == activity)
+    return next(f for f in act["likelihood_factors"]["illegitimate_access"] if f["group"] == "flow")
+
+
+def test_a_region_declared_to_hold_only_its_own_peoples_data_raises_no_likelihood():
+    # kidwatch (policy 4.1): families in China in the China region, families in the EU in Frankfurt; neither
+    # region takes anyone's data out of their own regime, so the processing flow counts no data leaving
+    m = load_manifest(KIDWATCH)
+    flow = _flow(m, "friends")
+    assert flow["rating"] == 0 and not any("DE" in r or "out of" in r for r in flow["reasons"])
+    # the same service without the declarations: the labelled inference keeps the China view, the EU view sees
+    # the China region (and the Chinese controller's view sees Frankfurt) as data leaving
+    undeclared = _flow(_undeclared(m), "friends")
+    assert undeclared["rating"] == 1 and any("cloud_cn (out of EU)" in r for r in undeclared["reasons"])
+    # Frankfurt declared to hold people in China's data too: it counts again
+    both = [a.model_copy(update={"storage": a.storage.model_copy(update={"residency": {"CN": ["CN"], "DE": ["EU", "CN"]}})})
+            for a in m.processing_activities]
+    again = _flow(m.model_copy(update={"processing_activities": both}), "friends")
+    assert again["rating"] == 1 and any("stored in DE" in r for r in again["reasons"])

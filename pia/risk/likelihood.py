@@ -12,7 +12,7 @@ from pia.declare.design import CENTRAL, DEFAULT_DESIGN, REACHED, Identifiers, Ne
 from pia.declare.manifest import FlowKind, Manifest, ProcessingActivity, RecipientType
 from pia.declare.measures import FearedEvent
 from pia.declare.text import Sentence
-from pia.declare.transfers import transfers
+from pia.declare.transfers import leaving, subject_regimes
 from pia.declare.vocabulary import regime_of
 from pia.i18n import L_, N_, Listing, Message
 from pia.risk.bearing import UNCLASSIFIED, load_evidence_map
@@ -80,14 +80,18 @@ class _Facts:
         self.others = [r.id for r in recipients if r.id not in self.processors]
         self.unbound = [r.id for r in recipients if not r.confidentiality_agreement and r.id in self.others]
         home = regime_of(m.controller.jurisdiction)
+        # a place counts as abroad only where it takes some data subjects' data out of their regime as that regime
+        # reads it (`leaving`): a declared `storage.residency` / `recipients[].data_of` (or, for a controller in China,
+        # the labelled inference) keeps a region that holds only its own people's data from counting
+        out_of_home = {t.fact for t in leaving(m, a, home)}
         self.cross = ["storage.cross_border: yes"] if a.storage.cross_border else []
         self.cross += [L_("stored in {location}", location=loc) for loc in sorted(set(a.storage.locations))
-                       if regime_of(loc) != home]
+                       if regime_of(loc) != home and loc in out_of_home]
         self.cross += [L_("recipient {recipient} in {location}", recipient=r.id, location=r.location)
-                       for r in recipients if regime_of(r.location) != home]
+                       for r in recipients if regime_of(r.location) != home and r.id in out_of_home]
         # data that leaves the regime of the data subjects (a service under several laws, pia.declare.transfers)
         self.cross += [L_("{fact} (out of {regime})", fact=t.fact, regime=t.regime)
-                       for t in transfers(m, a) if not t.home]
+                       for regime in subject_regimes(m, a) if regime != home for t in leaving(m, a, regime)]
         # sensitive data a risk source can obtain through the service, stored or relayed, is a target (motivation)
         self.sensitive = [e.id for e in reached if e.sensitive]
         self.sensitive_on_device = [e.id for e in elements if e.sensitive and e.id in self.device_only]
