@@ -215,3 +215,22 @@ def test_a_region_declared_to_hold_only_its_own_peoples_data_raises_no_likelihoo
             for a in m.processing_activities]
     again = _flow(m.model_copy(update={"processing_activities": both}), "friends")
     assert again["rating"] == 1 and any("stored in DE" in r for r in again["reasons"])
+
+
+def _safeguards(m, activity: str) -> dict:
+    from pia.risk.scoring import assess
+    doc = assess(m, "gbt39335").model_dump(mode="json")
+    act = next(x for x in doc["activities"] if x["id"] == activity)
+    return next(x for x in act["measures"] if x["measure"] == "transfer_safeguards")
+
+
+def test_transfer_safeguards_apply_only_where_a_regime_reads_data_leaving():
+    # the measure's applicability reads the same view as the likelihood: kidwatch's regional clouds take nobody's
+    # data abroad, so no safeguard is owed for them; its map provider abroad still needs one
+    m = load_manifest(KIDWATCH)
+    friends = _safeguards(m, "friends")
+    assert not friends["applies_by_facts"] and friends["status"] == "not_applicable"
+    undeclared = _safeguards(_undeclared(m), "friends")
+    assert undeclared["applies_by_facts"] and "cloud_cn" in undeclared["applicability"]
+    located = [a.id for a in m.processing_activities if _safeguards(m, a.id)["applies_by_facts"]]
+    assert located and all("map_provider" in _safeguards(m, k)["applicability"] for k in located)

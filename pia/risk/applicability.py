@@ -13,7 +13,7 @@ from pia.declare.design import CENTRAL, DEFAULT_DESIGN, REACHED, Network, Place
 from pia.declare.manifest import Manifest, ProcessingActivity, RecipientType
 from pia.declare.measures import Measure, MeasureStatus, Requirement
 from pia.declare.text import Sentence
-from pia.declare.transfers import subject_regimes, transfers
+from pia.declare.transfers import leaving, subject_regimes
 from pia.declare.vocabulary import basis_id
 from pia.i18n import L_, N_, Listing, Message, _
 
@@ -133,8 +133,9 @@ def asset_facts(m: Manifest, a: ProcessingActivity) -> dict[Requirement, list[st
         Requirement.internet: reached if design.reachable_from is Network.internet else [],
         Requirement.processor: ([r.id for r in recipients if r.type is RecipientType.processor]
                                 + [e for e, p in places.items() if Place.processor in p]),
-        # judged against the controller's regime and those of the data subjects (pia.declare.transfers)
-        Requirement.abroad: [t.label for t in transfers(m, a)],
+        # each regime's own view (pia.declare.transfers.leaving), as the likelihood reads it: a region declared to
+        # hold only its own people's data takes nobody's data abroad, so no safeguard is owed for it
+        Requirement.abroad: [t.label for regime in subject_regimes(m, a) for t in leaving(m, a, regime)],
     }
     # connected devices: internet-facing ones, or devices that generate the activity's data. Where that data is then
     # held does not matter: a rule that read `held_at` here would drop the measure when data moves from the devices
