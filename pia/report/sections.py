@@ -472,8 +472,11 @@ def risk_html(r: ReportData, part: str = "all") -> str:
         rows.append({"n": numbers.get(act["id"], ""), "name": names.get(act["id"], act["id"]), "met": met, "n_met": n_met,
                      "stages": cells, "factors": main_factors(act, current["event"], _current(act), limit=6,
                                                           names=r.names)})
+    # a consent finding the legal-findings section already lists (pia check's lint carries them) is not repeated here
+    listed = {(f.get("activity"), f.get("rule")) for f in r.assessment.get("legal_findings") or []}
     consent = [{"name": names.get(act["id"], act["id"]), "message": f.get("message", ""), "source": f.get("source", "")}
-               for act in activities for f in act.get("consent_findings") or []]
+               for act in activities for f in act.get("consent_findings") or []
+               if (act["id"], f.get("rule")) not in listed]
     return render("risk.html.j2", part=part, method=method_title(grid["name"]), rows=rows,
                   stages=[{"title": t} for _k, t in stage_titles], plan=action_plan(r), consent=consent,
                   not_applicable=not_applicable_measures(r))

@@ -718,7 +718,7 @@ class _Activity:
                     why = L_("{measures}; sensitive data: severity stays at least high unless de-identification is "
                              "in place", measures=why)
                 add(_Line("impact", "impact.measures", L_("CNIL PIA Methodology (2018) (measures on the data lower "
-                          "severity, step size a pia default: MethodParameters.severity_step_weight)"),
+                          "severity, step size a pia default: method parameter severity_step_weight)"),
                           sev, self._lv(s), L_("severity score {before:.2f} -> {after:.2f} with {measures}",
                                                before=f.severity, after=s, measures=why), []))
             lines = Listing((L_("{title}: {rating} ({reasons}; no point: {notes})", title=Message(r.title),
@@ -765,7 +765,7 @@ class _Activity:
                 if unassessed:
                     how = (L_("counted as missing") if p.not_assessed is NotAssessed.as_missing
                            else L_("left out of the share"))
-                    parts.append(L_("not assessed ({how}, pia default: MethodParameters.not_assessed): {measures}",
+                    parts.append(L_("not assessed ({how}, pia default: method parameter not_assessed): {measures}",
                                     how=how, measures=Listing(unassessed)))
                 src = L_("CNIL PIA Knowledge Bases (2018), Scale and rules for estimating likelihood (vulnerabilities "
                          "of the supporting assets, reduction a pia default: max_measure_reduction, core_gate_floor)")
