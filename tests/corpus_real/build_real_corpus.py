@@ -4,7 +4,7 @@ The columns, their sources and their labels are in `schemas.yaml` (labelled befo
 this module only generates values, deterministically for a seed. Every value is fake: example.* domains,
 random numbers with valid checksums where real ones have them, invented names and addresses.
 
-    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout20]]
+    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout21]]
 """
 
 from __future__ import annotations
@@ -744,6 +744,90 @@ def _h20_my_address(rng: random.Random, i: int) -> str:
     if k < 0.85:
         return f"{state if rng.random() < 0.3 else ''}{town_zh}{rng.choice(['新村', '花园', '', ''])}{rng.randint(1, 99)}号"
     return rng.choice([town_zh, f"{town_zh}市中心", state])
+
+
+
+# Made-up patrons, signers, parcel receivers, webinar attendees and students of holdout21 (Evergreen ILS,
+# Documenso, EasyParcel, Zoom, a courier bulk-shipping CSV, Tencent Meeting). Places are real towns; every person,
+# number and id is invented.
+H21_US_PLACES = [("Athens", "306"), ("Macon", "312"), ("Rome", "301"), ("Valdosta", "316"), ("Savannah", "314"),
+                 ("Dalton", "307"), ("Decatur", "300")]
+H21_US_STREETS = ["Peachtree St", "Oak Hollow Rd", "Clayton St", "Milledge Ave", "Broad St", "Pine Needle Ln",
+                  "Hickory Ridge Dr", "Main St"]
+H21_MIDDLE = ["Marie", "Lee", "Ann", "James", "Grace", "Ray", "Louise", "Edward", "J.", "M."]
+H21_NICKNAMES = ["Liz", "Bobby", "Jen", "Mo", "Kat", "Sam", "Bookworm", "Captain Reads", "Tee", "Nana"]
+H21_PARCELS = ["Baju kurung", "Books", "Tudung bawal", "Phone case", "Kuih raya", "Skincare set", "Sambal bilis 3 jars",
+               "Kids shoes", "Batik shirt", "Notebook set"]
+# The two shops that send the parcels (sender columns: the same few values on every row).
+H21_SHOPS = [("BatikLane Dispatch", "BatikLane Sdn Bhd", "03-7960 1234", "orders@batiklane.example.my",
+              "Lot 12, Jalan Teknologi 3/5, Kota Damansara", "47810", "Petaling Jaya"),
+             ("Kedai Buku Ilmu Online", "Ilmu Niaga Enterprise", "04-229 8812", "admin@kedaiilmu.example.com",
+              "No. 5, Lebuh Pantai, Level 2", "10300", "George Town")]
+H21_MY_TOWNS = [("47", "Petaling Jaya"), ("50", "Kuala Lumpur"), ("81", "Johor Bahru"), ("30", "Ipoh"), ("88", "Kota Kinabalu"),
+                ("93", "Kuching"), ("43", "Kajang"), ("75", "Melaka")]
+H21_MY_NAMES = ["Nur Aisyah binti Ahmad", "Tan Wei Ming", "Siti Rahmah Ismail", "Rajesh a/l Kumar", "Lim Mei Ling",
+                "Muhammad Hafiz bin Osman", "Chong Kah Wai", "Priya d/o Subramaniam", "Farah Nabilah", "Wong Siew Lan",
+                "Ahmad Firdaus", "Kavitha Rajan"]
+H21_MY_COMPANIES = ["Universiti Malaya", "SK Taman Megah", "Petronas Dagangan Bhd", "Klinik Kesihatan Kajang",
+                    "Maybank Tower, Level 18"]
+H21_COUNTRIES = ["United States", "United States", "Germany", "India", "Malaysia", "United Kingdom", "Brazil", "Canada",
+                 "Nigeria", "Philippines"]
+H21_CN_UNITS = ["深圳市第二实验学校", "华为技术有限公司", "南山区育才中学", "杭州市学军中学", "浦东新区图书馆"]
+H21_CN_PRODUCTS = ["初三数学;物理冲刺班讲义;", "高一英语;暑期班教材;赠送错题本", "初二语文;阅读写作精练;",
+                   "高三化学;一轮复习资料;", "小升初数学;思维训练;练习册", "初一英语;新概念第一册;"]
+H21_TM_PREFIXES = ["三班-", "二组-", "研发部-", "", "", "", "家长-", "初二(5)班"]
+
+
+def _h21_barcode(rng: random.Random) -> str:
+    # A 14-digit Codabar library-card number: "2", a 4-digit library prefix, 8 digits and a mod-10 check digit.
+    body = "2" + rng.choice(["1003", "1003", "1011", "2250"]) + _s(rng, string.digits, 8)
+    return body + _luhn_digit(body)
+
+
+def _h21_us_phone(rng: random.Random) -> str:
+    area, n = rng.choice(["404", "706", "912", "478", "770"]), rng.randint(100, 199)
+    return rng.choice([f"{area}-555-{n:04d}", f"({area}) 555-{n:04d}", f"{area}555{n:04d}", f"{area}.555.{n:04d} x12"])
+
+
+def _h21_pg_tstz(rng: random.Random, y0: int, y1: int) -> str:
+    return f"{_dt(rng, y0, y1)}.{rng.randint(0, 999999):06d}{rng.choice(['-04', '-05'])}"
+
+
+def _h21_signature_png(rng: random.Random) -> str:
+    # A PNG's signature and IHDR start, then a random payload: a drawn signature kept as a data URI.
+    raw = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + rng.randbytes(rng.randint(90, 240))
+    return "data:image/png;base64," + base64.b64encode(raw).decode()
+
+
+def _h21_cn_address(rng: random.Random, i: int) -> str:
+    _code, city, province, district = H19_CN_CITIES[i % len(H19_CN_CITIES)]
+    prov = "" if province == city else province
+    return (f"{prov}{city}{district}{rng.choice(H19_CN_STREETS)}{rng.randint(1, 400)}号"
+            f"{rng.choice(['', '阳光花园', '创维大厦', '翠苑小区'])}{rng.randint(1, 30)}栋{rng.randint(101, 2806)}")
+
+MONTHS_ABBR = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def _h21_my_street(rng: random.Random) -> str:
+    return rng.choice([f"No. {rng.randint(1, 120)}, Jalan {rng.choice(['SS2', 'Bukit Bintang', 'Ampang', 'Kenari'])}"
+                       f"/{rng.randint(1, 40)}, Taman {rng.choice(['Megah', 'Bahagia', 'Sri Muda', 'Desa'])}",
+                       f"Blok {rng.choice('ABC')}-{rng.randint(1, 20)}-{rng.randint(1, 12)}, Pangsapuri "
+                       f"{rng.choice(['Seri Mas', 'Cempaka'])}",
+                       f"{rng.randint(1, 99)}, Lorong {rng.choice(['Mawar', 'Melur', 'Kenanga'])} {rng.randint(1, 9)}"])
+
+
+def _h21_zoom_phone(rng: random.Random) -> str:
+    return rng.choice([f"+1 {rng.randint(201, 989)}-555-{rng.randint(100, 199):04d}",
+                       f"+91 98{_s(rng, string.digits, 8)}", f"+49 151 {_s(rng, string.digits, 8)}",
+                       f"0{rng.randint(7000, 7999)} 900{rng.randint(100, 999)}",
+                       f"{rng.randint(201, 989)}555{rng.randint(100, 199):04d}"])
+
+
+def _h21_tm_nickname(rng: random.Random) -> str:
+    # 入会昵称(用户昵称): the nickname shown in the meeting, then the account's nickname in brackets.
+    n = _cn_name(rng)
+    return rng.choice([f"{rng.choice(H21_TM_PREFIXES)}{n}({n})", f"{n}({n})", n,
+                       f"{rng.choice(['iPhone', 'HUAWEI Mate 60', '李老师', 'Tom'])}({n})"])
 
 
 # Camera names of the made-up Viseron recorder (holdout5).
@@ -2872,6 +2956,99 @@ GENERATORS: dict[str, Callable[[random.Random, int], str]] = {
                                              f" {r.choice(['Ah Kow', 'Mei Ling', 'Chee Keong', 'Siew Lan'])}"]),
     "h20_child_birth": lambda r, i: r.choice(["{}-{:02d}-{:02d}", "{}/{}/{}"]).format(r.randint(2010, 2020), r.randint(1, 12),
                                                                                      r.randint(1, 28)),
+    # holdout21: Evergreen ILS, Documenso, EasyParcel, Zoom webinar report, courier bulk-shipping CSV, Tencent Meeting
+    "h21_eg_usrname": lambda r, i: r.choice([_h21_barcode(r), _h21_barcode(r),
+                                            f"{r.choice(FIRST).lower()}{r.choice(LAST).lower()}{r.randint(1, 99)}",
+                                            f"{r.choice(FIRST)[0].lower()}{r.choice(LAST).lower()}"]),
+    "h21_eg_email": lambda r, i: (f"{r.choice(FIRST).lower()}.{r.choice(LAST).lower()}{r.choice(['', str(r.randint(1, 99))])}"
+                                  f"@{r.choice(['example.com', 'example.net', 'mail.example.org'])}"),
+    # Driving-licence numbers of the kind US states issue (a letter and digits, or nine digits), some other ids.
+    "h21_eg_ident_value": lambda r, i: r.choice([f"{r.randint(0, 999999999):09d}", f"{r.randint(0, 999999999):09d}",
+                                                f"{r.choice('ABDGS')}{r.randint(0, 9999999):07d}",
+                                                f"{r.choice('SDW')}{r.randint(100, 999)}-{r.randint(1000, 9999)}"
+                                                f"-{r.randint(1000, 9999)}",
+                                                f"STU{r.randint(10000, 99999)}"]),
+    "h21_eg_photo_url": lambda r, i: r.choice([f"https://library.example.org/patron-photos/{r.randint(1, 40000):07d}.jpg",
+                                              f"/opac/extras/photos/{_s(r, HEX, 12)}.png"]),
+    "h21_middle_name": lambda r, i: r.choice(H21_MIDDLE),
+    "h21_eg_alias": lambda r, i: r.choice(H21_NICKNAMES),
+    "h21_us_phone": lambda r, i: _h21_us_phone(r),
+    "h21_eg_dob": lambda r, i: (f"{r.randint(1935, 2019)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d} 00:00:00"
+                                f"{r.choice(['-04', '-05'])}"),
+    "h21_eg_xact_id": lambda r, i: r.choice(["none", _s(r, HEX, 32),
+                                            f"eg-app{r.randint(1, 3)}.example.org-"
+                                            f"{r.randint(1_600_000_000, 1_760_000_000)}.{r.randint(100, 99999)}"]),
+    "h21_pg_tstz": lambda r, i: _h21_pg_tstz(r, 2015, 2025),
+    "h21_pg_tstz_future": lambda r, i: _h21_pg_tstz(r, 2025, 2029),
+    "h21_eg_barcode": lambda r, i: _h21_barcode(r),
+    "h21_us_street": lambda r, i: f"{r.randint(1, 9999)} {r.choice(H21_US_STREETS)}",
+    "h21_us_street2": lambda r, i: r.choice(["Apt 4B", "Unit 12", "PO Box 88", "Suite 200", "Lot 7"]),
+    "h21_us_city": lambda r, i: H21_US_PLACES[i % len(H21_US_PLACES)][0],
+    "h21_us_zip": lambda r, i: (lambda z: z if r.random() < 0.75 else f"{z}-{r.randint(0, 9999):04d}")(
+        f"{H21_US_PLACES[i % len(H21_US_PLACES)][1]}{r.randint(1, 99):02d}"),
+    "h21_eg_reset_uuid": lambda r, i: _s(r, HEX, 32),
+    "h21_stripe_customer": lambda r, i: "cus_" + _s(r, ALNUM, 14),
+    "h21_prisma_ts": lambda r, i: f"{_dt(r, 2023, 2025)}.{r.randint(0, 999):03d}",
+    "h21_signature_data_uri": lambda r, i: _h21_signature_png(r),
+    "h21_enc_hex": lambda r, i: _s(r, HEX, 96),
+    "h21_enc_hex_long": lambda r, i: _s(r, HEX, 320),
+    "h21_profile_slug": lambda r, i: r.choice([f"{r.choice(FIRST).lower()}-{r.choice(LAST).lower()}",
+                                              f"{r.choice(FIRST)[0].lower()}{r.choice(LAST).lower()}",
+                                              f"{r.choice(FIRST).lower()}-{r.choice(LAST).lower()}-{r.randint(2, 9)}"]),
+    "h21_recipient_name": lambda r, i: r.choice([f"{r.choice(FIRST)} {r.choice(LAST)}", f"{r.choice(FIRST)} {r.choice(LAST)}",
+                                                f"{r.choice(LAST)}, {r.choice(FIRST)}", r.choice(FIRST)]),
+    "h21_nanoid": lambda r, i: _s(r, ALNUM + "_-", 21),
+    "h21_typed_signature": lambda r, i: r.choice([f"{r.choice(FIRST)} {r.choice(LAST)}",
+                                                 f"{r.choice(FIRST)[0]}. {r.choice(LAST)}"]),
+    "h21_cuid": lambda r, i: "c" + _s(r, string.ascii_lowercase + string.digits, 24),
+    "h21_parcel_content": lambda r, i: r.choice(H21_PARCELS),
+    "h21_rm_value": lambda r, i: f"{r.randint(15, 450)}.{r.choice(['00', '90', '50'])}",
+    "h21_weight_kg": lambda r, i: f"{r.uniform(0.2, 6):.2f}",
+    "h21_pickup_date": lambda r, i: r.choice(["{2:02d}/{1:02d}/{0}", "{0}-{1:02d}-{2:02d}"]).format(
+        r.randint(2024, 2025), r.randint(1, 12), r.randint(1, 28)),
+    "h21_shop_sender_name": lambda r, i: H21_SHOPS[i % 5 // 4][0],
+    "h21_shop_company": lambda r, i: H21_SHOPS[i % 5 // 4][1],
+    "h21_shop_phone": lambda r, i: H21_SHOPS[i % 5 // 4][2],
+    "h21_shop_alt_phone": lambda r, i: ["03-7960 1235", "04-229 8813"][i % 5 // 4],
+    "h21_shop_email": lambda r, i: H21_SHOPS[i % 5 // 4][3],
+    "h21_shop_address": lambda r, i: H21_SHOPS[i % 5 // 4][4],
+    "h21_shop_postcode": lambda r, i: H21_SHOPS[i % 5 // 4][5],
+    "h21_shop_city": lambda r, i: H21_SHOPS[i % 5 // 4][6],
+    "h21_my_name": lambda r, i: r.choice(H21_MY_NAMES),
+    "h21_my_company": lambda r, i: r.choice(H21_MY_COMPANIES),
+    "h21_my_mobile": lambda r, i: r.choice([f"01{r.randint(0, 9)}-{r.randint(100, 999)} {r.randint(1000, 9999)}",
+                                           f"601{r.randint(0, 9)}{r.randint(1000000, 9999999)}",
+                                           f"+601{r.randint(0, 9)}-{r.randint(1000000, 9999999)}",
+                                           f"01{r.randint(0, 9)}{r.randint(1000000, 9999999)}"]),
+    "h21_my_street": lambda r, i: _h21_my_street(r),
+    "h21_my_postcode": lambda r, i: f"{H21_MY_TOWNS[i % len(H21_MY_TOWNS)][0]}{r.randint(0, 999):03d}",
+    "h21_my_city": lambda r, i: H21_MY_TOWNS[i % len(H21_MY_TOWNS)][1],
+    "h21_shop_order_ref": lambda r, i: r.choice([f"#{10000 + i}", f"BL-2024-{i + 1:05d}",
+                                                f"24{r.randint(1, 12):02d}{r.randint(1, 28):02d}"
+                                                f"{_s(r, string.ascii_uppercase + string.digits, 8)}"]),
+    "h21_zoom_display_name": lambda r, i: (lambda f, la: r.choice([f"{f} {la}", f"{f} {la}", f"{f} ({f} {la})",
+                                                                   f"{f}'s iPhone ({f} {la})", f"{f[0]}. {la}",
+                                                                   f"{f} {la[0]}"]))(r.choice(FIRST), r.choice(LAST)),
+    "h21_zoom_phone": lambda r, i: _h21_zoom_phone(r),
+    "h21_zoom_time": lambda r, i: (f"{r.choice(MONTHS_ABBR)} {r.randint(1, 28):02d}, {r.randint(2023, 2025)} "
+                                   f"{r.randint(0, 23):02d}:{r.randint(0, 59):02d}:{r.randint(0, 59):02d}"),
+    "h21_country_name": lambda r, i: r.choice(H21_COUNTRIES),
+    "h21_cn_order_no": lambda r, i: r.choice([f"DD{r.randint(2023, 2025)}{r.randint(1, 12):02d}{r.randint(1, 28):02d}"
+                                             f"{r.randint(1000, 9999)}", str(r.randint(10**15, 10**16 - 1))]),
+    "h21_cn_cod": lambda r, i: r.choice(["0", "0.00", f"{r.randint(50, 600)}.00"]),
+    "h21_cn_mobile": lambda r, i: _cn_mobile(r),
+    "h21_cn_landline": lambda r, i: r.choice([f"0755-{r.randint(2000, 8999)}{r.randint(1000, 9999)}",
+                                             f"021-{r.randint(5000, 6999)}{r.randint(1000, 9999)}",
+                                             f"010{r.randint(60000000, 89999999)}"]),
+    "h21_cn_address": lambda r, i: _h21_cn_address(r, i),
+    "h21_cn_unit": lambda r, i: r.choice(H21_CN_UNITS),
+    "h21_cn_product": lambda r, i: r.choice(H21_CN_PRODUCTS),
+    "h21_tm_nickname": lambda r, i: _h21_tm_nickname(r),
+    "h21_tm_join": lambda r, i: f"2024-{r.randint(1, 12):02d}-{r.randint(1, 28):02d} 19:{r.randint(0, 9):02d}:"
+    f"{r.randint(0, 59):02d}",
+    "h21_tm_leave": lambda r, i: f"2024-{r.randint(1, 12):02d}-{r.randint(1, 28):02d} 20:{r.randint(30, 59):02d}:"
+    f"{r.randint(0, 59):02d}",
+    "h21_tm_duration": lambda r, i: f"{r.randint(0, 1)}:{r.randint(0, 59):02d}:{r.randint(0, 59):02d}",
 }
 
 
@@ -2911,11 +3088,12 @@ PARTS = {
     "holdout18": "holdout18.yaml",
     "holdout19": "holdout19.yaml",
     "holdout20": "holdout20.yaml",
+    "holdout21": "holdout21.yaml",
 }
 
 
 def load_schemas(part: str = "tuned") -> list[dict]:
-    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout20`: the held-out YAML files).
+    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout21`: the held-out YAML files).
 
     Each table is `{table, source, columns: [[name, generator, label, blank_share?]]}`.
     """
