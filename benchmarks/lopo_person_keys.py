@@ -27,11 +27,14 @@ _spec = importlib.util.spec_from_file_location("build_real_corpus", ROOT / "test
 corpus = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(corpus)
 
-from pia.discovery.detectors import Judgement, _person_key  # noqa: E402
+from pia.discovery.detectors import ColumnVerdict, Judgement, _person_key, cross_table  # noqa: E402
 from pia.discovery.scan import _profile_text_column, read_tables  # noqa: E402
 
 PARTS = ["holdout", *[f"holdout{i}" for i in range(2, 21)]]
 MISS = re.compile(r"^  (?P<col>.+?): label (?P<label>\S+), got (?P<got>\S+) \[(?P<det>[^,]+), (?P<conf>[0-9.]+)\]")
+
+
+MISS_DETECTORS: dict[str, str | None] = {}
 
 
 def first_run_misses(part: str) -> dict[str, tuple[str | None, float]]:
@@ -49,12 +52,16 @@ def first_run_misses(part: str) -> dict[str, tuple[str | None, float]]:
         if m:
             got = None if m["got"] == "None" else m["got"]
             out[m["col"]] = (got, float(m["conf"]))
+            MISS_DETECTORS[m["col"]] = None if m["det"] == "None" else m["det"]
     return out
 
 
 def simulate(part: str, show: bool) -> Counter:
     misses = first_run_misses(part)
     c: Counter = Counter()
+    before: list[ColumnVerdict] = []
+    after: list[ColumnVerdict] = []
+    truths: dict[tuple[str, str], str | None] = {}
     with tempfile.TemporaryDirectory() as tmp:
         labels = corpus.write_corpus(tmp, 20260630, part)
         tables, _, _ = read_tables([tmp])
@@ -69,16 +76,36 @@ def simulate(part: str, show: bool) -> Counter:
                 c["tp_before"] += truth is not None and got is not None
                 c["fp_before"] += truth is None and got is not None
                 c["right_before"] += truth is not None and got == truth
-                if got is not None or conf < 0.8:
-                    continue
                 profile = _profile_text_column(raw.frame.iloc[:, i])
-                j = _person_key(name, raw.table, profile, Judgement(None, 0.9, None, []))
+                truths[(raw.table, name)] = truth
+                # unlisted columns' detectors are not kept: none of them is taken for a table of people's key
+                det = MISS_DETECTORS.get(key) if key in misses else None
+                v = ColumnVerdict(raw.table, name, got, det, profile.non_blank, profile.distinct)
+                before.append(v)
+                j = None if got is not None or conf < 0.8 else \
+                    _person_key(name, raw.table, profile, Judgement(None, 0.9, None, []))
+                after.append(v if j is None else ColumnVerdict(raw.table, name, j.category, j.detector,
+                                                               profile.non_blank, profile.distinct))
                 if j is None:
                     continue
                 kind = "right" if truth == "user.id" else ("fp" if truth is None else "wrong_category")
                 c[f"added_{kind}"] += 1
                 if show:
                     print(f"  {part}: {key}: label {truth} -> {kind} ({j.evidence[-1][:150]})")
+    # the scan's other tables: a `<x>_id` naming a table the rule found to be of people
+    was, now = cross_table(before), cross_table(after)
+    for (table, column), j in now.items():
+        if (table, column) in was or j.category is None:
+            continue
+        v = next(x for x in before if x.table == table and x.column == column)
+        if v.category is not None:
+            continue
+        truth = truths[(table, column)]
+        kind = "right" if truth == "user.id" else ("fp" if truth is None else "wrong_category")
+        c[f"added_{kind}"] += 1
+        c["cross_table"] += 1
+        if show:
+            print(f"  {part}: {table}.{column}: label {truth} -> {kind} (cross-table: {j.evidence[-1][:120]})")
     return c
 
 
@@ -106,6 +133,7 @@ def main() -> None:
               f"{added:5} {c['added_right']:5} {c['added_wrong_category']:8} {c['added_fp']:3}")
     b, a = figures(total, False), figures(total, True)
     added = total["added_right"] + total["added_wrong_category"] + total["added_fp"]
+    print(f"(of the columns added, {total['cross_table']} by the scan's cross-table step)")
     print(f"{'pooled':10} {total['personal']:5} | {b[0]:6.3f} {b[1]:6.3f} {b[2]:6.3f} | {a[0]:6.3f} {a[1]:6.3f} {a[2]:6.3f} | "
           f"{added:5} {total['added_right']:5} {total['added_wrong_category']:8} {total['added_fp']:3}")
 

@@ -84,9 +84,10 @@ def test_key_of_a_person_by_role_holding_integers_is_user_id() -> None:
 
 
 def test_row_key_of_a_table_of_people_by_its_noun_is_user_id() -> None:
-    assert verdict("id", "landlords", _unique_ints()) == ("user.id", "user_id")
+    # (the table's key marks it as a table of people for the scan's other tables: `cross_table`)
+    assert verdict("id", "landlords", _unique_ints()) == ("user.id", "row_key_of_people")
     assert verdict("uuid", "surveyors", profile([str(uuid.UUID(int=RNG.getrandbits(128))) for _ in range(60)])) \
-        == ("user.id", "user_id")
+        == ("user.id", "row_key_of_people")
 
 
 def test_row_key_of_a_table_about_people_is_no_person() -> None:
@@ -107,6 +108,18 @@ def test_repeated_row_keys_are_no_row_key() -> None:
 ])
 def test_values_that_are_no_keys_keep_the_column_unclassified(values: list[str]) -> None:
     assert verdict("sponsor_ref", "grants", profile(values))[0] is None
+
+
+def test_a_flag_about_a_person_is_no_reference() -> None:
+    assert name_points_to_person("is_guarantor", "loans") is None
+    assert name_points_to_person("sponsor_enabled", "grants") is None
+
+
+def test_typed_api_ids_are_not_read_by_the_name() -> None:
+    # `asst_...`, `cus_...`: the value's prefix says which API object it keys
+    typed = profile([f"trn_{RNG.randint(10**8, 10**9)}" for _ in range(80)])
+    assert verdict("trainer_id", "sessions", typed)[0] is None
+    assert verdict("trainer_id", "sessions", _ints())[0] == "user.id"
 
 
 def test_bare_person_noun_needs_integer_or_uuid_keys() -> None:

@@ -1654,7 +1654,9 @@ def _person_key(name: str, table: str, profile: ColumnProfile, verdict: Judgemen
     if gate is None:
         return None
     share, what = gate
-    return Judgement("user.id", 0.55, "user_id", [
+    # a table of people's own key marks the table as one for the scan's other tables (`cross_table`)
+    detector = "row_key_of_people" if ref.shape == "row_key" else "user_id"
+    return Judgement("user.id", 0.55, detector, [
         *verdict.evidence, f"name and values: {norm!r} is {ref.describe()} and {_pct(share)} of values are {what} "
                            f"({profile.distinct} distinct): a reference to a person ({profile.non_blank} non-blank "
                            "sampled)"], round(share, 4))

@@ -33,6 +33,9 @@ _TABLE_FILLERS = {"tbl", "table", "t", "info", "information", "data", "details",
 _IRREGULAR_PARTICIPLES = {"sent", "made", "paid", "led", "done", "run", "held", "set", "built", "bought", "sold",
                           "kept", "left", "met", "taught", "brought", "told", "read", "won", "found", "put", "cut"}
 # Verbs that send a record to a person (a reporting line, an assignment, a referral).
+# Words that make a name a yes/no fact (`is_test_user`, `has_guarantor`, `user_enabled`).
+_FLAG_WORDS = {"is", "has", "have", "can", "allow", "allows", "should", "was", "needs", "use", "uses", "show",
+               "enabled", "disabled", "flag", "ind", "indicator", "yn"}
 _TYPED_ID = re.compile(r"[A-Za-z]{2,8}_[A-Za-z0-9]")
 _TO_PERSON = r"^(reports|reporting|assigned|delegated|referred|escalated|forwarded)_to$"
 
@@ -85,7 +88,7 @@ def person_noun(word: str) -> str | None:
         if word[i:] in nouns and word[i:] not in stop:
             return nouns[word[i:]] + " (glued)"
     suffix = next((s for s in suffixes if word.endswith(s)), None)
-    if suffix is None or len(word) < len(suffix) + 2 or not word[:-len(suffix)].isalpha():
+    if suffix is None or len(word) < 5:
         return None
     if suffix == "ist" and word.endswith("list") and not word.endswith("alist"):
         return None  # a list (`playlist`), not a practitioner (`specialist`)
@@ -165,6 +168,8 @@ def table_person_noun(tnorm: str) -> tuple[str, str] | None:
 def name_points_to_person(norm: str, tnorm: str) -> PersonKey | None:
     """Which shape of person reference a normalised column name has in its table, or None (names only)."""
     tokens = _strip_tags([t for t in norm.split("_") if t])
+    if tokens and tokens[0] in _FLAG_WORDS or tokens and tokens[-1] in _FLAG_WORDS:
+        return None  # a yes/no fact about a person (`is_superuser`, `enabled_user`), not a reference to one
     ttokens = tnorm.split("_")
     if len(tokens) >= 2 and len(ttokens) >= 2 and tokens[0] == ttokens[-1] and ttokens[0].startswith(tokens[0]):
         tokens = ["id"] if tokens[1:] in (["id"], ["key"], ["pk"]) else tokens[1:]  # the table's tag (`per_ID`)
