@@ -110,6 +110,15 @@ def test_values_that_are_no_keys_keep_the_column_unclassified(values: list[str])
     assert verdict("sponsor_ref", "grants", profile(values))[0] is None
 
 
+def test_a_program_named_like_a_person_is_no_person() -> None:
+    # an ambiguous head with a technical modifier names a service or a program
+    assert name_points_to_person("sms_provider_id", "messages") is None
+    assert name_points_to_person("queue_worker_id", "jobs") is None
+    # ... while the bare head, a rank, or a modifier naming what is owned keeps the person
+    assert name_points_to_person("referring_provider_id", "visits") is not None
+    assert name_points_to_person("data_owner", "datasets") is not None
+
+
 def test_a_flag_about_a_person_is_no_reference() -> None:
     assert name_points_to_person("is_guarantor", "loans") is None
     assert name_points_to_person("sponsor_enabled", "grants") is None

@@ -59,9 +59,21 @@ class PersonKey:
 
 
 @lru_cache(maxsize=1)
-def _vocabulary() -> tuple[dict[str, str], frozenset[str], frozenset[str], tuple[str, ...]]:
+def _technical() -> tuple[frozenset[str], frozenset[str]]:
+    """Heads that name programs as often as people, and the modifiers that make them programs."""
+    data = _data()
+    return frozenset(data["morphology"]["ambiguous_heads"]), frozenset(data["morphology"]["technical_modifiers"])
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
     with open(PERSON_NOUNS_FILE, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        return dict(yaml.safe_load(fh))
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[dict[str, str], frozenset[str], frozenset[str], tuple[str, ...]]:
+    data = _data()
     nouns: dict[str, str] = {}
     for g in data["groups"]:
         for w in g["words"]:
@@ -107,6 +119,9 @@ def _noun_of(tokens: list[str]) -> tuple[str, str] | None:
         return None
     if head in compounds:
         return None
+    heads, modifiers = _technical()
+    if len(tokens) >= 2 and head in heads and tokens[-2] in modifiers:
+        return None  # a program or service (`sms_provider`, `event_handler`), not a person
     two = f"{tokens[-2]}_{head}" if len(tokens) >= 2 else ""
     if two in _vocabulary()[0]:
         return two, _vocabulary()[0][two]
