@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
-from pia.discovery import lexicon
+from pia.discovery import lexicon, person_keys
 from pia.discovery.value_patterns import (
     IPV4_RE,
     VALUE_PATTERNS,
@@ -1635,7 +1635,31 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
             return Judgement("user.financial.account_number", 0.6, "payment_account",
                              [*verdict.evidence, f"context: {norm!r} in a table of a person's bank details ({tnorm!r}): "
                                                  "the person's bank account number"])
+    if verdict.category is None and verdict.confidence >= 0.8:
+        # Nothing found and nothing ruled out (an explicit "not personal" carries a lower confidence): a record key
+        # named for a person noun of published vocabularies (person_keys.py) is that person's identifier.
+        found = _person_key(name, table, profile, verdict)
+        if found is not None:
+            return found
     return verdict
+
+
+def _person_key(name: str, table: str, profile: ColumnProfile, verdict: Judgement) -> Judgement | None:
+    """`policy_holder_id`, `entered_by`, `guarantor`, `borrowers.borrowernumber` holding record keys: `user.id`."""
+    norm, tnorm = expand_name(normalise_name(name)), normalise_name(table)
+    ref = person_keys.name_points_to_person(norm, tnorm)
+    if ref is None:
+        return None
+    gate = person_keys.key_values(profile.values, profile.non_blank, profile.distinct, ref.shape, _is_key_value)
+    if gate is None:
+        return None
+    share, what = gate
+    # a table of people's own key marks the table as one for the scan's other tables (`cross_table`)
+    detector = "row_key_of_people" if ref.shape == "row_key" else "user_id"
+    return Judgement("user.id", 0.55, detector, [
+        *verdict.evidence, f"name and values: {norm!r} is {ref.describe()} and {_pct(share)} of values are {what} "
+                           f"({profile.distinct} distinct): a reference to a person ({profile.non_blank} non-blank "
+                           "sampled)"], round(share, 4))
 
 
 _CHANGE_SIDES = r"^(changed_from|changed_to|old|new|old_value|new_value|previous|previous_value|before|after|from|to)$"
