@@ -234,6 +234,18 @@ def action_plan(r: ReportData) -> list[dict[str, str]]:
     """
     actions, _together = _risk_actions(r)
     n = r.notification()
+    prohibited = (r.assessments or {}).get("prohibited") or []
+    if prohibited:
+        # the proposed version declares processing the law prohibits: no notice or consent makes it lawful
+        names = _activity_names(r)
+        actions.insert(0, {"priority": "1",
+                           "what": _("Stop or change the processing the law does not allow in the proposed version "
+                                     "before it goes live"),
+                           "detail": "", "where": listing(dict.fromkeys(names.get(x["activity"], x["activity"])
+                                                                        for x in prohibited if x.get("activity"))),
+                           "why": listing(dict.fromkeys(s for x in prohibited for s in x["sources"].split("; ") if s),
+                                          ";"),
+                           "effect": _("the change can go live lawfully")})
     if n["required"]:
         channels = listing([channel_name(c) for c in n["channels"]]) or _("the channels the policy names")
         if r.review and r.review.get("triggers") and n.get("audience"):
@@ -359,6 +371,7 @@ def summary_html(r: ReportData) -> str:
     n = r.notification()
     channels = listing(channel_name(c) for c in n["channels"])
     notify = {"required": n["required"], "reasons": n["reasons"], "reconsent": n["reconsent_required"],
+              "prohibited": [x["message"] for x in (r.assessments or {}).get("prohibited") or []],
               "answer": (_("Yes: {channels}", channels=channels) if n["channels"] else _("Yes")) if n["required"]
               else _("No")}
     checks = (r.validation or {}).get("checks", [])
@@ -732,7 +745,7 @@ def changes_html(r: ReportData) -> str:
     cases = [{**x, "name": r.names.get(f"processing_activities[{x['activity']}]", x["activity"])}
              for x in shown.get("pipl") or []]
     return render("changes.html.j2", reviewed=bool(r.review), verdict=verdict, triggers=triggers, changes=changes,
-                  notice=notice, decision=shown.get("decision", ""),
+                  notice=notice, decision=shown.get("decision", ""), prohibited=shown.get("prohibited") or [],
                   dpia=shown.get("dpia") or [], cases=cases, content=shown.get("content", ""))
 
 
