@@ -168,3 +168,16 @@ def test_storage_abroad_names_an_unstated_cross_border_as_unstated(write_manifes
     _act(data, "video_interviews")["storage"]["cross_border"] = False
     (f,) = rules(write_manifest(data))["storage_abroad_undeclared"]
     assert "says cross_border: false" in f.message
+
+
+def test_summary_says_which_activities_need_the_impact_assessment():
+    """'No high risk' read as 'no DPIA needed': HireLens's automated screening meets 4 WP248 criteria (GDPR Art. 35(1))
+    and every activity but the talent pool a PIPL Art. 55 case; the summary says so next to the verdict."""
+    from pia import report
+
+    d = report.gather(str(HIRELENS), "", as_of="2026-06-30", run_started="2026-06-30T00:00:00Z")
+    text = report.summary_html(d)
+    assert "No high risk" in text
+    assert "An impact assessment is required before the processing for 5 of 6 activities" in text
+    assert "GDPR Art. 35(1): two or more WP248 criteria; PIPL Art. 55" in text and "Automated CV screening" in text
+    assert "Talent pool" not in text.split("An impact assessment is required")[1].split("</p>")[0]

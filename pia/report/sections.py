@@ -368,6 +368,19 @@ def summary_html(r: ReportData) -> str:
     else:
         verdict_text = _("None of the {total} processing activities keeps a risk of {threshold} or more "
                          "({method}){basis}.", total=len(acts), threshold=threshold, method=short, basis=basis)
+    # the screening's outcome: a verdict of no high risk is the result of the assessment these activities require,
+    # not an exemption from it (GDPR Art. 35(1) with WP248's two criteria; PIPL Art. 55)
+    screened = [x for x in acts if (x.get("screening") or {}).get("assessment_required")]
+    required = ""
+    if screened:
+        laws = ([_("GDPR Art. 35(1): two or more WP248 criteria")]
+                if any((x["screening"].get("wp248_met") or 0) >= 2 for x in screened) else []) + \
+               ([_("PIPL Art. 55")] if any(x["screening"].get("pipl55_met") for x in screened) else [])
+        required = _("An impact assessment is required before the processing for {n} of {total} activities "
+                     "({laws}): {names}. The verdict is that assessment's result with the measures declared; it does "
+                     "not make the assessment unnecessary.", n=len(screened), total=len(acts),
+                     laws=listing(laws, ";") if laws else _("the screening criteria"),
+                     names=_join_names([names.get(x["id"], x["id"]) for x in screened], limit=4))
     n = r.notification()
     channels = listing(channel_name(c) for c in n["channels"])
     notify = {"required": n["required"], "reasons": n["reasons"], "reconsent": n["reconsent_required"],
@@ -401,6 +414,7 @@ def summary_html(r: ReportData) -> str:
                "policy": pick(r.service.get("policy"))}
     return render("management.html.j2", service=service, as_of=format_date(r.params["as_of"]), method=method,
                   high_risk=r.high_risk, verdict_text=verdict_text, at_risk=at_risk[:AT_RISK_ROWS], notify=notify,
+                  assessment_required=required,
                   reviewed=bool(r.review), kpis=kpis, actions=plan[:TOP_ACTIONS], together=together,
                   more_at_risk=max(len(at_risk) - AT_RISK_ROWS, 0),
                   not_provided=[_(why) for _k, why in sorted(r.not_provided.items())],
