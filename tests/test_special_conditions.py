@@ -181,3 +181,26 @@ def test_summary_says_which_activities_need_the_impact_assessment():
     assert "An impact assessment is required before the processing for 5 of 6 activities" in text
     assert "GDPR Art. 35(1): two or more WP248 criteria; PIPL Art. 55" in text and "Automated CV screening" in text
     assert "Talent pool" not in text.split("An impact assessment is required")[1].split("</p>")[0]
+
+
+# --------------------------------------------------------------------------- emotion recognition (AI Act)
+
+
+def test_emotion_recognition_of_students_is_prohibited_in_the_eu(write_manifest):
+    data = yaml.safe_load((DATA_SAMPLES / "examsight" / "examsight.pia.yaml").read_text(encoding="utf-8"))
+    act = next(a for a in data["processing_activities"] if "behaviour_analysis" in a.get("innovative_technology", []))
+    assert "emotion_recognition_prohibited" not in rules(write_manifest(data))
+    act["innovative_technology"].append("emotion_recognition")
+    (f,) = rules(write_manifest(data))["emotion_recognition_prohibited"]
+    assert f.level.value == "error" and f.clause == "Regulation (EU) 2024/1689 Art. 5(1)(f)"
+    assert "students" in f.message and f.path == f"processing_activities[{act['id']}].innovative_technology"
+
+
+def test_emotion_recognition_elsewhere_is_a_warning_and_not_for_a_chinese_only_service(pulse, write_manifest):
+    _act(pulse)["innovative_technology"] = ["emotion_recognition"]
+    got = rules(write_manifest(pulse))
+    assert "emotion_recognition_prohibited" not in got  # customers: the kit cannot tell a workplace
+    (f,) = got["emotion_recognition"]
+    assert f.level.value == "warning" and "Regulation (EU) 2024/1689 Art. 50(3)" in f.clause
+    facegate = DATA_SAMPLES / "facegate" / "facegate.proposed.pia.yaml"  # PIPL only: emotion analysis at the gates
+    assert not {"emotion_recognition", "emotion_recognition_prohibited"} & set(rules(facegate))

@@ -36,8 +36,12 @@ from pia.declare.vocabulary import (
     legal_basis_info,
     regime_of,
 )
-from pia.i18n import LANGUAGES, N_, _, localize, ngettext, pick
+from pia.i18n import LANGUAGES, N_, Listing, Term, _, localize, ngettext, pick
 
+
+# The kinds of data subject whose setting is a workplace or an education institution, where Regulation (EU) 2024/1689
+# Art. 5(1)(f) prohibits emotion recognition (platform workers: the platform is where they work)
+EMOTION_PROHIBITED_SUBJECTS = frozenset({DataSubject.employees, DataSubject.students, DataSubject.platform_workers})
 
 # Legal bases on which GDPR Art. 22(2) allows no solely automated decision with legal or similar effect: its
 # exceptions are a contract with the person (a), a law that authorises it (b: legal obligation, public task, another
@@ -237,6 +241,25 @@ def lint(m: Manifest) -> list[Finding]:
                   "protection against profiling, and a solely automated decision with legal or similarly significant "
                   "effects should not concern a child; justify it in the assessment or leave children out", id=a.id),
                 "GDPR Recital 38; GDPR Recital 71")
+        if with_eu and any("emotion" in x.lower() for x in a.innovative_technology):
+            # Regulation (EU) 2024/1689: emotion recognition is prohibited in the workplace and in education
+            # (Art. 5(1)(f), medical or safety reasons aside), high-risk elsewhere (Annex III(1)(c)), and people exposed
+            # to it are told (Art. 50(3)); the kit knows the setting from the kinds of data subject only
+            at_work = sorted(k.value for k in set(a.data_subjects) & EMOTION_PROHIBITED_SUBJECTS)
+            if at_work:
+                add(Level.error, "emotion_recognition_prohibited", ("processing_activities", i, "innovative_technology"),
+                    _("activity {id!r} infers the emotions of {subjects}: the use of AI systems that infer emotions in "
+                      "the workplace or in education institutions is prohibited in the EU, unless for medical or "
+                      "safety reasons", id=a.id, subjects=localize(Listing(Term(k) for k in at_work))),
+                    "Regulation (EU) 2024/1689 Art. 5(1)(f)")
+            else:
+                add(Level.warning, "emotion_recognition", ("processing_activities", i, "innovative_technology"),
+                    _("activity {id!r} uses emotion recognition: in the EU it is prohibited in the workplace and in "
+                      "education institutions (unless for medical or safety reasons), so check whether this setting "
+                      "is one of them; elsewhere it is a high-risk AI system, and the people exposed must be told "
+                      "that it operates", id=a.id),
+                    "Regulation (EU) 2024/1689 Art. 5(1)(f); Regulation (EU) 2024/1689 Annex III(1)(c); "
+                    "Regulation (EU) 2024/1689 Art. 50(3)")
         for f in activity_consent_findings(m, a):
             add(Level.warning, f.rule, ("processing_activities", i, f.field),
                 _("activity {id!r}: {finding}", id=a.id, finding=localize(f.message)), f.source)
