@@ -171,13 +171,14 @@ def test_storage_abroad_names_an_unstated_cross_border_as_unstated(write_manifes
 
 
 def test_summary_says_which_activities_need_the_impact_assessment():
-    """'No high risk' read as 'no DPIA needed': HireLens's automated screening meets 4 WP248 criteria (GDPR Art. 35(1))
-    and every activity but the talent pool a PIPL Art. 55 case; the summary says so next to the verdict."""
+    """A verdict read as 'no DPIA needed' when no activity is at unacceptable risk: HireLens's automated screening
+    meets 5 WP248 criteria (GDPR Art. 35(1)) and every activity but the talent pool is a PIPL Art. 55 case; the
+    summary says so next to the verdict."""
     from pia import report
 
     d = report.gather(str(HIRELENS), "", as_of="2026-06-30", run_started="2026-06-30T00:00:00Z")
     text = report.summary_html(d)
-    assert "No high risk" in text
+    assert "High risk" in text  # the background checks (criminal records of candidates), until integrity checking
     assert "An impact assessment is required before the processing for 5 of 6 activities" in text
     assert "GDPR Art. 35(1): two or more WP248 criteria; PIPL Art. 55" in text and "Automated CV screening" in text
     assert "Talent pool" not in text.split("An impact assessment is required")[1].split("</p>")[0]
@@ -204,3 +205,33 @@ def test_emotion_recognition_elsewhere_is_a_warning_and_not_for_a_chinese_only_s
     assert f.level.value == "warning" and "Regulation (EU) 2024/1689 Art. 50(3)" in f.clause
     facegate = DATA_SAMPLES / "facegate" / "facegate.proposed.pia.yaml"  # PIPL only: emotion analysis at the gates
     assert not {"emotion_recognition", "emotion_recognition_prohibited"} & set(rules(facegate))
+
+
+@pytest.mark.parametrize("method", ["gbt39335", "cnil", "ico"])
+def test_hirelens_verdict_per_method(method):
+    """The shipped sample's verdict: the criminal-record checks of candidates (vulnerable: under evaluation) are at
+    unacceptable risk until integrity checking is in place; the action plan brings them to medium (GDPR Art. 36(1))."""
+    from pia.risk.scoring import assess
+
+    result = assess(load_manifest(HIRELENS), method=method).to_dict()
+    assert result["high_risk"] is True
+    assert [a["id"] for a in result["activities"] if a["unacceptable"]] == ["background_checks"]
+    (checks,) = [a for a in result["activities"] if a["id"] == "background_checks"]
+    assert checks["target_level"] not in ("high", "very_high", "severe")  # the action plan brings it below
+    assert "GDPR Art. 36(1)" in str(result["verdict"])
+
+
+def test_report_names_vulnerable_adults_as_such_not_as_children():
+    """The risk table said 'children's data' for the background checks of adult candidates declared vulnerable."""
+    from pia import report
+    from pia.report.names import main_factors
+
+    d = report.gather(str(HIRELENS), "", as_of="2026-06-30", run_started="2026-06-30T00:00:00Z")
+    (checks,) = [a for a in d.assessment["activities"] if a["id"] == "background_checks"]
+    why = main_factors(checks, "unwanted_modification", "current", limit=10)
+    assert "vulnerable people's data" in why and "children's data" not in why
+    kid = report.gather(str(DATA_SAMPLES / "kidwatch" / "kidwatch.pia.yaml"), "", as_of="2026-06-30",
+                        run_started="2026-06-30T00:00:00Z")
+    texts = {t for a in kid.assessment["activities"] for ev in ("illegitimate_access", "unwanted_modification")
+             for t in main_factors(a, ev, "current", limit=10)}
+    assert "children's data" in texts and "vulnerable people's data" not in texts
