@@ -235,3 +235,13 @@ def test_report_names_vulnerable_adults_as_such_not_as_children():
     texts = {t for a in kid.assessment["activities"] for ev in ("illegitimate_access", "unwanted_modification")
              for t in main_factors(a, ev, "current", limit=10)}
     assert "children's data" in texts and "vulnerable people's data" not in texts
+
+
+def test_init_skeleton_names_every_kind_of_data_subject():
+    """A new user found `vulnerable` (job candidates under evaluation) only in the JSON Schema: the skeleton named
+    four kinds of the eleven."""
+    from pia.declare.manifest import DataSubject
+    from pia.declare.scaffold import BLANK_TEMPLATE
+
+    text = BLANK_TEMPLATE.read_text(encoding="utf-8")
+    assert [k.value for k in DataSubject if k.value not in text] == []
