@@ -245,3 +245,16 @@ def test_init_skeleton_names_every_kind_of_data_subject():
 
     text = BLANK_TEMPLATE.read_text(encoding="utf-8")
     assert [k.value for k in DataSubject if k.value not in text] == []
+
+
+def test_dual_law_consent_on_a_gdpr_condition_notes_pipl_separate_consent(write_manifest):
+    """HireLens's diversity survey records GDPR Art. 9(2)(a); for candidates in China PIPL Art. 29 asks separate
+    consent, which the one-valued special_category_basis cannot record: a note, not for a GDPR-only service."""
+    (f,) = rules(HIRELENS)["separate_consent_unrecorded"]
+    assert f.level.value == "note" and f.clause == "PIPL Art. 29"
+    assert f.path == "processing_activities[diversity_monitoring].special_category_basis"
+    assert "separate_consent_unrecorded" not in rules(PULSEWEAR)  # GDPR only
+    data = yaml.safe_load(HIRELENS.read_text(encoding="utf-8"))
+    _act(data, "diversity_monitoring")["special_category_basis"] = "PIPL Art. 29"  # then the GDPR's is missing
+    got = rules(write_manifest(data))
+    assert "separate_consent_unrecorded" not in got and "special_category_without_condition" in got

@@ -328,6 +328,15 @@ def lint(m: Manifest) -> list[Finding]:
                   "special_category_basis: PIPL Art. 29 once separate consent is asked",
                   id=a.id, elements=", ".join(pipl_sensitive), basis=a.legal_basis),
                 "PIPL Art. 29; PIPL Art. 13; PIPL Art. 28(2)")
+        if "CN" in m.regimes and m.regimes & {"EU", "UK"} and pipl_sensitive and basis == "consent" \
+                and (a.special_category_basis or "").startswith("GDPR Art. 9(2)"):
+            # the manifest holds one condition: the GDPR's is recorded, PIPL's separate consent (Art. 29) is not
+            add(Level.note, "separate_consent_unrecorded", ("processing_activities", i, "special_category_basis"),
+                _("activity {id!r} records the GDPR's condition {condition} for its sensitive personal information "
+                  "({elements}); for the people in China the consent must also be separate consent: record that it "
+                  "is asked separately (the manifest holds one condition)",
+                  id=a.id, condition=a.special_category_basis, elements=", ".join(pipl_sensitive)),
+                "PIPL Art. 29")
         if m.regimes & {"EU", "UK"}:
             tax = load_taxonomy()
             special = [(e.id, why) for e in m.elements_of(a) if (why := tax[e.category].special_category)]
