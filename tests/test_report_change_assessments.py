@@ -20,7 +20,9 @@ PAIRS = {"reference": (REFERENCE_MANIFEST, PROPOSED_MANIFEST),
          "pulsewear": (DATA_SAMPLES / "pulsewear" / "pulsewear.pia.yaml",
                        DATA_SAMPLES / "pulsewear" / "pulsewear.proposed.pia.yaml"),
          "kidwatch": (DATA_SAMPLES / "kidwatch" / "kidwatch.pia.yaml",
-                      DATA_SAMPLES / "kidwatch" / "kidwatch.proposed.pia.yaml")}
+                      DATA_SAMPLES / "kidwatch" / "kidwatch.proposed.pia.yaml"),
+         "hirelens": (DATA_SAMPLES / "hirelens" / "hirelens.pia.yaml",
+                      DATA_SAMPLES / "hirelens" / "hirelens.proposed.pia.yaml")}
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +81,21 @@ def test_gdpr_only_service_shows_no_pipl_case(sections):
     assert "PIPL Art. 55" not in en and sections["pulsewear"].risk.pipl_assessment_required == []
 
 
-@pytest.mark.parametrize("name", ["reference", "examsight", "kidwatch"])
+def test_recruitment_section_says_the_emotion_analysis_is_not_allowed(sections):
+    """HireLens's proposed emotion analysis of interview videos has no GDPR Art. 9(2) condition: the section says
+    so before the notice, in both languages, and the review carries it; the Shanghai subsidiary is a PIPL Art. 55(3)
+    case (entrusted processing)."""
+    cr = sections["hirelens"]
+    assert [(f.rule, f.activity) for f in cr.prohibited] == [("special_category_without_condition", "video_interviews")]
+    en, zh = sections["hirelens", "en"], sections["hirelens", "zh"]
+    assert "Processing the law does not allow in the proposed version" in en and "interview_emotion" in en
+    assert en.index("Processing the law does not allow") < en.index("Draft notice")
+    assert "拟议版本中法律不允许的处理" in zh and "GDPR Art. 9(1)" in zh
+    assert {(c.activity, c.case) for c in cr.risk.pipl_assessment_required} >= {
+        ("accounts_applications", "pipl55.3a"), ("video_interviews", "pipl55.1")}
+
+
+@pytest.mark.parametrize("name", ["reference", "examsight", "kidwatch", "hirelens"])
 def test_the_section_says_what_pia_diff_prints(sections, name):
     """No second judgement: the report's sentences are the diff's, made from the same review."""
     cr = sections[name]

@@ -78,6 +78,20 @@ def _verdict_line(review: ChangeReview) -> str:
     return text
 
 
+def prohibited_lines(review: ChangeReview) -> list[str]:
+    """NEW's processing the law prohibits (`pia check` errors), in the language in force: a heading, then one line each.
+
+    Empty when NEW has none. The notification and re-consent plan cannot make such processing lawful, so the review
+    says it before its decision.
+    """
+    if not review.prohibited:
+        return []
+    head = _("PROHIBITED ({n}): NEW declares processing the law does not allow (`pia check` refuses NEW); settle it "
+             "before the change goes live: notifying users or asking consent does not make it lawful.",
+             n=len(review.prohibited))
+    return [head] + [f"- {localize(f.message)} [{'; '.join(f.sources)}]" for f in review.prohibited]
+
+
 def rise_text(rise: LevelChange) -> str:
     """`alert_snapshots: medium -> high` (a new activity: `new -> severe`)."""
     before = _(rise.before.replace("_", " ")) if rise.before else _("new")
@@ -164,6 +178,7 @@ def assessments(review: ChangeReview) -> dict[str, Any]:
     Returns
     -------
     dict
+        `prohibited` (NEW's processing the law does not allow: message, sources, activity),
         `clause` and `decision` (the risk line's clause and the decision sentence), `dpia` (one sentence per new
         activity), `pipl` (per case: activity, new_activity, case, clause, item, evidence, abroad: the extra
         conditions or ""), `content` (the Art. 56 sentence, "" without a case).
@@ -179,6 +194,8 @@ def assessments(review: ChangeReview) -> dict[str, Any]:
                   "item": localize(x.item), "evidence": localize(x.evidence),
                   "abroad": abroad_line() if x.case == "pipl55.4" else ""} for x in cases],
         "content": content_line() if cases else "",
+        "prohibited": [{"message": localize(f.message), "sources": "; ".join(f.sources), "activity": f.activity}
+                       for f in review.prohibited],
     }
 
 
@@ -187,8 +204,10 @@ def render_table(review: ChangeReview) -> str:
     from pia.output import render_table as table
 
     out = [_("Change review: {old} -> {new}", old=pick(review.old.service), new=pick(review.new.service)),
-           _("OLD: {source}", source=review.old.source), _("NEW: {source}", source=review.new.source), "",
-           _verdict_line(review), _risk_line(review), ""]
+           _("OLD: {source}", source=review.old.source), _("NEW: {source}", source=review.new.source), ""]
+    if review.prohibited:
+        out += prohibited_lines(review) + [""]
+    out += [_verdict_line(review), _risk_line(review), ""]
     if review.triggers:
         rows = [{"trigger": t.id, "name": _(TRIGGERS[t.id].name), "clause": t.clause, "changes": len(t.changes),
                  "title": _(t.title)} for t in review.triggers]
@@ -216,8 +235,11 @@ def render_markdown(review: ChangeReview) -> str:
 
     out = ["# " + _("Change review: {service}", service=md_escape(pick(review.new.service) or "")), "",
            "- " + _("OLD: `{source}`", source=review.old.source), "- " + _("NEW: `{source}`", source=review.new.source),
-           "",
-           f"**{_verdict_line(review)}**", "", _risk_line(review), ""]
+           ""]
+    if review.prohibited:
+        head, *items = prohibited_lines(review)
+        out += [f"**{md_escape(head)}**", ""] + ["- " + md_escape(x[2:]) for x in items] + [""]
+    out += [f"**{_verdict_line(review)}**", "", _risk_line(review), ""]
     if review.triggers:
         from pia.changes.rules import trigger_clause
 

@@ -19,6 +19,8 @@ from pia.changes.diff import Change, ChangeKind, diff, pattern_of
 from pia.changes.retention import Bound as RetentionBound
 from pia.changes.retention import bound as retention_bound
 from pia.declare.citations import by_regime
+from pia.declare.findings import LegalFinding, legal_findings
+from pia.declare.lint import Level
 from pia.declare.manifest import DataElement, DataSubject, FlowKind, Manifest, ProcessingActivity, RecipientBasis
 from pia.declare.measures import FearedEvent, MeasureStatus, catalogue, event_title
 from pia.declare.taxonomy import load_taxonomy
@@ -474,6 +476,10 @@ class ChangeReview(BaseModel):
     reconsent_required: bool = Field(description="Whether fresh consent must be asked.")
     reasons: list[ReconsentReason] = Field(default_factory=list, description="Why re-consent is required.")
     risk: RiskComparison
+    prohibited: list[LegalFinding] = Field(default_factory=list, description=(
+        "NEW's findings of processing the law prohibits (`pia check` errors, e.g. special-category data with no GDPR "
+        "Art. 9(2) condition): the change cannot go live as declared, whatever the notice says. In the JSON only "
+        "when there is one."))
 
     _old: Manifest | None = PrivateAttr(None)
     _new: Manifest | None = PrivateAttr(None)
@@ -490,6 +496,8 @@ class ChangeReview(BaseModel):
     def to_dict(self) -> dict[str, Any]:
         """The review as JSON-ready data (deterministic: lists sorted, no run timestamp)."""
         data = self.model_dump(mode="json")
+        if not self.prohibited:  # documents of lawful versions stay as they were
+            data.pop("prohibited", None)
         data["kind"] = "pia.change_review"
         data["summary"] = {
             "changes": len(self.changes),
@@ -1248,6 +1256,7 @@ def review(old: Manifest, new: Manifest, method: str | os.PathLike[str] | None =
                       audience=audience([c.path for c in classified if c.trigger is not None], old, new) if significant
                       else Audience(everyone=True, subjects=sort_kinds(declared_kinds(old, new)))),
         reconsent_required=bool(reasons), reasons=reasons, risk=risk,
+        prohibited=[f for f in legal_findings(new) if f.severity is Level.error],
     )
     result._old, result._new = old, new
     return result

@@ -36,7 +36,18 @@ from pia.declare.vocabulary import (
     legal_basis_info,
     regime_of,
 )
-from pia.i18n import LANGUAGES, N_, _, localize, ngettext, pick
+from pia.i18n import LANGUAGES, N_, Listing, Term, _, localize, ngettext, pick
+
+
+# The kinds of data subject whose setting is a workplace or an education institution, where Regulation (EU) 2024/1689
+# Art. 5(1)(f) prohibits emotion recognition (platform workers: the platform is where they work)
+EMOTION_PROHIBITED_SUBJECTS = frozenset({DataSubject.employees, DataSubject.students, DataSubject.platform_workers})
+
+# Legal bases on which GDPR Art. 22(2) allows no solely automated decision with legal or similar effect: its
+# exceptions are a contract with the person (a), a law that authorises it (b: legal obligation, public task, another
+# law) and explicit consent (c)
+AUTOMATED_DECISION_NO_EXCEPTION = frozenset({"legitimate_interest", "vital_interests", "emergency", "news_reporting",
+                                             "published_data"})
 
 
 class Level(str, Enum):
@@ -230,6 +241,25 @@ def lint(m: Manifest) -> list[Finding]:
                   "protection against profiling, and a solely automated decision with legal or similarly significant "
                   "effects should not concern a child; justify it in the assessment or leave children out", id=a.id),
                 "GDPR Recital 38; GDPR Recital 71")
+        if with_eu and any("emotion" in x.lower() for x in a.innovative_technology):
+            # Regulation (EU) 2024/1689: emotion recognition is prohibited in the workplace and in education
+            # (Art. 5(1)(f), medical or safety reasons aside), high-risk elsewhere (Annex III(1)(c)), and people exposed
+            # to it are told (Art. 50(3)); the kit knows the setting from the kinds of data subject only
+            at_work = sorted(k.value for k in set(a.data_subjects) & EMOTION_PROHIBITED_SUBJECTS)
+            if at_work:
+                add(Level.error, "emotion_recognition_prohibited", ("processing_activities", i, "innovative_technology"),
+                    _("activity {id!r} infers the emotions of {subjects}: the use of AI systems that infer emotions in "
+                      "the workplace or in education institutions is prohibited in the EU, unless for medical or "
+                      "safety reasons", id=a.id, subjects=localize(Listing(Term(k) for k in at_work))),
+                    "Regulation (EU) 2024/1689 Art. 5(1)(f)")
+            else:
+                add(Level.warning, "emotion_recognition", ("processing_activities", i, "innovative_technology"),
+                    _("activity {id!r} uses emotion recognition: in the EU it is prohibited in the workplace and in "
+                      "education institutions (unless for medical or safety reasons), so check whether this setting "
+                      "is one of them; elsewhere it is a high-risk AI system, and the people exposed must be told "
+                      "that it operates", id=a.id),
+                    "Regulation (EU) 2024/1689 Art. 5(1)(f); Regulation (EU) 2024/1689 Annex III(1)(c); "
+                    "Regulation (EU) 2024/1689 Art. 50(3)")
         for f in activity_consent_findings(m, a):
             add(Level.warning, f.rule, ("processing_activities", i, f.field),
                 _("activity {id!r}: {finding}", id=a.id, finding=localize(f.message)), f.source)
@@ -262,8 +292,11 @@ def lint(m: Manifest) -> list[Finding]:
         abroad = [loc for loc in a.storage.locations if regime_of(loc) != home]
         if abroad and not a.storage.cross_border:
             add(Level.warning, "storage_abroad_undeclared", ("processing_activities", i, "storage"),
-                _("activity {id!r} stores data in {locations} but says cross_border: false",
-                  id=a.id, locations=", ".join(abroad)),
+                (_("activity {id!r} stores data in {locations} but says cross_border: false",
+                   id=a.id, locations=", ".join(abroad)) if "cross_border" in a.storage.model_fields_set else
+                 _("activity {id!r} stores data in {locations}, outside the controller's jurisdiction, but does not "
+                   "declare storage.cross_border: true (not stated counts as false)",
+                   id=a.id, locations=", ".join(abroad))),
                 STORAGE_RULES.get(home, "pia default: data stored outside the controller's jurisdiction"))
         held_at = a.design.held_at if a.design is not None else {}
         relayed = {e.id for e in m.elements_of(a) if held_at.get(e.id) == [Place.transit]}
@@ -295,21 +328,91 @@ def lint(m: Manifest) -> list[Finding]:
                   "special_category_basis: PIPL Art. 29 once separate consent is asked",
                   id=a.id, elements=", ".join(pipl_sensitive), basis=a.legal_basis),
                 "PIPL Art. 29; PIPL Art. 13; PIPL Art. 28(2)")
-        if m.regimes & {"EU", "UK"} and a.special_category_basis is None:
+        if "CN" in m.regimes and m.regimes & {"EU", "UK"} and pipl_sensitive and basis == "consent" \
+                and (a.special_category_basis or "").startswith("GDPR Art. 9(2)"):
+            # the manifest holds one condition: the GDPR's is recorded, PIPL's separate consent (Art. 29) is not
+            add(Level.note, "separate_consent_unrecorded", ("processing_activities", i, "special_category_basis"),
+                _("activity {id!r} records the GDPR's condition {condition} for its sensitive personal information "
+                  "({elements}); for the people in China the consent must also be separate consent: record that it "
+                  "is asked separately (the manifest holds one condition)",
+                  id=a.id, condition=a.special_category_basis, elements=", ".join(pipl_sensitive)),
+                "PIPL Art. 29")
+        if m.regimes & {"EU", "UK"}:
             tax = load_taxonomy()
             special = [(e.id, why) for e in m.elements_of(a) if (why := tax[e.category].special_category)]
-            if special:
-                # GDPR Art. 9(1) prohibits the processing unless a condition of Art. 9(2) applies (Art. 10 for
-                # criminal data): a legal basis of Art. 6(1) alone, legitimate interest included, does not suffice
-                articles = sorted({why.split(" (")[0] for _e, why in special})
-                needs = " or ".join(("GDPR Art. 9(2)" if x.startswith("GDPR Art. 9") else x) for x in articles)
+            declared = a.special_category_basis
+            art9 = [e for e, why in special if why.startswith("GDPR Art. 9")]
+            art10 = [e for e, why in special if why.startswith("GDPR Art. 10")]
+            art9_open = art9 and not (declared or "").startswith("GDPR Art. 9(2)")
+            if art9_open and declared is None:
+                # GDPR Art. 9(1) prohibits the processing unless a condition of Art. 9(2) applies: a legal basis of
+                # Art. 6(1) alone, legitimate interest included, does not suffice
                 add(Level.error, "special_category_without_condition", ("processing_activities", i, "legal_basis"),
                     _("activity {id!r} processes special-category data ({elements}) on basis {basis!r} with no "
                       "condition of {needs}: the processing is prohibited unless one applies; declare it as "
                       "special_category_basis (e.g. 'GDPR Art. 9(2)(a)', explicit consent)",
-                      id=a.id, elements=", ".join(e for e, _why in special), basis=a.legal_basis, needs=needs),
-                    "; ".join(sorted({("GDPR Art. 9(1); GDPR Art. 9(2)" if x.startswith("GDPR Art. 9") else x)
-                                      for x in articles})))
+                      id=a.id, elements=", ".join(art9), basis=a.legal_basis, needs="GDPR Art. 9(2)"),
+                    "GDPR Art. 9(1); GDPR Art. 9(2)")
+            elif art9_open:
+                # a condition of another kind (PIPL Art. 29's separate consent, GDPR Art. 10) does not lift Art. 9(1)
+                add(Level.error, "special_category_without_condition", ("processing_activities", i,
+                                                                        "special_category_basis"),
+                    _("activity {id!r} processes special-category data ({elements}) under special_category_basis "
+                      "{declared!r}, which is not a condition of GDPR Art. 9(2): the processing is prohibited unless "
+                      "one applies; declare the Art. 9(2) condition (e.g. 'GDPR Art. 9(2)(a)', explicit consent), "
+                      "or split the activity when its data needs conditions of different articles",
+                      id=a.id, elements=", ".join(art9), declared=declared),
+                    "GDPR Art. 9(1); GDPR Art. 9(2)")
+            if art10 and declared != "GDPR Art. 10":
+                # GDPR Art. 10: data on criminal convictions and offences only under official authority or where
+                # Union or Member State law authorises it with safeguards; Art. 9(2)'s conditions (explicit consent
+                # included) are not conditions of Art. 10
+                add(Level.error, "criminal_data_without_authorisation", ("processing_activities", i,
+                                                                         "special_category_basis" if declared
+                                                                         else "legal_basis"),
+                    (_("activity {id!r} processes data on criminal convictions and offences ({elements}) under "
+                       "special_category_basis {declared!r}: the GDPR allows it only under the control of official "
+                       "authority or where Union or Member State law authorises it with appropriate safeguards, and "
+                       "a condition of Art. 9(2) or consent does not stand in for that; declare "
+                       "special_category_basis: GDPR Art. 10 and record the authorising law",
+                       id=a.id, elements=", ".join(art10), declared=declared) if declared else
+                     _("activity {id!r} processes data on criminal convictions and offences ({elements}) on basis "
+                       "{basis!r} with no special_category_basis: the GDPR allows it only under the control of "
+                       "official authority or where Union or Member State law authorises it with appropriate "
+                       "safeguards; declare special_category_basis: GDPR Art. 10 and record the authorising law",
+                       id=a.id, elements=", ".join(art10), basis=a.legal_basis)),
+                    "GDPR Art. 10")
+            elif art10:
+                add(Level.note, "criminal_data_authorisation", ("processing_activities", i, "special_category_basis"),
+                    _("activity {id!r} processes data on criminal convictions and offences ({elements}) under GDPR "
+                      "Art. 10: record the official authority or the Union or Member State law that authorises it "
+                      "and its safeguards (the manifest does not hold them)",
+                      id=a.id, elements=", ".join(art10)),
+                    "GDPR Art. 10")
+            if a.automated_decisions:
+                # GDPR Art. 22(1)-(2): a solely automated decision with legal or similarly significant effects only
+                # when necessary for a contract with the person, authorised by Union or Member State law, or on
+                # explicit consent
+                if basis in AUTOMATED_DECISION_NO_EXCEPTION:
+                    add(Level.warning, "automated_decision_without_exception", ("processing_activities", i,
+                                                                                "automated_decisions"),
+                        _("activity {id!r} takes solely automated decisions with legal or similarly significant effects "
+                          "on basis {basis!r}: people have the right not to be subject to them unless the decision is "
+                          "necessary for a contract with them, authorised by Union or Member State law, or based on "
+                          "their explicit consent; rest the decisions on one of these or have a person take them",
+                          id=a.id, basis=a.legal_basis),
+                        "GDPR Art. 22(1); GDPR Art. 22(2)")
+                if art9 and declared not in ("GDPR Art. 9(2)(a)", "GDPR Art. 9(2)(g)"):
+                    # Art. 22(4): such decisions are not based on special categories unless Art. 9(2)(a) or (g)
+                    add(Level.error, "automated_decision_special_category", ("processing_activities", i,
+                                                                             "automated_decisions"),
+                        _("activity {id!r} takes solely automated decisions with legal or similarly significant effects "
+                          "and processes special-category data ({elements}): such decisions must not be based on it "
+                          "unless explicit consent (GDPR Art. 9(2)(a)) or a substantial public interest under law "
+                          "(GDPR Art. 9(2)(g)) applies, with suitable safeguards; take the data out of the decision, "
+                          "have a person decide, or declare one of these conditions",
+                          id=a.id, elements=", ".join(art9)),
+                        "GDPR Art. 22(4); GDPR Art. 9(2)(a); GDPR Art. 9(2)(g)")
 
     for ff in fairness_findings(m):  # PIPL Art. 24(1): transparent, fair automated decisions, no unfair pricing
         add(Level.warning if ff.serious else Level.note, ff.rule, ("processing_activities", ff.activity, ff.field),

@@ -292,7 +292,10 @@ def _factor_texts(factor: Mapping[str, Any], names: Mapping[str, str] | None = N
     if rule == "likelihood.scale":
         return [_("{people} people concerned", people=_people(reason)) if _people(reason)
                 else _("a large number of people")]
-    simple = {"impact.vulnerable": N_("children's data"), "likelihood.processors": N_("handled by processors"),
+    if rule == "impact.vulnerable":  # children, or the other vulnerable people of WP248 criterion 7 (employees, ...)
+        return [_("children's data") if re.search(r"minors under|children's data", reason)
+                else _("vulnerable people's data")]
+    simple = {"likelihood.processors": N_("handled by processors"),
               "likelihood.recipients": N_("given to other recipients"),
               "likelihood.internet_facing": N_("devices reachable from the internet"),
               "likelihood.cross_border": N_("sent abroad"), "likelihood.abroad": N_("sent abroad")}

@@ -234,6 +234,18 @@ def action_plan(r: ReportData) -> list[dict[str, str]]:
     """
     actions, _together = _risk_actions(r)
     n = r.notification()
+    prohibited = (r.assessments or {}).get("prohibited") or []
+    if prohibited:
+        # the proposed version declares processing the law prohibits: no notice or consent makes it lawful
+        names = _activity_names(r)
+        actions.insert(0, {"priority": "1",
+                           "what": _("Stop or change the processing the law does not allow in the proposed version "
+                                     "before it goes live"),
+                           "detail": "", "where": listing(dict.fromkeys(names.get(x["activity"], x["activity"])
+                                                                        for x in prohibited if x.get("activity"))),
+                           "why": listing(dict.fromkeys(s for x in prohibited for s in x["sources"].split("; ") if s),
+                                          ";"),
+                           "effect": _("the change can go live lawfully")})
     if n["required"]:
         channels = listing([channel_name(c) for c in n["channels"]]) or _("the channels the policy names")
         if r.review and r.review.get("triggers") and n.get("audience"):
@@ -356,9 +368,23 @@ def summary_html(r: ReportData) -> str:
     else:
         verdict_text = _("None of the {total} processing activities keeps a risk of {threshold} or more "
                          "({method}){basis}.", total=len(acts), threshold=threshold, method=short, basis=basis)
+    # the screening's outcome: a verdict of no high risk is the result of the assessment these activities require,
+    # not an exemption from it (GDPR Art. 35(1) with WP248's two criteria; PIPL Art. 55)
+    screened = [x for x in acts if (x.get("screening") or {}).get("assessment_required")]
+    required = ""
+    if screened:
+        laws = ([_("GDPR Art. 35(1): two or more WP248 criteria")]
+                if any((x["screening"].get("wp248_met") or 0) >= 2 for x in screened) else []) + \
+               ([_("PIPL Art. 55")] if any(x["screening"].get("pipl55_met") for x in screened) else [])
+        required = _("An impact assessment is required before the processing for {n} of {total} activities "
+                     "({laws}): {names}. The verdict is that assessment's result with the measures declared; it does "
+                     "not make the assessment unnecessary.", n=len(screened), total=len(acts),
+                     laws=listing(laws, ";") if laws else _("the screening criteria"),
+                     names=_join_names([names.get(x["id"], x["id"]) for x in screened], limit=4))
     n = r.notification()
     channels = listing(channel_name(c) for c in n["channels"])
     notify = {"required": n["required"], "reasons": n["reasons"], "reconsent": n["reconsent_required"],
+              "prohibited": [x["message"] for x in (r.assessments or {}).get("prohibited") or []],
               "answer": (_("Yes: {channels}", channels=channels) if n["channels"] else _("Yes")) if n["required"]
               else _("No")}
     checks = (r.validation or {}).get("checks", [])
@@ -388,6 +414,7 @@ def summary_html(r: ReportData) -> str:
                "policy": pick(r.service.get("policy"))}
     return render("management.html.j2", service=service, as_of=format_date(r.params["as_of"]), method=method,
                   high_risk=r.high_risk, verdict_text=verdict_text, at_risk=at_risk[:AT_RISK_ROWS], notify=notify,
+                  assessment_required=required,
                   reviewed=bool(r.review), kpis=kpis, actions=plan[:TOP_ACTIONS], together=together,
                   more_at_risk=max(len(at_risk) - AT_RISK_ROWS, 0),
                   not_provided=[_(why) for _k, why in sorted(r.not_provided.items())],
@@ -735,7 +762,7 @@ def changes_html(r: ReportData) -> str:
     cases = [{**x, "name": r.names.get(f"processing_activities[{x['activity']}]", x["activity"])}
              for x in shown.get("pipl") or []]
     return render("changes.html.j2", reviewed=bool(r.review), verdict=verdict, triggers=triggers, changes=changes,
-                  notice=notice, decision=shown.get("decision", ""),
+                  notice=notice, decision=shown.get("decision", ""), prohibited=shown.get("prohibited") or [],
                   dpia=shown.get("dpia") or [], cases=cases, content=shown.get("content", ""))
 
 
