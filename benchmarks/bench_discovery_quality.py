@@ -143,7 +143,7 @@ def main() -> None:
         choices=[
             "tuned", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9",
             "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16", "holdout17",
-            "holdout18", "holdout19", "holdout20", "holdout21",
+            "holdout18", "holdout19", "holdout20", "holdout21", "holdout22",
         ],
         default="tuned",
         help="tuned: schemas.yaml (the detectors were reworked on it); holdout: holdout.yaml (measured once, then "

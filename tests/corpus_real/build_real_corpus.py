@@ -4,7 +4,7 @@ The columns, their sources and their labels are in `schemas.yaml` (labelled befo
 this module only generates values, deterministically for a seed. Every value is fake: example.* domains,
 random numbers with valid checksums where real ones have them, invented names and addresses.
 
-    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout21]]
+    python tests/corpus_real/build_real_corpus.py OUT_DIR [SEED [tuned|holdout|holdout2|...|holdout22]]
 """
 
 from __future__ import annotations
@@ -828,6 +828,78 @@ def _h21_tm_nickname(rng: random.Random) -> str:
     n = _cn_name(rng)
     return rng.choice([f"{rng.choice(H21_TM_PREFIXES)}{n}({n})", f"{n}({n})", n,
                        f"{rng.choice(['iPhone', 'HUAWEI Mate 60', '李老师', 'Tom'])}({n})"])
+
+
+# Made-up gym members and enquirers, signers, DocuSeal users, library patrons, ticket buyers and Chinese shoppers of
+# holdout22 (Gymie, DocuSeal, FOLIO, eventik, a group-buying app's order export, a photo studio's order export).
+# Places are real towns; every person, number and id is invented.
+H22_IN_FIRST = ["Aarav", "Priya", "Rohan", "Sneha", "Vikram", "Ananya", "Karan", "Meera", "Arjun", "Pooja", "Rahul",
+                "Kavya", "Siddharth", "Neha", "Imran", "Fatima"]
+H22_IN_LAST = ["Sharma", "Patil", "Deshmukh", "Iyer", "Nair", "Reddy", "Kulkarni", "Joshi", "Shaikh", "Gupta", "Menon",
+               "Chavan"]
+H22_IN_PLACES = [("Pune", "411"), ("Mumbai", "400"), ("Thane", "400"), ("Nashik", "422"), ("Bengaluru", "560"),
+                 ("Ahmedabad", "380")]
+H22_IN_AREAS = ["Kothrud", "Baner", "Andheri West", "Aundh", "Koramangala", "Navrangpura", "Viman Nagar", "Powai"]
+H22_HEALTH = ["None", "None", "None", "NA", "Asthma", "Knee injury", "Back pain", "Diabetes", "High BP", "Thyroid",
+              "Slip disc (L4-L5)", "Recovering from ACL surgery"]
+H22_US_PLACES = [("Ann Arbor", "481"), ("Ypsilanti", "481"), ("Lansing", "489"), ("Flint", "485"), ("Toledo", "436"),
+                 ("Kalamazoo", "490")]
+H22_US_STREETS = ["S State St", "Packard St", "Washtenaw Ave", "Huron St", "Plymouth Rd", "Geddes Ave", "Maple Rd"]
+H22_MIDDLE = ["Anne", "J.", "Lee", "Marie", "Robert", "K.", "Grace", "Thomas"]
+H22_PREFERRED = ["Beth", "Alex", "Sam", "Kit", "Danny", "Jo", "Liz", "Max", "Nico", "Bea"]
+# Patron groups and address types of the made-up FOLIO tenant: a few fixed ids on every row.
+H22_FOLIO_GROUPS = ["3684a786-6671-4268-8ed0-9db82ebca60b", "503a81cd-6c26-400f-b620-14c08943697c",
+                    "ad0bc554-d5bc-463c-85d1-5562127ae91b", "bdc2b6d4-5ceb-4a12-ab46-249b9a68473e"]
+H22_FOLIO_ADDRESS_TYPES = ["93d3d88d-499b-45d0-9bc7-ac73c3a19880", "1c4b225f-f669-4e9b-afcd-ebc0e273a34e",
+                           "46ff3f08-8f41-485c-98d8-701ba8404f4f"]
+H22_FOLIO_STAFF = ["9d4f2c1e-7b3a-4e60-8f21-3c5d6e7f8a90", "0b1c2d3e-4f50-4617-8a9b-c0d1e2f3a4b5",
+                   "e6f7a8b9-c0d1-4e2f-9a3b-4c5d6e7f8091"]
+H22_AR_FIRST = ["Martina", "Santiago", "Valentina", "Mateo", "Camila", "Joaquín", "Lucía", "Tomás", "Sofía", "Facundo",
+                "Agustina", "Nicolás"]
+H22_AR_LAST = ["González", "Rodríguez", "Fernández", "López", "Martínez", "Pérez", "Gómez", "Sosa", "Romero", "Álvarez",
+               "Benítez", "Acosta"]
+H22_GB_SHOPS = ["鲜果多社区店", "邻里优选(翠苑店)", "每日鲜团购点", "好邻居便利店", "惠民粮油批发部"]
+H22_GB_PRODUCTS = ["海南金钻凤梨 2个装", "东北五常大米 10斤", "红心火龙果 5斤", "金龙鱼菜籽油 5L", "洗衣凝珠 52颗",
+                   "草莓 2斤(丹东99)", "纸巾 24包整箱", "婴儿湿巾 80抽*6"]
+H22_WX_NICKNAMES = ["小小鱼", "A-阳光", "Lily", "🌸花开富贵", "王姐团购", "天天向上", "Jason", "平安是福", "。",
+                    "糖糖妈", "A001-翠苑团长", "风清扬"]
+H22_PHOTO_PRODUCTS = ["证件照", "证件照", "精修写真", "儿童照", "全家福", "毕业照", "婚纱照套餐", "形象照"]
+
+
+def _h22_in_name(rng: random.Random) -> str:
+    f, la = rng.choice(H22_IN_FIRST), rng.choice(H22_IN_LAST)
+    return rng.choice([f"{f} {la}", f"{f} {la}", f"{f.upper()} {la.upper()}", f"{f} {rng.choice('ABDKMRS')}. {la}", f])
+
+
+def _h22_in_address(rng: random.Random, i: int) -> str:
+    town, pin = H22_IN_PLACES[i % len(H22_IN_PLACES)]
+    return rng.choice([
+        f"Flat {rng.randint(1, 12)}0{rng.randint(1, 4)}, {rng.choice(['Shanti', 'Sai Krupa', 'Gokul', 'Green Valley'])}"
+        f" Apartments, {rng.choice(H22_IN_AREAS)}, {town} - {pin}{rng.randint(1, 99):03d}",
+        f"{rng.randint(1, 250)}, {rng.choice(['MG Road', 'Station Road', 'Lane No. 4', 'Tilak Nagar'])}, {town}",
+        f"{rng.choice(H22_IN_AREAS)}, {town}",
+    ])
+
+
+def _h22_in_mobile(rng: random.Random) -> str:
+    n = rng.choice("9876") + _s(rng, string.digits, 9)
+    return rng.choice([n, n, n, "0" + n, f"{n[:5]} {n[5:]}"])
+
+
+def _h22_folio_barcode(rng: random.Random) -> str:
+    # A 14-digit patron barcode: "2", a 4-digit institution prefix, 8 digits and a mod-10 check digit.
+    body = "2" + rng.choice(["0112", "0112", "0786"]) + _s(rng, string.digits, 8)
+    return body + _luhn_digit(body)
+
+
+def _h22_folio_ts(rng: random.Random, y0: int, y1: int) -> str:
+    return f"{_dt(rng, y0, y1).replace(' ', 'T')}.{rng.randint(0, 999):03d}+00:00"
+
+
+def _h22_ar_phone(rng: random.Random) -> str:
+    n = rng.randint(100, 199)
+    return rng.choice([f"+54 9 11 5555-{n:04d}", f"11 5555-{n:04d}", f"0351 15-555-{n:04d}", f"+5493415550{n:03d}",
+                       f"15-5555-{n:04d}"])
 
 
 # Camera names of the made-up Viseron recorder (holdout5).
@@ -3049,6 +3121,94 @@ GENERATORS: dict[str, Callable[[random.Random, int], str]] = {
     "h21_tm_leave": lambda r, i: f"2024-{r.randint(1, 12):02d}-{r.randint(1, 28):02d} 20:{r.randint(30, 59):02d}:"
     f"{r.randint(0, 59):02d}",
     "h21_tm_duration": lambda r, i: f"{r.randint(0, 1)}:{r.randint(0, 59):02d}:{r.randint(0, 59):02d}",
+    # holdout22: Gymie, DocuSeal, FOLIO, eventik, a group-buying order export, a photo studio's order export
+    "h22_member_code": lambda r, i: r.choice([f"GYM{1000 + i}", f"MEM{i + 1:04d}", f"FF-{r.randint(2018, 2024)}-{i + 1:03d}"]),
+    "h22_in_name": lambda r, i: _h22_in_name(r),
+    "h22_gym_photo": lambda r, i: r.choice([f"{i + 1}.jpg", f"member_{i + 1}_photo.jpg",
+                                           f"IMG_2024{r.randint(1, 12):02d}{r.randint(1, 28):02d}"
+                                           f"_{r.randint(0, 235959):06d}.jpg"]),
+    "h22_in_dob": lambda r, i: f"{r.randint(1965, 2008)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}",
+    "h22_in_email": lambda r, i: (f"{r.choice(H22_IN_FIRST).lower()}{r.choice(['.', '_', ''])}{r.choice(H22_IN_LAST).lower()}"
+                                  f"{r.choice(['', str(r.randint(1, 99)), str(r.randint(1985, 2005))])}"
+                                  f"@{r.choice(['example.com', 'example.net', 'example.org'])}"),
+    "h22_in_address": lambda r, i: _h22_in_address(r, i),
+    "h22_in_mobile": lambda r, i: _h22_in_mobile(r),
+    "h22_health_issues": lambda r, i: r.choice(H22_HEALTH),
+    "h22_pin_code": lambda r, i: f"{H22_IN_PLACES[i % len(H22_IN_PLACES)][1]}{r.randint(1, 99):03d}",
+    "h22_start_by": lambda r, i: f"{r.randint(2018, 2024)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}",
+    "h22_uuid": lambda r, i: _uuid(r),
+    # DocuSeal slugs: 14 characters of base58.
+    "h22_ds_slug": lambda r, i: _s(r, "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz", 14),
+    "h22_rails_ts": lambda r, i: f"{_dt(r, 2023, 2025)}.{r.randint(0, 999999):06d}",
+    "h22_e164_phone": lambda r, i: r.choice([f"+1{r.randint(201, 989)}555{r.randint(100, 199):04d}",
+                                            f"+447700900{r.randint(100, 999)}",
+                                            f"+4915{r.randint(10, 79)}{_s(r, string.digits, 7)}",
+                                            f"+61491570{r.randint(100, 999)}"]),
+    "h22_ds_external_id": lambda r, i: r.choice([f"crm-{r.randint(10000, 99999)}", str(r.randint(1000, 999999)),
+                                                f"emp_{_s(r, string.ascii_lowercase + string.digits, 8)}"]),
+    "h22_ds_preferences": lambda r, i: r.choice(['{}', '{"send_email":true}', '{"send_email":true,"send_sms":false}',
+                                                '{"send_email":false,"send_sms":true}',
+                                                '{"email_message_uuid":"' + _uuid(r) + '"}']),
+    "h22_bcrypt_2a": lambda r, i: "$2a$12$" + _s(r, CRYPT64, 53),
+    "h22_hex64": lambda r, i: _s(r, HEX, 64),
+    "h22_base32_secret": lambda r, i: _s(r, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 32),
+    "h22_message_id": lambda r, i: r.choice([f"<{_s(r, HEX, 13)}_{r.randint(10, 99)}{_s(r, HEX, 6)}"
+                                            f"@docuseal-web-{r.randint(1, 4)}.mail>",
+                                            f"<{_uuid(r)}@sign.example.com>",
+                                            f"0100018{_s(r, HEX, 9)}-{_uuid(r)}-000000"]),
+    "h22_folio_username": lambda r, i: r.choice([f"{r.choice(FIRST)[0].lower()}{r.choice(LAST).lower()}",
+                                                f"{r.choice(FIRST).lower()}.{r.choice(LAST).lower()}",
+                                                f"{r.choice(LAST).lower()}{r.choice(FIRST)[0].lower()}{r.randint(1, 9)}"]),
+    "h22_folio_external_id": lambda r, i: r.choice([f"{r.randint(10**8, 10**9 - 1)}", f"U{r.randint(10**7, 10**8 - 1)}",
+                                                   f"{r.randint(10**8, 10**9 - 1)}"]),
+    "h22_folio_barcode": lambda r, i: _h22_folio_barcode(r),
+    "h22_folio_group": lambda r, i: r.choice(H22_FOLIO_GROUPS),
+    "h22_folio_departments": lambda r, i: r.choice(["[]", "[]", '["' + H22_FOLIO_GROUPS[r.randint(0, 3)][::-1] + '"]']),
+    "h22_middle_name": lambda r, i: r.choice(H22_MIDDLE),
+    "h22_preferred_name": lambda r, i: r.choice(H22_PREFERRED),
+    "h22_edu_email": lambda r, i: (f"{r.choice(FIRST).lower()}{r.choice(['.', ''])}{r.choice(LAST).lower()}"
+                                   f"@{r.choice(['umich.example.edu', 'example.edu', 'example.com'])}"),
+    "h22_us_phone": lambda r, i: (lambda a, n: r.choice([f"({a}) 555-{n:04d}", f"{a}-555-{n:04d}", f"+1 {a} 555 {n:04d}",
+                                                         f"{a}555{n:04d}"]))(r.choice(["734", "517", "810", "419"]),
+                                                                           r.randint(100, 199)),
+    "h22_folio_dob": lambda r, i: f"{r.randint(1950, 2006)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d}T00:00:00.000+00:00",
+    "h22_folio_picture": lambda r, i: r.choice([f"https://folio-files.example.edu/profile-pictures/{_uuid(r)}.jpg",
+                                               f"https://id.example.edu/photo/{r.randint(10**8, 10**9 - 1)}.png"]),
+    "h22_folio_ts": lambda r, i: _h22_folio_ts(r, 2019, 2025),
+    "h22_folio_ts_future": lambda r, i: _h22_folio_ts(r, 2025, 2029),
+    "h22_folio_staff_id": lambda r, i: r.choice(H22_FOLIO_STAFF),
+    "h22_us_street": lambda r, i: f"{r.randint(1, 4999)} {r.choice(H22_US_STREETS)}",
+    "h22_us_street2": lambda r, i: r.choice(["Apt 2", "Apt 14C", "Unit B", "Box 1123", "Room 402 Mary Markley Hall"]),
+    "h22_us_city": lambda r, i: H22_US_PLACES[i % len(H22_US_PLACES)][0],
+    "h22_us_zip": lambda r, i: (lambda z: z if r.random() < 0.8 else f"{z}-{r.randint(0, 9999):04d}")(
+        f"{H22_US_PLACES[i % len(H22_US_PLACES)][1]}{r.randint(1, 99):02d}"),
+    "h22_folio_address_type": lambda r, i: r.choice(H22_FOLIO_ADDRESS_TYPES),
+    "h22_ar_datetime": lambda r, i: (f"{r.randint(1, 28):02d}/{r.randint(1, 12):02d}/{r.randint(2023, 2025)} "
+                                     f"{r.randint(0, 23):02d}:{r.randint(0, 59):02d}"),
+    "h22_et_order_id": lambda r, i: r.choice([str(18000 + i), f"#{18000 + i}", f"EVK-{r.randint(100000, 999999)}"]),
+    "h22_ars_price": lambda r, i: r.choice(["15000", "22000.00", "$ 35.000", "0", "9500"]),
+    "h22_ar_first": lambda r, i: r.choice(H22_AR_FIRST),
+    "h22_ar_last": lambda r, i: r.choice(H22_AR_LAST),
+    "h22_ar_email": lambda r, i: (f"{r.choice(H22_AR_FIRST).lower()}{r.choice(['.', '_', ''])}{r.choice(H22_AR_LAST).lower()}"
+                                  f"{r.choice(['', str(r.randint(1, 99))])}"
+                                  f"@{r.choice(['example.com', 'example.org', 'example.net'])}"
+                                  ).translate(str.maketrans("áéíóú", "aeiou")),
+    "h22_ar_phone": lambda r, i: _h22_ar_phone(r),
+    "h22_snowflake_id": lambda r, i: str(r.randint(1_050_000_000_000_000_000, 1_299_999_999_999_999_999)),
+    "h22_gb_shop": lambda r, i: r.choice(H22_GB_SHOPS),
+    "h22_gb_product": lambda r, i: r.choice(H22_GB_PRODUCTS),
+    "h22_gb_user_name": lambda r, i: r.choice([_cn_name(r), _cn_name(r), f"{r.choice(CN_SURNAMES)}{r.choice(['女士', '先生'])}",
+                                              f"{_cn_name(r)}{r.randint(1, 30)}栋"]),
+    "h22_wx_nickname": lambda r, i: r.choice(H22_WX_NICKNAMES),
+    "h22_cn_mobile": lambda r, i: _cn_mobile(r),
+    "h22_cny_amount": lambda r, i: f"{r.randint(3, 899)}.{r.choice(['00', '80', '90', '50'])}",
+    "h22_photo_order_no": lambda r, i: (f"SP{r.randint(2022, 2025)}{r.randint(1, 12):02d}{r.randint(1, 28):02d}"
+                                        f"{r.randint(0, 99999):05d}"),
+    "h22_photo_client_name": lambda r, i: r.choice([_cn_name(r), _cn_name(r), f"{_cn_name(r)}(宝宝)",
+                                                   f"{r.choice(CN_SURNAMES)}小姐"]),
+    "h22_photo_phone": lambda r, i: r.choice([_cn_mobile(r), _cn_mobile(r), _cn_mobile(r),
+                                             f"0571-{r.randint(8000, 8999)}{r.randint(1000, 9999)}"]),
+    "h22_photo_product": lambda r, i: r.choice(H22_PHOTO_PRODUCTS),
 }
 
 
@@ -3089,11 +3249,12 @@ PARTS = {
     "holdout19": "holdout19.yaml",
     "holdout20": "holdout20.yaml",
     "holdout21": "holdout21.yaml",
+    "holdout22": "holdout22.yaml",
 }
 
 
 def load_schemas(part: str = "tuned") -> list[dict]:
-    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout21`: the held-out YAML files).
+    """The tables of a part (`tuned`: schemas.yaml, `holdout` to `holdout22`: the held-out YAML files).
 
     Each table is `{table, source, columns: [[name, generator, label, blank_share?]]}`.
     """
