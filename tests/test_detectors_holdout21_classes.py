@@ -9,6 +9,9 @@ from __future__ import annotations
 import random
 import string
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from pia.discovery import person_keys
 from pia.discovery.detectors import ColumnProfile, classify_column
 from pia.discovery.vocabulary import expand_name
@@ -198,3 +201,22 @@ def test_a_shipping_files_reference_is_the_senders_order_number():
     # look-alikes: no goods, or no recipient beside it
     assert cat("reference", "journal_entries", refs, ("amount", "account")) is None
     assert cat("reference", "stock_moves", refs, ("product_id", "qty")) is None
+
+
+# --------------------------------------------------------------------------- invariants
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["home", "mailing", "billing", "shipping", "postal", "work"]),
+       st.lists(st.integers(min_value=1, max_value=10**9), min_size=30, max_size=120))
+def test_bare_integers_under_an_address_name_are_never_an_address(kind: str, keys: list[int]) -> None:
+    assert cat(f"{kind}_address", "accounts", profile([str(k) for k in keys])) is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["phone", "contact", "city", "postcode", "email"]),
+       st.lists(st.sampled_from(["+60 3-7960 1234", "+60 4-229 8812", "10300", "George Town", "ops@shop.example"]),
+                min_size=1, max_size=3, unique=True))
+def test_a_senders_few_values_beside_a_receiver_are_never_personal(field: str, few: list[str]) -> None:
+    sibs = (f"receiver_{field}", "receiver_name", "parcel_content")
+    assert cat(f"sender_{field}", "dispatch_sheet", _few(few, 90), sibs) is None
