@@ -643,7 +643,10 @@ DETECTORS: tuple[Detector, ...] = (
                          "track", "song", "episode", "show", "album", "playlist", "podcast", "movie", "film", "video",
                          "audiobook", "chapter"),
                    # an id's name is no person's; but the caller ID is one word of telephony (`caller_id_name`)
-                   r"(?:^|_)(?<!caller_)(?<!callee_)id(?:_|$)"),
+                   r"(?:^|_)(?<!caller_)(?<!callee_)id(?:_|$)",
+                   # (holdout21 classes) a person's organisation (收件人单位, 工作单位: the unit, company or school
+                   # the person belongs to) is not the person's name
+                   r"(单位|公司|企业|机构|学校|部门|组织)(名称)?$"),
              ),
     # A device named after its owner (`Ana's iPhone`): wherever a record names the device that wrote it, it carries the
     # owner's first name (a health export's source, a device list, a Bluetooth or hotspot name).
@@ -740,7 +743,11 @@ DETECTORS: tuple[Detector, ...] = (
              tables=None,
              # (holdout16 classes) a ticket's, order's or booking's `closed_at` dates that record, not an account
              veto_tables=(r"(?:^|_)(conversations|conversation|tickets|ticket|threads|thread|issues|issue|orders|order"
-                          r"|bookings|booking|invoices|invoice|tasks|task|jobs|job|messages|message|cases|case)$")),
+                          r"|bookings|booking|invoices|invoice|tasks|task|jobs|job|messages|message|cases|case"
+                          # (holdout21 classes) a registration to a webinar, meeting or event records the sign-up to
+                          # that event, not the person's account
+                          r"|attendees|attendee|registrants|registrant|webinar|webinars|meeting|meetings"
+                          r"|event_registrations|event_registration)$")),
     Detector("order_record", "user.order.record", "order record",
              names=(words("order_id", "order_no", "order_number", "order_ref", "orderid", "dingdan", "order_sn",
                           "ordersn", "order_serial",
@@ -1376,8 +1383,11 @@ def _name_detector(norm: str, tnorm: str, profile: ColumnProfile, evidence: list
     return hit
 
 
-def _values_contradict(d: Detector, profile: ColumnProfile, shares: dict[str, float]) -> str | None:
-    """Why the sampled values cannot be the data the name announces (values outvote names), or None."""
+def _values_contradict(d: Detector, profile: ColumnProfile, shares: dict[str, float], norm: str = "") -> str | None:
+    """Why the sampled values cannot be the data the name announces (values outvote names), or None.
+
+    `norm`: the column's normalised name, where a check depends on its words (an address's, not a house number's).
+    """
     if profile.non_blank < MIN_VALUES or d.id in _META_OK:
         return None
     low_ok = d.id in _LOW_CARDINALITY_OK
@@ -1405,6 +1415,11 @@ def _values_contradict(d: Detector, profile: ColumnProfile, shares: dict[str, fl
                 "rows, not each row's own picture")
     if d.id == "street_address" and profile.share(is_network_address) >= VALUE_THRESHOLD:
         return f"{_pct(profile.share(is_network_address))} of values are network addresses (IP or host names)"
+    if d.id in ("street_address", "postal_address") and re.search(r"(?:^|_)(address|addr|adr)$", norm) \
+            and (ints := profile.share(lambda v: v.isdigit() and len(v) <= 12)) >= 0.9:
+        # (holdout21 classes) an address has words: a column named for a whole address (not a house number) holding
+        # bare integers (Evergreen's `actor.usr.mailing_address`) holds the key of an address row, not the address
+        return f"{_pct(ints)} of values are bare integers: keys of address records, not street lines"
     if d.id == "phone":
         # (holdout20 classes) a phone number is digits: a value with fewer than three (an operator's or a brand's
         # name) or a long run of letters and digits with no separator (a telephony platform's id of the number, a
@@ -1581,6 +1596,20 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
     picture = _person_picture(norm, tnorm, siblings, profile, verdict)
     if picture is not None:
         return picture
+    if verdict.detector == "body_measure" and re.search(r"(?:^|_)(weight|height|length|width)(?:_|$)", norm):
+        goods = next((n for n in [tnorm, *map(normalise_name, siblings)] if re.search(_GOODS_WORDS, n)), None)
+        if goods is not None:
+            # (holdout21 classes) a weight or size beside a parcel's, a shipment's or a product's columns (EasyParcel's
+            # `Weight (kg)*` next to `Parcel Content*`) is the goods', not a person's body
+            return Judgement(None, 0.6, None, [*verdict.evidence, f"context: {goods!r} names goods (a parcel, a "
+                                               "shipment, a product): the weight or size is theirs, not a person's "
+                                               "body measurement"])
+    shown = _display_name(profile, verdict)
+    if shown is not None:
+        return shown
+    sender = _sending_party_copy(norm, siblings, profile, verdict)
+    if sender is not None:
+        return sender
     if verdict.category is None and re.search(r"(?:^|_)contact$", norm) and profile.non_blank >= MIN_VALUES:
         # (holdout16 classes) a contact kept as a bare number (`emergency_contact`): the person reached is a person
         phones = profile.share(_phone_shaped)
@@ -1635,6 +1664,9 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
             return Judgement("user.financial.account_number", 0.6, "payment_account",
                              [*verdict.evidence, f"context: {norm!r} in a table of a person's bank details ({tnorm!r}): "
                                                  "the person's bank account number"])
+    in_context = _read_in_context(norm, tnorm, siblings, profile, verdict)
+    if in_context is not None:
+        return in_context
     if verdict.category is None and verdict.confidence >= 0.8:
         # Nothing found and nothing ruled out (an explicit "not personal" carries a lower confidence): a record key
         # named for a person noun of published vocabularies (person_keys.py) is that person's identifier.
@@ -1642,6 +1674,163 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
         if found is not None:
             return found
     return verdict
+
+
+_GOODS_WORDS = (r"(?:^|_)(parcel|parcels|package|packages|shipment|shipments|consignment|consignments|cargo|freight"
+               r"|courier|waybill|awb|tracking|product|products|sku|item|items|goods|luggage|baggage|pallet|box|boxes)"
+               r"(?:_|$)|包裹|快递|运单|货物|商品|品名")
+# (holdout21 classes) A shipping or messaging file names two parties: the one that sends (the shop, its warehouse) and
+# the one that receives. When the receiving party has columns of its own, the sending party's contact data that
+# repeats one or a few values over all rows is the business's own, copied into each row (as a hotel's in a booking).
+_SENDING_PARTY = (r"^(sender|shipper|consignor|ship_from|shipfrom|from|origin|pickup|pick_up|return|merchant|seller"
+                  r"|store|shop|warehouse|dispatch|dispatcher)_")
+_RECEIVING_PARTY = (r"^(receiver|recipient|consignee|ship_to|shipto|to|delivery|deliver_to|buyer|customer|shipping"
+                    r"|destination|dest)_")
+_SENDER_CONTACT = r"(?:^|_)(contact|contact_no|contact_number|phone|tel|mobile|email|address|city|postcode|post_code|zip)$"
+
+
+def _sending_party_copy(norm: str, siblings: Iterable[str], profile: ColumnProfile,
+                        verdict: Judgement) -> Judgement | None:
+    """A sending party's contact columns holding a few values over all rows beside a receiving party's: not personal."""
+    if not re.search(_SENDING_PARTY, norm) or profile.non_blank < MIN_VALUES:
+        return None
+    if profile.distinct > 3 or profile.non_blank < 10 * profile.distinct:
+        return None
+    if verdict.detector not in _BUSINESS_COPY_LOOK_ALIKES and not re.search(_SENDER_CONTACT, norm):
+        return None
+    other = next((n for n in map(normalise_name, siblings) if re.search(_RECEIVING_PARTY, n)), None)
+    if other is None:
+        return None
+    return Judgement(None, 0.6, None, [*verdict.evidence, f"context: {norm!r} is the sending party's and holds only "
+                                       f"{profile.distinct} distinct values over {profile.non_blank} rows, beside the "
+                                       f"receiving party's {other!r}: the business's own details, copied into each "
+                                       "row"])
+
+
+# (holdout21 classes) A password-reset request's secret (Evergreen `actor.usr_password_reset.uuid`, Laravel's
+# `password_resets.token`) is the one-time token mailed to the person: whoever holds it sets the password.
+_RESET_TABLES = (r"(?:^|_)(password|passwd|pwd|pass)_?(reset|resets|recovery|recoveries|reset_request|reset_requests"
+                 r"|reset_token|reset_tokens|forgot)(?:_|$)|(?:^|_)(forgot_password|reset_tokens|reset_token)(?:_|$)")
+_RESET_SECRETS = r"^(uuid|guid|token|code|secret|key|hash|selector|verifier|reset_token|reset_code|reset_key)$"
+# A card's number in a table of cards that points to the card's holder (Evergreen `actor.card`: `usr`, `barcode`;
+# a library's or a loyalty scheme's cards): the number the person is known by at the desk, as a patron's card number.
+_CARD_TABLES = r"(?:^|_)(card|cards|patron_card|patron_cards|library_card|library_cards|member_card|member_cards)$"
+_CARD_NUMBERS = r"^(barcode|bar_code|card_number|card_no|cardnumber|card_num|number|card_barcode)$"
+_HOLDER_REFS = (r"^(usr|user|user_id|userid|usr_id|patron|patron_id|borrower|borrower_id|borrowernumber|member"
+                r"|member_id|customer|customer_id|holder|holder_id|owner|owner_id|person_id)$")
+# A signature typed instead of drawn (Documenso `Signature.typedSignature`): the signer's name as they typed it.
+_SIGNATURE_TEXT = r"(?:^|_)(typed_signature|signature_text|text_signature|signature_name|signed_name|typedsignature)$"
+_REFERENCES = r"^(reference|ref|reference_no|reference_number|ref_no|order_reference|order_ref_no|shop_reference)$"
+_PROFILE_SLUG = r"^(url|slug|profile_url|profile_slug|vanity_url|public_url|profile_path|user_slug|url_slug)$"
+# The number of an identity document whose kind a sibling names (Evergreen `ident_value` beside `ident_type`; HR
+# schemas' `id_document_number` beside `id_document_type`): a government-issued id of the person.
+_ID_DOCUMENT_NUMBER = (r"^(ident|identification|identity|id_document|identity_document|id_doc|iddoc|id_card|document"
+                       r"|doc)_(value|number|no|num|nr)$")
+_BRACKETED = re.compile(r"^(.*?)\s*[（(]([^()（）]+)[)）]$")
+
+
+def _shown_name(v: str) -> str:
+    """The person's name in a meeting's display name (`三班-王伟(王伟)`, `Ana's iPhone (Ana Lopez)`, `研发部-王伟`).
+
+    The registered name in brackets when there is one, else the shown name without a team or class prefix.
+    """
+    m = _BRACKETED.match(v.strip())
+    if m:
+        return m.group(2).strip()
+    return re.sub(r"^[^-]{1,12}-(?=\S)", "", v.strip())
+
+
+def _is_shown_name(v: str) -> bool:
+    n = _shown_name(v)
+    return _looks_like_person_name(n) or _full_name_any_script(n) \
+        or bool(re.fullmatch(r"[A-Z]\. [A-Z][a-z'-]+|[A-Z][a-z'-]+ [A-Z]\.?|[A-Z][a-z'-]+", n))
+
+
+def _display_name(profile: ColumnProfile, verdict: Judgement) -> Judgement | None:
+    """A nickname column whose values are people's names as shown in a meeting: the person's name, not a login.
+
+    (holdout21 classes) Zoom's `User Name (Original Name)`, Tencent Meeting's 用户昵称（入会昵称）: the name shown, the
+    registered name in brackets. Only when the name alone said username and the values were no logins.
+    """
+    if verdict.detector != "username" or verdict.confidence > 0.5 or profile.non_blank < MIN_VALUES \
+            or profile.distinct < 5:
+        return None
+    names = profile.share(_is_shown_name)
+    # a lone capitalised word may be a chosen handle ("Shadow"): most values must be full names
+    full = profile.share(lambda v: _looks_like_person_name(_shown_name(v)) or _full_name_any_script(_shown_name(v)))
+    if names < VALUE_THRESHOLD or full < 0.5:
+        return None
+    return Judgement("user.name", 0.6, "person_name", [
+        *verdict.evidence, f"values: {_pct(names)} are people's names as shown (with the registered name in brackets, "
+                           f"or a team prefix), not logins: a display name ({profile.non_blank} non-blank sampled)"],
+        round(names, 4))
+
+
+def _read_in_context(norm: str, tnorm: str, siblings: Iterable[str], profile: ColumnProfile,
+                     verdict: Judgement) -> Judgement | None:
+    """A reset token, a card's number, a typed signature, a profile slug, an identity document's number, a reference.
+
+    Each is read from its name, its table (or its siblings) and its values together, only where nothing else found a
+    category and nothing ruled one out (holdout21 classes); see the constants above.
+    """
+    if profile.non_blank < MIN_VALUES:
+        return None
+    if verdict.category is not None or verdict.confidence < 0.8:
+        return None
+    note = f"{profile.non_blank} non-blank sampled"
+    sibs = [normalise_name(n) for n in siblings]
+    unique = profile.distinct >= 0.95 * profile.non_blank
+    if re.match(_RESET_SECRETS, norm) and re.search(_RESET_TABLES, tnorm) and unique:
+        secret = profile.share(lambda v: is_uuid(v) or (len(v) >= 16 and is_random_token(v) and not v.isdigit()))
+        if secret >= VALUE_THRESHOLD:
+            return Judgement("user.authorization.credentials.token", 0.6, "token", [
+                *verdict.evidence, f"name and context: {norm!r} in a table of password-reset requests ({tnorm!r}) and "
+                                   f"{_pct(secret)} of values are random and unique: the one-time secret mailed to the "
+                                   f"person ({note})"], round(secret, 4))
+    if re.match(_CARD_NUMBERS, norm) and re.search(_CARD_TABLES, tnorm) and unique:
+        holder = next((n for n in sibs if re.match(_HOLDER_REFS, n)), None)
+        numbers = profile.share(lambda v: bool(re.fullmatch(r"[A-Za-z]{0,3}\d{6,20}", v)))
+        if holder is not None and numbers >= VALUE_THRESHOLD:
+            return Judgement("user.id", 0.6, "user_id", [
+                *verdict.evidence, f"name and context: {norm!r} numbers a card in a table of cards ({tnorm!r}) held by "
+                                   f"a person ({holder!r}) and {_pct(numbers)} of values are unique card numbers: the "
+                                   f"number the holder is known by ({note})"], round(numbers, 4))
+    if re.search(_SIGNATURE_TEXT, norm):
+        names = profile.share(_is_shown_name)
+        if names >= VALUE_THRESHOLD:
+            return Judgement("user.name", 0.6, "person_name", [
+                *verdict.evidence, f"name and values: {norm!r} is a signature typed as text and {_pct(names)} of "
+                                   f"values are people's names: the signer's name ({note})"], round(names, 4))
+    if re.match(_PROFILE_SLUG, norm) and _is_table_of_people(tnorm, frozenset(sibs)) \
+            and profile.distinct >= 0.8 * profile.non_blank:
+        # A person's public profile address kept as its slug (Documenso `User.url` "ana-lopez", a forum's `slug`):
+        # the name the account is reached by, chosen or built from the person's name
+        slugs = profile.share(lambda v: bool(re.fullmatch(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*", v)) and len(v) <= 40
+                              and any(c.isalpha() for c in v))
+        if slugs >= VALUE_THRESHOLD:
+            return Judgement("user.account.username", 0.55, "username", [
+                *verdict.evidence, f"name and context: {norm!r} in a table of people ({tnorm!r}) and {_pct(slugs)} of "
+                                   f"values are distinct slugs (lower-case words joined by dashes), no web address: "
+                                   f"the account's public handle ({note})"], round(slugs, 4))
+    doc = re.match(_ID_DOCUMENT_NUMBER, norm)
+    if doc and f"{doc.group(1)}_type" in sibs and profile.distinct >= 0.9 * profile.non_blank:
+        numbers = profile.share(lambda v: bool(re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 -]{4,22}", v))
+                                and sum(c.isdigit() for c in v) >= 4)
+        if numbers >= VALUE_THRESHOLD:
+            return Judgement("user.government_id", 0.55, "driving_licence", [
+                *verdict.evidence, f"name and context: {norm!r} beside {doc.group(1) + '_type'!r} is the number of the "
+                                   f"identity document a person showed (of the type named beside it) and "
+                                   f"{_pct(numbers)} of values are distinct document numbers ({note})"], round(numbers, 4))
+    if re.match(_REFERENCES, norm) and profile.distinct >= 0.8 * profile.non_blank:
+        goods = next((n for n in [tnorm, *sibs] if re.search(_GOODS_WORDS, n)), None)
+        party = next((n for n in sibs if re.search(_RECEIVING_PARTY, n)), None)
+        refs = profile.share(lambda v: bool(re.search(r"\d", v)) and len(v) <= 32 and " " not in v.strip())
+        if goods is not None and party is not None and refs >= VALUE_THRESHOLD:
+            return Judgement("user.order.record", 0.55, "order_record", [
+                *verdict.evidence, f"name and context: {norm!r} in a shipping file (goods: {goods!r}; a recipient: "
+                                   f"{party!r}) and {_pct(refs)} of values are distinct codes with digits: the "
+                                   f"sender's order reference for the person's parcel ({note})"], round(refs, 4))
+    return None
 
 
 def _person_key(name: str, table: str, profile: ColumnProfile, verdict: Judgement) -> Judgement | None:
@@ -1710,7 +1899,9 @@ def _person_by_role(norm: str, tnorm: str, siblings: Iterable[str], profile: Col
                                    f"values are full names ({note})"], round(names, 4))
     if re.match(_OWN_REFERENCE, norm) and profile.non_blank >= MIN_VALUES \
             and _is_table_of_people(tnorm, frozenset(normalise_name(n) for n in siblings)) \
-            and not re.search(_ABOUT_PEOPLE_TABLES, tnorm) and profile.distinct >= 0.5 * profile.non_blank:
+            and not re.search(_ABOUT_PEOPLE_TABLES, tnorm) and profile.distinct >= 0.5 * profile.non_blank \
+            and not any(re.search(_GOODS_WORDS, n) for n in [tnorm, *map(normalise_name, siblings)]):
+        # (a reference beside goods, a parcel's or a product's, is the order's: `_read_in_context`)
         codes = profile.share(lambda v: bool(re.fullmatch(r"[A-Za-z]{1,6}[-_/]?\d{2,10}", v)))
         if codes >= VALUE_THRESHOLD:
             return Judgement("user.id", 0.6, "user_id", [
@@ -1859,7 +2050,7 @@ def _classify_column(name: str, table: str, profile: ColumnProfile, siblings: It
         name_hit = DETECTORS_BY_ID["credentials"]
     if name_hit is not None:
         why = _lexicon_guard(name_hit, norm, tnorm, sibs, profile) \
-            or (None if _is_condition_status(norm) else _values_contradict(name_hit, profile, shares)) \
+            or (None if _is_condition_status(norm) else _values_contradict(name_hit, profile, shares, norm)) \
             or _flag_about_the_data(norm, profile)
         if why:
             evidence.append(f"name: {name!r} suggests {name_hit.description}, but {why} ({sample_note})")
@@ -2930,8 +3121,11 @@ def is_display_name(name: str) -> bool:
 
 
 def _midnight_share(profile: ColumnProfile) -> float:
-    # (holdout17 classes) a date kept as midnight UTC in ISO 8601 (`1990-05-12T00:00:00.000Z`) is still a date
-    return profile.share(lambda v: bool(re.match(r"^\d{4}-\d{2}-\d{2}[T ]00:00(:00)?(\.0+)?(Z|[+-]00:?00)?$", v)))
+    # (holdout17 classes) a date kept as midnight UTC in ISO 8601 (`1990-05-12T00:00:00.000Z`) is still a date;
+    # (holdout21 classes) so is midnight of the server's zone, with its offset (PostgreSQL's timestamptz output of a
+    # date: `1984-03-07 00:00:00-05`)
+    return profile.share(lambda v: bool(re.match(r"^\d{4}-\d{2}-\d{2}[T ]00:00(:00)?(\.0+)?(Z|[+-]\d\d(:?\d\d)?)?$",
+                                                 v)))
 
 
 def _judge_by_name(hit: Detector, name: str, tnorm: str, profile: ColumnProfile, shares: dict[str, float],

