@@ -22,6 +22,7 @@ from pia.declare.design import Place
 from pia.declare.manifest import DataSubject, Manifest
 from pia.declare.measures import MeasureStatus
 from pia.declare.policy import is_declared
+from pia.declare.roles import role_findings
 from pia.declare.taxonomy import load_taxonomy
 from pia.declare.text import fallbacks
 from pia.declare.transfers import leaving, subject_regimes
@@ -314,6 +315,13 @@ def lint(m: Manifest) -> list[Finding]:
     for ff in fairness_findings(m):  # PIPL Art. 24(1): transparent, fair automated decisions, no unfair pricing
         add(Level.warning if ff.serious else Level.note, ff.rule, ("processing_activities", ff.activity, ff.field),
             localize(ff.message), FAIRNESS_SOURCE)
+
+    position = {a.id: i for i, a in enumerate(m.processing_activities)}
+    for rf in role_findings(m):  # a processor's duties; a controller activity using data held for others
+        add(Level.warning if rf.warning else Level.note, rf.rule,
+            ("processing_activities", position[rf.activity], rf.field),
+            localize(rf.message) if rf.rule == "processor_duties" else
+            _("activity {id!r}: {finding}", id=rf.activity, finding=localize(rf.message)), rf.source)
 
     for regime, (floor, source) in LAW_FLOOR.items():
         if regime in m.regimes and m.settings.minor_age_for(regime) < floor:
