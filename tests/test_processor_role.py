@@ -116,3 +116,30 @@ def test_the_mailforge_sample_is_lawful_as_declared(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["check", str(MAILFORGE_NEXT)])
     assert exc.value.code in (0, None)
+
+
+def test_the_report_cites_a_gdpr_services_sensitive_data_under_the_gdpr_not_pipl():
+    """The data map gave a GDPR-only service's health segment PIPL Art. 28 and GB/T 35273-2020 Annex B as basis."""
+    from pia.declare.inventory import inventory_document
+    from pia.report.data import _cite_sensitivity
+
+    m = load_manifest(MAILFORGE)
+    inv = inventory_document(m)
+    _cite_sensitivity(inv, m)
+    reasons = {e["id"]: e["sensitivity_reason"] for e in inv["data_elements"] if e["sensitive"]}
+    assert reasons == {"health_segment": "GDPR Art. 9(1) (data concerning health)",
+                       "invoice_record": "WP248 criterion 4 (data of a highly personal nature)"}
+    didu = load_manifest(config.DATA_SAMPLES / "didu-ride" / "didu-ride.pia.yaml")  # PIPL only: as before
+    inv = inventory_document(didu)
+    before = [e["sensitivity_reason"] for e in inv["data_elements"]]
+    _cite_sensitivity(inv, didu)
+    assert [e["sensitivity_reason"] for e in inv["data_elements"]] == before
+
+
+def test_a_gdpr_basis_reads_in_chinese_with_its_citation_kept():
+    from pia.report.names import basis_text
+
+    with use_language("zh"):
+        assert basis_text("GDPR Art. 9(1) (data concerning health)") == "GDPR Art. 9(1)（健康数据）"
+        assert basis_text("WP248 criterion 4 (data of a highly personal nature)") == \
+            "WP248 criterion 4（高度私人性质的数据）"
