@@ -143,3 +143,16 @@ def test_a_gdpr_basis_reads_in_chinese_with_its_citation_kept():
         assert basis_text("GDPR Art. 9(1) (data concerning health)") == "GDPR Art. 9(1)（健康数据）"
         assert basis_text("WP248 criterion 4 (data of a highly personal nature)") == \
             "WP248 criterion 4（高度私人性质的数据）"
+
+
+def test_each_sub_processor_of_the_customers_data_needs_their_authorisation_once():
+    subs = _rule(load_manifest(MAILFORGE), "sub_processor_authorisation")
+    assert [f.path for f in subs] == ["processing_activities[contact_lists].recipients[eu_cloud]",
+                                      "processing_activities[campaign_sends].recipients[us_delivery]"]
+    assert all(f.level is Level.note and f.clause == "GDPR Art. 28(2); GDPR Art. 28(4)" for f in subs)
+    assert "prior written authorisation" in subs[1].message
+    # a processor the service engages only for its own processing is no sub-processor
+    m = load_manifest(MAILFORGE)
+    for a in m.processing_activities:
+        a.role = None
+    assert _rule(m, "sub_processor_authorisation") == []

@@ -318,9 +318,11 @@ def lint(m: Manifest) -> list[Finding]:
 
     position = {a.id: i for i, a in enumerate(m.processing_activities)}
     for rf in role_findings(m):  # a processor's duties; a controller activity using data held for others
-        add(Level.warning if rf.warning else Level.note, rf.rule,
-            ("processing_activities", position[rf.activity], rf.field),
-            localize(rf.message) if rf.rule == "processor_duties" else
+        where: tuple = ("processing_activities", position[rf.activity], rf.field)
+        if rf.recipient is not None:  # the sub-processor's entry in the activity's recipients
+            where = (*where, m.processing_activities[position[rf.activity]].recipients.index(rf.recipient))
+        add(Level.warning if rf.warning else Level.note, rf.rule, where,
+            localize(rf.message) if rf.rule != "processor_own_purpose" else
             _("activity {id!r}: {finding}", id=rf.activity, finding=localize(rf.message)), rf.source)
 
     for regime, (floor, source) in LAW_FLOOR.items():

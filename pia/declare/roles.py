@@ -7,6 +7,9 @@ its record is that of a processor, Art. 30(2); PIPL Art. 21, Art. 59 for an entr
 
 - ``processor_duties`` (a note, once per manifest): which activities are processed for others, and what that
   leaves to the controllers and asks of the service.
+- ``sub_processor_authorisation`` (a note, per processor recipient of a processor activity): engaging another
+  processor for the controllers' data needs their prior written authorisation and the same obligations passed down
+  (GDPR Art. 28(2), (4)); PIPL Art. 21: no sub-entrusting without the handler's consent.
 - ``processor_own_purpose`` (a warning): an activity the service runs as controller uses data it holds as a
   processor. A processor that determines the purposes and means of processing is a controller of that processing
   (GDPR Art. 28(10)) and may process the controllers' data only on their instructions (Art. 29); PIPL Art. 21: an
@@ -24,6 +27,7 @@ from pia.i18n import L_, Listing, pick
 
 DUTIES_SOURCE = {"EU": "GDPR Art. 28(3)(a); GDPR Art. 28(3)(f); GDPR Art. 33(2); GDPR Art. 30(2)",
                  "CN": "PIPL Art. 21; PIPL Art. 59"}
+SUB_PROCESSOR_SOURCE = {"EU": "GDPR Art. 28(2); GDPR Art. 28(4)", "CN": "PIPL Art. 21"}
 OWN_PURPOSE_SOURCE = {"EU": "GDPR Art. 28(10); GDPR Art. 29", "CN": "PIPL Art. 21"}
 CONSULTATION_SOURCE = {"EU": "GDPR Art. 35(1); GDPR Art. 36(1); GDPR Art. 28(3)(f)", "CN": "PIPL Art. 55; PIPL Art. 59"}
 
@@ -32,8 +36,9 @@ class RoleFinding(BaseModel):
     """One consequence of the service's role in an activity, with the rule and the law it rests on."""
 
     activity: str = Field(description="Id of the processing activity.")
-    rule: str = Field(description="processor_duties or processor_own_purpose.")
-    field: str = Field(description="The activity's field the finding rests on (role, data_elements).")
+    rule: str = Field(description="processor_duties, sub_processor_authorisation or processor_own_purpose.")
+    field: str = Field(description="The activity's field the finding rests on (role, recipients, data_elements).")
+    recipient: str | None = Field(None, description="Id of the sub-processor, for sub_processor_authorisation.")
     warning: bool = Field(description="A warning to act on (else a note to record).")
     message: Sentence = Field(description="What follows and what to do, in English (rendered in any language).")
     source: str = Field(description="The law it rests on (catalogue ids).")
@@ -64,6 +69,18 @@ def role_findings(m: Manifest) -> list[RoleFinding]:
                    "them of a personal-data breach without undue delay and keeps a record of the processing it "
                    "carries out for them", activities=Listing(processed),
                    whom=whom(m) or L_("their controllers")))]
+    seen: set[str] = set()
+    for a in m.processing_activities:
+        for r in m.recipients_of(a) if a.is_processor else []:
+            if r.type.value == "processor" and r.id not in seen:
+                seen.add(r.id)
+                out.append(RoleFinding(
+                    activity=a.id, rule="sub_processor_authorisation", field="recipients", warning=False,
+                    recipient=r.id, source=by_regime(m.regimes, SUB_PROCESSOR_SOURCE["CN"], SUB_PROCESSOR_SOURCE["EU"]),
+                    message=L_("processor {recipient!r} is a sub-processor of data the service processes for {whom}: "
+                               "it needs their prior written authorisation (specific or general, with notice of "
+                               "changes and a right to object) and the same data-protection obligations by contract",
+                               recipient=r.id, whom=whom(m) or L_("their controllers"))))
     held = {e for a in m.processing_activities if a.is_processor for e in a.data_elements}
     for a in m.processing_activities:
         if a.is_processor:
