@@ -156,3 +156,11 @@ def test_each_sub_processor_of_the_customers_data_needs_their_authorisation_once
     for a in m.processing_activities:
         a.role = None
     assert _rule(m, "sub_processor_authorisation") == []
+
+
+def test_the_parental_consent_note_gives_each_gdpr_regimes_age():
+    (f, *_rest) = _rule(load_manifest(MAILFORGE), "minors_parental_consent")  # minor_age {EU: 16, UK: 13}
+    assert "below 16 (EU), 13 (UK)" in f.message
+    m = load_manifest(MAILFORGE)
+    m.service.jurisdictions = ["EU"]
+    assert "below 16 counts" in _rule(m, "minors_parental_consent")[0].message

@@ -105,6 +105,18 @@ def id_path(data: Any, loc: tuple) -> str:
     return out
 
 
+def _gdpr_ages(m: Manifest) -> str:
+    """The minor age of each GDPR regime the service is under: `16`, or `16 (EU), 13 (UK)` when they differ.
+
+    The UK sets 13 (UK GDPR Art. 8(1) as amended by the Data Protection Act 2018, s. 9) where Ireland keeps 16: a
+    note naming the EU's age alone told a UK service's signer the wrong one.
+    """
+    ages = {r: m.settings.minor_age_for(r) for r in ("EU", "UK") if r in m.regimes}
+    if len(set(ages.values())) <= 1:
+        return str(next(iter(ages.values()), m.settings.minor_age_for("EU")))
+    return ", ".join(f"{age} ({r})" for r, age in ages.items())
+
+
 def lint(m: Manifest) -> list[Finding]:
     """Every finding about `m`, ordered by line then rule."""
     out: list[Finding] = []
@@ -220,7 +232,7 @@ def lint(m: Manifest) -> list[Finding]:
                 _("activity {id!r} relies on consent and processes minors' data: where the service is offered "
                   "directly to children, a child's consent below {age} counts only when the holder of parental "
                   "responsibility gives or authorises it, and the controller must make reasonable efforts to verify "
-                  "that", id=a.id, age=m.settings.minor_age_for("EU" if "EU" in m.regimes else "UK")),
+                  "that", id=a.id, age=_gdpr_ages(m)),
                 "GDPR Art. 8(1); GDPR Art. 8(2)")
         if DataSubject.minors in a.data_subjects and with_eu and (a.profiling or a.automated_decisions):
             # the GDPR's articles do not forbid profiling children; its recitals ask for their specific protection
