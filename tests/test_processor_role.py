@@ -164,3 +164,16 @@ def test_the_parental_consent_note_gives_each_gdpr_regimes_age():
     m = load_manifest(MAILFORGE)
     m.service.jurisdictions = ["EU"]
     assert "below 16 counts" in _rule(m, "minors_parental_consent")[0].message
+
+
+def test_an_email_tracking_pixel_needs_eprivacy_consent_under_the_eu_and_uk_law():
+    """Open/click tracking of email recipients: the kit gave no finding on the device access itself."""
+    (f,) = _rule(load_manifest(MAILFORGE), "terminal_equipment_consent")
+    assert f.level is Level.note and f.path == "data_elements[open_click_events].category"
+    assert "open_click_tracking, segmentation" in f.message and "tracking pixel" in f.message
+    assert f.clause == "Directive 2002/58/EC Art. 5(3); EDPB Guidelines 2/2023; PECR reg. 6"
+    m = load_manifest(MAILFORGE)
+    m.service.jurisdictions = ["EU"]
+    assert _rule(m, "terminal_equipment_consent")[0].clause == "Directive 2002/58/EC Art. 5(3); EDPB Guidelines 2/2023"
+    # the reference holds cookie identifiers but is under PIPL only: no ePrivacy rule
+    assert _rule(load_manifest(REFERENCE), "terminal_equipment_consent") == []

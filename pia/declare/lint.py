@@ -24,6 +24,7 @@ from pia.declare.measures import MeasureStatus
 from pia.declare.policy import is_declared
 from pia.declare.roles import role_findings
 from pia.declare.taxonomy import load_taxonomy
+from pia.declare.terminal import terminal_elements, terminal_message, terminal_source
 from pia.declare.text import fallbacks
 from pia.declare.transfers import leaving, subject_regimes
 from pia.declare.vocabulary import (
@@ -137,6 +138,11 @@ def lint(m: Manifest) -> list[Finding]:
             add(Level.warning, "element_unused", ("data_elements", i, "id"),
                 _("data element {id!r} is declared but no activity uses it: is it still needed?", id=el.id),
                 law("GB/T 35273-2020 5.2 (minimisation)", "GDPR Art. 5(1)(c)"))
+
+    for i, el_id in terminal_elements(m):  # ePrivacy Art. 5(3) / PECR reg. 6: a pixel, tracked link or cookie
+        add(Level.note, "terminal_equipment_consent", ("data_elements", i, "category"),
+            localize(terminal_message(el_id, [a.id for a in m.processing_activities if el_id in a.data_elements])),
+            terminal_source(m))
 
     if "CN" in m.regimes:
         # PIPL Art. 28 makes every piece of personal information of a minor under 14 sensitive, whatever its kind;
