@@ -22,7 +22,9 @@ from pia.declare.design import Place
 from pia.declare.manifest import DataSubject, Manifest
 from pia.declare.measures import MeasureStatus
 from pia.declare.policy import is_declared
+from pia.declare.roles import role_findings
 from pia.declare.taxonomy import load_taxonomy
+from pia.declare.terminal import terminal_elements, terminal_message, terminal_source
 from pia.declare.text import fallbacks
 from pia.declare.transfers import leaving, subject_regimes
 from pia.declare.vocabulary import (
@@ -115,6 +117,18 @@ def id_path(data: Any, loc: tuple) -> str:
     return out
 
 
+def _gdpr_ages(m: Manifest) -> str:
+    """The minor age of each GDPR regime the service is under: `16`, or `16 (EU), 13 (UK)` when they differ.
+
+    The UK sets 13 (UK GDPR Art. 8(1) as amended by the Data Protection Act 2018, s. 9) where Ireland keeps 16: a
+    note naming the EU's age alone told a UK service's signer the wrong one.
+    """
+    ages = {r: m.settings.minor_age_for(r) for r in ("EU", "UK") if r in m.regimes}
+    if len(set(ages.values())) <= 1:
+        return str(next(iter(ages.values()), m.settings.minor_age_for("EU")))
+    return ", ".join(f"{age} ({r})" for r, age in ages.items())
+
+
 def lint(m: Manifest) -> list[Finding]:
     """Every finding about `m`, ordered by line then rule."""
     out: list[Finding] = []
@@ -135,6 +149,11 @@ def lint(m: Manifest) -> list[Finding]:
             add(Level.warning, "element_unused", ("data_elements", i, "id"),
                 _("data element {id!r} is declared but no activity uses it: is it still needed?", id=el.id),
                 law("GB/T 35273-2020 5.2 (minimisation)", "GDPR Art. 5(1)(c)"))
+
+    for i, el_id in terminal_elements(m):  # ePrivacy Art. 5(3) / PECR reg. 6: a pixel, tracked link or cookie
+        add(Level.note, "terminal_equipment_consent", ("data_elements", i, "category"),
+            localize(terminal_message(el_id, [a.id for a in m.processing_activities if el_id in a.data_elements])),
+            terminal_source(m))
 
     if "CN" in m.regimes:
         # PIPL Art. 28 makes every piece of personal information of a minor under 14 sensitive, whatever its kind;
@@ -230,7 +249,7 @@ def lint(m: Manifest) -> list[Finding]:
                 _("activity {id!r} relies on consent and processes minors' data: where the service is offered "
                   "directly to children, a child's consent below {age} counts only when the holder of parental "
                   "responsibility gives or authorises it, and the controller must make reasonable efforts to verify "
-                  "that", id=a.id, age=m.settings.minor_age_for("EU" if "EU" in m.regimes else "UK")),
+                  "that", id=a.id, age=_gdpr_ages(m)),
                 "GDPR Art. 8(1); GDPR Art. 8(2)")
         if DataSubject.minors in a.data_subjects and with_eu and (a.profiling or a.automated_decisions):
             # the GDPR's articles do not forbid profiling children; its recitals ask for their specific protection
@@ -417,6 +436,15 @@ def lint(m: Manifest) -> list[Finding]:
     for ff in fairness_findings(m):  # PIPL Art. 24(1): transparent, fair automated decisions, no unfair pricing
         add(Level.warning if ff.serious else Level.note, ff.rule, ("processing_activities", ff.activity, ff.field),
             localize(ff.message), FAIRNESS_SOURCE)
+
+    position = {a.id: i for i, a in enumerate(m.processing_activities)}
+    for rf in role_findings(m):  # a processor's duties; a controller activity using data held for others
+        where: tuple = ("processing_activities", position[rf.activity], rf.field)
+        if rf.recipient is not None:  # the sub-processor's entry in the activity's recipients
+            where = (*where, m.processing_activities[position[rf.activity]].recipients.index(rf.recipient))
+        add(Level.warning if rf.warning else Level.note, rf.rule, where,
+            localize(rf.message) if rf.rule != "processor_own_purpose" else
+            _("activity {id!r}: {finding}", id=rf.activity, finding=localize(rf.message)), rf.source)
 
     for regime, (floor, source) in LAW_FLOOR.items():
         if regime in m.regimes and m.settings.minor_age_for(regime) < floor:

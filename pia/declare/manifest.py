@@ -97,6 +97,13 @@ class DataSubject(str, Enum):
     platform_workers = "platform_workers"  # drivers, couriers, riders of a gig platform (pia.declare.subjects)
 
 
+class ActivityRole(str, Enum):
+    """The service's role in an activity: it decides why and how (controller), or acts for others (processor)."""
+
+    controller = "controller"  # determines the purposes and means (GDPR Art. 4(7); PIPL Art. 73(1))
+    processor = "processor"  # processes on behalf of a controller (GDPR Art. 4(8), Art. 28; PIPL Art. 21)
+
+
 class RecipientType(str, Enum):
     """The role of a party that receives personal data."""
 
@@ -400,6 +407,12 @@ class ProcessingActivity(_Model):
     scale: ScaleFacts | None = Field(None, description=(
         "Scale facts beyond the number of subjects (WP243 rev.01 2.1.3): collection, duration, extent."))
     recipients: list[str] = Field(default_factory=list, description="Ids of recipients that receive data of this activity.")
+    role: ActivityRole | None = Field(None, description=(
+        "The service's role: controller (not stated: it decides the purposes and means) or processor (it processes "
+        "for other controllers on their documented instructions, GDPR Art. 28(3)(a), PIPL Art. 21: their impact "
+        "assessment, legal basis and notice; the service assists them)."))
+    on_behalf_of: Text | None = Field(None, description=(
+        "With role processor: the controllers the service acts for, e.g. 'the business customers'."))
     profiling: bool = Field(False, description="Evaluates or predicts personal aspects (scoring, preferences).")
     automated_decisions: bool = Field(False, description="Takes decisions with legal or similar effect without a human.")
     personalised_pricing: bool | None = Field(None, description=(
@@ -424,6 +437,11 @@ class ProcessingActivity(_Model):
         "Measure id (pia/data/measures.yaml or the manifest's own measures) -> status, or {status, note}."))
     clauses: list[Clause] = Field(min_length=1, description="Policy clauses that disclose it.")
 
+    @property
+    def is_processor(self) -> bool:
+        """Whether the service acts here as a processor for other controllers (`role: processor`)."""
+        return self.role is ActivityRole.processor
+
     def measure(self, measure_id: str) -> MeasureStatus:
         """Status of a measure; a measure the manifest does not mention is not assessed."""
         state = self.measures.get(measure_id)
@@ -435,7 +453,7 @@ class ProcessingActivity(_Model):
         data = handler(self)
         for key in ("balancing_test", "special_category_basis", "design", "scale", "refusal_denies_service",
                     "necessary_for_service", "subjects_in",
-                    "personalised_pricing", "fairness"):
+                    "personalised_pricing", "fairness", "role", "on_behalf_of"):
             if data.get(key) is None:
                 data.pop(key, None)
         return data

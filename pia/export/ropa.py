@@ -15,6 +15,7 @@ from typing import Any
 
 from pia.declare.manifest import Manifest, ProcessingActivity
 from pia.declare.transfers import third_country_transfers
+from pia.i18n import pick
 
 
 @dataclass
@@ -55,6 +56,18 @@ ACTION_COLUMNS = ["activity_id", "activity", "risk_level", "unacceptable_from", 
 RECIPIENT_COLUMNS = ["recipient_id", "recipient", "type", "flow", "data_groups", "legal_basis",
                      "confidentiality_agreement", "location", "condition", "clauses"]
 TABLES = ("record", "data-map", "recipients", "actions")
+
+
+def _controller(m: Manifest, act: ProcessingActivity) -> str:
+    """Who controls the activity: the service, or for a processor activity the controllers it serves and itself.
+
+    A processor's record names each controller it acts for and itself as processor (GDPR Art. 30(2)); the
+    record of a processor activity under the service's name alone would claim the customers' processing as its own.
+    """
+    if not act.is_processor:
+        return m.controller.legal_entity
+    whom = pick(act.on_behalf_of) or "the controllers it acts for"
+    return f"{whom} (controller); {m.controller.legal_entity} (processor, GDPR Art. 30(2))"
 
 
 def _words(value: Any) -> str:
@@ -102,7 +115,7 @@ def record_table(m: Manifest, assessment: Mapping[str, Any] | None = None) -> Ta
         transfers = _third_country_transfers(m, act)
         a = risk.get(act.id, {})
         rows.append([
-            act.id, act.name, m.controller.legal_entity, _contact(m.controller.contact),
+            act.id, act.name, _controller(m, act), _contact(m.controller.contact),
             f"{m.controller.security_department.name} ({_contact(m.controller.security_department.contact)})",
             act.purpose, _words(act.legal_basis), ", ".join(_words(s) for s in act.data_subjects),
             str(act.subjects_count),

@@ -418,6 +418,21 @@ def attach_validation(status_file: str) -> AttachedValidation:
 # --------------------------------------------------------------------------- gathering
 
 
+def _cite_sensitivity(inventory: dict[str, Any], m: Any) -> None:
+    """Why each sensitive element is sensitive, in the laws of the service's regimes (`risk.scoring.harm_source`).
+
+    The inventory gives the taxonomy's PIPL / GB/T 35273-2020 basis, which a GDPR-only service is not under: its
+    data map cited PIPL Art. 28 for health data instead of GDPR Art. 9(1). A manifest's own override keeps its reason.
+    """
+    from pia.risk.scoring import harm_source
+
+    elements = {e.id: e for e in m.data_elements}
+    for row in inventory.get("data_elements", []):
+        el = elements.get(row.get("id"))
+        if el is not None and el.sensitive and el.sensitivity is None:
+            row["sensitivity_reason"] = str(harm_source(el, m.regimes))
+
+
 def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "", as_of: str = "",
            method: str = "", scan_sample: int = 50_000, params_file: str = "",
            run_started: str = "",
@@ -493,6 +508,7 @@ def gather(manifest: str, proposed: str = "", estate: str = "", columns: str = "
     with use_language("en"):
         english = manifest_names(m)  # the activities' numbers follow their English names, in every language
     inventory = inventory_document(m)
+    _cite_sensitivity(inventory, m)
     _named(inventory, assessment, current, english)
     data = ReportData(params=params, service=service, inventory=inventory,
                       grid=method_grid(load_method(method)), assessment=assessment,

@@ -145,10 +145,16 @@ BASIS_TEXTS = (
     N_("pia default: treated like religious belief (PIPL Art. 28), with which GDPR Art. 9(1) groups it"),
     N_("not sensitive under GB/T 35273-2020 Annex B"),
     N_("communication records and content"), N_("address book, friend list, group list"),
+    # the GDPR's special categories (taxonomy special_category) and WP248's criteria (risk.scoring.harm_source)
+    N_("data concerning health"), N_("biometric data processed to identify a person"), N_("genetic data"),
+    N_("sex life or sexual orientation"), N_("political opinions"), N_("religious beliefs"),
+    N_("philosophical beliefs"), N_("racial or ethnic origin"), N_("trade-union membership"),
+    N_("personal data relating to criminal convictions and offences"), N_("data of a highly personal nature"),
+    N_("vulnerable data subjects: children"),
     N_("pia default: a recording holds what people say in private and the voice that identifies them, as the "
        "communication content of GB/T 35273-2020 Annex B does"),
 )
-_BASIS_PART = re.compile(r"^(?P<cite>[^()]+?) \((?P<text>[^()]+)\)$")
+_BASIS_PART = re.compile(r"^(?P<cite>.+?) \((?P<text>[^()]+)\)$")  # a cite may hold (n): GDPR Art. 9(1)
 
 
 def basis_text(basis: str) -> str:

@@ -20,12 +20,13 @@ from pia.declare.consent import ConsentFinding, activity_consent_findings
 from pia.declare.findings import LegalFinding, legal_findings
 from pia.declare.design import CENTRAL, DEFAULT_DESIGN, Identifiers
 from pia.declare.manifest import DataElement, DataSubject, Manifest, ProcessingActivity
+from pia.declare.roles import CONSULTATION_SOURCE as ROLE_SOURCE
 from pia.declare.measures import ASSURED_STATUS, FearedEvent, Gauge, Measure, MeasureStatus
 from pia.declare.taxonomy import IMPACT_LEVELS, load_taxonomy
 from pia.declare.text import Sentence, TextValue
 from pia.declare.vocabulary import covered_rights
 from pia.errors import InputError, Problem
-from pia.i18n import L_, N_, Listing, Message, Term
+from pia.i18n import L_, N_, Listing, Message, Term, pick
 from pia.risk.applicability import Applicability, applicabilities
 from pia.risk.evidence import EvidenceContext, EvidenceSummary, load_evidence
 from pia.risk.likelihood import FactorRating, exposure, factor_ratings
@@ -205,6 +206,7 @@ class Assessment(BaseModel):
         description="How the internal steps of the explanation lines map onto the method's impact and likelihood.")
     _notify_clause: str | None = PrivateAttr("VII.2(5)")  # the policy's clause for a high-risk assessment
     _regimes: frozenset[str] = PrivateAttr(frozenset({"CN"}))  # the service's regimes (citations of the verdict)
+    _processed_for: dict[str, str] = PrivateAttr(default_factory=dict)  # processor activity -> controllers it serves
 
     def to_dict(self) -> dict[str, Any]:
         """The assessment JSON: deterministic (activities and actions sorted by id, no run timestamp)."""
@@ -1019,6 +1021,7 @@ def assess(manifest: Manifest | str | Path, method: str | Path | Method | None =
         scale={"impact": dict(meth.impact_from_internal), "likelihood": dict(meth.likelihood_from_internal)})
     result._notify_clause = manifest.cite("high_risk_assessment")
     result._regimes = manifest.regimes
+    result._processed_for = {a.id: pick(a.on_behalf_of) or "" for a in manifest.processing_activities if a.is_processor}
     return result
 
 
@@ -1045,7 +1048,25 @@ def verdict_sentence(result: Assessment) -> str:
     return Listing([L_("The assessment indicates high risk: {condition} holds. The current risk of {n} of {total} "
                        "activities reaches {who} under {method}: {listed}.", condition=condition, n=len(bad),
                        total=len(result.activities), who=who, method=title, listed=listed),
-                    _consultation_unless_plan(result, bad)], "")
+                    _consultation_unless_plan(result, bad), _controllers_duty(result, bad)], "")
+
+
+def _controllers_duty(result: Assessment, bad: list[ActivityRisk]) -> str:
+    """Whose duty the assessment and consultation are for high-risk activities the service processes for others.
+
+    The controller carries out the impact assessment and consults the authority (GDPR Art. 35(1), Art. 36(1); PIPL
+    Art. 55); a processor assists it (GDPR Art. 28(3)(f); PIPL Art. 59). A verdict that reads as the service's own
+    duty for its customers' processing points the signer at the wrong party.
+    """
+    theirs = [a.id for a in bad if a.id in result._processed_for]
+    if not theirs:
+        return ""
+    named = list(dict.fromkeys(result._processed_for[a] for a in theirs if result._processed_for[a]))
+    whom = Listing(named, "; ") if named else L_("their controllers")
+    return L_(" The service processes {listed} as a processor for {whom}: their impact assessment and any "
+              "prior consultation are for them to carry out, and the service assists them with the information it "
+              "holds ({source}).", listed=Listing(theirs), whom=whom,
+              source=by_regime(result._regimes, ROLE_SOURCE["CN"], ROLE_SOURCE["EU"]))
 
 
 def _consultation_unless_plan(result: Assessment, bad: list[ActivityRisk]) -> str:
