@@ -140,6 +140,9 @@ def test_a_persons_code_barcode_and_external_id_are_user_ids():
     # look-alikes: a product's barcode, an invoice's external id, a country code in a table of people
     assert cat("barcode", "products", barcodes, ("id", "title", "price")) is None
     assert cat("external_id", "invoices", ext, ("id", "amount", "due_date")) is None
+    # look-alike: a code that expires (OAuth's device flow `user_code`, RFC 8628) is a one-time code, not an id
+    assert cat("user_code", "device_authorizations", profile([f"WD{RNG.randint(10, 99)}-{i:04d}" for i in range(60)]),
+               ("device_code", "user_code", "expires_at")) != "user.id"
     assert cat("country_code", "employees", profile([RNG.choice(["IN", "GB", "US"]) for _ in range(60)]),
                ("id", "full_name")) != "user.id"
 

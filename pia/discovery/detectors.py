@@ -1654,7 +1654,7 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
     if re.search(r"(?:^|_)(owner|owners|holder|user|customer|member|employee|driver|person)(?:_|$)", norm):
         if verdict.category is None and verdict.confidence >= 0.8:
             # (holdout22 classes) the person-key rule below still reads a key named for the person (`member_code`)
-            return _person_key(name, table, profile, verdict) or verdict
+            return _person_key(name, table, profile, verdict, siblings) or verdict
         return verdict
     if verdict.detector in _EQUIPMENT_LOOK_ALIKES and re.search(_PUBLIC_EQUIPMENT_TABLES, tnorm):
         return Judgement(None, 0.7, None, [*verdict.evidence, f"context: {tnorm!r} is a table of an operator's public "
@@ -1707,7 +1707,7 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
     if verdict.category is None and verdict.confidence >= 0.8:
         # Nothing found and nothing ruled out (an explicit "not personal" carries a lower confidence): a record key
         # named for a person noun of published vocabularies (person_keys.py) is that person's identifier.
-        found = _person_key(name, table, profile, verdict)
+        found = _person_key(name, table, profile, verdict, siblings)
         if found is not None:
             return found
     return verdict
@@ -2016,11 +2016,20 @@ def _read_in_context(norm: str, tnorm: str, siblings: Iterable[str], profile: Co
     return None
 
 
-def _person_key(name: str, table: str, profile: ColumnProfile, verdict: Judgement) -> Judgement | None:
+_EXPIRING = (r"(?:^|_)(expires|expires_at|expires_in|expiry|expiry_time|expiration|expiration_time|expire_at"
+             r"|expire_time|valid_until|device_code|verification_uri|verification_url)$")
+
+
+def _person_key(name: str, table: str, profile: ColumnProfile, verdict: Judgement,
+                siblings: Iterable[str] = ()) -> Judgement | None:
     """`policy_holder_id`, `entered_by`, `guarantor`, `borrowers.borrowernumber` holding record keys: `user.id`."""
     norm, tnorm = expand_name(normalise_name(name)), normalise_name(table)
     ref = person_keys.name_points_to_person(norm, tnorm)
     if ref is None:
+        return None
+    if norm.endswith("_code") and any(re.search(_EXPIRING, normalise_name(n)) for n in siblings):
+        # a code that expires (RFC 8628's `user_code` beside `device_code`, an invitation's code) is a one-time
+        # secret typed by the person, not the id the organisation gives them
         return None
     gate = person_keys.key_values(profile.values, profile.non_blank, profile.distinct, ref.shape, _is_key_value)
     if gate is None:
