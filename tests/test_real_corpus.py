@@ -95,7 +95,8 @@ def test_corpus_is_deterministic_for_a_seed(tmp_path):
 @pytest.fixture(scope="module",
                 params=["tuned", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7",
                         "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14",
-                        "holdout15", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21"])
+                        "holdout15", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21",
+                        "holdout22"])
 def measured(request):
     # The held-out parts' failure classes were fixed after their first runs (kept in benchmarks/): these guard
     # against regressions; the generalisation figures are the first runs (holdout5's to holdout15's included: they are
@@ -106,6 +107,8 @@ def measured(request):
     # `official_code`), a procedure summary, an image folder named after the patient, and the Spotify uris its
     # labels count as listening history where holdout20's do not (a conflict of conventions left to the lead).
     # holdout21 got its floor with its own fixes (discfix17: 0.855 / 0.815 / 0.785 -> 1.000 / 1.000 / 1.000).
+    # holdout22 got its floor with its own fixes (discfix18: 0.936 / 0.880 / 0.819 -> 1.000 / 1.000 / 0.992; the one
+    # category left is a WeChat nickname its labels call a username, read as a name: a conflict with holdout21's).
     return bench.measure([20260630], request.param)
 
 

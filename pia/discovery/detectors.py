@@ -1388,6 +1388,12 @@ def _values_contradict(d: Detector, profile: ColumnProfile, shares: dict[str, fl
 
     `norm`: the column's normalised name, where a check depends on its words (an address's, not a house number's).
     """
+    if profile.non_blank >= MIN_VALUES and d.category == "user.sex_life" and d.id != "sexual_orientation" \
+            and (other := profile.share(_not_genders_or_orientations)) >= 0.9:
+        # (holdout22 classes) a bare `interested_in` (a name gated to tables of people) is about genders only where
+        # the values are genders or orientations ("F", "M,F", "women"): activities or topics ("Yoga", "Personal
+        # Training") are what the person is interested in, not whom
+        return f"{_pct(other)} of values are words naming neither genders nor orientations (activities, topics)"
     if profile.non_blank < MIN_VALUES or d.id in _META_OK:
         return None
     low_ok = d.id in _LOW_CARDINALITY_OK
@@ -1396,6 +1402,11 @@ def _values_contradict(d: Detector, profile: ColumnProfile, shares: dict[str, fl
         return f"values are yes/no flags ({profile.distinct} distinct in {profile.non_blank})"
     if d.id in _TEXT_OF_PEOPLE and profile.share(_is_small_number) >= 0.9:
         return f"{_pct(profile.share(_is_small_number))} of values are small numbers (counts or codes), not words"
+    if d.category == "user.name" and (numbers := profile.share(_digits_only)) >= 0.9:
+        # (holdout22 classes) no one's name is written in digits: values of digits alone (with the spaces, dashes or
+        # `+` numbers are written with) under a name word (`contact`, `emergency_contact`) are numbers, whatever
+        # the name says; which numbers, the values say next (a phone's, a key's)
+        return f"{_pct(numbers)} of values are digits only (numbers, not people's names)"
     if low_ok:
         return None
     if profile.distinct == 1:
@@ -1447,6 +1458,23 @@ _WORD_FOLDER = re.compile(r"/?[A-Za-z][A-Za-z _-]*(/[A-Za-z][A-Za-z _-]*)*/?")
 def _is_folder(v: str) -> bool:
     """A folder: a date path (`2024/07`) or words (`Import/Phone`), with no file name (no extension, no random key)."""
     return bool(_DATE_FOLDER.fullmatch(v) or _WORD_FOLDER.fullmatch(v))
+
+
+def _digits_only(v: str) -> bool:
+    """Digits with the separators numbers are written with (`98765 43210`, `+91-98765-43210`), at least 3 digits."""
+    return bool(re.fullmatch(r"\+?[\d\s().-]+", v)) and sum(c.isdigit() for c in v) >= 3
+
+
+# Words of the genders a person seeks (Facebook's and Tinder's `interested_in`): a sex, a gender or everyone.
+_SOUGHT_GENDERS = frozenset({"m", "f", "male", "female", "males", "females", "man", "men", "woman", "women", "both",
+                             "everyone", "anyone", "all", "any", "nonbinary", "non-binary", "enby", "boys", "girls",
+                             "guys", "男", "女", "男生", "女生", "都可以"})
+
+
+def _not_genders_or_orientations(v: str) -> bool:
+    toks = [t for t in re.split(r"[\s,;/|&+]+", v.strip().lower()) if t]
+    return bool(toks) and not is_sexual_orientation(v) and not any(t in _SOUGHT_GENDERS for t in toks) \
+        and any(c.isalpha() for c in v)
 
 
 # Detectors of words people are known by: never a bare small number (a count, a code). A street's part may be
@@ -1610,6 +1638,12 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
     sender = _sending_party_copy(norm, siblings, profile, verdict)
     if sender is not None:
         return sender
+    address = _address_in_one_cell(norm, siblings, profile, verdict)
+    if address is not None:
+        return address
+    grouped = _not_the_row_person(norm, tnorm, siblings, profile, verdict)
+    if grouped is not None:
+        return grouped
     if verdict.category is None and re.search(r"(?:^|_)contact$", norm) and profile.non_blank >= MIN_VALUES:
         # (holdout16 classes) a contact kept as a bare number (`emergency_contact`): the person reached is a person
         phones = profile.share(_phone_shaped)
@@ -1618,6 +1652,9 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
                 *verdict.evidence, f"name and values: {norm!r} names a contact and {_pct(phones)} of values are phone "
                                    f"numbers ({profile.non_blank} non-blank sampled)"], round(phones, 4))
     if re.search(r"(?:^|_)(owner|owners|holder|user|customer|member|employee|driver|person)(?:_|$)", norm):
+        if verdict.category is None and verdict.confidence >= 0.8:
+            # (holdout22 classes) the person-key rule below still reads a key named for the person (`member_code`)
+            return _person_key(name, table, profile, verdict, siblings) or verdict
         return verdict
     if verdict.detector in _EQUIPMENT_LOOK_ALIKES and re.search(_PUBLIC_EQUIPMENT_TABLES, tnorm):
         return Judgement(None, 0.7, None, [*verdict.evidence, f"context: {tnorm!r} is a table of an operator's public "
@@ -1670,10 +1707,92 @@ def classify_column(name: str, table: str, profile: ColumnProfile, siblings: Ite
     if verdict.category is None and verdict.confidence >= 0.8:
         # Nothing found and nothing ruled out (an explicit "not personal" carries a lower confidence): a record key
         # named for a person noun of published vocabularies (person_keys.py) is that person's identifier.
-        found = _person_key(name, table, profile, verdict)
+        found = _person_key(name, table, profile, verdict, siblings)
         if found is not None:
             return found
     return verdict
+
+
+# (holdout22 classes) An account that groups people (DocuSeal's `users.account_id`: the customer organisation of a
+# multi-tenant service, several users each) on rows that are people or that name their person otherwise.
+_ACCOUNT_KEYS = r"^(account_id|accountid|account|account_key|tenant_account_id)$"
+# A workflow's own ends beside `opened_at` (a signing request's `completed_at`, a ticket's `closed_at`), and the words of
+# an email's delivery tracking that keep `opened_at` an email's open.
+_WORKFLOW_ENDS = (r"^(completed_at|declined_at|signed_at|submitted_at|closed_at|resolved_at|finished_at|rejected_at"
+                  r"|approved_at|cancelled_at|canceled_at|expired_at)$")
+_EMAIL_TRACKING = (r"(?:^|_)(clicked|clicks|click|bounced|bounce|delivered|unsubscribed|unsubscribe|campaign|campaigns"
+                   r"|mailing|newsletter|message_id|complained|spam)(?:_|$)")
+
+
+def _not_the_row_person(norm: str, tnorm: str, siblings: Iterable[str], profile: ColumnProfile,
+                        verdict: Judgement) -> Judgement | None:
+    """An account shared by many people of the rows (a tenant), a workflow's `opened_at`: not the person's data."""
+    if profile.non_blank < MIN_VALUES:
+        return None
+    sibs = [normalise_name(n) for n in siblings if normalise_name(n) != norm]
+    if verdict.category == "user.id" and re.match(_ACCOUNT_KEYS, norm) and 2 <= profile.distinct \
+            and profile.distinct <= 0.5 * profile.non_blank:
+        other = next((n for n in sibs if re.search(r"able_(id|type)$", n)
+                      or (ref := person_keys.name_points_to_person(n, tnorm)) is not None and ref.shape == "keyed"),
+                     None)
+        if _is_table_of_people(tnorm, frozenset(sibs)) or other is not None:
+            whom = f"the row names its person in {other!r}" if other else f"the rows are people ({tnorm!r})"
+            return Judgement(None, 0.6, None, [*verdict.evidence, f"context: {whom} and {profile.distinct} distinct "
+                                               f"accounts over {profile.non_blank} rows: an account several people "
+                                               "share, the customer organisation (tenant), not a person"])
+    if verdict.detector == "email_engagement" and norm == "opened_at" \
+            and (end := next((n for n in sibs if re.match(_WORKFLOW_ENDS, n)), None)) is not None \
+            and not any(re.search(_EMAIL_TRACKING, n) for n in [tnorm, *sibs]):
+        return Judgement(None, 0.6, None, [*verdict.evidence, f"context: beside {end!r} and no email tracking (clicks, "
+                                           "bounces, deliveries): when the record (a form, a request, a ticket) was "
+                                           "opened in its workflow, not an email's open"])
+    return None
+
+
+# (holdout22 classes) Where an address has one column and no column for its town beside it, the cell holds the whole
+# address (Gymie's `address`: "Flat 101, Shanti Apartments, Kothrud, Pune - 411001", "12, MG Road, Pune"); with a city
+# column beside it (Horilla's `address`, `city`, `zip`), the street part only.
+_WHOLE_ADDRESS_NAMES = (r"^(address|addr|full_address|home_address|residential_address|permanent_address"
+                        r"|current_address|postal_address|mailing_address|correspondence_address|local_address)$")
+_TOWN_SIBLINGS = (r"(?:^|_)(city|town|locality|suburb|village|municipality|city_name|town_name)$"
+                  r"|城市|所在市|市$")
+# India's postal code (a PIN code of six digits, the first 1-9: India Post's Postal Index Number) beside an address
+_ADDRESS_SIBLINGS = r"(?:^|_)(address|addr|street|city|town|locality|landmark|address_line\d?|addressline\d?)(?:_|$)"
+
+
+_UNIT_PART = re.compile(r"(?i)^(apt|apartment|flat|unit|suite|ste|room|rm|floor|fl|box|po box|p\.o\. box|#|no\.?)\b")
+
+
+def _place_parts(v: str) -> list[str]:
+    """The parts of an address that name places (a street, a locality, a town): not a flat or a bare number."""
+    return [p for p in (q.strip() for q in _ADDRESS_PART_SEP.split(v))
+            if re.search(r"[^\W\d_]{2}", p) and not _UNIT_PART.match(p)]
+
+
+def _address_in_one_cell(norm: str, siblings: Iterable[str], profile: ColumnProfile,
+                         verdict: Judgement) -> Judgement | None:
+    """A whole address in the one address column of a table with no town column; a PIN code beside an address."""
+    if profile.non_blank < MIN_VALUES:
+        return None
+    sibs = [normalise_name(n) for n in siblings]
+    note = f"{profile.non_blank} non-blank sampled"
+    if verdict.detector == "street_address" and re.match(_WHOLE_ADDRESS_NAMES, norm) \
+            and not any(re.search(_TOWN_SIBLINGS, n) for n in sibs if n != norm):
+        parts = profile.share(lambda v: len(_place_parts(v)) >= 2)
+        if parts >= VALUE_THRESHOLD:
+            return Judgement("user.contact.address", 0.6, "postal_address", [
+                *verdict.evidence, f"name and context: {norm!r} is the table's only address column, with no town column "
+                                   f"beside it, and {_pct(parts)} of values are addresses in parts (separated by "
+                                   f"commas): the whole address in one cell ({note})"], round(parts, 4))
+    if verdict.category is None and verdict.confidence >= 0.8 and norm in ("pincode", "pin_code", "pin_no") \
+            and (beside := next((n for n in sibs if re.search(_ADDRESS_SIBLINGS, n)), None)) is not None:
+        pins = profile.share(lambda v: bool(re.fullmatch(r"[1-9]\d{2} ?\d{3}", v)))
+        if pins >= VALUE_THRESHOLD:
+            return Judgement("user.contact.address.postal_code", 0.6, "pin_postal_code", [
+                *verdict.evidence, f"name and context: {norm!r} beside an address ({beside!r}) and {_pct(pins)} of "
+                                   f"values are six-digit Indian PIN codes: the address's postal code, not a secret "
+                                   f"PIN ({note})"], round(pins, 4))
+    return None
 
 
 _GOODS_WORDS = (r"(?:^|_)(parcel|parcels|package|packages|shipment|shipments|consignment|consignments|cargo|freight"
@@ -1726,6 +1845,32 @@ _PROFILE_SLUG = r"^(url|slug|profile_url|profile_slug|vanity_url|public_url|prof
 # schemas' `id_document_number` beside `id_document_type`): a government-issued id of the person.
 _ID_DOCUMENT_NUMBER = (r"^(ident|identification|identity|id_document|identity_document|id_doc|iddoc|id_card|document"
                        r"|doc)_(value|number|no|num|nr)$")
+_PERSON_CARD_NUMBERS = (r"^(barcode|bar_code|card_barcode|patron_barcode|member_barcode|library_card"
+                        r"|library_card_number|library_card_no|membership_card|membership_card_number"
+                        r"|member_card_number|member_card_no)$")
+_EXTERNAL_IDS = (r"^(external_id|externalid|external_system_id|externalsystemid|external_user_id|ext_id|ext_user_id"
+                 r"|external_uid|external_key|external_ref|external_reference|foreign_system_id)$")
+_LINK_SLUGS = r"^(slug|link_slug|token_slug|access_slug)$"
+_ONE_PERSON_NAME = r"^(name|full_name|fullname|first_name|firstname|last_name|lastname|given_name|family_name)$|^姓名$"
+_ONE_PERSON_TRAITS = r"(?:^|_)(dob|birth_date|birthdate|date_of_birth|birthday|gender|sex)$|性别|生日|出生日期"
+
+
+def _describes_one_person(sibs: list[str], tnorm: str) -> bool:
+    """Siblings holding a person's name and a birth date or gender, and no key of another person's row (`user_id`).
+
+    Then each row is about one person, not a thing (an address book's entry) that belongs to one.
+    """
+    if any((ref := person_keys.name_points_to_person(n, tnorm)) is not None and ref.shape == "keyed" for n in sibs):
+        return False
+    return any(re.search(_ONE_PERSON_NAME, n) for n in sibs) and any(re.search(_ONE_PERSON_TRAITS, n) for n in sibs)
+
+
+def _is_random_slug(v: str) -> bool:
+    """10 to 64 letters and digits, both cases and a digit, no separator: a random key, not a word-built slug."""
+    return bool(re.fullmatch(r"[A-Za-z0-9]{10,64}", v)) and any(c.isdigit() for c in v) \
+        and any(c.isupper() for c in v) and any(c.islower() for c in v)
+
+
 _BRACKETED = re.compile(r"^(.*?)\s*[（(]([^()（）]+)[)）]$")
 
 
@@ -1737,6 +1882,8 @@ def _shown_name(v: str) -> str:
     m = _BRACKETED.match(v.strip())
     if m:
         return m.group(2).strip()
+    # (holdout22 classes) a pick-up name with the building it goes to (`王伟12栋`, `李娜3号楼`): the name
+    v = re.sub(r"(?<=[\u4e00-\u9fff])\d{1,4}(栋|幢|号楼|单元|号|室)$", "", v.strip())
     return re.sub(r"^[^-]{1,12}-(?=\S)", "", v.strip())
 
 
@@ -1787,6 +1934,42 @@ def _read_in_context(norm: str, tnorm: str, siblings: Iterable[str], profile: Co
                 *verdict.evidence, f"name and context: {norm!r} in a table of password-reset requests ({tnorm!r}) and "
                                    f"{_pct(secret)} of values are random and unique: the one-time secret mailed to the "
                                    f"person ({note})"], round(secret, 4))
+    people = _is_table_of_people(tnorm, frozenset(sibs))
+    if re.match(_PERSON_CARD_NUMBERS, norm) and people and profile.distinct >= 0.9 * profile.non_blank:
+        # (holdout22 classes) a barcode on a row of a person (FOLIO's `users.barcode`, a member's card): the number on
+        # the person's library or membership card, by which the desk knows them
+        numbers = profile.share(lambda v: bool(re.fullmatch(r"[A-Za-z]{0,3}\d{6,20}", v)))
+        if numbers >= VALUE_THRESHOLD:
+            return Judgement("user.id", 0.6, "user_id", [
+                *verdict.evidence, f"name and context: {norm!r} in a table of people ({tnorm!r}) and {_pct(numbers)} "
+                                   f"of values are distinct card numbers: the number on the person's card ({note})"],
+                round(numbers, 4))
+    if re.match(_EXTERNAL_IDS, norm) and people and profile.distinct >= 0.9 * profile.non_blank:
+        # (holdout22 classes) the id another system gives the person of a row (FOLIO's `externalSystemId`, a campus
+        # id; DocuSeal's `external_id`, a CRM's): on a row of a person, that person's id there
+        ids = profile.share(lambda v: 3 <= len(v) <= 64 and " " not in v and any(c.isdigit() for c in v))
+        if ids >= VALUE_THRESHOLD:
+            return Judgement("user.id", 0.6, "user_id", [
+                *verdict.evidence, f"name and context: {norm!r} in a table of people ({tnorm!r}) and {_pct(ids)} of "
+                                   f"values are distinct ids with digits: the person's id in another system ({note})"],
+                round(ids, 4))
+    if norm in ("id", "uuid") and unique and _describes_one_person(sibs, tnorm) \
+            and (keys := profile.share(_is_key_value)) >= VALUE_THRESHOLD:
+        # (holdout22 classes) a record that holds a person's name with their birth date or gender describes that
+        # person (a gym's enquiry, a lead, a registration), whatever the table is called: its row key is theirs
+        return Judgement("user.id", 0.55, "row_key_of_people", [
+            *verdict.evidence, f"name and context: {norm!r} keys rows holding a person's name with a birth date or "
+                               f"gender (a record of one person) and {_pct(keys)} of values are unique keys ({note})"],
+            round(keys, 4))
+    if re.match(_LINK_SLUGS, norm) and people and unique:
+        # (holdout22 classes) a random slug on a row of a person (DocuSeal's `submitters.slug`, the key in the
+        # signing-form link mailed to the signer): whoever holds the link acts as the person, a secret
+        secret = profile.share(_is_random_slug)
+        if secret >= VALUE_THRESHOLD:
+            return Judgement("user.authorization.credentials.token", 0.6, "token", [
+                *verdict.evidence, f"name and context: {norm!r} in a table of people ({tnorm!r}) and {_pct(secret)} "
+                                   f"of values are random unique keys of mixed case and digits, no words: the secret "
+                                   f"key of the person's link ({note})"], round(secret, 4))
     if re.match(_CARD_NUMBERS, norm) and re.search(_CARD_TABLES, tnorm) and unique:
         holder = next((n for n in sibs if re.match(_HOLDER_REFS, n)), None)
         numbers = profile.share(lambda v: bool(re.fullmatch(r"[A-Za-z]{0,3}\d{6,20}", v)))
@@ -1833,11 +2016,20 @@ def _read_in_context(norm: str, tnorm: str, siblings: Iterable[str], profile: Co
     return None
 
 
-def _person_key(name: str, table: str, profile: ColumnProfile, verdict: Judgement) -> Judgement | None:
+_EXPIRING = (r"(?:^|_)(expires|expires_at|expires_in|expiry|expiry_time|expiration|expiration_time|expire_at"
+             r"|expire_time|valid_until|device_code|verification_uri|verification_url)$")
+
+
+def _person_key(name: str, table: str, profile: ColumnProfile, verdict: Judgement,
+                siblings: Iterable[str] = ()) -> Judgement | None:
     """`policy_holder_id`, `entered_by`, `guarantor`, `borrowers.borrowernumber` holding record keys: `user.id`."""
     norm, tnorm = expand_name(normalise_name(name)), normalise_name(table)
     ref = person_keys.name_points_to_person(norm, tnorm)
     if ref is None:
+        return None
+    if norm.endswith("_code") and any(re.search(_EXPIRING, normalise_name(n)) for n in siblings):
+        # a code that expires (RFC 8628's `user_code` beside `device_code`, an invitation's code) is a one-time
+        # secret typed by the person, not the id the organisation gives them
         return None
     gate = person_keys.key_values(profile.values, profile.non_blank, profile.distinct, ref.shape, _is_key_value)
     if gate is None:
@@ -4019,6 +4211,42 @@ _EAV_KEYS = ("attribute", "attr", "attribute_name", "attr_name", "meta_key", "ke
              "prop", "property_name", "setting", "setting_name", "option_name", "param", "parameter", "name")
 EAV_DOMINANT = 0.6  # share of rows whose key names the same kind: the dominant kind
 EAV_MAX_KEYS = 100  # distinct keys beyond which a column is no attribute list
+
+
+def polymorphic_person_key(name: str, profile: ColumnProfile, type_name: str,
+                           type_profile: ColumnProfile) -> Judgement | None:
+    r"""`emailable_id` beside `emailable_type` whose values name classes of people (`Submitter`, `User`): `user.id`.
+
+    (holdout22 classes) A polymorphic reference (Rails' `belongs_to :emailable, polymorphic: true`, Laravel's
+    `notifiable_type`/`notifiable_id`) points to a row of the class its type column names: where most rows name a
+    class of people (a person noun: `User`, `App\Models\Customer` in PHP), the key is that person's.
+    """
+    if profile.non_blank < MIN_VALUES or type_profile.non_blank < MIN_VALUES:
+        return None
+
+    def person_class(v: str) -> bool:
+        last = re.split(r"[\\:./]+", v.strip())[-1]
+        word = normalise_name(last)
+        return bool(word) and person_keys.person_noun(word.split("_")[-1]) is not None
+
+    people = type_profile.share(person_class)
+    keys = profile.share(_is_key_value)
+    if people < 0.5 or keys < VALUE_THRESHOLD:
+        return None
+    return Judgement("user.id", 0.55, "user_id", [
+        f"name and context: {normalise_name(name)!r} is a polymorphic key and {_pct(people)} of {type_name!r} name a "
+        f"class of people (a person noun), and {_pct(keys)} of values are record keys: a reference to a person "
+        f"({profile.non_blank} non-blank sampled)"], round(keys, 4))
+
+
+def polymorphic_type_column(name: str, columns: Iterable[str]) -> str | None:
+    """The `<x>able_type` column beside a `<x>able_id` (a polymorphic reference), or None."""
+    m = re.fullmatch(r"(.+able)_?id", normalise_name(name).replace("_able_", "able_"))
+    if m is None:
+        return None
+    want = m.group(1).rstrip("_") + "_type"
+    return next((c for c in columns if normalise_name(c).replace("_able_", "able_") in (want, want.replace("_", ""))),
+                None)
 
 
 def eav_key_column(name: str, siblings: Iterable[str]) -> str | None:

