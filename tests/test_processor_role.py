@@ -177,3 +177,29 @@ def test_an_email_tracking_pixel_needs_eprivacy_consent_under_the_eu_and_uk_law(
     assert _rule(m, "terminal_equipment_consent")[0].clause == "Directive 2002/58/EC Art. 5(3); EDPB Guidelines 2/2023"
     # the reference holds cookie identifiers but is under PIPL only: no ePrivacy rule
     assert _rule(load_manifest(REFERENCE), "terminal_equipment_consent") == []
+
+
+# ------------------------------------------------------------------ the change review lists what the change brings
+
+
+def test_the_change_review_lists_the_processors_own_use_as_a_new_legal_warning(capsys):
+    from pia.changes.rules import review
+
+    r = review(load_manifest(MAILFORGE), load_manifest(MAILFORGE_NEXT))
+    assert [(f.rule, f.activity) for f in r.new_warnings] == [("processor_own_purpose", "send_time_optimisation")]
+    assert "GDPR Art. 28(10)" in r.new_warnings[0].sources
+    with pytest.raises(SystemExit):
+        main(["diff", str(MAILFORGE), str(MAILFORGE_NEXT)])
+    out = capsys.readouterr().out
+    assert out.index("NEW LEGAL WARNING (1)") < out.index("SIGNIFICANT")
+
+
+def test_a_warning_old_already_had_is_not_new_and_a_lawful_review_keeps_its_json():
+    from pia.changes.rules import review
+    from pia.declare.findings import legal_findings
+
+    m = load_manifest(MAILFORGE_NEXT)
+    same = review(m, m)
+    assert same.new_warnings == [] and "new_warnings" not in same.to_dict()
+    # the warning is there in both versions: the change does not bring it
+    assert any(f.rule == "processor_own_purpose" for f in legal_findings(m))

@@ -92,6 +92,17 @@ def prohibited_lines(review: ChangeReview) -> list[str]:
     return [head] + [f"- {localize(f.message)} [{'; '.join(f.sources)}]" for f in review.prohibited]
 
 
+def new_warning_lines(review: ChangeReview) -> list[str]:
+    """NEW's warnings OLD did not have, in the language in force: a heading, then one line each (empty if none)."""
+    if not review.new_warnings:
+        return []
+    head = ngettext("NEW LEGAL WARNING ({n}): `pia check` gives it for NEW, not for OLD; settle it before the change "
+                    "goes live (a notice does not):",
+                    "NEW LEGAL WARNINGS ({n}): `pia check` gives them for NEW, not for OLD; settle them before the "
+                    "change goes live (a notice does not):", len(review.new_warnings))
+    return [head] + [f"- {localize(f.message)} [{'; '.join(f.sources)}]" for f in review.new_warnings]
+
+
 def rise_text(rise: LevelChange) -> str:
     """`alert_snapshots: medium -> high` (a new activity: `new -> severe`)."""
     before = _(rise.before.replace("_", " ")) if rise.before else _("new")
@@ -178,7 +189,8 @@ def assessments(review: ChangeReview) -> dict[str, Any]:
     Returns
     -------
     dict
-        `prohibited` (NEW's processing the law does not allow: message, sources, activity),
+        `prohibited` (NEW's processing the law does not allow: message, sources, activity), `new_warnings` (NEW's
+        `pia check` warnings OLD did not have: message, sources, activity),
         `clause` and `decision` (the risk line's clause and the decision sentence), `dpia` (one sentence per new
         activity), `pipl` (per case: activity, new_activity, case, clause, item, evidence, abroad: the extra
         conditions or ""), `content` (the Art. 56 sentence, "" without a case).
@@ -196,6 +208,8 @@ def assessments(review: ChangeReview) -> dict[str, Any]:
         "content": content_line() if cases else "",
         "prohibited": [{"message": localize(f.message), "sources": "; ".join(f.sources), "activity": f.activity}
                        for f in review.prohibited],
+        "new_warnings": [{"message": localize(f.message), "sources": "; ".join(f.sources), "activity": f.activity}
+                         for f in review.new_warnings],
     }
 
 
@@ -207,6 +221,8 @@ def render_table(review: ChangeReview) -> str:
            _("OLD: {source}", source=review.old.source), _("NEW: {source}", source=review.new.source), ""]
     if review.prohibited:
         out += prohibited_lines(review) + [""]
+    if review.new_warnings:
+        out += new_warning_lines(review) + [""]
     out += [_verdict_line(review), _risk_line(review), ""]
     if review.triggers:
         rows = [{"trigger": t.id, "name": _(TRIGGERS[t.id].name), "clause": t.clause, "changes": len(t.changes),
@@ -238,6 +254,9 @@ def render_markdown(review: ChangeReview) -> str:
            ""]
     if review.prohibited:
         head, *items = prohibited_lines(review)
+        out += [f"**{md_escape(head)}**", ""] + ["- " + md_escape(x[2:]) for x in items] + [""]
+    if review.new_warnings:
+        head, *items = new_warning_lines(review)
         out += [f"**{md_escape(head)}**", ""] + ["- " + md_escape(x[2:]) for x in items] + [""]
     out += [f"**{_verdict_line(review)}**", "", _risk_line(review), ""]
     if review.triggers:

@@ -480,6 +480,10 @@ class ChangeReview(BaseModel):
         "NEW's findings of processing the law prohibits (`pia check` errors, e.g. special-category data with no GDPR "
         "Art. 9(2) condition): the change cannot go live as declared, whatever the notice says. In the JSON only "
         "when there is one."))
+    new_warnings: list[LegalFinding] = Field(default_factory=list, description=(
+        "NEW's warnings (`pia check`) that OLD did not give for the same rule and item: what the change brings to act "
+        "on besides the notice (e.g. a processor using its customers' data for its own purpose, GDPR Art. 28(10)). "
+        "In the JSON only when there is one."))
 
     _old: Manifest | None = PrivateAttr(None)
     _new: Manifest | None = PrivateAttr(None)
@@ -498,6 +502,8 @@ class ChangeReview(BaseModel):
         data = self.model_dump(mode="json")
         if not self.prohibited:  # documents of lawful versions stay as they were
             data.pop("prohibited", None)
+        if not self.new_warnings:
+            data.pop("new_warnings", None)
         data["kind"] = "pia.change_review"
         data["summary"] = {
             "changes": len(self.changes),
@@ -716,6 +722,20 @@ def _risk_trigger(rises: list[LevelChange], changes: list[ClassifiedChange], cla
 def _shift_words(shifts: list[RiskShift]) -> Message:
     return Listing((L_("{activity}: {evidence}", activity=x.activity, evidence=x.evidence) for x in shifts), "; ")
 
+
+
+def _finding_key(f: LegalFinding) -> tuple[str, str | None, str | None, str | None]:
+    return (f.rule, f.activity, f.element, f.recipient)
+
+
+def new_warnings(old: Manifest, new: Manifest) -> list[LegalFinding]:
+    """NEW's `pia check` warnings that OLD did not give for the same rule and item (activity, element, recipient).
+
+    A change can bring a legal fault no notice settles (a processor's own use of its customers' data, GDPR Art.
+    28(10); a transfer with no safeguard): the review lists it beside the notification plan. Errors are `prohibited`.
+    """
+    before = {_finding_key(f) for f in legal_findings(old)}
+    return [f for f in legal_findings(new) if f.severity is Level.warning and _finding_key(f) not in before]
 
 def _risk_decision(risk: RiskComparison, clause: str = "VII.2(5)", review_clause: str = "") -> str:
     """Whether the risk condition applies; never 'does not apply' when the risk of an activity changed."""
@@ -1257,6 +1277,7 @@ def review(old: Manifest, new: Manifest, method: str | os.PathLike[str] | None =
                       else Audience(everyone=True, subjects=sort_kinds(declared_kinds(old, new)))),
         reconsent_required=bool(reasons), reasons=reasons, risk=risk,
         prohibited=[f for f in legal_findings(new) if f.severity is Level.error],
+        new_warnings=new_warnings(old, new),
     )
     result._old, result._new = old, new
     return result

@@ -763,7 +763,8 @@ def changes_html(r: ReportData) -> str:
              for x in shown.get("pipl") or []]
     return render("changes.html.j2", reviewed=bool(r.review), verdict=verdict, triggers=triggers, changes=changes,
                   notice=notice, decision=shown.get("decision", ""), prohibited=shown.get("prohibited") or [],
-                  dpia=shown.get("dpia") or [], cases=cases, content=shown.get("content", ""))
+                  new_warnings=shown.get("new_warnings") or [], dpia=shown.get("dpia") or [], cases=cases,
+                  content=shown.get("content", ""))
 
 
 def trigger_word(trigger: Any, review: Mapping[str, Any]) -> str:
