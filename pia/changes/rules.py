@@ -728,14 +728,14 @@ def _finding_key(f: LegalFinding) -> tuple[str, str | None, str | None, str | No
     return (f.rule, f.activity, f.element, f.recipient)
 
 
-def new_warnings(old: Manifest, new: Manifest) -> list[LegalFinding]:
-    """NEW's `pia check` warnings that OLD did not give for the same rule and item (activity, element, recipient).
+def new_warnings(old: Manifest, found: list[LegalFinding]) -> list[LegalFinding]:
+    """The warnings among NEW's findings (`found`) that OLD did not give for the same rule and item.
 
     A change can bring a legal fault no notice settles (a processor's own use of its customers' data, GDPR Art.
     28(10); a transfer with no safeguard): the review lists it beside the notification plan. Errors are `prohibited`.
     """
     before = {_finding_key(f) for f in legal_findings(old)}
-    return [f for f in legal_findings(new) if f.severity is Level.warning and _finding_key(f) not in before]
+    return [f for f in found if f.severity is Level.warning and _finding_key(f) not in before]
 
 def _risk_decision(risk: RiskComparison, clause: str = "VII.2(5)", review_clause: str = "") -> str:
     """Whether the risk condition applies; never 'does not apply' when the risk of an activity changed."""
@@ -1268,6 +1268,7 @@ def review(old: Manifest, new: Manifest, method: str | os.PathLike[str] | None =
 
     significant = bool(triggers)
     reasons = reconsent_reasons(old, new)
+    found = legal_findings(new)
     result = ChangeReview(
         method=method, old=_side(old), new=_side(new), significant=significant, triggers=triggers,
         changes=classified,
@@ -1276,8 +1277,7 @@ def review(old: Manifest, new: Manifest, method: str | os.PathLike[str] | None =
                       audience=audience([c.path for c in classified if c.trigger is not None], old, new) if significant
                       else Audience(everyone=True, subjects=sort_kinds(declared_kinds(old, new)))),
         reconsent_required=bool(reasons), reasons=reasons, risk=risk,
-        prohibited=[f for f in legal_findings(new) if f.severity is Level.error],
-        new_warnings=new_warnings(old, new),
+        prohibited=[f for f in found if f.severity is Level.error], new_warnings=new_warnings(old, found),
     )
     result._old, result._new = old, new
     return result

@@ -460,31 +460,33 @@ def scan_table(raw: _RawTable) -> TableScan:
     """Classify every column of a sampled table (pure given the sample)."""
     tax = load_taxonomy()
     findings = []
-    for i, name in enumerate(raw.columns):
+    profiles: dict[int, ColumnProfile] = {}
+
+    def profile_of(k: int) -> ColumnProfile:
+        # each column is profiled once, also when another column reads it (an EAV key, a polymorphic type).
         # A CSV's columns stay in pandas (vectorised); other formats give Python values.
-        values = raw.column_values(i) if raw.frame is None else None
-        profile = _profile_text_column(raw.frame.iloc[:, i]) if values is None else profile_values(values)
+        if k not in profiles:
+            profiles[k] = _profile_text_column(raw.frame.iloc[:, k]) if raw.frame is not None \
+                else profile_values(raw.column_values(k))
+        return profiles[k]
+
+    for i, name in enumerate(raw.columns):
+        profile = profile_of(i)
         j = classify_column(name, raw.table, profile, siblings=raw.columns)
         key = eav_key_column(name, raw.columns) if j.category is None else None
         if key is not None:
             # an attribute-value table: the value column holds what its key column names (radcheck, usermeta)
-            k = raw.columns.index(key)
-            key_profile = _profile_text_column(raw.frame.iloc[:, k]) if raw.frame is not None \
-                else profile_values(raw.column_values(k))
-            j = classify_eav_value(name, raw.table, profile, key, key_profile) or j
+            j = classify_eav_value(name, raw.table, profile, key, profile_of(raw.columns.index(key))) or j
         poly = polymorphic_type_column(name, raw.columns) if j.category is None else None
         if poly is not None:
             # a polymorphic reference: its type column says which class of rows the key points to (Rails, Laravel)
-            k = raw.columns.index(poly)
-            type_profile = _profile_text_column(raw.frame.iloc[:, k]) if raw.frame is not None \
-                else profile_values(raw.column_values(k))
-            j = polymorphic_person_key(name, profile, poly, type_profile) or j
+            j = polymorphic_person_key(name, profile, poly, profile_of(raw.columns.index(poly))) or j
         unprotected = None
         # (key material kept encrypted is protected: nothing to count as stored in clear)
         if j.detector and DETECTORS_BY_ID.get(j.detector) and DETECTORS_BY_ID[j.detector].secret and profile.non_blank \
                 and j.stored_form != "encrypted":
-            unprotected = (_text_rows_not_hashed(raw.frame.iloc[:, i]) if values is None
-                           else _secret_rows_not_hashed(values))
+            unprotected = (_text_rows_not_hashed(raw.frame.iloc[:, i]) if raw.frame is not None
+                           else _secret_rows_not_hashed(raw.column_values(i)))
         findings.append(ColumnFinding(
             name=safe_column_name(name), category=j.category, confidence=j.confidence,
             sensitive=bool(j.category and tax[j.category].sensitive), detector=j.detector, evidence=j.evidence,
